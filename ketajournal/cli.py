@@ -1,0 +1,347 @@
+"""The command line: a thin layer over the services, and the app's entry point.
+
+``ketajournal`` with no command opens the window; ``--demo`` opens it on a
+throw-away demo journal. Commands work headless. Exit codes: 0 done (for
+``log``: only after the commit returned), 1 the journal or keyring cannot be
+used, 2 bad input (nothing written). Messages never echo health data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from ketajournal import __version__
+from ketajournal.domain.models import (
+    RED_FLAG_ADVICE,
+    BloodPressure,
+    Entry,
+    Event,
+    EventKind,
+    MoodEntry,
+    Phase,
+    Route,
+    Session,
+    SideEffect,
+    SideEffectCategory,
+)
+from ketajournal.domain.timeutil import parse_time, to_iso
+from ketajournal.domain.validation import ValidationError
+from ketajournal.errors import KnownError
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_umask
+from ketajournal.services import demo as demo_data
+from ketajournal.services.journal import Journal
+from ketajournal.services.opening import open_journal
+
+log = logging.getLogger("ketajournal")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with our message style."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"ketajournal: {message}\n")
+
+
+def _choices(values: Sequence[str]) -> str:
+    return "|".join(values)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar (documented in README.md and tested)."""
+    home = argparse.ArgumentParser(add_help=False)
+    home.add_argument(
+        "--home",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="journal folder (default: $KETAJOURNAL_HOME, else the user data directory)",
+    )
+    parser = _Parser(
+        prog="ketajournal",
+        description="A private, encrypted journal for ketamine and esketamine therapy. "
+        "Without a command, opens the window.",
+        parents=[home],
+    )
+    parser.add_argument("--version", action="version", version=f"ketajournal {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the window on a temporary demo journal (never your own)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser(
+        "demo", parents=[home], help="fill the journal at home with the demo patient"
+    )
+    p.add_argument("--days", type=int, default=demo_data.DEFAULT_DAYS, help="days of data (730)")
+    p.add_argument("--seed", type=int, default=demo_data.DEFAULT_SEED, help="random seed (7)")
+    p.set_defaults(handler=cmd_demo)
+
+    log_parser = sub.add_parser("log", help="log an entry")
+    log_sub = log_parser.add_subparsers(dest="kind", metavar="KIND", parser_class=_Parser)
+    log_sub.required = True
+
+    def add_common(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--at", metavar="ISO8601", help="when (default: now); no offset = local")
+        q.add_argument("--note", default="", help="free text")
+
+    q = log_sub.add_parser("mood", parents=[home], help="mood 0-10 (10 = best)")
+    q.add_argument("score", metavar="SCORE", help="mood 0-10, 10 = best")
+    q.add_argument("--anxiety", metavar="N", help="anxiety 0-10, 10 = worst")
+    q.add_argument("--energy", metavar="N", help="energy 0-10, 10 = most")
+    q.add_argument("--sleep", metavar="HOURS", help="hours slept, 0-24")
+    add_common(q)
+    q.set_defaults(handler=cmd_log_mood)
+
+    q = log_sub.add_parser("session", parents=[home], help="a treatment session")
+    q.add_argument("--route", required=True, metavar=_choices([r.value for r in Route]))
+    q.add_argument("--phase", required=True, metavar=_choices([p.value for p in Phase]))
+    q.add_argument("--dose-mg", metavar="MG", help="dose in mg")
+    q.add_argument("--weight-kg", metavar="KG", help="body weight, for mg/kg")
+    q.add_argument("--dissociation", metavar="N", help="dissociation 0-10 (your rating)")
+    q.add_argument("--bp-before", metavar="SYS/DIA", help="blood pressure before, e.g. 120/80")
+    q.add_argument("--bp-after", metavar="SYS/DIA", help="blood pressure after")
+    q.add_argument("--clinic", default="", help="clinic name")
+    add_common(q)
+    q.set_defaults(handler=cmd_log_session)
+
+    q = log_sub.add_parser("side-effect", parents=[home], help="a side effect")
+    q.add_argument(
+        "category", metavar="CATEGORY",
+        help=_choices([c.value.replace("_", "-") for c in SideEffectCategory]),
+    )
+    q.add_argument("--severity", required=True, metavar="N", help="severity 0-10")
+    q.add_argument("--other", default="", metavar="TEXT", help="what it was (category other)")
+    q.add_argument("--duration-min", metavar="MIN", help="how long it lasted, in minutes")
+    q.add_argument(
+        "--session", metavar="ID|none",
+        help="session it follows (default: the latest session in the 72 h before)",
+    )
+    add_common(q)
+    q.set_defaults(handler=cmd_log_side_effect)
+
+    q = log_sub.add_parser("event", parents=[home], help="therapy, medication change, ...")
+    q.add_argument(
+        "event_kind", metavar="KIND",
+        help=_choices([k.value.replace("_", "-") for k in EventKind]),
+    )
+    add_common(q)
+    q.set_defaults(handler=cmd_log_event)
+
+    export = sub.add_parser("export", help="export the journal")
+    export_sub = export.add_subparsers(dest="format", metavar="FORMAT", parser_class=_Parser)
+    export_sub.required = True
+    q = export_sub.add_parser("json", parents=[home], help="every entry as JSON")
+    q.add_argument("-o", "--output", required=True, metavar="FILE")
+    q.set_defaults(handler=cmd_export_json)
+
+    q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
+    q.set_defaults(handler=cmd_check)
+    return parser
+
+
+# -- value parsing (messages name the field, like the domain's) ----------------------------
+
+
+def _int(field: str, text: str | None, low: int, high: int) -> int | None:
+    if text is None:
+        return None
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValidationError(field, f"must be a whole number from {low} to {high}") from None
+
+
+def _float(field: str, text: str | None, message: str) -> float | None:
+    if text is None:
+        return None
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        raise ValidationError(field, message) from None
+
+
+def _when(args: argparse.Namespace, journal: Journal) -> datetime:
+    return journal.now() if args.at is None else parse_time("at", args.at)
+
+
+def _enum_arg(field: str, enum: type[SideEffectCategory] | type[EventKind], text: str) -> str:
+    value = text.strip().lower().replace("-", "_")
+    if value not in {m.value for m in enum}:
+        allowed = ", ".join(m.value.replace("_", "-") for m in enum)
+        raise ValidationError(field, f"must be one of: {allowed}")
+    return value
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace, *, create: bool) -> Journal:
+    paths = JournalPaths(resolve_home(getattr(args, "home", None)))
+    return open_journal(paths, KeyringKeyStore(), create=create)
+
+
+def _save(args: argparse.Namespace, build: Callable[[Journal], Entry]) -> int:
+    journal = _open(args, create=True)
+    try:
+        entry = build(journal)  # validation errors leave the journal untouched
+        saved, _ = journal.log(entry)
+    finally:
+        journal.close()
+    label = {"mood": "mood entry"}.get(saved.kind, saved.kind.replace("_", " "))
+    print(f"Saved {label} {saved.id} at {to_iso(saved.at)}.")
+    return 0
+
+
+def cmd_log_mood(args: argparse.Namespace) -> int:
+    """``log mood``."""
+
+    def build(journal: Journal) -> Entry:
+        return MoodEntry(
+            at=_when(args, journal),
+            mood=_int("mood", args.score, 0, 10),  # type: ignore[arg-type]
+            anxiety=_int("anxiety", args.anxiety, 0, 10),
+            energy=_int("energy", args.energy, 0, 10),
+            sleep_hours=_float("sleep_hours", args.sleep, "must be a number from 0 to 24 hours"),
+            note=args.note,
+        )
+
+    return _save(args, build)
+
+
+def cmd_log_session(args: argparse.Namespace) -> int:
+    """``log session``."""
+
+    def build(journal: Journal) -> Entry:
+        return Session(
+            at=_when(args, journal),
+            route=args.route.strip().lower(),
+            phase=args.phase.strip().lower(),
+            dose_mg=_float("dose_mg", args.dose_mg, "must be a number from 0.1 to 2000 mg"),
+            weight_kg=_float("weight_kg", args.weight_kg, "must be a number from 20 to 400 kg"),
+            dissociation=_int("dissociation", args.dissociation, 0, 10),
+            bp_before=BloodPressure.parse("bp_before", args.bp_before) if args.bp_before else None,
+            bp_after=BloodPressure.parse("bp_after", args.bp_after) if args.bp_after else None,
+            clinic=args.clinic,
+            note=args.note,
+        )
+
+    return _save(args, build)
+
+
+def cmd_log_side_effect(args: argparse.Namespace) -> int:
+    """``log side-effect``; links the latest session within 72 h unless told otherwise."""
+    category = SideEffectCategory(_enum_arg("category", SideEffectCategory, args.category))
+
+    def build(journal: Journal) -> Entry:
+        at = _when(args, journal)
+        if args.session is None:
+            session = journal.default_session_for(at)
+            session_id = session.id if session else None
+        elif args.session.strip().lower() == "none":
+            session_id = None
+        else:
+            session_id = _int("session", args.session, 1, 2**62)
+        return SideEffect(
+            at=at,
+            category=category,
+            severity=_int("severity", args.severity, 0, 10),  # type: ignore[arg-type]
+            other_text=args.other,
+            duration_minutes=_int("duration_minutes", args.duration_min, 1, 43200),
+            session_id=session_id,
+            note=args.note,
+        )
+
+    code = _save(args, build)
+    if category.is_red_flag:
+        print(f"Red flag: {RED_FLAG_ADVICE}", file=sys.stderr)
+    return code
+
+
+def cmd_log_event(args: argparse.Namespace) -> int:
+    """``log event``."""
+    kind = _enum_arg("event_kind", EventKind, args.event_kind)
+
+    def build(journal: Journal) -> Entry:
+        return Event(at=_when(args, journal), event_kind=EventKind(kind), note=args.note)
+
+    return _save(args, build)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """``demo``: fill an empty journal with the demo patient."""
+    if not 1 <= args.days <= 36500:
+        raise ValidationError("days", "must be a whole number from 1 to 36500")
+    journal = _open(args, create=True)
+    try:
+        if not journal.is_empty():
+            raise KnownError(
+                "The journal already has entries; the demo patient is only added to an empty "
+                "journal, so it never mixes with your own. Use --home with a new folder."
+            )
+        data = demo_data.generate(journal.now(), days=args.days, seed=args.seed)
+        journal.log_all(data.entries, data.session_of)
+        counts = journal.counts()
+    finally:
+        journal.close()
+    print("Demo journal written: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + ".")
+    return 0
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """``export json -o FILE``."""
+    target = Path(args.output).expanduser()
+    if not target.parent.is_dir():
+        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    journal = _open(args, create=False)
+    try:
+        counts = journal.export_json(target)
+    finally:
+        journal.close()
+    print(f"Exported {sum(counts.values())} entries to {target}.")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``check``: integrity and foreign-key checks, counts per kind; 0 only when healthy."""
+    journal = _open(args, create=False)
+    try:
+        health = journal.check()
+    finally:
+        journal.close()
+    for kind, count in health.counts.items():
+        print(f"{kind:12} {count}")
+    if health.ok:
+        print("integrity    ok")
+        return 0
+    for problem in health.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``ketajournal`` and ``python -m ketajournal``."""
+    set_private_umask()
+    logging.basicConfig(level=logging.WARNING, format="ketajournal: %(levelname)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from ketajournal.app import run_gui  # Qt is imported only for the window
+
+        return run_gui(getattr(args, "home", None), demo=args.demo)
+    if args.command == "log" and not getattr(args, "handler", None):
+        parser.error("log needs a kind")
+    try:
+        code: int = args.handler(args)
+        return code
+    except KnownError as error:
+        print(f"ketajournal: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130

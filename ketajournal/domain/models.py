@@ -1,0 +1,322 @@
+"""The four kinds of journal entry and their vocabularies, validated on construction.
+
+Every entry is an immutable value. ``id`` is ``None`` until storage assigns one.
+A value that breaks a rule raises :class:`ValidationError` naming the field.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import ClassVar, Self
+
+from ketajournal.domain.validation import (
+    MAX_SHORT_TEXT_CHARS,
+    ValidationError,
+    check_int,
+    check_optional_int,
+    check_optional_number,
+    check_text,
+    check_time,
+)
+
+# Ranges, named once so forms, CLI help and messages agree.
+SCORE_RANGE = (0, 10)
+SLEEP_RANGE = (0.0, 24.0)
+DOSE_MG_RANGE = (0.1, 2000.0)
+WEIGHT_KG_RANGE = (20.0, 400.0)
+SYSTOLIC_RANGE = (60, 260)
+DIASTOLIC_RANGE = (30, 160)
+DURATION_MIN_RANGE = (1, 60 * 24 * 30)
+
+
+class Route(StrEnum):
+    """How the drug was given. Routes are data, not code paths."""
+
+    IV = "iv"
+    IM = "im"
+    NASAL = "nasal"
+    ORAL = "oral"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _ROUTE_LABELS[self]
+
+
+_ROUTE_LABELS = {
+    Route.IV: "IV infusion",
+    Route.IM: "IM injection",
+    Route.NASAL: "Esketamine nasal spray",
+    Route.ORAL: "Oral / sublingual",
+    Route.OTHER: "Other",
+}
+
+
+class Phase(StrEnum):
+    """Induction series or a later maintenance booster."""
+
+    INDUCTION = "induction"
+    BOOSTER = "booster"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class SideEffectCategory(StrEnum):
+    """The curated side-effect list; ``OTHER`` carries its own text."""
+
+    NAUSEA = "nausea"
+    HEADACHE = "headache"
+    DIZZINESS = "dizziness"
+    DISSOCIATION = "dissociation"
+    SEDATION = "sedation"
+    COGNITION = "cognition"
+    URINARY_FREQUENCY = "urinary_frequency"
+    PAINFUL_URINATION = "painful_urination"
+    BLOOD_IN_URINE = "blood_in_urine"
+    BLOOD_PRESSURE = "blood_pressure"
+    ANXIETY = "anxiety"
+    SLEEP = "sleep"
+    CRAVING = "craving"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return _CATEGORY_LABELS[self]
+
+    @property
+    def is_red_flag(self) -> bool:
+        """Red flags need the clinic's attention, not just a note in the journal."""
+        return self in RED_FLAGS
+
+
+_CATEGORY_LABELS = {
+    SideEffectCategory.NAUSEA: "Nausea",
+    SideEffectCategory.HEADACHE: "Headache",
+    SideEffectCategory.DIZZINESS: "Dizziness",
+    SideEffectCategory.DISSOCIATION: "Dissociation",
+    SideEffectCategory.SEDATION: "Sedation / fatigue",
+    SideEffectCategory.COGNITION: "Memory or concentration problems",
+    SideEffectCategory.URINARY_FREQUENCY: "Urinary frequency or urgency",
+    SideEffectCategory.PAINFUL_URINATION: "Painful urination",
+    SideEffectCategory.BLOOD_IN_URINE: "Blood in urine",
+    SideEffectCategory.BLOOD_PRESSURE: "Raised blood pressure or palpitations",
+    SideEffectCategory.ANXIETY: "Anxiety",
+    SideEffectCategory.SLEEP: "Sleep problems",
+    SideEffectCategory.CRAVING: "Craving",
+    SideEffectCategory.OTHER: "Other",
+}
+
+RED_FLAGS = frozenset({SideEffectCategory.BLOOD_IN_URINE})
+RED_FLAG_ADVICE = (
+    "Blood in urine can be a sign of bladder damage from ketamine. "
+    "Contact your clinic or doctor today."
+)
+
+
+class EventKind(StrEnum):
+    """Things alongside treatment that the clinician wants on the same timeline."""
+
+    PSYCHOTHERAPY = "psychotherapy"
+    INTEGRATION = "integration"
+    MEDICATION_CHANGE = "medication_change"
+    APPOINTMENT = "appointment"
+    LIFE_EVENT = "life_event"
+
+    @property
+    def label(self) -> str:
+        return _EVENT_LABELS[self]
+
+
+_EVENT_LABELS = {
+    EventKind.PSYCHOTHERAPY: "Psychotherapy",
+    EventKind.INTEGRATION: "Integration session",
+    EventKind.MEDICATION_CHANGE: "Medication change",
+    EventKind.APPOINTMENT: "Appointment",
+    EventKind.LIFE_EVENT: "Life event",
+}
+
+
+def _enum(field: str, enum: type[StrEnum], value: object) -> StrEnum:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(member.value for member in enum)
+        raise ValidationError(field, f"must be one of: {allowed}") from None
+
+
+def _set(obj: object, name: str, value: object) -> None:
+    object.__setattr__(obj, name, value)
+
+
+@dataclass(frozen=True)
+class BloodPressure:
+    """A blood pressure reading in mmHg; systolic must be above diastolic."""
+
+    systolic: int
+    diastolic: int
+
+    def validated(self, field: str) -> BloodPressure:
+        """Return self if the reading is plausible, naming ``field`` otherwise."""
+        check_int(f"{field} systolic", self.systolic, *SYSTOLIC_RANGE)
+        check_int(f"{field} diastolic", self.diastolic, *DIASTOLIC_RANGE)
+        if self.systolic <= self.diastolic:
+            raise ValidationError(field, "systolic must be higher than diastolic")
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.systolic}/{self.diastolic}"
+
+    @classmethod
+    def parse(cls, field: str, text: str) -> BloodPressure:
+        """Parse ``"SYS/DIA"`` such as ``"128/84"``."""
+        parts = text.strip().split("/")
+        if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+            raise ValidationError(field, "must be written as SYSTOLIC/DIASTOLIC, e.g. 120/80")
+        return cls(int(parts[0]), int(parts[1])).validated(field)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Entry:
+    """Fields every entry has: when it happened, a note, and its storage id."""
+
+    kind: ClassVar[str] = ""
+    at: datetime
+    note: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        # Stored to the second; normalising here keeps saved == loaded.
+        _set(self, "at", check_time("at", self.at).replace(microsecond=0))
+        _set(self, "note", check_text("note", self.note))
+
+    def with_id(self, entry_id: int | None) -> Self:
+        """Return a copy carrying ``entry_id``."""
+        return dataclasses.replace(self, id=entry_id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class MoodEntry(Entry):
+    """A mood check-in. Mood 10 is best; anxiety 10 is worst."""
+
+    kind: ClassVar[str] = "mood"
+    mood: int
+    anxiety: int | None = None
+    energy: int | None = None
+    sleep_hours: float | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _set(self, "mood", check_int("mood", self.mood, *SCORE_RANGE))
+        _set(self, "anxiety", check_optional_int("anxiety", self.anxiety, *SCORE_RANGE))
+        _set(self, "energy", check_optional_int("energy", self.energy, *SCORE_RANGE))
+        _set(
+            self,
+            "sleep_hours",
+            check_optional_number("sleep_hours", self.sleep_hours, *SLEEP_RANGE, unit="hours"),
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Session(Entry):
+    """One treatment session (infusion, injection, spray, lozenge...)."""
+
+    kind: ClassVar[str] = "session"
+    route: Route
+    phase: Phase
+    dose_mg: float | None = None
+    weight_kg: float | None = None
+    clinic: str = ""
+    dissociation: int | None = None
+    bp_before: BloodPressure | None = None
+    bp_after: BloodPressure | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _set(self, "route", _enum("route", Route, self.route))
+        _set(self, "phase", _enum("phase", Phase, self.phase))
+        _set(
+            self, "dose_mg", check_optional_number("dose_mg", self.dose_mg, *DOSE_MG_RANGE, "mg")
+        )
+        _set(
+            self,
+            "weight_kg",
+            check_optional_number("weight_kg", self.weight_kg, *WEIGHT_KG_RANGE, "kg"),
+        )
+        _set(self, "clinic", check_text("clinic", self.clinic, MAX_SHORT_TEXT_CHARS))
+        _set(
+            self,
+            "dissociation",
+            check_optional_int("dissociation", self.dissociation, *SCORE_RANGE),
+        )
+        for name in ("bp_before", "bp_after"):
+            value = getattr(self, name)
+            if value is not None:
+                if not isinstance(value, BloodPressure):
+                    raise ValidationError(name, "must be a blood pressure reading")
+                value.validated(name)
+
+    @property
+    def dose_mg_per_kg(self) -> float | None:
+        """Dose per kilogram of body weight, when both are known."""
+        if self.dose_mg is None or self.weight_kg is None:
+            return None
+        return self.dose_mg / self.weight_kg
+
+
+@dataclass(frozen=True, kw_only=True)
+class SideEffect(Entry):
+    """A side effect, optionally linked to the session it follows."""
+
+    kind: ClassVar[str] = "side_effect"
+    category: SideEffectCategory
+    severity: int
+    other_text: str = ""
+    duration_minutes: int | None = None
+    session_id: int | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _set(self, "category", _enum("category", SideEffectCategory, self.category))
+        _set(self, "severity", check_int("severity", self.severity, *SCORE_RANGE))
+        _set(
+            self, "other_text", check_text("other_text", self.other_text, MAX_SHORT_TEXT_CHARS)
+        )
+        if self.category is SideEffectCategory.OTHER and not self.other_text.strip():
+            raise ValidationError("other_text", "must say what the side effect was")
+        _set(
+            self,
+            "duration_minutes",
+            check_optional_int("duration_minutes", self.duration_minutes, *DURATION_MIN_RANGE),
+        )
+        if self.session_id is not None:
+            check_int("session_id", self.session_id, 1, 2**62)
+
+    @property
+    def label(self) -> str:
+        """The category's label, or the user's own words for "other"."""
+        if self.category is SideEffectCategory.OTHER:
+            return f"Other: {self.other_text}"
+        return self.category.label
+
+
+@dataclass(frozen=True, kw_only=True)
+class Event(Entry):
+    """Something alongside treatment: therapy, a medication change, an appointment."""
+
+    kind: ClassVar[str] = "event"
+    event_kind: EventKind
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        _set(self, "event_kind", _enum("event_kind", EventKind, self.event_kind))
+
+
+ENTRY_TYPES: dict[str, type[Entry]] = {
+    cls.kind: cls for cls in (MoodEntry, Session, SideEffect, Event)
+}
+KIND_LABELS = {"mood": "Mood", "session": "Session", "side_effect": "Side effect", "event": "Event"}

@@ -1,0 +1,106 @@
+"""Validation of single values, with messages that name the field and the allowed range.
+
+Messages never repeat the rejected value: it may be health data, and the user
+knows what they typed.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from ketajournal.errors import KnownError
+
+#: Notes longer than this are refused rather than silently cut.
+MAX_NOTE_CHARS = 20_000
+#: Short free-text fields (clinic, "other" side-effect text).
+MAX_SHORT_TEXT_CHARS = 200
+EARLIEST_YEAR = 2000
+#: How far ahead of "now" an entry's time may be (clock skew, a session logged
+#: the evening before in another zone); anything later is a typing mistake.
+FUTURE_TOLERANCE = timedelta(hours=24)
+
+
+class ValidationError(KnownError):
+    """A value outside what a field allows. ``field`` is the field's name."""
+
+    exit_code = 2
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+def check_int(field: str, value: object, low: int, high: int) -> int:
+    """Return ``value`` if it is a whole number within ``low``..``high``."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        else:
+            raise ValidationError(field, f"must be a whole number from {low} to {high}")
+    if not low <= value <= high:
+        raise ValidationError(field, f"must be a whole number from {low} to {high}")
+    return value
+
+
+def check_optional_int(field: str, value: object, low: int, high: int) -> int | None:
+    """Like :func:`check_int`, but ``None`` means "not recorded"."""
+    return None if value is None else check_int(field, value, low, high)
+
+
+def check_number(field: str, value: object, low: float, high: float, unit: str = "") -> float:
+    """Return ``value`` as a float if it is a finite number within ``low``..``high``."""
+    suffix = f" {unit}" if unit else ""
+    message = f"must be a number from {_fmt(low)} to {_fmt(high)}{suffix}"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError(field, message)
+    number = float(value)
+    if not math.isfinite(number) or not low <= number <= high:
+        raise ValidationError(field, message)
+    return number
+
+
+def check_optional_number(
+    field: str, value: object, low: float, high: float, unit: str = ""
+) -> float | None:
+    """Like :func:`check_number`, but ``None`` means "not recorded"."""
+    return None if value is None else check_number(field, value, low, high, unit)
+
+
+def check_text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> str:
+    """Return ``value`` if it is a string of at most ``max_chars`` characters.
+
+    Control characters other than tab and newline are refused: they are never
+    typed on purpose and break CSV and PDF output.
+    """
+    if not isinstance(value, str):
+        raise ValidationError(field, "must be text")
+    if len(value) > max_chars:
+        raise ValidationError(field, f"must be at most {max_chars:,} characters")
+    if any((ord(c) < 32 and c not in "\t\n\r") or ord(c) == 127 for c in value):
+        raise ValidationError(field, "must not contain control characters")
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
+        raise ValidationError(field, "must be valid Unicode text")
+    return value
+
+
+def check_time(field: str, value: object) -> datetime:
+    """Return ``value`` if it is a timezone-aware datetime from the year 2000 to 2100."""
+    if not isinstance(value, datetime):
+        raise ValidationError(field, "must be a date and time")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationError(field, "must include a time zone offset")
+    if not EARLIEST_YEAR <= value.year <= 2100:
+        raise ValidationError(field, f"must be between the years {EARLIEST_YEAR} and 2100")
+    return value
+
+
+def check_not_future(field: str, value: datetime, now: datetime) -> datetime:
+    """Refuse times more than :data:`FUTURE_TOLERANCE` after ``now``."""
+    if value - now > FUTURE_TOLERANCE:
+        raise ValidationError(field, "must not be more than 24 hours in the future")
+    return value
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)

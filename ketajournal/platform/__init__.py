@@ -1,0 +1,1 @@
+"""Operating-system concerns: where files live, the keyring, the clock."""

@@ -1,0 +1,103 @@
+"""Where journal keys live: the OS keyring through ``keyring``.
+
+Any keyring backend works, including one chosen with keyring's standard
+``PYTHON_KEYRING_BACKEND`` variable. The key is stored as hex text under the
+service name :data:`SERVICE` and the journal's id, so several journals (a
+portable one, a test one) never share a key. Errors of the backend (none
+installed, locked, refused, D-Bus missing) become :class:`KeyringUnavailableError`
+with a message the user can act on; the key is never written anywhere else.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+import keyring
+import keyring.errors
+
+from ketajournal import APP_ID
+from ketajournal.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+SERVICE = APP_ID
+
+
+class KeyringUnavailableError(KnownError):
+    """No usable keyring: none installed, locked, or the request was refused."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            "ketajournal keeps the key of your encrypted journal in the system keyring, "
+            f"but the keyring cannot be used ({detail}). Unlock or install a keyring "
+            "(for example GNOME Keyring or KWallet on Linux) and try again. "
+            "Nothing was written."
+        )
+
+
+class KeyStore(Protocol):
+    """Stores one secret key per journal id."""
+
+    def get(self, journal_id: str) -> bytes | None:
+        """The key for ``journal_id``, or None if there is none."""
+        ...
+
+    def put(self, journal_id: str, key: bytes) -> None:
+        """Store ``key`` for ``journal_id``."""
+        ...
+
+
+def _username(journal_id: str) -> str:
+    return f"journal-{journal_id}"
+
+
+class KeyringKeyStore:
+    """The OS keyring (or the backend ``keyring`` was told to use)."""
+
+    def get(self, journal_id: str) -> bytes | None:
+        """Read the key; None if the keyring has none for this journal."""
+        try:
+            value = keyring.get_password(SERVICE, _username(journal_id))
+        except keyring.errors.NoKeyringError:
+            raise KeyringUnavailableError("no keyring backend is available") from None
+        except keyring.errors.KeyringLocked:
+            raise KeyringUnavailableError("the keyring is locked") from None
+        except Exception as exc:  # backends raise D-Bus and OS errors of their own
+            log.warning("keyring read failed: %s", type(exc).__name__)
+            raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
+        if value is None:
+            return None
+        try:
+            return bytes.fromhex(value)
+        except ValueError:
+            return b""  # present but not ours: treated as a wrong key by the caller
+
+    def put(self, journal_id: str, key: bytes) -> None:
+        """Store the key and read it back, so a keyring that drops writes is caught now."""
+        try:
+            keyring.set_password(SERVICE, _username(journal_id), key.hex())
+        except keyring.errors.NoKeyringError:
+            raise KeyringUnavailableError("no keyring backend is available") from None
+        except keyring.errors.KeyringLocked:
+            raise KeyringUnavailableError("the keyring is locked") from None
+        except Exception as exc:
+            log.warning("keyring write failed: %s", type(exc).__name__)
+            raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
+        if self.get(journal_id) != key:
+            raise KeyringUnavailableError("the key could not be read back after storing it")
+
+
+class MemoryKeyStore:
+    """Keys held only in this process (the throw-away demo journal)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, bytes] = {}
+
+    def get(self, journal_id: str) -> bytes | None:
+        """The key, if this process stored one."""
+        return self._keys.get(journal_id)
+
+    def put(self, journal_id: str, key: bytes) -> None:
+        """Keep the key in memory."""
+        self._keys[journal_id] = key

@@ -1,0 +1,1 @@
+"""Use cases over the journal: what the CLI and the window both call."""

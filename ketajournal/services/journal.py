@@ -1,0 +1,270 @@
+"""The journal service: log, edit, delete and read entries.
+
+Every write runs in one explicit transaction and returns a :class:`Change`
+only after COMMIT returned, so a caller that shows "Saved" on receiving it never
+lies. Views refresh from the change record; none of them polls the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ketajournal.domain.models import Entry, MoodEntry, Session, SideEffect
+from ketajournal.domain.validation import ValidationError, check_not_future
+from ketajournal.platform.clock import Clock, system_now
+from ketajournal.platform.files import atomic_text_writer
+from ketajournal.storage.database import integrity_problems, transaction
+from ketajournal.storage.migrations import SCHEMA_VERSION
+from ketajournal.storage.repository import KINDS, MAPPINGS, EntryRepository, SettingsRepository
+
+#: A side effect is linked by default to the latest session this long before it.
+SIDE_EFFECT_LINK_WINDOW = timedelta(hours=72)
+EXPORT_FORMAT = "ketajournal-export"
+EXPORT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write changed: the kinds touched and the ids of the entries."""
+
+    kinds: frozenset[str]
+    ids: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, kind: str, *ids: int) -> Change:
+        """A change of ``ids`` in one ``kind``."""
+        return cls(frozenset({kind}), ids)
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """A deleted entry with what is needed to undo the delete exactly."""
+
+    entry: Entry
+    unlinked_side_effects: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Health:
+    """Result of a check: problems found (empty when healthy) and counts per kind."""
+
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+
+    @property
+    def ok(self) -> bool:
+        """True when the integrity and foreign-key checks found nothing."""
+        return not self.problems
+
+
+class NotFoundError(ValidationError):
+    """The entry to edit or delete no longer exists."""
+
+    def __init__(self, kind: str, entry_id: int) -> None:
+        super().__init__("id", f"there is no {kind.replace('_', ' ')} entry with id {entry_id}")
+
+
+class Journal:
+    """One open journal. Not thread-safe: one owner (the UI thread or a CLI command)."""
+
+    def __init__(self, db: Database, *, clock: Clock = system_now, path: Path | None = None):
+        self._db = db
+        self._entries = EntryRepository(db)
+        self._settings = SettingsRepository(db)
+        self._clock = clock
+        self.path = path
+
+    # -- lifecycle ---------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the database connection (checkpointing the WAL)."""
+        self._db.close()
+
+    def now(self) -> datetime:
+        """The service's clock (tests inject one)."""
+        return self._clock()
+
+    # -- writes ------------------------------------------------------------------------
+    def log(self, entry: Entry) -> tuple[Entry, Change]:
+        """Save a new entry; returns it with its id once the commit returned."""
+        check_not_future("at", entry.at, self._clock())
+        if entry.id is not None:
+            raise ValueError("a new entry has no id yet")
+        with transaction(self._db):
+            self._check_links(entry)
+            entry_id = self._entries.insert(entry)
+        return entry.with_id(entry_id), Change.of(entry.kind, entry_id)
+
+    def log_all(
+        self, entries: Sequence[Entry], session_of: Mapping[int, int] | None = None
+    ) -> Change:
+        """Save many new entries in one transaction (all or nothing).
+
+        ``session_of`` links side effects to sessions of the same batch: it maps
+        the index of a side effect in ``entries`` to the index of its session.
+        """
+        session_of = session_of or {}
+        now = self._clock()
+        ids: list[int] = []
+        kinds: set[str] = set()
+        with transaction(self._db):
+            for index, entry in enumerate(entries):
+                check_not_future("at", entry.at, now)
+                if index in session_of:
+                    if not isinstance(entry, SideEffect):
+                        raise ValueError("only side effects link to sessions")
+                    entry = dataclasses.replace(entry, session_id=ids[session_of[index]])
+                self._check_links(entry)
+                ids.append(self._entries.insert(entry))
+                kinds.add(entry.kind)
+        return Change(frozenset(kinds), tuple(ids))
+
+    def update(self, entry: Entry) -> Change:
+        """Replace a saved entry (same id) with ``entry``."""
+        if entry.id is None:
+            raise ValueError("update needs an entry with an id")
+        check_not_future("at", entry.at, self._clock())
+        with transaction(self._db):
+            self._check_links(entry)
+            if not self._entries.update(entry):
+                raise NotFoundError(entry.kind, entry.id)
+        return Change.of(entry.kind, entry.id)
+
+    def delete(self, kind: str, entry_id: int) -> tuple[Deleted, Change]:
+        """Delete an entry; the returned :class:`Deleted` can undo it with :meth:`restore`."""
+        with transaction(self._db):
+            entry = self._entries.get(kind, entry_id)
+            if entry is None:
+                raise NotFoundError(kind, entry_id)
+            linked: tuple[int, ...] = ()
+            if kind == Session.kind:
+                linked = tuple(self._entries.side_effect_ids_for_session(entry_id))
+            self._entries.delete(kind, entry_id)
+        kinds = {kind} | ({SideEffect.kind} if linked else set())
+        return Deleted(entry, linked), Change(frozenset(kinds), (entry_id,))
+
+    def restore(self, deleted: Deleted) -> Change:
+        """Undo a delete: the entry returns under its old id, with its links."""
+        entry = deleted.entry
+        assert entry.id is not None
+        with transaction(self._db):
+            self._check_links(entry)
+            self._entries.insert(entry)
+            if deleted.unlinked_side_effects:
+                self._entries.link_side_effects(entry.id, deleted.unlinked_side_effects)
+        kinds = {entry.kind} | ({SideEffect.kind} if deleted.unlinked_side_effects else set())
+        return Change(frozenset(kinds), (entry.id,))
+
+    def _check_links(self, entry: Entry) -> None:
+        if (
+            isinstance(entry, SideEffect)
+            and entry.session_id is not None
+            and self._entries.get(Session.kind, entry.session_id) is None
+        ):
+            raise ValidationError("session_id", "must refer to a session in this journal")
+
+    # -- reads -------------------------------------------------------------------------
+    def get(self, kind: str, entry_id: int) -> Entry | None:
+        """One entry by kind and id."""
+        return self._entries.get(kind, entry_id)
+
+    def entries(
+        self, kind: str, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Any]:
+        """Entries of one kind with ``start <= at < end``, oldest first."""
+        return self._entries.list(kind, start, end)
+
+    def all_entries(self, kinds: Iterable[str] = KINDS) -> list[Entry]:
+        """Entries of the given kinds, oldest first (the Timeline)."""
+        merged: list[Entry] = []
+        for kind in kinds:
+            merged.extend(self._entries.list(kind))
+        merged.sort(key=lambda e: (e.at.timestamp(), KINDS.index(e.kind), e.id or 0))
+        return merged
+
+    def moods(self, start: datetime | None = None, end: datetime | None = None) -> list[MoodEntry]:
+        """Mood entries, oldest first."""
+        return self._entries.list(MoodEntry.kind, start, end)  # type: ignore[return-value]
+
+    def sessions(self, start: datetime | None = None, end: datetime | None = None) -> list[Session]:
+        """Sessions, oldest first."""
+        return self._entries.list(Session.kind, start, end)  # type: ignore[return-value]
+
+    def side_effects(
+        self, start: datetime | None = None, end: datetime | None = None
+    ) -> list[SideEffect]:
+        """Side effects, oldest first."""
+        return self._entries.list(SideEffect.kind, start, end)  # type: ignore[return-value]
+
+    def default_session_for(self, at: datetime) -> Session | None:
+        """The session a side effect at ``at`` most likely follows: the latest in 72 h before."""
+        return self._entries.latest_session_between(at - SIDE_EFFECT_LINK_WINDOW, at)
+
+    def last_session(self) -> Session | None:
+        """The most recent session, if any (to prefill the next one)."""
+        return self._entries.latest_session()
+
+    def counts(self) -> dict[str, int]:
+        """Number of entries per kind."""
+        return {kind: self._entries.count(kind) for kind in KINDS}
+
+    def is_empty(self) -> bool:
+        """True when the journal holds no entries at all."""
+        return not any(self.counts().values())
+
+    def check(self) -> Health:
+        """Run SQLite's integrity and foreign-key checks and count entries."""
+        return Health(tuple(integrity_problems(self._db)), self.counts())
+
+    # -- settings ----------------------------------------------------------------------
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A setting stored in the journal."""
+        return self._settings.get(key, default)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store a setting in the journal (one transaction)."""
+        with transaction(self._db):
+            self._settings.set(key, value)
+
+    # -- export ------------------------------------------------------------------------
+    def export_json(self, target: Path) -> dict[str, int]:
+        """Write every entry as JSON (docs/export-json.md) atomically; returns counts."""
+        document = self.export_document()
+        with atomic_text_writer(target) as handle:
+            json.dump(document, handle, ensure_ascii=False, indent=2, sort_keys=False)
+            handle.write("\n")
+        return {kind: len(rows) for kind, rows in document["entries"].items()}
+
+    def export_document(self) -> dict[str, Any]:
+        """The JSON export as a Python structure (deterministic: no export time)."""
+        entries: dict[str, list[dict[str, Any]]] = {}
+        for kind in KINDS:
+            entries[kind] = [_export_row(kind, row) for row in self._entries.iter_rows(kind)]
+        return {
+            "format": EXPORT_FORMAT,
+            "version": EXPORT_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "entries": entries,
+        }
+
+
+def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
+    entry = MAPPINGS[kind].from_row(row)
+    data: dict[str, Any] = {"id": entry.id, "at": row["at"], "day": row["day"]}
+    for field in dataclasses.fields(entry):
+        if field.name in ("id", "at"):
+            continue
+        value = getattr(entry, field.name)
+        if hasattr(value, "systolic"):
+            value = {"systolic": value.systolic, "diastolic": value.diastolic}
+        elif hasattr(value, "value"):
+            value = value.value
+        data[field.name] = value
+    return data

@@ -1,0 +1,1 @@
+"""Storage: the SQLCipher-encrypted SQLite journal, its migrations and repositories."""

@@ -1,0 +1,73 @@
+"""The journal's schema, created and changed only by these recorded migrations.
+
+Each migration runs in one transaction together with the record of it having
+been applied (sqlite-utils ``Migrations``), and sets ``PRAGMA user_version`` to
+its ordinal so a journal from a newer ketajournal can be recognised and refused
+before anything is read or written. Never edit a migration that has shipped;
+add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "ketajournal"
+migrations = Migrations(MIGRATION_SET)
+
+# Columns every entry table has: the ISO 8601 time with the offset it was logged
+# with, that local calendar day, and UTC epoch seconds for ordering and ranges.
+_COMMON = """
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    day TEXT NOT NULL,
+    ts REAL NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+"""
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    """Mood, sessions, side effects, events and settings."""
+    # AUTOINCREMENT: ids are never reused, so undoing a delete can put an entry
+    # back under its old id without colliding with something logged since.
+    db.execute(
+        f"""CREATE TABLE mood_entries ({_COMMON},
+        mood INTEGER NOT NULL CHECK (mood BETWEEN 0 AND 10),
+        anxiety INTEGER CHECK (anxiety BETWEEN 0 AND 10),
+        energy INTEGER CHECK (energy BETWEEN 0 AND 10),
+        sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24))"""
+    )
+    db.execute(
+        f"""CREATE TABLE sessions ({_COMMON},
+        route TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('induction', 'booster')),
+        dose_mg REAL CHECK (dose_mg > 0),
+        weight_kg REAL CHECK (weight_kg > 0),
+        clinic TEXT NOT NULL DEFAULT '',
+        dissociation INTEGER CHECK (dissociation BETWEEN 0 AND 10),
+        bp_before_systolic INTEGER,
+        bp_before_diastolic INTEGER,
+        bp_after_systolic INTEGER,
+        bp_after_diastolic INTEGER)"""
+    )
+    db.execute(
+        f"""CREATE TABLE side_effects ({_COMMON},
+        category TEXT NOT NULL,
+        other_text TEXT NOT NULL DEFAULT '',
+        severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+        duration_minutes INTEGER CHECK (duration_minutes > 0),
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL)"""
+    )
+    db.execute(
+        f"""CREATE TABLE events ({_COMMON},
+        kind TEXT NOT NULL)"""
+    )
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for table in ("mood_entries", "sessions", "side_effects", "events"):
+        db.execute(f"CREATE INDEX idx_{table}_ts ON {table}(ts)")
+    db.execute("CREATE INDEX idx_side_effects_session ON side_effects(session_id)")
+    db.execute("PRAGMA user_version = 1")
+
+
+#: The schema version this code writes: the number of migrations it knows.
+SCHEMA_VERSION = len(migrations._migrations)

@@ -1,0 +1,79 @@
+"""Shared fixtures: a headless Qt platform, an in-memory keyring, a fixed clock, a home."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no display in tests, ever.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.pop("KETAJOURNAL_HOME", None)
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import datetime, timedelta, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+
+from ketajournal.platform.keystore import KeyringKeyStore  # noqa: E402
+from ketajournal.platform.paths import JournalPaths  # noqa: E402
+from ketajournal.services.journal import Journal  # noqa: E402
+from ketajournal.services.opening import open_journal  # noqa: E402
+from tests.support.keyrings import MemoryKeyring  # noqa: E402
+
+#: "Now" in tests: a fixed Friday evening, UTC+1.
+NOW = datetime(2026, 11, 27, 21, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+class FixedClock:
+    """A clock that says what the test wants; ``advance`` moves it."""
+
+    def __init__(self, now: datetime = NOW) -> None:
+        self.current = now
+
+    def __call__(self) -> datetime:
+        return self.current
+
+    def advance(self, delta: timedelta) -> None:
+        self.current += delta
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that use Qt fixtures are marked ``gui`` so ``-m "not gui"`` runs the core alone."""
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if {"qtbot", "qapp"} & set(names):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test runs against a fresh in-memory keyring, never the machine's."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def paths(home: Path) -> JournalPaths:
+    return JournalPaths(home)
+
+
+@pytest.fixture
+def journal(paths: JournalPaths, clock: FixedClock) -> Iterator[Journal]:
+    """A new, empty, encrypted journal in ``tmp_path``."""
+    j = open_journal(paths, KeyringKeyStore(), clock=clock)
+    yield j
+    j.close()
