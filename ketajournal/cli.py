@@ -55,7 +55,7 @@ def _choices(values: Sequence[str]) -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The full command-line grammar (documented in README.md and tested)."""
-    home = argparse.ArgumentParser(add_help=False)
+    home = _Parser(add_help=False)
     home.add_argument(
         "--home",
         metavar="DIR",

@@ -8,18 +8,18 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("KETAJOURNAL_HOME", None)
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import datetime, timedelta, timezone  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
-import keyring  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import pytest
 
-from ketajournal.platform.keystore import KeyringKeyStore  # noqa: E402
-from ketajournal.platform.paths import JournalPaths  # noqa: E402
-from ketajournal.services.journal import Journal  # noqa: E402
-from ketajournal.services.opening import open_journal  # noqa: E402
-from tests.support.keyrings import MemoryKeyring  # noqa: E402
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services.journal import Journal
+from ketajournal.services.opening import open_journal
+from tests.support.keyrings import MemoryKeyring
 
 #: "Now" in tests: a fixed Friday evening, UTC+1.
 NOW = datetime(2026, 11, 27, 21, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -143,6 +143,8 @@ _EVENT_LABELS = {
 
 def _enum(field: str, enum: type[StrEnum], value: object) -> StrEnum:
     try:
+        if not isinstance(value, str):
+            raise ValueError(value)
         return enum(value)
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
@@ -161,12 +163,12 @@ class BloodPressure:
     diastolic: int
 
     def validated(self, field: str) -> BloodPressure:
-        """Return self if the reading is plausible, naming ``field`` otherwise."""
-        check_int(f"{field} systolic", self.systolic, *SYSTOLIC_RANGE)
-        check_int(f"{field} diastolic", self.diastolic, *DIASTOLIC_RANGE)
-        if self.systolic <= self.diastolic:
+        """The reading with whole-number ints if it is plausible, naming ``field`` otherwise."""
+        systolic = check_int(f"{field} systolic", self.systolic, *SYSTOLIC_RANGE)
+        diastolic = check_int(f"{field} diastolic", self.diastolic, *DIASTOLIC_RANGE)
+        if systolic <= diastolic:
             raise ValidationError(field, "systolic must be higher than diastolic")
-        return self
+        return BloodPressure(systolic, diastolic)
 
     def __str__(self) -> str:
         return f"{self.systolic}/{self.diastolic}"
@@ -174,10 +176,16 @@ class BloodPressure:
     @classmethod
     def parse(cls, field: str, text: str) -> BloodPressure:
         """Parse ``"SYS/DIA"`` such as ``"128/84"``."""
-        parts = text.strip().split("/")
-        if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
-            raise ValidationError(field, "must be written as SYSTOLIC/DIASTOLIC, e.g. 120/80")
-        return cls(int(parts[0]), int(parts[1])).validated(field)
+        message = "must be written as SYSTOLIC/DIASTOLIC, e.g. 120/80"
+        parts = [part.strip() for part in text.strip().split("/")]
+        # isdecimal, not isdigit: int() refuses digits such as "²".
+        if len(parts) != 2 or not all(p.isdecimal() for p in parts):
+            raise ValidationError(field, message)
+        try:
+            systolic, diastolic = int(parts[0]), int(parts[1])
+        except ValueError:  # more digits than int() converts from text
+            raise ValidationError(field, message) from None
+        return cls(systolic, diastolic).validated(field)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -258,7 +266,7 @@ class Session(Entry):
             if value is not None:
                 if not isinstance(value, BloodPressure):
                     raise ValidationError(name, "must be a blood pressure reading")
-                value.validated(name)
+                _set(self, name, value.validated(name))
 
     @property
     def dose_mg_per_kg(self) -> float | None:
@@ -293,8 +301,7 @@ class SideEffect(Entry):
             "duration_minutes",
             check_optional_int("duration_minutes", self.duration_minutes, *DURATION_MIN_RANGE),
         )
-        if self.session_id is not None:
-            check_int("session_id", self.session_id, 1, 2**62)
+        _set(self, "session_id", check_optional_int("session_id", self.session_id, 1, 2**62))
 
     @property
     def label(self) -> str:

@@ -7,7 +7,7 @@ the zone the computer is in today.
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from ketajournal.domain.validation import ValidationError, check_time
 
@@ -29,6 +29,8 @@ def parse_time(field: str, text: str, local: tzinfo | None = None) -> datetime:
             field, "must be an ISO 8601 date and time, e.g. 2026-03-14T09:30 or 2026-03-14"
         ) from None
     if value.tzinfo is None:
+        # Check the year first: astimezone() fails for years near 1 and 9999.
+        check_time(field, value.replace(tzinfo=local or UTC))
         value = value.replace(tzinfo=local) if local is not None else value.astimezone()
     return check_time(field, value)
 

@@ -7,6 +7,7 @@ knows what they typed.
 from __future__ import annotations
 
 import math
+import unicodedata
 from datetime import datetime, timedelta
 
 from ketajournal.errors import KnownError
@@ -54,7 +55,10 @@ def check_number(field: str, value: object, low: float, high: float, unit: str =
     message = f"must be a number from {_fmt(low)} to {_fmt(high)}{suffix}"
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, message)
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int beyond the float range
+        raise ValidationError(field, message) from None
     if not math.isfinite(number) or not low <= number <= high:
         raise ValidationError(field, message)
     return number
@@ -77,7 +81,8 @@ def check_text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> st
         raise ValidationError(field, "must be text")
     if len(value) > max_chars:
         raise ValidationError(field, f"must be at most {max_chars:,} characters")
-    if any((ord(c) < 32 and c not in "\t\n\r") or ord(c) == 127 for c in value):
+    # Category Cc: C0, DEL and the C1 range (U+0080-U+009F, e.g. NEL).
+    if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in value):
         raise ValidationError(field, "must not contain control characters")
     if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
         raise ValidationError(field, "must be valid Unicode text")

@@ -179,29 +179,29 @@ class Journal:
         self, kind: str, start: datetime | None = None, end: datetime | None = None
     ) -> list[Any]:
         """Entries of one kind with ``start <= at < end``, oldest first."""
-        return self._entries.list(kind, start, end)
+        return self._entries.in_range(kind, start, end)
 
     def all_entries(self, kinds: Iterable[str] = KINDS) -> list[Entry]:
         """Entries of the given kinds, oldest first (the Timeline)."""
         merged: list[Entry] = []
         for kind in kinds:
-            merged.extend(self._entries.list(kind))
+            merged.extend(self._entries.in_range(kind))
         merged.sort(key=lambda e: (e.at.timestamp(), KINDS.index(e.kind), e.id or 0))
         return merged
 
     def moods(self, start: datetime | None = None, end: datetime | None = None) -> list[MoodEntry]:
         """Mood entries, oldest first."""
-        return self._entries.list(MoodEntry.kind, start, end)  # type: ignore[return-value]
+        return self._entries.in_range(MoodEntry.kind, start, end)  # type: ignore[return-value]
 
     def sessions(self, start: datetime | None = None, end: datetime | None = None) -> list[Session]:
         """Sessions, oldest first."""
-        return self._entries.list(Session.kind, start, end)  # type: ignore[return-value]
+        return self._entries.in_range(Session.kind, start, end)  # type: ignore[return-value]
 
     def side_effects(
         self, start: datetime | None = None, end: datetime | None = None
     ) -> list[SideEffect]:
         """Side effects, oldest first."""
-        return self._entries.list(SideEffect.kind, start, end)  # type: ignore[return-value]
+        return self._entries.in_range(SideEffect.kind, start, end)  # type: ignore[return-value]
 
     def default_session_for(self, at: datetime) -> Session | None:
         """The session a side effect at ``at`` most likely follows: the latest in 72 h before."""

@@ -182,14 +182,15 @@ def transaction(db: Database) -> Iterator[None]:
             yield
             conn.execute("COMMIT")
         except BaseException:
-            if conn.in_transaction:
+            # Re-read: the failed statement may already have ended the transaction.
+            if getattr(conn, "in_transaction", False):
                 conn.execute("ROLLBACK")
             raise
-    except (sqlcipher3.IntegrityError, sqlcipher3.ProgrammingError):
-        raise
     except sqlcipher3.DatabaseError as error:
         # Environment failures (disk full, read-only, locked) get a message;
         # constraint violations (IntegrityError) are bugs and propagate as-is.
+        if isinstance(error, sqlcipher3.IntegrityError | sqlcipher3.ProgrammingError):
+            raise
         raise WriteFailedError(_write_failure_reason(error)) from None
 
 

@@ -167,7 +167,10 @@ class EntryRepository:
         cursor = self._db.execute(
             f"INSERT INTO {mapping.table} ({columns}) VALUES ({marks})", list(row.values())
         )
-        return int(cursor.lastrowid) if entry.id is None else entry.id
+        if entry.id is not None:
+            return entry.id
+        assert cursor.lastrowid is not None
+        return int(cursor.lastrowid)
 
     def update(self, entry: Entry) -> bool:
         """Overwrite the stored entry with ``entry.id``; False if there is none."""
@@ -192,7 +195,7 @@ class EntryRepository:
         rows = list(self._db.query(f"SELECT * FROM {mapping.table} WHERE id = ?", [entry_id]))
         return mapping.from_row(rows[0]) if rows else None
 
-    def list(
+    def in_range(
         self, kind: str, start: datetime | None = None, end: datetime | None = None
     ) -> list[Entry]:
         """Entries of ``kind`` with ``start <= at < end``, oldest first."""

@@ -1,0 +1,118 @@
+"""Composition root of the desktop app: paths, unlock, journal, window.
+
+Only this module (and the CLI) knows every layer. It opens the journal through
+the services, builds the window around a :class:`JournalController`, and turns
+environment problems (no display, no keyring, a journal that cannot be opened)
+into a plain message instead of a traceback. Unexpected errors reach a crash
+dialog that shows the error type and where it happened, never message text
+(which could contain journal content).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from ketajournal import APP_ID, APP_NAME, APP_TITLE, __version__
+from ketajournal.errors import KnownError
+from ketajournal.platform.keystore import KeyringKeyStore, MemoryKeyStore
+from ketajournal.platform.paths import JournalPaths, resolve_home
+from ketajournal.services import demo as demo_data
+from ketajournal.services.journal import Journal
+from ketajournal.services.opening import open_journal
+
+log = logging.getLogger(__name__)
+
+NO_DISPLAY_MESSAGE = (
+    "ketajournal is a desktop app and found no display to open its window on "
+    "(neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from a graphical session. "
+    "The commands (ketajournal log, check, export, ...) work without a display."
+)
+
+
+def display_problem(env: dict[str, str] | os._Environ[str] = os.environ) -> str | None:
+    """Why no window can be shown here, or None.
+
+    Without a display Qt aborts with a misleading message about libxcb-cursor0;
+    this says what is actually wrong.
+    """
+    if sys.platform.startswith("linux") and not env.get("QT_QPA_PLATFORM"):
+        if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+            return NO_DISPLAY_MESSAGE
+    return None
+
+
+def open_demo_journal() -> tuple[Journal, Path]:
+    """A fresh demo journal in a private temporary folder, keyed in memory only."""
+    folder = Path(tempfile.mkdtemp(prefix="ketajournal-demo-"))
+    journal = open_journal(JournalPaths(folder / "journal"), MemoryKeyStore())
+    data = demo_data.generate(journal.now())
+    journal.log_all(data.entries, data.session_of)
+    return journal, folder
+
+
+def run_gui(home: str | None = None, *, demo: bool = False) -> int:
+    """Open the window; returns the process exit code."""
+    problem = display_problem()
+    if problem:
+        print(f"ketajournal: {problem}", file=sys.stderr)
+        return 1
+
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    sys.excepthook = _crash_handler
+
+    demo_folder: Path | None = None
+    try:
+        if demo:
+            journal, demo_folder = open_demo_journal()
+        else:
+            journal = open_journal(JournalPaths(resolve_home(home)), KeyringKeyStore())
+    except KnownError as error:
+        QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
+        return 1
+    try:
+        window = MainWindow(JournalController(journal), demo=demo)
+        window.show()
+        return app.exec()
+    finally:
+        journal.close()
+        if demo_folder is not None:
+            shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _crash_handler(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> None:
+    """Report a bug without its message: only the type and the code location."""
+    frames = traceback.extract_tb(tb)
+    where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "unknown"
+    log.error("unexpected %s at %s", kind.__name__, where)
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is not None:
+            QMessageBox.critical(
+                None,
+                f"{APP_TITLE}: unexpected error",
+                f"Something went wrong inside ketajournal ({kind.__name__} at {where}).\n\n"
+                "Everything you saved before is safe: each entry is written when you log it. "
+                "This report contains no journal content.",
+            )
+    except Exception:  # noqa: S110 - the crash handler must never raise
+        pass

@@ -1,0 +1,1 @@
+"""Charts: pure series builders (``series``) and pyqtgraph widgets that only draw them."""

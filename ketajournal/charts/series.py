@@ -1,0 +1,258 @@
+"""The numbers behind the Trends chart: daily means, the 7-day mean, sessions, side effects.
+
+Pure numpy, no Qt: the chart widget only draws what :func:`build_trend_series`
+returns, and the same arrays can be checked by hand or reused by reports.
+
+Days are calendar days as the user lived them: an entry's day is the date in the
+UTC offset it was logged with (``entry.at.date()``), never the zone the computer is
+in today. Every x value is in UTC epoch seconds; a day's value is plotted at noon
+of that day in the offset of its first entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ketajournal.domain.models import MoodEntry, Phase, Session, SideEffect
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+#: Length of the trailing window of the 7-day mean, in calendar days (today included).
+SEVEN_DAY_WINDOW_DAYS = 7
+
+DAILY_MOOD_DEFINITION = (
+    "Daily mood: mean of the mood scores logged on that calendar day (0–10, 10 = best)"
+)
+SEVEN_DAY_MEAN_DEFINITION = (
+    "7-day mean: mean of the daily moods in the 7 calendar days ending that day "
+    "(days without an entry are skipped)"
+)
+DAILY_ANXIETY_DEFINITION = (
+    "Anxiety: mean of the anxiety scores logged on that calendar day (0–10, 10 = worst)"
+)
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _floats(values: Iterable[float] = ()) -> FloatArray:
+    return np.asarray(list(values), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class DailyMeans:
+    """Per-day means of one measure, for the days that have a value, oldest first."""
+
+    days: tuple[date, ...]
+    means: FloatArray
+    counts: IntArray
+
+
+@dataclass(frozen=True)
+class TrendSeries:
+    """Everything the Trends chart draws, as numpy arrays (x in UTC epoch seconds).
+
+    Arrays that share a prefix have the same length: ``mood_x``, ``mood_y``,
+    ``mood_counts``, ``mood_days`` and ``mean7_y`` describe the same days.
+    """
+
+    mood_x: FloatArray = field(default_factory=_floats)
+    mood_y: FloatArray = field(default_factory=_floats)
+    mood_counts: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    mood_days: tuple[date, ...] = ()
+    mean7_y: FloatArray = field(default_factory=_floats)
+    anxiety_x: FloatArray = field(default_factory=_floats)
+    anxiety_y: FloatArray = field(default_factory=_floats)
+    anxiety_counts: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    anxiety_days: tuple[date, ...] = ()
+    sleep_x: FloatArray = field(default_factory=_floats)
+    sleep_y: FloatArray = field(default_factory=_floats)
+    induction_x: FloatArray = field(default_factory=_floats)
+    induction_labels: tuple[str, ...] = ()
+    booster_x: FloatArray = field(default_factory=_floats)
+    booster_labels: tuple[str, ...] = ()
+    side_effect_x: FloatArray = field(default_factory=_floats)
+    side_effect_severity: FloatArray = field(default_factory=_floats)
+    side_effect_red_flag: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
+    side_effect_labels: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when there is nothing to draw."""
+        return self.x_span() is None
+
+    def x_span(self) -> tuple[float, float] | None:
+        """Earliest and latest x of anything in the series, or None when empty."""
+        parts = [
+            a
+            for a in (
+                self.mood_x,
+                self.anxiety_x,
+                self.sleep_x,
+                self.induction_x,
+                self.booster_x,
+                self.side_effect_x,
+            )
+            if a.size
+        ]
+        if not parts:
+            return None
+        return (float(min(a.min() for a in parts)), float(max(a.max() for a in parts)))
+
+
+def daily_means(days: Sequence[date], values: Sequence[float] | FloatArray) -> DailyMeans:
+    """Group ``values`` by their day in ``days`` (same length) and average each day.
+
+    Returns the distinct days in calendar order with the mean and the number of
+    values on each.
+    """
+    if len(days) != len(values):
+        raise ValueError("days and values must have the same length")
+    if not len(days):
+        return DailyMeans((), _floats(), np.zeros(0, dtype=np.int64))
+    ordinals = np.fromiter((d.toordinal() for d in days), dtype=np.int64, count=len(days))
+    unique, inverse = np.unique(ordinals, return_inverse=True)
+    counts = np.bincount(inverse, minlength=unique.size).astype(np.int64)
+    sums = np.bincount(inverse, weights=np.asarray(values, dtype=np.float64), minlength=unique.size)
+    return DailyMeans(tuple(date.fromordinal(int(o)) for o in unique), sums / counts, counts)
+
+
+def trailing_mean(
+    days: Sequence[date], means: FloatArray, window_days: int = SEVEN_DAY_WINDOW_DAYS
+) -> FloatArray:
+    """For each day (sorted, distinct), the mean of ``means`` over [day − window + 1, day].
+
+    Only days present in ``days`` count: a missing day is skipped, not taken as zero,
+    so the value is the mean of however many days in the window have data (1 to 7).
+    """
+    if not len(days):
+        return _floats()
+    ordinals = np.fromiter((d.toordinal() for d in days), dtype=np.int64, count=len(days))
+    starts = np.searchsorted(ordinals, ordinals - (window_days - 1), side="left")
+    cumulative = np.concatenate(([0.0], np.cumsum(means, dtype=np.float64)))
+    ends = np.arange(1, ordinals.size + 1)
+    return np.asarray((cumulative[ends] - cumulative[starts]) / (ends - starts), dtype=np.float64)
+
+
+def format_day(day: date) -> str:
+    """A day as shown in tooltips, e.g. ``Tue 14 Jan 2025`` (independent of locale)."""
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def format_score(value: float) -> str:
+    """A 0–10 score or mean to one decimal, without a trailing ``.0`` (``6``, ``6.5``)."""
+    rounded = round(float(value), 1)
+    return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+
+
+def _format_time(at: datetime) -> str:
+    return f"{format_day(at.date())} {at:%H:%M}"
+
+
+def session_label(session: Session) -> str:
+    """One line describing a session, for tooltips."""
+    details = [session.route.label]
+    if session.dose_mg is not None:
+        details.insert(0, f"{session.dose_mg:g} mg")
+    return f"{session.phase.label} session — {_format_time(session.at)} ({' '.join(details)})"
+
+
+def side_effect_label(effect: SideEffect) -> str:
+    """One line describing a side effect, for tooltips; red flags say so."""
+    text = f"{effect.label}, severity {effect.severity} — {_format_time(effect.at)}"
+    if effect.category.is_red_flag:
+        text += " — red flag: contact your clinic"
+    return text
+
+
+def _noon_x(days: Sequence[date], noon_of: dict[date, float]) -> FloatArray:
+    return np.fromiter((noon_of[d] for d in days), dtype=np.float64, count=len(days))
+
+
+def build_trend_series(
+    moods: Sequence[MoodEntry],
+    sessions: Sequence[Session],
+    side_effects: Sequence[SideEffect],
+) -> TrendSeries:
+    """Build the Trends chart's series from entries (any order).
+
+    - Daily mood: the mean of the mood scores logged on a calendar day (the entry's
+      local date as logged), at noon of that day.
+    - 7-day mean: see :data:`SEVEN_DAY_MEAN_DEFINITION` — for each day with data,
+      the mean of the daily moods of the days in [day − 6, day] that have data.
+    - Daily anxiety and sleep: means over the days on which they were logged.
+    - Sessions: their times, split into induction and booster.
+    - Side effects: their times, severities and whether each is a red flag.
+    """
+    ordered = sorted(moods, key=lambda m: m.at)
+    # A day's point sits at noon in the offset of the first entry of that day, so a
+    # journal kept while travelling still shows each lived day once.
+    noon_of: dict[date, float] = {}
+    for entry in ordered:
+        day = entry.at.date()
+        if day not in noon_of:
+            noon_of[day] = datetime.combine(day, time(12), tzinfo=entry.at.tzinfo).timestamp()
+
+    mood = daily_means([m.at.date() for m in ordered], [float(m.mood) for m in ordered])
+    with_anxiety = [m for m in ordered if m.anxiety is not None]
+    anxiety = daily_means(
+        [m.at.date() for m in with_anxiety], [float(m.anxiety or 0) for m in with_anxiety]
+    )
+    with_sleep = [m for m in ordered if m.sleep_hours is not None]
+    sleep = daily_means(
+        [m.at.date() for m in with_sleep], [float(m.sleep_hours or 0.0) for m in with_sleep]
+    )
+
+    by_phase: dict[Phase, list[Session]] = {Phase.INDUCTION: [], Phase.BOOSTER: []}
+    for session in sorted(sessions, key=lambda s: s.at):
+        by_phase[Phase(session.phase)].append(session)
+    induction, booster = by_phase[Phase.INDUCTION], by_phase[Phase.BOOSTER]
+
+    effects = sorted(side_effects, key=lambda e: e.at)
+    return TrendSeries(
+        mood_x=_noon_x(mood.days, noon_of),
+        mood_y=mood.means,
+        mood_counts=mood.counts,
+        mood_days=mood.days,
+        mean7_y=trailing_mean(mood.days, mood.means),
+        anxiety_x=_noon_x(anxiety.days, noon_of),
+        anxiety_y=anxiety.means,
+        anxiety_counts=anxiety.counts,
+        anxiety_days=anxiety.days,
+        sleep_x=_noon_x(sleep.days, noon_of),
+        sleep_y=sleep.means,
+        induction_x=_floats(s.at.timestamp() for s in induction),
+        induction_labels=tuple(session_label(s) for s in induction),
+        booster_x=_floats(s.at.timestamp() for s in booster),
+        booster_labels=tuple(session_label(s) for s in booster),
+        side_effect_x=_floats(e.at.timestamp() for e in effects),
+        side_effect_severity=_floats(float(e.severity) for e in effects),
+        side_effect_red_flag=np.fromiter(
+            (e.category.is_red_flag for e in effects), dtype=np.bool_, count=len(effects)
+        ),
+        side_effect_labels=tuple(side_effect_label(e) for e in effects),
+    )
+
+
+__all__ = [
+    "DAILY_ANXIETY_DEFINITION",
+    "DAILY_MOOD_DEFINITION",
+    "SEVEN_DAY_MEAN_DEFINITION",
+    "SEVEN_DAY_WINDOW_DAYS",
+    "DailyMeans",
+    "TrendSeries",
+    "build_trend_series",
+    "daily_means",
+    "format_day",
+    "format_score",
+    "session_label",
+    "side_effect_label",
+    "trailing_mean",
+]

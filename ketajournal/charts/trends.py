@@ -1,0 +1,437 @@
+"""The Trends chart: mood, 7-day mean, anxiety, sessions and side effects over time.
+
+A pyqtgraph widget that only draws the :class:`TrendSeries` it is handed. Its
+plot items are created once and updated with ``setData``: the plot widget is
+never rebuilt, because creating and closing many PlotWidgets in one process has
+crashed Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketajournal.charts.series import (
+    SEVEN_DAY_MEAN_DEFINITION,
+    FloatArray,
+    TrendSeries,
+    format_day,
+    format_score,
+)
+from ketajournal.platform.clock import Clock, system_now
+
+DAY_SECONDS = 86_400.0
+
+#: Range presets: name -> (button text, accessible name, days shown; None = all data).
+RANGE_PRESETS: dict[str, tuple[str, str, int | None]] = {
+    "30d": ("30 days", "Show the last 30 days", 30),
+    "90d": ("90 days", "Show the last 90 days", 90),
+    "1y": ("1 year", "Show the last year", 365),
+    "all": ("All", "Show all data", None),
+}
+DEFAULT_PRESET = "90d"
+
+MOOD_AXIS_LABEL = "Mood (0–10, 10 = best)"
+ANXIETY_AXIS_LABEL = "Anxiety (0–10, 10 = worst)"
+Y_RANGE = (-1.2, 10.5)
+MARKER_SPAN = (0.0, 10.0)  # session markers span the mood scale
+SIDE_EFFECT_Y = -0.6
+HOVER_RADIUS_PX = 8.0
+
+# Colours: distinct in hue and lightness, and the two session phases also differ
+# in dash style, so the chart still reads for colour-blind users and in greyscale.
+MOOD_COLOUR = "#4a7fc1"
+MEAN_COLOUR = "#0b2f6b"
+ANXIETY_COLOUR = "#d9730d"
+INDUCTION_COLOUR = "#7b3fa0"
+BOOSTER_COLOUR = "#12866f"
+SIDE_EFFECT_COLOUR = "#7a6a55"
+RED_FLAG_COLOUR = "#d21f1f"
+TEXT_COLOUR = "#222222"
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    distance_px: float
+    text: str
+
+
+def _pairs(x: FloatArray, low: float, high: float) -> tuple[FloatArray, FloatArray]:
+    """Vertical segments at each x, as point pairs for ``connect="pairs"``."""
+    xs = np.repeat(np.asarray(x, dtype=np.float64), 2)
+    ys = np.tile(np.array([low, high], dtype=np.float64), x.size)
+    return xs, ys
+
+
+def _entries(count: int) -> str:
+    return "1 entry" if count == 1 else f"daily mean of {count} entries"
+
+
+class _LegendSample(pg.ItemSample):  # type: ignore[misc]
+    """A legend sample drawn from the item's own options, even before it has data.
+
+    pyqtgraph's sample reads symbol styles from the item's scatter, which only gets
+    them once there is data, so an empty series would show a wrong symbol. Session
+    markers are drawn as the vertical lines they are on the chart.
+    """
+
+    def paint(self, painter: QPainter, *args: Any) -> None:
+        opts = self.item.opts
+        if not self.item.isVisible() or not isinstance(self.item, pg.PlotDataItem):
+            super().paint(painter, *args)
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if opts.get("pen") is not None:
+            painter.setPen(pg.mkPen(opts["pen"]))
+            if opts.get("connect") == "pairs":
+                painter.drawLine(10, 1, 10, 19)
+            else:
+                painter.drawLine(0, 11, 20, 11)
+        if opts.get("symbol") is not None:
+            painter.translate(10, 10)
+            drawSymbol(
+                painter,
+                opts["symbol"],
+                opts["symbolSize"],
+                pg.mkPen(opts["symbolPen"]),
+                pg.mkBrush(opts["symbolBrush"]),
+            )
+
+
+class TrendsChart(QWidget):
+    """Mood over time with its 7-day mean, sessions as markers and side effects as marks."""
+
+    def __init__(self, parent: QWidget | None = None, *, clock: Clock = system_now) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._series = TrendSeries()
+        self._preset = DEFAULT_PRESET
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_top_bar())
+        self.plot = self._build_plot()
+        layout.addWidget(self.plot, 1)
+
+        self.set_anxiety_visible(False)
+        self.set_range_preset(DEFAULT_PRESET)
+
+    # -- construction ------------------------------------------------------------------
+    def _build_top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(8, 6, 8, 0)
+        caption = QLabel("Range:")
+        bar.addWidget(caption)
+        self.range_buttons: dict[str, QPushButton] = {}
+        self._range_group = QButtonGroup(self)
+        self._range_group.setExclusive(True)
+        for name, (text, accessible, _days) in RANGE_PRESETS.items():
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.setAccessibleName(accessible)
+            button.setToolTip(accessible)
+            button.clicked.connect(lambda _checked=False, n=name: self.set_range_preset(n))
+            self._range_group.addButton(button)
+            self.range_buttons[name] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.anxiety_checkbox = QCheckBox("Show anxiety")
+        self.anxiety_checkbox.setAccessibleName("Show anxiety line")
+        self.anxiety_checkbox.setToolTip(ANXIETY_AXIS_LABEL)
+        self.anxiety_checkbox.toggled.connect(self.set_anxiety_visible)
+        bar.addWidget(self.anxiety_checkbox)
+        return bar
+
+    def _build_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget(
+            background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
+        )
+        plot.setAccessibleName("Mood trend chart")
+        plot.setAccessibleDescription(
+            "Daily mood and its 7-day mean over time, with treatment sessions as "
+            "vertical lines and side effects as triangles below zero."
+        )
+        item = plot.getPlotItem()
+        self._view = item.getViewBox()
+        item.showGrid(x=False, y=True, alpha=0.15)
+        item.setMouseEnabled(x=True, y=False)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setYRange(*Y_RANGE, padding=0)
+        item.setLimits(yMin=Y_RANGE[0], yMax=Y_RANGE[1], minXRange=3 * DAY_SECONDS)
+
+        font = QFont()
+        font.setPointSize(10)
+        score_ticks = [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
+        for name in ("left", "bottom", "right"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(TEXT_COLOUR))
+            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
+            axis.setTickFont(font)
+        item.getAxis("left").setTicks(score_ticks)
+        item.getAxis("right").setTicks(score_ticks)
+        item.setLabel("left", MOOD_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
+        item.setLabel("right", ANXIETY_AXIS_LABEL, color=ANXIETY_COLOUR, **{"font-size": "11pt"})
+
+        # Session markers first, so that points and lines are drawn over them.
+        self._induction = pg.PlotDataItem(
+            connect="pairs",
+            antialias=True,
+            pen=pg.mkPen(INDUCTION_COLOUR + "d0", width=1.5),
+        )
+        self._booster = pg.PlotDataItem(
+            connect="pairs",
+            antialias=True,
+            pen=pg.mkPen(BOOSTER_COLOUR + "c0", width=1.5, style=Qt.PenStyle.DashLine),
+        )
+        self._anxiety = pg.PlotDataItem(
+            antialias=True,
+            pen=pg.mkPen(ANXIETY_COLOUR, width=1.5),
+            symbol="s",
+            symbolSize=4,
+            symbolPen=pg.mkPen(ANXIETY_COLOUR),
+            symbolBrush=pg.mkBrush(ANXIETY_COLOUR),
+        )
+        self._mood = pg.PlotDataItem(
+            pen=None,
+            symbol="o",
+            symbolSize=6,
+            antialias=True,
+            symbolPen=pg.mkPen(MOOD_COLOUR),
+            symbolBrush=pg.mkBrush(MOOD_COLOUR + "99"),
+        )
+        self._mean7 = pg.PlotDataItem(antialias=True, pen=pg.mkPen(MEAN_COLOUR, width=3))
+        self._side_effects = pg.PlotDataItem(
+            pen=None,
+            symbol="t",
+            symbolSize=10,
+            antialias=True,
+            symbolPen=pg.mkPen(SIDE_EFFECT_COLOUR),
+            symbolBrush=pg.mkBrush(SIDE_EFFECT_COLOUR),
+        )
+        self._red_flags = pg.PlotDataItem(
+            pen=None,
+            symbol="t",
+            symbolSize=13,
+            antialias=True,
+            symbolPen=pg.mkPen("#7a0000"),
+            symbolBrush=pg.mkBrush(RED_FLAG_COLOUR),
+        )
+        for line in (self._mean7, self._anxiety):
+            line.setClipToView(True)
+            line.setDownsampling(auto=True, method="peak")
+        # Points are clipped but never downsampled: every logged day stays visible.
+        # The markers are neither: clipping could split a pair of "pairs" points.
+        for points in (self._mood, self._side_effects, self._red_flags):
+            points.setClipToView(True)
+        for data_item in (
+            self._induction,
+            self._booster,
+            self._anxiety,
+            self._mood,
+            self._mean7,
+            self._side_effects,
+            self._red_flags,
+        ):
+            item.addItem(data_item)
+        self._mean7.setToolTip(SEVEN_DAY_MEAN_DEFINITION)
+
+        # The legend sits in its own row under the date axis, so it never hides data.
+        self.legend = pg.LegendItem(
+            colCount=4,
+            labelTextColor=TEXT_COLOUR,
+            labelTextSize="10pt",
+            horSpacing=12,
+            sampleType=_LegendSample,
+        )
+        for data_item, name in (
+            (self._mood, "Daily mood"),
+            (self._mean7, "7-day mean"),
+            (self._anxiety, "Anxiety"),
+            (self._induction, "Induction session"),
+            (self._booster, "Booster session"),
+            (self._side_effects, "Side effect"),
+            (self._red_flags, "Red-flag side effect"),
+        ):
+            self.legend.addItem(data_item, name)
+        item.layout.addItem(self.legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.legend.sigSampleClicked.connect(self._on_legend_clicked)
+
+        plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        return plot
+
+    # -- public API --------------------------------------------------------------------
+    @property
+    def series(self) -> TrendSeries:
+        """The series currently drawn."""
+        return self._series
+
+    def set_series(self, series: TrendSeries) -> None:
+        """Draw ``series``, replacing what was drawn; keeps the range preset."""
+        self._series = series
+        self._mood.setData(series.mood_x, series.mood_y)
+        self._mean7.setData(series.mood_x, series.mean7_y)
+        self._anxiety.setData(series.anxiety_x, series.anxiety_y)
+        self._induction.setData(*_pairs(series.induction_x, *MARKER_SPAN))
+        self._booster.setData(*_pairs(series.booster_x, *MARKER_SPAN))
+        flags = series.side_effect_red_flag
+        plain_x = series.side_effect_x[~flags]
+        flag_x = series.side_effect_x[flags]
+        self._side_effects.setData(plain_x, np.full(plain_x.size, SIDE_EFFECT_Y))
+        self._red_flags.setData(flag_x, np.full(flag_x.size, SIDE_EFFECT_Y))
+        self.set_range_preset(self._preset)
+
+    def set_anxiety_visible(self, visible: bool) -> None:
+        """Show or hide the anxiety line (and its axis on the right)."""
+        self._anxiety.setVisible(visible)
+        self.plot.getPlotItem().showAxis("right", visible)
+        if self.anxiety_checkbox.isChecked() != visible:
+            self.anxiety_checkbox.setChecked(visible)
+        self.legend.update()
+
+    def anxiety_visible(self) -> bool:
+        """Whether the anxiety line is shown."""
+        return bool(self._anxiety.isVisible())
+
+    def set_range_preset(self, name: str) -> None:
+        """Show the last 30 days, 90 days, year ("30d", "90d", "1y") or "all" data.
+
+        The range ends at the latest data point, or now when there is no data.
+        """
+        if name not in RANGE_PRESETS:
+            raise ValueError(f"unknown range preset {name!r}; one of {', '.join(RANGE_PRESETS)}")
+        self._preset = name
+        self.range_buttons[name].setChecked(True)
+        days = RANGE_PRESETS[name][2]
+        span = self._series.x_span()
+        if span is None:
+            end = self._clock().timestamp()
+            start = end - (days or 30) * DAY_SECONDS
+        else:
+            end = span[1]
+            start = span[0] if days is None else end - days * DAY_SECONDS
+            if end - start < 3 * DAY_SECONDS:
+                start = end - 3 * DAY_SECONDS
+        # Half a day of room at the right so the latest point is not cut at the edge.
+        self._view.setXRange(start, end + DAY_SECONDS / 2, padding=0)
+
+    def range_preset(self) -> str:
+        """The name of the preset applied last."""
+        return self._preset
+
+    def visible_range_days(self) -> float:
+        """Width of the visible x range, in days."""
+        (x0, x1), _y = self._view.viewRange()
+        return float(x1 - x0) / DAY_SECONDS
+
+    def session_marker_count(self) -> dict[str, int]:
+        """Vertical session markers drawn, per phase (one segment is two points)."""
+        counts = {}
+        for phase, data_item in (("induction", self._induction), ("booster", self._booster)):
+            x, _y = data_item.getOriginalDataset()
+            counts[phase] = 0 if x is None else len(x) // 2
+        return counts
+
+    def describe_point_near(
+        self, x_seconds: float, y: float, radius_px: float = HOVER_RADIUS_PX
+    ) -> str | None:
+        """Text for the point or marker within ``radius_px`` pixels of (x, y), or None.
+
+        Coordinates are in data units (x in epoch seconds, y on the 0–10 scale);
+        pixel distances use the current zoom. Points win over marker lines.
+        """
+        px_w, px_h = self._view.viewPixelSize()
+        if not (px_w > 0 and px_h > 0 and np.isfinite(px_w) and np.isfinite(px_h)):
+            return None
+        s = self._series
+        found: list[_Candidate] = []
+
+        def nearest(xs: FloatArray, ys: FloatArray) -> tuple[int, float] | None:
+            if not xs.size:
+                return None
+            dist = np.hypot((xs - x_seconds) / px_w, (ys - y) / px_h)
+            i = int(np.argmin(dist))
+            return (i, float(dist[i])) if dist[i] <= radius_px else None
+
+        # Items hidden from the legend are not described either.
+        if self._mood.isVisible() and (hit := nearest(s.mood_x, s.mood_y)):
+            i, dist = hit
+            found.append(
+                _Candidate(
+                    dist,
+                    (
+                        f"{format_day(s.mood_days[i])} — mood {format_score(float(s.mood_y[i]))} "
+                        f"({_entries(int(s.mood_counts[i]))}); "
+                        f"7-day mean {format_score(float(s.mean7_y[i]))}"
+                    ),
+                )
+            )
+        if self.anxiety_visible() and (hit := nearest(s.anxiety_x, s.anxiety_y)):
+            i, dist = hit
+            found.append(
+                _Candidate(
+                    dist,
+                    (
+                        f"{format_day(s.anxiety_days[i])} — anxiety "
+                        f"{format_score(float(s.anxiety_y[i]))} (10 = worst; "
+                        f"{_entries(int(s.anxiety_counts[i]))})"
+                    ),
+                )
+            )
+        shown = np.where(
+            s.side_effect_red_flag, self._red_flags.isVisible(), self._side_effects.isVisible()
+        )
+        effect_y = np.where(shown, SIDE_EFFECT_Y, np.inf)
+        if hit := nearest(s.side_effect_x, effect_y):
+            found.append(_Candidate(hit[1], s.side_effect_labels[hit[0]]))
+        if MARKER_SPAN[0] - radius_px * px_h <= y <= MARKER_SPAN[1] + radius_px * px_h:
+            # A marker is a vertical line: only the horizontal distance counts, and a
+            # point drawn over it is preferred.
+            for marker, xs, labels in (
+                (self._induction, s.induction_x, s.induction_labels),
+                (self._booster, s.booster_x, s.booster_labels),
+            ):
+                if marker.isVisible() and (hit := nearest(xs, np.full(xs.size, y))):
+                    found.append(_Candidate(hit[1] + 2.0, labels[hit[0]]))
+        if not found:
+            return None
+        return min(found, key=lambda c: c.distance_px).text
+
+    # -- events ------------------------------------------------------------------------
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self._view.sceneBoundingRect().contains(scene_pos):
+            QToolTip.hideText()
+            return
+        point = self._view.mapSceneToView(scene_pos)
+        text = self.describe_point_near(point.x(), point.y())
+        if text is None:
+            QToolTip.hideText()
+            return
+        viewport = self.plot.viewport()
+        global_pos = viewport.mapToGlobal(self.plot.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, text, self.plot)
+
+    def _on_legend_clicked(self, data_item: Any) -> None:
+        # Clicking a legend sample toggles its item; keep the checkbox in step.
+        if data_item is self._anxiety:
+            self.set_anxiety_visible(bool(data_item.isVisible()))
+
+
+__all__ = ["RANGE_PRESETS", "TrendsChart"]

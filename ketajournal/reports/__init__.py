@@ -1,0 +1,1 @@
+"""Reports: the report model (pure) and its writers (PDF, CSV, JSON, FHIR)."""

@@ -1,0 +1,132 @@
+"""The UI's single door to the journal service, with undo.
+
+Every write goes through a :class:`QUndoCommand`, so Edit → Undo reverses a
+log, an edit or a delete. Each command emits the service's :class:`Change`
+on :attr:`JournalController.changed`; views refresh from that signal and never
+poll the database or reach into each other.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ketajournal.domain.models import KIND_LABELS, Entry
+from ketajournal.services.journal import Change, Deleted, Journal
+
+
+class JournalController(QObject):
+    """Owns the open journal for the window, and the undo stack."""
+
+    changed = Signal(object)  # Change
+
+    def __init__(self, journal: Journal, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self.undo_stack = QUndoStack(self)
+
+    def now(self) -> datetime:
+        """The service clock."""
+        return self.journal.now()
+
+    # Writes: each raises KnownError (nothing saved) or returns after COMMIT.
+    def log(self, entry: Entry) -> Entry:
+        """Save a new entry (undoable); returns it with its id."""
+        saved, change = self.journal.log(entry)
+        self.undo_stack.push(_LogCommand(self, saved))
+        self.changed.emit(change)
+        return saved
+
+    def update(self, entry: Entry) -> None:
+        """Replace a saved entry (undoable)."""
+        assert entry.id is not None
+        old = self.journal.get(entry.kind, entry.id)
+        change = self.journal.update(entry)
+        if old is not None:
+            self.undo_stack.push(_EditCommand(self, old, entry))
+        self.changed.emit(change)
+
+    def delete(self, entry: Entry) -> None:
+        """Delete a saved entry (undoable)."""
+        assert entry.id is not None
+        deleted, change = self.journal.delete(entry.kind, entry.id)
+        self.undo_stack.push(_DeleteCommand(self, deleted))
+        self.changed.emit(change)
+
+    def notify(self, change: Change) -> None:
+        """Tell the views about a change made by an undo command."""
+        self.changed.emit(change)
+
+
+class _Command(QUndoCommand):
+    """A command whose first redo() already happened (it is pushed after the write)."""
+
+    def __init__(self, controller: JournalController, text: str) -> None:
+        super().__init__(text)
+        self.controller = controller
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False  # push() calls redo(): the write already happened
+            return
+        self.controller.notify(self.apply())
+
+    def undo(self) -> None:
+        self.controller.notify(self.revert())
+
+    def apply(self) -> Change:
+        raise NotImplementedError
+
+    def revert(self) -> Change:
+        raise NotImplementedError
+
+
+def _label(entry: Entry) -> str:
+    return KIND_LABELS[entry.kind].lower()
+
+
+class _LogCommand(_Command):
+    def __init__(self, controller: JournalController, entry: Entry) -> None:
+        super().__init__(controller, f"Log {_label(entry)}")
+        self.entry = entry
+        self.deleted: Deleted | None = None
+
+    def revert(self) -> Change:
+        assert self.entry.id is not None
+        self.deleted, change = self.controller.journal.delete(self.entry.kind, self.entry.id)
+        return change
+
+    def apply(self) -> Change:
+        assert self.deleted is not None
+        return self.controller.journal.restore(self.deleted)
+
+
+class _EditCommand(_Command):
+    def __init__(self, controller: JournalController, old: Entry, new: Entry) -> None:
+        super().__init__(controller, f"Edit {_label(new)}")
+        self.old, self.new = old, new
+
+    def revert(self) -> Change:
+        return self.controller.journal.update(self.old)
+
+    def apply(self) -> Change:
+        return self.controller.journal.update(self.new)
+
+
+class _DeleteCommand(_Command):
+    def __init__(self, controller: JournalController, deleted: Deleted) -> None:
+        super().__init__(controller, f"Delete {_label(deleted.entry)}")
+        self.deleted = deleted
+
+    def revert(self) -> Change:
+        return self.controller.journal.restore(self.deleted)
+
+    def apply(self) -> Change:
+        entry = self.deleted.entry
+        assert entry.id is not None
+        self.deleted, change = self.controller.journal.delete(entry.kind, entry.id)
+        return change
+

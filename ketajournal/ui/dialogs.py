@@ -1,0 +1,388 @@
+"""Forms to log or edit an entry of each kind.
+
+A dialog builds a domain entry from its fields and hands it to ``save``; if
+validation or the write fails, the message (naming the field) is shown in the
+dialog, the focus goes to that field, and everything typed stays in the form.
+The dialog closes only after ``save`` returned, i.e. after the commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from enum import StrEnum
+from typing import TypeVar
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketajournal.domain.models import (
+    DOSE_MG_RANGE,
+    RED_FLAG_ADVICE,
+    SCORE_RANGE,
+    SLEEP_RANGE,
+    WEIGHT_KG_RANGE,
+    Entry,
+    Event,
+    EventKind,
+    MoodEntry,
+    Phase,
+    Route,
+    Session,
+    SideEffect,
+    SideEffectCategory,
+)
+from ketajournal.domain.validation import ValidationError
+from ketajournal.errors import KnownError
+from ketajournal.ui.controller import JournalController
+from ketajournal.ui.fields import (
+    BloodPressureEdit,
+    OptionalFloatSpin,
+    OptionalIntSpin,
+    TimeEdit,
+)
+
+SaveFn = Callable[[Entry], None]
+
+
+def note_edit(name: str = "Note") -> QPlainTextEdit:
+    """A short multi-line note box; Tab moves on instead of typing a tab."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText("Optional note (private; only in reports if you choose)")
+    edit.setAccessibleName(name)
+    edit.setFixedHeight(72)
+    return edit
+
+
+def combo(items: Sequence[tuple[str, object]], name: str) -> QComboBox:
+    """A combo box of (label, value) pairs."""
+    box = QComboBox()
+    for label, value in items:
+        box.addItem(label, value)
+    box.setAccessibleName(name)
+    return box
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def current(box: QComboBox, enum: type[E]) -> E:
+    """The selected enum member (Qt hands StrEnum data back as plain str)."""
+    return enum(box.currentData())
+
+
+def select(box: QComboBox, value: object) -> None:
+    """Select the item whose data is ``value``."""
+    index = box.findData(value)
+    if index >= 0:
+        box.setCurrentIndex(index)
+
+
+class EntryDialog(QDialog):
+    """Base: a form, an inline error line, Save / Cancel."""
+
+    def __init__(
+        self, title: str, save: SaveFn, existing: Entry | None, now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._save = save
+        self.existing = existing
+        self.form = QFormLayout()
+        self.when = TimeEdit("When")
+        self.when.set_time(existing.at if existing else now)
+        self.form.addRow("&When", self.when)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setAccessibleName("Error message")
+        self.error.hide()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._field_widgets: dict[str, QWidget] = {"at": self.when}
+
+    def register(self, field: str, widget: QWidget) -> None:
+        """Remember which widget edits ``field`` so an error can focus it."""
+        self._field_widgets[field] = widget
+
+    def build(self) -> Entry:
+        """Make the entry from the fields; raises ValidationError."""
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        """Validate and save; stay open with the message if that fails."""
+        try:
+            entry = self.build()
+            if self.existing is not None:
+                entry = entry.with_id(self.existing.id)
+            self._save(entry)
+        except KnownError as error:
+            self.show_error(error)
+            return
+        super().accept()
+
+    def show_error(self, error: KnownError) -> None:
+        """Show the message and focus the field it names."""
+        self.error.setText(str(error))
+        self.error.show()
+        if isinstance(error, ValidationError):
+            root = error.field.split()[0]
+            widget = self._field_widgets.get(root)
+            if widget is not None:
+                widget.setFocus()
+
+
+class MoodDialog(EntryDialog):
+    """Edit a mood entry (new ones are logged from Today in one click)."""
+
+    def __init__(
+        self, save: SaveFn, existing: MoodEntry | None, now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Mood", save, existing, now, parent)
+        self.mood = QSpinBox()
+        self.mood.setRange(*SCORE_RANGE)
+        self.mood.setAccessibleName("Mood, 0 worst to 10 best")
+        self.anxiety = OptionalIntSpin(*SCORE_RANGE, "Anxiety, 0 none to 10 worst")
+        self.energy = OptionalIntSpin(*SCORE_RANGE, "Energy, 0 none to 10 most")
+        self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, "Sleep in hours")
+        self.note = note_edit()
+        self.form.addRow("&Mood (0 worst – 10 best)", self.mood)
+        self.form.addRow("&Anxiety (0 none – 10 worst)", self.anxiety)
+        self.form.addRow("&Energy (0 none – 10 most)", self.energy)
+        self.form.addRow("&Sleep (hours)", self.sleep)
+        self.form.addRow("&Note", self.note)
+        for field, widget in (("mood", self.mood), ("anxiety", self.anxiety),
+                              ("energy", self.energy), ("sleep_hours", self.sleep),
+                              ("note", self.note)):
+            self.register(field, widget)
+        if existing is not None:
+            self.mood.setValue(existing.mood)
+            self.anxiety.set_optional(existing.anxiety)
+            self.energy.set_optional(existing.energy)
+            self.sleep.set_optional(existing.sleep_hours)
+            self.note.setPlainText(existing.note)
+
+    def build(self) -> Entry:
+        return MoodEntry(
+            at=self.when.time(),
+            mood=self.mood.value(),
+            anxiety=self.anxiety.optional(),
+            energy=self.energy.optional(),
+            sleep_hours=self.sleep.optional(),
+            note=self.note.toPlainText(),
+        )
+
+
+class SessionDialog(EntryDialog):
+    """Log or edit a treatment session."""
+
+    def __init__(
+        self, save: SaveFn, existing: Session | None, now: datetime,
+        previous: Session | None = None, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Treatment session", save, existing, now, parent)
+        template = existing or previous
+        self.route = combo([(r.label, r) for r in Route], "Route")
+        self.phase = combo([(p.label, p) for p in Phase], "Phase")
+        self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, "Dose in milligrams")
+        self.dose.setSuffix(" mg")
+        self.weight = OptionalFloatSpin(*WEIGHT_KG_RANGE, 0.5, "Body weight in kilograms")
+        self.weight.setSuffix(" kg")
+        self.per_kg = QLabel("")
+        self.per_kg.setAccessibleName("Dose per kilogram")
+        self.clinic = QLineEdit()
+        self.clinic.setAccessibleName("Clinic")
+        self.dissociation = OptionalIntSpin(*SCORE_RANGE, "Dissociation, 0 none to 10 most")
+        self.bp_before = BloodPressureEdit("Blood pressure before")
+        self.bp_after = BloodPressureEdit("Blood pressure after")
+        self.note = note_edit()
+        self.form.addRow("&Route", self.route)
+        self.form.addRow("&Phase", self.phase)
+        self.form.addRow("&Dose", self.dose)
+        self.form.addRow("Body &weight", self.weight)
+        self.form.addRow("", self.per_kg)
+        self.form.addRow("&Clinic", self.clinic)
+        self.form.addRow("D&issociation (0 none – 10 most)", self.dissociation)
+        self.form.addRow("Blood pressure &before", self.bp_before)
+        self.form.addRow("Blood pressure &after (~40 min)", self.bp_after)
+        self.form.addRow("&Note", self.note)
+        for field, widget in (("route", self.route), ("phase", self.phase), ("dose_mg", self.dose),
+                              ("weight_kg", self.weight), ("clinic", self.clinic),
+                              ("dissociation", self.dissociation),
+                              ("bp_before", self.bp_before), ("bp_after", self.bp_after),
+                              ("note", self.note)):
+            self.register(field, widget)
+        if template is not None:
+            select(self.route, template.route)
+            select(self.phase, template.phase)
+            self.dose.set_optional(template.dose_mg)
+            self.weight.set_optional(template.weight_kg)
+            self.clinic.setText(template.clinic)
+        if existing is not None:
+            self.dissociation.set_optional(existing.dissociation)
+            self.bp_before.set_reading(existing.bp_before)
+            self.bp_after.set_reading(existing.bp_after)
+            self.note.setPlainText(existing.note)
+        self.dose.valueChanged.connect(self._update_per_kg)
+        self.weight.valueChanged.connect(self._update_per_kg)
+        self._update_per_kg()
+
+    def _update_per_kg(self) -> None:
+        dose, weight = self.dose.optional(), self.weight.optional()
+        self.per_kg.setText(f"= {dose / weight:.2f} mg/kg" if dose and weight else "")
+
+    def build(self) -> Entry:
+        return Session(
+            at=self.when.time(),
+            route=current(self.route, Route),
+            phase=current(self.phase, Phase),
+            dose_mg=self.dose.optional(),
+            weight_kg=self.weight.optional(),
+            clinic=self.clinic.text().strip(),
+            dissociation=self.dissociation.optional(),
+            bp_before=self.bp_before.reading("bp_before"),
+            bp_after=self.bp_after.reading("bp_after"),
+            note=self.note.toPlainText(),
+        )
+
+
+class SideEffectDialog(EntryDialog):
+    """Log or edit a side effect; warns about red flags."""
+
+    def __init__(
+        self, save: SaveFn, existing: SideEffect | None, now: datetime,
+        sessions: Sequence[Session], default_session: Callable[[datetime], Session | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Side effect", save, existing, now, parent)
+        self._default_session = default_session
+        self.category = combo([(c.label, c) for c in SideEffectCategory], "Side effect")
+        self.other = QLineEdit()
+        self.other.setAccessibleName("What it was (for Other)")
+        self.other.setPlaceholderText("What was it?")
+        self.severity = QSpinBox()
+        self.severity.setRange(*SCORE_RANGE)
+        self.severity.setValue(3)
+        self.severity.setAccessibleName("Severity, 0 none to 10 worst")
+        self.duration = OptionalIntSpin(1, 43200, "Duration in minutes")
+        self.duration.setSuffix(" min")
+        self.session = QComboBox()
+        self.session.setAccessibleName("Session it follows")
+        self.session.addItem("Not linked to a session", None)
+        for s in reversed(sessions):
+            self.session.addItem(
+                f"{s.at.astimezone():%a %d %b %Y %H:%M} — {s.phase.label}, {s.route.label}", s.id
+            )
+        self.red_flag = QLabel(RED_FLAG_ADVICE)
+        self.red_flag.setWordWrap(True)
+        self.red_flag.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.red_flag.setAccessibleName("Red flag warning")
+        self.note = note_edit()
+        self.form.addRow("&Side effect", self.category)
+        self.form.addRow("&Other", self.other)
+        self.form.addRow("", self.red_flag)
+        self.form.addRow("Se&verity (0 – 10 worst)", self.severity)
+        self.form.addRow("&Duration", self.duration)
+        self.form.addRow("After s&ession", self.session)
+        self.form.addRow("&Note", self.note)
+        for field, widget in (("category", self.category), ("other_text", self.other),
+                              ("severity", self.severity), ("duration_minutes", self.duration),
+                              ("session_id", self.session), ("note", self.note)):
+            self.register(field, widget)
+        if existing is not None:
+            select(self.category, existing.category)
+            self.other.setText(existing.other_text)
+            self.severity.setValue(existing.severity)
+            self.duration.set_optional(existing.duration_minutes)
+            select(self.session, existing.session_id)
+            self.note.setPlainText(existing.note)
+        else:
+            self._link_default()
+            self.when.dateTimeChanged.connect(self._link_default)
+        self.category.currentIndexChanged.connect(self._category_changed)
+        self._category_changed()
+
+    def _link_default(self) -> None:
+        session = self._default_session(self.when.time())
+        select(self.session, session.id if session else None)
+
+    def _category_changed(self) -> None:
+        category = current(self.category, SideEffectCategory)
+        self.other.setEnabled(category is SideEffectCategory.OTHER)
+        self.red_flag.setVisible(category.is_red_flag)
+
+    def build(self) -> Entry:
+        category = current(self.category, SideEffectCategory)
+        return SideEffect(
+            at=self.when.time(),
+            category=category,
+            other_text=self.other.text().strip() if category is SideEffectCategory.OTHER else "",
+            severity=self.severity.value(),
+            duration_minutes=self.duration.optional(),
+            session_id=self.session.currentData(),
+            note=self.note.toPlainText(),
+        )
+
+
+class EventDialog(EntryDialog):
+    """Log or edit an event: therapy, medication change, appointment, life event."""
+
+    def __init__(
+        self, save: SaveFn, existing: Event | None, now: datetime,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__("Event", save, existing, now, parent)
+        self.kind = combo([(k.label, k) for k in EventKind], "Kind of event")
+        self.note = note_edit()
+        self.form.addRow("&Kind", self.kind)
+        self.form.addRow("&Note", self.note)
+        self.register("event_kind", self.kind)
+        self.register("note", self.note)
+        if existing is not None:
+            select(self.kind, existing.event_kind)
+            self.note.setPlainText(existing.note)
+
+    def build(self) -> Entry:
+        return Event(at=self.when.time(), event_kind=current(self.kind, EventKind),
+                     note=self.note.toPlainText())
+
+
+def entry_dialog(
+    controller: JournalController, kind: str, existing: Entry | None = None,
+    parent: QWidget | None = None,
+) -> EntryDialog:
+    """The dialog that logs a new entry of ``kind``, or edits ``existing``."""
+    save: SaveFn = controller.update if existing is not None else controller.log  # type: ignore[assignment]
+    journal = controller.journal
+    now = controller.now()
+    if kind == MoodEntry.kind:
+        return MoodDialog(save, existing, now, parent)  # type: ignore[arg-type]
+    if kind == Session.kind:
+        return SessionDialog(save, existing, now, journal.last_session(), parent)  # type: ignore[arg-type]
+    if kind == SideEffect.kind:
+        return SideEffectDialog(
+            save, existing, now, journal.sessions()[-50:], journal.default_session_for, parent  # type: ignore[arg-type]
+        )
+    if kind == Event.kind:
+        return EventDialog(save, existing, now, parent)  # type: ignore[arg-type]
+    raise ValueError(kind)
