@@ -458,7 +458,9 @@ def test_check_reports_ok_and_counts_per_kind(journal: Journal) -> None:
     health = journal.check()
     assert health.ok
     assert health.problems == ()
-    assert health.counts == {"mood": 2, "session": 1, "side_effect": 1, "event": 0}
+    assert health.counts == {
+        "mood": 2, "session": 1, "side_effect": 1, "event": 0, "assessment": 0
+    }
     assert not journal.is_empty()
 
 
@@ -544,7 +546,7 @@ def test_export_json_writes_every_entry_with_format_and_version(
     session, mood, side_effect, event = fill(journal)
     target = tmp_path / "export.json"
     counts = journal.export_json(target)
-    assert counts == {"mood": 1, "session": 1, "side_effect": 1, "event": 1}
+    assert counts == {"mood": 1, "session": 1, "side_effect": 1, "event": 1, "assessment": 0}
 
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == EXPORT_FORMAT

@@ -12,6 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar, Self
 
+from ketajournal.domain.instruments import Band, Instrument, instrument
 from ketajournal.domain.validation import (
     MAX_SHORT_TEXT_CHARS,
     ValidationError,
@@ -323,7 +324,64 @@ class Event(Entry):
         _set(self, "event_kind", _enum("event_kind", EventKind, self.event_kind))
 
 
+@dataclass(frozen=True, kw_only=True)
+class Assessment(Entry):
+    """A filled questionnaire: the item answers are stored, the total is derived.
+
+    ``safety_acknowledged_at`` records when the user dismissed the safety flag on
+    the Today screen; the flag itself stays in the data and in every report.
+    """
+
+    kind: ClassVar[str] = "assessment"
+    instrument_id: str
+    answers: tuple[int, ...]
+    difficulty: int | None = None
+    safety_acknowledged_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        questionnaire = instrument(self.instrument_id)
+        if not isinstance(self.answers, list | tuple):
+            raise ValidationError("answers", "must be a list of answers")
+        _set(self, "answers", questionnaire.check_answers(self.answers))
+        _set(self, "difficulty", questionnaire.check_extra(self.difficulty))
+        if self.safety_acknowledged_at is not None:
+            check_time("safety_acknowledged_at", self.safety_acknowledged_at)
+
+    @property
+    def instrument(self) -> Instrument:
+        """The questionnaire this answers."""
+        return instrument(self.instrument_id)
+
+    @property
+    def total(self) -> int:
+        """The total score, derived from the answers."""
+        return sum(self.answers)
+
+    @property
+    def band(self) -> Band:
+        """The severity band of the total."""
+        return self.instrument.band(self.total)
+
+    @property
+    def safety_flag(self) -> bool:
+        """True when the instrument's safety item (PHQ-9 item 9) was answered above 0."""
+        item = self.instrument.safety_item
+        return item is not None and self.answers[item - 1] > 0
+
+    @property
+    def summary(self) -> str:
+        """E.g. ``"PHQ-9 total 11 (moderate)"``."""
+        return f"{self.instrument.short_title} total {self.total} ({self.band.label})"
+
+
 ENTRY_TYPES: dict[str, type[Entry]] = {
-    cls.kind: cls for cls in (MoodEntry, Session, SideEffect, Event)
+    cls.kind: cls for cls in (MoodEntry, Session, SideEffect, Event, Assessment)
 }
-KIND_LABELS = {"mood": "Mood", "session": "Session", "side_effect": "Side effect", "event": "Event"}
+KIND_LABELS = {
+    "mood": "Mood",
+    "session": "Session",
+    "side_effect": "Side effect",
+    "event": "Event",
+    "assessment": "Questionnaire",
+}

@@ -12,12 +12,14 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from ketajournal.domain.models import Entry, MoodEntry, Session, SideEffect
+from ketajournal.domain.models import BloodPressure, Entry, MoodEntry, Session, SideEffect
+from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
@@ -262,9 +264,13 @@ def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
         if field.name in ("id", "at"):
             continue
         value = getattr(entry, field.name)
-        if hasattr(value, "systolic"):
+        if isinstance(value, BloodPressure):
             value = {"systolic": value.systolic, "diastolic": value.diastolic}
-        elif hasattr(value, "value"):
+        elif isinstance(value, StrEnum):
             value = value.value
+        elif isinstance(value, datetime):
+            value = to_iso(value)
+        elif isinstance(value, tuple):
+            value = list(value)
         data[field.name] = value
     return data

@@ -24,7 +24,6 @@ from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_MS = 5000
-ENTRY_TABLES = ("mood_entries", "sessions", "side_effects", "events")
 
 
 class StorageError(KnownError):

@@ -69,5 +69,20 @@ def m0001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+@migrations(name="0002_assessments")
+def m0002_assessments(db: Database) -> None:
+    """Questionnaire answers (PHQ-9, GAD-7, ...). Totals are derived, never stored."""
+    db.execute(
+        f"""CREATE TABLE assessments ({_COMMON},
+        instrument TEXT NOT NULL,
+        answers TEXT NOT NULL,
+        difficulty INTEGER,
+        safety_acknowledged_at TEXT)"""
+    )
+    db.execute("CREATE INDEX idx_assessments_ts ON assessments(ts)")
+    db.execute("CREATE INDEX idx_assessments_instrument ON assessments(instrument, ts)")
+    db.execute("PRAGMA user_version = 2")
+
+
 #: The schema version this code writes: the number of migrations it knows.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from ketajournal.domain.models import (
+    Assessment,
     BloodPressure,
     Entry,
     Event,
@@ -141,11 +142,36 @@ def _event(row: Row) -> Event:
     return Event(id=row["id"], at=_time(row), note=row["note"], event_kind=EventKind(row["kind"]))
 
 
+def _assessment_row(e: Assessment) -> Row:
+    return _common(e) | {
+        "instrument": e.instrument_id,
+        "answers": json.dumps(list(e.answers)),
+        "difficulty": e.difficulty,
+        "safety_acknowledged_at": (
+            to_iso(e.safety_acknowledged_at) if e.safety_acknowledged_at else None
+        ),
+    }
+
+
+def _assessment(row: Row) -> Assessment:
+    acknowledged = row["safety_acknowledged_at"]
+    return Assessment(
+        id=row["id"],
+        at=_time(row),
+        note=row["note"],
+        instrument_id=row["instrument"],
+        answers=tuple(json.loads(row["answers"])),
+        difficulty=row["difficulty"],
+        safety_acknowledged_at=datetime.fromisoformat(acknowledged) if acknowledged else None,
+    )
+
+
 MAPPINGS: dict[str, _Mapping] = {
     "mood": _Mapping("mood_entries", _mood_row, _mood),
     "session": _Mapping("sessions", _session_row, _session),
     "side_effect": _Mapping("side_effects", _side_effect_row, _side_effect),
     "event": _Mapping("events", _event_row, _event),
+    "assessment": _Mapping("assessments", _assessment_row, _assessment),
 }
 KINDS = tuple(MAPPINGS)
 
