@@ -9,15 +9,20 @@ used, 2 bad input (nothing written). Messages never echo health data.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from ketajournal import __version__
+from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     RED_FLAG_ADVICE,
+    Assessment,
     BloodPressure,
     Entry,
     Event,
@@ -34,9 +39,11 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_umask
+from ketajournal.services import clinical
 from ketajournal.services import demo as demo_data
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
+from ketajournal.services.settings import SETTINGS, Settings
 
 log = logging.getLogger("ketajournal")
 
@@ -134,6 +141,18 @@ def build_parser() -> argparse.ArgumentParser:
     add_common(q)
     q.set_defaults(handler=cmd_log_event)
 
+    for questionnaire in INSTRUMENTS.values():
+        numbers = ",".join(f"A{i.number}" for i in questionnaire.items)
+        q = log_sub.add_parser(
+            questionnaire.id, parents=[home],
+            help=f"{questionnaire.short_title}: {len(questionnaire.items)} answers 0-3",
+        )
+        q.add_argument("answers", metavar=numbers, help="comma-separated answers, 0-3 each")
+        if questionnaire.extra is not None:
+            q.add_argument("--difficulty", metavar="N", help="the difficulty question, 0-3")
+        add_common(q)
+        q.set_defaults(handler=cmd_log_assessment, instrument=questionnaire.id)
+
     export = sub.add_parser("export", help="export the journal")
     export_sub = export.add_subparsers(dest="format", metavar="FORMAT", parser_class=_Parser)
     export_sub.required = True
@@ -143,6 +162,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
     q.set_defaults(handler=cmd_check)
+
+    q = sub.add_parser("status", parents=[home], help="PHQ-9 and GAD-7: baseline, latest, "
+                       "response, remission")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(handler=cmd_status)
+
+    q = sub.add_parser("boosters", parents=[home], help="how long each booster held")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(handler=cmd_boosters)
+
+    q = sub.add_parser("settings", parents=[home], help="show or change a setting")
+    q.add_argument("key", nargs="?", metavar="KEY")
+    q.add_argument("value", nargs="?", metavar="VALUE", help="a number, text, or auto")
+    q.set_defaults(handler=cmd_settings)
     return parser
 
 
@@ -274,6 +307,128 @@ def cmd_log_event(args: argparse.Namespace) -> int:
     return _save(args, build)
 
 
+def cmd_log_assessment(args: argparse.Namespace) -> int:
+    """``log phq9`` / ``log gad7``: prints the total and band; item 9 > 0 prints resources."""
+    questionnaire = INSTRUMENTS[args.instrument]
+    parts = [p.strip() for p in args.answers.split(",")]
+    answers = []
+    for number, part in enumerate(parts, start=1):
+        if not part.isdecimal() or len(part) > 3:
+            raise ValidationError(f"answers item {number}", "must be a whole number from 0 to 3")
+        answers.append(int(part))
+    journal = _open(args, create=True)
+    try:
+        entry = Assessment(
+            at=_when(args, journal),
+            instrument_id=questionnaire.id,
+            answers=tuple(answers),
+            difficulty=_int("difficulty", getattr(args, "difficulty", None), 0, 3),
+            note=args.note,
+        )
+        saved, _ = journal.log(entry)
+        assert isinstance(saved, Assessment)
+        crisis = clinical.crisis_message(journal) if saved.safety_flag else None
+    finally:
+        journal.close()
+    print(saved.summary)
+    if crisis:
+        print(crisis, file=sys.stderr)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """``status [--json]``: baseline vs latest, response and remission, with definitions."""
+    journal = _open(args, create=False)
+    try:
+        document = clinical.status_document(journal)
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    for status in document.values():
+        name = INSTRUMENTS[status["instrument"]].short_title
+        base, latest = status["baseline"], status["latest"]
+        print(f"{name}: baseline {_score(base)}, latest {_score(latest)}, change "
+              f"{_maybe(status['change_percent'], '{:+.0f} %')}, response "
+              f"{_yes_no(status['response'])}, remission {_yes_no(status['remission'])}")
+        for note in status["notes"]:
+            print(f"  note: {note}")
+        for definition in status["definitions"].values():
+            print(f"  {definition}")
+    return 0
+
+
+def _score(point: dict[str, Any] | None) -> str:
+    if point is None:
+        return "none"
+    return f"{point['score']} ({point['band']}, {point['date'][:10]})"
+
+
+def _maybe(value: float | None, fmt: str) -> str:
+    return "undefined" if value is None else fmt.format(value)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "undefined" if value is None else ("yes" if value else "no")
+
+
+def cmd_boosters(args: argparse.Namespace) -> int:
+    """``boosters [--json]``: the booster analysis."""
+    journal = _open(args, create=False)
+    try:
+        document = clinical.boosters_document(clinical.booster_analysis(journal))
+    finally:
+        journal.close()
+    if args.json:
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    if document["needs"]:
+        print(f"Not enough data: {document['needs']}")
+    print(f"Threshold T: {_maybe(document['threshold'], '{:.2f}')} "
+          f"({document['threshold_source'] or 'undefined'}); baseline level B "
+          f"{_maybe(document['baseline_level'], '{:.2f}')}; post-induction level P "
+          f"{_maybe(document['post_induction_level'], '{:.2f}')}")
+    for cycle in document["cycles"]:
+        days = cycle["durability_days"]
+        held = "no data" if days is None else (f">= {days}" if cycle["censored"] else str(days))
+        dose = "" if cycle["dose_mg"] is None else f" {cycle['dose_mg']:g} mg"
+        print(f"{cycle['session_at'][:10]}  {cycle['phase']:9}{dose:>9}  held {held} days")
+    print(document["tolerance"]["sentence"])
+    if document["next_due"]:
+        print(f"Next booster due (a question for your clinician): {document['next_due']} — "
+              f"{document['next_due_basis']}")
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """``settings [KEY [VALUE]]``: list, show or change settings."""
+    journal = _open(args, create=False)
+    try:
+        settings = Settings(journal)
+        if args.key is None:
+            for key, setting in SETTINGS.items():
+                print(f"{key} = {json.dumps(settings.get(key))}\n    {setting.description}")
+            return 0
+        if args.value is None:
+            print(json.dumps(settings.get(args.key)))
+            return 0
+        stored = settings.set(args.key, _setting_value(args.value))
+    finally:
+        journal.close()
+    print(f"{args.key} = {json.dumps(stored)}")
+    return 0
+
+
+def _setting_value(text: str) -> Any:
+    if text == "auto":
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: fill an empty journal with the demo patient."""
     if not 1 <= args.days <= 36500:
@@ -345,3 +500,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0

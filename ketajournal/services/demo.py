@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from ketajournal.domain.models import (
+    Assessment,
     BloodPressure,
     Entry,
     Event,
@@ -115,7 +116,41 @@ def generate(
             _event(out, day, zone, EventKind.LIFE_EVENT, end, "Moved flat.")
         if day_offset % 7 == 3 and day >= treatment_start:
             _event(out, day, zone, EventKind.PSYCHOTHERAPY, end, "")
+        if day_offset in (1, BASELINE_DAYS - 2) or (
+            day > treatment_start and (day - treatment_start).days % 14 == 13
+        ):
+            _questionnaires(rng, out, day, zone, level[day], end, baseline=day < treatment_start)
     return _sorted(out)
+
+
+def _spread(rng: random.Random, total: int, items: int) -> list[int]:
+    """Answers 0-3 for ``items`` questions that add up to ``total``."""
+    answers = [0] * items
+    for _ in range(total):
+        open_items = [i for i, a in enumerate(answers) if a < 3]
+        answers[rng.choice(open_items)] += 1
+    return answers
+
+
+def _questionnaires(
+    rng: random.Random, out: DemoJournal, day: date, zone: tzinfo, level: float,
+    end: datetime, *, baseline: bool,
+) -> None:
+    at = _at(day, 19, 30, zone)
+    if at > end:
+        return
+    # Symptoms mirror mood: mood 3 gives a PHQ-9 near 19 (moderately severe),
+    # mood 7 one near 9 (mild): a response, not a remission.
+    phq = max(3, min(26, round(26.5 - 2.5 * level + rng.gauss(0, 1))))
+    answers = _spread(rng, phq, 8)
+    # Item 9 (thoughts of death or self-harm) is answered "several days" once,
+    # before treatment, so the demo shows how such an answer is flagged.
+    answers.append(1 if baseline and day.day % 2 == 0 else 0)
+    out.add(Assessment(at=at, instrument_id="phq9", answers=tuple(answers),
+                       difficulty=2 if phq >= 15 else 1))
+    gad = max(0, min(21, round(20 - 2.0 * level + rng.gauss(0, 1.2))))
+    out.add(Assessment(at=at + timedelta(minutes=4), instrument_id="gad7",
+                       answers=tuple(_spread(rng, gad, 7))))
 
 
 def _plan_sessions(
@@ -124,20 +159,21 @@ def _plan_sessions(
     days = [start + timedelta(days=o) for o in INDUCTION_OFFSETS]
     phases = [Phase.INDUCTION] * len(days)
     durabilities = [0] * (len(days) - 1) + [30]
-    booster = 0
+    decline_from = start + (last - start) // 2
     while True:
-        # The effect of booster n lasts about 28 days at first and shortens by
-        # about half a day per booster, never below 12; the patient waits a few
-        # days after it wears off before the next booster.
-        lasting = max(12, round(28 - 0.5 * booster + rng.uniform(-2, 2)))
-        interval = min(35, max(21, durabilities[-1] + rng.randint(3, 6)))
+        # A booster's effect lasts about 27 days through the first half or so of
+        # the journal, then shortens steadily to about 11 days at its end (the
+        # pattern that can mean tolerance); the patient waits a few days after it
+        # wears off before the next booster, which gives 3-5 week intervals.
+        interval = min(35, max(18, durabilities[-1] + rng.randint(5, 8)))
         nxt = days[-1] + timedelta(days=interval)
         if nxt > last:
             break
+        progress = max(0.0, (nxt - decline_from).days / max(1, (last - decline_from).days))
+        lasting = max(10, round(27 - 16 * progress + rng.uniform(-1, 1)))
         days.append(nxt)
         phases.append(Phase.BOOSTER)
         durabilities.append(lasting)
-        booster += 1
     return [d for d in days if d <= last], phases, durabilities
 
 

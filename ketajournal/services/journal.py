@@ -18,7 +18,14 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ketajournal.domain.models import BloodPressure, Entry, MoodEntry, Session, SideEffect
+from ketajournal.domain.models import (
+    Assessment,
+    BloodPressure,
+    Entry,
+    MoodEntry,
+    Session,
+    SideEffect,
+)
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
@@ -205,6 +212,16 @@ class Journal:
         """Side effects, oldest first."""
         return self._entries.in_range(SideEffect.kind, start, end)  # type: ignore[return-value]
 
+    def assessments(
+        self,
+        instrument_id: str | None = None,
+        start: datetime | None = None,
+        end: datetime | None = None,
+    ) -> list[Assessment]:
+        """Filled questionnaires (of one instrument, if given), oldest first."""
+        found: list[Assessment] = self._entries.in_range(Assessment.kind, start, end)  # type: ignore[assignment]
+        return [a for a in found if instrument_id is None or a.instrument_id == instrument_id]
+
     def default_session_for(self, at: datetime) -> Session | None:
         """The session a side effect at ``at`` most likely follows: the latest in 72 h before."""
         return self._entries.latest_session_between(at - SIDE_EFFECT_LINK_WINDOW, at)
@@ -232,8 +249,13 @@ class Journal:
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store a setting in the journal (one transaction)."""
+        self.set_settings({key: value})
+
+    def set_settings(self, values: Mapping[str, Any]) -> None:
+        """Store several settings in one transaction (all or nothing)."""
         with transaction(self._db):
-            self._settings.set(key, value)
+            for key, value in values.items():
+                self._settings.set(key, value)
 
     # -- export ------------------------------------------------------------------------
     def export_json(self, target: Path) -> dict[str, int]:

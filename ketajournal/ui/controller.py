@@ -55,6 +55,11 @@ class JournalController(QObject):
         self.undo_stack.push(_DeleteCommand(self, deleted))
         self.changed.emit(change)
 
+    @staticmethod
+    def settings_changed() -> Change:
+        """The change record for "settings changed" (views re-read what depends on them)."""
+        return Change(frozenset({"settings"}))
+
     def notify(self, change: Change) -> None:
         """Tell the views about a change made by an undo command."""
         self.changed.emit(change)

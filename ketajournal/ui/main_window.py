@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal import APP_TITLE, __version__
+from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     RED_FLAG_ADVICE,
     Entry,
@@ -28,8 +29,11 @@ from ketajournal.domain.models import (
     SideEffectCategory,
 )
 from ketajournal.errors import KnownError
+from ketajournal.services import clinical
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
+from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
+from ketajournal.ui.settings_dialog import SettingsDialog
 from ketajournal.ui.timeline import TimelineView
 from ketajournal.ui.today import TodayView
 from ketajournal.ui.trends import TrendsView
@@ -61,6 +65,9 @@ class MainWindow(QMainWindow):
         self.today.side_effect_button.clicked.connect(lambda: self.new_entry(SideEffect.kind))
         self.today.event_button.clicked.connect(lambda: self.new_entry(Event.kind))
         self.timeline.edit_requested.connect(self.edit_entry)
+        self.today.questionnaire_requested.connect(self.fill_questionnaire)
+        self.today.crisis_requested.connect(self.show_crisis_resources)
+        self.crisis: CrisisDialog | None = None
         self._build_menus()
         controller.undo_stack.indexChanged.connect(self._show_undo_state)
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
@@ -99,8 +106,22 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, k=kind: self.new_entry(k))
             log_menu.addAction(action)
 
+        log_menu.addSeparator()
+        for questionnaire in INSTRUMENTS.values():
+            action = QAction(f"{questionnaire.short_title} questionnaire…", self)
+            action.triggered.connect(
+                lambda _checked=False, i=questionnaire.id: self.fill_questionnaire(i)
+            )
+            log_menu.addAction(action)
+
+        settings_action = QAction("&Settings…", self)
+        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        settings_action.triggered.connect(self.edit_settings)
+        edit_menu.addSeparator()
+        edit_menu.addAction(settings_action)
+
         view_menu = self.menuBar().addMenu("&View")
-        for number, name in enumerate(("Today", "Timeline", "Trends")):
+        for number, name in enumerate(("Today", "Timeline", "Trends", "Boosters")):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _checked=False, n=number: self.tabs.setCurrentIndex(n))
@@ -134,6 +155,27 @@ class MainWindow(QMainWindow):
         dialog = self.dialog_for(entry.kind, entry)
         if dialog.exec():
             self.statusBar().showMessage("Changes saved.", 5000)
+
+    def questionnaire_dialog(self, instrument_id: str) -> QuestionnaireDialog:
+        """The form for one questionnaire."""
+        return QuestionnaireDialog(self.controller, INSTRUMENTS[instrument_id], self)
+
+    def fill_questionnaire(self, instrument_id: str) -> None:
+        """Open a questionnaire; it saves itself and shows the result."""
+        dialog = self.questionnaire_dialog(instrument_id)
+        if dialog.exec() and dialog.saved is not None:
+            self.statusBar().showMessage(f"Saved: {dialog.saved.summary}.", 10000)
+
+    def show_crisis_resources(self) -> None:
+        """The crisis resources, in a window that blocks nothing."""
+        if self.crisis is None:
+            self.crisis = CrisisDialog(clinical.crisis_message(self.controller.journal), self)
+        self.crisis.show()
+        self.crisis.raise_()
+
+    def edit_settings(self) -> None:
+        """Open the settings."""
+        SettingsDialog(self.controller, self).exec()
 
     def _warn_red_flag(self, dialog: EntryDialog) -> None:
         if not isinstance(dialog, SideEffectDialog):

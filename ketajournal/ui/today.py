@@ -15,14 +15,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ketajournal.domain.models import SLEEP_RANGE, MoodEntry
+from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.models import SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.errors import KnownError
+from ketajournal.services import clinical
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
@@ -87,8 +90,30 @@ class MoodRow(QWidget):
             self.chosen.emit(digit)
 
 
+def describe_status(status: clinical.MeasureStatus) -> str:
+    """One line: baseline → latest, change, response, remission."""
+    if status.latest is None:
+        return f"{status.short_title}: none filled yet."
+    latest = f"latest {status.latest.total} ({status.latest.band}, {status.latest.at:%d %b %Y})"
+    if status.baseline is None:
+        return f"{status.short_title}: {latest}; no baseline."
+    picked = ", your pick" if status.baseline_source == "user" else ""
+    text = (f"{status.short_title}: baseline {status.baseline.total} "
+            f"({status.baseline.at:%d %b %Y}{picked}) → {latest}")
+    if status.change_percent is not None:
+        text += f", change {status.change_percent:+.0f} %"
+    if status.response is not None:
+        text += f", response {'yes' if status.response else 'no'}"
+    if status.remission is not None:
+        text += f", remission {'yes' if status.remission else 'no'}"
+    return text + "."
+
+
 class TodayView(QWidget):
     """The first screen: mood in one click, optional details, quick buttons."""
+
+    questionnaire_requested = Signal(str)  # instrument id
+    crisis_requested = Signal()
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -155,6 +180,37 @@ class TodayView(QWidget):
         self.summary.setAccessibleName("Today so far")
         self.summary.setStyleSheet("color: #555;")
 
+        questionnaires = QHBoxLayout()
+        self.questionnaire_buttons: dict[str, QPushButton] = {}
+        for instrument_id, questionnaire in INSTRUMENTS.items():
+            button = QPushButton(f"Fill in {questionnaire.short_title}…")
+            button.setAccessibleName(f"Fill in the {questionnaire.title}")
+            button.clicked.connect(
+                lambda _checked=False, i=instrument_id: self.questionnaire_requested.emit(i)
+            )
+            questionnaires.addWidget(button)
+            self.questionnaire_buttons[instrument_id] = button
+        questionnaires.addStretch(1)
+
+        self.flags_box = QGroupBox("Needs your attention")
+        self.flags_box.setStyleSheet("QGroupBox { color: #b00020; font-weight: 600; }")
+        self.flags_layout = QVBoxLayout(self.flags_box)
+        self.due_box = QGroupBox("Due")
+        self.due_layout = QVBoxLayout(self.due_box)
+        self.progress_box = QGroupBox("Questionnaires: baseline and now")
+        progress_layout = QVBoxLayout(self.progress_box)
+        self.progress_labels: dict[str, QLabel] = {}
+        for instrument_id in INSTRUMENTS:
+            label = QLabel("")
+            label.setWordWrap(True)
+            label.setAccessibleName(f"{INSTRUMENTS[instrument_id].short_title} progress")
+            progress_layout.addWidget(label)
+            self.progress_labels[instrument_id] = label
+        self.definitions = QLabel("")
+        self.definitions.setWordWrap(True)
+        self.definitions.setStyleSheet("color: #666; font-size: 11px;")
+        progress_layout.addWidget(self.definitions)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
         layout.addWidget(question)
@@ -170,10 +226,14 @@ class TodayView(QWidget):
         layout.addLayout(status_row)
         layout.addSpacing(16)
         layout.addLayout(quick)
+        layout.addLayout(questionnaires)
         layout.addWidget(self.summary)
+        layout.addWidget(self.flags_box)
+        layout.addWidget(self.due_box)
+        layout.addWidget(self.progress_box)
         layout.addStretch(1)
         self.setTabOrder(self.mood_row.buttons[-1], self.note)
-        self._refresh_summary()
+        self.refresh()
 
     def _toggle_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
@@ -211,8 +271,93 @@ class TodayView(QWidget):
         self.when.set_time(self.controller.now())
 
     def on_change(self, change: Change) -> None:
-        """Keep the day's summary current."""
+        """Keep the day's summary, reminders, flags and progress current."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read everything this screen shows."""
         self._refresh_summary()
+        self._refresh_flags()
+        self._refresh_due()
+        self._refresh_progress()
+
+    def _refresh_flags(self) -> None:
+        _clear(self.flags_layout)
+        flags = clinical.safety_flags(self.controller.journal, unacknowledged_only=True)
+        for assessment in flags:
+            item = assessment.instrument.safety_item or 0
+            answer = assessment.instrument.option_label(assessment.answers[item - 1])
+            text = QLabel(
+                f"On {assessment.at:%a %d %b %Y} you answered {assessment.instrument.short_title} "
+                f"question {item} (thoughts that you would be better off dead or of hurting "
+                f"yourself) with “{answer}”. Help is available."
+            )
+            text.setWordWrap(True)
+            text.setAccessibleName("Safety answer")
+            show = QPushButton("Show crisis resources")
+            show.setAccessibleName("Show crisis resources")
+            show.clicked.connect(self.crisis_requested.emit)
+            done = QPushButton("Acknowledge")
+            done.setAccessibleName("Acknowledge this answer (it stays in reports)")
+            done.setToolTip("Hides this here; the answer stays flagged in your reports.")
+            done.clicked.connect(lambda _c=False, a=assessment: self._acknowledge(a))
+            row = QHBoxLayout()
+            row.addWidget(text, 1)
+            row.addWidget(show)
+            row.addWidget(done)
+            self.flags_layout.addLayout(row)
+        self.flags_box.setVisible(bool(flags))
+
+    def _acknowledge(self, assessment: Assessment) -> None:
+        try:
+            change = clinical.acknowledge_safety_flag(self.controller.journal, assessment)
+        except KnownError as error:
+            self.status.setText(str(error))
+            return
+        self.controller.notify(change)
+
+    def _refresh_due(self) -> None:
+        _clear(self.due_layout)
+        items = clinical.due_items(self.controller.journal)
+        for item in items:
+            row = QHBoxLayout()
+            label = QLabel(item.text)
+            label.setAccessibleName("Due")
+            row.addWidget(label, 1)
+            if item.instrument_id is not None:
+                fill = QPushButton("Fill in…")
+                fill.setAccessibleName(f"Fill in {INSTRUMENTS[item.instrument_id].short_title}")
+                fill.clicked.connect(
+                    lambda _c=False, i=item.instrument_id: self.questionnaire_requested.emit(i)
+                )
+                row.addWidget(fill)
+            dismiss = QPushButton("Dismiss")
+            dismiss.setAccessibleName(f"Dismiss: {item.text}")
+            dismiss.clicked.connect(lambda _c=False, k=item.key: self._dismiss(k))
+            row.addWidget(dismiss)
+            self.due_layout.addLayout(row)
+        self.due_box.setVisible(bool(items))
+
+    def _dismiss(self, key: str) -> None:
+        try:
+            clinical.dismiss_due(self.controller.journal, key)
+        except KnownError as error:
+            self.status.setText(str(error))
+            return
+        self._refresh_due()
+
+    def _refresh_progress(self) -> None:
+        thresholds = []
+        for instrument_id, label in self.progress_labels.items():
+            status = clinical.measure_status(self.controller.journal, instrument_id)
+            label.setText(describe_status(status) + "".join(f" {n}" for n in status.notes))
+            thresholds.append(f"{status.remission_threshold} on {status.short_title}")
+        self.definitions.setText(
+            "Baseline: the last one before your first treatment session, unless you picked one "
+            "in Settings. Change = (latest − baseline) ÷ baseline. Response: latest total at "
+            "least 50 % lower than baseline. Remission: latest total below "
+            + " and ".join(thresholds) + "."
+        )
 
     def _refresh_summary(self) -> None:
         now = self.controller.now()
@@ -223,3 +368,17 @@ class TodayView(QWidget):
             self.summary.setText(f"Today so far: {len(moods)} mood {word}.")
         else:
             self.summary.setText("Nothing logged yet today.")
+
+
+def _clear(layout: QLayout) -> None:
+    """Remove and delete every widget and sub-layout of ``layout``."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            widget.setParent(None)  # gone from the view now, deleted later
+            widget.deleteLater()
+        elif inner is not None:
+            _clear(inner)

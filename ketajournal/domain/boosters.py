@@ -1,0 +1,548 @@
+"""Booster analysis: how long each treatment's effect on mood lasts, by exact definitions.
+
+Pure functions over numpy arrays, no Qt and no SQL, so every number can be checked
+by hand. The definitions are those of DESIGN.md ("Booster analysis") and are also
+returned in plain words (:data:`DEFINITIONS`) for the screen and the clinician PDF:
+
+- A day is a calendar day as the user lived it: an entry's day is ``entry.at.date()``
+  (the date in the UTC offset it was logged with), as in the Trends chart.
+- Daily mood d(day): the mean of the mood scores logged that day.
+- First session S₀: the earliest session day. Induction end E: the day of the last
+  induction session (the first session if there is none).
+- Baseline level B: mean of d over S₀−14 … S₀−1 (undefined with fewer than 3 days).
+  Post-induction level P: mean of d over E+1 … E+7.
+- Threshold T = B + (P − B) / 2, unless the user sets T.
+- Cycle of a session on day t: offsets k = 1, 2, … up to the day before the next
+  session's day (for the last session: up to the last day with mood data).
+- Rolling value r(k), for an offset with data: the mean of the daily moods that exist
+  at offsets max(1, k − 2) … k.
+- Durability: k* − 1 for the first offset k* with r(k*) < T; if r never falls below
+  T, the last offset with data, and the cycle is censored ("≥ n days").
+- Tolerance signal, next booster due: see :func:`tolerance_signal` and
+  :func:`next_booster_due`.
+
+Nothing here diagnoses anything: the results describe the journal, for a
+conversation with the clinician.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ketajournal.domain.models import MoodEntry, Phase, Session
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+#: Days before the first session that make up the baseline (S₀−14 … S₀−1).
+BASELINE_WINDOW_DAYS = 14
+#: Fewest days with mood in the baseline window for B to be defined.
+BASELINE_MIN_DAYS = 3
+#: Days after the last induction session that make up P (E+1 … E+7).
+POST_INDUCTION_WINDOW_DAYS = 7
+#: Length of the rolling window in days (k−2 … k).
+ROLLING_WINDOW_DAYS = 3
+#: The tolerance signal looks at up to this many recent finished booster cycles...
+TOLERANCE_MAX_CYCLES = 6
+#: ...and needs at least this many.
+TOLERANCE_MIN_CYCLES = 3
+#: Slope (days per booster) at or below which durability counts as shortening.
+TOLERANCE_SLOPE_DAYS = -1.0
+#: The last durability must be at most this share of the first one in the window.
+TOLERANCE_LAST_RATIO = 0.75
+#: A dose rise of at least this share (first to last cycle of the window).
+TOLERANCE_DOSE_RISE = 0.20
+#: Next booster due: the median over this many recent finished booster cycles...
+NEXT_DUE_CYCLES = 3
+#: ...of which at least this many are needed.
+NEXT_DUE_MIN_CYCLES = 2
+
+NEEDS_SESSION = "a treatment session"
+NEEDS_BASELINE = "at least 3 days of mood in the 14 days before the first session"
+NEEDS_POST_INDUCTION = "mood entries in the 7 days after the last induction session"
+NEEDS_OR_USER_THRESHOLD = "or a threshold you set yourself"
+
+ThresholdSource = Literal["automatic", "user"]
+
+DEFINITIONS: dict[str, str] = {
+    "daily_mood": (
+        "Daily mood: the mean of the mood scores logged on a calendar day (0–10, 10 = best)."
+    ),
+    "baseline_level": (
+        "Baseline level (B): the mean daily mood over the 14 days before the first "
+        "treatment session; it needs mood logged on at least 3 of those days."
+    ),
+    "post_induction_level": (
+        "Post-induction level (P): the mean daily mood over the 7 days after the last "
+        "session of the induction series (after the first session if there was no "
+        "induction series)."
+    ),
+    "threshold": (
+        "Threshold (T): halfway between the baseline and the post-induction level, "
+        "B + (P − B) / 2, unless you set it yourself."
+    ),
+    "cycle": (
+        "Cycle: the days after a session, up to the day before the next session "
+        "(for the latest session, up to the last day with a mood entry)."
+    ),
+    "rolling_value": (
+        "Rolling value: for a day with a mood entry, the mean of the daily moods of that "
+        "day and the two days before it, counting only days with entries and only days "
+        "after the session."
+    ),
+    "durability": (
+        "Durability: how many days after a session the rolling value stayed at or above "
+        "the threshold, i.e. the day before it first fell below it."
+    ),
+    "censored": (
+        "Censored (shown as “≥ n days”): the rolling value had not fallen below the "
+        "threshold by the last day with a mood entry in the cycle, so the effect lasted "
+        "at least that long."
+    ),
+    "response_curve": (
+        "Response curve: the daily mood on each day after a session, one line per cycle; "
+        "the median curve is the middle value across booster cycles on each day."
+    ),
+    "tolerance_signal": (
+        "Shortening pattern: over the last 3 to 6 finished booster cycles, durability "
+        "fell by at least 1 day per booster on average (least-squares slope) and the "
+        "last lasted at most 75 % as long as the first, or the dose rose by at least "
+        "20 % while durability did not rise; a pattern that can mean tolerance, "
+        "to discuss with your clinician, not a diagnosis."
+    ),
+    "next_due": (
+        "Next booster due: the date of the last booster plus the median durability of "
+        "the last 3 finished booster cycles (at least 2 needed); a question for your "
+        "clinician, not a prescription."
+    ),
+}
+
+
+def _floats(values: Sequence[float] = ()) -> FloatArray:
+    return np.asarray(values, dtype=np.float64)
+
+
+def _ints(values: Sequence[int] = ()) -> IntArray:
+    return np.asarray(values, dtype=np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class DailyMood:
+    """Daily mood d(day): the distinct days with mood entries, oldest first, and their means."""
+
+    days: tuple[date, ...]
+    values: FloatArray
+
+    def __post_init__(self) -> None:
+        if len(self.days) != len(self.values):
+            raise ValueError("days and values must have the same length")
+        if any(a >= b for a, b in zip(self.days, self.days[1:], strict=False)):
+            raise ValueError("days must be distinct and in calendar order")
+
+    def by_day(self) -> dict[date, float]:
+        """The daily moods as a mapping from day to mean."""
+        return {day: float(value) for day, value in zip(self.days, self.values, strict=True)}
+
+
+def daily_mood(moods: Sequence[MoodEntry]) -> DailyMood:
+    """The mean mood score of each calendar day (the day each entry was logged, as logged)."""
+    sums: dict[date, float] = {}
+    counts: dict[date, int] = {}
+    for entry in moods:
+        day = entry.at.date()
+        sums[day] = sums.get(day, 0.0) + float(entry.mood)
+        counts[day] = counts.get(day, 0) + 1
+    days = tuple(sorted(sums))
+    return DailyMood(days, _floats([sums[d] / counts[d] for d in days]))
+
+
+@dataclass(frozen=True)
+class SessionPoint:
+    """What the analysis needs of a session: its time, its day as logged, phase and dose."""
+
+    at: datetime
+    day: date
+    phase: Phase
+    dose_mg: float | None = None
+
+    @classmethod
+    def from_session(cls, session: Session) -> SessionPoint:
+        """The analysis view of a stored :class:`Session`."""
+        return cls(
+            at=session.at,
+            day=session.at.date(),
+            phase=Phase(session.phase),
+            dose_mg=session.dose_mg,
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class Cycle:
+    """The days after one session, with its daily and rolling moods and its durability.
+
+    ``offsets`` are the offsets (days after the session) that have mood data, and
+    ``daily`` and ``rolling`` hold d and r at those offsets. ``length_days`` is the
+    number of days in the cycle, with or without data.
+    """
+
+    session: SessionPoint
+    index: int
+    offsets: IntArray
+    daily: FloatArray
+    rolling: FloatArray
+    length_days: int
+    durability_days: int | None
+    censored: bool
+
+    @property
+    def is_booster(self) -> bool:
+        """True for a booster's cycle."""
+        return self.session.phase is Phase.BOOSTER
+
+    @property
+    def label(self) -> str:
+        """Durability as shown: ``"14 days"``, ``"≥ 21 days"`` (censored), ``"no data"``.
+
+        A cycle with mood data but no threshold to measure against says ``"no threshold"``.
+        """
+        if self.durability_days is None:
+            return "no threshold" if self.offsets.size else "no data"
+        days = _days(self.durability_days)
+        return f"≥ {days}" if self.censored else days
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """The shortening pattern over recent finished booster cycles, said as a sentence."""
+
+    signal: bool
+    sentence: str
+    slope_days_per_booster: float | None
+    durabilities: tuple[int, ...]
+    doses: tuple[float | None, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class BoosterAnalysis:
+    """Everything the Boosters screen and the PDF show, with the definitions used.
+
+    ``needs`` is None when the analysis is complete; otherwise a plain phrase of what
+    is missing, e.g. ``"a treatment session"``, to be shown as "Needs …".
+    """
+
+    threshold: float | None
+    threshold_source: ThresholdSource | None
+    baseline_level: float | None
+    post_induction_level: float | None
+    cycles: tuple[Cycle, ...]
+    median_curve_offsets: IntArray
+    median_curve_values: FloatArray
+    tolerance: Tolerance
+    next_due: date | None
+    next_due_basis: str
+    needs: str | None
+    definitions: dict[str, str]
+
+    @property
+    def booster_cycles(self) -> tuple[Cycle, ...]:
+        """The cycles that follow boosters, oldest first."""
+        return tuple(c for c in self.cycles if c.is_booster)
+
+
+def _days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"
+
+
+def _and_list(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _mean_over(by_day: dict[date, float], first: date, last: date) -> tuple[float | None, int]:
+    values = [
+        by_day[first + timedelta(days=i)]
+        for i in range((last - first).days + 1)
+        if first + timedelta(days=i) in by_day
+    ]
+    if not values:
+        return None, 0
+    return float(np.mean(values)), len(values)
+
+
+def rolling_values(offsets: IntArray, daily: FloatArray) -> FloatArray:
+    """r(k) at each offset with data: mean of the daily moods at offsets max(1, k−2) … k.
+
+    ``offsets`` are the (sorted, distinct, ≥ 1) offsets that have data and ``daily``
+    the daily moods there; days without data are simply absent from the mean.
+    """
+    if offsets.size == 0:
+        return _floats()
+    starts = np.searchsorted(offsets, np.maximum(1, offsets - (ROLLING_WINDOW_DAYS - 1)))
+    cumulative = np.concatenate(([0.0], np.cumsum(daily, dtype=np.float64)))
+    ends = np.arange(1, offsets.size + 1)
+    return np.asarray((cumulative[ends] - cumulative[starts]) / (ends - starts), np.float64)
+
+
+def durability(
+    offsets: IntArray, rolling: FloatArray, threshold: float | None
+) -> tuple[int | None, bool]:
+    """Durability in days and whether it is censored, from r at the offsets with data.
+
+    The first offset k* with r(k*) < T gives k* − 1, not censored. If r never falls
+    below T, the last offset with data, censored. No data or no T: (None, False).
+    """
+    if threshold is None or offsets.size == 0:
+        return None, False
+    below = np.flatnonzero(rolling < threshold)
+    if below.size:
+        return int(offsets[below[0]]) - 1, False
+    return int(offsets[-1]), True
+
+
+def _cycles(
+    mood: DailyMood, sessions: Sequence[SessionPoint], threshold: float | None
+) -> tuple[Cycle, ...]:
+    ordinals = np.fromiter((d.toordinal() for d in mood.days), np.int64, count=len(mood.days))
+    last_data = int(ordinals[-1]) if ordinals.size else None
+    cycles: list[Cycle] = []
+    for i, session in enumerate(sessions):
+        start = session.day.toordinal()
+        if i + 1 < len(sessions):
+            end = sessions[i + 1].day.toordinal() - 1
+        else:
+            end = last_data if last_data is not None else start
+        length = max(0, end - start)
+        lo = np.searchsorted(ordinals, start + 1, side="left")
+        hi = np.searchsorted(ordinals, start + length, side="right")
+        offsets = np.asarray(ordinals[lo:hi] - start, dtype=np.int64)
+        daily = np.asarray(mood.values[lo:hi], dtype=np.float64)
+        rolling = rolling_values(offsets, daily)
+        lasted, censored = durability(offsets, rolling, threshold)
+        cycles.append(Cycle(session, i, offsets, daily, rolling, length, lasted, censored))
+    return tuple(cycles)
+
+
+def median_curve(cycles: Sequence[Cycle]) -> tuple[IntArray, FloatArray]:
+    """For each offset k with data in any booster cycle, the median of d at k over them."""
+    at_offset: dict[int, list[float]] = {}
+    for cycle in cycles:
+        if not cycle.is_booster:
+            continue
+        for k, value in zip(cycle.offsets.tolist(), cycle.daily.tolist(), strict=True):
+            at_offset.setdefault(int(k), []).append(float(value))
+    ks = sorted(at_offset)
+    return _ints(ks), _floats([float(np.median(at_offset[k])) for k in ks])
+
+
+def _finished_boosters(cycles: Sequence[Cycle]) -> list[Cycle]:
+    return [c for c in cycles if c.is_booster and c.durability_days is not None and not c.censored]
+
+
+def _slope(values: Sequence[int]) -> float:
+    x = np.arange(len(values), dtype=np.float64)
+    y = np.asarray(values, dtype=np.float64)
+    dx = x - x.mean()
+    return float(np.sum(dx * (y - y.mean())) / np.sum(dx * dx))
+
+
+def _dose_phrase(doses: Sequence[float | None]) -> str:
+    first, last = doses[0], doses[-1]
+    if first is None or last is None:
+        return ""
+    if all(d == first for d in doses):
+        return f" at the same {first:g} mg"
+    if last > first:
+        return f" while the dose rose from {first:g} to {last:g} mg"
+    if last < first:
+        return f" while the dose fell from {first:g} to {last:g} mg"
+    known = [d for d in doses if d is not None]
+    return f" at doses between {min(known):g} and {max(known):g} mg"
+
+
+def _dose_rose(doses: Sequence[float | None]) -> bool:
+    first, last = doses[0], doses[-1]
+    if first is None or last is None:
+        return False
+    # A small allowance so that 35 → 42 mg counts as the 20 % it is.
+    return last >= first * (1.0 + TOLERANCE_DOSE_RISE) - 1e-9
+
+
+def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
+    """The shortening pattern over the last up to 6 finished (uncensored) booster cycles.
+
+    Needs at least 3 such cycles. The signal is on when the least-squares slope of
+    durability against cycle order (0, 1, …) is ≤ −1 day per booster and the last
+    durability is ≤ 75 % of the first, or when the dose rose by ≥ 20 % from the first
+    to the last cycle (both known) while durability did not rise (last ≤ first).
+    Descriptive only; the sentence states the numbers.
+    """
+    finished = _finished_boosters(cycles)[-TOLERANCE_MAX_CYCLES:]
+    lasted = tuple(int(c.durability_days or 0) for c in finished)
+    doses = tuple(c.session.dose_mg for c in finished)
+    if len(finished) < TOLERANCE_MIN_CYCLES:
+        return Tolerance(
+            signal=False,
+            sentence=(
+                "Not enough finished booster cycles yet to look for a tolerance pattern "
+                f"({len(finished)} of the {TOLERANCE_MIN_CYCLES} needed)."
+            ),
+            slope_days_per_booster=None,
+            durabilities=lasted,
+            doses=doses,
+        )
+    slope = _slope(lasted)
+    first, last = lasted[0], lasted[-1]
+    shortening = slope <= TOLERANCE_SLOPE_DAYS and last <= TOLERANCE_LAST_RATIO * first
+    dose_without_gain = _dose_rose(doses) and last <= first
+    listed = f"{_and_list([str(d) for d in lasted])} days{_dose_phrase(doses)}"
+    what = f"the last {len(lasted)} finished boosters lasted {listed}"
+    if shortening:
+        sentence = (
+            f"{what[0].upper()}{what[1:]}: each booster held about {-slope:.1f} days less "
+            "than the one before."
+        )
+    elif dose_without_gain:
+        sentence = (
+            f"{what[0].upper()}{what[1:]}: the higher dose did not make the effect last longer."
+        )
+    else:
+        return Tolerance(False, f"No sign of tolerance: {what}.", slope, lasted, doses)
+    sentence += " This is a pattern that can mean tolerance; discuss it with your clinician."
+    return Tolerance(True, sentence, slope, lasted, doses)
+
+
+def next_booster_due(
+    cycles: Sequence[Cycle], sessions: Sequence[SessionPoint]
+) -> tuple[date | None, str]:
+    """The last booster's date + median durability of the last 3 finished booster cycles.
+
+    Needs at least 2 finished (uncensored) booster cycles. A median of two that ends
+    in .5 is rounded down, so the date errs early. Returns the date (or None) and a
+    sentence explaining how it was found (or what is missing).
+    """
+    boosters = [s for s in sessions if s.phase is Phase.BOOSTER]
+    finished = _finished_boosters(cycles)[-NEXT_DUE_CYCLES:]
+    if not boosters:
+        return None, "Needs a booster session."
+    if len(finished) < NEXT_DUE_MIN_CYCLES:
+        return None, (
+            f"Needs at least {NEXT_DUE_MIN_CYCLES} finished booster cycles "
+            f"({len(finished)} so far)."
+        )
+    lasted = [int(c.durability_days or 0) for c in finished]
+    median = float(np.median(lasted))
+    days = math.floor(median)
+    last = boosters[-1].day
+    shown = f"{median:g}"
+    rounding = "" if days == median else f", rounded down to {days}"
+    basis = (
+        f"last booster {last.isoformat()} + median {shown} days of the last {len(lasted)} "
+        f"finished cycles ({', '.join(str(d) for d in lasted)}){rounding}"
+    )
+    return last + timedelta(days=days), basis
+
+
+def analyse_boosters(
+    mood: DailyMood, sessions: Sequence[SessionPoint], threshold: float | None = None
+) -> BoosterAnalysis:
+    """Run the booster analysis on daily moods and sessions (any order).
+
+    ``threshold`` is the user's T; without it T = B + (P − B) / 2 when B and P are
+    defined. Without T, no durability is computed and ``needs`` says what is missing.
+    """
+    if threshold is not None and not math.isfinite(threshold):
+        raise ValueError("threshold must be a finite number")
+    ordered = sorted(sessions, key=lambda s: (s.at, s.day))
+    by_day = mood.by_day()
+
+    baseline: float | None = None
+    post: float | None = None
+    missing: list[str] = []
+    if not ordered:
+        missing.append(NEEDS_SESSION)
+    else:
+        first = min(s.day for s in ordered)
+        inductions = [s for s in ordered if s.phase is Phase.INDUCTION]
+        induction_end = inductions[-1].day if inductions else first
+        baseline, found = _mean_over(
+            by_day, first - timedelta(days=BASELINE_WINDOW_DAYS), first - timedelta(days=1)
+        )
+        if found < BASELINE_MIN_DAYS:
+            baseline = None
+        post, _ = _mean_over(
+            by_day,
+            induction_end + timedelta(days=1),
+            induction_end + timedelta(days=POST_INDUCTION_WINDOW_DAYS),
+        )
+        if threshold is None:
+            if baseline is None:
+                missing.append(f"{NEEDS_BASELINE} ({found} found)")
+            if post is None:
+                missing.append(NEEDS_POST_INDUCTION)
+            if missing:
+                missing[-1] += f", {NEEDS_OR_USER_THRESHOLD}"
+
+    source: ThresholdSource | None = None
+    if threshold is not None:
+        source = "user"
+        threshold = float(threshold)
+    elif baseline is not None and post is not None:
+        source = "automatic"
+        threshold = baseline + (post - baseline) / 2
+    if source is None:
+        threshold = None
+
+    cycles = _cycles(mood, ordered, threshold)
+    curve_offsets, curve_values = median_curve(cycles)
+    if threshold is None:
+        tolerance = Tolerance(
+            False,
+            "Booster durability cannot be measured until there is a threshold.",
+            None,
+            (),
+            (),
+        )
+        next_due: date | None = None
+        basis = "Needs a threshold to measure how long boosters last."
+    else:
+        tolerance = tolerance_signal(cycles)
+        next_due, basis = next_booster_due(cycles, ordered)
+    return BoosterAnalysis(
+        threshold=threshold,
+        threshold_source=source,
+        baseline_level=baseline,
+        post_induction_level=post,
+        cycles=cycles,
+        median_curve_offsets=curve_offsets,
+        median_curve_values=curve_values,
+        tolerance=tolerance,
+        next_due=next_due,
+        next_due_basis=basis,
+        needs=" and ".join(missing) if missing else None,
+        definitions=dict(DEFINITIONS),
+    )
+
+
+__all__ = [
+    "DEFINITIONS",
+    "BoosterAnalysis",
+    "Cycle",
+    "DailyMood",
+    "SessionPoint",
+    "Tolerance",
+    "analyse_boosters",
+    "daily_mood",
+    "durability",
+    "median_curve",
+    "next_booster_due",
+    "rolling_values",
+    "tolerance_signal",
+]

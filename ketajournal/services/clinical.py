@@ -1,0 +1,296 @@
+"""The clinical layer: baseline, response and remission; safety flags; what is due.
+
+Every figure comes with the definition it used, so a screen or a report can
+print both. Nothing here is a diagnosis: it is arithmetic over what the patient
+logged, stated so a clinician can check it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from ketajournal.domain.boosters import BoosterAnalysis, SessionPoint, analyse_boosters, daily_mood
+from ketajournal.domain.instruments import INSTRUMENTS, instrument
+from ketajournal.domain.models import Assessment
+from ketajournal.domain.safety import crisis_text
+from ketajournal.domain.timeutil import to_iso
+from ketajournal.services.journal import Change, Journal
+from ketajournal.services.settings import Settings
+
+RESPONSE_REDUCTION = 0.5
+#: Check-ins after each session: (key, delay, label).
+CHECK_INS = (
+    ("24h", timedelta(hours=24), "24 hours"),
+    ("72h", timedelta(hours=72), "3 days"),
+    ("7d", timedelta(days=7), "7 days"),
+)
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """One assessment's total, when, and its band."""
+
+    assessment_id: int
+    at: datetime
+    total: int
+    band: str
+
+    def as_json(self) -> dict[str, Any]:
+        """``{"score", "date", "band", "id"}`` for ``status --json``."""
+        return {"score": self.total, "date": to_iso(self.at), "band": self.band,
+                "id": self.assessment_id}
+
+
+@dataclass(frozen=True)
+class MeasureStatus:
+    """Baseline vs latest for one instrument, with the definitions used."""
+
+    instrument_id: str
+    short_title: str
+    baseline: ScorePoint | None
+    baseline_source: str | None  # "automatic" | "user"
+    latest: ScorePoint | None
+    change_percent: float | None
+    response: bool | None
+    remission: bool | None
+    remission_threshold: int
+    definitions: dict[str, str]
+    notes: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        """The shape printed by ``ketajournal status --json``."""
+        return {
+            "instrument": self.instrument_id,
+            "baseline": self.baseline.as_json() if self.baseline else None,
+            "baseline_source": self.baseline_source,
+            "latest": self.latest.as_json() if self.latest else None,
+            "change_percent": (
+                None if self.change_percent is None else round(self.change_percent, 1)
+            ),
+            "response": self.response,
+            "remission": self.remission,
+            "definitions": self.definitions,
+            "notes": list(self.notes),
+        }
+
+
+def _point(assessment: Assessment) -> ScorePoint:
+    assert assessment.id is not None
+    return ScorePoint(assessment.id, assessment.at, assessment.total, assessment.band.label)
+
+
+def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
+    """Baseline, latest, % change, response and remission for one instrument."""
+    questionnaire = instrument(instrument_id)
+    settings = Settings(journal)
+    threshold = int(settings.get(f"clinical.remission_threshold.{instrument_id}"))
+    chosen = settings.get(f"clinical.baseline.{instrument_id}")
+    assessments = journal.assessments(instrument_id)
+    sessions = journal.sessions()
+    first_session = sessions[0] if sessions else None
+    notes: list[str] = []
+    name = questionnaire.short_title
+
+    baseline: Assessment | None = None
+    source: str | None = None
+    if chosen is not None:
+        baseline = next((a for a in assessments if a.id == chosen), None)
+        if baseline is None:
+            notes.append(f"The {name} you picked as baseline no longer exists.")
+        else:
+            source = "user"
+            if first_session is not None and baseline.at >= first_session.at:
+                notes.append(f"The {name} you picked as baseline is after treatment started.")
+    elif first_session is None:
+        notes.append("No treatment session yet, so there is no baseline.")
+    else:
+        before = [a for a in assessments if a.at < first_session.at]
+        if before:
+            baseline, source = before[-1], "automatic"
+        else:
+            notes.append(
+                f"No {name} before the first session on {first_session.at:%Y-%m-%d}: "
+                "no automatic baseline. You can pick one in Settings."
+            )
+
+    latest = assessments[-1] if assessments else None
+    change = response = remission = None
+    if latest is not None:
+        remission = latest.total < threshold
+    if baseline is not None and latest is not None:
+        if latest.at <= baseline.at:
+            notes.append(f"No {name} after the baseline yet.")
+        elif baseline.total == 0:
+            notes.append("The baseline total is 0: a change in percent is undefined.")
+        else:
+            change = (latest.total - baseline.total) / baseline.total * 100
+            response = (baseline.total - latest.total) >= RESPONSE_REDUCTION * baseline.total
+    baseline_definition = (
+        f"Baseline: the {name} you picked."
+        if source == "user"
+        else f"Baseline: the last {name} before the first treatment session"
+        + (f" ({first_session.at:%Y-%m-%d})." if first_session else ".")
+    )
+    definitions = {
+        "baseline": baseline_definition,
+        "change": "Change: (latest − baseline) ÷ baseline × 100 %; negative means fewer symptoms.",
+        "response": f"Response: the latest {name} total is at least 50 % lower than baseline.",
+        "remission": f"Remission: the latest {name} total is below {threshold}.",
+        "scoring": questionnaire.scoring,
+    }
+    return MeasureStatus(
+        instrument_id=instrument_id,
+        short_title=name,
+        baseline=_point(baseline) if baseline else None,
+        baseline_source=source,
+        latest=_point(latest) if latest else None,
+        change_percent=change,
+        response=response,
+        remission=remission,
+        remission_threshold=threshold,
+        definitions=definitions,
+        notes=tuple(notes),
+    )
+
+
+def status_document(journal: Journal) -> dict[str, Any]:
+    """``ketajournal status --json``: every instrument's status."""
+    return {i: measure_status(journal, i).as_json() for i in INSTRUMENTS}
+
+
+# -- booster analysis ----------------------------------------------------------------------
+
+
+def booster_analysis(journal: Journal) -> BoosterAnalysis:
+    """The booster analysis of the whole journal, with the threshold from settings."""
+    threshold = Settings(journal).get("booster.threshold")
+    return analyse_boosters(
+        daily_mood(journal.moods()),
+        [SessionPoint.from_session(s) for s in journal.sessions()],
+        threshold=threshold,
+    )
+
+
+def boosters_document(analysis: BoosterAnalysis) -> dict[str, Any]:
+    """``ketajournal boosters --json`` (dates ISO 8601; null where undefined)."""
+    return {
+        "threshold": _round(analysis.threshold),
+        "threshold_source": analysis.threshold_source,
+        "baseline_level": _round(analysis.baseline_level),
+        "post_induction_level": _round(analysis.post_induction_level),
+        "needs": analysis.needs,
+        "cycles": [
+            {
+                "session_at": to_iso(c.session.at),
+                "phase": c.session.phase.value,
+                "dose_mg": c.session.dose_mg,
+                "durability_days": c.durability_days,
+                "censored": c.censored,
+            }
+            for c in analysis.cycles
+        ],
+        "tolerance": {
+            "signal": analysis.tolerance.signal,
+            "sentence": analysis.tolerance.sentence,
+        },
+        "next_due": analysis.next_due.isoformat() if analysis.next_due else None,
+        "next_due_basis": analysis.next_due_basis,
+        "definitions": analysis.definitions,
+    }
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+# -- safety --------------------------------------------------------------------------------
+
+
+def crisis_message(journal: Journal) -> str:
+    """The crisis resources as configured in settings."""
+    settings = Settings(journal)
+    return crisis_text(settings.get("safety.crisis_country"), settings.get("safety.crisis_text"))
+
+
+def safety_flags(journal: Journal, *, unacknowledged_only: bool = False) -> list[Assessment]:
+    """Assessments whose safety item was answered above 0, oldest first."""
+    return [
+        a
+        for a in journal.assessments()
+        if a.safety_flag and not (unacknowledged_only and a.safety_acknowledged_at)
+    ]
+
+
+def acknowledge_safety_flag(journal: Journal, assessment: Assessment) -> Change:
+    """Hide a flag from Today; it stays in the data and in every report."""
+    return journal.update(dataclasses.replace(assessment, safety_acknowledged_at=journal.now()))
+
+
+# -- what is due ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One reminder line on Today. ``instrument_id`` is set for questionnaires."""
+
+    key: str
+    text: str
+    instrument_id: str | None = None
+    session_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def due_items(journal: Journal) -> list[DueItem]:
+    """What is due now: questionnaires by interval, check-ins after recent sessions.
+
+    A questionnaire is due when none was filled in the last N days (setting
+    ``clinical.questionnaire_interval_days``, 14). A check-in is due 24 h, 3 days
+    and 7 days after each session, from that moment until the next check-in (the
+    7-day one for a day), unless a mood entry was logged since or it was dismissed.
+    """
+    now = journal.now()
+    settings = Settings(journal)
+    dismissed = set(settings.get("due.dismissed"))
+    interval = timedelta(days=int(settings.get("clinical.questionnaire_interval_days")))
+    items: list[DueItem] = []
+    for instrument_id, questionnaire in INSTRUMENTS.items():
+        filled = journal.assessments(instrument_id)
+        if filled and now - filled[-1].at < interval:
+            continue
+        since = (filled[-1].at + interval).date().isoformat() if filled else "never"
+        key = f"{instrument_id}:{since}"
+        if key in dismissed:
+            continue
+        text = (
+            f"{questionnaire.short_title} is due (last filled {filled[-1].at:%d %b})."
+            if filled
+            else f"{questionnaire.short_title}: not filled yet."
+        )
+        items.append(DueItem(key, text, instrument_id=instrument_id))
+
+    recent = journal.sessions(now - timedelta(days=8), now + timedelta(seconds=1))
+    moods = journal.moods(now - timedelta(days=9), now + timedelta(seconds=1))
+    for session in recent:
+        steps = [*CHECK_INS, ("end", timedelta(days=8), "")]
+        for (name, delay, label), (_, next_delay, _) in itertools.pairwise(steps):
+            start, end = session.at + delay, session.at + next_delay
+            if not start <= now < end:
+                continue
+            key = f"checkin:{session.id}:{name}"
+            if key in dismissed or any(m.at >= start for m in moods):
+                continue
+            items.append(
+                DueItem(key, f"Check-in {label} after your session of "
+                        f"{session.at:%a %d %b}: how is your mood?", session_id=session.id)
+            )
+    return items
+
+
+def dismiss_due(journal: Journal, key: str) -> None:
+    """Dismiss one reminder for good."""
+    settings = Settings(journal)
+    settings.set("due.dismissed", [*settings.get("due.dismissed"), key])

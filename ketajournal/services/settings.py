@@ -1,0 +1,147 @@
+"""Settings, declared once: key, type, default, allowed values and a description.
+
+Values live inside the encrypted journal (some, like the threshold T or a chosen
+baseline, say something about the patient). Reading an unset key gives its
+default; writing validates and names the setting and its allowed values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.safety import CRISIS_RESOURCES
+from ketajournal.domain.validation import ValidationError, check_number, check_text
+from ketajournal.services.journal import Journal
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its default, what it means, and how a value is checked."""
+
+    key: str
+    default: Any
+    description: str
+    check: Callable[[str, Any], Any]
+
+
+def _threshold(key: str, value: Any) -> Any:
+    if value is None or value == "auto":
+        return None
+    return check_number(key, value, 0, 10)
+
+
+def _whole(low: int, high: int) -> Callable[[str, Any], Any]:
+    def check(key: str, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise ValidationError(key, f"must be a whole number from {low} to {high}")
+        return value
+
+    return check
+
+
+def _optional_id(key: str, value: Any) -> Any:
+    if value is None or value == "auto":
+        return None
+    return _whole(1, 2**62)(key, value)
+
+
+def _country(key: str, value: Any) -> Any:
+    if value not in CRISIS_RESOURCES:
+        raise ValidationError(key, f"must be one of: {', '.join(CRISIS_RESOURCES)}")
+    return value
+
+
+def _text(key: str, value: Any) -> Any:
+    return check_text(key, value, 2000)
+
+
+def _dismissed(key: str, value: Any) -> Any:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValidationError(key, "must be a list of texts")
+    return value[-500:]
+
+
+SETTINGS: dict[str, Setting] = {
+    s.key: s
+    for s in [
+        Setting(
+            "booster.threshold",
+            None,
+            "Threshold T for booster durability: automatic (B + (P − B) / 2) or a mood "
+            "value from 0 to 10 that you and your clinician chose.",
+            _threshold,
+        ),
+        *(
+            Setting(
+                f"clinical.remission_threshold.{i}",
+                5,
+                f"Remission on {INSTRUMENTS[i].short_title}: latest total below this number.",
+                _whole(1, INSTRUMENTS[i].max_total),
+            )
+            for i in INSTRUMENTS
+        ),
+        *(
+            Setting(
+                f"clinical.baseline.{i}",
+                None,
+                f"The {INSTRUMENTS[i].short_title} used as baseline: automatic (the last one "
+                "before the first session) or the id of one you picked.",
+                _optional_id,
+            )
+            for i in INSTRUMENTS
+        ),
+        Setting(
+            "clinical.questionnaire_interval_days",
+            14,
+            "How often PHQ-9 and GAD-7 are due, in days.",
+            _whole(1, 365),
+        ),
+        Setting(
+            "safety.crisis_country",
+            "international",
+            "Which crisis resources to show when PHQ-9 item 9 is answered above 0.",
+            _country,
+        ),
+        Setting(
+            "safety.crisis_text",
+            "",
+            "Your own crisis resources (one per line); replaces the country's list when set.",
+            _text,
+        ),
+        Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
+    ]
+}
+
+
+class Settings:
+    """Typed access to the settings stored in one journal."""
+
+    def __init__(self, journal: Journal) -> None:
+        self._journal = journal
+
+    def get(self, key: str) -> Any:
+        """The stored value, or the declared default."""
+        setting = self._declared(key)
+        return self._journal.setting(key, setting.default)
+
+    def set(self, key: str, value: Any) -> Any:
+        """Validate and store ``value``; returns what was stored."""
+        setting = self._declared(key)
+        checked = setting.check(key, value)
+        self._journal.set_setting(key, checked)
+        return checked
+
+    def set_many(self, values: dict[str, Any]) -> None:
+        """Validate every value first, then store them all in one transaction."""
+        checked = {key: self._declared(key).check(key, value) for key, value in values.items()}
+        self._journal.set_settings(checked)
+
+    @staticmethod
+    def _declared(key: str) -> Setting:
+        try:
+            return SETTINGS[key]
+        except KeyError:
+            raise ValidationError("setting", f"must be one of: {', '.join(SETTINGS)}") from None

@@ -1,0 +1,244 @@
+"""Fill in a questionnaire (any instrument in ``INSTRUMENTS``), fully from the keyboard.
+
+All questions are on one page. Typing 0–3 answers the current question and moves
+to the next; arrows, Tab and Space work as usual. The running total and band are
+shown as answers come in. When the instrument's safety item (PHQ-9 item 9) is
+answered above 0, the crisis resources appear at once in a window of their own
+that never blocks answering or saving.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketajournal.domain.instruments import AnswerOption, Instrument
+from ketajournal.domain.models import Assessment
+from ketajournal.errors import KnownError
+from ketajournal.services import clinical
+from ketajournal.ui.controller import JournalController
+from ketajournal.ui.fields import TimeEdit
+
+
+class CrisisDialog(QDialog):
+    """Crisis resources; modeless, so it never stands between the user and saving."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("You are not alone")
+        self.setModal(False)
+        self.text = QLabel(text)
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAccessibleName("Crisis resources")
+        self.text.setStyleSheet("font-size: 14px;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(520, 300)
+
+
+class _Question(QWidget):
+    """One item: its text and one radio button per answer."""
+
+    answered = Signal(int, int)  # item number, value
+
+    def __init__(self, number: int, text: str, options: tuple[AnswerOption, ...]) -> None:
+        super().__init__()
+        self.number = number
+        self.group = QButtonGroup(self)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 6, 0, 6)
+        label = QLabel(f"{number}. {text}")
+        label.setWordWrap(True)
+        grid.addWidget(label, 0, 0, 1, len(options))
+        self.buttons: list[QRadioButton] = []
+        for column, option in enumerate(options):
+            button = QRadioButton(f"{option.value}  {option.label}")
+            button.setAccessibleName(f"Question {number}: {option.label} ({option.value})")
+            self.group.addButton(button, option.value)
+            grid.addWidget(button, 1, column)
+            self.buttons.append(button)
+        self.group.idClicked.connect(lambda value: self.answered.emit(self.number, value))
+
+    def value(self) -> int | None:
+        """The chosen value, or None."""
+        checked = self.group.checkedId()
+        return None if checked < 0 else checked
+
+    def choose(self, value: int) -> None:
+        """Select ``value`` as if clicked."""
+        button = self.group.button(value)
+        if button is not None:
+            button.setChecked(True)
+            button.setFocus()
+            self.answered.emit(self.number, value)
+
+
+class QuestionnaireDialog(QDialog):
+    """A questionnaire on one page; saves through the controller."""
+
+    def __init__(
+        self, controller: JournalController, questionnaire: Instrument,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.instrument = questionnaire
+        self.saved: Assessment | None = None
+        self.crisis: CrisisDialog | None = None
+        self.setWindowTitle(questionnaire.title)
+        self.resize(760, 720)
+
+        recall = QLabel(questionnaire.recall)
+        recall.setWordWrap(True)
+        recall.setStyleSheet("font-weight: 600; font-size: 14px;")
+        hint = QLabel("Type 0–3 to answer and move to the next question, or click.")
+        hint.setStyleSheet("color: #555;")
+        self.when = TimeEdit("When filled in")
+        self.when.set_time(controller.now())
+
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        self.questions: list[_Question] = []
+        for item in questionnaire.items:
+            question = _Question(item.number, item.text, questionnaire.options)
+            question.answered.connect(self._answered)
+            for button in question.buttons:
+                button.installEventFilter(self)
+            body_layout.addWidget(question)
+            self.questions.append(question)
+        self.extra: _Question | None = None
+        if questionnaire.extra is not None:
+            self.extra = _Question(0, questionnaire.extra.text, questionnaire.extra.options)
+            self.extra.layout().itemAt(0).widget().setText(  # type: ignore[union-attr]
+                f"{questionnaire.extra.text} (not scored)"
+            )
+            for button in self.extra.buttons:
+                button.installEventFilter(self)
+            body_layout.addWidget(self.extra)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+
+        self.total = QLabel("")
+        self.total.setAccessibleName("Total and band")
+        self.total.setStyleSheet("font-size: 14px; font-weight: 600;")
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.licence = QLabel(questionnaire.licence)
+        self.licence.setWordWrap(True)
+        self.licence.setStyleSheet("color: #777; font-size: 10px;")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(recall)
+        layout.addWidget(hint)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(self.error)
+        layout.addWidget(self.when)
+        layout.addWidget(self.buttons)
+        layout.addWidget(self.licence)
+        self._update_total()
+        self.questions[0].buttons[0].setFocus()
+
+    def _all_questions(self) -> list[_Question]:
+        return self.questions + ([self.extra] if self.extra else [])
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Digits answer the question that has focus and move on."""
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
+                for position, question in enumerate(self._all_questions()):
+                    if watched in question.buttons:
+                        self.type_answer(position, key - Qt.Key.Key_0)
+                        return True
+        return super().eventFilter(watched, event)
+
+    def type_answer(self, position: int, value: int) -> None:
+        """Answer question at ``position`` (0-based, extra question last) and go on."""
+        questions = self._all_questions()
+        question = questions[position]
+        if question.group.button(value) is None:
+            return
+        question.choose(value)
+        if position + 1 < len(questions):
+            following = questions[position + 1]
+            checked = following.group.checkedButton()
+            (checked or following.buttons[0]).setFocus()
+        else:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setFocus()
+
+    def answers(self) -> list[int | None]:
+        """The scored answers so far (None where unanswered)."""
+        return [q.value() for q in self.questions]
+
+    def _answered(self, number: int, value: int) -> None:
+        self._update_total()
+        safety = self.instrument.safety_item
+        if number == safety and value > 0:
+            self.show_crisis_resources()
+
+    def show_crisis_resources(self) -> None:
+        """Open (or raise) the crisis window, without blocking anything."""
+        if self.crisis is None:
+            self.crisis = CrisisDialog(clinical.crisis_message(self.controller.journal), self)
+        self.crisis.show()
+        self.crisis.raise_()
+
+    def _update_total(self) -> None:
+        answers = self.answers()
+        done = [a for a in answers if a is not None]
+        if len(done) == len(answers):
+            total = sum(done)
+            band = self.instrument.band(total)
+            self.total.setText(f"{self.instrument.short_title} total {total} of "
+                               f"{self.instrument.max_total}: {band.label} ({band}).")
+        else:
+            self.total.setText(f"{len(done)} of {len(answers)} answered; total so far "
+                               f"{sum(done)}.")
+
+    def accept(self) -> None:
+        """Save when every scored question is answered; stay open otherwise."""
+        answers = self.answers()
+        missing = [q.number for q, a in zip(self.questions, answers, strict=True) if a is None]
+        if missing:
+            self.error.setText("Please answer question" + ("s " if len(missing) > 1 else " ")
+                               + ", ".join(map(str, missing)) + ".")
+            self.questions[missing[0] - 1].buttons[0].setFocus()
+            return
+        try:
+            entry = Assessment(
+                at=self.when.time(),
+                instrument_id=self.instrument.id,
+                answers=tuple(a for a in answers if a is not None),
+                difficulty=self.extra.value() if self.extra else None,
+            )
+            saved = self.controller.log(entry)
+        except KnownError as error:
+            self.error.setText(str(error))
+            return
+        assert isinstance(saved, Assessment)
+        self.saved = saved
+        super().accept()
