@@ -75,6 +75,9 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from ketajournal.ui.resources import icon
+
+    app.setWindowIcon(icon())
     sys.excepthook = _crash_handler
 
     demo_folder: Path | None = None

@@ -252,3 +252,33 @@ def test_trends_updates_without_restart_when_a_session_is_logged(
     window.controller.log(Session(at=journal.now(), route=Route.IV, phase=Phase.BOOSTER))
     after = window.trends.chart.session_marker_count()
     assert after["booster"] == before.get("booster", 0) + 1
+
+
+def test_the_app_icon_loads_from_the_package(qtbot: QtBot) -> None:
+    from ketajournal.ui.resources import icon
+
+    assert not icon().isNull()
+    assert not icon().pixmap(32, 32).isNull()
+
+
+def test_window_reports_a_keyring_it_cannot_use_and_creates_nothing(
+    qtbot: QtBot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    import keyring
+    from PySide6.QtWidgets import QMessageBox
+
+    from ketajournal.app import run_gui
+    from tests.support.keyrings import LockedKeyring
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda _parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    keyring.set_keyring(LockedKeyring())
+    home = tmp_path / "home"
+    assert run_gui(str(home)) == 1
+    ((title, text),) = shown
+    assert "cannot open your journal" in title and "keyring is locked" in text
+    assert not home.exists() or not any(home.iterdir())
