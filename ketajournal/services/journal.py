@@ -30,6 +30,8 @@ from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
+from ketajournal.platform.paths import ensure_private_dir
+from ketajournal.storage.backup import write_backup
 from ketajournal.storage.database import integrity_problems, transaction
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from ketajournal.storage.repository import KINDS, MAPPINGS, EntryRepository, SettingsRepository
@@ -84,8 +86,16 @@ class NotFoundError(ValidationError):
 class Journal:
     """One open journal. Not thread-safe: one owner (the UI thread or a CLI command)."""
 
-    def __init__(self, db: Database, *, clock: Clock = system_now, path: Path | None = None):
+    def __init__(
+        self,
+        db: Database,
+        *,
+        clock: Clock = system_now,
+        path: Path | None = None,
+        key: bytes | None = None,
+    ) -> None:
         self._db = db
+        self._key = key
         self._entries = EntryRepository(db)
         self._settings = SettingsRepository(db)
         self._clock = clock
@@ -241,6 +251,23 @@ class Journal:
     def check(self) -> Health:
         """Run SQLite's integrity and foreign-key checks and count entries."""
         return Health(tuple(integrity_problems(self._db)), self.counts())
+
+    # -- backups -----------------------------------------------------------------------
+    def backup_to(self, target: Path) -> dict[str, int]:
+        """Write a verified, encrypted copy of the journal to ``target`` (same key)."""
+        if self._key is None:
+            raise RuntimeError("this journal was opened without its key")
+        return write_backup(self._db, self._key, target)
+
+    def backup_before(self, reason: str) -> Path:
+        """A verified backup in ``<home>/backups/`` before a risky operation; returns it."""
+        if self.path is None:
+            raise RuntimeError("this journal has no home")
+        folder = ensure_private_dir(self.path.parent / "backups")
+        stamp = self._clock().astimezone().strftime("%Y%m%d-%H%M%S")
+        target = folder / f"{reason}-{stamp}.db"
+        self.backup_to(target)
+        return target
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

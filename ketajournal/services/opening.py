@@ -80,7 +80,7 @@ def open_journal(
         if len(key) != KEY_BYTES:
             raise WrongKeyError(paths.database)
         db = open_database(paths.database, key)
-        return Journal(db, clock=clock, path=paths.database)
+        return Journal(db, clock=clock, path=paths.database, key=key)
 
     partial = creating_path(paths.database)
     if partial.exists():
@@ -101,4 +101,4 @@ def open_journal(
     db = create_database(
         paths.database, key, before_publish=lambda: write_header(paths.header, header)
     )
-    return Journal(db, clock=clock, path=paths.database)
+    return Journal(db, clock=clock, path=paths.database, key=key)
