@@ -11,12 +11,16 @@ from ketajournal.charts.series import (
     SEVEN_DAY_MEAN_DEFINITION,
     TrendSeries,
     build_trend_series,
+    cycle_label,
     daily_means,
     format_day,
     format_score,
+    response_curves,
     trailing_mean,
 )
+from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
 from ketajournal.domain.models import (
+    Assessment,
     MoodEntry,
     Phase,
     Route,
@@ -195,3 +199,80 @@ def test_definition_text_and_formatting() -> None:
     assert format_score(6.5) == "6.5"
     assert format_score(7.0) == "7"
     assert format_score(19 / 3) == "6.3"
+
+
+def phq9(day: date, hour: int, total: int) -> Assessment:
+    # Items 1-8 carry the total; item 9 (the safety item) stays 0.
+    answers = [0] * 9
+    for i in range(total):
+        answers[i % 8] += 1
+    return Assessment(at=at(day, hour), instrument_id="phq9", answers=tuple(answers))
+
+
+def gad7(day: date, hour: int, total: int) -> Assessment:
+    answers = [0] * 7
+    for i in range(total):
+        answers[i % 7] += 1
+    return Assessment(at=at(day, hour), instrument_id="gad7", answers=tuple(answers))
+
+
+def test_questionnaire_totals_per_instrument_in_time_order() -> None:
+    d1, d2 = date(2024, 12, 10), date(2024, 12, 24)
+    filled = [phq9(d2, 19, 8), gad7(d1, 19, 12), phq9(d1, 19, 19), phq9(d1, 8, 4)]
+    series = build_trend_series([], [], [], filled)
+    phq = series.score("phq9")
+    assert (phq.short_title, phq.max_total) == ("PHQ-9", 27)
+    assert phq.x.tolist() == [at(d1, 8).timestamp(), at(d1, 19).timestamp(), at(d2, 19).timestamp()]
+    assert phq.totals.tolist() == [4.0, 19.0, 8.0]
+    assert phq.totals.dtype == np.float64
+    assert phq.labels[1] == "Tue 10 Dec 2024 — PHQ-9 19 (moderately severe)"
+    assert phq.labels[0] == "Tue 10 Dec 2024 — PHQ-9 4 (minimal)"
+    gad = series.score("gad7")
+    assert gad.max_total == 21
+    assert gad.totals.tolist() == [12.0]
+    assert gad.labels == ("Tue 10 Dec 2024 — GAD-7 12 (moderate)",)
+    assert [s.instrument_id for s in series.scores] == ["phq9", "gad7"]
+    assert series.has_scores
+
+
+def test_questionnaires_alone_make_a_series_with_a_span() -> None:
+    only = phq9(date(2025, 2, 3), 19, 11)
+    series = build_trend_series([], [], [], [only])
+    assert not series.is_empty
+    assert series.x_span() == (only.at.timestamp(), only.at.timestamp())
+
+
+def test_no_questionnaires_gives_empty_totals_for_every_instrument() -> None:
+    series = build_trend_series([mood(date(2025, 1, 5), 8, 5)], [], [])
+    assert not series.has_scores
+    for instrument_id in ("phq9", "gad7"):
+        score = series.score(instrument_id)
+        assert score.x.size == score.totals.size == 0
+        assert score.x.dtype == np.float64
+    assert not TrendSeries().has_scores
+    assert TrendSeries().score("gad7").short_title == "GAD-7"
+
+
+def test_response_curves_carry_the_analysis_arrays() -> None:
+    start = date(2025, 3, 1)
+    moods = [mood(start - timedelta(days=k), 20, 3) for k in range(1, 4)]
+    moods += [mood(start + timedelta(days=k), 20, v) for k, v in ((1, 7), (2, 7), (3, 4))]
+    booster_day = start + timedelta(days=5)
+    moods += [mood(booster_day + timedelta(days=k), 20, v) for k, v in ((1, 8), (3, 6))]
+    sessions = [
+        SessionPoint.from_session(session(start, Phase.INDUCTION)),
+        SessionPoint.from_session(session(booster_day, Phase.BOOSTER)),
+    ]
+    analysis = analyse_boosters(daily_mood(moods), sessions)
+    curves = response_curves(analysis)
+    assert curves.threshold == analysis.threshold
+    assert [c.is_booster for c in curves.cycles] == [False, True]
+    assert curves.cycles[1].offsets.tolist() == [1.0, 3.0]
+    assert curves.cycles[1].values.tolist() == [8.0, 6.0]
+    assert curves.median_offsets.tolist() == [1.0, 3.0]
+    assert curves.median_values.tolist() == [8.0, 6.0]
+    assert curves.longest_offset == 3
+    assert curves.cycles[1].label == cycle_label(analysis.cycles[1])
+    assert curves.cycles[1].label == "Booster of Thu 6 Mar 2025 (36 mg) — held ≥ 3 days"
+    # B = 3; P = mean of E+1 … E+7 = (7 + 7 + 4 + 8) / 4 = 6.5; T = 3 + 3.5 / 2
+    assert curves.threshold == pytest.approx(4.75)

@@ -1,7 +1,9 @@
-"""The numbers behind the Trends chart: daily means, the 7-day mean, sessions, side effects.
+"""The numbers behind the charts: daily means, the 7-day mean, sessions, side effects,
+questionnaire totals, and the booster response curves.
 
-Pure numpy, no Qt: the chart widget only draws what :func:`build_trend_series`
-returns, and the same arrays can be checked by hand or reused by reports.
+Pure numpy, no Qt: the chart widgets only draw what :func:`build_trend_series` and
+:func:`response_curves` return, and the same arrays can be checked by hand or
+reused by reports.
 
 Days are calendar days as the user lived them: an entry's day is the date in the
 UTC offset it was logged with (``entry.at.date()``), never the zone the computer is
@@ -18,7 +20,9 @@ from datetime import date, datetime, time
 import numpy as np
 from numpy.typing import NDArray
 
-from ketajournal.domain.models import MoodEntry, Phase, Session, SideEffect
+from ketajournal.domain.boosters import BoosterAnalysis, Cycle
+from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -38,6 +42,11 @@ DAILY_ANXIETY_DEFINITION = (
     "Anxiety: mean of the anxiety scores logged on that calendar day (0–10, 10 = worst)"
 )
 
+QUESTIONNAIRE_TOTAL_DEFINITION = (
+    "Questionnaire total: the sum of the item answers of one filled questionnaire "
+    "(PHQ-9 0–27, GAD-7 0–21; higher = more symptoms), at the time it was filled in"
+)
+
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -53,6 +62,23 @@ class DailyMeans:
     days: tuple[date, ...]
     means: FloatArray
     counts: IntArray
+
+
+@dataclass(frozen=True)
+class ScoreSeries:
+    """The totals of one questionnaire over time (x in UTC epoch seconds), oldest first."""
+
+    instrument_id: str
+    short_title: str
+    max_total: int
+    x: FloatArray = field(default_factory=_floats)
+    totals: FloatArray = field(default_factory=_floats)
+    labels: tuple[str, ...] = ()
+
+
+def _empty_score(instrument_id: str) -> ScoreSeries:
+    questionnaire = INSTRUMENTS[instrument_id]
+    return ScoreSeries(instrument_id, questionnaire.short_title, questionnaire.max_total)
 
 
 @dataclass(frozen=True)
@@ -82,6 +108,22 @@ class TrendSeries:
     side_effect_severity: FloatArray = field(default_factory=_floats)
     side_effect_red_flag: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
     side_effect_labels: tuple[str, ...] = ()
+    #: Questionnaire totals, one series per instrument in :data:`INSTRUMENTS` order.
+    scores: tuple[ScoreSeries, ...] = field(
+        default_factory=lambda: tuple(_empty_score(i) for i in INSTRUMENTS)
+    )
+
+    def score(self, instrument_id: str) -> ScoreSeries:
+        """The totals of one instrument (empty when none was filled)."""
+        for score in self.scores:
+            if score.instrument_id == instrument_id:
+                return score
+        return _empty_score(instrument_id)
+
+    @property
+    def has_scores(self) -> bool:
+        """True when at least one questionnaire total is in the series."""
+        return any(score.x.size for score in self.scores)
 
     @property
     def is_empty(self) -> bool:
@@ -99,6 +141,7 @@ class TrendSeries:
                 self.induction_x,
                 self.booster_x,
                 self.side_effect_x,
+                *(score.x for score in self.scores),
             )
             if a.size
         ]
@@ -172,6 +215,36 @@ def side_effect_label(effect: SideEffect) -> str:
     return text
 
 
+def assessment_label(assessment: Assessment) -> str:
+    """One line describing a questionnaire total, for tooltips.
+
+    E.g. ``Thu 10 Dec 2024 — PHQ-9 19 (moderately severe)``.
+    """
+    return (
+        f"{format_day(assessment.at.date())} — {assessment.instrument.short_title} "
+        f"{assessment.total} ({assessment.band.label})"
+    )
+
+
+def score_series(assessments: Sequence[Assessment]) -> tuple[ScoreSeries, ...]:
+    """Questionnaire totals per instrument (in :data:`INSTRUMENTS` order), oldest first."""
+    ordered = sorted(assessments, key=lambda a: a.at)
+    result = []
+    for instrument_id, questionnaire in INSTRUMENTS.items():
+        filled = [a for a in ordered if a.instrument_id == instrument_id]
+        result.append(
+            ScoreSeries(
+                instrument_id=instrument_id,
+                short_title=questionnaire.short_title,
+                max_total=questionnaire.max_total,
+                x=_floats(a.at.timestamp() for a in filled),
+                totals=_floats(float(a.total) for a in filled),
+                labels=tuple(assessment_label(a) for a in filled),
+            )
+        )
+    return tuple(result)
+
+
 def _noon_x(days: Sequence[date], noon_of: dict[date, float]) -> FloatArray:
     return np.fromiter((noon_of[d] for d in days), dtype=np.float64, count=len(days))
 
@@ -180,6 +253,7 @@ def build_trend_series(
     moods: Sequence[MoodEntry],
     sessions: Sequence[Session],
     side_effects: Sequence[SideEffect],
+    assessments: Sequence[Assessment] = (),
 ) -> TrendSeries:
     """Build the Trends chart's series from entries (any order).
 
@@ -190,6 +264,8 @@ def build_trend_series(
     - Daily anxiety and sleep: means over the days on which they were logged.
     - Sessions: their times, split into induction and booster.
     - Side effects: their times, severities and whether each is a red flag.
+    - Questionnaire totals: per instrument, each filled questionnaire's total at the
+      time it was filled in (see :data:`QUESTIONNAIRE_TOTAL_DEFINITION`).
     """
     ordered = sorted(moods, key=lambda m: m.at)
     # A day's point sits at noon in the offset of the first entry of that day, so a
@@ -238,20 +314,103 @@ def build_trend_series(
             (e.category.is_red_flag for e in effects), dtype=np.bool_, count=len(effects)
         ),
         side_effect_labels=tuple(side_effect_label(e) for e in effects),
+        scores=score_series(assessments),
+    )
+
+
+# -- booster response curves ------------------------------------------------------------
+
+RESPONSE_CURVE_DEFINITION = (
+    "Response curves: the daily mood (mean of the day's entries, 0–10, 10 = best) on "
+    "each day after a session, one line per cycle, joining the days that have entries"
+)
+
+
+@dataclass(frozen=True, eq=False)
+class CycleCurve:
+    """One cycle's response curve: daily mood (``values``) at ``offsets`` days after it."""
+
+    offsets: FloatArray
+    values: FloatArray
+    is_booster: bool
+    label: str
+
+    def __post_init__(self) -> None:
+        if len(self.offsets) != len(self.values):
+            raise ValueError("offsets and values must have the same length")
+
+
+@dataclass(frozen=True, eq=False)
+class ResponseCurves:
+    """What the response-curve chart draws: the cycles (oldest first), the median of the
+    booster cycles and the threshold T (None when there is none)."""
+
+    cycles: tuple[CycleCurve, ...] = ()
+    median_offsets: FloatArray = field(default_factory=_floats)
+    median_values: FloatArray = field(default_factory=_floats)
+    threshold: float | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.median_offsets) != len(self.median_values):
+            raise ValueError("median offsets and values must have the same length")
+
+    @property
+    def longest_offset(self) -> int:
+        """The largest offset with data in any curve (0 when there is none)."""
+        ends = [float(c.offsets.max()) for c in self.cycles if c.offsets.size]
+        if self.median_offsets.size:
+            ends.append(float(self.median_offsets.max()))
+        return int(max(ends, default=0))
+
+
+def cycle_label(cycle: Cycle) -> str:
+    """One line describing a cycle, e.g. ``Booster of Sat 31 Oct 2026 (36 mg) — held 14 days``."""
+    dose = "" if cycle.session.dose_mg is None else f" ({cycle.session.dose_mg:g} mg)"
+    what = f"{cycle.session.phase.label} of {format_day(cycle.session.day)}{dose}"
+    if cycle.durability_days is None:
+        held = "no mood data" if not cycle.offsets.size else "no threshold to measure against"
+        return f"{what} — {held}"
+    return f"{what} — held {cycle.label}"
+
+
+def response_curves(analysis: BoosterAnalysis) -> ResponseCurves:
+    """The response curves of a booster analysis, as the chart draws them."""
+    return ResponseCurves(
+        cycles=tuple(
+            CycleCurve(
+                offsets=np.asarray(c.offsets, dtype=np.float64),
+                values=np.asarray(c.daily, dtype=np.float64),
+                is_booster=c.is_booster,
+                label=cycle_label(c),
+            )
+            for c in analysis.cycles
+        ),
+        median_offsets=np.asarray(analysis.median_curve_offsets, dtype=np.float64),
+        median_values=np.asarray(analysis.median_curve_values, dtype=np.float64),
+        threshold=analysis.threshold,
     )
 
 
 __all__ = [
     "DAILY_ANXIETY_DEFINITION",
     "DAILY_MOOD_DEFINITION",
+    "QUESTIONNAIRE_TOTAL_DEFINITION",
+    "RESPONSE_CURVE_DEFINITION",
     "SEVEN_DAY_MEAN_DEFINITION",
     "SEVEN_DAY_WINDOW_DAYS",
+    "CycleCurve",
     "DailyMeans",
+    "ResponseCurves",
+    "ScoreSeries",
     "TrendSeries",
+    "assessment_label",
     "build_trend_series",
+    "cycle_label",
     "daily_means",
     "format_day",
     "format_score",
+    "response_curves",
+    "score_series",
     "session_label",
     "side_effect_label",
     "trailing_mean",

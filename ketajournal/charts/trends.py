@@ -1,9 +1,14 @@
-"""The Trends chart: mood, 7-day mean, anxiety, sessions and side effects over time.
+"""The Trends chart: mood, 7-day mean, anxiety, sessions, side effects and questionnaires.
 
 A pyqtgraph widget that only draws the :class:`TrendSeries` it is handed. Its
 plot items are created once and updated with ``setData``: the plot widget is
 never rebuilt, because creating and closing many PlotWidgets in one process has
 crashed Python.
+
+Mood and anxiety share the left 0–10 axis. PHQ-9 and GAD-7 totals have the right
+axis (0–27) in a second ViewBox linked to the plot's x axis (pyqtgraph's
+"MultiplePlotAxes" pattern), scaled so that 0–27 spans the same height as 0–10,
+with PHQ-9's severity bands shaded behind everything.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -28,12 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.charts.series import (
+    QUESTIONNAIRE_TOTAL_DEFINITION,
     SEVEN_DAY_MEAN_DEFINITION,
     FloatArray,
     TrendSeries,
     format_day,
     format_score,
 )
+from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.platform.clock import Clock, system_now
 
 DAY_SECONDS = 86_400.0
@@ -48,8 +55,16 @@ RANGE_PRESETS: dict[str, tuple[str, str, int | None]] = {
 DEFAULT_PRESET = "90d"
 
 MOOD_AXIS_LABEL = "Mood (0–10, 10 = best)"
-ANXIETY_AXIS_LABEL = "Anxiety (0–10, 10 = worst)"
+MOOD_AND_ANXIETY_AXIS_LABEL = "Mood (10 = best) · anxiety (10 = worst)"
+ANXIETY_AXIS_LABEL = "Anxiety (0–10, 10 = worst), on the left mood scale"
 Y_RANGE = (-1.2, 10.5)
+#: The questionnaire whose severity bands are shaded behind the chart.
+BANDS_INSTRUMENT = "phq9"
+#: The right axis runs 0 … the largest questionnaire total, over the height of 0–10.
+SCORE_MAX = max(i.max_total for i in INSTRUMENTS.values())
+SCORE_SCALE = SCORE_MAX / 10.0
+SCORE_Y_RANGE = (Y_RANGE[0] * SCORE_SCALE, Y_RANGE[1] * SCORE_SCALE)
+SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
 MARKER_SPAN = (0.0, 10.0)  # session markers span the mood scale
 SIDE_EFFECT_Y = -0.6
 HOVER_RADIUS_PX = 8.0
@@ -64,6 +79,15 @@ BOOSTER_COLOUR = "#12866f"
 SIDE_EFFECT_COLOUR = "#7a6a55"
 RED_FLAG_COLOUR = "#d21f1f"
 TEXT_COLOUR = "#222222"
+BAND_TEXT_COLOUR = "#6b6b6b"
+#: Alternating, very light fills for the severity bands (lowest band first).
+BAND_FILLS = ((120, 90, 150, 10), (120, 90, 150, 26))
+#: Questionnaire styles by instrument id: colour, symbol, line style. Others fall back
+#: to the last style.
+SCORE_STYLES: dict[str, tuple[str, str, Qt.PenStyle]] = {
+    "phq9": ("#a0307f", "d", Qt.PenStyle.SolidLine),
+    "gad7": ("#5f7417", "h", Qt.PenStyle.DashDotLine),
+}
 
 
 @dataclass(frozen=True)
@@ -129,7 +153,9 @@ class TrendsChart(QWidget):
         self.plot = self._build_plot()
         layout.addWidget(self.plot, 1)
 
+        self._scores_choice: bool | None = None  # None: follow the data
         self.set_anxiety_visible(False)
+        self.set_scores_visible(False)
         self.set_range_preset(DEFAULT_PRESET)
 
     # -- construction ------------------------------------------------------------------
@@ -157,6 +183,14 @@ class TrendsChart(QWidget):
         self.anxiety_checkbox.setToolTip(ANXIETY_AXIS_LABEL)
         self.anxiety_checkbox.toggled.connect(self.set_anxiety_visible)
         bar.addWidget(self.anxiety_checkbox)
+        self.scores_checkbox = QCheckBox("Show PHQ-9 / GAD-7")
+        self.scores_checkbox.setAccessibleName("Show PHQ-9 and GAD-7 totals")
+        self.scores_checkbox.setToolTip(
+            f"{SCORES_AXIS_LABEL}, on the right axis. {QUESTIONNAIRE_TOTAL_DEFINITION}."
+        )
+        self.scores_checkbox.toggled.connect(self.set_scores_visible)
+        self.scores_checkbox.clicked.connect(self._on_scores_clicked)
+        bar.addWidget(self.scores_checkbox)
         return bar
 
     def _build_plot(self) -> pg.PlotWidget:
@@ -166,7 +200,8 @@ class TrendsChart(QWidget):
         plot.setAccessibleName("Mood trend chart")
         plot.setAccessibleDescription(
             "Daily mood and its 7-day mean over time, with treatment sessions as "
-            "vertical lines and side effects as triangles below zero."
+            "vertical lines and side effects as triangles below zero; PHQ-9 and GAD-7 "
+            "totals on the right axis over the shaded PHQ-9 severity bands."
         )
         item = plot.getPlotItem()
         self._view = item.getViewBox()
@@ -186,9 +221,11 @@ class TrendsChart(QWidget):
             axis.setTextPen(pg.mkPen(TEXT_COLOUR))
             axis.setTickFont(font)
         item.getAxis("left").setTicks(score_ticks)
-        item.getAxis("right").setTicks(score_ticks)
+        band_starts = [b.low for b in INSTRUMENTS[BANDS_INSTRUMENT].bands]
+        item.getAxis("right").setTicks([[(v, str(v)) for v in (*band_starts, SCORE_MAX)]])
         item.setLabel("left", MOOD_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
-        item.setLabel("right", ANXIETY_AXIS_LABEL, color=ANXIETY_COLOUR, **{"font-size": "11pt"})
+        item.setLabel("right", SCORES_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
+        self._build_scores_view(item)
 
         # Session markers first, so that points and lines are drawn over them.
         self._induction = pg.PlotDataItem(
@@ -255,7 +292,7 @@ class TrendsChart(QWidget):
 
         # The legend sits in its own row under the date axis, so it never hides data.
         self.legend = pg.LegendItem(
-            colCount=4,
+            colCount=5,
             labelTextColor=TEXT_COLOUR,
             labelTextSize="10pt",
             horSpacing=12,
@@ -264,11 +301,15 @@ class TrendsChart(QWidget):
         for data_item, name in (
             (self._mood, "Daily mood"),
             (self._mean7, "7-day mean"),
-            (self._anxiety, "Anxiety"),
+            (self._anxiety, "Anxiety (left axis, 10 = worst)"),
             (self._induction, "Induction session"),
             (self._booster, "Booster session"),
             (self._side_effects, "Side effect"),
             (self._red_flags, "Red-flag side effect"),
+            *(
+                (self._scores[i], f"{q.short_title} total (right axis, 0–{q.max_total})")
+                for i, q in INSTRUMENTS.items()
+            ),
         ):
             self.legend.addItem(data_item, name)
         item.layout.addItem(self.legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
@@ -276,6 +317,70 @@ class TrendsChart(QWidget):
 
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         return plot
+
+    def _build_scores_view(self, item: pg.PlotItem) -> None:
+        """The second ViewBox for questionnaire totals, behind the mood view."""
+        view = pg.ViewBox(enableMenu=False)
+        view.setMouseEnabled(x=False, y=False)
+        # Behind the plot: mood points and lines are drawn over the bands and totals,
+        # and the main view keeps every mouse event (pan, tooltips).
+        view.setZValue(-100)
+        item.scene().addItem(view)
+        item.getAxis("right").linkToView(view)
+        view.setXLink(item)
+        view.setYRange(*SCORE_Y_RANGE, padding=0)
+        view.setLimits(yMin=SCORE_Y_RANGE[0], yMax=SCORE_Y_RANGE[1])
+        self._scores_view = view
+
+        bands = INSTRUMENTS[BANDS_INSTRUMENT].bands
+        self.band_regions: list[pg.LinearRegionItem] = []
+        self.band_labels: list[pg.TextItem] = []
+        font = QFont()
+        font.setPointSize(8)
+        for i, band in enumerate(bands):
+            # Half-way between whole totals, so every total sits inside its band.
+            low = max(0.0, band.low - 0.5)
+            high = band.high + 0.5 if i + 1 < len(bands) else float(band.high)
+            region = pg.LinearRegionItem(
+                values=(low, high),
+                orientation="horizontal",
+                movable=False,
+                brush=pg.mkBrush(*BAND_FILLS[i % len(BAND_FILLS)]),
+                pen=pg.mkPen(None),
+            )
+            region.setZValue(-10)
+            view.addItem(region, ignoreBounds=True)
+            self.band_regions.append(region)
+            label = pg.TextItem(
+                f"{INSTRUMENTS[BANDS_INSTRUMENT].short_title} {band}",
+                color=BAND_TEXT_COLOUR,
+                anchor=(1.0, 0.5),
+                fill=pg.mkBrush(255, 255, 255, 150),
+            )
+            label.setFont(font)
+            label.setZValue(-5)
+            view.addItem(label, ignoreBounds=True)
+            label.setPos(0.0, (low + high) / 2)
+            self.band_labels.append(label)
+
+        self._scores: dict[str, pg.PlotDataItem] = {}
+        fallback = list(SCORE_STYLES.values())[-1]
+        for instrument_id in INSTRUMENTS:
+            colour, symbol, style = SCORE_STYLES.get(instrument_id, fallback)
+            data_item = pg.PlotDataItem(
+                antialias=True,
+                pen=pg.mkPen(colour, width=1.5, style=style),
+                symbol=symbol,
+                symbolSize=9,
+                symbolPen=pg.mkPen(colour),
+                symbolBrush=pg.mkBrush(colour + "cc"),
+            )
+            view.addItem(data_item)
+            self._scores[instrument_id] = data_item
+
+        self._view.sigResized.connect(self._sync_scores_view)
+        self._view.sigXRangeChanged.connect(self._place_band_labels)
+        self._sync_scores_view()
 
     # -- public API --------------------------------------------------------------------
     @property
@@ -296,15 +401,55 @@ class TrendsChart(QWidget):
         flag_x = series.side_effect_x[flags]
         self._side_effects.setData(plain_x, np.full(plain_x.size, SIDE_EFFECT_Y))
         self._red_flags.setData(flag_x, np.full(flag_x.size, SIDE_EFFECT_Y))
+        for instrument_id, data_item in self._scores.items():
+            score = series.score(instrument_id)
+            data_item.setData(score.x, score.totals)
+        if self._scores_choice is None:
+            self.set_scores_visible(series.has_scores)
         self.set_range_preset(self._preset)
 
     def set_anxiety_visible(self, visible: bool) -> None:
-        """Show or hide the anxiety line (and its axis on the right)."""
+        """Show or hide the anxiety line; it shares the left 0–10 axis with mood."""
         self._anxiety.setVisible(visible)
-        self.plot.getPlotItem().showAxis("right", visible)
+        self.plot.getPlotItem().setLabel(
+            "left",
+            MOOD_AND_ANXIETY_AXIS_LABEL if visible else MOOD_AXIS_LABEL,
+            color=TEXT_COLOUR,
+            **{"font-size": "11pt"},
+        )
         if self.anxiety_checkbox.isChecked() != visible:
             self.anxiety_checkbox.setChecked(visible)
         self.legend.update()
+
+    def set_scores_visible(self, visible: bool) -> None:
+        """Show or hide the questionnaire totals, the PHQ-9 bands and the right axis."""
+        for data_item in self._scores.values():
+            data_item.setVisible(visible)
+        for band_item in (*self.band_regions, *self.band_labels):
+            band_item.setVisible(visible)
+        self.plot.getPlotItem().showAxis("right", visible)
+        if self.scores_checkbox.isChecked() != visible:
+            self.scores_checkbox.setChecked(visible)
+        self._sync_scores_view()
+        self.legend.update()
+
+    def scores_follow_data(self) -> None:
+        """Forget the user's choice: show the totals whenever the series has any."""
+        self._scores_choice = None
+        self.set_scores_visible(self._series.has_scores)
+
+    def scores_visible(self) -> bool:
+        """Whether the questionnaire totals (right axis) are shown."""
+        return bool(self.scores_checkbox.isChecked())
+
+    def score_items(self) -> dict[str, pg.PlotDataItem]:
+        """The plot item of each instrument's totals, by instrument id."""
+        return dict(self._scores)
+
+    @property
+    def scores_view(self) -> pg.ViewBox:
+        """The ViewBox of the right axis (questionnaire totals)."""
+        return self._scores_view
 
     def anxiety_visible(self) -> bool:
         """Whether the anxiety line is shown."""
@@ -395,6 +540,11 @@ class TrendsChart(QWidget):
                     ),
                 )
             )
+        for instrument_id, data_item in self._scores.items():
+            score = s.score(instrument_id)
+            # Totals live on the right axis: bring them to the left 0–10 scale.
+            if data_item.isVisible() and (hit := nearest(score.x, score.totals / SCORE_SCALE)):
+                found.append(_Candidate(hit[1], score.labels[hit[0]]))
         shown = np.where(
             s.side_effect_red_flag, self._red_flags.isVisible(), self._side_effects.isVisible()
         )
@@ -427,6 +577,22 @@ class TrendsChart(QWidget):
         viewport = self.plot.viewport()
         global_pos = viewport.mapToGlobal(self.plot.mapFromScene(scene_pos))
         QToolTip.showText(global_pos, text, self.plot)
+
+    def _sync_scores_view(self) -> None:
+        # The second view must cover exactly the main view (pyqtgraph MultiplePlotAxes).
+        # (Not sceneBoundingRect(): a ViewBox pads its bounding rect by half a pixel.)
+        self._scores_view.setGeometry(QRectF(self._view.scenePos(), self._view.size()))
+        self._scores_view.linkedViewChanged(self._view, self._scores_view.XAxis)
+        self._place_band_labels()
+
+    def _place_band_labels(self, *_args: Any) -> None:
+        (_x0, x1), _y = self._view.viewRange()
+        px_w = self._view.viewPixelSize()[0]
+        for label in self.band_labels:
+            label.setPos(x1 - 4 * px_w, label.pos().y())
+
+    def _on_scores_clicked(self, checked: bool) -> None:
+        self._scores_choice = checked  # the user chose: stop following the data
 
     def _on_legend_clicked(self, data_item: Any) -> None:
         # Clicking a legend sample toggles its item; keep the checkbox in step.

@@ -13,6 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -119,6 +120,15 @@ class EntryDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self._field_widgets: dict[str, QWidget] = {"at": self.when}
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """A new entry starts on its first field (the time is usually "now")."""
+        super().showEvent(event)
+        if self.existing is None and self.form.rowCount() > 1:
+            item = self.form.itemAt(1, QFormLayout.ItemRole.FieldRole)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.setFocus()
 
     def register(self, field: str, widget: QWidget) -> None:
         """Remember which widget edits ``field`` so an error can focus it."""

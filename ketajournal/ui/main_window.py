@@ -30,6 +30,7 @@ from ketajournal.domain.models import (
 )
 from ketajournal.errors import KnownError
 from ketajournal.services import clinical
+from ketajournal.ui.boosters import BoostersView
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
@@ -54,11 +55,13 @@ class MainWindow(QMainWindow):
         self.today = TodayView(controller)
         self.timeline = TimelineView(controller)
         self.trends = TrendsView(controller)
+        self.boosters = BoostersView(controller)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
         self.tabs.addTab(self.today, "&Today")
         self.tabs.addTab(self.timeline, "Time&line")
         self.tabs.addTab(self.trends, "T&rends")
+        self.tabs.addTab(self.boosters, "&Boosters")
         self.setCentralWidget(self.tabs)
 
         self.today.session_button.clicked.connect(lambda: self.new_entry(Session.kind))

@@ -1,16 +1,22 @@
-"""Trends tab: the mood chart with sessions and side effects, updated on every change."""
+"""Trends tab: the mood chart with sessions, side effects and questionnaire totals,
+updated on every change."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ketajournal.charts.series import SEVEN_DAY_MEAN_DEFINITION, build_trend_series
-from ketajournal.charts.trends import TrendsChart
+from ketajournal.charts.series import (
+    QUESTIONNAIRE_TOTAL_DEFINITION,
+    SEVEN_DAY_MEAN_DEFINITION,
+    build_trend_series,
+)
+from ketajournal.charts.trends import BANDS_INSTRUMENT, TrendsChart
+from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 
 #: Kinds whose change alters the chart.
-CHART_KINDS = frozenset({"mood", "session", "side_effect"})
+CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment"})
 
 
 class TrendsView(QWidget):
@@ -21,10 +27,17 @@ class TrendsView(QWidget):
         self.controller = controller
         controller.changed.connect(self.on_change)
         self.chart = TrendsChart()
+        bands = INSTRUMENTS[BANDS_INSTRUMENT]
         self.definition = QLabel(
             "Points: daily mood (mean of the day's entries). "
             + SEVEN_DAY_MEAN_DEFINITION
-            + ". Vertical lines: treatment sessions. Triangles: side effects (red: red flag)."
+            + ". Vertical lines: treatment sessions. Triangles: side effects (red: red flag). "
+            "Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ("
+            + QUESTIONNAIRE_TOTAL_DEFINITION[0].lower()
+            + QUESTIONNAIRE_TOTAL_DEFINITION[1:]
+            + f"); shaded: the {bands.short_title} severity bands ("
+            + ", ".join(str(band) for band in bands.bands)
+            + ")."
         )
         self.definition.setWordWrap(True)
         self.definition.setStyleSheet("color: #555;")
@@ -38,10 +51,15 @@ class TrendsView(QWidget):
         """Rebuild the series from the journal and hand them to the chart."""
         journal = self.controller.journal
         self.chart.set_series(
-            build_trend_series(journal.moods(), journal.sessions(), journal.side_effects())
+            build_trend_series(
+                journal.moods(),
+                journal.sessions(),
+                journal.side_effects(),
+                journal.assessments(),
+            )
         )
 
     def on_change(self, change: Change) -> None:
-        """Redraw when mood, sessions or side effects changed."""
+        """Redraw when mood, sessions, side effects or questionnaires changed."""
         if change.kinds & CHART_KINDS:
             self.refresh()

@@ -1,0 +1,317 @@
+"""The booster response-curve chart: daily mood against days after each session, overlaid.
+
+A pyqtgraph widget that only draws the :class:`ResponseCurves` it is handed (or a
+:class:`BoosterAnalysis`, turned into curves by :func:`response_curves`). One line
+per cycle, older cycles fainter, boosters and the induction series told apart by
+colour and dash style, the median of the booster cycles bold, and the threshold T as
+a labelled dashed line. The plot widget is built once; curve items come from a pool
+that grows to the largest number of cycles seen and is updated with ``setData``
+(unused items are emptied and hidden), because creating and closing many
+PlotWidgets in one process has crashed Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from ketajournal.charts.series import (
+    FloatArray,
+    ResponseCurves,
+    format_score,
+    response_curves,
+)
+from ketajournal.domain.boosters import BoosterAnalysis
+
+X_AXIS_LABEL = "Days after the session"
+Y_AXIS_LABEL = "Daily mood (0–10, 10 = best)"
+Y_RANGE = (-0.3, 10.4)
+EMPTY_X_DAYS = 28
+HOVER_RADIUS_PX = 7.0
+
+# The same hues as the Trends chart's session markers; the phases also differ in dash
+# style, so the chart reads in greyscale and for colour-blind users.
+BOOSTER_COLOUR = "#12866f"
+INDUCTION_COLOUR = "#7b3fa0"
+MEDIAN_COLOUR = "#0b2f6b"
+THRESHOLD_COLOUR = "#b3261e"
+TEXT_COLOUR = "#222222"
+#: Opacity of the oldest and the newest curve of each phase (older cycles fainter).
+ALPHA_OLDEST = 0.18
+ALPHA_NEWEST = 0.95
+
+
+def threshold_text(threshold: float) -> str:
+    """The label on the threshold line, e.g. ``T = 5.2``."""
+    return f"T = {threshold:.1f}"
+
+
+def alpha_ramp(
+    count: int, oldest: float = ALPHA_OLDEST, newest: float = ALPHA_NEWEST
+) -> FloatArray:
+    """Opacities for ``count`` curves, oldest first: a linear ramp from faint to strong."""
+    if count <= 1:
+        return np.full(count, newest, dtype=np.float64)
+    return np.linspace(oldest, newest, count, dtype=np.float64)
+
+
+def _pen(colour: str, alpha: float, *, booster: bool) -> Any:
+    qcolour = QColor(colour)
+    qcolour.setAlphaF(float(alpha))
+    style = Qt.PenStyle.SolidLine if booster else Qt.PenStyle.DotLine
+    return pg.mkPen(qcolour, width=1.6 if booster else 2.0, style=style)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    distance_px: float
+    text: str
+
+
+class ResponseCurvesChart(QWidget):
+    """Response curves overlaid: one line per cycle, the median of boosters, the threshold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._curves_data = ResponseCurves()
+        self._pool: list[pg.PlotDataItem] = []
+        self._show = {"booster": True, "induction": True}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.plot = self._build_plot()
+        layout.addWidget(self.plot, 1)
+        self.set_curves(ResponseCurves())
+
+    # -- construction ------------------------------------------------------------------
+    def _build_plot(self) -> pg.PlotWidget:
+        plot = pg.PlotWidget(background="w")
+        plot.setAccessibleName("Booster response curves chart")
+        plot.setAccessibleDescription(
+            "Daily mood on each day after a session, one line per cycle: boosters as solid "
+            "green lines, the induction series as dotted purple lines, older cycles fainter; "
+            "the median of the booster cycles as a bold dark blue line and the threshold T "
+            "as a dashed red line."
+        )
+        item = plot.getPlotItem()
+        self._view = item.getViewBox()
+        item.showGrid(x=True, y=True, alpha=0.12)
+        item.setMouseEnabled(x=False, y=False)
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setYRange(*Y_RANGE, padding=0)
+
+        font = QFont()
+        font.setPointSize(10)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(TEXT_COLOUR))
+            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
+            axis.setTickFont(font)
+        item.getAxis("left").setTicks(
+            [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
+        )
+        item.setLabel("left", Y_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
+        item.setLabel("bottom", X_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
+
+        self._median = pg.PlotDataItem(antialias=True, pen=pg.mkPen(MEDIAN_COLOUR, width=4))
+        self._median.setZValue(10)
+        item.addItem(self._median)
+        self.threshold_line = pg.InfiniteLine(
+            angle=0,
+            movable=False,
+            pen=pg.mkPen(THRESHOLD_COLOUR, width=1.8, style=Qt.PenStyle.DashLine),
+            label="",
+            labelOpts={
+                "position": 0.985,
+                "color": THRESHOLD_COLOUR,
+                "anchors": [(1, 1), (1, 1)],
+                "fill": pg.mkBrush(255, 255, 255, 210),
+            },
+        )
+        self.threshold_line.setZValue(11)
+        item.addItem(self.threshold_line, ignoreBounds=True)
+
+        # Legend samples stand for groups of curves: they are never added to the plot.
+        self._legend_booster = pg.PlotDataItem(pen=_pen(BOOSTER_COLOUR, 0.95, booster=True))
+        self._legend_induction = pg.PlotDataItem(
+            pen=_pen(INDUCTION_COLOUR, 0.95, booster=False)
+        )
+        self._legend_threshold = pg.PlotDataItem(
+            pen=pg.mkPen(THRESHOLD_COLOUR, width=1.8, style=Qt.PenStyle.DashLine)
+        )
+        self.legend = pg.LegendItem(
+            colCount=2, labelTextColor=TEXT_COLOUR, labelTextSize="10pt", horSpacing=14
+        )
+        for sample, name in (
+            (self._legend_booster, "Booster cycle (older: fainter)"),
+            (self._legend_induction, "Induction cycle"),
+            (self._median, "Median of booster cycles"),
+            (self._legend_threshold, "Threshold T"),
+        ):
+            self.legend.addItem(sample, name)
+        item.layout.addItem(self.legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
+        self.legend.sigSampleClicked.connect(self._on_legend_clicked)
+
+        plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        return plot
+
+    def _pool_item(self, index: int) -> pg.PlotDataItem:
+        # Created lazily, once: later refreshes reuse the item with setData.
+        while len(self._pool) <= index:
+            curve = pg.PlotDataItem(antialias=True)
+            curve.setZValue(1)
+            self.plot.getPlotItem().addItem(curve)
+            self._pool.append(curve)
+        return self._pool[index]
+
+    # -- public API --------------------------------------------------------------------
+    @property
+    def curves(self) -> ResponseCurves:
+        """The curves currently drawn."""
+        return self._curves_data
+
+    @property
+    def curve_items(self) -> tuple[pg.PlotDataItem, ...]:
+        """The pool of cycle curve items (visible or not), in cycle order."""
+        return tuple(self._pool)
+
+    @property
+    def median_item(self) -> pg.PlotDataItem:
+        """The bold median curve of the booster cycles."""
+        return self._median
+
+    def set_analysis(self, analysis: BoosterAnalysis | ResponseCurves) -> None:
+        """Draw a booster analysis (or curves already built from one)."""
+        curves = analysis if isinstance(analysis, ResponseCurves) else response_curves(analysis)
+        self.set_curves(curves)
+
+    def set_curves(self, curves: ResponseCurves) -> None:
+        """Draw ``curves``, replacing what was drawn; items are reused, never recreated."""
+        self._curves_data = curves
+        boosters = [i for i, c in enumerate(curves.cycles) if c.is_booster]
+        inductions = [i for i, c in enumerate(curves.cycles) if not c.is_booster]
+        alphas: dict[int, float] = {}
+        for indices in (boosters, inductions):
+            alphas.update(zip(indices, alpha_ramp(len(indices)).tolist(), strict=True))
+        for i, cycle in enumerate(curves.cycles):
+            curve = self._pool_item(i)
+            colour = BOOSTER_COLOUR if cycle.is_booster else INDUCTION_COLOUR
+            curve.setPen(_pen(colour, alphas[i], booster=cycle.is_booster))
+            # Newer cycles are drawn over older ones.
+            curve.setZValue(1 + i / max(1, len(curves.cycles)))
+            curve.setData(cycle.offsets, cycle.values)
+        for curve in self._pool[len(curves.cycles) :]:
+            curve.setData([], [])
+        self._median.setData(curves.median_offsets, curves.median_values)
+        # The label only re-renders its text while the line is visible.
+        self.threshold_line.setVisible(True)
+        if curves.threshold is None:
+            self.threshold_line.label.setFormat("")
+        else:
+            self.threshold_line.setValue(curves.threshold)
+            self.threshold_line.label.setFormat(threshold_text(curves.threshold))
+        self._apply_visibility()
+        longest = curves.longest_offset or EMPTY_X_DAYS
+        self._view.setXRange(0, longest + 1, padding=0)
+
+    def visible_curve_count(self) -> int:
+        """How many cycle curves are shown."""
+        return sum(1 for curve in self._pool if curve.isVisible())
+
+    def threshold(self) -> float | None:
+        """The y of the threshold line, or None when it is hidden."""
+        if not self.threshold_line.isVisible():
+            return None
+        return float(self.threshold_line.value())
+
+    def threshold_label(self) -> str:
+        """The text on the threshold line ("" when there is no threshold)."""
+        return str(self.threshold_line.label.toPlainText())
+
+    def describe_point_near(
+        self, x_days: float, y: float, radius_px: float = HOVER_RADIUS_PX
+    ) -> str | None:
+        """Text for the curve point within ``radius_px`` pixels of (x, y), or None.
+
+        The median wins over a cycle at the same distance; newer cycles win over older.
+        """
+        px_w, px_h = self._view.viewPixelSize()
+        if not (px_w > 0 and px_h > 0 and np.isfinite(px_w) and np.isfinite(px_h)):
+            return None
+        found: list[_Candidate] = []
+
+        def nearest(xs: FloatArray, ys: FloatArray) -> tuple[int, float] | None:
+            if not xs.size:
+                return None
+            dist = np.hypot((xs - x_days) / px_w, (ys - y) / px_h)
+            i = int(np.argmin(dist))
+            return (i, float(dist[i])) if dist[i] <= radius_px else None
+
+        data = self._curves_data
+        if self._median.isVisible() and (
+            hit := nearest(data.median_offsets, data.median_values)
+        ):
+            i, dist = hit
+            found.append(
+                _Candidate(
+                    dist - 0.5,
+                    f"Median of booster cycles — day {int(data.median_offsets[i])}: "
+                    f"mood {format_score(float(data.median_values[i]))}",
+                )
+            )
+        for index in range(len(data.cycles) - 1, -1, -1):
+            cycle = data.cycles[index]
+            if not self._pool[index].isVisible():
+                continue
+            if hit := nearest(cycle.offsets, cycle.values):
+                i, dist = hit
+                found.append(
+                    _Candidate(
+                        dist + (len(data.cycles) - index) * 1e-3,
+                        f"{cycle.label} — day {int(cycle.offsets[i])}: "
+                        f"daily mood {format_score(float(cycle.values[i]))}",
+                    )
+                )
+        if not found:
+            return None
+        return min(found, key=lambda c: c.distance_px).text
+
+    # -- visibility --------------------------------------------------------------------
+    def _apply_visibility(self) -> None:
+        cycles = self._curves_data.cycles
+        for i, curve in enumerate(self._pool):
+            if i < len(cycles):
+                group = "booster" if cycles[i].is_booster else "induction"
+                curve.setVisible(self._show[group] and bool(cycles[i].offsets.size))
+            else:
+                curve.setVisible(False)
+        has_threshold = self._curves_data.threshold is not None
+        self.threshold_line.setVisible(has_threshold and self._legend_threshold.isVisible())
+        self.legend.update()
+
+    def _on_legend_clicked(self, sample_item: Any) -> None:
+        # Clicking a legend sample toggles its item; the group samples stand for curves.
+        self._show["booster"] = bool(self._legend_booster.isVisible())
+        self._show["induction"] = bool(self._legend_induction.isVisible())
+        self._apply_visibility()
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self._view.sceneBoundingRect().contains(scene_pos):
+            QToolTip.hideText()
+            return
+        point = self._view.mapSceneToView(scene_pos)
+        text = self.describe_point_near(point.x(), point.y())
+        if text is None:
+            QToolTip.hideText()
+            return
+        viewport = self.plot.viewport()
+        QToolTip.showText(viewport.mapToGlobal(self.plot.mapFromScene(scene_pos)), text, self.plot)
+
+
+__all__ = ["ResponseCurvesChart", "alpha_ramp", "threshold_text"]

@@ -1,0 +1,298 @@
+"""Boosters tab: how long each session's effect on mood lasted, and what to ask about it.
+
+Shows the booster analysis of the whole journal (``services.clinical.booster_analysis``):
+the response curves, durability per cycle, the tolerance sentence, the next-due
+estimate phrased as a question for the clinician, and the threshold T with how it was
+found. Every number on screen says how it was computed; the definitions sit below.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDoubleSpinBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketajournal.charts.boosters import ResponseCurvesChart
+from ketajournal.charts.series import cycle_label, format_day, response_curves
+from ketajournal.domain.boosters import BoosterAnalysis
+from ketajournal.errors import KnownError
+from ketajournal.services.clinical import booster_analysis
+from ketajournal.services.journal import Change
+from ketajournal.services.settings import Settings
+from ketajournal.ui.controller import JournalController
+
+#: Kinds whose change alters the analysis.
+BOOSTER_KINDS = frozenset({"mood", "session"})
+THRESHOLD_SETTING = "booster.threshold"
+COLUMNS = ("Date", "Phase", "Dose (mg)", "Held")
+HELD_COLUMN = COLUMNS.index("Held")
+#: Where the threshold editor starts when there is no threshold yet.
+DEFAULT_EDITOR_THRESHOLD = 5.0
+#: Height of the strip that holds the definitions (they scroll inside it).
+DEFINITIONS_HEIGHT = 96
+
+_SMALL_GREY = "color: #5a5a5a; font-size: 8.5pt;"
+_SIGNAL_STYLE = "border-left: 4px solid #b3261e; padding-left: 6px;"
+_PLAIN_STYLE = "border-left: 4px solid #c9c9c9; padding-left: 6px;"
+
+
+def threshold_sentence(analysis: BoosterAnalysis) -> str:
+    """How T was found, with its numbers; or what the analysis needs instead."""
+    t = analysis.threshold
+    if t is None:
+        needs = analysis.needs or "a threshold"
+        return f"Threshold T: not available yet. Needs {needs}."
+    if analysis.threshold_source == "automatic":
+        b, p = analysis.baseline_level, analysis.post_induction_level
+        assert b is not None and p is not None
+        text = f"Threshold T = {t:.2f} (automatic: B + (P − B) / 2, B = {b:.2f}, P = {p:.2f})"
+    else:
+        text = f"Threshold T = {t:.2f} (set by you)"
+    if analysis.needs:
+        text += f". Needs {analysis.needs}."
+    return text
+
+
+def next_due_sentence(analysis: BoosterAnalysis) -> str:
+    """The next-due estimate as a question for the clinician, with how it was found."""
+    if analysis.next_due is None:
+        return f"Next booster: no estimate yet. {analysis.next_due_basis}"
+    return (
+        "A question for your clinician: is the next booster due around "
+        f"{format_day(analysis.next_due)}? ({analysis.next_due_basis})"
+    )
+
+
+def definitions_text(analysis: BoosterAnalysis) -> str:
+    """The definitions behind every number on the screen, one per line."""
+    return "How these numbers are computed. " + "\n".join(analysis.definitions.values())
+
+
+def _label(accessible_name: str, *, style: str = "") -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(accessible_name)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class BoostersView(QWidget):
+    """The booster analysis of the journal, refreshed whenever moods or sessions change."""
+
+    def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.analysis: BoosterAnalysis | None = None
+        controller.changed.connect(self.on_change)
+
+        self.chart = ResponseCurvesChart()
+        self.chart.setMinimumSize(420, 280)
+
+        self.threshold_label = _label("Threshold")
+        self.threshold_button = QPushButton("Thre&shold…")
+        self.threshold_button.setCheckable(True)
+        self.threshold_button.setAccessibleName("Change the threshold T")
+        self.threshold_button.setToolTip("Choose an automatic threshold or set your own (0–10)")
+        self.threshold_button.toggled.connect(self._show_editor)
+        self.threshold_editor = self._build_editor()
+
+        self.tolerance_label = _label("Tolerance")
+        self.next_due_label = _label("Next booster")
+        self.table = self._build_table()
+        self.definitions_label = _label("Definitions", style=_SMALL_GREY)
+        self.definitions_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        top = QHBoxLayout()
+        top.addWidget(self.chart, 3)
+        side = QVBoxLayout()
+        threshold_row = QHBoxLayout()
+        threshold_row.addWidget(self.threshold_label, 1)
+        threshold_row.addWidget(self.threshold_button, 0, Qt.AlignmentFlag.AlignTop)
+        side.addLayout(threshold_row)
+        side.addWidget(self.threshold_editor)
+        side.addWidget(self.tolerance_label)
+        side.addWidget(self.next_due_label)
+        caption = QLabel("&Cycles, newest first:")
+        caption.setBuddy(self.table)
+        side.addWidget(caption)
+        side.addWidget(self.table, 1)
+        top.addLayout(side, 2)
+        layout.addLayout(top, 1)
+        rule = QFrame()
+        rule.setFrameShape(QFrame.Shape.HLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        layout.addWidget(rule)
+        # The definitions scroll in a strip of their own so the chart keeps its room.
+        self.definitions_area = QScrollArea()
+        self.definitions_area.setWidget(self.definitions_label)
+        self.definitions_area.setWidgetResizable(True)
+        self.definitions_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.definitions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.definitions_area.setMaximumHeight(DEFINITIONS_HEIGHT)
+        self.definitions_area.setAccessibleName("Definitions")
+        layout.addWidget(self.definitions_area)
+        self.refresh()
+
+    # -- construction ------------------------------------------------------------------
+    def _build_editor(self) -> QWidget:
+        editor = QWidget()
+        editor.setAccessibleName("Threshold editor")
+        row = QHBoxLayout(editor)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.automatic_checkbox = QCheckBox("&Automatic")
+        self.automatic_checkbox.setAccessibleName("Automatic threshold")
+        self.automatic_checkbox.setToolTip("T = B + (P − B) / 2, from your own mood entries")
+        self.threshold_spin = QDoubleSpinBox()
+        self.threshold_spin.setRange(0.0, 10.0)
+        self.threshold_spin.setSingleStep(0.1)
+        self.threshold_spin.setDecimals(1)
+        self.threshold_spin.setAccessibleName("Threshold T, daily mood from 0 to 10")
+        self.threshold_spin.setToolTip("Daily mood 0–10 (10 = best) that counts as still holding")
+        self.apply_button = QPushButton("A&pply")
+        self.apply_button.setAccessibleName("Apply threshold")
+        self.threshold_error = _label("Threshold error", style="color: #b3261e;")
+        self.threshold_error.hide()
+        self.automatic_checkbox.toggled.connect(
+            lambda automatic: self.threshold_spin.setEnabled(not automatic)
+        )
+        self.apply_button.clicked.connect(self.apply_threshold)
+        self.threshold_spin.lineEdit().returnPressed.connect(self.apply_threshold)
+        row.addWidget(self.automatic_checkbox)
+        row.addWidget(QLabel("or T ="))
+        row.addWidget(self.threshold_spin)
+        row.addWidget(self.apply_button)
+        row.addWidget(self.threshold_error, 1)
+        editor.hide()
+        return editor
+
+    def _build_table(self) -> QTableWidget:
+        table = QTableWidget(0, len(COLUMNS))
+        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.setAccessibleName("Booster cycles")
+        table.setAccessibleDescription(
+            "One row per session, newest first: date, phase, dose and how many days the "
+            "effect held (durability)."
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setAlternatingRowColors(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    # -- refresh -----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Run the booster analysis on the journal and show it."""
+        self.show_analysis(booster_analysis(self.controller.journal))
+
+    def on_change(self, change: Change) -> None:
+        """Refresh when moods or sessions changed."""
+        if change.kinds & BOOSTER_KINDS:
+            self.refresh()
+
+    def show_analysis(self, analysis: BoosterAnalysis) -> None:
+        """Show ``analysis`` in the chart, the table and the sentences."""
+        self.analysis = analysis
+        self.chart.set_analysis(response_curves(analysis))
+        self._fill_table(analysis)
+        self.threshold_label.setText(threshold_sentence(analysis))
+        self.tolerance_label.setText(analysis.tolerance.sentence)
+        self.tolerance_label.setStyleSheet(
+            _SIGNAL_STYLE if analysis.tolerance.signal else _PLAIN_STYLE
+        )
+        self.next_due_label.setText(next_due_sentence(analysis))
+        self.definitions_label.setText(definitions_text(analysis))
+        for label in (
+            self.threshold_label,
+            self.tolerance_label,
+            self.next_due_label,
+            self.definitions_label,
+        ):
+            label.setAccessibleDescription(label.text())
+
+    def _fill_table(self, analysis: BoosterAnalysis) -> None:
+        cycles = list(reversed(analysis.cycles))
+        held_tip = f"{analysis.definitions['durability']}\n{analysis.definitions['censored']}"
+        self.table.setRowCount(len(cycles))
+        for row, cycle in enumerate(cycles):
+            dose = cycle.session.dose_mg
+            cells = (
+                format_day(cycle.session.day),
+                cycle.session.phase.label,
+                "—" if dose is None else f"{dose:g}",
+                cycle.label,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                item.setToolTip(held_tip if column == HELD_COLUMN else cycle_label(cycle))
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                        if column in (2, HELD_COLUMN)
+                        else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(row, column, item)
+
+    def held_labels(self) -> list[str]:
+        """The Held column, top to bottom (newest first)."""
+        items = (self.table.item(row, HELD_COLUMN) for row in range(self.table.rowCount()))
+        return [item.text() if item is not None else "" for item in items]
+
+    # -- threshold ---------------------------------------------------------------------
+    def _show_editor(self, shown: bool) -> None:
+        self.threshold_editor.setVisible(shown)
+        self.threshold_error.hide()
+        if not shown:
+            return
+        analysis = self.analysis
+        automatic = analysis is None or analysis.threshold_source != "user"
+        value = DEFAULT_EDITOR_THRESHOLD
+        if analysis is not None and analysis.threshold is not None:
+            value = round(analysis.threshold, 1)
+        self.threshold_spin.setValue(value)
+        self.automatic_checkbox.setChecked(automatic)
+        self.threshold_spin.setEnabled(not automatic)
+        self.automatic_checkbox.setFocus()
+
+    def apply_threshold(self) -> None:
+        """Save the threshold chosen in the editor (automatic or a number) and refresh."""
+        automatic = self.automatic_checkbox.isChecked()
+        value = None if automatic else round(self.threshold_spin.value(), 1)
+        try:
+            Settings(self.controller.journal).set(THRESHOLD_SETTING, value)
+        except KnownError as error:
+            self.threshold_error.setText(str(error))
+            self.threshold_error.show()
+            return
+        # Settings do not pass through the controller's changed signal: refresh here.
+        self.refresh()
+        self.threshold_button.setChecked(False)
+        self.threshold_button.setFocus()
+
+
+__all__ = ["BOOSTER_KINDS", "BoostersView", "next_due_sentence", "threshold_sentence"]

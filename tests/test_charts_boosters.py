@@ -1,0 +1,243 @@
+"""The response-curve chart draws a booster analysis with a fixed pool of reused items."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from typing import ClassVar
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ketajournal.charts import boosters
+from ketajournal.charts.boosters import ResponseCurvesChart, alpha_ramp, threshold_text
+from ketajournal.charts.series import CycleCurve, ResponseCurves, response_curves
+from ketajournal.domain.boosters import (
+    BoosterAnalysis,
+    DailyMood,
+    SessionPoint,
+    analyse_boosters,
+)
+from ketajournal.domain.models import Phase
+
+CET = timezone(timedelta(hours=1))
+S0 = date(2025, 3, 1)
+
+
+def point(day: date, phase: Phase, dose: float = 35.0) -> SessionPoint:
+    return SessionPoint(
+        at=datetime(day.year, day.month, day.day, 10, tzinfo=CET), day=day, phase=phase,
+        dose_mg=dose,
+    )
+
+
+def hand_made(boosters_count: int = 3) -> BoosterAnalysis:
+    """Baseline 3 for two weeks, one induction session, then boosters every 10 days.
+
+    Mood is 8 on the day after each session and falls by one a day; B = 3 and
+    P = mean(8, 7, 6, 5, 4, 3, 2) = 5, so T = 4.
+    """
+    days: list[date] = [S0 - timedelta(days=k) for k in range(14, 0, -1)]
+    values: list[float] = [3.0] * 14
+    sessions = [point(S0, Phase.INDUCTION)]
+    starts = [S0] + [S0 + timedelta(days=10 * (i + 1)) for i in range(boosters_count)]
+    sessions += [point(s, Phase.BOOSTER) for s in starts[1:]]
+    for start in starts:
+        for k in range(1, 10):
+            days.append(start + timedelta(days=k))
+            values.append(max(0.0, 9.0 - k))
+    return analyse_boosters(DailyMood(tuple(days), np.asarray(values)), sessions)
+
+
+@pytest.fixture(scope="module")
+def chart(qapp: QApplication) -> Iterator[ResponseCurvesChart]:
+    # One chart for the whole module: creating and closing many PlotWidgets in one
+    # process has crashed Python, and the chart is built to be reused anyway.
+    widget = ResponseCurvesChart()
+    widget.resize(800, 500)
+    widget.show()
+    qapp.processEvents()
+    yield widget
+    widget.close()
+    widget.deleteLater()
+    qapp.processEvents()
+
+
+@pytest.fixture
+def analysis(chart: ResponseCurvesChart) -> BoosterAnalysis:
+    made = hand_made()
+    chart.set_analysis(made)
+    QApplication.processEvents()
+    return made
+
+
+def test_the_hand_made_analysis_is_what_the_tests_think(analysis: BoosterAnalysis) -> None:
+    assert analysis.threshold == pytest.approx(4.0)
+    assert [c.is_booster for c in analysis.cycles] == [False, True, True, True]
+    assert analysis.median_curve_offsets.tolist() == list(range(1, 10))
+
+
+def test_one_visible_curve_per_cycle(chart: ResponseCurvesChart, analysis: BoosterAnalysis) -> None:
+    assert chart.visible_curve_count() == len(analysis.cycles) == 4
+    for cycle, item in zip(analysis.cycles, chart.curve_items, strict=False):
+        x, y = item.getOriginalDataset()
+        assert np.array_equal(x, cycle.offsets)
+        assert np.array_equal(y, cycle.daily)
+
+
+def test_median_curve_is_the_analysis_median(
+    chart: ResponseCurvesChart, analysis: BoosterAnalysis
+) -> None:
+    x, y = chart.median_item.getOriginalDataset()
+    assert np.array_equal(x, analysis.median_curve_offsets)
+    assert np.array_equal(y, analysis.median_curve_values)
+    assert chart.median_item.opts["pen"].width() >= 3  # bold
+    widths = {item.opts["pen"].widthF() for item in chart.curve_items}
+    assert max(widths) < chart.median_item.opts["pen"].widthF()
+
+
+def test_threshold_line_sits_at_t_with_its_label(
+    chart: ResponseCurvesChart, analysis: BoosterAnalysis
+) -> None:
+    assert chart.threshold() == pytest.approx(4.0)
+    assert chart.threshold_line.angle == 0
+    assert chart.threshold_line.pen.style() == Qt.PenStyle.DashLine
+    assert chart.threshold_label() == "T = 4.0"
+    assert threshold_text(5.2) == "T = 5.2"
+
+
+def test_older_cycles_are_fainter_and_phases_differ(
+    chart: ResponseCurvesChart, analysis: BoosterAnalysis
+) -> None:
+    pens = [item.opts["pen"] for item in chart.curve_items[:4]]
+    booster_alphas = [pen.color().alphaF() for pen in pens[1:]]
+    assert booster_alphas == sorted(booster_alphas)
+    assert booster_alphas[0] < booster_alphas[-1]
+    induction, booster = pens[0], pens[1]
+    assert induction.style() != booster.style()
+    assert induction.color().rgb() != booster.color().rgb()
+    assert alpha_ramp(1).tolist() == [pytest.approx(0.95)]
+    assert alpha_ramp(0).size == 0
+
+
+def test_fewer_cycles_reuse_the_pool_and_hide_the_rest(chart: ResponseCurvesChart) -> None:
+    chart.set_analysis(hand_made(boosters_count=5))
+    plot_items = list(chart.plot.getPlotItem().items)
+    pool = chart.curve_items
+    assert len(pool) >= 6
+
+    fewer = hand_made(boosters_count=1)
+    chart.set_analysis(fewer)
+    chart.set_analysis(fewer)
+    assert chart.curve_items == pool
+    assert list(chart.plot.getPlotItem().items) == plot_items
+    assert chart.visible_curve_count() == 2
+    for item in pool[2:]:
+        assert not item.isVisible()
+        x, _y = item.getOriginalDataset()
+        assert x is None or len(x) == 0
+
+
+def test_plain_arrays_are_drawn_too(chart: ResponseCurvesChart) -> None:
+    curves = ResponseCurves(
+        cycles=(
+            CycleCurve(np.array([1.0, 2.0]), np.array([7.0, 6.0]), False, "Induction A"),
+            CycleCurve(np.array([1.0, 3.0]), np.array([8.0, 5.0]), True, "Booster B"),
+        ),
+        median_offsets=np.array([1.0, 3.0]),
+        median_values=np.array([8.0, 5.0]),
+        threshold=5.25,
+    )
+    chart.set_analysis(curves)
+    assert chart.curves is curves
+    assert chart.visible_curve_count() == 2
+    assert chart.threshold_label() == "T = 5.2"
+    (x0, x1), _y = chart.plot.getPlotItem().getViewBox().viewRange()
+    assert x0 == 0 and x1 >= 3
+
+
+def test_without_a_threshold_the_line_is_hidden(chart: ResponseCurvesChart) -> None:
+    chart.set_analysis(ResponseCurves())
+    assert chart.threshold() is None
+    assert chart.threshold_label() == ""
+    assert chart.visible_curve_count() == 0
+    (x0, x1), _y = chart.plot.getPlotItem().getViewBox().viewRange()
+    assert (x0, x1) == (0, 29)
+
+
+def test_axes_and_legend_say_what_is_drawn(chart: ResponseCurvesChart) -> None:
+    item = chart.plot.getPlotItem()
+    assert item.getAxis("bottom").labelText == "Days after the session"
+    assert item.getAxis("left").labelText == "Daily mood (0–10, 10 = best)"
+    names = [label.text for _sample, label in chart.legend.items]
+    assert names == [
+        "Booster cycle (older: fainter)",
+        "Induction cycle",
+        "Median of booster cycles",
+        "Threshold T",
+    ]
+    assert chart.plot.accessibleName() == "Booster response curves chart"
+
+
+def test_legend_click_hides_a_group_of_curves(
+    chart: ResponseCurvesChart, analysis: BoosterAnalysis
+) -> None:
+    sample = next(s for s, label in chart.legend.items if label.text == "Induction cycle")
+    sample.item.setVisible(False)
+    chart.legend.sigSampleClicked.emit(sample.item)
+    try:
+        assert chart.visible_curve_count() == 3
+        assert not chart.curve_items[0].isVisible()
+        # Hidden curves stay hidden across refreshes until shown again.
+        chart.set_analysis(analysis)
+        assert chart.visible_curve_count() == 3
+    finally:
+        sample.item.setVisible(True)
+        chart.legend.sigSampleClicked.emit(sample.item)
+    assert chart.visible_curve_count() == 4
+
+
+def test_describe_point_near_names_the_cycle_and_the_median(
+    chart: ResponseCurvesChart, analysis: BoosterAnalysis
+) -> None:
+    labels = response_curves(analysis).cycles
+    # Day 2 of every cycle has mood 7: the median is preferred, then the newest cycle.
+    assert chart.describe_point_near(2.0, 7.0) == (
+        "Median of booster cycles — day 2: mood 7"
+    )
+    chart.median_item.setVisible(False)
+    try:
+        text = chart.describe_point_near(2.0, 7.0)
+    finally:
+        chart.median_item.setVisible(True)
+    assert text == f"{labels[-1].label} — day 2: daily mood 7"
+    assert "held" in text
+    assert chart.describe_point_near(5.0, 9.5) is None
+
+
+class RecordingToolTip:
+    """Stands in for QToolTip: the offscreen platform warns when a tooltip is raised."""
+
+    shown: ClassVar[list[str]] = []
+
+    @classmethod
+    def showText(cls, _pos: QPoint, text: str, _widget: QWidget | None = None) -> None:
+        cls.shown.append(text)
+
+    @classmethod
+    def hideText(cls) -> None:
+        cls.shown.append("")
+
+
+def test_hovering_a_curve_shows_its_tooltip(
+    chart: ResponseCurvesChart, analysis: BoosterAnalysis, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(boosters, "QToolTip", RecordingToolTip)
+    RecordingToolTip.shown = []
+    view = chart.plot.getPlotItem().getViewBox()
+    scene = chart.plot.scene()
+    scene.sigMouseMoved.emit(view.mapViewToScene(QPointF(4.0, 5.0)))
+    scene.sigMouseMoved.emit(view.mapViewToScene(QPointF(4.0, 9.8)))
+    assert RecordingToolTip.shown == ["Median of booster cycles — day 4: mood 5", ""]
