@@ -24,6 +24,7 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore, MemoryKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import demo as demo_data
+from ketajournal.services.backups import automatic_backup
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 
@@ -86,6 +87,11 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
             journal, demo_folder = open_demo_journal()
         else:
             journal = open_journal(JournalPaths(resolve_home(home)), KeyringKeyStore())
+            try:
+                automatic_backup(journal)
+            except KnownError as error:  # the journal is fine; say so and go on
+                log.warning("automatic backup failed: %s", type(error).__name__)
+                QMessageBox.warning(None, f"{APP_TITLE}: backup", str(error))
     except KnownError as error:
         QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
         return 1

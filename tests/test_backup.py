@@ -53,3 +53,51 @@ def test_backup_before_goes_to_a_private_backups_folder(
     assert made.parent == paths.home / "backups"
     assert made.name.startswith("import-") and made.suffix == ".db"
     assert made.parent.stat().st_mode & 0o777 == 0o700
+
+
+def test_automatic_backup_is_daily_and_weekly_and_rotates(
+    journal: Journal, paths: JournalPaths, clock
+) -> None:
+    from datetime import timedelta
+
+    from ketajournal.services.backups import KEEP_DAILY, KEEP_WEEKLY, automatic_backup
+
+    first = automatic_backup(journal)
+    assert {p.name.split("-")[0] for p in first.made} == {"daily", "weekly"}
+    assert automatic_backup(journal).made == ()  # at most one a day
+    for _ in range(30):
+        clock.advance(timedelta(days=1))
+        journal.log(MoodEntry(at=clock(), mood=5))
+        automatic_backup(journal)
+    folder = paths.home / "backups"
+    daily = sorted(folder.glob("daily-*.db"))
+    weekly = sorted(folder.glob("weekly-*.db"))
+    assert len(daily) == KEEP_DAILY and len(weekly) == KEEP_WEEKLY
+    assert daily[-1].name == f"daily-{clock().astimezone():%Y%m%d}.db"
+    for backup in daily + weekly:
+        assert backup.with_suffix(".header").exists()
+        verify_backup(backup, key_of(paths))
+    # The newest daily backup holds every entry logged so far.
+    assert verify_backup(daily[-1], key_of(paths))["mood_entries"] == 30
+
+
+def test_a_backup_that_fails_to_verify_deletes_nothing(
+    journal: Journal, paths: JournalPaths, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import timedelta
+
+    from ketajournal.services import backups
+    from ketajournal.storage import backup as backup_module
+
+    for _ in range(10):
+        backups.automatic_backup(journal)
+        clock.advance(timedelta(days=1))
+    before = sorted(p.name for p in (paths.home / "backups").iterdir())
+
+    def broken(*_args: object, **_kwargs: object) -> dict[str, int]:
+        raise BackupError("The backup did not verify.")
+
+    monkeypatch.setattr(backup_module, "verify_backup", broken)
+    with pytest.raises(BackupError):
+        backups.automatic_backup(journal)
+    assert sorted(p.name for p in (paths.home / "backups").iterdir()) == before
