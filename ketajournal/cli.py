@@ -39,7 +39,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_umask
-from ketajournal.services import clinical
+from ketajournal.services import clinical, exchange
 from ketajournal.services import demo as demo_data
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
@@ -159,6 +159,25 @@ def build_parser() -> argparse.ArgumentParser:
     q = export_sub.add_parser("json", parents=[home], help="every entry as JSON")
     q.add_argument("-o", "--output", required=True, metavar="FILE")
     q.set_defaults(handler=cmd_export_json)
+    q = export_sub.add_parser("csv", parents=[home], help="one CSV file per kind, into a folder")
+    q.add_argument("-o", "--output", required=True, metavar="DIR")
+    q.set_defaults(handler=cmd_export_csv)
+    q = export_sub.add_parser(
+        "fhir", parents=[home], help="sessions, blood pressure, PHQ-9/GAD-7 as a FHIR R4 Bundle"
+    )
+    q.add_argument("-o", "--output", required=True, metavar="FILE")
+    q.set_defaults(handler=cmd_export_fhir)
+
+    q = sub.add_parser(
+        "import", parents=[home],
+        help="add the entries of a JSON export, a CSV export folder or one CSV file "
+        "(all or nothing, after a backup)",
+    )
+    q.add_argument(
+        "source", metavar="FILE|DIR",
+        help="a file from export json, a folder from export csv, or one of its .csv files",
+    )
+    q.set_defaults(handler=cmd_import)
 
     q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
     q.set_defaults(handler=cmd_check)
@@ -460,6 +479,49 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     finally:
         journal.close()
     print(f"Exported {sum(counts.values())} entries to {target}.")
+    return 0
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    """``export csv -o DIR``: one CSV file per kind (docs/export-csv.md)."""
+    target = Path(args.output).expanduser()
+    if not target.parent.is_dir():
+        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    journal = _open(args, create=False)
+    try:
+        counts = exchange.export_csv(journal, target)
+    finally:
+        journal.close()
+    print(f"Exported {sum(counts.values())} entries to {len(counts)} CSV files in {target}.")
+    return 0
+
+
+def cmd_export_fhir(args: argparse.Namespace) -> int:
+    """``export fhir -o FILE``: a FHIR R4 Bundle (docs/fhir.md)."""
+    target = Path(args.output).expanduser()
+    if not target.parent.is_dir():
+        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    journal = _open(args, create=False)
+    try:
+        count = exchange.export_fhir(journal, target)
+    finally:
+        journal.close()
+    print(f"Exported {count} FHIR resources to {target}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """``import FILE|DIR``: additive, all or nothing, after a backup (docs/export-csv.md)."""
+    # Read and check everything before the journal is opened: a bad file changes nothing.
+    batch = exchange.read_import(Path(args.source).expanduser())
+    journal = _open(args, create=True)
+    try:
+        result = exchange.import_batch(journal, batch)
+    finally:
+        journal.close()
+    print(result.summary())
+    if result.backup is not None:
+        print(f"Backup taken before the import: {result.backup}")
     return 0
 
 

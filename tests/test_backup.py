@@ -49,10 +49,18 @@ def test_backup_with_another_key_does_not_verify(
 def test_backup_before_goes_to_a_private_backups_folder(
     journal: Journal, paths: JournalPaths
 ) -> None:
-    made = journal.backup_before("import")
+    from ketajournal.services.backups import KEEP_PER_REASON, backup_before
+
+    made = backup_before(journal, "import")
     assert made.parent == paths.home / "backups"
     assert made.name.startswith("import-") and made.suffix == ".db"
+    assert made.with_suffix(".header").exists()
     assert made.parent.stat().st_mode & 0o777 == 0o700
+    again = backup_before(journal, "import")  # the same second: a new name, nothing replaced
+    assert again != made and made.exists()
+    for _ in range(KEEP_PER_REASON + 2):
+        backup_before(journal, "import")
+    assert len(list(made.parent.glob("import-*.db"))) == KEEP_PER_REASON
 
 
 def test_automatic_backup_is_daily_and_weekly_and_rotates(

@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import ClassVar, Self
 
-from ketajournal.domain.instruments import Band, Instrument, instrument
+from ketajournal.domain.instruments import INSTRUMENTS, Band, Instrument, instrument
 from ketajournal.domain.validation import (
     MAX_SHORT_TEXT_CHARS,
     ValidationError,
@@ -340,6 +340,8 @@ class Assessment(Entry):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if not isinstance(self.instrument_id, str):
+            raise ValidationError("instrument", f"must be one of: {', '.join(INSTRUMENTS)}")
         questionnaire = instrument(self.instrument_id)
         if not isinstance(self.answers, list | tuple):
             raise ValidationError("answers", "must be a list of answers")

@@ -89,7 +89,11 @@ def rotate(folder: Path, prefix: str, keep: int) -> list[Path]:
 def backup_before(journal: Journal, reason: str) -> Path:
     """A verified backup before a risky operation (import, migration, restore)."""
     stamp = journal.now().astimezone().strftime("%Y%m%d-%H%M%S")
-    made = take_backup(journal, f"{reason}-{stamp}")
+    name, number = f"{reason}-{stamp}", 1
+    while (backups_dir(journal) / f"{name}.db").exists():  # two in one second
+        number += 1
+        name = f"{reason}-{stamp}-{number}"
+    made = take_backup(journal, name)
     rotate(made.parent, f"{reason}-", KEEP_PER_REASON)
     return made
 

@@ -30,7 +30,6 @@ from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
-from ketajournal.platform.paths import ensure_private_dir
 from ketajournal.storage.backup import write_backup
 from ketajournal.storage.database import integrity_problems, transaction
 from ketajournal.storage.migrations import SCHEMA_VERSION
@@ -258,16 +257,6 @@ class Journal:
         if self._key is None:
             raise RuntimeError("this journal was opened without its key")
         return write_backup(self._db, self._key, target)
-
-    def backup_before(self, reason: str) -> Path:
-        """A verified backup in ``<home>/backups/`` before a risky operation; returns it."""
-        if self.path is None:
-            raise RuntimeError("this journal has no home")
-        folder = ensure_private_dir(self.path.parent / "backups")
-        stamp = self._clock().astimezone().strftime("%Y%m%d-%H%M%S")
-        target = folder / f"{reason}-{stamp}.db"
-        self.backup_to(target)
-        return target
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

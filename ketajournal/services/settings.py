@@ -111,6 +111,12 @@ SETTINGS: dict[str, Setting] = {
             "Your own crisis resources (one per line); replaces the country's list when set.",
             _text,
         ),
+        Setting(
+            "security.auto_lock_minutes",
+            15,
+            "Lock the window after this many idle minutes (0 = never).",
+            _whole(0, 24 * 60),
+        ),
         Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
     ]
 }
