@@ -21,12 +21,14 @@ from types import TracebackType
 
 from ketajournal import APP_ID, APP_NAME, APP_TITLE, __version__
 from ketajournal.errors import KnownError
+from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore, MemoryKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import demo as demo_data
 from ketajournal.services.backups import automatic_backup
 from ketajournal.services.journal import Journal
-from ketajournal.services.opening import open_journal
+from ketajournal.services.keys import NeedsSecretError
+from ketajournal.services.opening import open_journal, open_or_create
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +71,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
 
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.main_window import MainWindow
+    from ketajournal.ui.recovery import RecoveryKeyDialog
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -81,28 +84,61 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
     app.setWindowIcon(icon())
     sys.excepthook = _crash_handler
 
+    paths = JournalPaths(resolve_home(home))
+    keys = KeyringKeyStore()
+
+    def unlock(secret: str) -> Journal:
+        # The lock screen passes "" to mean: try the keyring again.
+        journal = open_journal(paths, keys, secret or None, create=False)
+        _backup_quietly(journal)
+        return journal
+
     demo_folder: Path | None = None
+    journal: Journal | None = None
+    new_code: RecoveryCode | None = None
+    locked_because: str | None = None
     try:
         if demo:
             journal, demo_folder = open_demo_journal()
         else:
-            journal = open_journal(JournalPaths(resolve_home(home)), KeyringKeyStore())
             try:
-                automatic_backup(journal)
-            except KnownError as error:  # the journal is fine; say so and go on
-                log.warning("automatic backup failed: %s", type(error).__name__)
-                QMessageBox.warning(None, f"{APP_TITLE}: backup", str(error))
+                opened = open_or_create(paths, keys)
+            except NeedsSecretError as error:
+                locked_because = str(error)  # start locked; the lock screen asks
+            else:
+                journal, new_code = opened.journal, opened.new_recovery_code
+                _backup_quietly(journal)
     except KnownError as error:
         QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
         return 1
+    window = MainWindow(
+        JournalController(journal) if journal is not None else None,
+        demo=demo,
+        unlock=None if demo else unlock,
+    )
+    if locked_because is not None:
+        window.lock_screen.ask_for_secret(True, locked_because)
     try:
-        window = MainWindow(JournalController(journal), demo=demo)
         window.show()
+        if new_code is not None:
+            RecoveryKeyDialog(new_code, window).exec()
         return app.exec()
     finally:
-        journal.close()
+        if window.controller is not None:
+            window.controller.journal.close()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+
+
+def _backup_quietly(journal: Journal) -> None:
+    """Today's automatic backup; a failure is reported but never blocks the journal."""
+    from PySide6.QtWidgets import QMessageBox
+
+    try:
+        automatic_backup(journal)
+    except KnownError as error:
+        log.warning("automatic backup failed: %s", type(error).__name__)
+        QMessageBox.warning(None, f"{APP_TITLE}: backup", str(error))
 
 
 def _crash_handler(

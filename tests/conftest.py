@@ -7,6 +7,7 @@ import os
 # Before anything imports Qt: no display in tests, ever.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("KETAJOURNAL_HOME", None)
+os.environ.pop("KETAJOURNAL_PASSWORD_FILE", None)
 
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone

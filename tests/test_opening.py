@@ -151,11 +151,18 @@ def test_key_is_stored_in_the_keyring_and_nowhere_in_the_home(
             assert needle not in data, path.name
 
 
-def test_header_holds_only_format_version_and_id(paths: JournalPaths, clock) -> None:
+def test_header_holds_format_version_id_and_only_the_wrapped_recovery_key(
+    paths: JournalPaths, clock
+) -> None:
     open_at(paths, clock).close()
     header = json.loads(paths.header.read_text(encoding="utf-8"))
-    assert set(header) == {"format", "version", "journal_id"}
+    assert set(header) == {"format", "version", "journal_id", "keys"}
     assert header["format"] == "ketajournal-header"
+    assert header["version"] == 2
+    assert set(header["keys"]) == {"recovery"}  # no passphrase wrap unless one is set
+    assert set(header["keys"]["recovery"]) == {
+        "kdf", "salt", "cipher", "nonce", "wrapped_key", "created"
+    }
 
 
 def test_two_journals_get_different_ids_and_keys(

@@ -5,7 +5,8 @@ Any keyring backend works, including one chosen with keyring's standard
 service name :data:`SERVICE` and the journal's id, so several journals (a
 portable one, a test one) never share a key. Errors of the backend (none
 installed, locked, refused, D-Bus missing) become :class:`KeyringUnavailableError`
-with a message the user can act on; the key is never written anywhere else.
+with a message the user can act on; the key is never written anywhere else in
+clear (the header holds it only wrapped, see :mod:`ketajournal.services.keys`).
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ class KeyringUnavailableError(KnownError):
         super().__init__(
             "ketajournal keeps the key of your encrypted journal in the system keyring, "
             f"but the keyring cannot be used ({detail}). Unlock or install a keyring "
-            "(for example GNOME Keyring or KWallet on Linux) and try again. "
-            "Nothing was written."
+            "(for example GNOME Keyring or KWallet on Linux) and try again. An existing "
+            "journal also opens with its recovery key or passphrase. Nothing was written."
         )
+        self.detail = detail
 
 
 class KeyStore(Protocol):
@@ -45,6 +47,10 @@ class KeyStore(Protocol):
 
     def put(self, journal_id: str, key: bytes) -> None:
         """Store ``key`` for ``journal_id``."""
+        ...
+
+    def delete(self, journal_id: str) -> None:
+        """Make sure no key is stored for ``journal_id`` (none stored is fine)."""
         ...
 
 
@@ -87,6 +93,22 @@ class KeyringKeyStore:
         if self.get(journal_id) != key:
             raise KeyringUnavailableError("the key could not be read back after storing it")
 
+    def delete(self, journal_id: str) -> None:
+        """Remove the key and check it is gone; no entry (or no keyring at all) is fine."""
+        try:
+            keyring.delete_password(SERVICE, _username(journal_id))
+        except keyring.errors.PasswordDeleteError:
+            pass  # nothing stored under this name
+        except keyring.errors.NoKeyringError:
+            return  # no keyring backend: nothing can be stored in one
+        except keyring.errors.KeyringLocked:
+            raise KeyringUnavailableError("the keyring is locked") from None
+        except Exception as exc:
+            log.warning("keyring delete failed: %s", type(exc).__name__)
+            raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
+        if self.get(journal_id) is not None:
+            raise KeyringUnavailableError("the key was still there after removing it")
+
 
 class MemoryKeyStore:
     """Keys held only in this process (the throw-away demo journal)."""
@@ -101,3 +123,7 @@ class MemoryKeyStore:
     def put(self, journal_id: str, key: bytes) -> None:
         """Keep the key in memory."""
         self._keys[journal_id] = key
+
+    def delete(self, journal_id: str) -> None:
+        """Forget the key."""
+        self._keys.pop(journal_id, None)

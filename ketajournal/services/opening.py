@@ -6,40 +6,46 @@ The rules that keep a patient's journal safe:
   and no WAL: never over or beside one that exists but cannot be opened;
 * the key is created and stored in the keyring (and read back) *before* any
   journal file exists, so a failing keyring leaves nothing behind;
-* a missing key, a wrong key, a missing header or a journal from a newer
-  version is an error with a message, and the files are left exactly as found.
+* a new journal's header carries the key wrapped under a fresh recovery key,
+  whose code is handed back once (:attr:`OpenedJournal.new_recovery_code`);
+* a journal opens with the key from the keyring, or with a passphrase or the
+  recovery key the user gives (:mod:`ketajournal.services.keys`); never in
+  plain text and never by making a new key;
+* a missing key, a wrong key or secret, a missing header or a journal from a
+  newer version is an error with a message, and the files are left exactly as
+  found.
 """
 
 from __future__ import annotations
 
+import logging
 import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, system_now
+from ketajournal.platform.crypto import RecoveryCode, new_recovery_code
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
 from ketajournal.services.journal import Journal
+from ketajournal.services.keys import KeyMissingError as KeyMissingError
+from ketajournal.services.keys import (
+    KeySource,
+    add_recovery_key_if_missing,
+    unlock,
+    with_recovery_key,
+)
 from ketajournal.storage.database import (
     KEY_BYTES,
-    WrongKeyError,
     create_database,
     creating_path,
     open_database,
     sidecar_paths,
 )
-from ketajournal.storage.header import JournalHeader, read_header, write_header
+from ketajournal.storage.header import JournalHeader, write_header
 
-
-class KeyMissingError(KnownError):
-    """The journal exists but the keyring holds no key for it."""
-
-    def __init__(self, home: Path) -> None:
-        super().__init__(
-            f"There is a journal in {home}, but the system keyring holds no key for it "
-            "(the keyring may have been reset, or this is another user account or computer). "
-            "Nothing was changed. Restore the keyring entry or use the journal's recovery key."
-        )
+log = logging.getLogger(__name__)
 
 
 class JournalIncompleteError(KnownError):
@@ -59,28 +65,68 @@ class NoJournalError(KnownError):
         super().__init__(f"There is no journal in {home}.")
 
 
+class NothingToUnlockError(NoJournalError):
+    """A passphrase or recovery key was given, but there is no journal to open with it."""
+
+    def __init__(self, home: Path) -> None:
+        KnownError.__init__(
+            self,
+            f"There is no journal in {home} to open with a passphrase or recovery key. "
+            "Nothing was created; check the journal folder (--home).",
+        )
+
+
+@dataclass(frozen=True)
+class OpenedJournal:
+    """An open journal and how it was opened.
+
+    ``new_recovery_code`` is set only when this call made the journal's
+    recovery key (a new journal, or an old one that had none). It exists
+    nowhere else: show it to the user now, once.
+    """
+
+    journal: Journal
+    created: bool
+    unlocked_with: KeySource
+    new_recovery_code: RecoveryCode | None = field(default=None, repr=False)
+
+
 def journal_exists(paths: JournalPaths) -> bool:
     """True if any file of a journal is present at the home."""
     return any(p.exists() for p in (paths.database, paths.header, *sidecar_paths(paths.database)))
 
 
-def open_journal(
+def open_or_create(
     paths: JournalPaths,
     keys: KeyStore,
+    secret: str | None = None,
     *,
     create: bool = True,
     clock: Clock = system_now,
-) -> Journal:
-    """Open the journal at ``paths.home``; on first run (and if ``create``) make it."""
+) -> OpenedJournal:
+    """Open the journal at ``paths.home``; on first run (and if ``create``) make it.
+
+    ``secret`` is a passphrase or the recovery key supplied by the user (the
+    unlock prompt, ``--password-file``); without it the key comes from
+    ``keys``. A secret never creates a journal. An existing journal without a
+    recovery key gets one on opening, handed back like a new journal's.
+    """
     if paths.database.exists():
-        header = read_header(paths.header)
-        key = keys.get(header.journal_id)
-        if key is None:
-            raise KeyMissingError(paths.home)
-        if len(key) != KEY_BYTES:
-            raise WrongKeyError(paths.database)
-        db = open_database(paths.database, key)
-        return Journal(db, clock=clock, path=paths.database, key=key)
+        unlocked = unlock(paths, keys, secret)
+        db = open_database(paths.database, unlocked.key)
+        journal = Journal(db, clock=clock, path=paths.database, key=unlocked.key)
+        code = None
+        if unlocked.header.recovery is None:
+            try:
+                code = add_recovery_key_if_missing(paths, unlocked.key, clock().date())
+            except OSError as error:  # a read-only home still opens; try again next time
+                log.warning("could not add a recovery key: %s", type(error).__name__)
+            except BaseException:
+                journal.close()
+                raise
+        return OpenedJournal(journal, False, unlocked.source, code)
+    if secret is not None:
+        raise NothingToUnlockError(paths.home)
 
     partial = creating_path(paths.database)
     if partial.exists():
@@ -95,10 +141,33 @@ def open_journal(
         raise NoJournalError(paths.home)
 
     ensure_private_dir(paths.home)
-    header = JournalHeader.new()
     key = secrets.token_bytes(KEY_BYTES)
+    code = new_recovery_code()
+    header = with_recovery_key(JournalHeader.new(), key, code, clock().date())
     keys.put(header.journal_id, key)  # raises before anything is written
     db = create_database(
         paths.database, key, before_publish=lambda: write_header(paths.header, header)
     )
-    return Journal(db, clock=clock, path=paths.database, key=key)
+    journal = Journal(db, clock=clock, path=paths.database, key=key)
+    return OpenedJournal(journal, True, KeySource.KEYRING, code)
+
+
+def open_journal(
+    paths: JournalPaths,
+    keys: KeyStore,
+    secret: str | None = None,
+    *,
+    create: bool = True,
+    clock: Clock = system_now,
+) -> Journal:
+    """Open (or on first run create) the journal; see :func:`open_or_create`.
+
+    For callers that never show a recovery key (tests, the demo journal): a
+    new journal's recovery code is discarded, and an old journal is not given
+    one. The CLI and the app use :func:`open_or_create`.
+    """
+    if paths.database.exists():
+        unlocked = unlock(paths, keys, secret)
+        db = open_database(paths.database, unlocked.key)
+        return Journal(db, clock=clock, path=paths.database, key=unlocked.key)
+    return open_or_create(paths, keys, secret, create=create, clock=clock).journal

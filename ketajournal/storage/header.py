@@ -1,22 +1,33 @@
 """The journal header: a small non-secret file beside the database.
 
-It names the journal (a random id) so its key can be found in the keyring, and
-says which format the files are in. It holds no key and no health data. A
-journal database without its header is never opened or replaced silently.
+It names the journal (a random id) so its key can be found in the keyring, says
+which format the files are in, and (from version 2) holds the data key
+*wrapped*: encrypted under the recovery code and, in passphrase mode, under the
+passphrase (see :mod:`ketajournal.platform.crypto`). It never holds a key in
+clear and no health data. A journal database without its header is never opened
+or replaced silently.
+
+Version 1 headers (id only) still open through the keyring; writing a header
+always writes version 2.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
+import dataclasses
 import json
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ketajournal.errors import KnownError
+from ketajournal.platform.crypto import CIPHER, Argon2Params, Kdf, WrappedKey
 from ketajournal.platform.files import write_text_atomic
 
 FORMAT = "ketajournal-header"
-VERSION = 1
+VERSION = 2
 
 
 class HeaderError(KnownError):
@@ -25,14 +36,26 @@ class HeaderError(KnownError):
 
 @dataclass(frozen=True)
 class JournalHeader:
-    """What the header says about its journal."""
+    """What the header says about its journal.
+
+    ``recovery`` is the data key wrapped under the recovery code (made on
+    ``recovery_created``, an ISO date); ``passphrase`` is set only in passphrase
+    mode. A version 1 header has neither.
+    """
 
     journal_id: str
+    recovery: WrappedKey | None = None
+    passphrase: WrappedKey | None = None
+    recovery_created: str | None = None
 
     @classmethod
     def new(cls) -> JournalHeader:
         """A header for a new journal, with a fresh random id."""
         return cls(journal_id=uuid.uuid4().hex)
+
+    def replace(self, **changes: Any) -> JournalHeader:
+        """A copy with ``changes`` applied."""
+        return dataclasses.replace(self, **changes)
 
 
 def read_header(path: Path) -> JournalHeader:
@@ -50,17 +73,109 @@ def read_header(path: Path) -> JournalHeader:
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise HeaderError(f"{path} is not a ketajournal header. Nothing was changed.")
-    if not isinstance(data.get("version"), int) or data["version"] > VERSION:
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise HeaderError(f"The journal header {path} is damaged. Nothing was changed.")
+    if version > VERSION:
         raise HeaderError(
             f"The journal header {path} is from a newer ketajournal. Update ketajournal to open it."
         )
     journal_id = data.get("journal_id")
     if not isinstance(journal_id, str) or not journal_id:
         raise HeaderError(f"The journal header {path} is damaged. Nothing was changed.")
-    return JournalHeader(journal_id=journal_id)
+    if version == 1:
+        return JournalHeader(journal_id=journal_id)
+    try:
+        keys = data.get("keys", {})
+        if not isinstance(keys, dict):
+            raise ValueError("keys")
+        recovery = _wrap_from_json(keys.get("recovery"), Kdf.HKDF_SHA256)
+        passphrase = _wrap_from_json(keys.get("passphrase"), Kdf.ARGON2ID)
+        created = keys.get("recovery", {}).get("created") if recovery else None
+        if created is not None and not isinstance(created, str):
+            raise ValueError("created")
+    except (ValueError, TypeError, AttributeError, binascii.Error):
+        raise HeaderError(
+            f"The journal header {path} is damaged (its wrapped keys cannot be read). "
+            "Nothing was changed; restore the header from a backup."
+        ) from None
+    return JournalHeader(
+        journal_id=journal_id,
+        recovery=recovery,
+        passphrase=passphrase,
+        recovery_created=created,
+    )
+
+
+def header_json(header: JournalHeader) -> str:
+    """The header as the JSON text written to disk (version 2)."""
+    keys: dict[str, Any] = {}
+    if header.recovery is not None:
+        keys["recovery"] = _wrap_to_json(header.recovery)
+        if header.recovery_created:
+            keys["recovery"]["created"] = header.recovery_created
+    if header.passphrase is not None:
+        keys["passphrase"] = _wrap_to_json(header.passphrase)
+    payload = {"format": FORMAT, "version": VERSION, "journal_id": header.journal_id, "keys": keys}
+    return json.dumps(payload, indent=2) + "\n"
 
 
 def write_header(path: Path, header: JournalHeader) -> None:
     """Write the header atomically, owner-only."""
-    payload = {"format": FORMAT, "version": VERSION, "journal_id": header.journal_id}
-    write_text_atomic(path, json.dumps(payload, indent=2) + "\n")
+    write_text_atomic(path, header_json(header))
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(value: object) -> bytes:
+    if not isinstance(value, str):
+        raise ValueError("not base64 text")
+    return base64.b64decode(value.encode("ascii"), validate=True)
+
+
+def _wrap_to_json(wrapped: WrappedKey) -> dict[str, Any]:
+    out: dict[str, Any] = {"kdf": wrapped.kdf.value}
+    if wrapped.argon2 is not None:
+        out.update(
+            memory_kib=wrapped.argon2.memory_kib,
+            iterations=wrapped.argon2.iterations,
+            lanes=wrapped.argon2.lanes,
+        )
+    out.update(
+        salt=_b64(wrapped.salt),
+        cipher=CIPHER,
+        nonce=_b64(wrapped.nonce),
+        wrapped_key=_b64(wrapped.ciphertext),
+    )
+    return out
+
+
+def _int(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError("not an integer")
+    return value
+
+
+def _wrap_from_json(data: object, kdf: Kdf) -> WrappedKey | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict) or data.get("kdf") != kdf.value or data.get("cipher") != CIPHER:
+        raise ValueError("unknown wrap")
+    params = None
+    if kdf is Kdf.ARGON2ID:
+        params = Argon2Params(
+            memory_kib=_int(data.get("memory_kib")),
+            iterations=_int(data.get("iterations")),
+            lanes=_int(data.get("lanes")),
+        )
+    wrapped = WrappedKey(
+        kdf=kdf,
+        salt=_unb64(data.get("salt")),
+        nonce=_unb64(data.get("nonce")),
+        ciphertext=_unb64(data.get("wrapped_key")),
+        argon2=params,
+    )
+    wrapped.check()
+    return wrapped

@@ -7,13 +7,18 @@ dialog, switch tab) between them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFileDialog,
     QMainWindow,
     QMessageBox,
+    QStackedWidget,
     QTabWidget,
     QWidget,
 )
@@ -29,29 +34,69 @@ from ketajournal.domain.models import (
     SideEffectCategory,
 )
 from ketajournal.errors import KnownError
-from ketajournal.services import clinical
+from ketajournal.services import clinical, exchange
+from ketajournal.services.journal import Journal
+from ketajournal.services.keys import NeedsSecretError
+from ketajournal.services.settings import Settings
 from ketajournal.ui.boosters import BoostersView
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
+from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
 from ketajournal.ui.settings_dialog import SettingsDialog
+from ketajournal.ui.tasks import run_task
 from ketajournal.ui.timeline import TimelineView
 from ketajournal.ui.today import TodayView
 from ketajournal.ui.trends import TrendsView
 
+Unlock = Callable[[str], Journal]
+
 
 class MainWindow(QMainWindow):
-    """Today / Timeline / Trends, with File, Edit, View and Help menus."""
+    """Today / Timeline / Trends / Boosters, with menus, undo and locking.
+
+    ``unlock(secret)`` reopens the journal after a lock (``""``: use the keyring);
+    without it, Lock is unavailable.
+    """
 
     def __init__(
-        self, controller: JournalController, *, demo: bool = False,
+        self,
+        controller: JournalController | None,
+        *,
+        demo: bool = False,
+        unlock: Unlock | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.controller = controller
-        controller.setParent(self)  # the window owns the controller and its undo stack
         self.setWindowTitle(f"{APP_TITLE} — demo journal" if demo else APP_TITLE)
         self.resize(1100, 720)
+        self._demo = demo
+        self._unlock = unlock
+        self.controller: JournalController | None = None
+        self.tabs: QTabWidget | None = None
+        self.crisis: CrisisDialog | None = None
+        self.stack = QStackedWidget()
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self.try_unlock)
+        self.stack.addWidget(self.lock_screen)
+        self.setCentralWidget(self.stack)
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._build_menus()
+        self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
+        if controller is not None:
+            self.attach(controller)
+        else:
+            self._set_journal_actions(False)
+
+    # -- open / lock ----------------------------------------------------------------------
+    def attach(self, controller: JournalController) -> None:
+        """Build the screens around an open journal."""
+        self.controller = controller
+        controller.setParent(self)  # the window owns the controller and its undo stack
         self.today = TodayView(controller)
         self.timeline = TimelineView(controller)
         self.trends = TrendsView(controller)
@@ -62,7 +107,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.timeline, "Time&line")
         self.tabs.addTab(self.trends, "T&rends")
         self.tabs.addTab(self.boosters, "&Boosters")
-        self.setCentralWidget(self.tabs)
+        self.stack.addWidget(self.tabs)
+        self.stack.setCurrentWidget(self.tabs)
 
         self.today.session_button.clicked.connect(lambda: self.new_entry(Session.kind))
         self.today.side_effect_button.clicked.connect(lambda: self.new_entry(SideEffect.kind))
@@ -70,20 +116,107 @@ class MainWindow(QMainWindow):
         self.timeline.edit_requested.connect(self.edit_entry)
         self.today.questionnaire_requested.connect(self.fill_questionnaire)
         self.today.crisis_requested.connect(self.show_crisis_resources)
-        self.crisis: CrisisDialog | None = None
-        self._build_menus()
-        controller.undo_stack.indexChanged.connect(self._show_undo_state)
-        self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
-        if demo:
+        stack = controller.undo_stack
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.indexChanged.connect(self._show_undo_state)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        self._set_journal_actions(True)
+        self.idle.start(Settings(controller.journal).get("security.auto_lock_minutes"))
+        if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
         else:
             self.today.mood_row.setFocus()
 
+    def lock(self) -> None:
+        """Close the journal and destroy every view; show the unlock screen."""
+        if self.controller is None or self._unlock is None:
+            return
+        self.idle.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+            dialog.deleteLater()
+        self.crisis = None
+        tabs, controller = self.tabs, self.controller
+        self.tabs = None
+        self.controller = None
+        assert tabs is not None
+        self.stack.removeWidget(tabs)
+        tabs.setParent(None)
+        tabs.deleteLater()
+        controller.journal.close()
+        controller.undo_stack.clear()
+        controller.setParent(None)
+        controller.deleteLater()
+        for name in ("today", "timeline", "trends", "boosters"):
+            self.__dict__.pop(name, None)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self._set_journal_actions(False)
+        self.lock_screen.reset()
+        self.lock_screen.ask_for_secret(False)
+        self.stack.setCurrentWidget(self.lock_screen)
+        self.statusBar().showMessage("Locked.")
+
+    def try_unlock(self, secret: str) -> None:
+        """Reopen the journal; on failure say why and make the next try wait longer."""
+        if self._unlock is None:
+            return
+        try:
+            journal = self._unlock(secret)
+        except NeedsSecretError as error:
+            self.lock_screen.ask_for_secret(True, str(error))
+            if secret:
+                self.lock_screen.failed(str(error))
+            return
+        except KnownError as error:
+            self.lock_screen.failed(str(error))
+            return
+        self.lock_screen.reset()
+        self.attach(JournalController(journal))
+        self.statusBar().showMessage("Unlocked.", 4000)
+
+    @property
+    def open_controller(self) -> JournalController:
+        """The controller of the open journal (actions that need one are disabled when locked)."""
+        if self.controller is None:
+            raise RuntimeError("the journal is locked")
+        return self.controller
+
+    def show_tab(self, index: int) -> None:
+        """Switch to a screen (nothing while locked)."""
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(index)
+
+    def _set_journal_actions(self, enabled: bool) -> None:
+        for action in self._journal_actions:
+            action.setEnabled(enabled)
+        self.lock_action.setEnabled(enabled and self._unlock is not None)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.export_action = QAction("Export as &JSON…", self)
-        self.export_action.triggered.connect(self.export_json)
+        self.export_action.triggered.connect(lambda: self.export_json())
         file_menu.addAction(self.export_action)
+        self.export_csv_action = QAction("Export as &CSV files…", self)
+        self.export_csv_action.triggered.connect(lambda: self.export_csv())
+        file_menu.addAction(self.export_csv_action)
+        self.export_fhir_action = QAction("Export as &FHIR bundle…", self)
+        self.export_fhir_action.triggered.connect(lambda: self.export_fhir())
+        file_menu.addAction(self.export_fhir_action)
+        file_menu.addSeparator()
+        self.import_action = QAction("&Import from a JSON or CSV file…", self)
+        self.import_action.triggered.connect(lambda: self.import_entries())
+        file_menu.addAction(self.import_action)
+        self.import_folder_action = QAction("Import from a CSV &folder…", self)
+        self.import_folder_action.triggered.connect(lambda: self.import_entries(folder=True))
+        file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        self.lock_action = QAction("&Lock", self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
+        file_menu.addAction(self.lock_action)
         file_menu.addSeparator()
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -91,10 +224,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(quit_action)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action = QAction("&Undo", self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.triggered.connect(lambda: self.open_controller.undo_stack.undo())
+        self.redo_action = QAction("&Redo", self)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.triggered.connect(lambda: self.open_controller.undo_stack.redo())
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
 
@@ -127,8 +262,14 @@ class MainWindow(QMainWindow):
         for number, name in enumerate(("Today", "Timeline", "Trends", "Boosters")):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
-            action.triggered.connect(lambda _checked=False, n=number: self.tabs.setCurrentIndex(n))
+            action.triggered.connect(lambda _checked=False, n=number: self.show_tab(n))
             view_menu.addAction(action)
+
+        self._journal_actions = [
+            self.export_action, self.export_csv_action, self.export_fhir_action,
+            self.import_action, self.import_folder_action,
+            log_menu.menuAction(), settings_action, view_menu.menuAction(),
+        ]
 
         help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About ketajournal", self)
@@ -136,14 +277,14 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _show_undo_state(self, _index: int) -> None:
-        stack = self.controller.undo_stack
+        stack = self.open_controller.undo_stack
         if stack.canRedo() and not stack.canUndo():
             self.today.undo_button.hide()
 
     # -- entries --------------------------------------------------------------------------
     def dialog_for(self, kind: str, existing: Entry | None = None) -> EntryDialog:
         """The form for a new entry of ``kind`` or for editing ``existing``."""
-        return entry_dialog(self.controller, kind, existing, self)
+        return entry_dialog(self.open_controller, kind, existing, self)
 
     def new_entry(self, kind: str) -> None:
         """Open the form for a new entry; it saves itself on Save."""
@@ -161,7 +302,7 @@ class MainWindow(QMainWindow):
 
     def questionnaire_dialog(self, instrument_id: str) -> QuestionnaireDialog:
         """The form for one questionnaire."""
-        return QuestionnaireDialog(self.controller, INSTRUMENTS[instrument_id], self)
+        return QuestionnaireDialog(self.open_controller, INSTRUMENTS[instrument_id], self)
 
     def fill_questionnaire(self, instrument_id: str) -> None:
         """Open a questionnaire; it saves itself and shows the result."""
@@ -172,13 +313,13 @@ class MainWindow(QMainWindow):
     def show_crisis_resources(self) -> None:
         """The crisis resources, in a window that blocks nothing."""
         if self.crisis is None:
-            self.crisis = CrisisDialog(clinical.crisis_message(self.controller.journal), self)
+            self.crisis = CrisisDialog(clinical.crisis_message(self.open_controller.journal), self)
         self.crisis.show()
         self.crisis.raise_()
 
     def edit_settings(self) -> None:
         """Open the settings."""
-        SettingsDialog(self.controller, self).exec()
+        SettingsDialog(self.open_controller, self).exec()
 
     def _warn_red_flag(self, dialog: EntryDialog) -> None:
         if not isinstance(dialog, SideEffectDialog):
@@ -188,20 +329,91 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Red flag", f"{category.label}: {RED_FLAG_ADVICE}")
 
     # -- file -----------------------------------------------------------------------------
-    def export_json(self) -> None:
+    def _save_target(self, title: str, suggested: str, pattern: str) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
+        return Path(name) if name else None
+
+    def _in_background(
+        self, label: str, work: Callable[[Journal], Any], finished: Callable[[Any], None]
+    ) -> None:
+        """Run ``work(journal)`` with a progress indicator; report errors kindly."""
+        journal = self.open_controller.journal
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if error is None:
+                finished(result)
+            elif isinstance(error, KnownError | OSError):
+                QMessageBox.warning(self, f"{label.rstrip('…')} failed", _safe_error(error))
+            else:
+                raise error
+
+        run_task(self, label, lambda: work(journal), done)
+
+    def export_json(self, target: Path | None = None) -> None:
         """Export every entry as JSON to a file the user picks."""
-        name, _ = QFileDialog.getSaveFileName(
-            self, "Export journal as JSON", str(Path.home() / "ketajournal-export.json"),
-            "JSON (*.json)",
+        target = target or self._save_target(
+            "Export journal as JSON", "ketajournal-export.json", "JSON (*.json)"
         )
-        if not name:
+        if target is None:
             return
-        try:
-            counts = self.controller.journal.export_json(Path(name))
-        except (KnownError, OSError) as error:
-            QMessageBox.warning(self, "Export failed", _safe_error(error))
+        self._in_background(
+            "Exporting…", lambda journal: journal.export_json(target),
+            lambda counts: self.statusBar().showMessage(
+                f"Exported {sum(counts.values())} entries to {target.name}.", 8000
+            ),
+        )
+
+    def export_csv(self, folder: Path | None = None) -> None:
+        """Export one CSV file per kind into a folder the user picks."""
+        if folder is None:
+            name = QFileDialog.getExistingDirectory(self, "Export CSV files into folder")
+            folder = Path(name) if name else None
+        if folder is None:
             return
-        self.statusBar().showMessage(f"Exported {sum(counts.values())} entries.", 8000)
+        self._in_background(
+            "Exporting…", lambda journal: exchange.export_csv(journal, folder),
+            lambda counts: self.statusBar().showMessage(
+                f"Exported {sum(counts.values())} entries to {len(counts)} CSV files.", 8000
+            ),
+        )
+
+    def export_fhir(self, target: Path | None = None) -> None:
+        """Export a FHIR R4 Bundle to a file the user picks."""
+        target = target or self._save_target(
+            "Export as FHIR R4 bundle", "ketajournal-fhir.json", "FHIR JSON (*.json)"
+        )
+        if target is None:
+            return
+        self._in_background(
+            "Exporting…", lambda journal: exchange.export_fhir(journal, target),
+            lambda count: self.statusBar().showMessage(
+                f"Exported {count} FHIR resources to {target.name}.", 8000
+            ),
+        )
+
+    def import_entries(self, source: Path | None = None, *, folder: bool = False) -> None:
+        """Import our own JSON or CSV: all or nothing, after a backup."""
+        if source is None:
+            if folder:
+                name = QFileDialog.getExistingDirectory(self, "Import a CSV export folder")
+            else:
+                name, _ = QFileDialog.getOpenFileName(
+                    self, "Import a ketajournal export", str(Path.home()),
+                    "ketajournal export (*.json *.csv)",
+                )
+            source = Path(name) if name else None
+        if source is None:
+            return
+
+        def finished(result: exchange.ImportResult) -> None:
+            self.open_controller.notify(result.change)
+            QMessageBox.information(self, "Import finished", result.summary())
+
+        self._in_background(
+            "Importing…",
+            lambda journal: exchange.import_batch(journal, exchange.read_import(source)),
+            finished,
+        )
 
     def about(self) -> None:
         """Version and the privacy promise."""

@@ -1,0 +1,250 @@
+"""Wrapping the journal's data key: recovery codes, Argon2id, AES-256-GCM.
+
+The data key (32 random bytes, the SQLCipher raw key) is never derived from
+anything a person chose. To open the journal without the OS keyring it is kept
+*wrapped* — encrypted with AES-256-GCM under a key-encryption key derived from
+a secret only the user holds:
+
+* a **recovery code**: 160 random bits shown once as 8 groups of 4 Crockford
+  base32 characters (``K7QF-2MZD-…``). It is already high-entropy, so HKDF-SHA256
+  with a random salt is enough to turn it into a key;
+* a **passphrase**: chosen by a person, so stretched with the memory-hard
+  Argon2id. Its parameters are stored with each wrap, so they can be raised for
+  new wraps without breaking old ones.
+
+The associated data binds every wrap to its journal id, so a wrap copied into
+another journal's header does not open. Nothing here touches files or the
+keyring; this module only turns bytes into bytes.
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+DATA_KEY_BYTES = 32
+SALT_BYTES = 16
+NONCE_BYTES = 12  # 96 bits, the GCM standard
+TAG_BYTES = 16
+CIPHER = "aes-256-gcm"
+
+RECOVERY_BYTES = 20  # 160 bits
+RECOVERY_GROUPS = 8
+RECOVERY_GROUP_LENGTH = 4
+#: Crockford's base32: no I, L, O or U, so nothing is mistaken for 1, 0 or V.
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_TYPO_FIXES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+_HKDF_INFO = b"ketajournal recovery-code wrapping key v1"
+_AAD_PREFIX = b"ketajournal data key\x00"
+
+
+class Kdf(StrEnum):
+    """How a key-encryption key is derived from the user's secret."""
+
+    HKDF_SHA256 = "hkdf-sha256"  # recovery codes (already random)
+    ARGON2ID = "argon2id"  # passphrases (chosen by a person)
+
+
+@dataclass(frozen=True)
+class Argon2Params:
+    """Argon2id cost: memory in KiB, passes over it, and lanes (parallelism)."""
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+    def check(self) -> None:
+        """Raise ValueError for parameters Argon2 refuses or that no sane wrap uses.
+
+        The upper bounds stop a damaged header from asking for terabytes of memory.
+        """
+        if not 1 <= self.lanes <= 64:
+            raise ValueError("argon2 lanes out of range")
+        if not 1 <= self.iterations <= 1000:
+            raise ValueError("argon2 iterations out of range")
+        if not 8 * self.lanes <= self.memory_kib <= 4 * 1024 * 1024:
+            raise ValueError("argon2 memory out of range")
+
+
+#: RFC 9106's second recommended setting (64 MiB, 3 passes), one lane: above the
+#: OWASP minimum (46 MiB × 1 or 19 MiB × 2). Read at call time, so tests may lower it.
+ARGON2_DEFAULT = Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=1)
+
+
+@dataclass(frozen=True)
+class WrappedKey:
+    """The data key encrypted under a key derived from a user's secret.
+
+    ``ciphertext`` is the AES-256-GCM output (32 key bytes + 16 tag bytes).
+    ``argon2`` is set exactly when ``kdf`` is :attr:`Kdf.ARGON2ID`.
+    """
+
+    kdf: Kdf
+    salt: bytes
+    nonce: bytes
+    ciphertext: bytes
+    argon2: Argon2Params | None = None
+
+    def check(self) -> None:
+        """Raise ValueError if the fields cannot form a wrap (a damaged header)."""
+        if not SALT_BYTES <= len(self.salt) <= 64:
+            raise ValueError("salt length")
+        if len(self.nonce) != NONCE_BYTES:
+            raise ValueError("nonce length")
+        if len(self.ciphertext) != DATA_KEY_BYTES + TAG_BYTES:
+            raise ValueError("wrapped key length")
+        if (self.kdf is Kdf.ARGON2ID) != (self.argon2 is not None):
+            raise ValueError("argon2 parameters belong to argon2id wraps only")
+        if self.argon2 is not None:
+            self.argon2.check()
+
+
+class UnwrapError(Exception):
+    """The secret does not unwrap this key (wrong secret, other journal, or tampering)."""
+
+
+@dataclass(frozen=True)
+class RecoveryCode:
+    """160 random bits, written as 8 groups of 4 Crockford base32 characters.
+
+    ``str(code)`` is the printable form; ``repr`` hides it, so a code never ends
+    up in a log or a traceback by accident.
+    """
+
+    raw: bytes = field(repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.raw) != RECOVERY_BYTES:
+            raise ValueError("recovery codes are 20 bytes")
+
+    @property
+    def compact(self) -> str:
+        """The 32 characters without separators."""
+        number = int.from_bytes(self.raw, "big")
+        chars = [ALPHABET[(number >> shift) & 31] for shift in range(155, -1, -5)]
+        return "".join(chars)
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The 8 groups of 4 characters, in order."""
+        text = self.compact
+        n = RECOVERY_GROUP_LENGTH
+        return tuple(text[i : i + n] for i in range(0, len(text), n))
+
+    def __str__(self) -> str:
+        return "-".join(self.groups)
+
+
+def new_recovery_code() -> RecoveryCode:
+    """A fresh recovery code from the operating system's CSPRNG."""
+    return RecoveryCode(os.urandom(RECOVERY_BYTES))
+
+
+def normalize_code_text(text: str) -> str:
+    """Upper-case ``text``, drop spaces and dashes, and read O as 0 and I/L as 1."""
+    kept = "".join(ch for ch in text if not ch.isspace() and ch not in "-_.")
+    return kept.upper().translate(_TYPO_FIXES)
+
+
+def parse_recovery_code(text: str) -> RecoveryCode | None:
+    """The recovery code typed in ``text``, or None if ``text`` is not shaped like one.
+
+    Accepts lower case, spaces or no separators at all, and the usual
+    confusions (O for 0, I or L for 1).
+    """
+    compact = normalize_code_text(text)
+    if len(compact) != RECOVERY_BYTES * 8 // 5 or any(ch not in ALPHABET for ch in compact):
+        return None
+    number = 0
+    for ch in compact:
+        number = (number << 5) | ALPHABET.index(ch)
+    return RecoveryCode(number.to_bytes(RECOVERY_BYTES, "big"))
+
+
+def passphrase_bytes(passphrase: str) -> bytes:
+    """The bytes a passphrase stands for: Unicode NFC, UTF-8.
+
+    NFC makes "é" typed as one or as two code points the same passphrase, as
+    different keyboards and systems produce either.
+    """
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def _aad(journal_id: str) -> bytes:
+    return _AAD_PREFIX + journal_id.encode("utf-8")
+
+
+def _kek(kdf: Kdf, secret: RecoveryCode | str, salt: bytes, params: Argon2Params | None) -> bytes:
+    if kdf is Kdf.HKDF_SHA256:
+        if not isinstance(secret, RecoveryCode):
+            raise UnwrapError("a recovery wrap needs a recovery code")
+        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_HKDF_INFO)
+        return hkdf.derive(secret.raw)
+    if not isinstance(secret, str) or params is None:
+        raise UnwrapError("a passphrase wrap needs a passphrase")
+    argon = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return argon.derive(passphrase_bytes(secret))
+
+
+def wrap_key(
+    key: bytes,
+    secret: RecoveryCode | str,
+    journal_id: str,
+    *,
+    argon2: Argon2Params | None = None,
+) -> WrappedKey:
+    """Encrypt the data ``key`` under ``secret`` (a recovery code, or a passphrase).
+
+    A passphrase is stretched with Argon2id (``argon2``, else
+    :data:`ARGON2_DEFAULT` as it is at call time); a recovery code goes through
+    HKDF-SHA256. Every wrap has its own random salt and nonce.
+    """
+    if len(key) != DATA_KEY_BYTES:
+        raise ValueError("data keys are 32 bytes")
+    if isinstance(secret, RecoveryCode):
+        kdf, params = Kdf.HKDF_SHA256, None
+    else:
+        kdf, params = Kdf.ARGON2ID, argon2 or ARGON2_DEFAULT
+        params.check()
+    salt = os.urandom(SALT_BYTES)
+    nonce = os.urandom(NONCE_BYTES)
+    kek = _kek(kdf, secret, salt, params)
+    ciphertext = AESGCM(kek).encrypt(nonce, key, _aad(journal_id))
+    return WrappedKey(kdf=kdf, salt=salt, nonce=nonce, ciphertext=ciphertext, argon2=params)
+
+
+def unwrap_key(wrapped: WrappedKey, secret: RecoveryCode | str, journal_id: str) -> bytes:
+    """The data key inside ``wrapped``; :class:`UnwrapError` if ``secret`` does not fit.
+
+    GCM authenticates the result: a wrong secret, a wrap from another journal or
+    a changed byte fails here and never yields a wrong key.
+    """
+    wrapped.check()
+    kek = _kek(wrapped.kdf, secret, wrapped.salt, wrapped.argon2)
+    try:
+        key = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, _aad(journal_id))
+    except InvalidTag:
+        raise UnwrapError("the secret does not unwrap this key") from None
+    if len(key) != DATA_KEY_BYTES:
+        raise UnwrapError("the wrapped key has the wrong length")
+    return key
+
+
+def same_key(a: bytes, b: bytes) -> bool:
+    """Constant-time comparison of two keys."""
+    return hmac.compare_digest(a, b)
