@@ -42,7 +42,13 @@ from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_u
 from ketajournal.services import clinical, exchange
 from ketajournal.services import demo as demo_data
 from ketajournal.services.journal import Journal
-from ketajournal.services.opening import open_journal
+from ketajournal.services.keys import (
+    ENV_PASSWORD_FILE,
+    NeedsSecretError,
+    recovery_notice,
+    secret_from_options,
+)
+from ketajournal.services.opening import open_or_create
 from ketajournal.services.settings import SETTINGS, Settings
 
 log = logging.getLogger("ketajournal")
@@ -68,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DIR",
         default=argparse.SUPPRESS,
         help="journal folder (default: $KETAJOURNAL_HOME, else the user data directory)",
+    )
+    home.add_argument(
+        "--password-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="open the journal with the passphrase or recovery key in FILE, not the keyring "
+        f"(default: ${ENV_PASSWORD_FILE})",
     )
     parser = _Parser(
         prog="ketajournal",
@@ -159,6 +172,21 @@ def build_parser() -> argparse.ArgumentParser:
     q = export_sub.add_parser("json", parents=[home], help="every entry as JSON")
     q.add_argument("-o", "--output", required=True, metavar="FILE")
     q.set_defaults(handler=cmd_export_json)
+    q = export_sub.add_parser(
+        "pdf", parents=[home], help="the clinician PDF: one-page summary, charts, detail tables"
+    )
+    q.add_argument("-o", "--output", required=True, metavar="FILE")
+    q.add_argument("--from", dest="period_from", metavar="DATE",
+                   help="first day, YYYY-MM-DD (default: the first entry)")
+    q.add_argument("--to", dest="period_to", metavar="DATE",
+                   help="last day, YYYY-MM-DD (default: today)")
+    q.add_argument("--since-last-appointment", action="store_true",
+                   help="from the day of the last appointment event to today")
+    q.add_argument("--include-notes", action="store_true",
+                   help="include the notes you wrote (left out by default)")
+    q.add_argument("--name", metavar="TEXT",
+                   help="printed on every page as 'Prepared for/by: TEXT' (default: no name)")
+    q.set_defaults(handler=cmd_export_pdf)
     q = export_sub.add_parser("csv", parents=[home], help="one CSV file per kind, into a folder")
     q.add_argument("-o", "--output", required=True, metavar="DIR")
     q.set_defaults(handler=cmd_export_csv)
@@ -236,7 +264,20 @@ def _enum_arg(field: str, enum: type[SideEffectCategory] | type[EventKind], text
 
 def _open(args: argparse.Namespace, *, create: bool) -> Journal:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
-    return open_journal(paths, KeyringKeyStore(), create=create)
+    # Never a key or passphrase on the command line (shell history, ps): only a file.
+    secret = secret_from_options(getattr(args, "password_file", None))
+    try:
+        opened = open_or_create(paths, KeyringKeyStore(), secret, create=create)
+    except NeedsSecretError as error:
+        raise KnownError(
+            f"{error} On the command line, put the passphrase or recovery key in a file "
+            "readable only by you and give it with --password-file FILE "
+            f"(or {ENV_PASSWORD_FILE}=FILE)."
+        ) from None
+    if opened.new_recovery_code is not None:
+        print(recovery_notice(opened.new_recovery_code, new_journal=opened.created),
+              file=sys.stderr)
+    return opened.journal
 
 
 def _save(args: argparse.Namespace, build: Callable[[Journal], Entry]) -> int:
@@ -479,6 +520,34 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     finally:
         journal.close()
     print(f"Exported {sum(counts.values())} entries to {target}.")
+    return 0
+
+
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    """``export pdf -o FILE [--from DATE] [--to DATE] [--since-last-appointment] …``."""
+    # ReportLab is imported only for this command, not on every start of the app.
+    from ketajournal.reports.pdf import write_pdf
+    from ketajournal.services.reports import build_report, parse_day
+
+    target = Path(args.output).expanduser()
+    if not target.parent.is_dir():
+        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    start = parse_day("from", args.period_from)
+    end = parse_day("to", args.period_to)
+    journal = _open(args, create=False)
+    try:
+        report = build_report(
+            journal,
+            start,
+            end,
+            include_notes=args.include_notes,
+            name=args.name,
+            since_last_appointment=args.since_last_appointment,
+        )
+    finally:
+        journal.close()
+    pages = write_pdf(report, target)
+    print(f"Wrote a {pages}-page report for {report.period.label} to {target}.")
     return 0
 
 
