@@ -38,6 +38,7 @@ from ketajournal.services import clinical, exchange
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
+from ketajournal.ui.appointment import AppointmentView
 from ketajournal.ui.boosters import BoostersView
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
@@ -101,12 +102,14 @@ class MainWindow(QMainWindow):
         self.timeline = TimelineView(controller)
         self.trends = TrendsView(controller)
         self.boosters = BoostersView(controller)
+        self.appointment = AppointmentView(controller)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
         self.tabs.addTab(self.today, "&Today")
         self.tabs.addTab(self.timeline, "Time&line")
         self.tabs.addTab(self.trends, "T&rends")
         self.tabs.addTab(self.boosters, "&Boosters")
+        self.tabs.addTab(self.appointment, "A&ppointment")
         self.stack.addWidget(self.tabs)
         self.stack.setCurrentWidget(self.tabs)
 
@@ -149,7 +152,7 @@ class MainWindow(QMainWindow):
         controller.undo_stack.clear()
         controller.setParent(None)
         controller.deleteLater()
-        for name in ("today", "timeline", "trends", "boosters"):
+        for name in ("today", "timeline", "trends", "boosters", "appointment"):
             self.__dict__.pop(name, None)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -196,6 +199,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        self.export_pdf_action = QAction("Export clinician &PDF…", self)
+        self.export_pdf_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.export_pdf_action.triggered.connect(self.export_pdf)
+        file_menu.addAction(self.export_pdf_action)
         self.export_action = QAction("Export as &JSON…", self)
         self.export_action.triggered.connect(lambda: self.export_json())
         file_menu.addAction(self.export_action)
@@ -259,15 +266,15 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(settings_action)
 
         view_menu = self.menuBar().addMenu("&View")
-        for number, name in enumerate(("Today", "Timeline", "Trends", "Boosters")):
+        for number, name in enumerate(("Today", "Timeline", "Trends", "Boosters", "Appointment")):
             action = QAction(name, self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _checked=False, n=number: self.show_tab(n))
             view_menu.addAction(action)
 
         self._journal_actions = [
-            self.export_action, self.export_csv_action, self.export_fhir_action,
-            self.import_action, self.import_folder_action,
+            self.export_pdf_action, self.export_action, self.export_csv_action,
+            self.export_fhir_action, self.import_action, self.import_folder_action,
             log_menu.menuAction(), settings_action, view_menu.menuAction(),
         ]
 
@@ -348,6 +355,12 @@ class MainWindow(QMainWindow):
                 raise error
 
         run_task(self, label, lambda: work(journal), done)
+
+    def export_pdf(self) -> None:
+        """Show the Appointment screen and export its period as the clinician PDF."""
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(self.appointment)
+            self.appointment.export_pdf()
 
     def export_json(self, target: Path | None = None) -> None:
         """Export every entry as JSON to a file the user picks."""

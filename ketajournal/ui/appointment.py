@@ -1,0 +1,169 @@
+"""Appointment: what a patient reads the evening before — page 1 of the clinician PDF.
+
+The screen shows the same summary the PDF's first page is written from, for
+"since the last appointment" (the last event of kind appointment) or a chosen
+period, and exports the PDF with a file dialog, a progress indicator and an
+option to open it when done.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ketajournal.errors import KnownError
+from ketajournal.reports.model import Report
+from ketajournal.reports.summary_html import summary_html
+from ketajournal.services.journal import Change
+from ketajournal.services.reports import build_report
+from ketajournal.ui.controller import JournalController
+from ketajournal.ui.tasks import run_task
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class AppointmentView(QWidget):
+    """The one-minute summary for a period, and the PDF export."""
+
+    def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        controller.changed.connect(self.on_change)
+        self.since_last = QRadioButton("Since the last &appointment")
+        self.since_last.setAccessibleName("Period: since the last appointment")
+        self.chosen = QRadioButton("&From")
+        self.chosen.setAccessibleName("Period: chosen dates")
+        group = QButtonGroup(self)
+        group.addButton(self.since_last)
+        group.addButton(self.chosen)
+        today = controller.now().date()
+        self.start = QDateEdit(_qdate(today.replace(day=1)))
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("d MMM yyyy")
+        self.start.setAccessibleName("First day of the period")
+        self.end = QDateEdit(_qdate(today))
+        self.end.setCalendarPopup(True)
+        self.end.setDisplayFormat("d MMM yyyy")
+        self.end.setAccessibleName("Last day of the period")
+        self.since_last.setChecked(True)
+        for signal in (self.since_last.toggled, self.start.dateChanged, self.end.dateChanged):
+            signal.connect(lambda *_: self.refresh())
+
+        self.include_notes = QCheckBox("Include my &notes in the PDF")
+        self.include_notes.setAccessibleName("Include my notes in the PDF")
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("Optional name for the report")
+        self.name.setAccessibleName("Optional name printed on the report")
+        self.open_when_done = QCheckBox("&Open when done")
+        self.open_when_done.setChecked(True)
+        self.open_when_done.setAccessibleName("Open the PDF when it is written")
+        self.export_button = QPushButton("&Export PDF for my clinician…")
+        self.export_button.setAccessibleName("Export the clinician PDF")
+        self.export_button.clicked.connect(lambda: self.export_pdf())
+
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName("Summary for the appointment")
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Appointment message")
+
+        period = QHBoxLayout()
+        period.addWidget(QLabel("Period:"))
+        period.addWidget(self.since_last)
+        period.addSpacing(16)
+        period.addWidget(self.chosen)
+        period.addWidget(self.start)
+        period.addWidget(QLabel("to"))
+        period.addWidget(self.end)
+        period.addStretch(1)
+        export = QHBoxLayout()
+        export.addWidget(self.include_notes)
+        export.addWidget(self.name, 1)
+        export.addWidget(self.open_when_done)
+        export.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(period)
+        layout.addWidget(self.message)
+        layout.addWidget(self.browser, 1)
+        layout.addLayout(export)
+        self.report: Report | None = None
+        self.refresh()
+
+    def _report(self, *, include_notes: bool = False, name: str | None = None) -> Report:
+        journal = self.controller.journal
+        if self.since_last.isChecked():
+            return build_report(journal, None, None, include_notes=include_notes, name=name,
+                                since_last_appointment=True)
+        return build_report(journal, _pydate(self.start.date()), _pydate(self.end.date()),
+                            include_notes=include_notes, name=name,
+                            since_last_appointment=False)
+
+    def refresh(self) -> None:
+        """Rebuild the summary for the chosen period."""
+        try:
+            self.report = self._report()
+        except KnownError as error:
+            self.report = None
+            self.message.setText(str(error))
+            self.browser.clear()
+            return
+        self.message.setText("")
+        self.browser.setHtml(summary_html(self.report.summary))
+
+    def on_change(self, change: Change) -> None:
+        """Any entry can change the summary."""
+        self.refresh()
+
+    def export_pdf(self, target: Path | None = None) -> None:
+        """Write the clinician PDF for the shown period (in the background)."""
+        if target is None:
+            name, _ = QFileDialog.getSaveFileName(
+                self, "Export the clinician PDF", str(Path.home() / "treatment-summary.pdf"),
+                "PDF (*.pdf)",
+            )
+            target = Path(name) if name else None
+        if target is None:
+            return
+        try:
+            report = self._report(include_notes=self.include_notes.isChecked(),
+                                  name=self.name.text())
+        except KnownError as error:
+            QMessageBox.warning(self, "Export failed", str(error))
+            return
+        from ketajournal.reports.pdf import write_pdf  # ReportLab only when exporting
+
+        def done(pages: int | None, error: BaseException | None) -> None:
+            if error is not None:
+                if not isinstance(error, KnownError | OSError):
+                    raise error
+                QMessageBox.warning(self, "Export failed", str(error))
+                return
+            self.message.setText(f"Wrote a {pages}-page PDF: {target.name}.")
+            if self.open_when_done.isChecked():
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+        run_task(self, "Writing the PDF…", lambda: write_pdf(report, target), done)

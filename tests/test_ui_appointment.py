@@ -1,0 +1,69 @@
+"""The Appointment screen shows page 1's summary and exports the clinician PDF."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from ketajournal.domain.models import Event, EventKind
+from ketajournal.services import demo
+from ketajournal.services.journal import Journal
+from ketajournal.services.reports import build_report
+from ketajournal.ui.appointment import AppointmentView
+from ketajournal.ui.controller import JournalController
+
+
+@pytest.fixture
+def view(qtbot: QtBot, journal: Journal) -> Iterator[AppointmentView]:
+    data = demo.generate(journal.now())
+    journal.log_all(data.entries, data.session_of)
+    widget = AppointmentView(JournalController(journal))
+    widget.open_when_done.setChecked(False)
+    qtbot.addWidget(widget)
+    yield widget
+
+
+def test_since_last_appointment_shows_the_page_one_figures(
+    view: AppointmentView, journal: Journal
+) -> None:
+    expected = build_report(journal, None, None, include_notes=False, name=None,
+                            since_last_appointment=True).summary
+    text = view.browser.toPlainText()
+    assert expected.period.label in text
+    for figure in expected.key_figures():
+        assert figure.value in text, figure.label
+    assert expected.boosters.tolerance_sentence in text
+
+
+def test_a_new_appointment_moves_the_period(view: AppointmentView, journal: Journal) -> None:
+    view.controller.log(Event(at=journal.now() - timedelta(hours=3),
+                              event_kind=EventKind.APPOINTMENT))
+    assert view.report is not None
+    assert view.report.period.start == journal.now().date()
+
+
+def test_chosen_period_and_no_appointment_message(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    widget = AppointmentView(JournalController(journal))
+    qtbot.addWidget(widget)
+    assert widget.report is None and "appointment" in widget.message.text().lower()
+    widget.chosen.setChecked(True)
+    assert widget.report is not None and widget.message.text() == ""
+
+
+def test_export_pdf_writes_the_report_in_the_background(
+    qtbot: QtBot, view: AppointmentView, tmp_path: Path
+) -> None:
+    target = tmp_path / "summary.pdf"
+    view.name.setText("For Dr Example")
+    view.export_pdf(target)
+    qtbot.waitUntil(lambda: "Wrote a" in view.message.text(), timeout=20000)
+    reader = PdfReader(str(target))
+    first = reader.pages[0].extract_text()
+    assert "page 1 of" in first and "For Dr Example" in first
