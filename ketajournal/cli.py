@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ketajournal import __version__
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -52,6 +52,7 @@ from ketajournal.services.opening import open_or_create
 from ketajournal.services.settings import SETTINGS, Settings
 
 log = logging.getLogger("ketajournal")
+T = TypeVar("T")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -398,11 +399,7 @@ def cmd_log_assessment(args: argparse.Namespace) -> int:
 
 def cmd_status(args: argparse.Namespace) -> int:
     """``status [--json]``: baseline vs latest, response and remission, with definitions."""
-    journal = _open(args, create=False)
-    try:
-        document = clinical.status_document(journal)
-    finally:
-        journal.close()
+    document = _with_journal(args, clinical.status_document)
     if args.json:
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
@@ -435,11 +432,9 @@ def _yes_no(value: bool | None) -> str:
 
 def cmd_boosters(args: argparse.Namespace) -> int:
     """``boosters [--json]``: the booster analysis."""
-    journal = _open(args, create=False)
-    try:
-        document = clinical.boosters_document(clinical.booster_analysis(journal))
-    finally:
-        journal.close()
+    document = _with_journal(
+        args, lambda journal: clinical.boosters_document(clinical.booster_analysis(journal))
+    )
     if args.json:
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
@@ -509,16 +504,29 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export_json(args: argparse.Namespace) -> int:
-    """``export json -o FILE``."""
+def _output(args: argparse.Namespace) -> Path:
+    """The ``-o`` target; its folder must exist (checked before the journal is opened)."""
     target = Path(args.output).expanduser()
     if not target.parent.is_dir():
         raise ValidationError("output", f"the folder {target.parent} does not exist")
-    journal = _open(args, create=False)
+    return target
+
+
+def _with_journal(
+    args: argparse.Namespace, work: Callable[[Journal], T], *, create: bool = False
+) -> T:
+    """Open the journal, run ``work`` on it, close it."""
+    journal = _open(args, create=create)
     try:
-        counts = journal.export_json(target)
+        return work(journal)
     finally:
         journal.close()
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    """``export json -o FILE``."""
+    target = _output(args)
+    counts = _with_journal(args, lambda journal: journal.export_json(target))
     print(f"Exported {sum(counts.values())} entries to {target}.")
     return 0
 
@@ -529,23 +537,20 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     from ketajournal.reports.pdf import write_pdf
     from ketajournal.services.reports import build_report, parse_day
 
-    target = Path(args.output).expanduser()
-    if not target.parent.is_dir():
-        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    target = _output(args)
     start = parse_day("from", args.period_from)
     end = parse_day("to", args.period_to)
-    journal = _open(args, create=False)
-    try:
-        report = build_report(
+    report = _with_journal(
+        args,
+        lambda journal: build_report(
             journal,
             start,
             end,
             include_notes=args.include_notes,
             name=args.name,
             since_last_appointment=args.since_last_appointment,
-        )
-    finally:
-        journal.close()
+        ),
+    )
     pages = write_pdf(report, target)
     print(f"Wrote a {pages}-page report for {report.period.label} to {target}.")
     return 0
@@ -553,28 +558,16 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     """``export csv -o DIR``: one CSV file per kind (docs/export-csv.md)."""
-    target = Path(args.output).expanduser()
-    if not target.parent.is_dir():
-        raise ValidationError("output", f"the folder {target.parent} does not exist")
-    journal = _open(args, create=False)
-    try:
-        counts = exchange.export_csv(journal, target)
-    finally:
-        journal.close()
+    target = _output(args)
+    counts = _with_journal(args, lambda journal: exchange.export_csv(journal, target))
     print(f"Exported {sum(counts.values())} entries to {len(counts)} CSV files in {target}.")
     return 0
 
 
 def cmd_export_fhir(args: argparse.Namespace) -> int:
     """``export fhir -o FILE``: a FHIR R4 Bundle (docs/fhir.md)."""
-    target = Path(args.output).expanduser()
-    if not target.parent.is_dir():
-        raise ValidationError("output", f"the folder {target.parent} does not exist")
-    journal = _open(args, create=False)
-    try:
-        count = exchange.export_fhir(journal, target)
-    finally:
-        journal.close()
+    target = _output(args)
+    count = _with_journal(args, lambda journal: exchange.export_fhir(journal, target))
     print(f"Exported {count} FHIR resources to {target}.")
     return 0
 
@@ -583,11 +576,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     """``import FILE|DIR``: additive, all or nothing, after a backup (docs/export-csv.md)."""
     # Read and check everything before the journal is opened: a bad file changes nothing.
     batch = exchange.read_import(Path(args.source).expanduser())
-    journal = _open(args, create=True)
-    try:
-        result = exchange.import_batch(journal, batch)
-    finally:
-        journal.close()
+    result = _with_journal(
+        args, lambda journal: exchange.import_batch(journal, batch), create=True
+    )
     print(result.summary())
     if result.backup is not None:
         print(f"Backup taken before the import: {result.backup}")
@@ -596,11 +587,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """``check``: integrity and foreign-key checks, counts per kind; 0 only when healthy."""
-    journal = _open(args, create=False)
-    try:
-        health = journal.check()
-    finally:
-        journal.close()
+    health = _with_journal(args, lambda journal: journal.check())
     for kind, count in health.counts.items():
         print(f"{kind:12} {count}")
     if health.ok:

@@ -9,13 +9,11 @@ exception, and never a changed journal.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +35,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
-from ketajournal.domain.timeutil import local_day, to_iso
+from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
@@ -45,7 +43,7 @@ from ketajournal.platform.paths import JournalPaths
 from ketajournal.reports import csv_export
 from ketajournal.services import demo, exchange
 from ketajournal.services.exchange import ImportRejectedError
-from ketajournal.services.journal import Journal
+from ketajournal.services.journal import Journal, entry_to_json
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.repository import KINDS
 from tests.conftest import FixedClock
@@ -614,22 +612,7 @@ GARBAGE_CELL = st.one_of(
 
 
 def json_item(entry: Entry, source_id: int) -> dict[str, Any]:
-    item: dict[str, Any] = {"id": source_id, "at": to_iso(entry.at),
-                            "day": local_day(entry.at).isoformat()}
-    for f in dataclasses.fields(entry):
-        if f.name in ("id", "at"):
-            continue
-        value = getattr(entry, f.name)
-        if isinstance(value, BloodPressure):
-            value = {"systolic": value.systolic, "diastolic": value.diastolic}
-        elif isinstance(value, StrEnum):
-            value = value.value
-        elif isinstance(value, datetime):
-            value = to_iso(value)
-        elif isinstance(value, tuple):
-            value = list(value)
-        item[f.name] = value
-    return item
+    return entry_to_json(entry) | {"id": source_id}
 
 
 JSON_VALUE = st.recursive(

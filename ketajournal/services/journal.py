@@ -26,7 +26,7 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
-from ketajournal.domain.timeutil import to_iso
+from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
@@ -296,8 +296,14 @@ class Journal:
 
 
 def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
-    entry = MAPPINGS[kind].from_row(row)
-    data: dict[str, Any] = {"id": entry.id, "at": row["at"], "day": row["day"]}
+    return entry_to_json(MAPPINGS[kind].from_row(row))
+
+
+def entry_to_json(entry: Entry) -> dict[str, Any]:
+    """One entry as it appears in the JSON export (docs/export-json.md)."""
+    data: dict[str, Any] = {
+        "id": entry.id, "at": to_iso(entry.at), "day": local_day(entry.at).isoformat()
+    }
     for field in dataclasses.fields(entry):
         if field.name in ("id", "at"):
             continue
