@@ -28,7 +28,8 @@ from ketajournal.services import demo as demo_data
 from ketajournal.services.backups import automatic_backup
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import NeedsSecretError
-from ketajournal.services.opening import open_journal, open_or_create
+from ketajournal.services.opening import OpenedJournal, open_journal
+from ketajournal.services.restore import JournalDamagedError, open_checked
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.main_window import MainWindow
     from ketajournal.ui.recovery import RecoveryKeyDialog
+    from ketajournal.ui.security import offer_backup_restore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -87,11 +89,23 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
     paths = JournalPaths(resolve_home(home))
     keys = KeyringKeyStore()
 
+    def open_or_repair(secret: str | None, *, create: bool) -> OpenedJournal:
+        """Open and check the journal; if it is damaged, offer the newest verified backup."""
+        for _ in range(2):  # the restored backup is opened and checked again
+            try:
+                return open_checked(paths, keys, secret, create=create)
+            except JournalDamagedError as error:
+                if not offer_backup_restore(None, error, keys):
+                    raise  # declined: the message says what happened; nothing was changed
+        return open_checked(paths, keys, secret, create=create)
+
     def unlock(secret: str) -> Journal:
         # The lock screen passes "" to mean: try the keyring again.
-        journal = open_journal(paths, keys, secret or None, create=False)
-        _backup_quietly(journal)
-        return journal
+        opened = open_or_repair(secret or None, create=False)
+        if opened.new_recovery_code is not None:  # an old journal got its first one
+            RecoveryKeyDialog(opened.new_recovery_code, None).exec()
+        _backup_quietly(opened.journal)
+        return opened.journal
 
     demo_folder: Path | None = None
     journal: Journal | None = None
@@ -102,7 +116,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
             journal, demo_folder = open_demo_journal()
         else:
             try:
-                opened = open_or_create(paths, keys)
+                opened = open_or_repair(None, create=True)
             except NeedsSecretError as error:
                 locked_because = str(error)  # start locked; the lock screen asks
             else:
@@ -115,6 +129,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
         JournalController(journal) if journal is not None else None,
         demo=demo,
         unlock=None if demo else unlock,
+        keys=None if demo else keys,
     )
     if locked_because is not None:
         window.lock_screen.ask_for_secret(True, locked_because)

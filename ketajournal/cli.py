@@ -39,7 +39,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_umask
-from ketajournal.services import clinical, exchange
+from ketajournal.services import clinical, exchange, restore
 from ketajournal.services import demo as demo_data
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
@@ -48,7 +48,7 @@ from ketajournal.services.keys import (
     recovery_notice,
     secret_from_options,
 )
-from ketajournal.services.opening import open_or_create
+from ketajournal.services.restore import JournalDamagedError, open_checked
 from ketajournal.services.settings import SETTINGS, Settings
 
 log = logging.getLogger("ketajournal")
@@ -208,6 +208,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     q.set_defaults(handler=cmd_import)
 
+    q = sub.add_parser(
+        "backup", parents=[home], help="write the journal to one portable, encrypted backup file"
+    )
+    q.add_argument("-o", "--output", required=True, metavar="FILE")
+    q.set_defaults(handler=cmd_backup)
+
+    q = sub.add_parser(
+        "restore", parents=[home],
+        help="restore a backup file (an existing journal only with --force, moved aside "
+        "first), or repair a damaged journal from its own backups",
+    )
+    q.add_argument(
+        "source", nargs="?", metavar="FILE",
+        help="a file from backup -o, or a .db file from a backups folder (with its .header)",
+    )
+    q.add_argument(
+        "--force", action="store_true",
+        help="replace the journal at the home; it is first moved to "
+        "backups/before-restore-<date>/ (nothing is deleted)",
+    )
+    q.add_argument(
+        "--from-backups", action="store_true",
+        help="put the newest backup in <home>/backups that opens and passes its check in "
+        "place of a damaged journal (the damaged files go to backups/damaged-<date>/)",
+    )
+    q.set_defaults(handler=cmd_restore)
+
     q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
     q.set_defaults(handler=cmd_check)
 
@@ -263,17 +290,30 @@ def _enum_arg(field: str, enum: type[SideEffectCategory] | type[EventKind], text
 # -- commands ------------------------------------------------------------------------------
 
 
+def _with_password_file_hint(error: KnownError) -> KnownError:
+    return KnownError(
+        f"{error} On the command line, put the passphrase or recovery key in a file "
+        "readable only by you and give it with --password-file FILE "
+        f"(or {ENV_PASSWORD_FILE}=FILE)."
+    )
+
+
 def _open(args: argparse.Namespace, *, create: bool) -> Journal:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     # Never a key or passphrase on the command line (shell history, ps): only a file.
     secret = secret_from_options(getattr(args, "password_file", None))
     try:
-        opened = open_or_create(paths, KeyringKeyStore(), secret, create=create)
+        # Opens and runs the integrity check (milliseconds); damage is told apart
+        # from a wrong key and the newest verified backup is offered.
+        opened = open_checked(paths, KeyringKeyStore(), secret, create=create)
     except NeedsSecretError as error:
+        raise _with_password_file_hint(error) from None
+    except JournalDamagedError as error:
+        if error.offer is None:
+            raise
         raise KnownError(
-            f"{error} On the command line, put the passphrase or recovery key in a file "
-            "readable only by you and give it with --password-file FILE "
-            f"(or {ENV_PASSWORD_FILE}=FILE)."
+            f"{error} To restore it, run: ketajournal restore --from-backups (with the same "
+            "--home and --password-file options as this command)."
         ) from None
     if opened.new_recovery_code is not None:
         print(recovery_notice(opened.new_recovery_code, new_journal=opened.created),
@@ -582,6 +622,48 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(result.summary())
     if result.backup is not None:
         print(f"Backup taken before the import: {result.backup}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """``backup -o FILE``: one portable, encrypted backup file (docs/security.md)."""
+    target = Path(args.output).expanduser()
+    if not target.parent.is_dir():
+        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    if target.is_dir():
+        raise ValidationError("output", f"{target} is a folder; give a file name")
+    journal = _open(args, create=False)
+    try:
+        made = restore.write_portable_backup(journal, target)
+    finally:
+        journal.close()
+    print(f"Backed up {made.total} entries to {target}. The file is encrypted; it opens with "
+          "this journal's recovery key or passphrase, or the key in this computer's keyring.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """``restore FILE [--force]`` or ``restore --from-backups`` (docs/security.md)."""
+    if args.from_backups and args.source is not None:
+        raise ValidationError("FILE", "give a backup file or --from-backups, not both")
+    if not args.from_backups and args.source is None:
+        raise ValidationError("FILE", "give the backup file to restore, or --from-backups")
+    if args.from_backups and args.force:
+        raise ValidationError(
+            "force", "is for restore FILE; --from-backups never replaces a sound journal"
+        )
+    paths = JournalPaths(resolve_home(getattr(args, "home", None)))
+    secret = secret_from_options(getattr(args, "password_file", None))
+    keys = KeyringKeyStore()
+    try:
+        if args.from_backups:
+            result = restore.repair_from_backups(paths, keys, secret)
+        else:
+            source = Path(args.source).expanduser()
+            result = restore.restore_backup_file(paths, source, keys, secret, force=args.force)
+    except NeedsSecretError as error:
+        raise _with_password_file_hint(error) from None
+    print(result.summary())
     return 0
 
 

@@ -5,19 +5,30 @@ copies (the newest 7 are kept) and, once a week, a weekly copy (the newest 4).
 Each backup is SQLCipher to SQLCipher with the journal's own key, carries a copy
 of the journal header (so it can be opened with the recovery key), and is
 verified — it opens, passes the integrity check, and has the same row counts as
-the journal — before any older backup is deleted. Backups taken before an
-import or a migration are kept apart (the newest 5 of each reason).
+the journal — before any older backup is deleted. Rotation counts only backups
+that still verify with the journal's key: a backup damaged on disk never takes
+the place of a good one. Backups taken before an import or a migration are kept
+apart (the newest 5 of each reason).
 """
 
 from __future__ import annotations
 
+import logging
 import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import sqlcipher3
+
 from ketajournal.platform.paths import HEADER_NAME, ensure_private_dir
 from ketajournal.services.journal import Journal
+from ketajournal.storage.backup import verify_backup
+from ketajournal.storage.database import StorageError
+
+log = logging.getLogger(__name__)
+
+BACKUPS_DIR_NAME = "backups"
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -35,7 +46,28 @@ class BackupSet:
 def backups_dir(journal: Journal) -> Path:
     """``<home>/backups`` (created 0700)."""
     assert journal.path is not None
-    return ensure_private_dir(journal.path.parent / "backups")
+    return ensure_private_dir(backups_folder(journal.path.parent))
+
+
+def backups_folder(home: Path) -> Path:
+    """``<home>/backups``, without creating it."""
+    return home / BACKUPS_DIR_NAME
+
+
+def backup_verifies(path: Path, key: bytes) -> bool:
+    """True if ``path`` is a non-empty journal copy that opens with ``key`` and passes
+    the integrity check. Never creates or changes a file."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False  # SQLite would open a missing or empty file as a new database
+        return bool(verify_backup(path, key))  # no tables at all: not a journal copy
+    except (StorageError, OSError):
+        return False
+    except sqlcipher3.DatabaseError as error:
+        # A damaged page is reported by the driver itself ("database disk image
+        # is malformed"), not as a row of the integrity check.
+        log.info("backup did not verify: %s", type(error).__name__)
+        return False
 
 
 def header_of(backup: Path) -> Path:
@@ -61,7 +93,10 @@ def take_backup(journal: Journal, name: str) -> Path:
 
 
 def automatic_backup(journal: Journal, now: datetime | None = None) -> BackupSet:
-    """Take today's daily (and this week's weekly) backup if missing, then rotate."""
+    """Take today's daily (and this week's weekly) backup if missing, then rotate.
+
+    Rotation keeps the newest verified backups of each kind (see :func:`rotate`).
+    """
     now = (now or journal.now()).astimezone()
     folder = backups_dir(journal)
     made: list[Path] = []
@@ -72,14 +107,39 @@ def automatic_backup(journal: Journal, now: datetime | None = None) -> BackupSet
     weekly = f"weekly-{year}W{week:02d}"
     if not (folder / f"{weekly}.db").exists():
         made.append(take_backup(journal, weekly))
-    deleted = rotate(folder, "daily-", KEEP_DAILY) + rotate(folder, "weekly-", KEEP_WEEKLY)
+    key = journal._key  # the open journal's key, to check backups before deleting any
+    deleted = rotate(folder, "daily-", KEEP_DAILY, key) + rotate(
+        folder, "weekly-", KEEP_WEEKLY, key
+    )
     return BackupSet(tuple(made), tuple(deleted))
 
 
-def rotate(folder: Path, prefix: str, keep: int) -> list[Path]:
-    """Delete all but the newest ``keep`` backups named ``prefix*`` (names sort by date)."""
+def rotate(folder: Path, prefix: str, keep: int, key: bytes | None = None) -> list[Path]:
+    """Delete the backups named ``prefix*`` older than the newest ``keep`` (names sort by date).
+
+    With ``key``, only backups that verify (:func:`backup_verifies`) count towards
+    ``keep``: the newest ``keep`` verified ones are kept, a damaged one among them
+    is left in place but not counted, and if fewer than ``keep`` verify nothing
+    is deleted. Only when there is something to delete are the backups opened.
+    """
     found = sorted(folder.glob(f"{prefix}*.db"))
-    old = found[:-keep] if keep else found
+    if keep <= 0 or len(found) <= keep:
+        return []
+    if key is None:
+        old = found[:-keep]
+    else:
+        verified = 0
+        cutoff: int | None = None
+        for index in range(len(found) - 1, -1, -1):
+            if backup_verifies(found[index], key):
+                verified += 1
+                if verified == keep:
+                    cutoff = index
+                    break
+        if cutoff is None:
+            log.warning("backup rotation kept everything: fewer than %d verified", keep)
+            return []
+        old = found[:cutoff]
     for path in old:
         path.unlink(missing_ok=True)
         header_of(path).unlink(missing_ok=True)
@@ -94,11 +154,23 @@ def backup_before(journal: Journal, reason: str) -> Path:
         number += 1
         name = f"{reason}-{stamp}-{number}"
     made = take_backup(journal, name)
-    rotate(made.parent, f"{reason}-", KEEP_PER_REASON)
+    rotate(made.parent, f"{reason}-", KEEP_PER_REASON, journal._key)
     return made
 
 
 def list_backups(journal: Journal) -> list[Path]:
     """Every backup file in the home, newest first by modification time."""
-    folder = backups_dir(journal)
-    return sorted(folder.glob("*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
+    return home_backups(backups_dir(journal).parent)
+
+
+def home_backups(home: Path) -> list[Path]:
+    """The backups in ``<home>/backups`` (not its subfolders), newest first.
+
+    Newest by modification time, then by name (the names carry the date).
+    Creates nothing: a home without a backups folder has none.
+    """
+    folder = backups_folder(home)
+    if not folder.is_dir():
+        return []
+    found = [p for p in folder.glob("*.db") if p.is_file()]
+    return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)

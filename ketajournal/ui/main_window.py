@@ -8,6 +8,7 @@ dialog, switch tab) between them.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,10 @@ from ketajournal.domain.models import (
     SideEffectCategory,
 )
 from ketajournal.errors import KnownError
-from ketajournal.services import clinical, exchange
-from ketajournal.services.journal import Journal
+from ketajournal.platform.keystore import KeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import clinical, exchange, restore
+from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
 from ketajournal.ui.appointment import AppointmentView
@@ -44,6 +47,7 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
+from ketajournal.ui.security import RestoreFromFile
 from ketajournal.ui.settings_dialog import SettingsDialog
 from ketajournal.ui.tasks import run_task
 from ketajournal.ui.timeline import TimelineView
@@ -57,7 +61,8 @@ class MainWindow(QMainWindow):
     """Today / Timeline / Trends / Boosters, with menus, undo and locking.
 
     ``unlock(secret)`` reopens the journal after a lock (``""``: use the keyring);
-    without it, Lock is unavailable.
+    without it, Lock is unavailable. ``keys`` is where the key is kept; without it
+    (the demo journal) backup files, restore and the Security dialog are off.
     """
 
     def __init__(
@@ -66,6 +71,7 @@ class MainWindow(QMainWindow):
         *,
         demo: bool = False,
         unlock: Unlock | None = None,
+        keys: KeyStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -73,6 +79,7 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self._demo = demo
         self._unlock = unlock
+        self.keys = keys
         self.controller: JournalController | None = None
         self.tabs: QTabWidget | None = None
         self.crisis: CrisisDialog | None = None
@@ -119,6 +126,7 @@ class MainWindow(QMainWindow):
         self.timeline.edit_requested.connect(self.edit_entry)
         self.today.questionnaire_requested.connect(self.fill_questionnaire)
         self.today.crisis_requested.connect(self.show_crisis_resources)
+        controller.changed.connect(self._settings_may_have_changed)
         stack = controller.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -196,6 +204,15 @@ class MainWindow(QMainWindow):
         for action in self._journal_actions:
             action.setEnabled(enabled)
         self.lock_action.setEnabled(enabled and self._unlock is not None)
+        self.backup_file_action.setEnabled(enabled and self.keys is not None)
+        self.restore_file_action.setEnabled(
+            enabled and self.keys is not None and self._unlock is not None
+        )
+
+    def _settings_may_have_changed(self, change: Change) -> None:
+        """A new auto-lock time (Security dialog) takes effect at once."""
+        if "settings" in change.kinds and self.controller is not None:
+            self.idle.start(Settings(self.controller.journal).get("security.auto_lock_minutes"))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -219,6 +236,13 @@ class MainWindow(QMainWindow):
         self.import_folder_action = QAction("Import from a CSV &folder…", self)
         self.import_folder_action.triggered.connect(lambda: self.import_entries(folder=True))
         file_menu.addAction(self.import_folder_action)
+        file_menu.addSeparator()
+        self.backup_file_action = QAction("&Back up to a file…", self)
+        self.backup_file_action.triggered.connect(lambda: self.back_up_to_file())
+        file_menu.addAction(self.backup_file_action)
+        self.restore_file_action = QAction("&Restore from a backup file…", self)
+        self.restore_file_action.triggered.connect(lambda: self.restore_from_file())
+        file_menu.addAction(self.restore_file_action)
         file_menu.addSeparator()
         self.lock_action = QAction("&Lock", self)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
@@ -284,6 +308,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _show_undo_state(self, _index: int) -> None:
+        if self.controller is None:
+            return  # locking clears the undo stack after the views are gone
         stack = self.open_controller.undo_stack
         if stack.canRedo() and not stack.canUndo():
             self.today.undo_button.hide()
@@ -326,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Open the settings."""
-        SettingsDialog(self.open_controller, self).exec()
+        SettingsDialog(self.open_controller, self, keys=self.keys).exec()
 
     def _warn_red_flag(self, dialog: EntryDialog) -> None:
         if not isinstance(dialog, SideEffectDialog):
@@ -427,6 +453,41 @@ class MainWindow(QMainWindow):
             lambda journal: exchange.import_batch(journal, exchange.read_import(source)),
             finished,
         )
+
+    def back_up_to_file(self, target: Path | None = None) -> None:
+        """Write one portable, encrypted backup file (it opens with the recovery key)."""
+        target = target or self._save_target(
+            "Back up to a file", f"ketajournal-backup-{date.today():%Y-%m-%d}.zip",
+            "ketajournal backup (*.zip)",
+        )
+        if target is None:
+            return
+        self._in_background(
+            "Backing up…", lambda journal: restore.write_portable_backup(journal, target),
+            lambda made: self.statusBar().showMessage(
+                f"Backed up {made.total} entries to {target.name} (encrypted).", 8000
+            ),
+        )
+
+    def restore_from_file(self, source: Path | None = None) -> None:
+        """Restore a backup file: checked first; after a Yes it replaces this journal,
+        which is moved to backups/before-restore-<date>/."""
+        if self.controller is None or self._unlock is None or self.keys is None:
+            return
+        if source is None:
+            name, _ = QFileDialog.getOpenFileName(
+                self, "Restore from a backup file", str(Path.home()),
+                "ketajournal backup (*.zip *.db);;All files (*)",
+            )
+            source = Path(name) if name else None
+        if source is None:
+            return
+        journal_path = self.open_controller.journal.path
+        assert journal_path is not None
+        RestoreFromFile(
+            self, JournalPaths(journal_path.parent), self.keys,
+            close_journal=self.lock, reopen=self.try_unlock,
+        ).start(source)
 
     def about(self) -> None:
         """Version and the privacy promise."""

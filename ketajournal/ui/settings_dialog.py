@@ -2,7 +2,9 @@
 
 Every control writes through :class:`ketajournal.services.settings.Settings`, which
 validates and names the setting when a value is refused. The booster threshold T
-lives on the Boosters screen, next to the numbers it changes.
+lives on the Boosters screen, next to the numbers it changes. The key, the
+passphrase, the recovery key and auto-lock are in the Security dialog
+(:mod:`ketajournal.ui.security`), opened from here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -24,17 +27,30 @@ from PySide6.QtWidgets import (
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES
 from ketajournal.errors import KnownError
+from ketajournal.platform.keystore import KeyStore
 from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.security import SecurityDialog
 
 
 class SettingsDialog(QDialog):
-    """Edit the journal's settings; Save stores them all in one go."""
+    """Edit the journal's settings; Save stores them all in one go.
 
-    def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
+    ``keys`` is where the journal's key is kept; without it (the demo journal)
+    the Security button is off.
+    """
+
+    def __init__(
+        self,
+        controller: JournalController,
+        parent: QWidget | None = None,
+        *,
+        keys: KeyStore | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.controller = controller
+        self.keys = keys
         self.settings = Settings(controller.journal)
         form = QFormLayout()
 
@@ -83,6 +99,12 @@ class SettingsDialog(QDialog):
 
         note = QLabel("The booster threshold T is set on the Boosters screen.")
         note.setStyleSheet("color: #555;")
+        self.security_button = QPushButton("Se&curity: passphrase, recovery key, auto-lock…")
+        self.security_button.setAccessibleName("Open the security settings")
+        self.security_button.clicked.connect(self.open_security)
+        if keys is None:
+            self.security_button.setEnabled(False)
+            self.security_button.setToolTip("Not available for the demo journal.")
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -94,8 +116,23 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.security_button)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def security_dialog(self) -> SecurityDialog:
+        """The Security dialog for this journal (needs ``keys``)."""
+        if self.keys is None:
+            raise RuntimeError("no key store: security settings are off for the demo journal")
+        return SecurityDialog(self.controller, self.keys, self)
+
+    def open_security(self) -> None:
+        """Open the Security dialog; its changes apply at once."""
+        dialog = self.security_dialog()
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def values(self) -> dict[str, Any]:
         """What the form would store, by setting key."""

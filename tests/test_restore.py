@@ -1,0 +1,728 @@
+"""Backup files, restore, and damaged journals — on real encrypted files in ``tmp_path``.
+
+The paths of issue 5 §3: ``backup -o`` then ``restore`` into a new home (keyring
+present, absent, failing; passphrase right and wrong; the recovery key on a clean
+home with the keyring empty) reproduces the same ``export json`` byte for byte;
+restore never replaces a journal without ``force`` and keeps the old files; a
+truncated or overwritten journal says what happened, offers the newest verified
+backup and is left byte for byte as it was until the user accepts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+import keyring
+import keyring.backends.fail
+import pytest
+
+from ketajournal.domain.models import MoodEntry
+from ketajournal.platform import crypto
+from ketajournal.platform.crypto import Argon2Params, RecoveryCode
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import demo
+from ketajournal.services.backups import (
+    KEEP_DAILY,
+    automatic_backup,
+    backup_verifies,
+    header_of,
+)
+from ketajournal.services.journal import Journal
+from ketajournal.services.keys import (
+    KeyMissingError,
+    NeedsSecretError,
+    WrongSecretError,
+    enable_passphrase,
+)
+from ketajournal.services.opening import open_journal, open_or_create
+from ketajournal.services.restore import (
+    DB_MEMBER,
+    HEADER_MEMBER,
+    MANIFEST_MEMBER,
+    BackupFileError,
+    Damage,
+    DamagedNeedsSecretError,
+    JournalDamagedError,
+    JournalExistsError,
+    KeyringKeyDoesNotFitError,
+    NothingToRepairError,
+    RestoreNeedsSecretError,
+    WrongBackupSecretError,
+    newest_verified_backup,
+    open_checked,
+    repair_from_backups,
+    restore_backup_file,
+    restore_from_home_backup,
+    write_portable_backup,
+)
+from tests.support.keyrings import LockedKeyring, MemoryKeyring
+
+SENTINEL = "SENTINEL-restore-7d20"
+PASSPHRASE = "correct horse battery staple"
+PAGE = 4096
+
+
+@pytest.fixture(autouse=True)
+def fast_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crypto, "ARGON2_DEFAULT", Argon2Params(memory_kib=8, iterations=1, lanes=1))
+
+
+@dataclass
+class Made:
+    paths: JournalPaths
+    code: RecoveryCode
+
+
+@pytest.fixture
+def made(paths: JournalPaths, clock) -> Made:
+    """A closed journal with 60 days of the demo patient and a sentinel note."""
+    opened = open_or_create(paths, KeyringKeyStore(), clock=clock)
+    journal = opened.journal
+    try:
+        data = demo.generate(journal.now(), days=60)
+        journal.log_all(data.entries, data.session_of)
+        journal.log(MoodEntry(at=journal.now() - timedelta(hours=1), mood=3, note=SENTINEL))
+    finally:
+        journal.close()
+    assert opened.new_recovery_code is not None
+    return Made(paths, opened.new_recovery_code)
+
+
+def reopen(paths: JournalPaths, clock, secret: str | None = None) -> Journal:
+    return open_journal(paths, KeyringKeyStore(), secret, create=False, clock=clock)
+
+
+def export_bytes(paths: JournalPaths, clock, target: Path, secret: str | None = None) -> bytes:
+    journal = reopen(paths, clock, secret)
+    try:
+        journal.export_json(target)
+    finally:
+        journal.close()
+    return target.read_bytes()
+
+
+def backup_file(paths: JournalPaths, clock, target: Path, secret: str | None = None) -> Path:
+    journal = reopen(paths, clock, secret)
+    try:
+        write_portable_backup(journal, target)
+    finally:
+        journal.close()
+    return target
+
+
+def snapshot(directory: Path) -> dict[str, str]:
+    if not directory.exists():
+        return {}
+    return {
+        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(directory.rglob("*"))
+        if p.is_file()
+    }
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def empty_keyring() -> MemoryKeyring:
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    return backend
+
+
+def journal_files(home: Path) -> list[str]:
+    return sorted(p.name for p in home.iterdir() if p.is_file()) if home.exists() else []
+
+
+# -- the portable backup file ---------------------------------------------------------
+
+
+def test_a_backup_file_is_a_stored_zip_of_the_encrypted_copy_and_the_header(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    target = backup_file(made.paths, clock, out / "journal-backup.zip")
+    assert [p.name for p in out.iterdir()] == ["journal-backup.zip"]  # no temp file left
+    assert target.stat().st_mode & 0o777 == 0o600
+    raw = target.read_bytes()
+    assert SENTINEL.encode() not in raw and b"SQLite format 3" not in raw
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == [MANIFEST_MEMBER, HEADER_MEMBER, DB_MEMBER]
+        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
+        assert archive.read(HEADER_MEMBER) == made.paths.header.read_bytes()
+        manifest = json.loads(archive.read(MANIFEST_MEMBER))
+        assert manifest["format"] == "ketajournal-backup" and manifest["version"] == 1
+        assert set(manifest) == {"format", "version", "created", "journal_id", "app_version"}
+        assert archive.testzip() is None
+
+
+def test_backup_then_restore_with_the_recovery_key_and_the_keyring_emptied_is_byte_identical(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    original = export_bytes(made.paths, clock, tmp_path / "before.json")
+    target = backup_file(made.paths, clock, tmp_path / "journal-backup.zip")
+    backend = empty_keyring()  # a new computer: nothing in its keyring
+    new_home = JournalPaths(tmp_path / "new-home")
+
+    with pytest.raises(RestoreNeedsSecretError, match="recovery key"):
+        restore_backup_file(new_home, target, KeyringKeyStore())
+    assert journal_files(new_home.home) == []
+
+    result = restore_backup_file(new_home, target, KeyringKeyStore(), str(made.code))
+    assert result.stored_in_keyring and not result.passphrase_mode
+    assert result.moved_aside is None
+    assert result.total == sum(json.loads(original)["entries"][k].__len__()
+                               for k in json.loads(original)["entries"])
+    assert len(backend.passwords) == 1  # the next start opens through the keyring
+    assert journal_files(new_home.home) == ["journal.db", "journal.header"]
+    assert not [p for p in new_home.home.iterdir() if p.name.startswith(".")]
+    assert new_home.home.stat().st_mode & 0o777 == 0o700
+    for path in new_home.home.iterdir():
+        assert path.stat().st_mode & 0o777 == 0o600
+    assert export_bytes(new_home, clock, tmp_path / "after.json") == original
+
+
+def test_restore_with_the_keyring_holding_the_key_needs_no_secret(
+    made: Made, clock, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    original = export_bytes(made.paths, clock, tmp_path / "before.json")
+    target = backup_file(made.paths, clock, tmp_path / "b.zip")
+    before = dict(memory_keyring.passwords)
+    other = JournalPaths(tmp_path / "other")
+    result = restore_backup_file(other, target, KeyringKeyStore())
+    assert result.stored_in_keyring
+    assert memory_keyring.passwords == before
+    assert export_bytes(other, clock, tmp_path / "after.json") == original
+
+
+@pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring, LockedKeyring])
+def test_restore_without_a_usable_keyring_works_with_the_recovery_key(
+    made: Made, clock, tmp_path: Path, backend: Callable[[], keyring.backend.KeyringBackend]
+) -> None:
+    original = export_bytes(made.paths, clock, tmp_path / "before.json")
+    target = backup_file(made.paths, clock, tmp_path / "b.zip")
+    keyring.set_keyring(backend())
+    other = JournalPaths(tmp_path / "other")
+    with pytest.raises(NeedsSecretError, match="keyring cannot be used"):
+        restore_backup_file(other, target, KeyringKeyStore())
+    assert journal_files(other.home) == []
+    result = restore_backup_file(other, target, KeyringKeyStore(), str(made.code))
+    assert not result.stored_in_keyring
+    assert "could not store its key" in result.summary()
+    assert export_bytes(other, clock, tmp_path / "after.json", str(made.code)) == original
+
+
+def test_a_passphrase_mode_backup_restores_with_the_right_passphrase_only(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    journal = reopen(made.paths, clock)
+    try:
+        enable_passphrase(journal, KeyringKeyStore(), PASSPHRASE)
+    finally:
+        journal.close()
+    original = export_bytes(made.paths, clock, tmp_path / "before.json", PASSPHRASE)
+    target = backup_file(made.paths, clock, tmp_path / "b.zip", PASSPHRASE)
+    backend = empty_keyring()
+    other = JournalPaths(tmp_path / "other")
+    with pytest.raises(RestoreNeedsSecretError, match="passphrase mode"):
+        restore_backup_file(other, target, KeyringKeyStore())
+    with pytest.raises(WrongBackupSecretError, match="does not open this backup"):
+        restore_backup_file(other, target, KeyringKeyStore(), "not the passphrase at all")
+    assert journal_files(other.home) == []
+    result = restore_backup_file(other, target, KeyringKeyStore(), PASSPHRASE)
+    assert result.passphrase_mode and not result.stored_in_keyring
+    assert backend.passwords == {}  # passphrase mode keeps nothing in the keyring
+    assert export_bytes(other, clock, tmp_path / "after.json", PASSPHRASE) == original
+    with pytest.raises(NeedsSecretError):
+        reopen(other, clock)
+
+
+def test_restore_never_replaces_a_journal_without_force(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    target = backup_file(made.paths, clock, tmp_path / "b.zip")
+    before = snapshot(made.paths.home)
+    with pytest.raises(JournalExistsError, match="--force"):
+        restore_backup_file(made.paths, target, KeyringKeyStore())
+    assert snapshot(made.paths.home) == before
+
+
+def test_restore_with_force_moves_the_old_journal_aside_first(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    target = backup_file(made.paths, clock, tmp_path / "b.zip")
+    journal = reopen(made.paths, clock)
+    try:
+        journal.log(MoodEntry(at=journal.now(), mood=9, note="after the backup"))
+    finally:
+        journal.close()
+    old_db, old_header = digest(made.paths.database), digest(made.paths.header)
+    result = restore_backup_file(made.paths, target, KeyringKeyStore(), force=True, clock=clock)
+    aside = result.moved_aside
+    assert aside is not None and aside.parent == made.paths.home / "backups"
+    assert aside.name == f"before-restore-{clock().astimezone():%Y%m%d-%H%M%S}"
+    assert aside.stat().st_mode & 0o777 == 0o700
+    assert digest(aside / "journal.db") == old_db
+    assert digest(aside / "journal.header") == old_header
+    restored = reopen(made.paths, clock)
+    try:
+        assert "after the backup" not in [m.note for m in restored.moods()]
+    finally:
+        restored.close()
+    # The moved journal is whole: it opens where it is, with the entry made after the backup.
+    kept = JournalPaths(tmp_path / "kept")
+    shutil.copytree(aside, kept.home)
+    old = reopen(kept, clock)
+    try:
+        assert "after the backup" in [m.note for m in old.moods()]
+    finally:
+        old.close()
+    # A second forced restore in the same second gets a folder of its own.
+    again = restore_backup_file(made.paths, target, KeyringKeyStore(), force=True, clock=clock)
+    assert again.moved_aside is not None and again.moved_aside != aside and aside.exists()
+
+
+def test_a_damaged_backup_file_is_refused_before_anything_is_placed(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    target = backup_file(made.paths, clock, tmp_path / "b.zip")
+    data = bytearray(target.read_bytes())
+    with zipfile.ZipFile(target) as archive:
+        info = archive.getinfo(DB_MEMBER)
+    data[info.header_offset + 200 + 30 + len(DB_MEMBER)] ^= 0xFF  # a byte in the database
+    target.write_bytes(bytes(data))
+    other = JournalPaths(tmp_path / "other")
+    with pytest.raises(BackupFileError, match="damaged"):
+        restore_backup_file(other, target, KeyringKeyStore(), str(made.code))
+    assert journal_files(other.home) == []
+    assert not list(other.home.iterdir())  # no staged copy left behind
+    not_ours = tmp_path / "notes.zip"
+    with zipfile.ZipFile(not_ours, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    with pytest.raises(BackupFileError, match="not a ketajournal backup"):
+        restore_backup_file(other, not_ours, KeyringKeyStore())
+    with pytest.raises(BackupFileError, match="no backup file"):
+        restore_backup_file(other, tmp_path / "missing.zip", KeyringKeyStore())
+
+
+def test_a_backup_from_the_backups_folder_restores_too(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    original = export_bytes(made.paths, clock, tmp_path / "before.json")
+    journal = reopen(made.paths, clock)
+    try:
+        (daily, *_) = automatic_backup(journal).made
+    finally:
+        journal.close()
+    empty_keyring()
+    other = JournalPaths(tmp_path / "other")
+    restore_backup_file(other, daily, KeyringKeyStore(), str(made.code))
+    assert export_bytes(other, clock, tmp_path / "after.json") == original
+
+
+# -- damaged journals -----------------------------------------------------------------
+
+
+def truncate_half(path: Path) -> None:
+    os.truncate(path, path.stat().st_size // 2 // PAGE * PAGE)
+
+
+def overwrite_middle_page(path: Path) -> None:
+    pages = path.stat().st_size // PAGE
+    with path.open("r+b") as handle:
+        handle.seek(pages // 2 * PAGE)
+        handle.write(os.urandom(PAGE))
+
+
+def overwrite_first_page(path: Path) -> None:
+    with path.open("r+b") as handle:
+        handle.write(os.urandom(PAGE))
+
+
+def empty_file(path: Path) -> None:
+    os.truncate(path, 0)
+
+
+DAMAGES: list[tuple[Callable[[Path], None], Damage]] = [
+    (truncate_half, Damage.DATABASE_UNREADABLE),
+    (overwrite_middle_page, Damage.INTEGRITY),
+    (overwrite_first_page, Damage.DATABASE_UNREADABLE),
+    (empty_file, Damage.DATABASE_EMPTY),
+]
+
+
+@pytest.fixture
+def backed_up(made: Made, clock) -> Iterator[Made]:
+    """``made`` with three daily backups (the newest holds every entry)."""
+    for _ in range(3):
+        journal = reopen(made.paths, clock)
+        try:
+            journal.log(MoodEntry(at=journal.now(), mood=5))
+            automatic_backup(journal)
+        finally:
+            journal.close()
+        clock.advance(timedelta(days=1))
+    yield made
+
+
+def newest_daily(paths: JournalPaths) -> Path:
+    return sorted((paths.home / "backups").glob("daily-*.db"))[-1]
+
+
+@pytest.mark.parametrize(("damage", "kind"), DAMAGES, ids=[d.__name__ for d, _ in DAMAGES])
+def test_a_damaged_journal_says_so_offers_the_newest_backup_and_stays_unchanged(
+    backed_up: Made, clock, tmp_path: Path, damage: Callable[[Path], None], kind: Damage
+) -> None:
+    paths = backed_up.paths
+    expected = export_bytes(paths, clock, tmp_path / "before.json")
+    damage(paths.database)
+    before = snapshot(paths.home)
+    with pytest.raises(JournalDamagedError) as info:
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    error = info.value
+    assert error.damage is kind
+    message = str(error)
+    assert "is damaged" in message and "Nothing was changed yet" in message
+    assert "key does not fit" not in message and SENTINEL not in message
+    assert error.offer is not None and error.offer.replaces_database
+    assert error.offer.backup == newest_daily(paths)
+    assert error.offer.backup.name in message
+    assert snapshot(paths.home) == before  # nothing touched until the user accepts
+
+    damaged_digest = digest(paths.database)
+    result = restore_from_home_backup(paths, error.offer.backup, error.offer.key, clock=clock)
+    aside = result.moved_aside
+    assert aside is not None and aside.name.startswith("damaged-")
+    assert digest(aside / "journal.db") == damaged_digest  # kept, never deleted
+    assert not (aside / "journal.header").exists()  # the sound header stayed in place
+    assert result.replaced_database and not result.replaced_header
+    assert export_bytes(paths, clock, tmp_path / "after.json") == expected
+    opened = open_checked(paths, KeyringKeyStore(), clock=clock)
+    opened.journal.close()
+
+
+def test_with_the_keyring_empty_a_damaged_journal_first_asks_for_the_recovery_key(
+    backed_up: Made, clock
+) -> None:
+    paths = backed_up.paths
+    overwrite_first_page(paths.database)
+    empty_keyring()
+    before = snapshot(paths.home)
+    # Without a proven key a failure could be a wrong key: ask, claim nothing.
+    with pytest.raises(KeyMissingError):
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    with pytest.raises(WrongSecretError):
+        open_checked(paths, KeyringKeyStore(), "not the recovery key", clock=clock)
+    # The recovery key unwraps the header's authenticated wrap: the key is right, so the
+    # file is damaged.
+    with pytest.raises(JournalDamagedError) as info:
+        open_checked(paths, KeyringKeyStore(), str(backed_up.code), clock=clock)
+    assert info.value.damage is Damage.DATABASE_UNREADABLE
+    assert info.value.offer is not None
+    assert snapshot(paths.home) == before
+
+
+def test_the_offer_skips_a_newer_backup_that_no_longer_verifies(
+    backed_up: Made, clock
+) -> None:
+    paths = backed_up.paths
+    dailies = sorted((paths.home / "backups").glob("daily-*.db"))
+    overwrite_middle_page(dailies[-1])
+    overwrite_middle_page(paths.database)
+    with pytest.raises(JournalDamagedError) as info:
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    assert info.value.offer is not None
+    # Weekly backups were made on the first day; the newest good daily is the one before.
+    assert info.value.offer.backup == newest_verified_backup(paths, info.value.offer.key)
+    assert info.value.offer.backup != dailies[-1]
+    assert backup_verifies(info.value.offer.backup, info.value.offer.key)
+
+
+def test_without_any_backup_the_damage_is_named_and_nothing_is_offered(
+    made: Made, clock
+) -> None:
+    overwrite_middle_page(made.paths.database)
+    before = snapshot(made.paths.home)
+    with pytest.raises(JournalDamagedError, match="No backup in") as info:
+        open_checked(made.paths, KeyringKeyStore(), clock=clock)
+    assert info.value.offer is None
+    assert snapshot(made.paths.home) == before
+    with pytest.raises(JournalDamagedError):
+        repair_from_backups(made.paths, KeyringKeyStore(), clock=clock)
+    assert snapshot(made.paths.home) == before
+
+
+def test_a_lost_header_comes_back_alone_when_the_journal_file_is_sound(
+    backed_up: Made, clock, tmp_path: Path
+) -> None:
+    paths = backed_up.paths
+    journal = reopen(paths, clock)
+    try:
+        journal.log(MoodEntry(at=journal.now(), mood=8, note="after the last backup"))
+    finally:
+        journal.close()
+    expected = export_bytes(paths, clock, tmp_path / "before.json")
+    database = digest(paths.database)
+    paths.header.unlink()
+    with pytest.raises(JournalDamagedError) as info:
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    error = info.value
+    assert error.damage is Damage.HEADER_MISSING
+    assert error.offer is not None and not error.offer.replaces_database
+    assert "only the header needs to come back" in str(error)
+    assert digest(paths.database) == database
+    result = restore_from_home_backup(paths, error.offer.backup, error.offer.key, clock=clock)
+    assert result.replaced_header and not result.replaced_database
+    assert result.moved_aside is None  # there was no header to move
+    assert export_bytes(paths, clock, tmp_path / "after.json") == expected  # no entry lost
+
+
+def test_a_damaged_header_with_the_keyring_empty_needs_the_recovery_key_to_check_backups(
+    backed_up: Made, clock
+) -> None:
+    paths = backed_up.paths
+    paths.header.write_text("{ not json", encoding="utf-8")
+    damaged_header = digest(paths.header)
+    empty_keyring()
+    with pytest.raises(DamagedNeedsSecretError, match=r"header .* is damaged"):
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    with pytest.raises(JournalDamagedError) as info:
+        open_checked(paths, KeyringKeyStore(), str(backed_up.code), clock=clock)
+    error = info.value
+    assert error.damage is Damage.HEADER_DAMAGED and error.offer is not None
+    result = restore_from_home_backup(
+        paths, error.offer.backup, error.offer.key, keys=KeyringKeyStore(), clock=clock
+    )
+    assert result.moved_aside is not None
+    assert digest(result.moved_aside / "journal.header") == damaged_header
+    assert result.stored_in_keyring
+    opened = open_checked(paths, KeyringKeyStore(), clock=clock)  # through the keyring again
+    opened.journal.close()
+
+
+def test_a_missing_journal_file_is_never_replaced_by_a_new_one(
+    backed_up: Made, clock, tmp_path: Path
+) -> None:
+    paths = backed_up.paths
+    expected = export_bytes(paths, clock, tmp_path / "before.json")
+    paths.database.unlink()
+    with pytest.raises(JournalDamagedError) as info:
+        open_checked(paths, KeyringKeyStore(), clock=clock)  # create=True, yet no new journal
+    assert info.value.damage is Damage.DATABASE_MISSING
+    assert not paths.database.exists()
+    result = repair_from_backups(paths, KeyringKeyStore(), clock=clock)
+    assert result.replaced_database and result.moved_aside is None
+    assert export_bytes(paths, clock, tmp_path / "after.json") == expected
+
+
+def test_a_home_holding_only_backups_gets_no_new_empty_journal(
+    backed_up: Made, clock
+) -> None:
+    paths = backed_up.paths
+    paths.database.unlink()
+    paths.header.unlink()
+    with pytest.raises(JournalDamagedError, match="move the backups folder") as info:
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    assert info.value.damage is Damage.JOURNAL_MISSING and info.value.offer is not None
+    assert journal_files(paths.home) == []
+
+
+def test_repair_from_backups_refuses_a_sound_journal_and_restores_a_damaged_one(
+    backed_up: Made, clock, tmp_path: Path
+) -> None:
+    paths = backed_up.paths
+    expected = export_bytes(paths, clock, tmp_path / "before.json")
+    before = snapshot(paths.home)
+    with pytest.raises(NothingToRepairError):
+        repair_from_backups(paths, KeyringKeyStore(), clock=clock)
+    assert snapshot(paths.home) == before
+    truncate_half(paths.database)
+    result = repair_from_backups(paths, KeyringKeyStore(), clock=clock)
+    assert result.moved_aside is not None and result.moved_aside.name.startswith("damaged-")
+    assert export_bytes(paths, clock, tmp_path / "after.json") == expected
+
+
+def test_a_healthy_journal_opens_checked_and_a_first_run_still_creates(
+    paths: JournalPaths, clock
+) -> None:
+    first = open_checked(paths, KeyringKeyStore(), clock=clock)
+    assert first.created and first.new_recovery_code is not None
+    first.journal.close()
+    again = open_checked(paths, KeyringKeyStore(), clock=clock)
+    assert not again.created
+    again.journal.close()
+
+
+def test_a_wrong_keyring_key_is_not_called_damage_and_the_recovery_key_decides(
+    backed_up: Made, clock, memory_keyring: MemoryKeyring
+) -> None:
+    paths = backed_up.paths
+    (entry,) = memory_keyring.passwords
+    memory_keyring.passwords[entry] = "11" * 32  # a key, but not this journal's
+    before = snapshot(paths.home)
+    # It opens neither the journal nor a backup: nothing proves it, so nothing is claimed.
+    with pytest.raises(KeyringKeyDoesNotFitError, match="does not fit it, or the file is dam"):
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    opened = open_checked(paths, KeyringKeyStore(), str(backed_up.code), clock=clock)
+    opened.journal.close()  # the journal was fine: the keyring's key was wrong
+    overwrite_first_page(paths.database)
+    with pytest.raises(KeyringKeyDoesNotFitError):
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    with pytest.raises(JournalDamagedError) as info:  # now the recovery key proves damage
+        open_checked(paths, KeyringKeyStore(), str(backed_up.code), clock=clock)
+    assert info.value.offer is not None
+    assert {k: v for k, v in snapshot(paths.home).items() if k != "journal.db"} == {
+        k: v for k, v in before.items() if k != "journal.db"
+    }
+
+
+# -- the command line (once the cli.py code from the issue 5 reply is in) -------------
+
+
+def _cli_has(command: str) -> bool:
+    from ketajournal.cli import build_parser
+
+    parser = build_parser()
+    actions = [a for a in parser._actions if hasattr(a, "choices") and a.choices]
+    return any(command in (a.choices or {}) for a in actions)
+
+
+needs_cli = pytest.mark.skipif(
+    not _cli_has("restore"), reason="cli.py does not have backup/restore yet"
+)
+
+
+def cli(home: Path, *args: str) -> int:
+    from ketajournal.cli import main
+
+    return main(["--home", str(home), *args])
+
+
+@needs_cli
+def test_cli_backup_then_restore_with_the_recovery_key_reproduces_export_json(
+    made: Made, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home, new_home = made.paths.home, tmp_path / "new-home"
+    assert cli(home, "export", "json", "-o", str(tmp_path / "before.json")) == 0
+    assert cli(home, "backup", "-o", str(tmp_path / "journal.zip")) == 0
+    assert "Backed up" in capsys.readouterr().out
+    empty_keyring()
+    assert cli(new_home, "restore", str(tmp_path / "journal.zip")) == 1
+    err = capsys.readouterr().err
+    assert "--password-file" in err and "recovery key" in err
+    key_file = tmp_path / "recovery.txt"
+    key_file.write_text(f"{made.code}\n", encoding="utf-8")
+    assert cli(new_home, "--password-file", str(key_file), "restore",
+               str(tmp_path / "journal.zip")) == 0
+    assert "Restored" in capsys.readouterr().out
+    # The key is in the (new) keyring now: the next command needs no password file.
+    assert cli(new_home, "export", "json", "-o", str(tmp_path / "after.json")) == 0
+    assert (tmp_path / "after.json").read_bytes() == (tmp_path / "before.json").read_bytes()
+
+
+@needs_cli
+def test_cli_restore_refuses_an_existing_journal_unless_forced(
+    made: Made, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = made.paths.home
+    assert cli(home, "backup", "-o", str(tmp_path / "journal.zip")) == 0
+    before = snapshot(home)
+    assert cli(home, "restore", str(tmp_path / "journal.zip")) == 1
+    assert "--force" in capsys.readouterr().err
+    assert snapshot(home) == before
+    assert cli(home, "restore", str(tmp_path / "journal.zip"), "--force") == 0
+    assert "before-restore-" in capsys.readouterr().out
+    (aside,) = (home / "backups").glob("before-restore-*")
+    assert digest(aside / "journal.db") == before["journal.db"]
+    assert cli(home, "restore") == 2
+    assert cli(home, "restore", str(tmp_path / "journal.zip"), "--from-backups") == 2
+    assert cli(home, "restore", "--from-backups", "--force") == 2
+
+
+@needs_cli
+def test_cli_names_the_damage_and_restore_from_backups_repairs_it(
+    backed_up: Made, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = backed_up.paths.home
+    assert cli(home, "export", "json", "-o", str(tmp_path / "before.json")) == 0
+    capsys.readouterr()
+    assert cli(home, "restore", "--from-backups") == 1
+    assert "passes its integrity check" in capsys.readouterr().err
+    overwrite_middle_page(backed_up.paths.database)
+    damaged = digest(backed_up.paths.database)
+    assert cli(home, "log", "mood", "5") == 1
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "restore --from-backups" in err
+    assert digest(backed_up.paths.database) == damaged
+    assert cli(home, "restore", "--from-backups") == 0
+    assert "damaged-" in capsys.readouterr().out
+    assert cli(home, "export", "json", "-o", str(tmp_path / "after.json")) == 0
+    assert (tmp_path / "after.json").read_bytes() == (tmp_path / "before.json").read_bytes()
+
+
+# -- rotation -------------------------------------------------------------------------
+
+
+def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:
+    paths = made.paths
+    folder = paths.home / "backups"
+    for _ in range(KEEP_DAILY):
+        journal = reopen(paths, clock)
+        try:
+            automatic_backup(journal)
+        finally:
+            journal.close()
+        clock.advance(timedelta(days=1))
+    dailies = sorted(folder.glob("daily-*.db"))
+    assert len(dailies) == KEEP_DAILY
+    damaged = dailies[-1]
+    overwrite_middle_page(damaged)
+    deleted: list[Path] = []
+    for _ in range(2):  # two more days: by name, the two oldest would go
+        journal = reopen(paths, clock)
+        try:
+            deleted += automatic_backup(journal).deleted
+            key = journal._key
+        finally:
+            journal.close()
+        clock.advance(timedelta(days=1))
+    assert key is not None
+    now = sorted(folder.glob("daily-*.db"))
+    verified = [p for p in now if backup_verifies(p, key)]
+    assert len(verified) == KEEP_DAILY  # the damaged one does not count ...
+    assert damaged in now  # ... and, newer than the oldest kept, is left alone
+    assert [p.name for p in deleted] == [dailies[0].name]  # only the oldest went
+    assert dailies[1] in now
+    assert not header_of(dailies[0]).exists()
+
+
+def test_rotation_deletes_nothing_while_too_few_backups_verify(made: Made, clock) -> None:
+    paths = made.paths
+    folder = paths.home / "backups"
+    for _ in range(KEEP_DAILY):
+        journal = reopen(paths, clock)
+        try:
+            automatic_backup(journal)
+        finally:
+            journal.close()
+        clock.advance(timedelta(days=1))
+    for backup in sorted(folder.glob("daily-*.db"))[-3:]:
+        overwrite_middle_page(backup)
+    before = sorted(p.name for p in folder.glob("daily-*.db"))
+    journal = reopen(paths, clock)
+    try:
+        automatic_backup(journal)
+    finally:
+        journal.close()
+    after = sorted(p.name for p in folder.glob("daily-*.db"))
+    assert set(before) <= set(after) and len(after) == KEEP_DAILY + 1
