@@ -1,18 +1,32 @@
-"""Cold start to a painted window: ``ketajournal --demo`` against a bare PySide6 window.
+"""Cold start to a painted, interactive window, against a bare PySide6 window.
 
-Both are measured the same way: wall clock from spawning the process to the first
-paint event of its top-level window (reported by the child), median of N runs,
-with the floor (the bare QApplication + QWidget) measured in the same run.
+Both sides are measured the same way: wall clock from spawning the process to the
+first paint of its main window, plus one turn of the event loop after it
+("interactive": a zero-timer posted from the paint has run, so the first frame is
+complete and input would be handled). The child reports the time, its resident
+memory (VmRSS from /proc/self/status) at that moment, and which window it painted.
+An app-wide event filter in the child does this; the app itself is unchanged.
 
-    .venv/bin/python benchmarks/startup.py [--runs 7]
+Modes of the child:
 
-Uses the display it finds (run it under ``xvfb-run -a`` for a real X11 window); on
-no display it uses Qt's offscreen platform. Prints a table; nothing is asserted.
+* ``bare``: ``QApplication`` + ``QWidget`` (1100×720) shown — the floor;
+* ``window``: ``ketajournal --home H`` (or ``--demo``), up to its main window;
+* ``trends``: the same, but the Trends tab is made current when the window is
+  shown, and the time is the first paint of the Trends chart (its PlotWidget).
+
+Standalone (the suite, ``python -m benchmarks.run``, uses these functions):
+
+    .venv/bin/python benchmarks/startup.py [--runs 7] [--home DIR]
+
+Without ``--home`` the app runs with ``--demo`` (a 2-year journal generated at every
+start). Uses the display it finds (run it under ``xvfb-run -a``); without one, Qt's
+offscreen platform. Prints a table; nothing is asserted.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -20,28 +34,70 @@ import sys
 import tempfile
 import textwrap
 import time
+from typing import Any
 
-PAINT_PROBE = textwrap.dedent(
+PROBE = textwrap.dedent(
     """
-    import sys, time
+    import json, sys, time
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    class FirstPaint(QObject):
+    MODE = sys.argv[1]
+
+    def memory():
+        found = {}
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith(("VmRSS:", "VmHWM:")):
+                    name, value = line.split(":", 1)
+                    found[name] = int(value.split()[0])
+        return found
+
+    class Probe(QObject):
+        painted = None
+        target = None
+        window = ""
+
         def eventFilter(self, obj, event):
-            if event.type() == QEvent.Type.Paint and getattr(obj, "isWindow", lambda: False)():
-                print(f"PAINTED {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, lambda: QApplication.instance().exit(0))
-                QApplication.instance().removeEventFilter(self)
+            kind = event.type()
+            if self.painted is not None:
+                return False
+            if kind == QEvent.Type.Show and type(obj).__name__ == "MainWindow":
+                if MODE == "trends" and getattr(obj, "tabs", None) is not None:
+                    obj.tabs.setCurrentWidget(obj.trends)
+                    self.target = obj.trends.chart.plot.viewport()
+            elif kind == QEvent.Type.Paint:
+                if MODE == "trends":
+                    hit = self.target is not None and obj is self.target
+                else:
+                    hit = getattr(obj, "isWindow", lambda: False)()
+                if hit:
+                    self.painted = time.time()
+                    self.window = type(obj.window()).__name__
+                    QTimer.singleShot(0, self.ready)
             return False
 
+        def ready(self):
+            ready = time.time()
+            mem = memory()
+            heavy = ("numpy", "pyqtgraph", "reportlab", "sqlite_utils", "sqlcipher3",
+                     "keyring", "cryptography")
+            print("PROBE " + json.dumps({
+                "painted": self.painted, "ready": ready, "window": self.window,
+                "rss_kib": mem.get("VmRSS"), "hwm_kib": mem.get("VmHWM"),
+                "loaded": [name for name in heavy if name in sys.modules],
+            }), flush=True)
+            app = QApplication.instance()
+            app.removeEventFilter(self)
+            app.exit(0)
+
     app = QApplication(sys.argv[:1])
-    probe = FirstPaint()
+    probe = Probe()
     app.installEventFilter(probe)
     """
 )
 
-BARE = PAINT_PROBE + textwrap.dedent(
+BARE = PROBE + textwrap.dedent(
     """
     from PySide6.QtWidgets import QWidget
     w = QWidget(); w.resize(1100, 720); w.show()
@@ -49,45 +105,72 @@ BARE = PAINT_PROBE + textwrap.dedent(
     """
 )
 
-APP = PAINT_PROBE + textwrap.dedent(
+APP_MAIN = textwrap.dedent(
     """
     from ketajournal.cli import main
-    main(["--demo"])
+    main(sys.argv[2:])
     """
 )
+APP = PROBE + APP_MAIN
 
 
-def measure(code: str, env: dict[str, str]) -> float:
+def measure(mode: str, env: dict[str, str], app_args: list[str] | None = None,
+            timeout: float = 120, preamble: str = "") -> dict[str, Any]:
+    """Spawn one child; return seconds to paint and to ready, RSS in MiB, the window.
+
+    ``preamble`` is code run in the app child before ketajournal is imported (the
+    "what if" experiments of ``benchmarks.profiles``). Raises
+    :class:`subprocess.TimeoutExpired` when the child is not ready in time.
+    """
+    code = BARE if mode == "bare" else PROBE + preamble + APP_MAIN
+    argv = [sys.executable, "-c", code, mode, *(app_args or [])]
     start = time.time()
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=timeout)
     for line in result.stdout.splitlines():
-        if line.startswith("PAINTED "):
-            return float(line.split()[1]) - start
-    raise RuntimeError(f"no paint reported (exit {result.returncode}): {result.stderr[-500:]}")
+        if line.startswith("PROBE "):
+            data = json.loads(line[len("PROBE "):])
+            expected = "QWidget" if mode == "bare" else "MainWindow"
+            if data["window"] != expected:
+                raise RuntimeError(f"first window painted was {data['window']}, not {expected}")
+            return {
+                "paint": data["painted"] - start,
+                "ready": data["ready"] - start,
+                "rss_mib": data["rss_kib"] / 1024,
+                "hwm_mib": data["hwm_kib"] / 1024,
+                "loaded": data["loaded"],
+            }
+    raise RuntimeError(f"no paint reported (exit {result.returncode}): {result.stderr[-800:]}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--home", help="start ketajournal --home DIR instead of --demo")
     args = parser.parse_args()
     env = dict(os.environ)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env["TMPDIR"] = tempfile.mkdtemp()
-    measure(BARE, env)  # warm the file cache once for both
-    measure(APP, env)
-    bare, app = [], []
-    for _ in range(args.runs):  # interleaved, so drift hits both alike
-        bare.append(measure(BARE, env))
-        app.append(measure(APP, env))
-    floor, ours = statistics.median(bare), statistics.median(app)
+    app_args = ["--home", args.home] if args.home else ["--demo"]
+    modes = ("bare", "window", "trends")
+    for mode in modes:  # warm the file cache once for all
+        measure(mode, env, app_args)
+    runs: dict[str, list[dict[str, Any]]] = {mode: [] for mode in modes}
+    for _ in range(args.runs):  # interleaved, so drift hits all alike
+        for mode in modes:
+            runs[mode].append(measure(mode, env, app_args))
     platform = env.get("QT_QPA_PLATFORM") or ("xcb" if env.get("DISPLAY") else "wayland")
-    print(f"platform: {platform}, runs: {args.runs}, median of each")
-    print(f"{'figure':42} {'seconds':>8}")
-    print(f"{'bare PySide6 QApplication + QWidget (floor)':42} {floor:8.3f}")
-    print(f"{'ketajournal --demo (2-year demo journal)':42} {ours:8.3f}")
-    print(f"{'ratio':42} {ours / floor:8.2f}x")
+    floor = statistics.median(r["ready"] for r in runs["bare"])
+    print(f"platform: {platform}, runs: {args.runs}, median of each; app: {' '.join(app_args)}")
+    print(f"{'figure':52} {'seconds':>8} {'ratio':>7} {'RSS MiB':>8}")
+    for mode, name in (
+        ("bare", "bare PySide6 QApplication + QWidget (floor)"),
+        ("window", "ketajournal: main window painted + 1 loop turn"),
+        ("trends", "ketajournal: Trends chart painted + 1 loop turn"),
+    ):
+        ready = statistics.median(r["ready"] for r in runs[mode])
+        rss = statistics.median(r["rss_mib"] for r in runs[mode])
+        print(f"{name:52} {ready:8.3f} {ready / floor:6.2f}x {rss:8.1f}")
 
 
 if __name__ == "__main__":
