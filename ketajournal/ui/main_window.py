@@ -55,6 +55,13 @@ from ketajournal.ui.today import TodayView
 from ketajournal.ui.trends import TrendsView
 
 Unlock = Callable[[str], Journal]
+#: The screens after Today, built when first shown: (name, tab title).
+_LAZY_TABS = (
+    ("timeline", "Time&line"),
+    ("trends", "T&rends"),
+    ("boosters", "&Boosters"),
+    ("appointment", "A&ppointment"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -105,25 +112,22 @@ class MainWindow(QMainWindow):
         """Build the screens around an open journal."""
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
-        self.today = TodayView(controller)
-        self.timeline = TimelineView(controller)
-        self.trends = TrendsView(controller)
-        self.boosters = BoostersView(controller)
-        self.appointment = AppointmentView(controller)
+        self._views: dict[str, QWidget] = {}
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Screens")
+        # Only Today is built now; the other screens read the whole journal, so each is
+        # built when it is first shown (or first asked for), not before the first paint.
+        self.today = TodayView(controller)
         self.tabs.addTab(self.today, "&Today")
-        self.tabs.addTab(self.timeline, "Time&line")
-        self.tabs.addTab(self.trends, "T&rends")
-        self.tabs.addTab(self.boosters, "&Boosters")
-        self.tabs.addTab(self.appointment, "A&ppointment")
+        for _name, title in _LAZY_TABS:
+            self.tabs.addTab(QWidget(), title)
+        self.tabs.currentChanged.connect(self._build_tab)
         self.stack.addWidget(self.tabs)
         self.stack.setCurrentWidget(self.tabs)
 
         self.today.session_button.clicked.connect(lambda: self.new_entry(Session.kind))
         self.today.side_effect_button.clicked.connect(lambda: self.new_entry(SideEffect.kind))
         self.today.event_button.clicked.connect(lambda: self.new_entry(Event.kind))
-        self.timeline.edit_requested.connect(self.edit_entry)
         self.today.questionnaire_requested.connect(self.fill_questionnaire)
         self.today.crisis_requested.connect(self.show_crisis_resources)
         controller.changed.connect(self._settings_may_have_changed)
@@ -139,6 +143,71 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
         else:
             self.today.mood_row.setFocus()
+
+    def _build_tab(self, index: int) -> None:
+        if 1 <= index <= len(_LAZY_TABS):
+            self.view(_LAZY_TABS[index - 1][0])
+
+    def view(self, name: str) -> QWidget:
+        """The screen ``name`` (timeline, trends, boosters, appointment), built on first use."""
+        built = self._views.get(name)
+        if built is not None:
+            return built
+        controller, tabs = self.open_controller, self.tabs
+        assert tabs is not None
+        widget: QWidget
+        if name == "timeline":
+            timeline = TimelineView(controller)
+            timeline.edit_requested.connect(self.edit_entry)
+            widget = timeline
+        elif name == "trends":
+            widget = TrendsView(controller)
+        elif name == "boosters":
+            widget = BoostersView(controller)
+        elif name == "appointment":
+            widget = AppointmentView(controller)
+        else:
+            raise KeyError(name)
+        self._views[name] = widget
+        index = [n for n, _ in _LAZY_TABS].index(name) + 1
+        placeholder = tabs.widget(index)
+        current = tabs.currentIndex()
+        tabs.blockSignals(True)
+        tabs.removeTab(index)
+        tabs.insertTab(index, widget, _LAZY_TABS[index - 1][1])
+        tabs.setCurrentIndex(current)
+        tabs.blockSignals(False)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        return widget
+
+    @property
+    def timeline(self) -> TimelineView:
+        """The Timeline screen."""
+        view = self.view("timeline")
+        assert isinstance(view, TimelineView)
+        return view
+
+    @property
+    def trends(self) -> TrendsView:
+        """The Trends screen."""
+        view = self.view("trends")
+        assert isinstance(view, TrendsView)
+        return view
+
+    @property
+    def boosters(self) -> BoostersView:
+        """The Boosters screen."""
+        view = self.view("boosters")
+        assert isinstance(view, BoostersView)
+        return view
+
+    @property
+    def appointment(self) -> AppointmentView:
+        """The Appointment screen."""
+        view = self.view("appointment")
+        assert isinstance(view, AppointmentView)
+        return view
 
     def lock(self) -> None:
         """Close the journal and destroy every view; show the unlock screen."""
@@ -160,8 +229,8 @@ class MainWindow(QMainWindow):
         controller.undo_stack.clear()
         controller.setParent(None)
         controller.deleteLater()
-        for name in ("today", "timeline", "trends", "boosters", "appointment"):
-            self.__dict__.pop(name, None)
+        self._views = {}
+        self.__dict__.pop("today", None)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self._set_journal_actions(False)
