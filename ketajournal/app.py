@@ -30,6 +30,7 @@ from ketajournal.services.journal import Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.opening import OpenedJournal, open_journal
 from ketajournal.services.restore import JournalDamagedError, open_checked
+from ketajournal.storage.instance import InstanceLock, acquire_instance_lock
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +89,15 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
 
     paths = JournalPaths(resolve_home(home))
     keys = KeyringKeyStore()
+    # One window per journal: a second one is refused before it opens anything.
+    # The operating system drops the lock when this process ends, even on a crash.
+    instance: InstanceLock | None = None
+    if not demo:
+        try:
+            instance = acquire_instance_lock(paths.home)
+        except KnownError as error:
+            QMessageBox.warning(None, f"{APP_TITLE} cannot open your journal", str(error))
+            return 1
 
     def open_or_repair(secret: str | None, *, create: bool) -> OpenedJournal:
         """Open and check the journal; if it is damaged, offer the newest verified backup."""
@@ -124,6 +134,8 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
                 _backup_quietly(journal)
     except KnownError as error:
         QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
+        if instance is not None:
+            instance.release()
         return 1
     window = MainWindow(
         JournalController(journal) if journal is not None else None,
@@ -143,6 +155,8 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
             window.controller.journal.close()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
+        if instance is not None:
+            instance.release()
 
 
 def _backup_quietly(journal: Journal) -> None:

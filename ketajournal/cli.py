@@ -39,7 +39,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_umask
-from ketajournal.services import clinical, exchange, restore
+from ketajournal.services import clinical, exchange, health, restore
 from ketajournal.services import demo as demo_data
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
@@ -236,6 +236,14 @@ def build_parser() -> argparse.ArgumentParser:
     q.set_defaults(handler=cmd_restore)
 
     q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
+    q.add_argument(
+        "--deep", action="store_true",
+        help="also compare the counts with the last check and verify every backup",
+    )
+    q.add_argument(
+        "--accept-counts", action="store_true",
+        help="with --deep: take today's counts as the reference (after deleting entries)",
+    )
     q.set_defaults(handler=cmd_check)
 
     q = sub.add_parser("status", parents=[home], help="PHQ-9 and GAD-7: baseline, latest, "
@@ -668,14 +676,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """``check``: integrity and foreign-key checks, counts per kind; 0 only when healthy."""
-    health = _with_journal(args, lambda journal: journal.check())
-    for kind, count in health.counts.items():
+    """``check [--deep [--accept-counts]]``: 0 only when healthy.
+
+    Plain: integrity and foreign-key checks, counts per kind. ``--deep`` adds the
+    counts against the last healthy check (a sudden drop is reported) and the
+    verification of every backup (services/health.py).
+    """
+    if args.accept_counts and not args.deep:
+        raise ValidationError("accept-counts", "goes with --deep")
+    if args.deep:
+        deep = _with_journal(
+            args, lambda journal: health.deep_check(journal, accept_counts=args.accept_counts)
+        )
+        for line in deep.report():
+            print(line)
+        return 0 if deep.ok else 1
+    result = _with_journal(args, lambda journal: journal.check())
+    for kind, count in result.counts.items():
         print(f"{kind:12} {count}")
-    if health.ok:
+    if result.ok:
         print("integrity    ok")
         return 0
-    for problem in health.problems:
+    for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
     return 1
 
@@ -686,6 +708,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="ketajournal: %(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    # The argparse of Python 3.11 turns "--at=--" into an empty list; no option here
+    # takes a list, so that is a missing value: a usage error, not a traceback.
+    for name, value in vars(args).items():
+        if isinstance(value, list):
+            parser.error(f"argument --{name.replace('_', '-')}: expected one argument")
     if args.command is None:
         from ketajournal.app import run_gui  # Qt is imported only for the window
 

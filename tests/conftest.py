@@ -15,12 +15,24 @@ from pathlib import Path
 
 import keyring
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from tests.support.keyrings import MemoryKeyring
+
+# Hypothesis: the default profile (100 examples per target) runs in CI;
+# HYPOTHESIS_PROFILE=deep runs 10,000 per target (docs/reliability.md).
+hypothesis_settings.register_profile(
+    "deep",
+    max_examples=10_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 #: "Now" in tests: a fixed Friday evening, UTC+1.
 NOW = datetime(2026, 11, 27, 21, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -44,6 +44,7 @@ from ketajournal.storage.database import (
     sidecar_paths,
 )
 from ketajournal.storage.header import JournalHeader, write_header
+from ketajournal.storage.instance import creation_lock
 
 log = logging.getLogger(__name__)
 
@@ -128,26 +129,34 @@ def open_or_create(
     if secret is not None:
         raise NothingToUnlockError(paths.home)
 
-    partial = creating_path(paths.database)
-    if partial.exists():
-        # A first run that was interrupted before the journal was renamed into
-        # place: it never held an entry, so it is safe to start it again.
-        for path in (paths.header, partial, *sidecar_paths(partial)):
-            path.unlink(missing_ok=True)
-    leftovers = [p.name for p in (paths.header, *sidecar_paths(paths.database)) if p.exists()]
-    if leftovers:
-        raise JournalIncompleteError(paths.home, leftovers)
-    if not create:
+    if not create and not paths.home.is_dir():
         raise NoJournalError(paths.home)
-
     ensure_private_dir(paths.home)
-    key = secrets.token_bytes(KEY_BYTES)
-    code = new_recovery_code()
-    header = with_recovery_key(JournalHeader.new(), key, code, clock().date())
-    keys.put(header.journal_id, key)  # raises before anything is written
-    db = create_database(
-        paths.database, key, before_publish=lambda: write_header(paths.header, header)
-    )
+    # Two first runs at once (a double-click, the window and a command) must never
+    # both create a journal: each would publish a file or a header under its own
+    # key. The second waits here, then opens the journal the first one made. Only
+    # the holder of this lock may also clear what an interrupted first run left.
+    with creation_lock(paths.home):
+        if paths.database.exists():
+            return open_or_create(paths, keys, create=create, clock=clock)
+        partial = creating_path(paths.database)
+        if partial.exists():
+            # A first run that was interrupted before the journal was renamed into
+            # place: it never held an entry, so it is safe to start it again.
+            for path in (paths.header, partial, *sidecar_paths(partial)):
+                path.unlink(missing_ok=True)
+        leftovers = [p.name for p in (paths.header, *sidecar_paths(paths.database)) if p.exists()]
+        if leftovers:
+            raise JournalIncompleteError(paths.home, leftovers)
+        if not create:
+            raise NoJournalError(paths.home)
+        key = secrets.token_bytes(KEY_BYTES)
+        code = new_recovery_code()
+        header = with_recovery_key(JournalHeader.new(), key, code, clock().date())
+        keys.put(header.journal_id, key)  # raises before anything is written
+        db = create_database(
+            paths.database, key, before_publish=lambda: write_header(paths.header, header)
+        )
     journal = Journal(db, clock=clock, path=paths.database, key=key)
     return OpenedJournal(journal, True, KeySource.KEYRING, code)
 

@@ -49,7 +49,7 @@ def _optional_id(key: str, value: Any) -> Any:
 
 
 def _country(key: str, value: Any) -> Any:
-    if value not in CRISIS_RESOURCES:
+    if not isinstance(value, str) or value not in CRISIS_RESOURCES:
         raise ValidationError(key, f"must be one of: {', '.join(CRISIS_RESOURCES)}")
     return value
 

@@ -41,14 +41,23 @@ def write_backup(db: Database, key: bytes, target: Path) -> dict[str, int]:
     ``target`` is replaced only after the copy verified; a failure leaves no
     file behind and raises :class:`BackupError`.
     """
-    expected = table_counts(db)
     with atomic_path(target) as tmp:
         tmp.unlink()  # sqlcipher_export needs to create the file itself
         db.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"", [str(tmp)])
         try:
-            db.execute("SELECT sqlcipher_export('backup')")
-            version = db.execute("PRAGMA main.user_version").fetchone()[0]
-            db.execute(f"PRAGMA backup.user_version = {int(version)}")
+            # One read transaction: the counts and the copy see the same snapshot,
+            # even while another program commits (in WAL, readers never block writers).
+            db.execute("BEGIN")
+            try:
+                expected = table_counts(db)
+                db.execute("SELECT sqlcipher_export('backup')")
+                version = db.execute("PRAGMA main.user_version").fetchone()[0]
+                db.execute(f"PRAGMA backup.user_version = {int(version)}")
+                db.execute("COMMIT")
+            except BaseException:
+                if db.conn.in_transaction:
+                    db.execute("ROLLBACK")
+                raise
         finally:
             db.execute("DETACH DATABASE backup")
         tmp.chmod(0o600)

@@ -1,0 +1,212 @@
+"""The deep health check a user can run: ``ketajournal check --deep``.
+
+It runs SQLite's integrity and foreign-key checks on the journal, compares the
+number of entries of each kind with the counts remembered at the last healthy
+check (a sudden drop — many entries gone at once — is reported, because that is
+what a lost or replaced journal looks like), and opens every backup in
+``<home>/backups`` with the journal's key to verify it (integrity check and row
+counts). A healthy check remembers today's counts in the journal's settings; a
+check that found a drop does not, so the drop is reported again until the user
+confirms it (``--accept-counts``) after deleting those entries on purpose.
+
+Reports name files, kinds and counts only — never journal content.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from ketajournal.services.journal import Journal
+from ketajournal.storage.backup import BackupError, verify_backup
+from ketajournal.storage.database import BACKUPS_DIR, StorageError, WriteFailedError
+
+#: Where the counts of the last healthy check are kept (inside the encrypted journal).
+LAST_CHECK_SETTING = "health.last_check"
+#: A kind that lost at least this many entries and this share of them since the last
+#: healthy check is a sudden drop; fewer are taken for deletions the user made.
+DROP_MIN_ENTRIES = 5
+DROP_MIN_SHARE = 0.10
+
+
+@dataclass(frozen=True)
+class CountChange:
+    """How many entries of one kind there were at the last check and are now."""
+
+    kind: str
+    before: int
+    now: int
+
+    @property
+    def sudden_drop(self) -> bool:
+        """True when too many entries are gone at once to be the user's deletions."""
+        lost = self.before - self.now
+        if lost <= 0:
+            return False
+        threshold = max(DROP_MIN_ENTRIES, math.ceil(DROP_MIN_SHARE * self.before))
+        return self.now == 0 or lost >= threshold
+
+
+@dataclass(frozen=True)
+class BackupCheck:
+    """The verification of one backup file."""
+
+    name: str
+    ok: bool
+    detail: str
+    modified: datetime
+
+
+@dataclass(frozen=True)
+class DeepHealth:
+    """What :func:`deep_check` found."""
+
+    problems: tuple[str, ...]
+    counts: dict[str, int]
+    last_check_at: str | None
+    changes: tuple[CountChange, ...]
+    backups: tuple[BackupCheck, ...]
+    unfinished_backups: tuple[str, ...]
+    remembered: bool
+    #: The user confirmed the drops (``--accept-counts``): they no longer fail the check.
+    accepted: bool = False
+    note: str = ""
+
+    @property
+    def drops(self) -> tuple[CountChange, ...]:
+        """The kinds with a sudden drop since the last healthy check."""
+        return tuple(c for c in self.changes if c.sudden_drop)
+
+    @property
+    def failed_backups(self) -> tuple[BackupCheck, ...]:
+        """Backups that do not open or do not verify."""
+        return tuple(b for b in self.backups if not b.ok)
+
+    @property
+    def ok(self) -> bool:
+        """True when the journal is sound, nothing dropped (or accepted) and backups verify."""
+        dropped = bool(self.drops) and not self.accepted
+        return not self.problems and not dropped and not self.failed_backups
+
+    def report(self) -> list[str]:
+        """The report as lines of text (counts and file names only)."""
+        lines = [f"{kind:12} {count}" for kind, count in self.counts.items()]
+        lines.append("integrity    " + ("ok" if not self.problems else "FAILED"))
+        lines += [f"problem: {problem}" for problem in self.problems]
+        if self.last_check_at is None:
+            lines.append("counts       first deep check: today's counts are the reference")
+        else:
+            since = f"since the last check ({self.last_check_at[:10]})"
+            fewer = [c for c in self.changes if c.now < c.before]
+            if not fewer:
+                lines.append(f"counts       no kind has fewer entries {since}")
+            for change in fewer:
+                label = "SUDDEN DROP" if change.sudden_drop else "fewer"
+                lines.append(
+                    f"counts       {label}: {change.kind} {change.before} -> {change.now} {since}"
+                )
+            if self.drops:
+                lines.append(
+                    "             If you did not delete these entries, do not write to the "
+                    "journal: restore the newest backup that still has them. If you did, run "
+                    "check --deep --accept-counts."
+                )
+        if not self.backups:
+            lines.append("backups      none yet")
+        for backup in self.backups:
+            status = "ok" if backup.ok else "FAILED"
+            lines.append(f"backup       {status:6} {backup.name} ({backup.modified:%Y-%m-%d}) "
+                         f"{backup.detail}".rstrip())
+        if self.unfinished_backups:
+            lines.append(
+                f"backups      {len(self.unfinished_backups)} unfinished backup file(s) from "
+                "interrupted backups (safe to delete): " + ", ".join(self.unfinished_backups)
+            )
+        if self.note:
+            lines.append(self.note)
+        return lines
+
+
+def _key_of(journal: Journal) -> bytes:
+    key = journal._key  # the open journal holds its key for backups; opening verified it
+    if key is None:
+        raise RuntimeError("this journal was opened without its key")
+    return key
+
+
+def backups_folder(journal: Journal) -> Path:
+    """``<home>/backups`` (not created here)."""
+    if journal.path is None:
+        raise RuntimeError("this journal has no home")
+    return journal.path.parent / BACKUPS_DIR
+
+
+def check_backup(path: Path, key: bytes) -> BackupCheck:
+    """Open one backup with ``key`` and verify it; never raises for a bad backup."""
+    modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
+    if path.stat().st_size == 0:
+        return BackupCheck(path.name, False, "is empty", modified)
+    try:
+        counts = verify_backup(path, key)
+    except BackupError as error:
+        return BackupCheck(path.name, False, str(error), modified)
+    except (StorageError, sqlcipher3.DatabaseError) as error:
+        # A damaged page is reported by the driver ("malformed"), not by the check.
+        return BackupCheck(path.name, False, f"is damaged ({type(error).__name__})", modified)
+    entries = sum(n for table, n in counts.items()
+                  if table not in ("settings", "_sqlite_migrations"))
+    if not counts:
+        return BackupCheck(path.name, False, "holds no journal tables", modified)
+    return BackupCheck(path.name, True, f"{entries} entries", modified)
+
+
+def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
+    """Check the journal, its counts against the last healthy check, and every backup.
+
+    A healthy result (or ``accept_counts``) stores today's counts for the next
+    check; a journal that cannot be written to is still checked, only its counts
+    are not remembered.
+    """
+    health = journal.check()
+    counts = health.counts
+    last: Any = journal.setting(LAST_CHECK_SETTING)
+    last_at: str | None = None
+    changes: list[CountChange] = []
+    if isinstance(last, dict) and isinstance(last.get("counts"), dict):
+        last_at = str(last.get("at", ""))
+        for kind, before in last["counts"].items():
+            if isinstance(before, int) and kind in counts:
+                changes.append(CountChange(kind, before, counts[kind]))
+    key = _key_of(journal)
+    folder = backups_folder(journal)
+    backups: list[BackupCheck] = []
+    unfinished: list[str] = []
+    if folder.is_dir():
+        backups = [check_backup(path, key) for path in sorted(folder.glob("*.db"))]
+        unfinished = sorted(p.name for p in folder.glob(".*.part"))
+    result = DeepHealth(
+        problems=health.problems,
+        counts=counts,
+        last_check_at=last_at,
+        changes=tuple(changes),
+        backups=tuple(backups),
+        unfinished_backups=tuple(unfinished),
+        remembered=False,
+    )
+    if health.problems or (result.drops and not accept_counts):
+        return result
+    try:
+        journal.set_setting(
+            LAST_CHECK_SETTING, {"at": journal.now().isoformat(), "counts": counts}
+        )
+    except WriteFailedError as error:
+        return replace(result, note=f"counts       not remembered: {error.reason}")
+    if result.drops:
+        note = "counts       accepted as the new reference"
+        return replace(result, remembered=True, accepted=True, note=note)
+    return replace(result, remembered=True)

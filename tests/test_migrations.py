@@ -1,0 +1,263 @@
+"""Every schema version the project has had, migrated to the current one without a loss.
+
+The fixtures in ``tests/fixtures/journals`` are encrypted journals written at each
+schema version (``python -m tests.fixtures.make_journals``). Each is opened through
+the real code path — its key injected into the in-memory keyring — which backs it
+up, then migrates it in one transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlite_utils import Database
+
+from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services.opening import open_journal, open_or_create
+from ketajournal.storage import database
+from ketajournal.storage.backup import verify_backup
+from ketajournal.storage.database import (
+    MIGRATION_BACKUP_PREFIX,
+    MigrationBackupError,
+    MigrationFailedError,
+    _connect,
+    integrity_problems,
+    pending_migrations,
+    schema_version,
+)
+from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
+from tests.fixtures.make_journals import (
+    MAX_FIXTURE_BYTES,
+    TEST_KEY,
+    TEST_KEY_HEX,
+    TEST_RECOVERY_CODE,
+    fixture_dir,
+    fixture_versions,
+    manifest_of,
+)
+from tests.support.keyrings import MemoryKeyring
+
+VERSIONS = fixture_versions()
+
+
+def manifest(version: int) -> dict[str, Any]:
+    return dict(json.loads((fixture_dir(version) / "manifest.json").read_text("utf-8")))
+
+
+def install(version: int, home: Path, keyring: MemoryKeyring | None) -> JournalPaths:
+    """Copy a fixture to ``home`` (0600 files) and put its TEST key in the keyring."""
+    home.mkdir(parents=True)
+    home.chmod(0o700)
+    for name in ("journal.db", "journal.header"):
+        shutil.copyfile(fixture_dir(version) / name, home / name)
+        (home / name).chmod(0o600)
+    if keyring is not None:
+        keyring.set_password(SERVICE, f"journal-{manifest(version)['journal_id']}", TEST_KEY_HEX)
+    return JournalPaths(home)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def raw(path: Path) -> Database:
+    return Database(_connect(path, TEST_KEY), execute_plugins=False)
+
+
+def test_there_is_a_fixture_for_every_schema_version_and_each_is_small(tmp_path: Path) -> None:
+    assert list(range(1, SCHEMA_VERSION + 1)) == VERSIONS, (
+        "add the fixture of the new schema: python -m tests.fixtures.make_journals"
+    )
+    for version in VERSIONS:
+        assert (fixture_dir(version) / "journal.db").stat().st_size < MAX_FIXTURE_BYTES
+        # A copy: SQLite would create -wal and -shm files beside the committed one.
+        copy = tmp_path / f"v{version}.db"
+        shutil.copyfile(fixture_dir(version) / "journal.db", copy)
+        db = raw(copy)
+        try:
+            assert schema_version(db) == version
+            assert not integrity_problems(db)
+        finally:
+            db.close()
+
+
+def test_fixture_files_are_encrypted() -> None:
+    for version in VERSIONS:
+        data = (fixture_dir(version) / "journal.db").read_bytes()
+        assert not data.startswith(b"SQLite format 3")
+        assert b"Riverside" not in data and b"DROP TABLE" not in data
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_fixture_migrates_keeping_every_entry_byte_for_byte(
+    version: int, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    expected = manifest(version)
+    paths = install(version, tmp_path / "home", memory_keyring)
+    journal = open_journal(paths, KeyringKeyStore(), create=False)
+    try:
+        assert not journal.check().problems
+        assert sum(journal.counts().values()) == sum(
+            len(rows) for rows in expected["entries"].values()
+        )
+    finally:
+        journal.close()
+    db = raw(paths.database)
+    try:
+        assert schema_version(db) == SCHEMA_VERSION
+        assert pending_migrations(db) == []
+        found = manifest_of(db)
+    finally:
+        db.close()
+    # Every table of the old version holds the same rows; new tables start empty.
+    for table, count in expected["counts"].items():
+        if table == "_sqlite_migrations":
+            assert found["counts"][table] == SCHEMA_VERSION
+        else:
+            assert found["counts"][table] == count, table
+    for table, digests in expected["entries"].items():
+        assert found["entries"][table] == digests, table
+    for table in set(found["entries"]) - set(expected["entries"]):
+        assert found["counts"][table] == 0
+    assert found["settings"] == expected["settings"]
+
+
+@pytest.mark.parametrize("version", [v for v in VERSIONS if v < SCHEMA_VERSION])
+def test_a_verified_backup_of_the_old_version_is_written_before_migrating(
+    version: int, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    expected = manifest(version)
+    paths = install(version, tmp_path / "home", memory_keyring)
+    open_journal(paths, KeyringKeyStore(), create=False).close()
+    (backup,) = sorted((paths.home / "backups").glob(f"{MIGRATION_BACKUP_PREFIX}*.db"))
+    assert backup.stat().st_mode & 0o077 == 0
+    verify_backup(backup, TEST_KEY)
+    db = raw(backup)
+    try:
+        # The backup is the journal as it was: the old version with every entry.
+        assert schema_version(db) == version
+        assert manifest_of(db)["entries"] == expected["entries"]
+    finally:
+        db.close()
+    assert backup.with_suffix(".header").read_bytes() == paths.header.read_bytes()
+    # Opening again migrates nothing and backs up nothing more.
+    open_journal(paths, KeyringKeyStore(), create=False).close()
+    assert len(list((paths.home / "backups").glob("*.db"))) == 1
+
+
+def test_a_current_journal_is_opened_without_a_migration_backup(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = install(SCHEMA_VERSION, tmp_path / "home", memory_keyring)
+    open_journal(paths, KeyringKeyStore(), create=False).close()
+    assert not (paths.home / "backups").exists()
+
+
+def test_the_recovery_code_opens_the_current_fixture(tmp_path: Path) -> None:
+    paths = install(SCHEMA_VERSION, tmp_path / "home", None)
+    journal = open_journal(paths, KeyringKeyStore(), str(TEST_RECOVERY_CODE), create=False)
+    try:
+        assert not journal.is_empty()
+    finally:
+        journal.close()
+
+
+def test_an_old_header_gets_a_recovery_key_when_the_app_opens_it(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = install(1, tmp_path / "home", memory_keyring)
+    opened = open_or_create(paths, KeyringKeyStore(), create=False)
+    try:
+        assert opened.new_recovery_code is not None and not opened.created
+    finally:
+        opened.journal.close()
+
+
+def test_a_failing_migration_leaves_the_old_journal_exactly_as_it_was(
+    tmp_path: Path, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All pending migrations are one transaction: 0002 is undone when a later one fails."""
+    paths = install(1, tmp_path / "home", memory_keyring)
+
+    def broken(db: Database) -> None:
+        db.execute("CREATE TABLE half_done (x)")
+        db.execute("PRAGMA user_version = 3")
+        raise database.sqlcipher3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "_migrations", [
+        *migrations._migrations, migrations._Migration("0003_broken", broken),
+    ])
+    monkeypatch.setattr(database, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(MigrationFailedError, match=r"input/output error.*Nothing was changed"):
+        open_journal(paths, KeyringKeyStore(), create=False)
+    monkeypatch.undo()
+    db = raw(paths.database)
+    try:
+        assert schema_version(db) == 1
+        assert "assessments" not in db.table_names() and "half_done" not in db.table_names()
+        assert manifest_of(db)["entries"] == manifest(1)["entries"]
+        assert not integrity_problems(db)
+    finally:
+        db.close()
+    # ... and it still opens and migrates once the problem is gone.
+    open_journal(paths, KeyringKeyStore(), create=False).close()
+
+
+def test_no_migration_without_its_backup(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
+    paths = install(1, tmp_path / "home", memory_keyring)
+    (paths.home / "backups").write_text("not a folder")  # the backup cannot be written
+    before = digest(paths.database)
+    with pytest.raises(MigrationBackupError, match="backup could not be written"):
+        open_journal(paths, KeyringKeyStore(), create=False)
+    assert digest(paths.database) == before
+    db = raw(paths.database)
+    try:
+        assert schema_version(db) == 1
+    finally:
+        db.close()
+
+
+def test_a_journal_from_a_newer_version_is_refused_untouched(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = install(SCHEMA_VERSION, tmp_path / "home", memory_keyring)
+    db = raw(paths.database)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    before = digest(paths.database)
+    with pytest.raises(database.NewerSchemaError):
+        open_journal(paths, KeyringKeyStore(), create=False)
+    assert digest(paths.database) == before
+    assert not (paths.home / "backups").exists()
+
+
+def test_programs_opening_an_old_journal_at_once_make_one_backup_and_one_migration(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = install(1, tmp_path / "home", memory_keyring)
+    start = threading.Barrier(3)
+    failures: list[BaseException] = []
+
+    def open_it() -> None:
+        try:
+            start.wait()
+            open_journal(paths, KeyringKeyStore(), create=False).close()
+        except BaseException as error:  # reported below
+            failures.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert failures == []
+    assert len(list((paths.home / "backups").glob("*.db"))) == 1
+    assert sorted(p.name for p in paths.home.iterdir()) == ["backups", "journal.db",
+                                                             "journal.header"]
