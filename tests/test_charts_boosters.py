@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
-from typing import ClassVar
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from ketajournal.charts import boosters
 from ketajournal.charts.boosters import ResponseCurvesChart, alpha_ramp, threshold_text
@@ -21,6 +20,7 @@ from ketajournal.domain.boosters import (
     analyse_boosters,
 )
 from ketajournal.domain.models import Phase
+from tests.support.qt import RecordingToolTip
 
 CET = timezone(timedelta(hours=1))
 S0 = date(2025, 3, 1)
@@ -215,20 +215,6 @@ def test_describe_point_near_names_the_cycle_and_the_median(
     assert text == f"{labels[-1].label} — day 2: daily mood 7"
     assert "held" in text
     assert chart.describe_point_near(5.0, 9.5) is None
-
-
-class RecordingToolTip:
-    """Stands in for QToolTip: the offscreen platform warns when a tooltip is raised."""
-
-    shown: ClassVar[list[str]] = []
-
-    @classmethod
-    def showText(cls, _pos: QPoint, text: str, _widget: QWidget | None = None) -> None:
-        cls.shown.append(text)
-
-    @classmethod
-    def hideText(cls) -> None:
-        cls.shown.append("")
 
 
 def test_hovering_a_curve_shows_its_tooltip(

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import datetime
-from typing import ClassVar
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketajournal.charts import trends
@@ -19,6 +18,7 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 from ketajournal.services.demo import generate
 from tests.conftest import NOW
+from tests.support.qt import RecordingToolTip
 
 DAY = 86_400.0
 
@@ -172,20 +172,6 @@ def test_describe_point_near_a_session_marker_and_a_side_effect(
     assert text.startswith("Booster session — ")
     effect = chart.describe_point_near(float(series.side_effect_x[-1]), -0.6)
     assert effect == series.side_effect_labels[-1]
-
-
-class RecordingToolTip:
-    """Stands in for QToolTip: the offscreen platform warns when a tooltip is raised."""
-
-    shown: ClassVar[list[str]] = []
-
-    @classmethod
-    def showText(cls, _pos: QPoint, text: str, _widget: QWidget | None = None) -> None:
-        cls.shown.append(text)
-
-    @classmethod
-    def hideText(cls) -> None:
-        cls.shown.append("")
 
 
 def test_hovering_a_point_shows_its_tooltip(

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ketajournal.charts.series import (
@@ -26,6 +26,13 @@ from ketajournal.charts.series import (
     ResponseCurves,
     format_score,
     response_curves,
+)
+from ketajournal.charts.style import (
+    SCORE_TICKS,
+    TEXT_COLOUR,
+    axis_label,
+    style_axes,
+    styled_plot,
 )
 from ketajournal.domain.boosters import BoosterAnalysis
 
@@ -41,7 +48,6 @@ BOOSTER_COLOUR = "#12866f"
 INDUCTION_COLOUR = "#7b3fa0"
 MEDIAN_COLOUR = "#0b2f6b"
 THRESHOLD_COLOUR = "#b3261e"
-TEXT_COLOUR = "#222222"
 #: Opacity of the oldest and the newest curve of each phase (older cycles fainter).
 ALPHA_OLDEST = 0.18
 ALPHA_NEWEST = 0.95
@@ -90,34 +96,22 @@ class ResponseCurvesChart(QWidget):
 
     # -- construction ------------------------------------------------------------------
     def _build_plot(self) -> pg.PlotWidget:
-        plot = pg.PlotWidget(background="w")
-        plot.setAccessibleName("Booster response curves chart")
-        plot.setAccessibleDescription(
+        plot = styled_plot(
+            "Booster response curves chart",
             "Daily mood on each day after a session, one line per cycle: boosters as solid "
             "green lines, the induction series as dotted purple lines, older cycles fainter; "
             "the median of the booster cycles as a bold dark blue line and the threshold T "
-            "as a dashed red line."
+            "as a dashed red line.",
         )
         item = plot.getPlotItem()
         self._view = item.getViewBox()
         item.showGrid(x=True, y=True, alpha=0.12)
         item.setMouseEnabled(x=False, y=False)
-        item.setMenuEnabled(False)
-        item.hideButtons()
         item.setYRange(*Y_RANGE, padding=0)
-
-        font = QFont()
-        font.setPointSize(10)
-        for name in ("left", "bottom"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(TEXT_COLOUR))
-            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
-            axis.setTickFont(font)
-        item.getAxis("left").setTicks(
-            [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
-        )
-        item.setLabel("left", Y_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
-        item.setLabel("bottom", X_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
+        style_axes(item, ("left", "bottom"))
+        item.getAxis("left").setTicks(SCORE_TICKS)
+        axis_label(item, "left", Y_AXIS_LABEL)
+        axis_label(item, "bottom", X_AXIS_LABEL)
 
         self._median = pg.PlotDataItem(antialias=True, pen=pg.mkPen(MEDIAN_COLOUR, width=4))
         self._median.setZValue(10)

@@ -40,6 +40,13 @@ from ketajournal.charts.series import (
     format_day,
     format_score,
 )
+from ketajournal.charts.style import (
+    SCORE_TICKS,
+    TEXT_COLOUR,
+    axis_label,
+    style_axes,
+    styled_plot,
+)
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.platform.clock import Clock, system_now
 
@@ -78,7 +85,6 @@ INDUCTION_COLOUR = "#7b3fa0"
 BOOSTER_COLOUR = "#12866f"
 SIDE_EFFECT_COLOUR = "#7a6a55"
 RED_FLAG_COLOUR = "#d21f1f"
-TEXT_COLOUR = "#222222"
 BAND_TEXT_COLOUR = "#6b6b6b"
 #: Alternating, very light fills for the severity bands (lowest band first).
 BAND_FILLS = ((120, 90, 150, 10), (120, 90, 150, 26))
@@ -194,37 +200,26 @@ class TrendsChart(QWidget):
         return bar
 
     def _build_plot(self) -> pg.PlotWidget:
-        plot = pg.PlotWidget(
-            background="w", axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}
-        )
-        plot.setAccessibleName("Mood trend chart")
-        plot.setAccessibleDescription(
+        plot = styled_plot(
+            "Mood trend chart",
             "Daily mood and its 7-day mean over time, with treatment sessions as "
             "vertical lines and side effects as triangles below zero; PHQ-9 and GAD-7 "
-            "totals on the right axis over the shaded PHQ-9 severity bands."
+            "totals on the right axis over the shaded PHQ-9 severity bands.",
+            axisItems={"bottom": pg.DateAxisItem(orientation="bottom")},
         )
         item = plot.getPlotItem()
         self._view = item.getViewBox()
         item.showGrid(x=False, y=True, alpha=0.15)
         item.setMouseEnabled(x=True, y=False)
-        item.setMenuEnabled(False)
-        item.hideButtons()
         item.setYRange(*Y_RANGE, padding=0)
         item.setLimits(yMin=Y_RANGE[0], yMax=Y_RANGE[1], minXRange=3 * DAY_SECONDS)
 
-        font = QFont()
-        font.setPointSize(10)
-        score_ticks = [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
-        for name in ("left", "bottom", "right"):
-            axis = item.getAxis(name)
-            axis.setPen(pg.mkPen(TEXT_COLOUR))
-            axis.setTextPen(pg.mkPen(TEXT_COLOUR))
-            axis.setTickFont(font)
-        item.getAxis("left").setTicks(score_ticks)
+        style_axes(item, ("left", "bottom", "right"))
+        item.getAxis("left").setTicks(SCORE_TICKS)
         band_starts = [b.low for b in INSTRUMENTS[BANDS_INSTRUMENT].bands]
         item.getAxis("right").setTicks([[(v, str(v)) for v in (*band_starts, SCORE_MAX)]])
-        item.setLabel("left", MOOD_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
-        item.setLabel("right", SCORES_AXIS_LABEL, color=TEXT_COLOUR, **{"font-size": "11pt"})
+        axis_label(item, "left", MOOD_AXIS_LABEL)
+        axis_label(item, "right", SCORES_AXIS_LABEL)
         self._build_scores_view(item)
 
         # Session markers first, so that points and lines are drawn over them.
@@ -411,11 +406,10 @@ class TrendsChart(QWidget):
     def set_anxiety_visible(self, visible: bool) -> None:
         """Show or hide the anxiety line; it shares the left 0–10 axis with mood."""
         self._anxiety.setVisible(visible)
-        self.plot.getPlotItem().setLabel(
+        axis_label(
+            self.plot.getPlotItem(),
             "left",
             MOOD_AND_ANXIETY_AXIS_LABEL if visible else MOOD_AXIS_LABEL,
-            color=TEXT_COLOUR,
-            **{"font-size": "11pt"},
         )
         if self.anxiety_checkbox.isChecked() != visible:
             self.anxiety_checkbox.setChecked(visible)
