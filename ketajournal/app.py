@@ -65,8 +65,8 @@ def open_demo_journal() -> tuple[Journal, Path]:
 def run_gui(home: str | None = None, *, demo: bool = False) -> int:
     """Open the window; returns the process exit code."""
     problem = display_problem()
-    if problem:
-        print(f"ketajournal: {problem}", file=sys.stderr)
+    if problem:  # the CLI says so before calling; this guards other callers
+        log.error("%s", problem)
         return 1
 
     from PySide6.QtWidgets import QApplication, QMessageBox

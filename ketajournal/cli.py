@@ -714,7 +714,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if isinstance(value, list):
             parser.error(f"argument --{name.replace('_', '-')}: expected one argument")
     if args.command is None:
-        from ketajournal.app import run_gui  # Qt is imported only for the window
+        from ketajournal.app import display_problem, run_gui  # Qt only for the window
+
+        problem = display_problem()
+        if problem:
+            print(f"ketajournal: {problem}", file=sys.stderr)
+            return 1
 
         return run_gui(getattr(args, "home", None), demo=args.demo)
     if args.command == "log" and not getattr(args, "handler", None):

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from ketajournal.charts import boosters
+from ketajournal.charts import style
 from ketajournal.charts.boosters import ResponseCurvesChart, alpha_ramp, threshold_text
 from ketajournal.charts.series import CycleCurve, ResponseCurves, response_curves
 from ketajournal.domain.boosters import (
@@ -220,7 +220,7 @@ def test_describe_point_near_names_the_cycle_and_the_median(
 def test_hovering_a_curve_shows_its_tooltip(
     chart: ResponseCurvesChart, analysis: BoosterAnalysis, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(boosters, "QToolTip", RecordingToolTip)
+    monkeypatch.setattr(style, "QToolTip", RecordingToolTip)
     RecordingToolTip.shown = []
     view = chart.plot.getPlotItem().getViewBox()
     scene = chart.plot.scene()

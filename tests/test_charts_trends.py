@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from ketajournal.charts import trends
+from ketajournal.charts import style
 from ketajournal.charts.series import TrendSeries, build_trend_series, format_day
 from ketajournal.charts.trends import SCORE_SCALE, TrendsChart
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -177,7 +177,7 @@ def test_describe_point_near_a_session_marker_and_a_side_effect(
 def test_hovering_a_point_shows_its_tooltip(
     chart: TrendsChart, series: TrendSeries, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(trends, "QToolTip", RecordingToolTip)
+    monkeypatch.setattr(style, "QToolTip", RecordingToolTip)
     RecordingToolTip.shown = []
     view = chart.plot.getPlotItem().getViewBox()
     x, y = float(series.mood_x[-3]), float(series.mood_y[-3])

@@ -19,7 +19,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ketajournal.charts.series import (
     FloatArray,
@@ -31,6 +31,7 @@ from ketajournal.charts.style import (
     SCORE_TICKS,
     TEXT_COLOUR,
     axis_label,
+    hover_tooltip,
     style_axes,
     styled_plot,
 )
@@ -296,16 +297,7 @@ class ResponseCurvesChart(QWidget):
         self._apply_visibility()
 
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        if not self._view.sceneBoundingRect().contains(scene_pos):
-            QToolTip.hideText()
-            return
-        point = self._view.mapSceneToView(scene_pos)
-        text = self.describe_point_near(point.x(), point.y())
-        if text is None:
-            QToolTip.hideText()
-            return
-        viewport = self.plot.viewport()
-        QToolTip.showText(viewport.mapToGlobal(self.plot.mapFromScene(scene_pos)), text, self.plot)
+        hover_tooltip(self.plot, self._view, scene_pos, self.describe_point_near)
 
 
 __all__ = ["ResponseCurvesChart", "alpha_ramp", "threshold_text"]

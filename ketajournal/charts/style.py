@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QToolTip
 
 TEXT_COLOUR = "#222222"
 AXIS_LABEL_SIZE = {"font-size": "11pt"}
@@ -38,3 +41,22 @@ def style_axes(item: pg.PlotItem, names: tuple[str, ...]) -> None:
 def axis_label(item: pg.PlotItem, side: str, text: str) -> None:
     """An axis title in the shared colour and size."""
     item.setLabel(side, text, color=TEXT_COLOUR, **AXIS_LABEL_SIZE)
+
+
+def hover_tooltip(
+    plot: pg.PlotWidget,
+    view: pg.ViewBox,
+    scene_pos: QPointF,
+    describe: Callable[[float, float], str | None],
+) -> None:
+    """Show what ``describe`` says about the point under the mouse, or hide the tooltip."""
+    if not view.sceneBoundingRect().contains(scene_pos):
+        QToolTip.hideText()
+        return
+    point = view.mapSceneToView(scene_pos)
+    text = describe(point.x(), point.y())
+    if text is None:
+        QToolTip.hideText()
+        return
+    global_pos = plot.viewport().mapToGlobal(plot.mapFromScene(scene_pos))
+    QToolTip.showText(global_pos, text, plot)

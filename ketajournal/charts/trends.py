@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +43,7 @@ from ketajournal.charts.style import (
     SCORE_TICKS,
     TEXT_COLOUR,
     axis_label,
+    hover_tooltip,
     style_axes,
     styled_plot,
 )
@@ -560,17 +560,7 @@ class TrendsChart(QWidget):
 
     # -- events ------------------------------------------------------------------------
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        if not self._view.sceneBoundingRect().contains(scene_pos):
-            QToolTip.hideText()
-            return
-        point = self._view.mapSceneToView(scene_pos)
-        text = self.describe_point_near(point.x(), point.y())
-        if text is None:
-            QToolTip.hideText()
-            return
-        viewport = self.plot.viewport()
-        global_pos = viewport.mapToGlobal(self.plot.mapFromScene(scene_pos))
-        QToolTip.showText(global_pos, text, self.plot)
+        hover_tooltip(self.plot, self._view, scene_pos, self.describe_point_near)
 
     def _sync_scores_view(self) -> None:
         # The second view must cover exactly the main view (pyqtgraph MultiplePlotAxes).
