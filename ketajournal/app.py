@@ -25,7 +25,6 @@ from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore, MemoryKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import demo as demo_data
-from ketajournal.services.backups import automatic_backup
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.opening import OpenedJournal, open_journal
@@ -99,22 +98,27 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
             QMessageBox.warning(None, f"{APP_TITLE} cannot open your journal", str(error))
             return 1
 
-    def open_or_repair(secret: str | None, *, create: bool) -> OpenedJournal:
-        """Open and check the journal; if it is damaged, offer the newest verified backup."""
+    def open_or_repair(secret: str | None, *, create: bool, verify: bool) -> OpenedJournal:
+        """Open and check the journal; if it is damaged, offer the newest verified backup.
+
+        Without ``verify`` only the cheap checks run here (header, key, page 1, schema);
+        the window runs the full check in the background once it is shown.
+        """
         for _ in range(2):  # the restored backup is opened and checked again
             try:
-                return open_checked(paths, keys, secret, create=create)
+                return open_checked(paths, keys, secret, create=create, verify=verify)
             except JournalDamagedError as error:
                 if not offer_backup_restore(None, error, keys):
                     raise  # declined: the message says what happened; nothing was changed
-        return open_checked(paths, keys, secret, create=create)
+        return open_checked(paths, keys, secret, create=create, verify=verify)
 
     def unlock(secret: str) -> Journal:
-        # The lock screen passes "" to mean: try the keyring again.
-        opened = open_or_repair(secret or None, create=False)
+        # The lock screen passes "" to mean: try the keyring again. Unlocking is also
+        # how a journal the background check found damaged is reopened, so it runs the
+        # full check before anything is shown.
+        opened = open_or_repair(secret or None, create=False, verify=True)
         if opened.new_recovery_code is not None:  # an old journal got its first one
             RecoveryKeyDialog(opened.new_recovery_code, None).exec()
-        _backup_quietly(opened.journal)
         return opened.journal
 
     demo_folder: Path | None = None
@@ -126,12 +130,11 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
             journal, demo_folder = open_demo_journal()
         else:
             try:
-                opened = open_or_repair(None, create=True)
+                opened = open_or_repair(None, create=True, verify=False)
             except NeedsSecretError as error:
                 locked_because = str(error)  # start locked; the lock screen asks
             else:
                 journal, new_code = opened.journal, opened.new_recovery_code
-                _backup_quietly(journal)
     except KnownError as error:
         QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
         if instance is not None:
@@ -142,6 +145,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
         demo=demo,
         unlock=None if demo else unlock,
         keys=None if demo else keys,
+        check_after_open=not demo,  # the full check and today's backup, after the first paint
     )
     if locked_because is not None:
         window.lock_screen.ask_for_secret(True, locked_because)
@@ -157,17 +161,6 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
             shutil.rmtree(demo_folder, ignore_errors=True)
         if instance is not None:
             instance.release()
-
-
-def _backup_quietly(journal: Journal) -> None:
-    """Today's automatic backup; a failure is reported but never blocks the journal."""
-    from PySide6.QtWidgets import QMessageBox
-
-    try:
-        automatic_backup(journal)
-    except KnownError as error:
-        log.warning("automatic backup failed: %s", type(error).__name__)
-        QMessageBox.warning(None, f"{APP_TITLE}: backup", str(error))
 
 
 def _crash_handler(

@@ -39,7 +39,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_umask
-from ketajournal.services import clinical, exchange, health, restore
+from ketajournal.services import clinical, restore
 from ketajournal.services import demo as demo_data
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
@@ -607,6 +607,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 def cmd_export_csv(args: argparse.Namespace) -> int:
     """``export csv -o DIR``: one CSV file per kind (docs/export-csv.md)."""
     target = _output(args)
+    from ketajournal.services import exchange  # not needed to open the window
+
     counts = _with_journal(args, lambda journal: exchange.export_csv(journal, target))
     print(f"Exported {sum(counts.values())} entries to {len(counts)} CSV files in {target}.")
     return 0
@@ -615,6 +617,8 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
 def cmd_export_fhir(args: argparse.Namespace) -> int:
     """``export fhir -o FILE``: a FHIR R4 Bundle (docs/fhir.md)."""
     target = _output(args)
+    from ketajournal.services import exchange
+
     count = _with_journal(args, lambda journal: exchange.export_fhir(journal, target))
     print(f"Exported {count} FHIR resources to {target}.")
     return 0
@@ -623,6 +627,8 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """``import FILE|DIR``: additive, all or nothing, after a backup (docs/export-csv.md)."""
     # Read and check everything before the journal is opened: a bad file changes nothing.
+    from ketajournal.services import exchange
+
     batch = exchange.read_import(Path(args.source).expanduser())
     result = _with_journal(
         args, lambda journal: exchange.import_batch(journal, batch), create=True
@@ -685,6 +691,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.accept_counts and not args.deep:
         raise ValidationError("accept-counts", "goes with --deep")
     if args.deep:
+        from ketajournal.services import health
+
         deep = _with_journal(
             args, lambda journal: health.deep_check(journal, accept_counts=args.accept_counts)
         )

@@ -468,7 +468,6 @@ def test_the_app_offers_the_backup_for_a_damaged_journal_at_start(
     monkeypatch.setattr(QApplication, "exec", lambda _self: 0)
     critical: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: critical.append(text))
-    monkeypatch.setattr(app, "_backup_quietly", lambda _journal: None)
     answers.yes = False
     assert app.run_gui(str(opened.paths.home)) == 1
     assert "is damaged" in critical[-1] and digest(opened.paths.database) == damaged

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,22 +38,24 @@ from ketajournal.domain.models import (
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import clinical, exchange, restore
+from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
-from ketajournal.ui.appointment import AppointmentView
-from ketajournal.ui.boosters import BoostersView
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
-from ketajournal.ui.security import RestoreFromFile
-from ketajournal.ui.settings_dialog import SettingsDialog
-from ketajournal.ui.tasks import run_task
-from ketajournal.ui.timeline import TimelineView
+from ketajournal.ui.tasks import finish_quietly, run_quietly, run_task
 from ketajournal.ui.today import TodayView
-from ketajournal.ui.trends import TrendsView
+
+if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, reports
+    from ketajournal.services.exchange import ImportResult
+    from ketajournal.services.maintenance import AfterOpen
+    from ketajournal.ui.appointment import AppointmentView
+    from ketajournal.ui.boosters import BoostersView
+    from ketajournal.ui.timeline import TimelineView
+    from ketajournal.ui.trends import TrendsView
 
 Unlock = Callable[[str], Journal]
 #: The screens after Today, built when first shown: (name, tab title).
@@ -70,6 +73,9 @@ class MainWindow(QMainWindow):
     ``unlock(secret)`` reopens the journal after a lock (``""``: use the keyring);
     without it, Lock is unavailable. ``keys`` is where the key is kept; without it
     (the demo journal) backup files, restore and the Security dialog are off.
+    With ``check_after_open``, each time a journal is attached the full integrity
+    check and today's automatic backup run in the background once the window is
+    shown (:mod:`ketajournal.services.maintenance`).
     """
 
     def __init__(
@@ -79,9 +85,14 @@ class MainWindow(QMainWindow):
         demo: bool = False,
         unlock: Unlock | None = None,
         keys: KeyStore | None = None,
+        check_after_open: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._check_after_open = check_after_open
+        self._maintenance: QThread | None = None
+        #: What the last check and backup after opening found (tests, status).
+        self.after_open_result: AfterOpen | None = None
         self.setWindowTitle(f"{APP_TITLE} — demo journal" if demo else APP_TITLE)
         self.resize(1100, 720)
         self._demo = demo
@@ -143,6 +154,42 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
         else:
             self.today.mood_row.setFocus()
+        if self._check_after_open:
+            # After the first paint: the full check reads every page, the backup copies them.
+            QTimer.singleShot(0, self._start_check_after_open)
+
+    def _start_check_after_open(self) -> None:
+        if self.controller is None or self._maintenance is not None:
+            return
+        from ketajournal.services import maintenance
+
+        path, key, now = maintenance.after_open_work(self.controller.journal)
+        self._maintenance = run_quietly(
+            self, lambda: maintenance.after_open(path, key, now), self._checked_after_open
+        )
+
+    def _checked_after_open(self, result: AfterOpen | None, error: BaseException | None) -> None:
+        self._maintenance = None
+        if error is not None:
+            raise error  # a bug: the crash handler reports it without its message
+        assert result is not None
+        self.after_open_result = result
+        if not result.healthy:
+            QMessageBox.critical(
+                self,
+                "Your journal needs repair",
+                "The check that runs after opening found damage in the journal file. "
+                "ketajournal will close it and check it again; if the damage is confirmed, "
+                "it offers the newest backup that verifies. Nothing is deleted: the damaged "
+                "file is kept beside it.",
+            )
+            if self._unlock is not None and self.controller is not None:
+                self.lock()
+                self.try_unlock("")
+        elif result.backup_error is not None:
+            QMessageBox.warning(self, f"{APP_TITLE}: backup", result.backup_error)
+        elif result.backups is not None and result.backups.made:
+            self.statusBar().showMessage("Journal checked; today's backup is made.", 6000)
 
     def _build_tab(self, index: int) -> None:
         if 1 <= index <= len(_LAZY_TABS):
@@ -156,15 +203,25 @@ class MainWindow(QMainWindow):
         controller, tabs = self.open_controller, self.tabs
         assert tabs is not None
         widget: QWidget
+        # Each screen's module is imported here, on first use: the charts need pyqtgraph
+        # and numpy, Appointment the report model; none of that is needed to log a mood.
         if name == "timeline":
+            from ketajournal.ui.timeline import TimelineView
+
             timeline = TimelineView(controller)
             timeline.edit_requested.connect(self.edit_entry)
             widget = timeline
         elif name == "trends":
+            from ketajournal.ui.trends import TrendsView
+
             widget = TrendsView(controller)
         elif name == "boosters":
+            from ketajournal.ui.boosters import BoostersView
+
             widget = BoostersView(controller)
         elif name == "appointment":
+            from ketajournal.ui.appointment import AppointmentView
+
             widget = AppointmentView(controller)
         else:
             raise KeyError(name)
@@ -184,6 +241,8 @@ class MainWindow(QMainWindow):
     @property
     def timeline(self) -> TimelineView:
         """The Timeline screen."""
+        from ketajournal.ui.timeline import TimelineView
+
         view = self.view("timeline")
         assert isinstance(view, TimelineView)
         return view
@@ -191,6 +250,8 @@ class MainWindow(QMainWindow):
     @property
     def trends(self) -> TrendsView:
         """The Trends screen."""
+        from ketajournal.ui.trends import TrendsView
+
         view = self.view("trends")
         assert isinstance(view, TrendsView)
         return view
@@ -198,6 +259,8 @@ class MainWindow(QMainWindow):
     @property
     def boosters(self) -> BoostersView:
         """The Boosters screen."""
+        from ketajournal.ui.boosters import BoostersView
+
         view = self.view("boosters")
         assert isinstance(view, BoostersView)
         return view
@@ -205,6 +268,8 @@ class MainWindow(QMainWindow):
     @property
     def appointment(self) -> AppointmentView:
         """The Appointment screen."""
+        from ketajournal.ui.appointment import AppointmentView
+
         view = self.view("appointment")
         assert isinstance(view, AppointmentView)
         return view
@@ -421,6 +486,8 @@ class MainWindow(QMainWindow):
 
     def edit_settings(self) -> None:
         """Open the settings."""
+        from ketajournal.ui.settings_dialog import SettingsDialog
+
         SettingsDialog(self.open_controller, self, keys=self.keys).exec()
 
     def _warn_red_flag(self, dialog: EntryDialog) -> None:
@@ -478,6 +545,8 @@ class MainWindow(QMainWindow):
             folder = Path(name) if name else None
         if folder is None:
             return
+        from ketajournal.services import exchange
+
         self._in_background(
             "Exporting…", lambda journal: exchange.export_csv(journal, folder),
             lambda counts: self.statusBar().showMessage(
@@ -492,6 +561,8 @@ class MainWindow(QMainWindow):
         )
         if target is None:
             return
+        from ketajournal.services import exchange
+
         self._in_background(
             "Exporting…", lambda journal: exchange.export_fhir(journal, target),
             lambda count: self.statusBar().showMessage(
@@ -512,8 +583,9 @@ class MainWindow(QMainWindow):
             source = Path(name) if name else None
         if source is None:
             return
+        from ketajournal.services import exchange
 
-        def finished(result: exchange.ImportResult) -> None:
+        def finished(result: ImportResult) -> None:
             self.open_controller.notify(result.change)
             QMessageBox.information(self, "Import finished", result.summary())
 
@@ -531,6 +603,8 @@ class MainWindow(QMainWindow):
         )
         if target is None:
             return
+        from ketajournal.services import restore
+
         self._in_background(
             "Backing up…", lambda journal: restore.write_portable_backup(journal, target),
             lambda made: self.statusBar().showMessage(
@@ -553,6 +627,8 @@ class MainWindow(QMainWindow):
             return
         journal_path = self.open_controller.journal.path
         assert journal_path is not None
+        from ketajournal.ui.security import RestoreFromFile
+
         RestoreFromFile(
             self, JournalPaths(journal_path.parent), self.keys,
             close_journal=self.lock, reopen=self.try_unlock,
@@ -569,7 +645,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Nothing to save: every entry is committed when it is logged."""
+        """Nothing to save: every entry is committed when it is logged.
+
+        A backup running in the background is waited for, never cut off.
+        """
+        finish_quietly(self._maintenance)
         event.accept()
 
 

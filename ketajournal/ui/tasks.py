@@ -8,6 +8,7 @@ result or the error comes back on the UI thread through ``done``. Tests set
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -62,3 +63,37 @@ def run_task(parent: QWidget, label: str, work: Callable[[], Any], done: Done) -
 
     worker.finished_with.connect(finish, Qt.ConnectionType.QueuedConnection)
     worker.start()
+
+
+def run_quietly(parent: QWidget, work: Callable[[], Any], done: Done) -> QThread | None:
+    """Run ``work()`` in the background with no dialog, then call ``done`` on the UI thread.
+
+    For work the user did not ask for and need not wait for (the checks and the
+    backup after opening). Returns the thread so its owner can :func:`finish_quietly`
+    it before closing; None when run inline (:data:`SYNCHRONOUS`).
+    """
+    if SYNCHRONOUS:
+        try:
+            result = work()
+        except BaseException as error:
+            done(None, error)
+        else:
+            done(result, None)
+        return None
+    worker = _Worker(work, parent)
+
+    def finish(result: Any, error: BaseException | None) -> None:
+        worker.wait()
+        worker.deleteLater()
+        done(result, error)
+
+    worker.finished_with.connect(finish, Qt.ConnectionType.QueuedConnection)
+    worker.start()
+    return worker
+
+
+def finish_quietly(worker: QThread | None) -> None:
+    """Wait for a :func:`run_quietly` thread (a backup is never cut off by closing)."""
+    if worker is not None:
+        with contextlib.suppress(RuntimeError):  # already deleted: it had finished
+            worker.wait()
