@@ -9,12 +9,27 @@ the journal — before any older backup is deleted. Rotation counts only backups
 that still verify with the journal's key: a backup damaged on disk never takes
 the place of a good one. Backups taken before an import or a migration are kept
 apart (the newest 5 of each reason).
+
+A backup is written to a temporary ``.<name>.db.<random>.part`` file beside its
+target and renamed into place once verified; a backup killed on the way leaves
+that part file behind. Every backup run holds a shared lock on
+``<home>/backups/.backups.lock`` while it writes, so several may run at once. At
+its start, a run that can take the lock exclusively for a moment — nobody is
+writing a backup now — removes the part files earlier, interrupted runs left
+(:func:`remove_unfinished`). A part file of a backup before a migration is left
+alone while the migration lock is held, and only names that end in ``.part`` and
+start with a dot are ever removed: a finished backup never is.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import shutil
+import sys
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,7 +39,8 @@ import sqlcipher3
 from ketajournal.platform.paths import HEADER_NAME, ensure_private_dir
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import verify_backup
-from ketajournal.storage.database import StorageError
+from ketajournal.storage.database import MIGRATION_BACKUP_PREFIX, StorageError
+from ketajournal.storage.instance import MIGRATION_LOCK_NAME
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +49,11 @@ BACKUPS_DIR_NAME = "backups"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_PER_REASON = 5
+#: Held shared by every backup run while it writes, exclusively for a moment to clean up.
+BACKUP_LOCK_NAME = ".backups.lock"
+#: Where no shared file locks exist (Windows), a part file is taken for a leftover
+#: only when it has not changed for this long.
+STALE_PART_S = 24 * 3600.0
 
 
 @dataclass(frozen=True)
@@ -85,11 +106,144 @@ def _copy_header(journal: Journal, backup: Path) -> None:
 
 
 def take_backup(journal: Journal, name: str) -> Path:
-    """A verified backup ``<home>/backups/<name>.db`` with its header copy."""
-    target = backups_dir(journal) / f"{name}.db"
-    journal.backup_to(target)
-    _copy_header(journal, target)
+    """A verified backup ``<home>/backups/<name>.db`` with its header copy.
+
+    Runs under the backups lock (shared), after removing the part files that
+    earlier, interrupted backups left (:func:`remove_unfinished`).
+    """
+    folder = backups_dir(journal)
+    target = folder / f"{name}.db"
+    with backup_run(folder):
+        journal.backup_to(target)
+        _copy_header(journal, target)
     return target
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """The part files in a backups folder, and whether a backup is being written now."""
+
+    parts: tuple[Path, ...]
+    busy: bool
+
+
+def part_files(folder: Path) -> list[Path]:
+    """The temporary ``.*.part`` files in ``folder`` (regular files only), sorted by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob(".*.part") if p.is_file() and not p.is_symlink())
+
+
+if sys.platform != "win32":
+    import fcntl
+
+    def _lock(fd: int, exclusive: bool, wait: bool) -> bool:
+        flags = (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if wait else fcntl.LOCK_NB)
+        try:
+            fcntl.flock(fd, flags)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _migration_running(home: Path) -> bool:
+        """True while another program holds ``journal.migrate.lock`` (it writes a backup)."""
+        try:
+            fd = os.open(home / MIGRATION_LOCK_NAME, os.O_RDONLY)
+        except FileNotFoundError:
+            return False  # the lock file exists only while it is held
+        except OSError:
+            return True  # cannot tell: leave its files alone
+        try:
+            return not _lock(fd, exclusive=True, wait=False)
+        finally:
+            os.close(fd)  # closing drops the lock if we took it
+
+    SHARED_LOCKS = True
+else:  # pragma: no cover - Windows has no shared advisory file locks in the stdlib
+
+    def _lock(fd: int, exclusive: bool, wait: bool) -> bool:
+        return True
+
+    def _migration_running(home: Path) -> bool:
+        return (home / MIGRATION_LOCK_NAME).exists()
+
+    SHARED_LOCKS = False
+
+
+def _open_lock(folder: Path) -> int:
+    fd = os.open(folder / BACKUP_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+    if os.name == "posix":
+        os.fchmod(fd, 0o600)
+    return fd
+
+
+@contextlib.contextmanager
+def backup_run(folder: Path) -> Iterator[tuple[Path, ...]]:
+    """Hold the backups lock (shared) for one backup; yields the part files removed first.
+
+    If no other backup is being written — the lock can be taken exclusively
+    without waiting — leftover part files are removed before the lock is turned
+    into a shared one. Otherwise this run waits for nothing and removes nothing.
+    """
+    fd = _open_lock(folder)
+    try:
+        removed: tuple[Path, ...] = ()
+        if _lock(fd, exclusive=True, wait=False):
+            removed = _remove_leftovers(folder)
+        _lock(fd, exclusive=False, wait=True)  # a cleaner holds it only for a moment
+        yield removed
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def remove_unfinished(folder: Path) -> tuple[Path, ...]:
+    """Remove the part files of interrupted backups, if no backup is being written now.
+
+    Returns what was removed (nothing when another backup holds the lock).
+    """
+    if not folder.is_dir():
+        return ()
+    with backup_run(folder) as removed:
+        return removed
+
+
+def unfinished(folder: Path) -> Unfinished:
+    """The part files in ``folder`` and whether a backup is being written now (removes none)."""
+    parts = tuple(part_files(folder))
+    if not parts or not SHARED_LOCKS:
+        return Unfinished(parts, busy=False)
+    fd = _open_lock(folder)
+    try:
+        busy = not _lock(fd, exclusive=True, wait=False)
+    finally:
+        os.close(fd)
+    return Unfinished(parts, busy=busy or _migration_running(folder.parent))
+
+
+def _remove_leftovers(folder: Path) -> tuple[Path, ...]:
+    """Remove part files while holding the backups lock exclusively."""
+    parts = part_files(folder)
+    if not parts:
+        return ()
+    migrating = _migration_running(folder.parent)
+    removed: list[Path] = []
+    for part in parts:
+        if migrating and part.name.startswith("." + MIGRATION_BACKUP_PREFIX):
+            continue  # the migration backup is written outside this lock
+        try:
+            if not SHARED_LOCKS and time.time() - part.stat().st_mtime < STALE_PART_S:
+                continue
+            part.unlink()
+        except FileNotFoundError:
+            continue  # renamed into place or removed by its writer meanwhile
+        except OSError as error:
+            log.warning("could not remove an unfinished backup file: %s",
+                        error.strerror or type(error).__name__)
+            continue
+        removed.append(part)
+    if removed:
+        log.info("removed %d unfinished backup file(s)", len(removed))
+    return tuple(removed)
 
 
 def automatic_backup(journal: Journal, now: datetime | None = None) -> BackupSet:

@@ -5,7 +5,9 @@ number of entries of each kind with the counts remembered at the last healthy
 check (a sudden drop — many entries gone at once — is reported, because that is
 what a lost or replaced journal looks like), and opens every backup in
 ``<home>/backups`` with the journal's key to verify it (integrity check and row
-counts). A healthy check remembers today's counts in the journal's settings; a
+counts). It names the part files interrupted backups left behind (the next
+backup removes them) and says when a backup is being written right now. A
+healthy check remembers today's counts in the journal's settings; a
 check that found a drop does not, so the drop is reported again until the user
 confirms it (``--accept-counts``) after deleting those entries on purpose.
 
@@ -22,6 +24,7 @@ from typing import Any
 
 import sqlcipher3
 
+from ketajournal.services.backups import unfinished as unfinished_parts
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import BackupError, verify_backup
 from ketajournal.storage.database import BACKUPS_DIR, StorageError, WriteFailedError
@@ -73,6 +76,8 @@ class DeepHealth:
     backups: tuple[BackupCheck, ...]
     unfinished_backups: tuple[str, ...]
     remembered: bool
+    #: A backup was being written during the check: its part file is not a leftover.
+    backup_in_progress: bool = False
     #: The user confirmed the drops (``--accept-counts``): they no longer fail the check.
     accepted: bool = False
     note: str = ""
@@ -122,10 +127,17 @@ class DeepHealth:
             status = "ok" if backup.ok else "FAILED"
             lines.append(f"backup       {status:6} {backup.name} ({backup.modified:%Y-%m-%d}) "
                          f"{backup.detail}".rstrip())
-        if self.unfinished_backups:
+        if self.unfinished_backups and self.backup_in_progress:
+            lines.append(
+                f"backups      {len(self.unfinished_backups)} unfinished backup file(s): a "
+                "backup is being written right now; check again when it is done: "
+                + ", ".join(self.unfinished_backups)
+            )
+        elif self.unfinished_backups:
             lines.append(
                 f"backups      {len(self.unfinished_backups)} unfinished backup file(s) from "
-                "interrupted backups (safe to delete): " + ", ".join(self.unfinished_backups)
+                "interrupted backups (safe to delete; the next backup removes them): "
+                + ", ".join(self.unfinished_backups)
             )
         if self.note:
             lines.append(self.note)
@@ -186,9 +198,12 @@ def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
     folder = backups_folder(journal)
     backups: list[BackupCheck] = []
     unfinished: list[str] = []
+    in_progress = False
     if folder.is_dir():
         backups = [check_backup(path, key) for path in sorted(folder.glob("*.db"))]
-        unfinished = sorted(p.name for p in folder.glob(".*.part"))
+        parts = unfinished_parts(folder)
+        unfinished = [p.name for p in parts.parts]
+        in_progress = parts.busy
     result = DeepHealth(
         problems=health.problems,
         counts=counts,
@@ -197,6 +212,7 @@ def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
         backups=tuple(backups),
         unfinished_backups=tuple(unfinished),
         remembered=False,
+        backup_in_progress=in_progress,
     )
     if health.problems or (result.drops and not accept_counts):
         return result
