@@ -10,7 +10,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import ClassVar, Self
+from typing import ClassVar, Self, TypeVar
 
 from ketajournal.domain.instruments import INSTRUMENTS, Band, Instrument, instrument
 from ketajournal.domain.validation import (
@@ -375,6 +375,29 @@ class Assessment(Entry):
     def summary(self) -> str:
         """E.g. ``"PHQ-9 total 11 (moderate)"``."""
         return f"{self.instrument.short_title} total {self.total} ({self.band.label})"
+
+
+_TrustedT = TypeVar("_TrustedT", bound=Entry)
+_FIELD_NAMES: dict[type[Entry], frozenset[str]] = {}
+
+
+def trusted(cls: type[_TrustedT], values: dict[str, object]) -> _TrustedT:
+    """An entry built from values that were validated before, skipping the checks.
+
+    Only for storage reading its own rows back: every row was built from a checked
+    entry on write, and the tables' ``CHECK`` constraints guard the ranges, so checking
+    again (a Unicode lookup per character of every note) would only cost time.
+    ``values`` must hold every field, already in its domain type (enums, tuples,
+    :class:`BloodPressure`); user input always goes through the validating constructor.
+    """
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = frozenset(f.name for f in dataclasses.fields(cls))
+    if values.keys() != names:
+        raise TypeError(f"{cls.__name__} needs exactly the fields {sorted(names)}")
+    entry = object.__new__(cls)
+    entry.__dict__.update(values)  # frozen: bypass __setattr__ as dataclasses itself does
+    return entry
 
 
 ENTRY_TYPES: dict[str, type[Entry]] = {

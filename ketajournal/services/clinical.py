@@ -11,15 +11,17 @@ import dataclasses
 import itertools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ketajournal.domain.boosters import BoosterAnalysis, SessionPoint, analyse_boosters, daily_mood
 from ketajournal.domain.instruments import INSTRUMENTS, instrument
 from ketajournal.domain.models import Assessment
 from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.settings import Settings
+
+if TYPE_CHECKING:
+    from ketajournal.domain.boosters import BoosterAnalysis
 
 RESPONSE_REDUCTION = 0.5
 #: Check-ins after each session: (key, delay, label).
@@ -166,10 +168,23 @@ def status_document(journal: Journal) -> dict[str, Any]:
 
 
 def booster_analysis(journal: Journal) -> BoosterAnalysis:
-    """The booster analysis of the whole journal, with the threshold from settings."""
+    """The booster analysis of the whole journal, with the threshold from settings.
+
+    The daily moods come from SQL (one mean per logged day), not from decoding every
+    mood entry; they equal :func:`ketajournal.domain.boosters.daily_mood` exactly.
+    """
+    # numpy comes with the analysis, not with importing the clinical services.
+    import numpy as np
+
+    from ketajournal.domain.boosters import DailyMood, SessionPoint, analyse_boosters
+
     threshold = Settings(journal).get("booster.threshold")
+    means = journal.daily_mood_means()
+    mood = DailyMood(
+        tuple(day for day, _ in means), np.asarray([m for _, m in means], dtype=np.float64)
+    )
     return analyse_boosters(
-        daily_mood(journal.moods()),
+        mood,
         [SessionPoint.from_session(s) for s in journal.sessions()],
         threshold=threshold,
     )

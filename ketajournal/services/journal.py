@@ -11,7 +11,7 @@ import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,8 @@ from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
     Entry,
+    Event,
+    EventKind,
     MoodEntry,
     Session,
     SideEffect,
@@ -33,7 +35,14 @@ from ketajournal.platform.files import atomic_text_writer
 from ketajournal.storage.backup import write_backup
 from ketajournal.storage.database import integrity_problems, transaction
 from ketajournal.storage.migrations import SCHEMA_VERSION
-from ketajournal.storage.repository import KINDS, MAPPINGS, EntryRepository, SettingsRepository
+from ketajournal.storage.repository import (
+    KINDS,
+    MAPPINGS,
+    EntryRepository,
+    SettingsRepository,
+    TimelineKey,
+    timeline_key,
+)
 
 #: A side effect is linked by default to the latest session this long before it.
 SIDE_EFFECT_LINK_WINDOW = timedelta(hours=72)
@@ -199,6 +208,11 @@ class Journal:
         """Entries of one kind with ``start <= at < end``, oldest first."""
         return self._entries.in_range(kind, start, end)
 
+    @staticmethod
+    def timeline_key(entry: Entry) -> TimelineKey:
+        """Where a stored entry sorts in the Timeline (newest first = descending key)."""
+        return timeline_key(entry)
+
     def all_entries(self, kinds: Iterable[str] = KINDS) -> list[Entry]:
         """Entries of the given kinds, oldest first (the Timeline)."""
         merged: list[Entry] = []
@@ -228,8 +242,61 @@ class Journal:
         end: datetime | None = None,
     ) -> list[Assessment]:
         """Filled questionnaires (of one instrument, if given), oldest first."""
-        found: list[Assessment] = self._entries.in_range(Assessment.kind, start, end)  # type: ignore[assignment]
-        return [a for a in found if instrument_id is None or a.instrument_id == instrument_id]
+        if instrument_id is not None:
+            return self._entries.assessments(instrument_id, start, end)
+        return self._entries.in_range(Assessment.kind, start, end)  # type: ignore[return-value]
+
+    def entries_on_days(
+        self, kind: str, first_day: date | None = None, last_day: date | None = None
+    ) -> list[Any]:
+        """Entries of one kind logged on ``first_day``..``last_day`` (as logged), oldest first."""
+        return self._entries.on_days(kind, first_day, last_day)
+
+    def daily_mood_means(
+        self, first_day: date | None = None, last_day: date | None = None
+    ) -> list[tuple[date, float]]:
+        """The daily mood: the mean mood of each logged day in the range, oldest first.
+
+        Computed in SQL per stored ``day`` (the day each entry was logged, as logged).
+        The mean is the exact integer sum divided by the count, so it equals
+        :func:`ketajournal.domain.boosters.daily_mood` bit for bit.
+        """
+        return [
+            (day, total / count)
+            for day, total, count in self._entries.daily_mood_sums(first_day, last_day)
+        ]
+
+    def first_entry_day(self) -> date | None:
+        """The earliest logged day among the first entries of each kind."""
+        return min(
+            (day for kind in KINDS if (day := self._entries.first_day(kind)) is not None),
+            default=None,
+        )
+
+    def latest_event(self, event_kind: EventKind, last_day: date) -> Event | None:
+        """The latest event of ``event_kind`` logged on or before ``last_day``."""
+        return self._entries.latest_event(event_kind.value, last_day)
+
+    def newest_first(
+        self,
+        kinds: Iterable[str] = KINDS,
+        *,
+        after: Entry | None = None,
+        limit: int = 200,
+        note_contains: str = "",
+    ) -> list[Entry]:
+        """One page of the Timeline: up to ``limit`` entries, newest first.
+
+        ``after`` is the last entry of the previous page (keyset pagination: the page
+        starts right after it in the Timeline's order). ``note_contains`` keeps only
+        entries whose note contains it, ignoring case (``str.casefold``).
+        """
+        return self._entries.newest_first(
+            list(kinds),
+            before=None if after is None else timeline_key(after),
+            limit=limit,
+            note_contains=note_contains.casefold(),
+        )
 
     def default_session_for(self, at: datetime) -> Session | None:
         """The session a side effect at ``at`` most likely follows: the latest in 72 h before."""

@@ -6,10 +6,11 @@ around writes; reads need none. Queries by time use the indexed ``ts`` column.
 
 from __future__ import annotations
 
+import heapq
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlite_utils import Database
@@ -26,6 +27,7 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
     SideEffectCategory,
+    trusted,
 )
 from ketajournal.domain.timeutil import local_day, to_iso
 
@@ -62,15 +64,15 @@ def _mood_row(e: MoodEntry) -> Row:
 
 
 def _mood(row: Row) -> MoodEntry:
-    return MoodEntry(
-        id=row["id"],
-        at=_time(row),
-        note=row["note"],
-        mood=row["mood"],
-        anxiety=row["anxiety"],
-        energy=row["energy"],
-        sleep_hours=row["sleep_hours"],
-    )
+    return trusted(MoodEntry, {
+        "id": row["id"],
+        "at": _time(row),
+        "note": row["note"],
+        "mood": row["mood"],
+        "anxiety": row["anxiety"],
+        "energy": row["energy"],
+        "sleep_hours": row["sleep_hours"],
+    })
 
 
 def _bp(row: Row, prefix: str) -> BloodPressure | None:
@@ -96,19 +98,19 @@ def _session_row(e: Session) -> Row:
 
 
 def _session(row: Row) -> Session:
-    return Session(
-        id=row["id"],
-        at=_time(row),
-        note=row["note"],
-        route=Route(row["route"]),
-        phase=Phase(row["phase"]),
-        dose_mg=row["dose_mg"],
-        weight_kg=row["weight_kg"],
-        clinic=row["clinic"],
-        dissociation=row["dissociation"],
-        bp_before=_bp(row, "bp_before"),
-        bp_after=_bp(row, "bp_after"),
-    )
+    return trusted(Session, {
+        "id": row["id"],
+        "at": _time(row),
+        "note": row["note"],
+        "route": Route(row["route"]),
+        "phase": Phase(row["phase"]),
+        "dose_mg": row["dose_mg"],
+        "weight_kg": row["weight_kg"],
+        "clinic": row["clinic"],
+        "dissociation": row["dissociation"],
+        "bp_before": _bp(row, "bp_before"),
+        "bp_after": _bp(row, "bp_after"),
+    })
 
 
 def _side_effect_row(e: SideEffect) -> Row:
@@ -122,16 +124,16 @@ def _side_effect_row(e: SideEffect) -> Row:
 
 
 def _side_effect(row: Row) -> SideEffect:
-    return SideEffect(
-        id=row["id"],
-        at=_time(row),
-        note=row["note"],
-        category=SideEffectCategory(row["category"]),
-        other_text=row["other_text"],
-        severity=row["severity"],
-        duration_minutes=row["duration_minutes"],
-        session_id=row["session_id"],
-    )
+    return trusted(SideEffect, {
+        "id": row["id"],
+        "at": _time(row),
+        "note": row["note"],
+        "category": SideEffectCategory(row["category"]),
+        "other_text": row["other_text"],
+        "severity": row["severity"],
+        "duration_minutes": row["duration_minutes"],
+        "session_id": row["session_id"],
+    })
 
 
 def _event_row(e: Event) -> Row:
@@ -139,7 +141,10 @@ def _event_row(e: Event) -> Row:
 
 
 def _event(row: Row) -> Event:
-    return Event(id=row["id"], at=_time(row), note=row["note"], event_kind=EventKind(row["kind"]))
+    return trusted(Event, {
+        "id": row["id"], "at": _time(row), "note": row["note"],
+        "event_kind": EventKind(row["kind"]),
+    })
 
 
 def _assessment_row(e: Assessment) -> Row:
@@ -155,15 +160,17 @@ def _assessment_row(e: Assessment) -> Row:
 
 def _assessment(row: Row) -> Assessment:
     acknowledged = row["safety_acknowledged_at"]
-    return Assessment(
-        id=row["id"],
-        at=_time(row),
-        note=row["note"],
-        instrument_id=row["instrument"],
-        answers=tuple(json.loads(row["answers"])),
-        difficulty=row["difficulty"],
-        safety_acknowledged_at=datetime.fromisoformat(acknowledged) if acknowledged else None,
-    )
+    return trusted(Assessment, {
+        "id": row["id"],
+        "at": _time(row),
+        "note": row["note"],
+        "instrument_id": row["instrument"],
+        "answers": tuple(json.loads(row["answers"])),
+        "difficulty": row["difficulty"],
+        "safety_acknowledged_at": (
+            datetime.fromisoformat(acknowledged) if acknowledged else None
+        ),
+    })
 
 
 MAPPINGS: dict[str, _Mapping] = {
@@ -174,6 +181,20 @@ MAPPINGS: dict[str, _Mapping] = {
     "assessment": _Mapping("assessments", _assessment_row, _assessment),
 }
 KINDS = tuple(MAPPINGS)
+#: Where each kind sorts among entries logged at the same second (the Timeline's order).
+KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+
+#: The sort key of an entry in the Timeline: (UTC seconds, kind rank, id).
+TimelineKey = tuple[float, int, int]
+
+#: A UTC offset is less than a day, so an entry of local day D has ``ts`` within
+#: [D 00:00 UTC − 1 day, D+1 00:00 UTC + 1 day): the indexed ``ts`` bounds a day query.
+_DAY_SLACK = timedelta(days=1)
+_CASEFOLD = "kj_casefold"
+
+
+def _casefold(text: object) -> str | None:
+    return text.casefold() if isinstance(text, str) else None
 
 
 class EntryRepository:
@@ -181,6 +202,8 @@ class EntryRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        # Python's casefold in SQL, so a note search matches as str.casefold does.
+        db.conn.create_function(_CASEFOLD, 1, _casefold, deterministic=True)
 
     def insert(self, entry: Entry) -> int:
         """Insert ``entry`` (keeping its id if it has one) and return the id."""
@@ -229,6 +252,108 @@ class EntryRepository:
         clauses, params = _range(start, end)
         sql = f"SELECT * FROM {mapping.table}{clauses} ORDER BY ts, id"
         return [mapping.from_row(row) for row in self._db.query(sql, params)]
+
+    def on_days(self, kind: str, first_day: date | None, last_day: date | None) -> list[Entry]:
+        """Entries of ``kind`` logged on ``first_day``..``last_day`` (local days), oldest first.
+
+        The day is the one each entry was logged on, in its own offset (the ``day``
+        column); ``ts`` bounds the indexed range scan.
+        """
+        mapping = MAPPINGS[kind]
+        clauses, params = _days(first_day, last_day)
+        sql = f"SELECT * FROM {mapping.table}{clauses} ORDER BY ts, id"
+        return [mapping.from_row(row) for row in self._db.query(sql, params)]
+
+    def assessments(
+        self, instrument_id: str, start: datetime | None = None, end: datetime | None = None
+    ) -> list[Assessment]:
+        """Assessments of one instrument with ``start <= at < end``, oldest first."""
+        clauses, params = _range(start, end)
+        sql = (
+            f"SELECT * FROM assessments{clauses or ' WHERE 1'} AND instrument = ? "
+            "ORDER BY ts, id"
+        )
+        return [_assessment(row) for row in self._db.query(sql, [*params, instrument_id])]
+
+    def daily_mood_sums(
+        self, first_day: date | None = None, last_day: date | None = None
+    ) -> list[tuple[date, int, int]]:
+        """``(day, sum of mood scores, number of entries)`` per logged day, oldest first."""
+        clauses, params = _days(first_day, last_day)
+        sql = (
+            f"SELECT day, sum(mood), count(*) FROM mood_entries{clauses} "
+            "GROUP BY day ORDER BY day"
+        )
+        return [
+            (date.fromisoformat(day), int(total), int(count))
+            for day, total, count in self._db.execute(sql, params).fetchall()
+        ]
+
+    def first_day(self, kind: str) -> date | None:
+        """The logged day of the earliest entry of ``kind`` (by time), if any."""
+        row = self._db.execute(
+            f"SELECT day FROM {MAPPINGS[kind].table} ORDER BY ts, id LIMIT 1"
+        ).fetchone()
+        return None if row is None else date.fromisoformat(row[0])
+
+    def latest_event(self, event_kind: str, last_day: date) -> Event | None:
+        """The latest event of ``event_kind`` logged on or before ``last_day``."""
+        clauses, params = _days(None, last_day)
+        rows = list(
+            self._db.query(
+                f"SELECT * FROM events{clauses} AND kind = ? ORDER BY ts DESC, id DESC LIMIT 1",
+                [*params, event_kind],
+            )
+        )
+        return _event(rows[0]) if rows else None
+
+    def newest_first(
+        self,
+        kinds: Sequence[str],
+        *,
+        before: TimelineKey | None = None,
+        limit: int = 200,
+        note_contains: str = "",
+    ) -> list[Entry]:
+        """Up to ``limit`` entries of ``kinds``, newest first, after the key ``before``.
+
+        Keyset pagination in the Timeline's order (:func:`timeline_key`, descending):
+        each kind is read newest first from its ``ts`` index, at most ``limit`` rows,
+        and the kinds are merged. ``note_contains`` (casefolded by the caller) keeps
+        only entries whose casefolded note contains it.
+        """
+        if limit <= 0:
+            return []
+        streams = []
+        for kind in kinds:
+            rank = KIND_RANK[kind]
+            clauses: list[str] = []
+            params: list[Any] = []
+            if before is not None:
+                ts, before_rank, before_id = before
+                if rank < before_rank:
+                    clauses.append("ts <= ?")
+                    params.append(ts)
+                elif rank > before_rank:
+                    clauses.append("ts < ?")
+                    params.append(ts)
+                else:
+                    clauses.append("ts <= ? AND (ts < ? OR id < ?)")
+                    params += [ts, ts, before_id]
+            if note_contains:
+                clauses.append(f"note != '' AND instr({_CASEFOLD}(note), ?) > 0")
+                params.append(note_contains)
+            where = " WHERE " + " AND ".join(clauses) if clauses else ""
+            sql = (
+                f"SELECT * FROM {MAPPINGS[kind].table}{where} "
+                "ORDER BY ts DESC, id DESC LIMIT ?"
+            )
+            streams.append([
+                ((row["ts"], rank, row["id"]), kind, row)
+                for row in self._db.query(sql, [*params, limit])
+            ])
+        merged = heapq.merge(*streams, key=lambda item: item[0], reverse=True)
+        return [MAPPINGS[kind].from_row(row) for _, kind, row in _take(merged, limit)]
 
     def iter_rows(self, kind: str) -> Iterator[Row]:
         """Raw rows of ``kind`` in id order (for exports)."""
@@ -289,6 +414,37 @@ class SettingsRepository:
             "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, json.dumps(value)],
         )
+
+
+def timeline_key(entry: Entry) -> TimelineKey:
+    """Where a stored entry sorts in the Timeline: (UTC seconds, kind rank, id)."""
+    return (entry.at.timestamp(), KIND_RANK[entry.kind], entry.id or 0)
+
+
+def _take(items: Iterable[Any], count: int) -> list[Any]:
+    taken: list[Any] = []
+    for item in items:
+        if len(taken) == count:
+            break
+        taken.append(item)
+    return taken
+
+
+def _midnight_utc(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def _days(first_day: date | None, last_day: date | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    params: list[Any] = []
+    if first_day is not None:
+        clauses += ["ts >= ?", "day >= ?"]
+        params += [(_midnight_utc(first_day) - _DAY_SLACK).timestamp(), first_day.isoformat()]
+    if last_day is not None:
+        end = _midnight_utc(last_day) + timedelta(days=1) + _DAY_SLACK
+        clauses += ["ts < ?", "day <= ?"]
+        params += [end.timestamp(), last_day.isoformat()]
+    return (" WHERE " + " AND ".join(clauses) if clauses else " WHERE 1"), params
 
 
 def _range(start: datetime | None, end: datetime | None) -> tuple[str, list[float]]:
