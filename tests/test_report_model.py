@@ -188,3 +188,41 @@ def test_an_empty_journal_gives_a_report_that_says_so(journal: Journal) -> None:
     assert figures["Sessions in period"].startswith("0")
     assert figures["PHQ-9"] == "not filled"
     assert not any(f.flag for f in built.summary.key_figures())
+
+
+def test_a_period_gives_the_same_model_whatever_the_journal_holds_before_and_after(
+    journal: Journal,
+) -> None:
+    """The model reads by period; only history-dependent figures may see older data."""
+    fill(journal)
+    start, end = NOW.date() - timedelta(days=425), NOW.date() - timedelta(days=60)
+    first_session = journal.sessions()[0].at
+    before = report(journal, start, end, include_notes=True)
+    # Newer entries of every kind, after the period.
+    newer = NOW - timedelta(days=10)
+    session, _ = journal.log(Session(at=newer, route=Route.IM, phase=Phase.BOOSTER, dose_mg=50))
+    journal.log_all([
+        MoodEntry(at=newer + timedelta(hours=2), mood=1, note="newer"),
+        SideEffect(at=newer + timedelta(hours=3), category=SideEffectCategory.BLOOD_IN_URINE,
+                   severity=9, session_id=session.id),
+        Event(at=newer, event_kind=EventKind.APPOINTMENT, note="newer"),
+        Assessment(at=newer, instrument_id="phq9", answers=(3,) * 9, note="newer"),
+    ])
+    # Older moods, events and side effects, long before treatment started: no figure
+    # of this period depends on them.
+    older = first_session - timedelta(days=400)
+    journal.log_all([
+        MoodEntry(at=older, mood=0, note="older"),
+        Event(at=older, event_kind=EventKind.LIFE_EVENT, note="older"),
+        SideEffect(at=older, category=SideEffectCategory.HEADACHE, severity=3, note="older"),
+    ])
+    assert report(journal, start, end, include_notes=True) == before
+
+    # An older session moves the first session, and with it what depends on history:
+    # baseline B's window, the cycles. The period's own rows stay the same.
+    journal.log(Session(at=older, route=Route.IV, phase=Phase.INDUCTION, dose_mg=35))
+    moved = report(journal, start, end, include_notes=True)
+    assert moved.summary.mood.baseline_start == older.date() - timedelta(days=14)
+    assert moved.summary.mood.baseline_start != before.summary.mood.baseline_start
+    assert moved.details == before.details
+    assert moved.charts.trend == before.charts.trend

@@ -28,7 +28,6 @@ from ketajournal.domain.boosters import (
     TOLERANCE_SLOPE_DAYS,
     BoosterAnalysis,
     Cycle,
-    daily_mood,
 )
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
@@ -79,7 +78,6 @@ from ketajournal.reports.model import (
 )
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
-from ketajournal.storage.repository import KINDS
 
 E = TypeVar("E", bound=Entry)
 
@@ -108,16 +106,31 @@ class _JournalUntil(Journal):
     report for an earlier period computes its baseline-vs-latest and booster figures
     from what was known then. Only the reads those services use are provided; the
     view is never written to (it has no database of its own).
+
+    The bound is in SQL (the indexed ``ts``, then the logged ``day``), and each whole
+    read is made once per view and kept: one report reads each kind at most once.
     """
 
     def __init__(self, journal: Journal, last_day: date) -> None:
         # Deliberately not Journal.__init__: everything goes through ``journal``.
         self._inner = journal
         self._last_day = last_day
+        self._kept: dict[str, Any] = {}
         self.path = None
 
     def _upto(self, entries: Iterable[E]) -> list[E]:
         return [e for e in entries if e.at.date() <= self._last_day]
+
+    def _all(self, kind: str) -> list[Any]:
+        """Every entry of ``kind`` up to the last day, read once."""
+        if kind not in self._kept:
+            self._kept[kind] = self._inner.entries_on_days(kind, None, self._last_day)
+        return list(self._kept[kind])
+
+    def _read(self, kind: str, start: datetime | None, end: datetime | None) -> list[Any]:
+        if start is None and end is None:
+            return self._all(kind)
+        return self._upto(self._inner.entries(kind, start, end))
 
     def now(self) -> datetime:
         """The clock of the journal this views."""
@@ -131,21 +144,40 @@ class _JournalUntil(Journal):
         self, kind: str, start: datetime | None = None, end: datetime | None = None
     ) -> list[Any]:
         """Entries of one kind up to the last day, oldest first."""
-        return self._upto(self._inner.entries(kind, start, end))
+        return self._read(kind, start, end)
+
+    def entries_on_days(
+        self, kind: str, first_day: date | None = None, last_day: date | None = None
+    ) -> list[Any]:
+        """Entries of one kind logged on ``first_day``..``last_day``, up to the last day."""
+        last = self._last_day if last_day is None else min(last_day, self._last_day)
+        return self._inner.entries_on_days(kind, first_day, last)
+
+    def daily_mood_means(
+        self, first_day: date | None = None, last_day: date | None = None
+    ) -> list[tuple[date, float]]:
+        """The daily moods up to the last day (read once), within the days given."""
+        if "daily_mood" not in self._kept:
+            self._kept["daily_mood"] = self._inner.daily_mood_means(None, self._last_day)
+        means: list[tuple[date, float]] = self._kept["daily_mood"]
+        return [
+            (day, mean) for day, mean in means
+            if (first_day is None or first_day <= day) and (last_day is None or day <= last_day)
+        ]
 
     def moods(self, start: datetime | None = None, end: datetime | None = None) -> list[MoodEntry]:
         """Mood entries up to the last day."""
-        return self._upto(self._inner.moods(start, end))
+        return self._read(MoodEntry.kind, start, end)
 
     def sessions(self, start: datetime | None = None, end: datetime | None = None) -> list[Session]:
         """Sessions up to the last day."""
-        return self._upto(self._inner.sessions(start, end))
+        return self._read(Session.kind, start, end)
 
     def side_effects(
         self, start: datetime | None = None, end: datetime | None = None
     ) -> list[SideEffect]:
         """Side effects up to the last day."""
-        return self._upto(self._inner.side_effects(start, end))
+        return self._read(SideEffect.kind, start, end)
 
     def assessments(
         self,
@@ -153,8 +185,9 @@ class _JournalUntil(Journal):
         start: datetime | None = None,
         end: datetime | None = None,
     ) -> list[Assessment]:
-        """Filled questionnaires up to the last day."""
-        return self._upto(self._inner.assessments(instrument_id, start, end))
+        """Filled questionnaires (of one instrument, if given) up to the last day."""
+        found: list[Assessment] = self._read(Assessment.kind, start, end)
+        return [a for a in found if instrument_id is None or a.instrument_id == instrument_id]
 
 
 # -- the period ----------------------------------------------------------------------------
@@ -191,13 +224,10 @@ def resolve_period(
             raise ValidationError(
                 "from", "cannot be combined with --since-last-appointment (choose one)"
             )
-        appointments = [
-            e for e in journal.entries(Event.kind)
-            if e.event_kind is EventKind.APPOINTMENT and e.at.date() <= end
-        ]
-        if not appointments:
+        appointment = journal.latest_event(EventKind.APPOINTMENT, end)
+        if appointment is None:
             raise KnownError(NO_APPOINTMENT)
-        start = appointments[-1].at.date()
+        start = appointment.at.date()
         basis = "since the last appointment"
         definition = (
             f"Since the last appointment: from the day of the last appointment in the "
@@ -208,7 +238,7 @@ def resolve_period(
         basis = "chosen dates"
         definition = f"Chosen dates: {format_range(start, end)}, both days included."
     else:
-        first = _first_entry_day(journal)
+        first = journal.first_entry_day()
         start = min(first, end) if first is not None else end
         basis = "all data"
         definition = (
@@ -224,11 +254,6 @@ def resolve_period(
 
 def _today_or(end: date, today: date) -> str:
     return f"today ({format_date(end)})" if end == today else format_date(end)
-
-
-def _first_entry_day(journal: Journal) -> date | None:
-    firsts = [entries[0].at.date() for kind in KINDS if (entries := journal.entries(kind))]
-    return min(firsts, default=None)
 
 
 # -- building -----------------------------------------------------------------------------
@@ -254,23 +279,24 @@ def build_report(
     shown_name = _clean_name(name)
     view = _JournalUntil(journal, period.end)
 
-    moods = view.moods()
+    # History up to the end of the period where the figures need it (sessions and
+    # questionnaires for the baselines, the daily moods for the booster analysis);
+    # only the period's own days for everything else.
     sessions = view.sessions()
-    effects = view.side_effects()
     assessments = view.assessments()
-    events = view.entries(Event.kind)
+    daily = view.daily_mood_means()
     analysis = clinical.booster_analysis(view)
 
     in_sessions = _within(period, sessions)
     in_assessments = _within(period, assessments)
-    in_effects = _within(period, effects)
-    in_events = _within(period, events)
+    in_effects: list[SideEffect] = view.entries_on_days(SideEffect.kind, period.start, period.end)
+    in_events: list[Event] = view.entries_on_days(Event.kind, period.start, period.end)
     session_day = {s.id: s.at.date() for s in sessions}
 
     summary = Summary(
         period=period,
         sessions=_sessions_summary(in_sessions),
-        mood=_mood_summary(period, moods, sessions, analysis),
+        mood=_mood_summary(period, daily, sessions, analysis),
         measures=tuple(_measure(view, instrument_id) for instrument_id in INSTRUMENTS),
         boosters=_booster_summary(analysis),
         side_effects=_side_effect_lines(in_effects),
@@ -288,12 +314,14 @@ def build_report(
         safety_checked=sum(1 for a in in_assessments if a.instrument.safety_item is not None),
     )
     charts = Charts(
-        trend=_trend(period, moods, in_sessions, in_assessments),
+        trend=_trend(period, daily, in_sessions, in_assessments),
         curves=_curves(period, analysis),
     )
     notes = None
     if include_notes:
-        notes = _notes(period, [*moods, *sessions, *effects, *assessments, *events])
+        in_moods = view.entries_on_days(MoodEntry.kind, period.start, period.end)
+        notes = _notes(period, [*in_moods, *in_sessions, *in_effects, *in_assessments,
+                                *in_events])
     details = Details(
         sessions=tuple(
             SessionRow(
@@ -373,17 +401,22 @@ def _sessions_summary(sessions: Sequence[Session]) -> SessionsSummary:
     )
 
 
+def _days_between(
+    daily: Sequence[tuple[date, float]], first: date, last: date
+) -> list[tuple[date, float]]:
+    """The daily moods of the days ``first``..``last``."""
+    return [(day, mean) for day, mean in daily if first <= day <= last]
+
+
 def _mood_summary(
     period: Period,
-    moods: Sequence[MoodEntry],
+    daily: Sequence[tuple[date, float]],
     sessions: Sequence[Session],
     analysis: BoosterAnalysis,
 ) -> MoodSummary:
     recent_start = max(period.start, period.end - timedelta(days=RECENT_MOOD_DAYS - 1))
-    by_day = daily_mood([m for m in moods if recent_start <= m.at.date() <= period.end])
-    recent = (
-        sum(by_day.values.tolist()) / len(by_day.days) if by_day.days else None
-    )
+    by_day = _days_between(daily, recent_start, period.end)
+    recent = sum(mean for _, mean in by_day) / len(by_day) if by_day else None
     first = min((s.at.date() for s in sessions), default=None)
     base_start = first - timedelta(days=BASELINE_WINDOW_DAYS) if first else None
     base_end = first - timedelta(days=1) if first else None
@@ -391,7 +424,7 @@ def _mood_summary(
     definitions = [
         f"Mood now: the mean of the daily moods (a day's mood = the mean of its entries, 0–10) "
         f"over the last {RECENT_MOOD_DAYS} days of the period, "
-        f"{format_range(recent_start, period.end)}; {len(by_day.days)} of the {days} days "
+        f"{format_range(recent_start, period.end)}; {len(by_day)} of the {days} days "
         "had an entry.",
     ]
     if base_start and base_end:
@@ -414,7 +447,7 @@ def _mood_summary(
         recent_start=recent_start,
         recent_end=period.end,
         recent_mean=recent,
-        recent_days_with_data=len(by_day.days),
+        recent_days_with_data=len(by_day),
         baseline_level=analysis.baseline_level,
         baseline_start=base_start,
         baseline_end=base_end,
@@ -552,17 +585,17 @@ def _bp_line(session: Session) -> BloodPressureLine:
 
 def _trend(
     period: Period,
-    moods: Sequence[MoodEntry],
+    daily: Sequence[tuple[date, float]],
     sessions: Sequence[Session],
     assessments: Sequence[Assessment],
 ) -> TrendData:
     first = period.start - timedelta(days=TREND_CONTEXT_DAYS)
-    by_day = daily_mood([m for m in moods if first <= m.at.date() <= period.end])
+    by_day = _days_between(daily, first, period.end)
     return TrendData(
         start=period.start,
         end=period.end,
-        mood_days=by_day.days,
-        mood_values=tuple(float(v) for v in by_day.values.tolist()),
+        mood_days=tuple(day for day, _ in by_day),
+        mood_values=tuple(float(mean) for _, mean in by_day),
         sessions=tuple(_session_line(s) for s in sessions),
         scores=tuple(
             ScoreTrack(
