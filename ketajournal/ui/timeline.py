@@ -7,17 +7,20 @@ Ctrl+Z) brings the entry back under its old id.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,11 +43,17 @@ from ketajournal.domain.models import (
     SideEffect,
 )
 from ketajournal.errors import KnownError
-from ketajournal.services.journal import Change
+from ketajournal.services.journal import Change, Journal
 from ketajournal.ui.controller import JournalController
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
+TimelineKey = tuple[float, int, int]
+#: Rows read per page (and at first).
+PAGE_SIZE = 200
+#: A change touching more entries than this (an import) reloads instead of patching rows.
+MAX_TARGETED_IDS = 50
+WHEN_FORMAT = "%a %d %b %Y  %H:%M"
 
 
 def summarize(entry: Entry) -> str:
@@ -83,20 +92,133 @@ def summarize(entry: Entry) -> str:
 
 
 class TimelineModel(QAbstractTableModel):
-    """Entries newest first; columns When, Kind, Details, Note."""
+    """Entries newest first, a page at a time; columns When, Kind, Details, Note.
+
+    The rows are read from the journal in pages of :data:`PAGE_SIZE` (keyset
+    pagination, newest first); a view asks for the next page through
+    :meth:`canFetchMore` / :meth:`fetchMore` when it scrolls to the end. The kind
+    filter and the note search are applied by the query, so a match on any page is
+    found. A change inserts, moves or removes only the rows it touched.
+    """
 
     HEADERS = ("When", "Kind", "Details", "Note")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, journal: Callable[[], Journal] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._journal = journal
         self._entries: list[Entry] = []
+        self._keys: list[TimelineKey] = []  # negated keys: ascending as rows go down
+        self._more = False
+        self._kind: str | None = None
+        self._text = ""
 
+    # -- loading -------------------------------------------------------------------------
     def set_entries(self, entries: list[Entry]) -> None:
-        """Replace the rows (given oldest first, shown newest first)."""
+        """Replace the rows with ``entries`` (given oldest first, shown newest first)."""
         self.beginResetModel()
         self._entries = list(reversed(entries))
+        self._keys = [_negated(e) for e in self._entries]
+        self._more = False
         self.endResetModel()
 
+    def reload(self, at_least: int = 0) -> None:
+        """Read the newest page again (or as many rows as ``at_least``, to keep a scroll)."""
+        limit = max(PAGE_SIZE, at_least)
+        entries = self._read(None, limit)
+        self.beginResetModel()
+        self._entries = entries
+        self._keys = [_negated(e) for e in entries]
+        self._more = len(entries) == limit
+        self.endResetModel()
+
+    def set_filter(self, kind: str | None, text: str) -> None:
+        """Show only ``kind`` (None: all) and notes containing ``text`` (any case)."""
+        text = text.strip()
+        if (kind, text) != (self._kind, self._text):
+            self._kind, self._text = kind, text
+            self.reload()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        page = self._read(self._entries[-1] if self._entries else None, PAGE_SIZE)
+        self._more = len(page) == PAGE_SIZE
+        if page:
+            first = len(self._entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._entries.extend(page)
+            self._keys.extend(_negated(e) for e in page)
+            self.endInsertRows()
+
+    def fetch_until(self, entry: Entry) -> None:
+        """Read pages until the place of ``entry`` is loaded."""
+        key = _negated(entry)
+        while self._more and (not self._keys or self._keys[-1] < key):
+            self.fetchMore()
+
+    def _read(self, after: Entry | None, limit: int) -> list[Entry]:
+        if self._journal is None:
+            return []
+        kinds = (self._kind,) if self._kind is not None else tuple(KIND_LABELS)
+        return self._journal().newest_first(
+            kinds, after=after, limit=limit, note_contains=self._text
+        )
+
+    # -- changes -------------------------------------------------------------------------
+    def apply(self, change: Change) -> None:
+        """Bring the rows up to date with one write: only the entries it touched."""
+        kinds = [kind for kind in change.kinds if kind in KIND_LABELS]
+        if not kinds:
+            return
+        if self._journal is None or not change.ids or len(change.ids) > MAX_TARGETED_IDS:
+            self.reload(len(self._entries))
+            return
+        journal = self._journal()
+        for kind in kinds:
+            for entry_id in change.ids:
+                self._update(kind, entry_id, journal.get(kind, entry_id))
+
+    def _accepts(self, entry: Entry) -> bool:
+        if self._kind is not None and entry.kind != self._kind:
+            return False
+        return not self._text or self._text.casefold() in entry.note.casefold()
+
+    def _update(self, kind: str, entry_id: int, entry: Entry | None) -> None:
+        row = self.row_of(kind, entry_id)
+        if entry is not None and not self._accepts(entry):
+            entry = None
+        if row is not None:
+            if entry is not None and self._fits(row, entry):
+                self._entries[row] = entry
+                self._keys[row] = _negated(entry)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+                return
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._entries[row]
+            del self._keys[row]
+            self.endRemoveRows()
+        if entry is None:
+            return
+        key = _negated(entry)
+        if self._more and self._keys and key > self._keys[-1]:
+            return  # it belongs on a page not read yet
+        row = bisect_left(self._keys, key)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._entries.insert(row, entry)
+        self._keys.insert(row, key)
+        self.endInsertRows()
+
+    def _fits(self, row: int, entry: Entry) -> bool:
+        key = _negated(entry)
+        return (row == 0 or self._keys[row - 1] < key) and (
+            row + 1 == len(self._keys) or key < self._keys[row + 1]
+        )
+
+    # -- reading -------------------------------------------------------------------------
     def entry(self, row: int) -> Entry:
         """The entry shown in ``row``."""
         return self._entries[row]
@@ -130,7 +252,7 @@ class TimelineModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return f"{entry.at.astimezone():%a %d %b %Y  %H:%M}"
+                return f"{entry.at.astimezone():{WHEN_FORMAT}}"
             if column == 1:
                 return KIND_LABELS[entry.kind]
             if column == 2:
@@ -147,33 +269,38 @@ class TimelineModel(QAbstractTableModel):
         return None
 
 
-class TimelineFilter(QSortFilterProxyModel):
-    """Filter by kind and by text in the note (case-insensitive)."""
+def _negated(entry: Entry) -> TimelineKey:
+    ts, rank, entry_id = Journal.timeline_key(entry)
+    return (-ts, -rank, -entry_id)
+
+
+class TimelineFilter(QIdentityProxyModel):
+    """The kind filter and the note search (case-insensitive), done by the model's query."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._kind: str | None = None
         self._text = ""
 
+    def _model(self) -> TimelineModel:
+        model = self.sourceModel()
+        assert isinstance(model, TimelineModel)
+        return model
+
     def set_kind(self, kind: str | None) -> None:
         """Show only ``kind`` (None: all kinds)."""
-        self.beginFilterChange()
         self._kind = kind
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._model().set_filter(self._kind, self._text)
 
     def set_text(self, text: str) -> None:
         """Show only entries whose note contains ``text``."""
-        self.beginFilterChange()
-        self._text = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._text = text
+        self._model().set_filter(self._kind, self._text)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, TimelineModel)
-        entry = model.entry(source_row)
-        if self._kind is not None and entry.kind != self._kind:
-            return False
-        return not self._text or self._text in entry.note.casefold()
+
+#: One time per weekday and month, to size the When column for the widest of them.
+_SAMPLE_TIMES = [datetime(2026, month, day, 23, 59)
+                 for month in range(1, 13) for day in range(1, 8)]
 
 
 class TimelineView(QWidget):
@@ -185,9 +312,11 @@ class TimelineView(QWidget):
         super().__init__(parent)
         self.controller = controller
         controller.changed.connect(self.on_change)
-        self.model = TimelineModel(self)
-        self.proxy = TimelineFilter(self)
-        self.proxy.setSourceModel(self.model)
+        #: True when a change came while the view was hidden: refresh when shown.
+        self.stale = False
+        self._model = TimelineModel(lambda: self.controller.journal, self)
+        self._proxy = TimelineFilter(self)
+        self._proxy.setSourceModel(self._model)
 
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All kinds", None)
@@ -195,13 +324,13 @@ class TimelineView(QWidget):
             self.kind_filter.addItem(label, kind)
         self.kind_filter.setAccessibleName("Show kind")
         self.kind_filter.currentIndexChanged.connect(
-            lambda: self.proxy.set_kind(self.kind_filter.currentData())
+            lambda: self._proxy.set_kind(self.kind_filter.currentData())
         )
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search in notes")
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search in notes")
-        self.search.textChanged.connect(self.proxy.set_text)
+        self.search.textChanged.connect(self._proxy.set_text)
         self.edit_button = QPushButton("&Edit…")
         self.edit_button.setAccessibleName("Edit the selected entry")
         self.edit_button.clicked.connect(self.edit_selected)
@@ -221,7 +350,7 @@ class TimelineView(QWidget):
         bar.addWidget(self.delete_button)
 
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self._proxy)
         self.table.setAccessibleName("All entries, newest first")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -229,8 +358,16 @@ class TimelineView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the font, not from the rows: sizing to contents reads every row.
+        metrics = self.table.fontMetrics()
+        padding = 3 * metrics.averageCharWidth()
+        widths = (
+            max(metrics.horizontalAdvance(f"{day:{WHEN_FORMAT}}") for day in _SAMPLE_TIMES),
+            max(metrics.horizontalAdvance(label) for label in KIND_LABELS.values()),
+        )
+        for column, width in enumerate(widths):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width + padding)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(2, 420)
         header.setStretchLastSection(True)
@@ -244,23 +381,63 @@ class TimelineView(QWidget):
         layout.addWidget(self.message)
         self.refresh()
 
+    @property
+    def model(self) -> TimelineModel:
+        """The rows, brought up to date first if changes came while the view was hidden."""
+        self._refresh_if_stale()
+        return self._model
+
+    @property
+    def proxy(self) -> TimelineFilter:
+        """The filtered rows the table shows (up to date, like :attr:`model`)."""
+        self._refresh_if_stale()
+        return self._proxy
+
     def refresh(self) -> None:
-        """Reload the entries, keeping the selected one selected."""
+        """Reload the rows read so far, keeping the selected entry selected."""
+        self.stale = False
         selected = self.selected_entry()
-        self.model.set_entries(self.controller.journal.all_entries())
+        self._model.reload(self._model.rowCount())
         if selected is not None and selected.id is not None:
             self.select(selected.kind, selected.id)
 
+    def _refresh_if_stale(self) -> None:
+        if self.stale:
+            self.refresh()
+
     def on_change(self, change: Change) -> None:
-        """Any change can add, move or remove rows: reload."""
-        self.refresh()
+        """Patch the rows the change touched; when hidden, only remember to refresh."""
+        if not self.isVisible():
+            self.stale = True
+            return
+        self._refresh_if_stale()
+        selected = self.selected_entry()
+        self._model.apply(change)
+        now = self.selected_entry()
+        if (
+            selected is not None
+            and selected.id is not None
+            and (now is None or (now.kind, now.id) != (selected.kind, selected.id))
+        ):
+            self.select(selected.kind, selected.id)  # it moved (or was deleted: no-op)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with the changes made while the view was hidden."""
+        self._refresh_if_stale()
+        super().showEvent(event)
 
     def select(self, kind: str, entry_id: int) -> bool:
-        """Select the row of an entry (if it passes the filter)."""
-        row = self.model.row_of(kind, entry_id)
+        """Select the row of an entry (if it passes the filter), reading pages up to it."""
+        row = self._model.row_of(kind, entry_id)
+        if row is None:
+            entry = self.controller.journal.get(kind, entry_id)
+            if entry is None:
+                return False
+            self._model.fetch_until(entry)
+            row = self._model.row_of(kind, entry_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self._proxy.mapFromSource(self._model.index(row, 0))
         if not index.isValid():
             return False
         self.table.selectRow(index.row())
@@ -272,7 +449,7 @@ class TimelineView(QWidget):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         if not rows:
             return None
-        entry = self.proxy.data(rows[0], ENTRY_ROLE)
+        entry = self._proxy.data(rows[0], ENTRY_ROLE)
         return entry if isinstance(entry, Entry) else None
 
     def edit_selected(self) -> None:
@@ -295,5 +472,5 @@ class TimelineView(QWidget):
         self.message.setText(
             f"{KIND_LABELS[entry.kind]} deleted. Edit → Undo (Ctrl+Z) brings it back."
         )
-        if self.proxy.rowCount():
-            self.table.selectRow(min(row, self.proxy.rowCount() - 1))
+        if self._proxy.rowCount():
+            self.table.selectRow(min(row, self._proxy.rowCount() - 1))
