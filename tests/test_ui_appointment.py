@@ -67,3 +67,33 @@ def test_export_pdf_writes_the_report_in_the_background(
     reader = PdfReader(str(target))
     first = reader.pages[0].extract_text()
     assert "page 1 of" in first and "For Dr Example" in first
+
+
+def test_a_hidden_appointment_view_only_marks_itself_stale_until_shown(
+    qtbot: QtBot, view: AppointmentView, journal: Journal
+) -> None:
+    before = view.browser.toPlainText()
+    view.controller.log(Event(at=journal.now() - timedelta(hours=3),
+                              event_kind=EventKind.APPOINTMENT))
+    assert view.stale and view.browser.toPlainText() == before  # nothing rebuilt yet
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.stale
+    expected = build_report(journal, None, None, include_notes=False, name=None,
+                            since_last_appointment=True).summary
+    assert expected.period.start == journal.now().date()
+    assert expected.period.label in view.browser.toPlainText()
+    assert view.browser.toPlainText() != before
+
+
+def test_a_shown_appointment_view_rebuilds_at_once(
+    qtbot: QtBot, view: AppointmentView, journal: Journal
+) -> None:
+    view.show()
+    qtbot.waitExposed(view)
+    view.controller.log(Event(at=journal.now() - timedelta(hours=3),
+                              event_kind=EventKind.APPOINTMENT))
+    assert not view.stale
+    expected = build_report(journal, None, None, include_notes=False, name=None,
+                            since_last_appointment=True).summary
+    assert expected.period.label in view.browser.toPlainText()

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -110,8 +110,17 @@ class AppointmentView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.browser, 1)
         layout.addLayout(export)
-        self.report: Report | None = None
+        #: True when a change came while the view was hidden: refresh when shown.
+        self.stale = False
+        self._shown: Report | None = None
         self.refresh()
+
+    @property
+    def report(self) -> Report | None:
+        """The report whose summary is shown (None when there is none), up to date."""
+        if self.stale:
+            self.refresh()
+        return self._shown
 
     def _report(self, *, include_notes: bool = False, name: str | None = None) -> Report:
         journal = self.controller.journal
@@ -124,19 +133,29 @@ class AppointmentView(QWidget):
 
     def refresh(self) -> None:
         """Rebuild the summary for the chosen period."""
+        self.stale = False
         try:
-            self.report = self._report()
+            self._shown = self._report()
         except KnownError as error:
-            self.report = None
+            self._shown = None
             self.message.setText(str(error))
             self.browser.clear()
             return
         self.message.setText("")
-        self.browser.setHtml(summary_html(self.report.summary))
+        self.browser.setHtml(summary_html(self._shown.summary))
 
     def on_change(self, change: Change) -> None:
-        """Any entry can change the summary."""
-        self.refresh()
+        """Any entry can change the summary: rebuild it, or when hidden, when next shown."""
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up with the changes made while the view was hidden."""
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
 
     def export_pdf(self, target: Path | None = None) -> None:
         """Write the clinician PDF for the shown period (in the background)."""
