@@ -84,5 +84,22 @@ def m0002_assessments(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@migrations(name="0003_drafts")
+def m0003_drafts(db: Database) -> None:
+    """Unsaved form text, kept (encrypted, like everything here) until saved or discarded.
+
+    One row per open form: ``form`` names it (``today``, ``new:session``,
+    ``edit:mood:12``), ``data`` is the form's fields as JSON, ``saved_at`` when it was
+    last written. Drafts are not entries: no export, report or count includes them.
+    """
+    db.execute(
+        """CREATE TABLE drafts (
+        form TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        saved_at TEXT NOT NULL)"""
+    )
+    db.execute("PRAGMA user_version = 3")
+
+
 #: The schema version this code writes: the number of migrations it knows.
 SCHEMA_VERSION = len(migrations._migrations)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ketajournal.domain.models import KIND_LABELS, Entry
+from ketajournal.services.drafts import Drafts
 from ketajournal.services.journal import Change, Deleted, Journal
 
 
@@ -26,6 +27,8 @@ class JournalController(QObject):
         super().__init__(parent)
         self.journal = journal
         self.undo_stack = QUndoStack(self)
+        #: Unsaved form text, kept in the journal until saved or discarded.
+        self.drafts = Drafts(journal)
 
     def now(self) -> datetime:
         """The service clock."""

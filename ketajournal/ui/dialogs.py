@@ -45,7 +45,9 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
+from ketajournal.services.drafts import Drafts, form_id
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.drafts import FormDraft
 from ketajournal.ui.fields import (
     BloodPressureEdit,
     OptionalFloatSpin,
@@ -101,6 +103,12 @@ class EntryDialog(QDialog):
         self.setWindowTitle(title)
         self._save = save
         self.existing = existing
+        self.draft: FormDraft | None = None
+        self.restored = QLabel()
+        self.restored.setWordWrap(True)
+        self.restored.setStyleSheet("color: #1a4d8f;")
+        self.restored.setAccessibleName("Restored draft")
+        self.restored.hide()
         self.form = QFormLayout()
         self.when = TimeEdit("When")
         self.when.set_time(existing.at if existing else now)
@@ -116,6 +124,7 @@ class EntryDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.restored)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -138,6 +147,25 @@ class EntryDialog(QDialog):
         """Make the entry from the fields; raises ValidationError."""
         raise NotImplementedError
 
+    def keep_drafts(self, drafts: Drafts, kind: str) -> None:
+        """Keep this form's fields as a draft while it is open, and fill it from one kept
+        earlier (a crash, a lock, or the window closed with the form open)."""
+        entry_id = self.existing.id if self.existing is not None else None
+        self.draft = FormDraft(drafts, form_id(kind, entry_id), self._field_widgets, parent=self)
+        kept = self.draft.restore()
+        if kept is not None:
+            self.restored.setText(
+                f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}. "
+                "It is not saved yet: Save keeps it, Cancel discards it."
+            )
+            self.restored.show()
+
+    def keep_draft_and_close(self) -> None:
+        """Close without discarding: the draft is written now (the journal is locking)."""
+        if self.draft is not None:
+            self.draft.stop()
+        super().reject()
+
     def accept(self) -> None:
         """Validate and save; stay open with the message if that fails."""
         try:
@@ -147,8 +175,20 @@ class EntryDialog(QDialog):
             self._save(entry)
         except KnownError as error:
             self.show_error(error)
+            if self.draft is not None:
+                self.draft.keep_now()  # not saved: what was typed must survive a crash too
             return
+        if self.draft is not None:
+            self.draft.discard()
+            self.draft.active = False
         super().accept()
+
+    def reject(self) -> None:
+        """Cancel: the patient chose to discard what the form holds."""
+        if self.draft is not None and self.draft.active:
+            self.draft.discard()
+            self.draft.active = False
+        super().reject()
 
     def show_error(self, error: KnownError) -> None:
         """Show the message and focus the field it names."""
@@ -385,14 +425,18 @@ def entry_dialog(
     save: SaveFn = controller.update if existing is not None else controller.log  # type: ignore[assignment]
     journal = controller.journal
     now = controller.now()
+    dialog: EntryDialog
     if kind == MoodEntry.kind:
-        return MoodDialog(save, existing, now, parent)  # type: ignore[arg-type]
-    if kind == Session.kind:
-        return SessionDialog(save, existing, now, journal.last_session(), parent)  # type: ignore[arg-type]
-    if kind == SideEffect.kind:
-        return SideEffectDialog(
+        dialog = MoodDialog(save, existing, now, parent)  # type: ignore[arg-type]
+    elif kind == Session.kind:
+        dialog = SessionDialog(save, existing, now, journal.last_session(), parent)  # type: ignore[arg-type]
+    elif kind == SideEffect.kind:
+        dialog = SideEffectDialog(
             save, existing, now, journal.sessions()[-50:], journal.default_session_for, parent  # type: ignore[arg-type]
         )
-    if kind == Event.kind:
-        return EventDialog(save, existing, now, parent)  # type: ignore[arg-type]
-    raise ValueError(kind)
+    elif kind == Event.kind:
+        dialog = EventDialog(save, existing, now, parent)  # type: ignore[arg-type]
+    else:
+        raise ValueError(kind)
+    dialog.keep_drafts(controller.drafts, kind)
+    return dialog

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.today.event_button.clicked.connect(lambda: self.new_entry(Event.kind))
         self.today.questionnaire_requested.connect(self.fill_questionnaire)
         self.today.crisis_requested.connect(self.show_crisis_resources)
+        self.today.draft_requested.connect(self.continue_draft)
         controller.changed.connect(self._settings_may_have_changed)
         stack = controller.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
@@ -279,8 +280,14 @@ class MainWindow(QMainWindow):
         if self.controller is None or self._unlock is None:
             return
         self.idle.stop()
+        # What the forms hold is written as drafts before the journal closes: unlocking
+        # brings it back (Today's note in place, open dialogs under "Not saved yet").
+        self.today.draft.stop()
         for dialog in self.findChildren(QDialog):
-            dialog.reject()
+            if isinstance(dialog, EntryDialog):
+                dialog.keep_draft_and_close()
+            else:
+                dialog.reject()
             dialog.deleteLater()
         self.crisis = None
         tabs, controller = self.tabs, self.controller
@@ -460,12 +467,35 @@ class MainWindow(QMainWindow):
             self._warn_red_flag(dialog)
         if dialog.result():
             self.statusBar().showMessage("Saved.", 5000)
+        self._drafts_may_have_changed()
 
     def edit_entry(self, entry: Entry) -> None:
         """Open the form to edit ``entry``."""
         dialog = self.dialog_for(entry.kind, entry)
         if dialog.exec():
             self.statusBar().showMessage("Changes saved.", 5000)
+        self._drafts_may_have_changed()
+
+    def continue_draft(self, form: str) -> None:
+        """Reopen the form a kept draft belongs to; it fills itself from the draft."""
+        controller = self.open_controller
+        action, _, rest = form.partition(":")
+        kind, _, entry_id = rest.partition(":")
+        if action == "new" and kind in {Session.kind, SideEffect.kind, Event.kind, "mood"}:
+            self.new_entry(kind)
+            return
+        existing = controller.journal.get(kind, int(entry_id)) if entry_id.isdigit() else None
+        if action == "edit" and existing is not None:
+            self.edit_entry(existing)
+            return
+        # The entry was deleted since (or the draft is of an unknown form): nothing to continue.
+        controller.drafts.discard(form)
+        self.statusBar().showMessage("That entry no longer exists; its draft was discarded.", 8000)
+        self._drafts_may_have_changed()
+
+    def _drafts_may_have_changed(self) -> None:
+        if self.controller is not None and "today" in self.__dict__:
+            self.today.refresh_drafts()
 
     def questionnaire_dialog(self, instrument_id: str) -> QuestionnaireDialog:
         """The form for one questionnaire."""
@@ -649,6 +679,8 @@ class MainWindow(QMainWindow):
 
         A backup running in the background is waited for, never cut off.
         """
+        if self.controller is not None:
+            self.today.draft.stop()  # what the note holds is there at the next start
         finish_quietly(self._maintenance)
         event.accept()
 

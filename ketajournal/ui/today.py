@@ -26,9 +26,11 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.errors import KnownError
 from ketajournal.services import clinical
+from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
+from ketajournal.ui.drafts import FormDraft
 from ketajournal.ui.fields import OptionalFloatSpin, OptionalIntSpin, TimeEdit
 
 #: How long after typing "1" we wait for a "0" (to mean ten).
@@ -114,6 +116,7 @@ class TodayView(QWidget):
 
     questionnaire_requested = Signal(str)  # instrument id
     crisis_requested = Signal()
+    draft_requested = Signal(str)  # the form id of a kept draft to continue
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +195,10 @@ class TodayView(QWidget):
             self.questionnaire_buttons[instrument_id] = button
         questionnaires.addStretch(1)
 
+        self.drafts_box = QGroupBox("Not saved yet")
+        self.drafts_box.setAccessibleName("Unsaved forms")
+        self.drafts_layout = QVBoxLayout(self.drafts_box)
+
         self.flags_box = QGroupBox("Needs your attention")
         self.flags_box.setStyleSheet("QGroupBox { color: #b00020; font-weight: 600; }")
         self.flags_layout = QVBoxLayout(self.flags_box)
@@ -228,12 +235,62 @@ class TodayView(QWidget):
         layout.addLayout(quick)
         layout.addLayout(questionnaires)
         layout.addWidget(self.summary)
+        layout.addWidget(self.drafts_box)
         layout.addWidget(self.flags_box)
         layout.addWidget(self.due_box)
         layout.addWidget(self.progress_box)
         layout.addStretch(1)
         self.setTabOrder(self.mood_row.buttons[-1], self.note)
+        # The note and details survive a crash or a lock as a draft. The time is left
+        # out: with the details closed, a mood is saved at the moment it is chosen.
+        self.draft = FormDraft(
+            controller.drafts, "today",
+            {"note": self.note, "anxiety": self.anxiety, "energy": self.energy,
+             "sleep_hours": self.sleep},
+            parent=self,
+        )
+        self._restore_draft()
         self.refresh()
+        self.refresh_drafts()
+
+    def _restore_draft(self) -> None:
+        kept = self.draft.restore()
+        if kept is None:
+            return
+        if any(kept.data.get(name) is not None for name in ("anxiety", "energy", "sleep_hours")):
+            self.details_toggle.setChecked(True)
+        self.status.setStyleSheet("color: #1a4d8f;")
+        self.status.setText(
+            f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}; "
+            "choose your mood to save it."
+        )
+
+    def refresh_drafts(self) -> None:
+        """List the forms left unsaved (by a crash, a lock or closing the window)."""
+        _clear(self.drafts_layout)
+        pending = [d for d in self.controller.drafts.pending() if d.form != "today"]
+        for kept in pending:
+            row = QHBoxLayout()
+            when = kept.saved_at.astimezone()
+            text = QLabel(f"{describe_form(kept.form)}, typed on {when:%a %d %b at %H:%M}.")
+            text.setWordWrap(True)
+            go = QPushButton("Continue…")
+            go.setAccessibleName(f"Continue: {describe_form(kept.form)}")
+            go.clicked.connect(lambda _c=False, f=kept.form: self.draft_requested.emit(f))
+            drop = QPushButton("Discard")
+            drop.setAccessibleName(f"Discard: {describe_form(kept.form)}")
+            drop.clicked.connect(lambda _c=False, f=kept.form: self._discard_draft(f))
+            row.addWidget(text, 1)
+            row.addWidget(go)
+            row.addWidget(drop)
+            holder = QWidget()
+            holder.setLayout(row)
+            self.drafts_layout.addWidget(holder)
+        self.drafts_box.setVisible(bool(pending))
+
+    def _discard_draft(self, form: str) -> None:
+        self.controller.drafts.discard(form)
+        self.refresh_drafts()
 
     def _toggle_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
@@ -260,6 +317,7 @@ class TodayView(QWidget):
             self.status.setText(str(error))
             self.status.setStyleSheet("color: #b00020;")
             self.undo_button.hide()
+            self.draft.keep_now()  # not saved: what was typed must survive a crash too
             return
         self.status.setStyleSheet("color: #1b5e20; font-weight: 600;")
         self.status.setText(f"Saved at {saved.at.astimezone():%H:%M}.")
@@ -269,6 +327,8 @@ class TodayView(QWidget):
         self.energy.set_optional(None)
         self.sleep.set_optional(None)
         self.when.set_time(self.controller.now())
+        self.draft.discard()
+        self.draft.rebase()
 
     def on_change(self, change: Change) -> None:
         """Keep the day's summary, reminders, flags and progress current."""

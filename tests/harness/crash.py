@@ -517,7 +517,7 @@ class Campaign:
                     self.stats.migrations_completed_before_kill += 1
                 elif version == self.model.fixture_version and len(pending) == (
                     SCHEMA_VERSION - version
-                ) and "assessments" not in db.table_names():
+                ) and _tables(db) == _fixture_tables(version):
                     self.stats.migrations_left_at_old_version += 1
                 else:
                     self.stats.integrity_failures += 1
@@ -720,5 +720,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0 if stats.ok else 1
 
 
+def _tables(db: Any) -> set[str]:
+    return {name for name in db.table_names() if not name.startswith("sqlite_")}
+
+
+def _fixture_tables(version: int) -> set[str]:
+    """The tables the fixture of ``version`` had: none of a later migration's may exist."""
+    from tests.fixtures.make_journals import fixture_dir
+
+    manifest = json.loads((fixture_dir(version) / "manifest.json").read_text("utf-8"))
+    return set(manifest["counts"])
+
+
 if __name__ == "__main__":
     sys.exit(main())
+
