@@ -278,8 +278,16 @@ class EntryRepository:
     def daily_mood_sums(
         self, first_day: date | None = None, last_day: date | None = None
     ) -> list[tuple[date, int, int]]:
-        """``(day, sum of mood scores, number of entries)`` per logged day, oldest first."""
-        clauses, params = _days(first_day, last_day)
+        """``(day, sum of mood scores, number of entries)`` per logged day, oldest first.
+
+        Without a first day the read is the history up to ``last_day``: bounded by
+        ``day`` alone, so an index on ``(day, mood)`` covers it (no ``ts`` look-ups).
+        """
+        if first_day is None:
+            clauses = " WHERE 1" if last_day is None else " WHERE day <= ?"
+            params: list[Any] = [] if last_day is None else [last_day.isoformat()]
+        else:
+            clauses, params = _days(first_day, last_day)
         sql = (
             f"SELECT day, sum(mood), count(*) FROM mood_entries{clauses} "
             "GROUP BY day ORDER BY day"
