@@ -9,6 +9,7 @@ import pytest
 
 from ketajournal.charts.series import (
     SEVEN_DAY_MEAN_DEFINITION,
+    SLEEP_DEFINITION,
     TrendSeries,
     build_trend_series,
     cycle_label,
@@ -134,6 +135,9 @@ def test_anxiety_and_sleep_only_on_days_they_were_logged() -> None:
     assert series.anxiety_x.tolist() == [noon(d1)]
     assert series.sleep_x.tolist() == [noon(d1), noon(d3)]
     assert series.sleep_y.tolist() == [7.0, 6.0]
+    # Like anxiety, sleep says on which days and from how many entries it was computed.
+    assert series.sleep_days == (d1, d3)
+    assert series.sleep_counts.tolist() == [1, 2]
 
 
 def test_sessions_split_by_phase_in_time_order() -> None:
@@ -176,12 +180,15 @@ def test_empty_journal_gives_empty_float_arrays() -> None:
         series.mood_y,
         series.mean7_y,
         series.anxiety_x,
+        series.sleep_x,
+        series.sleep_y,
         series.induction_x,
         series.booster_x,
         series.side_effect_x,
     ):
         assert array.dtype == np.float64
         assert array.size == 0
+    assert series.sleep_counts.dtype == np.int64 and series.sleep_days == ()
     assert TrendSeries().is_empty
 
 
@@ -195,6 +202,7 @@ def test_x_span_covers_every_kind_of_point() -> None:
 def test_definition_text_and_formatting() -> None:
     assert "7 calendar days" in SEVEN_DAY_MEAN_DEFINITION
     assert "skipped" in SEVEN_DAY_MEAN_DEFINITION
+    assert "mean of the sleep hours logged on that calendar day" in SLEEP_DEFINITION
     assert format_day(date(2025, 1, 14)) == "Tue 14 Jan 2025"
     assert format_score(6.5) == "6.5"
     assert format_score(7.0) == "7"

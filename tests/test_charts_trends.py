@@ -83,7 +83,7 @@ def test_new_series_updates_items_without_creating_new_ones(chart: TrendsChart) 
 
     assert list(plot_item.items) == items_before
     assert list(plot_item.listDataItems()) == data_items_before
-    assert len(chart.legend.items) == 7 + len(INSTRUMENTS)
+    assert len(chart.legend.items) == 8 + len(INSTRUMENTS)  # sleep included
     assert any(np.array_equal(i.getOriginalDataset()[1], shorter.mood_y) for i in data_items_before)
     assert chart.session_marker_count()["induction"] == 6
 
@@ -301,9 +301,11 @@ def test_second_view_shares_x_and_puts_0_to_27_where_0_to_10_is(
 def test_phq9_bands_are_shaded_and_labelled(chart: TrendsChart, scored: TrendSeries) -> None:
     regions = [tuple(r.getRegion()) for r in chart.band_regions]
     assert regions == [(0.0, 4.5), (4.5, 9.5), (9.5, 14.5), (14.5, 19.5), (19.5, 27.0)]
-    alphas = [r.brush.color().alpha() for r in chart.band_regions]
-    assert alphas[0] == alphas[2] == alphas[4] != alphas[1] == alphas[3]
-    assert max(alphas) < 40  # very light
+    fills = [r.brush.color().getRgb() for r in chart.band_regions]
+    assert fills[0] == fills[2] == fills[4] != fills[1] == fills[3]  # alternating
+    # Opaque (pre-blended over white: no alpha blending across the plot on each pan)
+    # and very light.
+    assert all(alpha == 255 and min(r, g, b) > 230 for r, g, b, alpha in fills)
     assert [label.toPlainText() for label in chart.band_labels] == [
         "PHQ-9 0–4 minimal",
         "PHQ-9 5–9 mild",
@@ -368,3 +370,228 @@ def test_scores_checkbox_is_off_without_questionnaires(chart: TrendsChart) -> No
     chart.set_series(demo_series()[0])
     assert not chart.scores_checkbox.isChecked()
     assert not chart.plot.getPlotItem().getAxis("right").isVisible()
+
+
+# -- sleep ---------------------------------------------------------------------------------
+
+
+def _with_long_night(series: TrendSeries, hours: float) -> TrendSeries:
+    """The series with its last sleep value replaced by ``hours``."""
+    sleep_y = series.sleep_y.copy()
+    sleep_y[-1] = hours
+    return TrendSeries(**{**series.__dict__, "sleep_y": sleep_y})
+
+
+def test_sleep_is_drawn_from_the_series_and_hidden_by_default(
+    chart: TrendsChart, series: TrendSeries
+) -> None:
+    assert series.sleep_x.size > 20  # the demo logs sleep on most days
+    x, y = chart.sleep_item.getOriginalDataset()
+    assert np.array_equal(x, series.sleep_x)
+    assert np.array_equal(y, series.sleep_y)
+    assert not chart.sleep_visible()
+    assert not chart.sleep_checkbox.isChecked()
+    assert chart.sleep_checkbox.accessibleName() == "Show sleep hours"
+    assert "Sleep: mean of the sleep hours" in chart.sleep_checkbox.toolTip()
+    assert "Sleep (hours, left axis)" in [label.text for _s, label in chart.legend.items]
+    gap = np.abs(series.sleep_y - np.interp(series.sleep_x, series.mood_x, series.mood_y))
+    i = int(np.argmax(gap))
+    assert "sleep" not in (
+        chart.describe_point_near(float(series.sleep_x[i]), float(series.sleep_y[i])) or ""
+    )
+
+
+def test_sleep_checkbox_shows_hours_on_the_left_axis_with_a_tooltip(
+    chart: TrendsChart, series: TrendSeries
+) -> None:
+    left = chart.plot.getPlotItem().getAxis("left")
+    # A sleep point far from that day's mood point, inside the 30-day view.
+    recent = series.sleep_x > series.mood_x[-1] - 25 * DAY
+    gap = np.abs(series.sleep_y - np.interp(series.sleep_x, series.mood_x, series.mood_y))
+    i = int(np.flatnonzero(recent & (gap > 1.5))[-1])
+    try:
+        chart.sleep_checkbox.click()
+        assert chart.sleep_visible() and chart.sleep_item.isVisible()
+        assert left.labelText == "Mood (0–10, 10 = best) · sleep (hours)"
+        text = chart.describe_point_near(float(series.sleep_x[i]), float(series.sleep_y[i]))
+        hours = f"{series.sleep_y[i]:g}"
+        assert text is not None
+        assert text.startswith(f"{format_day(series.sleep_days[i])} — sleep {hours} h (")
+        assert "1 entry" in text or "daily mean of" in text
+        chart.set_anxiety_visible(True)
+        assert left.labelText == "Mood · anxiety (0–10) · sleep (hours)"
+    finally:
+        chart.set_anxiety_visible(False)
+        chart.sleep_checkbox.click()
+    assert not chart.sleep_visible()
+    assert left.labelText == "Mood (0–10, 10 = best)"
+
+
+def test_a_long_night_grows_the_left_axis_and_keeps_the_totals_aligned(
+    chart: TrendsChart, series: TrendSeries
+) -> None:
+    long_night = _with_long_night(series, 13.5)
+    chart.set_series(long_night)
+    main, second = chart.plot.getPlotItem().getViewBox(), chart.scores_view
+    assert chart.y_top() == pytest.approx(10.5)  # hidden sleep does not stretch the axis
+    try:
+        chart.set_sleep_visible(True)
+        assert chart.y_top() == pytest.approx(14.5)  # ceil(13.5) + headroom
+        assert main.viewRange()[1][1] == pytest.approx(14.5)
+        ticks = chart.plot.getPlotItem().getAxis("left")._tickLevels
+        assert [v for v, _label in ticks[0]] == [0, 2, 4, 6, 8, 10, 12, 14]
+        # 0–27 still spans the height of 0–10.
+        second.setGeometry(main.sceneBoundingRect())
+        QApplication.processEvents()
+        x = float(main.viewRange()[0][0])
+        assert second.mapViewToScene(QPointF(x, 27.0)).y() == pytest.approx(
+            main.mapViewToScene(QPointF(x, 10.0)).y(), abs=0.5
+        )
+    finally:
+        chart.set_sleep_visible(False)
+        chart.set_series(series)
+    assert chart.y_top() == pytest.approx(10.5)
+    assert main.viewRange()[1][1] == pytest.approx(10.5)
+
+
+# -- drawn for speed: plain pens, no axis grid, thinned lines, a cheap date axis ----------
+
+
+def test_lines_are_not_antialiased_and_use_pyqtgraphs_fast_strokes(
+    chart: TrendsChart, series: TrendSeries
+) -> None:
+    chart.set_range_preset("90d")
+    mean7 = chart._mean7
+    for name in ("_induction", "_booster", "_mean7", "_anxiety", "_sleep", "_grid"):
+        item = getattr(chart, name)
+        assert item.opts["antialias"] is False, name
+    for item in chart.score_items().values():
+        assert item.opts["antialias"] is False
+        pen = item.opts["pen"]
+        assert pen.style() == Qt.PenStyle.SolidLine and pen.widthF() <= 1
+    for marker in (chart._induction, chart._booster):
+        pen = marker.opts["pen"]
+        assert pen.widthF() <= 1 and pen.isCosmetic()
+        assert pen.style() == Qt.PenStyle.SolidLine and pen.color().alpha() == 255
+    # The 3-px mean at 90 days is stroked as segments (opaque, solid, not antialiased).
+    assert mean7.opts["pen"].widthF() == 3
+    assert mean7.curve._shouldUseDrawLineSegments(mean7.opts["pen"])
+
+
+def test_booster_markers_are_dashed_by_their_data_and_in_the_legend(
+    chart: TrendsChart, series: TrendSeries
+) -> None:
+    x, y = chart._booster.getOriginalDataset()
+    first = x == series.booster_x[0]
+    ys = y[first]
+    assert ys.size > 10 and ys.size % 2 == 0  # several dashes: pairs of points
+    starts, ends = ys[0::2], ys[1::2]
+    assert starts[0] == 0.0 and 9.5 < ends[-1] <= 10.0  # spans the mood scale
+    assert np.all(starts[1:] > ends[:-1])  # gaps between the dashes
+    ix, iy = chart._induction.getOriginalDataset()
+    assert list(iy[ix == series.induction_x[0]]) == [0.0, 10.0]  # induction: solid
+    assert chart._booster.legend_pen.style() == Qt.PenStyle.DashLine
+
+
+def test_the_grid_is_a_few_plain_lines_not_the_axis_grid(
+    chart: TrendsChart, series: TrendSeries
+) -> None:
+    item = chart.plot.getPlotItem()
+    assert not item.getAxis("left").grid and not item.getAxis("bottom").grid
+    chart.set_range_preset("90d")
+    x, y = chart._grid.getData()
+    assert sorted(set(y.tolist())) == [float(v) for v in range(11)]
+    (x0, x1), _y = item.getViewBox().viewRange()
+    assert x.min() == pytest.approx(x0) and x.max() == pytest.approx(x1)
+    chart.set_range_preset("30d")
+    x, _y = chart._grid.getData()
+    assert x.min() == pytest.approx(item.getViewBox().viewRange()[0][0])  # follows the view
+
+
+def test_the_mean_is_clipped_downsampled_and_thin_only_where_days_outnumber_pixels(
+    chart: TrendsChart,
+) -> None:
+    long_series, _ = demo_series(days=10 * 365)  # ~3.4 days a pixel
+    chart.set_series(long_series)
+    try:
+        mean7 = chart._mean7
+        # Set after adding the item: PlotItem.addItem would otherwise turn them off.
+        assert mean7.opts["clipToView"] and mean7.opts["autoDownsample"]
+        assert mean7.opts["downsampleMethod"] == "peak"
+        chart.set_range_preset("all")
+        QApplication.processEvents()
+        assert chart.mean_is_dense()
+        assert mean7.opts["pen"].widthF() == 1
+        drawn, _y = mean7.getData()
+        assert drawn.size < long_series.mood_x.size
+        # Peak downsampling keeps each bin's extremes.
+        assert _y.max() == pytest.approx(long_series.mean7_y.max())
+        assert _y.min() == pytest.approx(long_series.mean7_y.min())
+        chart.set_range_preset("90d")
+        QApplication.processEvents()
+        assert not chart.mean_is_dense()
+        assert mean7.opts["pen"].widthF() == 3
+        drawn, _y = mean7.getData()
+        assert drawn.size < 100  # clipped to the view
+        assert chart._mean7.legend_pen.widthF() == 3  # the legend always shows 3 px
+    finally:
+        chart.set_series(demo_series()[0])
+
+
+def test_points_are_never_downsampled(chart: TrendsChart) -> None:
+    long_series, _ = demo_series(days=3 * 365)
+    chart.set_series(long_series)
+    try:
+        chart.set_range_preset("all")
+        QApplication.processEvents()
+        x, _y = chart._mood.getData()
+        assert x.size == long_series.mood_x.size
+    finally:
+        chart.set_series(demo_series()[0])
+
+
+def test_bottom_axis_labels_days_months_or_years(chart: TrendsChart, series: TrendSeries) -> None:
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    assert isinstance(axis, style.CalendarAxis)
+
+    def labels() -> list[str]:
+        (x0, x1), _y = chart.plot.getPlotItem().getViewBox().viewRange()
+        levels = axis.tickValues(x0, x1, axis.width() or 1000)
+        return [s for _sp, values in levels for s in axis.tickStrings(values, 1.0, 0.0)]
+
+    chart.set_range_preset("90d")
+    shown = labels()
+    assert any(s.endswith(" 2026") and s[:3] in ("Sep", "Oct", "Nov") for s in shown)
+    assert any(s.isdigit() and int(s) <= 31 for s in shown)
+    long_series, _ = demo_series(days=6 * 365)
+    chart.set_series(long_series)
+    try:
+        chart.set_range_preset("all")
+        shown = labels()
+        years = [s for s in shown if len(s) == 4 and s.isdigit()]
+        assert years and all(2020 <= int(y) <= 2026 for y in years)
+        assert not any(s.isdigit() and len(s) <= 2 for s in shown)  # no day numbers
+    finally:
+        chart.set_series(series)
+
+
+def test_calendar_ticks_sit_at_local_midnight_and_are_cached() -> None:
+    from datetime import date
+
+    style.calendar_ticks.cache_clear()
+    first, last = date(2026, 8, 25).toordinal(), date(2026, 11, 26).toordinal()
+    levels = style.calendar_ticks(first, last, "day", 5)
+    months, days = levels
+    assert [label for _x, label in months[1]] == ["Sep 2026", "Oct 2026", "Nov 2026"]
+    assert months[1][0][0] == datetime(2026, 9, 1).timestamp()
+    day_labels = [label for _x, label in days[1]]
+    # Every 5th day, but not within 5 days of a month's label (the 5th, the 30th).
+    assert day_labels[:4] == ["25", "10", "15", "20"]
+    assert "30" not in day_labels  # too close to the next month's label
+    assert style.calendar_ticks(first, last, "day", 5) is levels
+    assert style.calendar_ticks.cache_info().hits == 1
+    years = style.calendar_ticks(date(2016, 3, 1).toordinal(), last, "year", 2)
+    assert [label for _x, label in years[0][1]] == ["2018", "2020", "2022", "2024", "2026"]
+    months_level = style.calendar_ticks(date(2025, 11, 15).toordinal(), last, "month", 3)
+    assert [label for _x, label in months_level[0][1]] == ["2026"]
+    assert [label for _x, label in months_level[1][1]] == ["Apr", "Jul", "Oct"]

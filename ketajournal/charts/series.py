@@ -34,6 +34,10 @@ SEVEN_DAY_WINDOW_DAYS = 7
 DAILY_MOOD_DEFINITION = (
     "Daily mood: mean of the mood scores logged on that calendar day (0–10, 10 = best)"
 )
+SLEEP_DEFINITION = (
+    "Sleep: mean of the sleep hours logged on that calendar day (days without a "
+    "sleep entry are left out)"
+)
 SEVEN_DAY_MEAN_DEFINITION = (
     "7-day mean: mean of the daily moods in the 7 calendar days ending that day "
     "(days without an entry are skipped)"
@@ -100,6 +104,8 @@ class TrendSeries:
     anxiety_days: tuple[date, ...] = ()
     sleep_x: FloatArray = field(default_factory=_floats)
     sleep_y: FloatArray = field(default_factory=_floats)
+    sleep_counts: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    sleep_days: tuple[date, ...] = ()
     induction_x: FloatArray = field(default_factory=_floats)
     induction_labels: tuple[str, ...] = ()
     booster_x: FloatArray = field(default_factory=_floats)
@@ -304,6 +310,8 @@ def build_trend_series(
         anxiety_days=anxiety.days,
         sleep_x=_noon_x(sleep.days, noon_of),
         sleep_y=sleep.means,
+        sleep_counts=sleep.counts,
+        sleep_days=sleep.days,
         induction_x=_floats(s.at.timestamp() for s in induction),
         induction_labels=tuple(session_label(s) for s in induction),
         booster_x=_floats(s.at.timestamp() for s in booster),
@@ -398,6 +406,7 @@ __all__ = [
     "RESPONSE_CURVE_DEFINITION",
     "SEVEN_DAY_MEAN_DEFINITION",
     "SEVEN_DAY_WINDOW_DAYS",
+    "SLEEP_DEFINITION",
     "CycleCurve",
     "DailyMeans",
     "ResponseCurves",

@@ -1,19 +1,34 @@
-"""The look every chart shares: white background, dark readable axes, 10 pt ticks."""
+"""The look every chart shares: white background, dark readable axes, 10 pt ticks,
+and a cheap calendar axis for dates."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip
 
 TEXT_COLOUR = "#222222"
 AXIS_LABEL_SIZE = {"font-size": "11pt"}
 #: Mood-scale ticks: labels on even values, unlabelled minor ticks on odd ones.
 SCORE_TICKS = [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
+
+DAY_SECONDS = 86_400.0
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: Steps tried at each calendar level, finest first: days, months, years between labels.
+DAY_STEPS = (1, 2, 5)
+MONTH_STEPS = (1, 2, 3, 6)
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
+#: Free pixels between two tick labels.
+LABEL_GAP_PX = 12
+
+Tick = tuple[float, str]
+TickLevel = tuple[float, tuple[Tick, ...]]
 
 
 def styled_plot(name: str, description: str, **options: Any) -> pg.PlotWidget:
@@ -60,3 +75,135 @@ def hover_tooltip(
         return
     global_pos = plot.viewport().mapToGlobal(plot.mapFromScene(scene_pos))
     QToolTip.showText(global_pos, text, plot)
+
+
+def _midnight(day: date) -> float:
+    """Local midnight at the start of ``day``, in epoch seconds (as the system zone has it)."""
+    return datetime(day.year, day.month, day.day).timestamp()
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    month = date(first.year, first.month, 1)
+    starts = []
+    while month <= last:
+        starts.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return starts
+
+
+def _days_in_month(day: date) -> int:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return (following - date(day.year, day.month, 1)).days
+
+
+@lru_cache(maxsize=256)
+def calendar_ticks(
+    first_ordinal: int, last_ordinal: int, unit: str, step: int
+) -> tuple[TickLevel, ...]:
+    """Tick levels (spacing, ((x, label), ...)) between two local days, both included.
+
+    ``unit`` "day": months labelled "Sep 2026", then every ``step``-th day of the month
+    labelled with its number (days too close to a month start are left out);
+    "month": years labelled "2026", then every ``step``-th month labelled "Sep";
+    "year": every ``step``-th year. Cached: panning back and forth computes nothing.
+    """
+    first, last = date.fromordinal(first_ordinal), date.fromordinal(last_ordinal)
+    months = _month_starts(first, last)
+    if unit == "day":
+        month_ticks = tuple(
+            (_midnight(m), f"{_MONTHS[m.month - 1]} {m.year}") for m in months if m >= first
+        )
+        day_ticks = []
+        for ordinal in range(first_ordinal, last_ordinal + 1):
+            day = date.fromordinal(ordinal)
+            d = day.day
+            if d - 1 < step or _days_in_month(day) + 1 - d < step:
+                continue
+            if step == 1 or d % step == 0:
+                day_ticks.append((_midnight(day), str(d)))
+        return ((30 * DAY_SECONDS, month_ticks), (step * DAY_SECONDS, tuple(day_ticks)))
+    if unit == "month":
+        year_ticks = tuple(
+            (_midnight(m), str(m.year)) for m in months if m >= first and m.month == 1
+        )
+        month_ticks = tuple(
+            (_midnight(m), _MONTHS[m.month - 1])
+            for m in months
+            if m >= first and m.month != 1 and (m.month - 1) % step == 0
+        )
+        return ((365 * DAY_SECONDS, year_ticks), (step * 30 * DAY_SECONDS, month_ticks))
+    years = range(first.year + (first != date(first.year, 1, 1)), last.year + 1)
+    return (
+        (
+            step * 365 * DAY_SECONDS,
+            tuple((_midnight(date(y, 1, 1)), str(y)) for y in years if y % step == 0),
+        ),
+    )
+
+
+class CalendarAxis(pg.AxisItem):  # type: ignore[misc]
+    """A bottom axis for x in epoch seconds, ticked at local days, months or years.
+
+    A cheaper stand-in for ``pyqtgraph.DateAxisItem``, which converts every candidate
+    tick through ``QDateTime`` on every repaint. This axis picks the finest calendar
+    level whose labels fit without overlapping (days with month names, months with
+    years, or years), computes the ticks with :mod:`datetime` and caches them per
+    range of days, so a pan step costs a dictionary look-up.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__("bottom", **kwargs)
+        self.enableAutoSIPrefix(False)
+        self._labels: dict[float, str] = {}
+        self._widths: tuple[str, tuple[float, float, float, float]] | None = None
+
+    def _label_widths(self) -> tuple[float, float, float, float]:
+        """Pixel widths of a day, month, month-and-year and year label, in the tick font."""
+        font = self.style.get("tickFont") or QFont()
+        key = font.key()
+        if self._widths is None or self._widths[0] != key:
+            metrics = QFontMetrics(font)
+            widths = tuple(
+                float(metrics.horizontalAdvance(text)) for text in ("28", "Sep", "Sep 2026", "2026")
+            )
+            self._widths = (key, (widths[0], widths[1], widths[2], widths[3]))
+        return self._widths[1]
+
+    def level_for(self, px_per_day: float) -> tuple[str, int]:
+        """The calendar unit and step whose labels fit at ``px_per_day``."""
+        day_w, month_w, month_year_w, year_w = self._label_widths()
+        need = max(day_w, (day_w + month_year_w) / 2) + LABEL_GAP_PX
+        for step in DAY_STEPS:
+            if step * px_per_day >= need:
+                return "day", step
+        need = max(month_w, (month_w + year_w) / 2) + LABEL_GAP_PX
+        for step in MONTH_STEPS:
+            if step * 28 * px_per_day >= need:
+                return "month", step
+        for step in YEAR_STEPS:
+            if step * 365 * px_per_day >= year_w + LABEL_GAP_PX:
+                return "year", step
+        return "year", YEAR_STEPS[-1] * 10
+
+    def tickValues(
+        self, min_val: float, max_val: float, size: float
+    ) -> list[tuple[float, list[float]]]:
+        self._labels = {}
+        if not (max_val > min_val and size > 0):
+            return []
+        try:
+            first = date.fromtimestamp(min_val).toordinal()
+            last = date.fromtimestamp(max_val).toordinal()
+        except (OverflowError, OSError, ValueError):
+            return []
+        unit, step = self.level_for(size / ((max_val - min_val) / DAY_SECONDS))
+        try:
+            levels = calendar_ticks(first, last, unit, step)
+        except (OverflowError, OSError, ValueError):
+            return []
+        for _spacing, ticks in levels:
+            self._labels.update(ticks)
+        return [(spacing, [x for x, _label in ticks]) for spacing, ticks in levels]
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [self._labels.get(v, "") for v in values]

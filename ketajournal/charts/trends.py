@@ -5,10 +5,19 @@ plot items are created once and updated with ``setData``: the plot widget is
 never rebuilt, because creating and closing many PlotWidgets in one process has
 crashed Python.
 
-Mood and anxiety share the left 0–10 axis. PHQ-9 and GAD-7 totals have the right
+Mood and anxiety share the left 0–10 axis; sleep, when shown, is drawn in hours on
+the same axis, which then grows to the longest night. PHQ-9 and GAD-7 totals have the right
 axis (0–27) in a second ViewBox linked to the plot's x axis (pyqtgraph's
 "MultiplePlotAxes" pattern), scaled so that 0–27 spans the same height as 0–10,
 with PHQ-9's severity bands shaded behind everything.
+
+Drawn for speed as well as looks (docs/performance.md §3): lines are not
+antialiased, so pyqtgraph strokes wide solid ones as segments and thin ones with
+Qt's cosmetic stroker; session markers are 1-px lines (booster markers dashed in data
+units, drawn as short segments, not with a slow dashed pen); the grid is a handful
+of horizontal lines of our own instead of the axis grid; the date axis computes its
+ticks with ``datetime`` and caches them; lines are clipped to the view and
+peak-downsampled.
 """
 
 from __future__ import annotations
@@ -34,14 +43,15 @@ from PySide6.QtWidgets import (
 from ketajournal.charts.series import (
     QUESTIONNAIRE_TOTAL_DEFINITION,
     SEVEN_DAY_MEAN_DEFINITION,
+    SLEEP_DEFINITION,
     FloatArray,
     TrendSeries,
     format_day,
     format_score,
 )
 from ketajournal.charts.style import (
-    SCORE_TICKS,
     TEXT_COLOUR,
+    CalendarAxis,
     axis_label,
     hover_tooltip,
     style_axes,
@@ -64,7 +74,12 @@ DEFAULT_PRESET = "90d"
 MOOD_AXIS_LABEL = "Mood (0–10, 10 = best)"
 MOOD_AND_ANXIETY_AXIS_LABEL = "Mood (10 = best) · anxiety (10 = worst)"
 ANXIETY_AXIS_LABEL = "Anxiety (0–10, 10 = worst), on the left mood scale"
+SLEEP_AXIS_NOTE = "sleep (hours)"
+MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL = "Mood · anxiety (0–10) · sleep (hours)"
+SLEEP_TOOLTIP = "Sleep in hours, on the left scale (it grows past 10 for long nights)"
 Y_RANGE = (-1.2, 10.5)
+#: Room above the longest night when sleep is shown.
+SLEEP_HEADROOM = 0.5
 #: The questionnaire whose severity bands are shaded behind the chart.
 BANDS_INSTRUMENT = "phq9"
 #: The right axis runs 0 … the largest questionnaire total, over the height of 0–10.
@@ -75,6 +90,13 @@ SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
 MARKER_SPAN = (0.0, 10.0)  # session markers span the mood scale
 SIDE_EFFECT_Y = -0.6
 HOVER_RADIUS_PX = 8.0
+#: Peak downsampling of the lines keeps about this many min/max pairs per pixel.
+LINE_SAMPLES_PER_PIXEL = 1.0
+#: Width of the 7-day mean, and the days per pixel above which it is drawn 1 px wide.
+MEAN_WIDTH = 3
+DENSE_DAYS_PER_PIXEL = 1.0
+#: Booster markers are dashed in data units: a dash, then a gap, on the 0–10 scale.
+BOOSTER_DASH = (0.25, 0.15)
 
 # Colours: distinct in hue and lightness, and the two session phases also differ
 # in dash style, so the chart still reads for colour-blind users and in greyscale.
@@ -84,15 +106,21 @@ ANXIETY_COLOUR = "#d9730d"
 INDUCTION_COLOUR = "#7b3fa0"
 BOOSTER_COLOUR = "#12866f"
 SIDE_EFFECT_COLOUR = "#7a6a55"
+SLEEP_COLOUR = "#5c6b73"
+GRID_COLOUR = "#e3e3e3"
 RED_FLAG_COLOUR = "#d21f1f"
 BAND_TEXT_COLOUR = "#6b6b6b"
-#: Alternating, very light fills for the severity bands (lowest band first).
-BAND_FILLS = ((120, 90, 150, 10), (120, 90, 150, 26))
-#: Questionnaire styles by instrument id: colour, symbol, line style. Others fall back
+#: Alternating, very light fills for the severity bands (lowest band first): the
+#: purple (120, 90, 150) at 4 % and 10 % over the white background, pre-blended so
+#: that they are opaque (a translucent fill over the whole plot is blended on every
+#: repaint).
+BAND_FILLS = ((250, 249, 251), (241, 238, 244))
+#: Questionnaire styles by instrument id: colour and symbol (the lines are solid: a
+#: dashed pen is slow to stroke; colour and symbol tell them apart). Others fall back
 #: to the last style.
-SCORE_STYLES: dict[str, tuple[str, str, Qt.PenStyle]] = {
-    "phq9": ("#a0307f", "d", Qt.PenStyle.SolidLine),
-    "gad7": ("#5f7417", "h", Qt.PenStyle.DashDotLine),
+SCORE_STYLES: dict[str, tuple[str, str]] = {
+    "phq9": ("#a0307f", "d"),
+    "gad7": ("#5f7417", "h"),
 }
 
 
@@ -107,6 +135,50 @@ def _pairs(x: FloatArray, low: float, high: float) -> tuple[FloatArray, FloatArr
     xs = np.repeat(np.asarray(x, dtype=np.float64), 2)
     ys = np.tile(np.array([low, high], dtype=np.float64), x.size)
     return xs, ys
+
+
+def _dashed_pairs(
+    x: FloatArray, low: float, high: float, dash: tuple[float, float] = BOOSTER_DASH
+) -> tuple[FloatArray, FloatArray]:
+    """Vertical dashed lines at each x, as point pairs for ``connect="pairs"``.
+
+    Each dash is a short solid segment, so the lines are drawn with a plain 1-px pen
+    (fast) and still read as dashed in greyscale.
+    """
+    on, off = dash
+    starts = np.arange(low, high, on + off, dtype=np.float64)
+    ends = np.minimum(starts + on, high)
+    ys = np.tile(np.column_stack((starts, ends)).ravel(), x.size)
+    xs = np.repeat(np.asarray(x, dtype=np.float64), 2 * starts.size)
+    return xs, ys
+
+
+def _grid_pairs(x0: float, x1: float, top: float) -> tuple[FloatArray, FloatArray]:
+    """Horizontal grid lines at every whole value from 0 to ``top``, across [x0, x1]."""
+    levels = np.arange(0.0, np.floor(top) + 1.0, dtype=np.float64)
+    xs = np.tile(np.array([x0, x1], dtype=np.float64), levels.size)
+    return xs, np.repeat(levels, 2)
+
+
+def _left_ticks(top: float) -> list[list[tuple[float, str]]]:
+    """Labels on even values and unlabelled minor ticks on odd ones, 0 … ``top``."""
+    last = int(np.floor(top))
+    return [
+        [(float(v), str(v)) for v in range(0, last + 1, 2)],
+        [(float(v), "") for v in range(1, last + 1, 2)],
+    ]
+
+
+def _thin(line: pg.PlotDataItem, on: bool) -> None:
+    """Clip ``line`` to the view and peak-downsample it (or stop doing so).
+
+    About one min/max pair per pixel is kept (pyqtgraph's default keeps ~5): a line at
+    most 3 px wide looks the same and strokes far fewer segments. Lines with symbols
+    are thinned only while shown: each pan step then rebuilds their scatter.
+    """
+    line.setClipToView(on)
+    line.setDownsampling(auto=on, method="peak")
+    line.opts["autoDownsampleFactor"] = LINE_SAMPLES_PER_PIXEL
 
 
 def _entries(count: int) -> str:
@@ -128,7 +200,8 @@ class _LegendSample(pg.ItemSample):  # type: ignore[misc]
             return
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if opts.get("pen") is not None:
-            painter.setPen(pg.mkPen(opts["pen"]))
+            # An item drawn dashed in data units says so with its ``legend_pen``.
+            painter.setPen(pg.mkPen(getattr(self.item, "legend_pen", opts["pen"])))
             if opts.get("connect") == "pairs":
                 painter.drawLine(10, 1, 10, 19)
             else:
@@ -161,6 +234,7 @@ class TrendsChart(QWidget):
 
         self._scores_choice: bool | None = None  # None: follow the data
         self.set_anxiety_visible(False)
+        self.set_sleep_visible(False)
         self.set_scores_visible(False)
         self.set_range_preset(DEFAULT_PRESET)
 
@@ -189,6 +263,11 @@ class TrendsChart(QWidget):
         self.anxiety_checkbox.setToolTip(ANXIETY_AXIS_LABEL)
         self.anxiety_checkbox.toggled.connect(self.set_anxiety_visible)
         bar.addWidget(self.anxiety_checkbox)
+        self.sleep_checkbox = QCheckBox("Show sleep")
+        self.sleep_checkbox.setAccessibleName("Show sleep hours")
+        self.sleep_checkbox.setToolTip(f"{SLEEP_TOOLTIP}. {SLEEP_DEFINITION}.")
+        self.sleep_checkbox.toggled.connect(self.set_sleep_visible)
+        bar.addWidget(self.sleep_checkbox)
         self.scores_checkbox = QCheckBox("Show PHQ-9 / GAD-7")
         self.scores_checkbox.setAccessibleName("Show PHQ-9 and GAD-7 totals")
         self.scores_checkbox.setToolTip(
@@ -205,36 +284,54 @@ class TrendsChart(QWidget):
             "Daily mood and its 7-day mean over time, with treatment sessions as "
             "vertical lines and side effects as triangles below zero; PHQ-9 and GAD-7 "
             "totals on the right axis over the shaded PHQ-9 severity bands.",
-            axisItems={"bottom": pg.DateAxisItem(orientation="bottom")},
+            axisItems={"bottom": CalendarAxis()},
         )
         item = plot.getPlotItem()
         self._view = item.getViewBox()
-        item.showGrid(x=False, y=True, alpha=0.15)
         item.setMouseEnabled(x=True, y=False)
         item.setYRange(*Y_RANGE, padding=0)
         item.setLimits(yMin=Y_RANGE[0], yMax=Y_RANGE[1], minXRange=3 * DAY_SECONDS)
+        self._y_top = Y_RANGE[1]
 
         style_axes(item, ("left", "bottom", "right"))
-        item.getAxis("left").setTicks(SCORE_TICKS)
+        item.getAxis("left").setTicks(_left_ticks(Y_RANGE[1]))
         band_starts = [b.low for b in INSTRUMENTS[BANDS_INSTRUMENT].bands]
         item.getAxis("right").setTicks([[(v, str(v)) for v in (*band_starts, SCORE_MAX)]])
         axis_label(item, "left", MOOD_AXIS_LABEL)
         axis_label(item, "right", SCORES_AXIS_LABEL)
         self._build_scores_view(item)
 
-        # Session markers first, so that points and lines are drawn over them.
+        # The grid: a few plain horizontal lines under everything (the axis grid of
+        # showGrid is repainted with alpha over the whole plot on every pan).
+        self._grid = pg.PlotCurveItem(
+            connect="pairs", antialias=False, pen=pg.mkPen(GRID_COLOUR, width=1)
+        )
+        self._grid.setZValue(-50)
+        self._view.addItem(self._grid, ignoreBounds=True)  # not a data item of the plot
+        # Session markers next, so that points and lines are drawn over them: 1-px
+        # cosmetic, opaque, not antialiased (vertical lines gain nothing from it).
         self._induction = pg.PlotDataItem(
             connect="pairs",
-            antialias=True,
-            pen=pg.mkPen(INDUCTION_COLOUR + "d0", width=1.5),
+            antialias=False,
+            pen=pg.mkPen(INDUCTION_COLOUR, width=1),
         )
         self._booster = pg.PlotDataItem(
             connect="pairs",
-            antialias=True,
-            pen=pg.mkPen(BOOSTER_COLOUR + "c0", width=1.5, style=Qt.PenStyle.DashLine),
+            antialias=False,
+            pen=pg.mkPen(BOOSTER_COLOUR, width=1),
         )
+        self._booster.legend_pen = pg.mkPen(BOOSTER_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+        self._sleep = pg.PlotDataItem(
+            antialias=False,
+            pen=pg.mkPen(SLEEP_COLOUR, width=1),
+            symbol="x",
+            symbolSize=6,
+            symbolPen=pg.mkPen(SLEEP_COLOUR),
+            symbolBrush=pg.mkBrush(SLEEP_COLOUR),
+        )
+        self._sleep.setToolTip(SLEEP_DEFINITION)
         self._anxiety = pg.PlotDataItem(
-            antialias=True,
+            antialias=False,
             pen=pg.mkPen(ANXIETY_COLOUR, width=1.5),
             symbol="s",
             symbolSize=4,
@@ -249,7 +346,16 @@ class TrendsChart(QWidget):
             symbolPen=pg.mkPen(MOOD_COLOUR),
             symbolBrush=pg.mkBrush(MOOD_COLOUR + "99"),
         )
-        self._mean7 = pg.PlotDataItem(antialias=True, pen=pg.mkPen(MEAN_COLOUR, width=3))
+        # Not antialiased: pyqtgraph then strokes the 3-px line as segments (fast path).
+        # Where the days are denser than the pixels it is drawn 1 px wide (see
+        # _fit_mean_pen): there it fills a band either way, and 3-px strokes of
+        # thousands of short segments cost ten times as much.
+        self._mean_pens = (
+            pg.mkPen(MEAN_COLOUR, width=MEAN_WIDTH),
+            pg.mkPen(MEAN_COLOUR, width=1),
+        )
+        self._mean7 = pg.PlotDataItem(antialias=False, pen=self._mean_pens[0])
+        self._mean7.legend_pen = self._mean_pens[0]
         self._side_effects = pg.PlotDataItem(
             pen=None,
             symbol="t",
@@ -266,16 +372,10 @@ class TrendsChart(QWidget):
             symbolPen=pg.mkPen("#7a0000"),
             symbolBrush=pg.mkBrush(RED_FLAG_COLOUR),
         )
-        for line in (self._mean7, self._anxiety):
-            line.setClipToView(True)
-            line.setDownsampling(auto=True, method="peak")
-        # Points are clipped but never downsampled: every logged day stays visible.
-        # The markers are neither: clipping could split a pair of "pairs" points.
-        for points in (self._mood, self._side_effects, self._red_flags):
-            points.setClipToView(True)
         for data_item in (
             self._induction,
             self._booster,
+            self._sleep,
             self._anxiety,
             self._mood,
             self._mean7,
@@ -283,7 +383,15 @@ class TrendsChart(QWidget):
             self._red_flags,
         ):
             item.addItem(data_item)
+        # After adding: PlotItem.addItem applies the plot's own (off) clipping and
+        # downsampling to each data item, which would undo this.
+        _thin(self._mean7, True)
+        # Points are neither clipped nor downsampled: every logged day stays visible,
+        # and ScatterPlotItem skips the points outside the view when it paints, while
+        # clipping would rebuild the whole scatter on every pan step. The markers are
+        # not clipped either: clipping could split a pair of "pairs" points.
         self._mean7.setToolTip(SEVEN_DAY_MEAN_DEFINITION)
+        self._view.sigResized.connect(self._fit_mean_pen)
 
         # The legend sits in its own row under the date axis, so it never hides data.
         self.legend = pg.LegendItem(
@@ -297,17 +405,21 @@ class TrendsChart(QWidget):
             (self._mood, "Daily mood"),
             (self._mean7, "7-day mean"),
             (self._anxiety, "Anxiety (left axis, 10 = worst)"),
+            (self._sleep, "Sleep (hours, left axis)"),
+            (self._side_effects, "Side effect"),
+            # Second row: the long labels share columns with the long ones above.
             (self._induction, "Induction session"),
             (self._booster, "Booster session"),
-            (self._side_effects, "Side effect"),
-            (self._red_flags, "Red-flag side effect"),
             *(
                 (self._scores[i], f"{q.short_title} total (right axis, 0–{q.max_total})")
                 for i, q in INSTRUMENTS.items()
             ),
+            (self._red_flags, "Red-flag side effect"),
         ):
             self.legend.addItem(data_item, name)
-        item.layout.addItem(self.legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)
+        # Spanning the axes' columns too, so a wide legend never pushes the right axis
+        # out of the widget.
+        item.layout.addItem(self.legend, 4, 0, 1, 3, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.legend.sigSampleClicked.connect(self._on_legend_clicked)
 
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -340,7 +452,7 @@ class TrendsChart(QWidget):
                 values=(low, high),
                 orientation="horizontal",
                 movable=False,
-                brush=pg.mkBrush(*BAND_FILLS[i % len(BAND_FILLS)]),
+                brush=pg.mkBrush(BAND_FILLS[i % len(BAND_FILLS)]),
                 pen=pg.mkPen(None),
             )
             region.setZValue(-10)
@@ -361,20 +473,23 @@ class TrendsChart(QWidget):
         self._scores: dict[str, pg.PlotDataItem] = {}
         fallback = list(SCORE_STYLES.values())[-1]
         for instrument_id in INSTRUMENTS:
-            colour, symbol, style = SCORE_STYLES.get(instrument_id, fallback)
+            colour, symbol = SCORE_STYLES.get(instrument_id, fallback)
+            # 1 px, solid, not antialiased: Qt's fast cosmetic stroker draws it.
             data_item = pg.PlotDataItem(
-                antialias=True,
-                pen=pg.mkPen(colour, width=1.5, style=style),
+                antialias=False,
+                pen=pg.mkPen(colour, width=1),
                 symbol=symbol,
                 symbolSize=9,
                 symbolPen=pg.mkPen(colour),
                 symbolBrush=pg.mkBrush(colour + "cc"),
             )
+            # Not clipped or downsampled: a total every week or two is few points, and
+            # clipping a line with symbols rebuilds its scatter on every pan step.
             view.addItem(data_item)
             self._scores[instrument_id] = data_item
 
         self._view.sigResized.connect(self._sync_scores_view)
-        self._view.sigXRangeChanged.connect(self._place_band_labels)
+        self._view.sigXRangeChanged.connect(self._on_x_range_changed)
         self._sync_scores_view()
 
     # -- public API --------------------------------------------------------------------
@@ -389,8 +504,9 @@ class TrendsChart(QWidget):
         self._mood.setData(series.mood_x, series.mood_y)
         self._mean7.setData(series.mood_x, series.mean7_y)
         self._anxiety.setData(series.anxiety_x, series.anxiety_y)
+        self._sleep.setData(series.sleep_x, series.sleep_y)
         self._induction.setData(*_pairs(series.induction_x, *MARKER_SPAN))
-        self._booster.setData(*_pairs(series.booster_x, *MARKER_SPAN))
+        self._booster.setData(*_dashed_pairs(series.booster_x, *MARKER_SPAN))
         flags = series.side_effect_red_flag
         plain_x = series.side_effect_x[~flags]
         flag_x = series.side_effect_x[flags]
@@ -401,19 +517,88 @@ class TrendsChart(QWidget):
             data_item.setData(score.x, score.totals)
         if self._scores_choice is None:
             self.set_scores_visible(series.has_scores)
+        self._apply_y_range()
         self.set_range_preset(self._preset)
+        self._fit_mean_pen()
 
     def set_anxiety_visible(self, visible: bool) -> None:
         """Show or hide the anxiety line; it shares the left 0–10 axis with mood."""
         self._anxiety.setVisible(visible)
-        axis_label(
-            self.plot.getPlotItem(),
-            "left",
-            MOOD_AND_ANXIETY_AXIS_LABEL if visible else MOOD_AXIS_LABEL,
-        )
+        _thin(self._anxiety, visible)
+        self._update_left_label()
         if self.anxiety_checkbox.isChecked() != visible:
             self.anxiety_checkbox.setChecked(visible)
         self.legend.update()
+
+    def set_sleep_visible(self, visible: bool) -> None:
+        """Show or hide sleep hours; drawn in hours on the left axis, which grows to fit."""
+        self._sleep.setVisible(visible)
+        _thin(self._sleep, visible)
+        if self.sleep_checkbox.isChecked() != visible:
+            self.sleep_checkbox.setChecked(visible)
+        self._apply_y_range()
+        self.legend.update()
+
+    def sleep_visible(self) -> bool:
+        """Whether the sleep line is shown."""
+        return bool(self._sleep.isVisible())
+
+    @property
+    def sleep_item(self) -> pg.PlotDataItem:
+        """The plot item of the daily sleep hours."""
+        return self._sleep
+
+    def y_top(self) -> float:
+        """The top of the left axis: 10.5, or above the longest night when sleep is shown."""
+        return self._y_top
+
+    def _apply_y_range(self) -> None:
+        """Fit the left axis to the mood scale, or to the longest night when sleep is shown.
+
+        The right axis keeps 0–27 over the height of 0–10, so its range scales with it.
+        """
+        top = Y_RANGE[1]
+        sleep = self._series.sleep_y
+        if self._sleep.isVisible() and sleep.size:
+            top = max(top, float(np.ceil(sleep.max())) + SLEEP_HEADROOM)
+        self._y_top = top
+        item = self.plot.getPlotItem()
+        item.setLimits(yMin=Y_RANGE[0], yMax=top)
+        item.setYRange(Y_RANGE[0], top, padding=0)
+        self._scores_view.setLimits(yMin=Y_RANGE[0] * SCORE_SCALE, yMax=top * SCORE_SCALE)
+        self._scores_view.setYRange(Y_RANGE[0] * SCORE_SCALE, top * SCORE_SCALE, padding=0)
+        item.getAxis("left").setTicks(_left_ticks(top))
+        self._update_left_label()
+        self._update_grid()
+
+    def _update_left_label(self) -> None:
+        anxiety, sleep = self.anxiety_visible(), self._sleep.isVisible()
+        if anxiety and sleep:
+            text = MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL  # the long form would not fit
+        elif sleep:
+            text = f"{MOOD_AXIS_LABEL} · {SLEEP_AXIS_NOTE}"
+        else:
+            text = MOOD_AND_ANXIETY_AXIS_LABEL if anxiety else MOOD_AXIS_LABEL
+        axis_label(self.plot.getPlotItem(), "left", text)
+
+    def mean_is_dense(self) -> bool:
+        """Whether more days than pixels are in view (the 7-day mean is then 1 px wide)."""
+        (x0, x1), _y = self._view.viewRange()
+        width_px = float(self._view.width())
+        if width_px <= 0:
+            return False
+        x = self._series.mood_x
+        days = int(np.searchsorted(x, x1, side="right") - np.searchsorted(x, x0, side="left"))
+        return days / width_px > DENSE_DAYS_PER_PIXEL
+
+    def _fit_mean_pen(self, *_args: Any) -> None:
+        pen = self._mean_pens[1] if self.mean_is_dense() else self._mean_pens[0]
+        if self._mean7.opts["pen"] is not pen:
+            self._mean7.setPen(pen)
+
+    def _update_grid(self) -> None:
+        (x0, x1), _y = self._view.viewRange()
+        self._grid.setData(*_grid_pairs(x0, x1, self._y_top))
 
     def set_scores_visible(self, visible: bool) -> None:
         """Show or hide the questionnaire totals, the PHQ-9 bands and the right axis."""
@@ -483,9 +668,13 @@ class TrendsChart(QWidget):
     def session_marker_count(self) -> dict[str, int]:
         """Vertical session markers drawn, per phase (one segment is two points)."""
         counts = {}
-        for phase, data_item in (("induction", self._induction), ("booster", self._booster)):
+        dashes = _dashed_pairs(np.zeros(1), *MARKER_SPAN)[0].size // 2
+        for phase, data_item, segments in (
+            ("induction", self._induction, 1),
+            ("booster", self._booster, dashes),
+        ):
             x, _y = data_item.getOriginalDataset()
-            counts[phase] = 0 if x is None else len(x) // 2
+            counts[phase] = 0 if x is None else len(x) // (2 * segments)
         return counts
 
     def describe_point_near(
@@ -534,6 +723,18 @@ class TrendsChart(QWidget):
                     ),
                 )
             )
+        if self.sleep_visible() and (hit := nearest(s.sleep_x, s.sleep_y)):
+            i, dist = hit
+            found.append(
+                _Candidate(
+                    dist,
+                    (
+                        f"{format_day(s.sleep_days[i])} — sleep "
+                        f"{format_score(float(s.sleep_y[i]))} h "
+                        f"({_entries(int(s.sleep_counts[i]))})"
+                    ),
+                )
+            )
         for instrument_id, data_item in self._scores.items():
             score = s.score(instrument_id)
             # Totals live on the right axis: bring them to the left 0–10 scale.
@@ -569,6 +770,11 @@ class TrendsChart(QWidget):
         self._scores_view.linkedViewChanged(self._view, self._scores_view.XAxis)
         self._place_band_labels()
 
+    def _on_x_range_changed(self, *_args: Any) -> None:
+        self._fit_mean_pen()
+        self._update_grid()
+        self._place_band_labels()
+
     def _place_band_labels(self, *_args: Any) -> None:
         (_x0, x1), _y = self._view.viewRange()
         px_w = self._view.viewPixelSize()[0]
@@ -582,6 +788,8 @@ class TrendsChart(QWidget):
         # Clicking a legend sample toggles its item; keep the checkbox in step.
         if data_item is self._anxiety:
             self.set_anxiety_visible(bool(data_item.isVisible()))
+        elif data_item is self._sleep:
+            self.set_sleep_visible(bool(data_item.isVisible()))
 
 
 __all__ = ["RANGE_PRESETS", "TrendsChart"]
