@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from ketajournal.charts.series import format_day
@@ -182,3 +182,35 @@ def test_empty_journal_says_what_is_needed_and_every_control_is_named(
     for label in (view.threshold_label, view.tolerance_label, view.next_due_label):
         assert label.accessibleName()
         assert label.accessibleDescription() == label.text()
+
+
+def test_a_hidden_screen_runs_the_analysis_again_only_when_shown(
+    qtbot: QtBot, demo_journal: Journal
+) -> None:
+    tabs = QTabWidget()
+    qtbot.addWidget(tabs)
+    tabs.addTab(QLabel("another screen"), "Other")
+    view = BoostersView(JournalController(demo_journal))
+    tabs.addTab(view, "Boosters")
+    tabs.resize(1100, 720)
+    tabs.show()
+    qtbot.waitExposed(tabs)
+    assert not view.isVisible()
+    before, rows = view.analysis, view.table.rowCount()
+
+    now = demo_journal.now()
+    view.controller.log(Session(at=now, route=Route.IV, phase=Phase.BOOSTER, dose_mg=40.0))
+    assert view.stale
+    assert view.analysis is before  # not run again while hidden
+    assert view.table.rowCount() == rows
+
+    tabs.setCurrentWidget(view)
+    assert not view.stale
+    assert view.analysis is not before
+    assert view.table.rowCount() == rows + 1
+    assert column(view, "Dose (mg)")[0] == "40"
+
+    # Shown: a change refreshes at once.
+    view.controller.undo_stack.undo()
+    assert not view.stale
+    assert view.table.rowCount() == rows

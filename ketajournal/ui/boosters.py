@@ -9,6 +9,7 @@ found. Every number on screen says how it was computed; the definitions sit belo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -94,12 +95,17 @@ def _label(accessible_name: str, *, style: str = "") -> QLabel:
 
 
 class BoostersView(QWidget):
-    """The booster analysis of the journal, refreshed whenever moods or sessions change."""
+    """The booster analysis of the journal, refreshed whenever moods or sessions change.
+
+    While the view is hidden a change only marks it stale; the analysis runs again when
+    the view is next shown.
+    """
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.analysis: BoosterAnalysis | None = None
+        self._stale = False
         controller.changed.connect(self.on_change)
 
         self.chart = ResponseCurvesChart()
@@ -207,12 +213,28 @@ class BoostersView(QWidget):
     # -- refresh -----------------------------------------------------------------------
     def refresh(self) -> None:
         """Run the booster analysis on the journal and show it."""
+        self._stale = False
         self.show_analysis(booster_analysis(self.controller.journal))
 
+    @property
+    def stale(self) -> bool:
+        """True when the journal changed while the view was hidden (refreshed on show)."""
+        return self._stale
+
     def on_change(self, change: Change) -> None:
-        """Refresh when moods or sessions changed."""
-        if change.kinds & BOOSTER_KINDS:
+        """Refresh when moods or sessions changed; while hidden, only mark the view stale."""
+        if not change.kinds & BOOSTER_KINDS:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up on changes made while hidden, before the first paint."""
+        if self._stale:
             self.refresh()
+        super().showEvent(event)
 
     def show_analysis(self, analysis: BoosterAnalysis) -> None:
         """Show ``analysis`` in the chart, the table and the sentences."""

@@ -1,13 +1,15 @@
-"""Trends tab: the mood chart with sessions, side effects and questionnaire totals,
-updated on every change."""
+"""Trends tab: the mood chart with sessions, side effects, sleep and questionnaire
+totals, updated on every change it draws (while hidden, on the next show)."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ketajournal.charts.series import (
     QUESTIONNAIRE_TOTAL_DEFINITION,
     SEVEN_DAY_MEAN_DEFINITION,
+    SLEEP_DEFINITION,
     build_trend_series,
 )
 from ketajournal.charts.trends import BANDS_INSTRUMENT, TrendsChart
@@ -15,16 +17,29 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 
+#: The sentence under the chart about sleep (drawn only when "Show sleep" is ticked).
+SLEEP_SENTENCE = (
+    "Grey crosses (Show sleep): sleep in hours on the left scale; "
+    + SLEEP_DEFINITION[0].lower()
+    + SLEEP_DEFINITION[1:]
+    + "."
+)
+
 #: Kinds whose change alters the chart.
 CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment"})
 
 
 class TrendsView(QWidget):
-    """Hands the chart fresh series whenever an entry it draws changes."""
+    """Hands the chart fresh series whenever an entry it draws changes.
+
+    While the view is hidden (another tab is shown) a change only marks it stale; the
+    series is rebuilt when it is next shown, so a save does not pay for this view.
+    """
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
+        self._stale = False
         controller.changed.connect(self.on_change)
         self.chart = TrendsChart()
         bands = INSTRUMENTS[BANDS_INSTRUMENT]
@@ -37,7 +52,8 @@ class TrendsView(QWidget):
             + QUESTIONNAIRE_TOTAL_DEFINITION[1:]
             + f"); shaded: the {bands.short_title} severity bands ("
             + ", ".join(str(band) for band in bands.bands)
-            + ")."
+            + "). "
+            + SLEEP_SENTENCE
         )
         self.definition.setWordWrap(True)
         self.definition.setStyleSheet("color: #555;")
@@ -47,8 +63,26 @@ class TrendsView(QWidget):
         self.refresh()
         self.chart.set_range_preset("90d")
 
+    @property
+    def stale(self) -> bool:
+        """True when the journal changed while the view was hidden (refreshed on show)."""
+        return self._stale
+
+    def on_change(self, change: Change) -> None:
+        """Redraw when mood, sessions, side effects or questionnaires changed.
+
+        Hidden: only remember that the chart is out of date.
+        """
+        if not change.kinds & CHART_KINDS:
+            return
+        if not self.isVisible():
+            self._stale = True
+            return
+        self.refresh()
+
     def refresh(self) -> None:
         """Rebuild the series from the journal and hand them to the chart."""
+        self._stale = False
         journal = self.controller.journal
         self.chart.set_series(
             build_trend_series(
@@ -59,7 +93,8 @@ class TrendsView(QWidget):
             )
         )
 
-    def on_change(self, change: Change) -> None:
-        """Redraw when mood, sessions, side effects or questionnaires changed."""
-        if change.kinds & CHART_KINDS:
+    def showEvent(self, event: QShowEvent) -> None:
+        """Catch up on changes made while hidden, before the first paint."""
+        if self._stale:
             self.refresh()
+        super().showEvent(event)
