@@ -227,3 +227,74 @@ def test_hovering_a_curve_shows_its_tooltip(
     scene.sigMouseMoved.emit(view.mapViewToScene(QPointF(4.0, 5.0)))
     scene.sigMouseMoved.emit(view.mapViewToScene(QPointF(4.0, 9.8)))
     assert RecordingToolTip.shown == ["Median of booster cycles — day 4: mood 5", ""]
+
+
+# -- many cycles: a few items, the newest ones each on their own --------------------------
+
+
+def test_years_of_cycles_share_a_few_items_and_the_newest_keep_their_own(
+    chart: ResponseCurvesChart,
+) -> None:
+    from ketajournal.charts.boosters import OLDER_LAYERS, RECENT_CYCLES
+
+    many = hand_made(boosters_count=40)
+    curves = response_curves(many)
+    chart.set_analysis(many)
+    boosters = [i for i, c in enumerate(curves.cycles) if c.is_booster]
+    assert len(boosters) == 40
+    # 1 induction + 5 newest boosters on their own + 3 shared layers of the 35 older ones.
+    assert len(chart.layers) == 1 + RECENT_CYCLES + OLDER_LAYERS
+    assert sum(item.isVisible() for item in chart.curve_items) == len(chart.layers)
+    assert chart.visible_curve_count() == 41
+
+    for index in boosters[-RECENT_CYCLES:]:
+        item = chart.cycle_item(index)
+        x, y = item.getOriginalDataset()
+        assert np.array_equal(x, curves.cycles[index].offsets)
+        assert np.array_equal(y, curves.cycles[index].values)
+        assert item.opts["antialias"] is True
+    shared = {id(chart.cycle_item(i)) for i in boosters[:-RECENT_CYCLES]}
+    assert len(shared) == OLDER_LAYERS
+
+    # Every older cycle is drawn, each broken from the next one (no line between them).
+    first_layer = chart.layers[0] if chart.layers[0].is_booster else chart.layers[1]
+    item = chart.cycle_item(first_layer.cycles[0])
+    x, y = item.getOriginalDataset()
+    parts = [curves.cycles[i] for i in first_layer.cycles]
+    assert np.array_equal(x, np.concatenate([c.offsets for c in parts]))
+    assert np.array_equal(y, np.concatenate([c.values for c in parts]))
+    connect = item.opts["connect"]
+    ends = np.cumsum([c.offsets.size for c in parts]) - 1
+    assert not connect[ends].any() and connect.sum() == x.size - len(parts)
+    assert item.opts["antialias"] is False
+
+    # Older layers are fainter and drawn under newer ones.
+    booster_layers = [(layer, chart.curve_items[i]) for i, layer in enumerate(chart.layers)
+                      if layer.is_booster]
+    alphas = [item.opts["pen"].color().alphaF() for _layer, item in booster_layers]
+    assert alphas == sorted(alphas) and alphas[0] < alphas[-1]
+    zs = [item.zValue() for _layer, item in booster_layers]
+    assert zs == sorted(zs)
+
+
+def test_an_old_cycle_in_a_shared_layer_still_has_its_tooltip(chart: ResponseCurvesChart) -> None:
+    # Twelve boosters, each at its own height: the oldest ones share an item.
+    cycles = tuple(
+        CycleCurve(np.array([1.0, 2.0, 3.0]), np.full(3, 0.8 * k), True, f"Booster {k}")
+        for k in range(12)
+    )
+    chart.set_analysis(ResponseCurves(cycles=cycles))
+    assert chart.cycle_item(0) is chart.cycle_item(1)
+    assert chart.describe_point_near(2.0, 0.0) == "Booster 0 — day 2: daily mood 0"
+    assert chart.describe_point_near(2.0, 0.8) == "Booster 1 — day 2: daily mood 0.8"
+    assert chart.describe_point_near(2.0, 8.8) == "Booster 11 — day 2: daily mood 8.8"
+    sample = next(s for s, label in chart.legend.items if label.text.startswith("Booster"))
+    sample.item.setVisible(False)
+    chart.legend.sigSampleClicked.emit(sample.item)
+    try:
+        assert chart.visible_curve_count() == 0
+        assert chart.describe_point_near(2.0, 0.0) is None
+    finally:
+        sample.item.setVisible(True)
+        chart.legend.sigSampleClicked.emit(sample.item)
+    assert chart.visible_curve_count() == 12
