@@ -117,7 +117,6 @@ def startup(home: Home) -> None:
         app = QApplication.instance() or QApplication(sys.argv[:1])
     with phase("import ketajournal (cli, app, ui)", phases):
         import ketajournal.cli  # noqa: F401 - what the entry point imports first
-        from ketajournal.app import _backup_quietly
         from ketajournal.platform.paths import JournalPaths
         from ketajournal.services.opening import open_or_create
         from ketajournal.ui import main_window
@@ -127,19 +126,20 @@ def startup(home: Home) -> None:
         app.setWindowIcon(icon())
     from benchmarks.common import JsonFileKeyStore
 
-    try:  # the app opens through the damage check where there is one
-        from ketajournal.services.restore import open_checked as opener
-        opening = "open + integrity check (open_checked)"
-    except ImportError:
-        opener, opening = open_or_create, "open journal (keyring, header, SQLCipher)"
-    with phase(opening, phases):
-        journal = opener(JournalPaths(home.path), JsonFileKeyStore(home.keyring)).journal
-    with phase("automatic backup (none if taken today)", phases):
-        _backup_quietly(journal)
-    views = ("TodayView", "TimelineView", "TrendsView", "BoostersView", "AppointmentView")
+    from ketajournal.services.restore import open_checked
+
+    # As app.run_gui does: the cheap checks only; the full check and the daily backup
+    # run in a thread after the first paint (timed last, below).
+    with phase("open, cheap checks (open_checked, verify=False)", phases):
+        journal = open_checked(
+            JournalPaths(home.path), JsonFileKeyStore(home.keyring), verify=False
+        ).journal
+    import importlib
+
+    views = {"TodayView": "today"}  # the other screens are built when first shown
     originals: dict[str, Any] = {}
-    for name in views:
-        cls = getattr(main_window, name)
+    for name, module in views.items():
+        cls = getattr(importlib.import_module(f"ketajournal.ui.{module}"), name)
         originals[name] = cls.__init__
 
         def timed(self: Any, *args: Any, __name: str = name, **kwargs: Any) -> None:
@@ -148,10 +148,12 @@ def startup(home: Home) -> None:
 
         cls.__init__ = timed
     profile = cProfile.Profile()
-    with phase("MainWindow() (menus, tabs, all five views)", phases):
+    with phase("MainWindow() (menus, Today, placeholder tabs)", phases):
         window = main_window.MainWindow(JournalController(journal))
-    for name in views:
-        getattr(main_window, name).__init__ = originals[name]
+    for name, module in views.items():
+        getattr(importlib.import_module(f"ketajournal.ui.{module}"), name).__init__ = (
+            originals[name]
+        )
     profile_window = not os.environ.get("BENCH_NO_CPROFILE")
 
     painted: list[float] = []
@@ -171,6 +173,10 @@ def startup(home: Home) -> None:
             app.processEvents()
         app.processEvents()
     total = time.perf_counter() - t0
+    from ketajournal.services import maintenance
+
+    with phase("after the first paint, in a thread: full check + daily backup", phases):
+        maintenance.after_open(*maintenance.after_open_work(journal))
     print(f"start, in one process (offscreen; no interpreter start-up): {total:.3f} s")
     for name, seconds in phases.items():
         print(f"  {name:48} {seconds * 1000:9.1f} ms")

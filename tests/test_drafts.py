@@ -252,9 +252,8 @@ def test_a_killed_window_gives_the_typed_text_back_at_the_next_start(
 ) -> None:
     open_journal(paths, KeyringKeyStore(), clock=clock).close()
     keyring_file = tmp_path / "keyring.json"
-    keyring_file.write_text(json.dumps(
-        {f"{service}\n{user}": secret for (service, user), secret in memory_keyring.passwords.items()}
-    ))
+    stored = memory_keyring.passwords.items()
+    keyring_file.write_text(json.dumps({f"{svc}\n{user}": key for (svc, user), key in stored}))
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",

@@ -183,3 +183,43 @@ def test_damage_found_after_opening_locks_and_reopens_through_the_repair_path(
     assert "damaged" in win.lock_screen.error.text()
     assert _backups(filled) == [] and _digest(filled.database) == damaged
     next(windows, None)
+
+
+def test_the_window_starts_without_numpy_pyqtgraph_or_the_report_model(tmp_path: Path) -> None:
+    """What logging one mood needs, and nothing more (docs/performance.md, P1/P2)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import sys
+        import keyring
+        from tests.support.keyrings import MemoryKeyring
+        keyring.set_keyring(MemoryKeyring())
+        import ketajournal.cli, ketajournal.app
+        from pathlib import Path
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from ketajournal.platform.keystore import KeyringKeyStore
+        from ketajournal.platform.paths import JournalPaths
+        from ketajournal.services.restore import open_checked
+        from ketajournal.ui.controller import JournalController
+        from ketajournal.ui.main_window import MainWindow
+        opened = open_checked(JournalPaths(Path(sys.argv[1])), KeyringKeyStore(), verify=False)
+        window = MainWindow(JournalController(opened.journal))
+        window.show()
+        for _ in range(3):
+            app.processEvents()
+        heavy = ("numpy", "pyqtgraph", "reportlab", "ketajournal.reports.model",
+                 "ketajournal.services.exchange", "ketajournal.charts.trends")
+        print(",".join(m for m in heavy if m in sys.modules))
+        """
+    )
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "home")],
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)},
+        capture_output=True, text=True, timeout=120, check=True,
+    )
+    assert result.stdout.strip() == ""

@@ -14,9 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ketajournal.domain.models import (
     Assessment,
@@ -48,6 +46,9 @@ from ketajournal.storage.repository import (
 SIDE_EFFECT_LINK_WINDOW = timedelta(hours=72)
 EXPORT_FORMAT = "ketajournal-export"
 EXPORT_VERSION = 1
+
+if TYPE_CHECKING:  # the type only: storage imports sqlite-utils (without numpy)
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
