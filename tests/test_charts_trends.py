@@ -386,11 +386,22 @@ def test_sleep_is_drawn_from_the_series_and_hidden_by_default(
     chart: TrendsChart, series: TrendSeries
 ) -> None:
     assert series.sleep_x.size > 20  # the demo logs sleep on most days
-    x, y = chart.sleep_item.getOriginalDataset()
-    assert np.array_equal(x, series.sleep_x)
-    assert np.array_equal(y, series.sleep_y)
     assert not chart.sleep_visible()
     assert not chart.sleep_checkbox.isChecked()
+    x, _y = chart.sleep_item.getOriginalDataset()
+    assert x is None or x.size == 0  # hidden: given no data, so a refresh costs nothing
+    chart.set_sleep_visible(True)
+    try:
+        x, y = chart.sleep_item.getOriginalDataset()
+        assert np.array_equal(x, series.sleep_x)
+        assert np.array_equal(y, series.sleep_y)
+        shorter, _ = demo_series(days=40, seed=3)
+        chart.set_series(shorter)  # shown: refreshed with the series
+        x, _y = chart.sleep_item.getOriginalDataset()
+        assert np.array_equal(x, shorter.sleep_x)
+    finally:
+        chart.set_sleep_visible(False)
+        chart.set_series(series)
     assert chart.sleep_checkbox.accessibleName() == "Show sleep hours"
     assert "Sleep: mean of the sleep hours" in chart.sleep_checkbox.toolTip()
     assert "Sleep (hours, left axis)" in [label.text for _s, label in chart.legend.items]

@@ -225,6 +225,8 @@ class TrendsChart(QWidget):
         self._clock = clock
         self._series = TrendSeries()
         self._preset = DEFAULT_PRESET
+        #: The series whose anxiety / sleep each item holds (None: empty, hidden).
+        self._optional_loaded: dict[int, TrendSeries | None] = {}
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -503,8 +505,7 @@ class TrendsChart(QWidget):
         self._series = series
         self._mood.setData(series.mood_x, series.mood_y)
         self._mean7.setData(series.mood_x, series.mean7_y)
-        self._anxiety.setData(series.anxiety_x, series.anxiety_y)
-        self._sleep.setData(series.sleep_x, series.sleep_y)
+        self._load_optional()
         self._induction.setData(*_pairs(series.induction_x, *MARKER_SPAN))
         self._booster.setData(*_dashed_pairs(series.booster_x, *MARKER_SPAN))
         flags = series.side_effect_red_flag
@@ -525,6 +526,7 @@ class TrendsChart(QWidget):
         """Show or hide the anxiety line; it shares the left 0–10 axis with mood."""
         self._anxiety.setVisible(visible)
         _thin(self._anxiety, visible)
+        self._load_optional()
         self._update_left_label()
         if self.anxiety_checkbox.isChecked() != visible:
             self.anxiety_checkbox.setChecked(visible)
@@ -534,10 +536,27 @@ class TrendsChart(QWidget):
         """Show or hide sleep hours; drawn in hours on the left axis, which grows to fit."""
         self._sleep.setVisible(visible)
         _thin(self._sleep, visible)
+        self._load_optional()
         if self.sleep_checkbox.isChecked() != visible:
             self.sleep_checkbox.setChecked(visible)
         self._apply_y_range()
         self.legend.update()
+
+    def _load_optional(self) -> None:
+        """Give anxiety and sleep their data only while they are shown.
+
+        Hidden, they hold none: a line with thousands of symbols costs a few
+        milliseconds to set on every refresh, for nothing on screen.
+        """
+        s = self._series
+        for data_item, x, y in (
+            (self._anxiety, s.anxiety_x, s.anxiety_y),
+            (self._sleep, s.sleep_x, s.sleep_y),
+        ):
+            wanted = s if data_item.isVisible() else None
+            if self._optional_loaded.get(id(data_item), False) is not wanted:
+                data_item.setData(*((x, y) if wanted is not None else ([], [])))
+                self._optional_loaded[id(data_item)] = wanted
 
     def sleep_visible(self) -> bool:
         """Whether the sleep line is shown."""
