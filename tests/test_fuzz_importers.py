@@ -60,6 +60,7 @@ from ketajournal.services.journal import Journal, entry_to_json
 from ketajournal.storage.repository import KINDS
 from tests.conftest import NOW
 from tests.test_exchange import undo_import, valid_entry
+from tests.test_fuzz_validators import assert_not_repeated
 
 #: Cases per target in CI; the deep profile's own count (10,000) replaces it.
 QUICK = 40
@@ -166,8 +167,7 @@ class Target:
                 assert " line " in location or "[" in location or location.endswith(
                     ": entries"), message
             for secret in secrets:
-                if len(secret) >= 8:
-                    assert secret not in message, "a refusal repeated the rejected value"
+                assert_not_repeated(message, secret)
             assert self.journal.export_document() == before, "a refused import wrote"
             assert self.backup_names() == backups, "a refused import took a backup"
             event(f"refused: {field or 'file'}")
@@ -286,7 +286,8 @@ def test_fuzz_csv_folder_with_a_bad_row_in_any_file_imports_nothing(
             row = data.draw(st.integers(0, len(rows) - 1))
             future = data.draw(FUTURE)
             rows[row][1], rows[row][2] = timed(future)
-            expected = f"{csv_export.file_name(kind)} line {row + 2}: at: must not be"
+            line = row_lines(csv_text(header, rows))[row + 1]  # a note may span lines
+            expected = f"{csv_export.file_name(kind)} line {line}: at: must not be"
         write_csv(folder / csv_export.file_name(kind), header, rows)
     target.check(folder, csv_export.file_name(bad), must_refuse=expected)
 
@@ -347,6 +348,16 @@ def csv_text(header: list[str], rows: list[list[str]]) -> str:
     writer.writerow(header)
     writer.writerows(rows)
     return buffer.getvalue()
+
+
+def row_lines(text: str) -> list[int]:
+    """The line each row starts on, counting CR, LF and CRLF as line ends (as editors do)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    starts, start = [], 1
+    for _ in reader:
+        starts.append(start)
+        start = reader.line_num + 1
+    return starts
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
