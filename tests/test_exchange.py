@@ -460,6 +460,32 @@ def test_json_structure_problems_are_named(journal: Journal, tmp_path: Path) -> 
     assert "nested too deeply" in str(rejected(journal, path))
     path.write_text('{"format": ', encoding="utf-8")
     assert "export.json line 1: is not valid JSON" in str(rejected(journal, path))
+    # Found by the deep fuzz profile: json keeps the last of two equal keys silently, and
+    # a number of 5,000 digits was refused as "not an export" without saying why.
+    text = json.dumps(export_of({"mood": [mood]}))
+    path.write_text(text.replace('"mood": 5', '"mood": 5, "mood": 9'), encoding="utf-8")
+    assert str(rejected(journal, path)) == (
+        'export.json: "mood": appears twice in one object, so which value is meant is '
+        "unknown (an export writes every key once). Nothing was imported.")
+    path.write_text(text.replace('"mood": 5', '"mood": ' + "9" * 5000), encoding="utf-8")
+    assert "holds a number with thousands of digits" in str(rejected(journal, path))
+
+
+def test_a_safety_answer_acknowledged_in_the_future_is_refused(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """Found by fuzzing future dates: only ``at`` was held to the 24-hour rule."""
+    path = tmp_path / "export.json"
+    item = {"id": 1, "at": to_iso(T0), "day": "2026-11-20", "note": "", "instrument_id": "phq9",
+            "answers": [0, 0, 0, 0, 0, 0, 0, 0, 1], "difficulty": None,
+            "safety_acknowledged_at": "2099-01-01T00:00:00+00:00"}
+    path.write_text(json.dumps(export_of({"assessment": [item]})), encoding="utf-8")
+    assert str(rejected(journal, path)) == (
+        "export.json: assessment[0]: safety_acknowledged_at: must not be more than 24 hours in "
+        "the future. Nothing was imported.")
+    item["safety_acknowledged_at"] = to_iso(T0 + timedelta(hours=1))
+    path.write_text(json.dumps(export_of({"assessment": [item]})), encoding="utf-8")
+    assert exchange.import_path(journal, path).added["assessment"] == 1
 
 
 def test_session_and_assessment_json_fields_are_checked(journal: Journal, tmp_path: Path) -> None:

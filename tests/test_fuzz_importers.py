@@ -121,6 +121,15 @@ HOSTILE_CELL = st.one_of(
                      "1,2,3", "0,0,0,0,0,0,0,0,0", "3,3,3,3,3,3,3,3,3,3", "120/80", '"', "\r",
                      "\n", "iv", "booster", "phq9", "other", "None", "null"]),
 )
+PLACEHOLDER = "\u0001raw\u0001"
+#: Raw JSON for one value: numbers Python cannot convert, NaN and the infinities, invalid
+#: numbers, deep nesting, and a key given twice (KEY: the key of the value replaced).
+RAW_JSON = [
+    "9" * 5000, "-" + "9" * 5000, "1" + "0" * 4301, "1e999", "-1e999", "1.5e-999", "NaN",
+    "Infinity", "-Infinity", "0x10", "01", "+1", ".5", "1.", "true", "null", "[" * 50 + "]" * 50,
+    "[" * 5000 + "]" * 5000, '{"systolic": 120, "systolic": 80, "diastolic": 70}',
+    '1, KEY: 2', 'null, KEY: null', '"2026-11-20T09:00:00+01:00", KEY: "x"',
+]
 OFFSETS = st.builds(timezone, st.timedeltas(min_value=-timedelta(hours=14),
                                             max_value=timedelta(hours=14)).map(
     lambda d: timedelta(minutes=int(d.total_seconds() // 60))))
@@ -239,8 +248,18 @@ def test_fuzz_json_import_of_hostile_field_values(target: Target, data: st.DataO
         items[index]["at"], items[index]["day"] = timed(value)
     else:
         items[index][name] = value
+    text = json.dumps(json_document(items, kinds))  # ASCII
+    if data.draw(st.integers(0, 4)) == 0:  # what json.dumps never writes, but a file can hold
+        raw = data.draw(st.sampled_from(RAW_JSON))
+        field = data.draw(st.sampled_from(sorted(items[index])))
+        items[index][field] = PLACEHOLDER
+        text = json.dumps(json_document(items, kinds)).replace(
+            json.dumps(PLACEHOLDER), raw.replace("KEY", json.dumps(field)), 1)
+        event(f"raw JSON {raw[:12]}")
+        refusal = "appears twice" if "KEY" in raw else None
+        value = raw
     path = target.folder / "export.json"
-    path.write_text(json.dumps(json_document(items, kinds)), encoding="utf-8")  # ASCII
+    path.write_text(text, encoding="utf-8")
     secrets = (value,) if isinstance(value, str) else ()
     target.check(path, "export.json", must_refuse=refusal, secrets=secrets)
 

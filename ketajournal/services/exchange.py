@@ -241,6 +241,10 @@ def _plan(journal: Journal, records: Sequence[ImportRecord]) -> _Plan:
     for record in ordered:
         try:
             check_not_future("at", record.entry.at, now)
+            if isinstance(record.entry, Assessment) and record.entry.safety_acknowledged_at:
+                check_not_future(
+                    "safety_acknowledged_at", record.entry.safety_acknowledged_at, now
+                )
         except ValidationError as error:
             raise _rejected(record.location, error) from None
         if isinstance(record.entry, Session):
@@ -666,15 +670,23 @@ def _read_json(path: Path) -> list[ImportRecord]:
     display = path.name
     text = _read_text(path, display)
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_unique_keys)
     except RecursionError:
         raise ImportRejectedError(display, "", "is nested too deeply to be an export") from None
     except json.JSONDecodeError as error:
         raise ImportRejectedError(
             f"{display} line {error.lineno}", "", "is not valid JSON"
         ) from None
-    except ValueError:  # e.g. a number with more digits than Python converts
-        raise ImportRejectedError(display, "", "is not a ketajournal JSON export") from None
+    except _DuplicateKeyError as error:
+        raise ImportRejectedError(
+            display, _safe_name(error.key), "appears twice in one object, so which value is "
+            "meant is unknown (an export writes every key once)"
+        ) from None
+    except ValueError:  # a number with more digits than Python converts (over 4,300)
+        raise ImportRejectedError(
+            display, "", "is not a ketajournal JSON export: it holds a number with thousands "
+            "of digits"
+        ) from None
     entries = _json_document(document, display)
     records: list[ImportRecord] = []
     for kind, items in entries.items():
@@ -686,6 +698,22 @@ def _read_json(path: Path) -> list[ImportRecord]:
                 raise _rejected(location, error) from None
             records.append(ImportRecord(kind, source_id, entry, link, location))
     return records
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as a dict, refusing a key given twice (json keeps the last silently)."""
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKeyError(key)
+        result[key] = value
+    return result
 
 
 def _json_document(document: object, display: str) -> dict[str, list[Any]]:
