@@ -606,3 +606,13 @@ def test_calendar_ticks_sit_at_local_midnight_and_are_cached() -> None:
     months_level = style.calendar_ticks(date(2025, 11, 15).toordinal(), last, "month", 3)
     assert [label for _x, label in months_level[0][1]] == ["2026"]
     assert [label for _x, label in months_level[1][1]] == ["Apr", "Jul", "Oct"]
+
+
+def test_the_view_cannot_leave_the_calendar(chart: TrendsChart) -> None:
+    view = chart.plot.getPlotItem().getViewBox()
+    view.setXRange(-1e13, 1e13, padding=0)
+    (x0, x1), _y = view.viewRange()
+    assert x0 >= datetime(1900, 1, 1).timestamp() and x1 <= datetime(2200, 1, 1).timestamp()
+    axis = chart.plot.getPlotItem().getAxis("bottom")
+    assert axis.tickValues(x0, x1, 1000)  # still ticks (decades or centuries)
+    chart.set_range_preset("90d")

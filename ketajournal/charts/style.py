@@ -26,6 +26,8 @@ MONTH_STEPS = (1, 2, 3, 6)
 YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
 #: Free pixels between two tick labels.
 LABEL_GAP_PX = 12
+#: How far a calendar axis lets its view pan or zoom out (local midnight, 1 Jan).
+CALENDAR_YEARS = (1900, 2200)
 
 Tick = tuple[float, str]
 TickLevel = tuple[float, tuple[Tick, ...]]
@@ -156,6 +158,13 @@ class CalendarAxis(pg.AxisItem):  # type: ignore[misc]
         self.enableAutoSIPrefix(False)
         self._labels: dict[float, str] = {}
         self._widths: tuple[str, tuple[float, float, float, float]] | None = None
+
+    def linkToView(self, view: pg.ViewBox) -> None:
+        """Link to ``view`` and keep it within :data:`CALENDAR_YEARS` (as DateAxisItem
+        keeps its view within years 1–9999), so ticks can always be computed."""
+        super().linkToView(view)
+        first, last = (_midnight(date(year, 1, 1)) for year in CALENDAR_YEARS)
+        view.setLimits(xMin=first, xMax=last)
 
     def _label_widths(self) -> tuple[float, float, float, float]:
         """Pixel widths of a day, month, month-and-year and year label, in the tick font."""
