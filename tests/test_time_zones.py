@@ -389,3 +389,17 @@ def test_a_time_in_a_named_zone_is_kept_with_a_fixed_offset() -> None:
     assert all(type(k.tzinfo).__name__ == "timezone" for k in kept)
     entries: list[Entry] = [MoodEntry(at=k, mood=5) for k in kept]
     assert entries[0].at < entries[1].at
+
+
+def test_a_time_is_shown_on_the_clock_it_was_logged_on() -> None:
+    """The timeline's text for an entry names the day it is counted on, wherever we are."""
+    from ketajournal.domain.timeutil import as_logged
+
+    new_york_evening = datetime.fromisoformat("2026-11-20T23:30:00-05:00")
+    in_berlin = datetime.fromisoformat("2026-11-27T21:00:00+01:00")
+    assert as_logged(new_york_evening, in_berlin) == "Fri 20 Nov 2026 23:30 (UTC−05:00)"
+    assert as_logged(new_york_evening, new_york_evening) == "Fri 20 Nov 2026 23:30"
+    chatham = wall(CHATHAM, "2026-01-10T08:00")
+    assert as_logged(chatham, in_berlin) == "Sat 10 Jan 2026 08:00 (UTC+13:45)"
+    assert as_logged(wall(BERLIN, "2026-10-25T02:30", second=True),
+                     in_berlin) == "Sun 25 Oct 2026 02:30"

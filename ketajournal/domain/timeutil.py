@@ -85,3 +85,21 @@ def to_iso(value: datetime) -> str:
 def local_day(value: datetime) -> date:
     """The calendar day as the user lived it when logging."""
     return value.date()
+
+
+def as_logged(value: datetime, current: datetime | None = None) -> str:
+    """A time for display on the clock the user read when logging, e.g. ``Fri 20 Nov 2026 23:30``.
+
+    Converting to the computer's zone today would show an entry logged at 23:30 in
+    New York as 05:30 the next day in Berlin, on another day than the one it is
+    counted on. When the offset differs from ``current``'s (default: the computer's
+    zone now), it is added: ``Fri 20 Nov 2026 23:30 (UTC−05:00)``.
+    """
+    text = f"{value:%a %d %b %Y %H:%M}"
+    offset = value.utcoffset()
+    here = (current or datetime.now().astimezone()).utcoffset()
+    if offset is None or offset == here:
+        return text
+    sign = "−" if offset.total_seconds() < 0 else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"{text} (UTC{sign}{minutes // 60:02d}:{minutes % 60:02d})"
