@@ -52,6 +52,7 @@ def timeline_texts(window: MainWindow) -> list[str]:
 
 
 def chart_mood_points(window: MainWindow) -> list[float]:
+    window.tabs.setCurrentWidget(window.trends)  # a hidden view refreshes when shown
     series = window.trends.chart.series
     assert series is not None
     return [float(v) for v in series.mood_y]
@@ -248,6 +249,7 @@ def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
 def test_trends_updates_without_restart_when_a_session_is_logged(
     window: MainWindow, journal: Journal
 ) -> None:
+    window.tabs.setCurrentWidget(window.trends)  # shown: refreshed at once; hidden: on show
     before = window.trends.chart.session_marker_count()
     window.controller.log(Session(at=journal.now(), route=Route.IV, phase=Phase.BOOSTER))
     after = window.trends.chart.session_marker_count()
