@@ -114,3 +114,26 @@ def _texts(widget: object) -> str:
     from PySide6.QtWidgets import QLabel
 
     return " ".join(label.text() for label in widget.findChildren(QLabel))  # type: ignore[attr-defined]
+
+
+def test_a_questionnaire_in_the_timeline_says_its_total_and_opens_read_only(
+    qtbot: QtBot, window: MainWindow, journal: Journal
+) -> None:
+    journal.log(Assessment(at=journal.now() - timedelta(hours=1), instrument_id="phq9",
+                           answers=(2, 2, 1, 1, 0, 0, 1, 0, 1)))
+    window.tabs.setCurrentWidget(window.timeline)  # type: ignore[union-attr]
+    model = window.timeline.proxy
+    (row,) = [r for r in range(model.rowCount()) if model.index(r, 1).data() == "Questionnaire"]
+    assert model.index(row, 2).data() == (
+        "PHQ-9 total 8 (mild); question 9 answered above 0"
+    )
+    window.timeline.table.selectRow(row)
+    shown: list[object] = []
+    original = window.show_answers
+    window.show_answers = lambda a: shown.append(original(a))  # type: ignore[method-assign]
+    window.timeline.edit_selected()  # used to raise: there is no entry form for it
+    (box,) = shown
+    assert "PHQ-9 total 8 (mild)" in box.text()  # type: ignore[attr-defined]
+    details = box.detailedText().splitlines()  # type: ignore[attr-defined]
+    assert len(details) == 9 and details[8].startswith("9. ") and details[8].endswith("(1)")
+    box.close()  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ from ketajournal import APP_TITLE, __version__
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     RED_FLAG_ADVICE,
+    Assessment,
     Entry,
     Event,
     Session,
@@ -470,11 +471,36 @@ class MainWindow(QMainWindow):
         self._drafts_may_have_changed()
 
     def edit_entry(self, entry: Entry) -> None:
-        """Open the form to edit ``entry``."""
+        """Open the form to edit ``entry`` (a questionnaire is shown, not edited)."""
+        if isinstance(entry, Assessment):
+            self.show_answers(entry)
+            return
         dialog = self.dialog_for(entry.kind, entry)
         if dialog.exec():
             self.statusBar().showMessage("Changes saved.", 5000)
         self._drafts_may_have_changed()
+
+    def show_answers(self, assessment: Assessment) -> QMessageBox:
+        """A filled-in questionnaire, item by item. Answers are a record of that moment:
+        to correct one, delete it (Timeline) and fill the questionnaire in again."""
+        instrument = assessment.instrument
+        lines = [
+            f"{item.number}. {item.text}: {instrument.option_label(answer)} ({answer})"
+            for item, answer in zip(instrument.items, assessment.answers, strict=True)
+        ]
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            instrument.short_title,
+            f"{assessment.summary}, {assessment.at.astimezone():%a %d %b %Y %H:%M}.",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setInformativeText(
+            "To correct it, delete it in the Timeline and fill the questionnaire in again."
+        )
+        box.setDetailedText("\n".join(lines))
+        box.open()
+        return box
 
     def continue_draft(self, form: str) -> None:
         """Reopen the form a kept draft belongs to; it fills itself from the draft."""

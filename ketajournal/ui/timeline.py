@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain.models import (
     KIND_LABELS,
+    Assessment,
     Entry,
     Event,
     MoodEntry,
@@ -88,6 +89,12 @@ def summarize(entry: Entry) -> str:
         return text
     if isinstance(entry, Event):
         return entry.event_kind.label
+    if isinstance(entry, Assessment):
+        text = entry.summary
+        item = entry.instrument.safety_item
+        if entry.safety_flag and item is not None:
+            text += f"; question {item} answered above 0"
+        return text
     return ""
 
 
