@@ -64,7 +64,9 @@ def cases(quick: int) -> int:
 FEW = settings(
     max_examples=cases(75),
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    # One journal for all the cases of a target: each case undoes its import.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                           HealthCheck.function_scoped_fixture],
 )
 
 
@@ -688,71 +690,65 @@ def undo_import(journal: Journal, before: dict[str, Any], after: dict[str, Any])
     assert journal.export_document() == before
 
 
+@given(data=st.data())
+@FEW
 def test_csv_rows_from_strategies_import_cleanly_or_are_rejected_by_location(
-    journal: Journal, tmp_path: Path
+    journal: Journal, tmp_path: Path, data: st.DataObject
 ) -> None:
-    @given(data=st.data())
-    @FEW
-    def prop(data: st.DataObject) -> None:
-        kind = data.draw(st.sampled_from(KINDS))
-        entries = data.draw(st.lists(valid_entry((kind,)), min_size=1, max_size=3))
-        header = list(csv_export.COLUMNS[kind])
-        rows = [csv_export.entry_cells(e.with_id(i)) for i, e in enumerate(entries, start=1)]
-        for row in rows:
-            if data.draw(st.integers(0, 3)) == 0:  # most rows stay valid
-                row[data.draw(st.integers(0, len(header) - 1))] = data.draw(GARBAGE_CELL)
-        change = data.draw(st.sampled_from(["none", "none", "none", "drop", "extra", "shuffle"]))
-        if change == "drop":
-            gone = data.draw(st.integers(0, len(header) - 1))
-            header.pop(gone)
-            rows = [r[:gone] + r[gone + 1:] for r in rows]
-        elif change == "extra":
-            header.append(data.draw(st.text(max_size=8)))
-            rows = [[*r, "x"] for r in rows]
-        elif change == "shuffle":
-            order = data.draw(st.permutations(range(len(header))))
-            header = [header[i] for i in order]
-            rows = [[r[i] for i in order] for r in rows]
-        path = tmp_path / f"{kind}.csv"
-        write_rows(path, header, rows)
-        assert_clean_or_named(journal, path, f"{kind}.csv")
-
-    prop()
+    kind = data.draw(st.sampled_from(KINDS))
+    entries = data.draw(st.lists(valid_entry((kind,)), min_size=1, max_size=3))
+    header = list(csv_export.COLUMNS[kind])
+    rows = [csv_export.entry_cells(e.with_id(i)) for i, e in enumerate(entries, start=1)]
+    for row in rows:
+        if data.draw(st.integers(0, 3)) == 0:  # most rows stay valid
+            row[data.draw(st.integers(0, len(header) - 1))] = data.draw(GARBAGE_CELL)
+    change = data.draw(st.sampled_from(["none", "none", "none", "drop", "extra", "shuffle"]))
+    if change == "drop":
+        gone = data.draw(st.integers(0, len(header) - 1))
+        header.pop(gone)
+        rows = [r[:gone] + r[gone + 1:] for r in rows]
+    elif change == "extra":
+        header.append(data.draw(st.text(max_size=8)))
+        rows = [[*r, "x"] for r in rows]
+    elif change == "shuffle":
+        order = data.draw(st.permutations(range(len(header))))
+        header = [header[i] for i in order]
+        rows = [[r[i] for i in order] for r in rows]
+    path = tmp_path / f"{kind}.csv"
+    write_rows(path, header, rows)
+    assert_clean_or_named(journal, path, f"{kind}.csv")
 
 
+@given(data=st.data())
+@FEW
 def test_json_documents_from_strategies_import_cleanly_or_are_rejected_by_location(
-    journal: Journal, tmp_path: Path
+    journal: Journal, tmp_path: Path, data: st.DataObject
 ) -> None:
-    @given(data=st.data())
-    @FEW
-    def prop(data: st.DataObject) -> None:
-        entries: dict[str, list[Any]] = {}
-        for index, entry in enumerate(data.draw(st.lists(valid_entry(), max_size=4)), start=1):
-            entries.setdefault(entry.kind, []).append(json_item(entry, index))
-        for items in entries.values():
-            for item in items:
-                if data.draw(st.integers(0, 3)) == 0:  # most entries stay valid
-                    key = data.draw(st.sampled_from(sorted(item)))
-                    if data.draw(st.booleans()):
-                        del item[key]
-                    else:
-                        item[key] = data.draw(JSON_VALUE)
-                if data.draw(st.integers(0, 9)) == 0:
-                    item[data.draw(st.text(max_size=6))] = data.draw(JSON_VALUE)
-        document: Any = export_of(entries)
-        if data.draw(st.integers(0, 9)) == 0:
-            key = data.draw(st.sampled_from(["format", "version", "schema_version", "entries"]))
-            document[key] = data.draw(JSON_VALUE)
-        path = tmp_path / "export.json"
-        path.write_text(json.dumps(document), encoding="utf-8")
-        assert_clean_or_named(journal, path, "export.json")
-
-    prop()
+    entries: dict[str, list[Any]] = {}
+    for index, entry in enumerate(data.draw(st.lists(valid_entry(), max_size=4)), start=1):
+        entries.setdefault(entry.kind, []).append(json_item(entry, index))
+    for items in entries.values():
+        for item in items:
+            if data.draw(st.integers(0, 3)) == 0:  # most entries stay valid
+                key = data.draw(st.sampled_from(sorted(item)))
+                if data.draw(st.booleans()):
+                    del item[key]
+                else:
+                    item[key] = data.draw(JSON_VALUE)
+            if data.draw(st.integers(0, 9)) == 0:
+                item[data.draw(st.text(max_size=6))] = data.draw(JSON_VALUE)
+    document: Any = export_of(entries)
+    if data.draw(st.integers(0, 9)) == 0:
+        key = data.draw(st.sampled_from(["format", "version", "schema_version", "entries"]))
+        document[key] = data.draw(JSON_VALUE)
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    assert_clean_or_named(journal, path, "export.json")
 
 
-def test_random_and_mutated_bytes_never_crash_the_importer(
-    journal: Journal, tmp_path: Path
-) -> None:
+@pytest.fixture
+def originals(journal: Journal, tmp_path: Path) -> dict[str, bytes]:
+    """The bytes of real export files, from a journal holding the entries they hold."""
     journal.log(MoodEntry(at=T0, mood=5, note="kept"))
     journal.log(Session(at=T0, route=Route.IV, phase=Phase.BOOSTER, dose_mg=35,
                         bp_before=BloodPressure(120, 80)))
@@ -763,22 +759,24 @@ def test_random_and_mutated_bytes_never_crash_the_importer(
         name: (tmp_path / "csv" / name).read_bytes() for name in ("mood.csv", "session.csv",
                                                                   "assessment.csv")
     } | {"export.json": (tmp_path / "export.json").read_bytes()}
+    return originals
 
-    @given(data=st.data())
-    @FEW
-    def prop(data: st.DataObject) -> None:
-        name = data.draw(st.sampled_from(sorted(originals)))
-        if data.draw(st.booleans()):
-            content = data.draw(st.binary(max_size=300))
-        else:
-            content = bytearray(originals[name])
-            for _ in range(data.draw(st.integers(1, 4))):
-                position = data.draw(st.integers(0, len(content) - 1))
-                content[position] = data.draw(st.integers(0, 255))
-            content = bytes(content)
-        path = tmp_path / "fuzz" / name
-        path.parent.mkdir(exist_ok=True)
-        path.write_bytes(content)
-        assert_clean_or_named(journal, path, name)
 
-    prop()
+@given(data=st.data())
+@FEW
+def test_random_and_mutated_bytes_never_crash_the_importer(
+    journal: Journal, tmp_path: Path, originals: dict[str, bytes], data: st.DataObject
+) -> None:
+    name = data.draw(st.sampled_from(sorted(originals)))
+    if data.draw(st.booleans()):
+        content = data.draw(st.binary(max_size=300))
+    else:
+        content = bytearray(originals[name])
+        for _ in range(data.draw(st.integers(1, 4))):
+            position = data.draw(st.integers(0, len(content) - 1))
+            content[position] = data.draw(st.integers(0, 255))
+        content = bytes(content)
+    path = tmp_path / "fuzz" / name
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(content)
+    assert_clean_or_named(journal, path, name)
