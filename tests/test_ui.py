@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -30,6 +30,7 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import SessionDialog, SideEffectDialog
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.today import TEN_WINDOW_MS
+from tests.conftest import FixedClock
 
 SENTINEL = "SENTINEL-window-title-7731"
 
@@ -284,3 +285,27 @@ def test_window_reports_a_keyring_it_cannot_use_and_creates_nothing(
     ((title, text),) = shown
     assert "cannot open your journal" in title and "keyring is locked" in text
     assert not home.exists() or not any(home.iterdir())
+
+
+def test_today_counts_the_moods_of_the_clocks_day_across_a_dst_change(
+    qtbot: QtBot, journal: Journal, clock: FixedClock
+) -> None:
+    plus_one, plus_two = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+    journal.log(MoodEntry(at=datetime(2026, 3, 28, 23, 30, tzinfo=plus_one), mood=4))
+    journal.log(MoodEntry(at=datetime(2026, 3, 29, 0, 30, tzinfo=plus_one), mood=5))
+    clock.current = datetime(2026, 3, 29, 20, 0, tzinfo=plus_two)
+    win = MainWindow(JournalController(journal))
+    qtbot.addWidget(win)
+    assert win.today.summary.text() == "Today so far: 1 mood entry."
+
+
+def test_the_timeline_shows_a_time_on_the_clock_it_was_logged_on(
+    qtbot: QtBot, journal: Journal, clock: FixedClock
+) -> None:
+    new_york = timezone(timedelta(hours=-5))
+    journal.log(MoodEntry(at=datetime(2026, 11, 20, 23, 30, tzinfo=new_york), mood=6))
+    win = MainWindow(JournalController(journal))
+    qtbot.addWidget(win)
+    win.tabs.setCurrentWidget(win.timeline)  # type: ignore[union-attr]
+    # Logged at 23:30 in New York: shown on that clock and day, with its offset.
+    assert win.timeline.proxy.index(0, 0).data() == "Fri 20 Nov 2026 23:30 (UTC−05:00)"

@@ -43,6 +43,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.timeutil import as_logged
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.services.drafts import Drafts, form_id
@@ -341,7 +342,7 @@ class SideEffectDialog(EntryDialog):
         self.session.addItem("Not linked to a session", None)
         for s in reversed(sessions):
             self.session.addItem(
-                f"{s.at.astimezone():%a %d %b %Y %H:%M} — {s.phase.label}, {s.route.label}", s.id
+                f"{as_logged(s.at)} — {s.phase.label}, {s.route.label}", s.id
             )
         self.red_flag = QLabel(RED_FLAG_ADVICE)
         self.red_flag.setWordWrap(True)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from ketajournal.domain.models import DIASTOLIC_RANGE, SYSTOLIC_RANGE, BloodPressure
+from ketajournal.domain.timeutil import in_zone
 from ketajournal.domain.validation import ValidationError
 
 NOT_RECORDED = "not recorded"
@@ -86,7 +87,8 @@ class TimeEdit(QDateTimeEdit):
             original_local = self._original.astimezone().replace(tzinfo=None, second=0)
             if shown.replace(second=0, microsecond=0) == original_local:
                 return self._original
-        return shown.replace(microsecond=0).astimezone()
+        # A skipped or repeated hour is read as the command line reads it.
+        return in_zone(shown.replace(microsecond=0))
 
 
 class BloodPressureEdit(QWidget):

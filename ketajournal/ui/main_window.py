@@ -36,6 +36,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.paths import JournalPaths
@@ -491,7 +492,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Information,
             instrument.short_title,
-            f"{assessment.summary}, {assessment.at.astimezone():%a %d %b %Y %H:%M}.",
+            f"{assessment.summary}, {as_logged(assessment.at)}.",
             QMessageBox.StandardButton.Close,
             self,
         )

@@ -43,6 +43,7 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
+from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.services.journal import Change, Journal
 from ketajournal.ui.controller import JournalController
@@ -54,7 +55,7 @@ TimelineKey = tuple[float, int, int]
 PAGE_SIZE = 200
 #: A change touching more entries than this (an import) reloads instead of patching rows.
 MAX_TARGETED_IDS = 50
-WHEN_FORMAT = "%a %d %b %Y  %H:%M"
+WHEN_FORMAT = "%a %d %b %Y %H:%M"  # as domain.timeutil.as_logged writes it
 
 
 def summarize(entry: Entry) -> str:
@@ -259,7 +260,7 @@ class TimelineModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             column = index.column()
             if column == 0:
-                return f"{entry.at.astimezone():{WHEN_FORMAT}}"
+                return as_logged(entry.at)
             if column == 1:
                 return KIND_LABELS[entry.kind]
             if column == 2:
@@ -369,7 +370,9 @@ class TimelineView(QWidget):
         metrics = self.table.fontMetrics()
         padding = 3 * metrics.averageCharWidth()
         widths = (
-            max(metrics.horizontalAdvance(f"{day:{WHEN_FORMAT}}") for day in _SAMPLE_TIMES),
+            # Room for the offset that as_logged adds to a time logged in another zone.
+            max(metrics.horizontalAdvance(f"{day:{WHEN_FORMAT}} (UTC−12:00)")
+                for day in _SAMPLE_TIMES),
             max(metrics.horizontalAdvance(label) for label in KIND_LABELS.values()),
         )
         for column, width in enumerate(widths):

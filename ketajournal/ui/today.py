@@ -420,9 +420,8 @@ class TodayView(QWidget):
         )
 
     def _refresh_summary(self) -> None:
-        now = self.controller.now()
-        start = now.replace(hour=0, minute=0, second=0)
-        moods = self.controller.journal.moods(start)
+        today = self.controller.now().date()  # the clock's day; entries count on their logged day
+        moods = self.controller.journal.entries_on_days(MoodEntry.kind, today, today)
         if moods:
             word = "entry" if len(moods) == 1 else "entries"
             self.summary.setText(f"Today so far: {len(moods)} mood {word}.")
