@@ -258,21 +258,24 @@ class Suite:
                 home.open().close()
                 opened[name].append(time.perf_counter() - t)
 
-        checked: dict[str, list[float]] = {"small": [], "big": []}
-        try:  # the app opens through its damage check (integrity + foreign keys) if any
-            from ketajournal.platform.paths import JournalPaths
-            from ketajournal.services.restore import open_checked
-        except ImportError:
-            open_checked = None
-        if open_checked is not None:
-            from benchmarks.common import JsonFileKeyStore
+        # The app opens with the cheap checks only (header, key, page 1, schema) and runs
+        # the full integrity and foreign-key checks in a thread after the first paint.
+        from benchmarks.common import JsonFileKeyStore
+        from ketajournal.platform.paths import JournalPaths
+        from ketajournal.services.restore import open_checked
 
-            for _ in range(self.n(1, 3)):
-                for name, home in (("small", small), ("big", big)):
-                    t = time.perf_counter()
-                    open_checked(JournalPaths(home.path), JsonFileKeyStore(home.keyring),
-                                 create=False).journal.close()
-                    checked[name].append(time.perf_counter() - t)
+        checked: dict[str, list[float]] = {"small": [], "big": []}
+        full_check: dict[str, list[float]] = {"small": [], "big": []}
+        for _ in range(self.n(1, 3)):
+            for name, home in (("small", small), ("big", big)):
+                t = time.perf_counter()
+                journal = open_checked(JournalPaths(home.path), JsonFileKeyStore(home.keyring),
+                                       create=False, verify=False).journal
+                checked[name].append(time.perf_counter() - t)
+                t = time.perf_counter()
+                journal.check()
+                full_check[name].append(time.perf_counter() - t)
+                journal.close()
 
         timeout = self.n(60, 600)
         log(f"P5: app start on the 1M-row journal vs the 1k-row one (timeout {timeout} s) …")
@@ -313,12 +316,17 @@ class Suite:
                    runs=[x * 1000 for x in opened["big"]],
                    floor_runs=[x * 1000 for x in opened["small"]],
                    notes="informational: key check, pragmas, schema version — no scans"),
-            *([Figure("P5", "open as the app does (services.restore.open_checked), 1M vs 1k",
-                      "ms", median(checked["big"]) * 1000, median(checked["small"]) * 1000,
-                      runs=[x * 1000 for x in checked["big"]],
-                      floor_runs=[x * 1000 for x in checked["small"]],
-                      notes="informational: open + PRAGMA integrity_check + "
-                      "foreign_key_check, which read every page")] if checked["big"] else []),
+            Figure("P5", "open as the app does (open_checked, cheap checks), 1M vs 1k", "ms",
+                   median(checked["big"]) * 1000, median(checked["small"]) * 1000,
+                   runs=[x * 1000 for x in checked["big"]],
+                   floor_runs=[x * 1000 for x in checked["small"]],
+                   notes="informational: header, key against page 1, schema version"),
+            Figure("P5", "full check after the first paint, in a thread, 1M vs 1k", "ms",
+                   median(full_check["big"]) * 1000, median(full_check["small"]) * 1000,
+                   runs=[x * 1000 for x in full_check["big"]],
+                   floor_runs=[x * 1000 for x in full_check["small"]],
+                   notes="informational: cipher_integrity_check + integrity_check + "
+                   "foreign_key_check, which read every page (services/maintenance.py)"),
             Figure("P5", f"chart pan/zoom repaint, 1M rows, all data ({points:,} days)", "ms",
                    median(pan("chart", "all")), median(pan("floor", "all")), max_ratio=1.2,
                    runs=pan("chart", "all"), floor_runs=pan("floor", "all"),
