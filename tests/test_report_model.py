@@ -7,6 +7,7 @@ from functools import cache
 
 import pytest
 
+from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
@@ -64,7 +65,11 @@ def test_summary_holds_the_numbers_the_services_compute(journal: Journal) -> Non
         assert measure.change_percent == status.change_percent
         assert (measure.response, measure.remission) == (status.response, status.remission)
     analysis = clinical.booster_analysis(journal)
-    assert summary.boosters.tolerance_sentence == analysis.tolerance.sentence
+    # The patient's screens say "discuss it with your clinician"; the clinician's report not.
+    assert analysis.tolerance.sentence.endswith(TOLERANCE_ADVICE)
+    assert summary.boosters.tolerance_sentence == (
+        analysis.tolerance.sentence.removesuffix(TOLERANCE_ADVICE) + TOLERANCE_NOTE_FOR_CLINICIAN
+    )
     assert summary.boosters.tolerance_signal is analysis.tolerance.signal is True
     assert [c.label for c in summary.boosters.recent_cycles] == [
         c.label for c in analysis.booster_cycles[-6:]]

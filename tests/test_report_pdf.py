@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.models import MoodEntry
 from ketajournal.reports import pdf as pdf_writer
 from ketajournal.reports.model import TITLE, format_date
@@ -59,7 +60,9 @@ def test_page_one_shows_the_numbers_the_services_compute(
     assert (f"baseline {phq9.baseline.total}, now {phq9.latest.total} ({phq9.latest.band}): "
             f"−{abs(phq9.change_percent):.0f} %") in page1
     analysis = clinical.booster_analysis(journal)
-    assert flat(analysis.tolerance.sentence) in page1
+    assert flat(analysis.tolerance.sentence.replace(
+        TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN)) in page1
+    assert "your clinician" not in page1
     labels = [c.label for c in analysis.booster_cycles[-6:]]
     assert labels[-1].startswith("≥ ")  # the running cycle is censored
     shown = ", ".join(label.removesuffix(" days") for label in labels)

@@ -415,8 +415,14 @@ def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
         )
     else:
         return Tolerance(False, f"No sign of tolerance: {what}.", slope, lasted, doses)
-    sentence += " This is a pattern that can mean tolerance; discuss it with your clinician."
+    sentence += TOLERANCE_ADVICE
     return Tolerance(True, sentence, slope, lasted, doses)
+
+
+#: What the patient's screens add to a tolerance signal; the clinician's report says
+#: :data:`TOLERANCE_NOTE_FOR_CLINICIAN` instead.
+TOLERANCE_ADVICE = " This is a pattern that can mean tolerance; discuss it with your clinician."
+TOLERANCE_NOTE_FOR_CLINICIAN = " This pattern can mean tolerance."
 
 
 def next_booster_due(

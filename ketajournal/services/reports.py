@@ -21,10 +21,12 @@ from ketajournal.domain.boosters import (
     NEXT_DUE_CYCLES,
     NEXT_DUE_MIN_CYCLES,
     ROLLING_WINDOW_DAYS,
+    TOLERANCE_ADVICE,
     TOLERANCE_DOSE_RISE,
     TOLERANCE_LAST_RATIO,
     TOLERANCE_MAX_CYCLES,
     TOLERANCE_MIN_CYCLES,
+    TOLERANCE_NOTE_FOR_CLINICIAN,
     TOLERANCE_SLOPE_DAYS,
     BoosterAnalysis,
     Cycle,
@@ -504,7 +506,9 @@ def _booster_summary(analysis: BoosterAnalysis) -> BoosterSummary:
         post_induction_level=analysis.post_induction_level,
         recent_cycles=tuple(_cycle_line(c) for c in recent),
         tolerance_signal=analysis.tolerance.signal,
-        tolerance_sentence=_readable(analysis.tolerance.sentence),
+        tolerance_sentence=_readable(analysis.tolerance.sentence).replace(
+            TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN  # the report is the clinician's
+        ),
         next_due=analysis.next_due,
         next_due_basis=_readable(analysis.next_due_basis),
         needs=analysis.needs,
