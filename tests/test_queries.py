@@ -190,3 +190,39 @@ def test_filtered_pages_match_filtering_every_entry(
         pages += page
         after = page[-1]
     assert pages == expected
+
+
+def test_the_trends_series_from_sql_day_totals_equals_the_one_from_every_entry(
+    journal: Journal,
+) -> None:
+    from ketajournal.charts.series import build_trend_series, build_trend_series_from_days
+    from ketajournal.domain.daily import day_totals
+
+    ten_years(journal)
+    day = NOW.date() - timedelta(days=100)
+    # Two entries of one day logged in different offsets, anxiety and sleep on some.
+    journal.log_all([
+        MoodEntry(at=datetime(day.year, day.month, day.day, 8, 0, tzinfo=FAR_EAST), mood=3,
+                  anxiety=7, sleep_hours=4.25),
+        MoodEntry(at=datetime(day.year, day.month, day.day, 22, 0, tzinfo=FAR_WEST), mood=8,
+                  sleep_hours=9.5),
+    ])
+    moods = journal.moods()
+    totals = journal.daily_mood_totals()
+    python_totals = day_totals(moods)
+    assert [(t.day, t.first_at, t.mood_sum, t.mood_count, t.anxiety_sum, t.anxiety_count,
+             t.sleep_count) for t in totals] == [
+        (t.day, t.first_at, t.mood_sum, t.mood_count, t.anxiety_sum, t.anxiety_count,
+         t.sleep_count) for t in python_totals]
+    # Sleep hours are floats: SQL may add a day's values in another order.
+    assert [t.sleep_sum for t in totals] == pytest.approx([t.sleep_sum for t in python_totals])
+
+    args = (journal.sessions(), journal.side_effects(), journal.assessments())
+    from_sql = build_trend_series_from_days(totals, *args)
+    from_entries = build_trend_series(moods, *args)
+    for name in ("mood_x", "mood_y", "mood_counts", "mean7_y", "anxiety_x", "anxiety_y",
+                 "anxiety_counts", "sleep_x", "sleep_counts", "booster_x", "side_effect_x"):
+        assert getattr(from_sql, name).tolist() == getattr(from_entries, name).tolist(), name
+    assert from_sql.sleep_y.tolist() == pytest.approx(from_entries.sleep_y.tolist())
+    assert from_sql.mood_days == from_entries.mood_days
+    assert len(from_sql.mood_days) > 3000

@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ketajournal.domain.boosters import BoosterAnalysis, Cycle
+from ketajournal.domain.daily import DayTotals, day_totals
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 
@@ -273,24 +274,36 @@ def build_trend_series(
     - Questionnaire totals: per instrument, each filled questionnaire's total at the
       time it was filled in (see :data:`QUESTIONNAIRE_TOTAL_DEFINITION`).
     """
-    ordered = sorted(moods, key=lambda m: m.at)
+    return build_trend_series_from_days(day_totals(moods), sessions, side_effects, assessments)
+
+
+def _day_means(rows: Sequence[tuple[date, float, int]]) -> DailyMeans:
+    kept = [row for row in rows if row[2] > 0]
+    if not kept:
+        return DailyMeans((), _floats(), np.zeros(0, dtype=np.int64))
+    counts = np.fromiter((row[2] for row in kept), dtype=np.int64, count=len(kept))
+    sums = np.fromiter((row[1] for row in kept), dtype=np.float64, count=len(kept))
+    return DailyMeans(tuple(row[0] for row in kept), sums / counts, counts)
+
+
+def build_trend_series_from_days(
+    days: Sequence[DayTotals],
+    sessions: Sequence[Session],
+    side_effects: Sequence[SideEffect],
+    assessments: Sequence[Assessment] = (),
+) -> TrendSeries:
+    """:func:`build_trend_series` from per-day totals (oldest first), e.g. computed in SQL
+    by :meth:`ketajournal.services.journal.Journal.daily_mood_totals`: the same series
+    without reading every mood entry."""
     # A day's point sits at noon in the offset of the first entry of that day, so a
     # journal kept while travelling still shows each lived day once.
-    noon_of: dict[date, float] = {}
-    for entry in ordered:
-        day = entry.at.date()
-        if day not in noon_of:
-            noon_of[day] = datetime.combine(day, time(12), tzinfo=entry.at.tzinfo).timestamp()
-
-    mood = daily_means([m.at.date() for m in ordered], [float(m.mood) for m in ordered])
-    with_anxiety = [m for m in ordered if m.anxiety is not None]
-    anxiety = daily_means(
-        [m.at.date() for m in with_anxiety], [float(m.anxiety or 0) for m in with_anxiety]
-    )
-    with_sleep = [m for m in ordered if m.sleep_hours is not None]
-    sleep = daily_means(
-        [m.at.date() for m in with_sleep], [float(m.sleep_hours or 0.0) for m in with_sleep]
-    )
+    noon_of = {
+        t.day: datetime.combine(t.day, time(12), tzinfo=t.first_at.tzinfo).timestamp()
+        for t in days
+    }
+    mood = _day_means([(t.day, float(t.mood_sum), t.mood_count) for t in days])
+    anxiety = _day_means([(t.day, float(t.anxiety_sum), t.anxiety_count) for t in days])
+    sleep = _day_means([(t.day, t.sleep_sum, t.sleep_count) for t in days])
 
     by_phase: dict[Phase, list[Session]] = {Phase.INDUCTION: [], Phase.BOOSTER: []}
     for session in sorted(sessions, key=lambda s: s.at):

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ketajournal.domain.daily import DayTotals
 from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
@@ -266,6 +267,11 @@ class Journal:
             (day, total / count)
             for day, total, count in self._entries.daily_mood_sums(first_day, last_day)
         ]
+
+    def daily_mood_totals(self) -> list[DayTotals]:
+        """Per logged day, the sums and counts of mood, anxiety and sleep (computed in SQL),
+        oldest first: what the Trends chart draws, without decoding every entry."""
+        return self._entries.daily_mood_totals()
 
     def first_entry_day(self) -> date | None:
         """The earliest logged day among the first entries of each kind."""

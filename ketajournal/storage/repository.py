@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ketajournal.domain.daily import DayTotals
 from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
@@ -295,6 +296,30 @@ class EntryRepository:
         return [
             (date.fromisoformat(day), int(total), int(count))
             for day, total, count in self._db.execute(sql, params).fetchall()
+        ]
+
+    def daily_mood_totals(self) -> list[DayTotals]:
+        """Per logged day: the first entry's time, and the sums and counts of mood,
+        anxiety and sleep, oldest day first (one pass over the table, no decoding)."""
+        # With min() as the only aggregate, SQLite takes the bare column `at` from the
+        # row holding the minimum: the time of the day's first entry.
+        sql = (
+            "SELECT day, min(ts), at, sum(mood), count(*), sum(anxiety), count(anxiety), "
+            "sum(sleep_hours), count(sleep_hours) FROM mood_entries GROUP BY day ORDER BY day"
+        )
+        return [
+            DayTotals(
+                day=date.fromisoformat(day),
+                first_at=datetime.fromisoformat(at),
+                mood_sum=int(mood),
+                mood_count=int(count),
+                anxiety_sum=int(anxiety or 0),
+                anxiety_count=int(anxiety_count),
+                sleep_sum=float(sleep or 0.0),
+                sleep_count=int(sleep_count),
+            )
+            for day, _ts, at, mood, count, anxiety, anxiety_count, sleep, sleep_count
+            in self._db.execute(sql).fetchall()
         ]
 
     def first_day(self, kind: str) -> date | None:

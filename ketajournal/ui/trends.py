@@ -10,7 +10,7 @@ from ketajournal.charts.series import (
     QUESTIONNAIRE_TOTAL_DEFINITION,
     SEVEN_DAY_MEAN_DEFINITION,
     SLEEP_DEFINITION,
-    build_trend_series,
+    build_trend_series_from_days,
 )
 from ketajournal.charts.trends import BANDS_INSTRUMENT, TrendsChart
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -85,8 +85,8 @@ class TrendsView(QWidget):
         self._stale = False
         journal = self.controller.journal
         self.chart.set_series(
-            build_trend_series(
-                journal.moods(),
+            build_trend_series_from_days(  # per-day totals from SQL, not every mood entry
+                journal.daily_mood_totals(),
                 journal.sessions(),
                 journal.side_effects(),
                 journal.assessments(),
