@@ -153,23 +153,23 @@ def cached(rows: int, days: int, *, log: Any = print) -> tuple[Home, dict[str, A
 def cached_series(home: Home, *, log: Any = print) -> tuple[Path, dict[str, Any]]:
     """The Trends series of a stress journal, pickled beside it (built once).
 
-    Also records how long the app's way of getting it takes (``journal.moods()`` etc.
-    then ``build_trend_series``), which is what TrendsView does at start.
+    Also records how long the app's way of getting it takes (per-day totals in SQL,
+    the other kinds' entries, then ``build_trend_series_from_days``), as TrendsView does.
     """
     folder = home.path.parent
-    target, meta_file = folder / "trend-series.pkl", folder / "trend-series.json"
+    target, meta_file = folder / "trend-series-v2.pkl", folder / "trend-series-v2.json"
     if target.exists() and meta_file.exists():
         return target, json.loads(meta_file.read_text())
-    from ketajournal.charts.series import build_trend_series
+    from ketajournal.charts.series import build_trend_series_from_days
 
     log(f"building the Trends series of {folder.name} (once) …")
     journal = home.open()
     try:
         t0 = time.perf_counter()
-        moods, sessions = journal.moods(), journal.sessions()
+        days, sessions = journal.daily_mood_totals(), journal.sessions()
         effects, assessments = journal.side_effects(), journal.assessments()
         t1 = time.perf_counter()
-        series = build_trend_series(moods, sessions, effects, assessments)
+        series = build_trend_series_from_days(days, sessions, effects, assessments)
         t2 = time.perf_counter()
     finally:
         journal.close()
