@@ -214,3 +214,30 @@ def test_a_hidden_screen_runs_the_analysis_again_only_when_shown(
     view.controller.undo_stack.undo()
     assert not view.stale
     assert view.table.rowCount() == rows
+
+
+def test_a_threshold_set_on_boosters_reaches_the_appointment_summary(
+    qtbot: QtBot, demo_journal: Journal
+) -> None:
+    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.main_window import MainWindow
+
+    window = MainWindow(JournalController(demo_journal))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.tabs is not None
+    window.tabs.setCurrentWidget(window.appointment)
+    before = window.appointment.report
+    assert before is not None and before.summary.boosters.threshold_source == "automatic"
+    window.tabs.setCurrentWidget(window.boosters)
+    boosters = window.boosters
+    boosters.threshold_button.click()
+    boosters.automatic_checkbox.click()
+    boosters.threshold_spin.setValue(6.5)
+    boosters.apply_button.click()
+    assert boosters.threshold_label.text() == "Threshold T = 6.50 (set by you)"
+    assert window.appointment.stale  # hidden: it waits to be shown
+    window.tabs.setCurrentWidget(window.appointment)
+    after = window.appointment.report
+    assert after is not None and after.summary.boosters.threshold == 6.5
+    assert after.summary.boosters.threshold_source == "user"

@@ -37,7 +37,7 @@ from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
 
 #: Kinds whose change alters the analysis.
-BOOSTER_KINDS = frozenset({"mood", "session"})
+BOOSTER_KINDS = frozenset({"mood", "session", "settings"})  # settings: the threshold T
 THRESHOLD_SETTING = "booster.threshold"
 COLUMNS = ("Date", "Phase", "Dose (mg)", "Held")
 HELD_COLUMN = COLUMNS.index("Held")
@@ -311,8 +311,8 @@ class BoostersView(QWidget):
             self.threshold_error.setText(str(error))
             self.threshold_error.show()
             return
-        # Settings do not pass through the controller's changed signal: refresh here.
-        self.refresh()
+        # Every view that uses T (this one, Today's due list, Appointment) hears of it.
+        self.controller.notify(self.controller.settings_changed())
         self.threshold_button.setChecked(False)
         self.threshold_button.setFocus()
 
