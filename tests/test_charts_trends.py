@@ -8,6 +8,7 @@ from datetime import datetime
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -517,6 +518,33 @@ def test_the_grid_is_a_few_plain_lines_not_the_axis_grid(
     chart.set_range_preset("30d")
     x, _y = chart._grid.getData()
     assert x.min() == pytest.approx(item.getViewBox().viewRange()[0][0])  # follows the view
+    # Drawn in the totals' view, under their lines: in the mood view it cut them where a
+    # PHQ-9 line ran along a grid line.
+    assert chart._grid.getViewBox() is chart.scores_view
+    assert chart._grid.zValue() < min(i.zValue() for i in chart.score_items().values())
+    chart.set_scores_visible(False)
+    assert chart._grid.isVisible()  # the grid stays when the totals are hidden
+    chart.set_scores_visible(True)
+
+
+def test_a_hidden_series_keeps_its_legend_sample_faded(chart: TrendsChart) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from ketajournal.charts.trends import _LegendSample
+
+    def darkness(visible: bool) -> list[int]:
+        chart.set_anxiety_visible(visible)
+        image = QImage(20, 20, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        _LegendSample(chart._anxiety).paint(painter)
+        painter.end()
+        return [255 - QColor(image.pixel(x, y)).lightness() for y in range(20) for x in range(20)]
+
+    shown, hidden = darkness(True), darkness(False)
+    drawn = [i for i, d in enumerate(shown) if d > 40]
+    assert drawn  # the line and its symbol
+    assert all(0 < hidden[i] < shown[i] for i in drawn)  # the same shape, fainter
 
 
 def test_the_mean_is_clipped_downsampled_and_thin_only_where_days_outnumber_pixels(

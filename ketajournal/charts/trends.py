@@ -29,7 +29,7 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QPainter, QTransform
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -85,6 +85,8 @@ BANDS_INSTRUMENT = "phq9"
 #: The right axis runs 0 … the largest questionnaire total, over the height of 0–10.
 SCORE_MAX = max(i.max_total for i in INSTRUMENTS.values())
 SCORE_SCALE = SCORE_MAX / 10.0
+#: How a hidden series' legend sample is drawn: faded, not replaced by an icon.
+HIDDEN_SAMPLE_OPACITY = 0.35
 SCORE_Y_RANGE = (Y_RANGE[0] * SCORE_SCALE, Y_RANGE[1] * SCORE_SCALE)
 SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
 MARKER_SPAN = (0.0, 10.0)  # session markers span the mood scale
@@ -190,14 +192,18 @@ class _LegendSample(pg.ItemSample):  # type: ignore[misc]
 
     pyqtgraph's sample reads symbol styles from the item's scatter, which only gets
     them once there is data, so an empty series would show a wrong symbol. Session
-    markers are drawn as the vertical lines they are on the chart.
+    markers are drawn as the vertical lines they are on the chart. A hidden series keeps
+    its sample, faded (pyqtgraph would draw a crossed-out eye, which says nothing about
+    what the series looks like once shown).
     """
 
     def paint(self, painter: QPainter, *args: Any) -> None:
         opts = self.item.opts
-        if not self.item.isVisible() or not isinstance(self.item, pg.PlotDataItem):
+        if not isinstance(self.item, pg.PlotDataItem):
             super().paint(painter, *args)
             return
+        if not self.item.isVisible():
+            painter.setOpacity(HIDDEN_SAMPLE_OPACITY)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if opts.get("pen") is not None:
             # An item drawn dashed in data units says so with its ``legend_pen``.
@@ -304,12 +310,16 @@ class TrendsChart(QWidget):
         self._build_scores_view(item)
 
         # The grid: a few plain horizontal lines under everything (the axis grid of
-        # showGrid is repainted with alpha over the whole plot on every pan).
+        # showGrid is repainted with alpha over the whole plot on every pan). It lives in
+        # the totals' view, which is drawn first, over the bands: in the mood view it
+        # would be drawn over the PHQ-9 / GAD-7 lines and cut them where they run along
+        # a grid line. Its data stay in mood units; the transform maps them to that view.
         self._grid = pg.PlotCurveItem(
             connect="pairs", antialias=False, pen=pg.mkPen(GRID_COLOUR, width=1)
         )
-        self._grid.setZValue(-50)
-        self._view.addItem(self._grid, ignoreBounds=True)  # not a data item of the plot
+        self._grid.setZValue(-8)  # over the bands (-10), under their labels (-5)
+        self._grid.setTransform(QTransform.fromScale(1.0, SCORE_SCALE))
+        self._scores_view.addItem(self._grid, ignoreBounds=True)
         # Session markers next, so that points and lines are drawn over them: 1-px
         # cosmetic, opaque, not antialiased (vertical lines gain nothing from it).
         self._induction = pg.PlotDataItem(
