@@ -396,10 +396,12 @@ def test_a_time_is_shown_on_the_clock_it_was_logged_on() -> None:
     from ketajournal.domain.timeutil import as_logged
 
     new_york_evening = datetime.fromisoformat("2026-11-20T23:30:00-05:00")
-    in_berlin = datetime.fromisoformat("2026-11-27T21:00:00+01:00")
-    assert as_logged(new_york_evening, in_berlin) == "Fri 20 Nov 2026 23:30 (UTC−05:00)"
-    assert as_logged(new_york_evening, new_york_evening) == "Fri 20 Nov 2026 23:30"
+    assert as_logged(new_york_evening, BERLIN) == "Fri 20 Nov 2026 23:30 (UTC−05:00)"
+    assert as_logged(new_york_evening, NEW_YORK) == "Fri 20 Nov 2026 23:30"
     chatham = wall(CHATHAM, "2026-01-10T08:00")
-    assert as_logged(chatham, in_berlin) == "Sat 10 Jan 2026 08:00 (UTC+13:45)"
+    assert as_logged(chatham, BERLIN) == "Sat 10 Jan 2026 08:00 (UTC+13:45)"
     assert as_logged(wall(BERLIN, "2026-10-25T02:30", second=True),
-                     in_berlin) == "Sun 25 Oct 2026 02:30"
+                     BERLIN) == "Sun 25 Oct 2026 02:30"
+    # Summer time seen from a winter day at home: the clock of then, no suffix.
+    assert as_logged(datetime.fromisoformat("2026-07-01T20:00:00+02:00"),
+                     BERLIN) == "Wed 01 Jul 2026 20:00"

@@ -87,17 +87,18 @@ def local_day(value: datetime) -> date:
     return value.date()
 
 
-def as_logged(value: datetime, current: datetime | None = None) -> str:
+def as_logged(value: datetime, zone: tzinfo | None = None) -> str:
     """A time for display on the clock the user read when logging, e.g. ``Fri 20 Nov 2026 23:30``.
 
     Converting to the computer's zone today would show an entry logged at 23:30 in
     New York as 05:30 the next day in Berlin, on another day than the one it is
-    counted on. When the offset differs from ``current``'s (default: the computer's
-    zone now), it is added: ``Fri 20 Nov 2026 23:30 (UTC−05:00)``.
+    counted on. When the offset differs from the one ``zone`` (default: the computer's
+    zone) had at that moment, it is added: ``Fri 20 Nov 2026 23:30 (UTC−05:00)``. A
+    summer entry seen in winter at home has no suffix: it is on the local clock of then.
     """
     text = f"{value:%a %d %b %Y %H:%M}"
     offset = value.utcoffset()
-    here = (current or datetime.now().astimezone()).utcoffset()
+    here = value.astimezone(zone).utcoffset()
     if offset is None or offset == here:
         return text
     sign = "−" if offset.total_seconds() < 0 else "+"
