@@ -52,11 +52,27 @@ class Drafts:
     def __init__(self, journal: Journal) -> None:
         self._repo = DraftRepository(journal._db)  # same connection: one writer
         self._now = journal.now
+        self._paused = 0
+
+    def pause(self) -> None:
+        """Write nothing until :meth:`resume`: another thread is using the connection."""
+        self._paused += 1
+
+    def resume(self) -> None:
+        """Undo one :meth:`pause`."""
+        self._paused = max(0, self._paused - 1)
+
+    @property
+    def paused(self) -> bool:
+        """True while a background task owns the connection (writes are refused)."""
+        return self._paused > 0
 
     def keep(self, form: str, data: dict[str, Any]) -> bool:
         """Store the form's current fields; False if the write failed (disk full, read-only)."""
         if not _FORM.match(form):
             raise ValueError("not a form name")
+        if self.paused:
+            return False
         try:
             self._repo.put(form, data, self._now())
         except (WriteFailedError, sqlcipher3.ProgrammingError) as error:  # full, or closed
@@ -74,6 +90,8 @@ class Drafts:
 
     def discard(self, form: str) -> bool:
         """Forget the draft of ``form`` (after a save or when the user discards it)."""
+        if self.paused:
+            return False
         try:
             self._repo.delete(form)
         except (WriteFailedError, sqlcipher3.ProgrammingError) as error:

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QDoubleSpinBox,
     QLineEdit,
@@ -47,6 +48,8 @@ def widget_value(widget: QWidget) -> Any:
         return widget.time().isoformat()
     if isinstance(widget, BloodPressureEdit):
         return [widget.systolic.optional(), widget.diastolic.optional()]
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():
+        return widget.isChecked()
     raise TypeError(f"no draft value for {type(widget).__name__}")
 
 
@@ -75,6 +78,8 @@ def set_widget_value(widget: QWidget, value: Any) -> None:
             systolic, diastolic = value
             widget.systolic.set_optional(None if systolic is None else int(systolic))
             widget.diastolic.set_optional(None if diastolic is None else int(diastolic))
+        elif isinstance(widget, QAbstractButton):
+            widget.setChecked(bool(value))
     except (TypeError, ValueError):
         pass  # a draft from an older form: keep what the form has for this field
 
@@ -91,6 +96,8 @@ def _watch(widget: QWidget, slot: Any) -> None:
     elif isinstance(widget, BloodPressureEdit):
         widget.systolic.valueChanged.connect(slot)
         widget.diastolic.valueChanged.connect(slot)
+    elif isinstance(widget, QAbstractButton):
+        widget.toggled.connect(slot)
 
 
 class FormDraft(QObject):
@@ -142,7 +149,10 @@ class FormDraft(QObject):
         if not self.active:
             return
         if self.dirty:
-            self._kept = self.drafts.keep(self.form, self.state()) or self._kept
+            if self.drafts.keep(self.form, self.state()):
+                self._kept = True
+            elif self.drafts.paused:
+                self._timer.start()  # a background task has the connection: try again
         elif self._kept:
             self.discard()
 
@@ -163,6 +173,10 @@ class FormDraft(QObject):
     def discard(self) -> None:
         """Forget the draft (the entry was saved, or the patient cancelled)."""
         self._timer.stop()
+        if self.drafts.paused:
+            self._kept = True  # forget it once the background task is done
+            self._timer.start()
+            return
         if self._kept or self.drafts.get(self.form) is not None:
             self.drafts.discard(self.form)
         self._kept = False

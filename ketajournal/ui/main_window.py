@@ -93,6 +93,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._check_after_open = check_after_open
         self._maintenance: QThread | None = None
+        self._tasks_running = 0  # background tasks on the window's own connection
+        self._lock_when_done = False
         #: What the last check and backup after opening found (tests, status).
         self.after_open_result: AfterOpen | None = None
         self.setWindowTitle(f"{APP_TITLE} — demo journal" if demo else APP_TITLE)
@@ -281,7 +283,14 @@ class MainWindow(QMainWindow):
         """Close the journal and destroy every view; show the unlock screen."""
         if self.controller is None or self._unlock is None:
             return
+        if self._tasks_running:
+            self._lock_when_done = True  # an export or import is using the connection
+            self.statusBar().showMessage("Locking when the current task is done.")
+            return
         self.idle.stop()
+        # The check and backup after opening use the journal's files: let them finish
+        # before anything (a restore, the repair path) can move those files.
+        finish_quietly(self._maintenance)
         # What the forms hold is written as drafts before the journal closes: unlocking
         # brings it back (Today's note in place, open dialogs under "Not saved yet").
         self.today.draft.stop()
@@ -562,16 +571,31 @@ class MainWindow(QMainWindow):
     def _in_background(
         self, label: str, work: Callable[[Journal], Any], finished: Callable[[Any], None]
     ) -> None:
-        """Run ``work(journal)`` with a progress indicator; report errors kindly."""
-        journal = self.open_controller.journal
+        """Run ``work(journal)`` with a progress indicator; report errors kindly.
+
+        The work uses the window's own connection from a worker thread, so meanwhile
+        nothing else may write on it: drafts wait (they are written when it is done) and
+        a lock waits for the task to finish (it would close the connection under it).
+        """
+        controller = self.open_controller
+        journal = controller.journal
+        controller.drafts.pause()
+        self._tasks_running += 1
 
         def done(result: Any, error: BaseException | None) -> None:
-            if error is None:
-                finished(result)
-            elif isinstance(error, KnownError | OSError):
-                QMessageBox.warning(self, f"{label.rstrip('…')} failed", _safe_error(error))
-            else:
-                raise error
+            self._tasks_running -= 1
+            controller.drafts.resume()
+            try:
+                if error is None:
+                    finished(result)
+                elif isinstance(error, KnownError | OSError):
+                    QMessageBox.warning(self, f"{label.rstrip('…')} failed", _safe_error(error))
+                else:
+                    raise error
+            finally:
+                if self._lock_when_done and not self._tasks_running:
+                    self._lock_when_done = False
+                    self.lock()
 
         run_task(self, label, lambda: work(journal), done)
 

@@ -30,7 +30,7 @@ from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
-from ketajournal.ui.drafts import FormDraft
+from ketajournal.ui.drafts import FormDraft, set_widget_value
 from ketajournal.ui.fields import OptionalFloatSpin, OptionalIntSpin, TimeEdit
 
 #: How long after typing "1" we wait for a "0" (to mean ten).
@@ -241,12 +241,14 @@ class TodayView(QWidget):
         layout.addWidget(self.progress_box)
         layout.addStretch(1)
         self.setTabOrder(self.mood_row.buttons[-1], self.note)
-        # The note and details survive a crash or a lock as a draft. The time is left
-        # out: with the details closed, a mood is saved at the moment it is chosen.
+        # The note and details survive a crash or a lock as a draft, with the time when
+        # the details (and so the time) were open: a back-dated entry stays back-dated.
+        # The time and the open details alone make no draft.
         self.draft = FormDraft(
             controller.drafts, "today",
             {"note": self.note, "anxiety": self.anxiety, "energy": self.energy,
-             "sleep_hours": self.sleep},
+             "sleep_hours": self.sleep, "at": self.when, "details": self.details_toggle},
+            incidental=("at", "details"),
             parent=self,
         )
         self._restore_draft()
@@ -257,8 +259,15 @@ class TodayView(QWidget):
         kept = self.draft.restore()
         if kept is None:
             return
-        if any(kept.data.get(name) is not None for name in ("anxiety", "energy", "sleep_hours")):
-            self.details_toggle.setChecked(True)
+        details = kept.data.get("details") is True or any(
+            kept.data.get(name) is not None for name in ("anxiety", "energy", "sleep_hours")
+        )
+        if details:
+            self.details_toggle.setChecked(True)  # this sets the time to now ...
+            if kept.data.get("details") is True and isinstance(kept.data.get("at"), str):
+                self.draft.active = False  # ... so put the kept time back
+                set_widget_value(self.when, kept.data["at"])
+                self.draft.active = True
         self.status.setStyleSheet("color: #1a4d8f;")
         self.status.setText(
             f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}; "
