@@ -51,7 +51,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,7 +279,11 @@ def _fork_writer(home: Path, number: int, seed: int, workdir: Path) -> tuple[int
             run_child(home, number, seed, workdir, stdout_emitter(1))
         except BaseException as error:
             with contextlib.suppress(BaseException):
-                stdout_emitter(1)(f"ERROR {type(error).__name__}: {str(error)[:300]}")
+                import traceback
+
+                where = " < ".join(f"{Path(f.filename).name}:{f.lineno}" for f in
+                                   reversed(traceback.extract_tb(error.__traceback__)[-4:]))
+                stdout_emitter(1)(f"ERROR {type(error).__name__}: {str(error)[:300]} at {where}")
             code = 3
         os._exit(code)
     os.close(write_fd)
@@ -303,8 +307,14 @@ class Campaign:
     """Rounds of writers and kills, with the checks after each."""
 
     def __init__(self, root: Path, *, writers: int, seed: int, exec_mode: bool,
-                 migration_share: float = MIGRATION_SHARE) -> None:
+                 migration_share: float = MIGRATION_SHARE,
+                 power: Callable[[str], None] | None = None,
+                 keyring_file: Path | None = None) -> None:
         self.root = root
+        #: With a lossy file system under ``root`` (tests/harness/powerloss.py): called
+        #: with "sync" when a round's journal is set up and "cut" once its writers are
+        #: killed, so each kill is also a power cut that drops every unsynced write.
+        self.power = power
         self.writers = writers
         self.rng = random.Random(seed)
         self.exec_mode = exec_mode
@@ -320,7 +330,7 @@ class Campaign:
         self.part_files: set[str] = set()
         self.workdir = root / "imports"
         self.workdir.mkdir(parents=True, exist_ok=True)
-        _use_file_keyring(root / "keyring.json")
+        _use_file_keyring(keyring_file or root / "keyring.json")
 
     # -- homes --
     def _new_home(self, fixture_version: int | None) -> None:
@@ -371,8 +381,12 @@ class Campaign:
         assert self.home is not None
         self.rounds_in_home += 1
         self.stats.rounds += 1
+        if self.power is not None:
+            self.power("sync")  # the set-up copies are not what is being tested
         children = [self._start(migrating) for _ in range(self.writers)]
         self._watch(children)
+        if self.power is not None:
+            self.power("cut")
         self._check(migrating)
 
     def _start(self, migrating: bool) -> Child:
@@ -659,12 +673,15 @@ def run_campaign(
     exec_mode: bool = False,
     migration_share: float = MIGRATION_SHARE,
     time_limit: float | None = None,
+    power: Callable[[str], None] | None = None,
+    keyring_file: Path | None = None,
 ) -> Stats:
     """Run rounds until ``kills`` writers were killed (or ``time_limit`` seconds passed)."""
     started = time.monotonic()
     with _workspace(root) as folder:
         campaign = Campaign(folder, writers=writers, seed=seed, exec_mode=exec_mode,
-                            migration_share=migration_share)
+                            migration_share=migration_share, power=power,
+                            keyring_file=keyring_file)
         while campaign.stats.kills < kills:
             campaign.run_round()
             if time_limit is not None and time.monotonic() - started > time_limit:
