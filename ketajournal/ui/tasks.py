@@ -37,15 +37,19 @@ class _Worker(QThread):
             self.finished_with.emit(result, None)
 
 
+def _inline(work: Callable[[], Any], done: Done) -> None:
+    try:
+        result = work()
+    except BaseException as error:  # handed to ``done``, never swallowed
+        done(None, error)
+    else:
+        done(result, None)
+
+
 def run_task(parent: QWidget, label: str, work: Callable[[], Any], done: Done) -> None:
     """Run ``work()`` in the background with a busy indicator, then call ``done``."""
     if SYNCHRONOUS:
-        try:
-            result = work()
-        except BaseException as error:
-            done(None, error)
-        else:
-            done(result, None)
+        _inline(work, done)
         return
     progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setCancelButton(None)  # SQLite transactions are not cancelled half-way
@@ -73,12 +77,7 @@ def run_quietly(parent: QWidget, work: Callable[[], Any], done: Done) -> QThread
     it before closing; None when run inline (:data:`SYNCHRONOUS`).
     """
     if SYNCHRONOUS:
-        try:
-            result = work()
-        except BaseException as error:
-            done(None, error)
-        else:
-            done(result, None)
+        _inline(work, done)
         return None
     worker = _Worker(work, parent)
 
