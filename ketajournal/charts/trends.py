@@ -22,6 +22,7 @@ peak-downsampled.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -727,43 +728,25 @@ class TrendsChart(QWidget):
             i = int(np.argmin(dist))
             return (i, float(dist[i])) if dist[i] <= radius_px else None
 
-        # Items hidden from the legend are not described either.
-        if self._mood.isVisible() and (hit := nearest(s.mood_x, s.mood_y)):
-            i, dist = hit
-            found.append(
-                _Candidate(
-                    dist,
-                    (
-                        f"{format_day(s.mood_days[i])} — mood {format_score(float(s.mood_y[i]))} "
-                        f"({_entries(int(s.mood_counts[i]))}); "
-                        f"7-day mean {format_score(float(s.mean7_y[i]))}"
-                    ),
-                )
-            )
-        if self.anxiety_visible() and (hit := nearest(s.anxiety_x, s.anxiety_y)):
-            i, dist = hit
-            found.append(
-                _Candidate(
-                    dist,
-                    (
-                        f"{format_day(s.anxiety_days[i])} — anxiety "
-                        f"{format_score(float(s.anxiety_y[i]))} (10 = worst; "
-                        f"{_entries(int(s.anxiety_counts[i]))})"
-                    ),
-                )
-            )
-        if self.sleep_visible() and (hit := nearest(s.sleep_x, s.sleep_y)):
-            i, dist = hit
-            found.append(
-                _Candidate(
-                    dist,
-                    (
-                        f"{format_day(s.sleep_days[i])} — sleep "
-                        f"{format_score(float(s.sleep_y[i]))} h "
-                        f"({_entries(int(s.sleep_counts[i]))})"
-                    ),
-                )
-            )
+        # Items hidden from the legend are not described either. Each daily series:
+        # whether shown, its points, and how one day of it reads.
+        daily: tuple[tuple[bool, FloatArray, FloatArray, Callable[[int], str]], ...] = (
+            (self._mood.isVisible(), s.mood_x, s.mood_y, lambda i: (
+                f"{format_day(s.mood_days[i])} — mood {format_score(float(s.mood_y[i]))} "
+                f"({_entries(int(s.mood_counts[i]))}); "
+                f"7-day mean {format_score(float(s.mean7_y[i]))}")),
+            (self.anxiety_visible(), s.anxiety_x, s.anxiety_y, lambda i: (
+                f"{format_day(s.anxiety_days[i])} — anxiety "
+                f"{format_score(float(s.anxiety_y[i]))} (10 = worst; "
+                f"{_entries(int(s.anxiety_counts[i]))})")),
+            (self.sleep_visible(), s.sleep_x, s.sleep_y, lambda i: (
+                f"{format_day(s.sleep_days[i])} — sleep "
+                f"{format_score(float(s.sleep_y[i]))} h "
+                f"({_entries(int(s.sleep_counts[i]))})")),
+        )
+        for visible, xs, ys, describe in daily:
+            if visible and (hit := nearest(xs, ys)):
+                found.append(_Candidate(hit[1], describe(hit[0])))
         for instrument_id, data_item in self._scores.items():
             score = s.score(instrument_id)
             # Totals live on the right axis: bring them to the left 0–10 scale.
