@@ -44,6 +44,7 @@ def harness(*args: str) -> dict[str, Any]:
     return figures
 
 
+@pytest.mark.slow
 def test_200_kills_lose_no_acknowledged_entry_and_break_nothing() -> None:
     figures = harness("--kills", str(CI_KILLS), "--writers", "2")
     assert figures["kills"] >= CI_KILLS

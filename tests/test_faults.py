@@ -16,7 +16,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import textwrap
 from collections.abc import Callable, Iterator
 from datetime import timedelta
@@ -46,6 +45,7 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import SessionDialog
 from ketajournal.ui.main_window import MainWindow
 from tests.conftest import NOW, FixedClock
+from tests.support.unprivileged import unprivileged_python
 
 ROOT = Path(__file__).resolve().parents[1]
 BIG_NOTE = "n" * 12_000  # needs overflow pages: never fits in what a full page has left
@@ -175,31 +175,15 @@ _READ_ONLY_SCRIPT = textwrap.dedent("""
 """)
 
 
-def _as_unprivileged_user(args: list[str]) -> tuple[list[str], Path]:
-    """How to run ``args`` as a user that file modes apply to, and a folder it may use."""
-    folder = Path(tempfile.mkdtemp(prefix="ketajournal-ro-"))
-    if os.geteuid() != 0:
-        return args, folder
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        shutil.rmtree(folder)
-        pytest.skip("running as root without setpriv: a 0400 file stays writable for root")
-    folder.chmod(0o777)
-    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", *args], folder
-
-
 def test_a_0400_journal_opens_for_reading_and_refuses_writes_with_a_message() -> None:
-    command, folder = _as_unprivileged_user(
-        [sys.executable, "-c", _READ_ONLY_SCRIPT, "HOME"]
-    )
+    user = unprivileged_python(("keyring", "tests.support.keyrings",
+                                "ketajournal.services.opening"))
     try:
-        command[-1] = str(folder / "home")
-        result = subprocess.run(command, capture_output=True, text=True, timeout=60,
-                                cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        result = user.run("-c", _READ_ONLY_SCRIPT, str(user.folder / "home"))
         assert result.returncode == 0, result.stderr
         found = json.loads(result.stdout)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(user.folder, ignore_errors=True)
     assert "the journal is read-only" in found["message"]
     assert "Nothing already saved was changed" in found["message"]
     assert found["notes"] == ["saved before"]
@@ -314,6 +298,7 @@ _CONCURRENT_WRITER = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_four_command_lines_logging_at_once_lose_nothing_and_corrupt_nothing(
     tmp_path: Path,
 ) -> None:
@@ -348,6 +333,7 @@ def test_four_command_lines_logging_at_once_lose_nothing_and_corrupt_nothing(
     assert {m["note"] for m in moods} == {f"p{p}-{i}" for p in range(4) for i in range(50)}
 
 
+@pytest.mark.slow
 def test_two_first_runs_at_once_make_one_journal_and_lose_nothing() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "tests.harness.first_run", "--trials", "12", "--processes", "4"],

@@ -33,6 +33,8 @@ from ketajournal.domain.models import EventKind, Phase, Route, SideEffectCategor
 from ketajournal.services.journal import Journal
 from ketajournal.services.settings import SETTINGS
 
+pytestmark = pytest.mark.slow
+
 FUZZ = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],

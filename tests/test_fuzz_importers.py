@@ -62,6 +62,8 @@ from tests.conftest import NOW
 from tests.test_exchange import undo_import, valid_entry
 from tests.test_fuzz_validators import assert_not_repeated
 
+pytestmark = pytest.mark.slow
+
 #: Cases per target in CI; the deep profile's own count (10,000) replaces it.
 QUICK = 40
 

@@ -48,6 +48,8 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.validation import ValidationError, check_not_future
 
+pytestmark = pytest.mark.slow
+
 #: Cases per target in CI (cheap, pure Python); the deep profile runs 10,000.
 QUICK = 200
 

@@ -21,8 +21,10 @@ from tests.harness.powerloss import fuse_problem
 
 ROOT = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(fuse_problem() is not None,
-                                reason=f"no FUSE here: {fuse_problem()}")
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(fuse_problem() is not None, reason=f"no FUSE here: {fuse_problem()}"),
+]
 
 
 def _run(kills: int, synchronous: str) -> subprocess.CompletedProcess[str]:

@@ -35,7 +35,7 @@ from typing import Any
 
 import mfusepy as fuse  # type: ignore[import-not-found, unused-ignore]
 
-CONTROL = "/.lossyfs"
+from tests.harness.powerloss import CONTROL
 
 
 class LossyFS(fuse.Operations):  # type: ignore[misc]
