@@ -34,7 +34,7 @@ from ketajournal.services import backups, exchange
 from ketajournal.services.health import CountChange, deep_check
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
-from ketajournal.storage.database import WriteFailedError
+from ketajournal.storage.connection import WriteFailedError
 from ketajournal.storage.instance import (
     LOCK_NAME,
     AlreadyOpenError,
@@ -156,7 +156,7 @@ _READ_ONLY_SCRIPT = textwrap.dedent("""
     from ketajournal.platform.keystore import KeyringKeyStore
     from ketajournal.platform.paths import JournalPaths
     from ketajournal.services.opening import open_journal
-    from ketajournal.storage.database import WriteFailedError
+    from ketajournal.storage.connection import WriteFailedError
     paths = JournalPaths(Path(sys.argv[1]))
     at = datetime(2025, 1, 1, tzinfo=timezone.utc)
     journal = open_journal(paths, KeyringKeyStore())

@@ -47,7 +47,8 @@ from ketajournal.services.opening import (
     journal_exists,
     open_journal,
 )
-from ketajournal.storage.database import NewerSchemaError, WrongKeyError, create_database
+from ketajournal.storage.connection import WrongKeyError
+from ketajournal.storage.database import NewerSchemaError, create_database
 from ketajournal.storage.header import HeaderError, JournalHeader, read_header, write_header
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from tests.support.keyrings import LockedKeyring, MemoryKeyring

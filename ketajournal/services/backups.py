@@ -39,7 +39,8 @@ import sqlcipher3
 from ketajournal.platform.paths import HEADER_NAME, ensure_private_dir
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import verify_backup
-from ketajournal.storage.database import MIGRATION_BACKUP_PREFIX, StorageError
+from ketajournal.storage.connection import StorageError
+from ketajournal.storage.database import MIGRATION_BACKUP_PREFIX
 from ketajournal.storage.instance import MIGRATION_LOCK_NAME
 
 log = logging.getLogger(__name__)

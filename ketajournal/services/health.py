@@ -27,7 +27,8 @@ import sqlcipher3
 from ketajournal.services.backups import unfinished as unfinished_parts
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import BackupError, verify_backup
-from ketajournal.storage.database import BACKUPS_DIR, StorageError, WriteFailedError
+from ketajournal.storage.connection import StorageError, WriteFailedError
+from ketajournal.storage.database import BACKUPS_DIR
 
 #: Where the counts of the last healthy check are kept (inside the encrypted journal).
 LAST_CHECK_SETTING = "health.last_check"

@@ -32,7 +32,7 @@ from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
 from ketajournal.storage.backup import write_backup
-from ketajournal.storage.database import integrity_problems, transaction
+from ketajournal.storage.connection import integrity_problems, transaction
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from ketajournal.storage.repository import (
     KINDS,

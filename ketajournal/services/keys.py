@@ -43,7 +43,7 @@ from ketajournal.platform.crypto import (
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
-from ketajournal.storage.database import KEY_BYTES, WrongKeyError
+from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
 from ketajournal.storage.header import JournalHeader, read_header, write_header
 
 log = logging.getLogger(__name__)

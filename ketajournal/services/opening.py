@@ -36,8 +36,8 @@ from ketajournal.services.keys import (
     unlock,
     with_recovery_key,
 )
+from ketajournal.storage.connection import KEY_BYTES
 from ketajournal.storage.database import (
-    KEY_BYTES,
     create_database,
     creating_path,
     open_database,

@@ -79,9 +79,8 @@ from ketajournal.services.opening import (
     open_or_create,
 )
 from ketajournal.storage.backup import verify_backup
+from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
 from ketajournal.storage.database import (
-    KEY_BYTES,
-    WrongKeyError,
     creating_path,
     open_database,
     sidecar_paths,
