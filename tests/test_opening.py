@@ -106,7 +106,7 @@ def test_first_open_creates_journal_and_header(paths: JournalPaths, clock) -> No
     journal = open_at(paths, clock)
     try:
         assert journal.is_empty()
-        assert journal.path == paths.database
+        assert journal.paths == paths
         assert paths.database.is_file()
         assert paths.header.is_file()
         assert journal_exists(paths)

@@ -692,7 +692,7 @@ def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:
         journal = reopen(paths, clock)
         try:
             deleted += automatic_backup(journal).deleted
-            key = journal._key
+            key = journal.data_key
         finally:
             journal.close()
         clock.advance(timedelta(days=1))

@@ -17,6 +17,7 @@ import platformdirs
 ENV_HOME = "KETAJOURNAL_HOME"
 DB_NAME = "journal.db"
 HEADER_NAME = "journal.header"
+BACKUPS_DIR = "backups"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,11 @@ class JournalPaths:
     def header(self) -> Path:
         """Non-secret metadata (the journal id that names its key in the keyring)."""
         return self.home / HEADER_NAME
+
+    @property
+    def backups(self) -> Path:
+        """The folder of verified backups (``<home>/backups``); not created here."""
+        return self.home / BACKUPS_DIR
 
 
 def default_home() -> Path:

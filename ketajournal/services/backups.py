@@ -36,7 +36,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ketajournal.platform.paths import HEADER_NAME, ensure_private_dir
+from ketajournal.platform.paths import ensure_private_dir
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import verify_backup
 from ketajournal.storage.connection import StorageError
@@ -67,8 +67,7 @@ class BackupSet:
 
 def backups_dir(journal: Journal) -> Path:
     """``<home>/backups`` (created 0700)."""
-    assert journal.path is not None
-    return ensure_private_dir(backups_folder(journal.path.parent))
+    return ensure_private_dir(journal.paths.backups)
 
 
 def backups_folder(home: Path) -> Path:
@@ -98,8 +97,7 @@ def header_of(backup: Path) -> Path:
 
 
 def _copy_header(journal: Journal, backup: Path) -> None:
-    assert journal.path is not None
-    source = journal.path.parent / HEADER_NAME
+    source = journal.paths.header
     if source.exists():
         target = header_of(backup)
         shutil.copyfile(source, target)
@@ -262,7 +260,7 @@ def automatic_backup(journal: Journal, now: datetime | None = None) -> BackupSet
     weekly = f"weekly-{year}W{week:02d}"
     if not (folder / f"{weekly}.db").exists():
         made.append(take_backup(journal, weekly))
-    key = journal._key  # the open journal's key, to check backups before deleting any
+    key = journal.data_key  # to check backups before deleting any
     deleted = rotate(folder, "daily-", KEEP_DAILY, key) + rotate(
         folder, "weekly-", KEEP_WEEKLY, key
     )
@@ -309,13 +307,13 @@ def backup_before(journal: Journal, reason: str) -> Path:
         number += 1
         name = f"{reason}-{stamp}-{number}"
     made = take_backup(journal, name)
-    rotate(made.parent, f"{reason}-", KEEP_PER_REASON, journal._key)
+    rotate(made.parent, f"{reason}-", KEEP_PER_REASON, journal.data_key)
     return made
 
 
 def list_backups(journal: Journal) -> list[Path]:
     """Every backup file in the home, newest first by modification time."""
-    return home_backups(backups_dir(journal).parent)
+    return home_backups(journal.paths.home)
 
 
 def home_backups(home: Path) -> list[Path]:

@@ -115,7 +115,7 @@ def open_or_create(
     if paths.database.exists():
         unlocked = unlock(paths, keys, secret)
         db = open_database(paths.database, unlocked.key)
-        journal = Journal(db, clock=clock, path=paths.database, key=unlocked.key)
+        journal = Journal(db, clock=clock, paths=paths, key=unlocked.key)
         code = None
         if unlocked.header.recovery is None:
             try:
@@ -157,7 +157,7 @@ def open_or_create(
         db = create_database(
             paths.database, key, before_publish=lambda: write_header(paths.header, header)
         )
-    journal = Journal(db, clock=clock, path=paths.database, key=key)
+    journal = Journal(db, clock=clock, paths=paths, key=key)
     return OpenedJournal(journal, True, KeySource.KEYRING, code)
 
 
@@ -178,5 +178,5 @@ def open_journal(
     if paths.database.exists():
         unlocked = unlock(paths, keys, secret)
         db = open_database(paths.database, unlocked.key)
-        return Journal(db, clock=clock, path=paths.database, key=unlocked.key)
+        return Journal(db, clock=clock, paths=paths, key=unlocked.key)
     return open_or_create(paths, keys, secret, create=create, clock=clock).journal

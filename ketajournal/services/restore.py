@@ -66,8 +66,6 @@ from ketajournal.services.keys import (
     NeedsSecretError,
     NoWrappedKeyError,
     WrongSecretError,
-    _key_of,
-    _paths_of,
     key_from_secret,
     unlock,
 )
@@ -331,7 +329,7 @@ def write_portable_backup(journal: Journal, target: Path) -> PortableBackup:
     journal id; no counts, no content). It is written beside ``target`` and
     renamed over it only after it was read back and its copy verified again.
     """
-    paths, key = _paths_of(journal), _key_of(journal)
+    paths, key = journal.paths, journal.data_key
     header = read_header(paths.header)
     try:
         return _write_portable_backup(journal, paths, key, header, target)
@@ -677,7 +675,7 @@ def _open_checked(
             log.info("integrity check failed: %s", type(error).__name__)
             healthy = False
         if not healthy:
-            key = _key_of(journal)
+            key = journal.data_key
             journal.close()
             raise _damaged(paths, keys, secret, Damage.INTEGRITY, key=key)
     return opened

@@ -157,8 +157,7 @@ class SecurityDialog(QDialog):
         self.keys = keys
         self.settings = Settings(controller.journal)
         self.show_recovery_key: Callable[[RecoveryCode], Any] = self._show_recovery_key
-        assert controller.journal.path is not None
-        self.paths = JournalPaths(controller.journal.path.parent)
+        self.paths = controller.journal.paths
 
         self.status = QLabel("")
         self.status.setWordWrap(True)
