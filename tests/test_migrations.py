@@ -19,13 +19,12 @@ import pytest
 from sqlite_utils import Database
 
 from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
+from ketajournal.platform.paths import MIGRATION_BACKUP_PREFIX, JournalPaths
 from ketajournal.services.opening import open_journal, open_or_create
 from ketajournal.storage import database
 from ketajournal.storage.backup import verify_backup
 from ketajournal.storage.connection import connect, integrity_problems, schema_version
 from ketajournal.storage.database import (
-    MIGRATION_BACKUP_PREFIX,
     MigrationBackupError,
     MigrationFailedError,
     pending_migrations,

@@ -430,7 +430,7 @@ def test_interrupted_first_run_is_started_again_cleanly(
 
     ensure_private_dir(paths.home)
     with pytest.raises(KeyboardInterrupt):
-        create_database(paths.database, os.urandom(32), before_publish=crash_before_rename)
+        create_database(paths, os.urandom(32), before_publish=crash_before_rename)
     assert {p.name for p in paths.home.iterdir()} == {"journal.db.creating", "journal.header"}
 
     journal = open_at(paths, clock)

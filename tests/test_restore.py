@@ -28,14 +28,9 @@ from ketajournal.domain.models import MoodEntry
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
+from ketajournal.platform.paths import JournalPaths, backup_header
 from ketajournal.services import demo
-from ketajournal.services.backups import (
-    KEEP_DAILY,
-    automatic_backup,
-    backup_verifies,
-    header_of,
-)
+from ketajournal.services.backups import KEEP_DAILY, automatic_backup, backup_verifies
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
     KeyMissingError,
@@ -703,7 +698,7 @@ def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:
     assert damaged in now  # ... and, newer than the oldest kept, is left alone
     assert [p.name for p in deleted] == [dailies[0].name]  # only the oldest went
     assert dailies[1] in now
-    assert not header_of(dailies[0]).exists()
+    assert not backup_header(dailies[0]).exists()
 
 
 def test_rotation_deletes_nothing_while_too_few_backups_verify(made: Made, clock) -> None:

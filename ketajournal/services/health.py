@@ -181,13 +181,13 @@ def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
             if isinstance(before, int) and kind in counts:
                 changes.append(CountChange(kind, before, counts[kind]))
     key = journal.data_key
-    folder = journal.paths.backups
+    paths = journal.paths
     backups: list[BackupCheck] = []
     unfinished: list[str] = []
     in_progress = False
-    if folder.is_dir():
-        backups = [check_backup(path, key) for path in sorted(folder.glob("*.db"))]
-        parts = unfinished_parts(folder)
+    if paths.backups.is_dir():
+        backups = [check_backup(path, key) for path in paths.backup_files()]
+        parts = unfinished_parts(paths)
         unfinished = [p.name for p in parts.parts]
         in_progress = parts.busy
     result = DeepHealth(

@@ -37,12 +37,7 @@ from ketajournal.services.keys import (
     with_recovery_key,
 )
 from ketajournal.storage.connection import KEY_BYTES
-from ketajournal.storage.database import (
-    create_database,
-    creating_path,
-    open_database,
-    sidecar_paths,
-)
+from ketajournal.storage.database import create_database, open_database
 from ketajournal.storage.header import JournalHeader, write_header
 from ketajournal.storage.instance import creation_lock
 
@@ -94,7 +89,7 @@ class OpenedJournal:
 
 def journal_exists(paths: JournalPaths) -> bool:
     """True if any file of a journal is present at the home."""
-    return any(p.exists() for p in (paths.database, paths.header, *sidecar_paths(paths.database)))
+    return any(p.exists() for p in paths.journal_files)
 
 
 def open_or_create(
@@ -139,13 +134,12 @@ def open_or_create(
     with creation_lock(paths.home):
         if paths.database.exists():
             return open_or_create(paths, keys, create=create, clock=clock)
-        partial = creating_path(paths.database)
-        if partial.exists():
+        if paths.creating.exists():
             # A first run that was interrupted before the journal was renamed into
             # place: it never held an entry, so it is safe to start it again.
-            for path in (paths.header, partial, *sidecar_paths(partial)):
+            for path in (paths.header, *paths.creating_files):
                 path.unlink(missing_ok=True)
-        leftovers = [p.name for p in (paths.header, *sidecar_paths(paths.database)) if p.exists()]
+        leftovers = [p.name for p in (paths.header, *paths.sidecars) if p.exists()]
         if leftovers:
             raise JournalIncompleteError(paths.home, leftovers)
         if not create:
@@ -154,9 +148,7 @@ def open_or_create(
         code = new_recovery_code()
         header = with_recovery_key(JournalHeader.new(), key, code, clock().date())
         keys.put(header.journal_id, key)  # raises before anything is written
-        db = create_database(
-            paths.database, key, before_publish=lambda: write_header(paths.header, header)
-        )
+        db = create_database(paths, key, before_publish=lambda: write_header(paths.header, header))
     journal = Journal(db, clock=clock, paths=paths, key=key)
     return OpenedJournal(journal, True, KeySource.KEYRING, code)
 

@@ -36,7 +36,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -53,13 +52,16 @@ from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import same_key
 from ketajournal.platform.files import atomic_path, fsync_dir
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
-from ketajournal.platform.paths import DB_NAME, HEADER_NAME, JournalPaths, ensure_private_dir
-from ketajournal.services.backups import (
-    backup_verifies,
-    backups_folder,
-    header_of,
-    home_backups,
+from ketajournal.platform.paths import (
+    BACKUP_SUFFIX,
+    DB_NAME,
+    HEADER_NAME,
+    JournalPaths,
+    SetAside,
+    backup_header,
+    ensure_private_dir,
 )
+from ketajournal.services.backups import backup_verifies, home_backups
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
     KeySource,
@@ -78,11 +80,7 @@ from ketajournal.services.opening import (
 )
 from ketajournal.storage.backup import verify_backup
 from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
-from ketajournal.storage.database import (
-    creating_path,
-    open_database,
-    sidecar_paths,
-)
+from ketajournal.storage.database import open_database
 from ketajournal.storage.header import HeaderError, JournalHeader, read_header
 
 log = logging.getLogger(__name__)
@@ -94,8 +92,6 @@ MANIFEST_MEMBER = "ketajournal-backup.json"
 DB_MEMBER = DB_NAME
 HEADER_MEMBER = HEADER_NAME
 _MAX_SMALL_MEMBER = 64 * 1024  # the manifest and the header are a few hundred bytes
-BEFORE_RESTORE = "before-restore"
-DAMAGED = "damaged"
 
 #: The driver's own error for a page that cannot be read (a damaged file).
 _DRIVER_ERROR = sqlcipher3.DatabaseError
@@ -111,12 +107,12 @@ class BackupFileError(KnownError):
 class JournalExistsError(KnownError):
     """Restore would replace a journal, and that was not asked for."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, paths: JournalPaths) -> None:
         super().__init__(
-            f"There is already a journal in {home}; restore does not replace it unless asked. "
-            "Nothing was changed. To replace it, restore with --force: the journal there is "
-            f"first moved to {backups_folder(home)}/{BEFORE_RESTORE}-<date>/ (nothing is "
-            "deleted). Or restore into another folder with --home."
+            f"There is already a journal in {paths.home}; restore does not replace it unless "
+            "asked. Nothing was changed. To replace it, restore with --force: the journal "
+            f"there is first moved to {paths.set_aside_pattern(SetAside.BEFORE_RESTORE)} "
+            "(nothing is deleted). Or restore into another folder with --home."
         )
 
 
@@ -271,7 +267,7 @@ class RestoreResult:
             lines = [f"Restored {self.total} entries from {self.source} into {self.home}."]
         else:
             lines = [
-                f"Put back the journal header from {header_of(self.source)}; the journal "
+                f"Put back the journal header from {backup_header(self.source)}; the journal "
                 f"file was sound and keeps all its {self.total} entries."
             ]
         if self.moved_aside is not None:
@@ -347,7 +343,7 @@ def _write_portable_backup(
     created = journal.now().astimezone().replace(microsecond=0)
     counts = journal.counts()
     with _staging_dir(paths) as staging:
-        staged = staging / DB_NAME
+        staged = JournalPaths(staging).database
         expected = journal.backup_to(staged)  # verified: opens, integrity, row counts
         manifest = {
             "format": FORMAT,
@@ -394,7 +390,7 @@ def _extract_zip(source: Path, staging: Path, display: str) -> _Staged:
             if not {MANIFEST_MEMBER, DB_MEMBER, HEADER_MEMBER} <= names:
                 raise BackupFileError(f"{display} is not a ketajournal backup file.")
             manifest = _manifest(archive.read(_small(archive, MANIFEST_MEMBER)), display)
-            db, header = staging / DB_NAME, staging / HEADER_NAME
+            db, header = JournalPaths(staging).database, JournalPaths(staging).header
             _small(archive, HEADER_MEMBER)
             for member, target in ((DB_MEMBER, db), (HEADER_MEMBER, header)):
                 with archive.open(member) as data, _private_file(target) as out:
@@ -437,9 +433,9 @@ def _manifest(data: bytes, display: str) -> datetime:
 
 def _stage(source: Path, staging: Path) -> _Staged:
     """Copy a backup into ``staging``: a portable file, or a ``.db`` with its ``.header``."""
-    if source.suffix == ".db" and header_of(source).is_file():
-        db, header = staging / DB_NAME, staging / HEADER_NAME
-        for origin, target in ((source, db), (header_of(source), header)):
+    if source.suffix == BACKUP_SUFFIX and backup_header(source).is_file():
+        db, header = JournalPaths(staging).database, JournalPaths(staging).header
+        for origin, target in ((source, db), (backup_header(source), header)):
             with origin.open("rb") as data, _private_file(target) as out:
                 shutil.copyfileobj(data, out, 1024 * 1024)
         made = datetime.fromtimestamp(source.stat().st_mtime).astimezone()
@@ -475,9 +471,8 @@ def prepare_restore(
     if not source.is_file():
         raise BackupFileError(f"There is no backup file at {source}. Nothing was changed.")
     if not force and journal_exists(paths):
-        raise JournalExistsError(paths.home)
-    ensure_private_dir(paths.home)
-    staging = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.home))
+        raise JournalExistsError(paths)
+    staging = paths.new_staging_dir()
     try:
         try:
             staged = _stage(source, staging)
@@ -520,14 +515,15 @@ def finish_restore(
     """
     paths = prepared.paths
     try:
-        existing = [p for p in _journal_files(paths) if p.exists()]
+        existing = [p for p in paths.journal_files if p.exists()]
         if existing and not force:
-            raise JournalExistsError(paths.home)
-        aside = _aside_dir(paths, BEFORE_RESTORE, clock()) if existing else None
+            raise JournalExistsError(paths)
+        aside = _aside_dir(paths, SetAside.BEFORE_RESTORE, clock()) if existing else None
         try:
             moved = _move_aside(paths, existing, aside) if aside is not None else []
             try:
-                _place(paths, prepared.staging / HEADER_NAME, prepared.staging / DB_NAME)
+                staged = JournalPaths(prepared.staging)
+                _place(paths, staged.header, staged.database)
             except BaseException:
                 _move_back(paths, moved)
                 raise
@@ -686,17 +682,17 @@ def _damage_before_opening(paths: JournalPaths) -> Damage | None:
     database = paths.database
     if database.exists():
         if database.is_file() and database.stat().st_size == 0:
-            wal = sidecar_paths(database)[0]
+            wal = paths.sidecars[0]
             if not wal.exists() or wal.stat().st_size == 0:
                 # SQLite would open an empty file as a new database and the
                 # migrations would build an empty journal in it.
                 return Damage.DATABASE_EMPTY
         return None
-    if creating_path(database).exists():
+    if paths.creating.exists():
         return None  # an interrupted first run: open_or_create starts it again
-    if any(p.exists() for p in (paths.header, *sidecar_paths(database))):
+    if any(p.exists() for p in (paths.header, *paths.sidecars)):
         return Damage.DATABASE_MISSING
-    if home_backups(paths.home):
+    if home_backups(paths):
         return Damage.JOURNAL_MISSING
     return None
 
@@ -719,7 +715,7 @@ def _damaged(
 ) -> JournalDamagedError:
     """The error for ``damage``, with the newest verified backup if a key can check them."""
     if key is None:
-        if not home_backups(paths.home):
+        if not home_backups(paths):
             return JournalDamagedError(paths, damage, None)
         key = _key_for_damaged(paths, keys, secret, damage)
         if key is None:
@@ -757,9 +753,9 @@ def _key_for_damaged(
         return None
     seen: set[tuple[Any, ...]] = set()
     found_headers = False
-    for backup in home_backups(paths.home):
+    for backup in home_backups(paths):
         try:
-            header = read_header(header_of(backup))
+            header = read_header(backup_header(backup))
         except HeaderError:
             continue
         found_headers = True
@@ -794,11 +790,11 @@ def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
     opens with ``key``, passes the integrity check and has its header copy.
     Backups of another journal (another key) never verify, so never count.
     """
-    for backup in home_backups(paths.home):
-        if not header_of(backup).is_file():
+    for backup in home_backups(paths):
+        if not backup_header(backup).is_file():
             continue
         try:
-            read_header(header_of(backup))
+            read_header(backup_header(backup))
         except HeaderError:
             continue
         if backup_verifies(backup, key):
@@ -838,7 +834,7 @@ def _restore_from_home_backup(
     paths: JournalPaths, backup: Path, key: bytes, keys: KeyStore | None, clock: Clock
 ) -> RestoreResult:
     try:
-        backup_header = read_header(header_of(backup))
+        header_copy = read_header(backup_header(backup))
     except HeaderError:
         raise BackupFileError(
             f"The backup {backup.name} has no readable header copy. Nothing was changed."
@@ -848,14 +844,14 @@ def _restore_from_home_backup(
             f"The backup {backup.name} does not open with the journal's key or fails its "
             "integrity check. Nothing was changed."
         )
-    header_sound = _current_header_is(paths, backup_header.journal_id)
+    header_sound = _current_header_is(paths, header_copy.journal_id)
     database_sound = backup_verifies(paths.database, key)
     if header_sound and database_sound:
         raise NothingToRepairError(paths.home)
     ensure_private_dir(paths.home)
     with _staging_dir(paths) as staging:
-        staged_db, staged_header = staging / DB_NAME, staging / HEADER_NAME
-        with header_of(backup).open("rb") as data, _private_file(staged_header) as out:
+        staged_db, staged_header = JournalPaths(staging).database, JournalPaths(staging).header
+        with backup_header(backup).open("rb") as data, _private_file(staged_header) as out:
             shutil.copyfileobj(data, out)
         if database_sound:
             database = open_database(paths.database, key)
@@ -874,9 +870,9 @@ def _restore_from_home_backup(
             database.close()
         damaged = [] if header_sound else [paths.header]
         if not database_sound:
-            damaged += [paths.database, *sidecar_paths(paths.database)]
+            damaged += paths.database_files
         present = [p for p in damaged if p.exists()]
-        aside = _aside_dir(paths, DAMAGED, clock()) if present else None
+        aside = _aside_dir(paths, SetAside.DAMAGED, clock()) if present else None
         moved = _move_aside(paths, present, aside) if aside is not None else []
         try:
             _place(
@@ -887,11 +883,11 @@ def _restore_from_home_backup(
         except BaseException:
             _move_back(paths, moved)
             raise
-    stored = _remember(keys, backup_header, key) if keys is not None else False
+    stored = _remember(keys, header_copy, key) if keys is not None else False
     return RestoreResult(
         home=paths.home,
         source=backup,
-        journal_id=backup_header.journal_id,
+        journal_id=header_copy.journal_id,
         counts=counts,
         moved_aside=aside,
         stored_in_keyring=stored,
@@ -943,7 +939,7 @@ def _damage_message(
     paths: JournalPaths, damage: Damage, offer: BackupOffer | None, *, with_offer: bool = True
 ) -> str:
     db, header = paths.database, paths.header
-    folder = backups_folder(paths.home)
+    folder = paths.backups
     what = {
         Damage.DATABASE_EMPTY: (
             f"Your journal file {db} is damaged: it is empty (0 bytes), so its content was "
@@ -992,12 +988,13 @@ def _damage_message(
             f"check, so only the header needs to come back: the copy kept with the backup "
             f"{offer.backup.name} of {when}. No entry is lost; afterwards the journal opens "
             "with the recovery key and passphrase it had on that date. The damaged header "
-            f"is moved to {folder}/{DAMAGED}-<date>/. Nothing was changed yet."
+            f"is moved to {paths.set_aside_pattern(SetAside.DAMAGED)}. Nothing was changed yet."
         )
     return (
         f"{what} The newest backup that opens with the key and passes its integrity check "
         f"is {offer.backup.name}, made {when}. Restoring it moves the damaged files to "
-        f"{folder}/{DAMAGED}-<date>/ (nothing is deleted) and puts a copy of the backup in "
+        f"{paths.set_aside_pattern(SetAside.DAMAGED)} (nothing is deleted) and puts a copy "
+        "of the backup in "
         f"their place; entries made after {when} are not in it. Nothing was changed yet."
     )
 
@@ -1007,10 +1004,6 @@ def _damage_message(
 
 def _reason(error: OSError) -> str:
     return error.strerror or type(error).__name__
-
-
-def _journal_files(paths: JournalPaths) -> list[Path]:
-    return [paths.database, *sidecar_paths(paths.database), paths.header]
 
 
 def _made(backup: Path) -> datetime:
@@ -1026,7 +1019,7 @@ def _current_header_is(paths: JournalPaths, journal_id: str) -> bool:
 
 def _header_fits(paths: JournalPaths, backup: Path) -> bool:
     try:
-        return _current_header_is(paths, read_header(header_of(backup)).journal_id)
+        return _current_header_is(paths, read_header(backup_header(backup)).journal_id)
     except HeaderError:
         return False
 
@@ -1054,8 +1047,7 @@ def _remember(keys: KeyStore, header: JournalHeader, key: bytes) -> bool:
 @contextlib.contextmanager
 def _staging_dir(paths: JournalPaths) -> Iterator[Path]:
     """A private folder inside the home (same disk, so renames from it are atomic)."""
-    ensure_private_dir(paths.home)
-    folder = Path(tempfile.mkdtemp(prefix=".restore-", dir=paths.home))
+    folder = paths.new_staging_dir()
     try:
         yield folder
     finally:
@@ -1073,18 +1065,16 @@ def _private_file(path: Path) -> Iterator[BinaryIO]:
     path.chmod(0o600)
 
 
-def _aside_dir(paths: JournalPaths, label: str, now: datetime) -> Path:
-    """A new folder ``<home>/backups/<label>-<stamp>`` (never an existing one)."""
-    folder = ensure_private_dir(backups_folder(paths.home))
-    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
-    name, number = f"{label}-{stamp}", 1
+def _aside_dir(paths: JournalPaths, reason: SetAside, now: datetime) -> Path:
+    """A new folder ``<home>/backups/<reason>-<stamp>`` (never an existing one)."""
+    ensure_private_dir(paths.backups)
+    number = 1
     while True:
-        target = folder / name
+        target = paths.set_aside(reason, now, number)
         try:
             target.mkdir(mode=0o700)
         except FileExistsError:
             number += 1
-            name = f"{label}-{stamp}-{number}"
             continue
         target.chmod(0o700)
         return target

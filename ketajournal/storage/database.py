@@ -20,7 +20,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ketajournal.platform.files import atomic_path, fsync_dir
-from ketajournal.platform.paths import HEADER_NAME
+from ketajournal.platform.paths import JournalPaths, backup_header
 from ketajournal.storage.backup import BackupError, write_backup
 from ketajournal.storage.connection import (
     StorageError,
@@ -33,11 +33,6 @@ from ketajournal.storage.connection import (
 )
 from ketajournal.storage.instance import migration_lock
 from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
-
-#: Where backups live, beside the journal (``<home>/backups``).
-BACKUPS_DIR = "backups"
-#: Backups written before a migration are named ``before-migration-<stamp>.db``.
-MIGRATION_BACKUP_PREFIX = "before-migration-"
 
 
 class NewerSchemaError(StorageError):
@@ -96,10 +91,11 @@ def open_database(path: Path, key: bytes) -> Database:
         if found < SCHEMA_VERSION:
             # One program at a time backs up and migrates; one that waited here
             # finds the journal already current and does neither.
-            with migration_lock(path.parent):
+            paths = JournalPaths.around(path)
+            with migration_lock(paths.home):
                 if schema_version(db) < SCHEMA_VERSION:
                     if found > 0:
-                        backup_before_migration(db, key, path)
+                        backup_before_migration(db, key, paths)
                     migrate(db)
     except BaseException:
         conn.close()
@@ -134,27 +130,25 @@ def migrate(db: Database) -> list[str]:
     return names
 
 
-def backup_before_migration(db: Database, key: bytes, path: Path) -> Path:
-    """Write a verified backup of the journal at ``path`` before it is migrated.
+def backup_before_migration(db: Database, key: bytes, paths: JournalPaths) -> Path:
+    """Write a verified backup of the journal in ``paths`` before it is migrated.
 
     The copy goes to ``<home>/backups/before-migration-<stamp>.db`` with the
     header beside it as ``.header`` (so the recovery key opens it too). Such
     backups are never rotated away by ketajournal. Raises
     :class:`MigrationBackupError` and leaves the journal as it was on failure.
     """
-    folder = path.parent / BACKUPS_DIR
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-        target, number = folder / f"{MIGRATION_BACKUP_PREFIX}{stamp}.db", 1
+        paths.backups.mkdir(mode=0o700, exist_ok=True)
+        now = datetime.now()
+        target, number = paths.migration_backup(now), 1
         while target.exists():  # two in one second
             number += 1
-            target = folder / f"{MIGRATION_BACKUP_PREFIX}{stamp}-{number}.db"
+            target = paths.migration_backup(now, number)
         write_backup(db, key, target)
-        header = path.parent / HEADER_NAME
-        if header.exists():
-            with atomic_path(target.with_suffix(".header")) as tmp:
-                tmp.write_bytes(header.read_bytes())
+        if paths.header.exists():
+            with atomic_path(backup_header(target)) as tmp:
+                tmp.write_bytes(paths.header.read_bytes())
     except BackupError as error:
         raise MigrationBackupError(str(error)) from None
     except OSError as error:
@@ -164,24 +158,20 @@ def backup_before_migration(db: Database, key: bytes, path: Path) -> Path:
     return target
 
 
-def creating_path(path: Path) -> Path:
-    """Where a journal is built before it is renamed to ``path``."""
-    return path.with_name(path.name + ".creating")
-
-
 def create_database(
-    path: Path, key: bytes, before_publish: Callable[[], None] | None = None
+    paths: JournalPaths, key: bytes, before_publish: Callable[[], None] | None = None
 ) -> Database:
-    """Create a new journal at ``path`` (which must not exist) and open it.
+    """Create a new journal at ``paths.database`` (which must not exist) and open it.
 
-    The schema is built in :func:`creating_path`; ``before_publish`` (writing
-    the header) runs before the finished file is renamed into place, so a crash
-    at any point leaves either no journal or a complete one.
+    The schema is built in ``paths.creating``; ``before_publish`` (writing the
+    header) runs before the finished file is renamed into place, so a crash at
+    any point leaves either no journal or a complete one.
     """
+    path = paths.database
     if path.exists():
         raise StorageError(f"Refusing to create a journal over an existing file at {path}.")
-    partial = creating_path(path)
-    for stale in _with_sidecars(partial):
+    partial = paths.creating
+    for stale in paths.creating_files:
         stale.unlink(missing_ok=True)
     conn = connect(partial, key)
     try:
@@ -195,14 +185,5 @@ def create_database(
     if before_publish is not None:
         before_publish()
     os.replace(partial, path)
-    fsync_dir(path.parent)
+    fsync_dir(paths.home)
     return open_database(path, key)
-
-
-def sidecar_paths(path: Path) -> list[Path]:
-    """The SQLite files that belong to the journal at ``path`` (WAL, shared memory)."""
-    return _with_sidecars(path)[1:]
-
-
-def _with_sidecars(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]

@@ -43,7 +43,7 @@ from ketajournal import APP_TITLE
 from ketajournal.errors import KnownError
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyStore
-from ketajournal.platform.paths import JournalPaths
+from ketajournal.platform.paths import JournalPaths, SetAside
 from ketajournal.services import keys as key_service
 from ketajournal.services.keys import (
     MIN_PASSPHRASE_LENGTH,
@@ -499,7 +499,7 @@ class RestoreFromFile(QObject):
             f"The backup was made {prepared.made:%Y-%m-%d %H:%M} and holds {prepared.total} "
             "entries; it opens with its key and passed its integrity check.\n\n"
             "Restoring it closes your journal and moves its files to "
-            f"{self.paths.home / 'backups'}/before-restore-<date>/ (nothing is deleted); the "
+            f"{self.paths.set_aside_pattern(SetAside.BEFORE_RESTORE)} (nothing is deleted); the "
             "backup takes their place. Entries made since the backup will only be in the "
             "moved files. Restore it?"
         )
