@@ -31,6 +31,13 @@ from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, backup_header
 from ketajournal.services import demo
 from ketajournal.services.backups import KEEP_DAILY, automatic_backup, backup_verifies
+from ketajournal.services.damage import (
+    Damage,
+    DamagedNeedsSecretError,
+    JournalDamagedError,
+    KeyringKeyDoesNotFitError,
+    newest_verified_backup,
+)
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
     KeyMissingError,
@@ -38,26 +45,24 @@ from ketajournal.services.keys import (
     WrongSecretError,
     enable_passphrase,
 )
-from ketajournal.services.opening import open_journal, open_or_create
-from ketajournal.services.restore import (
+from ketajournal.services.opening import open_checked, open_journal, open_or_create
+from ketajournal.services.portable import (
     DB_MEMBER,
     HEADER_MEMBER,
     MANIFEST_MEMBER,
     BackupFileError,
-    Damage,
-    DamagedNeedsSecretError,
-    JournalDamagedError,
-    JournalExistsError,
-    KeyringKeyDoesNotFitError,
+    write_portable_backup,
+)
+from ketajournal.services.repair import (
     NothingToRepairError,
+    repair_from_backups,
+    restore_from_home_backup,
+)
+from ketajournal.services.restore import (
+    JournalExistsError,
     RestoreNeedsSecretError,
     WrongBackupSecretError,
-    newest_verified_backup,
-    open_checked,
-    repair_from_backups,
     restore_backup_file,
-    restore_from_home_backup,
-    write_portable_backup,
 )
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
 

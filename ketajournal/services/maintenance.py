@@ -2,7 +2,7 @@
 
 Opening the journal for the window checks only what is cheap and catches a wrong
 key or a missing, empty or truncated file: the header, the key against page 1 and
-the schema version (:func:`ketajournal.services.restore.open_checked` with
+the schema version (:func:`ketajournal.services.opening.open_checked` with
 ``verify=False``). The full checks read and decrypt every page — 2–3 ms for ten
 years, 0.8 s for a million rows — and the first start of a day also writes the
 daily and weekly backups (2.8 s for a million rows). :func:`after_open` does both

@@ -683,10 +683,10 @@ class MainWindow(QMainWindow):
         )
         if target is None:
             return
-        from ketajournal.services import restore
+        from ketajournal.services import portable
 
         self._in_background(
-            "Backing up…", lambda journal: restore.write_portable_backup(journal, target),
+            "Backing up…", lambda journal: portable.write_portable_backup(journal, target),
             lambda made: self.statusBar().showMessage(
                 f"Backed up {made.total} entries to {target.name} (encrypted).", 8000
             ),

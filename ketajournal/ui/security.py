@@ -45,19 +45,15 @@ from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.paths import JournalPaths, SetAside
 from ketajournal.services import keys as key_service
+from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.keys import (
     MIN_PASSPHRASE_LENGTH,
     NeedsSecretError,
     WrongSecretError,
     key_status,
 )
-from ketajournal.services.restore import (
-    JournalDamagedError,
-    PreparedRestore,
-    finish_restore,
-    prepare_restore,
-    restore_from_home_backup,
-)
+from ketajournal.services.repair import restore_from_home_backup
+from ketajournal.services.restore import PreparedRestore, finish_restore, prepare_restore
 from ketajournal.services.settings import SETTINGS, Settings
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.recovery import RecoveryKeyDialog
