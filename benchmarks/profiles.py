@@ -125,7 +125,7 @@ def startup(home: Home) -> None:
     with phase("window icon", phases):
         app.setWindowIcon(icon())
     from benchmarks.common import JsonFileKeyStore
-    from ketajournal.services.restore import open_checked
+    from ketajournal.services.opening import open_checked
 
     # As app.run_gui does: the cheap checks only; the full check and the daily backup
     # run in a thread after the first paint (timed last, below).

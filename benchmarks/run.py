@@ -263,7 +263,7 @@ class Suite:
         # the full integrity and foreign-key checks in a thread after the first paint.
         from benchmarks.common import JsonFileKeyStore
         from ketajournal.platform.paths import JournalPaths
-        from ketajournal.services.restore import open_checked
+        from ketajournal.services.opening import open_checked
 
         checked: dict[str, list[float]] = {"small": [], "big": []}
         full_check: dict[str, list[float]] = {"small": [], "big": []}

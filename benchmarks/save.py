@@ -4,7 +4,7 @@ A worker process (Qt's offscreen platform) copies the journal home twice. On one
 copy it builds the real main window (every view subscribed to the controller, as
 in the app) and presses Save: ``TodayView.save_mood(score)``. On the other it opens
 a bare ``sqlcipher3`` connection with the same key and the same pragmas as
-``storage.database`` (WAL, ``synchronous=FULL``, foreign keys, secure delete,
+``storage.connection`` (WAL, ``synchronous=FULL``, foreign keys, secure delete,
 temp store in memory) and runs ``BEGIN IMMEDIATE; INSERT …; COMMIT`` — the floor.
 The two alternate (which goes first alternates too) for N saves each.
 
@@ -36,7 +36,7 @@ from benchmarks.common import Home, JsonFileKeyStore, emit
 
 
 def raw_connection(path: Path, key: bytes) -> Any:
-    """A bare sqlcipher3 connection with the journal's pragmas (storage.database)."""
+    """A bare sqlcipher3 connection with the journal's pragmas (storage.connection)."""
     import sqlcipher3
 
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)

@@ -107,7 +107,7 @@ def build(folder: Path, rows: int, days: int) -> dict[str, Any]:
     """Create the journal at ``folder``/home and fill it; returns timings and counts."""
     from ketajournal.platform.paths import JournalPaths
     from ketajournal.services.opening import open_or_create
-    from ketajournal.storage.database import transaction
+    from ketajournal.storage.connection import transaction
 
     if folder.exists():
         shutil.rmtree(folder)

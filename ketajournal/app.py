@@ -25,10 +25,10 @@ from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore, MemoryKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import demo as demo_data
+from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import NeedsSecretError
-from ketajournal.services.opening import OpenedJournal, open_journal
-from ketajournal.services.restore import JournalDamagedError, open_checked
+from ketajournal.services.opening import OpenedJournal, open_checked, open_journal
 from ketajournal.storage.instance import InstanceLock, acquire_instance_lock
 
 log = logging.getLogger(__name__)

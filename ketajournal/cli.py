@@ -39,8 +39,9 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home, set_private_umask
-from ketajournal.services import clinical, restore
+from ketajournal.services import clinical, portable, repair, restore
 from ketajournal.services import demo as demo_data
+from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
     ENV_PASSWORD_FILE,
@@ -48,7 +49,7 @@ from ketajournal.services.keys import (
     recovery_notice,
     secret_from_options,
 )
-from ketajournal.services.restore import JournalDamagedError, open_checked
+from ketajournal.services.opening import open_checked
 from ketajournal.services.settings import SETTINGS, Settings
 
 log = logging.getLogger("ketajournal")
@@ -648,7 +649,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         raise ValidationError("output", f"{target} is a folder; give a file name")
     journal = _open(args, create=False)
     try:
-        made = restore.write_portable_backup(journal, target)
+        made = portable.write_portable_backup(journal, target)
     finally:
         journal.close()
     print(f"Backed up {made.total} entries to {target}. The file is encrypted; it opens with "
@@ -671,7 +672,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     keys = KeyringKeyStore()
     try:
         if args.from_backups:
-            result = restore.repair_from_backups(paths, keys, secret)
+            result = repair.repair_from_backups(paths, keys, secret)
         else:
             source = Path(args.source).expanduser()
             result = restore.restore_backup_file(paths, source, keys, secret, force=args.force)

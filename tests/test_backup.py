@@ -158,7 +158,7 @@ def test_a_backup_run_removes_part_files_of_interrupted_backups_and_keeps_finish
     for backup in [*first, *made]:  # every finished backup is still there and verifies
         assert verify_backup(backup, key_of(paths))["mood_entries"] == 1
     assert deep_check(journal).unfinished_backups == ()
-    lock = folder / backups.BACKUP_LOCK_NAME
+    lock = paths.backups_lock
     assert lock.stat().st_mode & 0o777 == 0o600 and lock.read_bytes() == b""
 
 
@@ -171,17 +171,17 @@ def test_a_part_file_being_written_now_is_left_alone_and_reported_as_in_progress
     folder = backups.backups_dir(journal)
     old = leftover(folder, ".daily-20261101.db.a1b2c3.part")
     # Another program's backup run: it holds the lock (shared) while its part file grows.
-    with backups.backup_run(folder) as removed_by_writer:
+    with backups.backup_run(paths) as removed_by_writer:
         assert removed_by_writer == (old,) and not old.exists()
         writing = leftover(folder, ".daily-20261127.db.z9y8x7.part", age_s=7 * 86400)
         made = backups.backup_before(journal, "import")  # a second run meanwhile
         assert writing.exists() and verify_backup(made, key_of(paths)) is not None
-        assert backups.remove_unfinished(folder) == ()
+        assert backups.remove_unfinished(paths) == ()
         report = deep_check(journal)
         assert report.unfinished_backups == (writing.name,) and report.backup_in_progress
         assert "being written right now" in "\n".join(report.report())
     # The writer was killed before its rename: the next run removes what it left.
-    assert backups.remove_unfinished(folder) == (writing,)
+    assert backups.remove_unfinished(paths) == (writing,)
     assert made.exists() and deep_check(journal).unfinished_backups == ()
 
 
@@ -196,26 +196,27 @@ def test_a_backup_in_another_process_keeps_the_part_file_it_is_writing(
     folder = backups.backups_dir(journal)
     script = (
         "import sys, pathlib\n"
+        "from ketajournal.platform.paths import JournalPaths\n"
         "from ketajournal.services.backups import backup_run\n"
-        "folder = pathlib.Path(sys.argv[1])\n"
-        "with backup_run(folder):\n"
-        "    (folder / '.weekly-2026W48.db.r4nd0m.part').write_bytes(b'x' * 100)\n"
+        "paths = JournalPaths(pathlib.Path(sys.argv[1]))\n"
+        "with backup_run(paths):\n"
+        "    (paths.backups / '.weekly-2026W48.db.r4nd0m.part').write_bytes(b'x' * 100)\n"
         "    print('writing', flush=True)\n"
         "    sys.stdin.readline()\n"
     )
     part = folder / ".weekly-2026W48.db.r4nd0m.part"
-    with subprocess.Popen([sys.executable, "-c", script, str(folder)],
+    with subprocess.Popen([sys.executable, "-c", script, str(paths.home)],
                           stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as writer:
         try:
             assert writer.stdout is not None and writer.stdout.readline() == "writing\n"
             made = backups.take_backup(journal, "daily-20261127")
             assert part.exists() and made.exists()
-            assert backups.unfinished(folder).busy
+            assert backups.unfinished(paths).busy
         finally:
             writer.kill()  # killed mid-backup, as a power cut or a crash would
             writer.wait()
-    assert not backups.unfinished(folder).busy
-    assert backups.remove_unfinished(folder) == (part,)
+    assert not backups.unfinished(paths).busy
+    assert backups.remove_unfinished(paths) == (part,)
     assert verify_backup(made, key_of(paths))["mood_entries"] == 0
 
 
@@ -229,6 +230,6 @@ def test_the_part_file_of_a_migration_backup_is_kept_while_the_migration_runs(
     migrating = leftover(folder, ".before-migration-20261127-210000.db.m1m2m3.part")
     other = leftover(folder, ".daily-20261126.db.d1d2d3.part")
     with migration_lock(paths.home):
-        assert backups.remove_unfinished(folder) == (other,)
-        assert migrating.exists() and backups.unfinished(folder).busy
-    assert backups.remove_unfinished(folder) == (migrating,)
+        assert backups.remove_unfinished(paths) == (other,)
+        assert migrating.exists() and backups.unfinished(paths).busy
+    assert backups.remove_unfinished(paths) == (migrating,)

@@ -349,11 +349,11 @@ def export_of(entries: dict[str, list[Any]]) -> dict[str, Any]:
 def rejected(journal: Journal, path: Path) -> ImportRejectedError:
     """Import ``path`` expecting a rejection; the journal must not change."""
     before = journal.export_document()
-    backups = journal.path.parent / "backups" if journal.path else None
+    backups = journal.paths.home / "backups"
     with pytest.raises(ImportRejectedError) as info:
         exchange.import_path(journal, path)
     assert journal.export_document() == before
-    assert backups is None or not backups.exists()
+    assert not backups.exists()
     assert "Nothing was imported" in str(info.value)
     return info.value
 

@@ -28,14 +28,13 @@ from pytestqt.qtbot import QtBot
 from ketajournal import app as app_module
 from ketajournal.domain.models import Event, EventKind, MoodEntry, Phase, Route, Session
 from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
+from ketajournal.platform.paths import INSTANCE_LOCK_NAME, JournalPaths
 from ketajournal.services import backups, exchange
 from ketajournal.services.health import CountChange, deep_check
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
-from ketajournal.storage.database import WriteFailedError
+from ketajournal.storage.connection import WriteFailedError
 from ketajournal.storage.instance import (
-    LOCK_NAME,
     AlreadyOpenError,
     InstanceLock,
     acquire_instance_lock,
@@ -156,7 +155,7 @@ _READ_ONLY_SCRIPT = textwrap.dedent("""
     from ketajournal.platform.keystore import KeyringKeyStore
     from ketajournal.platform.paths import JournalPaths
     from ketajournal.services.opening import open_journal
-    from ketajournal.storage.database import WriteFailedError
+    from ketajournal.storage.connection import WriteFailedError
     paths = JournalPaths(Path(sys.argv[1]))
     at = datetime(2025, 1, 1, tzinfo=timezone.utc)
     journal = open_journal(paths, KeyringKeyStore())
@@ -247,10 +246,10 @@ def test_a_second_window_on_the_same_journal_is_refused_with_a_message(tmp_path:
         with pytest.raises(AlreadyOpenError, match="already open") as refused:
             InstanceLock(home).acquire()
         assert str(home) in str(refused.value)
-        assert (home / LOCK_NAME).stat().st_mode & 0o777 == 0o600
+        assert (home / INSTANCE_LOCK_NAME).stat().st_mode & 0o777 == 0o600
     finally:
         first.release()
-    assert not (home / LOCK_NAME).exists()  # a closed window leaves nothing behind
+    assert not (home / INSTANCE_LOCK_NAME).exists()  # a closed window leaves nothing behind
     with InstanceLock(home) as again:  # free once the first window closed
         assert again.held
 

@@ -148,8 +148,7 @@ class Observer:
 
     def __init__(self, journal: Journal) -> None:
         self.journal = journal
-        assert journal.path is not None
-        self.home = str(journal.path.parent)
+        self.home = str(journal.paths.home)
 
     def data_version(self) -> int:
         return int(self.journal._db.execute("PRAGMA data_version").fetchone()[0])

@@ -154,8 +154,7 @@ class Target:
     def __init__(self, journal: Journal, folder: Path) -> None:
         self.journal = journal
         self.folder = folder
-        assert journal.path is not None
-        self.backups = journal.path.parent / "backups"
+        self.backups = journal.paths.home / "backups"
 
     def backup_names(self) -> set[str]:
         return {p.name for p in self.backups.iterdir()} if self.backups.is_dir() else set()

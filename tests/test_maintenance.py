@@ -22,7 +22,7 @@ from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import maintenance
 from ketajournal.services.journal import Journal
-from ketajournal.services.restore import open_checked
+from ketajournal.services.opening import open_checked
 from ketajournal.ui import tasks
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
@@ -203,7 +203,7 @@ def test_the_window_starts_without_numpy_pyqtgraph_or_the_report_model(tmp_path:
         app = QApplication([])
         from ketajournal.platform.keystore import KeyringKeyStore
         from ketajournal.platform.paths import JournalPaths
-        from ketajournal.services.restore import open_checked
+        from ketajournal.services.opening import open_checked
         from ketajournal.ui.controller import JournalController
         from ketajournal.ui.main_window import MainWindow
         opened = open_checked(JournalPaths(Path(sys.argv[1])), KeyringKeyStore(), verify=False)

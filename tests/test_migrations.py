@@ -19,18 +19,15 @@ import pytest
 from sqlite_utils import Database
 
 from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
+from ketajournal.platform.paths import MIGRATION_BACKUP_PREFIX, JournalPaths
 from ketajournal.services.opening import open_journal, open_or_create
 from ketajournal.storage import database
 from ketajournal.storage.backup import verify_backup
+from ketajournal.storage.connection import connect, integrity_problems, schema_version
 from ketajournal.storage.database import (
-    MIGRATION_BACKUP_PREFIX,
     MigrationBackupError,
     MigrationFailedError,
-    _connect,
-    integrity_problems,
     pending_migrations,
-    schema_version,
 )
 from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
 from tests.fixtures.make_journals import (
@@ -68,7 +65,7 @@ def digest(path: Path) -> str:
 
 
 def raw(path: Path) -> Database:
-    return Database(_connect(path, TEST_KEY), execute_plugins=False)
+    return Database(connect(path, TEST_KEY), execute_plugins=False)
 
 
 def test_there_is_a_fixture_for_every_schema_version_and_each_is_small(tmp_path: Path) -> None:

@@ -47,7 +47,8 @@ from ketajournal.services.opening import (
     journal_exists,
     open_journal,
 )
-from ketajournal.storage.database import NewerSchemaError, WrongKeyError, create_database
+from ketajournal.storage.connection import WrongKeyError
+from ketajournal.storage.database import NewerSchemaError, create_database
 from ketajournal.storage.header import HeaderError, JournalHeader, read_header, write_header
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
@@ -105,7 +106,7 @@ def test_first_open_creates_journal_and_header(paths: JournalPaths, clock) -> No
     journal = open_at(paths, clock)
     try:
         assert journal.is_empty()
-        assert journal.path == paths.database
+        assert journal.paths == paths
         assert paths.database.is_file()
         assert paths.header.is_file()
         assert journal_exists(paths)
@@ -429,7 +430,7 @@ def test_interrupted_first_run_is_started_again_cleanly(
 
     ensure_private_dir(paths.home)
     with pytest.raises(KeyboardInterrupt):
-        create_database(paths.database, os.urandom(32), before_publish=crash_before_rename)
+        create_database(paths, os.urandom(32), before_publish=crash_before_rename)
     assert {p.name for p in paths.home.iterdir()} == {"journal.db.creating", "journal.header"}
 
     journal = open_at(paths, clock)

@@ -36,12 +36,10 @@ from ketajournal.services import demo, exchange
 from ketajournal.services.backups import automatic_backup
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import change_passphrase, disable_passphrase, enable_passphrase
+from ketajournal.services.opening import open_checked
+from ketajournal.services.portable import write_portable_backup
 from ketajournal.services.reports import build_report
-from ketajournal.services.restore import (
-    open_checked,
-    restore_backup_file,
-    write_portable_backup,
-)
+from ketajournal.services.restore import restore_backup_file
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
 from tests.support.keyrings import MemoryKeyring

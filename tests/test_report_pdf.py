@@ -229,8 +229,7 @@ def test_export_pdf_command_writes_the_report(journal: Journal, tmp_path: Path) 
     except SystemExit:
         pytest.skip("`export pdf` is not wired into cli.py yet")
     journal.log(MoodEntry(at=NOW - timedelta(days=1), mood=6))
-    assert journal.path is not None
-    home = journal.path.parent
+    home = journal.paths.home
     journal.close()
     target = tmp_path / "cli.pdf"
     code = main(["export", "pdf", "--home", str(home), "-o", str(target), "--from",

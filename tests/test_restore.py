@@ -28,13 +28,15 @@ from ketajournal.domain.models import MoodEntry
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
+from ketajournal.platform.paths import JournalPaths, backup_header
 from ketajournal.services import demo
-from ketajournal.services.backups import (
-    KEEP_DAILY,
-    automatic_backup,
-    backup_verifies,
-    header_of,
+from ketajournal.services.backups import KEEP_DAILY, automatic_backup, backup_verifies
+from ketajournal.services.damage import (
+    Damage,
+    DamagedNeedsSecretError,
+    JournalDamagedError,
+    KeyringKeyDoesNotFitError,
+    newest_verified_backup,
 )
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
@@ -43,26 +45,24 @@ from ketajournal.services.keys import (
     WrongSecretError,
     enable_passphrase,
 )
-from ketajournal.services.opening import open_journal, open_or_create
-from ketajournal.services.restore import (
+from ketajournal.services.opening import open_checked, open_journal, open_or_create
+from ketajournal.services.portable import (
     DB_MEMBER,
     HEADER_MEMBER,
     MANIFEST_MEMBER,
     BackupFileError,
-    Damage,
-    DamagedNeedsSecretError,
-    JournalDamagedError,
-    JournalExistsError,
-    KeyringKeyDoesNotFitError,
+    write_portable_backup,
+)
+from ketajournal.services.repair import (
     NothingToRepairError,
+    repair_from_backups,
+    restore_from_home_backup,
+)
+from ketajournal.services.restore import (
+    JournalExistsError,
     RestoreNeedsSecretError,
     WrongBackupSecretError,
-    newest_verified_backup,
-    open_checked,
-    repair_from_backups,
     restore_backup_file,
-    restore_from_home_backup,
-    write_portable_backup,
 )
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
 
@@ -692,7 +692,7 @@ def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:
         journal = reopen(paths, clock)
         try:
             deleted += automatic_backup(journal).deleted
-            key = journal._key
+            key = journal.data_key
         finally:
             journal.close()
         clock.advance(timedelta(days=1))
@@ -703,7 +703,7 @@ def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:
     assert damaged in now  # ... and, newer than the oldest kept, is left alone
     assert [p.name for p in deleted] == [dailies[0].name]  # only the oldest went
     assert dailies[1] in now
-    assert not header_of(dailies[0]).exists()
+    assert not backup_header(dailies[0]).exists()
 
 
 def test_rotation_deletes_nothing_while_too_few_backups_verify(made: Made, clock) -> None:

@@ -253,7 +253,7 @@ def test_delete_of_a_missing_entry_is_refused(journal: Journal) -> None:
         journal.delete("event", 7)
 
 
-def test_deleted_entry_restores_with_its_id(journal: Journal) -> None:
+def test_a_deleted_entry_is_undeleted_with_its_id(journal: Journal) -> None:
     first, _ = journal.log(a_mood(mood=2))
     second, _ = journal.log(a_mood(T0 + hours(1), mood=7))
     deleted, change = journal.delete("mood", first.id)
@@ -261,11 +261,11 @@ def test_deleted_entry_restores_with_its_id(journal: Journal) -> None:
     assert journal.get("mood", first.id) is None
     assert deleted.entry == first
 
-    journal.restore(deleted)
+    journal.undelete(deleted)
     assert journal.moods() == [first, second]
 
 
-def test_deleted_session_restores_with_its_id_and_relinks_its_side_effects(
+def test_a_deleted_session_is_undeleted_with_its_id_and_relinks_its_side_effects(
     journal: Journal,
 ) -> None:
     session, _ = journal.log(a_session())
@@ -279,7 +279,7 @@ def test_deleted_session_restores_with_its_id_and_relinks_its_side_effects(
     assert [e.session_id for e in journal.side_effects()] == [None, None, None]
     assert journal.check().ok
 
-    change = journal.restore(deleted)
+    change = journal.undelete(deleted)
     assert change.kinds == {"session", "side_effect"}
     assert journal.get("session", session.id) == session
     assert journal.side_effects() == [*linked, unrelated]
@@ -295,11 +295,11 @@ def test_ids_are_never_reused_after_delete(journal: Journal) -> None:
         assert new.id == 4
 
 
-def test_restored_session_does_not_collide_with_later_sessions(journal: Journal) -> None:
+def test_an_undeleted_session_does_not_collide_with_later_sessions(journal: Journal) -> None:
     old, _ = journal.log(a_session(T0))
     deleted, _ = journal.delete("session", old.id)
     later, _ = journal.log(a_session(T0 + hours(48), phase=Phase.BOOSTER))
-    journal.restore(deleted)
+    journal.undelete(deleted)
     assert journal.sessions() == [old, later]
     assert old.id != later.id
 

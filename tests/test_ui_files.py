@@ -72,7 +72,7 @@ def test_import_adds_entries_and_every_view_sees_them(
     assert kind == "information" and "1" in text
     assert len(journal.moods()) == before + 1
     assert window.timeline.model.rowCount() == rows + 1  # the views heard about it
-    assert len(list((journal.path.parent / "backups").glob("import-*.db"))) == 1  # type: ignore[union-attr]
+    assert len(list((journal.paths.home / "backups").glob("import-*.db"))) == 1
 
 
 def test_a_bad_import_says_where_and_changes_nothing(

@@ -23,10 +23,11 @@ from ketajournal.platform.crypto import Argon2Params, RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.backups import automatic_backup
+from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import key_from_secret, key_status
-from ketajournal.services.opening import open_journal, open_or_create
-from ketajournal.services.restore import JournalDamagedError, open_checked, write_portable_backup
+from ketajournal.services.opening import open_checked, open_journal, open_or_create
+from ketajournal.services.portable import write_portable_backup
 from ketajournal.services.settings import Settings
 from ketajournal.storage.header import read_header
 from ketajournal.ui import security, tasks

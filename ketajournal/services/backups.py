@@ -36,21 +36,22 @@ from pathlib import Path
 
 import sqlcipher3
 
-from ketajournal.platform.paths import HEADER_NAME, ensure_private_dir
+from ketajournal.platform.paths import (
+    MIGRATION_BACKUP_PREFIX,
+    JournalPaths,
+    backup_header,
+    ensure_private_dir,
+    file_stamp,
+)
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import verify_backup
-from ketajournal.storage.database import MIGRATION_BACKUP_PREFIX, StorageError
-from ketajournal.storage.instance import MIGRATION_LOCK_NAME
+from ketajournal.storage.connection import StorageError
 
 log = logging.getLogger(__name__)
-
-BACKUPS_DIR_NAME = "backups"
 
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_PER_REASON = 5
-#: Held shared by every backup run while it writes, exclusively for a moment to clean up.
-BACKUP_LOCK_NAME = ".backups.lock"
 #: Where no shared file locks exist (Windows), a part file is taken for a leftover
 #: only when it has not changed for this long.
 STALE_PART_S = 24 * 3600.0
@@ -66,13 +67,7 @@ class BackupSet:
 
 def backups_dir(journal: Journal) -> Path:
     """``<home>/backups`` (created 0700)."""
-    assert journal.path is not None
-    return ensure_private_dir(backups_folder(journal.path.parent))
-
-
-def backups_folder(home: Path) -> Path:
-    """``<home>/backups``, without creating it."""
-    return home / BACKUPS_DIR_NAME
+    return ensure_private_dir(journal.paths.backups)
 
 
 def backup_verifies(path: Path, key: bytes) -> bool:
@@ -91,16 +86,10 @@ def backup_verifies(path: Path, key: bytes) -> bool:
         return False
 
 
-def header_of(backup: Path) -> Path:
-    """The header copy that belongs to a backup file."""
-    return backup.with_suffix(".header")
-
-
 def _copy_header(journal: Journal, backup: Path) -> None:
-    assert journal.path is not None
-    source = journal.path.parent / HEADER_NAME
+    source = journal.paths.header
     if source.exists():
-        target = header_of(backup)
+        target = backup_header(backup)
         shutil.copyfile(source, target)
         target.chmod(0o600)
 
@@ -111,9 +100,9 @@ def take_backup(journal: Journal, name: str) -> Path:
     Runs under the backups lock (shared), after removing the part files that
     earlier, interrupted backups left (:func:`remove_unfinished`).
     """
-    folder = backups_dir(journal)
-    target = folder / f"{name}.db"
-    with backup_run(folder):
+    backups_dir(journal)
+    target = journal.paths.backup(name)
+    with backup_run(journal.paths):
         journal.backup_to(target)
         _copy_header(journal, target)
     return target
@@ -145,10 +134,10 @@ if sys.platform != "win32":
             return False
         return True
 
-    def _migration_running(home: Path) -> bool:
+    def _migration_running(paths: JournalPaths) -> bool:
         """True while another program holds ``journal.migrate.lock`` (it writes a backup)."""
         try:
-            fd = os.open(home / MIGRATION_LOCK_NAME, os.O_RDONLY)
+            fd = os.open(paths.migration_lock, os.O_RDONLY)
         except FileNotFoundError:
             return False  # the lock file exists only while it is held
         except OSError:
@@ -164,68 +153,69 @@ else:  # pragma: no cover - Windows has no shared advisory file locks in the std
     def _lock(fd: int, exclusive: bool, wait: bool) -> bool:
         return True
 
-    def _migration_running(home: Path) -> bool:
-        return (home / MIGRATION_LOCK_NAME).exists()
+    def _migration_running(paths: JournalPaths) -> bool:
+        return paths.migration_lock.exists()
 
     SHARED_LOCKS = False
 
 
-def _open_lock(folder: Path) -> int:
-    fd = os.open(folder / BACKUP_LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
+def _open_lock(paths: JournalPaths) -> int:
+    fd = os.open(paths.backups_lock, os.O_RDWR | os.O_CREAT, 0o600)
     if os.name == "posix":
         os.fchmod(fd, 0o600)
     return fd
 
 
 @contextlib.contextmanager
-def backup_run(folder: Path) -> Iterator[tuple[Path, ...]]:
+def backup_run(paths: JournalPaths) -> Iterator[tuple[Path, ...]]:
     """Hold the backups lock (shared) for one backup; yields the part files removed first.
 
     If no other backup is being written — the lock can be taken exclusively
     without waiting — leftover part files are removed before the lock is turned
     into a shared one. Otherwise this run waits for nothing and removes nothing.
     """
-    fd = _open_lock(folder)
+    fd = _open_lock(paths)
     try:
         removed: tuple[Path, ...] = ()
         if _lock(fd, exclusive=True, wait=False):
-            removed = _remove_leftovers(folder)
+            removed = _remove_leftovers(paths)
         _lock(fd, exclusive=False, wait=True)  # a cleaner holds it only for a moment
         yield removed
     finally:
         os.close(fd)  # releases the lock
 
 
-def remove_unfinished(folder: Path) -> tuple[Path, ...]:
+def remove_unfinished(paths: JournalPaths) -> tuple[Path, ...]:
     """Remove the part files of interrupted backups, if no backup is being written now.
 
     Returns what was removed (nothing when another backup holds the lock).
     """
-    if not folder.is_dir():
+    if not paths.backups.is_dir():
         return ()
-    with backup_run(folder) as removed:
+    with backup_run(paths) as removed:
         return removed
 
 
-def unfinished(folder: Path) -> Unfinished:
-    """The part files in ``folder`` and whether a backup is being written now (removes none)."""
-    parts = tuple(part_files(folder))
+def unfinished(paths: JournalPaths) -> Unfinished:
+    """The part files in the backups folder and whether a backup is being written now
+    (removes none)."""
+    parts = tuple(part_files(paths.backups))
     if not parts or not SHARED_LOCKS:
         return Unfinished(parts, busy=False)
-    fd = _open_lock(folder)
+    fd = _open_lock(paths)
     try:
         busy = not _lock(fd, exclusive=True, wait=False)
     finally:
         os.close(fd)
-    return Unfinished(parts, busy=busy or _migration_running(folder.parent))
+    return Unfinished(parts, busy=busy or _migration_running(paths))
 
 
-def _remove_leftovers(folder: Path) -> tuple[Path, ...]:
+def _remove_leftovers(paths: JournalPaths) -> tuple[Path, ...]:
     """Remove part files while holding the backups lock exclusively."""
-    parts = part_files(folder)
+    parts = part_files(paths.backups)
     if not parts:
         return ()
-    migrating = _migration_running(folder.parent)
+    migrating = _migration_running(paths)
     removed: list[Path] = []
     for part in parts:
         if migrating and part.name.startswith("." + MIGRATION_BACKUP_PREFIX):
@@ -252,23 +242,24 @@ def automatic_backup(journal: Journal, now: datetime | None = None) -> BackupSet
     Rotation keeps the newest verified backups of each kind (see :func:`rotate`).
     """
     now = (now or journal.now()).astimezone()
-    folder = backups_dir(journal)
+    paths = journal.paths
+    backups_dir(journal)
     made: list[Path] = []
     daily = f"daily-{now:%Y%m%d}"
-    if not (folder / f"{daily}.db").exists():
+    if not paths.backup(daily).exists():
         made.append(take_backup(journal, daily))
     year, week, _ = now.isocalendar()
     weekly = f"weekly-{year}W{week:02d}"
-    if not (folder / f"{weekly}.db").exists():
+    if not paths.backup(weekly).exists():
         made.append(take_backup(journal, weekly))
-    key = journal._key  # the open journal's key, to check backups before deleting any
-    deleted = rotate(folder, "daily-", KEEP_DAILY, key) + rotate(
-        folder, "weekly-", KEEP_WEEKLY, key
+    key = journal.data_key  # to check backups before deleting any
+    deleted = rotate(paths, "daily-", KEEP_DAILY, key) + rotate(
+        paths, "weekly-", KEEP_WEEKLY, key
     )
     return BackupSet(tuple(made), tuple(deleted))
 
 
-def rotate(folder: Path, prefix: str, keep: int, key: bytes | None = None) -> list[Path]:
+def rotate(paths: JournalPaths, prefix: str, keep: int, key: bytes | None = None) -> list[Path]:
     """Delete the backups named ``prefix*`` older than the newest ``keep`` (names sort by date).
 
     With ``key``, only backups that verify (:func:`backup_verifies`) count towards
@@ -276,7 +267,7 @@ def rotate(folder: Path, prefix: str, keep: int, key: bytes | None = None) -> li
     is left in place but not counted, and if fewer than ``keep`` verify nothing
     is deleted. Only when there is something to delete are the backups opened.
     """
-    found = sorted(folder.glob(f"{prefix}*.db"))
+    found = paths.backup_files(prefix)
     if keep <= 0 or len(found) <= keep:
         return []
     if key is None:
@@ -296,35 +287,32 @@ def rotate(folder: Path, prefix: str, keep: int, key: bytes | None = None) -> li
         old = found[:cutoff]
     for path in old:
         path.unlink(missing_ok=True)
-        header_of(path).unlink(missing_ok=True)
+        backup_header(path).unlink(missing_ok=True)
     return old
 
 
 def backup_before(journal: Journal, reason: str) -> Path:
     """A verified backup before a risky operation (import, migration, restore)."""
-    stamp = journal.now().astimezone().strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp(journal.now())
     name, number = f"{reason}-{stamp}", 1
-    while (backups_dir(journal) / f"{name}.db").exists():  # two in one second
+    while journal.paths.backup(name).exists():  # two in one second
         number += 1
         name = f"{reason}-{stamp}-{number}"
     made = take_backup(journal, name)
-    rotate(made.parent, f"{reason}-", KEEP_PER_REASON, journal._key)
+    rotate(journal.paths, f"{reason}-", KEEP_PER_REASON, journal.data_key)
     return made
 
 
 def list_backups(journal: Journal) -> list[Path]:
     """Every backup file in the home, newest first by modification time."""
-    return home_backups(backups_dir(journal).parent)
+    return home_backups(journal.paths)
 
 
-def home_backups(home: Path) -> list[Path]:
+def home_backups(paths: JournalPaths) -> list[Path]:
     """The backups in ``<home>/backups`` (not its subfolders), newest first.
 
     Newest by modification time, then by name (the names carry the date).
     Creates nothing: a home without a backups folder has none.
     """
-    folder = backups_folder(home)
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.glob("*.db") if p.is_file()]
+    found = [p for p in paths.backup_files() if p.is_file()]
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)

@@ -19,7 +19,7 @@ import sqlcipher3
 
 from ketajournal.domain.models import KIND_LABELS
 from ketajournal.services.journal import Journal
-from ketajournal.storage.database import WriteFailedError
+from ketajournal.storage.connection import WriteFailedError
 from ketajournal.storage.drafts import DraftRepository, StoredDraft
 
 log = logging.getLogger(__name__)

@@ -42,7 +42,6 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.domain.validation import ValidationError, check_int, check_not_future
-from ketajournal.platform.paths import HEADER_NAME
 from ketajournal.reports import csv_export, fhir
 from ketajournal.services import backups
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION, Change, Journal
@@ -144,9 +143,7 @@ def export_csv(journal: Journal, folder: Path) -> dict[str, int]:
 
 def fhir_namespace(journal: Journal) -> uuid.UUID:
     """The journal's UUID namespace for FHIR fullUrls (from the id in its header)."""
-    if journal.path is None:
-        raise RuntimeError("this journal has no home")
-    header = read_header(journal.path.parent / HEADER_NAME)
+    header = read_header(journal.paths.header)
     return fhir.journal_namespace(header.journal_id)
 
 

@@ -27,7 +27,7 @@ import sqlcipher3
 from ketajournal.services.backups import unfinished as unfinished_parts
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import BackupError, verify_backup
-from ketajournal.storage.database import BACKUPS_DIR, StorageError, WriteFailedError
+from ketajournal.storage.connection import StorageError, WriteFailedError
 
 #: Where the counts of the last healthy check are kept (inside the encrypted journal).
 LAST_CHECK_SETTING = "health.last_check"
@@ -144,20 +144,6 @@ class DeepHealth:
         return lines
 
 
-def _key_of(journal: Journal) -> bytes:
-    key = journal._key  # the open journal holds its key for backups; opening verified it
-    if key is None:
-        raise RuntimeError("this journal was opened without its key")
-    return key
-
-
-def backups_folder(journal: Journal) -> Path:
-    """``<home>/backups`` (not created here)."""
-    if journal.path is None:
-        raise RuntimeError("this journal has no home")
-    return journal.path.parent / BACKUPS_DIR
-
-
 def check_backup(path: Path, key: bytes) -> BackupCheck:
     """Open one backup with ``key`` and verify it; never raises for a bad backup."""
     modified = datetime.fromtimestamp(path.stat().st_mtime).astimezone()
@@ -194,14 +180,14 @@ def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
         for kind, before in last["counts"].items():
             if isinstance(before, int) and kind in counts:
                 changes.append(CountChange(kind, before, counts[kind]))
-    key = _key_of(journal)
-    folder = backups_folder(journal)
+    key = journal.data_key
+    paths = journal.paths
     backups: list[BackupCheck] = []
     unfinished: list[str] = []
     in_progress = False
-    if folder.is_dir():
-        backups = [check_backup(path, key) for path in sorted(folder.glob("*.db"))]
-        parts = unfinished_parts(folder)
+    if paths.backups.is_dir():
+        backups = [check_backup(path, key) for path in paths.backup_files()]
+        parts = unfinished_parts(paths)
         unfinished = [p.name for p in parts.parts]
         in_progress = parts.busy
     result = DeepHealth(

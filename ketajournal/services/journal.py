@@ -31,8 +31,9 @@ from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
+from ketajournal.platform.paths import JournalPaths
 from ketajournal.storage.backup import write_backup
-from ketajournal.storage.database import integrity_problems, transaction
+from ketajournal.storage.connection import integrity_problems, transaction
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from ketajournal.storage.repository import (
     KINDS,
@@ -94,14 +95,20 @@ class NotFoundError(ValidationError):
 
 
 class Journal:
-    """One open journal. Not thread-safe: one owner (the UI thread or a CLI command)."""
+    """One open journal. Not thread-safe: one owner (the UI thread or a CLI command).
+
+    A journal opened by :mod:`ketajournal.services.opening` knows its home
+    (:attr:`paths`) and its key (:attr:`data_key`), which the services that back
+    it up, check it or re-wrap its key need. A bare ``Journal(db)`` (a copy being
+    counted) has neither.
+    """
 
     def __init__(
         self,
         db: Database,
         *,
         clock: Clock = system_now,
-        path: Path | None = None,
+        paths: JournalPaths | None = None,
         key: bytes | None = None,
     ) -> None:
         self._db = db
@@ -109,9 +116,31 @@ class Journal:
         self._entries = EntryRepository(db)
         self._settings = SettingsRepository(db)
         self._clock = clock
-        self.path = path
+        self._paths = paths
 
     # -- lifecycle ---------------------------------------------------------------------
+    @property
+    def paths(self) -> JournalPaths:
+        """Every path of this journal's home (database, header, backups, locks).
+
+        Raises :class:`RuntimeError` for a journal opened without its home.
+        """
+        if self._paths is None:
+            raise RuntimeError("this journal was opened without its home")
+        return self._paths
+
+    @property
+    def data_key(self) -> bytes:
+        """SENSITIVE: the journal's data key in clear (the SQLCipher key).
+
+        For the services that write or verify backups and re-wrap the key; never
+        log it, show it or store it anywhere but the keyring. Raises
+        :class:`RuntimeError` for a journal opened without its key.
+        """
+        if self._key is None:
+            raise RuntimeError("this journal was opened without its key")
+        return self._key
+
     def close(self) -> None:
         """Close the database connection (checkpointing the WAL)."""
         self._db.close()
@@ -167,7 +196,7 @@ class Journal:
         return Change.of(entry.kind, entry.id)
 
     def delete(self, kind: str, entry_id: int) -> tuple[Deleted, Change]:
-        """Delete an entry; the returned :class:`Deleted` can undo it with :meth:`restore`."""
+        """Delete an entry; the returned :class:`Deleted` can undo it with :meth:`undelete`."""
         with transaction(self._db):
             entry = self._entries.get(kind, entry_id)
             if entry is None:
@@ -179,7 +208,7 @@ class Journal:
         kinds = {kind} | ({SideEffect.kind} if linked else set())
         return Deleted(entry, linked), Change(frozenset(kinds), (entry_id,))
 
-    def restore(self, deleted: Deleted) -> Change:
+    def undelete(self, deleted: Deleted) -> Change:
         """Undo a delete: the entry returns under its old id, with its links."""
         entry = deleted.entry
         assert entry.id is not None
@@ -328,9 +357,7 @@ class Journal:
     # -- backups -----------------------------------------------------------------------
     def backup_to(self, target: Path) -> dict[str, int]:
         """Write a verified, encrypted copy of the journal to ``target`` (same key)."""
-        if self._key is None:
-            raise RuntimeError("this journal was opened without its key")
-        return write_backup(self._db, self._key, target)
+        return write_backup(self._db, self.data_key, target)
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

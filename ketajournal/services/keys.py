@@ -43,7 +43,7 @@ from ketajournal.platform.crypto import (
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
-from ketajournal.storage.database import KEY_BYTES, WrongKeyError
+from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
 from ketajournal.storage.header import JournalHeader, read_header, write_header
 
 log = logging.getLogger(__name__)
@@ -276,9 +276,9 @@ def rotate_recovery_key(journal: Journal) -> RecoveryCode:
     header they were taken with, so the old code still opens those). Needs
     the open journal, whose key is wrapped again.
     """
-    paths = _paths_of(journal)
+    paths = journal.paths
     return _replace_recovery_key(
-        paths, read_header(paths.header), _key_of(journal), journal.now().date()
+        paths, read_header(paths.header), journal.data_key, journal.now().date()
     )
 
 
@@ -392,7 +392,7 @@ def enable_passphrase(journal: Journal, keys: KeyStore, passphrase: str) -> None
     the journal.
     """
     check_passphrase(passphrase)
-    paths, key = _paths_of(journal), _key_of(journal)
+    paths, key = journal.paths, journal.data_key
     header = read_header(paths.header)
     if header.passphrase is not None:
         raise PassphraseError(
@@ -423,7 +423,7 @@ def change_passphrase(
     journals.
     """
     check_passphrase(new_passphrase)
-    paths, key = _paths_of(journal), _key_of(journal)
+    paths, key = journal.paths, journal.data_key
     header = read_header(paths.header)
     if header.passphrase is None:
         raise PassphraseError("This journal has no passphrase to change. Nothing was changed.")
@@ -440,7 +440,7 @@ def disable_passphrase(journal: Journal, keys: KeyStore) -> None:
     If the keyring cannot take the key, :class:`KeyringUnavailableError` is
     raised and the passphrase still opens the journal.
     """
-    paths, key = _paths_of(journal), _key_of(journal)
+    paths, key = journal.paths, journal.data_key
     header = read_header(paths.header)
     if header.passphrase is None:
         raise PassphraseError("This journal has no passphrase. Nothing was changed.")
@@ -454,7 +454,7 @@ def remember_in_keyring(journal: Journal, keys: KeyStore) -> None:
     For keyring mode on a new computer or after the keyring was reset; a
     journal in passphrase mode is switched with :func:`disable_passphrase`.
     """
-    paths, key = _paths_of(journal), _key_of(journal)
+    paths, key = journal.paths, journal.data_key
     header = read_header(paths.header)
     if header.passphrase is not None:
         raise PassphraseError(
@@ -552,23 +552,6 @@ def secret_from_options(
 
 
 # -- helpers --------------------------------------------------------------------------
-
-
-def _paths_of(journal: Journal) -> JournalPaths:
-    if journal.path is None:
-        raise RuntimeError("this journal has no home (it was not opened by open_journal)")
-    paths = JournalPaths(journal.path.parent)
-    if paths.database != journal.path:
-        raise RuntimeError("the journal file is not where its home says")
-    return paths
-
-
-def _key_of(journal: Journal) -> bytes:
-    # The open journal holds its key (for backups); opening verified it.
-    key = journal._key
-    if key is None:
-        raise RuntimeError("this journal was opened without its key")
-    return key
 
 
 def _write_verified(

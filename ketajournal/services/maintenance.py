@@ -2,7 +2,7 @@
 
 Opening the journal for the window checks only what is cheap and catches a wrong
 key or a missing, empty or truncated file: the header, the key against page 1 and
-the schema version (:func:`ketajournal.services.restore.open_checked` with
+the schema version (:func:`ketajournal.services.opening.open_checked` with
 ``verify=False``). The full checks read and decrypt every page — 2–3 ms for ten
 years, 0.8 s for a million rows — and the first start of a day also writes the
 daily and weekly backups (2.8 s for a million rows). :func:`after_open` does both
@@ -18,11 +18,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 import sqlcipher3
 
 from ketajournal.errors import KnownError
+from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.backups import BackupSet, automatic_backup
 from ketajournal.services.journal import Journal
 from ketajournal.storage.database import open_database
@@ -48,21 +48,20 @@ class AfterOpen:
         return not self.problems
 
 
-def after_open_work(journal: Journal) -> tuple[Path, bytes, datetime]:
+def after_open_work(journal: Journal) -> tuple[JournalPaths, bytes, datetime]:
     """What :func:`after_open` needs from the window's open journal (read on the UI thread)."""
-    if journal.path is None or journal._key is None:
-        raise RuntimeError("this journal was opened without its path or key")
-    return journal.path, journal._key, journal.now()
+    return journal.paths, journal.data_key, journal.now()
 
 
-def after_open(path: Path, key: bytes, now: datetime) -> AfterOpen:
+def after_open(paths: JournalPaths, key: bytes, now: datetime) -> AfterOpen:
     """The full integrity check, then today's automatic backup, on a new connection.
 
     Safe to call from a worker thread while the window's own connection writes:
     SQLite's WAL lets this connection read a consistent snapshot.
     """
     try:
-        journal = Journal(open_database(path, key), path=path, key=key, clock=lambda: now)
+        database = open_database(paths.database, key)
+        journal = Journal(database, paths=paths, key=key, clock=lambda: now)
     except (KnownError, sqlcipher3.DatabaseError) as error:
         # Not a finding about the journal (the window's connection opened it): say
         # that neither the check nor the backup ran, and why.

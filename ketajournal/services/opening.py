@@ -1,5 +1,10 @@
 """Open the journal at a home, creating it on first run — and never anything else.
 
+:func:`open_checked` is how the app and the CLI open a journal: it catches a
+damaged journal before and after opening it (:mod:`ketajournal.services.damage`)
+and runs the integrity check. :func:`open_or_create` and :func:`open_journal`
+open without those checks (tests, benchmarks, the demo journal).
+
 The rules that keep a patient's journal safe:
 
 * a new journal is created only when the home holds no journal file, no header
@@ -23,11 +28,21 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import sqlcipher3
+
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import RecoveryCode, new_recovery_code
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
+from ketajournal.services.damage import (
+    Damage,
+    KeyringKeyDoesNotFitError,
+    damage_before_opening,
+    damaged_error,
+    newest_verified_backup,
+    proven_key,
+)
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import KeyMissingError as KeyMissingError
 from ketajournal.services.keys import (
@@ -36,14 +51,9 @@ from ketajournal.services.keys import (
     unlock,
     with_recovery_key,
 )
-from ketajournal.storage.database import (
-    KEY_BYTES,
-    create_database,
-    creating_path,
-    open_database,
-    sidecar_paths,
-)
-from ketajournal.storage.header import JournalHeader, write_header
+from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
+from ketajournal.storage.database import create_database, open_database
+from ketajournal.storage.header import HeaderError, JournalHeader, write_header
 from ketajournal.storage.instance import creation_lock
 
 log = logging.getLogger(__name__)
@@ -94,7 +104,7 @@ class OpenedJournal:
 
 def journal_exists(paths: JournalPaths) -> bool:
     """True if any file of a journal is present at the home."""
-    return any(p.exists() for p in (paths.database, paths.header, *sidecar_paths(paths.database)))
+    return any(p.exists() for p in paths.journal_files)
 
 
 def open_or_create(
@@ -104,20 +114,22 @@ def open_or_create(
     *,
     create: bool = True,
     clock: Clock = system_now,
+    add_recovery_key: bool = True,
 ) -> OpenedJournal:
     """Open the journal at ``paths.home``; on first run (and if ``create``) make it.
 
     ``secret`` is a passphrase or the recovery key supplied by the user (the
     unlock prompt, ``--password-file``); without it the key comes from
     ``keys``. A secret never creates a journal. An existing journal without a
-    recovery key gets one on opening, handed back like a new journal's.
+    recovery key gets one on opening, handed back like a new journal's —
+    unless ``add_recovery_key`` is False (a caller that could not show its code).
     """
     if paths.database.exists():
         unlocked = unlock(paths, keys, secret)
         db = open_database(paths.database, unlocked.key)
-        journal = Journal(db, clock=clock, path=paths.database, key=unlocked.key)
+        journal = Journal(db, clock=clock, paths=paths, key=unlocked.key)
         code = None
-        if unlocked.header.recovery is None:
+        if unlocked.header.recovery is None and add_recovery_key:
             try:
                 code = add_recovery_key_if_missing(paths, unlocked.key, clock().date())
             except OSError as error:  # a read-only home still opens; try again next time
@@ -138,14 +150,15 @@ def open_or_create(
     # the holder of this lock may also clear what an interrupted first run left.
     with creation_lock(paths.home):
         if paths.database.exists():
-            return open_or_create(paths, keys, create=create, clock=clock)
-        partial = creating_path(paths.database)
-        if partial.exists():
+            return open_or_create(
+                paths, keys, create=create, clock=clock, add_recovery_key=add_recovery_key
+            )
+        if paths.creating.exists():
             # A first run that was interrupted before the journal was renamed into
             # place: it never held an entry, so it is safe to start it again.
-            for path in (paths.header, partial, *sidecar_paths(partial)):
+            for path in (paths.header, *paths.creating_files):
                 path.unlink(missing_ok=True)
-        leftovers = [p.name for p in (paths.header, *sidecar_paths(paths.database)) if p.exists()]
+        leftovers = [p.name for p in (paths.header, *paths.sidecars) if p.exists()]
         if leftovers:
             raise JournalIncompleteError(paths.home, leftovers)
         if not create:
@@ -154,10 +167,8 @@ def open_or_create(
         code = new_recovery_code()
         header = with_recovery_key(JournalHeader.new(), key, code, clock().date())
         keys.put(header.journal_id, key)  # raises before anything is written
-        db = create_database(
-            paths.database, key, before_publish=lambda: write_header(paths.header, header)
-        )
-    journal = Journal(db, clock=clock, path=paths.database, key=key)
+        db = create_database(paths, key, before_publish=lambda: write_header(paths.header, header))
+    journal = Journal(db, clock=clock, paths=paths, key=key)
     return OpenedJournal(journal, True, KeySource.KEYRING, code)
 
 
@@ -173,10 +184,69 @@ def open_journal(
 
     For callers that never show a recovery key (tests, the demo journal): a
     new journal's recovery code is discarded, and an old journal is not given
-    one. The CLI and the app use :func:`open_or_create`.
+    one. The CLI and the app use :func:`open_checked`.
     """
-    if paths.database.exists():
-        unlocked = unlock(paths, keys, secret)
-        db = open_database(paths.database, unlocked.key)
-        return Journal(db, clock=clock, path=paths.database, key=unlocked.key)
-    return open_or_create(paths, keys, secret, create=create, clock=clock).journal
+    opened = open_or_create(
+        paths, keys, secret, create=create, clock=clock, add_recovery_key=False
+    )
+    return opened.journal
+
+
+def open_checked(
+    paths: JournalPaths,
+    keys: KeyStore,
+    secret: str | None = None,
+    *,
+    create: bool = True,
+    clock: Clock = system_now,
+    verify: bool = True,
+    add_recovery_key: bool = True,
+) -> OpenedJournal:
+    """Open (or on first run create) the journal like :func:`open_or_create`, and check it.
+
+    With ``verify`` the integrity and foreign-key checks run on every open
+    (milliseconds: docs/security.md). A journal whose files are damaged —
+    empty, cut short, a page overwritten, the header missing or unreadable,
+    the journal file gone while its header or backups remain — raises
+    :class:`~ketajournal.services.damage.JournalDamagedError`, which offers the
+    newest verified backup. Nothing is written to a damaged journal, and no new
+    journal is ever created beside the backups of one.
+    """
+    damage = damage_before_opening(paths)
+    if damage is not None:
+        raise damaged_error(paths, keys, secret, damage)
+    try:
+        opened = open_or_create(
+            paths, keys, secret, create=create, clock=clock, add_recovery_key=add_recovery_key
+        )
+    except HeaderError:
+        kind = Damage.HEADER_DAMAGED if paths.header.exists() else Damage.HEADER_MISSING
+        raise damaged_error(paths, keys, secret, kind) from None
+    except (WrongKeyError, sqlcipher3.DatabaseError) as error:
+        # open_or_create got the key, from a secret that unwrapped the header's
+        # authenticated wrap (proof that it is right), or from the keyring. The
+        # driver's own DatabaseError is a page that cannot be read (a damaged file).
+        found = proven_key(paths, keys, secret)
+        if found is None:
+            raise error from None  # the keyring entry is not even a key
+        if secret is None and newest_verified_backup(paths, found) is None:
+            # A keyring key that opens neither the journal nor any of its backups
+            # proves nothing: ask for the recovery key, which does.
+            raise KeyringKeyDoesNotFitError(paths.database) from None
+        raise damaged_error(
+            paths, keys, secret, Damage.DATABASE_UNREADABLE, key=found
+        ) from None
+    except JournalIncompleteError:
+        raise damaged_error(paths, keys, secret, Damage.DATABASE_MISSING) from None
+    if verify and not opened.created:
+        journal = opened.journal
+        try:
+            healthy = journal.check().ok
+        except sqlcipher3.DatabaseError as error:
+            log.info("integrity check failed: %s", type(error).__name__)
+            healthy = False
+        if not healthy:
+            key = journal.data_key
+            journal.close()
+            raise damaged_error(paths, keys, secret, Damage.INTEGRITY, key=key)
+    return opened

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from ketajournal.platform.files import atomic_path
-from ketajournal.storage.database import StorageError, _connect, integrity_problems
+from ketajournal.storage.connection import StorageError, connect, integrity_problems
 
 
 class BackupError(StorageError):
@@ -70,7 +70,7 @@ def verify_backup(
 ) -> dict[str, int]:
     """Open ``path`` with ``key``, run the integrity check and compare row counts."""
     try:
-        conn = _connect(path, key)
+        conn = connect(path, key)
     except StorageError as error:
         raise BackupError(
             f"The backup {path.name} does not open with the journal's key."

@@ -1,77 +1,38 @@
-"""Open, create and check the encrypted journal database.
+"""Open, create and migrate the encrypted journal database.
 
-One journal is one SQLCipher 4 file. The 256-bit key is handed in raw (no
-passphrase derivation: it is already random). Every connection gets the same
-pragmas: WAL, ``synchronous=FULL`` (and ``fullfsync`` on macOS), foreign keys,
-secure delete and temporary tables in memory, so no plaintext temp file is ever
-written. A journal is created under a temporary name and renamed into place only
-once its schema is complete, so a crash during creation never leaves a half
-journal behind. An existing journal whose schema is older is first copied to a
-verified backup, then migrated in one transaction: a crash leaves it either
-untouched or fully migrated (docs/reliability.md).
+One journal is one SQLCipher 4 file, opened through
+:func:`ketajournal.storage.connection.connect` with the same pragmas every time.
+A journal is created under a temporary name and renamed into place only once its
+schema is complete, so a crash during creation never leaves a half journal
+behind. An existing journal whose schema is older is first copied to a verified
+backup, then migrated in one transaction: a crash leaves it either untouched or
+fully migrated (docs/reliability.md).
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
 from sqlite_utils import Database
 
-from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path, fsync_dir
-from ketajournal.platform.paths import HEADER_NAME
+from ketajournal.platform.paths import JournalPaths, backup_header
+from ketajournal.storage.backup import BackupError, write_backup
+from ketajournal.storage.connection import (
+    StorageError,
+    WriteFailedError,
+    configure_durability,
+    connect,
+    schema_version,
+    transaction,
+    write_failure_reason,
+)
 from ketajournal.storage.instance import migration_lock
 from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
-
-KEY_BYTES = 32
-BUSY_TIMEOUT_MS = 5000
-#: Where backups live, beside the journal (``<home>/backups``).
-BACKUPS_DIR = "backups"
-#: Backups written before a migration are named ``before-migration-<stamp>.db``.
-MIGRATION_BACKUP_PREFIX = "before-migration-"
-
-
-class StorageError(KnownError):
-    """The journal file cannot be used as it is."""
-
-
-class WrongKeyError(StorageError):
-    """The key does not open this file (or the file is not a journal)."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"The journal at {path} could not be opened: the key does not fit it, or the file "
-            "is not a ketajournal journal. Nothing was changed."
-        )
-
-
-class WriteFailedError(StorageError):
-    """A write could not be committed; the transaction was rolled back."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(
-            f"The entry could not be saved: {reason}. Nothing already saved was changed."
-        )
-        self.reason = reason
-
-
-def _write_failure_reason(error: sqlcipher3.Error) -> str:
-    text = str(error).lower()
-    if "full" in text:
-        return "the disk is full"
-    if "readonly" in text or "read-only" in text:
-        return "the journal is read-only"
-    if "locked" in text or "busy" in text:
-        return "another program is writing to the journal; try again"
-    if "i/o" in text or "disk" in text:
-        return "the disk reported an input/output error"
-    return f"the database reported {type(error).__name__}"
 
 
 class NewerSchemaError(StorageError):
@@ -83,48 +44,6 @@ class NewerSchemaError(StorageError):
             f"version understands up to {SCHEMA_VERSION}). Update ketajournal to open it. "
             "Nothing was changed."
         )
-
-
-def _connect(path: Path, key: bytes) -> sqlcipher3.Connection:
-    if len(key) != KEY_BYTES:
-        raise ValueError("journal keys are 32 bytes")
-    # isolation_level=None: the driver never opens transactions behind our back;
-    # every write goes through transaction() below.
-    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        # The first read decrypts page 1: a wrong key fails here, before any
-        # pragma could write to the file.
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
-        conn.close()
-        raise WrongKeyError(path) from None
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA secure_delete = ON")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    return conn
-
-
-def _configure_durability(conn: sqlcipher3.Connection) -> None:
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if str(mode).lower() != "wal":
-        raise StorageError("The journal could not be switched to write-ahead logging.")
-    # FULL: the WAL is fsynced at every COMMIT, so a committed entry survives
-    # power loss, not only a crash of the process (NORMAL would only sync at
-    # checkpoints). See docs/reliability.md.
-    conn.execute("PRAGMA synchronous = FULL")
-    if sys.platform == "darwin":
-        # On macOS fsync() only hands the data to the drive, whose cache may
-        # still lose it on power loss; F_FULLFSYNC asks the drive to flush.
-        conn.execute("PRAGMA fullfsync = ON")
-        conn.execute("PRAGMA checkpoint_fullfsync = ON")
-
-
-def schema_version(db: Database) -> int:
-    """The journal's ``PRAGMA user_version`` (0 for an empty file)."""
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 class MigrationBackupError(StorageError):
@@ -162,20 +81,21 @@ def open_database(path: Path, key: bytes) -> Database:
     the backup fails and :class:`MigrationFailedError` if a migration fails;
     the journal is unchanged in every case.
     """
-    conn = _connect(path, key)
+    conn = connect(path, key)
     try:
         db = Database(conn, execute_plugins=False)
         found = schema_version(db)
         if found > SCHEMA_VERSION:
             raise NewerSchemaError(found)
-        _configure_durability(conn)
+        configure_durability(conn)
         if found < SCHEMA_VERSION:
             # One program at a time backs up and migrates; one that waited here
             # finds the journal already current and does neither.
-            with migration_lock(path.parent):
+            paths = JournalPaths.around(path)
+            with migration_lock(paths.home):
                 if schema_version(db) < SCHEMA_VERSION:
                     if found > 0:
-                        backup_before_migration(db, key, path)
+                        backup_before_migration(db, key, paths)
                     migrate(db)
     except BaseException:
         conn.close()
@@ -210,60 +130,52 @@ def migrate(db: Database) -> list[str]:
     return names
 
 
-def backup_before_migration(db: Database, key: bytes, path: Path) -> Path:
-    """Write a verified backup of the journal at ``path`` before it is migrated.
+def backup_before_migration(db: Database, key: bytes, paths: JournalPaths) -> Path:
+    """Write a verified backup of the journal in ``paths`` before it is migrated.
 
     The copy goes to ``<home>/backups/before-migration-<stamp>.db`` with the
     header beside it as ``.header`` (so the recovery key opens it too). Such
     backups are never rotated away by ketajournal. Raises
     :class:`MigrationBackupError` and leaves the journal as it was on failure.
     """
-    from ketajournal.storage.backup import BackupError, write_backup  # imports this module
-
-    folder = path.parent / BACKUPS_DIR
     try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        stamp = datetime.now().astimezone().strftime("%Y%m%d-%H%M%S")
-        target, number = folder / f"{MIGRATION_BACKUP_PREFIX}{stamp}.db", 1
+        paths.backups.mkdir(mode=0o700, exist_ok=True)
+        now = datetime.now()
+        target, number = paths.migration_backup(now), 1
         while target.exists():  # two in one second
             number += 1
-            target = folder / f"{MIGRATION_BACKUP_PREFIX}{stamp}-{number}.db"
+            target = paths.migration_backup(now, number)
         write_backup(db, key, target)
-        header = path.parent / HEADER_NAME
-        if header.exists():
-            with atomic_path(target.with_suffix(".header")) as tmp:
-                tmp.write_bytes(header.read_bytes())
+        if paths.header.exists():
+            with atomic_path(backup_header(target)) as tmp:
+                tmp.write_bytes(paths.header.read_bytes())
     except BackupError as error:
         raise MigrationBackupError(str(error)) from None
     except OSError as error:
         raise MigrationBackupError(error.strerror or type(error).__name__) from None
     except sqlcipher3.DatabaseError as error:
-        raise MigrationBackupError(_write_failure_reason(error)) from None
+        raise MigrationBackupError(write_failure_reason(error)) from None
     return target
 
 
-def creating_path(path: Path) -> Path:
-    """Where a journal is built before it is renamed to ``path``."""
-    return path.with_name(path.name + ".creating")
-
-
 def create_database(
-    path: Path, key: bytes, before_publish: Callable[[], None] | None = None
+    paths: JournalPaths, key: bytes, before_publish: Callable[[], None] | None = None
 ) -> Database:
-    """Create a new journal at ``path`` (which must not exist) and open it.
+    """Create a new journal at ``paths.database`` (which must not exist) and open it.
 
-    The schema is built in :func:`creating_path`; ``before_publish`` (writing
-    the header) runs before the finished file is renamed into place, so a crash
-    at any point leaves either no journal or a complete one.
+    The schema is built in ``paths.creating``; ``before_publish`` (writing the
+    header) runs before the finished file is renamed into place, so a crash at
+    any point leaves either no journal or a complete one.
     """
+    path = paths.database
     if path.exists():
         raise StorageError(f"Refusing to create a journal over an existing file at {path}.")
-    partial = creating_path(path)
-    for stale in _with_sidecars(partial):
+    partial = paths.creating
+    for stale in paths.creating_files:
         stale.unlink(missing_ok=True)
-    conn = _connect(partial, key)
+    conn = connect(partial, key)
     try:
-        _configure_durability(conn)
+        configure_durability(conn)
         db = Database(conn, execute_plugins=False)
         migrate(db)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -273,69 +185,5 @@ def create_database(
     if before_publish is not None:
         before_publish()
     os.replace(partial, path)
-    fsync_dir(path.parent)
+    fsync_dir(paths.home)
     return open_database(path, key)
-
-
-@contextlib.contextmanager
-def transaction(db: Database) -> Iterator[None]:
-    """One explicit write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT``.
-
-    IMMEDIATE takes the write lock up front, so two writers wait for each other
-    (busy timeout) instead of failing half-way. When this block returns, the
-    commit has returned: the data is on disk (``synchronous=FULL``).
-    """
-    conn = db.conn
-    if conn.in_transaction:
-        raise RuntimeError("transactions are not nested")
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException:
-            # Re-read: the failed statement may already have ended the transaction.
-            if getattr(conn, "in_transaction", False):
-                conn.execute("ROLLBACK")
-            raise
-    except sqlcipher3.DatabaseError as error:
-        # Environment failures (disk full, read-only, locked) get a message;
-        # constraint violations (IntegrityError) are bugs and propagate as-is.
-        if isinstance(error, sqlcipher3.IntegrityError | sqlcipher3.ProgrammingError):
-            raise
-        raise WriteFailedError(_write_failure_reason(error)) from None
-
-
-def integrity_problems(db: Database) -> list[str]:
-    """Problems found by the page, integrity and foreign-key checks; empty when healthy.
-
-    SQLCipher's ``cipher_integrity_check`` runs first: it verifies every page's
-    MAC and names a damaged page, where a normal read of that page (and so
-    ``integrity_check``) would only fail with "database disk image is malformed".
-    A file that cannot be read at all is reported as a problem too, never raised.
-    """
-    try:
-        problems = [str(row[0]) for row in db.execute("PRAGMA cipher_integrity_check")]
-        if problems:
-            return problems
-        problems = [
-            str(row[0])
-            for row in db.execute("PRAGMA integrity_check").fetchall()
-            if str(row[0]).lower() != "ok"
-        ]
-        problems += [
-            f"foreign key in {row[0]} row {row[1]} points to a missing {row[2]} row"
-            for row in db.execute("PRAGMA foreign_key_check").fetchall()
-        ]
-    except sqlcipher3.DatabaseError as error:
-        return [f"the file cannot be read completely ({error})"]
-    return problems
-
-
-def sidecar_paths(path: Path) -> list[Path]:
-    """The SQLite files that belong to the journal at ``path`` (WAL, shared memory)."""
-    return _with_sidecars(path)[1:]
-
-
-def _with_sidecars(path: Path) -> list[Path]:
-    return [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from ketajournal.storage.database import transaction
+from ketajournal.storage.connection import transaction
 
 
 @dataclass(frozen=True)

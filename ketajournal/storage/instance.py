@@ -27,10 +27,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ketajournal.errors import KnownError
+from ketajournal.platform.paths import JournalPaths
 
-LOCK_NAME = "journal.lock"
-CREATION_LOCK_NAME = "journal.create.lock"
-MIGRATION_LOCK_NAME = "journal.migrate.lock"
 #: How long a first run waits for another one to finish creating the journal.
 CREATION_WAIT_S = 30.0
 #: How long an opening waits for another one to finish backing up and migrating.
@@ -108,7 +106,8 @@ class InstanceLock:
     """
 
     def __init__(self, home: Path) -> None:
-        self.path = home / LOCK_NAME
+        self.home = home
+        self.path = JournalPaths(home).instance_lock
         self._fd: int | None = None
 
     @property
@@ -124,7 +123,7 @@ class InstanceLock:
             fd = _open_lock_file(self.path)
             if not _try_lock(fd):
                 os.close(fd)
-                raise AlreadyOpenError(self.path.parent)
+                raise AlreadyOpenError(self.home)
             if os.name != "posix" or _same_file(fd, self.path):
                 break
             _unlock(fd)  # locked a file the previous holder had just removed: try again
@@ -170,7 +169,7 @@ def creation_lock(home: Path, wait_s: float = CREATION_WAIT_S) -> Iterator[None]
         f"Another ketajournal has been creating a journal in {home} for more than "
         f"{wait_s:.0f} seconds. Close it and try again. Nothing was changed."
     )
-    with _exclusive(home / CREATION_LOCK_NAME, wait_s, busy):
+    with _exclusive(JournalPaths(home).creation_lock, wait_s, busy):
         yield
 
 
@@ -181,7 +180,7 @@ def migration_lock(home: Path, wait_s: float = MIGRATION_WAIT_S) -> Iterator[Non
         f"Another ketajournal has been updating the journal in {home} for more than "
         f"{wait_s:.0f} seconds. Close it and try again. Nothing was changed."
     )
-    with _exclusive(home / MIGRATION_LOCK_NAME, wait_s, busy):
+    with _exclusive(JournalPaths(home).migration_lock, wait_s, busy):
         yield
 
 

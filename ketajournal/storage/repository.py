@@ -1,6 +1,6 @@
 """Rows to entries and back: one repository for the four entry kinds.
 
-Callers hold a transaction (see :func:`ketajournal.storage.database.transaction`)
+Callers hold a transaction (see :func:`ketajournal.storage.connection.transaction`)
 around writes; reads need none. Queries by time use the indexed ``ts`` column.
 """
 

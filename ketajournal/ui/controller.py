@@ -109,7 +109,7 @@ class _LogCommand(_Command):
 
     def apply(self) -> Change:
         assert self.deleted is not None
-        return self.controller.journal.restore(self.deleted)
+        return self.controller.journal.undelete(self.deleted)
 
 
 class _EditCommand(_Command):
@@ -130,7 +130,7 @@ class _DeleteCommand(_Command):
         self.deleted = deleted
 
     def revert(self) -> Change:
-        return self.controller.journal.restore(self.deleted)
+        return self.controller.journal.undelete(self.deleted)
 
     def apply(self) -> Change:
         entry = self.deleted.entry

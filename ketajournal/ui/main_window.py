@@ -39,7 +39,6 @@ from ketajournal.domain.models import (
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyStore
-from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
@@ -684,10 +683,10 @@ class MainWindow(QMainWindow):
         )
         if target is None:
             return
-        from ketajournal.services import restore
+        from ketajournal.services import portable
 
         self._in_background(
-            "Backing up…", lambda journal: restore.write_portable_backup(journal, target),
+            "Backing up…", lambda journal: portable.write_portable_backup(journal, target),
             lambda made: self.statusBar().showMessage(
                 f"Backed up {made.total} entries to {target.name} (encrypted).", 8000
             ),
@@ -706,12 +705,10 @@ class MainWindow(QMainWindow):
             source = Path(name) if name else None
         if source is None:
             return
-        journal_path = self.open_controller.journal.path
-        assert journal_path is not None
         from ketajournal.ui.security import RestoreFromFile
 
         RestoreFromFile(
-            self, JournalPaths(journal_path.parent), self.keys,
+            self, self.open_controller.journal.paths, self.keys,
             close_journal=self.lock, reopen=self.try_unlock,
         ).start(source)
 

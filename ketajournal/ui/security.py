@@ -43,21 +43,17 @@ from ketajournal import APP_TITLE
 from ketajournal.errors import KnownError
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyStore
-from ketajournal.platform.paths import JournalPaths
+from ketajournal.platform.paths import JournalPaths, SetAside
 from ketajournal.services import keys as key_service
+from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.keys import (
     MIN_PASSPHRASE_LENGTH,
     NeedsSecretError,
     WrongSecretError,
     key_status,
 )
-from ketajournal.services.restore import (
-    JournalDamagedError,
-    PreparedRestore,
-    finish_restore,
-    prepare_restore,
-    restore_from_home_backup,
-)
+from ketajournal.services.repair import restore_from_home_backup
+from ketajournal.services.restore import PreparedRestore, finish_restore, prepare_restore
 from ketajournal.services.settings import SETTINGS, Settings
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.recovery import RecoveryKeyDialog
@@ -157,8 +153,7 @@ class SecurityDialog(QDialog):
         self.keys = keys
         self.settings = Settings(controller.journal)
         self.show_recovery_key: Callable[[RecoveryCode], Any] = self._show_recovery_key
-        assert controller.journal.path is not None
-        self.paths = JournalPaths(controller.journal.path.parent)
+        self.paths = controller.journal.paths
 
         self.status = QLabel("")
         self.status.setWordWrap(True)
@@ -500,7 +495,7 @@ class RestoreFromFile(QObject):
             f"The backup was made {prepared.made:%Y-%m-%d %H:%M} and holds {prepared.total} "
             "entries; it opens with its key and passed its integrity check.\n\n"
             "Restoring it closes your journal and moves its files to "
-            f"{self.paths.home / 'backups'}/before-restore-<date>/ (nothing is deleted); the "
+            f"{self.paths.set_aside_pattern(SetAside.BEFORE_RESTORE)} (nothing is deleted); the "
             "backup takes their place. Entries made since the backup will only be in the "
             "moved files. Restore it?"
         )

@@ -509,16 +509,12 @@ class Campaign:
         """The file exactly as the kill left it, before anything opens it through the app."""
         from sqlite_utils import Database
 
-        from ketajournal.storage.database import (
-            _connect,
-            integrity_problems,
-            pending_migrations,
-            schema_version,
-        )
+        from ketajournal.storage.connection import connect, integrity_problems, schema_version
+        from ketajournal.storage.database import pending_migrations
         from ketajournal.storage.migrations import SCHEMA_VERSION
 
         assert self.home is not None
-        db = Database(_connect(self.home / "journal.db", self.key), execute_plugins=False)
+        db = Database(connect(self.home / "journal.db", self.key), execute_plugins=False)
         try:
             problems = integrity_problems(db)
             if problems:

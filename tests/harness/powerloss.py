@@ -103,13 +103,13 @@ def weaken_durability(synchronous: str) -> None:
     from it) use ``PRAGMA synchronous = <synchronous>``: the negative control."""
     from ketajournal.storage import database
 
-    original = database._configure_durability
+    original = database.configure_durability
 
     def configure(conn: Any) -> None:
         original(conn)
         conn.execute(f"PRAGMA synchronous = {synchronous}")
 
-    database._configure_durability = configure
+    database.configure_durability = configure
 
 
 def run(kills: int, *, seed: int, writers: int = 2, synchronous: str = "FULL",

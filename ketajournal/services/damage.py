@@ -1,0 +1,329 @@
+"""What is wrong with a journal's files, and which of its backups would put it right.
+
+Opening (:func:`ketajournal.services.opening.open_checked`) asks this module
+before SQLite touches a file (:func:`damage_before_opening`: an empty journal
+file, a journal file gone while its header or backups remain) and after an
+opening failed or the integrity check found problems (:func:`damaged_error`).
+The error it builds, :class:`JournalDamagedError`, says what happened and offers
+the newest backup that verifies with the journal's key
+(:func:`newest_verified_backup`); :mod:`ketajournal.services.repair` puts that
+backup in place.
+
+A failure is told apart from a wrong key only when the key is proven: a secret
+unwrapped the header's authenticated (AES-GCM) wrap, or the key from the
+keyring entry named by the header opens one of the journal's backups. Then a
+journal file that does not open is damaged. A keyring key that opens nothing
+proves nothing: the user is asked for the recovery key, which decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ketajournal.errors import KnownError
+from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
+from ketajournal.services.backups import backup_verifies, home_backups
+from ketajournal.services.keys import (
+    NeedsSecretError,
+    NoWrappedKeyError,
+    WrongSecretError,
+    key_from_secret,
+    unlock,
+)
+from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
+from ketajournal.storage.header import HeaderError, read_header
+
+
+class Damage(StrEnum):
+    """What is wrong with a journal's files."""
+
+    DATABASE_EMPTY = "database_empty"
+    DATABASE_UNREADABLE = "database_unreadable"
+    INTEGRITY = "integrity"
+    DATABASE_MISSING = "database_missing"
+    HEADER_MISSING = "header_missing"
+    HEADER_DAMAGED = "header_damaged"
+    JOURNAL_MISSING = "journal_missing"
+
+
+@dataclass(frozen=True)
+class BackupOffer:
+    """The newest backup that verifies with the journal's key, and what restoring it replaces.
+
+    ``replaces_database`` is False when only the header was lost and the journal
+    file itself is sound: then only the header copy is put back, and no entry is
+    lost.
+    """
+
+    backup: Path
+    made: datetime
+    key: bytes = field(repr=False)
+    replaces_database: bool = True
+    replaces_header: bool = False
+
+
+class JournalDamagedError(KnownError):
+    """The journal's files are damaged; ``offer`` is the backup that would put it right."""
+
+    def __init__(self, paths: JournalPaths, damage: Damage, offer: BackupOffer | None) -> None:
+        super().__init__(_damage_message(paths, damage, offer))
+        self.paths = paths
+        self.damage = damage
+        self.offer = offer
+
+
+class DamagedNeedsSecretError(NeedsSecretError):
+    """The header is lost, and only a secret can say which backups are this journal's."""
+
+    def __init__(self, paths: JournalPaths, damage: Damage) -> None:
+        what = _damage_message(paths, damage, None, with_offer=False)
+        super().__init__(
+            f"{what} Its backups can be checked and restored with the journal's recovery key "
+            "or passphrase: enter it to see the newest backup that opens. Nothing was changed."
+        )
+        self.damage = damage
+
+
+class KeyringKeyDoesNotFitError(NeedsSecretError, WrongKeyError):
+    """The keyring's key opens neither the journal nor any backup: only a secret can tell
+    a wrong key from a damaged file."""
+
+    def __init__(self, path: Path) -> None:
+        KnownError.__init__(
+            self,
+            f"The journal at {path} could not be opened with the key in the system keyring: "
+            "that key does not fit it, or the file is damaged. Nothing was changed. The "
+            "recovery key (or the passphrase) tells these apart: enter it to open the "
+            "journal, or to learn what is damaged.",
+        )
+
+
+# -- finding damage and the backup that repairs it ---------------------------------
+
+
+def damage_before_opening(paths: JournalPaths) -> Damage | None:
+    """Damage that must be caught before SQLite touches the file; None when there is none.
+
+    An empty journal file (SQLite would take it for a new database), or a journal
+    file gone while its header, WAL or backups remain (a first run must not start
+    a new journal beside them). Reads only file sizes and names.
+    """
+    database = paths.database
+    if database.exists():
+        if database.is_file() and database.stat().st_size == 0:
+            wal = paths.sidecars[0]
+            if not wal.exists() or wal.stat().st_size == 0:
+                # SQLite would open an empty file as a new database and the
+                # migrations would build an empty journal in it.
+                return Damage.DATABASE_EMPTY
+        return None
+    if paths.creating.exists():
+        return None  # an interrupted first run: open_or_create starts it again
+    if any(p.exists() for p in (paths.header, *paths.sidecars)):
+        return Damage.DATABASE_MISSING
+    if home_backups(paths):
+        return Damage.JOURNAL_MISSING
+    return None
+
+
+def proven_key(paths: JournalPaths, keys: KeyStore, secret: str | None) -> bytes | None:
+    """The key from the header's keyring entry or wrap, or None if that key is itself bad."""
+    try:
+        return unlock(paths, keys, secret).key
+    except WrongKeyError:
+        return None
+
+
+def damaged_error(
+    paths: JournalPaths,
+    keys: KeyStore,
+    secret: str | None,
+    damage: Damage,
+    *,
+    key: bytes | None = None,
+) -> JournalDamagedError:
+    """The error for ``damage``, with the newest verified backup if a key can check them.
+
+    ``key`` is the journal's key when it is already proven; otherwise it is
+    looked for through the header, or else the header copies kept with the
+    backups. Raises :class:`DamagedNeedsSecretError` when only a secret would
+    find it, and :class:`~ketajournal.services.keys.WrongSecretError` when the
+    secret given opens none of them.
+    """
+    if key is None:
+        if not home_backups(paths):
+            return JournalDamagedError(paths, damage, None)
+        key = _key_for_damaged(paths, keys, secret, damage)
+        if key is None:
+            return JournalDamagedError(paths, damage, None)
+    backup = newest_verified_backup(paths, key)
+    if backup is None:
+        return JournalDamagedError(paths, damage, None)
+    header_lost = damage in (
+        Damage.HEADER_MISSING, Damage.HEADER_DAMAGED, Damage.JOURNAL_MISSING
+    )
+    database_sound = header_lost and backup_verifies(paths.database, key)
+    offer = BackupOffer(
+        backup=backup,
+        made=_made(backup),
+        key=key,
+        replaces_database=not database_sound,
+        replaces_header=header_lost or not _header_fits(paths, backup),
+    )
+    return JournalDamagedError(paths, damage, offer)
+
+
+def _key_for_damaged(
+    paths: JournalPaths, keys: KeyStore, secret: str | None, damage: Damage
+) -> bytes | None:
+    """The journal's key, found through the header or else the backups' header copies.
+
+    Raises :class:`DamagedNeedsSecretError` when only a secret would find it, and
+    :class:`WrongSecretError` when the secret given opens none of them.
+    """
+    try:
+        return unlock(paths, keys, secret).key
+    except HeaderError:
+        pass  # the header is lost: the copies saved with the backups name the journal
+    except WrongKeyError:
+        return None
+    seen: set[tuple[Any, ...]] = set()
+    found_headers = False
+    for backup in home_backups(paths):
+        try:
+            header = read_header(backup_header(backup))
+        except HeaderError:
+            continue
+        found_headers = True
+        fingerprint = (header.journal_id, header.recovery, header.passphrase)
+        if fingerprint in seen:
+            continue
+        seen.add(fingerprint)
+        if secret is not None:
+            try:
+                return key_from_secret(header, secret)[0]
+            except (WrongSecretError, NoWrappedKeyError):
+                continue
+        if header.passphrase is not None:
+            continue  # passphrase mode keeps nothing in the keyring
+        try:
+            key = keys.get(header.journal_id)
+        except KeyringUnavailableError:
+            continue
+        if key is not None and len(key) == KEY_BYTES:
+            return key
+    if not found_headers:
+        return None
+    if secret is not None:
+        raise WrongSecretError
+    raise DamagedNeedsSecretError(paths, damage)
+
+
+def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
+    """The newest backup in ``<home>/backups`` that verifies with ``key``, or None.
+
+    Backups are tried newest first (by modification time); one counts if it
+    opens with ``key``, passes the integrity check and has its header copy.
+    Backups of another journal (another key) never verify, so never count.
+    """
+    for backup in home_backups(paths):
+        if not backup_header(backup).is_file():
+            continue
+        try:
+            read_header(backup_header(backup))
+        except HeaderError:
+            continue
+        if backup_verifies(backup, key):
+            return backup
+    return None
+
+
+def current_header_is(paths: JournalPaths, journal_id: str) -> bool:
+    """True if the home's header is readable and names the journal ``journal_id``."""
+    try:
+        return read_header(paths.header).journal_id == journal_id
+    except HeaderError:
+        return False
+
+
+def _header_fits(paths: JournalPaths, backup: Path) -> bool:
+    try:
+        return current_header_is(paths, read_header(backup_header(backup)).journal_id)
+    except HeaderError:
+        return False
+
+
+def _made(backup: Path) -> datetime:
+    return datetime.fromtimestamp(backup.stat().st_mtime).astimezone().replace(microsecond=0)
+
+
+# -- messages -------------------------------------------------------------------------
+
+
+def _damage_message(
+    paths: JournalPaths, damage: Damage, offer: BackupOffer | None, *, with_offer: bool = True
+) -> str:
+    db, header = paths.database, paths.header
+    folder = paths.backups
+    what = {
+        Damage.DATABASE_EMPTY: (
+            f"Your journal file {db} is damaged: it is empty (0 bytes), so its content was "
+            "lost, for example in a disk error or an interrupted copy or sync."
+        ),
+        Damage.DATABASE_UNREADABLE: (
+            f"Your journal file {db} is damaged: the key is right (your recovery key or "
+            "passphrase unwrapped it, or it opens the journal's backups), but the file cannot "
+            "be read. Part of it was cut off or overwritten, for example in a disk error or "
+            "an interrupted copy or sync."
+        ),
+        Damage.INTEGRITY: (
+            f"Your journal file {db} is damaged: it opens, but fails its integrity check "
+            "(part of it was overwritten, for example in a disk error)."
+        ),
+        Damage.DATABASE_MISSING: (
+            f"Your journal file {db} is missing, though other files of the journal are "
+            "there. ketajournal will not create a new journal beside them."
+        ),
+        Damage.HEADER_MISSING: (
+            f"Your journal's header {header} is missing. It holds the journal's id and its "
+            "wrapped key, so without it the key cannot be found."
+        ),
+        Damage.HEADER_DAMAGED: (
+            f"Your journal's header {header} is damaged. It holds the journal's id and its "
+            "wrapped key, so without it the key cannot be found."
+        ),
+        Damage.JOURNAL_MISSING: (
+            f"There is no journal in {paths.home}, but {folder} holds backups of one. "
+            "ketajournal will not start a new, empty journal beside them: to do that, move "
+            "the backups folder somewhere else first."
+        ),
+    }[damage]
+    if not with_offer:
+        return what
+    if offer is None:
+        return (
+            f"{what} No backup in {folder} opens with the journal's key and passes its "
+            "integrity check. Nothing was changed; keep the damaged file, and restore a backup "
+            "file (restore FILE --force) if you have one."
+        )
+    when = f"{offer.made:%Y-%m-%d %H:%M}"
+    if not offer.replaces_database:
+        return (
+            f"{what} The journal file itself opens with the key and passes its integrity "
+            f"check, so only the header needs to come back: the copy kept with the backup "
+            f"{offer.backup.name} of {when}. No entry is lost; afterwards the journal opens "
+            "with the recovery key and passphrase it had on that date. The damaged header "
+            f"is moved to {paths.set_aside_pattern(SetAside.DAMAGED)}. Nothing was changed yet."
+        )
+    return (
+        f"{what} The newest backup that opens with the key and passes its integrity check "
+        f"is {offer.backup.name}, made {when}. Restoring it moves the damaged files to "
+        f"{paths.set_aside_pattern(SetAside.DAMAGED)} (nothing is deleted) and puts a copy "
+        "of the backup in "
+        f"their place; entries made after {when} are not in it. Nothing was changed yet."
+    )

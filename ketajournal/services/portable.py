@@ -1,0 +1,179 @@
+"""The portable backup file: one zip that opens on a new computer with the recovery key.
+
+:func:`write_portable_backup` (``ketajournal backup -o FILE``, File → Back up to
+a file) writes one zip file, stored and not compressed, holding a verified
+SQLCipher copy of the journal (with the journal's own key), a copy of its header
+(the wrapped keys, so the recovery key or passphrase opens it) and a small
+manifest (format, version, date, journal id; no counts, no content). It is
+written atomically and read back and verified again before it is renamed into
+place. :func:`extract_portable_backup` reads one back, checking the format, the
+version and every member's checksum; :mod:`ketajournal.services.restore` puts
+what it extracted in place.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ketajournal import __version__
+from ketajournal.errors import KnownError
+from ketajournal.platform.files import atomic_path
+from ketajournal.platform.moves import COPY_CHUNK, os_reason, private_file, staging_dir
+from ketajournal.platform.paths import DB_NAME, HEADER_NAME, JournalPaths, ensure_private_dir
+from ketajournal.services.journal import Journal
+from ketajournal.storage.backup import verify_backup
+from ketajournal.storage.header import JournalHeader, read_header
+
+#: The portable backup file: a zip holding these three members. The journal's
+#: members carry the names its files have in a home.
+FORMAT = "ketajournal-backup"
+VERSION = 1
+MANIFEST_MEMBER = "ketajournal-backup.json"
+DB_MEMBER = DB_NAME
+HEADER_MEMBER = HEADER_NAME
+_MAX_SMALL_MEMBER = 64 * 1024  # the manifest and the header are a few hundred bytes
+
+
+class BackupFileError(KnownError):
+    """The file is not a ketajournal backup, or it is damaged."""
+
+
+@dataclass(frozen=True)
+class PortableBackup:
+    """What :func:`write_portable_backup` wrote (entry counts, no content)."""
+
+    path: Path
+    journal_id: str
+    counts: dict[str, int]
+    created: datetime
+
+    @property
+    def total(self) -> int:
+        """Entries in the backup."""
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class StagedBackup:
+    """A backup copied into a staging folder: its journal file, its header, when it was made."""
+
+    db: Path
+    header: Path
+    made: datetime
+
+
+def write_portable_backup(journal: Journal, target: Path) -> PortableBackup:
+    """Write the open journal to ``target`` as one portable, encrypted backup file.
+
+    The file is a zip (stored, not compressed: the content is encrypted and
+    would not shrink) of a verified SQLCipher copy under the journal's own key,
+    a copy of ``journal.header`` and a small manifest (format, version, date,
+    journal id; no counts, no content). It is written beside ``target`` and
+    renamed over it only after it was read back and its copy verified again.
+    """
+    paths, key = journal.paths, journal.data_key
+    header = read_header(paths.header)
+    try:
+        return _write_portable_backup(journal, paths, key, header, target)
+    except OSError as error:
+        raise BackupFileError(
+            f"The backup file {target} could not be written ({os_reason(error)}). "
+            "Nothing was changed."
+        ) from None
+
+
+def _write_portable_backup(
+    journal: Journal, paths: JournalPaths, key: bytes, header: JournalHeader, target: Path
+) -> PortableBackup:
+    header_bytes = paths.header.read_bytes()
+    created = journal.now().astimezone().replace(microsecond=0)
+    counts = journal.counts()
+    with staging_dir(paths) as staging:
+        staged = JournalPaths(staging).database
+        expected = journal.backup_to(staged)  # verified: opens, integrity, row counts
+        manifest = {
+            "format": FORMAT,
+            "version": VERSION,
+            "created": created.isoformat(),
+            "journal_id": header.journal_id,
+            "app_version": __version__,
+        }
+        with atomic_path(target) as tmp:
+            with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as archive:
+                archive.writestr(
+                    _member(MANIFEST_MEMBER, created), json.dumps(manifest, indent=2) + "\n"
+                )
+                archive.writestr(_member(HEADER_MEMBER, created), header_bytes)
+                archive.write(staged, DB_MEMBER)  # streamed; the copy is 0600
+            # Read back what was written: CRCs, the header, and the copy itself.
+            check = ensure_private_dir(staging / "check")
+            written = extract_portable_backup(tmp, check, str(target.name))
+            if written.header.read_bytes() != header_bytes:
+                raise BackupFileError(f"The backup file {target} did not read back correctly.")
+            verify_backup(written.db, key, expected)
+    return PortableBackup(target, header.journal_id, counts, created)
+
+
+def _member(name: str, when: datetime) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=when.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_STORED
+    info.external_attr = (0o100600 & 0xFFFF) << 16  # a regular file, owner-only when unzipped
+    return info
+
+
+def extract_portable_backup(source: Path, staging: Path, display: str) -> StagedBackup:
+    """Copy the members of the portable backup ``source`` into ``staging`` (CRCs checked).
+
+    ``display`` names the file in messages. Raises :class:`BackupFileError` for a
+    file that is not one of ours, is damaged, or comes from a newer ketajournal.
+    """
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = set(archive.namelist())
+            if not {MANIFEST_MEMBER, DB_MEMBER, HEADER_MEMBER} <= names:
+                raise BackupFileError(f"{display} is not a ketajournal backup file.")
+            manifest = _manifest(archive.read(_small(archive, MANIFEST_MEMBER)), display)
+            db, header = JournalPaths(staging).database, JournalPaths(staging).header
+            _small(archive, HEADER_MEMBER)
+            for member, target in ((DB_MEMBER, db), (HEADER_MEMBER, header)):
+                with archive.open(member) as data, private_file(target) as out:
+                    shutil.copyfileobj(data, out, COPY_CHUNK)
+    except (zipfile.BadZipFile, EOFError):
+        raise BackupFileError(
+            f"The backup file {display} is damaged (its contents do not match their "
+            "checksums). Nothing was changed."
+        ) from None
+    except NotImplementedError:  # a compression or encryption method we never write
+        raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
+    return StagedBackup(db, header, manifest)
+
+
+def _small(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
+    info = archive.getinfo(name)
+    if info.file_size > _MAX_SMALL_MEMBER:
+        raise BackupFileError(f"{name} in the backup file is too large to be ours.")
+    return info
+
+
+def _manifest(data: bytes, display: str) -> datetime:
+    """Check the manifest; returns when the backup was made."""
+    try:
+        manifest = json.loads(data.decode("utf-8"))
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise ValueError("format")
+        version = manifest.get("version")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise ValueError("version")
+        created = datetime.fromisoformat(str(manifest.get("created")))
+    except ValueError:
+        raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
+    if version > VERSION:
+        raise BackupFileError(
+            f"{display} was written by a newer ketajournal. Update ketajournal to restore it."
+        )
+    return created

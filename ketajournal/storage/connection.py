@@ -1,0 +1,168 @@
+"""One SQLCipher connection: the key, the pragmas, transactions, checks and storage errors.
+
+Every connection to a journal file, or to a copy of one, is made by
+:func:`connect`: the 256-bit key is handed in raw (it is already random, so no
+passphrase derivation), page 1 is read at once so a wrong key fails before
+anything can write, and the same pragmas are set every time: foreign keys,
+secure delete, temporary tables in memory (no plaintext temp file is ever
+written) and a busy timeout. :func:`configure_durability` adds WAL and
+``synchronous=FULL`` for a journal that will be written (docs/reliability.md).
+Writes go through :func:`transaction`, which turns environment failures (disk
+full, read-only) into :class:`WriteFailedError` after rolling back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from ketajournal.errors import KnownError
+
+KEY_BYTES = 32
+BUSY_TIMEOUT_MS = 5000
+
+
+class StorageError(KnownError):
+    """The journal file cannot be used as it is."""
+
+
+class WrongKeyError(StorageError):
+    """The key does not open this file (or the file is not a journal)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The journal at {path} could not be opened: the key does not fit it, or the file "
+            "is not a ketajournal journal. Nothing was changed."
+        )
+
+
+class WriteFailedError(StorageError):
+    """A write could not be committed; the transaction was rolled back."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"The entry could not be saved: {reason}. Nothing already saved was changed."
+        )
+        self.reason = reason
+
+
+def write_failure_reason(error: sqlcipher3.Error) -> str:
+    """Why a write failed, in words for the user (never the statement or its data)."""
+    text = str(error).lower()
+    if "full" in text:
+        return "the disk is full"
+    if "readonly" in text or "read-only" in text:
+        return "the journal is read-only"
+    if "locked" in text or "busy" in text:
+        return "another program is writing to the journal; try again"
+    if "i/o" in text or "disk" in text:
+        return "the disk reported an input/output error"
+    return f"the database reported {type(error).__name__}"
+
+
+def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+    """Open the SQLCipher file at ``path`` with the raw ``key``; raises :class:`WrongKeyError`.
+
+    The connection never opens a transaction by itself (``isolation_level=None``):
+    every write goes through :func:`transaction`. Durability pragmas are not set
+    here; a connection that will write to a journal also needs
+    :func:`configure_durability`.
+    """
+    if len(key) != KEY_BYTES:
+        raise ValueError("journal keys are 32 bytes")
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        # The first read decrypts page 1: a wrong key fails here, before any
+        # pragma could write to the file.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        conn.close()
+        raise WrongKeyError(path) from None
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+def configure_durability(conn: sqlcipher3.Connection) -> None:
+    """Switch ``conn`` to WAL with ``synchronous=FULL`` (and full fsync on macOS)."""
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if str(mode).lower() != "wal":
+        raise StorageError("The journal could not be switched to write-ahead logging.")
+    # FULL: the WAL is fsynced at every COMMIT, so a committed entry survives
+    # power loss, not only a crash of the process (NORMAL would only sync at
+    # checkpoints). See docs/reliability.md.
+    conn.execute("PRAGMA synchronous = FULL")
+    if sys.platform == "darwin":
+        # On macOS fsync() only hands the data to the drive, whose cache may
+        # still lose it on power loss; F_FULLFSYNC asks the drive to flush.
+        conn.execute("PRAGMA fullfsync = ON")
+        conn.execute("PRAGMA checkpoint_fullfsync = ON")
+
+
+def schema_version(db: Database) -> int:
+    """The journal's ``PRAGMA user_version`` (0 for an empty file)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+@contextlib.contextmanager
+def transaction(db: Database) -> Iterator[None]:
+    """One explicit write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT``.
+
+    IMMEDIATE takes the write lock up front, so two writers wait for each other
+    (busy timeout) instead of failing half-way. When this block returns, the
+    commit has returned: the data is on disk (``synchronous=FULL``).
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        raise RuntimeError("transactions are not nested")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except BaseException:
+            # Re-read: the failed statement may already have ended the transaction.
+            if getattr(conn, "in_transaction", False):
+                conn.execute("ROLLBACK")
+            raise
+    except sqlcipher3.DatabaseError as error:
+        # Environment failures (disk full, read-only, locked) get a message;
+        # constraint violations (IntegrityError) are bugs and propagate as-is.
+        if isinstance(error, sqlcipher3.IntegrityError | sqlcipher3.ProgrammingError):
+            raise
+        raise WriteFailedError(write_failure_reason(error)) from None
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """Problems found by the page, integrity and foreign-key checks; empty when healthy.
+
+    SQLCipher's ``cipher_integrity_check`` runs first: it verifies every page's
+    MAC and names a damaged page, where a normal read of that page (and so
+    ``integrity_check``) would only fail with "database disk image is malformed".
+    A file that cannot be read at all is reported as a problem too, never raised.
+    """
+    try:
+        problems = [str(row[0]) for row in db.execute("PRAGMA cipher_integrity_check")]
+        if problems:
+            return problems
+        problems = [
+            str(row[0])
+            for row in db.execute("PRAGMA integrity_check").fetchall()
+            if str(row[0]).lower() != "ok"
+        ]
+        problems += [
+            f"foreign key in {row[0]} row {row[1]} points to a missing {row[2]} row"
+            for row in db.execute("PRAGMA foreign_key_check").fetchall()
+        ]
+    except sqlcipher3.DatabaseError as error:
+        return [f"the file cannot be read completely ({error})"]
+    return problems
