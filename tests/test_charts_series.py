@@ -14,12 +14,12 @@ from ketajournal.charts.series import (
     build_trend_series,
     cycle_label,
     daily_means,
-    format_day,
     format_score,
     response_curves,
     trailing_mean,
 )
 from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import (
     Assessment,
     MoodEntry,
@@ -203,7 +203,7 @@ def test_definition_text_and_formatting() -> None:
     assert "7 calendar days" in SEVEN_DAY_MEAN_DEFINITION
     assert "skipped" in SEVEN_DAY_MEAN_DEFINITION
     assert "mean of the sleep hours logged on that calendar day" in SLEEP_DEFINITION
-    assert format_day(date(2025, 1, 14)) == "Tue 14 Jan 2025"
+    assert format_date_with_weekday(date(2025, 1, 14)) == "Tue 14 Jan 2025"
     assert format_score(6.5) == "6.5"
     assert format_score(7.0) == "7"
     assert format_score(19 / 3) == "6.3"

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketajournal.charts import style
-from ketajournal.charts.series import TrendSeries, build_trend_series, format_day
+from ketajournal.charts.series import TrendSeries, build_trend_series
 from ketajournal.charts.trends import SCORE_SCALE, TrendsChart
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 from ketajournal.services.demo import generate
@@ -159,7 +160,7 @@ def test_describe_point_near_gives_date_and_daily_mean(
     assert text is not None
     mean = series.mood_y[i]
     shown = f"{mean:.0f}" if mean == int(mean) else f"{mean:.1f}"
-    assert text.startswith(f"{format_day(series.mood_days[i])} — mood {shown} ")
+    assert text.startswith(f"{format_date_with_weekday(series.mood_days[i])} — mood {shown} ")
     assert "(daily mean of 2 entries)" in text
     assert "7-day mean" in text
 
@@ -334,7 +335,7 @@ def test_questionnaire_points_have_tooltips(chart: TrendsChart, scored: TrendSer
     assert text == phq.labels[i]
     day = datetime.fromtimestamp(float(phq.x[i]), tz=NOW.tzinfo).date()
     band = INSTRUMENTS["phq9"].band(int(phq.totals[i])).label
-    assert text == f"{format_day(day)} — PHQ-9 {int(phq.totals[i])} ({band})"
+    assert text == f"{format_date_with_weekday(day)} — PHQ-9 {int(phq.totals[i])} ({band})"
     gad = scored.score("gad7")
     text = chart.describe_point_near(float(gad.x[-1]), float(gad.totals[-1]) / SCORE_SCALE)
     assert text == gad.labels[-1]
@@ -428,7 +429,8 @@ def test_sleep_checkbox_shows_hours_on_the_left_axis_with_a_tooltip(
         text = chart.describe_point_near(float(series.sleep_x[i]), float(series.sleep_y[i]))
         hours = f"{series.sleep_y[i]:g}"
         assert text is not None
-        assert text.startswith(f"{format_day(series.sleep_days[i])} — sleep {hours} h (")
+        day = format_date_with_weekday(series.sleep_days[i])
+        assert text.startswith(f"{day} — sleep {hours} h (")
         assert "1 entry" in text or "daily mean of" in text
         chart.set_anxiety_visible(True)
         assert left.labelText == "Mood · anxiety (0–10) · sleep (hours)"

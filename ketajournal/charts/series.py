@@ -22,6 +22,7 @@ from numpy.typing import NDArray
 
 from ketajournal.domain.boosters import BoosterAnalysis, Cycle
 from ketajournal.domain.daily import DayTotals, day_totals
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 
@@ -51,10 +52,6 @@ QUESTIONNAIRE_TOTAL_DEFINITION = (
     "Questionnaire total: the sum of the item answers of one filled questionnaire "
     "(PHQ-9 0–27, GAD-7 0–21; higher = more symptoms), at the time it was filled in"
 )
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 def _floats(values: Iterable[float] = ()) -> FloatArray:
     return np.asarray(list(values), dtype=np.float64)
@@ -191,11 +188,6 @@ def trailing_mean(
     return np.asarray((cumulative[ends] - cumulative[starts]) / (ends - starts), dtype=np.float64)
 
 
-def format_day(day: date) -> str:
-    """A day as shown in tooltips, e.g. ``Tue 14 Jan 2025`` (independent of locale)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
 def format_score(value: float) -> str:
     """A 0–10 score or mean to one decimal, without a trailing ``.0`` (``6``, ``6.5``)."""
     rounded = round(float(value), 1)
@@ -203,7 +195,7 @@ def format_score(value: float) -> str:
 
 
 def _format_time(at: datetime) -> str:
-    return f"{format_day(at.date())} {at:%H:%M}"
+    return f"{format_date_with_weekday(at.date())} {at:%H:%M}"
 
 
 def session_label(session: Session) -> str:
@@ -228,7 +220,7 @@ def assessment_label(assessment: Assessment) -> str:
     E.g. ``Thu 10 Dec 2024 — PHQ-9 19 (moderately severe)``.
     """
     return (
-        f"{format_day(assessment.at.date())} — {assessment.instrument.short_title} "
+        f"{format_date_with_weekday(assessment.at.date())} — {assessment.instrument.short_title} "
         f"{assessment.total} ({assessment.band.label})"
     )
 
@@ -387,7 +379,7 @@ class ResponseCurves:
 def cycle_label(cycle: Cycle) -> str:
     """One line describing a cycle, e.g. ``Booster of Sat 31 Oct 2026 (36 mg) — held 14 days``."""
     dose = "" if cycle.session.dose_mg is None else f" ({cycle.session.dose_mg:g} mg)"
-    what = f"{cycle.session.phase.label} of {format_day(cycle.session.day)}{dose}"
+    what = f"{cycle.session.phase.label} of {format_date_with_weekday(cycle.session.day)}{dose}"
     if cycle.durability_days is None:
         held = "no mood data" if not cycle.offsets.size else "no threshold to measure against"
         return f"{what} — {held}"
@@ -429,7 +421,6 @@ __all__ = [
     "build_trend_series",
     "cycle_label",
     "daily_means",
-    "format_day",
     "format_score",
     "response_curves",
     "score_series",

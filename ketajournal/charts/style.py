@@ -13,13 +13,14 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip
 
+from ketajournal.domain.dates import format_month_year, month_abbreviation
+
 TEXT_COLOUR = "#222222"
 AXIS_LABEL_SIZE = {"font-size": "11pt"}
 #: Mood-scale ticks: labels on even values, unlabelled minor ticks on odd ones.
 SCORE_TICKS = [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
 
 DAY_SECONDS = 86_400.0
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Steps tried at each calendar level, finest first: days, months, years between labels.
 DAY_STEPS = (1, 2, 5)
 MONTH_STEPS = (1, 2, 3, 6)
@@ -113,7 +114,7 @@ def calendar_ticks(
     months = _month_starts(first, last)
     if unit == "day":
         month_ticks = tuple(
-            (_midnight(m), f"{_MONTHS[m.month - 1]} {m.year}") for m in months if m >= first
+            (_midnight(m), format_month_year(m)) for m in months if m >= first
         )
         day_ticks = []
         for ordinal in range(first_ordinal, last_ordinal + 1):
@@ -129,7 +130,7 @@ def calendar_ticks(
             (_midnight(m), str(m.year)) for m in months if m >= first and m.month == 1
         )
         month_ticks = tuple(
-            (_midnight(m), _MONTHS[m.month - 1])
+            (_midnight(m), month_abbreviation(m.month))
             for m in months
             if m >= first and m.month != 1 and (m.month - 1) % step == 0
         )

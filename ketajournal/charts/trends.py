@@ -47,7 +47,6 @@ from ketajournal.charts.series import (
     SLEEP_DEFINITION,
     FloatArray,
     TrendSeries,
-    format_day,
     format_score,
 )
 from ketajournal.charts.style import (
@@ -58,6 +57,7 @@ from ketajournal.charts.style import (
     style_axes,
     styled_plot,
 )
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.platform.clock import Clock, system_now
 
@@ -732,15 +732,16 @@ class TrendsChart(QWidget):
         # whether shown, its points, and how one day of it reads.
         daily: tuple[tuple[bool, FloatArray, FloatArray, Callable[[int], str]], ...] = (
             (self._mood.isVisible(), s.mood_x, s.mood_y, lambda i: (
-                f"{format_day(s.mood_days[i])} — mood {format_score(float(s.mood_y[i]))} "
+                f"{format_date_with_weekday(s.mood_days[i])} — "
+                f"mood {format_score(float(s.mood_y[i]))} "
                 f"({_entries(int(s.mood_counts[i]))}); "
                 f"7-day mean {format_score(float(s.mean7_y[i]))}")),
             (self.anxiety_visible(), s.anxiety_x, s.anxiety_y, lambda i: (
-                f"{format_day(s.anxiety_days[i])} — anxiety "
+                f"{format_date_with_weekday(s.anxiety_days[i])} — anxiety "
                 f"{format_score(float(s.anxiety_y[i]))} (10 = worst; "
                 f"{_entries(int(s.anxiety_counts[i]))})")),
             (self.sleep_visible(), s.sleep_x, s.sleep_y, lambda i: (
-                f"{format_day(s.sleep_days[i])} — sleep "
+                f"{format_date_with_weekday(s.sleep_days[i])} — sleep "
                 f"{format_score(float(s.sleep_y[i]))} h "
                 f"({_entries(int(s.sleep_counts[i]))})")),
         )

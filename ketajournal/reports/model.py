@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ketajournal.domain.dates import format_date, format_range
+
 TITLE = "Treatment journal summary"
 
 #: A rise from before to after a session of at least this much is marked (mmHg).
@@ -26,7 +28,6 @@ RECENT_MOOD_DAYS = 14
 TREND_CONTEXT_DAYS = 6
 
 _NAME = "<instrument>"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 BP_DEFINITION = (
     f"Blood pressure before and after each session in the period, in mmHg; rise = after − "
@@ -49,21 +50,6 @@ NOTES_DEFINITION = (
     "Free text the patient typed on any entry in the period; included because the "
     "patient chose to include notes."
 )
-
-
-def format_date(day: date) -> str:
-    """A date as printed, independent of locale: ``3 Dec 2026``."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def format_short_date(day: date, *, year: bool = False) -> str:
-    """A date without the year (``3 Dec``), or with it when ``year`` is true."""
-    return format_date(day) if year else f"{day.day} {_MONTHS[day.month - 1]}"
-
-
-def format_range(first: date, last: date) -> str:
-    """Two dates written out in full: ``1 Nov 2026 – 14 Nov 2026``."""
-    return f"{format_date(first)} – {format_date(last)}"
 
 
 def format_mood(value: float) -> str:
@@ -648,12 +634,9 @@ __all__ = [
     "SideEffectRow",
     "Summary",
     "TrendData",
-    "format_date",
     "format_dose",
     "format_mood",
     "format_percent",
-    "format_range",
-    "format_short_date",
     "format_signed",
     "yes_no",
 ]

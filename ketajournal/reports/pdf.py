@@ -54,6 +54,7 @@ from reportlab.platypus import (
 )
 
 from ketajournal.charts.series import SEVEN_DAY_WINDOW_DAYS, trailing_mean
+from ketajournal.domain.dates import format_date, format_short_date, month_abbreviation
 from ketajournal.domain.models import EventKind
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
@@ -68,11 +69,9 @@ from ketajournal.reports.model import (
     SessionLine,
     Summary,
     TrendData,
-    format_date,
     format_dose,
     format_mood,
     format_percent,
-    format_short_date,
     format_signed,
     yes_no,
 )
@@ -745,7 +744,7 @@ def _month_ticks(first: date, last: date, width: float) -> list[tuple[date, str]
         if day > last:
             break
         if (month - 1) % every == 0:
-            label = format_short_date(day).split(" ")[1]
+            label = month_abbreviation(month)
             if month == 1 or not ticks:
                 label = f"{label} {year}"
             ticks.append((day, label))

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from ketajournal.domain.dates import format_date
 from ketajournal.reports.model import (
     Summary,
-    format_date,
     format_dose,
     format_percent,
     yes_no,

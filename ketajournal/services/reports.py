@@ -31,6 +31,7 @@ from ketajournal.domain.boosters import (
     BoosterAnalysis,
     Cycle,
 )
+from ketajournal.domain.dates import format_date, format_range
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     KIND_LABELS,
@@ -75,8 +76,6 @@ from ketajournal.reports.model import (
     SideEffectRow,
     Summary,
     TrendData,
-    format_date,
-    format_range,
 )
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal

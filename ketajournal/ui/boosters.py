@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.charts.boosters import ResponseCurvesChart
-from ketajournal.charts.series import cycle_label, format_day, response_curves
+from ketajournal.charts.series import cycle_label, response_curves
 from ketajournal.domain.boosters import BoosterAnalysis
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.errors import KnownError
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.journal import Change
@@ -74,7 +75,7 @@ def next_due_sentence(analysis: BoosterAnalysis) -> str:
         return f"Next booster: no estimate yet. {analysis.next_due_basis}"
     return (
         "A question for your clinician: is the next booster due around "
-        f"{format_day(analysis.next_due)}? ({analysis.next_due_basis})"
+        f"{format_date_with_weekday(analysis.next_due)}? ({analysis.next_due_basis})"
     )
 
 
@@ -263,7 +264,7 @@ class BoostersView(QWidget):
         for row, cycle in enumerate(cycles):
             dose = cycle.session.dose_mg
             cells = (
-                format_day(cycle.session.day),
+                format_date_with_weekday(cycle.session.day),
                 cycle.session.phase.label,
                 "—" if dose is None else f"{dose:g}",
                 cycle.label,
