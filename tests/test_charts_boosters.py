@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 
 from ketajournal.charts import style
 from ketajournal.charts.boosters import ResponseCurvesChart, alpha_ramp, threshold_text
-from ketajournal.charts.series import CycleCurve, ResponseCurves, response_curves
 from ketajournal.domain.boosters import (
     BoosterAnalysis,
     DailyMood,
@@ -20,6 +19,7 @@ from ketajournal.domain.boosters import (
     analyse_boosters,
 )
 from ketajournal.domain.models import Phase
+from ketajournal.domain.response_curves import CycleCurve, ResponseCurves, response_curves
 from tests.support.qt import RecordingToolTip
 
 CET = timezone(timedelta(hours=1))

@@ -7,17 +7,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from ketajournal.charts.series import (
-    SEVEN_DAY_MEAN_DEFINITION,
-    SLEEP_DEFINITION,
-    TrendSeries,
-    build_trend_series,
-    cycle_label,
-    daily_means,
-    format_score,
-    response_curves,
-    trailing_mean,
-)
 from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import (
@@ -28,6 +17,16 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
     SideEffectCategory,
+)
+from ketajournal.domain.response_curves import cycle_label, response_curves
+from ketajournal.domain.series import (
+    SEVEN_DAY_MEAN_DEFINITION,
+    SLEEP_DEFINITION,
+    TrendSeries,
+    build_trend_series,
+    daily_means,
+    format_score,
+    trailing_mean,
 )
 
 CET = timezone(timedelta(hours=1))

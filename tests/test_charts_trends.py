@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketajournal.charts import style
-from ketajournal.charts.series import TrendSeries, build_trend_series
 from ketajournal.charts.trends import SCORE_SCALE, TrendsChart
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
+from ketajournal.domain.series import TrendSeries, build_trend_series
 from ketajournal.services.demo import generate
 from tests.conftest import NOW
 from tests.support.qt import RecordingToolTip

@@ -29,12 +29,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ketajournal.charts.series import (
-    FloatArray,
-    ResponseCurves,
-    format_score,
-    response_curves,
-)
 from ketajournal.charts.style import (
     SCORE_TICKS,
     TEXT_COLOUR,
@@ -44,6 +38,8 @@ from ketajournal.charts.style import (
     styled_plot,
 )
 from ketajournal.domain.boosters import BoosterAnalysis
+from ketajournal.domain.response_curves import ResponseCurves, response_curves
+from ketajournal.domain.series import FloatArray, format_score
 
 X_AXIS_LABEL = "Days after the session"
 Y_AXIS_LABEL = "Daily mood (0–10, 10 = best)"

@@ -41,14 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketajournal.charts.series import (
-    QUESTIONNAIRE_TOTAL_DEFINITION,
-    SEVEN_DAY_MEAN_DEFINITION,
-    SLEEP_DEFINITION,
-    FloatArray,
-    TrendSeries,
-    format_score,
-)
 from ketajournal.charts.style import (
     TEXT_COLOUR,
     CalendarAxis,
@@ -59,6 +51,14 @@ from ketajournal.charts.style import (
 )
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.series import (
+    QUESTIONNAIRE_TOTAL_DEFINITION,
+    SEVEN_DAY_MEAN_DEFINITION,
+    SLEEP_DEFINITION,
+    FloatArray,
+    TrendSeries,
+    format_score,
+)
 from ketajournal.platform.clock import Clock, system_now
 
 DAY_SECONDS = 86_400.0

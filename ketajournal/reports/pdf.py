@@ -53,9 +53,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ketajournal.charts.series import SEVEN_DAY_WINDOW_DAYS, trailing_mean
 from ketajournal.domain.dates import format_date, format_short_date, month_abbreviation
 from ketajournal.domain.models import EventKind
+from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, trailing_mean
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.reports.model import (

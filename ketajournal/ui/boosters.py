@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.charts.boosters import ResponseCurvesChart
-from ketajournal.charts.series import cycle_label, response_curves
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.errors import KnownError
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.journal import Change
