@@ -25,6 +25,7 @@ from ketajournal.domain.series import (
     TrendSeries,
     build_trend_series,
     daily_means,
+    day_runs,
     format_score,
     trailing_mean,
 )
@@ -283,3 +284,11 @@ def test_response_curves_carry_the_analysis_arrays() -> None:
     assert curves.cycles[1].label == "Booster of Thu 6 Mar 2025 (36 mg) — held ≥ 3 days"
     # B = 3; P = mean of E+1 … E+7 = (7 + 7 + 4 + 8) / 4 = 6.5; T = 3 + 3.5 / 2
     assert curves.threshold == pytest.approx(4.75)
+
+
+def test_day_runs_break_a_line_only_where_days_are_farther_apart_than_the_gap() -> None:
+    days = [date(2025, 1, d) for d in (1, 2, 5, 9, 10, 30)]
+    assert day_runs(days, 3) == ((0, 3), (3, 5), (5, 6))
+    assert day_runs(days, 4) == ((0, 5), (5, 6))
+    assert day_runs(days, 30) == ((0, 6),)
+    assert day_runs([], 3) == ()

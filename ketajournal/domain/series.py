@@ -2,9 +2,9 @@
 daily means, the 7-day trailing mean, sessions, side effects, questionnaire totals.
 
 Pure numpy, no Qt: the chart widgets and the PDF writer only draw what
-:func:`build_trend_series` (and, for the report, :func:`trailing_mean`) return, so
-the screen and the paper share one definition of each series, and the arrays can be
-checked by hand.
+:func:`build_trend_series` (and, for the report, :func:`trailing_mean` and
+:func:`day_runs`) return, so the screen and the paper share one definition of each
+series, and the arrays can be checked by hand.
 
 Days are calendar days as the user lived them: an entry's day is the date in the
 UTC offset it was logged with (``entry.at.date()``), never the zone the computer is
@@ -188,6 +188,19 @@ def trailing_mean(
     return np.asarray((cumulative[ends] - cumulative[starts]) / (ends - starts), dtype=np.float64)
 
 
+def day_runs(days: Sequence[date], max_gap_days: int) -> tuple[tuple[int, int], ...]:
+    """Index ranges ``[a, b)`` of the runs of ``days`` (sorted) with no gap longer than
+    ``max_gap_days``: where a line through the days is broken, so that it never joins
+    two days farther apart than that."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(days) + 1):
+        if i == len(days) or (days[i] - days[i - 1]).days > max_gap_days:
+            runs.append((start, i))
+            start = i
+    return tuple(runs)
+
+
 def format_score(value: float) -> str:
     """A 0–10 score or mean to one decimal, without a trailing ``.0`` (``6``, ``6.5``)."""
     rounded = round(float(value), 1)
@@ -345,6 +358,7 @@ __all__ = [
     "build_trend_series",
     "build_trend_series_from_days",
     "daily_means",
+    "day_runs",
     "format_score",
     "score_series",
     "session_label",

@@ -26,6 +26,8 @@ RECENT_BOOSTER_CYCLES = 6
 RECENT_MOOD_DAYS = 14
 #: The Trends chart's 7-day mean needs this many days before the period start.
 TREND_CONTEXT_DAYS = 6
+#: The report's daily-mood line joins days at most this many days apart.
+MOOD_LINE_MAX_GAP_DAYS = 3
 
 _NAME = "<instrument>"
 
@@ -461,16 +463,27 @@ class ScoreTrack:
 
 @dataclass(frozen=True)
 class TrendData:
-    """What the Trends chart draws: daily moods, sessions, questionnaire totals.
+    """What the Trends chart draws, finished: the period's daily moods and their 7-day
+    mean, where each line breaks, the sessions and the questionnaire totals.
 
-    ``mood_days`` start up to 6 days before the period (so the 7-day mean at its first
-    day is complete); a writer draws only the days inside ``start`` … ``end``.
+    ``mood_days`` are the days of the period with a mood entry, oldest first;
+    ``mood_values`` and ``mean7_values`` are the daily mood and the 7-day mean on each
+    (the mean of the first days counts the days before the period too). ``mood_runs``
+    and ``mean7_runs`` are index ranges ``[a, b)`` into ``mood_days``, each drawn as one
+    line: the daily line is broken where days are more than
+    :data:`MOOD_LINE_MAX_GAP_DAYS` apart, the mean where they are more than 7 apart.
+    ``context_days`` counts the days with a mood entry in the
+    :data:`TREND_CONTEXT_DAYS` days before the period.
     """
 
     start: date
     end: date
     mood_days: tuple[date, ...]
     mood_values: tuple[float, ...]
+    mean7_values: tuple[float, ...]
+    mood_runs: tuple[tuple[int, int], ...]
+    mean7_runs: tuple[tuple[int, int], ...]
+    context_days: int
     sessions: tuple[SessionLine, ...]
     scores: tuple[ScoreTrack, ...]
     definitions: tuple[str, ...]
@@ -498,6 +511,12 @@ class CurvesData:
     median_cycle_count: int
     threshold: float | None
     definitions: tuple[str, ...]
+
+    @property
+    def longest_offset(self) -> int:
+        """The largest offset with data in any curve or the median (0 when there is none)."""
+        return max([max(c.offsets) for c in self.curves if c.offsets]
+                   + list(self.median_offsets) + [0])
 
 
 @dataclass(frozen=True)
@@ -605,6 +624,7 @@ class Report:
 __all__ = [
     "BP_RISE_DIASTOLIC_MMHG",
     "BP_RISE_SYSTOLIC_MMHG",
+    "MOOD_LINE_MAX_GAP_DAYS",
     "RECENT_BOOSTER_CYCLES",
     "RECENT_MOOD_DAYS",
     "TITLE",

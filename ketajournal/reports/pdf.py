@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-import numpy as np
 import reportlab
 from reportlab.graphics.shapes import (
     Circle,
@@ -55,7 +54,6 @@ from reportlab.platypus import (
 
 from ketajournal.domain.dates import format_date, format_short_date, month_abbreviation
 from ketajournal.domain.models import EventKind
-from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, trailing_mean
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.reports.model import (
@@ -703,17 +701,6 @@ def _polyline(
     return line
 
 
-def _segments(days: Sequence[int], max_gap: int) -> list[tuple[int, int]]:
-    """Index ranges [a, b) of runs of days with no gap longer than ``max_gap`` days."""
-    runs: list[tuple[int, int]] = []
-    start = 0
-    for i in range(1, len(days) + 1):
-        if i == len(days) or days[i] - days[i - 1] > max_gap:
-            runs.append((start, i))
-            start = i
-    return runs
-
-
 def _month_ticks(first: date, last: date, width: float) -> list[tuple[date, str]]:
     """Tick days and labels for the time axis, at least ~48 pt apart."""
     days = (last - first).days + 1
@@ -807,26 +794,19 @@ def trend_drawing(trend: TrendData, baseline: float | None) -> Drawing:
         marker.strokeOpacity = 0.6
         drawing.add(marker)
 
-    if trend.mood_days:
-        ordinals = [d.toordinal() for d in trend.mood_days]
-        values = np.asarray(trend.mood_values, dtype=np.float64)
-        mean7 = trailing_mean(list(trend.mood_days), values, SEVEN_DAY_WINDOW_DAYS)
-        shown = [i for i, o in enumerate(ordinals) if first <= o < last]
-        if shown:
-            lo, hi = shown[0], shown[-1] + 1
-            days = ordinals[lo:hi]
-            xs = [x(o + 0.5) for o in days]
-            for a, b in _segments(days, max_gap=3):
-                if b - a > 1:
-                    drawing.add(_polyline(xs[a:b], [y(v) for v in values[lo + a:lo + b]],
-                                          MOOD_COLOUR, 0.8))
-            if len(days) <= 120:
-                for xx, v in zip(xs, values[lo:hi], strict=True):
-                    drawing.add(Circle(xx, y(float(v)), 1.4, fillColor=MOOD_COLOUR,
-                                       strokeColor=None))
-            for a, b in _segments(days, max_gap=SEVEN_DAY_WINDOW_DAYS):
-                drawing.add(_polyline(xs[a:b], [y(v) for v in mean7[lo + a:lo + b]],
-                                      MEAN_COLOUR, 2.0))
+    # Unchanged from when the writer sliced the period itself: with entries only in the
+    # days before the period, the plot is left empty without the "No mood entries" note.
+    if trend.mood_days or trend.context_days:
+        xs = [x(day.toordinal() + 0.5) for day in trend.mood_days]
+        values, mean7 = trend.mood_values, trend.mean7_values
+        for a, b in trend.mood_runs:
+            if b - a > 1:
+                drawing.add(_polyline(xs[a:b], [y(v) for v in values[a:b]], MOOD_COLOUR, 0.8))
+        if len(xs) <= 120:
+            for xx, v in zip(xs, values, strict=True):
+                drawing.add(Circle(xx, y(v), 1.4, fillColor=MOOD_COLOUR, strokeColor=None))
+        for a, b in trend.mean7_runs:
+            drawing.add(_polyline(xs[a:b], [y(v) for v in mean7[a:b]], MEAN_COLOUR, 2.0))
     else:
         drawing.add(_axis_text((left + right) / 2, (bottom + top) / 2,
                                "No mood entries in this period", size=10))
@@ -865,10 +845,7 @@ def response_drawing(curves: CurvesData) -> Drawing:
     drawing = Drawing(CHART_WIDTH, CHART_HEIGHT)
     left, right = PLOT_LEFT, CHART_WIDTH - 14
     bottom, top = PLOT_BOTTOM, CHART_HEIGHT - PLOT_TOP
-    longest = max([max(c.offsets) for c in curves.curves if c.offsets] + [0])
-    if curves.median_offsets:
-        longest = max(longest, max(curves.median_offsets))
-    longest = max(longest, 14)
+    longest = max(curves.longest_offset, 14)
     x = _Scale(0, longest + 1, left, right)
     y = _Scale(-0.3, 10.3, bottom, top)
     _frame(drawing, left, bottom, right, top)

@@ -15,6 +15,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
+import numpy as np
+
 from ketajournal.domain.boosters import (
     BASELINE_MIN_DAYS,
     BASELINE_WINDOW_DAYS,
@@ -46,9 +48,12 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
+from ketajournal.domain.response_curves import response_curves
+from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, day_runs, trailing_mean
 from ketajournal.domain.validation import MAX_SHORT_TEXT_CHARS, ValidationError, check_text
 from ketajournal.errors import KnownError
 from ketajournal.reports.model import (
+    MOOD_LINE_MAX_GAP_DAYS,
     RECENT_BOOSTER_CYCLES,
     RECENT_MOOD_DAYS,
     TREND_CONTEXT_DAYS,
@@ -592,13 +597,24 @@ def _trend(
     sessions: Sequence[Session],
     assessments: Sequence[Assessment],
 ) -> TrendData:
+    # The same 7-day trailing mean as the Trends screen, over the days before the period
+    # too, so that the mean on the period's first day is complete.
     first = period.start - timedelta(days=TREND_CONTEXT_DAYS)
     by_day = _days_between(daily, first, period.end)
+    days = [day for day, _ in by_day]
+    values = np.asarray([mean for _, mean in by_day], dtype=np.float64)
+    mean7 = trailing_mean(days, values, SEVEN_DAY_WINDOW_DAYS)
+    before = sum(1 for day in days if day < period.start)  # the context days come first
+    shown_days = days[before:]
     return TrendData(
         start=period.start,
         end=period.end,
-        mood_days=tuple(day for day, _ in by_day),
-        mood_values=tuple(float(mean) for _, mean in by_day),
+        mood_days=tuple(shown_days),
+        mood_values=tuple(float(v) for v in values[before:]),
+        mean7_values=tuple(float(v) for v in mean7[before:]),
+        mood_runs=day_runs(shown_days, MOOD_LINE_MAX_GAP_DAYS),
+        mean7_runs=day_runs(shown_days, SEVEN_DAY_WINDOW_DAYS),
+        context_days=before,
         sessions=tuple(_session_line(s) for s in sessions),
         scores=tuple(
             ScoreTrack(
@@ -619,7 +635,6 @@ def _trend(
 
 def _curves(period: Period, analysis: BoosterAnalysis) -> CurvesData:
     recent = {id(c) for c in analysis.booster_cycles[-RECENT_BOOSTER_CYCLES:]}
-    shown = [c for c in analysis.cycles if period.contains(c.session.day) or id(c) in recent]
     median_count = len(analysis.booster_cycles)
     definitions = (
         analysis.definitions["response_curve"],
@@ -629,20 +644,23 @@ def _curves(period: Period, analysis: BoosterAnalysis) -> CurvesData:
          if median_count else "No booster cycle yet, so no median. ")
         + "T: the threshold durability is measured against (page 1).",
     )
+    # The curves the Boosters screen draws, as plain values, for the cycles shown.
+    drawn = response_curves(analysis)
     return CurvesData(
         curves=tuple(
             Curve(
                 session_day=c.session.day,
-                is_booster=c.is_booster,
+                is_booster=curve.is_booster,
                 dose_mg=c.session.dose_mg,
                 label=f"{c.session.phase.label} of {format_date(c.session.day)}: {c.label}",
-                offsets=tuple(int(k) for k in c.offsets.tolist()),
-                values=tuple(float(v) for v in c.daily.tolist()),
+                offsets=tuple(int(k) for k in curve.offsets.tolist()),
+                values=tuple(float(v) for v in curve.values.tolist()),
             )
-            for c in shown
+            for c, curve in zip(analysis.cycles, drawn.cycles, strict=True)
+            if period.contains(c.session.day) or id(c) in recent
         ),
-        median_offsets=tuple(int(k) for k in analysis.median_curve_offsets.tolist()),
-        median_values=tuple(float(v) for v in analysis.median_curve_values.tolist()),
+        median_offsets=tuple(int(k) for k in drawn.median_offsets.tolist()),
+        median_values=tuple(float(v) for v in drawn.median_values.tolist()),
         median_cycle_count=median_count,
         threshold=analysis.threshold,
         definitions=definitions,
