@@ -14,8 +14,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip
 
 from ketajournal.domain.dates import format_month_year, month_abbreviation
+from ketajournal.palette import SCREEN
 
-TEXT_COLOUR = "#222222"
 AXIS_LABEL_SIZE = {"font-size": "11pt"}
 #: Mood-scale ticks: labels on even values, unlabelled minor ticks on odd ones.
 SCORE_TICKS = [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
@@ -35,8 +35,9 @@ TickLevel = tuple[float, tuple[Tick, ...]]
 
 
 def styled_plot(name: str, description: str, **options: Any) -> pg.PlotWidget:
-    """A white PlotWidget with an accessible name and description, menus and buttons off."""
-    plot = pg.PlotWidget(background="w", **options)
+    """A PlotWidget on the chart background, with an accessible name and description,
+    menus and buttons off."""
+    plot = pg.PlotWidget(background=SCREEN.chart_background, **options)
     plot.setAccessibleName(name)
     plot.setAccessibleDescription(description)
     item = plot.getPlotItem()
@@ -51,14 +52,14 @@ def style_axes(item: pg.PlotItem, names: tuple[str, ...]) -> None:
     font.setPointSize(10)
     for name in names:
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(TEXT_COLOUR))
-        axis.setTextPen(pg.mkPen(TEXT_COLOUR))
+        axis.setPen(pg.mkPen(SCREEN.chart_text))
+        axis.setTextPen(pg.mkPen(SCREEN.chart_text))
         axis.setTickFont(font)
 
 
 def axis_label(item: pg.PlotItem, side: str, text: str) -> None:
     """An axis title in the shared colour and size."""
-    item.setLabel(side, text, color=TEXT_COLOUR, **AXIS_LABEL_SIZE)
+    item.setLabel(side, text, color=SCREEN.chart_text, **AXIS_LABEL_SIZE)
 
 
 def hover_tooltip(

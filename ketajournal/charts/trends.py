@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.charts.style import (
-    TEXT_COLOUR,
     CalendarAxis,
     axis_label,
     hover_tooltip,
@@ -59,6 +58,7 @@ from ketajournal.domain.series import (
     TrendSeries,
     format_score,
 )
+from ketajournal.palette import SCREEN, with_alpha
 from ketajournal.platform.clock import Clock, system_now
 
 DAY_SECONDS = 86_400.0
@@ -101,30 +101,19 @@ DENSE_DAYS_PER_PIXEL = 1.0
 #: Booster markers are dashed in data units: a dash, then a gap, on the 0–10 scale.
 BOOSTER_DASH = (0.25, 0.15)
 
-# Colours: distinct in hue and lightness, and the two session phases also differ
-# in dash style, so the chart still reads for colour-blind users and in greyscale.
-MOOD_COLOUR = "#4a7fc1"
-MEAN_COLOUR = "#0b2f6b"
-ANXIETY_COLOUR = "#d9730d"
-INDUCTION_COLOUR = "#7b3fa0"
-BOOSTER_COLOUR = "#12866f"
-SIDE_EFFECT_COLOUR = "#7a6a55"
-SLEEP_COLOUR = "#5c6b73"
-GRID_COLOUR = "#e3e3e3"
-RED_FLAG_COLOUR = "#d21f1f"
-BAND_TEXT_COLOUR = "#6b6b6b"
-#: Alternating, very light fills for the severity bands (lowest band first): the
-#: purple (120, 90, 150) at 4 % and 10 % over the white background, pre-blended so
-#: that they are opaque (a translucent fill over the whole plot is blended on every
-#: repaint).
-BAND_FILLS = ((250, 249, 251), (241, 238, 244))
-#: Questionnaire styles by instrument id: colour and symbol (the lines are solid: a
-#: dashed pen is slow to stroke; colour and symbol tell them apart). Others fall back
-#: to the last style.
+# Colours (ketajournal.palette) are distinct in hue and lightness, and the two session
+# phases also differ in dash style, so the chart still reads for colour-blind users and
+# in greyscale. Questionnaire totals: colour and symbol by instrument id (the lines are
+# solid: a dashed pen is slow to stroke; colour and symbol tell them apart). Others
+# fall back to the last style.
 SCORE_STYLES: dict[str, tuple[str, str]] = {
-    "phq9": ("#a0307f", "d"),
-    "gad7": ("#5f7417", "h"),
+    "phq9": (SCREEN.phq9, "d"),
+    "gad7": (SCREEN.gad7, "h"),
 }
+#: Opacity of the mood points' fill, of the totals' symbols, of the band labels' backing.
+MOOD_FILL_ALPHA = 0x99
+SCORE_FILL_ALPHA = 0xCC
+BAND_LABEL_FILL_ALPHA = 150
 
 
 @dataclass(frozen=True)
@@ -316,7 +305,7 @@ class TrendsChart(QWidget):
         # would be drawn over the PHQ-9 / GAD-7 lines and cut them where they run along
         # a grid line. Its data stay in mood units; the transform maps them to that view.
         self._grid = pg.PlotCurveItem(
-            connect="pairs", antialias=False, pen=pg.mkPen(GRID_COLOUR, width=1)
+            connect="pairs", antialias=False, pen=pg.mkPen(SCREEN.chart_grid, width=1)
         )
         self._grid.setZValue(-8)  # over the bands (-10), under their labels (-5)
         self._grid.setTransform(QTransform.fromScale(1.0, SCORE_SCALE))
@@ -326,46 +315,46 @@ class TrendsChart(QWidget):
         self._induction = pg.PlotDataItem(
             connect="pairs",
             antialias=False,
-            pen=pg.mkPen(INDUCTION_COLOUR, width=1),
+            pen=pg.mkPen(SCREEN.induction, width=1),
         )
         self._booster = pg.PlotDataItem(
             connect="pairs",
             antialias=False,
-            pen=pg.mkPen(BOOSTER_COLOUR, width=1),
+            pen=pg.mkPen(SCREEN.booster, width=1),
         )
-        self._booster.legend_pen = pg.mkPen(BOOSTER_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
+        self._booster.legend_pen = pg.mkPen(SCREEN.booster, width=1.5, style=Qt.PenStyle.DashLine)
         self._sleep = pg.PlotDataItem(
             antialias=False,
-            pen=pg.mkPen(SLEEP_COLOUR, width=1),
+            pen=pg.mkPen(SCREEN.sleep, width=1),
             symbol="x",
             symbolSize=6,
-            symbolPen=pg.mkPen(SLEEP_COLOUR),
-            symbolBrush=pg.mkBrush(SLEEP_COLOUR),
+            symbolPen=pg.mkPen(SCREEN.sleep),
+            symbolBrush=pg.mkBrush(SCREEN.sleep),
         )
         self._sleep.setToolTip(SLEEP_DEFINITION)
         self._anxiety = pg.PlotDataItem(
             antialias=False,
-            pen=pg.mkPen(ANXIETY_COLOUR, width=1.5),
+            pen=pg.mkPen(SCREEN.anxiety, width=1.5),
             symbol="s",
             symbolSize=4,
-            symbolPen=pg.mkPen(ANXIETY_COLOUR),
-            symbolBrush=pg.mkBrush(ANXIETY_COLOUR),
+            symbolPen=pg.mkPen(SCREEN.anxiety),
+            symbolBrush=pg.mkBrush(SCREEN.anxiety),
         )
         self._mood = pg.PlotDataItem(
             pen=None,
             symbol="o",
             symbolSize=6,
             antialias=True,
-            symbolPen=pg.mkPen(MOOD_COLOUR),
-            symbolBrush=pg.mkBrush(MOOD_COLOUR + "99"),
+            symbolPen=pg.mkPen(SCREEN.mood),
+            symbolBrush=pg.mkBrush(with_alpha(SCREEN.mood, MOOD_FILL_ALPHA)),
         )
         # Not antialiased: pyqtgraph then strokes the 3-px line as segments (fast path).
         # Where the days are denser than the pixels it is drawn 1 px wide (see
         # _fit_mean_pen): there it fills a band either way, and 3-px strokes of
         # thousands of short segments cost ten times as much.
         self._mean_pens = (
-            pg.mkPen(MEAN_COLOUR, width=MEAN_WIDTH),
-            pg.mkPen(MEAN_COLOUR, width=1),
+            pg.mkPen(SCREEN.mean, width=MEAN_WIDTH),
+            pg.mkPen(SCREEN.mean, width=1),
         )
         self._mean7 = pg.PlotDataItem(antialias=False, pen=self._mean_pens[0])
         self._mean7.legend_pen = self._mean_pens[0]
@@ -374,16 +363,16 @@ class TrendsChart(QWidget):
             symbol="t",
             symbolSize=10,
             antialias=True,
-            symbolPen=pg.mkPen(SIDE_EFFECT_COLOUR),
-            symbolBrush=pg.mkBrush(SIDE_EFFECT_COLOUR),
+            symbolPen=pg.mkPen(SCREEN.side_effect),
+            symbolBrush=pg.mkBrush(SCREEN.side_effect),
         )
         self._red_flags = pg.PlotDataItem(
             pen=None,
             symbol="t",
             symbolSize=13,
             antialias=True,
-            symbolPen=pg.mkPen("#7a0000"),
-            symbolBrush=pg.mkBrush(RED_FLAG_COLOUR),
+            symbolPen=pg.mkPen(SCREEN.red_flag_outline),
+            symbolBrush=pg.mkBrush(SCREEN.red_flag),
         )
         for data_item in (
             self._induction,
@@ -409,7 +398,7 @@ class TrendsChart(QWidget):
         # The legend sits in its own row under the date axis, so it never hides data.
         self.legend = pg.LegendItem(
             colCount=5,
-            labelTextColor=TEXT_COLOUR,
+            labelTextColor=SCREEN.chart_text,
             labelTextSize="10pt",
             horSpacing=12,
             sampleType=_LegendSample,
@@ -465,7 +454,7 @@ class TrendsChart(QWidget):
                 values=(low, high),
                 orientation="horizontal",
                 movable=False,
-                brush=pg.mkBrush(BAND_FILLS[i % len(BAND_FILLS)]),
+                brush=pg.mkBrush(SCREEN.band_fills[i % len(SCREEN.band_fills)]),
                 pen=pg.mkPen(None),
             )
             region.setZValue(-10)
@@ -473,9 +462,9 @@ class TrendsChart(QWidget):
             self.band_regions.append(region)
             label = pg.TextItem(
                 f"{INSTRUMENTS[BANDS_INSTRUMENT].short_title} {band}",
-                color=BAND_TEXT_COLOUR,
+                color=SCREEN.band_text,
                 anchor=(1.0, 0.5),
-                fill=pg.mkBrush(255, 255, 255, 150),
+                fill=pg.mkBrush(with_alpha(SCREEN.chart_background, BAND_LABEL_FILL_ALPHA)),
             )
             label.setFont(font)
             label.setZValue(-5)
@@ -494,7 +483,7 @@ class TrendsChart(QWidget):
                 symbol=symbol,
                 symbolSize=9,
                 symbolPen=pg.mkPen(colour),
-                symbolBrush=pg.mkBrush(colour + "cc"),
+                symbolBrush=pg.mkBrush(with_alpha(colour, SCORE_FILL_ALPHA)),
             )
             # Not clipped or downsampled: a total every week or two is few points, and
             # clipping a line with symbols rebuilds its scatter on every pan step.

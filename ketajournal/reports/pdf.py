@@ -55,6 +55,24 @@ from reportlab.platypus import (
 from ketajournal.domain.dates import format_date, format_short_date, month_abbreviation
 from ketajournal.domain.models import EventKind
 from ketajournal.errors import KnownError
+from ketajournal.palette import (
+    PDF_BASELINE,
+    PDF_BOOSTER,
+    PDF_CHART_GRID,
+    PDF_FLAG_BACKGROUND,
+    PDF_GRID,
+    PDF_HEAD_BACKGROUND,
+    PDF_INDUCTION,
+    PDF_INK,
+    PDF_KEY_FIGURES_BACKGROUND,
+    PDF_MEAN,
+    PDF_MOOD,
+    PDF_MUTED,
+    PDF_PAPER,
+    PDF_PHQ9,
+    PDF_RED,
+    age_opacities,
+)
 from ketajournal.platform.files import atomic_path
 from ketajournal.reports.model import (
     RECENT_MOOD_DAYS,
@@ -86,20 +104,21 @@ MARGIN_TOP = 21 * mm
 MARGIN_BOTTOM = 17 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 
-INK = colors.HexColor("#1d1d1d")
-MUTED = colors.HexColor("#4d4d4d")
-RED = colors.HexColor("#b3261e")
-GRID = colors.HexColor("#c4c8cf")
-HEAD_BG = colors.HexColor("#e9edf3")
-KEY_BG = colors.HexColor("#f5f7fa")
-FLAG_BG = colors.HexColor("#fbeceb")
-# The same hues as the on-screen charts (charts/trends.py, charts/boosters.py).
-MOOD_COLOUR = colors.HexColor("#7fa6d6")
-MEAN_COLOUR = colors.HexColor("#0b2f6b")
-INDUCTION_COLOUR = colors.HexColor("#7b3fa0")
-BOOSTER_COLOUR = colors.HexColor("#12866f")
-PHQ_COLOUR = colors.HexColor("#a0307f")
-BASELINE_COLOUR = colors.HexColor("#8a8a8a")
+INK = colors.HexColor(PDF_INK)
+MUTED = colors.HexColor(PDF_MUTED)
+RED = colors.HexColor(PDF_RED)
+GRID = colors.HexColor(PDF_GRID)
+CHART_GRID = colors.HexColor(PDF_CHART_GRID)
+HEAD_BG = colors.HexColor(PDF_HEAD_BACKGROUND)
+KEY_BG = colors.HexColor(PDF_KEY_FIGURES_BACKGROUND)
+FLAG_BG = colors.HexColor(PDF_FLAG_BACKGROUND)
+PAPER = colors.HexColor(PDF_PAPER)
+MOOD_COLOUR = colors.HexColor(PDF_MOOD)
+MEAN_COLOUR = colors.HexColor(PDF_MEAN)
+INDUCTION_COLOUR = colors.HexColor(PDF_INDUCTION)
+BOOSTER_COLOUR = colors.HexColor(PDF_BOOSTER)
+PHQ_COLOUR = colors.HexColor(PDF_PHQ9)
+BASELINE_COLOUR = colors.HexColor(PDF_BASELINE)
 THRESHOLD_COLOUR = RED
 
 BODY_SIZE = 10
@@ -752,7 +771,7 @@ def _frame(drawing: Drawing, left: float, bottom: float, right: float, top: floa
 def _mood_axis(drawing: Drawing, y: _Scale, left: float, right: float, title: str) -> None:
     for value in range(0, 11, 2):
         yy = y(value)
-        drawing.add(Line(left, yy, right, yy, strokeColor=colors.HexColor("#e6e8ec"),
+        drawing.add(Line(left, yy, right, yy, strokeColor=CHART_GRID,
                          strokeWidth=0.5))
         drawing.add(_axis_text(left - 4, yy - 3, str(value), anchor="end"))
     label = _axis_text(0, 0, title, size=AXIS_FONT + 0.5, colour=INK)
@@ -825,19 +844,12 @@ def trend_drawing(trend: TrendData, baseline: float | None) -> Drawing:
             drawing.add(_polyline(xs, ys, PHQ_COLOUR, 0.9, opacity=0.75))
         for xx, yy in zip(xs, ys, strict=True):
             drawing.add(Polygon([xx, yy + 3.2, xx + 3.2, yy, xx, yy - 3.2, xx - 3.2, yy],
-                                fillColor=PHQ_COLOUR, strokeColor=colors.white,
+                                fillColor=PHQ_COLOUR, strokeColor=PAPER,
                                 strokeWidth=0.4))
         label = _axis_text(0, 0, f"{phq.short_title} total (0–{phq.max_total})",
                            size=AXIS_FONT + 0.5, colour=PHQ_COLOUR)
         drawing.add(_rotated(label, CHART_WIDTH - 4, (bottom + top) / 2))
     return drawing
-
-
-def _alpha_ramp(count: int) -> list[float]:
-    """Opacities for ``count`` curves, oldest first: older cycles fainter."""
-    if count <= 1:
-        return [0.95] * count
-    return [0.18 + (0.95 - 0.18) * i / (count - 1) for i in range(count)]
 
 
 def response_drawing(curves: CurvesData) -> Drawing:
@@ -859,7 +871,7 @@ def response_drawing(curves: CurvesData) -> Drawing:
 
     for phase_is_booster in (False, True):
         of_phase = [c for c in curves.curves if c.is_booster is phase_is_booster]
-        for curve, alpha in zip(of_phase, _alpha_ramp(len(of_phase)), strict=True):
+        for curve, alpha in zip(of_phase, age_opacities(len(of_phase)), strict=True):
             if len(curve.offsets) < 2:
                 continue
             drawing.add(_polyline(

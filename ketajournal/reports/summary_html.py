@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from html import escape
 
 from ketajournal.domain.dates import format_date
+from ketajournal.palette import SCREEN
 from ketajournal.reports.model import (
     Summary,
     format_dose,
@@ -18,8 +19,9 @@ from ketajournal.reports.model import (
     yes_no,
 )
 
-RED = "#b00020"
-GREY = "#666666"
+# The Appointment screen shows this: the window's colours.
+RED = SCREEN.danger
+GREY = SCREEN.definition_text
 
 
 def _e(text: object) -> str:

@@ -14,6 +14,7 @@ from ketajournal.domain.series import (
     SLEEP_DEFINITION,
     build_trend_series_from_days,
 )
+from ketajournal.palette import SCREEN
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 
@@ -56,7 +57,7 @@ class TrendsView(QWidget):
             + SLEEP_SENTENCE
         )
         self.definition.setWordWrap(True)
-        self.definition.setStyleSheet("color: #555;")
+        self.definition.setStyleSheet(f"color: {SCREEN.hint_text};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.definition)
