@@ -24,7 +24,8 @@ from ketajournal.domain.models import (
 from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, build_trend_series_from_days
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.reports.model import MOOD_LINE_MAX_GAP_DAYS, BloodPressureLine, Report
+from ketajournal.reports.model import MOOD_LINE_MAX_GAP_DAYS, Report
+from ketajournal.reports.summary import BloodPressureLine
 from ketajournal.services import clinical, demo
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report, parse_day

@@ -74,22 +74,20 @@ from ketajournal.palette import (
     age_opacities,
 )
 from ketajournal.platform.files import atomic_path
-from ketajournal.reports.model import (
-    RECENT_MOOD_DAYS,
-    AssessmentRow,
-    BloodPressureLine,
-    CurvesData,
-    NoteRow,
-    Report,
-    Score,
-    SessionLine,
-    Summary,
-    TrendData,
+from ketajournal.reports.model import AssessmentRow, CurvesData, NoteRow, Report, TrendData
+from ketajournal.reports.numbers import (
     format_dose,
     format_mood,
     format_percent,
     format_signed,
     yes_no,
+)
+from ketajournal.reports.summary import (
+    RECENT_MOOD_DAYS,
+    BloodPressureLine,
+    Score,
+    SessionLine,
+    Summary,
 )
 
 # -- look ---------------------------------------------------------------------------------

@@ -12,12 +12,8 @@ from html import escape
 
 from ketajournal.domain.dates import format_date
 from ketajournal.palette import SCREEN
-from ketajournal.reports.model import (
-    Summary,
-    format_dose,
-    format_percent,
-    yes_no,
-)
+from ketajournal.reports.numbers import format_dose, format_percent, yes_no
+from ketajournal.reports.summary import Summary
 
 # The Appointment screen shows this: the window's colours.
 RED = SCREEN.danger
