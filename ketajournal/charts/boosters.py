@@ -29,6 +29,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ketajournal.charts.drawn import ItemStyle, item_points, item_style, legend_rows, plot_items
 from ketajournal.charts.style import (
     SCORE_TICKS,
     axis_label,
@@ -274,6 +275,49 @@ class ResponseCurvesChart(QWidget):
         self._apply_visibility()
         longest = curves.longest_offset or EMPTY_X_DAYS
         self._view.setXRange(0, longest + 1, padding=0)
+
+    # -- what is drawn, read back (for tests and assistive tools) -------------------------
+    def layer_points(self, index: int) -> tuple[FloatArray, FloatArray]:
+        """The x (days) and y the ``index``-th item of :attr:`curve_items` was given."""
+        return item_points(self._pool[index])
+
+    def layer_style(self, index: int) -> ItemStyle:
+        """How the ``index``-th item of :attr:`curve_items` is drawn."""
+        return item_style(self._pool[index])
+
+    def cycle_points(self, index: int) -> tuple[FloatArray, FloatArray]:
+        """The points of the item that draws cycle ``index`` (its layer's, when shared)."""
+        return item_points(self._item_of_cycle[index])
+
+    def cycle_style(self, index: int) -> ItemStyle:
+        """How the item that draws cycle ``index`` is drawn (``connect`` breaks a shared
+        layer between its cycles)."""
+        return item_style(self._item_of_cycle[index])
+
+    def median_points(self) -> tuple[FloatArray, FloatArray]:
+        """The points of the median curve of the booster cycles."""
+        return item_points(self._median)
+
+    def median_style(self) -> ItemStyle:
+        """How the median curve is drawn."""
+        return item_style(self._median)
+
+    def threshold_style(self) -> ItemStyle:
+        """How the threshold line is drawn."""
+        return item_style(self.threshold_line)
+
+    def legend_labels(self) -> list[str]:
+        """The legend's labels, in order."""
+        return [label for label, _item in legend_rows(self.legend)]
+
+    def legend_item(self, label: str) -> Any:
+        """The item the legend sample labelled ``label`` stands for (clicking the sample
+        toggles it)."""
+        return next(item for text, item in legend_rows(self.legend) if text == label)
+
+    def plot_items(self) -> tuple[Any, ...]:
+        """The items of the plot, in the order they were added."""
+        return plot_items(self.plot)
 
     def visible_curve_count(self) -> int:
         """How many cycle curves are shown (cycles with data whose item is visible)."""
