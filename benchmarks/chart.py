@@ -94,7 +94,7 @@ def bare_widget(series: Any, downsample: bool) -> Any:
     import numpy as np
     import pyqtgraph as pg
 
-    from ketajournal.charts.trends import MARKER_SPAN, SIDE_EFFECT_Y, _pairs
+    from ketajournal.charts.trend_parts import MARKER_SPAN, SIDE_EFFECT_Y, marker_pairs
 
     widget = pg.PlotWidget()
     s = series
@@ -102,8 +102,8 @@ def bare_widget(series: Any, downsample: bool) -> Any:
         widget.plot(s.mood_x, s.mood_y, pen=None, symbol="o"),
         widget.plot(s.mood_x, s.mean7_y),
         widget.plot(s.anxiety_x, s.anxiety_y),
-        widget.plot(*_pairs(s.induction_x, *MARKER_SPAN), connect="pairs"),
-        widget.plot(*_pairs(s.booster_x, *MARKER_SPAN), connect="pairs"),
+        widget.plot(*marker_pairs(s.induction_x, *MARKER_SPAN), connect="pairs"),
+        widget.plot(*marker_pairs(s.booster_x, *MARKER_SPAN), connect="pairs"),
     ]
     flags = s.side_effect_red_flag
     for xs in (s.side_effect_x[~flags], s.side_effect_x[flags]):

@@ -390,7 +390,7 @@ def main() -> None:
 def _series(home: Home, folder: Path) -> Path:
     import pickle
 
-    from ketajournal.charts.series import build_trend_series
+    from ketajournal.domain.series import build_trend_series
 
     if home.path.parent.name.startswith("stress-"):
         return stress.cached_series(home)[0]

@@ -33,9 +33,10 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ketajournal.domain.dates import format_date
 from ketajournal.platform.keystore import MemoryKeyStore
 from ketajournal.platform.paths import JournalPaths
-from ketajournal.reports.model import Report, format_date
+from ketajournal.reports.model import Report
 from ketajournal.reports.pdf import write_pdf
 from ketajournal.services import demo
 from ketajournal.services.journal import Journal

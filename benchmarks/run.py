@@ -188,7 +188,7 @@ class Suite:
     def _series(self, home: Home, name: str) -> Path:
         import pickle
 
-        from ketajournal.charts.series import build_trend_series_from_days
+        from ketajournal.domain.series import build_trend_series_from_days
 
         target = self.work / f"{name}.pkl"
         journal = home.open()

@@ -160,7 +160,7 @@ def cached_series(home: Home, *, log: Any = print) -> tuple[Path, dict[str, Any]
     target, meta_file = folder / "trend-series-v2.pkl", folder / "trend-series-v2.json"
     if target.exists() and meta_file.exists():
         return target, json.loads(meta_file.read_text())
-    from ketajournal.charts.series import build_trend_series_from_days
+    from ketajournal.domain.series import build_trend_series_from_days
 
     log(f"building the Trends series of {folder.name} (once) …")
     journal = home.open()

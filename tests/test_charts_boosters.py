@@ -7,12 +7,11 @@ from datetime import date, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QApplication
 
 from ketajournal.charts import style
 from ketajournal.charts.boosters import ResponseCurvesChart, alpha_ramp, threshold_text
-from ketajournal.charts.series import CycleCurve, ResponseCurves, response_curves
 from ketajournal.domain.boosters import (
     BoosterAnalysis,
     DailyMood,
@@ -20,6 +19,7 @@ from ketajournal.domain.boosters import (
     analyse_boosters,
 )
 from ketajournal.domain.models import Phase
+from ketajournal.domain.response_curves import CycleCurve, ResponseCurves, response_curves
 from tests.support.qt import RecordingToolTip
 
 CET = timezone(timedelta(hours=1))
@@ -81,8 +81,8 @@ def test_the_hand_made_analysis_is_what_the_tests_think(analysis: BoosterAnalysi
 
 def test_one_visible_curve_per_cycle(chart: ResponseCurvesChart, analysis: BoosterAnalysis) -> None:
     assert chart.visible_curve_count() == len(analysis.cycles) == 4
-    for cycle, item in zip(analysis.cycles, chart.curve_items, strict=False):
-        x, y = item.getOriginalDataset()
+    for i, cycle in enumerate(analysis.cycles):
+        x, y = chart.layer_points(i)
         assert np.array_equal(x, cycle.offsets)
         assert np.array_equal(y, cycle.daily)
 
@@ -90,12 +90,12 @@ def test_one_visible_curve_per_cycle(chart: ResponseCurvesChart, analysis: Boost
 def test_median_curve_is_the_analysis_median(
     chart: ResponseCurvesChart, analysis: BoosterAnalysis
 ) -> None:
-    x, y = chart.median_item.getOriginalDataset()
+    x, y = chart.median_points()
     assert np.array_equal(x, analysis.median_curve_offsets)
     assert np.array_equal(y, analysis.median_curve_values)
-    assert chart.median_item.opts["pen"].width() >= 3  # bold
-    widths = {item.opts["pen"].widthF() for item in chart.curve_items}
-    assert max(widths) < chart.median_item.opts["pen"].widthF()
+    assert chart.median_style().width >= 3  # bold
+    widths = {chart.layer_style(i).width for i in range(len(chart.curve_items))}
+    assert max(widths) < chart.median_style().width
 
 
 def test_threshold_line_sits_at_t_with_its_label(
@@ -103,7 +103,7 @@ def test_threshold_line_sits_at_t_with_its_label(
 ) -> None:
     assert chart.threshold() == pytest.approx(4.0)
     assert chart.threshold_line.angle == 0
-    assert chart.threshold_line.pen.style() == Qt.PenStyle.DashLine
+    assert chart.threshold_style().line == "dash"
     assert chart.threshold_label() == "T = 4.0"
     assert threshold_text(5.2) == "T = 5.2"
 
@@ -111,20 +111,20 @@ def test_threshold_line_sits_at_t_with_its_label(
 def test_older_cycles_are_fainter_and_phases_differ(
     chart: ResponseCurvesChart, analysis: BoosterAnalysis
 ) -> None:
-    pens = [item.opts["pen"] for item in chart.curve_items[:4]]
-    booster_alphas = [pen.color().alphaF() for pen in pens[1:]]
+    pens = [chart.layer_style(i) for i in range(4)]
+    booster_alphas = [pen.alpha for pen in pens[1:]]
     assert booster_alphas == sorted(booster_alphas)
     assert booster_alphas[0] < booster_alphas[-1]
     induction, booster = pens[0], pens[1]
-    assert induction.style() != booster.style()
-    assert induction.color().rgb() != booster.color().rgb()
+    assert induction.line != booster.line
+    assert induction.colour != booster.colour
     assert alpha_ramp(1).tolist() == [pytest.approx(0.95)]
     assert alpha_ramp(0).size == 0
 
 
 def test_fewer_cycles_reuse_the_pool_and_hide_the_rest(chart: ResponseCurvesChart) -> None:
     chart.set_analysis(hand_made(boosters_count=5))
-    plot_items = list(chart.plot.getPlotItem().items)
+    plot_items = chart.plot_items()
     pool = chart.curve_items
     assert len(pool) >= 6
 
@@ -132,12 +132,12 @@ def test_fewer_cycles_reuse_the_pool_and_hide_the_rest(chart: ResponseCurvesChar
     chart.set_analysis(fewer)
     chart.set_analysis(fewer)
     assert chart.curve_items == pool
-    assert list(chart.plot.getPlotItem().items) == plot_items
+    assert chart.plot_items() == plot_items
     assert chart.visible_curve_count() == 2
-    for item in pool[2:]:
+    for i, item in enumerate(pool[2:], start=2):
         assert not item.isVisible()
-        x, _y = item.getOriginalDataset()
-        assert x is None or len(x) == 0
+        x, _y = chart.layer_points(i)
+        assert len(x) == 0
 
 
 def test_plain_arrays_are_drawn_too(chart: ResponseCurvesChart) -> None:
@@ -171,7 +171,7 @@ def test_axes_and_legend_say_what_is_drawn(chart: ResponseCurvesChart) -> None:
     item = chart.plot.getPlotItem()
     assert item.getAxis("bottom").labelText == "Days after the session"
     assert item.getAxis("left").labelText == "Daily mood (0–10, 10 = best)"
-    names = [label.text for _sample, label in chart.legend.items]
+    names = chart.legend_labels()
     assert names == [
         "Booster cycle (older: fainter)",
         "Induction cycle",
@@ -184,9 +184,9 @@ def test_axes_and_legend_say_what_is_drawn(chart: ResponseCurvesChart) -> None:
 def test_legend_click_hides_a_group_of_curves(
     chart: ResponseCurvesChart, analysis: BoosterAnalysis
 ) -> None:
-    sample = next(s for s, label in chart.legend.items if label.text == "Induction cycle")
-    sample.item.setVisible(False)
-    chart.legend.sigSampleClicked.emit(sample.item)
+    sample = chart.legend_item("Induction cycle")
+    sample.setVisible(False)  # what a click on the legend sample does first
+    chart.legend.sigSampleClicked.emit(sample)
     try:
         assert chart.visible_curve_count() == 3
         assert not chart.curve_items[0].isVisible()
@@ -194,8 +194,8 @@ def test_legend_click_hides_a_group_of_curves(
         chart.set_analysis(analysis)
         assert chart.visible_curve_count() == 3
     finally:
-        sample.item.setVisible(True)
-        chart.legend.sigSampleClicked.emit(sample.item)
+        sample.setVisible(True)
+        chart.legend.sigSampleClicked.emit(sample)
     assert chart.visible_curve_count() == 4
 
 
@@ -248,32 +248,29 @@ def test_years_of_cycles_share_a_few_items_and_the_newest_keep_their_own(
     assert chart.visible_curve_count() == 41
 
     for index in boosters[-RECENT_CYCLES:]:
-        item = chart.cycle_item(index)
-        x, y = item.getOriginalDataset()
+        x, y = chart.cycle_points(index)
         assert np.array_equal(x, curves.cycles[index].offsets)
         assert np.array_equal(y, curves.cycles[index].values)
-        assert item.opts["antialias"] is True
+        assert chart.cycle_style(index).antialiased is True
     shared = {id(chart.cycle_item(i)) for i in boosters[:-RECENT_CYCLES]}
     assert len(shared) == OLDER_LAYERS
 
     # Every older cycle is drawn, each broken from the next one (no line between them).
     first_layer = chart.layers[0] if chart.layers[0].is_booster else chart.layers[1]
-    item = chart.cycle_item(first_layer.cycles[0])
-    x, y = item.getOriginalDataset()
+    x, y = chart.cycle_points(first_layer.cycles[0])
     parts = [curves.cycles[i] for i in first_layer.cycles]
     assert np.array_equal(x, np.concatenate([c.offsets for c in parts]))
     assert np.array_equal(y, np.concatenate([c.values for c in parts]))
-    connect = item.opts["connect"]
+    connect = chart.cycle_style(first_layer.cycles[0]).connect
     ends = np.cumsum([c.offsets.size for c in parts]) - 1
     assert not connect[ends].any() and connect.sum() == x.size - len(parts)
-    assert item.opts["antialias"] is False
+    assert chart.cycle_style(first_layer.cycles[0]).antialiased is False
 
     # Older layers are fainter and drawn under newer ones.
-    booster_layers = [(layer, chart.curve_items[i]) for i, layer in enumerate(chart.layers)
-                      if layer.is_booster]
-    alphas = [item.opts["pen"].color().alphaF() for _layer, item in booster_layers]
+    booster_layers = [i for i, layer in enumerate(chart.layers) if layer.is_booster]
+    alphas = [chart.layer_style(i).alpha for i in booster_layers]
     assert alphas == sorted(alphas) and alphas[0] < alphas[-1]
-    zs = [item.zValue() for _layer, item in booster_layers]
+    zs = [chart.curve_items[i].zValue() for i in booster_layers]
     assert zs == sorted(zs)
 
 
@@ -288,13 +285,14 @@ def test_an_old_cycle_in_a_shared_layer_still_has_its_tooltip(chart: ResponseCur
     assert chart.describe_point_near(2.0, 0.0) == "Booster 0 — day 2: daily mood 0"
     assert chart.describe_point_near(2.0, 0.8) == "Booster 1 — day 2: daily mood 0.8"
     assert chart.describe_point_near(2.0, 8.8) == "Booster 11 — day 2: daily mood 8.8"
-    sample = next(s for s, label in chart.legend.items if label.text.startswith("Booster"))
-    sample.item.setVisible(False)
-    chart.legend.sigSampleClicked.emit(sample.item)
+    label = next(text for text in chart.legend_labels() if text.startswith("Booster"))
+    sample = chart.legend_item(label)
+    sample.setVisible(False)
+    chart.legend.sigSampleClicked.emit(sample)
     try:
         assert chart.visible_curve_count() == 0
         assert chart.describe_point_near(2.0, 0.0) is None
     finally:
-        sample.item.setVisible(True)
-        chart.legend.sigSampleClicked.emit(sample.item)
+        sample.setVisible(True)
+        chart.legend.sigSampleClicked.emit(sample)
     assert chart.visible_curve_count() == 12

@@ -7,19 +7,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from ketajournal.charts.series import (
-    SEVEN_DAY_MEAN_DEFINITION,
-    SLEEP_DEFINITION,
-    TrendSeries,
-    build_trend_series,
-    cycle_label,
-    daily_means,
-    format_day,
-    format_score,
-    response_curves,
-    trailing_mean,
-)
 from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import (
     Assessment,
     MoodEntry,
@@ -28,6 +17,17 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
     SideEffectCategory,
+)
+from ketajournal.domain.response_curves import cycle_label, response_curves
+from ketajournal.domain.series import (
+    SEVEN_DAY_MEAN_DEFINITION,
+    SLEEP_DEFINITION,
+    TrendSeries,
+    build_trend_series,
+    daily_means,
+    day_runs,
+    format_score,
+    trailing_mean,
 )
 
 CET = timezone(timedelta(hours=1))
@@ -203,7 +203,7 @@ def test_definition_text_and_formatting() -> None:
     assert "7 calendar days" in SEVEN_DAY_MEAN_DEFINITION
     assert "skipped" in SEVEN_DAY_MEAN_DEFINITION
     assert "mean of the sleep hours logged on that calendar day" in SLEEP_DEFINITION
-    assert format_day(date(2025, 1, 14)) == "Tue 14 Jan 2025"
+    assert format_date_with_weekday(date(2025, 1, 14)) == "Tue 14 Jan 2025"
     assert format_score(6.5) == "6.5"
     assert format_score(7.0) == "7"
     assert format_score(19 / 3) == "6.3"
@@ -284,3 +284,11 @@ def test_response_curves_carry_the_analysis_arrays() -> None:
     assert curves.cycles[1].label == "Booster of Thu 6 Mar 2025 (36 mg) — held ≥ 3 days"
     # B = 3; P = mean of E+1 … E+7 = (7 + 7 + 4 + 8) / 4 = 6.5; T = 3 + 3.5 / 2
     assert curves.threshold == pytest.approx(4.75)
+
+
+def test_day_runs_break_a_line_only_where_days_are_farther_apart_than_the_gap() -> None:
+    days = [date(2025, 1, d) for d in (1, 2, 5, 9, 10, 30)]
+    assert day_runs(days, 3) == ((0, 3), (3, 5), (5, 6))
+    assert day_runs(days, 4) == ((0, 5), (5, 6))
+    assert day_runs(days, 30) == ((0, 6),)
+    assert day_runs([], 3) == ()

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ketajournal.charts import style
-from ketajournal.charts.series import TrendSeries, build_trend_series, format_day
-from ketajournal.charts.trends import SCORE_SCALE, TrendsChart
+from ketajournal.charts.trend_parts import SCORE_SCALE, LegendSample
+from ketajournal.charts.trends import TrendsChart
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
+from ketajournal.domain.series import TrendSeries, build_trend_series
 from ketajournal.services.demo import generate
 from tests.conftest import NOW
 from tests.support.qt import RecordingToolTip
@@ -73,19 +75,17 @@ def test_one_marker_per_session_per_phase(chart: TrendsChart) -> None:
 
 
 def test_new_series_updates_items_without_creating_new_ones(chart: TrendsChart) -> None:
-    plot_item = chart.plot.getPlotItem()
     chart.set_series(demo_series()[0])
-    items_before = list(plot_item.items)
-    data_items_before = list(plot_item.listDataItems())
+    items_before = chart.plot_items()
 
     shorter, _ = demo_series(days=40, seed=3)
     chart.set_series(shorter)
     chart.set_series(shorter)
 
-    assert list(plot_item.items) == items_before
-    assert list(plot_item.listDataItems()) == data_items_before
-    assert len(chart.legend.items) == 8 + len(INSTRUMENTS)  # sleep included
-    assert any(np.array_equal(i.getOriginalDataset()[1], shorter.mood_y) for i in data_items_before)
+    assert chart.plot_items() == items_before
+    assert len(chart.legend_labels()) == 8 + len(INSTRUMENTS)  # sleep included
+    assert chart.item("mood") in items_before
+    assert np.array_equal(chart.drawn_points("mood")[1], shorter.mood_y)
     assert chart.session_marker_count()["induction"] == 6
 
 
@@ -159,7 +159,7 @@ def test_describe_point_near_gives_date_and_daily_mean(
     assert text is not None
     mean = series.mood_y[i]
     shown = f"{mean:.0f}" if mean == int(mean) else f"{mean:.1f}"
-    assert text.startswith(f"{format_day(series.mood_days[i])} — mood {shown} ")
+    assert text.startswith(f"{format_date_with_weekday(series.mood_days[i])} — mood {shown} ")
     assert "(daily mean of 2 entries)" in text
     assert "7-day mean" in text
 
@@ -238,14 +238,14 @@ def test_items_hidden_from_the_legend_are_not_described(
     chart: TrendsChart, series: TrendSeries
 ) -> None:
     x = float(series.side_effect_x[-1])
-    sample = next(
-        sample for sample, _label in chart.legend.items if sample.item.opts["symbol"] == "t"
-    )
-    sample.item.setVisible(False)
+    assert chart.item_style("side_effect").symbol == "t"
+    assert "Side effect" in chart.legend_labels()
+    chart.item("side_effect").setVisible(False)  # as a click on its legend sample does
     try:
+        assert not chart.series_visible("side_effect")
         assert chart.describe_point_near(x, -0.6) is None
     finally:
-        sample.item.setVisible(True)
+        chart.item("side_effect").setVisible(True)
     assert chart.describe_point_near(x, -0.6) == series.side_effect_labels[-1]
 
 
@@ -270,11 +270,11 @@ def test_questionnaire_totals_are_drawn_in_the_second_view(
     items = chart.score_items()
     assert set(items) == set(INSTRUMENTS)
     for instrument_id, data_item in items.items():
-        x, y = data_item.getOriginalDataset()
+        x, y = chart.drawn_points(instrument_id)
         assert np.array_equal(x, scored.score(instrument_id).x)
         assert np.array_equal(y, scored.score(instrument_id).totals)
         assert data_item.getViewBox() is chart.scores_view
-        assert data_item not in chart.plot.getPlotItem().listDataItems()
+        assert data_item not in chart.plot_items()
     assert scored.score("phq9").x.size >= 5
     assert scored.score("gad7").x.size >= 5
 
@@ -321,7 +321,7 @@ def test_phq9_bands_are_shaded_and_labelled(chart: TrendsChart, scored: TrendSer
 
 
 def test_legend_names_the_axis_of_each_series(chart: TrendsChart) -> None:
-    names = [label.text for _sample, label in chart.legend.items]
+    names = chart.legend_labels()
     assert "PHQ-9 total (right axis, 0–27)" in names
     assert "GAD-7 total (right axis, 0–21)" in names
     assert "Anxiety (left axis, 10 = worst)" in names
@@ -334,7 +334,7 @@ def test_questionnaire_points_have_tooltips(chart: TrendsChart, scored: TrendSer
     assert text == phq.labels[i]
     day = datetime.fromtimestamp(float(phq.x[i]), tz=NOW.tzinfo).date()
     band = INSTRUMENTS["phq9"].band(int(phq.totals[i])).label
-    assert text == f"{format_day(day)} — PHQ-9 {int(phq.totals[i])} ({band})"
+    assert text == f"{format_date_with_weekday(day)} — PHQ-9 {int(phq.totals[i])} ({band})"
     gad = scored.score("gad7")
     text = chart.describe_point_near(float(gad.x[-1]), float(gad.totals[-1]) / SCORE_SCALE)
     assert text == gad.labels[-1]
@@ -389,23 +389,23 @@ def test_sleep_is_drawn_from_the_series_and_hidden_by_default(
     assert series.sleep_x.size > 20  # the demo logs sleep on most days
     assert not chart.sleep_visible()
     assert not chart.sleep_checkbox.isChecked()
-    x, _y = chart.sleep_item.getOriginalDataset()
-    assert x is None or x.size == 0  # hidden: given no data, so a refresh costs nothing
+    x, _y = chart.drawn_points("sleep")
+    assert x.size == 0  # hidden: given no data, so a refresh costs nothing
     chart.set_sleep_visible(True)
     try:
-        x, y = chart.sleep_item.getOriginalDataset()
+        x, y = chart.drawn_points("sleep")
         assert np.array_equal(x, series.sleep_x)
         assert np.array_equal(y, series.sleep_y)
         shorter, _ = demo_series(days=40, seed=3)
         chart.set_series(shorter)  # shown: refreshed with the series
-        x, _y = chart.sleep_item.getOriginalDataset()
+        x, _y = chart.drawn_points("sleep")
         assert np.array_equal(x, shorter.sleep_x)
     finally:
         chart.set_sleep_visible(False)
         chart.set_series(series)
     assert chart.sleep_checkbox.accessibleName() == "Show sleep hours"
     assert "Sleep: mean of the sleep hours" in chart.sleep_checkbox.toolTip()
-    assert "Sleep (hours, left axis)" in [label.text for _s, label in chart.legend.items]
+    assert "Sleep (hours, left axis)" in chart.legend_labels()
     gap = np.abs(series.sleep_y - np.interp(series.sleep_x, series.mood_x, series.mood_y))
     i = int(np.argmax(gap))
     assert "sleep" not in (
@@ -428,7 +428,8 @@ def test_sleep_checkbox_shows_hours_on_the_left_axis_with_a_tooltip(
         text = chart.describe_point_near(float(series.sleep_x[i]), float(series.sleep_y[i]))
         hours = f"{series.sleep_y[i]:g}"
         assert text is not None
-        assert text.startswith(f"{format_day(series.sleep_days[i])} — sleep {hours} h (")
+        day = format_date_with_weekday(series.sleep_days[i])
+        assert text.startswith(f"{day} — sleep {hours} h (")
         assert "1 entry" in text or "daily mean of" in text
         chart.set_anxiety_visible(True)
         assert left.labelText == "Mood · anxiety (0–10) · sleep (hours)"
@@ -450,7 +451,7 @@ def test_a_long_night_grows_the_left_axis_and_keeps_the_totals_aligned(
         chart.set_sleep_visible(True)
         assert chart.y_top() == pytest.approx(14.5)  # ceil(13.5) + headroom
         assert main.viewRange()[1][1] == pytest.approx(14.5)
-        ticks = chart.plot.getPlotItem().getAxis("left")._tickLevels
+        ticks = chart.left_axis_ticks()
         assert [v for v, _label in ticks[0]] == [0, 2, 4, 6, 8, 10, 12, 14]
         # 0–27 still spans the height of 0–10.
         second.setGeometry(main.sceneBoundingRect())
@@ -473,36 +474,34 @@ def test_lines_are_not_antialiased_and_use_pyqtgraphs_fast_strokes(
     chart: TrendsChart, series: TrendSeries
 ) -> None:
     chart.set_range_preset("90d")
-    mean7 = chart._mean7
-    for name in ("_induction", "_booster", "_mean7", "_anxiety", "_sleep", "_grid"):
-        item = getattr(chart, name)
-        assert item.opts["antialias"] is False, name
-    for item in chart.score_items().values():
-        assert item.opts["antialias"] is False
-        pen = item.opts["pen"]
-        assert pen.style() == Qt.PenStyle.SolidLine and pen.widthF() <= 1
-    for marker in (chart._induction, chart._booster):
-        pen = marker.opts["pen"]
-        assert pen.widthF() <= 1 and pen.isCosmetic()
-        assert pen.style() == Qt.PenStyle.SolidLine and pen.color().alpha() == 255
+    for name in ("induction", "booster", "mean", "anxiety", "sleep", "grid"):
+        assert chart.item_style(name).antialiased is False, name
+    for instrument_id in INSTRUMENTS:
+        drawn = chart.item_style(instrument_id)
+        assert drawn.antialiased is False
+        assert drawn.line == "solid" and drawn.width <= 1
+    for name in ("induction", "booster"):
+        drawn = chart.item_style(name)
+        assert drawn.width <= 1 and drawn.cosmetic
+        assert drawn.line == "solid" and drawn.alpha == 1.0
     # The 3-px mean at 90 days is stroked as segments (opaque, solid, not antialiased).
-    assert mean7.opts["pen"].widthF() == 3
-    assert mean7.curve._shouldUseDrawLineSegments(mean7.opts["pen"])
+    assert chart.item_style("mean").width == 3
+    assert chart.item_style("mean").fast_segments
 
 
 def test_booster_markers_are_dashed_by_their_data_and_in_the_legend(
     chart: TrendsChart, series: TrendSeries
 ) -> None:
-    x, y = chart._booster.getOriginalDataset()
+    x, y = chart.drawn_points("booster")
     first = x == series.booster_x[0]
     ys = y[first]
     assert ys.size > 10 and ys.size % 2 == 0  # several dashes: pairs of points
     starts, ends = ys[0::2], ys[1::2]
     assert starts[0] == 0.0 and 9.5 < ends[-1] <= 10.0  # spans the mood scale
     assert np.all(starts[1:] > ends[:-1])  # gaps between the dashes
-    ix, iy = chart._induction.getOriginalDataset()
+    ix, iy = chart.drawn_points("induction")
     assert list(iy[ix == series.induction_x[0]]) == [0.0, 10.0]  # induction: solid
-    assert chart._booster.legend_pen.style() == Qt.PenStyle.DashLine
+    assert chart.legend_pen_style("booster").line == "dash"
 
 
 def test_the_grid_is_a_few_plain_lines_not_the_axis_grid(
@@ -511,33 +510,31 @@ def test_the_grid_is_a_few_plain_lines_not_the_axis_grid(
     item = chart.plot.getPlotItem()
     assert not item.getAxis("left").grid and not item.getAxis("bottom").grid
     chart.set_range_preset("90d")
-    x, y = chart._grid.getData()
+    x, y = chart.drawn_points("grid")
     assert sorted(set(y.tolist())) == [float(v) for v in range(11)]
     (x0, x1), _y = item.getViewBox().viewRange()
     assert x.min() == pytest.approx(x0) and x.max() == pytest.approx(x1)
     chart.set_range_preset("30d")
-    x, _y = chart._grid.getData()
+    x, _y = chart.drawn_points("grid")
     assert x.min() == pytest.approx(item.getViewBox().viewRange()[0][0])  # follows the view
     # Drawn in the totals' view, under their lines: in the mood view it cut them where a
     # PHQ-9 line ran along a grid line.
-    assert chart._grid.getViewBox() is chart.scores_view
-    assert chart._grid.zValue() < min(i.zValue() for i in chart.score_items().values())
+    assert chart.item("grid").getViewBox() is chart.scores_view
+    assert chart.item("grid").zValue() < min(i.zValue() for i in chart.score_items().values())
     chart.set_scores_visible(False)
-    assert chart._grid.isVisible()  # the grid stays when the totals are hidden
+    assert chart.series_visible("grid")  # the grid stays when the totals are hidden
     chart.set_scores_visible(True)
 
 
 def test_a_hidden_series_keeps_its_legend_sample_faded(chart: TrendsChart) -> None:
     from PySide6.QtGui import QColor, QImage
 
-    from ketajournal.charts.trends import _LegendSample
-
     def darkness(visible: bool) -> list[int]:
         chart.set_anxiety_visible(visible)
         image = QImage(20, 20, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
         painter = QPainter(image)
-        _LegendSample(chart._anxiety).paint(painter)
+        LegendSample(chart.item("anxiety")).paint(painter)
         painter.end()
         return [255 - QColor(image.pixel(x, y)).lightness() for y in range(20) for x in range(20)]
 
@@ -553,15 +550,14 @@ def test_the_mean_is_clipped_downsampled_and_thin_only_where_days_outnumber_pixe
     long_series, _ = demo_series(days=10 * 365)  # ~3.4 days a pixel
     chart.set_series(long_series)
     try:
-        mean7 = chart._mean7
         # Set after adding the item: PlotItem.addItem would otherwise turn them off.
-        assert mean7.opts["clipToView"] and mean7.opts["autoDownsample"]
-        assert mean7.opts["downsampleMethod"] == "peak"
+        assert chart.item_style("mean").clipped
+        assert chart.item_style("mean").downsampling == "peak"
         chart.set_range_preset("all")
         QApplication.processEvents()
         assert chart.mean_is_dense()
-        assert mean7.opts["pen"].widthF() == 1
-        drawn, _y = mean7.getData()
+        assert chart.item_style("mean").width == 1
+        drawn, _y = chart.shown_points("mean")
         assert drawn.size < long_series.mood_x.size
         # Peak downsampling keeps each bin's extremes.
         assert _y.max() == pytest.approx(long_series.mean7_y.max())
@@ -569,10 +565,10 @@ def test_the_mean_is_clipped_downsampled_and_thin_only_where_days_outnumber_pixe
         chart.set_range_preset("90d")
         QApplication.processEvents()
         assert not chart.mean_is_dense()
-        assert mean7.opts["pen"].widthF() == 3
-        drawn, _y = mean7.getData()
+        assert chart.item_style("mean").width == 3
+        drawn, _y = chart.shown_points("mean")
         assert drawn.size < 100  # clipped to the view
-        assert chart._mean7.legend_pen.widthF() == 3  # the legend always shows 3 px
+        assert chart.legend_pen_style("mean").width == 3  # the legend always shows 3 px
     finally:
         chart.set_series(demo_series()[0])
 
@@ -583,7 +579,7 @@ def test_points_are_never_downsampled(chart: TrendsChart) -> None:
     try:
         chart.set_range_preset("all")
         QApplication.processEvents()
-        x, _y = chart._mood.getData()
+        x, _y = chart.shown_points("mood")
         assert x.size == long_series.mood_x.size
     finally:
         chart.set_series(demo_series()[0])

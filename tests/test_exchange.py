@@ -41,8 +41,8 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.reports import csv_export
-from ketajournal.services import demo, exchange
-from ketajournal.services.exchange import ImportRejectedError
+from ketajournal.services import demo, exchange, import_reading
+from ketajournal.services.import_reading import ImportRejectedError
 from ketajournal.services.journal import Journal, entry_to_json
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.repository import KINDS
@@ -571,7 +571,7 @@ def test_a_file_far_larger_than_any_export_is_refused_unread(
 ) -> None:
     path = tmp_path / "huge.json"
     with path.open("wb") as handle:
-        handle.truncate(exchange.MAX_IMPORT_BYTES + 1)  # sparse: costs no disk
+        handle.truncate(import_reading.MAX_IMPORT_BYTES + 1)  # sparse: costs no disk
     assert "is larger than 64 MB" in str(rejected(journal, path))
 
 
@@ -582,8 +582,8 @@ def test_a_future_entry_in_a_batch_is_refused_before_anything_is_written(
     future = MoodEntry(at=T0, mood=6)
     object.__setattr__(future, "at", T0 + timedelta(days=30))
     batch = exchange.ImportBatch("test", (
-        exchange.ImportRecord("mood", 1, mood, None, "here"),
-        exchange.ImportRecord("mood", 2, future, None, "there"),
+        import_reading.ImportRecord("mood", 1, mood, None, "here"),
+        import_reading.ImportRecord("mood", 2, future, None, "there"),
     ))
     with pytest.raises(ImportRejectedError) as info:
         exchange.import_batch(journal, batch)

@@ -195,8 +195,8 @@ def test_filtered_pages_match_filtering_every_entry(
 def test_the_trends_series_from_sql_day_totals_equals_the_one_from_every_entry(
     journal: Journal,
 ) -> None:
-    from ketajournal.charts.series import build_trend_series, build_trend_series_from_days
     from ketajournal.domain.daily import day_totals
+    from ketajournal.domain.series import build_trend_series, build_trend_series_from_days
 
     ten_years(journal)
     day = NOW.date() - timedelta(days=100)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, timedelta
 from functools import cache
 
@@ -20,9 +21,11 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, build_trend_series_from_days
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.reports.model import BloodPressureLine, Report
+from ketajournal.reports.model import MOOD_LINE_MAX_GAP_DAYS, Report
+from ketajournal.reports.summary import BloodPressureLine
 from ketajournal.services import clinical, demo
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report, parse_day
@@ -231,3 +234,26 @@ def test_a_period_gives_the_same_model_whatever_the_journal_holds_before_and_aft
     assert moved.summary.mood.baseline_start != before.summary.mood.baseline_start
     assert moved.details == before.details
     assert moved.charts.trend == before.charts.trend
+
+
+def test_the_report_chart_carries_the_series_the_trends_screen_draws(journal: Journal) -> None:
+    fill(journal)
+    start, end = NOW.date() - timedelta(days=60), NOW.date() - timedelta(days=10)
+    trend = report(journal, start, end).charts.trend
+    screen = build_trend_series_from_days(journal.daily_mood_totals(), [], [])
+    on_screen = dict(zip(screen.mood_days, zip(screen.mood_y.tolist(), screen.mean7_y.tolist(),
+                                              strict=True), strict=True))
+    assert trend.mood_days == tuple(d for d in screen.mood_days if start <= d <= end)
+    for day, mood, mean7 in zip(trend.mood_days, trend.mood_values, trend.mean7_values,
+                                strict=True):
+        assert (mood, mean7) == pytest.approx(on_screen[day])
+    # Each run of the line joins days at most 3 (daily mood) or 7 (mean) days apart.
+    for runs, gap in ((trend.mood_runs, MOOD_LINE_MAX_GAP_DAYS),
+                      (trend.mean7_runs, SEVEN_DAY_WINDOW_DAYS)):
+        assert [i for a, b in runs for i in range(a, b)] == list(range(len(trend.mood_days)))
+        for a, b in runs:
+            days = trend.mood_days[a:b]
+            assert all((later - earlier).days <= gap
+                       for earlier, later in itertools.pairwise(days))
+        for (_, end_a), (start_b, _) in itertools.pairwise(runs):
+            assert (trend.mood_days[start_b] - trend.mood_days[end_a - 1]).days > gap

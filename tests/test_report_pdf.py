@@ -11,9 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
+from ketajournal.domain.dates import format_date
 from ketajournal.domain.models import MoodEntry
 from ketajournal.reports import pdf as pdf_writer
-from ketajournal.reports.model import TITLE, format_date
+from ketajournal.reports.model import TITLE
 from ketajournal.reports.pdf import PdfWriteError, write_pdf
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal

@@ -24,9 +24,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from ketajournal.charts.series import build_trend_series
 from ketajournal.domain.boosters import SessionPoint, daily_mood
 from ketajournal.domain.models import Entry, MoodEntry, Phase, Route, Session
+from ketajournal.domain.series import build_trend_series
 from ketajournal.domain.timeutil import fixed_offset, in_zone, local_day, parse_time
 from ketajournal.platform.clock import system_now
 from ketajournal.platform.keystore import KeyringKeyStore

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QLabel, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from ketajournal.charts.series import format_day
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import MoodEntry, Phase, Route, Session
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.demo import generate
@@ -57,7 +57,7 @@ def test_screen_shows_every_cycle_and_the_analysis_sentences(
 
     assert view.table.rowCount() == len(analysis.cycles)
     assert column(view, "Held") == [c.label for c in newest_first]
-    assert column(view, "Date") == [format_day(c.session.day) for c in newest_first]
+    assert column(view, "Date") == [format_date_with_weekday(c.session.day) for c in newest_first]
     assert column(view, "Phase")[-1] == "Induction"
     assert column(view, "Phase")[0] == "Booster"
     assert column(view, "Dose (mg)")[0] == f"{newest_first[0].session.dose_mg:g}"
@@ -68,7 +68,7 @@ def test_screen_shows_every_cycle_and_the_analysis_sentences(
     assert view.tolerance_label.wordWrap()
     due = view.next_due_label.text()
     assert due.startswith("A question for your clinician: is the next booster due around ")
-    assert format_day(analysis.next_due) in due
+    assert format_date_with_weekday(analysis.next_due) in due
     assert analysis.next_due_basis in due
     assert view.threshold_label.text() == (
         f"Threshold T = {analysis.threshold:.2f} (automatic: B + (P − B) / 2, "
@@ -133,7 +133,7 @@ def test_screen_follows_sessions_and_moods_logged_through_the_controller(
 
     controller.log(Session(at=now, route=Route.IV, phase=Phase.BOOSTER, dose_mg=42.0))
     assert view.table.rowCount() == rows + 1
-    assert column(view, "Date")[0] == format_day(now.date())
+    assert column(view, "Date")[0] == format_date_with_weekday(now.date())
     assert column(view, "Dose (mg)")[0] == "42"
     assert column(view, "Held")[0] == "no data"
     assert column(view, "Held") == [

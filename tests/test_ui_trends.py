@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QTabWidget
 from pytestqt.qtbot import QtBot
 
-from ketajournal.charts.series import SLEEP_DEFINITION
 from ketajournal.domain.models import MoodEntry, Phase, Route, Session
+from ketajournal.domain.series import SLEEP_DEFINITION
 from ketajournal.services.journal import Change, Journal
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.trends import TrendsView

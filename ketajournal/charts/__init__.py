@@ -1,1 +1,1 @@
-"""Charts: pure series builders (``series``) and pyqtgraph widgets that only draw them."""
+"""Charts: pyqtgraph widgets that only draw the series the domain builds, and their style."""

@@ -29,21 +29,18 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ketajournal.charts.series import (
-    FloatArray,
-    ResponseCurves,
-    format_score,
-    response_curves,
-)
+from ketajournal.charts.drawn import ItemStyle, item_points, item_style, legend_rows, plot_items
 from ketajournal.charts.style import (
     SCORE_TICKS,
-    TEXT_COLOUR,
     axis_label,
     hover_tooltip,
     style_axes,
     styled_plot,
 )
 from ketajournal.domain.boosters import BoosterAnalysis
+from ketajournal.domain.response_curves import ResponseCurves, response_curves
+from ketajournal.domain.series import FloatArray, format_score
+from ketajournal.palette import ALPHA_NEWEST, SCREEN, age_opacities, with_alpha
 
 X_AXIS_LABEL = "Days after the session"
 Y_AXIS_LABEL = "Daily mood (0–10, 10 = best)"
@@ -51,15 +48,10 @@ Y_RANGE = (-0.3, 10.4)
 EMPTY_X_DAYS = 28
 HOVER_RADIUS_PX = 7.0
 
-# The same hues as the Trends chart's session markers; the phases also differ in dash
-# style, so the chart reads in greyscale and for colour-blind users.
-BOOSTER_COLOUR = "#12866f"
-INDUCTION_COLOUR = "#7b3fa0"
-MEDIAN_COLOUR = "#0b2f6b"
-THRESHOLD_COLOUR = "#b3261e"
-#: Opacity of the oldest and the newest curve of each phase (older cycles fainter).
-ALPHA_OLDEST = 0.18
-ALPHA_NEWEST = 0.95
+# The same hues as the Trends chart's session markers (ketajournal.palette); the phases
+# also differ in dash style, so the chart reads in greyscale and for colour-blind users.
+#: Opacity of the backing of the threshold's label.
+THRESHOLD_LABEL_FILL_ALPHA = 210
 #: The newest cycles of each phase drawn by an item of their own.
 RECENT_CYCLES = 5
 #: At most this many items per phase draw the older cycles.
@@ -71,13 +63,9 @@ def threshold_text(threshold: float) -> str:
     return f"T = {threshold:.1f}"
 
 
-def alpha_ramp(
-    count: int, oldest: float = ALPHA_OLDEST, newest: float = ALPHA_NEWEST
-) -> FloatArray:
-    """Opacities for ``count`` curves, oldest first: a linear ramp from faint to strong."""
-    if count <= 1:
-        return np.full(count, newest, dtype=np.float64)
-    return np.linspace(oldest, newest, count, dtype=np.float64)
+def alpha_ramp(count: int) -> FloatArray:
+    """Opacities for ``count`` curves, oldest first (:func:`ketajournal.palette.age_opacities`)."""
+    return np.asarray(age_opacities(count), dtype=np.float64)
 
 
 def _pen(colour: str, alpha: float, *, booster: bool) -> Any:
@@ -174,34 +162,34 @@ class ResponseCurvesChart(QWidget):
         axis_label(item, "left", Y_AXIS_LABEL)
         axis_label(item, "bottom", X_AXIS_LABEL)
 
-        self._median = pg.PlotDataItem(antialias=True, pen=pg.mkPen(MEDIAN_COLOUR, width=4))
+        self._median = pg.PlotDataItem(antialias=True, pen=pg.mkPen(SCREEN.mean, width=4))
         self._median.setZValue(10)
         item.addItem(self._median)
         self.threshold_line = pg.InfiniteLine(
             angle=0,
             movable=False,
-            pen=pg.mkPen(THRESHOLD_COLOUR, width=1.8, style=Qt.PenStyle.DashLine),
+            pen=pg.mkPen(SCREEN.booster_alert, width=1.8, style=Qt.PenStyle.DashLine),
             label="",
             labelOpts={
                 "position": 0.985,
-                "color": THRESHOLD_COLOUR,
+                "color": SCREEN.booster_alert,
                 "anchors": [(1, 1), (1, 1)],
-                "fill": pg.mkBrush(255, 255, 255, 210),
+                "fill": pg.mkBrush(with_alpha(SCREEN.chart_background, THRESHOLD_LABEL_FILL_ALPHA)),
             },
         )
         self.threshold_line.setZValue(11)
         item.addItem(self.threshold_line, ignoreBounds=True)
 
         # Legend samples stand for groups of curves: they are never added to the plot.
-        self._legend_booster = pg.PlotDataItem(pen=_pen(BOOSTER_COLOUR, 0.95, booster=True))
+        self._legend_booster = pg.PlotDataItem(pen=_pen(SCREEN.booster, ALPHA_NEWEST, booster=True))
         self._legend_induction = pg.PlotDataItem(
-            pen=_pen(INDUCTION_COLOUR, 0.95, booster=False)
+            pen=_pen(SCREEN.induction, ALPHA_NEWEST, booster=False)
         )
         self._legend_threshold = pg.PlotDataItem(
-            pen=pg.mkPen(THRESHOLD_COLOUR, width=1.8, style=Qt.PenStyle.DashLine)
+            pen=pg.mkPen(SCREEN.booster_alert, width=1.8, style=Qt.PenStyle.DashLine)
         )
         self.legend = pg.LegendItem(
-            colCount=2, labelTextColor=TEXT_COLOUR, labelTextSize="10pt", horSpacing=14
+            colCount=2, labelTextColor=SCREEN.chart_text, labelTextSize="10pt", horSpacing=14
         )
         for sample, name in (
             (self._legend_booster, "Booster cycle (older: fainter)"),
@@ -265,7 +253,7 @@ class ResponseCurvesChart(QWidget):
         self._item_of_cycle = {}
         for i, layer in enumerate(self._layers):
             curve = self._pool_item(i)
-            colour = BOOSTER_COLOUR if layer.is_booster else INDUCTION_COLOUR
+            colour = SCREEN.booster if layer.is_booster else SCREEN.induction
             curve.setPen(_pen(colour, layer.alpha, booster=layer.is_booster))
             # Newer cycles are drawn over older ones.
             curve.setZValue(1 + i / max(1, len(self._layers)))
@@ -287,6 +275,49 @@ class ResponseCurvesChart(QWidget):
         self._apply_visibility()
         longest = curves.longest_offset or EMPTY_X_DAYS
         self._view.setXRange(0, longest + 1, padding=0)
+
+    # -- what is drawn, read back (for tests and assistive tools) -------------------------
+    def layer_points(self, index: int) -> tuple[FloatArray, FloatArray]:
+        """The x (days) and y the ``index``-th item of :attr:`curve_items` was given."""
+        return item_points(self._pool[index])
+
+    def layer_style(self, index: int) -> ItemStyle:
+        """How the ``index``-th item of :attr:`curve_items` is drawn."""
+        return item_style(self._pool[index])
+
+    def cycle_points(self, index: int) -> tuple[FloatArray, FloatArray]:
+        """The points of the item that draws cycle ``index`` (its layer's, when shared)."""
+        return item_points(self._item_of_cycle[index])
+
+    def cycle_style(self, index: int) -> ItemStyle:
+        """How the item that draws cycle ``index`` is drawn (``connect`` breaks a shared
+        layer between its cycles)."""
+        return item_style(self._item_of_cycle[index])
+
+    def median_points(self) -> tuple[FloatArray, FloatArray]:
+        """The points of the median curve of the booster cycles."""
+        return item_points(self._median)
+
+    def median_style(self) -> ItemStyle:
+        """How the median curve is drawn."""
+        return item_style(self._median)
+
+    def threshold_style(self) -> ItemStyle:
+        """How the threshold line is drawn."""
+        return item_style(self.threshold_line)
+
+    def legend_labels(self) -> list[str]:
+        """The legend's labels, in order."""
+        return [label for label, _item in legend_rows(self.legend)]
+
+    def legend_item(self, label: str) -> Any:
+        """The item the legend sample labelled ``label`` stands for (clicking the sample
+        toggles it)."""
+        return next(item for text, item in legend_rows(self.legend) if text == label)
+
+    def plot_items(self) -> tuple[Any, ...]:
+        """The items of the plot, in the order they were added."""
+        return plot_items(self.plot)
 
     def visible_curve_count(self) -> int:
         """How many cycle curves are shown (cycles with data whose item is visible)."""

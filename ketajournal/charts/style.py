@@ -13,13 +13,14 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QToolTip
 
-TEXT_COLOUR = "#222222"
+from ketajournal.domain.dates import format_month_year, month_abbreviation
+from ketajournal.palette import SCREEN
+
 AXIS_LABEL_SIZE = {"font-size": "11pt"}
 #: Mood-scale ticks: labels on even values, unlabelled minor ticks on odd ones.
 SCORE_TICKS = [[(v, str(v)) for v in range(0, 11, 2)], [(v, "") for v in range(1, 10, 2)]]
 
 DAY_SECONDS = 86_400.0
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 #: Steps tried at each calendar level, finest first: days, months, years between labels.
 DAY_STEPS = (1, 2, 5)
 MONTH_STEPS = (1, 2, 3, 6)
@@ -34,8 +35,9 @@ TickLevel = tuple[float, tuple[Tick, ...]]
 
 
 def styled_plot(name: str, description: str, **options: Any) -> pg.PlotWidget:
-    """A white PlotWidget with an accessible name and description, menus and buttons off."""
-    plot = pg.PlotWidget(background="w", **options)
+    """A PlotWidget on the chart background, with an accessible name and description,
+    menus and buttons off."""
+    plot = pg.PlotWidget(background=SCREEN.chart_background, **options)
     plot.setAccessibleName(name)
     plot.setAccessibleDescription(description)
     item = plot.getPlotItem()
@@ -50,14 +52,14 @@ def style_axes(item: pg.PlotItem, names: tuple[str, ...]) -> None:
     font.setPointSize(10)
     for name in names:
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(TEXT_COLOUR))
-        axis.setTextPen(pg.mkPen(TEXT_COLOUR))
+        axis.setPen(pg.mkPen(SCREEN.chart_text))
+        axis.setTextPen(pg.mkPen(SCREEN.chart_text))
         axis.setTickFont(font)
 
 
 def axis_label(item: pg.PlotItem, side: str, text: str) -> None:
     """An axis title in the shared colour and size."""
-    item.setLabel(side, text, color=TEXT_COLOUR, **AXIS_LABEL_SIZE)
+    item.setLabel(side, text, color=SCREEN.chart_text, **AXIS_LABEL_SIZE)
 
 
 def hover_tooltip(
@@ -113,7 +115,7 @@ def calendar_ticks(
     months = _month_starts(first, last)
     if unit == "day":
         month_ticks = tuple(
-            (_midnight(m), f"{_MONTHS[m.month - 1]} {m.year}") for m in months if m >= first
+            (_midnight(m), format_month_year(m)) for m in months if m >= first
         )
         day_ticks = []
         for ordinal in range(first_ordinal, last_ordinal + 1):
@@ -129,7 +131,7 @@ def calendar_ticks(
             (_midnight(m), str(m.year)) for m in months if m >= first and m.month == 1
         )
         month_ticks = tuple(
-            (_midnight(m), _MONTHS[m.month - 1])
+            (_midnight(m), month_abbreviation(m.month))
             for m in months
             if m >= first and m.month != 1 and (m.month - 1) % step == 0
         )

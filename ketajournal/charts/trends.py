@@ -18,19 +18,19 @@ units, drawn as short segments, not with a slow dashed pen); the grid is a handf
 of horizontal lines of our own instead of the axis grid; the date axis computes its
 ticks with ``datetime`` and caches them; lines are clipped to the view and
 peak-downsampled.
+
+The items and their looks are made in :mod:`.trend_parts`, the hover text is
+:mod:`.trend_hover`; what the chart drew can be read back by name
+(:meth:`TrendsChart.drawn_points`, :meth:`TrendsChart.item_style`, …).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFont, QPainter, QTransform
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -41,24 +41,49 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketajournal.charts.series import (
-    QUESTIONNAIRE_TOTAL_DEFINITION,
-    SEVEN_DAY_MEAN_DEFINITION,
-    SLEEP_DEFINITION,
-    FloatArray,
-    TrendSeries,
-    format_day,
-    format_score,
+from ketajournal.charts.drawn import (
+    ItemStyle,
+    item_points,
+    item_style,
+    legend_rows,
+    pen_style,
+    plot_items,
 )
+from ketajournal.charts.drawn import shown_points as item_shown_points
 from ketajournal.charts.style import (
-    TEXT_COLOUR,
     CalendarAxis,
     axis_label,
     hover_tooltip,
     style_axes,
     styled_plot,
 )
+from ketajournal.charts.trend_hover import describe_trend_point
+from ketajournal.charts.trend_parts import (
+    MARKER_SPAN,
+    SCORE_MAX,
+    SCORE_SCALE,
+    SCORE_Y_RANGE,
+    SIDE_EFFECT_Y,
+    Y_RANGE,
+    LegendSample,
+    dashed_marker_pairs,
+    grid_pairs,
+    left_ticks,
+    make_band_items,
+    make_score_items,
+    make_series_items,
+    marker_pairs,
+    thin,
+)
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.series import (
+    QUESTIONNAIRE_TOTAL_DEFINITION,
+    SEVEN_DAY_MEAN_DEFINITION,
+    SLEEP_DEFINITION,
+    FloatArray,
+    TrendSeries,
+)
+from ketajournal.palette import SCREEN
 from ketajournal.platform.clock import Clock, system_now
 
 DAY_SECONDS = 86_400.0
@@ -78,154 +103,28 @@ ANXIETY_AXIS_LABEL = "Anxiety (0–10, 10 = worst), on the left mood scale"
 SLEEP_AXIS_NOTE = "sleep (hours)"
 MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL = "Mood · anxiety (0–10) · sleep (hours)"
 SLEEP_TOOLTIP = "Sleep in hours, on the left scale (it grows past 10 for long nights)"
-Y_RANGE = (-1.2, 10.5)
 #: Room above the longest night when sleep is shown.
 SLEEP_HEADROOM = 0.5
 #: The questionnaire whose severity bands are shaded behind the chart.
 BANDS_INSTRUMENT = "phq9"
-#: The right axis runs 0 … the largest questionnaire total, over the height of 0–10.
-SCORE_MAX = max(i.max_total for i in INSTRUMENTS.values())
-SCORE_SCALE = SCORE_MAX / 10.0
-#: How a hidden series' legend sample is drawn: faded, not replaced by an icon.
-HIDDEN_SAMPLE_OPACITY = 0.35
-SCORE_Y_RANGE = (Y_RANGE[0] * SCORE_SCALE, Y_RANGE[1] * SCORE_SCALE)
 SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
-MARKER_SPAN = (0.0, 10.0)  # session markers span the mood scale
-SIDE_EFFECT_Y = -0.6
 HOVER_RADIUS_PX = 8.0
-#: Peak downsampling of the lines keeps about this many min/max pairs per pixel.
-LINE_SAMPLES_PER_PIXEL = 1.0
-#: Width of the 7-day mean, and the days per pixel above which it is drawn 1 px wide.
-MEAN_WIDTH = 3
+#: The days per pixel above which the 7-day mean is drawn 1 px wide.
 DENSE_DAYS_PER_PIXEL = 1.0
-#: Booster markers are dashed in data units: a dash, then a gap, on the 0–10 scale.
-BOOSTER_DASH = (0.25, 0.15)
-
-# Colours: distinct in hue and lightness, and the two session phases also differ
-# in dash style, so the chart still reads for colour-blind users and in greyscale.
-MOOD_COLOUR = "#4a7fc1"
-MEAN_COLOUR = "#0b2f6b"
-ANXIETY_COLOUR = "#d9730d"
-INDUCTION_COLOUR = "#7b3fa0"
-BOOSTER_COLOUR = "#12866f"
-SIDE_EFFECT_COLOUR = "#7a6a55"
-SLEEP_COLOUR = "#5c6b73"
-GRID_COLOUR = "#e3e3e3"
-RED_FLAG_COLOUR = "#d21f1f"
-BAND_TEXT_COLOUR = "#6b6b6b"
-#: Alternating, very light fills for the severity bands (lowest band first): the
-#: purple (120, 90, 150) at 4 % and 10 % over the white background, pre-blended so
-#: that they are opaque (a translucent fill over the whole plot is blended on every
-#: repaint).
-BAND_FILLS = ((250, 249, 251), (241, 238, 244))
-#: Questionnaire styles by instrument id: colour and symbol (the lines are solid: a
-#: dashed pen is slow to stroke; colour and symbol tell them apart). Others fall back
-#: to the last style.
-SCORE_STYLES: dict[str, tuple[str, str]] = {
-    "phq9": ("#a0307f", "d"),
-    "gad7": ("#5f7417", "h"),
-}
 
 
-@dataclass(frozen=True)
-class _Candidate:
-    distance_px: float
-    text: str
 
 
-def _pairs(x: FloatArray, low: float, high: float) -> tuple[FloatArray, FloatArray]:
-    """Vertical segments at each x, as point pairs for ``connect="pairs"``."""
-    xs = np.repeat(np.asarray(x, dtype=np.float64), 2)
-    ys = np.tile(np.array([low, high], dtype=np.float64), x.size)
-    return xs, ys
-
-
-def _dashed_pairs(
-    x: FloatArray, low: float, high: float, dash: tuple[float, float] = BOOSTER_DASH
-) -> tuple[FloatArray, FloatArray]:
-    """Vertical dashed lines at each x, as point pairs for ``connect="pairs"``.
-
-    Each dash is a short solid segment, so the lines are drawn with a plain 1-px pen
-    (fast) and still read as dashed in greyscale.
-    """
-    on, off = dash
-    starts = np.arange(low, high, on + off, dtype=np.float64)
-    ends = np.minimum(starts + on, high)
-    ys = np.tile(np.column_stack((starts, ends)).ravel(), x.size)
-    xs = np.repeat(np.asarray(x, dtype=np.float64), 2 * starts.size)
-    return xs, ys
-
-
-def _grid_pairs(x0: float, x1: float, top: float) -> tuple[FloatArray, FloatArray]:
-    """Horizontal grid lines at every whole value from 0 to ``top``, across [x0, x1]."""
-    levels = np.arange(0.0, np.floor(top) + 1.0, dtype=np.float64)
-    xs = np.tile(np.array([x0, x1], dtype=np.float64), levels.size)
-    return xs, np.repeat(levels, 2)
-
-
-def _left_ticks(top: float) -> list[list[tuple[float, str]]]:
-    """Labels on even values and unlabelled minor ticks on odd ones, 0 … ``top``."""
-    last = int(np.floor(top))
-    return [
-        [(float(v), str(v)) for v in range(0, last + 1, 2)],
-        [(float(v), "") for v in range(1, last + 1, 2)],
-    ]
-
-
-def _thin(line: pg.PlotDataItem, on: bool) -> None:
-    """Clip ``line`` to the view and peak-downsample it (or stop doing so).
-
-    About one min/max pair per pixel is kept (pyqtgraph's default keeps ~5): a line at
-    most 3 px wide looks the same and strokes far fewer segments. Lines with symbols
-    are thinned only while shown: each pan step then rebuilds their scatter.
-    """
-    line.setClipToView(on)
-    line.setDownsampling(auto=on, method="peak")
-    line.opts["autoDownsampleFactor"] = LINE_SAMPLES_PER_PIXEL
-
-
-def _entries(count: int) -> str:
-    return "1 entry" if count == 1 else f"daily mean of {count} entries"
-
-
-class _LegendSample(pg.ItemSample):  # type: ignore[misc]
-    """A legend sample drawn from the item's own options, even before it has data.
-
-    pyqtgraph's sample reads symbol styles from the item's scatter, which only gets
-    them once there is data, so an empty series would show a wrong symbol. Session
-    markers are drawn as the vertical lines they are on the chart. A hidden series keeps
-    its sample, faded (pyqtgraph would draw a crossed-out eye, which says nothing about
-    what the series looks like once shown).
-    """
-
-    def paint(self, painter: QPainter, *args: Any) -> None:
-        opts = self.item.opts
-        if not isinstance(self.item, pg.PlotDataItem):
-            super().paint(painter, *args)
-            return
-        if not self.item.isVisible():
-            painter.setOpacity(HIDDEN_SAMPLE_OPACITY)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if opts.get("pen") is not None:
-            # An item drawn dashed in data units says so with its ``legend_pen``.
-            painter.setPen(pg.mkPen(getattr(self.item, "legend_pen", opts["pen"])))
-            if opts.get("connect") == "pairs":
-                painter.drawLine(10, 1, 10, 19)
-            else:
-                painter.drawLine(0, 11, 20, 11)
-        if opts.get("symbol") is not None:
-            painter.translate(10, 10)
-            drawSymbol(
-                painter,
-                opts["symbol"],
-                opts["symbolSize"],
-                pg.mkPen(opts["symbolPen"]),
-                pg.mkBrush(opts["symbolBrush"]),
-            )
 
 
 class TrendsChart(QWidget):
     """Mood over time with its 7-day mean, sessions as markers and side effects as marks."""
+
+    #: The names of the drawn items, for :meth:`drawn_points` and the other read-backs.
+    ITEM_NAMES = (
+        "mood", "mean", "anxiety", "sleep", "induction", "booster", "side_effect",
+        "red_flag", "grid", *INSTRUMENTS,
+    )
 
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = system_now) -> None:
         super().__init__(parent)
@@ -241,6 +140,19 @@ class TrendsChart(QWidget):
         self.plot = self._build_plot()
         layout.addWidget(self.plot, 1)
 
+        #: Every drawn item by name (see :attr:`ITEM_NAMES`).
+        self._items: dict[str, Any] = {
+            "mood": self._mood,
+            "mean": self._mean7,
+            "anxiety": self._anxiety,
+            "sleep": self._sleep,
+            "induction": self._induction,
+            "booster": self._booster,
+            "side_effect": self._side_effects,
+            "red_flag": self._red_flags,
+            "grid": self._grid,
+            **self._scores,
+        }
         self._scores_choice: bool | None = None  # None: follow the data
         self.set_anxiety_visible(False)
         self.set_sleep_visible(False)
@@ -303,88 +215,23 @@ class TrendsChart(QWidget):
         self._y_top = Y_RANGE[1]
 
         style_axes(item, ("left", "bottom", "right"))
-        item.getAxis("left").setTicks(_left_ticks(Y_RANGE[1]))
+        item.getAxis("left").setTicks(left_ticks(Y_RANGE[1]))
         band_starts = [b.low for b in INSTRUMENTS[BANDS_INSTRUMENT].bands]
         item.getAxis("right").setTicks([[(v, str(v)) for v in (*band_starts, SCORE_MAX)]])
         axis_label(item, "left", MOOD_AXIS_LABEL)
         axis_label(item, "right", SCORES_AXIS_LABEL)
         self._build_scores_view(item)
 
-        # The grid: a few plain horizontal lines under everything (the axis grid of
-        # showGrid is repainted with alpha over the whole plot on every pan). It lives in
-        # the totals' view, which is drawn first, over the bands: in the mood view it
-        # would be drawn over the PHQ-9 / GAD-7 lines and cut them where they run along
-        # a grid line. Its data stay in mood units; the transform maps them to that view.
-        self._grid = pg.PlotCurveItem(
-            connect="pairs", antialias=False, pen=pg.mkPen(GRID_COLOUR, width=1)
-        )
-        self._grid.setZValue(-8)  # over the bands (-10), under their labels (-5)
-        self._grid.setTransform(QTransform.fromScale(1.0, SCORE_SCALE))
+        parts = make_series_items()
+        self._grid, self._mean_pens = parts.grid, parts.mean_pens
+        self._induction, self._booster = parts.induction, parts.booster
+        self._sleep, self._anxiety, self._mood = parts.sleep, parts.anxiety, parts.mood
+        self._mean7 = parts.mean
+        self._side_effects, self._red_flags = parts.side_effects, parts.red_flags
+        # The grid lives in the totals' view, which is drawn first, over the bands: in
+        # the mood view it would be drawn over the PHQ-9 / GAD-7 lines and cut them
+        # where they run along a grid line.
         self._scores_view.addItem(self._grid, ignoreBounds=True)
-        # Session markers next, so that points and lines are drawn over them: 1-px
-        # cosmetic, opaque, not antialiased (vertical lines gain nothing from it).
-        self._induction = pg.PlotDataItem(
-            connect="pairs",
-            antialias=False,
-            pen=pg.mkPen(INDUCTION_COLOUR, width=1),
-        )
-        self._booster = pg.PlotDataItem(
-            connect="pairs",
-            antialias=False,
-            pen=pg.mkPen(BOOSTER_COLOUR, width=1),
-        )
-        self._booster.legend_pen = pg.mkPen(BOOSTER_COLOUR, width=1.5, style=Qt.PenStyle.DashLine)
-        self._sleep = pg.PlotDataItem(
-            antialias=False,
-            pen=pg.mkPen(SLEEP_COLOUR, width=1),
-            symbol="x",
-            symbolSize=6,
-            symbolPen=pg.mkPen(SLEEP_COLOUR),
-            symbolBrush=pg.mkBrush(SLEEP_COLOUR),
-        )
-        self._sleep.setToolTip(SLEEP_DEFINITION)
-        self._anxiety = pg.PlotDataItem(
-            antialias=False,
-            pen=pg.mkPen(ANXIETY_COLOUR, width=1.5),
-            symbol="s",
-            symbolSize=4,
-            symbolPen=pg.mkPen(ANXIETY_COLOUR),
-            symbolBrush=pg.mkBrush(ANXIETY_COLOUR),
-        )
-        self._mood = pg.PlotDataItem(
-            pen=None,
-            symbol="o",
-            symbolSize=6,
-            antialias=True,
-            symbolPen=pg.mkPen(MOOD_COLOUR),
-            symbolBrush=pg.mkBrush(MOOD_COLOUR + "99"),
-        )
-        # Not antialiased: pyqtgraph then strokes the 3-px line as segments (fast path).
-        # Where the days are denser than the pixels it is drawn 1 px wide (see
-        # _fit_mean_pen): there it fills a band either way, and 3-px strokes of
-        # thousands of short segments cost ten times as much.
-        self._mean_pens = (
-            pg.mkPen(MEAN_COLOUR, width=MEAN_WIDTH),
-            pg.mkPen(MEAN_COLOUR, width=1),
-        )
-        self._mean7 = pg.PlotDataItem(antialias=False, pen=self._mean_pens[0])
-        self._mean7.legend_pen = self._mean_pens[0]
-        self._side_effects = pg.PlotDataItem(
-            pen=None,
-            symbol="t",
-            symbolSize=10,
-            antialias=True,
-            symbolPen=pg.mkPen(SIDE_EFFECT_COLOUR),
-            symbolBrush=pg.mkBrush(SIDE_EFFECT_COLOUR),
-        )
-        self._red_flags = pg.PlotDataItem(
-            pen=None,
-            symbol="t",
-            symbolSize=13,
-            antialias=True,
-            symbolPen=pg.mkPen("#7a0000"),
-            symbolBrush=pg.mkBrush(RED_FLAG_COLOUR),
-        )
         for data_item in (
             self._induction,
             self._booster,
@@ -398,7 +245,7 @@ class TrendsChart(QWidget):
             item.addItem(data_item)
         # After adding: PlotItem.addItem applies the plot's own (off) clipping and
         # downsampling to each data item, which would undo this.
-        _thin(self._mean7, True)
+        thin(self._mean7, True)
         # Points are neither clipped nor downsampled: every logged day stays visible,
         # and ScatterPlotItem skips the points outside the view when it paints, while
         # clipping would rebuild the whole scatter on every pan step. The markers are
@@ -409,10 +256,10 @@ class TrendsChart(QWidget):
         # The legend sits in its own row under the date axis, so it never hides data.
         self.legend = pg.LegendItem(
             colCount=5,
-            labelTextColor=TEXT_COLOUR,
+            labelTextColor=SCREEN.chart_text,
             labelTextSize="10pt",
             horSpacing=12,
-            sampleType=_LegendSample,
+            sampleType=LegendSample,
         )
         for data_item, name in (
             (self._mood, "Daily mood"),
@@ -452,54 +299,14 @@ class TrendsChart(QWidget):
         view.setLimits(yMin=SCORE_Y_RANGE[0], yMax=SCORE_Y_RANGE[1])
         self._scores_view = view
 
-        bands = INSTRUMENTS[BANDS_INSTRUMENT].bands
-        self.band_regions: list[pg.LinearRegionItem] = []
-        self.band_labels: list[pg.TextItem] = []
-        font = QFont()
-        font.setPointSize(8)
-        for i, band in enumerate(bands):
-            # Half-way between whole totals, so every total sits inside its band.
-            low = max(0.0, band.low - 0.5)
-            high = band.high + 0.5 if i + 1 < len(bands) else float(band.high)
-            region = pg.LinearRegionItem(
-                values=(low, high),
-                orientation="horizontal",
-                movable=False,
-                brush=pg.mkBrush(BAND_FILLS[i % len(BAND_FILLS)]),
-                pen=pg.mkPen(None),
-            )
-            region.setZValue(-10)
-            view.addItem(region, ignoreBounds=True)
-            self.band_regions.append(region)
-            label = pg.TextItem(
-                f"{INSTRUMENTS[BANDS_INSTRUMENT].short_title} {band}",
-                color=BAND_TEXT_COLOUR,
-                anchor=(1.0, 0.5),
-                fill=pg.mkBrush(255, 255, 255, 150),
-            )
-            label.setFont(font)
-            label.setZValue(-5)
-            view.addItem(label, ignoreBounds=True)
-            label.setPos(0.0, (low + high) / 2)
-            self.band_labels.append(label)
-
-        self._scores: dict[str, pg.PlotDataItem] = {}
-        fallback = list(SCORE_STYLES.values())[-1]
-        for instrument_id in INSTRUMENTS:
-            colour, symbol = SCORE_STYLES.get(instrument_id, fallback)
-            # 1 px, solid, not antialiased: Qt's fast cosmetic stroker draws it.
-            data_item = pg.PlotDataItem(
-                antialias=False,
-                pen=pg.mkPen(colour, width=1),
-                symbol=symbol,
-                symbolSize=9,
-                symbolPen=pg.mkPen(colour),
-                symbolBrush=pg.mkBrush(colour + "cc"),
-            )
+        self.band_regions, self.band_labels = make_band_items(BANDS_INSTRUMENT)
+        for band_item in (*self.band_regions, *self.band_labels):
+            view.addItem(band_item, ignoreBounds=True)
+        self._scores = make_score_items()
+        for data_item in self._scores.values():
             # Not clipped or downsampled: a total every week or two is few points, and
             # clipping a line with symbols rebuilds its scatter on every pan step.
             view.addItem(data_item)
-            self._scores[instrument_id] = data_item
 
         self._view.sigResized.connect(self._sync_scores_view)
         self._view.sigXRangeChanged.connect(self._on_x_range_changed)
@@ -517,8 +324,8 @@ class TrendsChart(QWidget):
         self._mood.setData(series.mood_x, series.mood_y)
         self._mean7.setData(series.mood_x, series.mean7_y)
         self._load_optional()
-        self._induction.setData(*_pairs(series.induction_x, *MARKER_SPAN))
-        self._booster.setData(*_dashed_pairs(series.booster_x, *MARKER_SPAN))
+        self._induction.setData(*marker_pairs(series.induction_x, *MARKER_SPAN))
+        self._booster.setData(*dashed_marker_pairs(series.booster_x, *MARKER_SPAN))
         flags = series.side_effect_red_flag
         plain_x = series.side_effect_x[~flags]
         flag_x = series.side_effect_x[flags]
@@ -536,7 +343,7 @@ class TrendsChart(QWidget):
     def set_anxiety_visible(self, visible: bool) -> None:
         """Show or hide the anxiety line; it shares the left 0–10 axis with mood."""
         self._anxiety.setVisible(visible)
-        _thin(self._anxiety, visible)
+        thin(self._anxiety, visible)
         self._load_optional()
         self._update_left_label()
         if self.anxiety_checkbox.isChecked() != visible:
@@ -546,7 +353,7 @@ class TrendsChart(QWidget):
     def set_sleep_visible(self, visible: bool) -> None:
         """Show or hide sleep hours; drawn in hours on the left axis, which grows to fit."""
         self._sleep.setVisible(visible)
-        _thin(self._sleep, visible)
+        thin(self._sleep, visible)
         self._load_optional()
         if self.sleep_checkbox.isChecked() != visible:
             self.sleep_checkbox.setChecked(visible)
@@ -597,7 +404,7 @@ class TrendsChart(QWidget):
         item.setYRange(Y_RANGE[0], top, padding=0)
         self._scores_view.setLimits(yMin=Y_RANGE[0] * SCORE_SCALE, yMax=top * SCORE_SCALE)
         self._scores_view.setYRange(Y_RANGE[0] * SCORE_SCALE, top * SCORE_SCALE, padding=0)
-        item.getAxis("left").setTicks(_left_ticks(top))
+        item.getAxis("left").setTicks(left_ticks(top))
         self._update_left_label()
         self._update_grid()
 
@@ -628,7 +435,7 @@ class TrendsChart(QWidget):
 
     def _update_grid(self) -> None:
         (x0, x1), _y = self._view.viewRange()
-        self._grid.setData(*_grid_pairs(x0, x1, self._y_top))
+        self._grid.setData(*grid_pairs(x0, x1, self._y_top))
 
     def set_scores_visible(self, visible: bool) -> None:
         """Show or hide the questionnaire totals, the PHQ-9 bands and the right axis."""
@@ -695,16 +502,57 @@ class TrendsChart(QWidget):
         (x0, x1), _y = self._view.viewRange()
         return float(x1 - x0) / DAY_SECONDS
 
+    # -- what is drawn, read back (for tests and assistive tools) -------------------------
+    def item(self, name: str) -> Any:
+        """The plot item that draws ``name`` (one of :attr:`ITEM_NAMES`)."""
+        return self._items[name]
+
+    def series_visible(self, name: str) -> bool:
+        """Whether the item ``name`` is shown (the legend and the checkboxes hide them)."""
+        return bool(self._items[name].isVisible())
+
+    def drawn_points(self, name: str) -> tuple[FloatArray, FloatArray]:
+        """The x and y the item ``name`` was given (empty while it holds nothing)."""
+        return item_points(self._items[name])
+
+    def shown_points(self, name: str) -> tuple[FloatArray, FloatArray]:
+        """The points the item ``name`` draws at the current view, after clipping and
+        downsampling."""
+        return item_shown_points(self._items[name])
+
+    def item_style(self, name: str) -> ItemStyle:
+        """How the item ``name`` is drawn: pen, antialiasing, thinning, symbol."""
+        return item_style(self._items[name])
+
+    def legend_pen_style(self, name: str) -> ItemStyle:
+        """How the legend sample of ``name`` draws its line (dashed for boosters, the
+        mean always 3 px wide)."""
+        data_item = self._items[name]
+        legend_pen = getattr(data_item, "legend_pen", None)
+        return pen_style(legend_pen) if legend_pen is not None else item_style(data_item)
+
+    def legend_labels(self) -> list[str]:
+        """The legend's labels, in order."""
+        return [label for label, _item in legend_rows(self.legend)]
+
+    def plot_items(self) -> tuple[Any, ...]:
+        """The items of the mood view, in the order they were added."""
+        return plot_items(self.plot)
+
+    def left_axis_ticks(self) -> list[list[tuple[float, str]]]:
+        """The ticks given to the left axis: labelled even values, then odd minor ones."""
+        return left_ticks(self._y_top)
+
     def session_marker_count(self) -> dict[str, int]:
         """Vertical session markers drawn, per phase (one segment is two points)."""
         counts = {}
-        dashes = _dashed_pairs(np.zeros(1), *MARKER_SPAN)[0].size // 2
+        dashes = dashed_marker_pairs(np.zeros(1), *MARKER_SPAN)[0].size // 2
         for phase, data_item, segments in (
             ("induction", self._induction, 1),
             ("booster", self._booster, dashes),
         ):
-            x, _y = data_item.getOriginalDataset()
-            counts[phase] = 0 if x is None else len(x) // (2 * segments)
+            x, _y = item_points(data_item)
+            counts[phase] = x.size // (2 * segments)
         return counts
 
     def describe_point_near(
@@ -713,63 +561,12 @@ class TrendsChart(QWidget):
         """Text for the point or marker within ``radius_px`` pixels of (x, y), or None.
 
         Coordinates are in data units (x in epoch seconds, y on the 0–10 scale);
-        pixel distances use the current zoom. Points win over marker lines.
+        pixel distances use the current zoom. Points win over marker lines; items
+        hidden from the legend are not described.
         """
+        shown = {name: self.series_visible(name) for name in self._items}
         px_w, px_h = self._view.viewPixelSize()
-        if not (px_w > 0 and px_h > 0 and np.isfinite(px_w) and np.isfinite(px_h)):
-            return None
-        s = self._series
-        found: list[_Candidate] = []
-
-        def nearest(xs: FloatArray, ys: FloatArray) -> tuple[int, float] | None:
-            if not xs.size:
-                return None
-            dist = np.hypot((xs - x_seconds) / px_w, (ys - y) / px_h)
-            i = int(np.argmin(dist))
-            return (i, float(dist[i])) if dist[i] <= radius_px else None
-
-        # Items hidden from the legend are not described either. Each daily series:
-        # whether shown, its points, and how one day of it reads.
-        daily: tuple[tuple[bool, FloatArray, FloatArray, Callable[[int], str]], ...] = (
-            (self._mood.isVisible(), s.mood_x, s.mood_y, lambda i: (
-                f"{format_day(s.mood_days[i])} — mood {format_score(float(s.mood_y[i]))} "
-                f"({_entries(int(s.mood_counts[i]))}); "
-                f"7-day mean {format_score(float(s.mean7_y[i]))}")),
-            (self.anxiety_visible(), s.anxiety_x, s.anxiety_y, lambda i: (
-                f"{format_day(s.anxiety_days[i])} — anxiety "
-                f"{format_score(float(s.anxiety_y[i]))} (10 = worst; "
-                f"{_entries(int(s.anxiety_counts[i]))})")),
-            (self.sleep_visible(), s.sleep_x, s.sleep_y, lambda i: (
-                f"{format_day(s.sleep_days[i])} — sleep "
-                f"{format_score(float(s.sleep_y[i]))} h "
-                f"({_entries(int(s.sleep_counts[i]))})")),
-        )
-        for visible, xs, ys, describe in daily:
-            if visible and (hit := nearest(xs, ys)):
-                found.append(_Candidate(hit[1], describe(hit[0])))
-        for instrument_id, data_item in self._scores.items():
-            score = s.score(instrument_id)
-            # Totals live on the right axis: bring them to the left 0–10 scale.
-            if data_item.isVisible() and (hit := nearest(score.x, score.totals / SCORE_SCALE)):
-                found.append(_Candidate(hit[1], score.labels[hit[0]]))
-        shown = np.where(
-            s.side_effect_red_flag, self._red_flags.isVisible(), self._side_effects.isVisible()
-        )
-        effect_y = np.where(shown, SIDE_EFFECT_Y, np.inf)
-        if hit := nearest(s.side_effect_x, effect_y):
-            found.append(_Candidate(hit[1], s.side_effect_labels[hit[0]]))
-        if MARKER_SPAN[0] - radius_px * px_h <= y <= MARKER_SPAN[1] + radius_px * px_h:
-            # A marker is a vertical line: only the horizontal distance counts, and a
-            # point drawn over it is preferred.
-            for marker, xs, labels in (
-                (self._induction, s.induction_x, s.induction_labels),
-                (self._booster, s.booster_x, s.booster_labels),
-            ):
-                if marker.isVisible() and (hit := nearest(xs, np.full(xs.size, y))):
-                    found.append(_Candidate(hit[1] + 2.0, labels[hit[0]]))
-        if not found:
-            return None
-        return min(found, key=lambda c: c.distance_px).text
+        return describe_trend_point(self._series, shown, x_seconds, y, (px_w, px_h), radius_px)
 
     # -- events ------------------------------------------------------------------------
     def _on_mouse_moved(self, scene_pos: QPointF) -> None:

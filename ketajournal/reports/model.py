@@ -1,11 +1,13 @@
-"""The clinician report as plain values: page 1 (the summary), the chart data, the detail tables.
+"""The clinician report as plain values: the summary (page 1), the chart series, the tables.
 
 A :class:`Report` is a tree of frozen dataclasses holding strings, numbers, dates and
 tuples of them — no entries, no numpy, no Qt, no SQL — built by
 ``ketajournal.services.reports.build_report`` and drawn by a writer (the PDF in
-:mod:`ketajournal.reports.pdf`; later the on-screen Appointment review, which shows the
-same :attr:`Report.summary`). Every figure travels with the definition it used, so
-whatever draws it can print both. docs/report.md lists the pages and the definitions.
+:mod:`ketajournal.reports.pdf`; the Appointment screen shows the same
+:attr:`Report.summary`, see :mod:`ketajournal.reports.summary`). The chart series
+arrive finished, so a writer only draws them. Every figure travels with the definition
+it used, so whatever draws it can print both. docs/report.md lists the pages and the
+definitions.
 """
 
 from __future__ import annotations
@@ -13,451 +15,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ketajournal.reports.summary import BloodPressureLine, Period, Score, SessionLine, Summary
+
 TITLE = "Treatment journal summary"
 
-#: A rise from before to after a session of at least this much is marked (mmHg).
-BP_RISE_SYSTOLIC_MMHG = 40
-BP_RISE_DIASTOLIC_MMHG = 25
-#: Page 1 shows the durability of this many recent booster cycles.
-RECENT_BOOSTER_CYCLES = 6
-#: "Mood now": the mean of the daily moods over the last this many days of the period.
-RECENT_MOOD_DAYS = 14
 #: The Trends chart's 7-day mean needs this many days before the period start.
 TREND_CONTEXT_DAYS = 6
+#: The report's daily-mood line joins days at most this many days apart.
+MOOD_LINE_MAX_GAP_DAYS = 3
 
-_NAME = "<instrument>"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-BP_DEFINITION = (
-    f"Blood pressure before and after each session in the period, in mmHg; rise = after − "
-    f"before; a rise of ≥ {BP_RISE_SYSTOLIC_MMHG} systolic or ≥ {BP_RISE_DIASTOLIC_MMHG} "
-    "diastolic is marked (red, *)."
-)
-SIDE_EFFECT_DEFINITION = (
-    "Side effects logged in the period, by category: how many times, and the worst "
-    "severity (the patient's rating, 0–10); red flags (blood in urine) first."
-)
-SAFETY_DEFINITION = (
-    "Item 9 asks about “thoughts that you would be better off dead or of hurting yourself "
-    "in some way”; listed: every PHQ-9 in the period answered above 0 (“not at all”) there."
-)
-SESSIONS_DEFINITION = (
-    "Induction: the initial series of sessions; booster: a later single maintenance session "
-    "(as the patient logged them)."
-)
 NOTES_DEFINITION = (
     "Free text the patient typed on any entry in the period; included because the "
     "patient chose to include notes."
 )
-
-
-def format_date(day: date) -> str:
-    """A date as printed, independent of locale: ``3 Dec 2026``."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def format_short_date(day: date, *, year: bool = False) -> str:
-    """A date without the year (``3 Dec``), or with it when ``year`` is true."""
-    return format_date(day) if year else f"{day.day} {_MONTHS[day.month - 1]}"
-
-
-def format_range(first: date, last: date) -> str:
-    """Two dates written out in full: ``1 Nov 2026 – 14 Nov 2026``."""
-    return f"{format_date(first)} – {format_date(last)}"
-
-
-def format_mood(value: float) -> str:
-    """A 0–10 mean to one decimal: ``6.2``."""
-    return f"{value:.1f}"
-
-
-def format_signed(value: float, digits: int = 1) -> str:
-    """A difference with its sign, using a true minus: ``+3.1``, ``−0.4``."""
-    text = f"{abs(value):.{digits}f}"
-    return f"−{text}" if round(value, digits) < 0 else f"+{text}"
-
-
-def format_percent(value: float) -> str:
-    """A change in percent with its sign: ``−47 %``."""
-    return f"{format_signed(value, 0)} %"
-
-
-def format_dose(dose_mg: float | None) -> str:
-    """``36 mg`` (or ``dose not logged``)."""
-    return "dose not logged" if dose_mg is None else f"{dose_mg:g} mg"
-
-
-def yes_no(value: bool | None) -> str:
-    """``yes``, ``no`` or ``undefined``."""
-    return "undefined" if value is None else ("yes" if value else "no")
-
-
-# -- page 1 ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Period:
-    """The days the report covers, inclusive, and how they were chosen."""
-
-    start: date
-    end: date
-    #: "all data", "chosen dates" or "since the last appointment".
-    basis: str
-    #: One sentence saying how the period was chosen, with its dates.
-    definition: str
-
-    @property
-    def label(self) -> str:
-        """``12 Dec 2024 – 27 Nov 2026``."""
-        return format_range(self.start, self.end)
-
-    @property
-    def days(self) -> int:
-        """Number of calendar days in the period."""
-        return (self.end - self.start).days + 1
-
-    def contains(self, day: date) -> bool:
-        """True when ``day`` is inside the period."""
-        return self.start <= day <= self.end
-
-
-@dataclass(frozen=True)
-class SessionLine:
-    """One session on page 1: its day, phase, route and dose."""
-
-    day: date
-    phase: str
-    route: str
-    dose_mg: float | None
-
-
-@dataclass(frozen=True)
-class SessionsSummary:
-    """How many sessions there were in the period, and when."""
-
-    count: int
-    induction_count: int
-    booster_count: int
-    sessions: tuple[SessionLine, ...]
-    definition: str = SESSIONS_DEFINITION
-
-
-@dataclass(frozen=True)
-class MoodSummary:
-    """Mood at the end of the period against the baseline level B of the booster analysis."""
-
-    recent_start: date
-    recent_end: date
-    recent_mean: float | None
-    recent_days_with_data: int
-    baseline_level: float | None
-    #: The days B is the mean over (S₀−14 … S₀−1), when there is a first session.
-    baseline_start: date | None
-    baseline_end: date | None
-    definitions: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-
-    @property
-    def difference(self) -> float | None:
-        """Recent mean − B, when both are defined."""
-        if self.recent_mean is None or self.baseline_level is None:
-            return None
-        return self.recent_mean - self.baseline_level
-
-
-@dataclass(frozen=True)
-class Score:
-    """One questionnaire total, its day and band."""
-
-    day: date
-    total: int
-    band: str
-
-
-@dataclass(frozen=True)
-class MeasureSummary:
-    """Baseline vs latest of one questionnaire (from ``clinical.measure_status``)."""
-
-    instrument_id: str
-    short_title: str
-    max_total: int
-    baseline: Score | None
-    #: "automatic" (the last before the first session) or "user" (picked in Settings).
-    baseline_source: str | None
-    latest: Score | None
-    change_percent: float | None
-    response: bool | None
-    remission: bool | None
-    remission_threshold: int
-    #: (key, text) pairs from ``clinical.measure_status``: baseline, change, response,
-    #: remission, scoring.
-    definitions: tuple[tuple[str, str], ...]
-    notes: tuple[str, ...] = ()
-
-    def definition(self, key: str) -> str:
-        """One definition by key (empty when there is none)."""
-        return next((text for k, text in self.definitions if k == key), "")
-
-
-@dataclass(frozen=True)
-class CycleLine:
-    """How long one booster held (``label`` is ``"14 days"`` or ``"≥ 9 days"``)."""
-
-    session_day: date
-    dose_mg: float | None
-    durability_days: int | None
-    censored: bool
-    label: str
-
-    @property
-    def short_label(self) -> str:
-        """The durability without its unit (``14``, ``≥ 9``), or the label if there is none."""
-        if self.durability_days is None:
-            return self.label
-        return f"≥ {self.durability_days}" if self.censored else str(self.durability_days)
-
-
-@dataclass(frozen=True)
-class BoosterSummary:
-    """Durability of the recent boosters, the tolerance sentence, the next-due estimate."""
-
-    threshold: float | None
-    #: "automatic" (B + (P − B) / 2) or "user" (set by the patient).
-    threshold_source: str | None
-    baseline_level: float | None
-    post_induction_level: float | None
-    #: The last up to 6 booster cycles up to the end of the period, oldest first.
-    recent_cycles: tuple[CycleLine, ...]
-    tolerance_signal: bool
-    tolerance_sentence: str
-    next_due: date | None
-    next_due_basis: str
-    needs: str | None
-    #: Short definitions for page 1 (durability with T's numbers, tolerance, next due).
-    short_definitions: tuple[str, ...]
-    #: The booster analysis's full definitions, in words.
-    definitions: tuple[str, ...]
-
-    @property
-    def next_due_question(self) -> str:
-        """The estimate phrased as what it is: a question for the clinician."""
-        if self.next_due is None:
-            return f"No estimate. {self.next_due_basis}"
-        return (
-            f"Is a booster around {format_date(self.next_due)} right? "
-            f"(Estimate: {self.next_due_basis}.)"
-        )
-
-
-@dataclass(frozen=True)
-class SideEffectLine:
-    """One side-effect category in the period."""
-
-    label: str
-    count: int
-    worst_severity: int
-    red_flag: bool
-    first_day: date
-    last_day: date
-
-
-@dataclass(frozen=True)
-class BloodPressureLine:
-    """Blood pressure before and after one session, and the rise (after − before)."""
-
-    day: date
-    phase: str
-    before: tuple[int, int] | None
-    after: tuple[int, int] | None
-
-    @property
-    def rise(self) -> tuple[int, int] | None:
-        """(systolic, diastolic) after − before, when both readings exist."""
-        if self.before is None or self.after is None:
-            return None
-        return self.after[0] - self.before[0], self.after[1] - self.before[1]
-
-    @property
-    def marked(self) -> bool:
-        """True for a rise of ≥ 40 systolic or ≥ 25 diastolic."""
-        rise = self.rise
-        return rise is not None and (
-            rise[0] >= BP_RISE_SYSTOLIC_MMHG or rise[1] >= BP_RISE_DIASTOLIC_MMHG
-        )
-
-
-@dataclass(frozen=True)
-class SafetyLine:
-    """A PHQ-9 whose item 9 was answered above 0."""
-
-    day: date
-    answer: int
-    answer_label: str
-    total: int
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """One line of the key-figures block: a label, its value, and whether it is a flag."""
-
-    label: str
-    value: str
-    flag: bool = False
-
-
-@dataclass(frozen=True)
-class Summary:
-    """Page 1: everything the clinician reads in a minute, with its definitions."""
-
-    period: Period
-    sessions: SessionsSummary
-    mood: MoodSummary
-    measures: tuple[MeasureSummary, ...]
-    boosters: BoosterSummary
-    side_effects: tuple[SideEffectLine, ...]
-    blood_pressure: tuple[BloodPressureLine, ...]
-    safety: tuple[SafetyLine, ...]
-    #: How many questionnaires with a safety item (PHQ-9) were filled in the period.
-    safety_checked: int
-    side_effect_definition: str = SIDE_EFFECT_DEFINITION
-    blood_pressure_definition: str = BP_DEFINITION
-    safety_definition: str = SAFETY_DEFINITION
-
-    def measure_definitions(self) -> tuple[str, ...]:
-        """The questionnaires' definitions, each said once when they agree.
-
-        Baseline, change, response and remission read the same for every instrument
-        except for its name (unless their dates or thresholds differ), so they are
-        merged: "the last PHQ-9 / GAD-7 before …".
-        """
-        out: list[str] = []
-        measures = [m for m in self.measures if m.definitions]
-        if not measures:
-            return ()
-        names = " / ".join(m.short_title for m in measures)
-        for key in ("baseline", "change", "response", "remission"):
-            texts = [m.definition(key) for m in measures]
-            generic = {
-                t.replace(m.short_title, _NAME) for t, m in zip(texts, measures, strict=True)
-            }
-            if len(generic) == 1:
-                out.append(generic.pop().replace(_NAME, names))
-            else:
-                out.extend(t for t in texts if t)
-        return tuple(t for t in out if t)
-
-    @property
-    def red_flags(self) -> tuple[SideEffectLine, ...]:
-        """The side-effect categories in the period that are red flags."""
-        return tuple(line for line in self.side_effects if line.red_flag)
-
-    @property
-    def marked_blood_pressure(self) -> tuple[BloodPressureLine, ...]:
-        """The sessions whose blood pressure rise is marked."""
-        return tuple(line for line in self.blood_pressure if line.marked)
-
-    def key_figures(self) -> tuple[KeyFigure, ...]:
-        """The compact block at the top of page 1, in reading order."""
-        figures = [self._sessions_figure(), self._mood_figure()]
-        figures.extend(_measure_figure(m) for m in self.measures)
-        figures.extend(self._booster_figures())
-        figures.extend(
-            [self._side_effect_figure(), self._blood_pressure_figure(), self._safety_figure()]
-        )
-        return tuple(figures)
-
-    def _sessions_figure(self) -> KeyFigure:
-        s = self.sessions
-        return KeyFigure(
-            "Sessions in period",
-            f"{s.count} ({s.induction_count} induction, {s.booster_count} booster)",
-        )
-
-    def _mood_figure(self) -> KeyFigure:
-        m = self.mood
-        recent = "no entries" if m.recent_mean is None else format_mood(m.recent_mean)
-        base = (
-            "baseline B undefined"
-            if m.baseline_level is None
-            else f"baseline B {format_mood(m.baseline_level)}"
-        )
-        diff = "" if m.difference is None else f", difference {format_signed(m.difference)}"
-        return KeyFigure(
-            f"Mood, last {RECENT_MOOD_DAYS} days",
-            f"{recent} vs {base}{diff} (scale 0–10, 10 = best)",
-        )
-
-    def _booster_figures(self) -> list[KeyFigure]:
-        b = self.boosters
-        n = len(b.recent_cycles)
-        if n:
-            held = ", ".join(c.short_label for c in b.recent_cycles)
-            figures = [KeyFigure(f"Last {n} boosters held", f"{held} days (oldest first)")]
-        else:
-            value = f"needs {b.needs}" if b.needs else "no booster cycles yet"
-            figures = [KeyFigure("Boosters held", value)]
-        figures.append(KeyFigure("Tolerance pattern", b.tolerance_sentence, b.tolerance_signal))
-        figures.append(
-            KeyFigure(
-                "Next booster due?",
-                (f"{format_date(b.next_due)} — a question for the clinician"
-                 if b.next_due else "no estimate"),
-            )
-        )
-        return figures
-
-    def _side_effect_figure(self) -> KeyFigure:
-        reports = sum(line.count for line in self.side_effects)
-        flags = self.red_flags
-        if flags:
-            what = "; ".join(f"{f.label} ×{f.count}" for f in flags)
-            in_all = f"{reports} side-effect report{'' if reports == 1 else 's'} in all"
-            return KeyFigure("Side effects", f"RED FLAG: {what} ({in_all})", True)
-        categories = len(self.side_effects)
-        return KeyFigure(
-            "Side effects",
-            f"{reports} report{'' if reports == 1 else 's'} in {categories} "
-            f"{'category' if categories == 1 else 'categories'}; no red flags",
-        )
-
-    def _blood_pressure_figure(self) -> KeyFigure:
-        marked = self.marked_blood_pressure
-        measured = sum(1 for line in self.blood_pressure if line.rise is not None)
-        if marked:
-            days = ", ".join(format_date(line.day) for line in marked)
-            return KeyFigure(
-                "Blood pressure",
-                f"{len(marked)} marked rise{'s' if len(marked) > 1 else ''} ({days})",
-                True,
-            )
-        return KeyFigure(
-            "Blood pressure",
-            f"no marked rise ({measured} session{'s' if measured != 1 else ''} "
-            "with both readings)",
-        )
-
-    def _safety_figure(self) -> KeyFigure:
-        if not self.safety_checked:
-            return KeyFigure("PHQ-9 item 9", "no PHQ-9 filled in this period")
-        if not self.safety:
-            return KeyFigure(
-                "PHQ-9 item 9",
-                f"none above 0 in this period ({self.safety_checked} PHQ-9 filled)",
-            )
-        days = ", ".join(format_date(line.day) for line in self.safety)
-        return KeyFigure("PHQ-9 item 9", f"ABOVE 0 on {days}", True)
-
-
-def _measure_figure(m: MeasureSummary) -> KeyFigure:
-    if m.latest is None:
-        return KeyFigure(m.short_title, "not filled")
-    base = "no baseline" if m.baseline is None else f"baseline {m.baseline.total}"
-    change = "" if m.change_percent is None else f": {format_percent(m.change_percent)}"
-    return KeyFigure(
-        m.short_title,
-        f"{base}, now {m.latest.total} ({m.latest.band}){change}; "
-        f"response {yes_no(m.response)}, remission {yes_no(m.remission)}",
-    )
 
 
 # -- charts ---------------------------------------------------------------------------------
@@ -475,16 +45,27 @@ class ScoreTrack:
 
 @dataclass(frozen=True)
 class TrendData:
-    """What the Trends chart draws: daily moods, sessions, questionnaire totals.
+    """What the Trends chart draws, finished: the period's daily moods and their 7-day
+    mean, where each line breaks, the sessions and the questionnaire totals.
 
-    ``mood_days`` start up to 6 days before the period (so the 7-day mean at its first
-    day is complete); a writer draws only the days inside ``start`` … ``end``.
+    ``mood_days`` are the days of the period with a mood entry, oldest first;
+    ``mood_values`` and ``mean7_values`` are the daily mood and the 7-day mean on each
+    (the mean of the first days counts the days before the period too). ``mood_runs``
+    and ``mean7_runs`` are index ranges ``[a, b)`` into ``mood_days``, each drawn as one
+    line: the daily line is broken where days are more than
+    :data:`MOOD_LINE_MAX_GAP_DAYS` apart, the mean where they are more than 7 apart.
+    ``context_days`` counts the days with a mood entry in the
+    :data:`TREND_CONTEXT_DAYS` days before the period.
     """
 
     start: date
     end: date
     mood_days: tuple[date, ...]
     mood_values: tuple[float, ...]
+    mean7_values: tuple[float, ...]
+    mood_runs: tuple[tuple[int, int], ...]
+    mean7_runs: tuple[tuple[int, int], ...]
+    context_days: int
     sessions: tuple[SessionLine, ...]
     scores: tuple[ScoreTrack, ...]
     definitions: tuple[str, ...]
@@ -513,6 +94,12 @@ class CurvesData:
     threshold: float | None
     definitions: tuple[str, ...]
 
+    @property
+    def longest_offset(self) -> int:
+        """The largest offset with data in any curve or the median (0 when there is none)."""
+        return max([max(c.offsets) for c in self.curves if c.offsets]
+                   + list(self.median_offsets) + [0])
+
 
 @dataclass(frozen=True)
 class Charts:
@@ -520,6 +107,7 @@ class Charts:
 
     trend: TrendData
     curves: CurvesData
+
 
 
 # -- detail tables --------------------------------------------------------------------------
@@ -616,44 +204,21 @@ class Report:
         return self.details.notes is not None
 
 
+
 __all__ = [
-    "BP_RISE_DIASTOLIC_MMHG",
-    "BP_RISE_SYSTOLIC_MMHG",
-    "RECENT_BOOSTER_CYCLES",
-    "RECENT_MOOD_DAYS",
+    "MOOD_LINE_MAX_GAP_DAYS",
     "TITLE",
     "TREND_CONTEXT_DAYS",
     "AssessmentRow",
-    "BloodPressureLine",
-    "BoosterSummary",
     "Charts",
     "Curve",
     "CurvesData",
-    "CycleLine",
     "Details",
     "EventRow",
-    "KeyFigure",
-    "MeasureSummary",
-    "MoodSummary",
     "NoteRow",
-    "Period",
     "Report",
-    "SafetyLine",
-    "Score",
     "ScoreTrack",
-    "SessionLine",
     "SessionRow",
-    "SessionsSummary",
-    "SideEffectLine",
     "SideEffectRow",
-    "Summary",
     "TrendData",
-    "format_date",
-    "format_dose",
-    "format_mood",
-    "format_percent",
-    "format_range",
-    "format_short_date",
-    "format_signed",
-    "yes_no",
 ]

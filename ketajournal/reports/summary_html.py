@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from ketajournal.reports.model import (
-    Summary,
-    format_date,
-    format_dose,
-    format_percent,
-    yes_no,
-)
+from ketajournal.domain.dates import format_date
+from ketajournal.palette import SCREEN
+from ketajournal.reports.numbers import format_dose, format_percent, yes_no
+from ketajournal.reports.summary import Summary
 
-RED = "#b00020"
-GREY = "#666666"
+# The Appointment screen shows this: the window's colours.
+RED = SCREEN.danger
+GREY = SCREEN.definition_text
 
 
 def _e(text: object) -> str:

@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.charts.boosters import ResponseCurvesChart
-from ketajournal.charts.series import cycle_label, format_day, response_curves
 from ketajournal.domain.boosters import BoosterAnalysis
+from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.errors import KnownError
+from ketajournal.palette import SCREEN
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.journal import Change
 from ketajournal.services.settings import Settings
@@ -46,9 +48,9 @@ DEFAULT_EDITOR_THRESHOLD = 5.0
 #: Height of the strip that holds the definitions (they scroll inside it).
 DEFINITIONS_HEIGHT = 96
 
-_SMALL_GREY = "color: #5a5a5a; font-size: 8.5pt;"
-_SIGNAL_STYLE = "border-left: 4px solid #b3261e; padding-left: 6px;"
-_PLAIN_STYLE = "border-left: 4px solid #c9c9c9; padding-left: 6px;"
+_SMALL_GREY = f"color: {SCREEN.small_print}; font-size: 8.5pt;"
+_SIGNAL_STYLE = f"border-left: 4px solid {SCREEN.booster_alert}; padding-left: 6px;"
+_PLAIN_STYLE = f"border-left: 4px solid {SCREEN.rule}; padding-left: 6px;"
 
 
 def threshold_sentence(analysis: BoosterAnalysis) -> str:
@@ -74,7 +76,7 @@ def next_due_sentence(analysis: BoosterAnalysis) -> str:
         return f"Next booster: no estimate yet. {analysis.next_due_basis}"
     return (
         "A question for your clinician: is the next booster due around "
-        f"{format_day(analysis.next_due)}? ({analysis.next_due_basis})"
+        f"{format_date_with_weekday(analysis.next_due)}? ({analysis.next_due_basis})"
     )
 
 
@@ -175,7 +177,7 @@ class BoostersView(QWidget):
         self.threshold_spin.setToolTip("Daily mood 0–10 (10 = best) that counts as still holding")
         self.apply_button = QPushButton("A&pply")
         self.apply_button.setAccessibleName("Apply threshold")
-        self.threshold_error = _label("Threshold error", style="color: #b3261e;")
+        self.threshold_error = _label("Threshold error", style=f"color: {SCREEN.booster_alert};")
         self.threshold_error.hide()
         self.automatic_checkbox.toggled.connect(
             lambda automatic: self.threshold_spin.setEnabled(not automatic)
@@ -263,7 +265,7 @@ class BoostersView(QWidget):
         for row, cycle in enumerate(cycles):
             dose = cycle.session.dose_mg
             cells = (
-                format_day(cycle.session.day),
+                format_date_with_weekday(cycle.session.day),
                 cycle.session.phase.label,
                 "—" if dose is None else f"{dose:g}",
                 cycle.label,

@@ -46,6 +46,7 @@ from ketajournal.domain.models import (
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
+from ketajournal.palette import SCREEN
 from ketajournal.services.drafts import Drafts, form_id
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.drafts import FormDraft
@@ -107,7 +108,7 @@ class EntryDialog(QDialog):
         self.draft: FormDraft | None = None
         self.restored = QLabel()
         self.restored.setWordWrap(True)
-        self.restored.setStyleSheet("color: #1a4d8f;")
+        self.restored.setStyleSheet(f"color: {SCREEN.info};")
         self.restored.setAccessibleName("Restored draft")
         self.restored.hide()
         self.form = QFormLayout()
@@ -116,7 +117,7 @@ class EntryDialog(QDialog):
         self.form.addRow("&When", self.when)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {SCREEN.danger};")
         self.error.setAccessibleName("Error message")
         self.error.hide()
         self.buttons = QDialogButtonBox(
@@ -346,7 +347,7 @@ class SideEffectDialog(EntryDialog):
             )
         self.red_flag = QLabel(RED_FLAG_ADVICE)
         self.red_flag.setWordWrap(True)
-        self.red_flag.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.red_flag.setStyleSheet(f"color: {SCREEN.danger}; font-weight: bold;")
         self.red_flag.setAccessibleName("Red flag warning")
         self.note = note_edit()
         self.form.addRow("&Side effect", self.category)

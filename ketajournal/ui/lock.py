@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.palette import SCREEN
+
 #: Events that count as the user being there.
 ACTIVITY = frozenset(
     {
@@ -84,7 +86,7 @@ class LockScreen(QWidget):
         self.button.clicked.connect(self._submit)
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {SCREEN.danger};")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setAccessibleName("Unlock message")
         row = QHBoxLayout()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ketajournal.domain.instruments import AnswerOption, Instrument
 from ketajournal.domain.models import Assessment
 from ketajournal.errors import KnownError
+from ketajournal.palette import SCREEN
 from ketajournal.services import clinical
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import TimeEdit
@@ -107,7 +108,7 @@ class QuestionnaireDialog(QDialog):
         recall.setWordWrap(True)
         recall.setStyleSheet("font-weight: 600; font-size: 14px;")
         hint = QLabel("Type 0–3 to answer and move to the next question, or click.")
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(f"color: {SCREEN.hint_text};")
         self.when = TimeEdit("When filled in")
         self.when.set_time(controller.now())
 
@@ -139,11 +140,11 @@ class QuestionnaireDialog(QDialog):
         self.total.setAccessibleName("Total and band")
         self.total.setStyleSheet("font-size: 14px; font-weight: 600;")
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {SCREEN.danger};")
         self.error.setWordWrap(True)
         self.licence = QLabel(questionnaire.licence)
         self.licence.setWordWrap(True)
-        self.licence.setStyleSheet("color: #777; font-size: 10px;")
+        self.licence.setStyleSheet(f"color: {SCREEN.licence_text}; font-size: 10px;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

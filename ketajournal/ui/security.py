@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal import APP_TITLE
 from ketajournal.errors import KnownError
+from ketajournal.palette import SCREEN
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.paths import JournalPaths, SetAside
@@ -60,7 +61,7 @@ from ketajournal.ui.recovery import RecoveryKeyDialog
 from ketajournal.ui.tasks import run_task
 
 AUTO_LOCK = "security.auto_lock_minutes"
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = f"color: {SCREEN.danger};"
 
 
 # -- small questions (module functions, so tests can answer them) ---------------------

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES
 from ketajournal.errors import KnownError
+from ketajournal.palette import SCREEN
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
@@ -98,7 +99,7 @@ class SettingsDialog(QDialog):
             self.baseline[instrument_id] = combo
 
         note = QLabel("The booster threshold T is set on the Boosters screen.")
-        note.setStyleSheet("color: #555;")
+        note.setStyleSheet(f"color: {SCREEN.hint_text};")
         self.security_button = QPushButton("Se&curity: passphrase, recovery key, auto-lock…")
         self.security_button.setAccessibleName("Open the security settings")
         self.security_button.clicked.connect(self.open_security)
@@ -106,7 +107,7 @@ class SettingsDialog(QDialog):
             self.security_button.setEnabled(False)
             self.security_button.setToolTip("Not available for the demo journal.")
         self.error = QLabel("")
-        self.error.setStyleSheet("color: #b00020;")
+        self.error.setStyleSheet(f"color: {SCREEN.danger};")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

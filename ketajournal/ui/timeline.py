@@ -45,6 +45,7 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
+from ketajournal.palette import SCREEN
 from ketajournal.services.journal import Change, Journal
 from ketajournal.ui.controller import JournalController
 
@@ -273,7 +274,7 @@ class TimelineModel(QAbstractTableModel):
             and isinstance(entry, SideEffect)
             and entry.category.is_red_flag
         ):
-            return QColor("#b00020")
+            return QColor(SCREEN.danger)
         return None
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.errors import KnownError
+from ketajournal.palette import SCREEN
 from ketajournal.services import clinical
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
@@ -126,7 +127,7 @@ class TodayView(QWidget):
         question = QLabel("How is your mood right now?")
         question.setStyleSheet("font-size: 18px; font-weight: 600;")
         hint = QLabel("Click a number or type it to save it. 0 = worst, 10 = best.")
-        hint.setStyleSheet("color: #555;")
+        hint.setStyleSheet(f"color: {SCREEN.hint_text};")
         self.mood_row = MoodRow()
         self.mood_row.chosen.connect(self.save_mood)
         ends = QHBoxLayout()
@@ -181,7 +182,7 @@ class TodayView(QWidget):
 
         self.summary = QLabel("")
         self.summary.setAccessibleName("Today so far")
-        self.summary.setStyleSheet("color: #555;")
+        self.summary.setStyleSheet(f"color: {SCREEN.hint_text};")
 
         questionnaires = QHBoxLayout()
         self.questionnaire_buttons: dict[str, QPushButton] = {}
@@ -200,7 +201,7 @@ class TodayView(QWidget):
         self.drafts_layout = QVBoxLayout(self.drafts_box)
 
         self.flags_box = QGroupBox("Needs your attention")
-        self.flags_box.setStyleSheet("QGroupBox { color: #b00020; font-weight: 600; }")
+        self.flags_box.setStyleSheet(f"QGroupBox {{ color: {SCREEN.danger}; font-weight: 600; }}")
         self.flags_layout = QVBoxLayout(self.flags_box)
         self.due_box = QGroupBox("Due")
         self.due_layout = QVBoxLayout(self.due_box)
@@ -215,7 +216,7 @@ class TodayView(QWidget):
             self.progress_labels[instrument_id] = label
         self.definitions = QLabel("")
         self.definitions.setWordWrap(True)
-        self.definitions.setStyleSheet("color: #666; font-size: 11px;")
+        self.definitions.setStyleSheet(f"color: {SCREEN.definition_text}; font-size: 11px;")
         progress_layout.addWidget(self.definitions)
 
         layout = QVBoxLayout(self)
@@ -268,7 +269,7 @@ class TodayView(QWidget):
                 self.draft.active = False  # ... so put the kept time back
                 set_widget_value(self.when, kept.data["at"])
                 self.draft.active = True
-        self.status.setStyleSheet("color: #1a4d8f;")
+        self.status.setStyleSheet(f"color: {SCREEN.info};")
         self.status.setText(
             f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}; "
             "choose your mood to save it."
@@ -324,11 +325,11 @@ class TodayView(QWidget):
             saved = self.controller.log(entry)
         except KnownError as error:
             self.status.setText(str(error))
-            self.status.setStyleSheet("color: #b00020;")
+            self.status.setStyleSheet(f"color: {SCREEN.danger};")
             self.undo_button.hide()
             self.draft.keep_now()  # not saved: what was typed must survive a crash too
             return
-        self.status.setStyleSheet("color: #1b5e20; font-weight: 600;")
+        self.status.setStyleSheet(f"color: {SCREEN.success}; font-weight: 600;")
         self.status.setText(f"Saved at {saved.at.astimezone():%H:%M}.")
         self.undo_button.show()
         self.note.clear()

@@ -6,14 +6,15 @@ from __future__ import annotations
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ketajournal.charts.series import (
+from ketajournal.charts.trends import BANDS_INSTRUMENT, TrendsChart
+from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.series import (
     QUESTIONNAIRE_TOTAL_DEFINITION,
     SEVEN_DAY_MEAN_DEFINITION,
     SLEEP_DEFINITION,
     build_trend_series_from_days,
 )
-from ketajournal.charts.trends import BANDS_INSTRUMENT, TrendsChart
-from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.palette import SCREEN
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 
@@ -56,7 +57,7 @@ class TrendsView(QWidget):
             + SLEEP_SENTENCE
         )
         self.definition.setWordWrap(True)
-        self.definition.setStyleSheet("color: #555;")
+        self.definition.setStyleSheet(f"color: {SCREEN.hint_text};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.definition)

@@ -65,7 +65,7 @@ from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import backups, exchange
+from ketajournal.services import backups, exchange, import_matching
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION, Journal
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.migrations import SCHEMA_VERSION
@@ -79,7 +79,7 @@ _ZONES = [timezone(timedelta(hours=h, minutes=m)) for h, m in ((0, 0), (1, 0), (
 
 def fingerprint(entry: Entry, link: str = NO_LINK) -> str:
     """A short hash of everything an entry says but its id; ``link`` names its session."""
-    parts = [*exchange.entry_key(entry, ignore_link=True), link]
+    parts = [*import_matching.entry_key(entry, ignore_link=True), link]
     text = json.dumps(parts, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 

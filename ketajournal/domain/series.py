@@ -1,9 +1,10 @@
-"""The numbers behind the charts: daily means, the 7-day mean, sessions, side effects,
-questionnaire totals, and the booster response curves.
+"""The daily series the Trends screen and the clinician report draw, and their definitions:
+daily means, the 7-day trailing mean, sessions, side effects, questionnaire totals.
 
-Pure numpy, no Qt: the chart widgets only draw what :func:`build_trend_series` and
-:func:`response_curves` return, and the same arrays can be checked by hand or
-reused by reports.
+Pure numpy, no Qt: the chart widgets and the PDF writer only draw what
+:func:`build_trend_series` (and, for the report, :func:`trailing_mean` and
+:func:`day_runs`) return, so the screen and the paper share one definition of each
+series, and the arrays can be checked by hand.
 
 Days are calendar days as the user lived them: an entry's day is the date in the
 UTC offset it was logged with (``entry.at.date()``), never the zone the computer is
@@ -20,8 +21,8 @@ from datetime import date, datetime, time
 import numpy as np
 from numpy.typing import NDArray
 
-from ketajournal.domain.boosters import BoosterAnalysis, Cycle
 from ketajournal.domain.daily import DayTotals, day_totals
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 
@@ -51,10 +52,6 @@ QUESTIONNAIRE_TOTAL_DEFINITION = (
     "Questionnaire total: the sum of the item answers of one filled questionnaire "
     "(PHQ-9 0–27, GAD-7 0–21; higher = more symptoms), at the time it was filled in"
 )
-
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 def _floats(values: Iterable[float] = ()) -> FloatArray:
     return np.asarray(list(values), dtype=np.float64)
@@ -191,9 +188,17 @@ def trailing_mean(
     return np.asarray((cumulative[ends] - cumulative[starts]) / (ends - starts), dtype=np.float64)
 
 
-def format_day(day: date) -> str:
-    """A day as shown in tooltips, e.g. ``Tue 14 Jan 2025`` (independent of locale)."""
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+def day_runs(days: Sequence[date], max_gap_days: int) -> tuple[tuple[int, int], ...]:
+    """Index ranges ``[a, b)`` of the runs of ``days`` (sorted) with no gap longer than
+    ``max_gap_days``: where a line through the days is broken, so that it never joins
+    two days farther apart than that."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(days) + 1):
+        if i == len(days) or (days[i] - days[i - 1]).days > max_gap_days:
+            runs.append((start, i))
+            start = i
+    return tuple(runs)
 
 
 def format_score(value: float) -> str:
@@ -203,7 +208,7 @@ def format_score(value: float) -> str:
 
 
 def _format_time(at: datetime) -> str:
-    return f"{format_day(at.date())} {at:%H:%M}"
+    return f"{format_date_with_weekday(at.date())} {at:%H:%M}"
 
 
 def session_label(session: Session) -> str:
@@ -228,7 +233,7 @@ def assessment_label(assessment: Assessment) -> str:
     E.g. ``Thu 10 Dec 2024 — PHQ-9 19 (moderately severe)``.
     """
     return (
-        f"{format_day(assessment.at.date())} — {assessment.instrument.short_title} "
+        f"{format_date_with_weekday(assessment.at.date())} — {assessment.instrument.short_title} "
         f"{assessment.total} ({assessment.band.label})"
     )
 
@@ -339,99 +344,22 @@ def build_trend_series_from_days(
     )
 
 
-# -- booster response curves ------------------------------------------------------------
-
-RESPONSE_CURVE_DEFINITION = (
-    "Response curves: the daily mood (mean of the day's entries, 0–10, 10 = best) on "
-    "each day after a session, one line per cycle, joining the days that have entries"
-)
-
-
-@dataclass(frozen=True, eq=False)
-class CycleCurve:
-    """One cycle's response curve: daily mood (``values``) at ``offsets`` days after it."""
-
-    offsets: FloatArray
-    values: FloatArray
-    is_booster: bool
-    label: str
-
-    def __post_init__(self) -> None:
-        if len(self.offsets) != len(self.values):
-            raise ValueError("offsets and values must have the same length")
-
-
-@dataclass(frozen=True, eq=False)
-class ResponseCurves:
-    """What the response-curve chart draws: the cycles (oldest first), the median of the
-    booster cycles and the threshold T (None when there is none)."""
-
-    cycles: tuple[CycleCurve, ...] = ()
-    median_offsets: FloatArray = field(default_factory=_floats)
-    median_values: FloatArray = field(default_factory=_floats)
-    threshold: float | None = None
-
-    def __post_init__(self) -> None:
-        if len(self.median_offsets) != len(self.median_values):
-            raise ValueError("median offsets and values must have the same length")
-
-    @property
-    def longest_offset(self) -> int:
-        """The largest offset with data in any curve (0 when there is none)."""
-        ends = [float(c.offsets.max()) for c in self.cycles if c.offsets.size]
-        if self.median_offsets.size:
-            ends.append(float(self.median_offsets.max()))
-        return int(max(ends, default=0))
-
-
-def cycle_label(cycle: Cycle) -> str:
-    """One line describing a cycle, e.g. ``Booster of Sat 31 Oct 2026 (36 mg) — held 14 days``."""
-    dose = "" if cycle.session.dose_mg is None else f" ({cycle.session.dose_mg:g} mg)"
-    what = f"{cycle.session.phase.label} of {format_day(cycle.session.day)}{dose}"
-    if cycle.durability_days is None:
-        held = "no mood data" if not cycle.offsets.size else "no threshold to measure against"
-        return f"{what} — {held}"
-    return f"{what} — held {cycle.label}"
-
-
-def response_curves(analysis: BoosterAnalysis) -> ResponseCurves:
-    """The response curves of a booster analysis, as the chart draws them."""
-    return ResponseCurves(
-        cycles=tuple(
-            CycleCurve(
-                offsets=np.asarray(c.offsets, dtype=np.float64),
-                values=np.asarray(c.daily, dtype=np.float64),
-                is_booster=c.is_booster,
-                label=cycle_label(c),
-            )
-            for c in analysis.cycles
-        ),
-        median_offsets=np.asarray(analysis.median_curve_offsets, dtype=np.float64),
-        median_values=np.asarray(analysis.median_curve_values, dtype=np.float64),
-        threshold=analysis.threshold,
-    )
-
-
 __all__ = [
     "DAILY_ANXIETY_DEFINITION",
     "DAILY_MOOD_DEFINITION",
     "QUESTIONNAIRE_TOTAL_DEFINITION",
-    "RESPONSE_CURVE_DEFINITION",
     "SEVEN_DAY_MEAN_DEFINITION",
     "SEVEN_DAY_WINDOW_DAYS",
     "SLEEP_DEFINITION",
-    "CycleCurve",
     "DailyMeans",
-    "ResponseCurves",
     "ScoreSeries",
     "TrendSeries",
     "assessment_label",
     "build_trend_series",
-    "cycle_label",
+    "build_trend_series_from_days",
     "daily_means",
-    "format_day",
+    "day_runs",
     "format_score",
-    "response_curves",
     "score_series",
     "session_label",
     "side_effect_label",

@@ -1,0 +1,34 @@
+"""How the report writes numbers: means to one decimal, signed differences with a true
+minus, percentages, doses, yes/no."""
+
+from __future__ import annotations
+
+
+def format_mood(value: float) -> str:
+    """A 0–10 mean to one decimal: ``6.2``."""
+    return f"{value:.1f}"
+
+
+def format_signed(value: float, digits: int = 1) -> str:
+    """A difference with its sign, using a true minus: ``+3.1``, ``−0.4``."""
+    text = f"{abs(value):.{digits}f}"
+    return f"−{text}" if round(value, digits) < 0 else f"+{text}"
+
+
+def format_percent(value: float) -> str:
+    """A change in percent with its sign: ``−47 %``."""
+    return f"{format_signed(value, 0)} %"
+
+
+def format_dose(dose_mg: float | None) -> str:
+    """``36 mg`` (or ``dose not logged``)."""
+    return "dose not logged" if dose_mg is None else f"{dose_mg:g} mg"
+
+
+def yes_no(value: bool | None) -> str:
+    """``yes``, ``no`` or ``undefined``."""
+    return "undefined" if value is None else ("yes" if value else "no")
+
+
+
+__all__ = ["format_dose", "format_mood", "format_percent", "format_signed", "yes_no"]

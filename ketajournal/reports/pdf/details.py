@@ -1,0 +1,209 @@
+"""The PDF's detail pages: every session, questionnaire, side effect and event of the period,
+and the patient's notes when they chose to include them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from ketajournal.domain.dates import format_date, format_short_date
+from ketajournal.domain.models import EventKind
+from ketajournal.reports.model import AssessmentRow, NoteRow, Report
+from ketajournal.reports.pdf.look import (
+    FRAME_WIDTH,
+    definition_paragraphs,
+    escaped,
+    grid_table,
+    heading,
+    markup,
+    para,
+)
+from ketajournal.reports.pdf.page_one import bp_text, rise_text
+
+
+def detail_pages(report: Report) -> list[Flowable]:
+    """The detail tables of the period: sessions, questionnaires, side effects, events, notes."""
+    d = report.details
+    out: list[Flowable] = [para("Details of the period", "h1")]
+    out.extend(_section_table(
+        "Sessions", d.sessions, _session_rows,
+        ["Date", "Time", "Phase", "Route", "Dose", "mg/kg", "Dissoc.", "Before",
+         "After", "Rise"],
+        [25 * mm, 12 * mm, 19 * mm, 23 * mm, 16 * mm, 14 * mm, 16 * mm, 17 * mm, 17 * mm],
+        ["Dissoc.: the patient's rating of dissociation during the session, 0–10. "
+         "Before, after: blood pressure in mmHg; rise = after − before, marked (red, *) at "
+         "≥ 40 systolic or ≥ 25 diastolic."],
+        flag=lambda row: row.bp.marked,
+        bold_flags=False,
+    ))
+    out.extend(_questionnaires_section(d.assessments))
+    out.extend(_section_table(
+        "Side effects", d.side_effects, _side_effect_rows,
+        ["Date", "Time", "Side effect", "Severity", "Duration", "After session of"],
+        [25 * mm, 12 * mm, 58 * mm, 19 * mm, 20 * mm],
+        ["Severity: the patient's rating, 0–10. Red flags (blood in urine) in red."],
+        flag=lambda row: row.red_flag,
+    ))
+    out.extend(_events_section(report))
+    if d.notes is not None:
+        out.extend(_notes_section(d.notes, d.notes_definition))
+    return out
+
+
+def _section_table(
+    title: str,
+    items: Sequence[Any],
+    to_rows: Callable[[Sequence[Any]], list[list[Any]]],
+    header: list[str],
+    widths: list[float],
+    definitions: list[str],
+    flag: Callable[[Any], bool],
+    bold_flags: bool = True,
+) -> list[Flowable]:
+    out: list[Flowable] = [heading(f"{title} ({len(items)})")]
+    out.extend(definition_paragraphs(definitions))
+    out.append(Spacer(1, 2))
+    if not items:
+        out.append(para("None in this period."))
+        return out
+    widths = [*widths, FRAME_WIDTH - sum(widths)]
+    flagged = [i for i, item in enumerate(items, start=1) if flag(item)]
+    out.append(
+        grid_table([header, *to_rows(items)], widths, flagged=flagged, bold_flags=bold_flags)
+    )
+    return out
+
+
+def _session_rows(rows: Sequence[Any]) -> list[list[Any]]:
+    return [
+        [
+            format_date(r.day), r.time, r.phase,
+            para(r.route, "cell_red" if r.bp.marked else "cell"),
+            "—" if r.dose_mg is None else f"{r.dose_mg:g} mg",
+            "—" if r.dose_mg_per_kg is None else f"{r.dose_mg_per_kg:.2f}",
+            "—" if r.dissociation is None else str(r.dissociation),
+            bp_text(r.bp.before), bp_text(r.bp.after), rise_text(r.bp, mark=" *"),
+        ]
+        for r in rows
+    ]
+
+
+def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
+    """One line per day: each questionnaire's total and band side by side, then item 9."""
+    out: list[Flowable] = [heading(f"Questionnaires ({len(rows)})")]
+    out.extend(definition_paragraphs([
+        "Total: the sum of the item answers (PHQ-9 0–27, GAD-7 0–21; higher = more symptoms). "
+        "Bands — PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, "
+        "20–27 severe; GAD-7: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. "
+        "Item 9 (PHQ-9): 0 not at all, 1 several days, 2 more than half the days, 3 nearly "
+        "every day; above 0 in red."
+    ]))
+    out.append(Spacer(1, 2))
+    if not rows:
+        out.append(para("None in this period."))
+        return out
+    instruments = list(dict.fromkeys(r.instrument for r in rows))
+    with_item9 = {r.instrument for r in rows if r.item9 is not None}
+    header = ["Date"]
+    for name in instruments:
+        header += [name, "Band"] + (["Item 9"] if name in with_item9 else [])
+    lines: list[tuple[date, dict[str, AssessmentRow]]] = []
+    for r in rows:
+        if lines and lines[-1][0] == r.day and r.instrument not in lines[-1][1]:
+            lines[-1][1][r.instrument] = r
+        else:
+            lines.append((r.day, {r.instrument: r}))
+    table_rows: list[list[Any]] = [header]
+    flagged: list[int] = []
+    for i, (day, by_name) in enumerate(lines, start=1):
+        row: list[Any] = [format_date(day)]
+        for name in instruments:
+            found = by_name.get(name)
+            row += ["", ""] if found is None else [f"{found.total} / {found.max_total}", found.band]
+            if name in with_item9:
+                item9 = None if found is None else found.item9
+                row.append("" if item9 is None else str(item9) + (" — FLAG" if item9 else ""))
+                if item9:
+                    flagged.append(i)
+        table_rows.append(row)
+    first = 26 * mm
+    per = (FRAME_WIDTH - first) / len(instruments)
+    widths = [first]
+    for name in instruments:
+        item = 21 * mm if name in with_item9 else 0
+        widths += [17 * mm, per - 17 * mm - item] + ([item] if item else [])
+    out.append(grid_table(table_rows, widths, flagged=flagged))
+    return out
+
+
+def _side_effect_rows(rows: Sequence[Any]) -> list[list[Any]]:
+    return [
+        [
+            format_date(r.day), r.time,
+            para(f"RED FLAG — {r.label}" if r.red_flag else r.label,
+               "cell_flag" if r.red_flag else "cell"),
+            str(r.severity),
+            "—" if r.duration_minutes is None else f"{r.duration_minutes} min",
+            "—" if r.after_session is None else format_date(r.after_session),
+        ]
+        for r in rows
+    ]
+
+
+def _notes_section(notes: Sequence[NoteRow], definition: str) -> list[Flowable]:
+    """Each note as a paragraph (a note may be pages long, which no table row can be)."""
+    out: list[Flowable] = [heading(f"Patient notes ({len(notes)})")]
+    out.extend(definition_paragraphs([definition]))
+    out.append(Spacer(1, 2))
+    if not notes:
+        out.append(para("None in this period."))
+    for note in notes:
+        when = f"{format_date(note.day)} {note.time} · {note.kind}"
+        text = "<br/>".join(escaped(line) for line in note.text.splitlines())
+        out.append(markup(f"<b>{escaped(when)}</b> — {text}", "note"))
+    return out
+
+
+#: Roughly how many dates fill the Dates cell of a whole page.
+_DATES_PER_PAGE = 400
+#: Rare, clinically weighty events first; the weekly therapy sessions last.
+_EVENT_ORDER = {
+    kind.label: i for i, kind in enumerate((
+        EventKind.MEDICATION_CHANGE, EventKind.APPOINTMENT, EventKind.LIFE_EVENT,
+        EventKind.INTEGRATION, EventKind.PSYCHOTHERAPY,
+    ))
+}
+
+
+def _events_section(report: Report) -> list[Flowable]:
+    events = report.details.events
+    out: list[Flowable] = [heading(f"Events ({len(events)})")]
+    out.extend(definition_paragraphs([
+        "Psychotherapy, integration sessions, medication changes, appointments and life "
+        "events the patient logged, by kind"
+        + (" (what each was about: see Patient notes)." if report.include_notes
+           else "; their notes are not included.")
+    ]))
+    out.append(Spacer(1, 2))
+    if not events:
+        out.append(para("None in this period."))
+        return out
+    kinds: dict[str, list[date]] = {}
+    for event in sorted(events, key=lambda e: _EVENT_ORDER.get(e.kind, len(_EVENT_ORDER))):
+        kinds.setdefault(event.kind, []).append(event.day)
+    rows: list[list[Any]] = [["Kind", "Times", "Dates"]]
+    for kind, days in kinds.items():
+        listed = ", ".join(
+            format_short_date(d, year=i == 0 or days[i - 1].year != d.year)
+            for i, d in enumerate(days)
+        )
+        rows.append([para(kind, "cell"), str(len(days)), para(listed, "cell")])
+    table = grid_table(rows, [36 * mm, 14 * mm, FRAME_WIDTH - 50 * mm])
+    if max(len(days) for days in kinds.values()) > _DATES_PER_PAGE:
+        table.splitInRow = 1  # decades of weekly therapy: one row taller than a page
+    out.append(table)
+    return out

@@ -1,0 +1,432 @@
+"""Page 1 of the clinician report as plain values: the summary a clinician reads in a minute.
+
+Frozen dataclasses of strings, numbers and dates (no entries, no numpy, no Qt): the
+period, sessions, mood against the baseline, the questionnaires, the boosters, side
+effects, blood pressure and PHQ-9 item 9, each with the definition it used, and
+:meth:`Summary.key_figures`, the block at the top of the page. The PDF's page 1 and the
+Appointment screen (``reports/summary_html.py``) are both written from a
+:class:`Summary`, so the paper and the screen cannot disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ketajournal.domain.dates import format_date, format_range
+from ketajournal.reports.numbers import format_mood, format_percent, format_signed, yes_no
+
+#: A rise from before to after a session of at least this much is marked (mmHg).
+BP_RISE_SYSTOLIC_MMHG = 40
+BP_RISE_DIASTOLIC_MMHG = 25
+#: Page 1 shows the durability of this many recent booster cycles.
+RECENT_BOOSTER_CYCLES = 6
+#: "Mood now": the mean of the daily moods over the last this many days of the period.
+RECENT_MOOD_DAYS = 14
+
+_NAME = "<instrument>"
+
+BP_DEFINITION = (
+    f"Blood pressure before and after each session in the period, in mmHg; rise = after − "
+    f"before; a rise of ≥ {BP_RISE_SYSTOLIC_MMHG} systolic or ≥ {BP_RISE_DIASTOLIC_MMHG} "
+    "diastolic is marked (red, *)."
+)
+SIDE_EFFECT_DEFINITION = (
+    "Side effects logged in the period, by category: how many times, and the worst "
+    "severity (the patient's rating, 0–10); red flags (blood in urine) first."
+)
+SAFETY_DEFINITION = (
+    "Item 9 asks about “thoughts that you would be better off dead or of hurting yourself "
+    "in some way”; listed: every PHQ-9 in the period answered above 0 (“not at all”) there."
+)
+SESSIONS_DEFINITION = (
+    "Induction: the initial series of sessions; booster: a later single maintenance session "
+    "(as the patient logged them)."
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    """The days the report covers, inclusive, and how they were chosen."""
+
+    start: date
+    end: date
+    #: "all data", "chosen dates" or "since the last appointment".
+    basis: str
+    #: One sentence saying how the period was chosen, with its dates.
+    definition: str
+
+    @property
+    def label(self) -> str:
+        """``12 Dec 2024 – 27 Nov 2026``."""
+        return format_range(self.start, self.end)
+
+    @property
+    def days(self) -> int:
+        """Number of calendar days in the period."""
+        return (self.end - self.start).days + 1
+
+    def contains(self, day: date) -> bool:
+        """True when ``day`` is inside the period."""
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class SessionLine:
+    """One session on page 1: its day, phase, route and dose."""
+
+    day: date
+    phase: str
+    route: str
+    dose_mg: float | None
+
+
+@dataclass(frozen=True)
+class SessionsSummary:
+    """How many sessions there were in the period, and when."""
+
+    count: int
+    induction_count: int
+    booster_count: int
+    sessions: tuple[SessionLine, ...]
+    definition: str = SESSIONS_DEFINITION
+
+
+@dataclass(frozen=True)
+class MoodSummary:
+    """Mood at the end of the period against the baseline level B of the booster analysis."""
+
+    recent_start: date
+    recent_end: date
+    recent_mean: float | None
+    recent_days_with_data: int
+    baseline_level: float | None
+    #: The days B is the mean over (S₀−14 … S₀−1), when there is a first session.
+    baseline_start: date | None
+    baseline_end: date | None
+    definitions: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def difference(self) -> float | None:
+        """Recent mean − B, when both are defined."""
+        if self.recent_mean is None or self.baseline_level is None:
+            return None
+        return self.recent_mean - self.baseline_level
+
+
+@dataclass(frozen=True)
+class Score:
+    """One questionnaire total, its day and band."""
+
+    day: date
+    total: int
+    band: str
+
+
+@dataclass(frozen=True)
+class MeasureSummary:
+    """Baseline vs latest of one questionnaire (from ``clinical.measure_status``)."""
+
+    instrument_id: str
+    short_title: str
+    max_total: int
+    baseline: Score | None
+    #: "automatic" (the last before the first session) or "user" (picked in Settings).
+    baseline_source: str | None
+    latest: Score | None
+    change_percent: float | None
+    response: bool | None
+    remission: bool | None
+    remission_threshold: int
+    #: (key, text) pairs from ``clinical.measure_status``: baseline, change, response,
+    #: remission, scoring.
+    definitions: tuple[tuple[str, str], ...]
+    notes: tuple[str, ...] = ()
+
+    def definition(self, key: str) -> str:
+        """One definition by key (empty when there is none)."""
+        return next((text for k, text in self.definitions if k == key), "")
+
+
+@dataclass(frozen=True)
+class CycleLine:
+    """How long one booster held (``label`` is ``"14 days"`` or ``"≥ 9 days"``)."""
+
+    session_day: date
+    dose_mg: float | None
+    durability_days: int | None
+    censored: bool
+    label: str
+
+    @property
+    def short_label(self) -> str:
+        """The durability without its unit (``14``, ``≥ 9``), or the label if there is none."""
+        if self.durability_days is None:
+            return self.label
+        return f"≥ {self.durability_days}" if self.censored else str(self.durability_days)
+
+
+@dataclass(frozen=True)
+class BoosterSummary:
+    """Durability of the recent boosters, the tolerance sentence, the next-due estimate."""
+
+    threshold: float | None
+    #: "automatic" (B + (P − B) / 2) or "user" (set by the patient).
+    threshold_source: str | None
+    baseline_level: float | None
+    post_induction_level: float | None
+    #: The last up to 6 booster cycles up to the end of the period, oldest first.
+    recent_cycles: tuple[CycleLine, ...]
+    tolerance_signal: bool
+    tolerance_sentence: str
+    next_due: date | None
+    next_due_basis: str
+    needs: str | None
+    #: Short definitions for page 1 (durability with T's numbers, tolerance, next due).
+    short_definitions: tuple[str, ...]
+    #: The booster analysis's full definitions, in words.
+    definitions: tuple[str, ...]
+
+    @property
+    def next_due_question(self) -> str:
+        """The estimate phrased as what it is: a question for the clinician."""
+        if self.next_due is None:
+            return f"No estimate. {self.next_due_basis}"
+        return (
+            f"Is a booster around {format_date(self.next_due)} right? "
+            f"(Estimate: {self.next_due_basis}.)"
+        )
+
+
+@dataclass(frozen=True)
+class SideEffectLine:
+    """One side-effect category in the period."""
+
+    label: str
+    count: int
+    worst_severity: int
+    red_flag: bool
+    first_day: date
+    last_day: date
+
+
+@dataclass(frozen=True)
+class BloodPressureLine:
+    """Blood pressure before and after one session, and the rise (after − before)."""
+
+    day: date
+    phase: str
+    before: tuple[int, int] | None
+    after: tuple[int, int] | None
+
+    @property
+    def rise(self) -> tuple[int, int] | None:
+        """(systolic, diastolic) after − before, when both readings exist."""
+        if self.before is None or self.after is None:
+            return None
+        return self.after[0] - self.before[0], self.after[1] - self.before[1]
+
+    @property
+    def marked(self) -> bool:
+        """True for a rise of ≥ 40 systolic or ≥ 25 diastolic."""
+        rise = self.rise
+        return rise is not None and (
+            rise[0] >= BP_RISE_SYSTOLIC_MMHG or rise[1] >= BP_RISE_DIASTOLIC_MMHG
+        )
+
+
+@dataclass(frozen=True)
+class SafetyLine:
+    """A PHQ-9 whose item 9 was answered above 0."""
+
+    day: date
+    answer: int
+    answer_label: str
+    total: int
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """One line of the key-figures block: a label, its value, and whether it is a flag."""
+
+    label: str
+    value: str
+    flag: bool = False
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Page 1: everything the clinician reads in a minute, with its definitions."""
+
+    period: Period
+    sessions: SessionsSummary
+    mood: MoodSummary
+    measures: tuple[MeasureSummary, ...]
+    boosters: BoosterSummary
+    side_effects: tuple[SideEffectLine, ...]
+    blood_pressure: tuple[BloodPressureLine, ...]
+    safety: tuple[SafetyLine, ...]
+    #: How many questionnaires with a safety item (PHQ-9) were filled in the period.
+    safety_checked: int
+    side_effect_definition: str = SIDE_EFFECT_DEFINITION
+    blood_pressure_definition: str = BP_DEFINITION
+    safety_definition: str = SAFETY_DEFINITION
+
+    def measure_definitions(self) -> tuple[str, ...]:
+        """The questionnaires' definitions, each said once when they agree.
+
+        Baseline, change, response and remission read the same for every instrument
+        except for its name (unless their dates or thresholds differ), so they are
+        merged: "the last PHQ-9 / GAD-7 before …".
+        """
+        out: list[str] = []
+        measures = [m for m in self.measures if m.definitions]
+        if not measures:
+            return ()
+        names = " / ".join(m.short_title for m in measures)
+        for key in ("baseline", "change", "response", "remission"):
+            texts = [m.definition(key) for m in measures]
+            generic = {
+                t.replace(m.short_title, _NAME) for t, m in zip(texts, measures, strict=True)
+            }
+            if len(generic) == 1:
+                out.append(generic.pop().replace(_NAME, names))
+            else:
+                out.extend(t for t in texts if t)
+        return tuple(t for t in out if t)
+
+    @property
+    def red_flags(self) -> tuple[SideEffectLine, ...]:
+        """The side-effect categories in the period that are red flags."""
+        return tuple(line for line in self.side_effects if line.red_flag)
+
+    @property
+    def marked_blood_pressure(self) -> tuple[BloodPressureLine, ...]:
+        """The sessions whose blood pressure rise is marked."""
+        return tuple(line for line in self.blood_pressure if line.marked)
+
+    def key_figures(self) -> tuple[KeyFigure, ...]:
+        """The compact block at the top of page 1, in reading order."""
+        figures = [self._sessions_figure(), self._mood_figure()]
+        figures.extend(_measure_figure(m) for m in self.measures)
+        figures.extend(self._booster_figures())
+        figures.extend(
+            [self._side_effect_figure(), self._blood_pressure_figure(), self._safety_figure()]
+        )
+        return tuple(figures)
+
+    def _sessions_figure(self) -> KeyFigure:
+        s = self.sessions
+        return KeyFigure(
+            "Sessions in period",
+            f"{s.count} ({s.induction_count} induction, {s.booster_count} booster)",
+        )
+
+    def _mood_figure(self) -> KeyFigure:
+        m = self.mood
+        recent = "no entries" if m.recent_mean is None else format_mood(m.recent_mean)
+        base = (
+            "baseline B undefined"
+            if m.baseline_level is None
+            else f"baseline B {format_mood(m.baseline_level)}"
+        )
+        diff = "" if m.difference is None else f", difference {format_signed(m.difference)}"
+        return KeyFigure(
+            f"Mood, last {RECENT_MOOD_DAYS} days",
+            f"{recent} vs {base}{diff} (scale 0–10, 10 = best)",
+        )
+
+    def _booster_figures(self) -> list[KeyFigure]:
+        b = self.boosters
+        n = len(b.recent_cycles)
+        if n:
+            held = ", ".join(c.short_label for c in b.recent_cycles)
+            figures = [KeyFigure(f"Last {n} boosters held", f"{held} days (oldest first)")]
+        else:
+            value = f"needs {b.needs}" if b.needs else "no booster cycles yet"
+            figures = [KeyFigure("Boosters held", value)]
+        figures.append(KeyFigure("Tolerance pattern", b.tolerance_sentence, b.tolerance_signal))
+        figures.append(
+            KeyFigure(
+                "Next booster due?",
+                (f"{format_date(b.next_due)} — a question for the clinician"
+                 if b.next_due else "no estimate"),
+            )
+        )
+        return figures
+
+    def _side_effect_figure(self) -> KeyFigure:
+        reports = sum(line.count for line in self.side_effects)
+        flags = self.red_flags
+        if flags:
+            what = "; ".join(f"{f.label} ×{f.count}" for f in flags)
+            in_all = f"{reports} side-effect report{'' if reports == 1 else 's'} in all"
+            return KeyFigure("Side effects", f"RED FLAG: {what} ({in_all})", True)
+        categories = len(self.side_effects)
+        return KeyFigure(
+            "Side effects",
+            f"{reports} report{'' if reports == 1 else 's'} in {categories} "
+            f"{'category' if categories == 1 else 'categories'}; no red flags",
+        )
+
+    def _blood_pressure_figure(self) -> KeyFigure:
+        marked = self.marked_blood_pressure
+        measured = sum(1 for line in self.blood_pressure if line.rise is not None)
+        if marked:
+            days = ", ".join(format_date(line.day) for line in marked)
+            return KeyFigure(
+                "Blood pressure",
+                f"{len(marked)} marked rise{'s' if len(marked) > 1 else ''} ({days})",
+                True,
+            )
+        return KeyFigure(
+            "Blood pressure",
+            f"no marked rise ({measured} session{'s' if measured != 1 else ''} "
+            "with both readings)",
+        )
+
+    def _safety_figure(self) -> KeyFigure:
+        if not self.safety_checked:
+            return KeyFigure("PHQ-9 item 9", "no PHQ-9 filled in this period")
+        if not self.safety:
+            return KeyFigure(
+                "PHQ-9 item 9",
+                f"none above 0 in this period ({self.safety_checked} PHQ-9 filled)",
+            )
+        days = ", ".join(format_date(line.day) for line in self.safety)
+        return KeyFigure("PHQ-9 item 9", f"ABOVE 0 on {days}", True)
+
+
+def _measure_figure(m: MeasureSummary) -> KeyFigure:
+    if m.latest is None:
+        return KeyFigure(m.short_title, "not filled")
+    base = "no baseline" if m.baseline is None else f"baseline {m.baseline.total}"
+    change = "" if m.change_percent is None else f": {format_percent(m.change_percent)}"
+    return KeyFigure(
+        m.short_title,
+        f"{base}, now {m.latest.total} ({m.latest.band}){change}; "
+        f"response {yes_no(m.response)}, remission {yes_no(m.remission)}",
+    )
+
+
+
+__all__ = [
+    "BP_RISE_DIASTOLIC_MMHG",
+    "BP_RISE_SYSTOLIC_MMHG",
+    "RECENT_BOOSTER_CYCLES",
+    "RECENT_MOOD_DAYS",
+    "BloodPressureLine",
+    "BoosterSummary",
+    "CycleLine",
+    "KeyFigure",
+    "MeasureSummary",
+    "MoodSummary",
+    "Period",
+    "SafetyLine",
+    "Score",
+    "SessionLine",
+    "SessionsSummary",
+    "SideEffectLine",
+    "Summary",
+]

@@ -1,0 +1,277 @@
+"""Page 1 of the clinician report from a journal: sessions, mood against the baseline, the
+questionnaires, the boosters, side effects and blood pressure, each with its definitions.
+
+Pieces of :func:`ketajournal.services.reports.build_report`; the numbers come from
+``clinical.measure_status`` and ``clinical.booster_analysis``, as on the screens.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from ketajournal.domain.boosters import (
+    BASELINE_MIN_DAYS,
+    BASELINE_WINDOW_DAYS,
+    NEXT_DUE_CYCLES,
+    NEXT_DUE_MIN_CYCLES,
+    ROLLING_WINDOW_DAYS,
+    TOLERANCE_ADVICE,
+    TOLERANCE_DOSE_RISE,
+    TOLERANCE_LAST_RATIO,
+    TOLERANCE_MAX_CYCLES,
+    TOLERANCE_MIN_CYCLES,
+    TOLERANCE_NOTE_FOR_CLINICIAN,
+    TOLERANCE_SLOPE_DAYS,
+    BoosterAnalysis,
+    Cycle,
+)
+from ketajournal.domain.dates import format_date, format_range
+from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.models import (
+    BloodPressure,
+    Phase,
+    Route,
+    Session,
+    SideEffect,
+)
+from ketajournal.reports.summary import (
+    RECENT_BOOSTER_CYCLES,
+    RECENT_MOOD_DAYS,
+    BloodPressureLine,
+    BoosterSummary,
+    CycleLine,
+    MeasureSummary,
+    MoodSummary,
+    Period,
+    Score,
+    SessionLine,
+    SessionsSummary,
+    SideEffectLine,
+)
+from ketajournal.services import clinical
+from ketajournal.services.journal import Journal
+
+
+def session_line(session: Session) -> SessionLine:
+    """One session as page 1 lists it: day, phase, route, dose."""
+    return SessionLine(
+        day=session.at.date(),
+        phase=Phase(session.phase).label,
+        route=Route(session.route).label,
+        dose_mg=session.dose_mg,
+    )
+
+
+def sessions_summary(sessions: Sequence[Session]) -> SessionsSummary:
+    """How many sessions the period had, by phase, and each of them."""
+    return SessionsSummary(
+        count=len(sessions),
+        induction_count=sum(1 for s in sessions if s.phase is Phase.INDUCTION),
+        booster_count=sum(1 for s in sessions if s.phase is Phase.BOOSTER),
+        sessions=tuple(session_line(s) for s in sessions),
+    )
+
+
+def days_between(
+    daily: Sequence[tuple[date, float]], first: date, last: date
+) -> list[tuple[date, float]]:
+    """The daily moods of the days ``first``..``last``."""
+    return [(day, mean) for day, mean in daily if first <= day <= last]
+
+
+def mood_summary(
+    period: Period,
+    daily: Sequence[tuple[date, float]],
+    sessions: Sequence[Session],
+    analysis: BoosterAnalysis,
+) -> MoodSummary:
+    """Mood over the last days of the period against the baseline level B, with definitions."""
+    recent_start = max(period.start, period.end - timedelta(days=RECENT_MOOD_DAYS - 1))
+    by_day = days_between(daily, recent_start, period.end)
+    recent = sum(mean for _, mean in by_day) / len(by_day) if by_day else None
+    first = min((s.at.date() for s in sessions), default=None)
+    base_start = first - timedelta(days=BASELINE_WINDOW_DAYS) if first else None
+    base_end = first - timedelta(days=1) if first else None
+    days = (period.end - recent_start).days + 1
+    definitions = [
+        f"Mood now: the mean of the daily moods (a day's mood = the mean of its entries, 0–10) "
+        f"over the last {RECENT_MOOD_DAYS} days of the period, "
+        f"{format_range(recent_start, period.end)}; {len(by_day)} of the {days} days "
+        "had an entry.",
+    ]
+    if base_start and base_end:
+        definitions.append(
+            f"Baseline level B: the same mean over the {BASELINE_WINDOW_DAYS} days before the "
+            f"first session, {format_range(base_start, base_end)} (needs at least "
+            f"{BASELINE_MIN_DAYS} days with an entry)."
+        )
+    else:
+        definitions.append(analysis.definitions["baseline_level"])
+    notes = []
+    if analysis.baseline_level is None:
+        notes.append(
+            "B is undefined: fewer than 3 days with a mood entry in the 14 days before the "
+            "first session." if first else "B is undefined: there is no session yet."
+        )
+    if recent is None:
+        notes.append(f"No mood entry in the last {RECENT_MOOD_DAYS} days of the period.")
+    return MoodSummary(
+        recent_start=recent_start,
+        recent_end=period.end,
+        recent_mean=recent,
+        recent_days_with_data=len(by_day),
+        baseline_level=analysis.baseline_level,
+        baseline_start=base_start,
+        baseline_end=base_end,
+        definitions=tuple(definitions),
+        notes=tuple(notes),
+    )
+
+
+def measure_summary(view: Journal, instrument_id: str) -> MeasureSummary:
+    """Baseline vs latest of one questionnaire, as ``clinical.measure_status`` computes it."""
+    status = clinical.measure_status(view, instrument_id)
+    questionnaire = INSTRUMENTS[instrument_id]
+
+    def score(point: clinical.ScorePoint | None) -> Score | None:
+        return None if point is None else Score(point.at.date(), point.total, point.band)
+
+    return MeasureSummary(
+        instrument_id=instrument_id,
+        short_title=status.short_title,
+        max_total=questionnaire.max_total,
+        baseline=score(status.baseline),
+        baseline_source=status.baseline_source,
+        latest=score(status.latest),
+        change_percent=status.change_percent,
+        response=status.response,
+        remission=status.remission,
+        remission_threshold=status.remission_threshold,
+        definitions=tuple((k, readable(v)) for k, v in status.definitions.items()),
+        notes=tuple(readable(n) for n in status.notes),
+    )
+
+
+def _cycle_line(cycle: Cycle) -> CycleLine:
+    return CycleLine(
+        session_day=cycle.session.day,
+        dose_mg=cycle.session.dose_mg,
+        durability_days=cycle.durability_days,
+        censored=cycle.censored,
+        label=cycle.label,
+    )
+
+
+_BOOSTER_DEFINITION_KEYS = (
+    "daily_mood", "baseline_level", "post_induction_level", "threshold", "cycle",
+    "rolling_value", "durability", "censored", "response_curve", "tolerance_signal", "next_due",
+)
+
+
+def booster_summary(analysis: BoosterAnalysis) -> BoosterSummary:
+    """Durability of the recent boosters, tolerance and next due, for the clinician."""
+    recent = analysis.booster_cycles[-RECENT_BOOSTER_CYCLES:]
+    return BoosterSummary(
+        threshold=analysis.threshold,
+        threshold_source=analysis.threshold_source,
+        baseline_level=analysis.baseline_level,
+        post_induction_level=analysis.post_induction_level,
+        recent_cycles=tuple(_cycle_line(c) for c in recent),
+        tolerance_signal=analysis.tolerance.signal,
+        tolerance_sentence=readable(analysis.tolerance.sentence).replace(
+            TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN  # the report is the clinician's
+        ),
+        next_due=analysis.next_due,
+        next_due_basis=readable(analysis.next_due_basis),
+        needs=analysis.needs,
+        short_definitions=_short_booster_definitions(analysis),
+        definitions=tuple(analysis.definitions[key] for key in _BOOSTER_DEFINITION_KEYS),
+    )
+
+
+def _short_booster_definitions(analysis: BoosterAnalysis) -> tuple[str, ...]:
+    """Page 1's definitions: the same rules as the analysis's, shorter, with T's numbers."""
+    t = analysis.threshold
+    if t is None:
+        threshold = "There is no threshold T yet, so durability cannot be measured."
+    elif analysis.threshold_source == "user":
+        threshold = f"T = {t:.2f}, set by the patient."
+    else:
+        threshold = (
+            f"T = {t:.2f} = B + (P − B) / 2 with B = {analysis.baseline_level or 0:.2f} and P = "
+            f"{analysis.post_induction_level or 0:.2f}, the mean daily mood over the 7 days "
+            "after the last induction session."
+        )
+    return (
+        f"Held: the days after a booster until the {ROLLING_WINDOW_DAYS}-day mean of the daily "
+        "mood (days after the session only) first fell below the threshold T, counted to the "
+        "day before; “≥ n days”: still at or above T on the last day with an entry. "
+        f"{threshold}",
+        f"Tolerance pattern: over the last {TOLERANCE_MIN_CYCLES}–{TOLERANCE_MAX_CYCLES} "
+        f"finished boosters, durability fell by ≥ {-TOLERANCE_SLOPE_DAYS:g} day per booster "
+        f"(least-squares slope) and the last held ≤ {TOLERANCE_LAST_RATIO * 100:.0f} % as long "
+        f"as the first, or the dose rose by ≥ {TOLERANCE_DOSE_RISE * 100:.0f} % without a "
+        "longer effect; descriptive, not a diagnosis.",
+        f"Next booster due: the last booster's date + the median durability of the last "
+        f"{NEXT_DUE_CYCLES} finished boosters (at least {NEXT_DUE_MIN_CYCLES} needed).",
+    )
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def readable(text: str) -> str:
+    """Dates in the services' sentences (ISO 8601) written as the report writes them."""
+    return _ISO_DATE.sub(
+        lambda m: format_date(date(int(m[1]), int(m[2]), int(m[3]))), text
+    )
+
+
+def side_effect_lines(effects: Sequence[SideEffect]) -> tuple[SideEffectLine, ...]:
+    """Side effects by category: red flags first, then the most frequent and severe."""
+    groups: dict[str, list[SideEffect]] = defaultdict(list)
+    for effect in effects:
+        groups[effect.label].append(effect)
+    lines = [
+        SideEffectLine(
+            label=label,
+            count=len(group),
+            worst_severity=max(e.severity for e in group),
+            red_flag=any(e.category.is_red_flag for e in group),
+            first_day=group[0].at.date(),
+            last_day=group[-1].at.date(),
+        )
+        for label, group in groups.items()
+    ]
+    lines.sort(key=lambda line: (not line.red_flag, -line.count, -line.worst_severity, line.label))
+    return tuple(lines)
+
+
+def _reading(bp: BloodPressure | None) -> tuple[int, int] | None:
+    return None if bp is None else (bp.systolic, bp.diastolic)
+
+
+def bp_line(session: Session) -> BloodPressureLine:
+    """Blood pressure before and after one session."""
+    return BloodPressureLine(
+        day=session.at.date(),
+        phase=Phase(session.phase).label,
+        before=_reading(session.bp_before),
+        after=_reading(session.bp_after),
+    )
+
+
+__all__ = [
+    "booster_summary",
+    "bp_line",
+    "days_between",
+    "measure_summary",
+    "mood_summary",
+    "readable",
+    "session_line",
+    "sessions_summary",
+    "side_effect_lines",
+]
