@@ -10,6 +10,8 @@ import struct
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ketajournal.domain.hlc import HybridClock
 from ketajournal.domain.ids import new_id
@@ -467,3 +469,27 @@ def test_no_temporary_file_is_left_behind(folder: SyncFolder) -> None:
     folder.write_acks("laptop", {}, now_ms=1)
     names = os.listdir(folder.root / "laptop")
     assert sorted(names) == ["00000001.kjc", "acks.kja"]
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_damage_to_any_file_is_refused_and_nothing_of_it_applied(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    folder = SyncFolder.for_journal(tmp_path_factory.mktemp("sync"), DATA_KEY, JOURNAL)
+    laptop = Device(folder, "laptop")
+    batches = [laptop.write(f"entry {i}") for i in range(3)]
+    victim = data.draw(st.integers(min_value=1, max_value=3), label="file")
+    path = path_of(folder, "laptop", victim)
+    original = path.read_bytes()
+    if data.draw(st.booleans(), label="truncate"):
+        damaged = original[: data.draw(st.integers(0, len(original) - 1), label="size")]
+    else:
+        at = data.draw(st.integers(0, len(original) - 1), label="offset")
+        bit = data.draw(st.integers(0, 7), label="bit")
+        damaged = original[:at] + bytes([original[at] ^ (1 << bit)]) + original[at + 1 :]
+    path.write_bytes(damaged)
+    result = folder.read({})
+    assert result.changes == [c for batch in batches[: victim - 1] for c in batch]
+    assert len(result.rejected) == 1
+    assert result.rejected[0].startswith(f"laptop/{change_file_name(victim)}: ")
