@@ -1,0 +1,737 @@
+"""The sync folder on disk: per-device, append-only, encrypted and chained change files.
+
+Layout (docs/sync.md has the full design)::
+
+    <folder>/
+      <device-id>/                    written only by that device
+        00000001.kjc                  change files: a batch of changes each,
+        00000002.kjc                  numbered from 1 without gaps
+        acks.kja                      what this device has read of the others
+        snapshot-00000002.kjs         the whole merged state, for compaction
+
+Every file is ``header || AES-256-GCM(ciphertext || tag)``. The 56-byte header
+(magic, format version, file type, flags, sequence number, SHA-256 of the
+device's previous change file, nonce) is in clear and authenticated; the
+associated data adds the journal id and the device id, so a file moved into
+another device's folder, another journal's folder, or renamed to another
+number fails to open. The key is derived from the journal's data key with
+HKDF-SHA256 (:func:`derive_sync_key`), so the sync key never needs storing.
+
+Reading is strict about what it applies and lenient about what it ignores:
+conflict copies, partial downloads and foreign names are counted and left
+alone; a file that fails its check stops that device's reading *at* that file
+(nothing from it or after it is returned, and the message names the file, never
+its content); a missing number stops the device at the gap until it arrives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import struct
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from ketajournal.domain.hlc import is_device_id
+from ketajournal.domain.merge import Change, canonical_json
+from ketajournal.platform.files import atomic_path
+
+FORMAT_VERSION = 1
+MAGIC = b"KJSF"
+SYNC_KEY_BYTES = 32
+NONCE_BYTES = 12
+TAG_BYTES = 16
+DIGEST_BYTES = 32
+#: magic, version, file type, flags, sequence number, previous digest, nonce
+HEADER = struct.Struct(">4sBBHI32s12s")
+#: Plaintext is padded with spaces to a multiple of this, so a file's size
+#: tells little about how much was written.
+PAD_BYTES = 512
+#: Nothing the app writes comes near this; a bigger file is refused unread.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_SEQ = 99_999_999  # eight digits in the name
+ACKS_NAME = "acks.kja"
+_HKDF_INFO = b"ketajournal sync-folder key, format 1\x00"
+_ZERO = bytes(DIGEST_BYTES)
+
+_CHANGE_NAME = re.compile(r"(\d{8})\.kjc")
+_SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
+# A copy a sync engine made of one of our names: Syncthing ".sync-conflict-…",
+# Dropbox/Nextcloud " (… conflicted copy …)", OneDrive "-COMPUTERNAME", "name (1)".
+_CONFLICT_NAME = re.compile(r"(\d{8}|snapshot-\d{8}|acks)[ .(_-].*\.(kjc|kjs|kja)")
+
+
+class FileType(IntEnum):
+    """What a sync file holds (byte 5 of the header)."""
+
+    CHANGES = 1
+    SNAPSHOT = 2
+    ACKS = 3
+
+
+class SyncError(Exception):
+    """The sync folder cannot be written as asked (the message names no content)."""
+
+
+class RejectedFileError(Exception):
+    """One file failed its checks; ``str()`` names the file and the reason only."""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """How far a device's change files have been taken in: the last sequence number
+    read and the SHA-256 of that file (zeros before the first file)."""
+
+    seq: int
+    digest: bytes = _ZERO
+
+    def to_json(self) -> list[object]:
+        """``[seq, digest-hex]``, the form stored in ack and snapshot files."""
+        return [self.seq, self.digest.hex()]
+
+    @classmethod
+    def from_json(cls, data: object) -> Cursor:
+        """The cursor stored by :meth:`to_json`; ValueError if malformed."""
+        if not (isinstance(data, list) and len(data) == 2):
+            raise ValueError("a cursor is [seq, digest]")
+        seq, digest = data
+        if not (isinstance(seq, int) and isinstance(digest, str)) or not 0 <= seq <= MAX_SEQ:
+            raise ValueError("a cursor is [seq, digest]")
+        raw = bytes.fromhex(digest)
+        if len(raw) != DIGEST_BYTES:
+            raise ValueError("a cursor digest is 32 bytes")
+        return cls(seq, raw)
+
+
+START = Cursor(0)
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """Names found and left alone, by reason (a report, never an error)."""
+
+    conflict_copies: int = 0
+    duplicates: int = 0
+    partial: int = 0
+    unknown: int = 0
+
+    def __add__(self, other: Ignored) -> Ignored:
+        return Ignored(
+            self.conflict_copies + other.conflict_copies,
+            self.duplicates + other.duplicates,
+            self.partial + other.partial,
+            self.unknown + other.unknown,
+        )
+
+    @property
+    def total(self) -> int:
+        """How many names were ignored in all."""
+        return self.conflict_copies + self.duplicates + self.partial + self.unknown
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The changes of one verified change file."""
+
+    device: str
+    seq: int
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class DeviceRead:
+    """What reading one device's folder gave.
+
+    ``cursor`` is where the next read continues. ``gap_at`` is the first
+    missing sequence number when later files exist; ``waiting`` counts the
+    files present but not taken in (after a gap or a rejection), and
+    ``rejected`` holds the messages of files that failed their checks.
+    """
+
+    device: str
+    batches: tuple[Batch, ...]
+    cursor: Cursor
+    rejected: tuple[str, ...] = ()
+    gap_at: int | None = None
+    waiting: int = 0
+    ignored: Ignored = Ignored()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A verified snapshot: the writer's whole merged state and the cursors it covers."""
+
+    device: str
+    seq: int
+    cursors: dict[str, Cursor]
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Acks:
+    """A device's acknowledgements: how far it has read every other device."""
+
+    device: str
+    read: dict[str, Cursor]
+    written_ms: int
+
+
+@dataclass(frozen=True)
+class FolderRead:
+    """What one pass over the whole folder gave (see :meth:`SyncFolder.read`)."""
+
+    batches: tuple[Batch, ...]
+    cursors: dict[str, Cursor]
+    snapshots: tuple[Snapshot, ...] = ()
+    rejected: tuple[str, ...] = ()
+    gaps: dict[str, int] = field(default_factory=dict)
+    ignored: Ignored = Ignored()
+
+    @property
+    def changes(self) -> list[Change]:
+        """Every change read, from snapshots and change files (duplicates possible)."""
+        out = [c for s in self.snapshots for c in s.changes]
+        out.extend(c for b in self.batches for c in b.changes)
+        return out
+
+
+@dataclass(frozen=True)
+class RetirementPlan:
+    """What a device may retire: its change files up to ``through`` (0: none).
+
+    ``unseen`` lists known devices that never acknowledged anything (they
+    block retiring and must be shown); ``behind`` those whose acknowledgement
+    is older than the snapshot.
+    """
+
+    through: int
+    unseen: tuple[str, ...] = ()
+    behind: tuple[str, ...] = ()
+
+
+def derive_sync_key(data_key: bytes, journal_id: str) -> bytes:
+    """The sync folder's AES-256 key: HKDF-SHA256 of the journal's data key.
+
+    The info string names the purpose, the format version and the journal, so
+    this key is useless for the database and differs between journals.
+    """
+    if len(data_key) != 32:
+        raise ValueError("data keys are 32 bytes")
+    info = _HKDF_INFO + journal_id.encode("utf-8")
+    return HKDF(algorithm=hashes.SHA256(), length=SYNC_KEY_BYTES, salt=None, info=info).derive(
+        data_key
+    )
+
+
+def change_file_name(seq: int) -> str:
+    """The name of a device's change file number ``seq`` (``00000001.kjc``)."""
+    if not 1 <= seq <= MAX_SEQ:
+        raise ValueError("sequence number out of range")
+    return f"{seq:08d}.kjc"
+
+
+def snapshot_file_name(seq: int) -> str:
+    """The name of a snapshot covering its device's change files up to ``seq``."""
+    if not 0 <= seq <= MAX_SEQ:
+        raise ValueError("sequence number out of range")
+    return f"snapshot-{seq:08d}.kjs"
+
+
+def is_partial_name(name: str) -> bool:
+    """True for names sync engines and editors use for files still being written."""
+    return (
+        name.startswith(("~", ".~", ".#"))
+        or (name.startswith(".syncthing.") and name.endswith(".tmp"))
+        or name.endswith((".part", ".partial", ".tmp", ".crdownload", ".download"))
+    )
+
+
+def plan_retirement(
+    own: str,
+    snapshot_seq: int,
+    known_devices: Iterable[str],
+    acknowledged: Mapping[str, Mapping[str, int]],
+) -> RetirementPlan:
+    """Which of ``own``'s change files may be deleted: a pure policy.
+
+    A file may go only when a snapshot of ``own`` covers it (``snapshot_seq``)
+    and every known device other than ``own`` has acknowledged reading it
+    (``acknowledged[device][own]``). One device that never acknowledged
+    anything blocks all retiring: it may still need every file.
+    """
+    others = sorted(set(known_devices) - {own})
+    unseen = tuple(d for d in others if d not in acknowledged)
+    behind = tuple(
+        d for d in others if d in acknowledged and acknowledged[d].get(own, 0) < snapshot_seq
+    )
+    if unseen:
+        return RetirementPlan(0, unseen, behind)
+    through = min([snapshot_seq, *(acknowledged[d].get(own, 0) for d in others)])
+    return RetirementPlan(max(through, 0), (), behind)
+
+
+def _length_prefixed(text: str) -> bytes:
+    raw = text.encode("utf-8")
+    return len(raw).to_bytes(2, "big") + raw
+
+
+@dataclass(frozen=True)
+class _Header:
+    file_type: int
+    seq: int
+    prev: bytes
+
+
+class SyncFolder:
+    """One journal's sync folder: writes this device's files, reads everyone's.
+
+    ``key`` is the sync key (:func:`derive_sync_key`); ``journal_id`` binds
+    every file to its journal. Use :meth:`for_journal` to derive the key.
+    """
+
+    def __init__(self, root: Path, key: bytes, journal_id: str) -> None:
+        if len(key) != SYNC_KEY_BYTES:
+            raise ValueError("sync keys are 32 bytes")
+        self.root = root
+        self._aead = AESGCM(key)
+        self.journal_id = journal_id
+
+    @classmethod
+    def for_journal(cls, root: Path, data_key: bytes, journal_id: str) -> SyncFolder:
+        """The sync folder at ``root`` of the journal with this data key and id."""
+        return cls(root, derive_sync_key(data_key, journal_id), journal_id)
+
+    # -- sealing and opening -------------------------------------------------
+
+    def _aad(self, header: bytes, device: str) -> bytes:
+        return header + _length_prefixed(self.journal_id) + _length_prefixed(device)
+
+    def _seal(
+        self, device: str, file_type: FileType, seq: int, prev: bytes, payload: object
+    ) -> bytes:
+        plain = canonical_json(payload).encode("utf-8")
+        plain += b" " * (-len(plain) % PAD_BYTES)
+        nonce = os.urandom(NONCE_BYTES)
+        header = HEADER.pack(MAGIC, FORMAT_VERSION, file_type, 0, seq, prev, nonce)
+        return header + self._aead.encrypt(nonce, plain, self._aad(header, device))
+
+    def _open(
+        self, label: str, device: str, expected: FileType, data: bytes
+    ) -> tuple[_Header, object]:
+        if len(data) < HEADER.size + TAG_BYTES:
+            raise RejectedFileError(f"{label}: the file is truncated")
+        magic, version, file_type, flags, seq, prev, nonce = HEADER.unpack_from(data)
+        if magic != MAGIC:
+            raise RejectedFileError(f"{label}: not a ketajournal sync file")
+        if version != FORMAT_VERSION:
+            raise RejectedFileError(
+                f"{label}: written in sync format {version}, which this "
+                "version of ketajournal cannot read"
+            )
+        if file_type != expected or flags != 0:
+            raise RejectedFileError(f"{label}: not the kind of file its name says")
+        header = data[: HEADER.size]
+        try:
+            plain = self._aead.decrypt(nonce, data[HEADER.size :], self._aad(header, device))
+        except InvalidTag:
+            raise RejectedFileError(
+                f"{label}: failed its authentication check (changed, truncated, moved from "
+                "another device's folder or from another journal)"
+            ) from None
+        try:
+            payload = json.loads(plain.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            raise RejectedFileError(f"{label}: its content is not readable") from None
+        return _Header(file_type, seq, prev), payload
+
+    # -- listing -------------------------------------------------------------
+
+    def device_dir(self, device: str) -> Path:
+        """The folder holding ``device``'s files (ValueError for an invalid device id)."""
+        if not is_device_id(device):
+            raise ValueError("not a device id")
+        return self.root / device
+
+    def devices(self) -> list[str]:
+        """The device ids that have a folder here, sorted."""
+        if not self.root.is_dir():
+            return []
+        return sorted(p.name for p in self.root.iterdir() if p.is_dir() and is_device_id(p.name))
+
+    def stray_names(self) -> Ignored:
+        """Names at the top of the folder that are not device folders (counted, ignored)."""
+        if not self.root.is_dir():
+            return Ignored()
+        counts = Ignored()
+        for path in self.root.iterdir():
+            name = path.name
+            if path.is_dir() and is_device_id(name):
+                continue
+            if is_partial_name(name):
+                counts += Ignored(partial=1)
+            elif path.is_dir() and _looks_like_copy_of_device(name):
+                counts += Ignored(conflict_copies=1)
+            else:
+                counts += Ignored(unknown=1)
+        return counts
+
+    def _scan(self, device: str) -> tuple[dict[int, Path], dict[int, Path], list[Path], Ignored]:
+        """Change files and snapshots by number, conflict copies, and other names."""
+        changes: dict[int, Path] = {}
+        snapshots: dict[int, Path] = {}
+        copies: list[Path] = []
+        counts = Ignored()
+        directory = self.device_dir(device)
+        if not directory.is_dir():
+            return changes, snapshots, copies, counts
+        for path in directory.iterdir():
+            name = path.name
+            if m := _CHANGE_NAME.fullmatch(name):
+                if int(m[1]) >= 1 and path.is_file():
+                    changes[int(m[1])] = path
+                    continue
+            elif m := _SNAPSHOT_NAME.fullmatch(name):
+                if path.is_file():
+                    snapshots[int(m[1])] = path
+                    continue
+            elif name == ACKS_NAME and path.is_file():
+                continue
+            if is_partial_name(name):
+                counts += Ignored(partial=1)
+            elif _CONFLICT_NAME.fullmatch(name):
+                copies.append(path)
+            else:
+                counts += Ignored(unknown=1)
+        return changes, snapshots, copies, counts
+
+    # -- writing (only ever into this device's own folder) ---------------------
+
+    def _write_new(self, target: Path, data: bytes) -> None:
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if target.exists():
+            raise SyncError(f"{target.parent.name}/{target.name} exists already")
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+
+    def write_changes(self, device: str, after: Cursor, changes: Iterable[Change]) -> Cursor:
+        """Append one change file to ``device``'s folder, chained to ``after``.
+
+        ``after`` is this device's last written file (:data:`START` before the
+        first); call :meth:`own_tip` first after a crash. Every change must be
+        stamped by ``device``. The file appears atomically (temporary file
+        beside it, fsync, rename) and is never overwritten: SyncError if its
+        number is taken. Returns the cursor of the new file.
+        """
+        batch = list(changes)
+        if not batch:
+            raise ValueError("a change file holds at least one change")
+        if any(c.device != device for c in batch):
+            raise ValueError("a device writes only its own changes")
+        seq = after.seq + 1
+        data = self._seal(
+            device, FileType.CHANGES, seq, after.digest, {"changes": [c.to_json() for c in batch]}
+        )
+        self._write_new(self.device_dir(device) / change_file_name(seq), data)
+        return Cursor(seq, hashlib.sha256(data).digest())
+
+    def own_tip(self, device: str, recorded: Cursor) -> Cursor:
+        """Where ``device`` (this computer) must continue writing.
+
+        ``recorded`` is the last file the local journal knows it wrote. Files
+        written after it but not recorded (a crash between the rename and the
+        local commit) are verified and skipped over — their changes are still
+        pending locally and will simply be written again, which merging
+        tolerates. Raises SyncError if the folder's copy of this device's files
+        contradicts ``recorded`` (another computer writes under the same id).
+        """
+        result = self.read_device(device, recorded)
+        if result.rejected:
+            raise SyncError(
+                "this device's files in the sync folder do not match the journal: "
+                + "; ".join(result.rejected)
+            )
+        return result.cursor
+
+    def write_acks(self, device: str, read: Mapping[str, Cursor], now_ms: int) -> None:
+        """Replace ``device``'s acknowledgement file: how far it has read each device."""
+        payload = {
+            "read": {d: c.to_json() for d, c in sorted(read.items()) if d != device},
+            "written_ms": now_ms,
+        }
+        target = self.device_dir(device) / ACKS_NAME
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data = self._seal(device, FileType.ACKS, 0, _ZERO, payload)
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+
+    def write_snapshot(
+        self, device: str, own: Cursor, cursors: Mapping[str, Cursor], changes: Iterable[Change]
+    ) -> Path:
+        """Write ``device``'s snapshot: every change of its merged state, and how far
+        that state covers each device (``own`` for itself, ``cursors`` for others).
+
+        ``changes`` must be the whole state (:func:`~ketajournal.domain.merge.all_changes`),
+        history included, or a device that joins later would miss it. Older
+        snapshots of ``device`` are removed once the new one is in place.
+        """
+        covered = {d: c for d, c in cursors.items() if d != device}
+        covered[device] = own
+        payload = {
+            "cursors": {d: c.to_json() for d, c in sorted(covered.items())},
+            "changes": [c.to_json() for c in changes],
+        }
+        data = self._seal(device, FileType.SNAPSHOT, own.seq, own.digest, payload)
+        target = self.device_dir(device) / snapshot_file_name(own.seq)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+        _, snapshots, _, _ = self._scan(device)
+        for seq, path in snapshots.items():
+            if seq < own.seq:
+                path.unlink(missing_ok=True)
+        return target
+
+    def retire(self, device: str, through: int) -> int:
+        """Delete ``device``'s own change files numbered up to ``through``; return how many.
+
+        Refuses (SyncError) unless a snapshot of ``device`` covers them: decide
+        ``through`` with :func:`plan_retirement`. Oldest files go first, so an
+        interruption leaves an unbroken run of later files.
+        """
+        changes, snapshots, _, _ = self._scan(device)
+        if through > 0 and not any(seq >= through for seq in snapshots):
+            raise SyncError("no snapshot covers the files to retire")
+        removed = 0
+        for seq in sorted(changes):
+            if seq <= through:
+                changes[seq].unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+    # -- reading ---------------------------------------------------------------
+
+    def _read_bytes(self, label: str, path: Path) -> bytes:
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise RejectedFileError(f"{label}: the file is too large")
+            return path.read_bytes()
+        except OSError:
+            raise RejectedFileError(f"{label}: the file could not be read") from None
+
+    def read_device(self, device: str, cursor: Cursor = START) -> DeviceRead:
+        """Read ``device``'s change files after ``cursor``, in order, verifying each.
+
+        Reading stops at the first file that is missing (a gap: later files
+        wait), or that fails a check (a rejection: nothing of it is returned).
+        The file at ``cursor`` itself, if still there, must be unchanged.
+        """
+        changes_at, _, copies, counts = self._scan(device)
+        counts += self._classify_copies(device, copies, changes_at)
+        rejected: list[str] = []
+        batches: list[Batch] = []
+        seq, prev = cursor.seq, cursor.digest
+        seen = changes_at.get(seq) if seq > 0 else None
+        if seen is not None:
+            label = f"{device}/{seen.name}"
+            try:
+                if hashlib.sha256(self._read_bytes(label, seen)).digest() != prev:
+                    raise RejectedFileError(
+                        f"{label}: changed after it was read (replaced or "
+                        "rewritten); nothing after it is taken in"
+                    )
+            except RejectedFileError as problem:
+                rejected.append(str(problem))
+        while not rejected and seq + 1 in changes_at:
+            path = changes_at[seq + 1]
+            label = f"{device}/{path.name}"
+            try:
+                data = self._read_bytes(label, path)
+                batch = self._open_change_file(label, device, seq + 1, prev, data)
+            except RejectedFileError as problem:
+                rejected.append(str(problem))
+                break
+            batches.append(batch)
+            seq, prev = seq + 1, hashlib.sha256(data).digest()
+        waiting = sum(1 for n in changes_at if n > seq)
+        gap_at = seq + 1 if waiting and not rejected and seq + 1 not in changes_at else None
+        return DeviceRead(
+            device, tuple(batches), Cursor(seq, prev), tuple(rejected), gap_at, waiting, counts
+        )
+
+    def _retired_past(self, device: str, seq: int) -> bool:
+        """True if ``device``'s file ``seq + 1`` is gone because a snapshot replaced it."""
+        changes_at, snapshots, _, _ = self._scan(device)
+        return seq + 1 not in changes_at and max(snapshots, default=0) > seq
+
+    def _open_change_file(
+        self, label: str, device: str, seq: int, prev: bytes, data: bytes
+    ) -> Batch:
+        header, payload = self._open(label, device, FileType.CHANGES, data)
+        if header.seq != seq:
+            raise RejectedFileError(
+                f"{label}: its number differs from its name (a renamed or replayed file)"
+            )
+        if header.prev != prev:
+            raise RejectedFileError(
+                f"{label}: does not follow this device's previous file (out of chain or replayed)"
+            )
+        try:
+            if not isinstance(payload, dict) or not isinstance(payload.get("changes"), list):
+                raise ValueError("no changes")
+            changes = tuple(Change.from_json(item) for item in payload["changes"])
+        except ValueError:
+            raise RejectedFileError(f"{label}: its content is not readable") from None
+        if any(c.device != device for c in changes):
+            raise RejectedFileError(f"{label}: holds changes stamped by another device")
+        return Batch(device, seq, changes)
+
+    def _classify_copies(
+        self, device: str, copies: list[Path], originals: Mapping[int, Path]
+    ) -> Ignored:
+        """Conflict copies byte-identical to the file they copy are duplicates."""
+        counts = Ignored()
+        for path in copies:
+            match = re.match(r"(\d{8})", path.name)
+            original = originals.get(int(match[1])) if match else None
+            same = False
+            if original is not None:
+                with contextlib.suppress(OSError):
+                    same = path.read_bytes() == original.read_bytes()
+            counts += Ignored(duplicates=1) if same else Ignored(conflict_copies=1)
+        return counts
+
+    def read_snapshots(self) -> tuple[list[Snapshot], list[str]]:
+        """Every device's newest readable snapshot, and messages for the ones rejected."""
+        found: list[Snapshot] = []
+        rejected: list[str] = []
+        for device in self.devices():
+            _, snapshots, _, _ = self._scan(device)
+            for seq in sorted(snapshots, reverse=True):
+                label = f"{device}/{snapshots[seq].name}"
+                try:
+                    found.append(self._open_snapshot(label, device, seq, snapshots[seq]))
+                    break
+                except RejectedFileError as problem:
+                    rejected.append(str(problem))
+        return found, rejected
+
+    def _open_snapshot(self, label: str, device: str, seq: int, path: Path) -> Snapshot:
+        header, payload = self._open(
+            label, device, FileType.SNAPSHOT, self._read_bytes(label, path)
+        )
+        try:
+            if not isinstance(payload, dict):
+                raise ValueError("not an object")
+            raw_cursors, raw_changes = payload.get("cursors"), payload.get("changes")
+            if not isinstance(raw_cursors, dict) or not isinstance(raw_changes, list):
+                raise ValueError("no cursors or changes")
+            cursors = {str(d): Cursor.from_json(c) for d, c in raw_cursors.items()}
+            if not all(is_device_id(d) for d in cursors):
+                raise ValueError("not a device id")
+            changes = tuple(Change.from_json(item) for item in raw_changes)
+        except ValueError:
+            raise RejectedFileError(f"{label}: its content is not readable") from None
+        own = cursors.get(device)
+        if header.seq != seq or own is None or own != Cursor(header.seq, header.prev):
+            raise RejectedFileError(
+                f"{label}: its number differs from its name (a renamed or replayed file)"
+            )
+        return Snapshot(device, seq, cursors, changes)
+
+    def read_acks(self) -> tuple[dict[str, Acks], list[str]]:
+        """Every device's acknowledgements, and messages for the files rejected."""
+        found: dict[str, Acks] = {}
+        rejected: list[str] = []
+        for device in self.devices():
+            path = self.device_dir(device) / ACKS_NAME
+            if not path.is_file():
+                continue
+            label = f"{device}/{ACKS_NAME}"
+            try:
+                _, payload = self._open(label, device, FileType.ACKS, self._read_bytes(label, path))
+                if not isinstance(payload, dict):
+                    raise ValueError("not an object")
+                raw, written = payload.get("read"), payload.get("written_ms")
+                if not isinstance(raw, dict) or not isinstance(written, int):
+                    raise ValueError("no acknowledgements")
+                read = {str(d): Cursor.from_json(c) for d, c in raw.items()}
+            except RejectedFileError as problem:
+                rejected.append(str(problem))
+                continue
+            except ValueError:
+                rejected.append(f"{label}: its content is not readable")
+                continue
+            found[device] = Acks(device, read, written)
+        return found, rejected
+
+    def read(self, cursors: Mapping[str, Cursor], *, skip: str | None = None) -> FolderRead:
+        """Read every device after its cursor (``skip`` is this device: its own changes
+        are already local).
+
+        A device whose next file was retired by compaction is caught up from a
+        snapshot that covers it: that snapshot's whole state is returned and the
+        cursors of every device it covers move forward to its own. Merging is
+        idempotent, so overlap between snapshots and files costs nothing.
+        """
+        current = {d: cursors.get(d, START) for d in self.devices() if d != skip}
+        current.update({d: c for d, c in cursors.items() if d not in current and d != skip})
+        reads = {d: self.read_device(d, current[d]) for d in sorted(current)}
+        used: list[Snapshot] = []
+        rejected: list[str] = []
+        retired = {d for d, r in reads.items() if self._retired_past(d, r.cursor.seq)}
+        if retired:
+            snapshots, problems = self.read_snapshots()
+            rejected.extend(problems)
+            used = [
+                s
+                for s in snapshots
+                if any(s.cursors.get(d, START).seq > reads[d].cursor.seq for d in retired)
+            ]
+            best: dict[str, Cursor] = {}
+            for snapshot in used:
+                for d, c in snapshot.cursors.items():
+                    if d != skip and c.seq > best.get(d, START).seq:
+                        best[d] = c
+            for d, c in sorted(best.items()):
+                before = reads.get(d)
+                if before is not None and c.seq <= before.cursor.seq:
+                    continue
+                after = self.read_device(d, c)
+                if before is not None:
+                    after = DeviceRead(
+                        d,
+                        before.batches + after.batches,
+                        after.cursor,
+                        before.rejected + after.rejected,
+                        after.gap_at,
+                        after.waiting,
+                        after.ignored,
+                    )
+                reads[d] = after
+        batches = tuple(b for d in sorted(reads) for b in reads[d].batches)
+        ignored = self.stray_names()
+        for r in reads.values():
+            ignored += r.ignored
+            rejected.extend(r.rejected)
+        return FolderRead(
+            batches=batches,
+            cursors={d: r.cursor for d, r in reads.items()},
+            snapshots=tuple(used),
+            rejected=tuple(rejected),
+            gaps={d: r.gap_at for d, r in reads.items() if r.gap_at is not None},
+            ignored=ignored,
+        )
+
+
+def _looks_like_copy_of_device(name: str) -> bool:
+    return bool(re.match(r"[0-9a-z][0-9a-z-]{0,63}[ .(_]", name))
