@@ -18,7 +18,6 @@ from ketajournal.domain.reminders import (
     LoggedSession,
     Notice,
     Outcome,
-    PlannedItem,
     ReminderEvent,
     ReminderSettings,
     Snooze,
@@ -26,7 +25,7 @@ from ketajournal.domain.reminders import (
     due_now,
     snooze_until,
 )
-from ketajournal.domain.schedules import PlannedSession
+from ketajournal.domain.schedules import PlannedItem, PlannedSession
 from ketajournal.domain.validation import ValidationError
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -39,7 +39,7 @@ from enum import IntEnum, StrEnum
 
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Route
-from ketajournal.domain.schedules import PlannedSession
+from ketajournal.domain.schedules import PlannedItem, PlannedSession
 from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError, check_int
 
@@ -156,14 +156,6 @@ class Logged:
     latest_mood_at: datetime | None = None
     sessions: tuple[LoggedSession, ...] = ()
     questionnaires: Mapping[str, datetime | None] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class PlannedItem:
-    """An open planned session with its id (done, missed or removed ones are not passed)."""
-
-    id: int
-    session: PlannedSession
 
 
 @dataclass(frozen=True)

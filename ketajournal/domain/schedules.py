@@ -68,6 +68,14 @@ class PlannedSession:
         object.__setattr__(self, "note", check_text("note", self.note, MAX_NOTE_CHARS))
 
 
+@dataclass(frozen=True)
+class PlannedItem:
+    """A saved planned session with its id (keys reminders and calendar UIDs)."""
+
+    id: int
+    session: PlannedSession
+
+
 def _route(value: object) -> Route:
     try:
         if not isinstance(value, str):
