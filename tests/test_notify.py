@@ -24,7 +24,7 @@ TOOLS = ("dunst", "dunstctl", "busctl", "dbus-run-session", "dbus-send", "xvfb-r
 
 CHILD = textwrap.dedent(
     """
-    import json, subprocess, sys, time
+    import json, logging, subprocess, sys, time
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
@@ -52,6 +52,7 @@ CHILD = textwrap.dedent(
     def displayed():
         return int(run("dunstctl", "count", "displayed").strip())
 
+    logging.basicConfig(level=logging.DEBUG)  # the app's most verbose logging
     dunst = subprocess.Popen(["dunst"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait(has_server, "dunst on the session bus")
@@ -131,6 +132,8 @@ def test_a_real_notification_reaches_dunst_and_reports_back(tmp_path: Path) -> N
         [["ketajournal", check_title, check_body], ["ketajournal", evening_title, evening_body]],
         key=lambda h: h[2],
     )
+    assert check_body not in result.stderr  # not logged, even at DEBUG
+    assert "Notification sent" not in result.stderr
     shown = json.dumps(report["history"])
     for secret in ("Zebra", "84", "Esketamine", "nasal", "IV", "10:00", "Mon 05"):
         assert secret not in shown, secret

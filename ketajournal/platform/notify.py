@@ -93,6 +93,10 @@ class Notifier:
     def __init__(self, on_event: EventCallback | None = None, *, app_name: str = APP_NAME,
                  icon_name: str = APP_ID) -> None:
         self._on_event = on_event
+        # desktop-notifier logs each notification's text at DEBUG: keep it out of logs.
+        library_log = logging.getLogger("desktop_notifier")
+        if library_log.getEffectiveLevel() < logging.INFO:
+            library_log.setLevel(logging.INFO)
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(target=self._run, name="notifier", daemon=True)
         self._thread.start()
