@@ -9,7 +9,6 @@ found. Every number on screen says how it was computed; the definitions sit belo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,9 +31,9 @@ from ketajournal.charts.series import cycle_label, format_day, response_curves
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.errors import KnownError
 from ketajournal.services.clinical import booster_analysis
-from ketajournal.services.journal import Change
 from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.view import JournalView
 
 #: Kinds whose change alters the analysis.
 BOOSTER_KINDS = frozenset({"mood", "session", "settings"})  # settings: the threshold T
@@ -94,19 +93,18 @@ def _label(accessible_name: str, *, style: str = "") -> QLabel:
     return label
 
 
-class BoostersView(QWidget):
+class BoostersView(JournalView):
     """The booster analysis of the journal, refreshed whenever moods or sessions change.
 
     While the view is hidden a change only marks it stale; the analysis runs again when
     the view is next shown.
     """
 
+    KINDS = BOOSTER_KINDS
+
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
+        super().__init__(controller, parent)
         self.analysis: BoosterAnalysis | None = None
-        self._stale = False
-        controller.changed.connect(self.on_change)
 
         self.chart = ResponseCurvesChart()
         self.chart.setMinimumSize(420, 280)
@@ -211,30 +209,9 @@ class BoostersView(QWidget):
         return table
 
     # -- refresh -----------------------------------------------------------------------
-    def refresh(self) -> None:
+    def rebuild(self) -> None:
         """Run the booster analysis on the journal and show it."""
-        self._stale = False
         self.show_analysis(booster_analysis(self.controller.journal))
-
-    @property
-    def stale(self) -> bool:
-        """True when the journal changed while the view was hidden (refreshed on show)."""
-        return self._stale
-
-    def on_change(self, change: Change) -> None:
-        """Refresh when moods or sessions changed; while hidden, only mark the view stale."""
-        if not change.kinds & BOOSTER_KINDS:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up on changes made while hidden, before the first paint."""
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def show_analysis(self, analysis: BoosterAnalysis) -> None:
         """Show ``analysis`` in the chart, the table and the sentences."""
