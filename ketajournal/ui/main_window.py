@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
@@ -48,8 +47,10 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
+from ketajournal.ui.screens import SCREENS, ScreenTabs
 from ketajournal.ui.tasks import finish_quietly, run_quietly, run_task
 from ketajournal.ui.today import TodayView
+from ketajournal.ui.view import JournalView
 
 if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, reports
     from ketajournal.services.exchange import ImportResult
@@ -60,13 +61,6 @@ if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, r
     from ketajournal.ui.trends import TrendsView
 
 Unlock = Callable[[str], Journal]
-#: The screens after Today, built when first shown: (name, tab title).
-_LAZY_TABS = (
-    ("timeline", "Time&line"),
-    ("trends", "T&rends"),
-    ("boosters", "&Boosters"),
-    ("appointment", "A&ppointment"),
-)
 
 
 class MainWindow(QMainWindow):
@@ -103,7 +97,7 @@ class MainWindow(QMainWindow):
         self._unlock = unlock
         self.keys = keys
         self.controller: JournalController | None = None
-        self.tabs: QTabWidget | None = None
+        self.tabs: ScreenTabs | None = None
         self.crisis: CrisisDialog | None = None
         self.stack = QStackedWidget()
         self.lock_screen = LockScreen()
@@ -127,16 +121,11 @@ class MainWindow(QMainWindow):
         """Build the screens around an open journal."""
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
-        self._views: dict[str, QWidget] = {}
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Screens")
         # Only Today is built now; the other screens read the whole journal, so each is
         # built when it is first shown (or first asked for), not before the first paint.
         self.today = TodayView(controller)
-        self.tabs.addTab(self.today, "&Today")
-        for _name, title in _LAZY_TABS:
-            self.tabs.addTab(QWidget(), title)
-        self.tabs.currentChanged.connect(self._build_tab)
+        self.tabs = ScreenTabs(controller, self.today)
+        self.tabs.built.connect(self._route_view)
         self.stack.addWidget(self.tabs)
         self.stack.setCurrentWidget(self.tabs)
 
@@ -196,52 +185,12 @@ class MainWindow(QMainWindow):
         elif result.backups is not None and result.backups.made:
             self.statusBar().showMessage("Journal checked; today's backup is made.", 6000)
 
-    def _build_tab(self, index: int) -> None:
-        if 1 <= index <= len(_LAZY_TABS):
-            self.view(_LAZY_TABS[index - 1][0])
-
-    def view(self, name: str) -> QWidget:
+    def view(self, name: str) -> JournalView:
         """The screen ``name`` (timeline, trends, boosters, appointment), built on first use."""
-        built = self._views.get(name)
-        if built is not None:
-            return built
-        controller, tabs = self.open_controller, self.tabs
-        assert tabs is not None
-        widget: QWidget
-        # Each screen's module is imported here, on first use: the charts need pyqtgraph
-        # and numpy, Appointment the report model; none of that is needed to log a mood.
-        if name == "timeline":
-            from ketajournal.ui.timeline import TimelineView
+        return self.open_tabs.view(name)
 
-            timeline = TimelineView(controller)
-            timeline.edit_requested.connect(self.edit_entry)
-            widget = timeline
-        elif name == "trends":
-            from ketajournal.ui.trends import TrendsView
-
-            widget = TrendsView(controller)
-        elif name == "boosters":
-            from ketajournal.ui.boosters import BoostersView
-
-            widget = BoostersView(controller)
-        elif name == "appointment":
-            from ketajournal.ui.appointment import AppointmentView
-
-            widget = AppointmentView(controller)
-        else:
-            raise KeyError(name)
-        self._views[name] = widget
-        index = [n for n, _ in _LAZY_TABS].index(name) + 1
-        placeholder = tabs.widget(index)
-        current = tabs.currentIndex()
-        tabs.blockSignals(True)
-        tabs.removeTab(index)
-        tabs.insertTab(index, widget, _LAZY_TABS[index - 1][1])
-        tabs.setCurrentIndex(current)
-        tabs.blockSignals(False)
-        if placeholder is not None:
-            placeholder.deleteLater()
-        return widget
+    def _route_view(self, view: JournalView) -> None:
+        view.edit_requested.connect(self.edit_entry)
 
     @property
     def timeline(self) -> TimelineView:
@@ -312,7 +261,6 @@ class MainWindow(QMainWindow):
         controller.undo_stack.clear()
         controller.setParent(None)
         controller.deleteLater()
-        self._views = {}
         self.__dict__.pop("today", None)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -346,6 +294,13 @@ class MainWindow(QMainWindow):
         if self.controller is None:
             raise RuntimeError("the journal is locked")
         return self.controller
+
+    @property
+    def open_tabs(self) -> ScreenTabs:
+        """The screens of the open journal."""
+        if self.tabs is None:
+            raise RuntimeError("the journal is locked")
+        return self.tabs
 
     def show_tab(self, index: int) -> None:
         """Switch to a screen (nothing while locked)."""
@@ -442,9 +397,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(settings_action)
 
         view_menu = self.menuBar().addMenu("&View")
-        for number, name in enumerate(("Today", "Timeline", "Trends", "Boosters", "Appointment")):
-            action = QAction(name, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+        for number, screen in enumerate(SCREENS):
+            action = QAction(screen.menu_text, self)
+            action.setShortcut(QKeySequence(screen.shortcut))
             action.triggered.connect(lambda _checked=False, n=number: self.show_tab(n))
             view_menu.addAction(action)
 
