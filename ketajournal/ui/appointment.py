@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTextBrowser,
@@ -34,7 +33,7 @@ from ketajournal.reports.model import Report
 from ketajournal.reports.summary_html import summary_html
 from ketajournal.services.reports import build_report
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.tasks import run_task
+from ketajournal.ui.tasks import report_failure
 from ketajournal.ui.view import JournalView
 
 
@@ -156,18 +155,16 @@ class AppointmentView(JournalView):
             report = self._report(include_notes=self.include_notes.isChecked(),
                                   name=self.name.text())
         except KnownError as error:
-            QMessageBox.warning(self, "Export failed", str(error))
+            report_failure(self, "Export failed", error)
             return
         from ketajournal.reports.pdf import write_pdf  # ReportLab only when exporting
 
-        def done(pages: int | None, error: BaseException | None) -> None:
-            if error is not None:
-                if not isinstance(error, KnownError | OSError):
-                    raise error
-                QMessageBox.warning(self, "Export failed", str(error))
-                return
+        def done(pages: int) -> None:
             self.message.setText(f"Wrote a {pages}-page PDF: {target.name}.")
             if self.open_when_done.isChecked():
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
-        run_task(self, "Writing the PDF…", lambda: write_pdf(report, target), done)
+        self.controller.jobs.run(
+            self, "Writing the PDF…", lambda _journal: write_pdf(report, target), done,
+            failure_title="Export failed",
+        )

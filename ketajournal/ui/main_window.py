@@ -8,16 +8,13 @@ dialog, switch tab) between them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -38,7 +35,6 @@ from ketajournal.domain.models import (
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyStore
-from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
@@ -46,14 +42,14 @@ from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.lock import IdleWatcher, LockScreen
+from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
 from ketajournal.ui.screens import SCREENS, ScreenTabs
-from ketajournal.ui.tasks import finish_quietly, run_quietly, run_task
+from ketajournal.ui.tasks import finish_quietly, run_quietly
 from ketajournal.ui.today import TodayView
 from ketajournal.ui.view import JournalView
 
 if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, reports
-    from ketajournal.services.exchange import ImportResult
     from ketajournal.services.maintenance import AfterOpen
     from ketajournal.ui.appointment import AppointmentView
     from ketajournal.ui.boosters import BoostersView
@@ -87,8 +83,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._check_after_open = check_after_open
         self._maintenance: QThread | None = None
-        self._tasks_running = 0  # background tasks on the window's own connection
-        self._lock_when_done = False
         #: What the last check and backup after opening found (tests, status).
         self.after_open_result: AfterOpen | None = None
         self.setWindowTitle(f"{APP_TITLE} — demo journal" if demo else APP_TITLE)
@@ -106,6 +100,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
+        #: File → Export / Import / Back up / Restore.
+        self.files = FileOperations(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -232,8 +228,8 @@ class MainWindow(QMainWindow):
         """Close the journal and destroy every view; show the unlock screen."""
         if self.controller is None or self._unlock is None:
             return
-        if self._tasks_running:
-            self._lock_when_done = True  # an export or import is using the connection
+        if self.controller.jobs.running:  # an export or import is using the connection
+            self.controller.jobs.when_idle(self.lock)
             self.statusBar().showMessage("Locking when the current task is done.")
             return
         self.idle.stop()
@@ -312,9 +308,12 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
         self.lock_action.setEnabled(enabled and self._unlock is not None)
         self.backup_file_action.setEnabled(enabled and self.keys is not None)
-        self.restore_file_action.setEnabled(
-            enabled and self.keys is not None and self._unlock is not None
-        )
+        self.restore_file_action.setEnabled(enabled and self.can_restore)
+
+    @property
+    def can_restore(self) -> bool:
+        """Restoring a backup file needs the open journal, its key store and unlocking."""
+        return self.controller is not None and self.keys is not None and self._unlock is not None
 
     def _settings_may_have_changed(self, change: Change) -> None:
         """A new auto-lock time (Security dialog) takes effect at once."""
@@ -325,30 +324,32 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.export_pdf_action = QAction("Export clinician &PDF…", self)
         self.export_pdf_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.export_pdf_action.triggered.connect(self.export_pdf)
+        self.export_pdf_action.triggered.connect(self.files.export_pdf)
         file_menu.addAction(self.export_pdf_action)
         self.export_action = QAction("Export as &JSON…", self)
-        self.export_action.triggered.connect(lambda: self.export_json())
+        self.export_action.triggered.connect(lambda: self.files.export_json())
         file_menu.addAction(self.export_action)
         self.export_csv_action = QAction("Export as &CSV files…", self)
-        self.export_csv_action.triggered.connect(lambda: self.export_csv())
+        self.export_csv_action.triggered.connect(lambda: self.files.export_csv())
         file_menu.addAction(self.export_csv_action)
         self.export_fhir_action = QAction("Export as &FHIR bundle…", self)
-        self.export_fhir_action.triggered.connect(lambda: self.export_fhir())
+        self.export_fhir_action.triggered.connect(lambda: self.files.export_fhir())
         file_menu.addAction(self.export_fhir_action)
         file_menu.addSeparator()
         self.import_action = QAction("&Import from a JSON or CSV file…", self)
-        self.import_action.triggered.connect(lambda: self.import_entries())
+        self.import_action.triggered.connect(lambda: self.files.import_entries())
         file_menu.addAction(self.import_action)
         self.import_folder_action = QAction("Import from a CSV &folder…", self)
-        self.import_folder_action.triggered.connect(lambda: self.import_entries(folder=True))
+        self.import_folder_action.triggered.connect(
+            lambda: self.files.import_entries(folder=True)
+        )
         file_menu.addAction(self.import_folder_action)
         file_menu.addSeparator()
         self.backup_file_action = QAction("&Back up to a file…", self)
-        self.backup_file_action.triggered.connect(lambda: self.back_up_to_file())
+        self.backup_file_action.triggered.connect(lambda: self.files.back_up_to_file())
         file_menu.addAction(self.backup_file_action)
         self.restore_file_action = QAction("&Restore from a backup file…", self)
-        self.restore_file_action.triggered.connect(lambda: self.restore_from_file())
+        self.restore_file_action.triggered.connect(lambda: self.files.restore_from_file())
         file_menu.addAction(self.restore_file_action)
         file_menu.addSeparator()
         self.lock_action = QAction("&Lock", self)
@@ -518,158 +519,6 @@ class MainWindow(QMainWindow):
         if category.is_red_flag:
             QMessageBox.warning(self, "Red flag", f"{category.label}: {RED_FLAG_ADVICE}")
 
-    # -- file -----------------------------------------------------------------------------
-    def _save_target(self, title: str, suggested: str, pattern: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
-        return Path(name) if name else None
-
-    def _in_background(
-        self, label: str, work: Callable[[Journal], Any], finished: Callable[[Any], None]
-    ) -> None:
-        """Run ``work(journal)`` with a progress indicator; report errors kindly.
-
-        The work uses the window's own connection from a worker thread, so meanwhile
-        nothing else may write on it: drafts wait (they are written when it is done) and
-        a lock waits for the task to finish (it would close the connection under it).
-        """
-        controller = self.open_controller
-        journal = controller.journal
-        controller.drafts.pause()
-        self._tasks_running += 1
-
-        def done(result: Any, error: BaseException | None) -> None:
-            self._tasks_running -= 1
-            controller.drafts.resume()
-            try:
-                if error is None:
-                    finished(result)
-                elif isinstance(error, KnownError | OSError):
-                    QMessageBox.warning(self, f"{label.rstrip('…')} failed", _safe_error(error))
-                else:
-                    raise error
-            finally:
-                if self._lock_when_done and not self._tasks_running:
-                    self._lock_when_done = False
-                    self.lock()
-
-        run_task(self, label, lambda: work(journal), done)
-
-    def export_pdf(self) -> None:
-        """Show the Appointment screen and export its period as the clinician PDF."""
-        if self.tabs is not None:
-            self.tabs.setCurrentWidget(self.appointment)
-            self.appointment.export_pdf()
-
-    def export_json(self, target: Path | None = None) -> None:
-        """Export every entry as JSON to a file the user picks."""
-        target = target or self._save_target(
-            "Export journal as JSON", "ketajournal-export.json", "JSON (*.json)"
-        )
-        if target is None:
-            return
-        self._in_background(
-            "Exporting…", lambda journal: journal.export_json(target),
-            lambda counts: self.statusBar().showMessage(
-                f"Exported {sum(counts.values())} entries to {target.name}.", 8000
-            ),
-        )
-
-    def export_csv(self, folder: Path | None = None) -> None:
-        """Export one CSV file per kind into a folder the user picks."""
-        if folder is None:
-            name = QFileDialog.getExistingDirectory(self, "Export CSV files into folder")
-            folder = Path(name) if name else None
-        if folder is None:
-            return
-        from ketajournal.services import exchange
-
-        self._in_background(
-            "Exporting…", lambda journal: exchange.export_csv(journal, folder),
-            lambda counts: self.statusBar().showMessage(
-                f"Exported {sum(counts.values())} entries to {len(counts)} CSV files.", 8000
-            ),
-        )
-
-    def export_fhir(self, target: Path | None = None) -> None:
-        """Export a FHIR R4 Bundle to a file the user picks."""
-        target = target or self._save_target(
-            "Export as FHIR R4 bundle", "ketajournal-fhir.json", "FHIR JSON (*.json)"
-        )
-        if target is None:
-            return
-        from ketajournal.services import exchange
-
-        self._in_background(
-            "Exporting…", lambda journal: exchange.export_fhir(journal, target),
-            lambda count: self.statusBar().showMessage(
-                f"Exported {count} FHIR resources to {target.name}.", 8000
-            ),
-        )
-
-    def import_entries(self, source: Path | None = None, *, folder: bool = False) -> None:
-        """Import our own JSON or CSV: all or nothing, after a backup."""
-        if source is None:
-            if folder:
-                name = QFileDialog.getExistingDirectory(self, "Import a CSV export folder")
-            else:
-                name, _ = QFileDialog.getOpenFileName(
-                    self, "Import a ketajournal export", str(Path.home()),
-                    "ketajournal export (*.json *.csv)",
-                )
-            source = Path(name) if name else None
-        if source is None:
-            return
-        from ketajournal.services import exchange
-
-        def finished(result: ImportResult) -> None:
-            self.open_controller.notify(result.change)
-            QMessageBox.information(self, "Import finished", result.summary())
-
-        self._in_background(
-            "Importing…",
-            lambda journal: exchange.import_batch(journal, exchange.read_import(source)),
-            finished,
-        )
-
-    def back_up_to_file(self, target: Path | None = None) -> None:
-        """Write one portable, encrypted backup file (it opens with the recovery key)."""
-        target = target or self._save_target(
-            "Back up to a file", f"ketajournal-backup-{date.today():%Y-%m-%d}.zip",
-            "ketajournal backup (*.zip)",
-        )
-        if target is None:
-            return
-        from ketajournal.services import restore
-
-        self._in_background(
-            "Backing up…", lambda journal: restore.write_portable_backup(journal, target),
-            lambda made: self.statusBar().showMessage(
-                f"Backed up {made.total} entries to {target.name} (encrypted).", 8000
-            ),
-        )
-
-    def restore_from_file(self, source: Path | None = None) -> None:
-        """Restore a backup file: checked first; after a Yes it replaces this journal,
-        which is moved to backups/before-restore-<date>/."""
-        if self.controller is None or self._unlock is None or self.keys is None:
-            return
-        if source is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Restore from a backup file", str(Path.home()),
-                "ketajournal backup (*.zip *.db);;All files (*)",
-            )
-            source = Path(name) if name else None
-        if source is None:
-            return
-        journal_path = self.open_controller.journal.path
-        assert journal_path is not None
-        from ketajournal.ui.security import RestoreFromFile
-
-        RestoreFromFile(
-            self, JournalPaths(journal_path.parent), self.keys,
-            close_journal=self.lock, reopen=self.try_unlock,
-        ).start(source)
-
     def about(self) -> None:
         """Version and the privacy promise."""
         QMessageBox.about(
@@ -690,9 +539,3 @@ class MainWindow(QMainWindow):
         finish_quietly(self._maintenance)
         event.accept()
 
-
-def _safe_error(error: Exception) -> str:
-    if isinstance(error, KnownError):
-        return str(error)
-    reason = getattr(error, "strerror", None) or type(error).__name__
-    return f"The file could not be written ({reason})."
