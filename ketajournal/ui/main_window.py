@@ -1,13 +1,16 @@
-"""The main window: Today, Timeline and Trends tabs, menus, undo.
+"""The main window: routing and lifecycle around the screens, menus and undo.
 
-The window title never shows journal content. Views are wired to the
-controller's ``changed`` signal; this class only routes requests (open a
-dialog, switch tab) between them.
+It attaches an open journal (building Today and the tabs of :mod:`ketajournal.ui.screens`),
+locks and unlocks it, and routes what a screen or a menu asks for: an entry's form,
+a questionnaire, the settings, a file operation (:mod:`ketajournal.ui.operations`).
+Screens are wired to the controller's ``changed`` signal and never reach into each
+other. The window title never shows journal content.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, QTimer
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -60,7 +64,7 @@ Unlock = Callable[[str], Journal]
 
 
 class MainWindow(QMainWindow):
-    """Today / Timeline / Trends / Boosters, with menus, undo and locking.
+    """Today and the other screens, with menus, undo and locking.
 
     ``unlock(secret)`` reopens the journal after a lock (``""``: use the keyring);
     without it, Lock is unavailable. ``keys`` is where the key is kept; without it
@@ -320,57 +324,56 @@ class MainWindow(QMainWindow):
         if "settings" in change.kinds and self.controller is not None:
             self.idle.start(Settings(self.controller.journal).get("security.auto_lock_minutes"))
 
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
     def _build_menus(self) -> None:
+        files, keys = self.files, QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self.export_pdf_action = QAction("Export clinician &PDF…", self)
-        self.export_pdf_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.export_pdf_action.triggered.connect(self.files.export_pdf)
-        file_menu.addAction(self.export_pdf_action)
-        self.export_action = QAction("Export as &JSON…", self)
-        self.export_action.triggered.connect(lambda: self.files.export_json())
-        file_menu.addAction(self.export_action)
-        self.export_csv_action = QAction("Export as &CSV files…", self)
-        self.export_csv_action.triggered.connect(lambda: self.files.export_csv())
-        file_menu.addAction(self.export_csv_action)
-        self.export_fhir_action = QAction("Export as &FHIR bundle…", self)
-        self.export_fhir_action.triggered.connect(lambda: self.files.export_fhir())
-        file_menu.addAction(self.export_fhir_action)
-        file_menu.addSeparator()
-        self.import_action = QAction("&Import from a JSON or CSV file…", self)
-        self.import_action.triggered.connect(lambda: self.files.import_entries())
-        file_menu.addAction(self.import_action)
-        self.import_folder_action = QAction("Import from a CSV &folder…", self)
-        self.import_folder_action.triggered.connect(
-            lambda: self.files.import_entries(folder=True)
+        self.export_pdf_action = self._action(
+            file_menu, "Export clinician &PDF…", files.export_pdf, "Ctrl+P"
         )
-        file_menu.addAction(self.import_folder_action)
+        self.export_action = self._action(file_menu, "Export as &JSON…", files.export_json)
+        self.export_csv_action = self._action(
+            file_menu, "Export as &CSV files…", files.export_csv
+        )
+        self.export_fhir_action = self._action(
+            file_menu, "Export as &FHIR bundle…", files.export_fhir
+        )
         file_menu.addSeparator()
-        self.backup_file_action = QAction("&Back up to a file…", self)
-        self.backup_file_action.triggered.connect(lambda: self.files.back_up_to_file())
-        file_menu.addAction(self.backup_file_action)
-        self.restore_file_action = QAction("&Restore from a backup file…", self)
-        self.restore_file_action.triggered.connect(lambda: self.files.restore_from_file())
-        file_menu.addAction(self.restore_file_action)
+        self.import_action = self._action(
+            file_menu, "&Import from a JSON or CSV file…", files.import_entries
+        )
+        self.import_folder_action = self._action(
+            file_menu, "Import from a CSV &folder…", lambda: files.import_entries(folder=True)
+        )
         file_menu.addSeparator()
-        self.lock_action = QAction("&Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        file_menu.addAction(self.lock_action)
+        self.backup_file_action = self._action(
+            file_menu, "&Back up to a file…", files.back_up_to_file
+        )
+        self.restore_file_action = self._action(
+            file_menu, "&Restore from a backup file…", files.restore_from_file
+        )
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.lock_action = self._action(file_menu, "&Lock", self.lock, "Ctrl+L")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, keys.Quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = QAction("&Undo", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: self.open_controller.undo_stack.undo())
-        self.redo_action = QAction("&Redo", self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.triggered.connect(lambda: self.open_controller.undo_stack.redo())
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        self.undo_action = self._action(
+            edit_menu, "&Undo", lambda: self.open_controller.undo_stack.undo(), keys.Undo
+        )
+        self.redo_action = self._action(
+            edit_menu, "&Redo", lambda: self.open_controller.undo_stack.redo(), keys.Redo
+        )
 
         log_menu = self.menuBar().addMenu("&Log")
         for text, kind, shortcut in (
@@ -378,31 +381,24 @@ class MainWindow(QMainWindow):
             ("Side &effect…", SideEffect.kind, "Ctrl+Shift+E"),
             ("E&vent…", Event.kind, "Ctrl+Shift+V"),
         ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda _checked=False, k=kind: self.new_entry(k))
-            log_menu.addAction(action)
-
+            self._action(log_menu, text, partial(self.new_entry, kind), shortcut)
         log_menu.addSeparator()
         for questionnaire in INSTRUMENTS.values():
-            action = QAction(f"{questionnaire.short_title} questionnaire…", self)
-            action.triggered.connect(
-                lambda _checked=False, i=questionnaire.id: self.fill_questionnaire(i)
+            self._action(
+                log_menu, f"{questionnaire.short_title} questionnaire…",
+                partial(self.fill_questionnaire, questionnaire.id),
             )
-            log_menu.addAction(action)
 
-        settings_action = QAction("&Settings…", self)
-        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings_action.triggered.connect(self.edit_settings)
         edit_menu.addSeparator()
-        edit_menu.addAction(settings_action)
+        settings_action = self._action(
+            edit_menu, "&Settings…", self.edit_settings, keys.Preferences
+        )
 
         view_menu = self.menuBar().addMenu("&View")
         for number, screen in enumerate(SCREENS):
-            action = QAction(screen.menu_text, self)
-            action.setShortcut(QKeySequence(screen.shortcut))
-            action.triggered.connect(lambda _checked=False, n=number: self.show_tab(n))
-            view_menu.addAction(action)
+            self._action(
+                view_menu, screen.menu_text, partial(self.show_tab, number), screen.shortcut
+            )
 
         self._journal_actions = [
             self.export_pdf_action, self.export_action, self.export_csv_action,
@@ -411,9 +407,7 @@ class MainWindow(QMainWindow):
         ]
 
         help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About ketajournal", self)
-        about.triggered.connect(self.about)
-        help_menu.addAction(about)
+        self._action(help_menu, "&About ketajournal", self.about)
 
     def _show_undo_state(self, _index: int) -> None:
         if self.controller is None:
