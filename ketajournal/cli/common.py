@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from ketajournal.domain.models import EventKind, SideEffectCategory
 from ketajournal.domain.timeutil import parse_time
-from ketajournal.domain.validation import ValidationError
+from ketajournal.domain.validation import (
+    ValidationError,
+    number_rule,
+    plain_number,
+    whole_number_rule,
+)
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
@@ -64,27 +69,37 @@ def choices(values: Sequence[str]) -> str:
     return "|".join(values)
 
 
+def span(bounds: tuple[float, float]) -> str:
+    """A range of the domain as help texts write it: ``0-10``."""
+    low, high = bounds
+    return f"{plain_number(low)}-{plain_number(high)}"
+
+
 # -- value parsing (messages name the field, like the domain's) ----------------------------
 
 
 def whole_number(field: str, text: str | None, low: int, high: int) -> int | None:
-    """``text`` as an int (None stays None); the range is checked by the domain."""
+    """``text`` as an int (None stays None); the range is checked by the domain, whose
+    message this one repeats for text that is no number at all."""
     if text is None:
         return None
     try:
         return int(text.strip())
     except ValueError:
-        raise ValidationError(field, f"must be a whole number from {low} to {high}") from None
+        raise ValidationError(field, whole_number_rule(low, high)) from None
 
 
-def number(field: str, text: str | None, message: str) -> float | None:
-    """``text`` as a float, a decimal comma allowed (None stays None)."""
+def number(
+    field: str, text: str | None, low: float, high: float, unit: str = ""
+) -> float | None:
+    """``text`` as a float, a decimal comma allowed (None stays None); the range is
+    checked by the domain, as for :func:`whole_number`."""
     if text is None:
         return None
     try:
         return float(text.strip().replace(",", "."))
     except ValueError:
-        raise ValidationError(field, message) from None
+        raise ValidationError(field, number_rule(low, high, unit)) from None
 
 
 def when(args: argparse.Namespace, journal: Journal) -> datetime:

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import open_journal
-from ketajournal.domain.validation import ValidationError
+from ketajournal.domain.validation import ValidationError, whole_number_rule
 from ketajournal.errors import KnownError
 from ketajournal.services import demo as demo_data
 
@@ -19,15 +19,18 @@ def add_commands(sub: Commands, home: Parser) -> None:
     p = sub.add_parser(
         "demo", parents=[home], help="fill the journal at home with the demo patient"
     )
-    p.add_argument("--days", type=int, default=demo_data.DEFAULT_DAYS, help="days of data (730)")
-    p.add_argument("--seed", type=int, default=demo_data.DEFAULT_SEED, help="random seed (7)")
+    p.add_argument("--days", type=int, default=demo_data.DEFAULT_DAYS,
+                   help=f"days of data ({demo_data.DEFAULT_DAYS})")
+    p.add_argument("--seed", type=int, default=demo_data.DEFAULT_SEED,
+                   help=f"random seed ({demo_data.DEFAULT_SEED})")
     p.set_defaults(handler=cmd_demo)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """``demo``: fill an empty journal with the demo patient."""
-    if not 1 <= args.days <= 36500:
-        raise ValidationError("days", "must be a whole number from 1 to 36500")
+    low, high = demo_data.DAYS_RANGE
+    if not low <= args.days <= high:
+        raise ValidationError("days", whole_number_rule(low, high))
     journal = open_journal(args, create=True)
     try:
         if not journal.is_empty():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import (
@@ -17,12 +18,19 @@ from ketajournal.cli.common import (
     enum_arg,
     number,
     open_journal,
+    span,
     when,
     whole_number,
 )
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
+    DOSE_MG_RANGE,
+    DURATION_MIN_RANGE,
+    ENTRY_ID_RANGE,
     RED_FLAG_ADVICE,
+    SCORE_RANGE,
+    SLEEP_RANGE,
+    WEIGHT_KG_RANGE,
     Assessment,
     BloodPressure,
     Entry,
@@ -36,12 +44,15 @@ from ketajournal.domain.models import (
     SideEffectCategory,
 )
 from ketajournal.domain.timeutil import to_iso
-from ketajournal.domain.validation import ValidationError
+from ketajournal.domain.validation import ValidationError, whole_number_rule
 from ketajournal.services import clinical
-from ketajournal.services.journal import Journal
+from ketajournal.services.journal import SIDE_EFFECT_LINK_WINDOW, Journal
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands
+
+#: The 0-10 scale of mood, anxiety, energy, dissociation and severity, and its top.
+_SCALE, _TOP = span(SCORE_RANGE), SCORE_RANGE[1]
 
 
 def add_commands(sub: Commands, home: Parser) -> None:
@@ -54,11 +65,11 @@ def add_commands(sub: Commands, home: Parser) -> None:
         q.add_argument("--at", metavar="ISO8601", help="when (default: now); no offset = local")
         q.add_argument("--note", default="", help="free text")
 
-    q = log_sub.add_parser("mood", parents=[home], help="mood 0-10 (10 = best)")
-    q.add_argument("score", metavar="SCORE", help="mood 0-10, 10 = best")
-    q.add_argument("--anxiety", metavar="N", help="anxiety 0-10, 10 = worst")
-    q.add_argument("--energy", metavar="N", help="energy 0-10, 10 = most")
-    q.add_argument("--sleep", metavar="HOURS", help="hours slept, 0-24")
+    q = log_sub.add_parser("mood", parents=[home], help=f"mood {_SCALE} ({_TOP} = best)")
+    q.add_argument("score", metavar="SCORE", help=f"mood {_SCALE}, {_TOP} = best")
+    q.add_argument("--anxiety", metavar="N", help=f"anxiety {_SCALE}, {_TOP} = worst")
+    q.add_argument("--energy", metavar="N", help=f"energy {_SCALE}, {_TOP} = most")
+    q.add_argument("--sleep", metavar="HOURS", help=f"hours slept, {span(SLEEP_RANGE)}")
     add_common(q)
     q.set_defaults(handler=cmd_log_mood)
 
@@ -67,7 +78,7 @@ def add_commands(sub: Commands, home: Parser) -> None:
     q.add_argument("--phase", required=True, metavar=choices([p.value for p in Phase]))
     q.add_argument("--dose-mg", metavar="MG", help="dose in mg")
     q.add_argument("--weight-kg", metavar="KG", help="body weight, for mg/kg")
-    q.add_argument("--dissociation", metavar="N", help="dissociation 0-10 (your rating)")
+    q.add_argument("--dissociation", metavar="N", help=f"dissociation {_SCALE} (your rating)")
     q.add_argument("--bp-before", metavar="SYS/DIA", help="blood pressure before, e.g. 120/80")
     q.add_argument("--bp-after", metavar="SYS/DIA", help="blood pressure after")
     q.add_argument("--clinic", default="", help="clinic name")
@@ -79,12 +90,13 @@ def add_commands(sub: Commands, home: Parser) -> None:
         "category", metavar="CATEGORY",
         help=choices([c.value.replace("_", "-") for c in SideEffectCategory]),
     )
-    q.add_argument("--severity", required=True, metavar="N", help="severity 0-10")
+    q.add_argument("--severity", required=True, metavar="N", help=f"severity {_SCALE}")
     q.add_argument("--other", default="", metavar="TEXT", help="what it was (category other)")
     q.add_argument("--duration-min", metavar="MIN", help="how long it lasted, in minutes")
+    link_hours = SIDE_EFFECT_LINK_WINDOW // timedelta(hours=1)
     q.add_argument(
         "--session", metavar="ID|none",
-        help="session it follows (default: the latest session in the 72 h before)",
+        help=f"session it follows (default: the latest session in the {link_hours} h before)",
     )
     add_common(q)
     q.set_defaults(handler=cmd_log_side_effect)
@@ -99,13 +111,15 @@ def add_commands(sub: Commands, home: Parser) -> None:
 
     for questionnaire in INSTRUMENTS.values():
         numbers = ",".join(f"A{i.number}" for i in questionnaire.items)
+        answers = span(questionnaire.answer_range)
         q = log_sub.add_parser(
             questionnaire.id, parents=[home],
-            help=f"{questionnaire.short_title}: {len(questionnaire.items)} answers 0-3",
+            help=f"{questionnaire.short_title}: {len(questionnaire.items)} answers {answers}",
         )
-        q.add_argument("answers", metavar=numbers, help="comma-separated answers, 0-3 each")
+        q.add_argument("answers", metavar=numbers, help=f"comma-separated answers, {answers} each")
         if questionnaire.extra is not None:
-            q.add_argument("--difficulty", metavar="N", help="the difficulty question, 0-3")
+            extra = span(questionnaire.extra.answer_range)
+            q.add_argument("--difficulty", metavar="N", help=f"the difficulty question, {extra}")
         add_common(q)
         q.set_defaults(handler=cmd_log_assessment, instrument=questionnaire.id)
 
@@ -128,10 +142,10 @@ def cmd_log_mood(args: argparse.Namespace) -> int:
     def build(journal: Journal) -> Entry:
         return MoodEntry(
             at=when(args, journal),
-            mood=whole_number("mood", args.score, 0, 10),  # type: ignore[arg-type]
-            anxiety=whole_number("anxiety", args.anxiety, 0, 10),
-            energy=whole_number("energy", args.energy, 0, 10),
-            sleep_hours=number("sleep_hours", args.sleep, "must be a number from 0 to 24 hours"),
+            mood=whole_number("mood", args.score, *SCORE_RANGE),  # type: ignore[arg-type]
+            anxiety=whole_number("anxiety", args.anxiety, *SCORE_RANGE),
+            energy=whole_number("energy", args.energy, *SCORE_RANGE),
+            sleep_hours=number("sleep_hours", args.sleep, *SLEEP_RANGE, "hours"),
             note=args.note,
         )
 
@@ -146,9 +160,9 @@ def cmd_log_session(args: argparse.Namespace) -> int:
             at=when(args, journal),
             route=args.route.strip().lower(),
             phase=args.phase.strip().lower(),
-            dose_mg=number("dose_mg", args.dose_mg, "must be a number from 0.1 to 2000 mg"),
-            weight_kg=number("weight_kg", args.weight_kg, "must be a number from 20 to 400 kg"),
-            dissociation=whole_number("dissociation", args.dissociation, 0, 10),
+            dose_mg=number("dose_mg", args.dose_mg, *DOSE_MG_RANGE, "mg"),
+            weight_kg=number("weight_kg", args.weight_kg, *WEIGHT_KG_RANGE, "kg"),
+            dissociation=whole_number("dissociation", args.dissociation, *SCORE_RANGE),
             bp_before=BloodPressure.parse("bp_before", args.bp_before) if args.bp_before else None,
             bp_after=BloodPressure.parse("bp_after", args.bp_after) if args.bp_after else None,
             clinic=args.clinic,
@@ -170,13 +184,15 @@ def cmd_log_side_effect(args: argparse.Namespace) -> int:
         elif args.session.strip().lower() == "none":
             session_id = None
         else:
-            session_id = whole_number("session", args.session, 1, 2**62)
+            session_id = whole_number("session", args.session, *ENTRY_ID_RANGE)
         return SideEffect(
             at=at,
             category=category,
-            severity=whole_number("severity", args.severity, 0, 10),  # type: ignore[arg-type]
+            severity=whole_number("severity", args.severity, *SCORE_RANGE),  # type: ignore[arg-type]
             other_text=args.other,
-            duration_minutes=whole_number("duration_minutes", args.duration_min, 1, 43200),
+            duration_minutes=whole_number(
+                "duration_minutes", args.duration_min, *DURATION_MIN_RANGE
+            ),
             session_id=session_id,
             note=args.note,
         )
@@ -204,15 +220,20 @@ def cmd_log_assessment(args: argparse.Namespace) -> int:
     answers = []
     for item, part in enumerate(parts, start=1):
         if not part.isdecimal() or len(part) > 3:
-            raise ValidationError(f"answers item {item}", "must be a whole number from 0 to 3")
+            raise ValidationError(
+                f"answers item {item}", whole_number_rule(*questionnaire.answer_range)
+            )
         answers.append(int(part))
+    extra = questionnaire.extra
     journal = open_journal(args, create=True)
     try:
         entry = Assessment(
             at=when(args, journal),
             instrument_id=questionnaire.id,
             answers=tuple(answers),
-            difficulty=whole_number("difficulty", getattr(args, "difficulty", None), 0, 3),
+            difficulty=None if extra is None else whole_number(
+                "difficulty", args.difficulty, *extra.answer_range
+            ),
             note=args.note,
         )
         saved, _ = journal.log(entry)

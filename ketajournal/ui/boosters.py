@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ketajournal.charts.boosters import ResponseCurvesChart
 from ketajournal.charts.series import cycle_label, format_day, response_curves
 from ketajournal.domain.boosters import BoosterAnalysis
+from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.errors import KnownError
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.settings import Settings
@@ -40,6 +41,8 @@ BOOSTER_KINDS = frozenset({"mood", "session", "settings"})  # settings: the thre
 THRESHOLD_SETTING = "booster.threshold"
 COLUMNS = ("Date", "Phase", "Dose (mg)", "Held")
 HELD_COLUMN = COLUMNS.index("Held")
+#: The threshold T is a daily mood level, on the mood scale.
+_LOW, _HIGH = SCORE_RANGE
 #: Where the threshold editor starts when there is no threshold yet.
 DEFAULT_EDITOR_THRESHOLD = 5.0
 #: Height of the strip that holds the definitions (they scroll inside it).
@@ -113,7 +116,9 @@ class BoostersView(JournalView):
         self.threshold_button = QPushButton("Thre&shold…")
         self.threshold_button.setCheckable(True)
         self.threshold_button.setAccessibleName("Change the threshold T")
-        self.threshold_button.setToolTip("Choose an automatic threshold or set your own (0–10)")
+        self.threshold_button.setToolTip(
+            f"Choose an automatic threshold or set your own ({_LOW}–{_HIGH})"
+        )
         self.threshold_button.toggled.connect(self._show_editor)
         self.threshold_editor = self._build_editor()
 
@@ -166,11 +171,13 @@ class BoostersView(JournalView):
         self.automatic_checkbox.setAccessibleName("Automatic threshold")
         self.automatic_checkbox.setToolTip("T = B + (P − B) / 2, from your own mood entries")
         self.threshold_spin = QDoubleSpinBox()
-        self.threshold_spin.setRange(0.0, 10.0)
+        self.threshold_spin.setRange(_LOW, _HIGH)
         self.threshold_spin.setSingleStep(0.1)
         self.threshold_spin.setDecimals(1)
-        self.threshold_spin.setAccessibleName("Threshold T, daily mood from 0 to 10")
-        self.threshold_spin.setToolTip("Daily mood 0–10 (10 = best) that counts as still holding")
+        self.threshold_spin.setAccessibleName(f"Threshold T, daily mood from {_LOW} to {_HIGH}")
+        self.threshold_spin.setToolTip(
+            f"Daily mood {_LOW}–{_HIGH} ({_HIGH} = best) that counts as still holding"
+        )
         self.apply_button = QPushButton("A&pply")
         self.apply_button.setAccessibleName("Apply threshold")
         self.threshold_error = _label("Threshold error", style="color: #b3261e;")
