@@ -36,8 +36,9 @@ class FileOperations:
         )
         return Path(name) if name else None
 
-    def _run(self, label: str, work: Callable[[Journal], Any], finished: Callable[[Any], None],
-             ) -> None:
+    def _run(
+        self, label: str, work: Callable[[Journal], Any], finished: Callable[[Any], None]
+    ) -> None:
         self.window.open_controller.jobs.run(self.window, label, work, finished)
 
     def _status(self, text: str) -> None:
