@@ -291,7 +291,7 @@ def test_drafts_and_a_lock_wait_for_a_background_task_on_the_connection(
 
     assert not tasks.SYNCHRONOUS and window.controller is not None
     drafts = window.controller.drafts
-    window.export_json(tmp_path / "export.json")  # a worker thread on the same connection
+    window.files.export_json(tmp_path / "export.json")  # a worker thread on the same connection
     assert drafts.paused
     window.today.note.setPlainText(SENTINEL)
     window.today.draft.keep_now()  # used to raise "transactions are not nested"

@@ -39,15 +39,15 @@ def test_exports_run_in_the_background_and_write_the_files(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, journal: Journal
 ) -> None:
     target = tmp_path / "out.json"
-    window.export_json(target)
+    window.files.export_json(target)
     qtbot.waitUntil(lambda: "Exported" in window.statusBar().currentMessage(), timeout=10000)
     assert json.loads(target.read_text())["entries"]["mood"]
     folder = tmp_path / "csv"
     folder.mkdir()
-    window.export_csv(folder)
+    window.files.export_csv(folder)
     qtbot.waitUntil(lambda: (folder / "mood.csv").exists(), timeout=10000)
     fhir = tmp_path / "bundle.json"
-    window.export_fhir(fhir)
+    window.files.export_fhir(fhir)
     qtbot.waitUntil(lambda: fhir.exists(), timeout=10000)
     assert json.loads(fhir.read_text())["resourceType"] == "Bundle"
 
@@ -66,7 +66,7 @@ def test_import_adds_entries_and_every_view_sees_them(
     source.write_text(json.dumps(document))
     before = len(journal.moods())
     rows = window.timeline.model.rowCount()
-    window.import_entries(source)
+    window.files.import_entries(source)
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     (kind, text), = messages
     assert kind == "information" and "1" in text
@@ -85,7 +85,7 @@ def test_a_bad_import_says_where_and_changes_nothing(
     document["entries"]["mood"][3]["mood"] = 12
     source.write_text(json.dumps(document))
     before = journal.export_document()
-    window.import_entries(source)
+    window.files.import_entries(source)
     qtbot.waitUntil(lambda: bool(messages), timeout=10000)
     (kind, text), = messages
     assert kind == "warning" and "mood" in text and "Nothing was imported" in text

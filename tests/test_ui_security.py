@@ -373,9 +373,9 @@ def test_the_damaged_journal_question_restores_only_on_yes(
 
 
 def _window_has_restore() -> bool:
-    from ketajournal.ui.main_window import MainWindow
+    from ketajournal.ui.operations import FileOperations
 
-    return hasattr(MainWindow, "restore_from_file")
+    return hasattr(FileOperations, "restore_from_file")
 
 
 needs_window = pytest.mark.skipif(
@@ -408,10 +408,10 @@ def test_the_file_menu_backs_up_and_restores_and_the_demo_has_neither(
 
     assert window.backup_file_action.isEnabled() and window.restore_file_action.isEnabled()
     target = tmp_path / "backup.zip"
-    window.back_up_to_file(target)
+    window.files.back_up_to_file(target)
     assert target.exists() and "Backed up" in window.statusBar().currentMessage()
     window.controller.log(MoodEntry(at=opened.journal.now(), mood=9))  # after the backup
-    window.restore_from_file(target)
+    window.files.restore_from_file(target)
     assert "Restored" in answers.told[-1][0]
     assert window.controller is not None  # unlocked again, on the restored journal
     assert [m.mood for m in window.controller.journal.moods()] == [4]

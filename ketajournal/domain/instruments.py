@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ketajournal.domain.validation import ValidationError
+from ketajournal.domain.validation import ValidationError, whole_number_rule
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,11 @@ class ExtraQuestion:
     text: str
     options: tuple[AnswerOption, ...]
 
+    @property
+    def answer_range(self) -> tuple[int, int]:
+        """The lowest and highest answer."""
+        return _answer_range(self.options)
+
 
 @dataclass(frozen=True)
 class Instrument:
@@ -72,12 +77,17 @@ class Instrument:
     @property
     def max_total(self) -> int:
         """The highest possible total."""
-        return len(self.items) * max(o.value for o in self.options)
+        return len(self.items) * self.answer_range[1]
+
+    @property
+    def answer_range(self) -> tuple[int, int]:
+        """The lowest and highest answer to a scored item."""
+        return _answer_range(self.options)
 
     def check_answers(self, answers: Sequence[object]) -> tuple[int, ...]:
         """Validate a full set of answers; :class:`ValidationError` names what is wrong."""
         values = {o.value for o in self.options}
-        low, high = min(values), max(values)
+        low, high = self.answer_range
         if len(answers) != len(self.items):
             raise ValidationError(
                 "answers",
@@ -87,10 +97,7 @@ class Instrument:
         checked = []
         for item, answer in zip(self.items, answers, strict=True):
             if isinstance(answer, bool) or not isinstance(answer, int) or answer not in values:
-                raise ValidationError(
-                    f"answers item {item.number}",
-                    f"must be a whole number from {low} to {high}",
-                )
+                raise ValidationError(f"answers item {item.number}", whole_number_rule(low, high))
             checked.append(answer)
         return tuple(checked)
 
@@ -102,9 +109,7 @@ class Instrument:
             raise ValidationError("difficulty", f"{self.short_title} has no such question")
         values = [o.value for o in self.extra.options]
         if isinstance(value, bool) or not isinstance(value, int) or value not in values:
-            raise ValidationError(
-                "difficulty", f"must be a whole number from {min(values)} to {max(values)}"
-            )
+            raise ValidationError("difficulty", whole_number_rule(*self.extra.answer_range))
         return value
 
     def total(self, answers: Sequence[int]) -> int:
@@ -121,6 +126,11 @@ class Instrument:
     def option_label(self, value: int) -> str:
         """The label of an answer value."""
         return next(o.label for o in self.options if o.value == value)
+
+
+def _answer_range(options: Sequence[AnswerOption]) -> tuple[int, int]:
+    values = [o.value for o in options]
+    return min(values), max(values)
 
 
 FREQUENCY = (

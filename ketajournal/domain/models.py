@@ -31,6 +31,8 @@ WEIGHT_KG_RANGE = (20.0, 400.0)
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
 DURATION_MIN_RANGE = (1, 60 * 24 * 30)
+#: Entry ids (and the session a side effect follows): positive, within SQLite's integers.
+ENTRY_ID_RANGE = (1, 2**62)
 
 
 class Route(StrEnum):
@@ -302,7 +304,7 @@ class SideEffect(Entry):
             "duration_minutes",
             check_optional_int("duration_minutes", self.duration_minutes, *DURATION_MIN_RANGE),
         )
-        _set(self, "session_id", check_optional_int("session_id", self.session_id, 1, 2**62))
+        _set(self, "session_id", check_optional_int("session_id", self.session_id, *ENTRY_ID_RANGE))
 
     @property
     def label(self) -> str:

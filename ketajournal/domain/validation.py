@@ -32,15 +32,31 @@ class ValidationError(KnownError):
         self.field = field
 
 
+def whole_number_rule(low: int, high: int) -> str:
+    """What a whole number within ``low``..``high`` must be, as every message says it."""
+    return f"must be a whole number from {low} to {high}"
+
+
+def number_rule(low: float, high: float, unit: str = "") -> str:
+    """What a number within ``low``..``high`` (in ``unit``) must be, as every message says it."""
+    suffix = f" {unit}" if unit else ""
+    return f"must be a number from {plain_number(low)} to {plain_number(high)}{suffix}"
+
+
+def plain_number(number: float) -> str:
+    """A bound as people write it: ``24`` for 24.0, ``0.1`` for 0.1."""
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
 def check_int(field: str, value: object, low: int, high: int) -> int:
     """Return ``value`` if it is a whole number within ``low``..``high``."""
     if isinstance(value, bool) or not isinstance(value, int):
         if isinstance(value, float) and value.is_integer():
             value = int(value)
         else:
-            raise ValidationError(field, f"must be a whole number from {low} to {high}")
+            raise ValidationError(field, whole_number_rule(low, high))
     if not low <= value <= high:
-        raise ValidationError(field, f"must be a whole number from {low} to {high}")
+        raise ValidationError(field, whole_number_rule(low, high))
     return value
 
 
@@ -51,8 +67,7 @@ def check_optional_int(field: str, value: object, low: int, high: int) -> int | 
 
 def check_number(field: str, value: object, low: float, high: float, unit: str = "") -> float:
     """Return ``value`` as a float if it is a finite number within ``low``..``high``."""
-    suffix = f" {unit}" if unit else ""
-    message = f"must be a number from {_fmt(low)} to {_fmt(high)}{suffix}"
+    message = number_rule(low, high, unit)
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValidationError(field, message)
     try:
@@ -105,7 +120,3 @@ def check_not_future(field: str, value: datetime, now: datetime) -> datetime:
     if value - now > FUTURE_TOLERANCE:
         raise ValidationError(field, "must not be more than 24 hours in the future")
     return value
-
-
-def _fmt(number: float) -> str:
-    return str(int(number)) if float(number).is_integer() else str(number)

@@ -30,6 +30,8 @@ from ketajournal.domain.models import (
 )
 
 DEFAULT_DAYS = 730
+#: How many days of data `ketajournal demo --days` accepts (up to a hundred years).
+DAYS_RANGE = (1, 36500)
 DEFAULT_SEED = 7
 BASELINE_DAYS = 14
 #: Induction session days, counted from the first session (6 sessions in 17 days).
@@ -300,4 +302,4 @@ def _sorted(demo: DemoJournal) -> DemoJournal:
     )
 
 
-__all__ = ["DEFAULT_DAYS", "DEFAULT_SEED", "DemoJournal", "generate"]
+__all__ = ["DAYS_RANGE", "DEFAULT_DAYS", "DEFAULT_SEED", "DemoJournal", "generate"]

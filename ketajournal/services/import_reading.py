@@ -24,6 +24,7 @@ from typing import Any
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     DIASTOLIC_RANGE,
+    ENTRY_ID_RANGE,
     ENTRY_TYPES,
     SYSTOLIC_RANGE,
     Assessment,
@@ -42,7 +43,6 @@ from ketajournal.storage.repository import KINDS
 
 #: Larger files are refused before they are read: a two-year journal is about 1 MB.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-_ID_MAX = 2**62
 _TIME_MAX_CHARS = 64
 
 
@@ -246,7 +246,8 @@ def _number(cell: str) -> int | float | str | None:
 
 
 def _source_id(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= _ID_MAX:
+    low, high = ENTRY_ID_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         raise ValidationError("id", "must be a positive whole number")
     return value
 
@@ -254,7 +255,7 @@ def _source_id(value: object) -> int:
 def _link(name: str, value: object) -> int | None:
     if value is None:
         return None
-    return check_int(name, value, 1, _ID_MAX)
+    return check_int(name, value, *ENTRY_ID_RANGE)
 
 
 def _time(name: str, value: object) -> datetime:

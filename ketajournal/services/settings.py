@@ -12,8 +12,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.models import ENTRY_ID_RANGE, SCORE_RANGE
 from ketajournal.domain.safety import CRISIS_RESOURCES
-from ketajournal.domain.validation import ValidationError, check_number, check_text
+from ketajournal.domain.validation import (
+    ValidationError,
+    check_number,
+    check_text,
+    whole_number_rule,
+)
 from ketajournal.services.journal import Journal
 
 
@@ -30,13 +36,13 @@ class Setting:
 def _threshold(key: str, value: Any) -> Any:
     if value is None or value == "auto":
         return None
-    return check_number(key, value, 0, 10)
+    return check_number(key, value, *SCORE_RANGE)  # T is a daily mood level
 
 
 def _whole(low: int, high: int) -> Callable[[str, Any], Any]:
     def check(key: str, value: Any) -> Any:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            raise ValidationError(key, f"must be a whole number from {low} to {high}")
+            raise ValidationError(key, whole_number_rule(low, high))
         return value
 
     return check
@@ -45,7 +51,7 @@ def _whole(low: int, high: int) -> Callable[[str, Any], Any]:
 def _optional_id(key: str, value: Any) -> Any:
     if value is None or value == "auto":
         return None
-    return _whole(1, 2**62)(key, value)
+    return _whole(*ENTRY_ID_RANGE)(key, value)
 
 
 def _country(key: str, value: Any) -> Any:

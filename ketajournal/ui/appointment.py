@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QTextBrowser,
@@ -32,10 +31,10 @@ from PySide6.QtWidgets import (
 from ketajournal.errors import KnownError
 from ketajournal.reports.model import Report
 from ketajournal.reports.summary_html import summary_html
-from ketajournal.services.journal import Change
 from ketajournal.services.reports import build_report
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.tasks import run_task
+from ketajournal.ui.tasks import report_failure
+from ketajournal.ui.view import JournalView
 
 
 def _qdate(day: date) -> QDate:
@@ -46,13 +45,15 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-class AppointmentView(QWidget):
-    """The one-minute summary for a period, and the PDF export."""
+class AppointmentView(JournalView):
+    """The one-minute summary for a period, and the PDF export.
+
+    Any entry (and the threshold T, a setting) can change the summary, so every
+    change concerns it.
+    """
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        controller.changed.connect(self.on_change)
+        super().__init__(controller, parent)
         self.since_last = QRadioButton("Since the last &appointment")
         self.since_last.setAccessibleName("Period: since the last appointment")
         self.chosen = QRadioButton("&From")
@@ -110,16 +111,13 @@ class AppointmentView(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.browser, 1)
         layout.addLayout(export)
-        #: True when a change came while the view was hidden: refresh when shown.
-        self.stale = False
         self._shown: Report | None = None
         self.refresh()
 
     @property
     def report(self) -> Report | None:
         """The report whose summary is shown (None when there is none), up to date."""
-        if self.stale:
-            self.refresh()
+        self.catch_up()
         return self._shown
 
     def _report(self, *, include_notes: bool = False, name: str | None = None) -> Report:
@@ -131,9 +129,8 @@ class AppointmentView(QWidget):
                             include_notes=include_notes, name=name,
                             since_last_appointment=False)
 
-    def refresh(self) -> None:
+    def rebuild(self) -> None:
         """Rebuild the summary for the chosen period."""
-        self.stale = False
         try:
             self._shown = self._report()
         except KnownError as error:
@@ -143,19 +140,6 @@ class AppointmentView(QWidget):
             return
         self.message.setText("")
         self.browser.setHtml(summary_html(self._shown.summary))
-
-    def on_change(self, change: Change) -> None:
-        """Any entry can change the summary: rebuild it, or when hidden, when next shown."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with the changes made while the view was hidden."""
-        if self.stale:
-            self.refresh()
-        super().showEvent(event)
 
     def export_pdf(self, target: Path | None = None) -> None:
         """Write the clinician PDF for the shown period (in the background)."""
@@ -171,18 +155,16 @@ class AppointmentView(QWidget):
             report = self._report(include_notes=self.include_notes.isChecked(),
                                   name=self.name.text())
         except KnownError as error:
-            QMessageBox.warning(self, "Export failed", str(error))
+            report_failure(self, "Export failed", error)
             return
         from ketajournal.reports.pdf import write_pdf  # ReportLab only when exporting
 
-        def done(pages: int | None, error: BaseException | None) -> None:
-            if error is not None:
-                if not isinstance(error, KnownError | OSError):
-                    raise error
-                QMessageBox.warning(self, "Export failed", str(error))
-                return
+        def done(pages: int) -> None:
             self.message.setText(f"Wrote a {pages}-page PDF: {target.name}.")
             if self.open_when_done.isChecked():
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
-        run_task(self, "Writing the PDF…", lambda: write_pdf(report, target), done)
+        self.controller.jobs.run(
+            self, "Writing the PDF…", lambda _journal: write_pdf(report, target), done,
+            failure_title="Export failed",
+        )

@@ -9,7 +9,6 @@ found. Every number on screen says how it was computed; the definitions sit belo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,18 +30,21 @@ from ketajournal.charts.boosters import ResponseCurvesChart
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.response_curves import cycle_label, response_curves
+from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services.clinical import booster_analysis
-from ketajournal.services.journal import Change
 from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.view import JournalView
 
 #: Kinds whose change alters the analysis.
 BOOSTER_KINDS = frozenset({"mood", "session", "settings"})  # settings: the threshold T
 THRESHOLD_SETTING = "booster.threshold"
 COLUMNS = ("Date", "Phase", "Dose (mg)", "Held")
 HELD_COLUMN = COLUMNS.index("Held")
+#: The threshold T is a daily mood level, on the mood scale.
+_LOW, _HIGH = SCORE_RANGE
 #: Where the threshold editor starts when there is no threshold yet.
 DEFAULT_EDITOR_THRESHOLD = 5.0
 #: Height of the strip that holds the definitions (they scroll inside it).
@@ -96,19 +98,18 @@ def _label(accessible_name: str, *, style: str = "") -> QLabel:
     return label
 
 
-class BoostersView(QWidget):
+class BoostersView(JournalView):
     """The booster analysis of the journal, refreshed whenever moods or sessions change.
 
     While the view is hidden a change only marks it stale; the analysis runs again when
     the view is next shown.
     """
 
+    KINDS = BOOSTER_KINDS
+
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
+        super().__init__(controller, parent)
         self.analysis: BoosterAnalysis | None = None
-        self._stale = False
-        controller.changed.connect(self.on_change)
 
         self.chart = ResponseCurvesChart()
         self.chart.setMinimumSize(420, 280)
@@ -117,7 +118,9 @@ class BoostersView(QWidget):
         self.threshold_button = QPushButton("Thre&shold…")
         self.threshold_button.setCheckable(True)
         self.threshold_button.setAccessibleName("Change the threshold T")
-        self.threshold_button.setToolTip("Choose an automatic threshold or set your own (0–10)")
+        self.threshold_button.setToolTip(
+            f"Choose an automatic threshold or set your own ({_LOW}–{_HIGH})"
+        )
         self.threshold_button.toggled.connect(self._show_editor)
         self.threshold_editor = self._build_editor()
 
@@ -170,11 +173,13 @@ class BoostersView(QWidget):
         self.automatic_checkbox.setAccessibleName("Automatic threshold")
         self.automatic_checkbox.setToolTip("T = B + (P − B) / 2, from your own mood entries")
         self.threshold_spin = QDoubleSpinBox()
-        self.threshold_spin.setRange(0.0, 10.0)
+        self.threshold_spin.setRange(_LOW, _HIGH)
         self.threshold_spin.setSingleStep(0.1)
         self.threshold_spin.setDecimals(1)
-        self.threshold_spin.setAccessibleName("Threshold T, daily mood from 0 to 10")
-        self.threshold_spin.setToolTip("Daily mood 0–10 (10 = best) that counts as still holding")
+        self.threshold_spin.setAccessibleName(f"Threshold T, daily mood from {_LOW} to {_HIGH}")
+        self.threshold_spin.setToolTip(
+            f"Daily mood {_LOW}–{_HIGH} ({_HIGH} = best) that counts as still holding"
+        )
         self.apply_button = QPushButton("A&pply")
         self.apply_button.setAccessibleName("Apply threshold")
         self.threshold_error = _label("Threshold error", style=f"color: {SCREEN.booster_alert};")
@@ -213,30 +218,9 @@ class BoostersView(QWidget):
         return table
 
     # -- refresh -----------------------------------------------------------------------
-    def refresh(self) -> None:
+    def rebuild(self) -> None:
         """Run the booster analysis on the journal and show it."""
-        self._stale = False
         self.show_analysis(booster_analysis(self.controller.journal))
-
-    @property
-    def stale(self) -> bool:
-        """True when the journal changed while the view was hidden (refreshed on show)."""
-        return self._stale
-
-    def on_change(self, change: Change) -> None:
-        """Refresh when moods or sessions changed; while hidden, only mark the view stale."""
-        if not change.kinds & BOOSTER_KINDS:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up on changes made while hidden, before the first paint."""
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
 
     def show_analysis(self, analysis: BoosterAnalysis) -> None:
         """Show ``analysis`` in the chart, the table and the sentences."""

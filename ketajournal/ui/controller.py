@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ketajournal.domain.models import KIND_LABELS, Entry
 from ketajournal.services.drafts import Drafts
 from ketajournal.services.journal import Change, Deleted, Journal
+from ketajournal.ui.tasks import JournalJobs
 
 
 class JournalController(QObject):
@@ -29,6 +30,8 @@ class JournalController(QObject):
         self.undo_stack = QUndoStack(self)
         #: Unsaved form text, kept in the journal until saved or discarded.
         self.drafts = Drafts(journal)
+        #: Work on the journal's connection off the UI thread (exports, import, backup).
+        self.jobs = JournalJobs(journal, self.drafts, self)
 
     def now(self) -> datetime:
         """The service clock."""

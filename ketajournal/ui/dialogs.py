@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain.models import (
     DOSE_MG_RANGE,
+    DURATION_MIN_RANGE,
     RED_FLAG_ADVICE,
     SCORE_RANGE,
     SLEEP_RANGE,
@@ -55,6 +56,8 @@ from ketajournal.ui.fields import (
     OptionalFloatSpin,
     OptionalIntSpin,
     TimeEdit,
+    scale_label,
+    scale_name,
 )
 
 SaveFn = Callable[[Entry], None]
@@ -213,14 +216,14 @@ class MoodDialog(EntryDialog):
         super().__init__("Mood", save, existing, now, parent)
         self.mood = QSpinBox()
         self.mood.setRange(*SCORE_RANGE)
-        self.mood.setAccessibleName("Mood, 0 worst to 10 best")
-        self.anxiety = OptionalIntSpin(*SCORE_RANGE, "Anxiety, 0 none to 10 worst")
-        self.energy = OptionalIntSpin(*SCORE_RANGE, "Energy, 0 none to 10 most")
+        self.mood.setAccessibleName(scale_name("Mood", "worst", "best"))
+        self.anxiety = OptionalIntSpin(*SCORE_RANGE, scale_name("Anxiety", "none", "worst"))
+        self.energy = OptionalIntSpin(*SCORE_RANGE, scale_name("Energy", "none", "most"))
         self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, "Sleep in hours")
         self.note = note_edit()
-        self.form.addRow("&Mood (0 worst – 10 best)", self.mood)
-        self.form.addRow("&Anxiety (0 none – 10 worst)", self.anxiety)
-        self.form.addRow("&Energy (0 none – 10 most)", self.energy)
+        self.form.addRow(scale_label("&Mood", "worst", "best"), self.mood)
+        self.form.addRow(scale_label("&Anxiety", "none", "worst"), self.anxiety)
+        self.form.addRow(scale_label("&Energy", "none", "most"), self.energy)
         self.form.addRow("&Sleep (hours)", self.sleep)
         self.form.addRow("&Note", self.note)
         for field, widget in (("mood", self.mood), ("anxiety", self.anxiety),
@@ -264,7 +267,9 @@ class SessionDialog(EntryDialog):
         self.per_kg.setAccessibleName("Dose per kilogram")
         self.clinic = QLineEdit()
         self.clinic.setAccessibleName("Clinic")
-        self.dissociation = OptionalIntSpin(*SCORE_RANGE, "Dissociation, 0 none to 10 most")
+        self.dissociation = OptionalIntSpin(
+            *SCORE_RANGE, scale_name("Dissociation", "none", "most")
+        )
         self.bp_before = BloodPressureEdit("Blood pressure before")
         self.bp_after = BloodPressureEdit("Blood pressure after")
         self.note = note_edit()
@@ -274,7 +279,7 @@ class SessionDialog(EntryDialog):
         self.form.addRow("Body &weight", self.weight)
         self.form.addRow("", self.per_kg)
         self.form.addRow("&Clinic", self.clinic)
-        self.form.addRow("D&issociation (0 none – 10 most)", self.dissociation)
+        self.form.addRow(scale_label("D&issociation", "none", "most"), self.dissociation)
         self.form.addRow("Blood pressure &before", self.bp_before)
         self.form.addRow("Blood pressure &after (~40 min)", self.bp_after)
         self.form.addRow("&Note", self.note)
@@ -335,8 +340,8 @@ class SideEffectDialog(EntryDialog):
         self.severity = QSpinBox()
         self.severity.setRange(*SCORE_RANGE)
         self.severity.setValue(3)
-        self.severity.setAccessibleName("Severity, 0 none to 10 worst")
-        self.duration = OptionalIntSpin(1, 43200, "Duration in minutes")
+        self.severity.setAccessibleName(scale_name("Severity", "none", "worst"))
+        self.duration = OptionalIntSpin(*DURATION_MIN_RANGE, "Duration in minutes")
         self.duration.setSuffix(" min")
         self.session = QComboBox()
         self.session.setAccessibleName("Session it follows")
@@ -353,7 +358,7 @@ class SideEffectDialog(EntryDialog):
         self.form.addRow("&Side effect", self.category)
         self.form.addRow("&Other", self.other)
         self.form.addRow("", self.red_flag)
-        self.form.addRow("Se&verity (0 – 10 worst)", self.severity)
+        self.form.addRow(scale_label("Se&verity", "", "worst"), self.severity)
         self.form.addRow("&Duration", self.duration)
         self.form.addRow("After s&ession", self.session)
         self.form.addRow("&Note", self.note)

@@ -1,4 +1,5 @@
-"""Small form widgets shared by the dialogs: optional numbers, times, blood pressure."""
+"""Small form widgets shared by the dialogs: optional numbers, times, blood pressure,
+and the wording of the 0–10 scales (from the domain's range)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,24 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from ketajournal.domain.models import DIASTOLIC_RANGE, SYSTOLIC_RANGE, BloodPressure
+from ketajournal.domain.models import DIASTOLIC_RANGE, SCORE_RANGE, SYSTOLIC_RANGE, BloodPressure
 from ketajournal.domain.timeutil import in_zone
 from ketajournal.domain.validation import ValidationError
 
 NOT_RECORDED = "not recorded"
+
+
+def scale_name(name: str, low: str, high: str) -> str:
+    """The accessible name of a score: ``Anxiety, 0 none to 10 worst``."""
+    bottom, top = SCORE_RANGE
+    return f"{name}, {bottom} {low} to {top} {high}"
+
+
+def scale_label(label: str, low: str, high: str) -> str:
+    """The form label of a score: ``&Anxiety (0 none – 10 worst)``; no word for 0 if
+    ``low`` is empty."""
+    bottom, top = SCORE_RANGE
+    return f"{label} ({' '.join(filter(None, (str(bottom), low)))} – {top} {high})"
 
 
 class OptionalIntSpin(QSpinBox):

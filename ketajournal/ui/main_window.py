@@ -1,27 +1,27 @@
-"""The main window: Today, Timeline and Trends tabs, menus, undo.
+"""The main window: routing and lifecycle around the screens, menus and undo.
 
-The window title never shows journal content. Views are wired to the
-controller's ``changed`` signal; this class only routes requests (open a
-dialog, switch tab) between them.
+It attaches an open journal (building Today and the tabs of :mod:`ketajournal.ui.screens`),
+locks and unlocks it, and routes what a screen or a menu asks for: an entry's form,
+a questionnaire, the settings, a file operation (:mod:`ketajournal.ui.operations`).
+Screens are wired to the controller's ``changed`` signal and never reach into each
+other. The window title never shows journal content.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
@@ -46,12 +46,14 @@ from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.lock import IdleWatcher, LockScreen
+from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
-from ketajournal.ui.tasks import finish_quietly, run_quietly, run_task
+from ketajournal.ui.screens import SCREENS, ScreenTabs
+from ketajournal.ui.tasks import finish_quietly, run_quietly
 from ketajournal.ui.today import TodayView
+from ketajournal.ui.view import JournalView
 
 if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, reports
-    from ketajournal.services.exchange import ImportResult
     from ketajournal.services.maintenance import AfterOpen
     from ketajournal.ui.appointment import AppointmentView
     from ketajournal.ui.boosters import BoostersView
@@ -59,17 +61,10 @@ if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, r
     from ketajournal.ui.trends import TrendsView
 
 Unlock = Callable[[str], Journal]
-#: The screens after Today, built when first shown: (name, tab title).
-_LAZY_TABS = (
-    ("timeline", "Time&line"),
-    ("trends", "T&rends"),
-    ("boosters", "&Boosters"),
-    ("appointment", "A&ppointment"),
-)
 
 
 class MainWindow(QMainWindow):
-    """Today / Timeline / Trends / Boosters, with menus, undo and locking.
+    """Today and the other screens, with menus, undo and locking.
 
     ``unlock(secret)`` reopens the journal after a lock (``""``: use the keyring);
     without it, Lock is unavailable. ``keys`` is where the key is kept; without it
@@ -92,8 +87,6 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._check_after_open = check_after_open
         self._maintenance: QThread | None = None
-        self._tasks_running = 0  # background tasks on the window's own connection
-        self._lock_when_done = False
         #: What the last check and backup after opening found (tests, status).
         self.after_open_result: AfterOpen | None = None
         self.setWindowTitle(f"{APP_TITLE} — demo journal" if demo else APP_TITLE)
@@ -102,7 +95,7 @@ class MainWindow(QMainWindow):
         self._unlock = unlock
         self.keys = keys
         self.controller: JournalController | None = None
-        self.tabs: QTabWidget | None = None
+        self.tabs: ScreenTabs | None = None
         self.crisis: CrisisDialog | None = None
         self.stack = QStackedWidget()
         self.lock_screen = LockScreen()
@@ -111,6 +104,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
+        #: File → Export / Import / Back up / Restore.
+        self.files = FileOperations(self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -126,16 +121,11 @@ class MainWindow(QMainWindow):
         """Build the screens around an open journal."""
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
-        self._views: dict[str, QWidget] = {}
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Screens")
         # Only Today is built now; the other screens read the whole journal, so each is
         # built when it is first shown (or first asked for), not before the first paint.
         self.today = TodayView(controller)
-        self.tabs.addTab(self.today, "&Today")
-        for _name, title in _LAZY_TABS:
-            self.tabs.addTab(QWidget(), title)
-        self.tabs.currentChanged.connect(self._build_tab)
+        self.tabs = ScreenTabs(controller, self.today)
+        self.tabs.built.connect(self._route_view)
         self.stack.addWidget(self.tabs)
         self.stack.setCurrentWidget(self.tabs)
 
@@ -195,52 +185,12 @@ class MainWindow(QMainWindow):
         elif result.backups is not None and result.backups.made:
             self.statusBar().showMessage("Journal checked; today's backup is made.", 6000)
 
-    def _build_tab(self, index: int) -> None:
-        if 1 <= index <= len(_LAZY_TABS):
-            self.view(_LAZY_TABS[index - 1][0])
-
-    def view(self, name: str) -> QWidget:
+    def view(self, name: str) -> JournalView:
         """The screen ``name`` (timeline, trends, boosters, appointment), built on first use."""
-        built = self._views.get(name)
-        if built is not None:
-            return built
-        controller, tabs = self.open_controller, self.tabs
-        assert tabs is not None
-        widget: QWidget
-        # Each screen's module is imported here, on first use: the charts need pyqtgraph
-        # and numpy, Appointment the report model; none of that is needed to log a mood.
-        if name == "timeline":
-            from ketajournal.ui.timeline import TimelineView
+        return self.open_tabs.view(name)
 
-            timeline = TimelineView(controller)
-            timeline.edit_requested.connect(self.edit_entry)
-            widget = timeline
-        elif name == "trends":
-            from ketajournal.ui.trends import TrendsView
-
-            widget = TrendsView(controller)
-        elif name == "boosters":
-            from ketajournal.ui.boosters import BoostersView
-
-            widget = BoostersView(controller)
-        elif name == "appointment":
-            from ketajournal.ui.appointment import AppointmentView
-
-            widget = AppointmentView(controller)
-        else:
-            raise KeyError(name)
-        self._views[name] = widget
-        index = [n for n, _ in _LAZY_TABS].index(name) + 1
-        placeholder = tabs.widget(index)
-        current = tabs.currentIndex()
-        tabs.blockSignals(True)
-        tabs.removeTab(index)
-        tabs.insertTab(index, widget, _LAZY_TABS[index - 1][1])
-        tabs.setCurrentIndex(current)
-        tabs.blockSignals(False)
-        if placeholder is not None:
-            placeholder.deleteLater()
-        return widget
+    def _route_view(self, view: JournalView) -> None:
+        view.edit_requested.connect(self.edit_entry)
 
     @property
     def timeline(self) -> TimelineView:
@@ -282,8 +232,8 @@ class MainWindow(QMainWindow):
         """Close the journal and destroy every view; show the unlock screen."""
         if self.controller is None or self._unlock is None:
             return
-        if self._tasks_running:
-            self._lock_when_done = True  # an export or import is using the connection
+        if self.controller.jobs.running:  # an export or import is using the connection
+            self.controller.jobs.when_idle(self.lock)
             self.statusBar().showMessage("Locking when the current task is done.")
             return
         self.idle.stop()
@@ -311,7 +261,6 @@ class MainWindow(QMainWindow):
         controller.undo_stack.clear()
         controller.setParent(None)
         controller.deleteLater()
-        self._views = {}
         self.__dict__.pop("today", None)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
@@ -346,6 +295,13 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the journal is locked")
         return self.controller
 
+    @property
+    def open_tabs(self) -> ScreenTabs:
+        """The screens of the open journal."""
+        if self.tabs is None:
+            raise RuntimeError("the journal is locked")
+        return self.tabs
+
     def show_tab(self, index: int) -> None:
         """Switch to a screen (nothing while locked)."""
         if self.tabs is not None:
@@ -356,64 +312,68 @@ class MainWindow(QMainWindow):
             action.setEnabled(enabled)
         self.lock_action.setEnabled(enabled and self._unlock is not None)
         self.backup_file_action.setEnabled(enabled and self.keys is not None)
-        self.restore_file_action.setEnabled(
-            enabled and self.keys is not None and self._unlock is not None
-        )
+        self.restore_file_action.setEnabled(enabled and self.can_restore)
+
+    @property
+    def can_restore(self) -> bool:
+        """Restoring a backup file needs the open journal, its key store and unlocking."""
+        return self.controller is not None and self.keys is not None and self._unlock is not None
 
     def _settings_may_have_changed(self, change: Change) -> None:
         """A new auto-lock time (Security dialog) takes effect at once."""
         if "settings" in change.kinds and self.controller is not None:
             self.idle.start(Settings(self.controller.journal).get("security.auto_lock_minutes"))
 
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
     def _build_menus(self) -> None:
+        files, keys = self.files, QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
-        self.export_pdf_action = QAction("Export clinician &PDF…", self)
-        self.export_pdf_action.setShortcut(QKeySequence("Ctrl+P"))
-        self.export_pdf_action.triggered.connect(self.export_pdf)
-        file_menu.addAction(self.export_pdf_action)
-        self.export_action = QAction("Export as &JSON…", self)
-        self.export_action.triggered.connect(lambda: self.export_json())
-        file_menu.addAction(self.export_action)
-        self.export_csv_action = QAction("Export as &CSV files…", self)
-        self.export_csv_action.triggered.connect(lambda: self.export_csv())
-        file_menu.addAction(self.export_csv_action)
-        self.export_fhir_action = QAction("Export as &FHIR bundle…", self)
-        self.export_fhir_action.triggered.connect(lambda: self.export_fhir())
-        file_menu.addAction(self.export_fhir_action)
+        self.export_pdf_action = self._action(
+            file_menu, "Export clinician &PDF…", files.export_pdf, "Ctrl+P"
+        )
+        self.export_action = self._action(file_menu, "Export as &JSON…", files.export_json)
+        self.export_csv_action = self._action(
+            file_menu, "Export as &CSV files…", files.export_csv
+        )
+        self.export_fhir_action = self._action(
+            file_menu, "Export as &FHIR bundle…", files.export_fhir
+        )
         file_menu.addSeparator()
-        self.import_action = QAction("&Import from a JSON or CSV file…", self)
-        self.import_action.triggered.connect(lambda: self.import_entries())
-        file_menu.addAction(self.import_action)
-        self.import_folder_action = QAction("Import from a CSV &folder…", self)
-        self.import_folder_action.triggered.connect(lambda: self.import_entries(folder=True))
-        file_menu.addAction(self.import_folder_action)
+        self.import_action = self._action(
+            file_menu, "&Import from a JSON or CSV file…", files.import_entries
+        )
+        self.import_folder_action = self._action(
+            file_menu, "Import from a CSV &folder…", lambda: files.import_entries(folder=True)
+        )
         file_menu.addSeparator()
-        self.backup_file_action = QAction("&Back up to a file…", self)
-        self.backup_file_action.triggered.connect(lambda: self.back_up_to_file())
-        file_menu.addAction(self.backup_file_action)
-        self.restore_file_action = QAction("&Restore from a backup file…", self)
-        self.restore_file_action.triggered.connect(lambda: self.restore_from_file())
-        file_menu.addAction(self.restore_file_action)
+        self.backup_file_action = self._action(
+            file_menu, "&Back up to a file…", files.back_up_to_file
+        )
+        self.restore_file_action = self._action(
+            file_menu, "&Restore from a backup file…", files.restore_from_file
+        )
         file_menu.addSeparator()
-        self.lock_action = QAction("&Lock", self)
-        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_action.triggered.connect(self.lock)
-        file_menu.addAction(self.lock_action)
+        self.lock_action = self._action(file_menu, "&Lock", self.lock, "Ctrl+L")
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self._action(file_menu, "&Quit", self.close, keys.Quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = QAction("&Undo", self)
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.triggered.connect(lambda: self.open_controller.undo_stack.undo())
-        self.redo_action = QAction("&Redo", self)
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        self.redo_action.triggered.connect(lambda: self.open_controller.undo_stack.redo())
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
+        self.undo_action = self._action(
+            edit_menu, "&Undo", lambda: self.open_controller.undo_stack.undo(), keys.Undo
+        )
+        self.redo_action = self._action(
+            edit_menu, "&Redo", lambda: self.open_controller.undo_stack.redo(), keys.Redo
+        )
 
         log_menu = self.menuBar().addMenu("&Log")
         for text, kind, shortcut in (
@@ -421,31 +381,24 @@ class MainWindow(QMainWindow):
             ("Side &effect…", SideEffect.kind, "Ctrl+Shift+E"),
             ("E&vent…", Event.kind, "Ctrl+Shift+V"),
         ):
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda _checked=False, k=kind: self.new_entry(k))
-            log_menu.addAction(action)
-
+            self._action(log_menu, text, partial(self.new_entry, kind), shortcut)
         log_menu.addSeparator()
         for questionnaire in INSTRUMENTS.values():
-            action = QAction(f"{questionnaire.short_title} questionnaire…", self)
-            action.triggered.connect(
-                lambda _checked=False, i=questionnaire.id: self.fill_questionnaire(i)
+            self._action(
+                log_menu, f"{questionnaire.short_title} questionnaire…",
+                partial(self.fill_questionnaire, questionnaire.id),
             )
-            log_menu.addAction(action)
 
-        settings_action = QAction("&Settings…", self)
-        settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
-        settings_action.triggered.connect(self.edit_settings)
         edit_menu.addSeparator()
-        edit_menu.addAction(settings_action)
+        settings_action = self._action(
+            edit_menu, "&Settings…", self.edit_settings, keys.Preferences
+        )
 
         view_menu = self.menuBar().addMenu("&View")
-        for number, name in enumerate(("Today", "Timeline", "Trends", "Boosters", "Appointment")):
-            action = QAction(name, self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
-            action.triggered.connect(lambda _checked=False, n=number: self.show_tab(n))
-            view_menu.addAction(action)
+        for number, screen in enumerate(SCREENS):
+            self._action(
+                view_menu, screen.menu_text, partial(self.show_tab, number), screen.shortcut
+            )
 
         self._journal_actions = [
             self.export_pdf_action, self.export_action, self.export_csv_action,
@@ -454,9 +407,7 @@ class MainWindow(QMainWindow):
         ]
 
         help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About ketajournal", self)
-        about.triggered.connect(self.about)
-        help_menu.addAction(about)
+        self._action(help_menu, "&About ketajournal", self.about)
 
     def _show_undo_state(self, _index: int) -> None:
         if self.controller is None:
@@ -562,156 +513,6 @@ class MainWindow(QMainWindow):
         if category.is_red_flag:
             QMessageBox.warning(self, "Red flag", f"{category.label}: {RED_FLAG_ADVICE}")
 
-    # -- file -----------------------------------------------------------------------------
-    def _save_target(self, title: str, suggested: str, pattern: str) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), pattern)
-        return Path(name) if name else None
-
-    def _in_background(
-        self, label: str, work: Callable[[Journal], Any], finished: Callable[[Any], None]
-    ) -> None:
-        """Run ``work(journal)`` with a progress indicator; report errors kindly.
-
-        The work uses the window's own connection from a worker thread, so meanwhile
-        nothing else may write on it: drafts wait (they are written when it is done) and
-        a lock waits for the task to finish (it would close the connection under it).
-        """
-        controller = self.open_controller
-        journal = controller.journal
-        controller.drafts.pause()
-        self._tasks_running += 1
-
-        def done(result: Any, error: BaseException | None) -> None:
-            self._tasks_running -= 1
-            controller.drafts.resume()
-            try:
-                if error is None:
-                    finished(result)
-                elif isinstance(error, KnownError | OSError):
-                    QMessageBox.warning(self, f"{label.rstrip('…')} failed", _safe_error(error))
-                else:
-                    raise error
-            finally:
-                if self._lock_when_done and not self._tasks_running:
-                    self._lock_when_done = False
-                    self.lock()
-
-        run_task(self, label, lambda: work(journal), done)
-
-    def export_pdf(self) -> None:
-        """Show the Appointment screen and export its period as the clinician PDF."""
-        if self.tabs is not None:
-            self.tabs.setCurrentWidget(self.appointment)
-            self.appointment.export_pdf()
-
-    def export_json(self, target: Path | None = None) -> None:
-        """Export every entry as JSON to a file the user picks."""
-        target = target or self._save_target(
-            "Export journal as JSON", "ketajournal-export.json", "JSON (*.json)"
-        )
-        if target is None:
-            return
-        self._in_background(
-            "Exporting…", lambda journal: journal.export_json(target),
-            lambda counts: self.statusBar().showMessage(
-                f"Exported {sum(counts.values())} entries to {target.name}.", 8000
-            ),
-        )
-
-    def export_csv(self, folder: Path | None = None) -> None:
-        """Export one CSV file per kind into a folder the user picks."""
-        if folder is None:
-            name = QFileDialog.getExistingDirectory(self, "Export CSV files into folder")
-            folder = Path(name) if name else None
-        if folder is None:
-            return
-        from ketajournal.services import exchange
-
-        self._in_background(
-            "Exporting…", lambda journal: exchange.export_csv(journal, folder),
-            lambda counts: self.statusBar().showMessage(
-                f"Exported {sum(counts.values())} entries to {len(counts)} CSV files.", 8000
-            ),
-        )
-
-    def export_fhir(self, target: Path | None = None) -> None:
-        """Export a FHIR R4 Bundle to a file the user picks."""
-        target = target or self._save_target(
-            "Export as FHIR R4 bundle", "ketajournal-fhir.json", "FHIR JSON (*.json)"
-        )
-        if target is None:
-            return
-        from ketajournal.services import exchange
-
-        self._in_background(
-            "Exporting…", lambda journal: exchange.export_fhir(journal, target),
-            lambda count: self.statusBar().showMessage(
-                f"Exported {count} FHIR resources to {target.name}.", 8000
-            ),
-        )
-
-    def import_entries(self, source: Path | None = None, *, folder: bool = False) -> None:
-        """Import our own JSON or CSV: all or nothing, after a backup."""
-        if source is None:
-            if folder:
-                name = QFileDialog.getExistingDirectory(self, "Import a CSV export folder")
-            else:
-                name, _ = QFileDialog.getOpenFileName(
-                    self, "Import a ketajournal export", str(Path.home()),
-                    "ketajournal export (*.json *.csv)",
-                )
-            source = Path(name) if name else None
-        if source is None:
-            return
-        from ketajournal.services import exchange
-
-        def finished(result: ImportResult) -> None:
-            self.open_controller.notify(result.change)
-            QMessageBox.information(self, "Import finished", result.summary())
-
-        self._in_background(
-            "Importing…",
-            lambda journal: exchange.import_batch(journal, exchange.read_import(source)),
-            finished,
-        )
-
-    def back_up_to_file(self, target: Path | None = None) -> None:
-        """Write one portable, encrypted backup file (it opens with the recovery key)."""
-        target = target or self._save_target(
-            "Back up to a file", f"ketajournal-backup-{date.today():%Y-%m-%d}.zip",
-            "ketajournal backup (*.zip)",
-        )
-        if target is None:
-            return
-        from ketajournal.services import portable
-
-        self._in_background(
-            "Backing up…", lambda journal: portable.write_portable_backup(journal, target),
-            lambda made: self.statusBar().showMessage(
-                f"Backed up {made.total} entries to {target.name} (encrypted).", 8000
-            ),
-        )
-
-    def restore_from_file(self, source: Path | None = None) -> None:
-        """Restore a backup file: checked first; after a Yes it replaces this journal,
-        which is moved to backups/before-restore-<date>/."""
-        if self.controller is None or self._unlock is None or self.keys is None:
-            return
-        if source is None:
-            name, _ = QFileDialog.getOpenFileName(
-                self, "Restore from a backup file", str(Path.home()),
-                "ketajournal backup (*.zip *.db);;All files (*)",
-            )
-            source = Path(name) if name else None
-        if source is None:
-            return
-        from ketajournal.ui.security import RestoreFromFile
-
-        RestoreFromFile(
-            self, self.open_controller.journal.paths, self.keys,
-            close_journal=self.lock, reopen=self.try_unlock,
-        ).start(source)
-
     def about(self) -> None:
         """Version and the privacy promise."""
         QMessageBox.about(
@@ -732,9 +533,3 @@ class MainWindow(QMainWindow):
         finish_quietly(self._maintenance)
         event.accept()
 
-
-def _safe_error(error: Exception) -> str:
-    if isinstance(error, KnownError):
-        return str(error)
-    reason = getattr(error, "strerror", None) or type(error).__name__
-    return f"The file could not be written ({reason})."

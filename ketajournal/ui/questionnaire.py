@@ -107,7 +107,8 @@ class QuestionnaireDialog(QDialog):
         recall = QLabel(questionnaire.recall)
         recall.setWordWrap(True)
         recall.setStyleSheet("font-weight: 600; font-size: 14px;")
-        hint = QLabel("Type 0–3 to answer and move to the next question, or click.")
+        low, high = questionnaire.answer_range
+        hint = QLabel(f"Type {low}–{high} to answer and move to the next question, or click.")
         hint.setStyleSheet(f"color: {SCREEN.hint_text};")
         self.when = TimeEdit("When filled in")
         self.when.set_time(controller.now())

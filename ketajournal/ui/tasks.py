@@ -1,24 +1,35 @@
 """One way to run long work (export, import, backup) off the UI thread, with progress.
 
-:func:`run_task` runs ``work`` in a worker thread while a window-modal progress
-dialog keeps the user from starting another write on the same journal; the
-result or the error comes back on the UI thread through ``done``. Tests set
-:data:`SYNCHRONOUS` to run the work inline (like Picard's synchronous pool).
+:class:`JournalJobs` is what the screens use: it runs work on the journal's own
+connection from a worker thread with a progress indicator, pauses drafts meanwhile,
+holds back a lock until the work is done, and reports a failure with one kind of
+message. :func:`run_task` is the thread and the window-modal progress dialog under
+it (the dialog keeps the user from starting another write on the same journal);
+the result or the error comes back on the UI thread through ``done``.
+:func:`run_quietly` is for work nobody waits for. Tests set :data:`SYNCHRONOUS` to
+run the work inline (like Picard's synchronous pool).
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from ketajournal.errors import KnownError
+
+if TYPE_CHECKING:
+    from ketajournal.services.drafts import Drafts
+    from ketajournal.services.journal import Journal
 
 #: Run tasks inline (tests).
 SYNCHRONOUS = False
 
 Done = Callable[[Any, BaseException | None], None]
+T = TypeVar("T")
 
 
 class _Worker(QThread):
@@ -96,3 +107,80 @@ def finish_quietly(worker: QThread | None) -> None:
     if worker is not None:
         with contextlib.suppress(RuntimeError):  # already deleted: it had finished
             worker.wait()
+
+
+class JournalJobs(QObject):
+    """Work on the open journal's connection, run off the UI thread (exports, import, backup).
+
+    While a job runs nothing else may write on that connection: drafts wait (they are
+    written when it is done), and whatever must not run meanwhile (the window's lock,
+    which closes the connection) is deferred with :meth:`when_idle`.
+    """
+
+    def __init__(self, journal: Journal, drafts: Drafts, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._journal = journal
+        self._drafts = drafts
+        self._running = 0
+        self._when_idle: list[Callable[[], None]] = []
+
+    @property
+    def running(self) -> bool:
+        """True while a job is using the connection."""
+        return self._running > 0
+
+    def run(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Callable[[Journal], T],
+        finished: Callable[[T], None],
+        *,
+        failure_title: str | None = None,
+    ) -> None:
+        """Run ``work(journal)`` with a progress indicator labelled ``label``; then
+        ``finished(result)``, or the failure reported by :func:`report_failure` under
+        ``failure_title`` (default: "<label> failed")."""
+        journal = self._journal
+        self._drafts.pause()
+        self._running += 1
+
+        def done(result: Any, error: BaseException | None) -> None:
+            self._running -= 1
+            self._drafts.resume()
+            try:
+                if error is None:
+                    finished(result)
+                else:
+                    report_failure(parent, failure_title or f"{label.rstrip('…')} failed", error)
+            finally:
+                if not self._running:
+                    waiting, self._when_idle = self._when_idle, []
+                    for then in waiting:
+                        then()
+
+        run_task(parent, label, lambda: work(journal), done)
+
+    def when_idle(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once no job is running: now, or when the last one ends (once)."""
+        if not self.running:
+            then()
+        elif then not in self._when_idle:
+            self._when_idle.append(then)
+
+
+def report_failure(parent: QWidget | None, title: str, error: BaseException) -> None:
+    """Say why a job failed, in a warning box: a :class:`KnownError`'s own text, or what
+    the operating system said about the file. Anything else is a bug and is raised
+    again (the crash handler reports it without its message)."""
+    if not isinstance(error, KnownError | OSError):
+        raise error
+    QMessageBox.warning(parent, title, failure_text(error))
+
+
+def failure_text(error: KnownError | OSError) -> str:
+    """The message for a failed job; an OS error names its reason, not the file's path."""
+    if isinstance(error, KnownError):
+        return str(error)
+    reason = getattr(error, "strerror", None) or type(error).__name__
+    return f"The file could not be written ({reason})."

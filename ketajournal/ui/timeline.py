@@ -18,9 +18,8 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,6 +47,7 @@ from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services.journal import Change, Journal
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.view import JournalView
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -312,17 +312,13 @@ _SAMPLE_TIMES = [datetime(2026, month, day, 23, 59)
                  for month in range(1, 13) for day in range(1, 8)]
 
 
-class TimelineView(QWidget):
-    """The Timeline tab."""
+class TimelineView(JournalView):
+    """The Timeline tab: a shown Timeline patches the rows a change touched."""
 
-    edit_requested = Signal(object)  # Entry
+    KINDS = frozenset(KIND_LABELS)
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        controller.changed.connect(self.on_change)
-        #: True when a change came while the view was hidden: refresh when shown.
-        self.stale = False
+        super().__init__(controller, parent)
         self._model = TimelineModel(lambda: self.controller.journal, self)
         self._proxy = TimelineFilter(self)
         self._proxy.setSourceModel(self._model)
@@ -395,33 +391,25 @@ class TimelineView(QWidget):
     @property
     def model(self) -> TimelineModel:
         """The rows, brought up to date first if changes came while the view was hidden."""
-        self._refresh_if_stale()
+        self.catch_up()
         return self._model
 
     @property
     def proxy(self) -> TimelineFilter:
         """The filtered rows the table shows (up to date, like :attr:`model`)."""
-        self._refresh_if_stale()
+        self.catch_up()
         return self._proxy
 
-    def refresh(self) -> None:
+    def rebuild(self) -> None:
         """Reload the rows read so far, keeping the selected entry selected."""
-        self.stale = False
         selected = self.selected_entry()
         self._model.reload(self._model.rowCount())
         if selected is not None and selected.id is not None:
             self.select(selected.kind, selected.id)
 
-    def _refresh_if_stale(self) -> None:
-        if self.stale:
-            self.refresh()
-
-    def on_change(self, change: Change) -> None:
-        """Patch the rows the change touched; when hidden, only remember to refresh."""
-        if not self.isVisible():
-            self.stale = True
-            return
-        self._refresh_if_stale()
+    def apply(self, change: Change) -> None:
+        """Patch the rows the change touched, keeping the selected entry selected."""
+        self.catch_up()
         selected = self.selected_entry()
         self._model.apply(change)
         now = self.selected_entry()
@@ -431,11 +419,6 @@ class TimelineView(QWidget):
             and (now is None or (now.kind, now.id) != (selected.kind, selected.id))
         ):
             self.select(selected.kind, selected.id)  # it moved (or was deleted: no-op)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up with the changes made while the view was hidden."""
-        self._refresh_if_stale()
-        super().showEvent(event)
 
     def select(self, kind: str, entry_id: int) -> bool:
         """Select the row of an entry (if it passes the filter), reading pages up to it."""

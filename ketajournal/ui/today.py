@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.instruments import INSTRUMENTS
-from ketajournal.domain.models import SLEEP_RANGE, Assessment, MoodEntry
+from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services import clinical
@@ -32,10 +32,18 @@ from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
 from ketajournal.ui.drafts import FormDraft, set_widget_value
-from ketajournal.ui.fields import OptionalFloatSpin, OptionalIntSpin, TimeEdit
+from ketajournal.ui.fields import (
+    OptionalFloatSpin,
+    OptionalIntSpin,
+    TimeEdit,
+    scale_label,
+    scale_name,
+)
 
 #: How long after typing "1" we wait for a "0" (to mean ten).
 TEN_WINDOW_MS = 600
+#: The mood scale: worst and best.
+WORST, BEST = SCORE_RANGE
 
 
 class MoodRow(QWidget):
@@ -49,11 +57,11 @@ class MoodRow(QWidget):
         layout = QHBoxLayout(self)
         layout.setSpacing(6)
         self.buttons: list[QPushButton] = []
-        for score in range(11):
+        for score in range(WORST, BEST + 1):
             button = QPushButton(str(score))
             button.setMinimumSize(48, 48)
-            button.setAccessibleName(f"Save mood {score} of 10")
-            button.setToolTip(f"Save mood {score} (0 = worst, 10 = best)")
+            button.setAccessibleName(f"Save mood {score} of {BEST}")
+            button.setToolTip(f"Save mood {score} ({WORST} = worst, {BEST} = best)")
             button.installEventFilter(self)
             self.group.addButton(button, score)
             layout.addWidget(button)
@@ -63,7 +71,8 @@ class MoodRow(QWidget):
         self._pending_one.setSingleShot(True)
         self._pending_one.setInterval(TEN_WINDOW_MS)
         self._pending_one.timeout.connect(lambda: self.chosen.emit(1))
-        self.setFocusProxy(self.buttons[5])
+        self._middle = len(self.buttons) // 2
+        self.setFocusProxy(self.buttons[self._middle])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Digits choose a score; arrows move along the row."""
@@ -73,9 +82,9 @@ class MoodRow(QWidget):
                 self.type_digit(key - Qt.Key.Key_0)
                 return True
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-                index = self.buttons.index(watched) if watched in self.buttons else 5
+                index = self.buttons.index(watched) if watched in self.buttons else self._middle
                 step = -1 if key == Qt.Key.Key_Left else 1
-                self.buttons[max(0, min(10, index + step))].setFocus()
+                self.buttons[max(0, min(len(self.buttons) - 1, index + step))].setFocus()
                 return True
         return super().eventFilter(watched, event)
 
@@ -126,14 +135,14 @@ class TodayView(QWidget):
 
         question = QLabel("How is your mood right now?")
         question.setStyleSheet("font-size: 18px; font-weight: 600;")
-        hint = QLabel("Click a number or type it to save it. 0 = worst, 10 = best.")
+        hint = QLabel(f"Click a number or type it to save it. {WORST} = worst, {BEST} = best.")
         hint.setStyleSheet(f"color: {SCREEN.hint_text};")
         self.mood_row = MoodRow()
         self.mood_row.chosen.connect(self.save_mood)
         ends = QHBoxLayout()
-        ends.addWidget(QLabel("0  worst"))
+        ends.addWidget(QLabel(f"{WORST}  worst"))
         ends.addStretch(1)
-        ends.addWidget(QLabel("best  10"))
+        ends.addWidget(QLabel(f"best  {BEST}"))
 
         self.note = note_edit("Note for this mood entry")
         self.details_toggle = QToolButton()
@@ -145,13 +154,13 @@ class TodayView(QWidget):
         self.details_toggle.toggled.connect(self._toggle_details)
         self.details = QGroupBox()
         form = QFormLayout(self.details)
-        self.anxiety = OptionalIntSpin(0, 10, "Anxiety, 0 none to 10 worst")
-        self.energy = OptionalIntSpin(0, 10, "Energy, 0 none to 10 most")
+        self.anxiety = OptionalIntSpin(*SCORE_RANGE, scale_name("Anxiety", "none", "worst"))
+        self.energy = OptionalIntSpin(*SCORE_RANGE, scale_name("Energy", "none", "most"))
         self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, "Sleep last night in hours")
         self.when = TimeEdit("Time of this mood entry")
         self.when.set_time(controller.now())
-        form.addRow("&Anxiety (0 none – 10 worst)", self.anxiety)
-        form.addRow("&Energy (0 none – 10 most)", self.energy)
+        form.addRow(scale_label("&Anxiety", "none", "worst"), self.anxiety)
+        form.addRow(scale_label("&Energy", "none", "most"), self.energy)
         form.addRow("S&leep last night (hours)", self.sleep)
         form.addRow("&Time", self.when)
         self.details.hide()

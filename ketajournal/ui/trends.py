@@ -3,7 +3,6 @@ totals, updated on every change it draws (while hidden, on the next show)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ketajournal.charts.trends import BANDS_INSTRUMENT, TrendsChart
@@ -15,8 +14,8 @@ from ketajournal.domain.series import (
     build_trend_series_from_days,
 )
 from ketajournal.palette import SCREEN
-from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.view import JournalView
 
 #: The sentence under the chart about sleep (drawn only when "Show sleep" is ticked).
 SLEEP_SENTENCE = (
@@ -30,18 +29,17 @@ SLEEP_SENTENCE = (
 CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment"})
 
 
-class TrendsView(QWidget):
+class TrendsView(JournalView):
     """Hands the chart fresh series whenever an entry it draws changes.
 
     While the view is hidden (another tab is shown) a change only marks it stale; the
     series is rebuilt when it is next shown, so a save does not pay for this view.
     """
 
+    KINDS = CHART_KINDS
+
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.controller = controller
-        self._stale = False
-        controller.changed.connect(self.on_change)
+        super().__init__(controller, parent)
         self.chart = TrendsChart()
         bands = INSTRUMENTS[BANDS_INSTRUMENT]
         self.definition = QLabel(
@@ -64,26 +62,8 @@ class TrendsView(QWidget):
         self.refresh()
         self.chart.set_range_preset("90d")
 
-    @property
-    def stale(self) -> bool:
-        """True when the journal changed while the view was hidden (refreshed on show)."""
-        return self._stale
-
-    def on_change(self, change: Change) -> None:
-        """Redraw when mood, sessions, side effects or questionnaires changed.
-
-        Hidden: only remember that the chart is out of date.
-        """
-        if not change.kinds & CHART_KINDS:
-            return
-        if not self.isVisible():
-            self._stale = True
-            return
-        self.refresh()
-
-    def refresh(self) -> None:
+    def rebuild(self) -> None:
         """Rebuild the series from the journal and hand them to the chart."""
-        self._stale = False
         journal = self.controller.journal
         self.chart.set_series(
             build_trend_series_from_days(  # per-day totals from SQL, not every mood entry
@@ -93,9 +73,3 @@ class TrendsView(QWidget):
                 journal.assessments(),
             )
         )
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Catch up on changes made while hidden, before the first paint."""
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)

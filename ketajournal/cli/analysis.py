@@ -1,0 +1,89 @@
+"""``ketajournal status`` and ``ketajournal boosters``: what the journal's numbers say.
+
+Both print plain lines, or the same document as JSON with ``--json``; every number
+comes with its definition (services/clinical.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import TYPE_CHECKING, Any
+
+from ketajournal.cli.common import with_journal
+from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.services import clinical
+
+if TYPE_CHECKING:
+    from ketajournal.cli.common import Commands, Parser
+
+
+def add_commands(sub: Commands, home: Parser) -> None:
+    """``status [--json]`` and ``boosters [--json]``."""
+    q = sub.add_parser("status", parents=[home], help="PHQ-9 and GAD-7: baseline, latest, "
+                       "response, remission")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(handler=cmd_status)
+
+    q = sub.add_parser("boosters", parents=[home], help="how long each booster held")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    q.set_defaults(handler=cmd_boosters)
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """``status [--json]``: baseline vs latest, response and remission, with definitions."""
+    document = with_journal(args, clinical.status_document)
+    if args.json:
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    for status in document.values():
+        name = INSTRUMENTS[status["instrument"]].short_title
+        base, latest = status["baseline"], status["latest"]
+        print(f"{name}: baseline {_score(base)}, latest {_score(latest)}, change "
+              f"{_maybe(status['change_percent'], '{:+.0f} %')}, response "
+              f"{_yes_no(status['response'])}, remission {_yes_no(status['remission'])}")
+        for note in status["notes"]:
+            print(f"  note: {note}")
+        for definition in status["definitions"].values():
+            print(f"  {definition}")
+    return 0
+
+
+def _score(point: dict[str, Any] | None) -> str:
+    if point is None:
+        return "none"
+    return f"{point['score']} ({point['band']}, {point['date'][:10]})"
+
+
+def _maybe(value: float | None, fmt: str) -> str:
+    return "undefined" if value is None else fmt.format(value)
+
+
+def _yes_no(value: bool | None) -> str:
+    return "undefined" if value is None else ("yes" if value else "no")
+
+
+def cmd_boosters(args: argparse.Namespace) -> int:
+    """``boosters [--json]``: the booster analysis."""
+    document = with_journal(
+        args, lambda journal: clinical.boosters_document(clinical.booster_analysis(journal))
+    )
+    if args.json:
+        print(json.dumps(document, indent=2, ensure_ascii=False))
+        return 0
+    if document["needs"]:
+        print(f"Not enough data: {document['needs']}")
+    print(f"Threshold T: {_maybe(document['threshold'], '{:.2f}')} "
+          f"({document['threshold_source'] or 'undefined'}); baseline level B "
+          f"{_maybe(document['baseline_level'], '{:.2f}')}; post-induction level P "
+          f"{_maybe(document['post_induction_level'], '{:.2f}')}")
+    for cycle in document["cycles"]:
+        days = cycle["durability_days"]
+        held = "no data" if days is None else (f">= {days}" if cycle["censored"] else str(days))
+        dose = "" if cycle["dose_mg"] is None else f" {cycle['dose_mg']:g} mg"
+        print(f"{cycle['session_at'][:10]}  {cycle['phase']:9}{dose:>9}  held {held} days")
+    print(document["tolerance"]["sentence"])
+    if document["next_due"]:
+        print(f"Next booster due (a question for your clinician): {document['next_due']} — "
+              f"{document['next_due_basis']}")
+    return 0

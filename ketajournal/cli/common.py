@@ -1,0 +1,172 @@
+"""What every command shares: the parser class, --home/--password-file, opening the journal,
+and parsing values (messages name the field, like the domain's)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
+
+from ketajournal.domain.models import EventKind, SideEffectCategory
+from ketajournal.domain.timeutil import parse_time
+from ketajournal.domain.validation import (
+    ValidationError,
+    number_rule,
+    plain_number,
+    whole_number_rule,
+)
+from ketajournal.errors import KnownError
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths, resolve_home
+from ketajournal.services.journal import Journal
+from ketajournal.services.keys import (
+    ENV_PASSWORD_FILE,
+    NeedsSecretError,
+    recovery_notice,
+    secret_from_options,
+)
+from ketajournal.services.damage import JournalDamagedError
+from ketajournal.services.opening import open_checked
+
+if TYPE_CHECKING:
+    #: Where a group of commands adds its parsers (``parser.add_subparsers()``).
+    Commands: TypeAlias = argparse._SubParsersAction["Parser"]
+
+T = TypeVar("T")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with our message style."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"ketajournal: {message}\n")
+
+
+def home_options() -> Parser:
+    """The parent parser of every command that opens a journal: --home, --password-file."""
+    home = Parser(add_help=False)
+    home.add_argument(
+        "--home",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="journal folder (default: $KETAJOURNAL_HOME, else the user data directory)",
+    )
+    home.add_argument(
+        "--password-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="open the journal with the passphrase or recovery key in FILE, not the keyring "
+        f"(default: ${ENV_PASSWORD_FILE})",
+    )
+    return home
+
+
+def choices(values: Sequence[str]) -> str:
+    """Allowed values as a metavar: ``a|b|c``."""
+    return "|".join(values)
+
+
+def span(bounds: tuple[float, float]) -> str:
+    """A range of the domain as help texts write it: ``0-10``."""
+    low, high = bounds
+    return f"{plain_number(low)}-{plain_number(high)}"
+
+
+# -- value parsing (messages name the field, like the domain's) ----------------------------
+
+
+def whole_number(field: str, text: str | None, low: int, high: int) -> int | None:
+    """``text`` as an int (None stays None); the range is checked by the domain, whose
+    message this one repeats for text that is no number at all."""
+    if text is None:
+        return None
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise ValidationError(field, whole_number_rule(low, high)) from None
+
+
+def number(
+    field: str, text: str | None, low: float, high: float, unit: str = ""
+) -> float | None:
+    """``text`` as a float, a decimal comma allowed (None stays None); the range is
+    checked by the domain, as for :func:`whole_number`."""
+    if text is None:
+        return None
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        raise ValidationError(field, number_rule(low, high, unit)) from None
+
+
+def when(args: argparse.Namespace, journal: Journal) -> datetime:
+    """``--at``, or now."""
+    return journal.now() if args.at is None else parse_time("at", args.at)
+
+
+def enum_arg(field: str, enum: type[SideEffectCategory] | type[EventKind], text: str) -> str:
+    """A vocabulary value as typed on the command line (``-`` for ``_``, any case)."""
+    value = text.strip().lower().replace("-", "_")
+    if value not in {m.value for m in enum}:
+        allowed = ", ".join(m.value.replace("_", "-") for m in enum)
+        raise ValidationError(field, f"must be one of: {allowed}")
+    return value
+
+
+def output(args: argparse.Namespace) -> Path:
+    """The ``-o`` target; its folder must exist (checked before the journal is opened)."""
+    target = Path(args.output).expanduser()
+    if not target.parent.is_dir():
+        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    return target
+
+
+# -- opening the journal -------------------------------------------------------------------
+
+
+def with_password_file_hint(error: KnownError) -> KnownError:
+    """``error`` with how to give a secret on the command line."""
+    return KnownError(
+        f"{error} On the command line, put the passphrase or recovery key in a file "
+        "readable only by you and give it with --password-file FILE "
+        f"(or {ENV_PASSWORD_FILE}=FILE)."
+    )
+
+
+def open_journal(args: argparse.Namespace, *, create: bool) -> Journal:
+    """The journal at ``--home``, opened with the keyring or ``--password-file``."""
+    paths = JournalPaths(resolve_home(getattr(args, "home", None)))
+    # Never a key or passphrase on the command line (shell history, ps): only a file.
+    secret = secret_from_options(getattr(args, "password_file", None))
+    try:
+        # Opens and runs the integrity check (milliseconds); damage is told apart
+        # from a wrong key and the newest verified backup is offered.
+        opened = open_checked(paths, KeyringKeyStore(), secret, create=create)
+    except NeedsSecretError as error:
+        raise with_password_file_hint(error) from None
+    except JournalDamagedError as error:
+        if error.offer is None:
+            raise
+        raise KnownError(
+            f"{error} To restore it, run: ketajournal restore --from-backups (with the same "
+            "--home and --password-file options as this command)."
+        ) from None
+    if opened.new_recovery_code is not None:
+        print(recovery_notice(opened.new_recovery_code, new_journal=opened.created),
+              file=sys.stderr)
+    return opened.journal
+
+
+def with_journal(
+    args: argparse.Namespace, work: Callable[[Journal], T], *, create: bool = False
+) -> T:
+    """Open the journal, run ``work`` on it, close it."""
+    journal = open_journal(args, create=create)
+    try:
+        return work(journal)
+    finally:
+        journal.close()
