@@ -21,6 +21,7 @@ from ketajournal.domain.validation import (
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
+from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
     ENV_PASSWORD_FILE,
@@ -28,7 +29,6 @@ from ketajournal.services.keys import (
     recovery_notice,
     secret_from_options,
 )
-from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.opening import open_checked
 
 if TYPE_CHECKING:

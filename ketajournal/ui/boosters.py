@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from ketajournal.charts.boosters import ResponseCurvesChart
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.dates import format_date_with_weekday
-from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.domain.models import SCORE_RANGE
+from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services.clinical import booster_analysis

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-
 if TYPE_CHECKING:
     from ketajournal.services.exchange import ImportResult
     from ketajournal.services.journal import Journal
