@@ -265,3 +265,13 @@ def test_analyse_factors_runs_every_lag_and_ranks() -> None:
     assert [(e.lag, e.difference) for e in effects] == [
         (0, pytest.approx(2.0)), (1, pytest.approx(-2.0)),
     ]
+
+
+def test_no_days_at_all_is_not_enough_rather_than_an_error() -> None:
+    empty = DailyMood((), np.asarray([], dtype=np.float64))
+    effect = factors.factor_effect(empty, factor({1}), session_days=[day(0)])
+    assert (effect.days_with, effect.days_without, effect.enough) == (0, 0, False)
+    assert factors.block_bootstrap_interval(
+        np.asarray([], dtype=np.float64), np.asarray([], dtype=np.bool_),
+        np.asarray([], dtype=np.int64),
+    ) is None

@@ -118,7 +118,7 @@ class Factor:
             return self.same_day or f"days with {self.label}"
         if lag == 1:
             return self.next_day or f"days after {self.label}"
-        return f"days {lag} days after {self.label}"
+        return f"the days {lag} days after {self.label}"
 
     def state(self, day: date) -> bool | None:
         """True (present), False (known absent) or None (unknown) on ``day``."""

@@ -30,17 +30,17 @@ from datetime import date, time, tzinfo
 from pathlib import Path
 
 from ketajournal.domain.models import MoodEntry
-from ketajournal.domain.validation import MAX_SHORT_TEXT_CHARS, ValidationError, check_text
+from ketajournal.domain.validation import ValidationError
 from ketajournal.services.imports.common import (
     CsvRow,
     ImportedEntry,
-    ImportFileError,
     MedicationRecord,
     ParsedImport,
     clean_tag,
     find_columns,
     join_note,
     local_time,
+    medication,
     parse_clock,
     parse_iso_day,
     parse_number,
@@ -158,7 +158,7 @@ def _read_row(
                 record.tags.append(clean_tag("detail", name))
     elif category in ("meds/supplements", "medications", "meds"):
         for item in _items(cell("detail")):
-            medications.append(_medication(item, day, location))
+            medications.append(medication("detail", item, day, location))
     elif category in ("notes", "note"):
         record.notes.append(join_note(cell("detail"), cell("notes")))
     else:
@@ -189,19 +189,6 @@ def _time_of_day(cell: str) -> time | None:
 
 def _items(cell: str) -> list[str]:
     return [item for item in _ITEM_SEPARATORS.split(cell.strip()) if item]
-
-
-def _medication(item: str, day: date, location: str) -> MedicationRecord:
-    words = item.split()
-    split = next(
-        (i for i, word in enumerate(words) if i and word.lstrip("([")[:1].isdigit()),
-        len(words),
-    )
-    name = check_text("detail", " ".join(words[:split]), MAX_SHORT_TEXT_CHARS)
-    dose = check_text("detail", " ".join(words[split:]).strip("()[] "), MAX_SHORT_TEXT_CHARS)
-    if not name:
-        raise ImportFileError(location, "detail", "names a medication without a name")
-    return MedicationRecord(name, dose, day, location)
 
 
 def _entries(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import io
 import math
 import re
@@ -26,6 +27,7 @@ from ketajournal.domain.timeutil import in_zone
 from ketajournal.domain.validation import (
     EARLIEST_YEAR,
     MAX_NOTE_CHARS,
+    MAX_SHORT_TEXT_CHARS,
     ValidationError,
     check_text,
 )
@@ -89,7 +91,7 @@ class ParsedImport:
     entries: tuple[ImportedEntry, ...]
     medications: tuple[MedicationRecord, ...] = ()
     #: Rows read but not turned into entries (e.g. Bearable symptoms), by reason.
-    skipped: Mapping[str, int] | None = None
+    skipped: Mapping[str, int] = dataclasses.field(default_factory=dict)
 
     @property
     def tags(self) -> tuple[str, ...]:
@@ -389,3 +391,20 @@ def unique(items: Iterable[str]) -> tuple[str, ...]:
 def join_note(*parts: str) -> str:
     """Non-empty parts joined by a blank line (e.g. a note's title and its text)."""
     return "\n\n".join(part.strip() for part in parts if part.strip())
+
+
+def medication(field: str, item: str, day: date, location: str) -> MedicationRecord:
+    """One medication as written, e.g. ``Vitamin D3 1000 IU`` → ``Vitamin D3``, ``1000 IU``.
+
+    The dose starts at the first word (after the first) that begins with a digit,
+    brackets around it dropped; without one the dose is empty. ``item`` must
+    hold at least one word.
+    """
+    words = item.split()
+    split = next(
+        (i for i, word in enumerate(words) if i and word.lstrip("([")[:1].isdigit()),
+        len(words),
+    )
+    name = check_text(field, " ".join(words[:split]), MAX_SHORT_TEXT_CHARS)
+    dose = check_text(field, " ".join(words[split:]).strip("()[] "), MAX_SHORT_TEXT_CHARS)
+    return MedicationRecord(name, dose, day, location)

@@ -30,7 +30,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from ketajournal.domain.models import MoodEntry
-from ketajournal.domain.validation import MAX_SHORT_TEXT_CHARS, ValidationError, check_text
+from ketajournal.domain.validation import ValidationError
 from ketajournal.services.imports.common import (
     CsvRow,
     ImportedEntry,
@@ -40,6 +40,7 @@ from ketajournal.services.imports.common import (
     clean_tag,
     find_columns,
     local_time,
+    medication,
     parse_iso_day,
     parse_number,
     read_table,
@@ -165,20 +166,10 @@ def medications(cell: str, day: date, location: str) -> list[MedicationRecord]:
     """The medications of one cell: ``Lithium 900 mg; Sertraline (100mg)`` → name + dose.
 
     Items are separated by ``;``, ``|``, a new line, or a comma followed by a
-    letter; in each, the dose starts at the first word that begins with a digit.
+    letter; each is read by :func:`common.medication`.
     """
-    records = []
-    for part in _SEPARATORS.split(cell.strip()):
-        words = part.split()
-        if not words:
-            continue
-        split = next(
-            (i for i, word in enumerate(words) if i and word.lstrip("([")[:1].isdigit()),
-            len(words),
-        )
-        name = check_text("medications", " ".join(words[:split]), MAX_SHORT_TEXT_CHARS)
-        dose = check_text(
-            "medications", " ".join(words[split:]).strip("()[] "), MAX_SHORT_TEXT_CHARS
-        )
-        records.append(MedicationRecord(name, dose, day, location))
-    return records
+    return [
+        medication("medications", part, day, location)
+        for part in _SEPARATORS.split(cell.strip())
+        if part.split()
+    ]

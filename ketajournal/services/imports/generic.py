@@ -25,6 +25,7 @@ from ketajournal.services.imports.common import (
     check_year,
     find_columns,
     local_time,
+    normalise,
     parse_clock,
     parse_number,
     read_table,
@@ -103,8 +104,8 @@ def read_generic(
     try:
         columns = find_columns(table, wanted, wanted)
     except ImportFileError:
-        missing = [safe_name(n[0]) for n in wanted.values()
-                   if n[0].strip().casefold() not in {h.casefold() for h in table.header}]
+        present = {normalise(name) for name in table.header}
+        missing = [safe_name(n[0]) for n in wanted.values() if normalise(n[0]) not in present]
         raise ImportFileError(
             table.location(table.header_line), "",
             f"has no column named {', '.join(missing) or 'as the mapping says'}",
