@@ -1,0 +1,410 @@
+"""What every reader of another app's export shares: the result, CSV reading, and refusals.
+
+The rules are those of our own importer (``services/exchange.py``): the whole file
+is read and checked before anything is returned; a bad row raises
+:class:`ImportFileError` naming the file, the line and the field, never the cell's
+content (it may be health data); files above :data:`MAX_FILE_BYTES` are refused
+before they are read; text must be UTF-8 (a byte-order mark is allowed) or UTF-16
+with its byte-order mark — nothing is guessed, because a wrong guess would import
+garbled notes without a word.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import dataclasses
+import io
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from pathlib import Path
+
+from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.timeutil import in_zone
+from ketajournal.domain.validation import (
+    EARLIEST_YEAR,
+    MAX_NOTE_CHARS,
+    MAX_SHORT_TEXT_CHARS,
+    ValidationError,
+    check_text,
+)
+
+#: Larger files are refused before they are read (ten years of daily Daylio
+#: entries with long notes stay far below this).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+#: The longest cell accepted: a note (a cell is never longer than the longest field).
+MAX_CELL_CHARS = MAX_NOTE_CHARS
+#: The longest tag (an activity, factor or symptom name).
+MAX_TAG_CHARS = 100
+#: Latest year accepted, as for every entry (domain.validation.check_time).
+LATEST_YEAR = 2100
+#: The time given to an entry whose file has only its date: noon, as for a date
+#: typed alone (domain.timeutil.parse_time), so it cannot slip to another day.
+NOON = time(12, 0)
+
+
+class ImportFileError(ValidationError):
+    """A file refused as a whole; ``location`` says where, ``field`` what.
+
+    The message never repeats a rejected value (it may be health data).
+    """
+
+    def __init__(self, location: str, field: str, reason: str) -> None:
+        super().__init__(field, reason)
+        self.location = location
+        self.reason = reason
+        where = f"{location}: {field}" if field else location
+        self.message = f"{where}: {reason}. Nothing was imported."
+        self.args = (self.message,)
+
+
+@dataclass(frozen=True)
+class ImportedEntry:
+    """One mood entry read from a file, with the tags that came with it."""
+
+    entry: MoodEntry
+    #: Activities, factors or symptoms, trimmed, each once, in file order.
+    tags: tuple[str, ...]
+    #: Where it came from, e.g. ``daylio.csv line 12``.
+    location: str
+
+
+@dataclass(frozen=True)
+class MedicationRecord:
+    """A medication named in an export, for the medication list (when it exists)."""
+
+    name: str
+    #: The dose as written in the file ("50 mg", "2 x 0.5 mg"); empty if none.
+    dose: str
+    day: date
+    location: str
+
+
+@dataclass(frozen=True)
+class ParsedImport:
+    """Everything read from one file, validated, nothing written yet."""
+
+    source: str
+    entries: tuple[ImportedEntry, ...]
+    medications: tuple[MedicationRecord, ...] = ()
+    #: Rows read but not turned into entries (e.g. Bearable symptoms), by reason.
+    skipped: Mapping[str, int] = dataclasses.field(default_factory=dict)
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """Every distinct tag, in order of first appearance."""
+        return unique(tag for item in self.entries for tag in item.tags)
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    """One data row: the line it starts on and its cells by (stripped) column name."""
+
+    line: int
+    cells: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A CSV file read whole: its header and its non-empty rows."""
+
+    display: str
+    header: tuple[str, ...]
+    header_line: int
+    rows: tuple[CsvRow, ...]
+
+    def location(self, line: int) -> str:
+        """``"<file> line <n>"``."""
+        return f"{self.display} line {line}"
+
+
+def read_bytes(path: Path, display: str) -> bytes:
+    """The file's bytes, refusing a missing, unreadable or oversized file by name."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ImportFileError(
+                display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
+                "far more than a mood tracker's export"
+            )
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ImportFileError(display, "", "does not exist") from None
+    except IsADirectoryError:
+        raise ImportFileError(display, "", "is a folder, not a file") from None
+    except OSError as error:
+        reason = error.strerror or "an error"
+        raise ImportFileError(display, "", f"cannot be read ({reason})") from None
+
+
+def decode(data: bytes, display: str) -> str:
+    """Text from UTF-8 (with or without a byte-order mark) or UTF-16 with its mark."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(
+            display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
+            "far more than a mood tracker's export"
+        )
+    encoding = "utf-8"
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"  # the codec reads the mark and drops it
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        newline = "\n".encode(encoding if encoding == "utf-8" else "utf-16-le")
+        line = data[: error.start].count(newline) + 1
+        raise ImportFileError(
+            f"{display} line {line}", "",
+            f"is not {'UTF-8' if encoding == 'utf-8' else 'valid UTF-16'} text "
+            '(in a spreadsheet, save it as "CSV UTF-8")',
+        ) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportFileError(
+            f"{display} line {line}", "",
+            "holds a NUL character: it is not a text file, or it is UTF-16 without the "
+            "mark that says so (save it as \"CSV UTF-8\")",
+        )
+    return text
+
+
+def read_table(
+    path: Path,
+    display: str | None = None,
+    *,
+    delimiter: str = ",",
+    data: bytes | None = None,
+) -> CsvTable:
+    """Read a whole CSV file and check its shape (header, cell counts, cell sizes).
+
+    ``data`` replaces reading ``path`` (the readers' tests and previews pass bytes);
+    ``display`` is the name used in messages (default: the file's name).
+    """
+    display = display or path.name
+    raw = read_bytes(path, display) if data is None else data
+    text = decode(raw, display)
+    parsed = _csv_rows(text, display, delimiter)
+    if not parsed:
+        raise ImportFileError(f"{display} line 1", "", "is empty: the header row is missing")
+    header_line, raw_header = parsed[0]
+    header = tuple(name.strip() for name in raw_header)
+    location = f"{display} line {header_line}"
+    if any(not name for name in header):
+        raise ImportFileError(location, "", "has a column without a name")
+    if len({normalise(name) for name in header}) != len(header):
+        raise ImportFileError(location, "", "names a column twice")
+    rows = []
+    for line, cells in parsed[1:]:
+        where = f"{display} line {line}"
+        if len(cells) != len(header):
+            raise ImportFileError(
+                where, "", f"has {len(cells)} cells where the header has {len(header)}"
+            )
+        for name, cell in zip(header, cells, strict=True):
+            if len(cell) > MAX_CELL_CHARS:
+                raise ImportFileError(
+                    where, safe_name(name), f"is longer than {MAX_CELL_CHARS:,} characters"
+                )
+        rows.append(CsvRow(line, dict(zip(header, cells, strict=True))))
+    if not rows:
+        raise ImportFileError(display, "", "has a header but no rows: there is nothing to import")
+    return CsvTable(display, header, header_line, tuple(rows))
+
+
+def _csv_rows(text: str, display: str, delimiter: str) -> list[tuple[int, list[str]]]:
+    """Non-empty rows with the line each starts on (a quoted note may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for cells in reader:
+            if cells and any(cell.strip() for cell in cells):
+                rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error:
+        raise ImportFileError(
+            f"{display} line {start}", "",
+            "is not valid CSV (an unclosed quote, or a cell longer than "
+            f"{csv.field_size_limit():,} characters)",
+        ) from None
+    return rows
+
+
+def normalise(name: str) -> str:
+    """A column name for matching: case, spaces, ``_``, ``-`` and ``/`` do not matter."""
+    return re.sub(r"[\s_\-/]+", " ", name.strip()).casefold()
+
+
+def find_columns(
+    table: CsvTable, wanted: Mapping[str, Sequence[str]], required: Iterable[str]
+) -> dict[str, str]:
+    """Map our field names to the file's column names, by any of their accepted names.
+
+    ``wanted`` gives each field the names it may have in the file (matched with
+    :func:`normalise`); fields in ``required`` that no column matches are refused
+    together, by our names for them.
+    """
+    by_normal = {normalise(name): name for name in table.header}
+    found: dict[str, str] = {}
+    for field, names in wanted.items():
+        for name in names:
+            if normalise(name) in by_normal:
+                found[field] = by_normal[normalise(name)]
+                break
+    missing = [wanted[field][0] for field in required if field not in found]
+    if missing:
+        raise ImportFileError(
+            table.location(table.header_line), "", f"missing column(s): {', '.join(missing)}"
+        )
+    return found
+
+
+def safe_name(name: str) -> str:
+    """A column name from the file, shown only if it is short, plain ASCII."""
+    if re.fullmatch(r"[A-Za-z0-9_ ./()-]{1,40}", name):
+        return name
+    return "(a column with an unreadable name)"
+
+
+def rejected(location: str, error: ValidationError) -> ImportFileError:
+    """A domain refusal (which names its field) placed at ``location``."""
+    if isinstance(error, ImportFileError):
+        return error
+    prefix = f"{error.field}: "
+    reason = error.message[len(prefix):] if error.message.startswith(prefix) else error.message
+    return ImportFileError(location, error.field, reason)
+
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]{1,9}(?:[.,][0-9]{0,9})?|[.,][0-9]{1,9})")
+
+
+def parse_number(field: str, cell: str) -> float | None:
+    """A plain decimal number (``7``, ``7.5``, ``7,5``); empty is None.
+
+    Anything else — a formula, ``nan``, ``1e400``, words — is refused naming
+    ``field``; the message does not repeat the cell.
+    """
+    text = cell.strip()
+    if not text:
+        return None
+    if not _NUMBER.fullmatch(text):
+        raise ValidationError(field, "must be a number")
+    return float(text.replace(",", "."))
+
+
+def parse_iso_day(field: str, cell: str) -> date:
+    """A date written ``YYYY-MM-DD``, from the year 2000 to 2100."""
+    text = cell.strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise ValidationError(field, "must be a date written YYYY-MM-DD")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise ValidationError(field, "must be a date that exists") from None
+    return check_year(field, day)
+
+
+def check_year(field: str, day: date) -> date:
+    """Refuse dates outside the journal's years (2000–2100)."""
+    if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+        raise ValidationError(field, f"must be between the years {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return day
+
+
+_CLOCK = re.compile(
+    r"(?P<h>[0-9]{1,2}):(?P<m>[0-9]{2})(?::(?P<s>[0-9]{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?",
+    re.IGNORECASE,
+)
+
+
+def parse_clock(field: str, cell: str) -> time:
+    """A time of day: ``20:30``, ``8:30``, ``20:30:15``, ``8:30 PM``, ``8:30 p.m.``."""
+    match = _CLOCK.fullmatch(cell.strip())
+    if not match:
+        raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+    hour, minute = int(match["h"]), int(match["m"])
+    second = int(match["s"] or 0)
+    ampm = match["ampm"]
+    if ampm is not None:
+        if not 1 <= hour <= 12:
+            raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+        hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
+    if hour > 23 or minute > 59 or second > 59:
+        raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+    return time(hour, minute, second)
+
+
+def local_time(day: date, clock: time | None, zone: tzinfo | None) -> datetime:
+    """The wall-clock time ``clock`` (default noon) on ``day`` in ``zone``, fixed offset.
+
+    Other apps export local wall-clock times without an offset; they are read in
+    ``zone`` (default: the computer's zone) by :func:`domain.timeutil.in_zone`, so
+    an entry stays on the day the file gives it.
+    """
+    return in_zone(datetime.combine(day, clock or NOON), zone)
+
+
+def round_half_up(value: float) -> int:
+    """Round to the nearest whole number, halves up (6.5 → 7, not Python's 6)."""
+    return math.floor(value + 0.5)
+
+
+def rescale(field: str, value: float, low: float, high: float, *, higher_is_better: bool) -> int:
+    """A score on ``low``–``high`` as a whole 0–10 score where 10 is best.
+
+    Linear: low → 0 and high → 10 (or the reverse when lower is better), rounded
+    half up. Values outside the scale are refused naming ``field``.
+    """
+    if not high > low:
+        raise ValidationError(field, "the scale's top must be above its bottom")
+    if not low <= value <= high:
+        raise ValidationError(field, f"must be on the scale from {_fmt(low)} to {_fmt(high)}")
+    share = (value - low) / (high - low)
+    return round_half_up(10 * (share if higher_is_better else 1 - share))
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+def clean_tag(field: str, text: str) -> str:
+    """A tag trimmed, with inner runs of whitespace made one space; checked as text."""
+    tag = " ".join(text.split())
+    return check_text(field, tag, MAX_TAG_CHARS)
+
+
+def unique(items: Iterable[str]) -> tuple[str, ...]:
+    """Each item once (ignoring case), keeping the first spelling, in order."""
+    seen: set[str] = set()
+    result = []
+    for item in items:
+        key = item.casefold()
+        if item and key not in seen:
+            seen.add(key)
+            result.append(item)
+    return tuple(result)
+
+
+def join_note(*parts: str) -> str:
+    """Non-empty parts joined by a blank line (e.g. a note's title and its text)."""
+    return "\n\n".join(part.strip() for part in parts if part.strip())
+
+
+def medication(field: str, item: str, day: date, location: str) -> MedicationRecord:
+    """One medication as written, e.g. ``Vitamin D3 1000 IU`` → ``Vitamin D3``, ``1000 IU``.
+
+    The dose starts at the first word (after the first) that begins with a digit,
+    brackets around it dropped; without one the dose is empty. ``item`` must
+    hold at least one word.
+    """
+    words = item.split()
+    split = next(
+        (i for i, word in enumerate(words) if i and word.lstrip("([")[:1].isdigit()),
+        len(words),
+    )
+    name = check_text(field, " ".join(words[:split]), MAX_SHORT_TEXT_CHARS)
+    dose = check_text(field, " ".join(words[split:]).strip("()[] "), MAX_SHORT_TEXT_CHARS)
+    return MedicationRecord(name, dose, day, location)
