@@ -12,7 +12,7 @@ the order changes arrive in.
 Nothing is lost: every change that does not win is kept, in order, in the
 record's ``history``. The merged state is thus a pure function of the *set* of
 changes seen — merging in any order, in any batches, with any duplicates gives
-the same state (tests/test_merge.py checks this property with Hypothesis).
+the same state (tests/unit/domain/test_merge.py checks this property with Hypothesis).
 """
 
 from __future__ import annotations

@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         #: File → Export / Import / Back up / Restore.
-        self.files = FileOperations(self)
+        self.files = FileOperations(self, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -339,7 +339,7 @@ class MainWindow(QMainWindow):
         files, keys = self.files, QKeySequence.StandardKey
         file_menu = self.menuBar().addMenu("&File")
         self.export_pdf_action = self._action(
-            file_menu, "Export clinician &PDF…", files.export_pdf, "Ctrl+P"
+            file_menu, "Export clinician &PDF…", self.export_pdf, "Ctrl+P"
         )
         self.export_action = self._action(file_menu, "Export as &JSON…", files.export_json)
         self.export_csv_action = self._action(
@@ -512,6 +512,12 @@ class MainWindow(QMainWindow):
         category = current(dialog.category, SideEffectCategory)
         if category.is_red_flag:
             QMessageBox.warning(self, "Red flag", f"{category.label}: {RED_FLAG_ADVICE}")
+
+    def export_pdf(self) -> None:
+        """Show the Appointment screen and export its period as the clinician PDF."""
+        if self.tabs is not None:
+            self.tabs.setCurrentWidget(self.appointment)
+            self.appointment.export_pdf()
 
     def about(self) -> None:
         """Version and the privacy promise."""

@@ -12,41 +12,59 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 if TYPE_CHECKING:
+    from ketajournal.platform.keystore import KeyStore
     from ketajournal.services.exchange import ImportResult
     from ketajournal.services.journal import Journal
-    from ketajournal.ui.main_window import MainWindow
+    from ketajournal.ui.controller import JournalController
+
+
+class FileHost(Protocol):
+    """What the file operations need from the window they run in (the main window)."""
+
+    keys: KeyStore | None
+
+    @property
+    def open_controller(self) -> JournalController: ...
+
+    @property
+    def can_restore(self) -> bool: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
+    def lock(self) -> None: ...
+
+    def try_unlock(self, secret: str) -> None: ...
 
 
 class FileOperations:
-    """File → Export / Import / Back up / Restore, for ``window``'s open journal."""
+    """File → Export / Import / Back up / Restore, for ``window``'s open journal.
 
-    def __init__(self, window: MainWindow) -> None:
+    ``widget`` parents the dialogs; ``window`` is the same object seen through
+    :class:`FileHost`, so this module does not import the main window.
+    """
+
+    def __init__(self, widget: QWidget, window: FileHost) -> None:
+        self.widget = widget
         self.window = window
 
     def _save_target(self, title: str, suggested: str, pattern: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self.window, title, str(Path.home() / suggested), pattern
+            self.widget, title, str(Path.home() / suggested), pattern
         )
         return Path(name) if name else None
 
     def _run(
         self, label: str, work: Callable[[Journal], Any], finished: Callable[[Any], None]
     ) -> None:
-        self.window.open_controller.jobs.run(self.window, label, work, finished)
+        self.window.open_controller.jobs.run(self.widget, label, work, finished)
 
     def _status(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 8000)
-
-    def export_pdf(self) -> None:
-        """Show the Appointment screen and export its period as the clinician PDF."""
-        if self.window.tabs is not None:
-            self.window.tabs.setCurrentWidget(self.window.appointment)
-            self.window.appointment.export_pdf()
 
     def export_json(self, target: Path | None = None) -> None:
         """Export every entry as JSON to a file the user picks."""
@@ -65,7 +83,7 @@ class FileOperations:
     def export_csv(self, folder: Path | None = None) -> None:
         """Export one CSV file per kind into a folder the user picks."""
         if folder is None:
-            name = QFileDialog.getExistingDirectory(self.window, "Export CSV files into folder")
+            name = QFileDialog.getExistingDirectory(self.widget, "Export CSV files into folder")
             folder = Path(name) if name else None
         if folder is None:
             return
@@ -96,10 +114,10 @@ class FileOperations:
         """Import our own JSON or CSV: all or nothing, after a backup."""
         if source is None:
             if folder:
-                name = QFileDialog.getExistingDirectory(self.window, "Import a CSV export folder")
+                name = QFileDialog.getExistingDirectory(self.widget, "Import a CSV export folder")
             else:
                 name, _ = QFileDialog.getOpenFileName(
-                    self.window, "Import a ketajournal export", str(Path.home()),
+                    self.widget, "Import a ketajournal export", str(Path.home()),
                     "ketajournal export (*.json *.csv)",
                 )
             source = Path(name) if name else None
@@ -109,7 +127,7 @@ class FileOperations:
 
         def finished(result: ImportResult) -> None:
             self.window.open_controller.notify(result.change)
-            QMessageBox.information(self.window, "Import finished", result.summary())
+            QMessageBox.information(self.widget, "Import finished", result.summary())
 
         self._run(
             "Importing…",
@@ -142,7 +160,7 @@ class FileOperations:
             return
         if source is None:
             name, _ = QFileDialog.getOpenFileName(
-                window, "Restore from a backup file", str(Path.home()),
+                self.widget, "Restore from a backup file", str(Path.home()),
                 "ketajournal backup (*.zip *.db);;All files (*)",
             )
             source = Path(name) if name else None
@@ -153,6 +171,6 @@ class FileOperations:
         from ketajournal.ui.security import RestoreFromFile
 
         RestoreFromFile(
-            window, paths, window.keys,
+            self.widget, paths, window.keys,
             close_journal=window.lock, reopen=window.try_unlock,
         ).start(source)

@@ -1,0 +1,303 @@
+"""The window, driven like a user would: real widgets, a real encrypted journal, offscreen."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from ketajournal.domain.models import (
+    MoodEntry,
+    Phase,
+    Route,
+    Session,
+    SideEffect,
+    SideEffectCategory,
+)
+from ketajournal.services.journal import Journal
+from ketajournal.ui.controller import JournalController
+from ketajournal.ui.dialogs import SessionDialog, SideEffectDialog
+from ketajournal.ui.main_window import MainWindow
+from ketajournal.ui.today import TEN_WINDOW_MS
+from tests.support.clock import FixedClock
+
+SENTINEL = "SENTINEL-window-title-7731"
+
+
+
+
+def timeline_texts(window: MainWindow) -> list[str]:
+    model = window.timeline.proxy
+    return [
+        " | ".join(str(model.index(r, c).data()) for c in range(model.columnCount()))
+        for r in range(model.rowCount())
+    ]
+
+
+def chart_mood_points(window: MainWindow) -> list[float]:
+    window.tabs.setCurrentWidget(window.trends)  # a hidden view refreshes when shown
+    series = window.trends.chart.series
+    assert series is not None
+    return [float(v) for v in series.mood_y]
+
+
+def test_typing_a_mood_saves_it_and_it_appears_in_timeline_and_trends(
+    qtbot: QtBot, window: MainWindow, journal: Journal
+) -> None:
+    window.today.note.setPlainText("calm afternoon")
+    window.today.mood_row.buttons[7].setFocus()
+    qtbot.keyClick(window.today.mood_row.buttons[7], Qt.Key.Key_7)
+    (entry,) = journal.moods()
+    assert entry.mood == 7 and entry.note == "calm afternoon"
+    assert window.today.status.text().startswith("Saved at")
+    assert window.today.note.toPlainText() == ""  # cleared only after the commit
+    assert any("Mood 7/10" in row and "calm afternoon" in row for row in timeline_texts(window))
+    assert chart_mood_points(window) == [7.0]
+
+
+def test_one_then_zero_means_ten_and_a_lone_one_means_one(
+    qtbot: QtBot, window: MainWindow, journal: Journal
+) -> None:
+    button = window.today.mood_row.buttons[5]
+    qtbot.keyClick(button, Qt.Key.Key_1)
+    qtbot.keyClick(button, Qt.Key.Key_0)
+    qtbot.keyClick(button, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: len(journal.moods()) == 2, timeout=TEN_WINDOW_MS * 4)
+    assert [m.mood for m in journal.moods()] == [10, 1]
+
+
+def test_clicking_a_number_saves_with_the_optional_details(
+    qtbot: QtBot, window: MainWindow, journal: Journal
+) -> None:
+    today = window.today
+    today.details_toggle.click()
+    today.anxiety.set_optional(6)
+    today.sleep.set_optional(6.5)
+    qtbot.mouseClick(today.mood_row.buttons[3], Qt.MouseButton.LeftButton)
+    (entry,) = journal.moods()
+    assert (entry.mood, entry.anxiety, entry.energy, entry.sleep_hours) == (3, 6, None, 6.5)
+
+
+def test_sessions_appear_as_exactly_one_marker_each_per_phase(
+    window: MainWindow, journal: Journal
+) -> None:
+    for days_ago, phase in ((30, Phase.INDUCTION), (27, Phase.INDUCTION), (2, Phase.BOOSTER)):
+        journal_now = window.controller.now()
+        dialog = window.dialog_for("session")
+        assert isinstance(dialog, SessionDialog)
+        dialog.when.set_time(journal_now - timedelta(days=days_ago))
+        dialog.phase.setCurrentIndex(dialog.phase.findData(phase))
+        dialog.dose.set_optional(35)
+        dialog.accept()
+        assert dialog.result() == 1, dialog.error.text()
+    assert len(journal.sessions()) == 3
+    assert window.trends.chart.session_marker_count() == {"induction": 2, "booster": 1}
+    assert sum("Session" in row for row in timeline_texts(window)) == 3
+
+
+def test_invalid_blood_pressure_keeps_the_dialog_open_and_saves_nothing(
+    window: MainWindow, journal: Journal
+) -> None:
+    dialog = window.dialog_for("session")
+    assert isinstance(dialog, SessionDialog)
+    dialog.note.setPlainText("typed text must survive")
+    dialog.bp_after.set_reading(None)
+    dialog.bp_after.systolic.set_optional(80)
+    dialog.bp_after.diastolic.set_optional(120)
+    dialog.accept()
+    assert dialog.result() == 0
+    assert "bp_after" in dialog.error.text() and "higher than diastolic" in dialog.error.text()
+    assert dialog.note.toPlainText() == "typed text must survive"
+    assert journal.sessions() == []
+
+
+def test_side_effect_links_recent_session_and_flags_blood_in_urine(
+    window: MainWindow, journal: Journal
+) -> None:
+    session, _ = journal.log(Session(at=journal.now() - timedelta(hours=5), route=Route.IV,
+                                     phase=Phase.BOOSTER))
+    dialog = window.dialog_for("side_effect")
+    assert isinstance(dialog, SideEffectDialog)
+    assert dialog.session.currentData() == session.id
+    assert not dialog.red_flag.isVisibleTo(dialog)
+    dialog.category.setCurrentIndex(dialog.category.findData(SideEffectCategory.BLOOD_IN_URINE))
+    assert dialog.red_flag.isVisibleTo(dialog)
+    assert "Contact your clinic" in dialog.red_flag.text()
+    dialog.accept()
+    (saved,) = journal.side_effects()
+    assert saved.session_id == session.id and saved.category.is_red_flag
+    assert any("RED FLAG" in row for row in timeline_texts(window))
+
+
+def test_edit_from_timeline_and_undo_it(window: MainWindow, journal: Journal) -> None:
+    entry, _ = journal.log(MoodEntry(at=journal.now() - timedelta(hours=1), mood=4))
+    window.timeline.refresh()
+    assert window.timeline.select("mood", entry.id or 0)
+    edited: list[object] = []
+    window.timeline.edit_requested.disconnect(window.edit_entry)  # it would open a modal dialog
+    window.timeline.edit_requested.connect(edited.append)
+    window.timeline.edit_selected()
+    assert edited == [entry]
+    dialog = window.dialog_for("mood", entry)
+    dialog.mood.setValue(8)  # type: ignore[attr-defined]
+    dialog.accept()
+    assert journal.get("mood", entry.id or 0).mood == 8  # type: ignore[union-attr]
+    assert chart_mood_points(window) == [8.0]
+    window.undo_action.trigger()
+    restored = journal.get("mood", entry.id or 0)
+    assert restored == entry
+    assert chart_mood_points(window) == [4.0]
+    window.redo_action.trigger()
+    assert journal.get("mood", entry.id or 0).mood == 8  # type: ignore[union-attr]
+
+
+def test_delete_with_undo_brings_the_entry_back_under_its_id(
+    qtbot: QtBot, window: MainWindow, journal: Journal
+) -> None:
+    entry, _ = journal.log(MoodEntry(at=journal.now() - timedelta(hours=2), mood=5, note="keep"))
+    window.timeline.refresh()
+    window.tabs.setCurrentWidget(window.timeline)
+    assert window.timeline.select("mood", entry.id or 0)
+    window.timeline.table.setFocus()
+    qtbot.keyClick(window.timeline.table, Qt.Key.Key_Delete)
+    assert journal.moods() == []
+    assert timeline_texts(window) == []
+    assert "Undo" in window.timeline.message.text()
+    window.undo_action.trigger()
+    assert journal.moods() == [entry]
+    assert len(timeline_texts(window)) == 1
+
+
+def test_undo_of_a_logged_session_restores_its_side_effect_links(
+    window: MainWindow, journal: Journal
+) -> None:
+    session = window.controller.log(Session(at=journal.now() - timedelta(hours=3),
+                                            route=Route.NASAL, phase=Phase.INDUCTION))
+    side = window.controller.log(SideEffect(at=journal.now() - timedelta(hours=2),
+                                            category=SideEffectCategory.NAUSEA, severity=3,
+                                            session_id=session.id))
+    window.timeline.select("session", session.id or 0)
+    window.timeline.delete_selected()
+    assert journal.get("side_effect", side.id or 0).session_id is None  # type: ignore[union-attr]
+    window.undo_action.trigger()
+    assert journal.get("side_effect", side.id or 0).session_id == session.id  # type: ignore[union-attr]
+
+
+def test_filter_by_kind_and_search_notes(window: MainWindow, journal: Journal) -> None:
+    journal.log(MoodEntry(at=journal.now() - timedelta(hours=3), mood=5, note="Walk by the river"))
+    journal.log(MoodEntry(at=journal.now() - timedelta(hours=2), mood=6, note="work"))
+    journal.log(Session(at=journal.now() - timedelta(hours=1), route=Route.IV,
+                        phase=Phase.BOOSTER, note="river clinic"))
+    window.timeline.refresh()
+    window.timeline.search.setText("RIVER")
+    assert len(timeline_texts(window)) == 2
+    window.timeline.kind_filter.setCurrentIndex(window.timeline.kind_filter.findData("session"))
+    (row,) = timeline_texts(window)
+    assert "river clinic" in row
+
+
+def test_window_title_never_shows_entry_text(qtbot: QtBot, window: MainWindow) -> None:
+    window.today.note.setPlainText(SENTINEL)
+    qtbot.keyClick(window.today.mood_row.buttons[4], Qt.Key.Key_4)
+    assert SENTINEL not in window.windowTitle()
+    assert window.windowTitle() == "KetaJournal"
+
+
+def _unnamed_controls(root: QWidget) -> list[str]:
+    missing = []
+    for widget in root.findChildren(QWidget):
+        interactive = isinstance(
+            widget, QAbstractSpinBox | QComboBox | QLineEdit | QPlainTextEdit | QAbstractButton
+        )
+        if not interactive or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget.parent(), QAbstractSpinBox | QComboBox):
+            continue  # the line edit inside a spin box or combo box
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text):
+            missing.append(f"{type(widget).__name__} {widget.objectName()}")
+    return missing
+
+
+def test_every_control_has_an_accessible_name(window: MainWindow) -> None:
+    window.today.details_toggle.click()
+    assert _unnamed_controls(window) == []
+    for kind in ("mood", "session", "side_effect", "event"):
+        dialog = window.dialog_for(kind)
+        dialog.show()
+        assert _unnamed_controls(dialog) == [], kind
+        dialog.reject()
+
+
+def test_trends_updates_without_restart_when_a_session_is_logged(
+    window: MainWindow, journal: Journal
+) -> None:
+    window.tabs.setCurrentWidget(window.trends)  # shown: refreshed at once; hidden: on show
+    before = window.trends.chart.session_marker_count()
+    window.controller.log(Session(at=journal.now(), route=Route.IV, phase=Phase.BOOSTER))
+    after = window.trends.chart.session_marker_count()
+    assert after["booster"] == before.get("booster", 0) + 1
+
+
+def test_the_app_icon_loads_from_the_package(qtbot: QtBot) -> None:
+    from ketajournal.ui.resources import icon
+
+    assert not icon().isNull()
+    assert not icon().pixmap(32, 32).isNull()
+
+
+def test_window_reports_a_keyring_it_cannot_use_and_creates_nothing(
+    qtbot: QtBot, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    import keyring
+    from PySide6.QtWidgets import QMessageBox
+
+    from ketajournal.app import run_gui
+    from tests.support.keyrings import LockedKeyring
+
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda _parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    keyring.set_keyring(LockedKeyring())
+    home = tmp_path / "home"
+    assert run_gui(str(home)) == 1
+    ((title, text),) = shown
+    assert "cannot open your journal" in title and "keyring is locked" in text
+    assert not home.exists() or not any(home.iterdir())
+
+
+def test_today_counts_the_moods_of_the_clocks_day_across_a_dst_change(
+    qtbot: QtBot, journal: Journal, clock: FixedClock
+) -> None:
+    plus_one, plus_two = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
+    journal.log(MoodEntry(at=datetime(2026, 3, 28, 23, 30, tzinfo=plus_one), mood=4))
+    journal.log(MoodEntry(at=datetime(2026, 3, 29, 0, 30, tzinfo=plus_one), mood=5))
+    clock.current = datetime(2026, 3, 29, 20, 0, tzinfo=plus_two)
+    win = MainWindow(JournalController(journal))
+    qtbot.addWidget(win)
+    assert win.today.summary.text() == "Today so far: 1 mood entry."
+
+
+def test_the_timeline_shows_a_time_on_the_clock_it_was_logged_on(
+    qtbot: QtBot, journal: Journal, clock: FixedClock
+) -> None:
+    new_york = timezone(timedelta(hours=-5))
+    journal.log(MoodEntry(at=datetime(2026, 11, 20, 23, 30, tzinfo=new_york), mood=6))
+    win = MainWindow(JournalController(journal))
+    qtbot.addWidget(win)
+    win.tabs.setCurrentWidget(win.timeline)  # type: ignore[union-attr]
+    # Logged at 23:30 in New York: shown on that clock and day, with its offset.
+    assert win.timeline.proxy.index(0, 0).data() == "Fri 20 Nov 2026 23:30 (UTC−05:00)"

@@ -1,0 +1,259 @@
+"""The report model: page 1 holds the numbers the services compute, for the right period."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+from functools import cache
+
+import pytest
+
+from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
+from ketajournal.domain.models import (
+    Assessment,
+    BloodPressure,
+    Event,
+    EventKind,
+    MoodEntry,
+    Phase,
+    Route,
+    Session,
+    SideEffect,
+    SideEffectCategory,
+)
+from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, build_trend_series_from_days
+from ketajournal.domain.validation import ValidationError
+from ketajournal.errors import KnownError
+from ketajournal.reports.model import MOOD_LINE_MAX_GAP_DAYS, Report
+from ketajournal.reports.summary import BloodPressureLine
+from ketajournal.services import clinical, demo
+from ketajournal.services.journal import Journal
+from ketajournal.services.reports import build_report, parse_day
+from tests.support.clock import NOW
+
+SENTINEL = "SENTINEL-NOTE-7f3a"
+
+
+@cache
+def demo_data() -> demo.DemoJournal:
+    return demo.generate(NOW)
+
+
+def fill(journal: Journal) -> Journal:
+    data = demo_data()
+    journal.log_all(data.entries, data.session_of)
+    return journal
+
+
+def report(journal: Journal, start: date | None = None, end: date | None = None,
+           **kw: object) -> Report:
+    options: dict[str, object] = {
+        "include_notes": False, "name": None, "since_last_appointment": False}
+    options.update(kw)
+    return build_report(journal, start, end, **options)  # type: ignore[arg-type]
+
+
+def test_summary_holds_the_numbers_the_services_compute(journal: Journal) -> None:
+    fill(journal)
+    summary = report(journal).summary
+    sessions = journal.sessions()
+    assert summary.sessions.count == len(sessions) == 30
+    assert summary.sessions.induction_count == sum(s.phase is Phase.INDUCTION for s in sessions)
+    for measure in summary.measures:
+        status = clinical.measure_status(journal, measure.instrument_id)
+        assert status.baseline is not None and status.latest is not None
+        assert measure.baseline is not None and measure.latest is not None
+        assert measure.baseline.total == status.baseline.total
+        assert measure.latest.total == status.latest.total
+        assert measure.change_percent == status.change_percent
+        assert (measure.response, measure.remission) == (status.response, status.remission)
+    analysis = clinical.booster_analysis(journal)
+    # The patient's screens say "discuss it with your clinician"; the clinician's report not.
+    assert analysis.tolerance.sentence.endswith(TOLERANCE_ADVICE)
+    assert summary.boosters.tolerance_sentence == (
+        analysis.tolerance.sentence.removesuffix(TOLERANCE_ADVICE) + TOLERANCE_NOTE_FOR_CLINICIAN
+    )
+    assert summary.boosters.tolerance_signal is analysis.tolerance.signal is True
+    assert [c.label for c in summary.boosters.recent_cycles] == [
+        c.label for c in analysis.booster_cycles[-6:]]
+    assert summary.boosters.next_due == analysis.next_due
+    assert summary.mood.baseline_level == analysis.baseline_level
+
+
+def test_default_period_is_all_data_up_to_today(journal: Journal) -> None:
+    fill(journal)
+    period = report(journal).period
+    first = min(e.at.date() for e in journal.all_entries())
+    assert (period.start, period.end, period.basis) == (first, NOW.date(), "all data")
+
+
+def test_since_last_appointment_starts_on_the_day_of_the_last_appointment(
+    journal: Journal,
+) -> None:
+    fill(journal)
+    appointments = [e for e in journal.entries("event")
+                    if e.event_kind is EventKind.APPOINTMENT]
+    period = report(journal, since_last_appointment=True).period
+    assert period.start == appointments[-1].at.date()
+    assert period.end == NOW.date()
+    assert "last appointment" in period.definition
+
+
+def test_since_last_appointment_without_one_says_what_to_do(journal: Journal) -> None:
+    journal.log(MoodEntry(at=NOW - timedelta(days=1), mood=5))
+    with pytest.raises(KnownError, match="no appointment"):
+        report(journal, since_last_appointment=True)
+
+
+def test_contradictory_dates_are_refused(journal: Journal) -> None:
+    with pytest.raises(ValidationError, match="on or before"):
+        report(journal, date(2026, 5, 2), date(2026, 5, 1))
+    with pytest.raises(ValidationError, match="since-last-appointment"):
+        report(journal, date(2026, 5, 1), since_last_appointment=True)
+    with pytest.raises(ValidationError, match="YYYY-MM-DD"):
+        parse_day("from", "2026-13-01")
+    assert parse_day("from", " 2026-03-14 ") == date(2026, 3, 14)
+    assert parse_day("from", None) is None
+
+
+def test_from_and_to_keep_only_the_period_and_what_was_known_then(journal: Journal) -> None:
+    fill(journal)
+    start, end = date(2025, 6, 1), date(2025, 12, 31)
+    built = report(journal, start, end)
+    in_period = [s for s in journal.sessions() if start <= s.at.date() <= end]
+    assert built.summary.sessions.count == len(in_period) > 0
+    for rows in (built.details.sessions, built.details.assessments,
+                 built.details.side_effects, built.details.events):
+        assert rows and all(start <= row.day <= end for row in rows)
+    assert all(start <= line.day <= end for line in built.summary.blood_pressure)
+    # Baseline vs latest and the boosters as known at the end of the period.
+    phq9 = built.summary.measures[0]
+    latest = [a for a in journal.assessments("phq9") if a.at.date() <= end][-1]
+    assert phq9.latest is not None and phq9.latest.day == latest.at.date()
+    assert all(c.session_day <= end for c in built.summary.boosters.recent_cycles)
+    assert max(d for d in built.charts.trend.mood_days) <= end
+
+
+def test_notes_are_in_the_report_only_when_the_patient_opts_in(journal: Journal) -> None:
+    journal.log(MoodEntry(at=NOW - timedelta(days=2), mood=6, note=SENTINEL))
+    assert report(journal).details.notes is None
+    notes = report(journal, include_notes=True).details.notes
+    assert notes is not None and [n.text for n in notes] == [SENTINEL]
+
+
+def test_name_is_kept_only_when_typed(journal: Journal) -> None:
+    assert report(journal).name is None
+    assert report(journal, name="   ").name is None
+    assert report(journal, name="  Dr.  Rivera ").name == "Dr. Rivera"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "marked"),
+    [((120, 80), (159, 104), False), ((120, 80), (160, 80), True),
+     ((120, 80), (130, 105), True), ((120, 80), None, False)],
+)
+def test_blood_pressure_rise_is_marked_at_40_systolic_or_25_diastolic(
+    before: tuple[int, int], after: tuple[int, int] | None, marked: bool
+) -> None:
+    assert BloodPressureLine(date(2026, 1, 1), "Booster", before, after).marked is marked
+
+
+def test_red_flags_come_first_and_item9_is_listed_with_its_date(journal: Journal) -> None:
+    day = NOW - timedelta(days=3)
+    session, _ = journal.log(Session(
+        at=day, route=Route.IV, phase=Phase.INDUCTION, dose_mg=35,
+        bp_before=BloodPressure(120, 80), bp_after=BloodPressure(162, 90)))
+    for _ in range(3):
+        journal.log(SideEffect(at=day + timedelta(hours=1), category=SideEffectCategory.NAUSEA,
+                               severity=4, session_id=session.id))
+    journal.log(SideEffect(at=day + timedelta(hours=2),
+                           category=SideEffectCategory.BLOOD_IN_URINE, severity=2))
+    journal.log(Assessment(at=day - timedelta(hours=2), instrument_id="phq9",
+                           answers=(2, 2, 2, 2, 1, 1, 1, 0, 2)))
+    journal.log(Event(at=day - timedelta(days=1), event_kind=EventKind.APPOINTMENT))
+    summary = report(journal, since_last_appointment=True).summary
+    assert [(s.label, s.red_flag) for s in summary.side_effects] == [
+        ("Blood in urine", True), ("Nausea", False)]
+    assert summary.side_effects[1].count == 3
+    figures = {f.label: f for f in summary.key_figures()}
+    assert figures["Side effects"].flag and "RED FLAG" in figures["Side effects"].value
+    assert figures["Blood pressure"].flag
+    assert [(s.day, s.answer, s.answer_label) for s in summary.safety] == [
+        (day.date(), 2, "More than half the days")]
+    assert figures["PHQ-9 item 9"].flag
+
+
+def test_questionnaire_definitions_are_said_once_when_they_agree(journal: Journal) -> None:
+    fill(journal)
+    merged = report(journal).summary.measure_definitions()
+    assert any(d.startswith("Response: the latest PHQ-9 / GAD-7 total") for d in merged)
+    assert len([d for d in merged if d.startswith("Remission")]) == 1
+
+
+def test_an_empty_journal_gives_a_report_that_says_so(journal: Journal) -> None:
+    built = report(journal)
+    figures = {f.label: f.value for f in built.summary.key_figures()}
+    assert figures["Sessions in period"].startswith("0")
+    assert figures["PHQ-9"] == "not filled"
+    assert not any(f.flag for f in built.summary.key_figures())
+
+
+def test_a_period_gives_the_same_model_whatever_the_journal_holds_before_and_after(
+    journal: Journal,
+) -> None:
+    """The model reads by period; only history-dependent figures may see older data."""
+    fill(journal)
+    start, end = NOW.date() - timedelta(days=425), NOW.date() - timedelta(days=60)
+    first_session = journal.sessions()[0].at
+    before = report(journal, start, end, include_notes=True)
+    # Newer entries of every kind, after the period.
+    newer = NOW - timedelta(days=10)
+    session, _ = journal.log(Session(at=newer, route=Route.IM, phase=Phase.BOOSTER, dose_mg=50))
+    journal.log_all([
+        MoodEntry(at=newer + timedelta(hours=2), mood=1, note="newer"),
+        SideEffect(at=newer + timedelta(hours=3), category=SideEffectCategory.BLOOD_IN_URINE,
+                   severity=9, session_id=session.id),
+        Event(at=newer, event_kind=EventKind.APPOINTMENT, note="newer"),
+        Assessment(at=newer, instrument_id="phq9", answers=(3,) * 9, note="newer"),
+    ])
+    # Older moods, events and side effects, long before treatment started: no figure
+    # of this period depends on them.
+    older = first_session - timedelta(days=400)
+    journal.log_all([
+        MoodEntry(at=older, mood=0, note="older"),
+        Event(at=older, event_kind=EventKind.LIFE_EVENT, note="older"),
+        SideEffect(at=older, category=SideEffectCategory.HEADACHE, severity=3, note="older"),
+    ])
+    assert report(journal, start, end, include_notes=True) == before
+
+    # An older session moves the first session, and with it what depends on history:
+    # baseline B's window, the cycles. The period's own rows stay the same.
+    journal.log(Session(at=older, route=Route.IV, phase=Phase.INDUCTION, dose_mg=35))
+    moved = report(journal, start, end, include_notes=True)
+    assert moved.summary.mood.baseline_start == older.date() - timedelta(days=14)
+    assert moved.summary.mood.baseline_start != before.summary.mood.baseline_start
+    assert moved.details == before.details
+    assert moved.charts.trend == before.charts.trend
+
+
+def test_the_report_chart_carries_the_series_the_trends_screen_draws(journal: Journal) -> None:
+    fill(journal)
+    start, end = NOW.date() - timedelta(days=60), NOW.date() - timedelta(days=10)
+    trend = report(journal, start, end).charts.trend
+    screen = build_trend_series_from_days(journal.daily_mood_totals(), [], [])
+    on_screen = dict(zip(screen.mood_days, zip(screen.mood_y.tolist(), screen.mean7_y.tolist(),
+                                              strict=True), strict=True))
+    assert trend.mood_days == tuple(d for d in screen.mood_days if start <= d <= end)
+    for day, mood, mean7 in zip(trend.mood_days, trend.mood_values, trend.mean7_values,
+                                strict=True):
+        assert (mood, mean7) == pytest.approx(on_screen[day])
+    # Each run of the line joins days at most 3 (daily mood) or 7 (mean) days apart.
+    for runs, gap in ((trend.mood_runs, MOOD_LINE_MAX_GAP_DAYS),
+                      (trend.mean7_runs, SEVEN_DAY_WINDOW_DAYS)):
+        assert [i for a, b in runs for i in range(a, b)] == list(range(len(trend.mood_days)))
+        for a, b in runs:
+            days = trend.mood_days[a:b]
+            assert all((later - earlier).days <= gap
+                       for earlier, later in itertools.pairwise(days))
+        for (_, end_a), (start_b, _) in itertools.pairwise(runs):
+            assert (trend.mood_days[start_b] - trend.mood_days[end_a - 1]).days > gap

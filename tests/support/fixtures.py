@@ -1,0 +1,97 @@
+"""The fixtures every test folder shares (registered by tests/conftest.py).
+
+Fakes only at the edge: an in-memory keyring and a fixed clock. The journal is a
+real encrypted file in ``tmp_path``; the window is a real ``MainWindow`` on Qt's
+offscreen platform. A test file that needs the window over a prepared journal
+overrides ``window_journal``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import keyring
+import pytest
+
+from ketajournal.platform.keystore import KeyringKeyStore, KeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services.journal import Journal
+from ketajournal.services.opening import open_journal
+from tests.support.clock import FixedClock
+from tests.support.keyrings import MemoryKeyring
+
+if TYPE_CHECKING:  # Qt only for the tests that ask for a window
+    from pytestqt.qtbot import QtBot
+
+    from ketajournal.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """Every test runs against a fresh in-memory keyring, never the machine's."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "home"
+
+
+@pytest.fixture
+def paths(home: Path) -> JournalPaths:
+    return JournalPaths(home)
+
+
+@pytest.fixture
+def journal(paths: JournalPaths, clock: FixedClock) -> Iterator[Journal]:
+    """A new, empty, encrypted journal in ``tmp_path``."""
+    j = open_journal(paths, KeyringKeyStore(), clock=clock)
+    yield j
+    j.close()
+
+
+def open_window(
+    qtbot: QtBot,
+    journal: Journal,
+    *,
+    unlock: Callable[[str], Journal] | None = None,
+    keys: KeyStore | None = None,
+) -> MainWindow:
+    """A shown main window over ``journal`` (closed with the test by pytest-qt)."""
+    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.main_window import MainWindow
+
+    win = MainWindow(JournalController(journal), unlock=unlock, keys=keys)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def window_journal(journal: Journal) -> Journal:
+    """The journal the ``window`` fixture opens; override it to prepare entries first."""
+    return journal
+
+
+@pytest.fixture
+def window(qtbot: QtBot, window_journal: Journal, paths: JournalPaths) -> Iterator[MainWindow]:
+    """The main window over ``window_journal``, able to lock and unlock again."""
+    win = open_window(
+        qtbot, window_journal,
+        unlock=lambda secret: open_journal(paths, KeyringKeyStore(), secret or None),
+    )
+    yield win
+    if win.controller is not None and win.controller.journal is not window_journal:
+        win.controller.journal.close()  # reopened after a lock: the test's own is closed
