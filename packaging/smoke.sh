@@ -4,11 +4,12 @@
 #
 # In a temporary home it runs --version, demo, export pdf, export fhir, backup -o and
 # check --deep, then opens the window on that journal and quits it with Ctrl+Q as a
-# person would. The journal's key lives in a real Secret Service: GNOME Keyring in a
-# private D-Bus session, unlocked with a throwaway password. The window runs under Xvfb
-# and is driven with xdotool; without them it runs on Qt's offscreen platform, where
-# nothing outside can close it, so it is stopped with SIGTERM once it has painted (the
-# summary says which). Debian packages: dbus gnome-keyring xvfb xauth xdotool.
+# person would. On Linux the journal's key lives in a real Secret Service: GNOME Keyring
+# in a private D-Bus session, unlocked with a throwaway password; on macOS and Windows in
+# the system's keyring. The window runs under Xvfb and is driven with xdotool; without
+# them (and on macOS and Windows) it runs on Qt's offscreen platform, where nothing
+# outside can close it, so it is stopped with SIGTERM once it has opened the journal
+# (the summary says which). Debian packages: dbus gnome-keyring xvfb xauth xdotool.
 #
 # Where GNOME Keyring cannot be started, the journal is created once by the source tree
 # with the tests' file keyring, and the frozen app opens it with --password-file and the
@@ -44,11 +45,15 @@ fi
 # -- A private D-Bus session with GNOME Keyring, unless told otherwise ----------------
 mode=${SMOKE_KEYRING:-}
 if [[ -z $mode ]]; then
-  if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
-    mode=secret-service
-  else
-    mode=file
-  fi
+  case $(uname -s) in
+    Darwin|MINGW*|MSYS*|CYGWIN*) mode=native ;;  # the Keychain, the Credential Manager
+    *)
+      if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
+        mode=secret-service
+      else
+        mode=file
+      fi ;;
+  esac
 fi
 if [[ $mode == secret-service && -z ${SMOKE_IN_DBUS:-} ]]; then
   SMOKE_IN_DBUS=1 SMOKE_KEYRING=secret-service exec dbus-run-session -- "$SELF" "$@" 2> >(
@@ -60,9 +65,11 @@ exe=${1:-$ROOT/dist/ketajournal/ketajournal}
 exe=$(cd "$(dirname "$exe")" && pwd)/$(basename "$exe")
 tmp=$(mktemp -d -t ketajournal-smoke.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-export HOME=$tmp XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
-export XDG_RUNTIME_DIR=$tmp/run
-mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
+if [[ $mode != native ]]; then  # the Keychain is found through the real home
+  export HOME=$tmp XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
+  export XDG_RUNTIME_DIR=$tmp/run
+  mkdir -p -m 0700 "$XDG_RUNTIME_DIR"
+fi
 unset KETAJOURNAL_HOME KETAJOURNAL_PASSWORD_FILE PYTHON_KEYRING_BACKEND
 journal=$tmp/journal
 secret_args=()
@@ -93,6 +100,8 @@ version=$(cat "$tmp/out")
 if [[ $mode == secret-service ]]; then
   eval "$(printf 'smoke-keyring-password' | gnome-keyring-daemon --unlock --components=secrets)"
   step "demo (key in GNOME Keyring)" "$exe" --home "$journal" demo
+elif [[ $mode == native ]]; then
+  step "demo (key in the system's keyring)" "$exe" --home "$journal" demo
 else
   # The frozen app cannot make a journal without a keyring (a secret never creates
   # one), so the source tree makes it with the tests' file keyring, once.
@@ -138,7 +147,7 @@ else
   # window.
   t0=$(date +%s%N)
   QT_QPA_PLATFORM=offscreen "$exe" --home "$journal" 2>"$tmp/window.log" & pid=$!
-  if [[ $mode == secret-service ]]; then
+  if [[ $mode != file ]]; then
     for _ in $(seq 300); do compgen -G "$journal/backups/*" >/dev/null && break; sleep 0.1; done
     compgen -G "$journal/backups/*" >/dev/null \
       || { kill "$pid"; fail "window (offscreen): the journal never opened"; }

@@ -28,7 +28,7 @@ esac
 
 [[ -x $here/ketajournal/ketajournal ]] || die "run me from the unpacked archive (no ketajournal/ beside me)"
 have=$(getconf GNU_LIBC_VERSION 2>/dev/null | awk '{print $2}') || have=""
-if [[ -n $have && $GLIBC_FLOOR != @* ]] \
+if [[ -n $have && $GLIBC_FLOOR =~ ^[0-9.]+$ ]] \
     && [[ $(printf '%s\n%s\n' "$GLIBC_FLOOR" "$have" | sort -V | head -1) != "$GLIBC_FLOOR" ]]; then
   die "this build needs glibc $GLIBC_FLOOR or newer; this system has $have (see README.txt)"
 fi

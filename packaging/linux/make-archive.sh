@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The Linux release archive, from the frozen app in dist/ketajournal:
-#   packaging/linux/make-archive.sh        (from anywhere; build the spec first)
+#   packaging/linux/make-archive.sh [FROZEN_DIR [OUT_DIR]]   (build the spec first)
 # writes dist/ketajournal-<version>-linux-<arch>.tar.gz, which holds
 #   ketajournal-<version>-linux-<arch>/
 #     ketajournal/          the frozen app (run ketajournal/ketajournal)
@@ -12,7 +12,8 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 APP_ID=org.ketajournal.KetaJournal
-frozen=$ROOT/dist/ketajournal
+frozen=${1:-$ROOT/dist/ketajournal}
+outdir=${2:-$ROOT/dist}
 [[ -x $frozen/ketajournal ]] || {
   echo "make-archive: no frozen app in $frozen; run: python -m PyInstaller --noconfirm packaging/ketajournal.spec" >&2
   exit 2
@@ -34,13 +35,15 @@ cp "$ROOT/LICENSE" "$top/"
 cp "$ROOT/packaging/linux/uninstall.sh" "$top/"
 # The oldest glibc this build runs on, measured from its binaries: install.sh checks it.
 floor=$("$ROOT/packaging/linux/glibc-floor.sh" "$frozen")
+[[ -n $floor ]] || floor=unknown
 for file in install.sh README.txt; do
   sed -e "s/@VERSION@/$version/g" -e "s/@GLIBC@/$floor/g" "$ROOT/packaging/linux/$file" \
     >"$top/$file"
 done
 chmod 755 "$top/install.sh" "$top/uninstall.sh"
 
-out=$ROOT/dist/$name.tar.gz
+mkdir -p "$outdir"
+out=$outdir/$name.tar.gz
 # Owner and times fixed, files sorted: the same build gives the same archive.
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@${SOURCE_DATE_EPOCH:-0}" \
   -C "$stage" -czf "$out" "$name"
