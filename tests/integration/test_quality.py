@@ -29,7 +29,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_ruff_is_clean() -> None:
-    result = run(tool("ruff"), "check", "ketajournal", "tests", "benchmarks")
+    result = run(tool("ruff"), "check", "ketajournal", "tests", "benchmarks", "resources")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
