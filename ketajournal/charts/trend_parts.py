@@ -1,5 +1,5 @@
-"""The Trends chart's parts: its scales, its plot items with their pens and symbols, the
-session markers and grid as point pairs, the thinning of lines, the legend sample.
+"""The Trends chart's parts: its scales and axis titles, its plot items with their pens and
+symbols, the session markers and grid as point pairs, the thinning of lines, the legend sample.
 
 :mod:`ketajournal.charts.trends` assembles these into the chart and hands them data;
 :mod:`ketajournal.charts.trend_hover` says what a point under the mouse is.
@@ -35,6 +35,13 @@ SCORE_FILL_ALPHA = 0xCC
 BAND_LABEL_FILL_ALPHA = 150
 #: Width of the 7-day mean (1 px where days outnumber pixels).
 MEAN_WIDTH = 3
+
+#: The left axis's title as the shown series change.
+MOOD_AXIS_LABEL = "Mood (0–10, 10 = best)"
+MOOD_AND_ANXIETY_AXIS_LABEL = "Mood (10 = best) · anxiety (10 = worst)"
+ANXIETY_AXIS_LABEL = "Anxiety (0–10, 10 = worst), on the left mood scale"
+SLEEP_AXIS_NOTE = "sleep (hours)"
+MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL = "Mood · anxiety (0–10) · sleep (hours)"
 
 #: The left axis: the mood scale, with room below zero for the side-effect marks.
 Y_RANGE = (-1.2, 10.5)
@@ -320,3 +327,12 @@ __all__ = [
     "marker_pairs",
     "thin",
 ]
+
+
+def left_axis_label(*, anxiety: bool, sleep: bool) -> str:
+    """The left axis's title for the series shown on it (mood always)."""
+    if anxiety and sleep:
+        return MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL  # the long form would not fit
+    if sleep:
+        return f"{MOOD_AXIS_LABEL} · {SLEEP_AXIS_NOTE}"
+    return MOOD_AND_ANXIETY_AXIS_LABEL if anxiety else MOOD_AXIS_LABEL

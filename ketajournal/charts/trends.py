@@ -59,7 +59,9 @@ from ketajournal.charts.style import (
 )
 from ketajournal.charts.trend_hover import describe_trend_point
 from ketajournal.charts.trend_parts import (
+    ANXIETY_AXIS_LABEL,
     MARKER_SPAN,
+    MOOD_AXIS_LABEL,
     SCORE_MAX,
     SCORE_SCALE,
     SCORE_Y_RANGE,
@@ -68,6 +70,7 @@ from ketajournal.charts.trend_parts import (
     LegendSample,
     dashed_marker_pairs,
     grid_pairs,
+    left_axis_label,
     left_ticks,
     make_band_items,
     make_score_items,
@@ -97,11 +100,6 @@ RANGE_PRESETS: dict[str, tuple[str, str, int | None]] = {
 }
 DEFAULT_PRESET = "90d"
 
-MOOD_AXIS_LABEL = "Mood (0–10, 10 = best)"
-MOOD_AND_ANXIETY_AXIS_LABEL = "Mood (10 = best) · anxiety (10 = worst)"
-ANXIETY_AXIS_LABEL = "Anxiety (0–10, 10 = worst), on the left mood scale"
-SLEEP_AXIS_NOTE = "sleep (hours)"
-MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL = "Mood · anxiety (0–10) · sleep (hours)"
 SLEEP_TOOLTIP = "Sleep in hours, on the left scale (it grows past 10 for long nights)"
 #: Room above the longest night when sleep is shown.
 SLEEP_HEADROOM = 0.5
@@ -111,10 +109,6 @@ SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
 HOVER_RADIUS_PX = 8.0
 #: The days per pixel above which the 7-day mean is drawn 1 px wide.
 DENSE_DAYS_PER_PIXEL = 1.0
-
-
-
-
 
 
 class TrendsChart(QWidget):
@@ -409,13 +403,7 @@ class TrendsChart(QWidget):
         self._update_grid()
 
     def _update_left_label(self) -> None:
-        anxiety, sleep = self.anxiety_visible(), self._sleep.isVisible()
-        if anxiety and sleep:
-            text = MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL  # the long form would not fit
-        elif sleep:
-            text = f"{MOOD_AXIS_LABEL} · {SLEEP_AXIS_NOTE}"
-        else:
-            text = MOOD_AND_ANXIETY_AXIS_LABEL if anxiety else MOOD_AXIS_LABEL
+        text = left_axis_label(anxiety=self.anxiety_visible(), sleep=self._sleep.isVisible())
         axis_label(self.plot.getPlotItem(), "left", text)
 
     def mean_is_dense(self) -> bool:

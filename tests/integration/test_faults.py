@@ -13,7 +13,6 @@ import argparse
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import textwrap
@@ -25,21 +24,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from ketajournal import app as app_module
 from ketajournal.domain.models import Event, EventKind, MoodEntry, Phase, Route, Session
 from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import INSTANCE_LOCK_NAME, JournalPaths
+from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import backups, exchange
-from ketajournal.services.health import CountChange, deep_check
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.connection import WriteFailedError
-from ketajournal.storage.instance import (
-    AlreadyOpenError,
-    InstanceLock,
-    acquire_instance_lock,
-    creation_lock,
-)
 from ketajournal.ui.dialogs import SessionDialog
 from ketajournal.ui.main_window import MainWindow
 from tests.support.clock import NOW, FixedClock
@@ -233,53 +224,6 @@ def test_a_session_dialog_stays_open_with_its_fields_when_the_disk_is_full(
 # -- two programs at once -----------------------------------------------------------------
 
 
-def test_a_second_window_on_the_same_journal_is_refused_with_a_message(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    first = acquire_instance_lock(home)
-    try:
-        with pytest.raises(AlreadyOpenError, match="already open") as refused:
-            InstanceLock(home).acquire()
-        assert str(home) in str(refused.value)
-        assert (home / INSTANCE_LOCK_NAME).stat().st_mode & 0o777 == 0o600
-    finally:
-        first.release()
-    assert not (home / INSTANCE_LOCK_NAME).exists()  # a closed window leaves nothing behind
-    with InstanceLock(home) as again:  # free once the first window closed
-        assert again.held
-
-
-_HOLD_LOCK = (
-    "import sys, time; from pathlib import Path; "
-    "from ketajournal.storage.instance import acquire_instance_lock; "
-    "acquire_instance_lock(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)"
-)
-
-
-def test_a_killed_window_never_locks_the_journal_out(tmp_path: Path) -> None:
-    home = tmp_path / "home"
-    holder = subprocess.Popen([sys.executable, "-c", _HOLD_LOCK, str(home)],
-                              stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(AlreadyOpenError):
-            acquire_instance_lock(home)
-        holder.send_signal(signal.SIGKILL)
-        holder.wait(timeout=10)
-    finally:
-        holder.kill()
-        holder.wait()
-        if holder.stdout is not None:
-            holder.stdout.close()
-    acquire_instance_lock(home).release()  # the operating system freed it with the process
-
-
-def test_the_creation_lock_leaves_nothing_behind(tmp_path: Path) -> None:
-    tmp_path.mkdir(exist_ok=True)
-    with creation_lock(tmp_path):
-        assert any(tmp_path.iterdir())
-    assert list(tmp_path.iterdir()) == []
-
-
 _CONCURRENT_WRITER = textwrap.dedent("""
     import sys
     from ketajournal.cli import main
@@ -340,86 +284,6 @@ def test_two_first_runs_at_once_make_one_journal_and_lose_nothing() -> None:
 # -- ketajournal check --deep ----------------------------------------------------------------
 
 
-def test_deep_check_remembers_counts_and_reports_a_sudden_drop_until_accepted(
-    used: Journal,
-) -> None:
-    used.log_all([MoodEntry(at=NOW - timedelta(hours=i), mood=5) for i in range(25)])
-    first = deep_check(used)
-    assert first.ok and first.remembered and first.last_check_at is None
-    assert "first deep check" in "\n".join(first.report())
-    moods = used.moods()
-    for mood in moods[:2]:  # deleting a couple is what users do: not a drop
-        used.delete("mood", mood.id or 0)
-    fewer = deep_check(used)
-    assert fewer.ok and "fewer: mood 30 -> 28" in "\n".join(fewer.report())
-    for mood in moods[2:12]:
-        used.delete("mood", mood.id or 0)
-    after = deep_check(used)
-    assert not after.ok and [c.kind for c in after.drops] == ["mood"]
-    report = "\n".join(after.report())
-    assert "SUDDEN DROP: mood 28 -> 18" in report and "--accept-counts" in report
-    assert not deep_check(used).ok  # not remembered: reported again
-    accepted = deep_check(used, accept_counts=True)
-    assert accepted.remembered and "accepted" in accepted.note
-    assert deep_check(used).ok
-
-
-def test_deep_check_takes_a_few_deletions_for_the_users_own() -> None:
-    assert not CountChange("mood", 100, 96).sudden_drop
-    assert CountChange("mood", 100, 90).sudden_drop
-    assert CountChange("mood", 3, 0).sudden_drop  # everything gone is always reported
-    assert not CountChange("mood", 3, 4).sudden_drop
-
-
-def test_deep_check_verifies_every_backup_and_names_the_bad_ones(
-    used: Journal, tmp_path: Path
-) -> None:
-    good = backups.take_backup(used, "daily-20261127")
-    damaged = backups.take_backup(used, "daily-20261126")
-    with damaged.open("r+b") as handle:  # one page overwritten on disk
-        handle.seek(4096 * 2 + 100)
-        handle.write(b"\0" * 64)
-    other = open_journal(JournalPaths(tmp_path / "other"), KeyringKeyStore(), clock=FixedClock())
-    try:
-        foreign = other.backup_to(good.parent / "weekly-2026W47.db") and (
-            good.parent / "weekly-2026W47.db")
-    finally:
-        other.close()
-    (good.parent / ".daily-20261128.db.x1y2.part").write_bytes(b"interrupted")
-    result = deep_check(used)
-    by_name = {b.name: b for b in result.backups}
-    assert by_name[good.name].ok
-    assert not by_name[damaged.name].ok and not by_name[foreign.name].ok
-    assert "does not open with the journal's key" in by_name[foreign.name].detail
-    assert not result.ok and result.unfinished_backups == (".daily-20261128.db.x1y2.part",)
-    report = "\n".join(result.report())
-    assert f"FAILED {damaged.name}" in report and "safe to delete" in report
-
-
-def test_a_damaged_journal_page_is_reported_not_raised(tmp_path: Path) -> None:
-    paths = JournalPaths(tmp_path / "home")
-    journal = open_journal(paths, KeyringKeyStore(), clock=FixedClock())
-    journal.log_all([MoodEntry(at=NOW, mood=5, note=f"{i} {BIG_NOTE}") for i in range(20)])
-    journal.close()
-    with paths.database.open("r+b") as handle:
-        handle.seek(4096 * 8 + 100)
-        handle.write(b"\0" * 64)
-    journal = open_journal(paths, KeyringKeyStore(), create=False)
-    try:
-        result = deep_check(journal)
-    finally:
-        journal.close()
-    assert not result.ok and not result.remembered
-    assert any("HMAC verification failed for page 9" in p for p in result.problems)
-
-
-def test_deep_check_of_a_read_only_journal_still_reports(used: Journal) -> None:
-    make_read_only(used)
-    result = deep_check(used)
-    assert result.ok and not result.remembered
-    assert "not remembered: the journal is read-only" in result.note
-
-
 def _cli_has_deep_check() -> bool:
     from ketajournal.cli import build_parser
 
@@ -452,22 +316,3 @@ def test_check_deep_on_the_command_line(
     assert main(["check", "--home", home, "--deep", "--accept-counts"]) == 0
 
 
-@pytest.mark.skipif(not hasattr(app_module, "acquire_instance_lock"),
-                    reason="app.py does not take the instance lock yet")
-def test_the_window_refuses_to_open_a_journal_another_window_has_open(
-    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
-    home = tmp_path / "home"
-    first = acquire_instance_lock(home)
-    try:
-        assert app_module.run_gui(str(home)) == 1
-    finally:
-        first.release()
-    assert len(shown) == 1 and "already open" in shown[0]
-    assert not (home / "journal.db").exists()  # refused before anything was opened

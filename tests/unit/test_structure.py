@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import grimp
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "ketajournal"
@@ -67,3 +68,53 @@ def test_no_private_name_is_imported_from_another_module() -> None:
                 if private:
                     found.append(f"{path.relative_to(ROOT)}: from {node.module} import {private}")
     assert found == []
+
+
+@pytest.mark.parametrize("path", _modules(), ids=_name)
+def test_a_long_module_says_why_it_is_one_piece(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    if lines <= MAX_LINES:
+        return
+    docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or ""
+    assert ONE_PIECE in docstring.lower(), (
+        f"{lines} lines: split it by responsibility, or say in its docstring why it is "
+        f"{ONE_PIECE}"
+    )
+
+
+KINDS = ("unit", "integration", "gui")
+
+
+def _needs_tests(path: Path) -> bool:
+    """Empty ``__init__`` files, ``__main__`` and the shipped assets need no test file."""
+    if path.name == "__main__.py" or "assets" in path.relative_to(PACKAGE).parts:
+        return False
+    if path.name == "__init__.py":
+        body = ast.parse(path.read_text(encoding="utf-8")).body
+        return any(not (isinstance(n, ast.Expr) and isinstance(n.value, ast.Constant))
+                   for n in body)
+    return True
+
+
+def expected_test_files(path: Path) -> list[Path]:
+    """Where the tests of ``ketajournal/<a>/<b>.py`` live: ``tests/<kind>/<a>/test_<b>.py``.
+
+    A package's ``__init__.py`` is tested as the package: ``tests/<kind>/test_<package>.py``
+    one folder up (``ketajournal/__init__.py`` itself: ``tests/<kind>/test_ketajournal.py``).
+    """
+    relative = path.relative_to(PACKAGE)
+    if relative.name == "__init__.py":
+        relative = relative.parent
+        folder, stem = relative.parent, relative.name or PACKAGE.name
+    else:
+        folder, stem = relative.parent, relative.stem
+    return [ROOT / "tests" / kind / folder / f"test_{stem}.py" for kind in KINDS]
+
+
+@pytest.mark.parametrize("path", [p for p in _modules() if _needs_tests(p)], ids=_name)
+def test_every_module_has_a_test_file_where_its_path_says(path: Path) -> None:
+    candidates = expected_test_files(path)
+    assert any(c.is_file() for c in candidates), (
+        "no test file; expected one of: "
+        + ", ".join(str(c.relative_to(ROOT)) for c in candidates)
+    )

@@ -151,30 +151,6 @@ def test_unknown_preset_is_refused(chart: TrendsChart) -> None:
         chart.set_range_preset("2w")
 
 
-def test_describe_point_near_gives_date_and_daily_mean(
-    chart: TrendsChart, series: TrendSeries
-) -> None:
-    i = int(np.flatnonzero(series.mood_counts == 2)[-1])  # a session day: two entries
-    text = chart.describe_point_near(float(series.mood_x[i]), float(series.mood_y[i]))
-    assert text is not None
-    mean = series.mood_y[i]
-    shown = f"{mean:.0f}" if mean == int(mean) else f"{mean:.1f}"
-    assert text.startswith(f"{format_date_with_weekday(series.mood_days[i])} — mood {shown} ")
-    assert "(daily mean of 2 entries)" in text
-    assert "7-day mean" in text
-
-
-def test_describe_point_near_a_session_marker_and_a_side_effect(
-    chart: TrendsChart, series: TrendSeries
-) -> None:
-    x = float(series.booster_x[-1])
-    text = chart.describe_point_near(x, 0.3)
-    assert text is not None
-    assert text.startswith("Booster session — ")
-    effect = chart.describe_point_near(float(series.side_effect_x[-1]), -0.6)
-    assert effect == series.side_effect_labels[-1]
-
-
 def test_hovering_a_point_shows_its_tooltip(
     chart: TrendsChart, series: TrendSeries, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -189,11 +165,6 @@ def test_hovering_a_point_shows_its_tooltip(
     chart.plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(x, 10.45)))
 
     assert RecordingToolTip.shown == [expected, ""]
-
-
-def test_describe_point_near_nothing_is_none(chart: TrendsChart, series: TrendSeries) -> None:
-    x = float(series.mood_x[-1])
-    assert chart.describe_point_near(x, 10.45) is None
 
 
 def test_anxiety_visibility_toggles(chart: TrendsChart, series: TrendSeries) -> None:
@@ -608,28 +579,6 @@ def test_bottom_axis_labels_days_months_or_years(chart: TrendsChart, series: Tre
         assert not any(s.isdigit() and len(s) <= 2 for s in shown)  # no day numbers
     finally:
         chart.set_series(series)
-
-
-def test_calendar_ticks_sit_at_local_midnight_and_are_cached() -> None:
-    from datetime import date
-
-    style.calendar_ticks.cache_clear()
-    first, last = date(2026, 8, 25).toordinal(), date(2026, 11, 26).toordinal()
-    levels = style.calendar_ticks(first, last, "day", 5)
-    months, days = levels
-    assert [label for _x, label in months[1]] == ["Sep 2026", "Oct 2026", "Nov 2026"]
-    assert months[1][0][0] == datetime(2026, 9, 1).timestamp()
-    day_labels = [label for _x, label in days[1]]
-    # Every 5th day, but not within 5 days of a month's label (the 5th, the 30th).
-    assert day_labels[:4] == ["25", "10", "15", "20"]
-    assert "30" not in day_labels  # too close to the next month's label
-    assert style.calendar_ticks(first, last, "day", 5) is levels
-    assert style.calendar_ticks.cache_info().hits == 1
-    years = style.calendar_ticks(date(2016, 3, 1).toordinal(), last, "year", 2)
-    assert [label for _x, label in years[0][1]] == ["2018", "2020", "2022", "2024", "2026"]
-    months_level = style.calendar_ticks(date(2025, 11, 15).toordinal(), last, "month", 3)
-    assert [label for _x, label in months_level[0][1]] == ["2026"]
-    assert [label for _x, label in months_level[1][1]] == ["Apr", "Jul", "Oct"]
 
 
 def test_the_view_cannot_leave_the_calendar(chart: TrendsChart) -> None:

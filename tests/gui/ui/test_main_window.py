@@ -26,14 +26,11 @@ from ketajournal.domain.models import (
 )
 from ketajournal.services.journal import Journal
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.dialogs import SessionDialog, SideEffectDialog
+from ketajournal.ui.dialogs import SessionDialog
 from ketajournal.ui.main_window import MainWindow
-from ketajournal.ui.today import TEN_WINDOW_MS
 from tests.support.clock import FixedClock
 
 SENTINEL = "SENTINEL-window-title-7731"
-
-
 
 
 def timeline_texts(window: MainWindow) -> list[str]:
@@ -51,43 +48,6 @@ def chart_mood_points(window: MainWindow) -> list[float]:
     return [float(v) for v in series.mood_y]
 
 
-def test_typing_a_mood_saves_it_and_it_appears_in_timeline_and_trends(
-    qtbot: QtBot, window: MainWindow, journal: Journal
-) -> None:
-    window.today.note.setPlainText("calm afternoon")
-    window.today.mood_row.buttons[7].setFocus()
-    qtbot.keyClick(window.today.mood_row.buttons[7], Qt.Key.Key_7)
-    (entry,) = journal.moods()
-    assert entry.mood == 7 and entry.note == "calm afternoon"
-    assert window.today.status.text().startswith("Saved at")
-    assert window.today.note.toPlainText() == ""  # cleared only after the commit
-    assert any("Mood 7/10" in row and "calm afternoon" in row for row in timeline_texts(window))
-    assert chart_mood_points(window) == [7.0]
-
-
-def test_one_then_zero_means_ten_and_a_lone_one_means_one(
-    qtbot: QtBot, window: MainWindow, journal: Journal
-) -> None:
-    button = window.today.mood_row.buttons[5]
-    qtbot.keyClick(button, Qt.Key.Key_1)
-    qtbot.keyClick(button, Qt.Key.Key_0)
-    qtbot.keyClick(button, Qt.Key.Key_1)
-    qtbot.waitUntil(lambda: len(journal.moods()) == 2, timeout=TEN_WINDOW_MS * 4)
-    assert [m.mood for m in journal.moods()] == [10, 1]
-
-
-def test_clicking_a_number_saves_with_the_optional_details(
-    qtbot: QtBot, window: MainWindow, journal: Journal
-) -> None:
-    today = window.today
-    today.details_toggle.click()
-    today.anxiety.set_optional(6)
-    today.sleep.set_optional(6.5)
-    qtbot.mouseClick(today.mood_row.buttons[3], Qt.MouseButton.LeftButton)
-    (entry,) = journal.moods()
-    assert (entry.mood, entry.anxiety, entry.energy, entry.sleep_hours) == (3, 6, None, 6.5)
-
-
 def test_sessions_appear_as_exactly_one_marker_each_per_phase(
     window: MainWindow, journal: Journal
 ) -> None:
@@ -103,40 +63,6 @@ def test_sessions_appear_as_exactly_one_marker_each_per_phase(
     assert len(journal.sessions()) == 3
     assert window.trends.chart.session_marker_count() == {"induction": 2, "booster": 1}
     assert sum("Session" in row for row in timeline_texts(window)) == 3
-
-
-def test_invalid_blood_pressure_keeps_the_dialog_open_and_saves_nothing(
-    window: MainWindow, journal: Journal
-) -> None:
-    dialog = window.dialog_for("session")
-    assert isinstance(dialog, SessionDialog)
-    dialog.note.setPlainText("typed text must survive")
-    dialog.bp_after.set_reading(None)
-    dialog.bp_after.systolic.set_optional(80)
-    dialog.bp_after.diastolic.set_optional(120)
-    dialog.accept()
-    assert dialog.result() == 0
-    assert "bp_after" in dialog.error.text() and "higher than diastolic" in dialog.error.text()
-    assert dialog.note.toPlainText() == "typed text must survive"
-    assert journal.sessions() == []
-
-
-def test_side_effect_links_recent_session_and_flags_blood_in_urine(
-    window: MainWindow, journal: Journal
-) -> None:
-    session, _ = journal.log(Session(at=journal.now() - timedelta(hours=5), route=Route.IV,
-                                     phase=Phase.BOOSTER))
-    dialog = window.dialog_for("side_effect")
-    assert isinstance(dialog, SideEffectDialog)
-    assert dialog.session.currentData() == session.id
-    assert not dialog.red_flag.isVisibleTo(dialog)
-    dialog.category.setCurrentIndex(dialog.category.findData(SideEffectCategory.BLOOD_IN_URINE))
-    assert dialog.red_flag.isVisibleTo(dialog)
-    assert "Contact your clinic" in dialog.red_flag.text()
-    dialog.accept()
-    (saved,) = journal.side_effects()
-    assert saved.session_id == session.id and saved.category.is_red_flag
-    assert any("RED FLAG" in row for row in timeline_texts(window))
 
 
 def test_edit_from_timeline_and_undo_it(window: MainWindow, journal: Journal) -> None:
@@ -249,13 +175,6 @@ def test_trends_updates_without_restart_when_a_session_is_logged(
     assert after["booster"] == before.get("booster", 0) + 1
 
 
-def test_the_app_icon_loads_from_the_package(qtbot: QtBot) -> None:
-    from ketajournal.ui.resources import icon
-
-    assert not icon().isNull()
-    assert not icon().pixmap(32, 32).isNull()
-
-
 def test_window_reports_a_keyring_it_cannot_use_and_creates_nothing(
     qtbot: QtBot, tmp_path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -277,18 +196,6 @@ def test_window_reports_a_keyring_it_cannot_use_and_creates_nothing(
     ((title, text),) = shown
     assert "cannot open your journal" in title and "keyring is locked" in text
     assert not home.exists() or not any(home.iterdir())
-
-
-def test_today_counts_the_moods_of_the_clocks_day_across_a_dst_change(
-    qtbot: QtBot, journal: Journal, clock: FixedClock
-) -> None:
-    plus_one, plus_two = timezone(timedelta(hours=1)), timezone(timedelta(hours=2))
-    journal.log(MoodEntry(at=datetime(2026, 3, 28, 23, 30, tzinfo=plus_one), mood=4))
-    journal.log(MoodEntry(at=datetime(2026, 3, 29, 0, 30, tzinfo=plus_one), mood=5))
-    clock.current = datetime(2026, 3, 29, 20, 0, tzinfo=plus_two)
-    win = MainWindow(JournalController(journal))
-    qtbot.addWidget(win)
-    assert win.today.summary.text() == "Today so far: 1 mood entry."
 
 
 def test_the_timeline_shows_a_time_on_the_clock_it_was_logged_on(

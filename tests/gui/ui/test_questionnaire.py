@@ -11,7 +11,6 @@ from ketajournal.domain.models import Assessment, Phase, Route, Session
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.ui.main_window import MainWindow
-from ketajournal.ui.settings_dialog import SettingsDialog
 
 
 def test_phq9_filled_from_the_keyboard_shows_total_and_band(
@@ -84,19 +83,6 @@ def test_today_lists_what_is_due_and_dismiss_removes_it(
     assert "Check-in 24 hours after your session" in text
     window.today._dismiss(clinical.due_items(journal)[0].key)
     assert "PHQ-9: not filled yet" not in _texts(window.today.due_box)
-
-
-def test_settings_dialog_stores_crisis_country_and_thresholds(
-    qtbot: QtBot, window: MainWindow, journal: Journal
-) -> None:
-    dialog = SettingsDialog(window.controller, window)
-    qtbot.addWidget(dialog)
-    dialog.country.setCurrentIndex(dialog.country.findData("UK"))
-    dialog.remission["phq9"].setValue(7)
-    dialog.accept()
-    assert clinical.crisis_message(journal).count("116 123") == 1
-    assert "988" not in clinical.crisis_message(journal)
-    assert clinical.measure_status(journal, "phq9").remission_threshold == 7
 
 
 def _texts(widget: object) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from ketajournal import APP_ID
 from ketajournal.ui.resources import icon
@@ -61,3 +62,10 @@ def test_the_window_icon_has_each_png_at_its_size_and_scales_beyond(qapp: QAppli
         drawn = app_icon.pixmap(size).toImage().convertToFormat(QImage.Format.Format_ARGB32)
         assert drawn == expected, size
     assert app_icon.pixmap(1024).size().width() == 1024  # drawn from the SVG, not capped
+
+
+def test_the_app_icon_loads_from_the_package(qtbot: QtBot) -> None:
+    from ketajournal.ui.resources import icon
+
+    assert not icon().isNull()
+    assert not icon().pixmap(32, 32).isNull()

@@ -33,7 +33,6 @@ from ketajournal.storage.header import read_header
 from ketajournal.ui import security, tasks
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.security import RestoreFromFile, SecretDialog, SecurityDialog
-from ketajournal.ui.settings_dialog import SettingsDialog
 from tests.support.fixtures import open_window
 from tests.support.keyrings import MemoryKeyring
 
@@ -235,19 +234,6 @@ def test_auto_lock_minutes_are_stored_on_close_and_announced(
     assert Settings(opened.journal).get("security.auto_lock_minutes") == 0
     assert [c.kinds for c in changes] == [frozenset({"settings"})]
     assert window.save_auto_lock() is False  # unchanged: nothing written again
-
-
-def test_the_settings_dialog_opens_security_only_with_a_key_store(
-    qtbot: QtBot, opened: Opened
-) -> None:
-    controller = JournalController(opened.journal)
-    demo = SettingsDialog(controller)
-    qtbot.addWidget(demo)
-    assert not demo.security_button.isEnabled()
-    real = SettingsDialog(controller, keys=KeyringKeyStore())
-    qtbot.addWidget(real)
-    assert real.security_button.isEnabled()
-    assert isinstance(real.security_dialog(), SecurityDialog)
 
 
 def test_the_secret_prompt_hides_what_is_typed(qtbot: QtBot) -> None:

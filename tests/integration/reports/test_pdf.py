@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 import os
-import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.dates import format_date
 from ketajournal.domain.models import MoodEntry
 from ketajournal.reports import pdf as pdf_writer
 from ketajournal.reports.model import TITLE
 from ketajournal.reports.pdf import PdfWriteError, write_pdf
-from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
-from tests.integration.services.test_reports import SENTINEL, fill
+from tests.integration.services.test_reports import fill
 from tests.support.clock import NOW
 
 
@@ -50,42 +47,6 @@ def demo_pdf(journal: Journal, tmp_path: Path) -> PdfReader:
     return export(journal, tmp_path / "report.pdf")
 
 
-def test_page_one_shows_the_numbers_the_services_compute(
-    journal: Journal, demo_pdf: PdfReader
-) -> None:
-    page1 = page_texts(demo_pdf)[0]
-    assert f"Sessions in period {len(journal.sessions())} (6 induction, 24 booster)" in page1
-    phq9 = clinical.measure_status(journal, "phq9")
-    assert phq9.baseline is not None and phq9.latest is not None
-    assert phq9.change_percent is not None
-    assert (f"baseline {phq9.baseline.total}, now {phq9.latest.total} ({phq9.latest.band}): "
-            f"−{abs(phq9.change_percent):.0f} %") in page1
-    analysis = clinical.booster_analysis(journal)
-    assert flat(analysis.tolerance.sentence.replace(
-        TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN)) in page1
-    assert "your clinician" not in page1
-    labels = [c.label for c in analysis.booster_cycles[-6:]]
-    assert labels[-1].startswith("≥ ")  # the running cycle is censored
-    shown = ", ".join(label.removesuffix(" days") for label in labels)
-    assert f"{shown} days" in page1
-    flagged = clinical.safety_flags(journal)
-    assert flagged and f"ABOVE 0 on {format_date(flagged[0].at.date())}" in page1
-    marked = [s for s in journal.sessions()
-              if s.bp_before and s.bp_after and s.bp_after.systolic - s.bp_before.systolic >= 40]
-    assert len(marked) == 1
-    assert f"1 marked rise ({format_date(marked[0].at.date())})" in page1
-    assert analysis.next_due is not None
-    assert f"{format_date(analysis.next_due)} — a question for the clinician" in page1
-
-
-def test_summary_pages_list_the_blood_pressure_rise_and_item9_answer(
-    demo_pdf: PdfReader,
-) -> None:
-    summary = " ".join(page_texts(demo_pdf)[:2])
-    assert "+40/+3 *" in summary
-    assert "10 Dec 2024: item 9 answered 1 (“Several days”)" in summary
-
-
 def test_metadata_is_a_generic_title_and_nothing_else(
     demo_pdf: PdfReader, tmp_path: Path
 ) -> None:
@@ -107,27 +68,6 @@ def test_every_page_has_title_period_and_page_x_of_n(demo_pdf: PdfReader) -> Non
         assert f"page {number} of {total}" in text
         assert TITLE in text
         assert "Period: 28 Nov 2024 – 27 Nov 2026 (all data)" in text
-
-
-def test_notes_appear_only_when_the_patient_includes_them(
-    journal: Journal, tmp_path: Path
-) -> None:
-    fill(journal)
-    journal.log(MoodEntry(at=NOW - timedelta(days=1), mood=6, note=SENTINEL))
-    without = " ".join(page_texts(export(journal, tmp_path / "a.pdf")))
-    assert SENTINEL not in without
-    assert "Walked by the river." not in without  # a demo note
-    with_notes = " ".join(page_texts(export(journal, tmp_path / "b.pdf", include_notes=True)))
-    assert SENTINEL in with_notes
-    assert "Patient notes" in with_notes
-
-
-def test_a_note_longer_than_a_page_flows_over_pages(journal: Journal, tmp_path: Path) -> None:
-    text = " ".join(["words"] * 3300) + " the-last-word <b>&"
-    journal.log(MoodEntry(at=NOW - timedelta(days=1), mood=6, note=text))
-    texts = page_texts(export(journal, tmp_path / "a.pdf", include_notes=True))
-    assert "the-last-word <b>&" in " ".join(texts)
-    assert sum("words words words" in t for t in texts) >= 2
 
 
 def test_the_report_name_appears_only_when_typed(journal: Journal, tmp_path: Path) -> None:
@@ -197,23 +137,6 @@ def test_a_read_only_folder_is_a_clear_error_and_leaves_nothing(
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
-
-
-def test_charts_are_vector_paths_not_images(demo_pdf: PdfReader) -> None:
-    texts = page_texts(demo_pdf)
-    chart_page = next(i for i, t in enumerate(texts) if "Booster response curves" in t)
-    content = demo_pdf.pages[chart_page].get_contents()
-    assert content is not None
-    stream = content.get_data()
-    # Polylines: a moveto followed by many linetos, then a stroke.
-    assert len(re.findall(rb"[\d.]+ [\d.]+ l\b", stream)) > 500
-    assert re.search(rb"[\d.]+ [\d.]+ m\b", stream) and re.search(rb"\bS\b", stream)
-    for page in demo_pdf.pages:
-        resources = page.get("/Resources")
-        xobjects = resources.get_object().get("/XObject") if resources else None
-        if xobjects:
-            for ref in xobjects.get_object().values():
-                assert ref.get_object().get("/Subtype") != "/Image"
 
 
 def test_an_empty_journal_still_gives_a_readable_pdf(journal: Journal, tmp_path: Path) -> None:

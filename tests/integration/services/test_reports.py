@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
 from datetime import date, timedelta
 from functools import cache
 
@@ -11,7 +10,6 @@ import pytest
 from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.models import (
     Assessment,
-    BloodPressure,
     Event,
     EventKind,
     MoodEntry,
@@ -21,11 +19,9 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
-from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, build_trend_series_from_days
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.reports.model import MOOD_LINE_MAX_GAP_DAYS, Report
-from ketajournal.reports.summary import BloodPressureLine
+from ketajournal.reports.model import Report
 from ketajournal.services import clinical, demo
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report, parse_day
@@ -147,49 +143,6 @@ def test_name_is_kept_only_when_typed(journal: Journal) -> None:
     assert report(journal, name="  Dr.  Rivera ").name == "Dr. Rivera"
 
 
-@pytest.mark.parametrize(
-    ("before", "after", "marked"),
-    [((120, 80), (159, 104), False), ((120, 80), (160, 80), True),
-     ((120, 80), (130, 105), True), ((120, 80), None, False)],
-)
-def test_blood_pressure_rise_is_marked_at_40_systolic_or_25_diastolic(
-    before: tuple[int, int], after: tuple[int, int] | None, marked: bool
-) -> None:
-    assert BloodPressureLine(date(2026, 1, 1), "Booster", before, after).marked is marked
-
-
-def test_red_flags_come_first_and_item9_is_listed_with_its_date(journal: Journal) -> None:
-    day = NOW - timedelta(days=3)
-    session, _ = journal.log(Session(
-        at=day, route=Route.IV, phase=Phase.INDUCTION, dose_mg=35,
-        bp_before=BloodPressure(120, 80), bp_after=BloodPressure(162, 90)))
-    for _ in range(3):
-        journal.log(SideEffect(at=day + timedelta(hours=1), category=SideEffectCategory.NAUSEA,
-                               severity=4, session_id=session.id))
-    journal.log(SideEffect(at=day + timedelta(hours=2),
-                           category=SideEffectCategory.BLOOD_IN_URINE, severity=2))
-    journal.log(Assessment(at=day - timedelta(hours=2), instrument_id="phq9",
-                           answers=(2, 2, 2, 2, 1, 1, 1, 0, 2)))
-    journal.log(Event(at=day - timedelta(days=1), event_kind=EventKind.APPOINTMENT))
-    summary = report(journal, since_last_appointment=True).summary
-    assert [(s.label, s.red_flag) for s in summary.side_effects] == [
-        ("Blood in urine", True), ("Nausea", False)]
-    assert summary.side_effects[1].count == 3
-    figures = {f.label: f for f in summary.key_figures()}
-    assert figures["Side effects"].flag and "RED FLAG" in figures["Side effects"].value
-    assert figures["Blood pressure"].flag
-    assert [(s.day, s.answer, s.answer_label) for s in summary.safety] == [
-        (day.date(), 2, "More than half the days")]
-    assert figures["PHQ-9 item 9"].flag
-
-
-def test_questionnaire_definitions_are_said_once_when_they_agree(journal: Journal) -> None:
-    fill(journal)
-    merged = report(journal).summary.measure_definitions()
-    assert any(d.startswith("Response: the latest PHQ-9 / GAD-7 total") for d in merged)
-    assert len([d for d in merged if d.startswith("Remission")]) == 1
-
-
 def test_an_empty_journal_gives_a_report_that_says_so(journal: Journal) -> None:
     built = report(journal)
     figures = {f.label: f.value for f in built.summary.key_figures()}
@@ -236,24 +189,3 @@ def test_a_period_gives_the_same_model_whatever_the_journal_holds_before_and_aft
     assert moved.charts.trend == before.charts.trend
 
 
-def test_the_report_chart_carries_the_series_the_trends_screen_draws(journal: Journal) -> None:
-    fill(journal)
-    start, end = NOW.date() - timedelta(days=60), NOW.date() - timedelta(days=10)
-    trend = report(journal, start, end).charts.trend
-    screen = build_trend_series_from_days(journal.daily_mood_totals(), [], [])
-    on_screen = dict(zip(screen.mood_days, zip(screen.mood_y.tolist(), screen.mean7_y.tolist(),
-                                              strict=True), strict=True))
-    assert trend.mood_days == tuple(d for d in screen.mood_days if start <= d <= end)
-    for day, mood, mean7 in zip(trend.mood_days, trend.mood_values, trend.mean7_values,
-                                strict=True):
-        assert (mood, mean7) == pytest.approx(on_screen[day])
-    # Each run of the line joins days at most 3 (daily mood) or 7 (mean) days apart.
-    for runs, gap in ((trend.mood_runs, MOOD_LINE_MAX_GAP_DAYS),
-                      (trend.mean7_runs, SEVEN_DAY_WINDOW_DAYS)):
-        assert [i for a, b in runs for i in range(a, b)] == list(range(len(trend.mood_days)))
-        for a, b in runs:
-            days = trend.mood_days[a:b]
-            assert all((later - earlier).days <= gap
-                       for earlier, later in itertools.pairwise(days))
-        for (_, end_a), (start_b, _) in itertools.pairwise(runs):
-            assert (trend.mood_days[start_b] - trend.mood_days[end_a - 1]).days > gap

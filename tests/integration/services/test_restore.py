@@ -28,15 +28,14 @@ from ketajournal.domain.models import MoodEntry
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths, backup_header
+from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import demo
-from ketajournal.services.backups import KEEP_DAILY, automatic_backup, backup_verifies
+from ketajournal.services.backups import automatic_backup
 from ketajournal.services.damage import (
     Damage,
     DamagedNeedsSecretError,
     JournalDamagedError,
     KeyringKeyDoesNotFitError,
-    newest_verified_backup,
 )
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
@@ -48,13 +47,10 @@ from ketajournal.services.keys import (
 from ketajournal.services.opening import open_checked, open_journal, open_or_create
 from ketajournal.services.portable import (
     DB_MEMBER,
-    HEADER_MEMBER,
-    MANIFEST_MEMBER,
     BackupFileError,
     write_portable_backup,
 )
 from ketajournal.services.repair import (
-    NothingToRepairError,
     repair_from_backups,
     restore_from_home_backup,
 )
@@ -144,26 +140,6 @@ def journal_files(home: Path) -> list[str]:
 
 
 # -- the portable backup file ---------------------------------------------------------
-
-
-def test_a_backup_file_is_a_stored_zip_of_the_encrypted_copy_and_the_header(
-    made: Made, clock, tmp_path: Path
-) -> None:
-    out = tmp_path / "out"
-    out.mkdir()
-    target = backup_file(made.paths, clock, out / "journal-backup.zip")
-    assert [p.name for p in out.iterdir()] == ["journal-backup.zip"]  # no temp file left
-    assert target.stat().st_mode & 0o777 == 0o600
-    raw = target.read_bytes()
-    assert SENTINEL.encode() not in raw and b"SQLite format 3" not in raw
-    with zipfile.ZipFile(target) as archive:
-        assert archive.namelist() == [MANIFEST_MEMBER, HEADER_MEMBER, DB_MEMBER]
-        assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_STORED}
-        assert archive.read(HEADER_MEMBER) == made.paths.header.read_bytes()
-        manifest = json.loads(archive.read(MANIFEST_MEMBER))
-        assert manifest["format"] == "ketajournal-backup" and manifest["version"] == 1
-        assert set(manifest) == {"format", "version", "created", "journal_id", "app_version"}
-        assert archive.testzip() is None
 
 
 def test_backup_then_restore_with_the_recovery_key_and_the_keyring_emptied_is_byte_identical(
@@ -432,22 +408,6 @@ def test_with_the_keyring_empty_a_damaged_journal_first_asks_for_the_recovery_ke
     assert snapshot(paths.home) == before
 
 
-def test_the_offer_skips_a_newer_backup_that_no_longer_verifies(
-    backed_up: Made, clock
-) -> None:
-    paths = backed_up.paths
-    dailies = sorted((paths.home / "backups").glob("daily-*.db"))
-    overwrite_middle_page(dailies[-1])
-    overwrite_middle_page(paths.database)
-    with pytest.raises(JournalDamagedError) as info:
-        open_checked(paths, KeyringKeyStore(), clock=clock)
-    assert info.value.offer is not None
-    # Weekly backups were made on the first day; the newest good daily is the one before.
-    assert info.value.offer.backup == newest_verified_backup(paths, info.value.offer.key)
-    assert info.value.offer.backup != dailies[-1]
-    assert backup_verifies(info.value.offer.backup, info.value.offer.key)
-
-
 def test_without_any_backup_the_damage_is_named_and_nothing_is_offered(
     made: Made, clock
 ) -> None:
@@ -535,21 +495,6 @@ def test_a_home_holding_only_backups_gets_no_new_empty_journal(
         open_checked(paths, KeyringKeyStore(), clock=clock)
     assert info.value.damage is Damage.JOURNAL_MISSING and info.value.offer is not None
     assert journal_files(paths.home) == []
-
-
-def test_repair_from_backups_refuses_a_sound_journal_and_restores_a_damaged_one(
-    backed_up: Made, clock, tmp_path: Path
-) -> None:
-    paths = backed_up.paths
-    expected = export_bytes(paths, clock, tmp_path / "before.json")
-    before = snapshot(paths.home)
-    with pytest.raises(NothingToRepairError):
-        repair_from_backups(paths, KeyringKeyStore(), clock=clock)
-    assert snapshot(paths.home) == before
-    truncate_half(paths.database)
-    result = repair_from_backups(paths, KeyringKeyStore(), clock=clock)
-    assert result.moved_aside is not None and result.moved_aside.name.startswith("damaged-")
-    assert export_bytes(paths, clock, tmp_path / "after.json") == expected
 
 
 def test_a_healthy_journal_opens_checked_and_a_first_run_still_creates(
@@ -670,59 +615,3 @@ def test_cli_names_the_damage_and_restore_from_backups_repairs_it(
     assert (tmp_path / "after.json").read_bytes() == (tmp_path / "before.json").read_bytes()
 
 
-# -- rotation -------------------------------------------------------------------------
-
-
-def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:
-    paths = made.paths
-    folder = paths.home / "backups"
-    for _ in range(KEEP_DAILY):
-        journal = reopen(paths, clock)
-        try:
-            automatic_backup(journal)
-        finally:
-            journal.close()
-        clock.advance(timedelta(days=1))
-    dailies = sorted(folder.glob("daily-*.db"))
-    assert len(dailies) == KEEP_DAILY
-    damaged = dailies[-1]
-    overwrite_middle_page(damaged)
-    deleted: list[Path] = []
-    for _ in range(2):  # two more days: by name, the two oldest would go
-        journal = reopen(paths, clock)
-        try:
-            deleted += automatic_backup(journal).deleted
-            key = journal.data_key
-        finally:
-            journal.close()
-        clock.advance(timedelta(days=1))
-    assert key is not None
-    now = sorted(folder.glob("daily-*.db"))
-    verified = [p for p in now if backup_verifies(p, key)]
-    assert len(verified) == KEEP_DAILY  # the damaged one does not count ...
-    assert damaged in now  # ... and, newer than the oldest kept, is left alone
-    assert [p.name for p in deleted] == [dailies[0].name]  # only the oldest went
-    assert dailies[1] in now
-    assert not backup_header(dailies[0]).exists()
-
-
-def test_rotation_deletes_nothing_while_too_few_backups_verify(made: Made, clock) -> None:
-    paths = made.paths
-    folder = paths.home / "backups"
-    for _ in range(KEEP_DAILY):
-        journal = reopen(paths, clock)
-        try:
-            automatic_backup(journal)
-        finally:
-            journal.close()
-        clock.advance(timedelta(days=1))
-    for backup in sorted(folder.glob("daily-*.db"))[-3:]:
-        overwrite_middle_page(backup)
-    before = sorted(p.name for p in folder.glob("daily-*.db"))
-    journal = reopen(paths, clock)
-    try:
-        automatic_backup(journal)
-    finally:
-        journal.close()
-    after = sorted(p.name for p in folder.glob("daily-*.db"))
-    assert set(before) <= set(after) and len(after) == KEEP_DAILY + 1

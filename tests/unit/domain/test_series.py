@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import (
     Assessment,
@@ -18,7 +17,6 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
-from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.domain.series import (
     SEVEN_DAY_MEAN_DEFINITION,
     SLEEP_DEFINITION,
@@ -259,31 +257,6 @@ def test_no_questionnaires_gives_empty_totals_for_every_instrument() -> None:
         assert score.x.dtype == np.float64
     assert not TrendSeries().has_scores
     assert TrendSeries().score("gad7").short_title == "GAD-7"
-
-
-def test_response_curves_carry_the_analysis_arrays() -> None:
-    start = date(2025, 3, 1)
-    moods = [mood(start - timedelta(days=k), 20, 3) for k in range(1, 4)]
-    moods += [mood(start + timedelta(days=k), 20, v) for k, v in ((1, 7), (2, 7), (3, 4))]
-    booster_day = start + timedelta(days=5)
-    moods += [mood(booster_day + timedelta(days=k), 20, v) for k, v in ((1, 8), (3, 6))]
-    sessions = [
-        SessionPoint.from_session(session(start, Phase.INDUCTION)),
-        SessionPoint.from_session(session(booster_day, Phase.BOOSTER)),
-    ]
-    analysis = analyse_boosters(daily_mood(moods), sessions)
-    curves = response_curves(analysis)
-    assert curves.threshold == analysis.threshold
-    assert [c.is_booster for c in curves.cycles] == [False, True]
-    assert curves.cycles[1].offsets.tolist() == [1.0, 3.0]
-    assert curves.cycles[1].values.tolist() == [8.0, 6.0]
-    assert curves.median_offsets.tolist() == [1.0, 3.0]
-    assert curves.median_values.tolist() == [8.0, 6.0]
-    assert curves.longest_offset == 3
-    assert curves.cycles[1].label == cycle_label(analysis.cycles[1])
-    assert curves.cycles[1].label == "Booster of Thu 6 Mar 2025 (36 mg) — held ≥ 3 days"
-    # B = 3; P = mean of E+1 … E+7 = (7 + 7 + 4 + 8) / 4 = 6.5; T = 3 + 3.5 / 2
-    assert curves.threshold == pytest.approx(4.75)
 
 
 def test_day_runs_break_a_line_only_where_days_are_farther_apart_than_the_gap() -> None:

@@ -28,7 +28,7 @@ from hypothesis.control import currently_in_test_context
 from ketajournal.domain.models import MoodEntry
 from ketajournal.services.imports import bearable, daylio, emoods, generic
 from ketajournal.services.imports.common import ImportFileError, ParsedImport
-from tests.integration.services.test_imports import IMPORT_FIXTURES, MAPPING
+from tests.integration.services.imports.test_generic import IMPORT_FIXTURES, MAPPING
 
 ZONE = timezone(timedelta(hours=1))
 NAME = "hostile.csv"

@@ -1,4 +1,4 @@
-"""The sync folder's files: layout, encryption, the hash chain, and what is ignored or rejected."""
+"""The sync folder's files: layout, the hash chain on disk, and what is ignored or rejected."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import hashlib
 import os
 import shutil
 import stat
-import struct
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ from hypothesis import strategies as st
 from ketajournal.domain.hlc import HybridClock
 from ketajournal.domain.ids import new_id
 from ketajournal.domain.merge import Change, Op, all_changes, merge
-from ketajournal.storage import changefiles
-from ketajournal.storage.changefiles import (
+from ketajournal.storage import sync_folder
+from ketajournal.storage.sealed_files import (
     HEADER,
     MAGIC,
     PAD_BYTES,
@@ -25,14 +24,14 @@ from ketajournal.storage.changefiles import (
     TAG_BYTES,
     Cursor,
     FileType,
+    change_file_name,
+)
+from ketajournal.storage.sync_folder import (
     Ignored,
     SyncError,
     SyncFolder,
-    change_file_name,
-    derive_sync_key,
     plan_retirement,
 )
-from tests.support.paths import ROOT
 
 DATA_KEY = bytes(range(32))
 JOURNAL = "journal-0001"
@@ -76,16 +75,6 @@ def flip(path: Path, offset: int) -> None:
 
 
 # -- key and format ----------------------------------------------------------------------
-
-
-def test_the_sync_key_is_derived_per_journal_and_is_not_the_data_key() -> None:
-    key = derive_sync_key(DATA_KEY, JOURNAL)
-    assert len(key) == 32 and key != DATA_KEY
-    assert key == derive_sync_key(DATA_KEY, JOURNAL)
-    assert key != derive_sync_key(DATA_KEY, "journal-0002")
-    assert key != derive_sync_key(bytes(32), JOURNAL)
-    with pytest.raises(ValueError):
-        derive_sync_key(b"short", JOURNAL)
 
 
 def test_a_change_file_has_the_documented_header_and_a_hash_chain(folder: SyncFolder) -> None:
@@ -317,7 +306,7 @@ def test_an_oversized_file_is_refused_unread(
     folder: SyncFolder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     Device(folder, "laptop").write("a")
-    monkeypatch.setattr(changefiles, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(sync_folder, "MAX_FILE_BYTES", 100)
     assert "too large" in folder.read({}).rejected[0]
 
 
@@ -444,24 +433,6 @@ def test_a_snapshot_renamed_to_another_number_is_rejected(folder: SyncFolder) ->
     old.rename(old.with_name("snapshot-00000009.kjs"))
     result = folder.read({})
     assert result.changes == [] and "differs from its name" in result.rejected[0]
-
-
-def test_the_header_struct_is_what_docs_sync_md_says() -> None:
-    doc = (ROOT / "docs" / "sync.md").read_text(encoding="utf-8")
-    assert HEADER.format == ">4sBBHI32s12s"
-    assert struct.calcsize(HEADER.format) == 56
-    for row in (
-        "| 0 | 4 |",
-        "| 4 | 1 |",
-        "| 5 | 1 |",
-        "| 6 | 2 |",
-        "| 8 | 4 |",
-        "| 12 | 32 |",
-        "| 44 | 12 |",
-        "| 56 |",
-    ):
-        assert row in doc, row
-    assert changefiles._HKDF_INFO.decode().rstrip("\x00") in doc
 
 
 def test_no_temporary_file_is_left_behind(folder: SyncFolder) -> None:

@@ -9,13 +9,9 @@ Layout (docs/sync.md has the full design)::
         acks.kja                      what this device has read of the others
         snapshot-00000002.kjs         the whole merged state, for compaction
 
-Every file is ``header || AES-256-GCM(ciphertext || tag)``. The 56-byte header
-(magic, format version, file type, flags, sequence number, SHA-256 of the
-device's previous change file, nonce) is in clear and authenticated; the
-associated data adds the journal id and the device id, so a file moved into
-another device's folder, another journal's folder, or renamed to another
-number fails to open. The key is derived from the journal's data key with
-HKDF-SHA256 (:func:`derive_sync_key`), so the sync key never needs storing.
+Every file is sealed (:mod:`ketajournal.storage.sealed_files`: the header, the
+encryption bound to journal and device, the hash chain's :class:`Cursor`, the key).
+This module lays the files out, writes this device's, and reads everyone's.
 
 Reading is strict about what it applies and lenient about what it ignores:
 conflict copies, partial downloads and foreign names are counted and left
@@ -28,41 +24,29 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
-import os
 import re
-import struct
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import IntEnum
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from ketajournal.domain.hlc import is_device_id
-from ketajournal.domain.merge import Change, canonical_json
+from ketajournal.domain.merge import Change
 from ketajournal.platform.files import atomic_path
+from ketajournal.storage.sealed_files import (
+    NO_DIGEST,
+    START,
+    Cursor,
+    FileType,
+    RejectedFileError,
+    Sealer,
+    change_file_name,
+    derive_sync_key,
+    snapshot_file_name,
+)
 
-FORMAT_VERSION = 1
-MAGIC = b"KJSF"
-SYNC_KEY_BYTES = 32
-NONCE_BYTES = 12
-TAG_BYTES = 16
-DIGEST_BYTES = 32
-#: magic, version, file type, flags, sequence number, previous digest, nonce
-HEADER = struct.Struct(">4sBBHI32s12s")
-#: Plaintext is padded with spaces to a multiple of this, so a file's size
-#: tells little about how much was written.
-PAD_BYTES = 512
 #: Nothing the app writes comes near this; a bigger file is refused unread.
 MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_SEQ = 99_999_999  # eight digits in the name
 ACKS_NAME = "acks.kja"
-_HKDF_INFO = b"ketajournal sync-folder key, format 1\x00"
-_ZERO = bytes(DIGEST_BYTES)
 
 _CHANGE_NAME = re.compile(r"(\d{8})\.kjc")
 _SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
@@ -71,49 +55,9 @@ _SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
 _CONFLICT_NAME = re.compile(r"(\d{8}|snapshot-\d{8}|acks)[ .(_-].*\.(kjc|kjs|kja)")
 
 
-class FileType(IntEnum):
-    """What a sync file holds (byte 5 of the header)."""
-
-    CHANGES = 1
-    SNAPSHOT = 2
-    ACKS = 3
-
 
 class SyncError(Exception):
     """The sync folder cannot be written as asked (the message names no content)."""
-
-
-class RejectedFileError(Exception):
-    """One file failed its checks; ``str()`` names the file and the reason only."""
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """How far a device's change files have been taken in: the last sequence number
-    read and the SHA-256 of that file (zeros before the first file)."""
-
-    seq: int
-    digest: bytes = _ZERO
-
-    def to_json(self) -> list[object]:
-        """``[seq, digest-hex]``, the form stored in ack and snapshot files."""
-        return [self.seq, self.digest.hex()]
-
-    @classmethod
-    def from_json(cls, data: object) -> Cursor:
-        """The cursor stored by :meth:`to_json`; ValueError if malformed."""
-        if not (isinstance(data, list) and len(data) == 2):
-            raise ValueError("a cursor is [seq, digest]")
-        seq, digest = data
-        if not (isinstance(seq, int) and isinstance(digest, str)) or not 0 <= seq <= MAX_SEQ:
-            raise ValueError("a cursor is [seq, digest]")
-        raw = bytes.fromhex(digest)
-        if len(raw) != DIGEST_BYTES:
-            raise ValueError("a cursor digest is 32 bytes")
-        return cls(seq, raw)
-
-
-START = Cursor(0)
 
 
 @dataclass(frozen=True)
@@ -219,32 +163,6 @@ class RetirementPlan:
     behind: tuple[str, ...] = ()
 
 
-def derive_sync_key(data_key: bytes, journal_id: str) -> bytes:
-    """The sync folder's AES-256 key: HKDF-SHA256 of the journal's data key.
-
-    The info string names the purpose, the format version and the journal, so
-    this key is useless for the database and differs between journals.
-    """
-    if len(data_key) != 32:
-        raise ValueError("data keys are 32 bytes")
-    info = _HKDF_INFO + journal_id.encode("utf-8")
-    return HKDF(algorithm=hashes.SHA256(), length=SYNC_KEY_BYTES, salt=None, info=info).derive(
-        data_key
-    )
-
-
-def change_file_name(seq: int) -> str:
-    """The name of a device's change file number ``seq`` (``00000001.kjc``)."""
-    if not 1 <= seq <= MAX_SEQ:
-        raise ValueError("sequence number out of range")
-    return f"{seq:08d}.kjc"
-
-
-def snapshot_file_name(seq: int) -> str:
-    """The name of a snapshot covering its device's change files up to ``seq``."""
-    if not 0 <= seq <= MAX_SEQ:
-        raise ValueError("sequence number out of range")
-    return f"snapshot-{seq:08d}.kjs"
 
 
 def is_partial_name(name: str) -> bool:
@@ -280,17 +198,6 @@ def plan_retirement(
     return RetirementPlan(max(through, 0), (), behind)
 
 
-def _length_prefixed(text: str) -> bytes:
-    raw = text.encode("utf-8")
-    return len(raw).to_bytes(2, "big") + raw
-
-
-@dataclass(frozen=True)
-class _Header:
-    file_type: int
-    seq: int
-    prev: bytes
-
 
 class SyncFolder:
     """One journal's sync folder: writes this device's files, reads everyone's.
@@ -300,59 +207,14 @@ class SyncFolder:
     """
 
     def __init__(self, root: Path, key: bytes, journal_id: str) -> None:
-        if len(key) != SYNC_KEY_BYTES:
-            raise ValueError("sync keys are 32 bytes")
+        self._sealer = Sealer(key, journal_id)
         self.root = root
-        self._aead = AESGCM(key)
         self.journal_id = journal_id
 
     @classmethod
     def for_journal(cls, root: Path, data_key: bytes, journal_id: str) -> SyncFolder:
         """The sync folder at ``root`` of the journal with this data key and id."""
         return cls(root, derive_sync_key(data_key, journal_id), journal_id)
-
-    # -- sealing and opening -------------------------------------------------
-
-    def _aad(self, header: bytes, device: str) -> bytes:
-        return header + _length_prefixed(self.journal_id) + _length_prefixed(device)
-
-    def _seal(
-        self, device: str, file_type: FileType, seq: int, prev: bytes, payload: object
-    ) -> bytes:
-        plain = canonical_json(payload).encode("utf-8")
-        plain += b" " * (-len(plain) % PAD_BYTES)
-        nonce = os.urandom(NONCE_BYTES)
-        header = HEADER.pack(MAGIC, FORMAT_VERSION, file_type, 0, seq, prev, nonce)
-        return header + self._aead.encrypt(nonce, plain, self._aad(header, device))
-
-    def _open(
-        self, label: str, device: str, expected: FileType, data: bytes
-    ) -> tuple[_Header, object]:
-        if len(data) < HEADER.size + TAG_BYTES:
-            raise RejectedFileError(f"{label}: the file is truncated")
-        magic, version, file_type, flags, seq, prev, nonce = HEADER.unpack_from(data)
-        if magic != MAGIC:
-            raise RejectedFileError(f"{label}: not a ketajournal sync file")
-        if version != FORMAT_VERSION:
-            raise RejectedFileError(
-                f"{label}: written in sync format {version}, which this "
-                "version of ketajournal cannot read"
-            )
-        if file_type != expected or flags != 0:
-            raise RejectedFileError(f"{label}: not the kind of file its name says")
-        header = data[: HEADER.size]
-        try:
-            plain = self._aead.decrypt(nonce, data[HEADER.size :], self._aad(header, device))
-        except InvalidTag:
-            raise RejectedFileError(
-                f"{label}: failed its authentication check (changed, truncated, moved from "
-                "another device's folder or from another journal)"
-            ) from None
-        try:
-            payload = json.loads(plain.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
-            raise RejectedFileError(f"{label}: its content is not readable") from None
-        return _Header(file_type, seq, prev), payload
 
     # -- listing -------------------------------------------------------------
 
@@ -438,7 +300,7 @@ class SyncFolder:
         if any(c.device != device for c in batch):
             raise ValueError("a device writes only its own changes")
         seq = after.seq + 1
-        data = self._seal(
+        data = self._sealer.seal(
             device, FileType.CHANGES, seq, after.digest, {"changes": [c.to_json() for c in batch]}
         )
         self._write_new(self.device_dir(device) / change_file_name(seq), data)
@@ -470,7 +332,7 @@ class SyncFolder:
         }
         target = self.device_dir(device) / ACKS_NAME
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        data = self._seal(device, FileType.ACKS, 0, _ZERO, payload)
+        data = self._sealer.seal(device, FileType.ACKS, 0, NO_DIGEST, payload)
         with atomic_path(target) as tmp:
             tmp.write_bytes(data)
 
@@ -490,7 +352,7 @@ class SyncFolder:
             "cursors": {d: c.to_json() for d, c in sorted(covered.items())},
             "changes": [c.to_json() for c in changes],
         }
-        data = self._seal(device, FileType.SNAPSHOT, own.seq, own.digest, payload)
+        data = self._sealer.seal(device, FileType.SNAPSHOT, own.seq, own.digest, payload)
         target = self.device_dir(device) / snapshot_file_name(own.seq)
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with atomic_path(target) as tmp:
@@ -576,7 +438,7 @@ class SyncFolder:
     def _open_change_file(
         self, label: str, device: str, seq: int, prev: bytes, data: bytes
     ) -> Batch:
-        header, payload = self._open(label, device, FileType.CHANGES, data)
+        header, payload = self._sealer.open(label, device, FileType.CHANGES, data)
         if header.seq != seq:
             raise RejectedFileError(
                 f"{label}: its number differs from its name (a renamed or replayed file)"
@@ -626,7 +488,7 @@ class SyncFolder:
         return found, rejected
 
     def _open_snapshot(self, label: str, device: str, seq: int, path: Path) -> Snapshot:
-        header, payload = self._open(
+        header, payload = self._sealer.open(
             label, device, FileType.SNAPSHOT, self._read_bytes(label, path)
         )
         try:
@@ -658,7 +520,8 @@ class SyncFolder:
                 continue
             label = f"{device}/{ACKS_NAME}"
             try:
-                _, payload = self._open(label, device, FileType.ACKS, self._read_bytes(label, path))
+                data = self._read_bytes(label, path)
+                _, payload = self._sealer.open(label, device, FileType.ACKS, data)
                 if not isinstance(payload, dict):
                     raise ValueError("not an object")
                 raw, written = payload.get("read"), payload.get("written_ms")

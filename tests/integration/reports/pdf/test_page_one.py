@@ -1,0 +1,91 @@
+"""Page 1 of the PDF: the numbers the services compute, blood pressure rises and item 9."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
+from ketajournal.domain.dates import format_date
+from ketajournal.reports.pdf import write_pdf
+from ketajournal.reports.pdf.page_one import bp_text, rise_text
+from ketajournal.reports.summary import BloodPressureLine
+from ketajournal.services import clinical
+from ketajournal.services.journal import Journal
+from ketajournal.services.reports import build_report
+from tests.integration.services.test_reports import fill
+
+
+def export(journal: Journal, target: Path, start: date | None = None, end: date | None = None,
+           **kw: object) -> PdfReader:
+    options: dict[str, object] = {
+        "include_notes": False, "name": None, "since_last_appointment": False}
+    options.update(kw)
+    report = build_report(journal, start, end, **options)  # type: ignore[arg-type]
+    pages = write_pdf(report, target)
+    reader = PdfReader(target)
+    assert len(reader.pages) == pages
+    return reader
+
+
+def flat(text: str) -> str:
+    """Extracted text with line breaks and runs of spaces made single spaces."""
+    return " ".join(text.split())
+
+
+def page_texts(reader: PdfReader) -> list[str]:
+    return [flat(page.extract_text()) for page in reader.pages]
+
+
+@pytest.fixture
+def demo_pdf(journal: Journal, tmp_path: Path) -> PdfReader:
+    fill(journal)
+    return export(journal, tmp_path / "report.pdf")
+
+
+def test_page_one_shows_the_numbers_the_services_compute(
+    journal: Journal, demo_pdf: PdfReader
+) -> None:
+    page1 = page_texts(demo_pdf)[0]
+    assert f"Sessions in period {len(journal.sessions())} (6 induction, 24 booster)" in page1
+    phq9 = clinical.measure_status(journal, "phq9")
+    assert phq9.baseline is not None and phq9.latest is not None
+    assert phq9.change_percent is not None
+    assert (f"baseline {phq9.baseline.total}, now {phq9.latest.total} ({phq9.latest.band}): "
+            f"−{abs(phq9.change_percent):.0f} %") in page1
+    analysis = clinical.booster_analysis(journal)
+    assert flat(analysis.tolerance.sentence.replace(
+        TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN)) in page1
+    assert "your clinician" not in page1
+    labels = [c.label for c in analysis.booster_cycles[-6:]]
+    assert labels[-1].startswith("≥ ")  # the running cycle is censored
+    shown = ", ".join(label.removesuffix(" days") for label in labels)
+    assert f"{shown} days" in page1
+    flagged = clinical.safety_flags(journal)
+    assert flagged and f"ABOVE 0 on {format_date(flagged[0].at.date())}" in page1
+    marked = [s for s in journal.sessions()
+              if s.bp_before and s.bp_after and s.bp_after.systolic - s.bp_before.systolic >= 40]
+    assert len(marked) == 1
+    assert f"1 marked rise ({format_date(marked[0].at.date())})" in page1
+    assert analysis.next_due is not None
+    assert f"{format_date(analysis.next_due)} — a question for the clinician" in page1
+
+
+def test_summary_pages_list_the_blood_pressure_rise_and_item9_answer(
+    demo_pdf: PdfReader,
+) -> None:
+    summary = " ".join(page_texts(demo_pdf)[:2])
+    assert "+40/+3 *" in summary
+    assert "10 Dec 2024: item 9 answered 1 (“Several days”)" in summary
+
+
+def test_blood_pressure_readings_and_rises_are_written_with_a_true_minus() -> None:
+    assert bp_text((128, 84)) == "128/84" and bp_text(None) == "—"
+    falling = BloodPressureLine(date(2026, 1, 1), "Booster", (130, 90), (124, 92))
+    assert rise_text(falling) == "−6/+2"
+    rising = BloodPressureLine(date(2026, 1, 1), "Booster", (120, 80), (165, 84))
+    assert rise_text(rising) == "+45/+4 marked" and rise_text(rising, mark="*") == "+45/+4*"
+    assert rise_text(BloodPressureLine(date(2026, 1, 1), "Booster", (120, 80), None)) == "—"

@@ -1,0 +1,43 @@
+"""Typed settings in the journal: declared defaults, validated writes, all-or-nothing batches."""
+
+from __future__ import annotations
+
+import pytest
+
+from ketajournal.domain.validation import ValidationError
+from ketajournal.services.journal import Journal
+from ketajournal.services.settings import SETTINGS, Settings
+
+
+def test_an_unset_setting_reads_as_its_declared_default(journal: Journal) -> None:
+    settings = Settings(journal)
+    for key, setting in SETTINGS.items():
+        assert settings.get(key) == setting.default, key
+    assert settings.get("security.auto_lock_minutes") == 15
+
+
+def test_a_valid_value_is_stored_and_survives_in_the_journal(journal: Journal) -> None:
+    settings = Settings(journal)
+    assert settings.set("clinical.questionnaire_interval_days", 28) == 28
+    assert Settings(journal).get("clinical.questionnaire_interval_days") == 28
+    assert journal.setting("clinical.questionnaire_interval_days") == 28
+
+
+def test_an_invalid_value_or_key_is_refused_by_name_and_nothing_is_stored(
+    journal: Journal,
+) -> None:
+    settings = Settings(journal)
+    with pytest.raises(ValidationError) as caught:
+        settings.set("security.auto_lock_minutes", -1)
+    assert "security.auto_lock_minutes" in str(caught.value)
+    with pytest.raises(ValidationError, match="must be one of"):
+        settings.get("no.such.setting")
+    with pytest.raises(ValidationError):
+        settings.set_many(
+            {"security.auto_lock_minutes": 5, "clinical.questionnaire_interval_days": 0}
+        )
+    assert settings.get("security.auto_lock_minutes") == 15  # the valid half was not stored
+    settings.set_many({"security.auto_lock_minutes": 5, "safety.crisis_text": "Call Sam"})
+    assert (settings.get("security.auto_lock_minutes"), settings.get("safety.crisis_text")) == (
+        5, "Call Sam",
+    )

@@ -1,0 +1,127 @@
+"""Recovery codes and key wrapping: formats, round trips, and a wrong secret never yields a key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ketajournal.platform import crypto
+from ketajournal.platform.crypto import (
+    ALPHABET,
+    Argon2Params,
+    Kdf,
+    RecoveryCode,
+    UnwrapError,
+    new_recovery_code,
+    parse_recovery_code,
+    unwrap_key,
+    wrap_key,
+)
+
+FAST_ARGON2 = Argon2Params(memory_kib=8, iterations=1, lanes=1)
+PASSPHRASE = "correct horse battery staple"
+CODE_SHAPE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){7}$")
+
+
+@pytest.fixture(autouse=True)
+def fast_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crypto, "ARGON2_DEFAULT", FAST_ARGON2)
+
+
+@given(st.binary(min_size=20, max_size=20))
+def test_recovery_code_formats_as_eight_groups_and_parses_back(raw: bytes) -> None:
+    code = RecoveryCode(raw)
+    text = str(code)
+    assert CODE_SHAPE.match(text), text
+    assert len(code.groups) == 8 and all(len(g) == 4 for g in code.groups)
+    assert parse_recovery_code(text) == code
+    assert parse_recovery_code(code.compact) == code
+    assert parse_recovery_code(text.lower()) == code
+    assert parse_recovery_code(" ".join(code.groups)) == code
+    assert parse_recovery_code(f"  {text.lower().replace('-', ' - ')}\n") == code
+
+
+@given(st.binary(min_size=20, max_size=20), st.data())
+def test_recovery_code_parsing_forgives_o_for_zero_and_i_or_l_for_one(
+    raw: bytes, data: st.DataObject
+) -> None:
+    code = RecoveryCode(raw)
+    typed = "".join(
+        data.draw(st.sampled_from("Oo0")) if ch == "0"
+        else data.draw(st.sampled_from("IiLl1")) if ch == "1"
+        else ch
+        for ch in str(code)
+    )
+    assert parse_recovery_code(typed) == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "correct horse battery staple", "K7QF-2MZD", "U" * 32, "0" * 31, "0" * 33, "Ä" * 32],
+)
+def test_text_not_shaped_like_a_code_is_not_a_code(text: str) -> None:
+    assert parse_recovery_code(text) is None
+
+
+def test_codes_are_random_and_never_shown_by_repr() -> None:
+    codes = {new_recovery_code() for _ in range(50)}
+    assert len(codes) == 50
+    code = codes.pop()
+    assert set(code.compact) <= set(ALPHABET)
+    for hidden in (str(code), code.compact, code.raw.hex()):
+        assert hidden not in repr(code)
+
+
+def test_a_key_wrapped_under_a_code_unwraps_with_it_only() -> None:
+    key, code = bytes(range(32)), new_recovery_code()
+    wrapped = wrap_key(key, code, "journal-a")
+    assert wrapped.kdf is Kdf.HKDF_SHA256 and wrapped.argon2 is None
+    assert len(wrapped.nonce) == 12 and len(wrapped.ciphertext) == 48
+    assert key not in wrapped.ciphertext
+    assert unwrap_key(wrapped, code, "journal-a") == key
+    for secret, journal_id in [(new_recovery_code(), "journal-a"), (code, "journal-b")]:
+        with pytest.raises(UnwrapError):
+            unwrap_key(wrapped, secret, journal_id)
+    with pytest.raises(UnwrapError):
+        unwrap_key(wrapped, str(code), "journal-a")  # a code is not a passphrase
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.text(min_size=1, max_size=40), st.binary(min_size=32, max_size=32))
+def test_a_key_wrapped_under_a_passphrase_round_trips(passphrase: str, key: bytes) -> None:
+    wrapped = wrap_key(key, passphrase, "j")
+    assert wrapped.kdf is Kdf.ARGON2ID and wrapped.argon2 == FAST_ARGON2
+    assert unwrap_key(wrapped, passphrase, "j") == key
+    with pytest.raises(UnwrapError):
+        unwrap_key(wrapped, passphrase + "x", "j")
+
+
+def test_every_wrap_has_its_own_salt_and_nonce() -> None:
+    key, code = bytes(32), new_recovery_code()
+    first, second = wrap_key(key, code, "j"), wrap_key(key, code, "j")
+    assert first.salt != second.salt and first.nonce != second.nonce
+    assert first.ciphertext != second.ciphertext
+
+
+def test_a_changed_byte_in_the_wrap_never_yields_a_key() -> None:
+    key, code = bytes(32), new_recovery_code()
+    wrapped = wrap_key(key, code, "j")
+    for index in (0, 31, 47):
+        broken = bytearray(wrapped.ciphertext)
+        broken[index] ^= 1
+        with pytest.raises(UnwrapError):
+            unwrap_key(
+                type(wrapped)(wrapped.kdf, wrapped.salt, wrapped.nonce, bytes(broken)), code, "j"
+            )
+
+
+def test_passphrases_are_compared_after_unicode_normalisation() -> None:
+    composed = unicodedata.normalize("NFC", "café au lait, s'il vous plaît")
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    wrapped = wrap_key(bytes(32), composed, "j")
+    assert unwrap_key(wrapped, decomposed, "j") == bytes(32)
