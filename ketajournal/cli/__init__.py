@@ -47,6 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window on a temporary demo journal (never your own)",
     )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start with the window hidden, for reminders (start at login uses this)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for group in GROUPS:
         group.add_commands(sub, home)
@@ -72,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ketajournal: {problem}", file=sys.stderr)
             return 1
 
-        return run_gui(getattr(args, "home", None), demo=args.demo)
+        return run_gui(getattr(args, "home", None), demo=args.demo, background=args.background)
     if args.command == "log" and not getattr(args, "handler", None):
         parser.error("log needs a kind")
     try:

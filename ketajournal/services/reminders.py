@@ -106,6 +106,11 @@ def decide(
                         locked=locked)
 
 
+def due_keys(state: ReminderState, now: datetime, zone: tzinfo) -> set[str]:
+    """The keys of every reminder still due now (to take back one that was answered)."""
+    return {n.key for n in rules.due_now(state.settings, state.logged, (), now, zone)}
+
+
 def due(journal: Journal, zone: tzinfo, *, detailed: bool = True) -> list[Notice]:
     """What is due now, most urgent first (``ketajournal due``), ignoring the history.
 

@@ -10,10 +10,11 @@ other. The window title never shows journal content.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import tzinfo
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer
+from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +39,7 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
+from ketajournal.platform.clock import Clock, local_zone, system_now
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
@@ -48,6 +50,7 @@ from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
+from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
 from ketajournal.ui.screens import SCREENS, ScreenTabs
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 from ketajournal.ui.today import TodayView
@@ -71,8 +74,13 @@ class MainWindow(QMainWindow):
     (the demo journal) backup files, restore and the Security dialog are off.
     With ``check_after_open``, each time a journal is attached the full integrity
     check and today's automatic backup run in the background once the window is
-    shown (:mod:`ketajournal.services.maintenance`).
+    shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
+    notification sender for reminders (none: no notifications); ``clock`` and
+    ``zone`` are the wall clock the reminders and the day follow.
     """
+
+    #: The window closed and the app should end (closing only hid it when in the background).
+    closed_for_good = Signal()
 
     def __init__(
         self,
@@ -82,9 +90,23 @@ class MainWindow(QMainWindow):
         unlock: Unlock | None = None,
         keys: KeyStore | None = None,
         check_after_open: bool = False,
+        notifier: SenderFactory | None = None,
+        clock: Clock = system_now,
+        zone: tzinfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: Reminders and the day: runs while locked and while the window is hidden.
+        self.reminders = ReminderScheduler(
+            clock, zone if zone is not None else local_zone(), notifier, self
+        )
+        self.reminders.open_requested.connect(self.open_form)
+        self.reminders.day_changed.connect(self._new_day)
+        #: The form a reminder asked for while locked: opened after unlocking.
+        self.pending_form: str | None = None
+        #: Keep running in the background when the window is closed (a setting).
+        self.background = False
+        self._quitting = False
         self._check_after_open = check_after_open
         self._maintenance: QThread | None = None
         #: What the last check and backup after opening found (tests, status).
@@ -110,6 +132,9 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
         self._build_menus()
+        from ketajournal.ui.background import Tray
+
+        self.tray = Tray(self)
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
             self.attach(controller)
@@ -136,6 +161,7 @@ class MainWindow(QMainWindow):
         self.today.crisis_requested.connect(self.show_crisis_resources)
         self.today.draft_requested.connect(self.continue_draft)
         controller.changed.connect(self._settings_may_have_changed)
+        controller.changed.connect(lambda _change: self.reminders.journal_changed())
         stack = controller.undo_stack
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -144,6 +170,8 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(stack.canRedo())
         self._set_journal_actions(True)
         self.idle.start(Settings(controller.journal).get("security.auto_lock_minutes"))
+        self._apply_background()
+        self.reminders.attach(controller.journal)
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
         else:
@@ -151,6 +179,9 @@ class MainWindow(QMainWindow):
         if self._check_after_open:
             # After the first paint: the full check reads every page, the backup copies them.
             QTimer.singleShot(0, self._start_check_after_open)
+        if self.pending_form is not None:
+            form, self.pending_form = self.pending_form, None
+            self.open_form(form)
 
     def _start_check_after_open(self) -> None:
         if self.controller is None or self._maintenance is not None:
@@ -250,6 +281,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
             dialog.deleteLater()
         self.crisis = None
+        self.reminders.detach()  # from here on, reminders use what they hold in memory
         tabs, controller = self.tabs, self.controller
         self.tabs = None
         self.controller = None
@@ -323,6 +355,52 @@ class MainWindow(QMainWindow):
         """A new auto-lock time (Security dialog) takes effect at once."""
         if "settings" in change.kinds and self.controller is not None:
             self.idle.start(Settings(self.controller.journal).get("security.auto_lock_minutes"))
+            self._apply_background()
+
+    # -- reminders and the background -----------------------------------------------------
+    def _apply_background(self) -> None:
+        """Read "keep running in the background": closing then hides the window."""
+        if self.controller is None:
+            return
+        self.background = bool(Settings(self.controller.journal).get("reminders.background"))
+        self.tray.set_shown(self.background)
+
+    def _new_day(self) -> None:
+        """Midnight, or a wake on a later day: Today shows the new day."""
+        if self.controller is not None and "today" in self.__dict__:
+            self.today.refresh()
+            self.today.when.set_time(self.controller.now())
+
+    def bring_forward(self) -> None:
+        """Show the window in front (from a notification, the tray or a second start)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def open_form(self, form: str) -> None:
+        """Bring the window forward on the form a reminder asks for.
+
+        ``"mood"``: the mood row on Today; ``"questionnaire:<id>"``: that questionnaire.
+        While locked, the lock screen comes forward and the form opens after unlocking.
+        """
+        self.bring_forward()
+        if self.controller is None:
+            self.pending_form = form
+            return
+        kind, _, instrument_id = form.partition(":")
+        if kind == "questionnaire" and instrument_id in INSTRUMENTS:
+            self.open_tabs.setCurrentWidget(self.today)
+            self.open_questionnaire(instrument_id)
+        elif kind == "mood":
+            self.open_tabs.setCurrentWidget(self.today)
+            self.today.mood_row.setFocus()
+
+    def quit_app(self) -> None:
+        """Quit for good, also when closing would only hide the window."""
+        self._quitting = True
+        self.close()
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object],
@@ -365,7 +443,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.lock_action = self._action(file_menu, "&Lock", self.lock, "Ctrl+L")
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, keys.Quit)
+        self._action(file_menu, "&Quit", self.quit_app, keys.Quit)
 
         edit_menu = self.menuBar().addMenu("&Edit")
         self.undo_action = self._action(
@@ -487,6 +565,19 @@ class MainWindow(QMainWindow):
         """The form for one questionnaire."""
         return QuestionnaireDialog(self.open_controller, INSTRUMENTS[instrument_id], self)
 
+    def open_questionnaire(self, instrument_id: str) -> QuestionnaireDialog:
+        """Open a questionnaire without waiting for it (from a reminder)."""
+        dialog = self.questionnaire_dialog(instrument_id)
+
+        def done(_result: int) -> None:
+            if dialog.saved is not None:
+                self.statusBar().showMessage(f"Saved: {dialog.saved.summary}.", 10000)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
     def fill_questionnaire(self, instrument_id: str) -> None:
         """Open a questionnaire; it saves itself and shows the result."""
         dialog = self.questionnaire_dialog(instrument_id)
@@ -526,10 +617,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing to save: every entry is committed when it is logged.
 
-        A backup running in the background is waited for, never cut off.
+        With "keep running in the background" on, closing only hides the window and
+        reminders go on (File → Quit or the tray's Quit ends the app). A backup
+        running in the background is waited for, never cut off.
         """
+        if self.background and not self._quitting:
+            event.ignore()
+            self.hide()
+            return
+        self.reminders.close()
+        self.tray.set_shown(False)
         if self.controller is not None:
             self.today.draft.stop()  # what the note holds is there at the next start
         finish_quietly(self._maintenance)
         event.accept()
+        self.closed_for_good.emit()
 
