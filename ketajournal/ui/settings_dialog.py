@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -142,7 +143,10 @@ class SettingsDialog(QDialog):
         self.mood_time.setTime(QTime.fromString(self.settings.get("reminders.mood_time"), "HH:mm"))
         self.mood_time.setEnabled(self.mood_reminder.isChecked())
         self.mood_reminder.toggled.connect(self.mood_time.setEnabled)
-        form.addRow(self.mood_reminder, self.mood_time)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.mood_time)
+        time_row.addStretch(1)
+        form.addRow(self.mood_reminder, time_row)
         self.detailed_text = QCheckBox(
             "Show &details in notifications (session dates, questionnaire names)"
         )
