@@ -138,6 +138,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
     demo_folder: Path | None = None
     journal: Journal | None = None
     new_code: RecoveryCode | None = None
+    opened_new = False  # this start created the journal
     locked_because: str | None = None
     try:
         if demo:
@@ -149,6 +150,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
                 locked_because = str(error)  # start locked; the lock screen asks
             else:
                 journal, new_code = opened.journal, opened.new_recovery_code
+                opened_new = opened.created
     except KnownError as error:
         QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
         if instance is not None:
@@ -176,6 +178,8 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
             window.show()
         if new_code is not None:
             RecoveryKeyDialog(new_code, window).exec()
+            if opened_new:  # a first run: the daily reminder is off until asked for
+                window.ask_about_reminders()
         return app.exec()
     finally:
         if server is not None:

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Route, Session
@@ -277,3 +278,16 @@ def test_a_notification_service_that_fails_is_tried_again_later(
     assert reminders.history(journal) == ()  # not shown: not recorded as sent
     assert scheduler.next_check == NOW + timedelta(minutes=30)
     scheduler.close()
+
+
+def test_the_first_run_question_turns_the_daily_reminder_on_only_when_accepted(
+    qtbot: QtBot, journal: Journal, open_window: Opener
+) -> None:
+    window = open_window()
+    box = window.ask_about_reminders()
+    assert box.isVisible() and "20:00" in box.text()
+    box.button(QMessageBox.StandardButton.No).click()
+    assert Settings(journal).get("reminders.mood") is False
+    box = window.ask_about_reminders()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert Settings(journal).get("reminders.mood") is True
