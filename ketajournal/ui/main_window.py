@@ -45,6 +45,7 @@ from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
+from ketajournal.ui.background import Tray
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.lock import IdleWatcher, LockScreen
@@ -132,8 +133,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
         self._build_menus()
-        from ketajournal.ui.background import Tray
-
         self.tray = Tray(self)
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
@@ -367,9 +366,9 @@ class MainWindow(QMainWindow):
 
     def _new_day(self) -> None:
         """Midnight, or a wake on a later day: Today shows the new day."""
+        # The time field is left alone: it may hold a time the patient typed.
         if self.controller is not None and "today" in self.__dict__:
             self.today.refresh()
-            self.today.when.set_time(self.controller.now())
 
     def bring_forward(self) -> None:
         """Show the window in front (from a notification, the tray or a second start)."""

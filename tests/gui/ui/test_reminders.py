@@ -291,3 +291,22 @@ def test_the_first_run_question_turns_the_daily_reminder_on_only_when_accepted(
     box = window.ask_about_reminders()
     box.button(QMessageBox.StandardButton.Yes).click()
     assert Settings(journal).get("reminders.mood") is True
+
+
+def test_this_evening_and_closing_are_recorded(
+    qtbot: QtBot, journal: Journal, clock: FixedClock, recorder: Recorder, open_window: Opener
+) -> None:
+    clock.current = NOW.replace(hour=18)  # Friday 18:00
+    Settings(journal).set_many({"reminders.mood": True, "reminders.mood_time": "17:30"})
+    questionnaires_filled(journal, NOW - timedelta(days=1))
+    window = open_window()
+    assert len(recorder.sent) == 1
+    recorder.press("n1", EventType.ACTION, "snooze-evening")
+    qtbot.waitUntil(lambda: reminders.history(journal)[-1].outcome is Outcome.SNOOZED)
+    assert reminders.history(journal)[-1].until == NOW.replace(hour=20)  # 20:00 today
+    clock.current = NOW.replace(hour=20)
+    window.reminders.wake()
+    assert len(recorder.sent) == 2
+    recorder.press("n2", EventType.DISMISSED)
+    qtbot.waitUntil(lambda: reminders.history(journal)[-1].outcome is Outcome.DISMISSED)
+    assert window.reminders.shown == {}
