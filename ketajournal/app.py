@@ -84,6 +84,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.main_window import MainWindow
     from ketajournal.ui.recovery import RecoveryKeyDialog
+    from ketajournal.ui.reminders import ask_about_reminders
     from ketajournal.ui.security import offer_backup_restore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -178,8 +179,9 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
             window.show()
         if new_code is not None:
             RecoveryKeyDialog(new_code, window).exec()
-            if opened_new:  # a first run: the daily reminder is off until asked for
-                window.ask_about_reminders()
+            if opened_new and window.controller is not None:
+                # A first run: the daily reminder is off until the patient asks for it.
+                ask_about_reminders(window, window.controller)
         return app.exec()
     finally:
         if server is not None:

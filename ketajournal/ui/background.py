@@ -17,7 +17,7 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
@@ -26,9 +26,6 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ketajournal import APP_ID, APP_TITLE
 from ketajournal.ui.resources import icon
-
-if TYPE_CHECKING:
-    from ketajournal.ui.main_window import MainWindow
 
 #: What a second start may say: bring the window forward, or only check it is there.
 SHOW, PING = b"show", b"ping"
@@ -39,11 +36,29 @@ HAND_OVER_TIMEOUT_MS = 5000
 READ_TIMEOUT_MS = 1000
 
 
+class TrayWindow(Protocol):
+    """What the tray asks of the window (``MainWindow``)."""
+
+    lock_action: QAction
+
+    def open_form(self, form: str) -> None:
+        """Come forward on a form ("mood")."""
+
+    def bring_forward(self) -> None:
+        """Come forward."""
+
+    def lock(self) -> None:
+        """Lock the journal."""
+
+    def quit_app(self) -> None:
+        """Quit for good."""
+
+
 class Tray(QObject):
     """The tray icon and its menu. The menu exists even where no tray can show it."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: TrayWindow, parent: QObject) -> None:
+        super().__init__(parent)
         self.menu = QMenu()
         self.menu.setTitle(APP_TITLE)
         self.log_mood_action = self._add("Log mood…", lambda: window.open_form("mood"))

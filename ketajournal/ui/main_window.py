@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.idle)
         self._build_menus()
-        self.tray = Tray(self)
+        self.tray = Tray(self, self)
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
             self.attach(controller)
@@ -395,36 +395,6 @@ class MainWindow(QMainWindow):
         elif kind == "mood":
             self.open_tabs.setCurrentWidget(self.today)
             self.today.mood_row.setFocus()
-
-    def ask_about_reminders(self) -> QMessageBox:
-        """First run: offer the daily mood reminder, which stays off unless accepted."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "A daily reminder?",
-            "Would you like a reminder to log your mood each evening at 20:00?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            self,
-        )
-        box.setInformativeText(
-            "It comes only on days when no mood was logged yet, and says only “Time to "
-            "log your mood”. Check-ins after a session are reminded too. Change the time, "
-            "or keep reminders coming while the window is closed, in Settings."
-        )
-        box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).clicked.connect(self._turn_on_mood_reminder)
-        box.open()
-        return box
-
-    def _turn_on_mood_reminder(self) -> None:
-        if self.controller is None:
-            return
-        try:
-            Settings(self.controller.journal).set("reminders.mood", True)
-        except KnownError as error:
-            QMessageBox.warning(self, "Settings", str(error))
-            return
-        self.controller.notify(self.controller.settings_changed())
-        self.statusBar().showMessage("Daily reminder on, at 20:00 (see Settings).", 8000)
 
     def quit_app(self) -> None:
         """Quit for good, also when closing would only hide the window."""

@@ -14,7 +14,8 @@ record the snooze and the reminder comes back once.
 
 While the journal is locked (:meth:`~ReminderScheduler.detach`) the scheduler goes on
 from the state read before locking, always with the generic text, and keeps what
-happened in memory until the journal is open again.
+happened in memory until the journal is open again. :func:`ask_about_reminders` is the
+first run's question: the daily mood reminder is off until the patient says yes.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from datetime import datetime, time, timedelta, tzinfo
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ketajournal.domain.reminders import (
     MIN_GAP,
@@ -42,6 +44,8 @@ from ketajournal.platform.notify import EventCallback, EventType, NotificationEv
 from ketajournal.services import reminders
 from ketajournal.services.journal import Journal
 from ketajournal.services.reminders import ReminderState
+from ketajournal.services.settings import Settings
+from ketajournal.ui.controller import JournalController
 
 log = logging.getLogger(__name__)
 
@@ -270,3 +274,32 @@ class ReminderScheduler(QObject):
         if self._sender is not None:
             self._sender.close()
             self._sender = None
+
+
+def ask_about_reminders(parent: QWidget, controller: JournalController) -> QMessageBox:
+    """First run: offer the daily mood reminder, which stays off unless accepted."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "A daily reminder?",
+        "Would you like a reminder to log your mood each evening at 20:00?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        parent,
+    )
+    box.setInformativeText(
+        "It comes only on days when no mood was logged yet, and says only “Time to "
+        "log your mood”. Check-ins after a session are reminded too. Change the time, "
+        "or keep reminders coming while the window is closed, in Settings."
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+
+    def turn_on() -> None:
+        try:
+            Settings(controller.journal).set("reminders.mood", True)
+        except KnownError as error:
+            QMessageBox.warning(parent, "Settings", str(error))
+            return
+        controller.notify(controller.settings_changed())
+
+    box.button(QMessageBox.StandardButton.Yes).clicked.connect(turn_on)
+    box.open()
+    return box

@@ -29,7 +29,7 @@ from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.questionnaire import QuestionnaireDialog
-from ketajournal.ui.reminders import ReminderScheduler
+from ketajournal.ui.reminders import ReminderScheduler, ask_about_reminders
 from tests.conftest import NOW, FixedClock
 
 BERLIN = ZoneInfo("Europe/Berlin")  # NOW is Friday 21:00 at UTC+1: Berlin in winter
@@ -284,11 +284,12 @@ def test_the_first_run_question_turns_the_daily_reminder_on_only_when_accepted(
     qtbot: QtBot, journal: Journal, open_window: Opener
 ) -> None:
     window = open_window()
-    box = window.ask_about_reminders()
+    assert window.controller is not None
+    box = ask_about_reminders(window, window.controller)
     assert box.isVisible() and "20:00" in box.text()
     box.button(QMessageBox.StandardButton.No).click()
     assert Settings(journal).get("reminders.mood") is False
-    box = window.ask_about_reminders()
+    box = ask_about_reminders(window, window.controller)
     box.button(QMessageBox.StandardButton.Yes).click()
     assert Settings(journal).get("reminders.mood") is True
 
