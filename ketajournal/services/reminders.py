@@ -88,9 +88,14 @@ def logged(journal: Journal) -> Logged:
 
 
 def history(journal: Journal) -> tuple[ReminderEvent, ...]:
-    """The reminder history stored in the journal, oldest first."""
-    stored = Settings(journal).get(HISTORY_KEY)
-    return tuple(_event(item) for item in stored)
+    """The reminder history stored in the journal, oldest first (unreadable lines skipped)."""
+    events = []
+    for item in Settings(journal).get(HISTORY_KEY):
+        try:
+            events.append(_event(item))
+        except (KeyError, TypeError, ValueError):
+            continue  # a line edited by hand (ketajournal settings) that means nothing
+    return tuple(events)
 
 
 def snapshot(journal: Journal) -> ReminderState:
@@ -147,13 +152,17 @@ def _as_json(event: ReminderEvent) -> dict[str, Any]:
 
 
 def _event(item: dict[str, Any]) -> ReminderEvent:
-    until = item.get("until")
+    times = [datetime.fromisoformat(item["at"])]
+    if item.get("until"):
+        times.append(datetime.fromisoformat(item["until"]))
+    if any(t.utcoffset() is None for t in times):
+        raise ValueError("a reminder time without its offset")
     return ReminderEvent(
         key=str(item["key"]),
         kind=Kind(item["kind"]),
         outcome=Outcome(item["outcome"]),
-        at=datetime.fromisoformat(item["at"]),
-        until=datetime.fromisoformat(until) if until else None,
+        at=times[0],
+        until=times[1] if len(times) > 1 else None,
     )
 
 

@@ -18,7 +18,7 @@ from ketajournal.services.settings import Settings
 from ketajournal.ui.background import PING, SHOW, InstanceServer, server_name
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
-from tests.conftest import FixedClock
+from tests.support.clock import FixedClock
 
 ROOT = Path(__file__).resolve().parents[3]
 

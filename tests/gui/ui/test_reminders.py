@@ -30,7 +30,7 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.questionnaire import QuestionnaireDialog
 from ketajournal.ui.reminders import ReminderScheduler, ask_about_reminders
-from tests.conftest import NOW, FixedClock
+from tests.support.clock import NOW, FixedClock
 
 BERLIN = ZoneInfo("Europe/Berlin")  # NOW is Friday 21:00 at UTC+1: Berlin in winter
 Opener = Callable[[], MainWindow]

@@ -13,7 +13,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.services import clinical, reminders
 from ketajournal.services.journal import Journal
 from ketajournal.services.settings import Settings
-from tests.conftest import NOW, FixedClock
+from tests.support.clock import NOW, FixedClock
 
 BERLIN = ZoneInfo("Europe/Berlin")  # NOW is 21:00 at UTC+1, Berlin's winter offset
 
@@ -96,6 +96,10 @@ def test_the_history_round_trips_through_the_journal_and_is_pruned(
     reminders.record(journal, [])
     assert reminders.history(journal) == (snoozed,)
     assert journal.setting(reminders.HISTORY_KEY)[0]["until"] == "2026-11-27T22:00:00+01:00"
+    Settings(journal).set(reminders.HISTORY_KEY, [{}, {"key": "x", "kind": "nope"},
+        {"key": "k", "kind": "mood", "outcome": "sent", "at": "2026-11-27T20:00:00"},
+                                                   *journal.setting(reminders.HISTORY_KEY)])
+    assert reminders.history(journal) == (snoozed,)  # lines edited by hand are skipped
 
 
 def test_the_state_in_memory_answers_while_the_journal_is_closed(journal: Journal) -> None:
