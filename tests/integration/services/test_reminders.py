@@ -96,9 +96,10 @@ def test_the_history_round_trips_through_the_journal_and_is_pruned(
     reminders.record(journal, [])
     assert reminders.history(journal) == (snoozed,)
     assert journal.setting(reminders.HISTORY_KEY)[0]["until"] == "2026-11-27T22:00:00+01:00"
-    Settings(journal).set(reminders.HISTORY_KEY, [{}, {"key": "x", "kind": "nope"},
-        {"key": "k", "kind": "mood", "outcome": "sent", "at": "2026-11-27T20:00:00"},
-                                                   *journal.setting(reminders.HISTORY_KEY)])
+    by_hand = [{}, {"key": "x", "kind": "nope"},
+               {"key": "k", "kind": "mood", "outcome": "sent", "at": "2026-11-27T20:00:00"}]
+    Settings(journal).set(reminders.HISTORY_KEY,
+                          [*by_hand, *journal.setting(reminders.HISTORY_KEY)])
     assert reminders.history(journal) == (snoozed,)  # lines edited by hand are skipped
 
 
