@@ -18,6 +18,7 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ketajournal import APP_ID, APP_NAME, APP_TITLE, __version__
 from ketajournal.errors import KnownError
@@ -30,6 +31,9 @@ from ketajournal.services.journal import Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.opening import OpenedJournal, open_checked, open_journal
 from ketajournal.storage.instance import InstanceLock, acquire_instance_lock
+
+if TYPE_CHECKING:
+    from ketajournal.platform.notify import EventCallback, Notifier
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +65,14 @@ def open_demo_journal() -> tuple[Journal, Path]:
     return journal, folder
 
 
-def run_gui(home: str | None = None, *, demo: bool = False) -> int:
-    """Open the window; returns the process exit code."""
+def run_gui(home: str | None = None, *, demo: bool = False, background: bool = False) -> int:
+    """Open the window; returns the process exit code.
+
+    With ``background`` (start at login) the window stays hidden and reminders run
+    until a notification, the tray or a second start brings it forward. When the
+    app already runs on this journal, a second start brings that window forward and
+    returns 0.
+    """
     problem = display_problem()
     if problem:  # the CLI says so before calling; this guards other callers
         log.error("%s", problem)
@@ -70,9 +80,11 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ketajournal.ui.background import PING, SHOW, InstanceServer, hand_over, server_name
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.main_window import MainWindow
     from ketajournal.ui.recovery import RecoveryKeyDialog
+    from ketajournal.ui.reminders import ask_about_reminders
     from ketajournal.ui.security import offer_backup_restore
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -88,13 +100,16 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
 
     paths = JournalPaths(resolve_home(home))
     keys = KeyringKeyStore()
-    # One window per journal: a second one is refused before it opens anything.
-    # The operating system drops the lock when this process ends, even on a crash.
+    # One window per journal: a second start hands over to the running app (which
+    # comes forward) before it opens anything, or is refused when that app does not
+    # answer. The operating system drops the lock when this process ends, even on a crash.
     instance: InstanceLock | None = None
     if not demo:
         try:
             instance = acquire_instance_lock(paths.home)
         except KnownError as error:
+            if hand_over(server_name(paths.home), PING if background else SHOW):
+                return 0
             QMessageBox.warning(None, f"{APP_TITLE} cannot open your journal", str(error))
             return 1
 
@@ -124,6 +139,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
     demo_folder: Path | None = None
     journal: Journal | None = None
     new_code: RecoveryCode | None = None
+    opened_new = False  # this start created the journal
     locked_because: str | None = None
     try:
         if demo:
@@ -135,6 +151,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
                 locked_because = str(error)  # start locked; the lock screen asks
             else:
                 journal, new_code = opened.journal, opened.new_recovery_code
+                opened_new = opened.created
     except KnownError as error:
         QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
         if instance is not None:
@@ -146,21 +163,42 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
         unlock=None if demo else unlock,
         keys=None if demo else keys,
         check_after_open=not demo,  # the full check and today's backup, after the first paint
+        notifier=None if demo else _notifier,  # the demo patient sends no reminders
     )
     if locked_because is not None:
         window.lock_screen.ask_for_secret(True, locked_because)
+    # The window may be hidden (in the background): the app ends when it closes for good.
+    app.setQuitOnLastWindowClosed(False)
+    window.closed_for_good.connect(app.quit)
+    server: InstanceServer | None = None
+    if instance is not None:
+        server = InstanceServer(server_name(paths.home), window)
+        server.show_requested.connect(window.bring_forward)
     try:
-        window.show()
+        if not background or new_code is not None:
+            window.show()
         if new_code is not None:
             RecoveryKeyDialog(new_code, window).exec()
+            if opened_new and window.controller is not None:
+                # A first run: the daily reminder is off until the patient asks for it.
+                ask_about_reminders(window, window.controller)
         return app.exec()
     finally:
+        if server is not None:
+            server.close()
         if window.controller is not None:
             window.controller.journal.close()
         if demo_folder is not None:
             shutil.rmtree(demo_folder, ignore_errors=True)
         if instance is not None:
             instance.release()
+
+
+def _notifier(on_event: EventCallback) -> Notifier:
+    """The system notifications, for the reminders (imported only for the window)."""
+    from ketajournal.platform.notify import Notifier
+
+    return Notifier(on_event)
 
 
 def _crash_handler(

@@ -8,7 +8,8 @@ used, 2 bad input (nothing written). Messages never echo health data.
 Each group of commands keeps its grammar beside its handlers, as sqlite-utils
 does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.export` (and import),
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
-:mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.settings`
+:mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
+(due), :mod:`~ketajournal.cli.settings`
 and :mod:`~ketajournal.cli.demo`; :mod:`~ketajournal.cli.common` holds what they
 share. This module assembles the parser and runs a command.
 """
@@ -22,13 +23,13 @@ import sys
 from collections.abc import Sequence
 
 from ketajournal import __version__
-from ketajournal.cli import analysis, demo, export, log, safety, settings
+from ketajournal.cli import analysis, demo, export, log, reminders, safety, settings
 from ketajournal.cli.common import Parser, home_options
 from ketajournal.errors import KnownError
 from ketajournal.platform.paths import set_private_umask
 
 #: The groups of commands, in the order ``--help`` lists them.
-GROUPS = (demo, log, export, safety, analysis, settings)
+GROUPS = (demo, log, export, safety, analysis, reminders, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo",
         action="store_true",
         help="open the window on a temporary demo journal (never your own)",
+    )
+    parser.add_argument(
+        "--background",
+        action="store_true",
+        help="start with the window hidden, for reminders (start at login uses this)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for group in GROUPS:
@@ -71,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"ketajournal: {problem}", file=sys.stderr)
             return 1
 
-        return run_gui(getattr(args, "home", None), demo=args.demo)
+        return run_gui(getattr(args, "home", None), demo=args.demo, background=args.background)
     if args.command == "log" and not getattr(args, "handler", None):
         parser.error("log needs a kind")
     try:

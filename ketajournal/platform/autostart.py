@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import plistlib
+import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -30,6 +31,18 @@ RUN_VALUE = DISPLAY_NAME
 # be escaped inside the quotes (Desktop Entry Specification, "The Exec key").
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
 _ESCAPED_IN_QUOTES = set('"`$\\')
+
+
+def app_command() -> list[str]:
+    """What start at login runs: this app in the background (``--background``).
+
+    The installed ``ketajournal`` script when it is on the PATH, else this Python with
+    ``-m ketajournal``.
+    """
+    script = shutil.which("ketajournal")
+    if script:
+        return [script, "--background"]
+    return [sys.executable, "-m", "ketajournal", "--background"]
 
 
 def xdg_autostart_path() -> Path:

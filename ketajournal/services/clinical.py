@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ketajournal.domain.instruments import INSTRUMENTS, instrument
 from ketajournal.domain.models import Assessment
+from ketajournal.domain.reminders import CHECK_INS, CHECK_INS_END
 from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.services.journal import Change, Journal
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
     from ketajournal.domain.boosters import BoosterAnalysis
 
 RESPONSE_REDUCTION = 0.5
-#: Check-ins after each session: (key, delay, label).
-CHECK_INS = (
-    ("24h", timedelta(hours=24), "24 hours"),
-    ("72h", timedelta(hours=72), "3 days"),
-    ("7d", timedelta(days=7), "7 days"),
-)
 
 
 @dataclass(frozen=True)
@@ -265,7 +260,8 @@ def due_items(journal: Journal) -> list[DueItem]:
     A questionnaire is due when none was filled in the last N days (setting
     ``clinical.questionnaire_interval_days``, 14). A check-in is due 24 h, 3 days
     and 7 days after each session, from that moment until the next check-in (the
-    7-day one for a day), unless a mood entry was logged since or it was dismissed.
+    7-day one for a day), unless a mood entry was logged since or it was dismissed:
+    the windows are ``domain.reminders.CHECK_INS``, the ones the notifications use.
     """
     now = journal.now()
     settings = Settings(journal)
@@ -287,10 +283,10 @@ def due_items(journal: Journal) -> list[DueItem]:
         )
         items.append(DueItem(key, text, instrument_id=instrument_id))
 
-    recent = journal.sessions(now - timedelta(days=8), now + timedelta(seconds=1))
+    recent = journal.sessions(now - CHECK_INS_END, now + timedelta(seconds=1))
     moods = journal.moods(now - timedelta(days=9), now + timedelta(seconds=1))
     for session in recent:
-        steps = [*CHECK_INS, ("end", timedelta(days=8), "")]
+        steps = [*CHECK_INS, ("end", CHECK_INS_END, "")]
         for (name, delay, label), (_, next_delay, _) in itertools.pairwise(steps):
             start, end = session.at + delay, session.at + next_delay
             if not start <= now < end:

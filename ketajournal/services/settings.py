@@ -64,6 +64,30 @@ def _text(key: str, value: Any) -> Any:
     return check_text(key, value, 2000)
 
 
+def _switch(key: str, value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise ValidationError(key, "must be true or false")
+    return value
+
+
+def _wall_clock(key: str, value: Any) -> Any:
+    """A time of day as ``HH:MM`` (24-hour clock)."""
+    rule = "must be a time from 00:00 to 23:59, as HH:MM"
+    if not isinstance(value, str) or len(value) != 5 or value[2] != ":":
+        raise ValidationError(key, rule)
+    hours, minutes = value[:2], value[3:]
+    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
+        raise ValidationError(key, rule)
+    return value
+
+
+def _history(key: str, value: Any) -> Any:
+    # The reminder service writes this list and prunes it; only its shape is checked here.
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValidationError(key, "must be a list of reminder events")
+    return value[-2000:]
+
+
 def _dismissed(key: str, value: Any) -> Any:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValidationError(key, "must be a list of texts")
@@ -124,6 +148,41 @@ SETTINGS: dict[str, Setting] = {
             _whole(0, 24 * 60),
         ),
         Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
+        Setting(
+            "reminders.mood",
+            False,
+            "Daily mood reminder: a notification at the time below when no mood was "
+            "logged that day (off until you turn it on).",
+            _switch,
+        ),
+        Setting("reminders.mood_time", "20:00", "When the daily mood reminder comes (HH:MM).",
+                _wall_clock),
+        Setting(
+            "reminders.detailed_text",
+            False,
+            "Detailed notification text (session dates, questionnaire names). Off: the text "
+            "says only \"Time to log your mood\" and the like, safe on a lock screen.",
+            _switch,
+        ),
+        Setting(
+            "reminders.background",
+            False,
+            "Keep running in the background when the window is closed, so reminders come.",
+            _switch,
+        ),
+        Setting(
+            "reminders.start_at_login",
+            False,
+            "Start ketajournal in the background when you log in (for reminders).",
+            _switch,
+        ),
+        Setting(
+            "reminders.history",
+            [],
+            "What happened to each reminder (sent, opened, dismissed, snoozed), for "
+            "sending each once and backing off; kept for 30 days.",
+            _history,
+        ),
     ]
 }
 

@@ -10,16 +10,15 @@ other. The window title never shows journal content.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
+from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -38,17 +37,21 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
+from ketajournal.platform.clock import Clock, local_zone, system_now
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
+from ketajournal.ui.background import Tray
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
 from ketajournal.ui.lock import IdleWatcher, LockScreen
+from ketajournal.ui.menus import build_menus
 from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
-from ketajournal.ui.screens import SCREENS, ScreenTabs
+from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
+from ketajournal.ui.screens import ScreenTabs
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 from ketajournal.ui.today import TodayView
 from ketajournal.ui.view import JournalView
@@ -71,8 +74,13 @@ class MainWindow(QMainWindow):
     (the demo journal) backup files, restore and the Security dialog are off.
     With ``check_after_open``, each time a journal is attached the full integrity
     check and today's automatic backup run in the background once the window is
-    shown (:mod:`ketajournal.services.maintenance`).
+    shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
+    notification sender for reminders (none: no notifications); ``clock`` and
+    ``zone`` are the wall clock the reminders and the day follow.
     """
+
+    #: The window closed and the app should end (closing only hid it when in the background).
+    closed_for_good = Signal()
 
     def __init__(
         self,
@@ -82,9 +90,23 @@ class MainWindow(QMainWindow):
         unlock: Unlock | None = None,
         keys: KeyStore | None = None,
         check_after_open: bool = False,
+        notifier: SenderFactory | None = None,
+        clock: Clock = system_now,
+        zone: tzinfo | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: Reminders and the day: runs while locked and while the window is hidden.
+        self.reminders = ReminderScheduler(
+            clock, zone if zone is not None else local_zone(), notifier, self
+        )
+        self.reminders.open_requested.connect(self.open_form)
+        self.reminders.day_changed.connect(self._new_day)
+        #: The form a reminder asked for while locked: opened after unlocking.
+        self.pending_form: str | None = None
+        #: Keep running in the background when the window is closed (a setting).
+        self.background = False
+        self._quitting = False
         self._check_after_open = check_after_open
         self._maintenance: QThread | None = None
         #: What the last check and backup after opening found (tests, status).
@@ -109,7 +131,8 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
-        self._build_menus()
+        self.menus = build_menus(self, self)
+        self.tray = Tray(self, self)
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
             self.attach(controller)
@@ -136,14 +159,17 @@ class MainWindow(QMainWindow):
         self.today.crisis_requested.connect(self.show_crisis_resources)
         self.today.draft_requested.connect(self.continue_draft)
         controller.changed.connect(self._settings_may_have_changed)
+        controller.changed.connect(lambda _change: self.reminders.journal_changed())
         stack = controller.undo_stack
-        stack.canUndoChanged.connect(self.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.canUndoChanged.connect(self.menus.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.menus.redo_action.setEnabled)
         stack.indexChanged.connect(self._show_undo_state)
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
+        self.menus.undo_action.setEnabled(stack.canUndo())
+        self.menus.redo_action.setEnabled(stack.canRedo())
         self._set_journal_actions(True)
         self.idle.start(Settings(controller.journal).get("security.auto_lock_minutes"))
+        self._apply_background()
+        self.reminders.attach(controller.journal)
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
         else:
@@ -151,6 +177,9 @@ class MainWindow(QMainWindow):
         if self._check_after_open:
             # After the first paint: the full check reads every page, the backup copies them.
             QTimer.singleShot(0, self._start_check_after_open)
+        if self.pending_form is not None:
+            form, self.pending_form = self.pending_form, None
+            self.open_form(form)
 
     def _start_check_after_open(self) -> None:
         if self.controller is None or self._maintenance is not None:
@@ -250,6 +279,7 @@ class MainWindow(QMainWindow):
                 dialog.reject()
             dialog.deleteLater()
         self.crisis = None
+        self.reminders.detach()  # from here on, reminders use what they hold in memory
         tabs, controller = self.tabs, self.controller
         self.tabs = None
         self.controller = None
@@ -262,8 +292,8 @@ class MainWindow(QMainWindow):
         controller.setParent(None)
         controller.deleteLater()
         self.__dict__.pop("today", None)
-        self.undo_action.setEnabled(False)
-        self.redo_action.setEnabled(False)
+        self.menus.undo_action.setEnabled(False)
+        self.menus.redo_action.setEnabled(False)
         self._set_journal_actions(False)
         self.lock_screen.reset()
         self.lock_screen.ask_for_secret(False)
@@ -308,11 +338,11 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
 
     def _set_journal_actions(self, enabled: bool) -> None:
-        for action in self._journal_actions:
+        for action in self.menus.journal_actions:
             action.setEnabled(enabled)
-        self.lock_action.setEnabled(enabled and self._unlock is not None)
-        self.backup_file_action.setEnabled(enabled and self.keys is not None)
-        self.restore_file_action.setEnabled(enabled and self.can_restore)
+        self.menus.lock_action.setEnabled(enabled and self._unlock is not None)
+        self.menus.backup_file_action.setEnabled(enabled and self.keys is not None)
+        self.menus.restore_file_action.setEnabled(enabled and self.can_restore)
 
     @property
     def can_restore(self) -> bool:
@@ -323,91 +353,52 @@ class MainWindow(QMainWindow):
         """A new auto-lock time (Security dialog) takes effect at once."""
         if "settings" in change.kinds and self.controller is not None:
             self.idle.start(Settings(self.controller.journal).get("security.auto_lock_minutes"))
+            self._apply_background()
 
-    def _action(
-        self, menu: QMenu, text: str, slot: Callable[[], object],
-        shortcut: str | QKeySequence.StandardKey | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
+    # -- reminders and the background -----------------------------------------------------
+    def _apply_background(self) -> None:
+        """Read "keep running in the background": closing then hides the window."""
+        if self.controller is None:
+            return
+        self.background = bool(Settings(self.controller.journal).get("reminders.background"))
+        self.tray.set_shown(self.background)
 
-    def _build_menus(self) -> None:
-        files, keys = self.files, QKeySequence.StandardKey
-        file_menu = self.menuBar().addMenu("&File")
-        self.export_pdf_action = self._action(
-            file_menu, "Export clinician &PDF…", self.export_pdf, "Ctrl+P"
-        )
-        self.export_action = self._action(file_menu, "Export as &JSON…", files.export_json)
-        self.export_csv_action = self._action(
-            file_menu, "Export as &CSV files…", files.export_csv
-        )
-        self.export_fhir_action = self._action(
-            file_menu, "Export as &FHIR bundle…", files.export_fhir
-        )
-        file_menu.addSeparator()
-        self.import_action = self._action(
-            file_menu, "&Import from a JSON or CSV file…", files.import_entries
-        )
-        self.import_folder_action = self._action(
-            file_menu, "Import from a CSV &folder…", lambda: files.import_entries(folder=True)
-        )
-        file_menu.addSeparator()
-        self.backup_file_action = self._action(
-            file_menu, "&Back up to a file…", files.back_up_to_file
-        )
-        self.restore_file_action = self._action(
-            file_menu, "&Restore from a backup file…", files.restore_from_file
-        )
-        file_menu.addSeparator()
-        self.lock_action = self._action(file_menu, "&Lock", self.lock, "Ctrl+L")
-        file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, keys.Quit)
+    def _new_day(self) -> None:
+        """Midnight, or a wake on a later day: Today shows the new day."""
+        # The time field is left alone: it may hold a time the patient typed.
+        if self.controller is not None and "today" in self.__dict__:
+            self.today.refresh()
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self._action(
-            edit_menu, "&Undo", lambda: self.open_controller.undo_stack.undo(), keys.Undo
-        )
-        self.redo_action = self._action(
-            edit_menu, "&Redo", lambda: self.open_controller.undo_stack.redo(), keys.Redo
-        )
+    def bring_forward(self) -> None:
+        """Show the window in front (from a notification, the tray or a second start)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
-        log_menu = self.menuBar().addMenu("&Log")
-        for text, kind, shortcut in (
-            ("&Session…", Session.kind, "Ctrl+Shift+S"),
-            ("Side &effect…", SideEffect.kind, "Ctrl+Shift+E"),
-            ("E&vent…", Event.kind, "Ctrl+Shift+V"),
-        ):
-            self._action(log_menu, text, partial(self.new_entry, kind), shortcut)
-        log_menu.addSeparator()
-        for questionnaire in INSTRUMENTS.values():
-            self._action(
-                log_menu, f"{questionnaire.short_title} questionnaire…",
-                partial(self.fill_questionnaire, questionnaire.id),
-            )
+    def open_form(self, form: str) -> None:
+        """Bring the window forward on the form a reminder asks for.
 
-        edit_menu.addSeparator()
-        settings_action = self._action(
-            edit_menu, "&Settings…", self.edit_settings, keys.Preferences
-        )
+        ``"mood"``: the mood row on Today; ``"questionnaire:<id>"``: that questionnaire.
+        While locked, the lock screen comes forward and the form opens after unlocking.
+        """
+        self.bring_forward()
+        if self.controller is None:
+            self.pending_form = form
+            return
+        kind, _, instrument_id = form.partition(":")
+        if kind == "questionnaire" and instrument_id in INSTRUMENTS:
+            self.open_tabs.setCurrentWidget(self.today)
+            self.open_questionnaire(instrument_id)
+        elif kind == "mood":
+            self.open_tabs.setCurrentWidget(self.today)
+            self.today.mood_row.setFocus()
 
-        view_menu = self.menuBar().addMenu("&View")
-        for number, screen in enumerate(SCREENS):
-            self._action(
-                view_menu, screen.menu_text, partial(self.show_tab, number), screen.shortcut
-            )
-
-        self._journal_actions = [
-            self.export_pdf_action, self.export_action, self.export_csv_action,
-            self.export_fhir_action, self.import_action, self.import_folder_action,
-            log_menu.menuAction(), settings_action, view_menu.menuAction(),
-        ]
-
-        help_menu = self.menuBar().addMenu("&Help")
-        self._action(help_menu, "&About ketajournal", self.about)
+    def quit_app(self) -> None:
+        """Quit for good, also when closing would only hide the window."""
+        self._quitting = True
+        self.close()
 
     def _show_undo_state(self, _index: int) -> None:
         if self.controller is None:
@@ -487,6 +478,19 @@ class MainWindow(QMainWindow):
         """The form for one questionnaire."""
         return QuestionnaireDialog(self.open_controller, INSTRUMENTS[instrument_id], self)
 
+    def open_questionnaire(self, instrument_id: str) -> QuestionnaireDialog:
+        """Open a questionnaire without waiting for it (from a reminder)."""
+        dialog = self.questionnaire_dialog(instrument_id)
+
+        def done(_result: int) -> None:
+            if dialog.saved is not None:
+                self.statusBar().showMessage(f"Saved: {dialog.saved.summary}.", 10000)
+            dialog.deleteLater()
+
+        dialog.finished.connect(done)
+        dialog.open()
+        return dialog
+
     def fill_questionnaire(self, instrument_id: str) -> None:
         """Open a questionnaire; it saves itself and shows the result."""
         dialog = self.questionnaire_dialog(instrument_id)
@@ -532,10 +536,19 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing to save: every entry is committed when it is logged.
 
-        A backup running in the background is waited for, never cut off.
+        With "keep running in the background" on, closing only hides the window and
+        reminders go on (File → Quit or the tray's Quit ends the app). A backup
+        running in the background is waited for, never cut off.
         """
+        if self.background and not self._quitting:
+            event.ignore()
+            self.hide()
+            return
+        self.reminders.close()
+        self.tray.set_shown(False)
         if self.controller is not None:
             self.today.draft.stop()  # what the note holds is there at the next start
         finish_quietly(self._maintenance)
         event.accept()
+        self.closed_for_good.emit()
 

@@ -1,25 +1,31 @@
-"""Settings: crisis resources, remission thresholds, baselines, reminder interval.
+"""Settings: reminders, crisis resources, remission thresholds, baselines.
 
 Every control writes through :class:`ketajournal.services.settings.Settings`, which
 validates and names the setting when a value is refused. The booster threshold T
 lives on the Boosters screen, next to the numbers it changes. The key, the
 passphrase, the recovery key and auto-lock are in the Security dialog
-(:mod:`ketajournal.ui.security`), opened from here.
+(:mod:`ketajournal.ui.security`), opened from here. "Start at login" writes or
+removes the system's autostart entry (:mod:`ketajournal.platform.autostart`) when
+the dialog is saved.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +34,7 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
+from ketajournal.platform import autostart
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
@@ -38,7 +45,7 @@ class SettingsDialog(QDialog):
     """Edit the journal's settings; Save stores them all in one go.
 
     ``keys`` is where the journal's key is kept; without it (the demo journal)
-    the Security button is off.
+    the Security button is off, and so is start at login.
     """
 
     def __init__(
@@ -54,6 +61,7 @@ class SettingsDialog(QDialog):
         self.keys = keys
         self.settings = Settings(controller.journal)
         form = QFormLayout()
+        self._add_reminders(form)
 
         self.country = QComboBox()
         self.country.setAccessibleName("Crisis resources for country")
@@ -121,6 +129,53 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+    def _add_reminders(self, form: QFormLayout) -> None:
+        heading = QLabel("Reminders")
+        heading.setStyleSheet("font-weight: 600;")
+        form.addRow(heading)
+        self.mood_reminder = QCheckBox("Remind me to log my &mood every day at")
+        self.mood_reminder.setAccessibleName("Daily mood reminder")
+        self.mood_reminder.setToolTip("Only on days when no mood was logged by then.")
+        self.mood_reminder.setChecked(self.settings.get("reminders.mood"))
+        self.mood_time = QTimeEdit()
+        self.mood_time.setDisplayFormat("HH:mm")
+        self.mood_time.setAccessibleName("Daily mood reminder time")
+        self.mood_time.setTime(QTime.fromString(self.settings.get("reminders.mood_time"), "HH:mm"))
+        self.mood_time.setEnabled(self.mood_reminder.isChecked())
+        self.mood_reminder.toggled.connect(self.mood_time.setEnabled)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.mood_time)
+        time_row.addStretch(1)
+        form.addRow(self.mood_reminder, time_row)
+        self.detailed_text = QCheckBox(
+            "Show &details in notifications (session dates, questionnaire names)"
+        )
+        self.detailed_text.setAccessibleName("Detailed notification text")
+        self.detailed_text.setToolTip(
+            "Off: notifications say only \"Time to log your mood\" and the like, "
+            "safe on a lock screen or over your shoulder."
+        )
+        self.detailed_text.setChecked(self.settings.get("reminders.detailed_text"))
+        form.addRow(self.detailed_text)
+        self.background = QCheckBox("&Keep running in the background when the window is closed")
+        self.background.setAccessibleName("Keep running in the background")
+        self.background.setToolTip(
+            "Reminders come while the window is closed; a tray icon (where your desktop "
+            "has one) and the notifications bring it back."
+        )
+        self.background.setChecked(self.settings.get("reminders.background"))
+        form.addRow(self.background)
+        self.start_at_login = QCheckBox("Start in the background when I &log in")
+        self.start_at_login.setAccessibleName("Start at login")
+        self.start_at_login.setChecked(autostart.is_enabled())
+        if self.keys is None:
+            self.start_at_login.setEnabled(False)
+            self.start_at_login.setToolTip("Not available for the demo journal.")
+        form.addRow(self.start_at_login)
+        note = QLabel("Check-ins after a session and questionnaires are reminded when due.")
+        note.setStyleSheet(f"color: {SCREEN.hint_text};")
+        form.addRow(note)
+
     def security_dialog(self) -> SecurityDialog:
         """The Security dialog for this journal (needs ``keys``)."""
         if self.keys is None:
@@ -141,6 +196,11 @@ class SettingsDialog(QDialog):
             "safety.crisis_country": self.country.currentData(),
             "safety.crisis_text": self.crisis_text.toPlainText(),
             "clinical.questionnaire_interval_days": self.interval.value(),
+            "reminders.mood": self.mood_reminder.isChecked(),
+            "reminders.mood_time": self.mood_time.time().toString("HH:mm"),
+            "reminders.detailed_text": self.detailed_text.isChecked(),
+            "reminders.background": self.background.isChecked(),
+            "reminders.start_at_login": self.start_at_login.isChecked(),
         }
         for instrument_id in INSTRUMENTS:
             values[f"clinical.remission_threshold.{instrument_id}"] = (
@@ -152,10 +212,25 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         """Store every value; on a refusal keep the dialog open with the message."""
+        values = self.values()
         try:
-            self.settings.set_many(self.values())
+            self.settings.set_many(values)
         except KnownError as error:
             self.error.setText(str(error))
             return
+        try:
+            self._apply_start_at_login(values["reminders.start_at_login"])
+        except OSError as error:
+            self.error.setText(f"Start at login could not be changed: {error.strerror or error}.")
+            self.controller.notify(self.controller.settings_changed())
+            return
         self.controller.notify(self.controller.settings_changed())
         super().accept()
+
+    def _apply_start_at_login(self, wanted: bool) -> None:
+        if not self.start_at_login.isEnabled() or wanted == autostart.is_enabled():
+            return
+        if wanted:
+            autostart.enable(autostart.app_command())
+        else:
+            autostart.disable()

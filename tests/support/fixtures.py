@@ -23,6 +23,7 @@ from tests.support.clock import FixedClock
 from tests.support.keyrings import MemoryKeyring
 
 if TYPE_CHECKING:  # Qt only for the tests that ask for a window
+    from PySide6.QtWidgets import QWidget
     from pytestqt.qtbot import QtBot
 
     from ketajournal.ui.main_window import MainWindow
@@ -95,3 +96,20 @@ def window(qtbot: QtBot, window_journal: Journal, paths: JournalPaths) -> Iterat
     yield win
     if win.controller is not None and win.controller.journal is not window_journal:
         win.controller.journal.close()  # reopened after a lock: the test's own is closed
+    settle(win)
+
+
+def settle(widget: QWidget) -> None:
+    """Close ``widget`` and delete it now, with every event still queued for it.
+
+    Left to the garbage collector, a window's C++ side may go while Qt still holds an
+    event for it (a queued signal, a single-shot timer), which a later test's event
+    loop then delivers to a dead object.
+    """
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.close()
+    QCoreApplication.processEvents()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()

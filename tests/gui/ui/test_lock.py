@@ -43,14 +43,14 @@ def test_lock_closes_the_journal_and_clears_every_view(
 ) -> None:
     window.tabs.setCurrentWidget(window.timeline)  # type: ignore[union-attr]
     assert SENTINEL in visible_text(window)
-    window.lock_action.trigger()
+    window.menus.lock_action.trigger()
     qtbot.wait(1)
     assert window.controller is None and window.tabs is None
     assert SENTINEL not in visible_text(window)
     assert "locked" in visible_text(window).lower()
     with pytest.raises(Exception, match="closed"):
         journal.moods()
-    assert not window.export_action.isEnabled() and not window.undo_action.isEnabled()
+    assert not window.menus.export_action.isEnabled() and not window.menus.undo_action.isEnabled()
 
 
 def test_unlock_with_the_keyring_brings_everything_back(
@@ -60,7 +60,7 @@ def test_unlock_with_the_keyring_brings_everything_back(
     window.lock_screen.button.click()
     assert window.controller is not None
     assert [m.note for m in window.controller.journal.moods()] == [SENTINEL]
-    assert window.export_action.isEnabled()
+    assert window.menus.export_action.isEnabled()
     window.tabs.setCurrentWidget(window.timeline)  # type: ignore[union-attr]
     assert SENTINEL in visible_text(window)
 

@@ -79,11 +79,11 @@ def test_edit_from_timeline_and_undo_it(window: MainWindow, journal: Journal) ->
     dialog.accept()
     assert journal.get("mood", entry.id or 0).mood == 8  # type: ignore[union-attr]
     assert chart_mood_points(window) == [8.0]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     restored = journal.get("mood", entry.id or 0)
     assert restored == entry
     assert chart_mood_points(window) == [4.0]
-    window.redo_action.trigger()
+    window.menus.redo_action.trigger()
     assert journal.get("mood", entry.id or 0).mood == 8  # type: ignore[union-attr]
 
 
@@ -99,7 +99,7 @@ def test_delete_with_undo_brings_the_entry_back_under_its_id(
     assert journal.moods() == []
     assert timeline_texts(window) == []
     assert "Undo" in window.timeline.message.text()
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert journal.moods() == [entry]
     assert len(timeline_texts(window)) == 1
 
@@ -115,7 +115,7 @@ def test_undo_of_a_logged_session_restores_its_side_effect_links(
     window.timeline.select("session", session.id or 0)
     window.timeline.delete_selected()
     assert journal.get("side_effect", side.id or 0).session_id is None  # type: ignore[union-attr]
-    window.undo_action.trigger()
+    window.menus.undo_action.trigger()
     assert journal.get("side_effect", side.id or 0).session_id == session.id  # type: ignore[union-attr]
 
 

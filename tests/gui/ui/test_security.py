@@ -388,7 +388,8 @@ def test_the_file_menu_backs_up_and_restores_and_the_demo_has_neither(
 ) -> None:
     from ketajournal.ui.main_window import MainWindow
 
-    assert window.backup_file_action.isEnabled() and window.restore_file_action.isEnabled()
+    menus = window.menus
+    assert menus.backup_file_action.isEnabled() and menus.restore_file_action.isEnabled()
     target = tmp_path / "backup.zip"
     window.files.back_up_to_file(target)
     assert target.exists() and "Backed up" in window.statusBar().currentMessage()
@@ -399,8 +400,8 @@ def test_the_file_menu_backs_up_and_restores_and_the_demo_has_neither(
     assert [m.mood for m in window.controller.journal.moods()] == [4]
     demo = MainWindow(JournalController(window.controller.journal), demo=True)
     qtbot.addWidget(demo)
-    assert not demo.backup_file_action.isEnabled()
-    assert not demo.restore_file_action.isEnabled()
+    assert not demo.menus.backup_file_action.isEnabled()
+    assert not demo.menus.restore_file_action.isEnabled()
 
 
 @needs_window

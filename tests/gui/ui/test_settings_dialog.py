@@ -1,16 +1,88 @@
-"""The settings dialog: crisis country and thresholds stored; security only with a key store."""
+"""The settings dialog: crisis country and thresholds stored, security only with a key store,
+and Settings → Reminders (the daily reminder, detailed text, background, start at login)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
+from ketajournal.platform import autostart
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
+from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.security import SecurityDialog
 from ketajournal.ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "config"
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
+def test_reminder_settings_start_off_and_are_saved(
+    qtbot: QtBot, journal: Journal, config: Path
+) -> None:
+    dialog = SettingsDialog(JournalController(journal), keys=KeyringKeyStore())
+    qtbot.addWidget(dialog)
+    assert not dialog.mood_reminder.isChecked() and not dialog.mood_time.isEnabled()
+    assert dialog.mood_time.time() == QTime(20, 0)
+    assert not dialog.detailed_text.isChecked()
+    assert not dialog.background.isChecked()
+    assert not dialog.start_at_login.isChecked()
+
+    dialog.mood_reminder.setChecked(True)
+    assert dialog.mood_time.isEnabled()
+    dialog.mood_time.setTime(QTime(21, 30))
+    dialog.detailed_text.setChecked(True)
+    dialog.background.setChecked(True)
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    settings = Settings(journal)
+    assert settings.get("reminders.mood") is True
+    assert settings.get("reminders.mood_time") == "21:30"
+    assert settings.get("reminders.detailed_text") is True
+    assert settings.get("reminders.background") is True
+    assert not (config / "autostart").exists()  # start at login stays off
+
+
+def test_start_at_login_writes_and_removes_the_autostart_entry(
+    qtbot: QtBot, journal: Journal, config: Path
+) -> None:
+    entry = config / "autostart" / "org.ketajournal.KetaJournal.desktop"
+    dialog = SettingsDialog(JournalController(journal), keys=KeyringKeyStore())
+    qtbot.addWidget(dialog)
+    dialog.start_at_login.setChecked(True)
+    dialog.accept()
+    text = entry.read_text(encoding="utf-8")
+    assert "--background" in text and "Exec=" in text
+    assert autostart.is_enabled()
+    assert Settings(journal).get("reminders.start_at_login") is True
+
+    again = SettingsDialog(JournalController(journal), keys=KeyringKeyStore())
+    qtbot.addWidget(again)
+    assert again.start_at_login.isChecked()  # what the system has
+    again.start_at_login.setChecked(False)
+    again.accept()
+    assert not entry.exists()
+
+
+def test_the_demo_journal_cannot_start_at_login(
+    qtbot: QtBot, journal: Journal, config: Path
+) -> None:
+    dialog = SettingsDialog(JournalController(journal))
+    qtbot.addWidget(dialog)
+    assert not dialog.start_at_login.isEnabled()
+    dialog.start_at_login.setChecked(True)
+    dialog.accept()
+    assert not autostart.is_enabled()
 
 
 def test_settings_dialog_stores_crisis_country_and_thresholds(

@@ -106,3 +106,10 @@ def test_launch_agent_and_run_key_texts() -> None:
     for build in (autostart.desktop_entry, autostart.launch_agent, autostart.run_key_command):
         with pytest.raises(ValueError, match="empty"):
             build([])
+
+
+def test_the_app_command_starts_ketajournal_in_the_background() -> None:
+    command = autostart.app_command()
+    assert command[-1] == "--background"
+    assert Path(command[0]).is_file()
+    assert command[1:] in (["--background"], ["-m", "ketajournal", "--background"])

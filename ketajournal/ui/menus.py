@@ -1,0 +1,154 @@
+"""The main window's menu bar: File, Edit, Log, View, Help, built from what the window routes.
+
+The menus only name actions and their shortcuts; every action calls the window (seen
+through :class:`MenuHost`, so this module does not import the window back). The
+actions that depend on an open journal are listed in :attr:`Menus.journal_actions` so
+that locking can switch them off at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.models import Event, Session, SideEffect
+from ketajournal.ui.screens import SCREENS
+
+if TYPE_CHECKING:
+    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.operations import FileOperations
+
+
+class MenuHost(Protocol):
+    """What the menus route to: the main window."""
+
+    files: FileOperations
+
+    @property
+    def open_controller(self) -> JournalController: ...
+
+    def menuBar(self) -> QMenuBar: ...
+
+    def export_pdf(self) -> None: ...
+
+    def lock(self) -> None: ...
+
+    def quit_app(self) -> None: ...
+
+    def new_entry(self, kind: str) -> None: ...
+
+    def fill_questionnaire(self, instrument_id: str) -> None: ...
+
+    def edit_settings(self) -> None: ...
+
+    def show_tab(self, index: int) -> None: ...
+
+    def about(self) -> None: ...
+
+
+@dataclass
+class Menus:
+    """The actions other parts of the window enable, disable or trigger."""
+
+    export_pdf_action: QAction
+    export_action: QAction
+    export_csv_action: QAction
+    export_fhir_action: QAction
+    import_action: QAction
+    import_folder_action: QAction
+    backup_file_action: QAction
+    restore_file_action: QAction
+    lock_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    #: Switched off while the journal is locked.
+    journal_actions: list[QAction] = field(default_factory=list)
+
+
+def add_action(
+    owner: QWidget, menu: QMenu, text: str, slot: Callable[[], object],
+    shortcut: str | QKeySequence.StandardKey | None = None,
+) -> QAction:
+    """A menu entry that calls ``slot`` (the checked flag of ``triggered`` is dropped)."""
+    action = QAction(text, owner)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MenuHost, owner: QWidget) -> Menus:
+    """Fill ``window``'s menu bar; ``owner`` (the same window) parents the actions."""
+    files, keys = window.files, QKeySequence.StandardKey
+    bar = window.menuBar()
+
+    def add(
+        menu: QMenu, text: str, slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        return add_action(owner, menu, text, slot, shortcut)
+
+    file_menu = bar.addMenu("&File")
+    export_pdf = add(file_menu, "Export clinician &PDF…", window.export_pdf, "Ctrl+P")
+    export_json = add(file_menu, "Export as &JSON…", files.export_json)
+    export_csv = add(file_menu, "Export as &CSV files…", files.export_csv)
+    export_fhir = add(file_menu, "Export as &FHIR bundle…", files.export_fhir)
+    file_menu.addSeparator()
+    import_file = add(file_menu, "&Import from a JSON or CSV file…", files.import_entries)
+    import_folder = add(
+        file_menu, "Import from a CSV &folder…", lambda: files.import_entries(folder=True)
+    )
+    file_menu.addSeparator()
+    backup_file = add(file_menu, "&Back up to a file…", files.back_up_to_file)
+    restore_file = add(file_menu, "&Restore from a backup file…", files.restore_from_file)
+    file_menu.addSeparator()
+    lock = add(file_menu, "&Lock", window.lock, "Ctrl+L")
+    file_menu.addSeparator()
+    add(file_menu, "&Quit", window.quit_app, keys.Quit)
+
+    edit_menu = bar.addMenu("&Edit")
+    undo = add(edit_menu, "&Undo", lambda: window.open_controller.undo_stack.undo(), keys.Undo)
+    redo = add(edit_menu, "&Redo", lambda: window.open_controller.undo_stack.redo(), keys.Redo)
+
+    log_menu = bar.addMenu("&Log")
+    for text, kind, shortcut in (
+        ("&Session…", Session.kind, "Ctrl+Shift+S"),
+        ("Side &effect…", SideEffect.kind, "Ctrl+Shift+E"),
+        ("E&vent…", Event.kind, "Ctrl+Shift+V"),
+    ):
+        add(log_menu, text, partial(window.new_entry, kind), shortcut)
+    log_menu.addSeparator()
+    for questionnaire in INSTRUMENTS.values():
+        add(
+            log_menu, f"{questionnaire.short_title} questionnaire…",
+            partial(window.fill_questionnaire, questionnaire.id),
+        )
+
+    edit_menu.addSeparator()
+    settings = add(edit_menu, "&Settings…", window.edit_settings, keys.Preferences)
+
+    view_menu = bar.addMenu("&View")
+    for number, screen in enumerate(SCREENS):
+        add(view_menu, screen.menu_text, partial(window.show_tab, number), screen.shortcut)
+
+    help_menu = bar.addMenu("&Help")
+    add(help_menu, "&About ketajournal", window.about)
+
+    return Menus(
+        export_pdf_action=export_pdf, export_action=export_json,
+        export_csv_action=export_csv, export_fhir_action=export_fhir,
+        import_action=import_file, import_folder_action=import_folder,
+        backup_file_action=backup_file, restore_file_action=restore_file,
+        lock_action=lock, undo_action=undo, redo_action=redo,
+        journal_actions=[
+            export_pdf, export_json, export_csv, export_fhir, import_file, import_folder,
+            log_menu.menuAction(), settings, view_menu.menuAction(),
+        ],
+    )
