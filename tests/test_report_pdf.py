@@ -20,6 +20,7 @@ from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
 from tests.conftest import NOW
+from tests.support.clinical_journals import clinicians_check
 from tests.test_report_model import SENTINEL, fill
 
 
@@ -73,7 +74,8 @@ def test_page_one_shows_the_numbers_the_services_compute(
     marked = [s for s in journal.sessions()
               if s.bp_before and s.bp_after and s.bp_after.systolic - s.bp_before.systolic >= 40]
     assert len(marked) == 1
-    assert f"1 marked rise ({format_date(marked[0].at.date())})" in page1
+    assert f"{format_date(marked[0].at.date())}: " in page1 and "FLAGGED at" in page1
+    assert "rise ≥ 40 systolic or ≥ 25 diastolic" in page1
     assert analysis.next_due is not None
     assert f"{format_date(analysis.next_due)} — a question for the clinician" in page1
 
@@ -239,3 +241,33 @@ def test_export_pdf_command_writes_the_report(journal: Journal, tmp_path: Path) 
     texts = page_texts(PdfReader(target))
     assert "Period: 1 Nov 2026 – 27 Nov 2026 (chosen dates)" in texts[0]
     assert "Prepared for/by: Dr. Rivera" in texts[0]
+
+
+def test_page_one_of_the_clinicians_check_claims_nothing_the_data_do_not_show(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """Issue 13's check, numbers by hand in ``tests/support/clinical_journals.py``."""
+    d0 = clinicians_check(journal, NOW)
+    pages = page_texts(export(journal, tmp_path / "check.pdf"))
+    page1 = pages[0]
+    booster1 = format_date(d0 + timedelta(days=16))
+    assert (f"FLAGGED at 1 session — {booster1}: pre-dose above 140/90 and a reading "
+            "≥ 180/110") in page1
+    assert "no marked rise" not in page1
+    assert "Last 4 boosters held 11, 1–7, 10, 3–12 days (oldest first)" in page1
+    assert f"{format_date(d0 + timedelta(days=63))} (past)" in page1
+    assert any("The estimate, " in p and "is already past on the report date" in p
+               for p in pages)
+    assert "5.0 (1 day with an entry) vs baseline B 4.0" in page1
+    assert "(2 PHQ-9s filled)" in page1
+    assert "not assessable (no baseline PHQ-9 before the first session)" in page1
+    assert not re.search(r"(response|remission) (yes|no)\b", page1)
+    assert "(2 of the 3 needed)" in page1
+    # The report speaks to the clinician; only PHQ-9 item 9, quoted, says "you".
+    spoken = page1.replace(
+        "“thoughts that you would be better off dead or of hurting yourself in some way”", "")
+    for patient_voice in (" you ", "yourself", "your ", "discuss"):
+        assert patient_voice not in spoken
+    assert not re.search(r"(?<![\d.])1(\.0)? days", page1)
+    for bad in ("no data days", "undefined (undefined)", "the last 0 booster"):
+        assert bad not in page1

@@ -17,7 +17,15 @@ returned in plain words (:data:`DEFINITIONS`) for the screen and the clinician P
 - Rolling value r(k), for an offset with data: the mean of the daily moods that exist
   at offsets max(1, k − 2) … k.
 - Durability: k* − 1 for the first offset k* with r(k*) < T; if r never falls below
-  T, the last offset with data, and the cycle is censored ("≥ n days").
+  T, the last offset with data, and the cycle is censored ("≥ n days"). When the
+  days before k* hold no entry for longer than the rolling window (the last entry
+  before k* is more than 3 days earlier, or there is none), the drop happened at an
+  unknown day in between and durability is the range "j … k* − 1 days", j the last
+  offset with an entry before k* (0 if none). Such a cycle counts in the tolerance
+  pattern and the next-due median only if the range is at most 3 days wide, and then
+  with its lower end.
+- Threshold when the induction series brought no lift (P ≤ B): there is no automatic
+  T ("no response to the induction series yet"); a user-set T still works.
 - Tolerance signal, next booster due: see :func:`tolerance_signal` and
   :func:`next_booster_due`.
 
@@ -37,6 +45,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ketajournal.domain.models import MoodEntry, Phase, Session
+from ketajournal.domain.wording import and_list, count_of, noun_for, number
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -59,6 +68,11 @@ TOLERANCE_SLOPE_DAYS = -1.0
 TOLERANCE_LAST_RATIO = 0.75
 #: A dose rise of at least this share (first to last cycle of the window).
 TOLERANCE_DOSE_RISE = 0.20
+#: A durability known only as a range (a gap before the first drop) still counts in the
+#: tolerance pattern and the next-due median when the range is at most this many days wide.
+NARROW_RANGE_DAYS = 3
+#: Boosters that held at most this many days are too short to show a shortening pattern.
+SHORT_EFFECT_DAYS = 2
 #: Next booster due: the median over this many recent finished booster cycles...
 NEXT_DUE_CYCLES = 3
 #: ...of which at least this many are needed.
@@ -68,6 +82,10 @@ NEEDS_SESSION = "a treatment session"
 NEEDS_BASELINE = "at least 3 days of mood in the 14 days before the first session"
 NEEDS_POST_INDUCTION = "mood entries in the 7 days after the last induction session"
 NEEDS_OR_USER_THRESHOLD = "or a threshold you set yourself"
+#: The same phrase in the clinician's report (third person).
+NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN = "or a threshold the patient sets"
+NEEDS_INDUCTION_RESPONSE = "a response to the induction series (P above B)"
+NO_INDUCTION_RESPONSE = "No response to the induction series yet"
 
 ThresholdSource = Literal["automatic", "user"]
 
@@ -86,7 +104,8 @@ DEFINITIONS: dict[str, str] = {
     ),
     "threshold": (
         "Threshold (T): halfway between the baseline and the post-induction level, "
-        "B + (P − B) / 2, unless you set it yourself."
+        "B + (P − B) / 2, unless the patient sets T; there is no automatic T when P is "
+        "not above B (no response to the induction series yet)."
     ),
     "cycle": (
         "Cycle: the days after a session, up to the day before the next session "
@@ -100,6 +119,15 @@ DEFINITIONS: dict[str, str] = {
     "durability": (
         "Durability: how many days after a session the rolling value stayed at or above "
         "the threshold, i.e. the day before it first fell below it."
+    ),
+    "durability_range": (
+        "Durability as a range (“3–9 days”): the last entry before the first fall below "
+        "the threshold is more than 3 days earlier (or there is none), so the fall happened "
+        "on an unknown day in between: from the last day known at or above the threshold "
+        "to the day before the first known fall. Such a cycle is left out of the tolerance "
+        "pattern and the next-due median unless its range is at most 3 days wide (then its "
+        "lower end counts). A cycle with no entry at or above the threshold before its first "
+        "fall is not counted as having held."
     ),
     "censored": (
         "Censored (shown as “≥ n days”): the rolling value had not fallen below the "
@@ -115,11 +143,11 @@ DEFINITIONS: dict[str, str] = {
         "fell by at least 1 day per booster on average (least-squares slope) and the "
         "last lasted at most 75 % as long as the first, or the dose rose by at least "
         "20 % while durability did not rise; a pattern that can mean tolerance, "
-        "to discuss with your clinician, not a diagnosis."
+        "not a diagnosis."
     ),
     "next_due": (
         "Next booster due: the date of the last booster plus the median durability of "
-        "the last 3 finished booster cycles (at least 2 needed); a question for your "
+        "the last 3 finished booster cycles (at least 2 needed); a question for the "
         "clinician, not a prescription."
     ),
 }
@@ -200,6 +228,9 @@ class Cycle:
     length_days: int
     durability_days: int | None
     censored: bool
+    #: The lower end when the durability is only known as a range (a gap before the first
+    #: drop): the last offset with an entry before it, 0 if none. None when exact.
+    durability_low: int | None = None
 
     @property
     def is_booster(self) -> bool:
@@ -214,8 +245,36 @@ class Cycle:
         """
         if self.durability_days is None:
             return "no threshold" if self.offsets.size else "no data"
-        days = _days(self.durability_days)
-        return f"≥ {days}" if self.censored else days
+        return f"{self.short_label} {noun_for(self.durability_days, 'day')}"
+
+    @property
+    def short_label(self) -> str:
+        """Durability without its unit: ``14``, ``≥ 21``, ``3–9``; or the label without one."""
+        if self.durability_days is None:
+            return self.label
+        if self.durability_low is not None:
+            return f"{self.durability_low}–{self.durability_days}"
+        return f"≥ {self.durability_days}" if self.censored else str(self.durability_days)
+
+    @property
+    def is_range(self) -> bool:
+        """True when the durability is only known as a range (see ``durability_low``)."""
+        return self.durability_low is not None
+
+    @property
+    def counted_days(self) -> int | None:
+        """The durability the tolerance pattern and next due use, or None if it is left out.
+
+        Exact finished cycles count with their durability; a range counts with its lower
+        end when it is at most :data:`NARROW_RANGE_DAYS` wide; censored cycles do not count.
+        """
+        if self.durability_days is None or self.censored:
+            return None
+        if self.durability_low is None:
+            return self.durability_days
+        if self.durability_days - self.durability_low <= NARROW_RANGE_DAYS:
+            return self.durability_low
+        return None
 
 
 @dataclass(frozen=True)
@@ -254,16 +313,6 @@ class BoosterAnalysis:
     def booster_cycles(self) -> tuple[Cycle, ...]:
         """The cycles that follow boosters, oldest first."""
         return tuple(c for c in self.cycles if c.is_booster)
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
-def _and_list(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _mean_over(by_day: dict[date, float], first: date, last: date) -> tuple[float | None, int]:
@@ -307,6 +356,29 @@ def durability(
     return int(offsets[-1]), True
 
 
+def durability_low(offsets: IntArray, rolling: FloatArray, threshold: float | None) -> int | None:
+    """The lower end of the durability when it is only known as a range, else None.
+
+    With k* the first offset with r(k*) < T and j the last offset with data before it
+    (0 when there is none): when k* − j > 3 (the rolling window of k* holds no earlier
+    entry), or there is no entry before k* and k* > 1, the fall happened on an unknown
+    day in j + 1 … k*, so durability is j … k* − 1 days and this returns j.
+    """
+    if threshold is None or offsets.size == 0:
+        return None
+    below = np.flatnonzero(rolling < threshold)
+    if not below.size:
+        return None
+    first = int(below[0])
+    drop = int(offsets[first])
+    last_known = int(offsets[first - 1]) if first else 0
+    if first == 0 and drop > 1:
+        return 0
+    if drop - last_known > ROLLING_WINDOW_DAYS:
+        return last_known
+    return None
+
+
 def _cycles(
     mood: DailyMood, sessions: Sequence[SessionPoint], threshold: float | None
 ) -> tuple[Cycle, ...]:
@@ -326,7 +398,8 @@ def _cycles(
         daily = np.asarray(mood.values[lo:hi], dtype=np.float64)
         rolling = rolling_values(offsets, daily)
         lasted, censored = durability(offsets, rolling, threshold)
-        cycles.append(Cycle(session, i, offsets, daily, rolling, length, lasted, censored))
+        low = durability_low(offsets, rolling, threshold)
+        cycles.append(Cycle(session, i, offsets, daily, rolling, length, lasted, censored, low))
     return tuple(cycles)
 
 
@@ -343,7 +416,8 @@ def median_curve(cycles: Sequence[Cycle]) -> tuple[IntArray, FloatArray]:
 
 
 def _finished_boosters(cycles: Sequence[Cycle]) -> list[Cycle]:
-    return [c for c in cycles if c.is_booster and c.durability_days is not None and not c.censored]
+    """Booster cycles whose durability counts (see :attr:`Cycle.counted_days`)."""
+    return [c for c in cycles if c.is_booster and c.counted_days is not None]
 
 
 def _slope(values: Sequence[int]) -> float:
@@ -358,13 +432,39 @@ def _dose_phrase(doses: Sequence[float | None]) -> str:
     if first is None or last is None:
         return ""
     if all(d == first for d in doses):
-        return f" at the same {first:g} mg"
+        return f" at the same {number(first)} mg"
     if last > first:
-        return f" while the dose rose from {first:g} to {last:g} mg"
+        return f" while the dose rose from {number(first)} to {number(last)} mg"
     if last < first:
-        return f" while the dose fell from {first:g} to {last:g} mg"
-    known = [d for d in doses if d is not None]
-    return f" at doses between {min(known):g} and {max(known):g} mg"
+        return f" while the dose fell from {number(first)} to {number(last)} mg"
+    known = sorted({d for d in doses if d is not None})
+    if len(known) == 1:
+        return f" at {number(known[0])} mg where logged"
+    return f" at doses between {number(known[0])} and {number(known[-1])} mg"
+
+
+def _held(lasted: Sequence[int]) -> str:
+    """``10, 12 and 10 days`` (``1 day`` for a single one-day value)."""
+    unit = "day" if len(lasted) == 1 and lasted[0] == 1 else "days"
+    return f"{and_list([str(d) for d in lasted])} {unit}"
+
+
+def _after_dose_rise(lasted: Sequence[int], doses: Sequence[float | None]) -> str:
+    """What the numbers show around a dose rise, without a cause.
+
+    ``"Boosters at 35 mg held 20 and 21 days; after the dose rose to 40 and 42 mg, the
+    next 2 boosters held 19 and 20 days."``
+    """
+    first = doses[0]
+    assert first is not None
+    split = next(i for i, d in enumerate(doses) if d is not None and d > first)
+    raised = [number(d) for i, d in enumerate(doses[split:])
+              if d is not None and d not in doses[split:split + i]]
+    after = lasted[split:]
+    return (
+        f"Boosters at {number(first)} mg held {_held(lasted[:split])}; after the dose rose to "
+        f"{and_list(raised)} mg, the next {count_of(len(after), 'booster')} held {_held(after)}."
+    )
 
 
 def _dose_rose(doses: Sequence[float | None]) -> bool:
@@ -385,7 +485,7 @@ def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
     Descriptive only; the sentence states the numbers.
     """
     finished = _finished_boosters(cycles)[-TOLERANCE_MAX_CYCLES:]
-    lasted = tuple(int(c.durability_days or 0) for c in finished)
+    lasted = tuple(int(c.counted_days or 0) for c in finished)
     doses = tuple(c.session.dose_mg for c in finished)
     if len(finished) < TOLERANCE_MIN_CYCLES:
         return Tolerance(
@@ -402,19 +502,24 @@ def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
     first, last = lasted[0], lasted[-1]
     shortening = slope <= TOLERANCE_SLOPE_DAYS and last <= TOLERANCE_LAST_RATIO * first
     dose_without_gain = _dose_rose(doses) and last <= first
-    listed = f"{_and_list([str(d) for d in lasted])} days{_dose_phrase(doses)}"
-    what = f"the last {len(lasted)} finished boosters lasted {listed}"
+    what = (
+        f"the last {len(lasted)} finished boosters lasted {_held(lasted)}{_dose_phrase(doses)}"
+    )
     if shortening:
         sentence = (
             f"{what[0].upper()}{what[1:]}: each booster held about {-slope:.1f} days less "
             "than the one before."
         )
     elif dose_without_gain:
+        sentence = _after_dose_rise(lasted, doses)
+    elif max(lasted) <= SHORT_EFFECT_DAYS:
         sentence = (
-            f"{what[0].upper()}{what[1:]}: the higher dose did not make the effect last longer."
+            f"{what[0].upper()}{what[1:]}: effects this short cannot show whether they are "
+            "shortening."
         )
+        return Tolerance(False, sentence, slope, lasted, doses)
     else:
-        return Tolerance(False, f"No sign of tolerance: {what}.", slope, lasted, doses)
+        return Tolerance(False, f"No shortening pattern: {what}.", slope, lasted, doses)
     sentence += TOLERANCE_ADVICE
     return Tolerance(True, sentence, slope, lasted, doses)
 
@@ -443,15 +548,14 @@ def next_booster_due(
             f"Needs at least {NEXT_DUE_MIN_CYCLES} finished booster cycles "
             f"({len(finished)} so far)."
         )
-    lasted = [int(c.durability_days or 0) for c in finished]
+    lasted = [int(c.counted_days or 0) for c in finished]
     median = float(np.median(lasted))
     days = math.floor(median)
     last = boosters[-1].day
-    shown = f"{median:g}"
     rounding = "" if days == median else f", rounded down to {days}"
     basis = (
-        f"last booster {last.isoformat()} + median {shown} days of the last {len(lasted)} "
-        f"finished cycles ({', '.join(str(d) for d in lasted)}){rounding}"
+        f"last booster {last.isoformat()} + median {count_of(median, 'day')} of the last "
+        f"{len(lasted)} finished cycles ({', '.join(str(d) for d in lasted)}){rounding}"
     )
     return last + timedelta(days=days), basis
 
@@ -472,6 +576,7 @@ def analyse_boosters(
     baseline: float | None = None
     post: float | None = None
     missing: list[str] = []
+    no_lift: str | None = None
     if not ordered:
         missing.append(NEEDS_SESSION)
     else:
@@ -493,6 +598,13 @@ def analyse_boosters(
                 missing.append(f"{NEEDS_BASELINE} ({found} found)")
             if post is None:
                 missing.append(NEEDS_POST_INDUCTION)
+            if baseline is not None and post is not None and post <= baseline:
+                missing.append(NEEDS_INDUCTION_RESPONSE)
+                no_lift = (
+                    f"{NO_INDUCTION_RESPONSE}: the post-induction level P ({post:.2f}) is not "
+                    f"above the baseline level B ({baseline:.2f}), so there is no automatic "
+                    "threshold and durability is not measured."
+                )
             if missing:
                 missing[-1] += f", {NEEDS_OR_USER_THRESHOLD}"
 
@@ -500,7 +612,7 @@ def analyse_boosters(
     if threshold is not None:
         source = "user"
         threshold = float(threshold)
-    elif baseline is not None and post is not None:
+    elif baseline is not None and post is not None and post > baseline:
         source = "automatic"
         threshold = baseline + (post - baseline) / 2
     if source is None:
@@ -511,13 +623,13 @@ def analyse_boosters(
     if threshold is None:
         tolerance = Tolerance(
             False,
-            "Booster durability cannot be measured until there is a threshold.",
+            no_lift or "Booster durability cannot be measured until there is a threshold.",
             None,
             (),
             (),
         )
         next_due: date | None = None
-        basis = "Needs a threshold to measure how long boosters last."
+        basis = no_lift or "Needs a threshold to measure how long boosters last."
     else:
         tolerance = tolerance_signal(cycles)
         next_due, basis = next_booster_due(cycles, ordered)
@@ -547,6 +659,7 @@ __all__ = [
     "analyse_boosters",
     "daily_mood",
     "durability",
+    "durability_low",
     "median_curve",
     "next_booster_due",
     "rolling_values",

@@ -169,7 +169,7 @@ def build_report(
         sessions=sessions_summary(in_sessions),
         mood=mood_summary(period, daily, sessions, analysis),
         measures=tuple(measure_summary(view, instrument_id) for instrument_id in INSTRUMENTS),
-        boosters=booster_summary(analysis),
+        boosters=booster_summary(analysis, today=journal.now().date()),
         side_effects=side_effect_lines(in_effects),
         blood_pressure=tuple(bp_line(s) for s in in_sessions),
         safety=tuple(

@@ -114,11 +114,10 @@ def describe_status(status: clinical.MeasureStatus) -> str:
             f"({status.baseline.at:%d %b %Y}{picked}) → {latest}")
     if status.change_percent is not None:
         text += f", change {status.change_percent:+.0f} %"
-    if status.response is not None:
-        text += f", response {'yes' if status.response else 'no'}"
-    if status.remission is not None:
-        text += f", remission {'yes' if status.remission else 'no'}"
-    return text + "."
+    if status.not_assessable is not None:
+        return f"{text}; response and remission {status.verdict(None)}."
+    return (f"{text}, response {status.verdict(status.response)}, "
+            f"remission {status.verdict(status.remission)}.")
 
 
 class TodayView(QWidget):

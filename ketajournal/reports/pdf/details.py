@@ -35,8 +35,9 @@ def detail_pages(report: Report) -> list[Flowable]:
          "After", "Rise"],
         [25 * mm, 12 * mm, 19 * mm, 23 * mm, 16 * mm, 14 * mm, 16 * mm, 17 * mm, 17 * mm],
         ["Dissoc.: the patient's rating of dissociation during the session, 0–10. "
-         "Before, after: blood pressure in mmHg; rise = after − before, marked (red, *) at "
-         "≥ 40 systolic or ≥ 25 diastolic."],
+         "Before, after: blood pressure in mmHg; rise = after − before. Flagged (red, *): "
+         "pre-dose above 140/90, any reading ≥ 180/110, or a rise ≥ 40/25 — page 1 names "
+         "the rule."],
         flag=lambda row: row.bp.marked,
         bold_flags=False,
     ))
