@@ -335,3 +335,17 @@ def test_no_questionnaire_before_treatment_is_not_assessable_in_the_cli(
     assert ("response not assessable (no baseline PHQ-9 before the first session), remission "
             "not assessable (no baseline PHQ-9 before the first session)") in out
     assert "remission yes" not in out
+
+
+def test_gad7_has_the_difficulty_question_in_the_cli(tmp_path: Path, capsys) -> None:
+    assert GAD7.extra is not None and GAD7.extra == PHQ9.extra
+    home = str(tmp_path / "h")
+    assert main(["--home", home, "log", "gad7", "1,1,1,1,1,1,1", "--difficulty", "3"]) == 0
+    assert main(["--home", home, "log", "gad7", "1,1,1,1,1,1,1", "--difficulty", "4"]) == 2
+    assert "difficulty" in capsys.readouterr().err
+    journal = open_journal(JournalPaths(Path(home)), KeyringKeyStore())
+    try:
+        (saved,) = journal.assessments("gad7")
+        assert saved.total == 7 and saved.difficulty == 3
+    finally:
+        journal.close()

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.dates import format_date
-from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.models import Assessment, MoodEntry, SideEffect, SideEffectCategory
 from ketajournal.reports import pdf as pdf_writer
 from ketajournal.reports.model import TITLE
 from ketajournal.reports.pdf import PdfWriteError, write_pdf
@@ -271,3 +271,28 @@ def test_page_one_of_the_clinicians_check_claims_nothing_the_data_do_not_show(
     assert not re.search(r"(?<![\d.])1(\.0)? days", page1)
     for bad in ("no data days", "undefined (undefined)", "the last 0 booster"):
         assert bad not in page1
+
+
+def test_red_flags_difficulty_and_attribution_are_in_the_pdf(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """Issue 13, point 6: severe cystitis signs and craving are red flags on page 1, the
+    difficulty answers (PHQ-9 and GAD-7) and the forms' attribution are printed."""
+    day = NOW - timedelta(days=2)
+    journal.log(SideEffect(at=day, category=SideEffectCategory.CRAVING, severity=8))
+    journal.log(SideEffect(at=day, category=SideEffectCategory.PAINFUL_URINATION, severity=6))
+    journal.log(SideEffect(at=day, category=SideEffectCategory.LIVER_SIGNS, severity=2))
+    journal.log(Assessment(at=day, instrument_id="phq9", answers=(2, 2, 2, 2, 2, 1, 0, 0, 0),
+                           difficulty=2))
+    journal.log(Assessment(at=day, instrument_id="gad7", answers=(1,) * 7, difficulty=1))
+    pages = page_texts(export(journal, tmp_path / "flags.pdf"))
+    page1, everything = pages[0], " ".join(pages)
+    # Craving at 8 ≥ 7 and liver signs at any severity are red flags (the worse first);
+    # painful urination at 6 < 7 is not.
+    assert ("RED FLAG: Craving ×1 (worst 8/10); Yellow skin or eyes, dark urine, or pain "
+            "under the right ribs ×1 (worst 2/10) — the patient is told to contact the "
+            "clinic (3 side-effect reports in all)") in page1
+    assert "RED FLAG — Painful urination" not in everything
+    assert "moderate; very difficult" in everything  # PHQ-9 total 11: moderate; answer 2
+    assert "mild; somewhat difficult" in everything  # GAD-7 total 7: mild; answer 1
+    assert "PHQ-9 and GAD-7: Developed by Drs. Robert L. Spitzer" in everything

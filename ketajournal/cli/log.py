@@ -27,7 +27,6 @@ from ketajournal.domain.models import (
     DOSE_MG_RANGE,
     DURATION_MIN_RANGE,
     ENTRY_ID_RANGE,
-    RED_FLAG_ADVICE,
     SCORE_RANGE,
     SLEEP_RANGE,
     WEIGHT_KG_RANGE,
@@ -198,8 +197,9 @@ def cmd_log_side_effect(args: argparse.Namespace) -> int:
         )
 
     code = _save(args, build)
-    if category.is_red_flag:
-        print(f"Red flag: {RED_FLAG_ADVICE}", file=sys.stderr)
+    severity = whole_number("severity", args.severity, *SCORE_RANGE) if code == 0 else None
+    if severity is not None and category.red_flag_at(severity):
+        print(f"Red flag: {category.red_flag_advice}", file=sys.stderr)
     return code
 
 

@@ -137,6 +137,8 @@ class AssessmentRow:
     max_total: int
     band: str
     item9: int | None
+    #: The answer to the (unscored) difficulty question, as worded, when given.
+    difficulty: str | None = None
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ from datetime import date
 
 from ketajournal.domain import blood_pressure as bp
 from ketajournal.domain.dates import format_date, format_range
+from ketajournal.domain.instruments import PFIZER_LICENCE
+from ketajournal.domain.models import RED_FLAG_SEVERITY
 from ketajournal.domain.wording import count_of
 from ketajournal.reports.numbers import format_mood, format_percent, format_signed, verdict
 
@@ -28,11 +30,17 @@ _NAME = "<instrument>"
 BP_DEFINITION = bp.DEFINITION
 SIDE_EFFECT_DEFINITION = (
     "Side effects logged in the period, by category: how many times, and the worst "
-    "severity (the patient's rating, 0–10); red flags (blood in urine) first."
+    "severity (the patient's rating, 0–10). Red flags first: blood in urine and signs of "
+    "liver injury (yellow skin or eyes, dark urine, pain under the right ribs) at any "
+    f"severity; painful urination, urinary frequency and craving at severity ≥ "
+    f"{RED_FLAG_SEVERITY}. The app tells the patient to contact the clinic about each."
 )
+#: The PHQ-9 / GAD-7 attribution, printed wherever the report quotes or scores them.
+ATTRIBUTION = f"PHQ-9 and GAD-7: {PFIZER_LICENCE}"
 SAFETY_DEFINITION = (
     "Item 9 asks about “thoughts that you would be better off dead or of hurting yourself "
-    "in some way”; listed: every PHQ-9 in the period answered above 0 (“not at all”) there."
+    "in some way”; listed: every PHQ-9 in the period answered above 0 (“not at all”) there. "
+    f"{ATTRIBUTION}"
 )
 SESSIONS_DEFINITION = (
     "Induction: the initial series of sessions; booster: a later single maintenance session "
@@ -380,9 +388,15 @@ class Summary:
         reports = sum(line.count for line in self.side_effects)
         flags = self.red_flags
         if flags:
-            what = "; ".join(f"{f.label} ×{f.count}" for f in flags)
-            in_all = f"{reports} side-effect report{'' if reports == 1 else 's'} in all"
-            return KeyFigure("Side effects", f"RED FLAG: {what} ({in_all})", True)
+            what = "; ".join(
+                f"{f.label} ×{f.count} (worst {f.worst_severity}/10)" for f in flags
+            )
+            in_all = f"{count_of(reports, 'side-effect report')} in all"
+            return KeyFigure(
+                "Side effects",
+                f"RED FLAG: {what} — the patient is told to contact the clinic ({in_all})",
+                True,
+            )
         categories = len(self.side_effects)
         return KeyFigure(
             "Side effects",
@@ -439,6 +453,7 @@ def _measure_figure(m: MeasureSummary) -> KeyFigure:
 
 
 __all__ = [
+    "ATTRIBUTION",
     "RECENT_BOOSTER_CYCLES",
     "RECENT_MOOD_DAYS",
     "BloodPressureLine",

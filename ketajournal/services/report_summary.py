@@ -267,7 +267,7 @@ def side_effect_lines(effects: Sequence[SideEffect]) -> tuple[SideEffectLine, ..
             label=label,
             count=len(group),
             worst_severity=max(e.severity for e in group),
-            red_flag=any(e.category.is_red_flag for e in group),
+            red_flag=any(e.is_red_flag for e in group),
             first_day=group[0].at.date(),
             last_day=group[-1].at.date(),
         )

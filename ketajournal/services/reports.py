@@ -123,6 +123,14 @@ def resolve_period(
     return Period(start=start, end=end, basis=basis, definition=definition)
 
 
+def _difficulty(assessment: Assessment) -> str | None:
+    """The difficulty answer as worded on the form (None when not answered)."""
+    extra = assessment.instrument.extra
+    if extra is None or assessment.difficulty is None:
+        return None
+    return next(o.label for o in extra.options if o.value == assessment.difficulty)
+
+
 def _today_or(end: date, today: date) -> str:
     return f"today ({format_date(end)})" if end == today else format_date(end)
 
@@ -215,6 +223,7 @@ def build_report(
                 max_total=a.instrument.max_total,
                 band=a.band.label,
                 item9=_item9(a),
+                difficulty=_difficulty(a),
             )
             for a in in_assessments
         ),
@@ -226,7 +235,7 @@ def build_report(
                 severity=e.severity,
                 duration_minutes=e.duration_minutes,
                 after_session=session_day.get(e.session_id),
-                red_flag=e.category.is_red_flag,
+                red_flag=e.is_red_flag,
             )
             for e in in_effects
         ),

@@ -377,6 +377,7 @@ class SideEffectDialog(EntryDialog):
             self._link_default()
             self.when.dateTimeChanged.connect(self._link_default)
         self.category.currentIndexChanged.connect(self._category_changed)
+        self.severity.valueChanged.connect(self._category_changed)
         self._category_changed()
 
     def _link_default(self) -> None:
@@ -386,7 +387,8 @@ class SideEffectDialog(EntryDialog):
     def _category_changed(self) -> None:
         category = current(self.category, SideEffectCategory)
         self.other.setEnabled(category is SideEffectCategory.OTHER)
-        self.red_flag.setVisible(category.is_red_flag)
+        self.red_flag.setText(category.red_flag_advice)
+        self.red_flag.setVisible(category.red_flag_at(self.severity.value()))
 
     def build(self) -> Entry:
         category = current(self.category, SideEffectCategory)

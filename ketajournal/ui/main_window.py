@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from ketajournal import APP_TITLE, __version__
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
-    RED_FLAG_ADVICE,
     Assessment,
     Entry,
     Event,
@@ -36,6 +35,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyStore
@@ -62,6 +62,9 @@ if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, r
 
 Unlock = Callable[[str], Journal]
 
+
+#: Help → Crisis resources, from anywhere in the window.
+CRISIS_SHORTCUT = "Ctrl+Shift+H"
 
 class MainWindow(QMainWindow):
     """Today and the other screens, with menus, undo and locking.
@@ -407,6 +410,11 @@ class MainWindow(QMainWindow):
         ]
 
         help_menu = self.menuBar().addMenu("&Help")
+        # Always available, locked or not: the list of the chosen country, else the
+        # international one.
+        self.crisis_action = self._action(
+            help_menu, "&Crisis resources…", self.show_crisis_resources, CRISIS_SHORTCUT
+        )
         self._action(help_menu, "&About ketajournal", self.about)
 
     def _show_undo_state(self, _index: int) -> None:
@@ -494,9 +502,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved: {dialog.saved.summary}.", 10000)
 
     def show_crisis_resources(self) -> None:
-        """The crisis resources, in a window that blocks nothing."""
+        """The crisis resources, in a window that blocks nothing (also while locked)."""
+        message = (
+            crisis_text() if self.controller is None
+            else clinical.crisis_message(self.controller.journal)
+        )
         if self.crisis is None:
-            self.crisis = CrisisDialog(clinical.crisis_message(self.open_controller.journal), self)
+            self.crisis = CrisisDialog(message, self)
+        self.crisis.text.setText(message)
         self.crisis.show()
         self.crisis.raise_()
 
@@ -510,8 +523,8 @@ class MainWindow(QMainWindow):
         if not isinstance(dialog, SideEffectDialog):
             return
         category = current(dialog.category, SideEffectCategory)
-        if category.is_red_flag:
-            QMessageBox.warning(self, "Red flag", f"{category.label}: {RED_FLAG_ADVICE}")
+        if category.red_flag_at(dialog.severity.value()):
+            QMessageBox.warning(self, "Red flag", f"{category.label}: {category.red_flag_advice}")
 
     def about(self) -> None:
         """Version and the privacy promise."""

@@ -86,7 +86,7 @@ def summarize(entry: Entry) -> str:
         text = f"{entry.label}, severity {entry.severity}/10"
         if entry.duration_minutes:
             text += f", {entry.duration_minutes} min"
-        if entry.category.is_red_flag:
+        if entry.is_red_flag:
             text = "RED FLAG — " + text
         return text
     if isinstance(entry, Event):
@@ -272,7 +272,7 @@ class TimelineModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and isinstance(entry, SideEffect)
-            and entry.category.is_red_flag
+            and entry.is_red_flag
         ):
             return QColor(SCREEN.danger)
         return None

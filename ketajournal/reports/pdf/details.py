@@ -23,6 +23,7 @@ from ketajournal.reports.pdf.look import (
     para,
 )
 from ketajournal.reports.pdf.page_one import bp_text, rise_text
+from ketajournal.reports.summary import ATTRIBUTION
 
 
 def detail_pages(report: Report) -> list[Flowable]:
@@ -101,7 +102,9 @@ def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
         "Bands — PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, "
         "20–27 severe; GAD-7: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. "
         "Item 9 (PHQ-9): 0 not at all, 1 several days, 2 more than half the days, 3 nearly "
-        "every day; above 0 in red."
+        "every day; above 0 in red. Under the band: the answer to the form's difficulty "
+        "question (“how difficult have these problems made it …”), recorded, not scored.",
+        ATTRIBUTION,
     ]))
     out.append(Spacer(1, 2))
     if not rows:
@@ -124,7 +127,11 @@ def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
         row: list[Any] = [format_date(day)]
         for name in instruments:
             found = by_name.get(name)
-            row += ["", ""] if found is None else [f"{found.total} / {found.max_total}", found.band]
+            row += ["", ""] if found is None else [
+                f"{found.total} / {found.max_total}",
+                para(found.band + (f"; {found.difficulty.lower()}" if found.difficulty else ""),
+                     "cell"),
+            ]
             if name in with_item9:
                 item9 = None if found is None else found.item9
                 row.append("" if item9 is None else str(item9) + (" — FLAG" if item9 else ""))
