@@ -349,3 +349,23 @@ def test_gad7_has_the_difficulty_question_in_the_cli(tmp_path: Path, capsys) -> 
         assert saved.total == 7 and saved.difficulty == 3
     finally:
         journal.close()
+
+
+def test_cli_logs_the_session_record_and_names_a_bad_field(tmp_path: Path, capsys) -> None:
+    home = str(tmp_path / "h")
+    base = ["--home", home, "log", "session", "--route", "nasal", "--phase", "booster"]
+    assert main([*base, "--moaas", "6"]) == 2
+    assert "moaas" in capsys.readouterr().err
+    assert main([*base, "--spo2", "49"]) == 2
+    assert "spo2" in capsys.readouterr().err
+    assert main([*base, "--bp-before", "165/102", "--bp-after", "198/118",
+                 "--bp-leaving", "150/95", "--heart-rate", "88", "--spo2", "97",
+                 "--observation-min", "120", "--moaas", "4"]) == 0
+    journal = open_journal(JournalPaths(Path(home)), KeyringKeyStore())
+    try:
+        (saved,) = journal.sessions()
+        assert str(saved.bp_leaving) == "150/95"
+        assert (saved.heart_rate, saved.spo2, saved.observation_minutes, saved.moaas) == (
+            88, 97, 120, 4)
+    finally:
+        journal.close()

@@ -257,3 +257,21 @@ def test_the_report_chart_carries_the_series_the_trends_screen_draws(journal: Jo
                        for earlier, later in itertools.pairwise(days))
         for (_, end_a), (start_b, _) in itertools.pairwise(runs):
             assert (trend.mood_days[start_b] - trend.mood_days[end_a - 1]).days > gap
+
+
+# Issue 13: 130/80 before, 150/90 after (rise 20/10: no), 182/95 before leaving (≥ 180):
+# flagged for the high reading only, and the record is in the detail rows.
+def test_a_high_reading_before_leaving_is_flagged_and_the_record_is_kept(
+    journal: Journal,
+) -> None:
+    journal.log(Session(
+        at=NOW - timedelta(days=1), route=Route.NASAL, phase=Phase.BOOSTER, dose_mg=84,
+        bp_before=BloodPressure(130, 80), bp_after=BloodPressure(150, 90),
+        bp_leaving=BloodPressure(182, 95), heart_rate=91, spo2=96, observation_minutes=125,
+        moaas=5))
+    built = report(journal)
+    (line,) = built.summary.blood_pressure
+    assert line.flags == ("a reading ≥ 180/110",) and line.rise == (20, 10)
+    (row,) = built.details.sessions
+    assert row.has_record and row.bp.later == ((182, 95),)
+    assert (row.heart_rate, row.spo2, row.observation_minutes, row.moaas) == (91, 96, 125, 5)

@@ -12,7 +12,16 @@ from pypdf import PdfReader
 
 from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.dates import format_date
-from ketajournal.domain.models import Assessment, MoodEntry, SideEffect, SideEffectCategory
+from ketajournal.domain.models import (
+    Assessment,
+    BloodPressure,
+    MoodEntry,
+    Phase,
+    Route,
+    Session,
+    SideEffect,
+    SideEffectCategory,
+)
 from ketajournal.reports import pdf as pdf_writer
 from ketajournal.reports.model import TITLE
 from ketajournal.reports.pdf import PdfWriteError, write_pdf
@@ -296,3 +305,19 @@ def test_red_flags_difficulty_and_attribution_are_in_the_pdf(
     assert "moderate; very difficult" in everything  # PHQ-9 total 11: moderate; answer 2
     assert "mild; somewhat difficult" in everything  # GAD-7 total 7: mild; answer 1
     assert "PHQ-9 and GAD-7: Developed by Drs. Robert L. Spitzer" in everything
+
+
+def test_the_session_record_is_shown_when_present(journal: Journal, tmp_path: Path) -> None:
+    journal.log(Session(
+        at=NOW - timedelta(days=1), route=Route.NASAL, phase=Phase.BOOSTER, dose_mg=84,
+        bp_before=BloodPressure(130, 80), bp_after=BloodPressure(150, 90),
+        bp_leaving=BloodPressure(182, 95), heart_rate=91, spo2=96, observation_minutes=125,
+        moaas=5))
+    everything = " ".join(page_texts(export(journal, tmp_path / "record.pdf")))
+    assert "Session record (from the clinic) (1)" in everything
+    assert "182/95 91 bpm 96 % 125 min 5" in everything
+    assert "150/90 after, 182/95 before leaving — a reading ≥ 180/110" in everything
+    # A session without a record adds no row to that table (an IV patient's is empty).
+    journal.log(Session(at=NOW - timedelta(days=3), route=Route.IV, phase=Phase.BOOSTER))
+    both = " ".join(page_texts(export(journal, tmp_path / "both.pdf")))
+    assert "Session record (from the clinic) (1)" in both and "Sessions (2)" in both

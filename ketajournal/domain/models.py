@@ -31,6 +31,15 @@ WEIGHT_KG_RANGE = (20.0, 400.0)
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
 DURATION_MIN_RANGE = (1, 60 * 24 * 30)
+#: Heart rate at a session, beats per minute.
+HEART_RATE_RANGE = (20, 250)
+#: Oxygen saturation (SpO₂) at a session, percent.
+SPO2_RANGE = (50, 100)
+#: Minutes from dosing until the clinic judged the patient ready to leave.
+OBSERVATION_MIN_RANGE = (0, 24 * 60)
+#: The clinic's sedation rating, MOAA/S (Modified Observer's Assessment of
+#: Alertness/Sedation): 5 = responds readily to name … 0 = no response.
+MOAAS_RANGE = (0, 5)
 #: Entry ids (and the session a side effect follows): positive, within SQLite's integers.
 ENTRY_ID_RANGE = (1, 2**62)
 
@@ -292,6 +301,10 @@ class MoodEntry(Entry):
         )
 
 
+#: A session's blood-pressure fields, in the order they are taken.
+SESSION_READINGS = ("bp_before", "bp_after", "bp_leaving")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Session(Entry):
     """One treatment session (infusion, injection, spray, lozenge...)."""
@@ -304,7 +317,15 @@ class Session(Entry):
     clinic: str = ""
     dissociation: int | None = None
     bp_before: BloodPressure | None = None
+    #: About 40 minutes after dosing (the esketamine label's second check).
     bp_after: BloodPressure | None = None
+    #: Before leaving the clinic (the label's last check); the rest of the session
+    #: record of the label and its monitoring form, all optional.
+    bp_leaving: BloodPressure | None = None
+    heart_rate: int | None = None
+    spo2: int | None = None
+    observation_minutes: int | None = None
+    moaas: int | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -324,7 +345,13 @@ class Session(Entry):
             "dissociation",
             check_optional_int("dissociation", self.dissociation, *SCORE_RANGE),
         )
-        for name in ("bp_before", "bp_after"):
+        _set(self, "heart_rate",
+             check_optional_int("heart_rate", self.heart_rate, *HEART_RATE_RANGE))
+        _set(self, "spo2", check_optional_int("spo2", self.spo2, *SPO2_RANGE))
+        _set(self, "observation_minutes", check_optional_int(
+            "observation_minutes", self.observation_minutes, *OBSERVATION_MIN_RANGE))
+        _set(self, "moaas", check_optional_int("moaas", self.moaas, *MOAAS_RANGE))
+        for name in SESSION_READINGS:
             value = getattr(self, name)
             if value is not None:
                 if not isinstance(value, BloodPressure):

@@ -181,6 +181,7 @@ def session_resources(
     for name, label, reading in (
         ("bp_before", "before", session.bp_before),
         ("bp_after", "after", session.bp_after),
+        ("bp_leaving", "before leaving", session.bp_leaving),
     ):
         if reading is not None:
             resources.append(

@@ -288,6 +288,7 @@ def bp_line(session: Session) -> BloodPressureLine:
         phase=Phase(session.phase).label,
         before=_reading(session.bp_before),
         after=_reading(session.bp_after),
+        later=(_reading(session.bp_leaving),) if session.bp_leaving else (),
     )
 
 

@@ -212,6 +212,10 @@ def build_report(
                 dose_mg_per_kg=s.dose_mg_per_kg,
                 dissociation=s.dissociation,
                 bp=bp_line(s),
+                heart_rate=s.heart_rate,
+                spo2=s.spo2,
+                observation_minutes=s.observation_minutes,
+                moaas=s.moaas,
             )
             for s in in_sessions
         ),

@@ -42,6 +42,19 @@ def detail_pages(report: Report) -> list[Flowable]:
         flag=lambda row: row.bp.marked,
         bold_flags=False,
     ))
+    recorded = [r for r in d.sessions if r.has_record]
+    if recorded:
+        out.extend(_section_table(
+            "Session record (from the clinic)", recorded, _record_rows,
+            ["Date", "Before leaving", "Heart rate", "SpO₂", "Observation", "MOAA/S"],
+            [25 * mm, 30 * mm, 25 * mm, 20 * mm, 30 * mm],
+            ["The esketamine label's session record where given: blood pressure before "
+             "leaving (mmHg), heart rate (bpm), oxygen saturation, minutes from dosing until "
+             "ready to leave, and the clinic's sedation rating MOAA/S (5 = responds readily "
+             "to name … 0 = no response)."],
+            flag=lambda row: row.bp.marked,
+            bold_flags=False,
+        ))
     out.extend(_questionnaires_section(d.assessments))
     out.extend(_section_table(
         "Side effects", d.side_effects, _side_effect_rows,
@@ -89,6 +102,21 @@ def _session_rows(rows: Sequence[Any]) -> list[list[Any]]:
             "—" if r.dose_mg_per_kg is None else f"{r.dose_mg_per_kg:.2f}",
             "—" if r.dissociation is None else str(r.dissociation),
             bp_text(r.bp.before), bp_text(r.bp.after), rise_text(r.bp, mark=" *"),
+        ]
+        for r in rows
+    ]
+
+
+def _record_rows(rows: Sequence[Any]) -> list[list[Any]]:
+    def maybe(value: int | None, unit: str = "") -> str:
+        return "—" if value is None else f"{value}{unit}"
+
+    return [
+        [
+            format_date(r.day),
+            bp_text(r.bp.later[0] if r.bp.later else None),
+            maybe(r.heart_rate, " bpm"), maybe(r.spo2, " %"),
+            maybe(r.observation_minutes, " min"), maybe(r.moaas),
         ]
         for r in rows
     ]

@@ -308,9 +308,10 @@ def _blood_pressure_section(summary: Summary) -> list[Flowable]:
     table.setStyle(TableStyle(commands))
     out.append(table)
     for line in summary.marked_blood_pressure:
+        leaving = "".join(f", {bp_text(r)} before leaving" for r in line.later if r)
         out.append(para(
             f"* {format_date(line.day)}: {bp_text(line.before)} before, {bp_text(line.after)} "
-            f"after — {' and '.join(line.flags)}.", "flag"))
+            f"after{leaving} — {' and '.join(line.flags)}.", "flag"))
     out.extend(definition_block([summary.blood_pressure_definition]))
     return out
 
