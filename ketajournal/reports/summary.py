@@ -400,8 +400,8 @@ class Summary:
         categories = len(self.side_effects)
         return KeyFigure(
             "Side effects",
-            f"{reports} report{'' if reports == 1 else 's'} in {categories} "
-            f"{'category' if categories == 1 else 'categories'}; no red flags",
+            f"{count_of(reports, 'report')} in {count_of(categories, 'category')}; "
+            "no red flags",
         )
 
     def _blood_pressure_figure(self) -> KeyFigure:
