@@ -381,7 +381,8 @@ class Suite:
 
     # -- P7 --------------------------------------------------------------------------
     def boosters(self) -> None:
-        from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
+        from ketajournal.domain.booster_analysis import analyse_boosters
+        from ketajournal.domain.boosters import SessionPoint, daily_mood
         from ketajournal.services.clinical import booster_analysis
         from ketajournal.services.settings import Settings
 

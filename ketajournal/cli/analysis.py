@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ketajournal.cli.common import with_journal
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.reports.numbers import verdict
 from ketajournal.services import clinical
 
 if TYPE_CHECKING:
@@ -41,7 +42,8 @@ def cmd_status(args: argparse.Namespace) -> int:
         base, latest = status["baseline"], status["latest"]
         print(f"{name}: baseline {_score(base)}, latest {_score(latest)}, change "
               f"{_maybe(status['change_percent'], '{:+.0f} %')}, response "
-              f"{_yes_no(status['response'])}, remission {_yes_no(status['remission'])}")
+              f"{verdict(status['response'], status['not_assessable'])}, remission "
+              f"{verdict(status['remission'], status['not_assessable'])}")
         for note in status["notes"]:
             print(f"  note: {note}")
         for definition in status["definitions"].values():
@@ -59,31 +61,34 @@ def _maybe(value: float | None, fmt: str) -> str:
     return "undefined" if value is None else fmt.format(value)
 
 
-def _yes_no(value: bool | None) -> str:
-    return "undefined" if value is None else ("yes" if value else "no")
-
-
 def cmd_boosters(args: argparse.Namespace) -> int:
     """``boosters [--json]``: the booster analysis."""
     document = with_journal(
-        args, lambda journal: clinical.boosters_document(clinical.booster_analysis(journal))
+        args,
+        lambda journal: clinical.boosters_document(
+            clinical.booster_analysis(journal), today=journal.now().date()
+        ),
     )
     if args.json:
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
     if document["needs"]:
         print(f"Not enough data: {document['needs']}")
-    print(f"Threshold T: {_maybe(document['threshold'], '{:.2f}')} "
-          f"({document['threshold_source'] or 'undefined'}); baseline level B "
+    threshold = (
+        "none yet" if document["threshold"] is None
+        else f"{document['threshold']:.2f} ({document['threshold_source']})"
+    )
+    print(f"Threshold T: {threshold}; baseline level B "
           f"{_maybe(document['baseline_level'], '{:.2f}')}; post-induction level P "
           f"{_maybe(document['post_induction_level'], '{:.2f}')}")
     for cycle in document["cycles"]:
-        days = cycle["durability_days"]
-        held = "no data" if days is None else (f">= {days}" if cycle["censored"] else str(days))
         dose = "" if cycle["dose_mg"] is None else f" {cycle['dose_mg']:g} mg"
-        print(f"{cycle['session_at'][:10]}  {cycle['phase']:9}{dose:>9}  held {held} days")
+        held = cycle["label"]
+        held = held if cycle["durability_days"] is None else f"held {held}"
+        print(f"{cycle['session_at'][:10]}  {cycle['phase']:9}{dose:>9}  {held}")
     print(document["tolerance"]["sentence"])
+    past = " (already past)" if document["next_due_past"] else ""
     if document["next_due"]:
-        print(f"Next booster due (a question for your clinician): {document['next_due']} — "
-              f"{document['next_due_basis']}")
+        print(f"Next booster due (a question for your clinician): {document['next_due']}"
+              f"{past} — {document['next_due_basis']}")
     return 0

@@ -27,9 +27,12 @@ from ketajournal.domain.models import (
     DOSE_MG_RANGE,
     DURATION_MIN_RANGE,
     ENTRY_ID_RANGE,
-    RED_FLAG_ADVICE,
+    HEART_RATE_RANGE,
+    MOAAS_RANGE,
+    OBSERVATION_MIN_RANGE,
     SCORE_RANGE,
     SLEEP_RANGE,
+    SPO2_RANGE,
     WEIGHT_KG_RANGE,
     Assessment,
     BloodPressure,
@@ -80,7 +83,14 @@ def add_commands(sub: Commands, home: Parser) -> None:
     q.add_argument("--weight-kg", metavar="KG", help="body weight, for mg/kg")
     q.add_argument("--dissociation", metavar="N", help=f"dissociation {_SCALE} (your rating)")
     q.add_argument("--bp-before", metavar="SYS/DIA", help="blood pressure before, e.g. 120/80")
-    q.add_argument("--bp-after", metavar="SYS/DIA", help="blood pressure after")
+    q.add_argument("--bp-after", metavar="SYS/DIA", help="blood pressure ~40 min after dosing")
+    q.add_argument("--bp-leaving", metavar="SYS/DIA", help="blood pressure before leaving")
+    q.add_argument("--heart-rate", metavar="BPM", help=f"heart rate, {span(HEART_RATE_RANGE)}")
+    q.add_argument("--spo2", metavar="PERCENT", help=f"oxygen saturation, {span(SPO2_RANGE)}")
+    q.add_argument("--observation-min", metavar="MIN",
+                   help=f"minutes until ready to leave, {span(OBSERVATION_MIN_RANGE)}")
+    q.add_argument("--moaas", metavar="N",
+                   help=f"the clinic's sedation rating MOAA/S, {span(MOAAS_RANGE)}")
     q.add_argument("--clinic", default="", help="clinic name")
     add_common(q)
     q.set_defaults(handler=cmd_log_session)
@@ -165,6 +175,15 @@ def cmd_log_session(args: argparse.Namespace) -> int:
             dissociation=whole_number("dissociation", args.dissociation, *SCORE_RANGE),
             bp_before=BloodPressure.parse("bp_before", args.bp_before) if args.bp_before else None,
             bp_after=BloodPressure.parse("bp_after", args.bp_after) if args.bp_after else None,
+            bp_leaving=(
+                BloodPressure.parse("bp_leaving", args.bp_leaving) if args.bp_leaving else None
+            ),
+            heart_rate=whole_number("heart_rate", args.heart_rate, *HEART_RATE_RANGE),
+            spo2=whole_number("spo2", args.spo2, *SPO2_RANGE),
+            observation_minutes=whole_number(
+                "observation_minutes", args.observation_min, *OBSERVATION_MIN_RANGE
+            ),
+            moaas=whole_number("moaas", args.moaas, *MOAAS_RANGE),
             clinic=args.clinic,
             note=args.note,
         )
@@ -198,8 +217,9 @@ def cmd_log_side_effect(args: argparse.Namespace) -> int:
         )
 
     code = _save(args, build)
-    if category.is_red_flag:
-        print(f"Red flag: {RED_FLAG_ADVICE}", file=sys.stderr)
+    severity = whole_number("severity", args.severity, *SCORE_RANGE) if code == 0 else None
+    if severity is not None and category.red_flag_at(severity):
+        print(f"Red flag: {category.red_flag_advice}", file=sys.stderr)
     return code
 
 

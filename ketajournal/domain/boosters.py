@@ -17,9 +17,17 @@ returned in plain words (:data:`DEFINITIONS`) for the screen and the clinician P
 - Rolling value r(k), for an offset with data: the mean of the daily moods that exist
   at offsets max(1, k − 2) … k.
 - Durability: k* − 1 for the first offset k* with r(k*) < T; if r never falls below
-  T, the last offset with data, and the cycle is censored ("≥ n days").
-- Tolerance signal, next booster due: see :func:`tolerance_signal` and
-  :func:`next_booster_due`.
+  T, the last offset with data, and the cycle is censored ("≥ n days"). When the
+  days before k* hold no entry for longer than the rolling window (the last entry
+  before k* is more than 3 days earlier, or there is none), the drop happened at an
+  unknown day in between and durability is the range "j … k* − 1 days", j the last
+  offset with an entry before k* (0 if none). Such a cycle counts in the tolerance
+  pattern and the next-due median only if the range is at most 3 days wide, and then
+  with its lower end.
+- Threshold when the induction series brought no lift (P ≤ B): there is no automatic
+  T ("no response to the induction series yet"); a user-set T still works.
+- Tolerance signal, next booster due, and the whole analysis: see
+  :mod:`ketajournal.domain.booster_analysis`.
 
 Nothing here diagnoses anything: the results describe the journal, for a
 conversation with the clinician.
@@ -27,7 +35,6 @@ conversation with the clinician.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -37,6 +44,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ketajournal.domain.models import MoodEntry, Phase, Session
+from ketajournal.domain.wording import noun_for
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -49,25 +57,18 @@ BASELINE_MIN_DAYS = 3
 POST_INDUCTION_WINDOW_DAYS = 7
 #: Length of the rolling window in days (k−2 … k).
 ROLLING_WINDOW_DAYS = 3
-#: The tolerance signal looks at up to this many recent finished booster cycles...
-TOLERANCE_MAX_CYCLES = 6
-#: ...and needs at least this many.
-TOLERANCE_MIN_CYCLES = 3
-#: Slope (days per booster) at or below which durability counts as shortening.
-TOLERANCE_SLOPE_DAYS = -1.0
-#: The last durability must be at most this share of the first one in the window.
-TOLERANCE_LAST_RATIO = 0.75
-#: A dose rise of at least this share (first to last cycle of the window).
-TOLERANCE_DOSE_RISE = 0.20
-#: Next booster due: the median over this many recent finished booster cycles...
-NEXT_DUE_CYCLES = 3
-#: ...of which at least this many are needed.
-NEXT_DUE_MIN_CYCLES = 2
+#: A durability known only as a range (a gap before the first drop) still counts in the
+#: tolerance pattern and the next-due median when the range is at most this many days wide.
+NARROW_RANGE_DAYS = 3
 
 NEEDS_SESSION = "a treatment session"
 NEEDS_BASELINE = "at least 3 days of mood in the 14 days before the first session"
 NEEDS_POST_INDUCTION = "mood entries in the 7 days after the last induction session"
 NEEDS_OR_USER_THRESHOLD = "or a threshold you set yourself"
+#: The same phrase in the clinician's report (third person).
+NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN = "or a threshold the patient sets"
+NEEDS_INDUCTION_RESPONSE = "a response to the induction series (P above B)"
+NO_INDUCTION_RESPONSE = "No response to the induction series yet"
 
 ThresholdSource = Literal["automatic", "user"]
 
@@ -86,7 +87,8 @@ DEFINITIONS: dict[str, str] = {
     ),
     "threshold": (
         "Threshold (T): halfway between the baseline and the post-induction level, "
-        "B + (P − B) / 2, unless you set it yourself."
+        "B + (P − B) / 2, unless the patient sets T; there is no automatic T when P is "
+        "not above B (no response to the induction series yet)."
     ),
     "cycle": (
         "Cycle: the days after a session, up to the day before the next session "
@@ -100,6 +102,15 @@ DEFINITIONS: dict[str, str] = {
     "durability": (
         "Durability: how many days after a session the rolling value stayed at or above "
         "the threshold, i.e. the day before it first fell below it."
+    ),
+    "durability_range": (
+        "Durability as a range (“3–9 days”): the last entry before the first fall below "
+        "the threshold is more than 3 days earlier (or there is none), so the fall happened "
+        "on an unknown day in between: from the last day known at or above the threshold "
+        "to the day before the first known fall. Such a cycle is left out of the tolerance "
+        "pattern and the next-due median unless its range is at most 3 days wide (then its "
+        "lower end counts). A cycle with no entry at or above the threshold before its first "
+        "fall is not counted as having held."
     ),
     "censored": (
         "Censored (shown as “≥ n days”): the rolling value had not fallen below the "
@@ -115,11 +126,11 @@ DEFINITIONS: dict[str, str] = {
         "fell by at least 1 day per booster on average (least-squares slope) and the "
         "last lasted at most 75 % as long as the first, or the dose rose by at least "
         "20 % while durability did not rise; a pattern that can mean tolerance, "
-        "to discuss with your clinician, not a diagnosis."
+        "not a diagnosis."
     ),
     "next_due": (
         "Next booster due: the date of the last booster plus the median durability of "
-        "the last 3 finished booster cycles (at least 2 needed); a question for your "
+        "the last 3 finished booster cycles (at least 2 needed); a question for the "
         "clinician, not a prescription."
     ),
 }
@@ -200,6 +211,9 @@ class Cycle:
     length_days: int
     durability_days: int | None
     censored: bool
+    #: The lower end when the durability is only known as a range (a gap before the first
+    #: drop): the last offset with an entry before it, 0 if none. None when exact.
+    durability_low: int | None = None
 
     @property
     def is_booster(self) -> bool:
@@ -214,8 +228,36 @@ class Cycle:
         """
         if self.durability_days is None:
             return "no threshold" if self.offsets.size else "no data"
-        days = _days(self.durability_days)
-        return f"≥ {days}" if self.censored else days
+        return f"{self.short_label} {noun_for(self.durability_days, 'day')}"
+
+    @property
+    def short_label(self) -> str:
+        """Durability without its unit: ``14``, ``≥ 21``, ``3–9``; or the label without one."""
+        if self.durability_days is None:
+            return self.label
+        if self.durability_low is not None:
+            return f"{self.durability_low}–{self.durability_days}"
+        return f"≥ {self.durability_days}" if self.censored else str(self.durability_days)
+
+    @property
+    def is_range(self) -> bool:
+        """True when the durability is only known as a range (see ``durability_low``)."""
+        return self.durability_low is not None
+
+    @property
+    def counted_days(self) -> int | None:
+        """The durability the tolerance pattern and next due use, or None if it is left out.
+
+        Exact finished cycles count with their durability; a range counts with its lower
+        end when it is at most :data:`NARROW_RANGE_DAYS` wide; censored cycles do not count.
+        """
+        if self.durability_days is None or self.censored:
+            return None
+        if self.durability_low is None:
+            return self.durability_days
+        if self.durability_days - self.durability_low <= NARROW_RANGE_DAYS:
+            return self.durability_low
+        return None
 
 
 @dataclass(frozen=True)
@@ -256,17 +298,8 @@ class BoosterAnalysis:
         return tuple(c for c in self.cycles if c.is_booster)
 
 
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
-
-
-def _and_list(items: Sequence[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
-
-
-def _mean_over(by_day: dict[date, float], first: date, last: date) -> tuple[float | None, int]:
+def mean_over(by_day: dict[date, float], first: date, last: date) -> tuple[float | None, int]:
+    """The mean of the daily moods from ``first`` to ``last`` (inclusive), and the days with one."""
     values = [
         by_day[first + timedelta(days=i)]
         for i in range((last - first).days + 1)
@@ -307,9 +340,34 @@ def durability(
     return int(offsets[-1]), True
 
 
-def _cycles(
+def durability_low(offsets: IntArray, rolling: FloatArray, threshold: float | None) -> int | None:
+    """The lower end of the durability when it is only known as a range, else None.
+
+    With k* the first offset with r(k*) < T and j the last offset with data before it
+    (0 when there is none): when k* − j > 3 (the rolling window of k* holds no earlier
+    entry), or there is no entry before k* and k* > 1, the fall happened on an unknown
+    day in j + 1 … k*, so durability is j … k* − 1 days and this returns j.
+    """
+    if threshold is None or offsets.size == 0:
+        return None
+    below = np.flatnonzero(rolling < threshold)
+    if not below.size:
+        return None
+    first = int(below[0])
+    drop = int(offsets[first])
+    last_known = int(offsets[first - 1]) if first else 0
+    if first == 0 and drop > 1:
+        return 0
+    if drop - last_known > ROLLING_WINDOW_DAYS:
+        return last_known
+    return None
+
+
+def build_cycles(
     mood: DailyMood, sessions: Sequence[SessionPoint], threshold: float | None
 ) -> tuple[Cycle, ...]:
+    """One cycle per session (sorted by time): its offsets, daily moods, rolling values
+    and durability against ``threshold`` (none without a threshold)."""
     ordinals = np.fromiter((d.toordinal() for d in mood.days), np.int64, count=len(mood.days))
     last_data = int(ordinals[-1]) if ordinals.size else None
     cycles: list[Cycle] = []
@@ -326,7 +384,8 @@ def _cycles(
         daily = np.asarray(mood.values[lo:hi], dtype=np.float64)
         rolling = rolling_values(offsets, daily)
         lasted, censored = durability(offsets, rolling, threshold)
-        cycles.append(Cycle(session, i, offsets, daily, rolling, length, lasted, censored))
+        low = durability_low(offsets, rolling, threshold)
+        cycles.append(Cycle(session, i, offsets, daily, rolling, length, lasted, censored, low))
     return tuple(cycles)
 
 
@@ -340,215 +399,3 @@ def median_curve(cycles: Sequence[Cycle]) -> tuple[IntArray, FloatArray]:
             at_offset.setdefault(int(k), []).append(float(value))
     ks = sorted(at_offset)
     return _ints(ks), _floats([float(np.median(at_offset[k])) for k in ks])
-
-
-def _finished_boosters(cycles: Sequence[Cycle]) -> list[Cycle]:
-    return [c for c in cycles if c.is_booster and c.durability_days is not None and not c.censored]
-
-
-def _slope(values: Sequence[int]) -> float:
-    x = np.arange(len(values), dtype=np.float64)
-    y = np.asarray(values, dtype=np.float64)
-    dx = x - x.mean()
-    return float(np.sum(dx * (y - y.mean())) / np.sum(dx * dx))
-
-
-def _dose_phrase(doses: Sequence[float | None]) -> str:
-    first, last = doses[0], doses[-1]
-    if first is None or last is None:
-        return ""
-    if all(d == first for d in doses):
-        return f" at the same {first:g} mg"
-    if last > first:
-        return f" while the dose rose from {first:g} to {last:g} mg"
-    if last < first:
-        return f" while the dose fell from {first:g} to {last:g} mg"
-    known = [d for d in doses if d is not None]
-    return f" at doses between {min(known):g} and {max(known):g} mg"
-
-
-def _dose_rose(doses: Sequence[float | None]) -> bool:
-    first, last = doses[0], doses[-1]
-    if first is None or last is None:
-        return False
-    # A small allowance so that 35 → 42 mg counts as the 20 % it is.
-    return last >= first * (1.0 + TOLERANCE_DOSE_RISE) - 1e-9
-
-
-def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
-    """The shortening pattern over the last up to 6 finished (uncensored) booster cycles.
-
-    Needs at least 3 such cycles. The signal is on when the least-squares slope of
-    durability against cycle order (0, 1, …) is ≤ −1 day per booster and the last
-    durability is ≤ 75 % of the first, or when the dose rose by ≥ 20 % from the first
-    to the last cycle (both known) while durability did not rise (last ≤ first).
-    Descriptive only; the sentence states the numbers.
-    """
-    finished = _finished_boosters(cycles)[-TOLERANCE_MAX_CYCLES:]
-    lasted = tuple(int(c.durability_days or 0) for c in finished)
-    doses = tuple(c.session.dose_mg for c in finished)
-    if len(finished) < TOLERANCE_MIN_CYCLES:
-        return Tolerance(
-            signal=False,
-            sentence=(
-                "Not enough finished booster cycles yet to look for a tolerance pattern "
-                f"({len(finished)} of the {TOLERANCE_MIN_CYCLES} needed)."
-            ),
-            slope_days_per_booster=None,
-            durabilities=lasted,
-            doses=doses,
-        )
-    slope = _slope(lasted)
-    first, last = lasted[0], lasted[-1]
-    shortening = slope <= TOLERANCE_SLOPE_DAYS and last <= TOLERANCE_LAST_RATIO * first
-    dose_without_gain = _dose_rose(doses) and last <= first
-    listed = f"{_and_list([str(d) for d in lasted])} days{_dose_phrase(doses)}"
-    what = f"the last {len(lasted)} finished boosters lasted {listed}"
-    if shortening:
-        sentence = (
-            f"{what[0].upper()}{what[1:]}: each booster held about {-slope:.1f} days less "
-            "than the one before."
-        )
-    elif dose_without_gain:
-        sentence = (
-            f"{what[0].upper()}{what[1:]}: the higher dose did not make the effect last longer."
-        )
-    else:
-        return Tolerance(False, f"No sign of tolerance: {what}.", slope, lasted, doses)
-    sentence += TOLERANCE_ADVICE
-    return Tolerance(True, sentence, slope, lasted, doses)
-
-
-#: What the patient's screens add to a tolerance signal; the clinician's report says
-#: :data:`TOLERANCE_NOTE_FOR_CLINICIAN` instead.
-TOLERANCE_ADVICE = " This is a pattern that can mean tolerance; discuss it with your clinician."
-TOLERANCE_NOTE_FOR_CLINICIAN = " This pattern can mean tolerance."
-
-
-def next_booster_due(
-    cycles: Sequence[Cycle], sessions: Sequence[SessionPoint]
-) -> tuple[date | None, str]:
-    """The last booster's date + median durability of the last 3 finished booster cycles.
-
-    Needs at least 2 finished (uncensored) booster cycles. A median of two that ends
-    in .5 is rounded down, so the date errs early. Returns the date (or None) and a
-    sentence explaining how it was found (or what is missing).
-    """
-    boosters = [s for s in sessions if s.phase is Phase.BOOSTER]
-    finished = _finished_boosters(cycles)[-NEXT_DUE_CYCLES:]
-    if not boosters:
-        return None, "Needs a booster session."
-    if len(finished) < NEXT_DUE_MIN_CYCLES:
-        return None, (
-            f"Needs at least {NEXT_DUE_MIN_CYCLES} finished booster cycles "
-            f"({len(finished)} so far)."
-        )
-    lasted = [int(c.durability_days or 0) for c in finished]
-    median = float(np.median(lasted))
-    days = math.floor(median)
-    last = boosters[-1].day
-    shown = f"{median:g}"
-    rounding = "" if days == median else f", rounded down to {days}"
-    basis = (
-        f"last booster {last.isoformat()} + median {shown} days of the last {len(lasted)} "
-        f"finished cycles ({', '.join(str(d) for d in lasted)}){rounding}"
-    )
-    return last + timedelta(days=days), basis
-
-
-def analyse_boosters(
-    mood: DailyMood, sessions: Sequence[SessionPoint], threshold: float | None = None
-) -> BoosterAnalysis:
-    """Run the booster analysis on daily moods and sessions (any order).
-
-    ``threshold`` is the user's T; without it T = B + (P − B) / 2 when B and P are
-    defined. Without T, no durability is computed and ``needs`` says what is missing.
-    """
-    if threshold is not None and not math.isfinite(threshold):
-        raise ValueError("threshold must be a finite number")
-    ordered = sorted(sessions, key=lambda s: (s.at, s.day))
-    by_day = mood.by_day()
-
-    baseline: float | None = None
-    post: float | None = None
-    missing: list[str] = []
-    if not ordered:
-        missing.append(NEEDS_SESSION)
-    else:
-        first = min(s.day for s in ordered)
-        inductions = [s for s in ordered if s.phase is Phase.INDUCTION]
-        induction_end = inductions[-1].day if inductions else first
-        baseline, found = _mean_over(
-            by_day, first - timedelta(days=BASELINE_WINDOW_DAYS), first - timedelta(days=1)
-        )
-        if found < BASELINE_MIN_DAYS:
-            baseline = None
-        post, _ = _mean_over(
-            by_day,
-            induction_end + timedelta(days=1),
-            induction_end + timedelta(days=POST_INDUCTION_WINDOW_DAYS),
-        )
-        if threshold is None:
-            if baseline is None:
-                missing.append(f"{NEEDS_BASELINE} ({found} found)")
-            if post is None:
-                missing.append(NEEDS_POST_INDUCTION)
-            if missing:
-                missing[-1] += f", {NEEDS_OR_USER_THRESHOLD}"
-
-    source: ThresholdSource | None = None
-    if threshold is not None:
-        source = "user"
-        threshold = float(threshold)
-    elif baseline is not None and post is not None:
-        source = "automatic"
-        threshold = baseline + (post - baseline) / 2
-    if source is None:
-        threshold = None
-
-    cycles = _cycles(mood, ordered, threshold)
-    curve_offsets, curve_values = median_curve(cycles)
-    if threshold is None:
-        tolerance = Tolerance(
-            False,
-            "Booster durability cannot be measured until there is a threshold.",
-            None,
-            (),
-            (),
-        )
-        next_due: date | None = None
-        basis = "Needs a threshold to measure how long boosters last."
-    else:
-        tolerance = tolerance_signal(cycles)
-        next_due, basis = next_booster_due(cycles, ordered)
-    return BoosterAnalysis(
-        threshold=threshold,
-        threshold_source=source,
-        baseline_level=baseline,
-        post_induction_level=post,
-        cycles=cycles,
-        median_curve_offsets=curve_offsets,
-        median_curve_values=curve_values,
-        tolerance=tolerance,
-        next_due=next_due,
-        next_due_basis=basis,
-        needs=" and ".join(missing) if missing else None,
-        definitions=dict(DEFINITIONS),
-    )
-
-
-__all__ = [
-    "DEFINITIONS",
-    "BoosterAnalysis",
-    "Cycle",
-    "DailyMood",
-    "SessionPoint",
-    "Tolerance",
-    "analyse_boosters",
-    "daily_mood",
-    "durability",
-    "median_curve",
-    "next_booster_due",
-    "rolling_values",
-    "tolerance_signal",
-]

@@ -54,6 +54,7 @@ from numpy.typing import NDArray
 
 from ketajournal.domain.boosters import DailyMood
 from ketajournal.domain.models import Event, EventKind, MoodEntry
+from ketajournal.domain.wording import count_of
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -416,11 +417,6 @@ def tag_factors(tags_by_day: Mapping[date, Collection[str]]) -> list[Factor]:
 # -- words ------------------------------------------------------------------------------------
 
 
-def plural(count: int, noun: str) -> str:
-    """``1 day``, ``0 days``, ``2 days``: the noun is singular only for exactly one."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
 def _number(value: float) -> str:
     text = f"{value:.1f}"
     if text.endswith(".0") and float(value).is_integer():
@@ -436,7 +432,7 @@ def _signed(value: float) -> str:
 
 
 def _counts(effect: FactorEffect) -> str:
-    return f"{effect.days_with} vs {plural(effect.days_without, 'day')}"
+    return f"{effect.days_with} vs {count_of(effect.days_without, 'day')}"
 
 
 def describe(effect: FactorEffect, *, min_days: int = MIN_DAYS) -> str:

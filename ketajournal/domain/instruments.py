@@ -146,6 +146,19 @@ PFIZER_LICENCE = (
     "translate, display or distribute."
 )
 
+#: The difficulty question printed under both the PHQ-9 and the GAD-7 (recorded, not scored).
+DIFFICULTY = ExtraQuestion(
+    id="difficulty",
+    text="If you checked off any problems, how difficult have these problems made it for "
+    "you to do your work, take care of things at home, or get along with other people?",
+    options=(
+        AnswerOption(0, "Not difficult at all"),
+        AnswerOption(1, "Somewhat difficult"),
+        AnswerOption(2, "Very difficult"),
+        AnswerOption(3, "Extremely difficult"),
+    ),
+)
+
 PHQ9 = Instrument(
     id="phq9",
     title="Patient Health Questionnaire (PHQ-9)",
@@ -183,17 +196,7 @@ PHQ9 = Instrument(
     ),
     licence=PFIZER_LICENCE,
     scoring="Total = sum of items 1–9 (0–27). The difficulty question is recorded, not scored.",
-    extra=ExtraQuestion(
-        id="difficulty",
-        text="If you checked off any problems, how difficult have these problems made it for "
-        "you to do your work, take care of things at home, or get along with other people?",
-        options=(
-            AnswerOption(0, "Not difficult at all"),
-            AnswerOption(1, "Somewhat difficult"),
-            AnswerOption(2, "Very difficult"),
-            AnswerOption(3, "Extremely difficult"),
-        ),
-    ),
+    extra=DIFFICULTY,
     safety_item=9,
 )
 
@@ -225,7 +228,8 @@ GAD7 = Instrument(
         Band(15, 21, "severe"),
     ),
     licence=PFIZER_LICENCE,
-    scoring="Total = sum of items 1–7 (0–21).",
+    scoring="Total = sum of items 1–7 (0–21). The difficulty question is recorded, not scored.",
+    extra=DIFFICULTY,
 )
 
 #: Every instrument the app ships, by id. Order is display order.

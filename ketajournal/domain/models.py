@@ -31,6 +31,15 @@ WEIGHT_KG_RANGE = (20.0, 400.0)
 SYSTOLIC_RANGE = (60, 260)
 DIASTOLIC_RANGE = (30, 160)
 DURATION_MIN_RANGE = (1, 60 * 24 * 30)
+#: Heart rate at a session, beats per minute.
+HEART_RATE_RANGE = (20, 250)
+#: Oxygen saturation (SpO₂) at a session, percent.
+SPO2_RANGE = (50, 100)
+#: Minutes from dosing until the clinic judged the patient ready to leave.
+OBSERVATION_MIN_RANGE = (0, 24 * 60)
+#: The clinic's sedation rating, MOAA/S (Modified Observer's Assessment of
+#: Alertness/Sedation): 5 = responds readily to name … 0 = no response.
+MOAAS_RANGE = (0, 5)
 #: Entry ids (and the session a side effect follows): positive, within SQLite's integers.
 ENTRY_ID_RANGE = (1, 2**62)
 
@@ -85,6 +94,13 @@ class SideEffectCategory(StrEnum):
     ANXIETY = "anxiety"
     SLEEP = "sleep"
     CRAVING = "craving"
+    LIVER_SIGNS = "liver_signs"
+    VOMITING = "vomiting"
+    PERCEPTUAL_CHANGES = "perceptual_changes"
+    EUPHORIA = "euphoria"
+    NUMBNESS = "numbness"
+    BLURRED_VISION = "blurred_vision"
+    ELEVATED_MOOD = "elevated_mood"
     OTHER = "other"
 
     @property
@@ -93,8 +109,24 @@ class SideEffectCategory(StrEnum):
 
     @property
     def is_red_flag(self) -> bool:
-        """Red flags need the clinic's attention, not just a note in the journal."""
+        """A red flag at any severity (blood in urine, signs of liver injury)."""
         return self in RED_FLAGS
+
+    def red_flag_at(self, severity: int) -> bool:
+        """Whether a report of this category at ``severity`` (0–10) is a red flag.
+
+        Red flags need the clinic's attention, not just a note in the journal: the
+        categories of :data:`RED_FLAGS` always, those of :data:`SEVERE_RED_FLAGS` at a
+        severity of at least :data:`RED_FLAG_SEVERITY`.
+        """
+        return self in RED_FLAGS or (
+            self in SEVERE_RED_FLAGS and severity >= RED_FLAG_SEVERITY
+        )
+
+    @property
+    def red_flag_advice(self) -> str:
+        """What the patient is told when this category is a red flag: contact the clinic."""
+        return _RED_FLAG_ADVICE.get(self, RED_FLAG_ADVICE)
 
 
 _CATEGORY_LABELS = {
@@ -111,14 +143,51 @@ _CATEGORY_LABELS = {
     SideEffectCategory.ANXIETY: "Anxiety",
     SideEffectCategory.SLEEP: "Sleep problems",
     SideEffectCategory.CRAVING: "Craving",
+    SideEffectCategory.LIVER_SIGNS: "Yellow skin or eyes, dark urine, or pain under the right ribs",
+    SideEffectCategory.VOMITING: "Vomiting",
+    SideEffectCategory.PERCEPTUAL_CHANGES: "Perceptual changes (sights, sounds, time)",
+    SideEffectCategory.EUPHORIA: "Euphoria",
+    SideEffectCategory.NUMBNESS: "Numbness",
+    SideEffectCategory.BLURRED_VISION: "Blurred vision",
+    SideEffectCategory.ELEVATED_MOOD: "Elevated mood or signs of hypomania",
     SideEffectCategory.OTHER: "Other",
 }
 
-RED_FLAGS = frozenset({SideEffectCategory.BLOOD_IN_URINE})
-RED_FLAG_ADVICE = (
-    "Blood in urine can be a sign of bladder damage from ketamine. "
-    "Contact your clinic or doctor today."
-)
+#: Red flags at any severity.
+RED_FLAGS = frozenset({SideEffectCategory.BLOOD_IN_URINE, SideEffectCategory.LIVER_SIGNS})
+#: Red flags at a severity of at least :data:`RED_FLAG_SEVERITY` (ketamine cystitis,
+#: strong craving).
+SEVERE_RED_FLAGS = frozenset({
+    SideEffectCategory.PAINFUL_URINATION,
+    SideEffectCategory.URINARY_FREQUENCY,
+    SideEffectCategory.CRAVING,
+})
+RED_FLAG_SEVERITY = 7
+#: The general advice of a red flag; each category words it for itself below.
+RED_FLAG_ADVICE = "This needs your clinic's attention. Contact your clinic or doctor today."
+_RED_FLAG_ADVICE = {
+    SideEffectCategory.BLOOD_IN_URINE: (
+        "Blood in urine can be a sign of bladder damage from ketamine. "
+        "Contact your clinic or doctor today."
+    ),
+    SideEffectCategory.PAINFUL_URINATION: (
+        "Severe pain when passing urine can be a sign of bladder damage from ketamine "
+        "(ketamine cystitis). Contact your clinic or doctor today."
+    ),
+    SideEffectCategory.URINARY_FREQUENCY: (
+        "Needing to pass urine very often or urgently can be a sign of bladder damage from "
+        "ketamine (ketamine cystitis). Contact your clinic or doctor today."
+    ),
+    SideEffectCategory.CRAVING: (
+        "Strong craving for ketamine is something your clinic needs to know about. "
+        "Contact your clinic."
+    ),
+    SideEffectCategory.LIVER_SIGNS: (
+        "Yellow skin or eyes, dark urine or pain under the right ribs can be signs of liver "
+        "or bile-duct injury, reported with repeated ketamine. Contact your clinic or doctor "
+        "today."
+    ),
+}
 
 
 class EventKind(StrEnum):
@@ -232,6 +301,10 @@ class MoodEntry(Entry):
         )
 
 
+#: A session's blood-pressure fields, in the order they are taken.
+SESSION_READINGS = ("bp_before", "bp_after", "bp_leaving")
+
+
 @dataclass(frozen=True, kw_only=True)
 class Session(Entry):
     """One treatment session (infusion, injection, spray, lozenge...)."""
@@ -244,7 +317,15 @@ class Session(Entry):
     clinic: str = ""
     dissociation: int | None = None
     bp_before: BloodPressure | None = None
+    #: About 40 minutes after dosing (the esketamine label's second check).
     bp_after: BloodPressure | None = None
+    #: Before leaving the clinic (the label's last check); the rest of the session
+    #: record of the label and its monitoring form, all optional.
+    bp_leaving: BloodPressure | None = None
+    heart_rate: int | None = None
+    spo2: int | None = None
+    observation_minutes: int | None = None
+    moaas: int | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -264,7 +345,13 @@ class Session(Entry):
             "dissociation",
             check_optional_int("dissociation", self.dissociation, *SCORE_RANGE),
         )
-        for name in ("bp_before", "bp_after"):
+        _set(self, "heart_rate",
+             check_optional_int("heart_rate", self.heart_rate, *HEART_RATE_RANGE))
+        _set(self, "spo2", check_optional_int("spo2", self.spo2, *SPO2_RANGE))
+        _set(self, "observation_minutes", check_optional_int(
+            "observation_minutes", self.observation_minutes, *OBSERVATION_MIN_RANGE))
+        _set(self, "moaas", check_optional_int("moaas", self.moaas, *MOAAS_RANGE))
+        for name in SESSION_READINGS:
             value = getattr(self, name)
             if value is not None:
                 if not isinstance(value, BloodPressure):
@@ -305,6 +392,11 @@ class SideEffect(Entry):
             check_optional_int("duration_minutes", self.duration_minutes, *DURATION_MIN_RANGE),
         )
         _set(self, "session_id", check_optional_int("session_id", self.session_id, *ENTRY_ID_RANGE))
+
+    @property
+    def is_red_flag(self) -> bool:
+        """Whether this report is a red flag (its category, and for some its severity)."""
+        return self.category.red_flag_at(self.severity)
 
     @property
     def label(self) -> str:

@@ -42,6 +42,7 @@ from ketajournal.domain.models import Route
 from ketajournal.domain.schedules import PlannedItem, PlannedSession
 from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError, check_int
+from ketajournal.domain.wording import count_of
 
 #: Check-ins after each session: (name, opens after the session, label). The same
 #: windows as the Today tab; each lasts until the next one opens, the last for a day.
@@ -326,7 +327,7 @@ def _lead_text(lead: timedelta) -> str:
     minutes = int(lead.total_seconds() // 60)
     if minutes % 60 == 0:
         hours = minutes // 60
-        return "1 hour" if hours == 1 else f"{hours} hours"
+        return count_of(hours, "hour")
     return f"{minutes} minutes"
 
 

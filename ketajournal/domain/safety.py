@@ -7,35 +7,108 @@ the text entirely in settings.
 
 from __future__ import annotations
 
-#: Country code → lines of resources. "international" is the default.
-CRISIS_RESOURCES: dict[str, tuple[str, ...]] = {
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    """One crisis resource: the line shown, where the number was checked, and its kind."""
+
+    text: str
+    #: Where the number comes from (the service's own page), kept in the code, not shown.
+    source: str
+    #: True for the emergency-services line (no generic one is added to a list that has it).
+    emergency: bool = False
+
+
+_988 = "https://988lifeline.org/"
+_SAMARITANS = "https://www.samaritans.org/how-we-can-help/contact-samaritan/"
+_EU_112 = "https://digital-strategy.ec.europa.eu/en/policies/112"
+_116_123 = "https://digital-strategy.ec.europa.eu/en/policies/116-helplines"
+
+#: ISO 3166-1 alpha-2 country code (``EU``: the code ISO reserves for the European Union,
+#: for the EU-wide numbers) → its crisis resources. "international" is the default.
+CRISIS_RESOURCES: dict[str, tuple[CrisisLine, ...]] = {
     "international": (
-        "United States: call or text 988 (Suicide & Crisis Lifeline)",
-        "United Kingdom and Ireland: call Samaritans on 116 123",
-        "Canada: call or text 988",
-        "Australia: call Lifeline on 13 11 14",
-        "Anywhere else: call your local emergency number, or go to the nearest emergency "
-        "department",
+        CrisisLine("United States: call or text 988 (Suicide & Crisis Lifeline)", _988),
+        CrisisLine("United Kingdom and Ireland: call Samaritans on 116 123", _SAMARITANS),
+        CrisisLine("Canada: call or text 988", "https://988.ca/"),
+        CrisisLine("Australia: call Lifeline on 13 11 14", "https://www.lifeline.org.au/"),
+        CrisisLine("European Union: call 112 in an emergency", _EU_112),
+        CrisisLine(
+            "Anywhere else: call your local emergency number, or go to the nearest emergency "
+            "department", "no number: general advice", emergency=True,
+        ),
     ),
-    "US": ("Call or text 988 (Suicide & Crisis Lifeline)", "In an emergency: call 911"),
-    "UK": ("Call Samaritans on 116 123 (free, day or night)", "In an emergency: call 999"),
-    "IE": ("Call Samaritans on 116 123 (free, day or night)", "In an emergency: call 112 or 999"),
-    "CA": ("Call or text 988 (Suicide Crisis Helpline)", "In an emergency: call 911"),
-    "AU": ("Call Lifeline on 13 11 14", "In an emergency: call 000"),
-    "NZ": ("Call or text 1737", "In an emergency: call 111"),
-    "DE": ("TelefonSeelsorge: 0800 111 0 111 or 0800 111 0 222", "Im Notfall: 112"),
+    "US": (
+        CrisisLine("Call or text 988 (Suicide & Crisis Lifeline)", _988),
+        CrisisLine("In an emergency: call 911", "https://www.911.gov/", emergency=True),
+    ),
+    "GB": (
+        CrisisLine("Call Samaritans on 116 123 (free, day or night)", _SAMARITANS),
+        CrisisLine("Text SHOUT to 85258 (Shout, free, day or night)",
+                   "https://giveusashout.org/get-help/"),
+        CrisisLine("In an emergency: call 999",
+                   "https://www.nhs.uk/nhs-services/urgent-and-emergency-care-services/"
+                   "when-to-call-999/", emergency=True),
+    ),
+    "IE": (
+        CrisisLine("Call Samaritans on 116 123 (free, day or night)",
+                   "https://www.samaritans.org/ireland/how-we-can-help/contact-samaritan/"),
+        CrisisLine("Call Pieta on 1800 247 247 or text HELP to 51444 (free, day or night)",
+                   "https://www.pieta.ie/"),
+        CrisisLine("In an emergency: call 112 or 999", _EU_112, emergency=True),
+    ),
+    "CA": (
+        CrisisLine("Call or text 988 (Suicide Crisis Helpline)", "https://988.ca/"),
+        CrisisLine("In an emergency: call 911", "https://988.ca/", emergency=True),
+    ),
+    "AU": (
+        CrisisLine("Call Lifeline on 13 11 14", "https://www.lifeline.org.au/"),
+        CrisisLine("Text Lifeline on 0477 13 11 14",
+                   "https://www.lifeline.org.au/crisis-text/"),
+        CrisisLine("In an emergency: call 000", "https://www.triplezero.gov.au/",
+                   emergency=True),
+    ),
+    "NZ": (
+        CrisisLine("Call or text 1737 (Need to talk?)", "https://1737.org.nz/"),
+        CrisisLine("In an emergency: call 111",
+                   "https://www.police.govt.nz/contact-us/emergency-111-calls",
+                   emergency=True),
+    ),
+    "DE": (
+        CrisisLine("TelefonSeelsorge: 0800 111 0 111, 0800 111 0 222 oder 116 123",
+                   "https://www.telefonseelsorge.de/"),
+        CrisisLine("Im Notfall: 112", _EU_112, emergency=True),
+    ),
+    "EU": (
+        CrisisLine("Emotional support: 116 123 (in many EU countries)", _116_123),
+        CrisisLine("In an emergency: call 112 (free, in every EU country)", _EU_112,
+                   emergency=True),
+    ),
 }
 
 COUNTRY_NAMES = {
     "international": "International list",
     "US": "United States",
-    "UK": "United Kingdom",
+    "GB": "United Kingdom",
     "IE": "Ireland",
     "CA": "Canada",
     "AU": "Australia",
     "NZ": "New Zealand",
     "DE": "Germany",
+    "EU": "European Union (112)",
 }
+
+#: Codes stored by earlier versions that are not ISO 3166 → the ISO code (a setting
+#: saved as "UK" still shows the United Kingdom's list).
+STORED_CODES = {"UK": "GB"}
+
+
+def country_code(stored: str) -> str:
+    """The ISO code for a stored country setting (``UK`` → ``GB``); others unchanged."""
+    return STORED_CODES.get(stored, stored)
+
 
 PRIVATE_NOTICE = (
     "This app is private: nobody else sees what you enter here, and no clinician or anyone "
@@ -52,8 +125,9 @@ def crisis_text(country: str = "international", custom: str = "") -> str:
     """
     if custom.strip():
         lines = [line for line in custom.strip().splitlines() if line.strip()]
+        if not any("emergency" in line.lower() for line in lines):
+            lines.append("Anywhere: call your local emergency number")
     else:
-        lines = list(CRISIS_RESOURCES.get(country, CRISIS_RESOURCES["international"]))
-    if not any("emergency" in line.lower() for line in lines):
-        lines.append("Anywhere: call your local emergency number")
+        chosen = CRISIS_RESOURCES.get(country_code(country), CRISIS_RESOURCES["international"])
+        lines = [line.text for line in chosen]
     return "\n".join([PRIVATE_NOTICE, *(f"• {line}" for line in lines), CLOSING])

@@ -222,7 +222,7 @@ def session_label(session: Session) -> str:
 def side_effect_label(effect: SideEffect) -> str:
     """One line describing a side effect, for tooltips; red flags say so."""
     text = f"{effect.label}, severity {effect.severity} — {_format_time(effect.at)}"
-    if effect.category.is_red_flag:
+    if effect.is_red_flag:
         text += " — red flag: contact your clinic"
     return text
 
@@ -337,7 +337,7 @@ def build_trend_series_from_days(
         side_effect_x=_floats(e.at.timestamp() for e in effects),
         side_effect_severity=_floats(float(e.severity) for e in effects),
         side_effect_red_flag=np.fromiter(
-            (e.category.is_red_flag for e in effects), dtype=np.bool_, count=len(effects)
+            (e.is_red_flag for e in effects), dtype=np.bool_, count=len(effects)
         ),
         side_effect_labels=tuple(side_effect_label(e) for e in effects),
         scores=score_series(assessments),

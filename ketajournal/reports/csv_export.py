@@ -28,6 +28,15 @@ from ketajournal.domain.models import (
 from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.platform.files import atomic_text_writer
 
+#: The session columns added with schema 4 (issue 13); a file written before them
+#: has none of them and still imports (they read empty).
+SESSION_RECORD_COLUMNS = (
+    "bp_leaving_systolic", "bp_leaving_diastolic", "heart_rate", "spo2",
+    "observation_minutes", "moaas",
+)
+#: Columns an older file of the kind may lack, all together.
+ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"session": SESSION_RECORD_COLUMNS}
+
 #: The columns of each kind's file, in file order. ``note`` is last because it is
 #: the long one; everything else fits a spreadsheet column.
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -35,7 +44,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "session": (
         "id", "at", "day", "route", "phase", "dose_mg", "weight_kg", "clinic", "dissociation",
         "bp_before_systolic", "bp_before_diastolic", "bp_after_systolic", "bp_after_diastolic",
-        "note",
+        *SESSION_RECORD_COLUMNS, "note",
     ),
     "side_effect": (
         "id", "at", "day", "category", "other_text", "severity", "duration_minutes",
@@ -123,6 +132,11 @@ def entry_cells(entry: Entry) -> list[str]:
             format_number(entry.dissociation),
             *_bp(entry.bp_before),
             *_bp(entry.bp_after),
+            *_bp(entry.bp_leaving),
+            format_number(entry.heart_rate),
+            format_number(entry.spo2),
+            format_number(entry.observation_minutes),
+            format_number(entry.moaas),
         ]
     elif isinstance(entry, SideEffect):
         body = [

@@ -73,6 +73,8 @@ LOINC_FORMS: dict[str, LoincForm] = {
             "Generalized anxiety disorder 7 item (GAD-7) total score [Reported.PHQ]",
         ),
         items=("69725-0", "68509-9", "69733-4", "69734-2", "69735-9", "69689-8", "69736-7"),
+        # The same difficulty question as the PHQ-9's, in the GAD-7 panel too.
+        extra=("69722-7", ("LA6572-7", "LA6573-5", "LA6575-0", "LA6574-3")),
         answers=_FREQUENCY,
     ),
 }
@@ -179,6 +181,7 @@ def session_resources(
     for name, label, reading in (
         ("bp_before", "before", session.bp_before),
         ("bp_after", "after", session.bp_after),
+        ("bp_leaving", "before leaving", session.bp_leaving),
     ):
         if reading is not None:
             resources.append(

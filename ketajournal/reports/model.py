@@ -125,6 +125,17 @@ class SessionRow:
     dose_mg_per_kg: float | None
     dissociation: int | None
     bp: BloodPressureLine
+    #: The rest of the label's session record, when the clinic gave it.
+    heart_rate: int | None = None
+    spo2: int | None = None
+    observation_minutes: int | None = None
+    moaas: int | None = None
+
+    @property
+    def has_record(self) -> bool:
+        """True when any part of the session record beyond before/after was given."""
+        extra = (self.heart_rate, self.spo2, self.observation_minutes, self.moaas)
+        return any(r is not None for r in (*self.bp.later, *extra))
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,8 @@ class AssessmentRow:
     max_total: int
     band: str
     item9: int | None
+    #: The answer to the (unscored) difficulty question, as worded, when given.
+    difficulty: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,25 @@ def format_dose(dose_mg: float | None) -> str:
     return "dose not logged" if dose_mg is None else f"{dose_mg:g} mg"
 
 
+#: How response and remission read when they cannot be assessed (the reason follows).
+NOT_ASSESSABLE = "not assessable"
+
+
+def verdict(value: bool | None, not_assessable: str | None) -> str:
+    """Response or remission as every screen says it: ``yes``, ``no`` or
+    ``not assessable (no baseline PHQ-9 before the first session)``."""
+    if not_assessable is not None or value is None:
+        return f"{NOT_ASSESSABLE} ({not_assessable or 'no data'})"
+    return "yes" if value else "no"
+
+
 def yes_no(value: bool | None) -> str:
     """``yes``, ``no`` or ``undefined``."""
     return "undefined" if value is None else ("yes" if value else "no")
 
 
 
-__all__ = ["format_dose", "format_mood", "format_percent", "format_signed", "yes_no"]
+__all__ = [
+    "NOT_ASSESSABLE", "format_dose", "format_mood", "format_percent", "format_signed",
+    "verdict", "yes_no",
+]

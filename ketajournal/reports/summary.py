@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ketajournal.domain import blood_pressure as bp
 from ketajournal.domain.dates import format_date, format_range
-from ketajournal.reports.numbers import format_mood, format_percent, format_signed, yes_no
+from ketajournal.domain.instruments import PFIZER_LICENCE
+from ketajournal.domain.models import RED_FLAG_SEVERITY
+from ketajournal.domain.wording import count_of
+from ketajournal.reports.numbers import format_mood, format_percent, format_signed, verdict
 
-#: A rise from before to after a session of at least this much is marked (mmHg).
-BP_RISE_SYSTOLIC_MMHG = 40
-BP_RISE_DIASTOLIC_MMHG = 25
 #: Page 1 shows the durability of this many recent booster cycles.
 RECENT_BOOSTER_CYCLES = 6
 #: "Mood now": the mean of the daily moods over the last this many days of the period.
@@ -26,18 +27,20 @@ RECENT_MOOD_DAYS = 14
 
 _NAME = "<instrument>"
 
-BP_DEFINITION = (
-    f"Blood pressure before and after each session in the period, in mmHg; rise = after − "
-    f"before; a rise of ≥ {BP_RISE_SYSTOLIC_MMHG} systolic or ≥ {BP_RISE_DIASTOLIC_MMHG} "
-    "diastolic is marked (red, *)."
-)
+BP_DEFINITION = bp.DEFINITION
 SIDE_EFFECT_DEFINITION = (
     "Side effects logged in the period, by category: how many times, and the worst "
-    "severity (the patient's rating, 0–10); red flags (blood in urine) first."
+    "severity (the patient's rating, 0–10). Red flags first: blood in urine and signs of "
+    "liver injury (yellow skin or eyes, dark urine, pain under the right ribs) at any "
+    f"severity; painful urination, urinary frequency and craving at severity ≥ "
+    f"{RED_FLAG_SEVERITY}. The app tells the patient to contact the clinic about each."
 )
+#: The PHQ-9 / GAD-7 attribution, printed wherever the report quotes or scores them.
+ATTRIBUTION = f"PHQ-9 and GAD-7: {PFIZER_LICENCE}"
 SAFETY_DEFINITION = (
     "Item 9 asks about “thoughts that you would be better off dead or of hurting yourself "
-    "in some way”; listed: every PHQ-9 in the period answered above 0 (“not at all”) there."
+    "in some way”; listed: every PHQ-9 in the period answered above 0 (“not at all”) there. "
+    f"{ATTRIBUTION}"
 )
 SESSIONS_DEFINITION = (
     "Induction: the initial series of sessions; booster: a later single maintenance session "
@@ -143,6 +146,12 @@ class MeasureSummary:
     #: remission, scoring.
     definitions: tuple[tuple[str, str], ...]
     notes: tuple[str, ...] = ()
+    #: Why response and remission cannot be assessed (None when they can).
+    not_assessable: str | None = None
+
+    def verdict(self, value: bool | None) -> str:
+        """``yes``, ``no`` or ``not assessable (reason)``, as on every screen."""
+        return verdict(value, self.not_assessable)
 
     def definition(self, key: str) -> str:
         """One definition by key (empty when there is none)."""
@@ -158,13 +167,8 @@ class CycleLine:
     durability_days: int | None
     censored: bool
     label: str
-
-    @property
-    def short_label(self) -> str:
-        """The durability without its unit (``14``, ``≥ 9``), or the label if there is none."""
-        if self.durability_days is None:
-            return self.label
-        return f"≥ {self.durability_days}" if self.censored else str(self.durability_days)
+    #: The durability without its unit (``14``, ``≥ 9``, ``3–9``), or the label if none.
+    short_label: str
 
 
 @dataclass(frozen=True)
@@ -187,12 +191,24 @@ class BoosterSummary:
     short_definitions: tuple[str, ...]
     #: The booster analysis's full definitions, in words.
     definitions: tuple[str, ...]
+    #: The day the report was made: a next-due date before it is marked as past.
+    today: date | None = None
+
+    @property
+    def next_due_past(self) -> bool:
+        """True when the estimated date is before the day the report was made."""
+        return self.next_due is not None and self.today is not None and self.next_due < self.today
 
     @property
     def next_due_question(self) -> str:
         """The estimate phrased as what it is: a question for the clinician."""
         if self.next_due is None:
             return f"No estimate. {self.next_due_basis}"
+        if self.next_due_past:
+            return (
+                f"The estimate, {format_date(self.next_due)}, is already past on the report "
+                f"date. (Estimate: {self.next_due_basis}.)"
+            )
         return (
             f"Is a booster around {format_date(self.next_due)} right? "
             f"(Estimate: {self.next_due_basis}.)"
@@ -220,20 +236,23 @@ class BloodPressureLine:
     before: tuple[int, int] | None
     after: tuple[int, int] | None
 
+    #: Further readings (before leaving), when recorded.
+    later: tuple[tuple[int, int] | None, ...] = ()
+
     @property
     def rise(self) -> tuple[int, int] | None:
         """(systolic, diastolic) after − before, when both readings exist."""
-        if self.before is None or self.after is None:
-            return None
-        return self.after[0] - self.before[0], self.after[1] - self.before[1]
+        return bp.rise(self.before, self.after)
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        """The rules this session's readings meet (``domain.blood_pressure.bp_flags``)."""
+        return bp.bp_flags(self.before, self.after, self.later)
 
     @property
     def marked(self) -> bool:
-        """True for a rise of ≥ 40 systolic or ≥ 25 diastolic."""
-        rise = self.rise
-        return rise is not None and (
-            rise[0] >= BP_RISE_SYSTOLIC_MMHG or rise[1] >= BP_RISE_DIASTOLIC_MMHG
-        )
+        """True when any blood-pressure rule fired (see :attr:`flags`)."""
+        return bool(self.flags)
 
 
 @dataclass(frozen=True)
@@ -303,7 +322,7 @@ class Summary:
 
     @property
     def marked_blood_pressure(self) -> tuple[BloodPressureLine, ...]:
-        """The sessions whose blood pressure rise is marked."""
+        """The sessions whose blood pressure is flagged by any rule."""
         return tuple(line for line in self.blood_pressure if line.marked)
 
     def key_figures(self) -> tuple[KeyFigure, ...]:
@@ -325,7 +344,11 @@ class Summary:
 
     def _mood_figure(self) -> KeyFigure:
         m = self.mood
-        recent = "no entries" if m.recent_mean is None else format_mood(m.recent_mean)
+        recent = (
+            "no entries" if m.recent_mean is None
+            else f"{format_mood(m.recent_mean)} ({count_of(m.recent_days_with_data, 'day')} "
+            "with an entry)"
+        )
         base = (
             "baseline B undefined"
             if m.baseline_level is None
@@ -341,49 +364,65 @@ class Summary:
         b = self.boosters
         n = len(b.recent_cycles)
         if n:
-            held = ", ".join(c.short_label for c in b.recent_cycles)
-            figures = [KeyFigure(f"Last {n} boosters held", f"{held} days (oldest first)")]
+            if n > 1 and all(c.durability_days is not None for c in b.recent_cycles):
+                held = ", ".join(c.short_label for c in b.recent_cycles) + " days"
+            else:  # each with its own unit: "12 days, no data", "1 day"
+                held = ", ".join(c.label for c in b.recent_cycles)
+            label = "Last booster held" if n == 1 else f"Last {n} boosters held"
+            order = "" if n == 1 else " (oldest first)"
+            figures = [KeyFigure(label, held + order)]
         else:
             value = f"needs {b.needs}" if b.needs else "no booster cycles yet"
             figures = [KeyFigure("Boosters held", value)]
         figures.append(KeyFigure("Tolerance pattern", b.tolerance_sentence, b.tolerance_signal))
-        figures.append(
-            KeyFigure(
-                "Next booster due?",
-                (f"{format_date(b.next_due)} — a question for the clinician"
-                 if b.next_due else "no estimate"),
-            )
-        )
+        if b.next_due is None:
+            due = "no estimate"
+        elif b.next_due_past:
+            due = f"{format_date(b.next_due)} (past) — a question for the clinician"
+        else:
+            due = f"{format_date(b.next_due)} — a question for the clinician"
+        figures.append(KeyFigure("Next booster due?", due))
         return figures
 
     def _side_effect_figure(self) -> KeyFigure:
         reports = sum(line.count for line in self.side_effects)
         flags = self.red_flags
         if flags:
-            what = "; ".join(f"{f.label} ×{f.count}" for f in flags)
-            in_all = f"{reports} side-effect report{'' if reports == 1 else 's'} in all"
-            return KeyFigure("Side effects", f"RED FLAG: {what} ({in_all})", True)
+            what = "; ".join(
+                f"{f.label} ×{f.count} (worst {f.worst_severity}/10)" for f in flags
+            )
+            in_all = f"{count_of(reports, 'side-effect report')} in all"
+            return KeyFigure(
+                "Side effects",
+                f"RED FLAG: {what} — the patient is told to contact the clinic ({in_all})",
+                True,
+            )
         categories = len(self.side_effects)
         return KeyFigure(
             "Side effects",
-            f"{reports} report{'' if reports == 1 else 's'} in {categories} "
-            f"{'category' if categories == 1 else 'categories'}; no red flags",
+            f"{count_of(reports, 'report')} in {count_of(categories, 'category')}; "
+            "no red flags",
         )
 
     def _blood_pressure_figure(self) -> KeyFigure:
         marked = self.marked_blood_pressure
-        measured = sum(1 for line in self.blood_pressure if line.rise is not None)
+        measured = sum(1 for line in self.blood_pressure if line.before or line.after)
         if marked:
-            days = ", ".join(format_date(line.day) for line in marked)
+            which = "; ".join(
+                f"{format_date(line.day)}: {' and '.join(line.flags)}" for line in marked
+            )
             return KeyFigure(
                 "Blood pressure",
-                f"{len(marked)} marked rise{'s' if len(marked) > 1 else ''} ({days})",
+                f"FLAGGED at {count_of(len(marked), 'session')} — {which}",
                 True,
             )
+        if not measured:
+            return KeyFigure("Blood pressure", "no reading at a session in this period")
         return KeyFigure(
             "Blood pressure",
-            f"no marked rise ({measured} session{'s' if measured != 1 else ''} "
-            "with both readings)",
+            f"no flag ({count_of(measured, 'session')} with a reading: none "
+            f"{bp.RULE_PRE_DOSE}, none ≥ {bp.HIGH_READING_MMHG[0]}/{bp.HIGH_READING_MMHG[1]}, "
+            f"no {bp.RULE_RISE})",
         )
 
     def _safety_figure(self) -> KeyFigure:
@@ -392,7 +431,8 @@ class Summary:
         if not self.safety:
             return KeyFigure(
                 "PHQ-9 item 9",
-                f"none above 0 in this period ({self.safety_checked} PHQ-9 filled)",
+                f"none above 0 in this period ({count_of(self.safety_checked, 'PHQ-9')} "
+                "filled)",
             )
         days = ", ".join(format_date(line.day) for line in self.safety)
         return KeyFigure("PHQ-9 item 9", f"ABOVE 0 on {days}", True)
@@ -403,17 +443,17 @@ def _measure_figure(m: MeasureSummary) -> KeyFigure:
         return KeyFigure(m.short_title, "not filled")
     base = "no baseline" if m.baseline is None else f"baseline {m.baseline.total}"
     change = "" if m.change_percent is None else f": {format_percent(m.change_percent)}"
-    return KeyFigure(
-        m.short_title,
-        f"{base}, now {m.latest.total} ({m.latest.band}){change}; "
-        f"response {yes_no(m.response)}, remission {yes_no(m.remission)}",
-    )
+    if m.not_assessable is not None:
+        outcome = f"response and remission {m.verdict(None)}"
+    else:
+        outcome = f"response {m.verdict(m.response)}, remission {m.verdict(m.remission)}"
+    return KeyFigure(m.short_title, f"{base}, now {m.latest.total} ({m.latest.band}){change}; "
+                     f"{outcome}")
 
 
 
 __all__ = [
-    "BP_RISE_DIASTOLIC_MMHG",
-    "BP_RISE_SYSTOLIC_MMHG",
+    "ATTRIBUTION",
     "RECENT_BOOSTER_CYCLES",
     "RECENT_MOOD_DAYS",
     "BloodPressureLine",

@@ -12,7 +12,7 @@ from html import escape
 
 from ketajournal.domain.dates import format_date
 from ketajournal.palette import SCREEN
-from ketajournal.reports.numbers import format_dose, format_percent, yes_no
+from ketajournal.reports.numbers import format_dose, format_percent
 from ketajournal.reports.summary import Summary
 
 # The Appointment screen shows this: the window's colours.
@@ -88,8 +88,8 @@ def summary_html(summary: Summary) -> str:
                 "–" if m.latest is None
                 else f"{m.latest.total} ({m.latest.band}, {format_date(m.latest.day)})",
                 "–" if m.change_percent is None else format_percent(m.change_percent),
-                yes_no(m.response),
-                yes_no(m.remission),
+                m.verdict(m.response),
+                m.verdict(m.remission),
             )
         )
     parts.append(
@@ -138,18 +138,18 @@ def summary_html(summary: Summary) -> str:
     parts.append(_definitions([summary.side_effect_definition]))
 
     parts.append("<h3>Blood pressure around sessions</h3>")
-    measured = [line for line in summary.blood_pressure if line.rise is not None]
+    measured = [line for line in summary.blood_pressure if line.before or line.after]
     if measured:
         parts.append(
             _table(
-                ("Session", "Before", "After", "Rise"),
+                ("Session", "Before", "After", "Rise", "Flag"),
                 (
                     (
                         format_date(line.day),
                         f"{line.before[0]}/{line.before[1]}" if line.before else "–",
                         f"{line.after[0]}/{line.after[1]}" if line.after else "–",
-                        (f"{line.rise[0]:+d}/{line.rise[1]:+d}" if line.rise else "–")
-                        + (" marked" if line.marked else ""),
+                        f"{line.rise[0]:+d}/{line.rise[1]:+d}" if line.rise else "–",
+                        "; ".join(line.flags) or "–",
                     )
                     for line in measured
                 ),
@@ -157,7 +157,7 @@ def summary_html(summary: Summary) -> str:
             )
         )
     else:
-        parts.append("<p>No session with both readings in this period.</p>")
+        parts.append("<p>No blood pressure reading at a session in this period.</p>")
     parts.append(_definitions([summary.blood_pressure_definition]))
 
     parts.append("<h3>PHQ-9 item 9 (thoughts of death or self-harm)</h3>")

@@ -10,14 +10,15 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from ketajournal.domain.instruments import INSTRUMENTS, instrument
-from ketajournal.domain.models import Assessment
+from ketajournal.domain.models import Assessment, Session
 from ketajournal.domain.reminders import CHECK_INS, CHECK_INS_END
 from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.timeutil import to_iso
+from ketajournal.reports.numbers import verdict
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.settings import Settings
 
@@ -57,6 +58,13 @@ class MeasureStatus:
     remission_threshold: int
     definitions: dict[str, str]
     notes: tuple[str, ...] = ()
+    #: Why response and remission are not assessable (None when they are): they need a
+    #: baseline before the first session, above 0, and a questionnaire after that session.
+    not_assessable: str | None = None
+
+    def verdict(self, value: bool | None) -> str:
+        """``yes``, ``no`` or ``not assessable (reason)`` for response or remission."""
+        return verdict(value, self.not_assessable)
 
     def as_json(self) -> dict[str, Any]:
         """The shape printed by ``ketajournal status --json``."""
@@ -70,6 +78,7 @@ class MeasureStatus:
             ),
             "response": self.response,
             "remission": self.remission,
+            "not_assessable": self.not_assessable,
             "definitions": self.definitions,
             "notes": list(self.notes),
         }
@@ -97,11 +106,11 @@ def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
     if chosen is not None:
         baseline = next((a for a in assessments if a.id == chosen), None)
         if baseline is None:
-            notes.append(f"The {name} you picked as baseline no longer exists.")
+            notes.append(f"The {name} picked as baseline no longer exists.")
         else:
             source = "user"
             if first_session is not None and baseline.at >= first_session.at:
-                notes.append(f"The {name} you picked as baseline is after treatment started.")
+                notes.append(f"The {name} picked as baseline is after treatment started.")
     elif first_session is None:
         notes.append("No treatment session yet, so there is no baseline.")
     else:
@@ -111,12 +120,15 @@ def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
         else:
             notes.append(
                 f"No {name} before the first session on {first_session.at:%Y-%m-%d}: "
-                "no automatic baseline. You can pick one in Settings."
+                "no automatic baseline (one can be picked in Settings)."
             )
 
     latest = assessments[-1] if assessments else None
     change = response = remission = None
-    if latest is not None:
+    reason = _not_assessable(name, first_session, baseline, latest, picked=source == "user")
+    if reason is None:
+        assert baseline is not None and latest is not None
+        response = (baseline.total - latest.total) >= RESPONSE_REDUCTION * baseline.total
         remission = latest.total < threshold
     if baseline is not None and latest is not None:
         if latest.at <= baseline.at:
@@ -125,9 +137,8 @@ def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
             notes.append("The baseline total is 0: a change in percent is undefined.")
         else:
             change = (latest.total - baseline.total) / baseline.total * 100
-            response = (baseline.total - latest.total) >= RESPONSE_REDUCTION * baseline.total
     baseline_definition = (
-        f"Baseline: the {name} you picked."
+        f"Baseline: the {name} picked in Settings."
         if source == "user"
         else f"Baseline: the last {name} before the first treatment session"
         + (f" ({first_session.at:%Y-%m-%d})." if first_session else ".")
@@ -135,8 +146,15 @@ def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
     definitions = {
         "baseline": baseline_definition,
         "change": "Change: (latest − baseline) ÷ baseline × 100 %; negative means fewer symptoms.",
-        "response": f"Response: the latest {name} total is at least 50 % lower than baseline.",
-        "remission": f"Remission: the latest {name} total is below {threshold}.",
+        "response": (
+            f"Response: the latest {name} total is at least 50 % lower than baseline; "
+            f"assessable only with a baseline above 0 (the last {name} before the first "
+            f"session, or one picked in Settings) and a later {name} (after the first "
+            "session; after the picked one)."
+        ),
+        "remission": (
+            f"Remission: the latest {name} total is below {threshold}, assessed like response."
+        ),
         "scoring": questionnaire.scoring,
     }
     return MeasureStatus(
@@ -151,7 +169,33 @@ def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
         remission_threshold=threshold,
         definitions=definitions,
         notes=tuple(notes),
+        not_assessable=reason,
     )
+
+
+def _not_assessable(
+    name: str, first_session: Session | None, baseline: Assessment | None,
+    latest: Assessment | None, *, picked: bool,
+) -> str | None:
+    """Why response and remission cannot be assessed, or None when they can.
+
+    They need a treatment session, a baseline above 0 and a later questionnaire: after
+    the first session for the automatic baseline (the last before that session); after
+    the baseline itself when the patient picked one (a note says when it is after
+    treatment started).
+    """
+    if first_session is None:
+        return "no treatment session yet"
+    if baseline is None:
+        return f"no baseline {name} before the first session"
+    if baseline.total == 0:
+        return f"the baseline {name} total is 0"
+    if picked:
+        if latest is None or latest.at <= baseline.at:
+            return f"no {name} after the baseline yet"
+    elif latest is None or latest.at <= first_session.at:
+        return f"no {name} after the first session yet"
+    return None
 
 
 def status_document(journal: Journal) -> dict[str, Any]:
@@ -171,7 +215,8 @@ def booster_analysis(journal: Journal) -> BoosterAnalysis:
     # numpy comes with the analysis, not with importing the clinical services.
     import numpy as np
 
-    from ketajournal.domain.boosters import DailyMood, SessionPoint, analyse_boosters
+    from ketajournal.domain.booster_analysis import analyse_boosters
+    from ketajournal.domain.boosters import DailyMood, SessionPoint
 
     threshold = Settings(journal).get("booster.threshold")
     means = journal.daily_mood_means()
@@ -185,8 +230,11 @@ def booster_analysis(journal: Journal) -> BoosterAnalysis:
     )
 
 
-def boosters_document(analysis: BoosterAnalysis) -> dict[str, Any]:
-    """``ketajournal boosters --json`` (dates ISO 8601; null where undefined)."""
+def boosters_document(analysis: BoosterAnalysis, today: date | None = None) -> dict[str, Any]:
+    """``ketajournal boosters --json`` (dates ISO 8601; null where undefined).
+
+    ``next_due_past`` is true when the estimate is before ``today``.
+    """
     return {
         "threshold": _round(analysis.threshold),
         "threshold_source": analysis.threshold_source,
@@ -199,7 +247,9 @@ def boosters_document(analysis: BoosterAnalysis) -> dict[str, Any]:
                 "phase": c.session.phase.value,
                 "dose_mg": c.session.dose_mg,
                 "durability_days": c.durability_days,
+                "durability_low": c.durability_low,
                 "censored": c.censored,
+                "label": c.label,
             }
             for c in analysis.cycles
         ],
@@ -208,6 +258,9 @@ def boosters_document(analysis: BoosterAnalysis) -> dict[str, Any]:
             "sentence": analysis.tolerance.sentence,
         },
         "next_due": analysis.next_due.isoformat() if analysis.next_due else None,
+        "next_due_past": bool(
+            analysis.next_due and today is not None and analysis.next_due < today
+        ),
         "next_due_basis": analysis.next_due_basis,
         "definitions": analysis.definitions,
     }

@@ -26,6 +26,7 @@ from ketajournal.domain.models import (
     DIASTOLIC_RANGE,
     ENTRY_ID_RANGE,
     ENTRY_TYPES,
+    SESSION_READINGS,
     SYSTOLIC_RANGE,
     Assessment,
     BloodPressure,
@@ -171,7 +172,7 @@ def read_csv_file(path: Path, display: str, kind: str | None = None) -> list[Imp
             )
         row = dict(zip(header, cells, strict=True))
         try:
-            source_id, entry, link = _CSV_PARSERS[kind]({c: row[c] for c in columns})
+            source_id, entry, link = _CSV_PARSERS[kind]({c: row.get(c, "") for c in columns})
         except ValidationError as error:
             raise rejected(location, error) from None
         records.append(ImportRecord(kind, source_id, entry, link, location))
@@ -201,7 +202,12 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
     if len(set(header)) != len(header):
         raise ImportRejectedError(location, "", "names a column twice")
     if kind is None:
-        matches = [k for k, columns in csv_export.COLUMNS.items() if set(columns) == set(header)]
+        matches = [
+            k for k, columns in csv_export.COLUMNS.items()
+            if set(header) in (
+                set(columns), set(columns) - set(csv_export.ADDED_COLUMNS.get(k, ()))
+            )
+        ]
         if not matches:
             names = ", ".join(csv_export.file_name(k) for k in csv_export.COLUMNS)
             raise ImportRejectedError(
@@ -211,7 +217,10 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
             )
         return matches[0]
     expected = csv_export.COLUMNS[kind]
+    added = csv_export.ADDED_COLUMNS.get(kind, ())
     missing = [c for c in expected if c not in header]
+    if missing and set(missing) == set(added):
+        missing = []  # a file from before these columns existed
     if missing:
         raise ImportRejectedError(location, "", f"missing column(s): {', '.join(missing)}")
     extra = [c for c in header if c not in expected]
@@ -328,6 +337,11 @@ def _csv_session(row: Mapping[str, str]) -> tuple[int, Entry, int | None]:
         "dissociation": _number(row["dissociation"]),
         "bp_before": _csv_bp(row, "bp_before"),
         "bp_after": _csv_bp(row, "bp_after"),
+        "bp_leaving": _csv_bp(row, "bp_leaving"),
+        "heart_rate": _number(row["heart_rate"]),
+        "spo2": _number(row["spo2"]),
+        "observation_minutes": _number(row["observation_minutes"]),
+        "moaas": _number(row["moaas"]),
     }
     return source_id, _csv_finish(Session, row, fields), None
 
@@ -400,6 +414,11 @@ def _json_fields(cls: type[Entry]) -> tuple[str, ...]:
 #: The keys of each kind's entries in a JSON export (docs/export-json.md).
 JSON_FIELDS: dict[str, tuple[str, ...]] = {
     kind: _json_fields(cls) for kind, cls in ENTRY_TYPES.items()
+}
+#: Fields added after exports of format version 1 were first written: an export
+#: without them still imports (they take their defaults).
+JSON_ADDED_FIELDS: dict[str, tuple[str, ...]] = {
+    "session": ("bp_leaving", "heart_rate", "spo2", "observation_minutes", "moaas"),
 }
 _TOP_LEVEL = ("format", "version", "schema_version", "entries")
 
@@ -491,7 +510,8 @@ def _json_entry(kind: str, item: object) -> tuple[int, Entry, int | None]:
     if not isinstance(item, dict):
         raise ValidationError("entry", "must be an object")
     expected = JSON_FIELDS[kind]
-    missing = [name for name in expected if name not in item]
+    missing = [name for name in expected if name not in item
+               and name not in JSON_ADDED_FIELDS.get(kind, ())]
     if missing:
         raise ValidationError(missing[0], "is missing")
     extra = [name for name in item if name not in expected]
@@ -501,8 +521,10 @@ def _json_entry(kind: str, item: object) -> tuple[int, Entry, int | None]:
     fields: dict[str, Any] = {"at": _time("at", item["at"])}
     link = None
     for name in expected[3:]:
+        if name not in item:  # a field added after the export was written: its default
+            continue
         value = item[name]
-        if name in ("bp_before", "bp_after"):
+        if name in SESSION_READINGS:
             value = _json_bp(name, value)
         elif name == "safety_acknowledged_at":
             value = None if value is None else _time(name, value)

@@ -12,9 +12,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from ketajournal.domain.boosters import (
-    BoosterAnalysis,
-)
+from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.dates import format_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (

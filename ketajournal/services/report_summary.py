@@ -12,12 +12,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from ketajournal.domain.boosters import (
-    BASELINE_MIN_DAYS,
-    BASELINE_WINDOW_DAYS,
+from ketajournal.domain.booster_analysis import (
     NEXT_DUE_CYCLES,
     NEXT_DUE_MIN_CYCLES,
-    ROLLING_WINDOW_DAYS,
     TOLERANCE_ADVICE,
     TOLERANCE_DOSE_RISE,
     TOLERANCE_LAST_RATIO,
@@ -25,6 +22,15 @@ from ketajournal.domain.boosters import (
     TOLERANCE_MIN_CYCLES,
     TOLERANCE_NOTE_FOR_CLINICIAN,
     TOLERANCE_SLOPE_DAYS,
+)
+from ketajournal.domain.boosters import (
+    BASELINE_MIN_DAYS,
+    BASELINE_WINDOW_DAYS,
+    NARROW_RANGE_DAYS,
+    NEEDS_OR_USER_THRESHOLD,
+    NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN,
+    NO_INDUCTION_RESPONSE,
+    ROLLING_WINDOW_DAYS,
     BoosterAnalysis,
     Cycle,
 )
@@ -37,6 +43,7 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
+from ketajournal.domain.wording import count_of
 from ketajournal.reports.summary import (
     RECENT_BOOSTER_CYCLES,
     RECENT_MOOD_DAYS,
@@ -99,8 +106,8 @@ def mood_summary(
     definitions = [
         f"Mood now: the mean of the daily moods (a day's mood = the mean of its entries, 0–10) "
         f"over the last {RECENT_MOOD_DAYS} days of the period, "
-        f"{format_range(recent_start, period.end)}; {len(by_day)} of the {days} days "
-        "had an entry.",
+        f"{format_range(recent_start, period.end)}; {len(by_day)} of the "
+        f"{count_of(days, 'day')} had an entry.",
     ]
     if base_start and base_end:
         definitions.append(
@@ -152,6 +159,7 @@ def measure_summary(view: Journal, instrument_id: str) -> MeasureSummary:
         remission_threshold=status.remission_threshold,
         definitions=tuple((k, readable(v)) for k, v in status.definitions.items()),
         notes=tuple(readable(n) for n in status.notes),
+        not_assessable=status.not_assessable,
     )
 
 
@@ -162,17 +170,24 @@ def _cycle_line(cycle: Cycle) -> CycleLine:
         durability_days=cycle.durability_days,
         censored=cycle.censored,
         label=cycle.label,
+        short_label=cycle.short_label,
     )
 
 
 _BOOSTER_DEFINITION_KEYS = (
     "daily_mood", "baseline_level", "post_induction_level", "threshold", "cycle",
-    "rolling_value", "durability", "censored", "response_curve", "tolerance_signal", "next_due",
+    "rolling_value", "durability", "durability_range", "censored", "response_curve",
+    "tolerance_signal", "next_due",
 )
 
 
-def booster_summary(analysis: BoosterAnalysis) -> BoosterSummary:
-    """Durability of the recent boosters, tolerance and next due, for the clinician."""
+def booster_summary(analysis: BoosterAnalysis, today: date | None = None) -> BoosterSummary:
+    """Durability of the recent boosters, tolerance and next due, for the clinician.
+
+    ``today`` is the day the report is made: a next-due date before it reads as past.
+    The patient's phrases ("discuss it with your clinician", "a threshold you set
+    yourself") are said in the third person: the report is the clinician's.
+    """
     recent = analysis.booster_cycles[-RECENT_BOOSTER_CYCLES:]
     return BoosterSummary(
         threshold=analysis.threshold,
@@ -186,16 +201,19 @@ def booster_summary(analysis: BoosterAnalysis) -> BoosterSummary:
         ),
         next_due=analysis.next_due,
         next_due_basis=readable(analysis.next_due_basis),
-        needs=analysis.needs,
+        needs=clinician_voice(analysis.needs),
         short_definitions=_short_booster_definitions(analysis),
         definitions=tuple(analysis.definitions[key] for key in _BOOSTER_DEFINITION_KEYS),
+        today=today,
     )
 
 
 def _short_booster_definitions(analysis: BoosterAnalysis) -> tuple[str, ...]:
     """Page 1's definitions: the same rules as the analysis's, shorter, with T's numbers."""
     t = analysis.threshold
-    if t is None:
+    if t is None and analysis.tolerance.sentence.startswith(NO_INDUCTION_RESPONSE):
+        threshold = analysis.tolerance.sentence
+    elif t is None:
         threshold = "There is no threshold T yet, so durability cannot be measured."
     elif analysis.threshold_source == "user":
         threshold = f"T = {t:.2f}, set by the patient."
@@ -208,16 +226,27 @@ def _short_booster_definitions(analysis: BoosterAnalysis) -> tuple[str, ...]:
     return (
         f"Held: the days after a booster until the {ROLLING_WINDOW_DAYS}-day mean of the daily "
         "mood (days after the session only) first fell below the threshold T, counted to the "
-        "day before; “≥ n days”: still at or above T on the last day with an entry. "
-        f"{threshold}",
+        "day before; “≥ n days”: still at or above T on the last day with an entry; "
+        f"“j–n days”: no entry for more than {ROLLING_WINDOW_DAYS} days before the first fall "
+        "below T (or none at all), so it fell on an unknown day after day j, the last known "
+        f"at or above T (0: none). {threshold}",
         f"Tolerance pattern: over the last {TOLERANCE_MIN_CYCLES}–{TOLERANCE_MAX_CYCLES} "
         f"finished boosters, durability fell by ≥ {-TOLERANCE_SLOPE_DAYS:g} day per booster "
         f"(least-squares slope) and the last held ≤ {TOLERANCE_LAST_RATIO * 100:.0f} % as long "
         f"as the first, or the dose rose by ≥ {TOLERANCE_DOSE_RISE * 100:.0f} % without a "
-        "longer effect; descriptive, not a diagnosis.",
+        "longer effect; descriptive, not a diagnosis. A range counts only when it is at most "
+        f"{NARROW_RANGE_DAYS} days wide (with its lower end).",
         f"Next booster due: the last booster's date + the median durability of the last "
-        f"{NEXT_DUE_CYCLES} finished boosters (at least {NEXT_DUE_MIN_CYCLES} needed).",
+        f"{NEXT_DUE_CYCLES} finished boosters (at least {NEXT_DUE_MIN_CYCLES} needed; ranges "
+        "as for the tolerance pattern); marked when already past on the report date.",
     )
+
+
+def clinician_voice(text: str | None) -> str | None:
+    """A phrase of the patient's screens as the clinician's report says it (third person)."""
+    if text is None:
+        return None
+    return text.replace(NEEDS_OR_USER_THRESHOLD, NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN)
 
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -240,7 +269,7 @@ def side_effect_lines(effects: Sequence[SideEffect]) -> tuple[SideEffectLine, ..
             label=label,
             count=len(group),
             worst_severity=max(e.severity for e in group),
-            red_flag=any(e.category.is_red_flag for e in group),
+            red_flag=any(e.is_red_flag for e in group),
             first_day=group[0].at.date(),
             last_day=group[-1].at.date(),
         )
@@ -261,12 +290,14 @@ def bp_line(session: Session) -> BloodPressureLine:
         phase=Phase(session.phase).label,
         before=_reading(session.bp_before),
         after=_reading(session.bp_after),
+        later=(_reading(session.bp_leaving),) if session.bp_leaving else (),
     )
 
 
 __all__ = [
     "booster_summary",
     "bp_line",
+    "clinician_voice",
     "days_between",
     "measure_summary",
     "mood_summary",

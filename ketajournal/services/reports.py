@@ -123,6 +123,14 @@ def resolve_period(
     return Period(start=start, end=end, basis=basis, definition=definition)
 
 
+def _difficulty(assessment: Assessment) -> str | None:
+    """The difficulty answer as worded on the form (None when not answered)."""
+    extra = assessment.instrument.extra
+    if extra is None or assessment.difficulty is None:
+        return None
+    return next(o.label for o in extra.options if o.value == assessment.difficulty)
+
+
 def _today_or(end: date, today: date) -> str:
     return f"today ({format_date(end)})" if end == today else format_date(end)
 
@@ -169,7 +177,7 @@ def build_report(
         sessions=sessions_summary(in_sessions),
         mood=mood_summary(period, daily, sessions, analysis),
         measures=tuple(measure_summary(view, instrument_id) for instrument_id in INSTRUMENTS),
-        boosters=booster_summary(analysis),
+        boosters=booster_summary(analysis, today=journal.now().date()),
         side_effects=side_effect_lines(in_effects),
         blood_pressure=tuple(bp_line(s) for s in in_sessions),
         safety=tuple(
@@ -204,6 +212,10 @@ def build_report(
                 dose_mg_per_kg=s.dose_mg_per_kg,
                 dissociation=s.dissociation,
                 bp=bp_line(s),
+                heart_rate=s.heart_rate,
+                spo2=s.spo2,
+                observation_minutes=s.observation_minutes,
+                moaas=s.moaas,
             )
             for s in in_sessions
         ),
@@ -215,6 +227,7 @@ def build_report(
                 max_total=a.instrument.max_total,
                 band=a.band.label,
                 item9=_item9(a),
+                difficulty=_difficulty(a),
             )
             for a in in_assessments
         ),
@@ -226,7 +239,7 @@ def build_report(
                 severity=e.severity,
                 duration_minutes=e.duration_minutes,
                 after_session=session_day.get(e.session_id),
-                red_flag=e.category.is_red_flag,
+                red_flag=e.is_red_flag,
             )
             for e in in_effects
         ),

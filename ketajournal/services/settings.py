@@ -13,7 +13,7 @@ from typing import Any
 
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import ENTRY_ID_RANGE, SCORE_RANGE
-from ketajournal.domain.safety import CRISIS_RESOURCES
+from ketajournal.domain.safety import CRISIS_RESOURCES, country_code
 from ketajournal.domain.validation import (
     ValidationError,
     check_number,
@@ -55,9 +55,10 @@ def _optional_id(key: str, value: Any) -> Any:
 
 
 def _country(key: str, value: Any) -> Any:
-    if not isinstance(value, str) or value not in CRISIS_RESOURCES:
+    code = country_code(value) if isinstance(value, str) else value
+    if not isinstance(code, str) or code not in CRISIS_RESOURCES:
         raise ValidationError(key, f"must be one of: {', '.join(CRISIS_RESOURCES)}")
-    return value
+    return code
 
 
 def _text(key: str, value: Any) -> Any:

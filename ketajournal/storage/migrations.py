@@ -105,5 +105,26 @@ def m0003_drafts_daily_mood_index(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0004_session_record")
+def m0004_session_record(db: Database) -> None:
+    """The rest of a session record of the esketamine label and its monitoring form.
+
+    All optional, so an IV patient is not burdened: blood pressure before leaving
+    (before and ~40 min after were already there), heart rate, SpO₂, the minutes of
+    observation until ready to leave, and the clinic's sedation rating (MOAA/S 0–5).
+    Existing rows read NULL: nothing recorded.
+    """
+    for column in (
+        "bp_leaving_systolic INTEGER",
+        "bp_leaving_diastolic INTEGER",
+        "heart_rate INTEGER CHECK (heart_rate BETWEEN 20 AND 250)",
+        "spo2 INTEGER CHECK (spo2 BETWEEN 50 AND 100)",
+        "observation_minutes INTEGER CHECK (observation_minutes BETWEEN 0 AND 1440)",
+        "moaas INTEGER CHECK (moaas BETWEEN 0 AND 5)",
+    ):
+        db.execute(f"ALTER TABLE sessions ADD COLUMN {column}")
+    db.execute("PRAGMA user_version = 4")
+
+
 #: The schema version this code writes: the number of migrations it knows.
 SCHEMA_VERSION = len(migrations._migrations)

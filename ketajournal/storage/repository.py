@@ -95,6 +95,12 @@ def _session_row(e: Session) -> Row:
         "bp_before_diastolic": e.bp_before.diastolic if e.bp_before else None,
         "bp_after_systolic": e.bp_after.systolic if e.bp_after else None,
         "bp_after_diastolic": e.bp_after.diastolic if e.bp_after else None,
+        "bp_leaving_systolic": e.bp_leaving.systolic if e.bp_leaving else None,
+        "bp_leaving_diastolic": e.bp_leaving.diastolic if e.bp_leaving else None,
+        "heart_rate": e.heart_rate,
+        "spo2": e.spo2,
+        "observation_minutes": e.observation_minutes,
+        "moaas": e.moaas,
     }
 
 
@@ -111,6 +117,11 @@ def _session(row: Row) -> Session:
         "dissociation": row["dissociation"],
         "bp_before": _bp(row, "bp_before"),
         "bp_after": _bp(row, "bp_after"),
+        "bp_leaving": _bp(row, "bp_leaving"),
+        "heart_rate": row["heart_rate"],
+        "spo2": row["spo2"],
+        "observation_minutes": row["observation_minutes"],
+        "moaas": row["moaas"],
     })
 
 

@@ -8,6 +8,8 @@ found. Every number on screen says how it was computed; the definitions sit belo
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,10 +74,19 @@ def threshold_sentence(analysis: BoosterAnalysis) -> str:
     return text
 
 
-def next_due_sentence(analysis: BoosterAnalysis) -> str:
-    """The next-due estimate as a question for the clinician, with how it was found."""
+def next_due_sentence(analysis: BoosterAnalysis, today: date | None = None) -> str:
+    """The next-due estimate as a question for the clinician, with how it was found.
+
+    An estimate before ``today`` is said to be past.
+    """
     if analysis.next_due is None:
         return f"Next booster: no estimate yet. {analysis.next_due_basis}"
+    if today is not None and analysis.next_due < today:
+        return (
+            f"The estimated date for the next booster, "
+            f"{format_date_with_weekday(analysis.next_due)}, is already past. A question for "
+            f"your clinician. ({analysis.next_due_basis})"
+        )
     return (
         "A question for your clinician: is the next booster due around "
         f"{format_date_with_weekday(analysis.next_due)}? ({analysis.next_due_basis})"
@@ -232,7 +243,9 @@ class BoostersView(JournalView):
         self.tolerance_label.setStyleSheet(
             _SIGNAL_STYLE if analysis.tolerance.signal else _PLAIN_STYLE
         )
-        self.next_due_label.setText(next_due_sentence(analysis))
+        self.next_due_label.setText(
+            next_due_sentence(analysis, self.controller.journal.now().date())
+        )
         self.definitions_label.setText(definitions_text(analysis))
         for label in (
             self.threshold_label,
@@ -244,7 +257,9 @@ class BoostersView(JournalView):
 
     def _fill_table(self, analysis: BoosterAnalysis) -> None:
         cycles = list(reversed(analysis.cycles))
-        held_tip = f"{analysis.definitions['durability']}\n{analysis.definitions['censored']}"
+        held_tip = "\n".join(
+            analysis.definitions[key] for key in ("durability", "censored", "durability_range")
+        )
         self.table.setRowCount(len(cycles))
         for row, cycle in enumerate(cycles):
             dose = cycle.session.dose_mg

@@ -30,9 +30,13 @@ from PySide6.QtWidgets import (
 from ketajournal.domain.models import (
     DOSE_MG_RANGE,
     DURATION_MIN_RANGE,
+    HEART_RATE_RANGE,
+    MOAAS_RANGE,
+    OBSERVATION_MIN_RANGE,
     RED_FLAG_ADVICE,
     SCORE_RANGE,
     SLEEP_RANGE,
+    SPO2_RANGE,
     WEIGHT_KG_RANGE,
     Entry,
     Event,
@@ -272,6 +276,19 @@ class SessionDialog(EntryDialog):
         )
         self.bp_before = BloodPressureEdit("Blood pressure before")
         self.bp_after = BloodPressureEdit("Blood pressure after")
+        # The rest of the label's session record: all optional (an IV patient may skip it).
+        self.bp_leaving = BloodPressureEdit("Blood pressure before leaving")
+        self.heart_rate = OptionalIntSpin(*HEART_RATE_RANGE, "Heart rate in beats per minute")
+        self.heart_rate.setSuffix(" bpm")
+        self.spo2 = OptionalIntSpin(*SPO2_RANGE, "Oxygen saturation in percent")
+        self.spo2.setSuffix(" %")
+        self.observation = OptionalIntSpin(
+            *OBSERVATION_MIN_RANGE, "Minutes of observation until ready to leave"
+        )
+        self.observation.setSuffix(" min")
+        self.moaas = OptionalIntSpin(
+            *MOAAS_RANGE, "The clinic's sedation rating, MOAA/S, 0 no response to 5 alert"
+        )
         self.note = note_edit()
         self.form.addRow("&Route", self.route)
         self.form.addRow("&Phase", self.phase)
@@ -282,12 +299,19 @@ class SessionDialog(EntryDialog):
         self.form.addRow(scale_label("D&issociation", "none", "most"), self.dissociation)
         self.form.addRow("Blood pressure &before", self.bp_before)
         self.form.addRow("Blood pressure &after (~40 min)", self.bp_after)
+        self.form.addRow("Blood pressure before &leaving", self.bp_leaving)
+        self.form.addRow("&Heart rate", self.heart_rate)
+        self.form.addRow("Sp&O₂", self.spo2)
+        self.form.addRow("Ob&servation until ready to leave", self.observation)
+        self.form.addRow("Clinic's sedation rating (&MOAA/S, 0–5)", self.moaas)
         self.form.addRow("&Note", self.note)
         for field, widget in (("route", self.route), ("phase", self.phase), ("dose_mg", self.dose),
                               ("weight_kg", self.weight), ("clinic", self.clinic),
                               ("dissociation", self.dissociation),
                               ("bp_before", self.bp_before), ("bp_after", self.bp_after),
-                              ("note", self.note)):
+                              ("bp_leaving", self.bp_leaving), ("heart_rate", self.heart_rate),
+                              ("spo2", self.spo2), ("observation_minutes", self.observation),
+                              ("moaas", self.moaas), ("note", self.note)):
             self.register(field, widget)
         if template is not None:
             select(self.route, template.route)
@@ -299,6 +323,11 @@ class SessionDialog(EntryDialog):
             self.dissociation.set_optional(existing.dissociation)
             self.bp_before.set_reading(existing.bp_before)
             self.bp_after.set_reading(existing.bp_after)
+            self.bp_leaving.set_reading(existing.bp_leaving)
+            self.heart_rate.set_optional(existing.heart_rate)
+            self.spo2.set_optional(existing.spo2)
+            self.observation.set_optional(existing.observation_minutes)
+            self.moaas.set_optional(existing.moaas)
             self.note.setPlainText(existing.note)
         self.dose.valueChanged.connect(self._update_per_kg)
         self.weight.valueChanged.connect(self._update_per_kg)
@@ -319,6 +348,11 @@ class SessionDialog(EntryDialog):
             dissociation=self.dissociation.optional(),
             bp_before=self.bp_before.reading("bp_before"),
             bp_after=self.bp_after.reading("bp_after"),
+            bp_leaving=self.bp_leaving.reading("bp_leaving"),
+            heart_rate=self.heart_rate.optional(),
+            spo2=self.spo2.optional(),
+            observation_minutes=self.observation.optional(),
+            moaas=self.moaas.optional(),
             note=self.note.toPlainText(),
         )
 
@@ -377,6 +411,7 @@ class SideEffectDialog(EntryDialog):
             self._link_default()
             self.when.dateTimeChanged.connect(self._link_default)
         self.category.currentIndexChanged.connect(self._category_changed)
+        self.severity.valueChanged.connect(self._category_changed)
         self._category_changed()
 
     def _link_default(self) -> None:
@@ -386,7 +421,8 @@ class SideEffectDialog(EntryDialog):
     def _category_changed(self) -> None:
         category = current(self.category, SideEffectCategory)
         self.other.setEnabled(category is SideEffectCategory.OTHER)
-        self.red_flag.setVisible(category.is_red_flag)
+        self.red_flag.setText(category.red_flag_advice)
+        self.red_flag.setVisible(category.red_flag_at(self.severity.value()))
 
     def build(self) -> Entry:
         category = current(self.category, SideEffectCategory)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from ketajournal import APP_TITLE, __version__
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
-    RED_FLAG_ADVICE,
     Assessment,
     Entry,
     Event,
@@ -35,6 +34,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, local_zone, system_now
@@ -66,6 +66,7 @@ if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, r
 Unlock = Callable[[str], Journal]
 
 
+#: Help → Crisis resources, from anywhere in the window.
 class MainWindow(QMainWindow):
     """Today and the other screens, with menus, undo and locking.
 
@@ -498,9 +499,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved: {dialog.saved.summary}.", 10000)
 
     def show_crisis_resources(self) -> None:
-        """The crisis resources, in a window that blocks nothing."""
+        """The crisis resources, in a window that blocks nothing (also while locked)."""
+        message = (
+            crisis_text() if self.controller is None
+            else clinical.crisis_message(self.controller.journal)
+        )
         if self.crisis is None:
-            self.crisis = CrisisDialog(clinical.crisis_message(self.open_controller.journal), self)
+            self.crisis = CrisisDialog(message, self)
+        self.crisis.text.setText(message)
         self.crisis.show()
         self.crisis.raise_()
 
@@ -514,8 +520,8 @@ class MainWindow(QMainWindow):
         if not isinstance(dialog, SideEffectDialog):
             return
         category = current(dialog.category, SideEffectCategory)
-        if category.is_red_flag:
-            QMessageBox.warning(self, "Red flag", f"{category.label}: {RED_FLAG_ADVICE}")
+        if category.red_flag_at(dialog.severity.value()):
+            QMessageBox.warning(self, "Red flag", f"{category.label}: {category.red_flag_advice}")
 
     def export_pdf(self) -> None:
         """Show the Appointment screen and export its period as the clinician PDF."""
@@ -547,6 +553,7 @@ class MainWindow(QMainWindow):
         self.reminders.close()
         self.tray.set_shown(False)
         if self.controller is not None:
+            self.controller.jobs.finish()  # an export or backup is finished, never cut off
             self.today.draft.stop()  # what the note holds is there at the next start
         finish_quietly(self._maintenance)
         event.accept()

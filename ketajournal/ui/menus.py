@@ -20,6 +20,9 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Event, Session, SideEffect
 from ketajournal.ui.screens import SCREENS
 
+#: Help → Crisis resources: always available, locked or not.
+CRISIS_SHORTCUT = "Ctrl+Shift+H"
+
 if TYPE_CHECKING:
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.operations import FileOperations
@@ -51,6 +54,8 @@ class MenuHost(Protocol):
 
     def about(self) -> None: ...
 
+    def show_crisis_resources(self) -> None: ...
+
 
 @dataclass
 class Menus:
@@ -67,6 +72,7 @@ class Menus:
     lock_action: QAction
     undo_action: QAction
     redo_action: QAction
+    crisis_action: QAction
     #: Switched off while the journal is locked.
     journal_actions: list[QAction] = field(default_factory=list)
 
@@ -139,6 +145,9 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
         add(view_menu, screen.menu_text, partial(window.show_tab, number), screen.shortcut)
 
     help_menu = bar.addMenu("&Help")
+    # Always available, locked or not: the list of the chosen country, else the
+    # international one.
+    crisis = add(help_menu, "&Crisis resources…", window.show_crisis_resources, CRISIS_SHORTCUT)
     add(help_menu, "&About ketajournal", window.about)
 
     return Menus(
@@ -146,7 +155,7 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
         export_csv_action=export_csv, export_fhir_action=export_fhir,
         import_action=import_file, import_folder_action=import_folder,
         backup_file_action=backup_file, restore_file_action=restore_file,
-        lock_action=lock, undo_action=undo, redo_action=redo,
+        lock_action=lock, undo_action=undo, redo_action=redo, crisis_action=crisis,
         journal_actions=[
             export_pdf, export_json, export_csv, export_fhir, import_file, import_folder,
             log_menu.menuAction(), settings, view_menu.menuAction(),

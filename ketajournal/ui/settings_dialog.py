@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.instruments import INSTRUMENTS
-from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES
+from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES, country_code
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.platform import autostart
@@ -67,7 +67,8 @@ class SettingsDialog(QDialog):
         self.country.setAccessibleName("Crisis resources for country")
         for code in CRISIS_RESOURCES:
             self.country.addItem(COUNTRY_NAMES.get(code, code), code)
-        self.country.setCurrentIndex(self.country.findData(self.settings.get("safety.crisis_country")))
+        stored = country_code(self.settings.get("safety.crisis_country"))
+        self.country.setCurrentIndex(self.country.findData(stored))
         form.addRow("Crisis resources &for", self.country)
         self.crisis_text = QPlainTextEdit(self.settings.get("safety.crisis_text"))
         self.crisis_text.setTabChangesFocus(True)

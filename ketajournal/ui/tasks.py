@@ -57,11 +57,17 @@ def _inline(work: Callable[[], Any], done: Done) -> None:
         done(result, None)
 
 
-def run_task(parent: QWidget, label: str, work: Callable[[], Any], done: Done) -> None:
-    """Run ``work()`` in the background with a busy indicator, then call ``done``."""
+def run_task(
+    parent: QWidget, label: str, work: Callable[[], Any], done: Done
+) -> QThread | None:
+    """Run ``work()`` in the background with a busy indicator, then call ``done``.
+
+    Returns the thread, so that its owner can wait for it before closing (None when
+    run inline: :data:`SYNCHRONOUS`).
+    """
     if SYNCHRONOUS:
         _inline(work, done)
-        return
+        return None
     progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setCancelButton(None)  # SQLite transactions are not cancelled half-way
     progress.setWindowModality(Qt.WindowModality.WindowModal)
@@ -78,6 +84,7 @@ def run_task(parent: QWidget, label: str, work: Callable[[], Any], done: Done) -
 
     worker.finished_with.connect(finish, Qt.ConnectionType.QueuedConnection)
     worker.start()
+    return worker
 
 
 def run_quietly(parent: QWidget, work: Callable[[], Any], done: Done) -> QThread | None:
@@ -123,6 +130,7 @@ class JournalJobs(QObject):
         self._drafts = drafts
         self._running = 0
         self._when_idle: list[Callable[[], None]] = []
+        self._threads: list[QThread] = []
 
     @property
     def running(self) -> bool:
@@ -159,7 +167,20 @@ class JournalJobs(QObject):
                     for then in waiting:
                         then()
 
-        run_task(parent, label, lambda: work(journal), done)
+        thread = run_task(parent, label, lambda: work(journal), done)
+        if thread is not None:
+            self._threads.append(thread)
+            thread.finished.connect(lambda: self._forget(thread))
+
+    def _forget(self, thread: QThread) -> None:
+        with contextlib.suppress(ValueError):
+            self._threads.remove(thread)
+
+    def finish(self) -> None:
+        """Wait for every job still running (closing the window never cuts one off: a
+        thread destroyed while it runs would end the whole program)."""
+        for thread in list(self._threads):
+            finish_quietly(thread)
 
     def when_idle(self, then: Callable[[], None]) -> None:
         """Call ``then`` once no job is running: now, or when the last one ends (once)."""

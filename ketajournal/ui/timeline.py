@@ -77,8 +77,14 @@ def summarize(entry: Entry) -> str:
             parts.append(f"{entry.dose_mg:g} mg" + (f" ({per_kg:.2f} mg/kg)" if per_kg else ""))
         if entry.dissociation is not None:
             parts.append(f"dissociation {entry.dissociation}/10")
-        if entry.bp_before or entry.bp_after:
-            parts.append(f"BP {entry.bp_before or '–'} → {entry.bp_after or '–'}")
+        if entry.bp_before or entry.bp_after or entry.bp_leaving:
+            leaving = f" → {entry.bp_leaving} leaving" if entry.bp_leaving else ""
+            parts.append(f"BP {entry.bp_before or '–'} → {entry.bp_after or '–'}{leaving}")
+        for value, text in ((entry.heart_rate, "HR {} bpm"), (entry.spo2, "SpO₂ {} %"),
+                            (entry.observation_minutes, "observed {} min"),
+                            (entry.moaas, "MOAA/S {}")):
+            if value is not None:
+                parts.append(text.format(value))
         if entry.clinic:
             parts.append(entry.clinic)
         return ", ".join(parts)
@@ -86,7 +92,7 @@ def summarize(entry: Entry) -> str:
         text = f"{entry.label}, severity {entry.severity}/10"
         if entry.duration_minutes:
             text += f", {entry.duration_minutes} min"
-        if entry.category.is_red_flag:
+        if entry.is_red_flag:
             text = "RED FLAG — " + text
         return text
     if isinstance(entry, Event):
@@ -272,7 +278,7 @@ class TimelineModel(QAbstractTableModel):
         if (
             role == Qt.ItemDataRole.ForegroundRole
             and isinstance(entry, SideEffect)
-            and entry.category.is_red_flag
+            and entry.is_red_flag
         ):
             return QColor(SCREEN.danger)
         return None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
+from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services import clinical
@@ -114,11 +115,10 @@ def describe_status(status: clinical.MeasureStatus) -> str:
             f"({status.baseline.at:%d %b %Y}{picked}) → {latest}")
     if status.change_percent is not None:
         text += f", change {status.change_percent:+.0f} %"
-    if status.response is not None:
-        text += f", response {'yes' if status.response else 'no'}"
-    if status.remission is not None:
-        text += f", remission {'yes' if status.remission else 'no'}"
-    return text + "."
+    if status.not_assessable is not None:
+        return f"{text}; response and remission {status.verdict(None)}."
+    return (f"{text}, response {status.verdict(status.response)}, "
+            f"remission {status.verdict(status.remission)}.")
 
 
 class TodayView(QWidget):
@@ -442,8 +442,8 @@ class TodayView(QWidget):
         today = self.controller.now().date()  # the clock's day; entries count on their logged day
         moods = self.controller.journal.entries_on_days(MoodEntry.kind, today, today)
         if moods:
-            word = "entry" if len(moods) == 1 else "entries"
-            self.summary.setText(f"Today so far: {len(moods)} mood {word}.")
+            counted = count_of(len(moods), "mood entry", "mood entries")
+            self.summary.setText(f"Today so far: {counted}.")
         else:
             self.summary.setText("Nothing logged yet today.")
 

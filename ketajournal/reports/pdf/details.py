@@ -23,6 +23,7 @@ from ketajournal.reports.pdf.look import (
     para,
 )
 from ketajournal.reports.pdf.page_one import bp_text, rise_text
+from ketajournal.reports.summary import ATTRIBUTION
 
 
 def detail_pages(report: Report) -> list[Flowable]:
@@ -35,11 +36,25 @@ def detail_pages(report: Report) -> list[Flowable]:
          "After", "Rise"],
         [25 * mm, 12 * mm, 19 * mm, 23 * mm, 16 * mm, 14 * mm, 16 * mm, 17 * mm, 17 * mm],
         ["Dissoc.: the patient's rating of dissociation during the session, 0–10. "
-         "Before, after: blood pressure in mmHg; rise = after − before, marked (red, *) at "
-         "≥ 40 systolic or ≥ 25 diastolic."],
+         "Before, after: blood pressure in mmHg; rise = after − before. Flagged (red, *): "
+         "pre-dose above 140/90, any reading ≥ 180/110, or a rise ≥ 40/25 — page 1 names "
+         "the rule."],
         flag=lambda row: row.bp.marked,
         bold_flags=False,
     ))
+    recorded = [r for r in d.sessions if r.has_record]
+    if recorded:
+        out.extend(_section_table(
+            "Session record (from the clinic)", recorded, _record_rows,
+            ["Date", "Before leaving", "Heart rate", "SpO₂", "Observation", "MOAA/S"],
+            [25 * mm, 30 * mm, 25 * mm, 20 * mm, 30 * mm],
+            ["The esketamine label's session record where given: blood pressure before "
+             "leaving (mmHg), heart rate (bpm), oxygen saturation, minutes from dosing until "
+             "ready to leave, and the clinic's sedation rating MOAA/S (5 = responds readily "
+             "to name … 0 = no response)."],
+            flag=lambda row: row.bp.marked,
+            bold_flags=False,
+        ))
     out.extend(_questionnaires_section(d.assessments))
     out.extend(_section_table(
         "Side effects", d.side_effects, _side_effect_rows,
@@ -92,6 +107,21 @@ def _session_rows(rows: Sequence[Any]) -> list[list[Any]]:
     ]
 
 
+def _record_rows(rows: Sequence[Any]) -> list[list[Any]]:
+    def maybe(value: int | None, unit: str = "") -> str:
+        return "—" if value is None else f"{value}{unit}"
+
+    return [
+        [
+            format_date(r.day),
+            bp_text(r.bp.later[0] if r.bp.later else None),
+            maybe(r.heart_rate, " bpm"), maybe(r.spo2, " %"),
+            maybe(r.observation_minutes, " min"), maybe(r.moaas),
+        ]
+        for r in rows
+    ]
+
+
 def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
     """One line per day: each questionnaire's total and band side by side, then item 9."""
     out: list[Flowable] = [heading(f"Questionnaires ({len(rows)})")]
@@ -100,7 +130,9 @@ def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
         "Bands — PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, "
         "20–27 severe; GAD-7: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. "
         "Item 9 (PHQ-9): 0 not at all, 1 several days, 2 more than half the days, 3 nearly "
-        "every day; above 0 in red."
+        "every day; above 0 in red. Under the band: the answer to the form's difficulty "
+        "question (“how difficult have these problems made it …”), recorded, not scored.",
+        ATTRIBUTION,
     ]))
     out.append(Spacer(1, 2))
     if not rows:
@@ -123,7 +155,11 @@ def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
         row: list[Any] = [format_date(day)]
         for name in instruments:
             found = by_name.get(name)
-            row += ["", ""] if found is None else [f"{found.total} / {found.max_total}", found.band]
+            row += ["", ""] if found is None else [
+                f"{found.total} / {found.max_total}",
+                para(found.band + (f"; {found.difficulty.lower()}" if found.difficulty else ""),
+                     "cell"),
+            ]
             if name in with_item9:
                 item9 = None if found is None else found.item9
                 row.append("" if item9 is None else str(item9) + (" — FLAG" if item9 else ""))

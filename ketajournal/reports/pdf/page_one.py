@@ -12,12 +12,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ketajournal.domain.dates import format_date, format_short_date
+from ketajournal.domain.wording import count_of
 from ketajournal.reports.numbers import (
+    NOT_ASSESSABLE,
     format_dose,
     format_mood,
     format_percent,
     format_signed,
-    yes_no,
 )
 from ketajournal.reports.pdf.look import (
     FLAG_BG,
@@ -50,7 +51,7 @@ def page_one(summary: Summary) -> list[Flowable]:
     period = summary.period
     out: list[Flowable] = [
         para(f"Summary: {period.label}", "h1"),
-        para(f"{period.definition} {period.days} days.", "small"),
+        para(f"{period.definition} {count_of(period.days, 'day')}.", "small"),
         Spacer(1, 5),
         _key_figures(summary),
     ]
@@ -159,14 +160,20 @@ def _measures_section(summary: Summary) -> list[Flowable]:
                 para(_score_text(m.baseline), "cell"),
                 para(_score_text(m.latest), "cell"),
                 change,
-                yes_no(m.response),
-                f"{yes_no(m.remission)} (< {m.remission_threshold})",
+                *((para(NOT_ASSESSABLE, "cell"), para(NOT_ASSESSABLE, "cell"))
+                  if m.not_assessable else (
+                    m.verdict(m.response),
+                    f"{m.verdict(m.remission)} (< {m.remission_threshold})")),
             ]
         )
-    widths = [28 * mm, 46 * mm, 46 * mm, 17 * mm, 20 * mm]
+    widths = [28 * mm, 41 * mm, 41 * mm, 16 * mm, 25 * mm]
     widths.append(FRAME_WIDTH - sum(widths))
     out.append(grid_table(rows, widths, align_right_from=3))
     notes = [n for m in summary.measures for n in m.notes]
+    notes.extend(
+        f"{m.short_title} response and remission: {m.verdict(None)}."
+        for m in summary.measures if m.not_assessable and m.latest is not None
+    )
     out.extend(definition_block([*mood.definitions, *mood.notes]))
     out.extend(definition_block([*summary.measure_definitions(), *notes]))
     return out
@@ -194,9 +201,13 @@ def _boosters_section(summary: Summary) -> list[Flowable]:
         markup(f"<b>Next booster due? A question for the clinician:</b> "
                 f"{escaped(b.next_due_question)}")
     )
+    shown = len(b.recent_cycles)
     out.extend(definition_block([
-        f"Shown: the last {len(b.recent_cycles)} booster cycles up to the end of the period, "
-        "oldest first (the latest may still be running).",
+        *([] if not shown else [
+            "Shown: the latest booster cycle up to the end of the period (it may still be "
+            "running)." if shown == 1 else
+            f"Shown: the last {shown} booster cycles up to the end of the period, oldest first "
+            "(the latest may still be running)."]),
         *b.short_definitions,
     ]))
     return out
@@ -296,6 +307,11 @@ def _blood_pressure_section(summary: Summary) -> list[Flowable]:
         commands.append(("BACKGROUND", (col, row_index), (col + 3, row_index), FLAG_BG))
     table.setStyle(TableStyle(commands))
     out.append(table)
+    for line in summary.marked_blood_pressure:
+        leaving = "".join(f", {bp_text(r)} before leaving" for r in line.later if r)
+        out.append(para(
+            f"* {format_date(line.day)}: {bp_text(line.before)} before, {bp_text(line.after)} "
+            f"after{leaving} — {' and '.join(line.flags)}.", "flag"))
     out.extend(definition_block([summary.blood_pressure_definition]))
     return out
 
@@ -306,7 +322,7 @@ def _safety_section(summary: Summary) -> list[Flowable]:
     if not checked:
         out.append(para("No PHQ-9 was filled in this period."))
     elif not summary.safety:
-        filled = "the PHQ-9" if checked == 1 else f"all {checked} PHQ-9s"
+        filled = {1: "the PHQ-9", 2: "both PHQ-9s"}.get(checked, f"all {checked} PHQ-9s")
         out.append(para(f"None above 0 in this period: item 9 was 0 on {filled} filled in it."))
     for line in summary.safety:
         out.append(

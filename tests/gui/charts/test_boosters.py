@@ -12,12 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from ketajournal.charts import style
 from ketajournal.charts.boosters import ResponseCurvesChart, alpha_ramp, threshold_text
-from ketajournal.domain.boosters import (
-    BoosterAnalysis,
-    DailyMood,
-    SessionPoint,
-    analyse_boosters,
-)
+from ketajournal.domain.booster_analysis import analyse_boosters
+from ketajournal.domain.boosters import BoosterAnalysis, DailyMood, SessionPoint
 from ketajournal.domain.models import Phase
 from ketajournal.domain.response_curves import CycleCurve, ResponseCurves, response_curves
 from tests.support.qt import RecordingToolTip

@@ -25,6 +25,7 @@ from ketajournal.domain.models import (
     SideEffectCategory,
 )
 from ketajournal.services.journal import Journal
+from ketajournal.services.settings import Settings
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import SessionDialog
 from ketajournal.ui.main_window import MainWindow
@@ -208,3 +209,22 @@ def test_the_timeline_shows_a_time_on_the_clock_it_was_logged_on(
     win.tabs.setCurrentWidget(win.timeline)  # type: ignore[union-attr]
     # Logged at 23:30 in New York: shown on that clock and day, with its offset.
     assert win.timeline.proxy.index(0, 0).data() == "Fri 20 Nov 2026 23:30 (UTC−05:00)"
+
+
+def test_help_crisis_resources_is_always_there_with_a_shortcut(
+    window: MainWindow, journal: Journal
+) -> None:
+    # Issue 13: Help → Crisis resources, Ctrl+Shift+H, with the chosen country's list.
+    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    action = next(a for a in help_menu.actions() if a.text() == "&Crisis resources…")
+    assert action is window.menus.crisis_action and action.isEnabled()
+    assert action.shortcut().toString() == "Ctrl+Shift+H"
+    Settings(journal).set("safety.crisis_country", "GB")
+    action.trigger()
+    assert window.crisis is not None and window.crisis.isVisible()
+    assert "Samaritans on 116 123" in window.crisis.text.text()
+    assert "988" not in window.crisis.text.text()
+    window.crisis.close()
+    Settings(journal).set("safety.crisis_country", "AU")
+    action.trigger()  # the text follows the setting
+    assert "Lifeline on 13 11 14" in window.crisis.text.text()

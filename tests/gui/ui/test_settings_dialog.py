@@ -90,7 +90,7 @@ def test_settings_dialog_stores_crisis_country_and_thresholds(
 ) -> None:
     dialog = SettingsDialog(window.controller, window)
     qtbot.addWidget(dialog)
-    dialog.country.setCurrentIndex(dialog.country.findData("UK"))
+    dialog.country.setCurrentIndex(dialog.country.findData("GB"))
     dialog.remission["phq9"].setValue(7)
     dialog.accept()
     assert clinical.crisis_message(journal).count("116 123") == 1

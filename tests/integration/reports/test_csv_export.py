@@ -81,5 +81,5 @@ def test_every_csv_column_is_documented() -> None:
     doc = (ROOT / "docs" / "export-csv.md").read_text(encoding="utf-8")
     for kind, columns in csv_export.COLUMNS.items():
         section = doc.split(f"## `{kind}.csv`", 1)[1].split("\n## ", 1)[0]
-        documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
+        documented = re.findall(r"^\| `([a-z0-9_]+)` \|", section, flags=re.MULTILINE)
         assert tuple(documented) == columns, kind

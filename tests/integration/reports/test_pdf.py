@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -10,13 +11,23 @@ import pytest
 from pypdf import PdfReader
 
 from ketajournal.domain.dates import format_date
-from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.models import (
+    Assessment,
+    BloodPressure,
+    MoodEntry,
+    Phase,
+    Route,
+    Session,
+    SideEffect,
+    SideEffectCategory,
+)
 from ketajournal.reports import pdf as pdf_writer
 from ketajournal.reports.model import TITLE
 from ketajournal.reports.pdf import PdfWriteError, write_pdf
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
 from tests.integration.services.test_reports import fill
+from tests.support.clinical_journals import clinicians_check
 from tests.support.clock import NOW
 
 
@@ -162,3 +173,74 @@ def test_export_pdf_command_writes_the_report(journal: Journal, tmp_path: Path) 
     texts = page_texts(PdfReader(target))
     assert "Period: 1 Nov 2026 – 27 Nov 2026 (chosen dates)" in texts[0]
     assert "Prepared for/by: Dr. Rivera" in texts[0]
+
+
+def test_page_one_of_the_clinicians_check_claims_nothing_the_data_do_not_show(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """Issue 13's check, numbers by hand in ``tests/support/clinical_journals.py``."""
+    d0 = clinicians_check(journal, NOW)
+    pages = page_texts(export(journal, tmp_path / "check.pdf"))
+    page1 = pages[0]
+    booster1 = format_date(d0 + timedelta(days=16))
+    assert (f"FLAGGED at 1 session — {booster1}: pre-dose above 140/90 and a reading "
+            "≥ 180/110") in page1
+    assert "no marked rise" not in page1
+    assert "Last 4 boosters held 11, 1–7, 10, 3–12 days (oldest first)" in page1
+    assert f"{format_date(d0 + timedelta(days=63))} (past)" in page1
+    assert any("The estimate, " in p and "is already past on the report date" in p
+               for p in pages)
+    assert "5.0 (1 day with an entry) vs baseline B 4.0" in page1
+    assert "(2 PHQ-9s filled)" in page1
+    assert "not assessable (no baseline PHQ-9 before the first session)" in page1
+    assert not re.search(r"(response|remission) (yes|no)\b", page1)
+    assert "(2 of the 3 needed)" in page1
+    # The report speaks to the clinician; only PHQ-9 item 9, quoted, says "you".
+    spoken = page1.replace(
+        "“thoughts that you would be better off dead or of hurting yourself in some way”", "")
+    for patient_voice in (" you ", "yourself", "your ", "discuss"):
+        assert patient_voice not in spoken
+    assert not re.search(r"(?<![\d.])1(\.0)? days", page1)
+    for bad in ("no data days", "undefined (undefined)", "the last 0 booster"):
+        assert bad not in page1
+
+
+def test_red_flags_difficulty_and_attribution_are_in_the_pdf(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """Issue 13, point 6: severe cystitis signs and craving are red flags on page 1, the
+    difficulty answers (PHQ-9 and GAD-7) and the forms' attribution are printed."""
+    day = NOW - timedelta(days=2)
+    journal.log(SideEffect(at=day, category=SideEffectCategory.CRAVING, severity=8))
+    journal.log(SideEffect(at=day, category=SideEffectCategory.PAINFUL_URINATION, severity=6))
+    journal.log(SideEffect(at=day, category=SideEffectCategory.LIVER_SIGNS, severity=2))
+    journal.log(Assessment(at=day, instrument_id="phq9", answers=(2, 2, 2, 2, 2, 1, 0, 0, 0),
+                           difficulty=2))
+    journal.log(Assessment(at=day, instrument_id="gad7", answers=(1,) * 7, difficulty=1))
+    pages = page_texts(export(journal, tmp_path / "flags.pdf"))
+    page1, everything = pages[0], " ".join(pages)
+    # Craving at 8 ≥ 7 and liver signs at any severity are red flags (the worse first);
+    # painful urination at 6 < 7 is not.
+    assert ("RED FLAG: Craving ×1 (worst 8/10); Yellow skin or eyes, dark urine, or pain "
+            "under the right ribs ×1 (worst 2/10) — the patient is told to contact the "
+            "clinic (3 side-effect reports in all)") in page1
+    assert "RED FLAG — Painful urination" not in everything
+    assert "moderate; very difficult" in everything  # PHQ-9 total 11: moderate; answer 2
+    assert "mild; somewhat difficult" in everything  # GAD-7 total 7: mild; answer 1
+    assert "PHQ-9 and GAD-7: Developed by Drs. Robert L. Spitzer" in everything
+
+
+def test_the_session_record_is_shown_when_present(journal: Journal, tmp_path: Path) -> None:
+    journal.log(Session(
+        at=NOW - timedelta(days=1), route=Route.NASAL, phase=Phase.BOOSTER, dose_mg=84,
+        bp_before=BloodPressure(130, 80), bp_after=BloodPressure(150, 90),
+        bp_leaving=BloodPressure(182, 95), heart_rate=91, spo2=96, observation_minutes=125,
+        moaas=5))
+    everything = " ".join(page_texts(export(journal, tmp_path / "record.pdf")))
+    assert "Session record (from the clinic) (1)" in everything
+    assert "182/95 91 bpm 96 % 125 min 5" in everything
+    assert "150/90 after, 182/95 before leaving — a reading ≥ 180/110" in everything
+    # A session without a record adds no row to that table (an IV patient's is empty).
+    journal.log(Session(at=NOW - timedelta(days=3), route=Route.IV, phase=Phase.BOOSTER))
+    both = " ".join(page_texts(export(journal, tmp_path / "both.pdf")))
+    assert "Session record (from the clinic) (1)" in both and "Sessions (2)" in both

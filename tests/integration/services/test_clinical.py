@@ -98,7 +98,8 @@ def test_no_baseline_without_sessions(journal: Journal) -> None:
     status = clinical.measure_status(journal, "phq9")
     assert status.baseline is None and status.response is None
     assert status.latest is not None and status.latest.total == 18
-    assert status.remission is False
+    assert status.remission is None  # issue 13: no session, nothing to assess
+    assert status.not_assessable == "no treatment session yet"
     assert "No treatment session yet" in status.notes[0]
 
 
@@ -148,7 +149,7 @@ def test_no_assessment_before_treatment_means_no_automatic_baseline(journal: Jou
     assert status.baseline_source == "user"
     assert status.response is True and status.change_percent == pytest.approx(-60.0)
     assert any("after treatment started" in n for n in status.notes)
-    assert status.definitions["baseline"] == "Baseline: the PHQ-9 you picked."
+    assert status.definitions["baseline"] == "Baseline: the PHQ-9 picked in Settings."
 
 
 def test_status_json_and_cli_agree(journal: Journal, paths: object, capsys) -> None:
@@ -271,10 +272,100 @@ def test_boosters_json_matches_the_service(tmp_path: Path, capsys) -> None:
     assert document["tolerance"]["signal"] is True
     assert len(document["cycles"]) >= 20
     first = document["cycles"][0]
-    assert set(first) == {"session_at", "phase", "dose_mg", "durability_days", "censored"}
+    assert set(first) == {"session_at", "phase", "dose_mg", "durability_days", "censored",
+                          "durability_low", "label"}
     assert first["phase"] == "induction"
     assert datetime.fromisoformat(first["session_at"]).tzinfo is not None
     assert main(["--home", home, "settings", "booster.threshold", "6"]) == 0
     capsys.readouterr()
     assert main(["--home", home, "boosters", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["threshold_source"] == "user"
+
+
+# -- issue 13: response and remission need a baseline before treatment and a later total --
+# Each case by hand: remission is "latest < 5" for PHQ-9 only once it can be assessed.
+def test_response_and_remission_are_not_assessable_without_what_they_need(
+    journal: Journal,
+) -> None:
+    start = NOW - timedelta(days=30)
+    # A PHQ-9 of 3 and no session: "remission yes" used to be printed.
+    journal.log(phq(start - timedelta(days=2), 3))
+    status = clinical.measure_status(journal, "phq9")
+    assert (status.response, status.remission) == (None, None)
+    assert status.not_assessable == "no treatment session yet"
+    assert status.verdict(status.remission) == "not assessable (no treatment session yet)"
+    # A session, but the latest PHQ-9 is the baseline itself.
+    journal.log(session_at(start))
+    status = clinical.measure_status(journal, "phq9")
+    assert status.baseline is not None and status.baseline.total == 3
+    assert status.not_assessable == "no PHQ-9 after the first session yet"
+    assert status.remission is None
+    # A later PHQ-9 of 2: assessable. 3 − 2 = 1 < 0.5 × 3 → no response; 2 < 5 → remission.
+    journal.log(phq(start + timedelta(days=10), 2))
+    status = clinical.measure_status(journal, "phq9")
+    assert status.not_assessable is None
+    assert (status.response, status.remission) == (False, True)
+    assert status.verdict(status.response) == "no"
+
+
+def test_a_baseline_of_zero_cannot_show_response_or_remission(journal: Journal) -> None:
+    start = NOW - timedelta(days=30)
+    journal.log(phq(start - timedelta(days=1), 0))
+    journal.log(session_at(start))
+    journal.log(phq(start + timedelta(days=7), 0))
+    status = clinical.measure_status(journal, "phq9")
+    assert (status.response, status.remission) == (None, None)
+    assert status.not_assessable == "the baseline PHQ-9 total is 0"
+    document = clinical.status_document(journal)["phq9"]
+    assert document["remission"] is None
+    assert document["not_assessable"] == "the baseline PHQ-9 total is 0"
+
+
+def test_no_questionnaire_before_treatment_is_not_assessable_in_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = str(tmp_path / "h")
+    assert main(["--home", home, "log", "session", "--route", "iv", "--phase", "induction",
+                 "--at", "2026-01-05T10:00"]) == 0
+    assert main(["--home", home, "log", "phq9", "1,1,1,1,1,1,1,1,0",
+                 "--at", "2026-01-20T10:00"]) == 0
+    capsys.readouterr()
+    assert main(["--home", home, "status"]) == 0
+    out = capsys.readouterr().out
+    assert ("response not assessable (no baseline PHQ-9 before the first session), remission "
+            "not assessable (no baseline PHQ-9 before the first session)") in out
+    assert "remission yes" not in out
+
+
+def test_gad7_has_the_difficulty_question_in_the_cli(tmp_path: Path, capsys) -> None:
+    assert GAD7.extra is not None and GAD7.extra == PHQ9.extra
+    home = str(tmp_path / "h")
+    assert main(["--home", home, "log", "gad7", "1,1,1,1,1,1,1", "--difficulty", "3"]) == 0
+    assert main(["--home", home, "log", "gad7", "1,1,1,1,1,1,1", "--difficulty", "4"]) == 2
+    assert "difficulty" in capsys.readouterr().err
+    journal = open_journal(JournalPaths(Path(home)), KeyringKeyStore())
+    try:
+        (saved,) = journal.assessments("gad7")
+        assert saved.total == 7 and saved.difficulty == 3
+    finally:
+        journal.close()
+
+
+def test_cli_logs_the_session_record_and_names_a_bad_field(tmp_path: Path, capsys) -> None:
+    home = str(tmp_path / "h")
+    base = ["--home", home, "log", "session", "--route", "nasal", "--phase", "booster"]
+    assert main([*base, "--moaas", "6"]) == 2
+    assert "moaas" in capsys.readouterr().err
+    assert main([*base, "--spo2", "49"]) == 2
+    assert "spo2" in capsys.readouterr().err
+    assert main([*base, "--bp-before", "165/102", "--bp-after", "198/118",
+                 "--bp-leaving", "150/95", "--heart-rate", "88", "--spo2", "97",
+                 "--observation-min", "120", "--moaas", "4"]) == 0
+    journal = open_journal(JournalPaths(Path(home)), KeyringKeyStore())
+    try:
+        (saved,) = journal.sessions()
+        assert str(saved.bp_leaving) == "150/95"
+        assert (saved.heart_rate, saved.spo2, saved.observation_minutes, saved.moaas) == (
+            88, 97, 120, 4)
+    finally:
+        journal.close()

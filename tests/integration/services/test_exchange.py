@@ -425,3 +425,54 @@ def test_random_and_mutated_bytes_never_crash_the_importer(
     path.parent.mkdir(exist_ok=True)
     path.write_bytes(content)
     assert_clean_or_named(journal, path, name)
+
+
+# -- issue 13: the session record (schema 4) round-trips, and older files still import ----
+RECORD = Session(
+    at=datetime(2026, 11, 20, 9, 0, tzinfo=timezone(timedelta(hours=1))), route=Route.NASAL,
+    phase=Phase.BOOSTER, dose_mg=56, bp_before=BloodPressure(165, 102),
+    bp_after=BloodPressure(198, 118), bp_leaving=BloodPressure(150, 95), heart_rate=88,
+    spo2=97, observation_minutes=120, moaas=4,
+)
+RECORD_FIELDS = ("bp_leaving", "heart_rate", "spo2", "observation_minutes", "moaas")
+
+
+def test_the_session_record_round_trips_through_json_and_csv(
+    journal: Journal, make_journal: Any, tmp_path: Path
+) -> None:
+    journal.log(RECORD)
+    journal.export_json(tmp_path / "export.json")
+    exchange.export_csv(journal, tmp_path / "csv")
+    (row,) = read_csv(tmp_path / "csv" / "session.csv")
+    assert (row["bp_leaving_systolic"], row["bp_leaving_diastolic"], row["heart_rate"],
+            row["spo2"], row["observation_minutes"], row["moaas"]) == (
+        "150", "95", "88", "97", "120", "4")
+    for source in (tmp_path / "export.json", tmp_path / "csv" / "session.csv"):
+        copy = make_journal(source.suffix)
+        exchange.import_path(copy, source)
+        (back,) = copy.sessions()
+        assert back.with_id(None) == RECORD
+
+
+def test_exports_from_before_the_session_record_still_import(
+    journal: Journal, make_journal: Any, tmp_path: Path
+) -> None:
+    journal.log(RECORD)
+    journal.export_json(tmp_path / "export.json")
+    document = json.loads((tmp_path / "export.json").read_text("utf-8"))
+    for session in document["entries"]["session"]:
+        for name in RECORD_FIELDS:
+            del session[name]
+    (tmp_path / "old.json").write_text(json.dumps(document), "utf-8")
+    exchange.export_csv(journal, tmp_path / "csv")
+    rows = read_csv(tmp_path / "csv" / "session.csv")
+    old_header = [c for c in csv_export.COLUMNS["session"]
+                  if c not in csv_export.SESSION_RECORD_COLUMNS]
+    write_rows(tmp_path / "session.csv", old_header, [[r[c] for c in old_header] for r in rows])
+    for source in (tmp_path / "old.json", tmp_path / "session.csv"):
+        copy = make_journal(source.suffix)
+        exchange.import_path(copy, source)
+        (back,) = copy.sessions()
+        assert str(back.bp_before) == "165/102" and back.bp_leaving is None
+        assert (back.heart_rate, back.spo2, back.observation_minutes, back.moaas) == (
+            None, None, None, None)

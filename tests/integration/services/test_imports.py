@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ketajournal.domain import boosters, factors
+from ketajournal.domain import booster_analysis, boosters, factors
 from ketajournal.domain.models import Phase
 from ketajournal.services.imports import daylio
 
@@ -47,7 +47,7 @@ def test_eighteen_months_of_daylio_give_the_baseline_and_a_factor_with_an_interv
         at=datetime.combine(session_day, time(10)).replace(tzinfo=ZONE),
         day=session_day, phase=Phase.INDUCTION,
     )
-    analysis = boosters.analyse_boosters(daily, [session])
+    analysis = booster_analysis.analyse_boosters(daily, [session])
     # B: the mean over days 486 … 499, worked out from the labels directly.
     expected = sum(score[label(i)] for i in range(486, 500)) / 14
     assert analysis.baseline_level == pytest.approx(expected)

@@ -7,9 +7,10 @@ from functools import cache
 
 import pytest
 
-from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
+from ketajournal.domain.booster_analysis import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.models import (
     Assessment,
+    BloodPressure,
     Event,
     EventKind,
     MoodEntry,
@@ -187,5 +188,21 @@ def test_a_period_gives_the_same_model_whatever_the_journal_holds_before_and_aft
     assert moved.summary.mood.baseline_start != before.summary.mood.baseline_start
     assert moved.details == before.details
     assert moved.charts.trend == before.charts.trend
+
+
+def test_a_high_reading_before_leaving_is_flagged_and_the_record_is_kept(
+    journal: Journal,
+) -> None:
+    journal.log(Session(
+        at=NOW - timedelta(days=1), route=Route.NASAL, phase=Phase.BOOSTER, dose_mg=84,
+        bp_before=BloodPressure(130, 80), bp_after=BloodPressure(150, 90),
+        bp_leaving=BloodPressure(182, 95), heart_rate=91, spo2=96, observation_minutes=125,
+        moaas=5))
+    built = report(journal)
+    (line,) = built.summary.blood_pressure
+    assert line.flags == ("a reading ≥ 180/110",) and line.rise == (20, 10)
+    (row,) = built.details.sessions
+    assert row.has_record and row.bp.later == ((182, 95),)
+    assert (row.heart_rate, row.spo2, row.observation_minutes, row.moaas) == (91, 96, 125, 5)
 
 

@@ -568,6 +568,11 @@ def test_export_json_writes_every_entry_with_format_and_version(
             "dissociation": 6,
             "bp_before": {"systolic": 128, "diastolic": 84},
             "bp_after": None,
+            "bp_leaving": None,
+            "heart_rate": None,
+            "spo2": None,
+            "observation_minutes": None,
+            "moaas": None,
         }
     ]
     assert entries["mood"][0] | {"id": None} == {

@@ -38,6 +38,7 @@ from tests.fixtures.make_journals import (
     fixture_dir,
     fixture_versions,
     manifest_of,
+    table_columns,
 )
 from tests.support.keyrings import MemoryKeyring
 
@@ -98,6 +99,11 @@ def test_fixture_migrates_keeping_every_entry_byte_for_byte(
 ) -> None:
     expected = manifest(version)
     paths = install(version, tmp_path / "home", memory_keyring)
+    old = raw(paths.database)
+    try:
+        old_columns = table_columns(old)
+    finally:
+        old.close()
     journal = open_journal(paths, KeyringKeyStore(), create=False)
     try:
         assert not journal.check().problems
@@ -110,7 +116,17 @@ def test_fixture_migrates_keeping_every_entry_byte_for_byte(
     try:
         assert schema_version(db) == SCHEMA_VERSION
         assert pending_migrations(db) == []
-        found = manifest_of(db)
+        found = manifest_of(db, old_columns)
+        # Columns a migration added (schema 4: the session record) read NULL in old rows.
+        added = {
+            table: [c for c in columns if c not in old_columns.get(table, columns)]
+            for table, columns in table_columns(db).items()
+        }
+        for table, names in added.items():
+            for name in names:
+                assert db.execute(
+                    f'SELECT count(*) FROM {table} WHERE "{name}" IS NOT NULL'
+                ).fetchone()[0] == 0, (table, name)
     finally:
         db.close()
     # Every table of the old version holds the same rows; new tables start empty.
@@ -258,3 +274,21 @@ def test_programs_opening_an_old_journal_at_once_make_one_backup_and_one_migrati
     assert len(list((paths.home / "backups").glob("*.db"))) == 1
     assert sorted(p.name for p in paths.home.iterdir()) == ["backups", "journal.db",
                                                              "journal.header"]
+
+
+def test_the_schema_4_fixture_reads_back_the_whole_session_record(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    paths = install(4, tmp_path / "home", memory_keyring)
+    journal = open_journal(paths, KeyringKeyStore(), create=False)
+    try:
+        (record,) = [s for s in journal.sessions() if s.moaas is not None]
+        assert (str(record.bp_before), str(record.bp_after), str(record.bp_leaving)) == (
+            "165/102", "198/118", "260/160")
+        assert (record.heart_rate, record.spo2, record.observation_minutes, record.moaas) == (
+            250, 50, 1440, 0)
+        # The other sessions left the record empty.
+        others = [s for s in journal.sessions() if s.moaas is None]
+        assert others and all(s.heart_rate is None and s.bp_leaving is None for s in others)
+    finally:
+        journal.close()

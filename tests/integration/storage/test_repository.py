@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
+from ketajournal.domain.booster_analysis import analyse_boosters
+from ketajournal.domain.boosters import SessionPoint, daily_mood
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     ENTRY_TYPES,

@@ -11,6 +11,7 @@ from ketajournal.domain import factors
 from ketajournal.domain.boosters import DailyMood
 from ketajournal.domain.factors import Factor, FactorEffect
 from ketajournal.domain.models import Event, EventKind, MoodEntry
+from ketajournal.domain.wording import count_of
 
 START = date(2026, 1, 1)
 ZONE = timezone(timedelta(hours=1))
@@ -253,7 +254,7 @@ def test_describe_says_size_interval_days_and_that_it_is_no_cause() -> None:
 
 
 def test_plural_has_one_rule() -> None:
-    assert [factors.plural(n, "day") for n in (0, 1, 2, 21)] == [
+    assert [count_of(n, "day") for n in (0, 1, 2, 21)] == [
         "0 days", "1 day", "2 days", "21 days",
     ]
 

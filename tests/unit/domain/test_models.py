@@ -605,10 +605,27 @@ def test_listed_side_effect_is_labelled_by_its_category() -> None:
     assert side_effect(category="headache").label == "Headache"
 
 
-def test_blood_in_urine_is_the_only_red_flag() -> None:
-    assert frozenset({SideEffectCategory.BLOOD_IN_URINE}) == RED_FLAGS
-    flagged = [c for c in SideEffectCategory if c.is_red_flag]
-    assert flagged == [SideEffectCategory.BLOOD_IN_URINE]
+def test_red_flags_by_category_and_severity() -> None:
+    # Issue 13: blood in urine and liver-injury signs at any severity; painful urination,
+    # urinary frequency and craving at severity 7 or more; nothing else.
+    assert frozenset({SideEffectCategory.BLOOD_IN_URINE, SideEffectCategory.LIVER_SIGNS}) == (
+        RED_FLAGS)
+    always = [c for c in SideEffectCategory if c.is_red_flag]
+    assert always == [SideEffectCategory.BLOOD_IN_URINE, SideEffectCategory.LIVER_SIGNS]
+    at_6 = [c for c in SideEffectCategory if c.red_flag_at(6)]
+    at_7 = [c for c in SideEffectCategory if c.red_flag_at(7)]
+    assert at_6 == always
+    assert set(at_7) - set(always) == {
+        SideEffectCategory.PAINFUL_URINATION, SideEffectCategory.URINARY_FREQUENCY,
+        SideEffectCategory.CRAVING}
+    assert side_effect(category="craving", severity=7).is_red_flag
+    assert not side_effect(category="craving", severity=6).is_red_flag
+    assert side_effect(category="liver_signs", severity=0).is_red_flag
+    for category in at_7:
+        assert "Contact your clinic" in category.red_flag_advice
+    for new in ("vomiting", "perceptual_changes", "euphoria", "numbness", "blurred_vision",
+                "elevated_mood"):
+        assert not SideEffectCategory(new).red_flag_at(10)
 
 
 def test_every_vocabulary_member_has_a_label() -> None:

@@ -7,7 +7,8 @@ from datetime import date, datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from ketajournal.domain.boosters import SessionPoint, analyse_boosters, daily_mood
+from ketajournal.domain.booster_analysis import analyse_boosters
+from ketajournal.domain.boosters import SessionPoint, daily_mood
 from ketajournal.domain.models import MoodEntry, Phase, Route, Session
 from ketajournal.domain.response_curves import (
     CycleCurve,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ketajournal.domain.boosters import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
+from ketajournal.domain.booster_analysis import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.dates import format_date
 from ketajournal.reports.pdf import write_pdf
 from ketajournal.reports.pdf.page_one import bp_text, rise_text
@@ -69,7 +69,8 @@ def test_page_one_shows_the_numbers_the_services_compute(
     marked = [s for s in journal.sessions()
               if s.bp_before and s.bp_after and s.bp_after.systolic - s.bp_before.systolic >= 40]
     assert len(marked) == 1
-    assert f"1 marked rise ({format_date(marked[0].at.date())})" in page1
+    assert f"{format_date(marked[0].at.date())}: " in page1 and "FLAGGED at" in page1
+    assert "rise ≥ 40 systolic or ≥ 25 diastolic" in page1
     assert analysis.next_due is not None
     assert f"{format_date(analysis.next_due)} — a question for the clinician" in page1
 

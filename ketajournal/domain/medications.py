@@ -1,0 +1,256 @@
+"""Medications beside ketamine: the vocabulary, dated dose steps, and what was taken when.
+
+Esketamine is always given with an oral antidepressant, and benzodiazepines, sedatives,
+stimulants and MAOIs matter to ketamine's effect (higher benzodiazepine doses are
+associated with a weaker response). A medication is a series of dated steps — start,
+dose changes, stop — and :func:`courses` turns the steps into what was taken on each
+day, refusing a change or a stop of a medication that is not being taken.
+
+Pure and Qt-free. Issue 13 builds on it: storage, the CLI, the window and the reports
+come next; :func:`changes_within` is what a booster cycle that overlaps a change
+will say beside its durability — both facts side by side, never a cause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from ketajournal.domain.validation import ValidationError, check_optional_number, check_text
+
+#: A medication's name, as typed or picked.
+MAX_NAME_CHARS = 100
+#: Dose text ("20 mg", "1 mg at night as needed") and frequency.
+MAX_DOSE_TEXT_CHARS = 100
+#: A dose in mg, when the patient gives one.
+MEDICATION_DOSE_MG_RANGE = (0.001, 10000.0)
+
+
+class MedicationClass(StrEnum):
+    """The classes that matter to ketamine treatment."""
+
+    SSRI = "ssri"
+    SNRI = "snri"
+    TCA = "tca"
+    MAOI = "maoi"
+    ANTIDEPRESSANT_OTHER = "antidepressant_other"
+    BENZODIAZEPINE = "benzodiazepine"
+    Z_DRUG = "z_drug"
+    STIMULANT = "stimulant"
+    ANTIPSYCHOTIC = "antipsychotic"
+    MOOD_STABILISER = "mood_stabiliser"
+    OPIOID = "opioid"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        """The class as the screens and the report say it."""
+        return _CLASS_LABELS[self]
+
+
+_CLASS_LABELS = {
+    MedicationClass.SSRI: "Antidepressant (SSRI)",
+    MedicationClass.SNRI: "Antidepressant (SNRI)",
+    MedicationClass.TCA: "Antidepressant (TCA)",
+    MedicationClass.MAOI: "Antidepressant (MAOI)",
+    MedicationClass.ANTIDEPRESSANT_OTHER: "Antidepressant (other)",
+    MedicationClass.BENZODIAZEPINE: "Benzodiazepine",
+    MedicationClass.Z_DRUG: "Z-drug / sedative",
+    MedicationClass.STIMULANT: "Stimulant",
+    MedicationClass.ANTIPSYCHOTIC: "Antipsychotic",
+    MedicationClass.MOOD_STABILISER: "Mood stabiliser",
+    MedicationClass.OPIOID: "Opioid",
+    MedicationClass.OTHER: "Other",
+}
+
+#: A short list to pick from (generic names); anything else is typed as free text.
+COMMON_MEDICATIONS: dict[str, MedicationClass] = {
+    "sertraline": MedicationClass.SSRI,
+    "escitalopram": MedicationClass.SSRI,
+    "citalopram": MedicationClass.SSRI,
+    "fluoxetine": MedicationClass.SSRI,
+    "paroxetine": MedicationClass.SSRI,
+    "venlafaxine": MedicationClass.SNRI,
+    "duloxetine": MedicationClass.SNRI,
+    "amitriptyline": MedicationClass.TCA,
+    "nortriptyline": MedicationClass.TCA,
+    "phenelzine": MedicationClass.MAOI,
+    "tranylcypromine": MedicationClass.MAOI,
+    "bupropion": MedicationClass.ANTIDEPRESSANT_OTHER,
+    "mirtazapine": MedicationClass.ANTIDEPRESSANT_OTHER,
+    "vortioxetine": MedicationClass.ANTIDEPRESSANT_OTHER,
+    "lorazepam": MedicationClass.BENZODIAZEPINE,
+    "clonazepam": MedicationClass.BENZODIAZEPINE,
+    "diazepam": MedicationClass.BENZODIAZEPINE,
+    "alprazolam": MedicationClass.BENZODIAZEPINE,
+    "zolpidem": MedicationClass.Z_DRUG,
+    "zopiclone": MedicationClass.Z_DRUG,
+    "methylphenidate": MedicationClass.STIMULANT,
+    "lisdexamfetamine": MedicationClass.STIMULANT,
+    "quetiapine": MedicationClass.ANTIPSYCHOTIC,
+    "aripiprazole": MedicationClass.ANTIPSYCHOTIC,
+    "lithium": MedicationClass.MOOD_STABILISER,
+    "lamotrigine": MedicationClass.MOOD_STABILISER,
+    "tramadol": MedicationClass.OPIOID,
+}
+
+
+class StepAction(StrEnum):
+    """What a step does to a medication."""
+
+    START = "start"
+    CHANGE = "change"
+    STOP = "stop"
+
+
+@dataclass(frozen=True)
+class MedicationStep:
+    """One dated step of one medication: its start, a dose change, or its stop."""
+
+    name: str
+    day: date
+    action: StepAction
+    medication_class: MedicationClass = MedicationClass.OTHER
+    dose_text: str = ""
+    dose_mg: float | None = None
+    frequency: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        name = check_text("name", self.name, MAX_NAME_CHARS).strip()
+        if not name:
+            raise ValidationError("name", "must not be empty")
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "action", _enum("action", StepAction, self.action))
+        object.__setattr__(
+            self, "medication_class",
+            _enum("class", MedicationClass, self.medication_class),
+        )
+        object.__setattr__(self, "dose_text", check_text("dose", self.dose_text,
+                                                         MAX_DOSE_TEXT_CHARS).strip())
+        object.__setattr__(self, "frequency", check_text("frequency", self.frequency,
+                                                         MAX_DOSE_TEXT_CHARS).strip())
+        object.__setattr__(self, "dose_mg", check_optional_number(
+            "dose_mg", self.dose_mg, *MEDICATION_DOSE_MG_RANGE, "mg"))
+        if self.action is not StepAction.STOP and not self.dose_text:
+            raise ValidationError("dose", "must say the dose (e.g. 20 mg once a day)")
+
+    @property
+    def key(self) -> str:
+        """The name as medications are matched: case and spacing do not matter."""
+        return " ".join(self.name.lower().split())
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _enum(field: str, enum: type[E], value: object) -> E:
+    try:
+        return enum(str(value))
+    except ValueError:
+        choices = ", ".join(member.value for member in enum)
+        raise ValidationError(field, f"must be one of: {choices}") from None
+
+
+@dataclass(frozen=True)
+class Course:
+    """One medication from its start to its stop (``stop`` None: still taken)."""
+
+    name: str
+    medication_class: MedicationClass
+    steps: tuple[MedicationStep, ...]
+
+    @property
+    def start(self) -> date:
+        """The day it was started."""
+        return self.steps[0].day
+
+    @property
+    def stop(self) -> date | None:
+        """The day it was stopped, or None while it is taken."""
+        last = self.steps[-1]
+        return last.day if last.action is StepAction.STOP else None
+
+    def dose_on(self, day: date) -> MedicationStep | None:
+        """The step in force on ``day`` (its dose), or None when not taken that day.
+
+        A medication stopped on a day is not taken that day.
+        """
+        if day < self.start or (self.stop is not None and day >= self.stop):
+            return None
+        return [s for s in self.steps if s.day <= day and s.action is not StepAction.STOP][-1]
+
+
+def courses(steps: Iterable[MedicationStep]) -> tuple[Course, ...]:
+    """The courses the steps describe, by start day; refuses impossible sequences.
+
+    Steps are taken in day order (stable for one day). A change or a stop of a
+    medication not being taken, or a start of one already taken, raises
+    :class:`ValidationError` naming ``name``. A medication started again after a stop
+    is a new course.
+    """
+    open_: dict[str, list[MedicationStep]] = {}
+    done: list[list[MedicationStep]] = []
+    for step in sorted(steps, key=lambda s: s.day):
+        current = open_.get(step.key)
+        if step.action is StepAction.START:
+            if current is not None:
+                raise ValidationError("name", "is already being taken; change its dose instead")
+            open_[step.key] = [step]
+            continue
+        if current is None:
+            raise ValidationError("name", "is not being taken")
+        current.append(step)
+        if step.action is StepAction.STOP:
+            done.append(open_.pop(step.key))
+    found = [*done, *open_.values()]
+    found.sort(key=lambda c: (c[0].day, c[0].key))
+    return tuple(Course(c[0].name, c[0].medication_class, tuple(c)) for c in found)
+
+
+def taken_on(all_courses: Sequence[Course], day: date) -> tuple[tuple[Course, MedicationStep], ...]:
+    """The medications taken on ``day``, each with the step (dose) in force."""
+    out = []
+    for course in all_courses:
+        step = course.dose_on(day)
+        if step is not None:
+            out.append((course, step))
+    return tuple(out)
+
+
+def changes_within(
+    all_courses: Sequence[Course], first: date, last: date
+) -> tuple[MedicationStep, ...]:
+    """Every step (start, change, stop) on a day in ``first`` … ``last``, by day."""
+    return tuple(sorted(
+        (s for c in all_courses for s in c.steps if first <= s.day <= last),
+        key=lambda s: (s.day, s.key),
+    ))
+
+
+def describe(step: MedicationStep) -> str:
+    """A step as the report and the Boosters table say it: ``lorazepam started (1 mg)``."""
+    verb = {StepAction.START: "started", StepAction.CHANGE: "changed to",
+            StepAction.STOP: "stopped"}[step.action]
+    if step.action is StepAction.STOP:
+        return f"{step.name} stopped"
+    if step.action is StepAction.START:
+        return f"{step.name} {verb} ({step.dose_text})"
+    return f"{step.name} {verb} {step.dose_text}"
+
+
+__all__ = [
+    "COMMON_MEDICATIONS",
+    "MEDICATION_DOSE_MG_RANGE",
+    "Course",
+    "MedicationClass",
+    "MedicationStep",
+    "StepAction",
+    "changes_within",
+    "courses",
+    "describe",
+    "taken_on",
+]
