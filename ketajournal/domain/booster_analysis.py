@@ -151,8 +151,9 @@ def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
         f"the last {len(lasted)} finished boosters lasted {_held(lasted)}{_dose_phrase(doses)}"
     )
     if shortening:
+        fewer = count_of(round(-slope, 1), "day")
         sentence = (
-            f"{what[0].upper()}{what[1:]}: each booster held about {-slope:.1f} days less "
+            f"{what[0].upper()}{what[1:]}: each booster held about {fewer} less "
             "than the one before."
         )
     elif dose_without_gain:

@@ -133,3 +133,10 @@ def test_very_short_boosters_are_not_called_free_of_tolerance() -> None:
 def test_next_due_basis_says_one_day() -> None:
     result = boosters([1, 1], ongoing=2)
     assert "median 1 day of the last 2 finished cycles (1, 1)" in result.next_due_basis
+
+
+def test_a_shortening_of_one_day_per_booster_reads_one_day_not_one_point_zero_days() -> None:
+    tolerance = boosters([19, 18, 17, 16, 15, 14], ongoing=5).tolerance
+    assert tolerance.signal
+    assert "each booster held about 1 day less than the one before" in tolerance.sentence
+    assert "1.0 days" not in tolerance.sentence
