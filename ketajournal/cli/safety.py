@@ -50,6 +50,11 @@ def add_commands(sub: Commands, home: Parser) -> None:
         help="put the newest backup in <home>/backups that opens and passes its check in "
         "place of a damaged journal (the damaged files go to backups/damaged-<date>/)",
     )
+    q.add_argument(
+        "--accept-damaged-log", action="store_true",
+        help="open a journal whose write-ahead log is damaged with what the log still "
+        "replays (a copy of the log goes to backups/damaged-<date>/ first)",
+    )
     q.set_defaults(handler=cmd_restore)
 
     q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
@@ -83,6 +88,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """``restore FILE [--force]`` or ``restore --from-backups`` (docs/security.md)."""
+    if args.accept_damaged_log:
+        if args.from_backups or args.source is not None or args.force:
+            raise ValidationError("accept-damaged-log", "goes alone, without FILE or options")
+        return _accept_damaged_log(args)
     if args.from_backups and args.source is not None:
         raise ValidationError("FILE", "give a backup file or --from-backups, not both")
     if not args.from_backups and args.source is None:
@@ -103,6 +112,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except NeedsSecretError as error:
         raise with_password_file_hint(error) from None
     print(result.summary())
+    return 0
+
+
+def _accept_damaged_log(args: argparse.Namespace) -> int:
+    paths = JournalPaths(resolve_home(getattr(args, "home", None)))
+    secret = secret_from_options(getattr(args, "password_file", None))
+    try:
+        accepted = repair.accept_damaged_log(paths, KeyringKeyStore(), secret)
+    except NeedsSecretError as error:
+        raise with_password_file_hint(error) from None
+    print(accepted.summary())
     return 0
 
 

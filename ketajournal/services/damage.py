@@ -18,6 +18,7 @@ proves nothing: the user is asked for the recovery key, which decides.
 
 from __future__ import annotations
 
+import filecmp
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -26,6 +27,7 @@ from typing import Any
 
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
 from ketajournal.services.backups import backup_verifies, home_backups
 from ketajournal.services.keys import (
@@ -35,7 +37,7 @@ from ketajournal.services.keys import (
     key_from_secret,
     unlock,
 )
-from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
+from ketajournal.storage.connection import KEY_BYTES, WrongKeyError, damaged_log
 from ketajournal.storage.header import HeaderError, read_header
 
 
@@ -49,6 +51,7 @@ class Damage(StrEnum):
     HEADER_MISSING = "header_missing"
     HEADER_DAMAGED = "header_damaged"
     JOURNAL_MISSING = "journal_missing"
+    WAL_DAMAGED = "wal_damaged"
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,19 @@ class BackupOffer:
 class JournalDamagedError(KnownError):
     """The journal's files are damaged; ``offer`` is the backup that would put it right."""
 
-    def __init__(self, paths: JournalPaths, damage: Damage, offer: BackupOffer | None) -> None:
-        super().__init__(_damage_message(paths, damage, offer))
+    def __init__(
+        self,
+        paths: JournalPaths,
+        damage: Damage,
+        offer: BackupOffer | None,
+        *,
+        kept: Path | None = None,
+    ) -> None:
+        super().__init__(_damage_message(paths, damage, offer, kept=kept))
         self.paths = paths
         self.damage = damage
         self.offer = offer
+        self.kept = kept
 
 
 class DamagedNeedsSecretError(NeedsSecretError):
@@ -111,7 +122,9 @@ def damage_before_opening(paths: JournalPaths) -> Damage | None:
 
     An empty journal file (SQLite would take it for a new database), or a journal
     file gone while its header, WAL or backups remain (a first run must not start
-    a new journal beside them). Reads only file sizes and names.
+    a new journal beside them), or a write-ahead log SQLite would drop committed transactions from
+    (:func:`~ketajournal.storage.connection.damaged_log`). Reads the files, never
+    through SQLite.
     """
     database = paths.database
     if database.exists():
@@ -121,6 +134,8 @@ def damage_before_opening(paths: JournalPaths) -> Damage | None:
                 # SQLite would open an empty file as a new database and the
                 # migrations would build an empty journal in it.
                 return Damage.DATABASE_EMPTY
+        if damaged_log(database) is not None:
+            return Damage.WAL_DAMAGED
         return None
     if paths.creating.exists():
         return None  # an interrupted first run: open_or_create starts it again
@@ -129,6 +144,25 @@ def damage_before_opening(paths: JournalPaths) -> Damage | None:
     if home_backups(paths):
         return Damage.JOURNAL_MISSING
     return None
+
+
+def keep_damaged_log(paths: JournalPaths, now: datetime) -> Path:
+    """Copy the damaged write-ahead log and its index to ``backups/damaged-<stamp>/``.
+
+    The originals stay in place (nothing opens them while they are damaged). A
+    folder that already holds this very log is reused, so opening again and again
+    does not pile up copies.
+    """
+    wal, shm = paths.sidecars
+    for folder in sorted(paths.backups.glob(f"{SetAside.DAMAGED.value}-*")):
+        kept = folder / wal.name
+        if kept.is_file() and wal.is_file() and filecmp.cmp(kept, wal, shallow=False):
+            return folder
+    folder = new_set_aside_dir(paths, SetAside.DAMAGED, now)
+    for source in (wal, shm):
+        if source.is_file():
+            copy_to_private_file(source, folder / source.name)
+    return folder
 
 
 def proven_key(paths: JournalPaths, keys: KeyStore, secret: str | None) -> bytes | None:
@@ -146,6 +180,7 @@ def damaged_error(
     damage: Damage,
     *,
     key: bytes | None = None,
+    kept: Path | None = None,
 ) -> JournalDamagedError:
     """The error for ``damage``, with the newest verified backup if a key can check them.
 
@@ -157,13 +192,13 @@ def damaged_error(
     """
     if key is None:
         if not home_backups(paths):
-            return JournalDamagedError(paths, damage, None)
+            return JournalDamagedError(paths, damage, None, kept=kept)
         key = _key_for_damaged(paths, keys, secret, damage)
         if key is None:
-            return JournalDamagedError(paths, damage, None)
+            return JournalDamagedError(paths, damage, None, kept=kept)
     backup = newest_verified_backup(paths, key)
     if backup is None:
-        return JournalDamagedError(paths, damage, None)
+        return JournalDamagedError(paths, damage, None, kept=kept)
     header_lost = damage in (
         Damage.HEADER_MISSING, Damage.HEADER_DAMAGED, Damage.JOURNAL_MISSING
     )
@@ -175,7 +210,7 @@ def damaged_error(
         replaces_database=not database_sound,
         replaces_header=header_lost or not _header_fits(paths, backup),
     )
-    return JournalDamagedError(paths, damage, offer)
+    return JournalDamagedError(paths, damage, offer, kept=kept)
 
 
 def _key_for_damaged(
@@ -266,9 +301,16 @@ def _made(backup: Path) -> datetime:
 
 
 def _damage_message(
-    paths: JournalPaths, damage: Damage, offer: BackupOffer | None, *, with_offer: bool = True
+    paths: JournalPaths,
+    damage: Damage,
+    offer: BackupOffer | None,
+    *,
+    with_offer: bool = True,
+    kept: Path | None = None,
 ) -> str:
     db, header = paths.database, paths.header
+    if damage is Damage.WAL_DAMAGED:
+        return _wal_message(paths, offer if with_offer else None, kept)
     folder = paths.backups
     what = {
         Damage.DATABASE_EMPTY: (
@@ -285,6 +327,7 @@ def _damage_message(
             f"Your journal file {db} is damaged: it opens, but fails its integrity check "
             "(part of it was overwritten, for example in a disk error)."
         ),
+        Damage.WAL_DAMAGED: "",
         Damage.DATABASE_MISSING: (
             f"Your journal file {db} is missing, though other files of the journal are "
             "there. ketajournal will not create a new journal beside them."
@@ -326,4 +369,25 @@ def _damage_message(
         f"{paths.set_aside_pattern(SetAside.DAMAGED)} (nothing is deleted) and puts a copy "
         "of the backup in "
         f"their place; entries made after {when} are not in it. Nothing was changed yet."
+    )
+
+
+def _wal_message(paths: JournalPaths, offer: BackupOffer | None, kept: Path | None) -> str:
+    wal = paths.sidecars[0]
+    report = damaged_log(paths.database)
+    reason = report.reason if report is not None else "it is damaged"
+    where = f"A copy of the log and its index is in {kept}. " if kept is not None else ""
+    text = (
+        f"Your journal's write-ahead log {wal} is damaged: {reason}. It holds entries that "
+        "were saved, and opening the journal as it is would drop them for good, so "
+        f"ketajournal did not open it. {where}Nothing was changed. If you have an intact "
+        f"copy of {wal.name} (a backup or sync of this folder), put it back. Otherwise "
+        "restore --accept-damaged-log opens the journal with what the log still holds "
+        "(what it cannot replay is lost; the copy stays)"
+    )
+    if offer is None:
+        return text + "."
+    return (
+        text + f", or restore --from-backups puts the backup {offer.backup.name} of "
+        f"{offer.made:%Y-%m-%d %H:%M} in place (entries made after it are not in it)."
     )

@@ -40,6 +40,7 @@ from ketajournal.services.damage import (
     KeyringKeyDoesNotFitError,
     damage_before_opening,
     damaged_error,
+    keep_damaged_log,
     newest_verified_backup,
     proven_key,
 )
@@ -51,7 +52,7 @@ from ketajournal.services.keys import (
     unlock,
     with_recovery_key,
 )
-from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
+from ketajournal.storage.connection import KEY_BYTES, WalDamagedError, WrongKeyError
 from ketajournal.storage.database import create_database, open_database
 from ketajournal.storage.header import HeaderError, JournalHeader, write_header
 from ketajournal.storage.instance import creation_lock
@@ -206,19 +207,27 @@ def open_checked(
 
     With ``verify`` the integrity and foreign-key checks run on every open
     (milliseconds: docs/security.md). A journal whose files are damaged —
-    empty, cut short, a page overwritten, the header missing or unreadable,
+    empty, cut short, a page overwritten, a write-ahead log that would drop
+    committed transactions (a copy of it is kept first), the header missing or unreadable,
     the journal file gone while its header or backups remain — raises
     :class:`~ketajournal.services.damage.JournalDamagedError`, which offers the
     newest verified backup. Nothing is written to a damaged journal, and no new
     journal is ever created beside the backups of one.
     """
     damage = damage_before_opening(paths)
+    if damage is Damage.WAL_DAMAGED:
+        kept = keep_damaged_log(paths, clock())
+        raise damaged_error(paths, keys, secret, damage, kept=kept)
     if damage is not None:
         raise damaged_error(paths, keys, secret, damage)
     try:
         opened = open_or_create(
             paths, keys, secret, create=create, clock=clock, add_recovery_key=add_recovery_key
         )
+    except WalDamagedError:
+        # Damaged between the look before opening and the connection: the same answer.
+        kept = keep_damaged_log(paths, clock())
+        raise damaged_error(paths, keys, secret, Damage.WAL_DAMAGED, kept=kept) from None
     except HeaderError:
         kind = Damage.HEADER_DAMAGED if paths.header.exists() else Damage.HEADER_MISSING
         raise damaged_error(paths, keys, secret, kind) from None

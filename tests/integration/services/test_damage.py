@@ -1,0 +1,128 @@
+"""Damage found before SQLite touches a file: a damaged write-ahead log.
+
+Real files: logs written by a writer killed with SIGKILL (tests/support/crashed.py), then
+damaged; every command runs as its own process, as the patient would run it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import keyring
+import pytest
+
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import backups
+from ketajournal.services.damage import Damage, JournalDamagedError, damage_before_opening
+from ketajournal.services.opening import open_checked, open_journal
+from tests.support.crashed import (
+    ROOT,
+    crash_after_commits,
+    cut,
+    damage_byte,
+    frame_offset,
+    keyring_env,
+)
+from tests.support.keyrings import FileKeyring
+
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
+
+
+def cli(keyring_file: Path, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ketajournal", *args, "--home", str(home)],
+        capture_output=True, text=True, cwd=ROOT, env=keyring_env(keyring_file), timeout=120,
+        check=False,
+    )
+
+
+def mood_count(result: subprocess.CompletedProcess[str]) -> int:
+    return next(int(line.split()[1]) for line in result.stdout.splitlines()
+                if line.startswith("mood"))
+
+
+@pytest.fixture
+def keyring_file(tmp_path: Path) -> Path:
+    return tmp_path / "keyring.json"
+
+
+@pytest.fixture
+def crashed(tmp_path: Path, keyring_file: Path) -> JournalPaths:
+    paths = JournalPaths(tmp_path / "home")
+    assert crash_after_commits(paths.home, keyring_file, 6) == 6
+    return paths
+
+
+def test_a_flipped_bit_in_the_log_is_reported_and_nothing_is_dropped(
+    crashed: JournalPaths, keyring_file: Path
+) -> None:
+    wal, shm = crashed.sidecars
+    damage_byte(wal, frame_offset(2) + 200)
+    before = {p.name: p.read_bytes() for p in (crashed.database, wal, shm)}
+    result = cli(keyring_file, crashed.home, "check")
+    assert result.returncode == 1
+    assert "write-ahead log" in result.stderr and "restore --accept-damaged-log" in result.stderr
+    assert "integrity    ok" not in result.stdout
+    # SQLite never replayed (and so never deleted) the log: every file as it was.
+    assert {p.name: p.read_bytes() for p in (crashed.database, wal, shm)} == before
+    kept = list(crashed.backups.glob("damaged-*"))
+    assert len(kept) == 1 and str(kept[0]) in result.stderr
+    assert (kept[0] / wal.name).read_bytes() == before[wal.name]
+    assert (kept[0] / shm.name).read_bytes() == before[shm.name]
+    # Asking again keeps the one copy; writing is refused as well.
+    assert cli(keyring_file, crashed.home, "check").returncode == 1
+    assert cli(keyring_file, crashed.home, "log", "mood", "5").returncode != 0
+    assert len(list(crashed.backups.glob("damaged-*"))) == 1
+    assert wal.read_bytes() == before[wal.name]
+
+
+def test_a_log_cut_short_after_its_commits_is_reported(
+    crashed: JournalPaths, keyring_file: Path
+) -> None:
+    wal, _shm = crashed.sidecars
+    cut(wal, frame_offset(4) + 1000)
+    result = cli(keyring_file, crashed.home, "check")
+    assert result.returncode == 1 and "cut short" in result.stderr
+
+
+def test_accepting_the_damaged_log_keeps_what_it_replays_and_a_copy(
+    crashed: JournalPaths, keyring_file: Path
+) -> None:
+    wal, _shm = crashed.sidecars
+    damage_byte(wal, frame_offset(wal.stat().st_size // 4120 - 1) + 100)  # the last commit
+    damaged = wal.read_bytes()
+    assert cli(keyring_file, crashed.home, "check").returncode == 1
+    accepted = cli(keyring_file, crashed.home, "restore", "--accept-damaged-log")
+    assert accepted.returncode == 0, accepted.stderr
+    assert "damaged-" in accepted.stdout
+    check = cli(keyring_file, crashed.home, "check")
+    assert check.returncode == 0 and "integrity    ok" in check.stdout
+    assert mood_count(check) == 5  # all but the transaction in the damaged frame
+    (kept,) = crashed.backups.glob("damaged-*")
+    assert (kept / wal.name).read_bytes() == damaged
+    again = cli(keyring_file, crashed.home, "restore", "--accept-damaged-log")
+    assert again.returncode == 1 and "not damaged" in again.stderr
+
+
+def test_open_checked_refuses_a_damaged_log_and_offers_the_newest_backup(
+    tmp_path: Path, keyring_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KETAJOURNAL_TEST_KEYRING", str(keyring_file))
+    keyring.set_keyring(FileKeyring())  # the conftest puts its own back afterwards
+    paths = JournalPaths(tmp_path / "home")
+    crash_after_commits(paths.home, keyring_file, 2)
+    journal = open_journal(paths, KeyringKeyStore())
+    backups.take_backup(journal, "daily-20260101")
+    journal.close()
+    crash_after_commits(paths.home, keyring_file, 4)
+    damage_byte(paths.sidecars[0], frame_offset(1) + 50)
+    assert damage_before_opening(paths) is Damage.WAL_DAMAGED
+    with pytest.raises(JournalDamagedError) as raised:
+        open_checked(paths, KeyringKeyStore(), create=False)
+    assert raised.value.damage is Damage.WAL_DAMAGED
+    assert raised.value.offer is not None and raised.value.kept is not None
+    assert "restore --from-backups" in str(raised.value)
