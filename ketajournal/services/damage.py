@@ -51,7 +51,14 @@ class Damage(StrEnum):
     HEADER_MISSING = "header_missing"
     HEADER_DAMAGED = "header_damaged"
     JOURNAL_MISSING = "journal_missing"
+    DATABASE_CUT = "database_cut"
     WAL_DAMAGED = "wal_damaged"
+
+
+#: The smallest complete SQLCipher journal file: one 4 KiB page. SQLite writes whole
+#: pages, so a shorter file that is not empty was cut (SQLite would take a 1-byte
+#: file for a new, empty database).
+MIN_DATABASE_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -122,18 +129,22 @@ def damage_before_opening(paths: JournalPaths) -> Damage | None:
 
     An empty journal file (SQLite would take it for a new database), or a journal
     file gone while its header, WAL or backups remain (a first run must not start
-    a new journal beside them), or a write-ahead log SQLite would drop committed transactions from
+    a new journal beside them), a journal file shorter than one page, or a
+    write-ahead log SQLite would drop committed transactions from
     (:func:`~ketajournal.storage.connection.damaged_log`). Reads the files, never
     through SQLite.
     """
     database = paths.database
     if database.exists():
-        if database.is_file() and database.stat().st_size == 0:
+        size = database.stat().st_size if database.is_file() else MIN_DATABASE_BYTES
+        if size == 0:
             wal = paths.sidecars[0]
             if not wal.exists() or wal.stat().st_size == 0:
                 # SQLite would open an empty file as a new database and the
                 # migrations would build an empty journal in it.
                 return Damage.DATABASE_EMPTY
+        elif size < MIN_DATABASE_BYTES:
+            return Damage.DATABASE_CUT
         if damaged_log(database) is not None:
             return Damage.WAL_DAMAGED
         return None
@@ -326,6 +337,11 @@ def _damage_message(
         Damage.INTEGRITY: (
             f"Your journal file {db} is damaged: it opens, but fails its integrity check "
             "(part of it was overwritten, for example in a disk error)."
+        ),
+        Damage.DATABASE_CUT: (
+            f"Your journal file {db} is damaged: it is shorter than the smallest complete "
+            "journal, so it was cut off, for example in a disk error or an interrupted copy "
+            "or sync."
         ),
         Damage.WAL_DAMAGED: "",
         Damage.DATABASE_MISSING: (

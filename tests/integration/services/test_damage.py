@@ -1,4 +1,4 @@
-"""Damage found before SQLite touches a file: a damaged write-ahead log.
+"""Damage found before SQLite touches a file: a damaged write-ahead log, a journal file cut short.
 
 Real files: logs written by a writer killed with SIGKILL (tests/support/crashed.py), then
 damaged; every command runs as its own process, as the patient would run it.
@@ -126,3 +126,19 @@ def test_open_checked_refuses_a_damaged_log_and_offers_the_newest_backup(
     assert raised.value.damage is Damage.WAL_DAMAGED
     assert raised.value.offer is not None and raised.value.kept is not None
     assert "restore --from-backups" in str(raised.value)
+
+
+@pytest.mark.parametrize("size", [1, 100, 4095])
+def test_a_journal_file_shorter_than_one_page_is_damage_never_a_new_journal(
+    tmp_path: Path, keyring_file: Path, size: int
+) -> None:
+    paths = JournalPaths(tmp_path / "home")
+    assert cli(keyring_file, paths.home, "log", "mood", "6").returncode == 0
+    cut(paths.database, size)
+    before = paths.database.read_bytes()
+    assert damage_before_opening(paths) is Damage.DATABASE_CUT
+    for command in (("check",), ("log", "mood", "5")):
+        result = cli(keyring_file, paths.home, *command)
+        assert result.returncode == 1, result.stdout
+        assert "cut off" in result.stderr
+    assert paths.database.read_bytes() == before
