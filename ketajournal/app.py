@@ -118,7 +118,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
         # full check before anything is shown.
         opened = open_or_repair(secret or None, create=False, verify=True)
         if opened.new_recovery_code is not None:  # an old journal got its first one
-            RecoveryKeyDialog(opened.new_recovery_code, None).exec()
+            RecoveryKeyDialog(opened.new_recovery_code, None, home=paths).exec()
         return opened.journal
 
     demo_folder: Path | None = None
@@ -152,7 +152,7 @@ def run_gui(home: str | None = None, *, demo: bool = False) -> int:
     try:
         window.show()
         if new_code is not None:
-            RecoveryKeyDialog(new_code, window).exec()
+            RecoveryKeyDialog(new_code, window, home=paths).exec()
         return app.exec()
     finally:
         if window.controller is not None:

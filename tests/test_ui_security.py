@@ -477,3 +477,17 @@ def test_the_app_offers_the_backup_for_a_damaged_journal_at_start(
     assert "Restored" in answers.told[-1][0]
     (aside,) = (opened.paths.home / "backups").glob("damaged-*")
     assert digest(aside / "journal.db") == damaged
+
+
+def test_the_recovery_key_page_is_never_saved_inside_the_journal_home(
+    qtbot: QtBot, journal: Journal, tmp_path: Path
+) -> None:
+    from ketajournal.ui.recovery import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog(crypto.new_recovery_code(), home=journal.paths)
+    qtbot.addWidget(dialog)
+    inside = journal.paths.home / "recovery-key.pdf"
+    assert not dialog.save_pdf(inside)
+    assert not inside.exists() and "inside the journal's folder" in dialog.message.text()
+    outside = tmp_path / "recovery-key.pdf"
+    assert dialog.save_pdf(outside) and outside.stat().st_size > 0

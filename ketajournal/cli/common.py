@@ -118,10 +118,14 @@ def enum_arg(field: str, enum: type[SideEffectCategory] | type[EventKind], text:
 
 
 def output(args: argparse.Namespace) -> Path:
-    """The ``-o`` target; its folder must exist (checked before the journal is opened)."""
+    """The ``-o`` target; its folder must exist and it must lie outside the journal's home.
+
+    Both are checked before the journal is opened.
+    """
     target = Path(args.output).expanduser()
     if not target.parent.is_dir():
         raise ValidationError("output", f"the folder {target.parent} does not exist")
+    JournalPaths(resolve_home(getattr(args, "home", None))).check_output(target)
     return target
 
 

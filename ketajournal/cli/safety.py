@@ -12,7 +12,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ketajournal.cli.common import open_journal, with_journal, with_password_file_hint
+from ketajournal.cli.common import (
+    open_journal,
+    output,
+    with_journal,
+    with_password_file_hint,
+)
 from ketajournal.domain.validation import ValidationError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
@@ -71,9 +76,7 @@ def add_commands(sub: Commands, home: Parser) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """``backup -o FILE``: one portable, encrypted backup file (docs/security.md)."""
-    target = Path(args.output).expanduser()
-    if not target.parent.is_dir():
-        raise ValidationError("output", f"the folder {target.parent} does not exist")
+    target = output(args)
     if target.is_dir():
         raise ValidationError("output", f"{target} is a folder; give a file name")
     journal = open_journal(args, create=False)

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import platformdirs
 
+from ketajournal.errors import KnownError
+
 ENV_HOME = "KETAJOURNAL_HOME"
 DB_NAME = "journal.db"
 HEADER_NAME = "journal.header"
@@ -47,6 +49,17 @@ class SetAside(StrEnum):
 
     BEFORE_RESTORE = "before-restore"
     DAMAGED = "damaged"
+
+
+class OutputInJournalHomeError(KnownError):
+    """An export, backup or report would be written into the journal's home."""
+
+    def __init__(self, target: Path, home: Path) -> None:
+        super().__init__(
+            f"{target} is inside the journal's folder {home}. Nothing was written: a file "
+            "there could replace the journal, its header or its backups, and a readable "
+            "file would sit beside the encrypted journal. Choose a file outside that folder."
+        )
 
 
 def file_stamp(when: datetime) -> str:
@@ -171,6 +184,33 @@ class JournalPaths:
     def set_aside_pattern(self, reason: SetAside) -> str:
         """How :meth:`set_aside` folders are named, for messages: ``…/backups/<reason>-<date>/``."""
         return f"{self.backups}/{reason.value}-<date>/"
+
+    # -- outputs ---------------------------------------------------------------------
+    def check_output(self, target: Path) -> None:
+        """Refuse ``target`` as the place of an export, backup file or report.
+
+        Raises :class:`OutputInJournalHomeError` when ``target`` resolves — through
+        symbolic links and ``..`` — to the home or anything inside it (the journal,
+        its header, WAL and shm, the locks, the backups folder), or is a hard link
+        to one of the journal's files.
+        """
+        home = Path(os.path.realpath(self.home))
+        resolved = Path(os.path.realpath(target))
+        if resolved == home or home in resolved.parents:
+            raise OutputInJournalHomeError(target, self.home)
+        try:
+            if not resolved.is_file():
+                return
+            status = resolved.stat()
+        except OSError:
+            return
+        for own in self.journal_files:
+            try:
+                mine = own.stat()
+            except OSError:
+                continue
+            if (mine.st_dev, mine.st_ino) == (status.st_dev, status.st_ino):
+                raise OutputInJournalHomeError(target, self.home)
 
     # -- staging ---------------------------------------------------------------------
     def new_staging_dir(self) -> Path:

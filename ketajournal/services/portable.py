@@ -77,6 +77,7 @@ def write_portable_backup(journal: Journal, target: Path) -> PortableBackup:
     renamed over it only after it was read back and its copy verified again.
     """
     paths, key = journal.paths, journal.data_key
+    paths.check_output(target)  # never over the journal's own files or into its home
     header = read_header(paths.header)
     try:
         return _write_portable_backup(journal, paths, key, header, target)

@@ -414,7 +414,7 @@ class SecurityDialog(QDialog):
         return made[0]
 
     def _show_recovery_key(self, code: RecoveryCode) -> None:
-        RecoveryKeyDialog(code, self).exec()
+        RecoveryKeyDialog(code, self, home=self.controller.journal.paths).exec()
 
     def save_auto_lock(self) -> bool:
         """Store the auto-lock minutes if they changed; the window restarts its idle timer."""
