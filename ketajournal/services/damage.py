@@ -19,6 +19,8 @@ proves nothing: the user is asked for the recovery key, which decides.
 from __future__ import annotations
 
 import filecmp
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -119,6 +121,80 @@ class KeyringKeyDoesNotFitError(NeedsSecretError, WrongKeyError):
             "recovery key (or the passphrase) tells these apart: enter it to open the "
             "journal, or to learn what is damaged.",
         )
+
+
+class JournalPermissionError(KnownError):
+    """A file or folder of the journal cannot be read or written by this user: not damage."""
+
+    def __init__(self, path: Path, needs: str, home: Path) -> None:
+        owner, user, mode = _owner(path), _user(), _mode(path)
+        super().__init__(
+            f"ketajournal cannot {needs} {path}: it belongs to {owner} (mode {mode}) and "
+            f"ketajournal runs as {user}. This is a permission problem, not damage: the "
+            "journal was not opened, nothing was changed, and no backup should replace it. "
+            "It happens when ketajournal was once run with sudo or as another user. To fix "
+            f"it, give the journal's folder back to yourself: sudo chown -R {user} {home} "
+            f"&& chmod -R u+rwX {home}"
+        )
+        self.path = path
+
+
+def _owner(path: Path) -> str:
+    try:
+        uid = path.stat().st_uid
+    except OSError:
+        return "an unknown user"
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _user() -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        return "you"
+
+
+def _mode(path: Path) -> str:
+    try:
+        return f"{stat.S_IMODE(path.stat().st_mode):04o}"
+    except OSError:
+        return "unknown"
+
+
+def _allowed(path: Path, mode: int) -> bool:
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, mode, effective_ids=effective)
+
+
+def permission_problem(paths: JournalPaths) -> JournalPermissionError | None:
+    """The first file or folder of the journal this user may not use; None when all are fine.
+
+    Looked at before anything else, so that a file owned by another user (after
+    ``sudo ketajournal …``), a read-only home or an unreadable header is named as
+    what it is, never taken for damage (which would offer to roll the journal back).
+    """
+    if os.name != "posix" or not paths.home.exists():
+        return None
+    checks: list[tuple[Path, int, str]] = [
+        (paths.home, os.R_OK | os.W_OK | os.X_OK, "write in the folder"),
+        (paths.database, os.R_OK | os.W_OK, "read and write the journal file"),
+        (paths.sidecars[0], os.R_OK | os.W_OK, "read and write the journal's log"),
+        (paths.sidecars[1], os.R_OK | os.W_OK, "read and write the journal's log index"),
+        (paths.header, os.R_OK, "read the journal's header"),
+    ]
+    if paths.backups.exists():
+        checks.append((paths.backups, os.R_OK | os.W_OK | os.X_OK, "write in the folder"))
+    for path, mode, needs in checks:
+        if path.exists() and not _allowed(path, mode):
+            return JournalPermissionError(path, needs, paths.home)
+    return None
 
 
 # -- finding damage and the backup that repairs it ---------------------------------

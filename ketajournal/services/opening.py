@@ -42,6 +42,7 @@ from ketajournal.services.damage import (
     damaged_error,
     keep_damaged_log,
     newest_verified_backup,
+    permission_problem,
     proven_key,
 )
 from ketajournal.services.journal import Journal
@@ -206,7 +207,10 @@ def open_checked(
     """Open (or on first run create) the journal like :func:`open_or_create`, and check it.
 
     With ``verify`` the integrity and foreign-key checks run on every open
-    (milliseconds: docs/security.md). A journal whose files are damaged —
+    (milliseconds: docs/security.md). A file or folder of the journal this user
+    may not read or write raises
+    :class:`~ketajournal.services.damage.JournalPermissionError` first: a
+    permission problem is never taken for damage. A journal whose files are damaged —
     empty, cut short, a page overwritten, a write-ahead log that would drop
     committed transactions (a copy of it is kept first), the header missing or unreadable,
     the journal file gone while its header or backups remain — raises
@@ -214,6 +218,9 @@ def open_checked(
     newest verified backup. Nothing is written to a damaged journal, and no new
     journal is ever created beside the backups of one.
     """
+    problem = permission_problem(paths)
+    if problem is not None:
+        raise problem
     damage = damage_before_opening(paths)
     if damage is Damage.WAL_DAMAGED:
         kept = keep_damaged_log(paths, clock())

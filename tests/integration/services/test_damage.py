@@ -28,6 +28,7 @@ from tests.support.crashed import (
     keyring_env,
 )
 from tests.support.keyrings import FileKeyring
+from tests.support.unprivileged import NOBODY, Unprivileged, unprivileged_python
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 
@@ -142,3 +143,100 @@ def test_a_journal_file_shorter_than_one_page_is_damage_never_a_new_journal(
         assert result.returncode == 1, result.stdout
         assert "cut off" in result.stderr
     assert paths.database.read_bytes() == before
+
+
+# -- permission problems are not damage -----------------------------------------------------
+
+_BACKUP = """
+import sys, keyring
+from pathlib import Path
+from tests.support.keyrings import FileKeyring
+from tests.support.unprivileged import NOBODY, Unprivileged, unprivileged_python
+keyring.set_keyring(FileKeyring())
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import backups
+from ketajournal.services.opening import open_journal
+journal = open_journal(JournalPaths(Path(sys.argv[1])), KeyringKeyStore(), create=False)
+backups.take_backup(journal, "daily-20260101")
+journal.close()
+"""
+
+
+@pytest.fixture
+def as_user() -> Unprivileged:
+    return unprivileged_python(("ketajournal", "keyring", "tests.support.keyrings"))
+
+
+def user_cli(user: Unprivileged, home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(user.env, PYTHON_KEYRING_BACKEND="tests.support.keyrings.FileKeyring",
+               KETAJOURNAL_TEST_KEYRING=str(user.folder / "keyring.json"))
+    return subprocess.run(
+        user.command(*args), capture_output=True, text=True, cwd=user.folder, env=env,
+        timeout=120, check=False,
+    )
+
+
+def users_journal(user: Unprivileged) -> JournalPaths:
+    """A journal made by the unprivileged user, with one entry after its one backup."""
+    paths = JournalPaths(user.folder / "home")
+    assert user_cli(user, paths.home, "-m", "ketajournal", "log", "mood", "6",
+                    "--home", str(paths.home)).returncode == 0
+    made = user_cli(user, paths.home, "-c", _BACKUP, str(paths.home))
+    assert made.returncode == 0, made.stderr
+    assert user_cli(user, paths.home, "-m", "ketajournal", "log", "mood", "7",
+                    "--home", str(paths.home)).returncode == 0
+    return paths
+
+
+def as_user_cli(user: Unprivileged, paths: JournalPaths, *args: str) -> (
+    subprocess.CompletedProcess[str]
+):
+    return user_cli(user, paths.home, "-m", "ketajournal", *args, "--home", str(paths.home))
+
+
+def files(paths: JournalPaths) -> dict[str, bytes]:
+    return {str(p): p.read_bytes() for p in sorted(paths.home.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give a file to another user")
+def test_a_journal_file_owned_by_root_is_a_permission_problem_never_a_rollback(
+    as_user: Unprivileged,
+) -> None:
+    paths = users_journal(as_user)
+    os.chown(paths.database, 0, 0)  # as `sudo ketajournal …` would leave it
+    before = files(paths)
+    for command in (("check",), ("log", "mood", "5"), ("restore", "--from-backups")):
+        result = as_user_cli(as_user, paths, *command)
+        assert result.returncode == 1, (command, result.stdout)
+        assert "permission problem, not damage" in result.stderr, (command, result.stderr)
+        assert "belongs to root" in result.stderr and "sudo chown" in result.stderr
+        assert "damaged" not in result.stderr
+    assert files(paths) == before
+    assert not list(paths.backups.glob("damaged-*"))
+    os.chown(paths.database, NOBODY, NOBODY)  # the advice, applied
+    check = as_user_cli(as_user, paths, "check")
+    assert check.returncode == 0 and "mood         2" in check.stdout
+
+
+@pytest.mark.parametrize("what", ["read-only home", "unreadable header"])
+def test_a_read_only_home_or_unreadable_header_is_not_damage(
+    as_user: Unprivileged, what: str
+) -> None:
+    paths = users_journal(as_user)
+    if what == "read-only home":
+        paths.home.chmod(0o500)
+    else:
+        paths.header.chmod(0o000)
+    try:
+        before = files(paths) if what == "read-only home" else None
+        for command in (("check",), ("restore", "--from-backups")):
+            result = as_user_cli(as_user, paths, *command)
+            assert result.returncode == 1, (command, result.stdout)
+            assert "permission problem, not damage" in result.stderr, result.stderr
+        assert not list(paths.backups.glob("damaged-*"))
+        if before is not None:
+            assert files(paths) == before
+    finally:
+        paths.home.chmod(0o700)
+        paths.header.chmod(0o600)
