@@ -23,6 +23,7 @@ from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import portable, repair, restore
 from ketajournal.services.keys import NeedsSecretError, secret_from_options
+from ketajournal.storage.instance import replacing_lock
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands, Parser
@@ -106,6 +107,14 @@ def cmd_restore(args: argparse.Namespace) -> int:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     secret = secret_from_options(getattr(args, "password_file", None))
     keys = KeyringKeyStore()
+    # The window's lock: never while a window has the journal open (storage/instance.py).
+    with replacing_lock(paths.home):
+        return _restore(args, paths, secret, keys)
+
+
+def _restore(
+    args: argparse.Namespace, paths: JournalPaths, secret: str | None, keys: KeyringKeyStore
+) -> int:
     try:
         if args.from_backups:
             result = repair.repair_from_backups(paths, keys, secret)
@@ -122,7 +131,8 @@ def _accept_damaged_log(args: argparse.Namespace) -> int:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     secret = secret_from_options(getattr(args, "password_file", None))
     try:
-        accepted = repair.accept_damaged_log(paths, KeyringKeyStore(), secret)
+        with replacing_lock(paths.home):
+            accepted = repair.accept_damaged_log(paths, KeyringKeyStore(), secret)
     except NeedsSecretError as error:
         raise with_password_file_hint(error) from None
     print(accepted.summary())
