@@ -13,7 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from ketajournal.storage.instance import InstanceLock, JournalInUseError, replacing_lock
+from ketajournal.storage.instance import (
+    AlreadyOpenError,
+    InstanceLock,
+    JournalInUseError,
+    replacing_lock,
+)
 from tests.support.crashed import ROOT, keyring_env
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="flock is POSIX")
@@ -89,9 +94,8 @@ def test_restore_refuses_while_a_window_has_the_journal_open(tmp_path: Path) -> 
 def test_a_window_cannot_open_while_a_restore_holds_the_lock(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
-    with replacing_lock(home):
-        with pytest.raises(Exception, match="already open"):
-            InstanceLock(home).acquire()
+    with replacing_lock(home), pytest.raises(AlreadyOpenError):
+        InstanceLock(home).acquire()
     with InstanceLock(home), pytest.raises(JournalInUseError), replacing_lock(home):
         pass
     with replacing_lock(tmp_path / "not-yet"):  # a new home: nothing to hold
