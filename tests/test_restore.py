@@ -44,6 +44,7 @@ from ketajournal.services.keys import (
     NeedsSecretError,
     WrongSecretError,
     enable_passphrase,
+    with_recovery_key,
 )
 from ketajournal.services.opening import open_checked, open_journal, open_or_create
 from ketajournal.services.portable import (
@@ -64,6 +65,8 @@ from ketajournal.services.restore import (
     WrongBackupSecretError,
     restore_backup_file,
 )
+from ketajournal.storage.header import JournalHeader, header_json, read_header
+from tests.conftest import NOW
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
 
 SENTINEL = "SENTINEL-restore-7d20"
@@ -726,3 +729,49 @@ def test_rotation_deletes_nothing_while_too_few_backups_verify(made: Made, clock
         journal.close()
     after = sorted(p.name for p in folder.glob("daily-*.db"))
     assert set(before) <= set(after) and len(after) == KEEP_DAILY + 1
+
+
+def _with_journal_id(source: Path, target: Path, journal_id: str, key: bytes) -> RecoveryCode:
+    """A copy of the backup file ``source`` whose header claims ``journal_id``, its key
+    wrapped under a new recovery code (as a crafted file would be); returns the code."""
+    code = crypto.new_recovery_code()
+    header = with_recovery_key(JournalHeader(journal_id=journal_id), key, code, NOW.date())
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as crafted:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename.endswith(".header"):
+                data = header_json(header).encode()
+            elif info.filename.endswith(".json"):
+                manifest = json.loads(data)
+                if "journal_id" in manifest:
+                    manifest["journal_id"] = journal_id
+                data = json.dumps(manifest).encode()
+            crafted.writestr(info, data)
+    return code
+
+
+def test_a_crafted_backup_never_replaces_the_keyring_key_of_the_real_journal(
+    tmp_path: Path
+) -> None:
+    keys = KeyringKeyStore()
+    real = JournalPaths(tmp_path / "real")
+    patient = open_or_create(real, keys)
+    real_id = read_header(real.header).journal_id
+    real_key = keys.get(real_id)
+    patient.journal.log(MoodEntry(at=patient.journal.now() - timedelta(hours=1), mood=3))
+    patient.journal.close()
+    other = open_or_create(JournalPaths(tmp_path / "other"), keys)
+    write_portable_backup(other.journal, tmp_path / "other.zip")
+    other_key = other.journal.data_key
+    other.journal.close()
+    code = _with_journal_id(tmp_path / "other.zip", tmp_path / "crafted.zip", real_id, other_key)
+    result = restore_backup_file(
+        JournalPaths(tmp_path / "new"), tmp_path / "crafted.zip", keys, str(code)
+    )
+    assert not result.stored_in_keyring
+    assert keys.get(real_id) == real_key  # the real journal's entry is untouched
+    reopened = open_checked(real, keys, create=False)
+    try:
+        assert reopened.journal.counts()["mood"] == 1
+    finally:
+        reopened.journal.close()

@@ -38,6 +38,20 @@ class KeyringUnavailableError(KnownError):
         self.detail = detail
 
 
+class KeyringEntryTakenError(KeyringUnavailableError):
+    """The keyring already holds a different key under this journal id: it is never replaced."""
+
+    def __init__(self) -> None:
+        KnownError.__init__(
+            self,
+            "The system keyring already holds a different key under this journal's id (the "
+            "key of another journal, or of a backup that claims that journal's id). It was "
+            "left as it was, so the journal it belongs to keeps opening. Open this journal "
+            "with its recovery key or passphrase (--password-file on the command line).",
+        )
+        self.detail = "another key is stored under this journal's id"
+
+
 class KeyStore(Protocol):
     """Stores one secret key per journal id."""
 
@@ -46,7 +60,8 @@ class KeyStore(Protocol):
         ...
 
     def put(self, journal_id: str, key: bytes) -> None:
-        """Store ``key`` for ``journal_id``."""
+        """Store ``key`` for ``journal_id``; never over a different key already stored
+        (:class:`KeyringEntryTakenError`)."""
         ...
 
     def delete(self, journal_id: str) -> None:
@@ -80,7 +95,17 @@ class KeyringKeyStore:
             return b""  # present but not ours: treated as a wrong key by the caller
 
     def put(self, journal_id: str, key: bytes) -> None:
-        """Store the key and read it back, so a keyring that drops writes is caught now."""
+        """Store the key and read it back, so a keyring that drops writes is caught now.
+
+        An entry that already holds a *different* key is never overwritten
+        (:class:`KeyringEntryTakenError`): a journal id is not secret, so a crafted
+        backup could otherwise replace the key of the patient's real journal.
+        """
+        existing = self.get(journal_id)
+        if existing is not None:
+            if existing == key:
+                return
+            raise KeyringEntryTakenError
         try:
             keyring.set_password(SERVICE, _username(journal_id), key.hex())
         except keyring.errors.NoKeyringError:
@@ -121,7 +146,10 @@ class MemoryKeyStore:
         return self._keys.get(journal_id)
 
     def put(self, journal_id: str, key: bytes) -> None:
-        """Keep the key in memory."""
+        """Keep the key in memory; never over a different one (:class:`KeyringEntryTakenError`)."""
+        existing = self._keys.get(journal_id)
+        if existing is not None and existing != key:
+            raise KeyringEntryTakenError
         self._keys[journal_id] = key
 
     def delete(self, journal_id: str) -> None:
