@@ -22,6 +22,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import portable, repair, restore
+from ketajournal.services.damage import permission_problem
 from ketajournal.services.keys import NeedsSecretError, secret_from_options
 from ketajournal.storage.instance import replacing_lock
 
@@ -107,6 +108,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     secret = secret_from_options(getattr(args, "password_file", None))
     keys = KeyringKeyStore()
+    _no_permission_problem(paths)
     # The window's lock: never while a window has the journal open (storage/instance.py).
     with replacing_lock(paths.home):
         return _restore(args, paths, secret, keys)
@@ -127,9 +129,17 @@ def _restore(
     return 0
 
 
+def _no_permission_problem(paths: JournalPaths) -> None:
+    """A file this user may not use is named as such before the lock is even tried."""
+    problem = permission_problem(paths)
+    if problem is not None:
+        raise problem
+
+
 def _accept_damaged_log(args: argparse.Namespace) -> int:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     secret = secret_from_options(getattr(args, "password_file", None))
+    _no_permission_problem(paths)
     try:
         with replacing_lock(paths.home):
             accepted = repair.accept_damaged_log(paths, KeyringKeyStore(), secret)
