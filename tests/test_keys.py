@@ -242,8 +242,9 @@ def test_header_round_trips_both_wraps(tmp_path: Path) -> None:
         passphrase=wrap_key(bytes(32), PASSPHRASE, "abc"),
         recovery_created="2026-11-27",
     )
-    write_header(tmp_path / "h", header)
+    write_header(tmp_path / "h", header, bytes(32))
     assert read_header(tmp_path / "h") == header
+    assert read_header(tmp_path / "h").verifies(bytes(32))
     data = json.loads((tmp_path / "h").read_text())
     assert data["version"] == 2
     assert data["keys"]["passphrase"]["memory_kib"] == FAST_ARGON2.memory_kib
@@ -273,7 +274,7 @@ def test_version_1_header_reads_without_wraps(tmp_path: Path) -> None:
 )
 def test_damaged_wraps_are_a_header_error(tmp_path: Path, change: dict[str, object]) -> None:
     header = JournalHeader("abc", passphrase=wrap_key(bytes(32), PASSPHRASE, "abc"))
-    write_header(tmp_path / "h", header)
+    write_header(tmp_path / "h", header, bytes(32))
     data = json.loads((tmp_path / "h").read_text())
     data["keys"]["passphrase"].update(change)
     (tmp_path / "h").write_text(json.dumps(data))

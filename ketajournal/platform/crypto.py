@@ -245,6 +245,19 @@ def unwrap_key(wrapped: WrappedKey, secret: RecoveryCode | str, journal_id: str)
     return key
 
 
+_MAC_INFO = b"ketajournal header authentication key v1"
+
+
+def header_mac(key: bytes, data: bytes) -> bytes:
+    """HMAC-SHA256 of ``data`` under a key derived from the data key (HKDF, its own info).
+
+    The data key itself never keys the MAC: HKDF with a purpose label gives an
+    independent key, so the MAC reveals nothing usable against the database.
+    """
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_MAC_INFO).derive(key)
+    return hmac.new(mac_key, data, "sha256").digest()
+
+
 def same_key(a: bytes, b: bytes) -> bool:
     """Constant-time comparison of two keys."""
     return hmac.compare_digest(a, b)

@@ -40,7 +40,7 @@ from ketajournal.services.keys import (
     unlock,
 )
 from ketajournal.storage.connection import KEY_BYTES, WrongKeyError, damaged_log
-from ketajournal.storage.header import HeaderError, read_header
+from ketajournal.storage.header import HeaderError, read_header, usable_with
 
 
 class Damage(StrEnum):
@@ -350,27 +350,47 @@ def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
     """The newest backup in ``<home>/backups`` that verifies with ``key``, or None.
 
     Backups are tried newest first (by modification time); one counts if it
-    opens with ``key``, passes the integrity check and has its header copy.
+    opens with ``key``, passes the integrity check and has its header copy, which
+    is authentic under ``key`` (or older than header authentication).
     Backups of another journal (another key) never verify, so never count.
     """
     for backup in home_backups(paths):
         if not backup_header(backup).is_file():
             continue
         try:
-            read_header(backup_header(backup))
+            copy = read_header(backup_header(backup))
         except HeaderError:
             continue
-        if backup_verifies(backup, key):
+        if usable_with(copy, key) and backup_verifies(backup, key):
             return backup
     return None
 
 
-def current_header_is(paths: JournalPaths, journal_id: str) -> bool:
-    """True if the home's header is readable and names the journal ``journal_id``."""
+def key_from_header_copies(paths: JournalPaths, secret: str) -> bytes | None:
+    """The key ``secret`` unwraps from an authentic header copy of a backup, or None.
+
+    For a secret the current header refuses: if a copy accepts it (and its MAC fits
+    the key it gives), the current header may be the damaged one.
+    """
+    for backup in home_backups(paths):
+        try:
+            copy = read_header(backup_header(backup))
+            key = key_from_secret(copy, secret)[0]
+        except (HeaderError, WrongSecretError, NoWrappedKeyError):
+            continue
+        if usable_with(copy, key):
+            return key
+    return None
+
+
+def current_header_is(paths: JournalPaths, journal_id: str, key: bytes | None = None) -> bool:
+    """True if the home's header is readable, names the journal ``journal_id`` and, with
+    ``key``, is authentic under it (or older than header authentication)."""
     try:
-        return read_header(paths.header).journal_id == journal_id
+        header = read_header(paths.header)
     except HeaderError:
         return False
+    return header.journal_id == journal_id and (key is None or usable_with(header, key))
 
 
 def _header_fits(paths: JournalPaths, backup: Path) -> bool:

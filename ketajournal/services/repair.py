@@ -99,7 +99,7 @@ def _restore_from_home_backup(
             f"The backup {backup.name} does not open with the journal's key or fails its "
             "integrity check. Nothing was changed."
         )
-    header_sound = current_header_is(paths, header_copy.journal_id)
+    header_sound = current_header_is(paths, header_copy.journal_id, key)
     database_sound = backup_verifies(paths.database, key)
     if header_sound and database_sound:
         raise NothingToRepairError(paths.home)
