@@ -79,8 +79,6 @@ def add_commands(sub: Commands, home: Parser) -> None:
 def cmd_backup(args: argparse.Namespace) -> int:
     """``backup -o FILE``: one portable, encrypted backup file (docs/security.md)."""
     target = output(args)
-    if target.is_dir():
-        raise ValidationError("output", f"{target} is a folder; give a file name")
     journal = open_journal(args, create=False)
     try:
         made = portable.write_portable_backup(journal, target)

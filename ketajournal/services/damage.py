@@ -173,15 +173,31 @@ def _allowed(path: Path, mode: int) -> bool:
     return os.access(path, mode, effective_ids=effective)
 
 
-def permission_problem(paths: JournalPaths) -> JournalPermissionError | None:
+class BackupsFolderError(KnownError):
+    """``<home>/backups`` is there but is not a usable folder."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"{path} should be the journal's backups folder, but it {what}. The journal was "
+            "not opened and nothing was changed: move it away (or repair the link) so that "
+            "ketajournal can keep its backups there."
+        )
+
+
+def permission_problem(paths: JournalPaths) -> KnownError | None:
     """The first file or folder of the journal this user may not use; None when all are fine.
 
     Looked at before anything else, so that a file owned by another user (after
     ``sudo ketajournal …``), a read-only home or an unreadable header is named as
     what it is, never taken for damage (which would offer to roll the journal back).
     """
-    if os.name != "posix" or not paths.home.exists():
+    if os.name != "posix":
         return None
+    try:
+        if not paths.home.exists():
+            return None
+    except PermissionError:  # a folder on the way to the home may not be entered
+        return JournalPermissionError(paths.home, "reach the folder", paths.home)
     checks: list[tuple[Path, int, str]] = [
         (paths.home, os.R_OK | os.W_OK | os.X_OK, "write in the folder"),
         (paths.database, os.R_OK | os.W_OK, "read and write the journal file"),
@@ -189,6 +205,12 @@ def permission_problem(paths: JournalPaths) -> JournalPermissionError | None:
         (paths.sidecars[1], os.R_OK | os.W_OK, "read and write the journal's log index"),
         (paths.header, os.R_OK, "read the journal's header"),
     ]
+    if not _allowed(paths.home, os.R_OK | os.W_OK | os.X_OK):
+        return JournalPermissionError(paths.home, "write in the folder", paths.home)
+    if paths.backups.is_symlink() and not paths.backups.exists():
+        return BackupsFolderError(paths.backups, "is a link to something that is not there")
+    if paths.backups.exists() and not paths.backups.is_dir():
+        return BackupsFolderError(paths.backups, "is a file, not a folder")
     if paths.backups.exists():
         checks.append((paths.backups, os.R_OK | os.W_OK | os.X_OK, "write in the folder"))
     for path, mode, needs in checks:

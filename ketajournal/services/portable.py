@@ -172,7 +172,7 @@ def _manifest(data: bytes, display: str) -> datetime:
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise ValueError("version")
         created = datetime.fromisoformat(str(manifest.get("created")))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested beyond reason
         raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
     if version > VERSION:
         raise BackupFileError(

@@ -64,14 +64,24 @@ NO_APPOINTMENT = (
 # -- the period ----------------------------------------------------------------------------
 
 
+#: The days a report may name: far enough for any journal, near enough that the
+#: report's own date arithmetic (weeks before, days after) never leaves the calendar.
+REPORT_DAYS = (date(1900, 1, 1), date(2999, 12, 31))
+
+
 def parse_day(field: str, text: str | None) -> date | None:
     """A calendar day written ``YYYY-MM-DD`` (``--from``/``--to``); None when not given."""
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(field, "must be a date written YYYY-MM-DD, e.g. 2026-03-14") from None
+    if not REPORT_DAYS[0] <= day <= REPORT_DAYS[1]:
+        raise ValidationError(
+            field, f"must be a date from {REPORT_DAYS[0]} to {REPORT_DAYS[1]}"
+        )
+    return day
 
 
 def resolve_period(

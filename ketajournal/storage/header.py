@@ -103,7 +103,7 @@ def read_header(path: Path) -> JournalHeader:
             f"The journal header {path} is missing, so the journal's key cannot be found. "
             "Nothing was changed; restore the header from a backup."
         ) from None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested beyond reason
         raise HeaderError(
             f"The journal header {path} cannot be read. Nothing was changed."
         ) from None
