@@ -66,6 +66,9 @@ class JournalHeader:
     recovery: WrappedKey | None = None
     passphrase: WrappedKey | None = None
     recovery_created: str | None = None
+    #: The counts of the last healthy ``check --deep``, sealed under the data key
+    #: (platform.crypto.seal): outside the database, so they never roll back with it.
+    reference: bytes | None = dataclasses.field(default=None, repr=False)
     #: HMAC over every other field under a key derived from the data key (None: a
     #: header written before headers were authenticated).
     mac: bytes | None = dataclasses.field(default=None, repr=False, compare=False)
@@ -137,6 +140,7 @@ def read_header(path: Path) -> JournalHeader:
         ) from None
     try:
         mac = _unb64(data["mac"]) if "mac" in data else None
+        reference = _unb64(data["reference"]) if "reference" in data else None
     except (ValueError, binascii.Error):
         raise HeaderError(f"The journal header {path} is damaged. Nothing was changed.") from None
     return JournalHeader(
@@ -144,6 +148,7 @@ def read_header(path: Path) -> JournalHeader:
         recovery=recovery,
         passphrase=passphrase,
         recovery_created=created,
+        reference=reference,
         mac=mac,
     )
 
@@ -169,7 +174,12 @@ def _payload(header: JournalHeader) -> dict[str, Any]:
             keys["recovery"]["created"] = header.recovery_created
     if header.passphrase is not None:
         keys["passphrase"] = _wrap_to_json(header.passphrase)
-    return {"format": FORMAT, "version": VERSION, "journal_id": header.journal_id, "keys": keys}
+    payload: dict[str, Any] = {
+        "format": FORMAT, "version": VERSION, "journal_id": header.journal_id, "keys": keys
+    }
+    if header.reference is not None:
+        payload["reference"] = _b64(header.reference)
+    return payload
 
 
 def write_header(path: Path, header: JournalHeader, key: bytes) -> None:
