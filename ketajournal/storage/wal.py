@@ -34,8 +34,11 @@ FRAME_HEADER_BYTES = 24
 MAGIC_LITTLE = 0x377F0682
 MAGIC_BIG = 0x377F0683
 WAL_FORMAT = 3007000
-#: The wal-index header in ``-shm``: two copies of 48 bytes, in the machine's byte order.
+#: The wal-index header in ``-shm``: two copies of 48 bytes, in the machine's byte order,
+#: then the checkpoint information, which starts with nBackfill (frames already copied
+#: into the database file).
 SHM_HEADER_BYTES = 48
+SHM_BACKFILL_OFFSET = 96
 
 
 @dataclass(frozen=True)
@@ -99,12 +102,12 @@ def inspect_wal(wal: Path, shm: Path | None = None) -> WalReport:
         data = wal.read_bytes()
     except FileNotFoundError:
         return WalReport(0, 0, 0)
-    shm_frames, shm_salts = _shm_committed(shm)
+    shm_frames, shm_salts, backfilled = _shm_committed(shm)
     if not data:
-        return _against_shm(WalReport(0, 0, 0), shm_frames, shm_salts, None)
+        return _against_shm(WalReport(0, 0, 0), shm_frames, shm_salts, None, backfilled)
     if len(data) < WAL_HEADER_BYTES:
         # SQLite writes its 32-byte header in one write: a shorter log was cut.
-        return _against_shm(WalReport(0, 0, 0, ""), shm_frames, shm_salts, None)
+        return _against_shm(WalReport(0, 0, 0), shm_frames, shm_salts, None, backfilled)
     magic, version, page_size, _seq, salt1, salt2, ck1, ck2 = struct.unpack_from(">8I", data)
     big = magic == MAGIC_BIG
     header_ok = (
@@ -114,6 +117,8 @@ def inspect_wal(wal: Path, shm: Path | None = None) -> WalReport:
         and _checksum(data[:24], 0, 0, big) == (ck1, ck2)
     )
     if not header_ok:
+        if shm_salts is not None and 0 < shm_frames <= backfilled:
+            return WalReport(0, 0, 0)  # all the index vouches for is in the journal file
         return _damaged_header(data, shm_frames, shm_salts)
     salts = (salt1, salt2)
     frames = _frames(data, page_size)
@@ -128,19 +133,26 @@ def inspect_wal(wal: Path, shm: Path | None = None) -> WalReport:
         if frame.commit:
             replayed = index + 1
     report = WalReport(len(frames), replayed, 0)
+    # Frames the index says were already copied into the journal file are safe there.
+    safe = backfilled if shm_salts == salts else 0
     if broken_at is not None:
-        report = _after_break(frames, broken_at, salts, report)
-    return _against_shm(report, shm_frames, shm_salts, salts)
+        report = _after_break(frames, broken_at, salts, report, safe)
+    return _against_shm(report, shm_frames, shm_salts, salts, backfilled)
 
 
 def _after_break(
-    frames: list[_Frame], broken_at: int, salts: tuple[int, int], report: WalReport
+    frames: list[_Frame], broken_at: int, salts: tuple[int, int], report: WalReport,
+    safe: int = 0,
 ) -> WalReport:
-    """Committed transactions of this log generation that lie beyond the broken frame."""
-    later = [f for f in frames[broken_at + 1 :] if f.salts == salts and f.page != 0]
-    lost = sum(1 for f in later if f.commit)
+    """Committed transactions of this log generation beyond the broken frame (and beyond
+    the first ``safe`` frames, which are already in the journal file)."""
+    later = [
+        (broken_at + 1 + i, f) for i, f in enumerate(frames[broken_at + 1 :])
+        if f.salts == salts and f.page != 0
+    ]
+    lost = sum(1 for index, f in later if f.commit and index + 1 > safe)
     broken = frames[broken_at]
-    if broken.commit and broken.salts == salts and later:
+    if broken.commit and broken.salts == salts and later and broken_at + 1 > safe:
         lost += 1  # the writer went on past it, so that commit was complete on disk
     if not lost:
         return report
@@ -176,35 +188,42 @@ def _damaged_header(
     return WalReport(0, 0, 0)
 
 
-def _shm_committed(shm: Path | None) -> tuple[int, tuple[int, int] | None]:
-    """(mxFrame, salts) from a valid wal-index header in ``shm``; (0, None) otherwise."""
+def _shm_committed(shm: Path | None) -> tuple[int, tuple[int, int] | None, int]:
+    """(mxFrame, salts, nBackfill) from a valid wal-index in ``shm``; (0, None, 0) otherwise."""
     if shm is None:
-        return 0, None
+        return 0, None, 0
     try:
         with shm.open("rb") as f:
-            data = f.read(2 * SHM_HEADER_BYTES)
+            data = f.read(SHM_BACKFILL_OFFSET + 4)
     except OSError:
-        return 0, None
-    if len(data) < 2 * SHM_HEADER_BYTES or data[:SHM_HEADER_BYTES] != data[SHM_HEADER_BYTES:]:
-        return 0, None
+        return 0, None, 0
+    if len(data) < SHM_BACKFILL_OFFSET + 4 or (
+        data[:SHM_HEADER_BYTES] != data[SHM_HEADER_BYTES : 2 * SHM_HEADER_BYTES]
+    ):
+        return 0, None, 0
     order = "<" if sys.byteorder == "little" else ">"
     version, _unused, _change, is_init = struct.unpack_from(f"{order}3IB", data)
     mx_frame, _pages, _f1, _f2 = struct.unpack_from(f"{order}4I", data, 16)
     salts = struct.unpack_from(">2I", data, 32)  # copied byte for byte from the log's header
     ck1, ck2 = struct.unpack_from(f"{order}2I", data, 40)
     if version != WAL_FORMAT or not is_init:
-        return 0, None
+        return 0, None, 0
     if _checksum(data[:40], 0, 0, sys.byteorder == "big") != (ck1, ck2):
-        return 0, None
-    return mx_frame, (salts[0], salts[1])
+        return 0, None, 0
+    (backfilled,) = struct.unpack_from(f"{order}I", data, SHM_BACKFILL_OFFSET)
+    return mx_frame, (salts[0], salts[1]), backfilled
 
 
 def _against_shm(
     report: WalReport, shm_frames: int, shm_salts: tuple[int, int] | None,
-    wal_salts: tuple[int, int] | None,
+    wal_salts: tuple[int, int] | None, backfilled: int = 0,
 ) -> WalReport:
-    """Add the commits the wal-index vouches for that the log no longer replays."""
-    if report.damaged or not shm_frames or shm_salts is None:
+    """Add the commits the wal-index vouches for that the log no longer replays.
+
+    Nothing is claimed when every frame the index vouches for was already copied into
+    the journal file (nBackfill): then the log holds nothing the file lacks.
+    """
+    if report.damaged or not shm_frames or shm_salts is None or backfilled >= shm_frames:
         return report
     if wal_salts == shm_salts and report.replayed >= shm_frames:
         return report

@@ -39,6 +39,8 @@ start = datetime(2026, 1, 1, 8, tzinfo=timezone.utc)
 for i in range(count):
     journal.log(MoodEntry(at=start + timedelta(minutes=i), mood=1 + i % 10))
     print("ACK", flush=True)
+if mode == "checkpointed":
+    journal._db.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
 if mode == "open-transaction":
     db = journal._db
     db.execute("PRAGMA cache_size = 1")
@@ -87,6 +89,11 @@ def _crash(home: Path, keyring_file: Path, count: int, mode: str, until: str) ->
 def crash_after_commits(home: Path, keyring_file: Path, count: int) -> int:
     """Log ``count`` moods in a child, then SIGKILL it; returns how many were acknowledged."""
     return _crash(home, keyring_file, count, "commits", "READY")
+
+
+def crash_after_checkpoint(home: Path, keyring_file: Path, count: int) -> int:
+    """Log ``count`` moods, copy the whole log into the journal file, then SIGKILL the child."""
+    return _crash(home, keyring_file, count, "checkpointed", "READY")
 
 
 def crash_in_transaction(home: Path, keyring_file: Path, count: int) -> int:

@@ -17,6 +17,7 @@ from ketajournal.storage.connection import WalDamagedError, connect, damaged_log
 from ketajournal.storage.wal import WAL_HEADER_BYTES, inspect_wal
 from tests.support.crashed import (
     FRAME_BYTES,
+    crash_after_checkpoint,
     crash_after_commits,
     crash_in_transaction,
     cut,
@@ -118,6 +119,16 @@ def test_no_connection_opens_a_journal_whose_log_is_damaged(crashed: JournalPath
         connect(crashed.database, b"\0" * 32)
     assert "frame 3" in str(raised.value)
     assert wal.read_bytes() == before  # SQLite never touched it
+
+
+def test_a_log_already_copied_into_the_journal_file_is_no_loss(tmp_path: Path) -> None:
+    paths = JournalPaths(tmp_path / "home")
+    assert crash_after_checkpoint(paths.home, tmp_path / "keyring.json", 4) == 4
+    wal, shm = paths.sidecars
+    damage_byte(wal, frame_offset(1) + 64)
+    assert not inspect_wal(wal, shm).damaged  # the index: every frame is in the file
+    cut(wal, frame_offset(2) + 7)
+    assert not inspect_wal(wal, shm).damaged
 
 
 def test_no_log_at_all_is_no_damage(tmp_path: Path) -> None:
