@@ -190,6 +190,10 @@ class Stats:
     wal_damage_reported: int = 0
     wal_damage_harmless: int = 0
     lost_unreported: int = 0
+    #: Logs found damaged right after a kill (storage/wal.py): with synchronous=FULL a
+    #: false alarm or a real loss, a failure either way; the journal is then opened
+    #: with what its log replays (as restore --accept-damaged-log would) and compared.
+    damaged_logs_after_kill: int = 0
     #: Backups and imports refused with a message (nothing written), by message.
     refused: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
@@ -200,7 +204,7 @@ class Stats:
         """Findings that mean the journal was not crash-safe."""
         return (self.lost + self.changed + self.partial_batches + self.unknown_rows
                 + self.integrity_failures + self.open_failures + self.backup_failures
-                + self.writer_errors + self.lost_unreported)
+                + self.writer_errors + self.lost_unreported + self.damaged_logs_after_kill)
 
     @property
     def ok(self) -> bool:
@@ -251,6 +255,7 @@ class Stats:
             f"reported {self.wal_damage_reported}, opened with every acknowledged entry "
             f"{self.wal_damage_harmless}, acknowledged entries lost unreported "
             f"{self.lost_unreported}",
+            f"logs found damaged right after a kill {self.damaged_logs_after_kill}",
         ]
         lines += [f"PROBLEM: {p}" for p in self.problems]
         lines.append("OK" if self.ok else f"FAILED: {self.failures} findings")
@@ -529,12 +534,23 @@ class Campaign:
         """The file exactly as the kill left it, before anything opens it through the app."""
         from sqlite_utils import Database
 
-        from ketajournal.storage.connection import connect, integrity_problems, schema_version
+        from ketajournal.storage.connection import (
+            WalDamagedError,
+            connect,
+            integrity_problems,
+            schema_version,
+        )
         from ketajournal.storage.database import pending_migrations
         from ketajournal.storage.migrations import SCHEMA_VERSION
 
         assert self.home is not None
-        db = Database(connect(self.home / "journal.db", self.key), execute_plugins=False)
+        try:
+            conn = connect(self.home / "journal.db", self.key)
+        except WalDamagedError as error:
+            self.stats.damaged_logs_after_kill += 1
+            self.stats.problem(f"{self.home.name} after a kill: {error.report.reason}")
+            conn = connect(self.home / "journal.db", self.key, check_log=False)
+        db = Database(conn, execute_plugins=False)
         try:
             problems = integrity_problems(db)
             if problems:
