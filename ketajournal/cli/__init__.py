@@ -25,7 +25,7 @@ from ketajournal import __version__
 from ketajournal.cli import analysis, demo, export, log, safety, settings
 from ketajournal.cli.common import Parser, home_options
 from ketajournal.errors import KnownError
-from ketajournal.platform.paths import set_private_umask
+from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
 #: The groups of commands, in the order ``--help`` lists them.
 GROUPS = (demo, log, export, safety, analysis, settings)
@@ -62,6 +62,7 @@ def os_problem(error: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``ketajournal`` and ``python -m ketajournal``."""
     set_private_umask()
+    disable_core_dumps()  # a dump of this process would hold the data key in clear
     logging.basicConfig(level=logging.WARNING, format="ketajournal: %(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)

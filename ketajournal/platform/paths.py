@@ -12,6 +12,7 @@ must keep opening, so these names never change.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Mapping
@@ -244,6 +245,22 @@ def ensure_private_dir(path: Path) -> Path:
     if os.name == "posix":
         os.chmod(path, 0o700)
     return path
+
+
+def disable_core_dumps() -> None:
+    """Make this process leave no core dump when it crashes.
+
+    A core dump is the process's memory written to disk: it would hold the data key
+    and whatever entries were open, in clear, wherever the system keeps dumps.
+    Called once by the composition root, like :func:`set_private_umask`.
+    """
+    try:
+        import resource
+    except ImportError:  # not on POSIX: Windows writes no core dumps of its own
+        return
+    # A limit we cannot lower is the system's choice; nothing to report.
+    with contextlib.suppress(OSError, ValueError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def set_private_umask() -> None:

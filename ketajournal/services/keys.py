@@ -522,6 +522,12 @@ def read_secret_file(path: Path) -> str:
     """
     try:
         with path.open("rb") as handle:
+            if os.name == "posix" and os.fstat(handle.fileno()).st_mode & 0o077:
+                # As ssh does for a private key: the secret is readable by others.
+                log.warning(
+                    "the password file %s can be read by other users; make it readable "
+                    "only by you (chmod 600 %s)", path, path,
+                )
             data = handle.read(MAX_SECRET_FILE_BYTES + 1)
     except FileNotFoundError:
         raise SecretFileError(f"The password file {path} does not exist.") from None
