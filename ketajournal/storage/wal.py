@@ -136,23 +136,37 @@ def inspect_wal(wal: Path, shm: Path | None = None) -> WalReport:
     # Frames the index says were already copied into the journal file are safe there.
     safe = backfilled if shm_salts == salts else 0
     if broken_at is not None:
-        report = _after_break(frames, broken_at, salts, report, safe)
+        report = _after_break(frames, broken_at, salts, report, safe, big)
     return _against_shm(report, shm_frames, shm_salts, salts, backfilled)
 
 
 def _after_break(
     frames: list[_Frame], broken_at: int, salts: tuple[int, int], report: WalReport,
-    safe: int = 0,
+    safe: int = 0, big: bool = False,
 ) -> WalReport:
-    """Committed transactions of this log generation beyond the broken frame (and beyond
-    the first ``safe`` frames, which are already in the journal file)."""
-    later = [
-        (broken_at + 1 + i, f) for i, f in enumerate(frames[broken_at + 1 :])
-        if f.salts == salts and f.page != 0
-    ]
-    lost = sum(1 for index, f in later if f.commit and index + 1 > safe)
+    """Committed transactions written after the broken frame (and beyond the first
+    ``safe`` frames, which are already in the journal file).
+
+    A frame damaged in place keeps the checksum it was written with, so the frames
+    written after it go on chaining from that stored checksum: those are followed,
+    and each commit among them is a transaction that was complete on disk. Frames
+    left over from a transaction that never committed (a crash, then a new writer
+    overwriting the start of it) do not chain on from the new frames: never counted.
+    """
     broken = frames[broken_at]
-    if broken.commit and broken.salts == salts and later and broken_at + 1 > safe:
+    s1, s2 = broken.checksum
+    lost = continued = 0
+    for index in range(broken_at + 1, len(frames)):
+        frame = frames[index]
+        if frame.salts != salts or frame.page == 0:
+            break
+        s1, s2 = _checksum(frame.body, s1, s2, big)
+        if (s1, s2) != frame.checksum:
+            break
+        continued += 1
+        if frame.commit and index + 1 > safe:
+            lost += 1
+    if broken.commit and broken.salts == salts and continued and broken_at + 1 > safe:
         lost += 1  # the writer went on past it, so that commit was complete on disk
     if not lost:
         return report
