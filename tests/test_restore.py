@@ -775,3 +775,25 @@ def test_a_crafted_backup_never_replaces_the_keyring_key_of_the_real_journal(
         assert reopened.journal.counts()["mood"] == 1
     finally:
         reopened.journal.close()
+
+
+def test_restoring_a_backup_older_than_the_recovery_key_says_so(tmp_path: Path) -> None:
+    from ketajournal.services.keys import key_from_secret, rotate_recovery_key
+
+    keys = KeyringKeyStore()
+    paths = JournalPaths(tmp_path / "home")
+    opened = open_or_create(paths, keys)
+    old_code = opened.new_recovery_code
+    write_portable_backup(opened.journal, tmp_path / "old.zip")
+    new_code = rotate_recovery_key(opened.journal)
+    opened.journal.close()
+    result = restore_backup_file(paths, tmp_path / "old.zip", keys, force=True)
+    assert result.older_secrets == "recovery key"
+    assert "older than the recovery key" in result.summary()
+    assert "make a new recovery key now" in result.summary()
+    header = read_header(paths.header)
+    assert key_from_secret(header, str(old_code))  # the revoked key opens it again
+    with pytest.raises(WrongSecretError):
+        key_from_secret(header, str(new_code))
+    again = restore_backup_file(paths, tmp_path / "old.zip", keys, force=True)
+    assert again.older_secrets is None and "older than" not in again.summary()
