@@ -122,6 +122,19 @@ def test_notes_appear_only_when_the_patient_includes_them(
     assert "Patient notes" in with_notes
 
 
+def test_the_words_of_an_other_side_effect_are_a_note(journal: Journal, tmp_path: Path) -> None:
+    from ketajournal.domain.models import SideEffect, SideEffectCategory
+
+    fill(journal)
+    journal.log(SideEffect(at=NOW - timedelta(days=1), category=SideEffectCategory.OTHER,
+                           other_text=SENTINEL, severity=2))
+    without = " ".join(page_texts(export(journal, tmp_path / "a.pdf")))
+    assert SENTINEL not in without
+    assert "Other" in without
+    with_notes = " ".join(page_texts(export(journal, tmp_path / "b.pdf", include_notes=True)))
+    assert SENTINEL in with_notes
+
+
 def test_a_note_longer_than_a_page_flows_over_pages(journal: Journal, tmp_path: Path) -> None:
     text = " ".join(["words"] * 3300) + " the-last-word <b>&"
     journal.log(MoodEntry(at=NOW - timedelta(days=1), mood=6, note=text))

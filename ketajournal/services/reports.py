@@ -46,6 +46,7 @@ from ketajournal.services.report_charts import curves_data, trend_data
 from ketajournal.services.report_summary import (
     booster_summary,
     bp_line,
+    effect_label,
     measure_summary,
     mood_summary,
     sessions_summary,
@@ -180,7 +181,7 @@ def build_report(
         mood=mood_summary(period, daily, sessions, analysis),
         measures=tuple(measure_summary(view, instrument_id) for instrument_id in INSTRUMENTS),
         boosters=booster_summary(analysis),
-        side_effects=side_effect_lines(in_effects),
+        side_effects=side_effect_lines(in_effects, with_words=include_notes),
         blood_pressure=tuple(bp_line(s) for s in in_sessions),
         safety=tuple(
             SafetyLine(
@@ -232,7 +233,7 @@ def build_report(
             SideEffectRow(
                 day=e.at.date(),
                 time=f"{e.at:%H:%M}",
-                label=e.label,
+                label=effect_label(e, with_words=include_notes),
                 severity=e.severity,
                 duration_minutes=e.duration_minutes,
                 after_session=session_day.get(e.session_id),
