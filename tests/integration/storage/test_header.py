@@ -132,7 +132,8 @@ def test_plain_fields_are_covered_too(made: tuple[JournalPaths, str], field: str
     assert key is not None
     data = json.loads(paths.header.read_text())
     if field == "journal_id":
-        data["journal_id"] = data["journal_id"][:-1] + "0"
+        last = data["journal_id"][-1]
+        data["journal_id"] = data["journal_id"][:-1] + ("1" if last == "0" else "0")
     else:
         data["keys"]["recovery"]["created"] = "2001-01-01"
     paths.header.write_text(json.dumps(data))
