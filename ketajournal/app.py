@@ -133,7 +133,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
         # full check before anything is shown.
         opened = open_or_repair(secret or None, create=False, verify=True)
         if opened.new_recovery_code is not None:  # an old journal got its first one
-            RecoveryKeyDialog(opened.new_recovery_code, None).exec()
+            RecoveryKeyDialog(opened.new_recovery_code, None, home=paths).exec()
         return opened.journal
 
     demo_folder: Path | None = None
@@ -178,7 +178,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
         if not background or new_code is not None:
             window.show()
         if new_code is not None:
-            RecoveryKeyDialog(new_code, window).exec()
+            RecoveryKeyDialog(new_code, window, home=paths).exec()
             if opened_new and window.controller is not None:
                 # A first run: the daily reminder is off until the patient asks for it.
                 ask_about_reminders(window, window.controller)

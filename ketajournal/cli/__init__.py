@@ -26,7 +26,7 @@ from ketajournal import __version__
 from ketajournal.cli import analysis, demo, export, log, reminders, safety, settings
 from ketajournal.cli.common import Parser, home_options
 from ketajournal.errors import KnownError
-from ketajournal.platform.paths import set_private_umask
+from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
 #: The groups of commands, in the order ``--help`` lists them.
 GROUPS = (demo, log, export, safety, analysis, reminders, settings)
@@ -58,9 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def os_problem(error: OSError) -> str:
+    """One sentence for an error of the operating system, naming the file it concerns."""
+    reason = error.strerror or type(error).__name__
+    where = f" {error.filename}" if error.filename else ""
+    return f"could not use{where}: {reason}. What was asked was not done."
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``ketajournal`` and ``python -m ketajournal``."""
     set_private_umask()
+    disable_core_dumps()  # a dump of this process would hold the data key in clear
     logging.basicConfig(level=logging.WARNING, format="ketajournal: %(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -88,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except KeyboardInterrupt:
         return 130
+    except OSError as error:
+        # The environment, not a bug (STYLE.md, "Environment errors are not bugs"): a
+        # folder where a file was expected, a file of another user, a read-only disk.
+        print(f"ketajournal: {os_problem(error)}", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0

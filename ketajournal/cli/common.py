@@ -117,11 +117,18 @@ def enum_arg(field: str, enum: type[SideEffectCategory] | type[EventKind], text:
     return value
 
 
-def output(args: argparse.Namespace) -> Path:
-    """The ``-o`` target; its folder must exist (checked before the journal is opened)."""
+def output(args: argparse.Namespace, *, folder: bool = False) -> Path:
+    """The ``-o`` target; its folder must exist and it must lie outside the journal's home.
+
+    A file target must not be an existing folder (``folder`` for ``export csv -o DIR``).
+    All is checked before the journal is opened.
+    """
     target = Path(args.output).expanduser()
     if not target.parent.is_dir():
         raise ValidationError("output", f"the folder {target.parent} does not exist")
+    if not folder and target.is_dir():
+        raise ValidationError("output", f"{target} is a folder; give a file name")
+    JournalPaths(resolve_home(getattr(args, "home", None))).check_output(target)
     return target
 
 

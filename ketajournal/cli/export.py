@@ -95,7 +95,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
     """``export csv -o DIR``: one CSV file per kind (docs/export-csv.md)."""
-    target = output(args)
+    target = output(args, folder=True)
     from ketajournal.services import exchange  # not needed to open the window
 
     counts = with_journal(args, lambda journal: exchange.export_csv(journal, target))

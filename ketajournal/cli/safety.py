@@ -12,12 +12,19 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ketajournal.cli.common import open_journal, with_journal, with_password_file_hint
+from ketajournal.cli.common import (
+    open_journal,
+    output,
+    with_journal,
+    with_password_file_hint,
+)
 from ketajournal.domain.validation import ValidationError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import portable, repair, restore
+from ketajournal.services.damage import permission_problem
 from ketajournal.services.keys import NeedsSecretError, secret_from_options
+from ketajournal.storage.instance import replacing_lock
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands, Parser
@@ -50,6 +57,11 @@ def add_commands(sub: Commands, home: Parser) -> None:
         help="put the newest backup in <home>/backups that opens and passes its check in "
         "place of a damaged journal (the damaged files go to backups/damaged-<date>/)",
     )
+    q.add_argument(
+        "--accept-damaged-log", action="store_true",
+        help="open a journal whose write-ahead log is damaged with what the log still "
+        "replays (a copy of the log goes to backups/damaged-<date>/ first)",
+    )
     q.set_defaults(handler=cmd_restore)
 
     q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
@@ -66,11 +78,7 @@ def add_commands(sub: Commands, home: Parser) -> None:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """``backup -o FILE``: one portable, encrypted backup file (docs/security.md)."""
-    target = Path(args.output).expanduser()
-    if not target.parent.is_dir():
-        raise ValidationError("output", f"the folder {target.parent} does not exist")
-    if target.is_dir():
-        raise ValidationError("output", f"{target} is a folder; give a file name")
+    target = output(args)
     journal = open_journal(args, create=False)
     try:
         made = portable.write_portable_backup(journal, target)
@@ -83,6 +91,10 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """``restore FILE [--force]`` or ``restore --from-backups`` (docs/security.md)."""
+    if args.accept_damaged_log:
+        if args.from_backups or args.source is not None or args.force:
+            raise ValidationError("accept-damaged-log", "goes alone, without FILE or options")
+        return _accept_damaged_log(args)
     if args.from_backups and args.source is not None:
         raise ValidationError("FILE", "give a backup file or --from-backups, not both")
     if not args.from_backups and args.source is None:
@@ -94,6 +106,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     secret = secret_from_options(getattr(args, "password_file", None))
     keys = KeyringKeyStore()
+    _no_permission_problem(paths)
+    # The window's lock: never while a window has the journal open (storage/instance.py).
+    with replacing_lock(paths.home):
+        return _restore(args, paths, secret, keys)
+
+
+def _restore(
+    args: argparse.Namespace, paths: JournalPaths, secret: str | None, keys: KeyringKeyStore
+) -> int:
     try:
         if args.from_backups:
             result = repair.repair_from_backups(paths, keys, secret)
@@ -103,6 +124,26 @@ def cmd_restore(args: argparse.Namespace) -> int:
     except NeedsSecretError as error:
         raise with_password_file_hint(error) from None
     print(result.summary())
+    return 0
+
+
+def _no_permission_problem(paths: JournalPaths) -> None:
+    """A file this user may not use is named as such before the lock is even tried."""
+    problem = permission_problem(paths)
+    if problem is not None:
+        raise problem
+
+
+def _accept_damaged_log(args: argparse.Namespace) -> int:
+    paths = JournalPaths(resolve_home(getattr(args, "home", None)))
+    secret = secret_from_options(getattr(args, "password_file", None))
+    _no_permission_problem(paths)
+    try:
+        with replacing_lock(paths.home):
+            accepted = repair.accept_damaged_log(paths, KeyringKeyStore(), secret)
+    except NeedsSecretError as error:
+        raise with_password_file_hint(error) from None
+    print(accepted.summary())
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ketajournal.cli.common import open_journal
+from ketajournal.domain.validation import ValidationError
 from ketajournal.services.settings import SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -47,3 +48,5 @@ def _setting_value(text: str) -> Any:
         return json.loads(text)
     except ValueError:
         return text
+    except RecursionError:
+        raise ValidationError("value", "is nested too deeply to be a setting") from None

@@ -245,6 +245,40 @@ def unwrap_key(wrapped: WrappedKey, secret: RecoveryCode | str, journal_id: str)
     return key
 
 
+_MAC_INFO = b"ketajournal header authentication key v1"
+_SEAL_INFO = b"ketajournal header sealed fields key v1"
+
+
+def seal(key: bytes, data: bytes) -> bytes:
+    """``data`` encrypted and authenticated (AES-256-GCM) under a key derived from ``key``.
+
+    For small values the header keeps beside the journal but must not show (the
+    counts ``check --deep`` compares against): nonce + ciphertext.
+    """
+    sealing = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEAL_INFO).derive(key)
+    nonce = os.urandom(12)
+    return nonce + AESGCM(sealing).encrypt(nonce, data, _SEAL_INFO)
+
+
+def unseal(key: bytes, blob: bytes) -> bytes | None:
+    """What :func:`seal` sealed under ``key``; None if it does not open."""
+    sealing = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEAL_INFO).derive(key)
+    try:
+        return AESGCM(sealing).decrypt(blob[:12], blob[12:], _SEAL_INFO)
+    except (InvalidTag, ValueError):
+        return None
+
+
+def header_mac(key: bytes, data: bytes) -> bytes:
+    """HMAC-SHA256 of ``data`` under a key derived from the data key (HKDF, its own info).
+
+    The data key itself never keys the MAC: HKDF with a purpose label gives an
+    independent key, so the MAC reveals nothing usable against the database.
+    """
+    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_MAC_INFO).derive(key)
+    return hmac.new(mac_key, data, "sha256").digest()
+
+
 def same_key(a: bytes, b: bytes) -> bool:
     """Constant-time comparison of two keys."""
     return hmac.compare_digest(a, b)

@@ -1,7 +1,10 @@
 """Where journal keys live: the OS keyring through ``keyring``.
 
 Any keyring backend works, including one chosen with keyring's standard
-``PYTHON_KEYRING_BACKEND`` variable. The key is stored as hex text under the
+``PYTHON_KEYRING_BACKEND`` variable — except that a backend keeping keys in a
+plain file (keyrings.alt's), which keyring picks by itself on a machine without a
+real keyring, is treated as no keyring unless the user chose it; chosen, it is
+used with a warning (:func:`clear_text_warning`). The key is stored as hex text under the
 service name :data:`SERVICE` and the journal's id, so several journals (a
 portable one, a test one) never share a key. Errors of the backend (none
 installed, locked, refused, D-Bus missing) become :class:`KeyringUnavailableError`
@@ -12,10 +15,13 @@ clear (the header holds it only wrapped, see :mod:`ketajournal.services.keys`).
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Protocol
 
 import keyring
+import keyring.core
 import keyring.errors
+from keyring.backend import KeyringBackend
 
 from ketajournal import APP_ID
 from ketajournal.errors import KnownError
@@ -38,6 +44,20 @@ class KeyringUnavailableError(KnownError):
         self.detail = detail
 
 
+class KeyringEntryTakenError(KeyringUnavailableError):
+    """The keyring already holds a different key under this journal id: it is never replaced."""
+
+    def __init__(self) -> None:
+        KnownError.__init__(
+            self,
+            "The system keyring already holds a different key under this journal's id (the "
+            "key of another journal, or of a backup that claims that journal's id). It was "
+            "left as it was, so the journal it belongs to keeps opening. Open this journal "
+            "with its recovery key or passphrase (--password-file on the command line).",
+        )
+        self.detail = "another key is stored under this journal's id"
+
+
 class KeyStore(Protocol):
     """Stores one secret key per journal id."""
 
@@ -46,7 +66,8 @@ class KeyStore(Protocol):
         ...
 
     def put(self, journal_id: str, key: bytes) -> None:
-        """Store ``key`` for ``journal_id``."""
+        """Store ``key`` for ``journal_id``; never over a different key already stored
+        (:class:`KeyringEntryTakenError`)."""
         ...
 
     def delete(self, journal_id: str) -> None:
@@ -58,13 +79,79 @@ def _username(journal_id: str) -> str:
     return f"journal-{journal_id}"
 
 
+#: Backends that keep secrets in a file anyone who can read the user's files can read.
+#: keyring picks keyrings.alt's plaintext backend by itself on a machine without a
+#: real keyring (a headless one): the data key would sit in clear near the journal.
+_IN_CLEAR = ("keyrings.alt.",)
+_IN_CLEAR_CLASSES = ("PlaintextKeyring",)
+_warned: set[str] = set()
+
+
+def backend_name(backend: object) -> str:
+    """``module.Class`` of a keyring backend, as keyring's own variable names it."""
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def _effective(backend: object) -> object:
+    """The backend that stores: the first of a chain (keyring's ChainerBackend)."""
+    chain = getattr(backend, "backends", None)
+    if isinstance(chain, list) and chain:
+        return chain[0]
+    return backend
+
+
+def stores_in_clear(backend: object) -> bool:
+    """True for a backend that keeps keys in a plain, readable file (keyrings.alt's)."""
+    effective = _effective(backend)
+    name = backend_name(effective)
+    return name.startswith(_IN_CLEAR) and type(effective).__name__ in _IN_CLEAR_CLASSES
+
+
+def chosen_explicitly() -> bool:
+    """True when the user chose the backend: keyring's variable or its config file."""
+    try:
+        return bool(keyring.core.load_env()) or keyring.core.load_config() is not None
+    except Exception:  # a broken choice is still a choice; keyring reports it itself
+        return True
+
+
+def clear_text_warning() -> str | None:
+    """The warning to show (stderr, Settings → Security) when keys are stored in clear."""
+    backend = keyring.get_keyring()
+    if not stores_in_clear(backend):
+        return None
+    return (
+        f"the keyring backend {backend_name(_effective(backend))} keeps the journal's key "
+        "in a plain file that anyone who can read your files can read"
+    )
+
+
+def _backend() -> KeyringBackend:
+    """keyring's backend, unless it keeps keys in clear and the user did not choose it."""
+    backend = keyring.get_keyring()
+    if not stores_in_clear(backend):
+        return backend
+    name = backend_name(_effective(backend))
+    if not chosen_explicitly():
+        raise KeyringUnavailableError(
+            f"the only keyring found, {name}, keeps keys in a plain file; ketajournal does "
+            "not use it unless you choose it (PYTHON_KEYRING_BACKEND or keyring's config "
+            "file)"
+        )
+    if name not in _warned:
+        _warned.add(name)
+        print(f"ketajournal: warning: {clear_text_warning()}.", file=sys.stderr)
+    return backend
+
+
 class KeyringKeyStore:
     """The OS keyring (or the backend ``keyring`` was told to use)."""
 
     def get(self, journal_id: str) -> bytes | None:
         """Read the key; None if the keyring has none for this journal."""
+        backend = _backend()
         try:
-            value = keyring.get_password(SERVICE, _username(journal_id))
+            value = backend.get_password(SERVICE, _username(journal_id))
         except keyring.errors.NoKeyringError:
             raise KeyringUnavailableError("no keyring backend is available") from None
         except keyring.errors.KeyringLocked:
@@ -80,9 +167,20 @@ class KeyringKeyStore:
             return b""  # present but not ours: treated as a wrong key by the caller
 
     def put(self, journal_id: str, key: bytes) -> None:
-        """Store the key and read it back, so a keyring that drops writes is caught now."""
+        """Store the key and read it back, so a keyring that drops writes is caught now.
+
+        An entry that already holds a *different* key is never overwritten
+        (:class:`KeyringEntryTakenError`): a journal id is not secret, so a crafted
+        backup could otherwise replace the key of the patient's real journal.
+        """
+        existing = self.get(journal_id)
+        if existing is not None:
+            if existing == key:
+                return
+            raise KeyringEntryTakenError
+        backend = _backend()
         try:
-            keyring.set_password(SERVICE, _username(journal_id), key.hex())
+            backend.set_password(SERVICE, _username(journal_id), key.hex())
         except keyring.errors.NoKeyringError:
             raise KeyringUnavailableError("no keyring backend is available") from None
         except keyring.errors.KeyringLocked:
@@ -96,7 +194,11 @@ class KeyringKeyStore:
     def delete(self, journal_id: str) -> None:
         """Remove the key and check it is gone; no entry (or no keyring at all) is fine."""
         try:
-            keyring.delete_password(SERVICE, _username(journal_id))
+            backend = _backend()
+        except KeyringUnavailableError:
+            return  # a keyring we do not use holds nothing of ours
+        try:
+            backend.delete_password(SERVICE, _username(journal_id))
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored under this name
         except keyring.errors.NoKeyringError:
@@ -121,7 +223,10 @@ class MemoryKeyStore:
         return self._keys.get(journal_id)
 
     def put(self, journal_id: str, key: bytes) -> None:
-        """Keep the key in memory."""
+        """Keep the key in memory; never over a different one (:class:`KeyringEntryTakenError`)."""
+        existing = self._keys.get(journal_id)
+        if existing is not None and existing != key:
+            raise KeyringEntryTakenError
         self._keys[journal_id] = key
 
     def delete(self, journal_id: str) -> None:

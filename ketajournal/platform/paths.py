@@ -12,6 +12,7 @@ must keep opening, so these names never change.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Mapping
@@ -21,6 +22,8 @@ from enum import StrEnum
 from pathlib import Path
 
 import platformdirs
+
+from ketajournal.errors import KnownError
 
 ENV_HOME = "KETAJOURNAL_HOME"
 DB_NAME = "journal.db"
@@ -47,6 +50,17 @@ class SetAside(StrEnum):
 
     BEFORE_RESTORE = "before-restore"
     DAMAGED = "damaged"
+
+
+class OutputInJournalHomeError(KnownError):
+    """An export, backup or report would be written into the journal's home."""
+
+    def __init__(self, target: Path, home: Path) -> None:
+        super().__init__(
+            f"{target} is inside the journal's folder {home}. Nothing was written: a file "
+            "there could replace the journal, its header or its backups, and a readable "
+            "file would sit beside the encrypted journal. Choose a file outside that folder."
+        )
 
 
 def file_stamp(when: datetime) -> str:
@@ -172,6 +186,33 @@ class JournalPaths:
         """How :meth:`set_aside` folders are named, for messages: ``…/backups/<reason>-<date>/``."""
         return f"{self.backups}/{reason.value}-<date>/"
 
+    # -- outputs ---------------------------------------------------------------------
+    def check_output(self, target: Path) -> None:
+        """Refuse ``target`` as the place of an export, backup file or report.
+
+        Raises :class:`OutputInJournalHomeError` when ``target`` resolves — through
+        symbolic links and ``..`` — to the home or anything inside it (the journal,
+        its header, WAL and shm, the locks, the backups folder), or is a hard link
+        to one of the journal's files.
+        """
+        home = Path(os.path.realpath(self.home))
+        resolved = Path(os.path.realpath(target))
+        if resolved == home or home in resolved.parents:
+            raise OutputInJournalHomeError(target, self.home)
+        try:
+            if not resolved.is_file():
+                return
+            status = resolved.stat()
+        except OSError:
+            return
+        for own in self.journal_files:
+            try:
+                mine = own.stat()
+            except OSError:
+                continue
+            if (mine.st_dev, mine.st_ino) == (status.st_dev, status.st_ino):
+                raise OutputInJournalHomeError(target, self.home)
+
     # -- staging ---------------------------------------------------------------------
     def new_staging_dir(self) -> Path:
         """Create a new private folder ``<home>/.restore-<random>`` (and the home, 0700).
@@ -204,6 +245,22 @@ def ensure_private_dir(path: Path) -> Path:
     if os.name == "posix":
         os.chmod(path, 0o700)
     return path
+
+
+def disable_core_dumps() -> None:
+    """Make this process leave no core dump when it crashes.
+
+    A core dump is the process's memory written to disk: it would hold the data key
+    and whatever entries were open, in clear, wherever the system keeps dumps.
+    Called once by the composition root, like :func:`set_private_umask`.
+    """
+    try:
+        import resource
+    except ImportError:  # not on POSIX: Windows writes no core dumps of its own
+        return
+    # A limit we cannot lower is the system's choice; nothing to report.
+    with contextlib.suppress(OSError, ValueError):
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 def set_private_umask() -> None:

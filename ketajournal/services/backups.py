@@ -46,6 +46,12 @@ from ketajournal.platform.paths import (
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import verify_backup
 from ketajournal.storage.connection import StorageError
+from ketajournal.storage.header import (
+    HeaderNotAuthenticError,
+    JournalHeader,
+    read_header,
+    usable_with,
+)
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +92,19 @@ def backup_verifies(path: Path, key: bytes) -> bool:
         return False
 
 
+def authentic_header(journal: Journal) -> JournalHeader:
+    """The journal's header, checked against its key before it is copied into a backup.
+
+    Raises :class:`~ketajournal.storage.header.HeaderNotAuthenticError` when its MAC
+    does not fit: a backup must never carry a damaged header that claims to open
+    with the recovery key.
+    """
+    header = read_header(journal.paths.header)
+    if not usable_with(header, journal.data_key):
+        raise HeaderNotAuthenticError(journal.paths.header)
+    return header
+
+
 def _copy_header(journal: Journal, backup: Path) -> None:
     source = journal.paths.header
     if source.exists():
@@ -98,8 +117,10 @@ def take_backup(journal: Journal, name: str) -> Path:
     """A verified backup ``<home>/backups/<name>.db`` with its header copy.
 
     Runs under the backups lock (shared), after removing the part files that
-    earlier, interrupted backups left (:func:`remove_unfinished`).
+    earlier, interrupted backups left (:func:`remove_unfinished`). The header is
+    checked first (:func:`authentic_header`): a damaged one is never copied.
     """
+    authentic_header(journal)
     backups_dir(journal)
     target = journal.paths.backup(name)
     with backup_run(journal.paths):

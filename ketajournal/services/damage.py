@@ -18,6 +18,9 @@ proves nothing: the user is asked for the recovery key, which decides.
 
 from __future__ import annotations
 
+import filecmp
+import os
+import stat
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -26,6 +29,7 @@ from typing import Any
 
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
 from ketajournal.services.backups import backup_verifies, home_backups
 from ketajournal.services.keys import (
@@ -35,8 +39,8 @@ from ketajournal.services.keys import (
     key_from_secret,
     unlock,
 )
-from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
-from ketajournal.storage.header import HeaderError, read_header
+from ketajournal.storage.connection import KEY_BYTES, WrongKeyError, damaged_log
+from ketajournal.storage.header import HeaderError, read_header, usable_with
 
 
 class Damage(StrEnum):
@@ -49,6 +53,14 @@ class Damage(StrEnum):
     HEADER_MISSING = "header_missing"
     HEADER_DAMAGED = "header_damaged"
     JOURNAL_MISSING = "journal_missing"
+    DATABASE_CUT = "database_cut"
+    WAL_DAMAGED = "wal_damaged"
+
+
+#: The smallest complete SQLCipher journal file: one 4 KiB page. SQLite writes whole
+#: pages, so a shorter file that is not empty was cut (SQLite would take a 1-byte
+#: file for a new, empty database).
+MIN_DATABASE_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -70,11 +82,19 @@ class BackupOffer:
 class JournalDamagedError(KnownError):
     """The journal's files are damaged; ``offer`` is the backup that would put it right."""
 
-    def __init__(self, paths: JournalPaths, damage: Damage, offer: BackupOffer | None) -> None:
-        super().__init__(_damage_message(paths, damage, offer))
+    def __init__(
+        self,
+        paths: JournalPaths,
+        damage: Damage,
+        offer: BackupOffer | None,
+        *,
+        kept: Path | None = None,
+    ) -> None:
+        super().__init__(_damage_message(paths, damage, offer, kept=kept))
         self.paths = paths
         self.damage = damage
         self.offer = offer
+        self.kept = kept
 
 
 class DamagedNeedsSecretError(NeedsSecretError):
@@ -103,6 +123,102 @@ class KeyringKeyDoesNotFitError(NeedsSecretError, WrongKeyError):
         )
 
 
+class JournalPermissionError(KnownError):
+    """A file or folder of the journal cannot be read or written by this user: not damage."""
+
+    def __init__(self, path: Path, needs: str, home: Path) -> None:
+        owner, user, mode = _owner(path), _user(), _mode(path)
+        super().__init__(
+            f"ketajournal cannot {needs} {path}: it belongs to {owner} (mode {mode}) and "
+            f"ketajournal runs as {user}. This is a permission problem, not damage: the "
+            "journal was not opened, nothing was changed, and no backup should replace it. "
+            "It happens when ketajournal was once run with sudo or as another user. To fix "
+            f"it, give the journal's folder back to yourself: sudo chown -R {user} {home} "
+            f"&& chmod -R u+rwX {home}"
+        )
+        self.path = path
+
+
+def _owner(path: Path) -> str:
+    try:
+        uid = path.stat().st_uid
+    except OSError:
+        return "an unknown user"
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return f"user {uid}"
+
+
+def _user() -> str:
+    try:
+        import pwd
+
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, AttributeError):
+        return "you"
+
+
+def _mode(path: Path) -> str:
+    try:
+        return f"{stat.S_IMODE(path.stat().st_mode):04o}"
+    except OSError:
+        return "unknown"
+
+
+def _allowed(path: Path, mode: int) -> bool:
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, mode, effective_ids=effective)
+
+
+class BackupsFolderError(KnownError):
+    """``<home>/backups`` is there but is not a usable folder."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"{path} should be the journal's backups folder, but it {what}. The journal was "
+            "not opened and nothing was changed: move it away (or repair the link) so that "
+            "ketajournal can keep its backups there."
+        )
+
+
+def permission_problem(paths: JournalPaths) -> KnownError | None:
+    """The first file or folder of the journal this user may not use; None when all are fine.
+
+    Looked at before anything else, so that a file owned by another user (after
+    ``sudo ketajournal …``), a read-only home or an unreadable header is named as
+    what it is, never taken for damage (which would offer to roll the journal back).
+    """
+    if os.name != "posix":
+        return None
+    try:
+        if not paths.home.exists():
+            return None
+    except PermissionError:  # a folder on the way to the home may not be entered
+        return JournalPermissionError(paths.home, "reach the folder", paths.home)
+    checks: list[tuple[Path, int, str]] = [
+        (paths.home, os.R_OK | os.W_OK | os.X_OK, "write in the folder"),
+        (paths.database, os.R_OK | os.W_OK, "read and write the journal file"),
+        (paths.sidecars[0], os.R_OK | os.W_OK, "read and write the journal's log"),
+        (paths.sidecars[1], os.R_OK | os.W_OK, "read and write the journal's log index"),
+        (paths.header, os.R_OK, "read the journal's header"),
+    ]
+    if not _allowed(paths.home, os.R_OK | os.W_OK | os.X_OK):
+        return JournalPermissionError(paths.home, "write in the folder", paths.home)
+    if paths.backups.is_symlink() and not paths.backups.exists():
+        return BackupsFolderError(paths.backups, "is a link to something that is not there")
+    if paths.backups.exists() and not paths.backups.is_dir():
+        return BackupsFolderError(paths.backups, "is a file, not a folder")
+    if paths.backups.exists():
+        checks.append((paths.backups, os.R_OK | os.W_OK | os.X_OK, "write in the folder"))
+    for path, mode, needs in checks:
+        if path.exists() and not _allowed(path, mode):
+            return JournalPermissionError(path, needs, paths.home)
+    return None
+
+
 # -- finding damage and the backup that repairs it ---------------------------------
 
 
@@ -111,16 +227,24 @@ def damage_before_opening(paths: JournalPaths) -> Damage | None:
 
     An empty journal file (SQLite would take it for a new database), or a journal
     file gone while its header, WAL or backups remain (a first run must not start
-    a new journal beside them). Reads only file sizes and names.
+    a new journal beside them), a journal file shorter than one page, or a
+    write-ahead log SQLite would drop committed transactions from
+    (:func:`~ketajournal.storage.connection.damaged_log`). Reads the files, never
+    through SQLite.
     """
     database = paths.database
     if database.exists():
-        if database.is_file() and database.stat().st_size == 0:
+        size = database.stat().st_size if database.is_file() else MIN_DATABASE_BYTES
+        if size == 0:
             wal = paths.sidecars[0]
             if not wal.exists() or wal.stat().st_size == 0:
                 # SQLite would open an empty file as a new database and the
                 # migrations would build an empty journal in it.
                 return Damage.DATABASE_EMPTY
+        elif size < MIN_DATABASE_BYTES:
+            return Damage.DATABASE_CUT
+        if damaged_log(database) is not None:
+            return Damage.WAL_DAMAGED
         return None
     if paths.creating.exists():
         return None  # an interrupted first run: open_or_create starts it again
@@ -129,6 +253,25 @@ def damage_before_opening(paths: JournalPaths) -> Damage | None:
     if home_backups(paths):
         return Damage.JOURNAL_MISSING
     return None
+
+
+def keep_damaged_log(paths: JournalPaths, now: datetime) -> Path:
+    """Copy the damaged write-ahead log and its index to ``backups/damaged-<stamp>/``.
+
+    The originals stay in place (nothing opens them while they are damaged). A
+    folder that already holds this very log is reused, so opening again and again
+    does not pile up copies.
+    """
+    wal, shm = paths.sidecars
+    for folder in sorted(paths.backups.glob(f"{SetAside.DAMAGED.value}-*")):
+        kept = folder / wal.name
+        if kept.is_file() and wal.is_file() and filecmp.cmp(kept, wal, shallow=False):
+            return folder
+    folder = new_set_aside_dir(paths, SetAside.DAMAGED, now)
+    for source in (wal, shm):
+        if source.is_file():
+            copy_to_private_file(source, folder / source.name)
+    return folder
 
 
 def proven_key(paths: JournalPaths, keys: KeyStore, secret: str | None) -> bytes | None:
@@ -146,6 +289,7 @@ def damaged_error(
     damage: Damage,
     *,
     key: bytes | None = None,
+    kept: Path | None = None,
 ) -> JournalDamagedError:
     """The error for ``damage``, with the newest verified backup if a key can check them.
 
@@ -157,13 +301,13 @@ def damaged_error(
     """
     if key is None:
         if not home_backups(paths):
-            return JournalDamagedError(paths, damage, None)
+            return JournalDamagedError(paths, damage, None, kept=kept)
         key = _key_for_damaged(paths, keys, secret, damage)
         if key is None:
-            return JournalDamagedError(paths, damage, None)
+            return JournalDamagedError(paths, damage, None, kept=kept)
     backup = newest_verified_backup(paths, key)
     if backup is None:
-        return JournalDamagedError(paths, damage, None)
+        return JournalDamagedError(paths, damage, None, kept=kept)
     header_lost = damage in (
         Damage.HEADER_MISSING, Damage.HEADER_DAMAGED, Damage.JOURNAL_MISSING
     )
@@ -175,7 +319,7 @@ def damaged_error(
         replaces_database=not database_sound,
         replaces_header=header_lost or not _header_fits(paths, backup),
     )
-    return JournalDamagedError(paths, damage, offer)
+    return JournalDamagedError(paths, damage, offer, kept=kept)
 
 
 def _key_for_damaged(
@@ -228,27 +372,47 @@ def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
     """The newest backup in ``<home>/backups`` that verifies with ``key``, or None.
 
     Backups are tried newest first (by modification time); one counts if it
-    opens with ``key``, passes the integrity check and has its header copy.
+    opens with ``key``, passes the integrity check and has its header copy, which
+    is authentic under ``key`` (or older than header authentication).
     Backups of another journal (another key) never verify, so never count.
     """
     for backup in home_backups(paths):
         if not backup_header(backup).is_file():
             continue
         try:
-            read_header(backup_header(backup))
+            copy = read_header(backup_header(backup))
         except HeaderError:
             continue
-        if backup_verifies(backup, key):
+        if usable_with(copy, key) and backup_verifies(backup, key):
             return backup
     return None
 
 
-def current_header_is(paths: JournalPaths, journal_id: str) -> bool:
-    """True if the home's header is readable and names the journal ``journal_id``."""
+def key_from_header_copies(paths: JournalPaths, secret: str) -> bytes | None:
+    """The key ``secret`` unwraps from an authentic header copy of a backup, or None.
+
+    For a secret the current header refuses: if a copy accepts it (and its MAC fits
+    the key it gives), the current header may be the damaged one.
+    """
+    for backup in home_backups(paths):
+        try:
+            copy = read_header(backup_header(backup))
+            key = key_from_secret(copy, secret)[0]
+        except (HeaderError, WrongSecretError, NoWrappedKeyError):
+            continue
+        if usable_with(copy, key):
+            return key
+    return None
+
+
+def current_header_is(paths: JournalPaths, journal_id: str, key: bytes | None = None) -> bool:
+    """True if the home's header is readable, names the journal ``journal_id`` and, with
+    ``key``, is authentic under it (or older than header authentication)."""
     try:
-        return read_header(paths.header).journal_id == journal_id
+        header = read_header(paths.header)
     except HeaderError:
         return False
+    return header.journal_id == journal_id and (key is None or usable_with(header, key))
 
 
 def _header_fits(paths: JournalPaths, backup: Path) -> bool:
@@ -266,9 +430,16 @@ def _made(backup: Path) -> datetime:
 
 
 def _damage_message(
-    paths: JournalPaths, damage: Damage, offer: BackupOffer | None, *, with_offer: bool = True
+    paths: JournalPaths,
+    damage: Damage,
+    offer: BackupOffer | None,
+    *,
+    with_offer: bool = True,
+    kept: Path | None = None,
 ) -> str:
     db, header = paths.database, paths.header
+    if damage is Damage.WAL_DAMAGED:
+        return _wal_message(paths, offer if with_offer else None, kept)
     folder = paths.backups
     what = {
         Damage.DATABASE_EMPTY: (
@@ -285,6 +456,12 @@ def _damage_message(
             f"Your journal file {db} is damaged: it opens, but fails its integrity check "
             "(part of it was overwritten, for example in a disk error)."
         ),
+        Damage.DATABASE_CUT: (
+            f"Your journal file {db} is damaged: it is shorter than the smallest complete "
+            "journal, so it was cut off, for example in a disk error or an interrupted copy "
+            "or sync."
+        ),
+        Damage.WAL_DAMAGED: "",
         Damage.DATABASE_MISSING: (
             f"Your journal file {db} is missing, though other files of the journal are "
             "there. ketajournal will not create a new journal beside them."
@@ -326,4 +503,25 @@ def _damage_message(
         f"{paths.set_aside_pattern(SetAside.DAMAGED)} (nothing is deleted) and puts a copy "
         "of the backup in "
         f"their place; entries made after {when} are not in it. Nothing was changed yet."
+    )
+
+
+def _wal_message(paths: JournalPaths, offer: BackupOffer | None, kept: Path | None) -> str:
+    wal = paths.sidecars[0]
+    report = damaged_log(paths.database)
+    reason = report.reason if report is not None else "it is damaged"
+    where = f"A copy of the log and its index is in {kept}. " if kept is not None else ""
+    text = (
+        f"Your journal's write-ahead log {wal} is damaged: {reason}. It holds entries that "
+        "were saved, and opening the journal as it is would drop them for good, so "
+        f"ketajournal did not open it. {where}Nothing was changed. If you have an intact "
+        f"copy of {wal.name} (a backup or sync of this folder), put it back. Otherwise "
+        "restore --accept-damaged-log opens the journal with what the log still holds "
+        "(what it cannot replay is lost; the copy stays)"
+    )
+    if offer is None:
+        return text + "."
+    return (
+        text + f", or restore --from-backups puts the backup {offer.backup.name} of "
+        f"{offer.made:%Y-%m-%d %H:%M} in place (entries made after it are not in it)."
     )

@@ -78,7 +78,11 @@ class ImportResult:
 
 
 def export_csv(journal: Journal, folder: Path) -> dict[str, int]:
-    """Write one CSV file per kind into ``folder`` (created if missing); returns counts."""
+    """Write one CSV file per kind into ``folder`` (created if missing); returns counts.
+
+    Never into the journal's home (:meth:`JournalPaths.check_output`).
+    """
+    journal.check_output(folder)
     if not folder.parent.is_dir():
         raise ValidationError("output", f"the folder {folder.parent} does not exist")
     if folder.exists() and not folder.is_dir():
@@ -94,7 +98,11 @@ def fhir_namespace(journal: Journal) -> uuid.UUID:
 
 
 def export_fhir(journal: Journal, target: Path) -> int:
-    """Write the FHIR R4 Bundle (docs/fhir.md) atomically; returns the number of resources."""
+    """Write the FHIR R4 Bundle (docs/fhir.md) atomically; returns the number of resources.
+
+    Never into the journal's home (:meth:`JournalPaths.check_output`).
+    """
+    journal.check_output(target)
     if not target.parent.is_dir():
         raise ValidationError("output", f"the folder {target.parent} does not exist")
     bundle = fhir.build_bundle(journal.sessions(), journal.assessments(), fhir_namespace(journal))

@@ -7,7 +7,10 @@ what a lost or replaced journal looks like), and opens every backup in
 ``<home>/backups`` with the journal's key to verify it (integrity check and row
 counts). It names the part files interrupted backups left behind (the next
 backup removes them) and says when a backup is being written right now. A
-healthy check remembers today's counts in the journal's settings; a
+healthy check remembers today's counts in the journal's settings and, sealed
+(encrypted and authenticated under the data key), in the header — outside the
+database, so a database that rolled back (a damaged log, an old file put back)
+shows as a drop instead of taking its reference with it; a
 check that found a drop does not, so the drop is reported again until the user
 confirms it (``--accept-counts``) after deleting those entries on purpose.
 
@@ -16,6 +19,7 @@ Reports name files, kinds and counts only — never journal content.
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -24,10 +28,13 @@ from typing import Any
 
 import sqlcipher3
 
+from ketajournal.platform.crypto import seal, unseal
+from ketajournal.platform.moves import os_reason
 from ketajournal.services.backups import unfinished as unfinished_parts
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import BackupError, verify_backup
 from ketajournal.storage.connection import StorageError, WriteFailedError
+from ketajournal.storage.header import HeaderError, read_header, usable_with, write_header
 
 #: Where the counts of the last healthy check are kept (inside the encrypted journal).
 LAST_CHECK_SETTING = "health.last_check"
@@ -163,6 +170,33 @@ def check_backup(path: Path, key: bytes) -> BackupCheck:
     return BackupCheck(path.name, True, f"{entries} entries", modified)
 
 
+def _header_reference(journal: Journal) -> dict[str, Any] | None:
+    """The counts sealed in the header at the last healthy check, if authentic."""
+    key = journal.data_key
+    try:
+        header = read_header(journal.paths.header)
+    except HeaderError:
+        return None
+    if header.reference is None or not header.verifies(key):
+        return None
+    raw = unseal(key, header.reference)
+    try:
+        value = json.loads(raw) if raw is not None else None
+    except (ValueError, RecursionError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _remember_in_header(journal: Journal, reference: dict[str, Any]) -> None:
+    """Seal ``reference`` into the header (authenticated with the rest of it)."""
+    key = journal.data_key
+    header = read_header(journal.paths.header)
+    if not usable_with(header, key):
+        return  # a header that does not fit is damage, reported by opening
+    sealed = seal(key, json.dumps(reference, sort_keys=True).encode())
+    write_header(journal.paths.header, header.replace(reference=sealed), key)
+
+
 def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
     """Check the journal, its counts against the last healthy check, and every backup.
 
@@ -172,7 +206,11 @@ def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
     """
     health = journal.check()
     counts = health.counts
-    last: Any = journal.setting(LAST_CHECK_SETTING)
+    # The header's sealed copy first: it does not roll back with the database (a
+    # damaged log, an old journal file put back), so such a loss shows as a drop.
+    last: Any = _header_reference(journal)
+    if last is None:
+        last = journal.setting(LAST_CHECK_SETTING)
     last_at: str | None = None
     changes: list[CountChange] = []
     if isinstance(last, dict) and isinstance(last.get("counts"), dict):
@@ -202,12 +240,14 @@ def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
     )
     if health.problems or (result.drops and not accept_counts):
         return result
+    reference = {"at": journal.now().isoformat(), "counts": counts}
     try:
-        journal.set_setting(
-            LAST_CHECK_SETTING, {"at": journal.now().isoformat(), "counts": counts}
-        )
+        journal.set_setting(LAST_CHECK_SETTING, reference)
+        _remember_in_header(journal, reference)
     except WriteFailedError as error:
         return replace(result, note=f"counts       not remembered: {error.reason}")
+    except OSError as error:
+        return replace(result, note=f"counts       not remembered: {os_reason(error)}")
     if result.drops:
         note = "counts       accepted as the new reference"
         return replace(result, remembered=True, accepted=True, note=note)

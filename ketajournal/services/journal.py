@@ -376,12 +376,24 @@ class Journal:
 
     # -- export ------------------------------------------------------------------------
     def export_json(self, target: Path) -> dict[str, int]:
-        """Write every entry as JSON (docs/export-json.md) atomically; returns counts."""
+        """Write every entry as JSON (docs/export-json.md) atomically; returns counts.
+
+        Never into the journal's home (:meth:`JournalPaths.check_output`).
+        """
+        self._check_output(target)
         document = self.export_document()
         with atomic_text_writer(target) as handle:
             json.dump(document, handle, ensure_ascii=False, indent=2, sort_keys=False)
             handle.write("\n")
         return {kind: len(rows) for kind, rows in document["entries"].items()}
+
+    def _check_output(self, target: Path) -> None:
+        if self._paths is not None:
+            self._paths.check_output(target)
+
+    def check_output(self, target: Path) -> None:
+        """Refuse ``target`` for an export or backup when it lies in this journal's home."""
+        self._check_output(target)
 
     def export_document(self) -> dict[str, Any]:
         """The JSON export as a Python structure (deterministic: no export time)."""

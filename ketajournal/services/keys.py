@@ -288,6 +288,7 @@ def _replace_recovery_key(
     code = new_recovery_code()
     _write_verified(
         paths,
+        key,
         header,
         with_recovery_key(header, key, code, created),
         lambda written: written.recovery is not None
@@ -407,7 +408,7 @@ def enable_passphrase(journal: Journal, keys: KeyStore, passphrase: str) -> None
     try:
         keys.delete(header.journal_id)
     except BaseException:
-        write_header(paths.header, header)
+        write_header(paths.header, header, key)
         raise
 
 
@@ -445,7 +446,7 @@ def disable_passphrase(journal: Journal, keys: KeyStore) -> None:
     if header.passphrase is None:
         raise PassphraseError("This journal has no passphrase. Nothing was changed.")
     _store_in_keyring(keys, header.journal_id, key)
-    write_header(paths.header, header.replace(passphrase=None))
+    write_header(paths.header, header.replace(passphrase=None), key)
 
 
 def remember_in_keyring(journal: Journal, keys: KeyStore) -> None:
@@ -477,6 +478,7 @@ def _write_passphrase(
     wrapped = wrap_key(key, passphrase, header.journal_id)
     _write_verified(
         paths,
+        key,
         header,
         header.replace(passphrase=wrapped),
         lambda written: written.passphrase is not None
@@ -520,6 +522,12 @@ def read_secret_file(path: Path) -> str:
     """
     try:
         with path.open("rb") as handle:
+            if os.name == "posix" and os.fstat(handle.fileno()).st_mode & 0o077:
+                # As ssh does for a private key: the secret is readable by others.
+                log.warning(
+                    "the password file %s can be read by other users; make it readable "
+                    "only by you (chmod 600 %s)", path, path,
+                )
             data = handle.read(MAX_SECRET_FILE_BYTES + 1)
     except FileNotFoundError:
         raise SecretFileError(f"The password file {path} does not exist.") from None
@@ -556,20 +564,22 @@ def secret_from_options(
 
 def _write_verified(
     paths: JournalPaths,
+    key: bytes,
     previous: JournalHeader,
     new: JournalHeader,
     verify: Callable[[JournalHeader], bool],
 ) -> None:
     """Write ``new``, read it back and ``verify`` it; on any failure put ``previous`` back."""
-    write_header(paths.header, new)
+    write_header(paths.header, new, key)
     try:
-        ok = verify(read_header(paths.header))
+        written = read_header(paths.header)
+        ok = written.verifies(key) and verify(written)
     except UnwrapError:
         ok = False
     except BaseException:
-        write_header(paths.header, previous)
+        write_header(paths.header, previous, key)
         raise
     if not ok:
-        write_header(paths.header, previous)
+        write_header(paths.header, previous, key)
         raise KeyChangeFailedError
 

@@ -40,20 +40,30 @@ from ketajournal.services.damage import (
     KeyringKeyDoesNotFitError,
     damage_before_opening,
     damaged_error,
+    keep_damaged_log,
+    key_from_header_copies,
     newest_verified_backup,
+    permission_problem,
     proven_key,
 )
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import KeyMissingError as KeyMissingError
 from ketajournal.services.keys import (
     KeySource,
+    WrongSecretError,
     add_recovery_key_if_missing,
     unlock,
     with_recovery_key,
 )
-from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
+from ketajournal.storage.connection import KEY_BYTES, WalDamagedError, WrongKeyError
 from ketajournal.storage.database import create_database, open_database
-from ketajournal.storage.header import HeaderError, JournalHeader, write_header
+from ketajournal.storage.header import (
+    HeaderError,
+    HeaderNotAuthenticError,
+    JournalHeader,
+    read_header,
+    write_header,
+)
 from ketajournal.storage.instance import creation_lock
 
 log = logging.getLogger(__name__)
@@ -128,6 +138,11 @@ def open_or_create(
         unlocked = unlock(paths, keys, secret)
         db = open_database(paths.database, unlocked.key)
         journal = Journal(db, clock=clock, paths=paths, key=unlocked.key)
+        try:
+            _authenticate_header(paths, unlocked.header, unlocked.key, sign=add_recovery_key)
+        except BaseException:
+            journal.close()
+            raise
         code = None
         if unlocked.header.recovery is None and add_recovery_key:
             try:
@@ -167,9 +182,32 @@ def open_or_create(
         code = new_recovery_code()
         header = with_recovery_key(JournalHeader.new(), key, code, clock().date())
         keys.put(header.journal_id, key)  # raises before anything is written
-        db = create_database(paths, key, before_publish=lambda: write_header(paths.header, header))
+        db = create_database(
+            paths, key, before_publish=lambda: write_header(paths.header, header, key)
+        )
     journal = Journal(db, clock=clock, paths=paths, key=key)
     return OpenedJournal(journal, True, KeySource.KEYRING, code)
+
+
+def _authenticate_header(
+    paths: JournalPaths, header: JournalHeader, key: bytes, *, sign: bool
+) -> None:
+    """Check the header's MAC now that ``key`` opened the journal; with ``sign``, give an
+    old header (written before headers were authenticated) its MAC.
+
+    The key is proven (it decrypted the journal), so a MAC that does not fit means
+    the header was damaged or is another journal's: :class:`HeaderNotAuthenticError`.
+    """
+    if header.mac is None:
+        if not sign or header.recovery is None:
+            return  # a header without a recovery key gets its MAC with that key
+        try:  # written before headers were authenticated: authenticate it now
+            write_header(paths.header, header, key)
+        except OSError as error:  # a read-only home still opens; try again next time
+            log.warning("could not authenticate the header: %s", type(error).__name__)
+        return
+    if not header.verifies(key):
+        raise HeaderNotAuthenticError(paths.header)
 
 
 def open_journal(
@@ -192,6 +230,13 @@ def open_journal(
     return opened.journal
 
 
+def _header_fits_key(paths: JournalPaths, key: bytes) -> bool:
+    try:
+        return read_header(paths.header).verifies(key)
+    except HeaderError:
+        return False
+
+
 def open_checked(
     paths: JournalPaths,
     keys: KeyStore,
@@ -205,23 +250,45 @@ def open_checked(
     """Open (or on first run create) the journal like :func:`open_or_create`, and check it.
 
     With ``verify`` the integrity and foreign-key checks run on every open
-    (milliseconds: docs/security.md). A journal whose files are damaged —
-    empty, cut short, a page overwritten, the header missing or unreadable,
+    (milliseconds: docs/security.md). A file or folder of the journal this user
+    may not read or write raises
+    :class:`~ketajournal.services.damage.JournalPermissionError` first: a
+    permission problem is never taken for damage. A journal whose files are damaged —
+    empty, cut short, a page overwritten, a write-ahead log that would drop
+    committed transactions (a copy of it is kept first), the header missing or unreadable,
     the journal file gone while its header or backups remain — raises
     :class:`~ketajournal.services.damage.JournalDamagedError`, which offers the
     newest verified backup. Nothing is written to a damaged journal, and no new
     journal is ever created beside the backups of one.
     """
+    problem = permission_problem(paths)
+    if problem is not None:
+        raise problem
     damage = damage_before_opening(paths)
+    if damage is Damage.WAL_DAMAGED:
+        kept = keep_damaged_log(paths, clock())
+        raise damaged_error(paths, keys, secret, damage, kept=kept)
     if damage is not None:
         raise damaged_error(paths, keys, secret, damage)
     try:
         opened = open_or_create(
             paths, keys, secret, create=create, clock=clock, add_recovery_key=add_recovery_key
         )
+    except WalDamagedError:
+        # Damaged between the look before opening and the connection: the same answer.
+        kept = keep_damaged_log(paths, clock())
+        raise damaged_error(paths, keys, secret, Damage.WAL_DAMAGED, kept=kept) from None
     except HeaderError:
         kind = Damage.HEADER_DAMAGED if paths.header.exists() else Damage.HEADER_MISSING
         raise damaged_error(paths, keys, secret, kind) from None
+    except WrongSecretError:
+        # The secret opens none of the header's wraps. If it opens an authentic header
+        # copy of a backup and the current header does not fit that key, the current
+        # header is damaged (a flipped bit in a wrap): say so, and offer the copy.
+        key = key_from_header_copies(paths, secret) if secret is not None else None
+        if key is None or _header_fits_key(paths, key):
+            raise
+        raise damaged_error(paths, keys, secret, Damage.HEADER_DAMAGED, key=key) from None
     except (WrongKeyError, sqlcipher3.DatabaseError) as error:
         # open_or_create got the key, from a secret that unwrapped the header's
         # authenticated wrap (proof that it is right), or from the keyring. The

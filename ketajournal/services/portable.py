@@ -25,9 +25,10 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.moves import COPY_CHUNK, os_reason, private_file, staging_dir
 from ketajournal.platform.paths import DB_NAME, HEADER_NAME, JournalPaths, ensure_private_dir
+from ketajournal.services.backups import authentic_header
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import verify_backup
-from ketajournal.storage.header import JournalHeader, read_header
+from ketajournal.storage.header import JournalHeader
 
 #: The portable backup file: a zip holding these three members. The journal's
 #: members carry the names its files have in a home.
@@ -77,7 +78,8 @@ def write_portable_backup(journal: Journal, target: Path) -> PortableBackup:
     renamed over it only after it was read back and its copy verified again.
     """
     paths, key = journal.paths, journal.data_key
-    header = read_header(paths.header)
+    paths.check_output(target)  # never over the journal's own files or into its home
+    header = authentic_header(journal)  # a damaged header is never copied into a backup
     try:
         return _write_portable_backup(journal, paths, key, header, target)
     except OSError as error:
@@ -170,7 +172,7 @@ def _manifest(data: bytes, display: str) -> datetime:
         if not isinstance(version, int) or isinstance(version, bool) or version < 1:
             raise ValueError("version")
         created = datetime.fromisoformat(str(manifest.get("created")))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: JSON nested beyond reason
         raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
     if version > VERSION:
         raise BackupFileError(

@@ -6,11 +6,14 @@ newest backup in ``<home>/backups`` that verifies with the journal's key.
 go to ``<home>/backups/damaged-…/`` (never deleted) and a verified copy of the
 backup takes their place; a sound journal file or a sound header is kept.
 :func:`repair_from_backups` (``ketajournal restore --from-backups``) does both
-steps for the command line.
+steps for the command line. :func:`accept_damaged_log` (``restore
+--accept-damaged-log``) is the other way out of a damaged write-ahead log: keep
+a copy of it, then keep what it still replays.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ketajournal.errors import KnownError
@@ -26,11 +29,19 @@ from ketajournal.platform.moves import (
 )
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header, ensure_private_dir
 from ketajournal.services.backups import backup_verifies
-from ketajournal.services.damage import JournalDamagedError, current_header_is
+from ketajournal.services.damage import (
+    Damage,
+    JournalDamagedError,
+    current_header_is,
+    damage_before_opening,
+    keep_damaged_log,
+)
 from ketajournal.services.journal import Journal
+from ketajournal.services.keys import unlock
 from ketajournal.services.opening import open_checked
 from ketajournal.services.portable import BackupFileError
 from ketajournal.services.restore import RestoreResult, place_journal, store_restored_key
+from ketajournal.storage.connection import replay_damaged_log
 from ketajournal.storage.database import open_database
 from ketajournal.storage.header import HeaderError, read_header
 
@@ -88,7 +99,7 @@ def _restore_from_home_backup(
             f"The backup {backup.name} does not open with the journal's key or fails its "
             "integrity check. Nothing was changed."
         )
-    header_sound = current_header_is(paths, header_copy.journal_id)
+    header_sound = current_header_is(paths, header_copy.journal_id, key)
     database_sound = backup_verifies(paths.database, key)
     if header_sound and database_sound:
         raise NothingToRepairError(paths.home)
@@ -165,6 +176,62 @@ def repair_from_backups(
         return restore_from_home_backup(paths, offer.backup, offer.key, keys=keys, clock=clock)
     opened.journal.close()
     raise NothingToRepairError(paths.home)
+
+
+class LogIsSoundError(KnownError):
+    """``restore --accept-damaged-log`` on a journal whose write-ahead log is not damaged."""
+
+    def __init__(self, home: Path) -> None:
+        super().__init__(
+            f"The write-ahead log of the journal in {home} is not damaged, so nothing was "
+            "changed."
+        )
+
+
+@dataclass(frozen=True)
+class LogAccepted:
+    """What ``restore --accept-damaged-log`` did: where the log copy is, what the journal holds."""
+
+    kept: Path
+    counts: dict[str, int]
+
+    def summary(self) -> str:
+        """The lines the CLI prints."""
+        total = sum(self.counts.values())
+        return (
+            f"The journal now holds what its write-ahead log could still replay ({total} "
+            f"entries). The damaged log and its index are kept in {self.kept}."
+        )
+
+
+def accept_damaged_log(
+    paths: JournalPaths,
+    keys: KeyStore,
+    secret: str | None = None,
+    *,
+    clock: Clock = system_now,
+) -> LogAccepted:
+    """``ketajournal restore --accept-damaged-log``: keep a copy of the log, then replay it.
+
+    For a journal whose write-ahead log would drop committed transactions (the
+    user was told, and chose this over a backup): the log and its index are first
+    copied to ``backups/damaged-<stamp>/``, then the journal is opened with what
+    the log still replays, checked and closed. Raises :class:`LogIsSoundError`
+    when the log is not damaged.
+    """
+    if damage_before_opening(paths) is not Damage.WAL_DAMAGED:
+        raise LogIsSoundError(paths.home)
+    key = unlock(paths, keys, secret).key
+    kept = keep_damaged_log(paths, clock())
+    replay_damaged_log(paths.database, key)
+    opened = open_checked(
+        paths, keys, secret, create=False, clock=clock, verify=True, add_recovery_key=False
+    )
+    try:
+        counts = opened.journal.counts()
+    finally:
+        opened.journal.close()
+    return LogAccepted(kept=kept, counts=counts)
 
 
 def _passphrase_mode(paths: JournalPaths) -> bool:

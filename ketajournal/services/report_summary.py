@@ -42,6 +42,7 @@ from ketajournal.domain.models import (
     Route,
     Session,
     SideEffect,
+    SideEffectCategory,
 )
 from ketajournal.domain.wording import count_of
 from ketajournal.reports.summary import (
@@ -259,11 +260,28 @@ def readable(text: str) -> str:
     )
 
 
-def side_effect_lines(effects: Sequence[SideEffect]) -> tuple[SideEffectLine, ...]:
-    """Side effects by category: red flags first, then the most frequent and severe."""
+def effect_label(effect: SideEffect, *, with_words: bool) -> str:
+    """The side effect's label; the patient's own words for "other" only ``with_words``.
+
+    Those words are free text the patient typed, like a note: a report without notes
+    says "Other" and keeps them out.
+    """
+    if effect.category is SideEffectCategory.OTHER and not with_words:
+        return effect.category.label
+    return effect.label
+
+
+def side_effect_lines(
+    effects: Sequence[SideEffect], *, with_words: bool = True
+) -> tuple[SideEffectLine, ...]:
+    """Side effects by category: red flags first, then the most frequent and severe.
+
+    ``with_words`` False groups every "other" side effect as one, without the patient's
+    words (:func:`effect_label`).
+    """
     groups: dict[str, list[SideEffect]] = defaultdict(list)
     for effect in effects:
-        groups[effect.label].append(effect)
+        groups[effect_label(effect, with_words=with_words)].append(effect)
     lines = [
         SideEffectLine(
             label=label,
@@ -299,6 +317,7 @@ __all__ = [
     "bp_line",
     "clinician_voice",
     "days_between",
+    "effect_label",
     "measure_summary",
     "mood_summary",
     "readable",

@@ -46,6 +46,7 @@ from ketajournal.services.report_charts import curves_data, trend_data
 from ketajournal.services.report_summary import (
     booster_summary,
     bp_line,
+    effect_label,
     measure_summary,
     mood_summary,
     sessions_summary,
@@ -64,14 +65,24 @@ NO_APPOINTMENT = (
 # -- the period ----------------------------------------------------------------------------
 
 
+#: The days a report may name: far enough for any journal, near enough that the
+#: report's own date arithmetic (weeks before, days after) never leaves the calendar.
+REPORT_DAYS = (date(1900, 1, 1), date(2999, 12, 31))
+
+
 def parse_day(field: str, text: str | None) -> date | None:
     """A calendar day written ``YYYY-MM-DD`` (``--from``/``--to``); None when not given."""
     if text is None:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise ValidationError(field, "must be a date written YYYY-MM-DD, e.g. 2026-03-14") from None
+    if not REPORT_DAYS[0] <= day <= REPORT_DAYS[1]:
+        raise ValidationError(
+            field, f"must be a date from {REPORT_DAYS[0]} to {REPORT_DAYS[1]}"
+        )
+    return day
 
 
 def resolve_period(
@@ -178,7 +189,7 @@ def build_report(
         mood=mood_summary(period, daily, sessions, analysis),
         measures=tuple(measure_summary(view, instrument_id) for instrument_id in INSTRUMENTS),
         boosters=booster_summary(analysis, today=journal.now().date()),
-        side_effects=side_effect_lines(in_effects),
+        side_effects=side_effect_lines(in_effects, with_words=include_notes),
         blood_pressure=tuple(bp_line(s) for s in in_sessions),
         safety=tuple(
             SafetyLine(
@@ -235,7 +246,7 @@ def build_report(
             SideEffectRow(
                 day=e.at.date(),
                 time=f"{e.at:%H:%M}",
-                label=e.label,
+                label=effect_label(e, with_words=include_notes),
                 severity=e.severity,
                 duration_minutes=e.duration_minutes,
                 after_session=session_day.get(e.session_id),

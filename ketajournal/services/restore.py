@@ -124,6 +124,9 @@ class RestoreResult:
     passphrase_mode: bool
     replaced_database: bool = True
     replaced_header: bool = True
+    #: The journal it replaced had a different recovery key or passphrase (made after
+    #: this backup): those no longer open the restored journal, the older ones do.
+    older_secrets: str | None = None
 
     @property
     def total(self) -> int:
@@ -141,6 +144,14 @@ class RestoreResult:
             ]
         if self.moved_aside is not None:
             lines.append(f"The files it replaced are in {self.moved_aside} (nothing was deleted).")
+        if self.older_secrets is not None:
+            lines.append(
+                f"Note: this backup is older than the {self.older_secrets} of the journal "
+                "it replaced. The restored journal opens with the recovery key and "
+                "passphrase it had when the backup was made — a key you replaced since "
+                "works again — and not with the newer ones. If an old key may be known "
+                "to someone, make a new recovery key now (Settings → Security)."
+            )
         if self.passphrase_mode:
             lines.append(
                 "The journal is in passphrase mode: it opens with the passphrase it had when "
@@ -248,6 +259,7 @@ def finish_restore(
     The journal must be closed (the window locks it first).
     """
     paths = prepared.paths
+    older = older_secrets(paths, prepared.header)
     try:
         existing = [p for p in paths.journal_files if p.exists()]
         if existing and not force:
@@ -277,7 +289,29 @@ def finish_restore(
         moved_aside=aside,
         stored_in_keyring=stored,
         passphrase_mode=prepared.header.passphrase is not None,
+        older_secrets=older,
     )
+
+
+def older_secrets(paths: JournalPaths, restored: JournalHeader) -> str | None:
+    """What the journal at ``paths`` has that ``restored`` (an older header of it) lacks.
+
+    "recovery key" and/or "passphrase" when the current header of the same journal
+    holds different wraps: after the restore those stop opening it, and the ones
+    in the backup (perhaps revoked) open it again. None when nothing differs.
+    """
+    try:
+        current = read_header(paths.header)
+    except HeaderError:
+        return None
+    if current.journal_id != restored.journal_id:
+        return None
+    changed = []
+    if current.recovery is not None and current.recovery != restored.recovery:
+        changed.append("recovery key")
+    if current.passphrase is not None and current.passphrase != restored.passphrase:
+        changed.append("passphrase")
+    return " and ".join(changed) or None
 
 
 def restore_backup_file(

@@ -14,7 +14,9 @@ full, read-only) into :class:`WriteFailedError` after rolling back.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,6 +24,8 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ketajournal.errors import KnownError
+from ketajournal.platform.paths import sqlite_sidecars
+from ketajournal.storage.wal import WalReport, inspect_wal
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_MS = 5000
@@ -39,6 +43,40 @@ class WrongKeyError(StorageError):
             f"The journal at {path} could not be opened: the key does not fit it, or the file "
             "is not a ketajournal journal. Nothing was changed."
         )
+
+
+class WalDamagedError(StorageError):
+    """The write-ahead log holds committed transactions SQLite would silently discard."""
+
+    def __init__(self, path: Path, report: WalReport) -> None:
+        super().__init__(
+            f"The write-ahead log of the journal at {path} is damaged: {report.reason}. "
+            "It was not opened, so nothing was changed."
+        )
+        self.path = path
+        self.report = report
+
+
+#: How often a log that looks damaged is read again before it is believed: another
+#: process may have restarted the log between the reads of its index and of the log.
+_LOG_READS = 3
+
+
+def damaged_log(path: Path) -> WalReport | None:
+    """What SQLite would drop from the write-ahead log beside ``path``; None when nothing.
+
+    Reads only the log and its index (no key, no SQLite), so it runs before any
+    connection could replay the log and then delete it (storage/wal.py).
+    """
+    wal, shm = sqlite_sidecars(path)
+    report = None
+    for attempt in range(_LOG_READS):
+        report = inspect_wal(wal, shm)
+        if not report.damaged:
+            return None
+        if attempt + 1 < _LOG_READS:
+            time.sleep(0.05)
+    return report
 
 
 class WriteFailedError(StorageError):
@@ -65,8 +103,13 @@ def write_failure_reason(error: sqlcipher3.Error) -> str:
     return f"the database reported {type(error).__name__}"
 
 
-def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
+def connect(path: Path, key: bytes, *, check_log: bool = True) -> sqlcipher3.Connection:
     """Open the SQLCipher file at ``path`` with the raw ``key``; raises :class:`WrongKeyError`.
+
+    First the write-ahead log beside ``path`` is read (:func:`damaged_log`): when
+    SQLite would discard committed transactions from it, :class:`WalDamagedError`
+    is raised and nothing is opened. Only the repair that accepts that loss, after
+    keeping a copy of the log, passes ``check_log=False``.
 
     The connection never opens a transaction by itself (``isolation_level=None``):
     every write goes through :func:`transaction`. Durability pragmas are not set
@@ -75,6 +118,10 @@ def connect(path: Path, key: bytes) -> sqlcipher3.Connection:
     """
     if len(key) != KEY_BYTES:
         raise ValueError("journal keys are 32 bytes")
+    if check_log:
+        report = damaged_log(path)
+        if report is not None:
+            raise WalDamagedError(path, report)
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
@@ -108,6 +155,22 @@ def configure_durability(conn: sqlcipher3.Connection) -> None:
         conn.execute("PRAGMA checkpoint_fullfsync = ON")
 
 
+def replay_damaged_log(path: Path, key: bytes) -> None:
+    """Open the journal at ``path`` with what its damaged write-ahead log still replays.
+
+    SQLite applies the log up to its last valid commit and drops the rest; the
+    checkpoint then writes those pages into the journal file and empties the log,
+    so the journal opens normally afterwards. Only for a repair that kept a copy
+    of the log first (services/repair.py).
+    """
+    conn = connect(path, key, check_log=False)
+    try:
+        configure_durability(conn)
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    finally:
+        conn.close()
+
+
 def schema_version(db: Database) -> int:
     """The journal's ``PRAGMA user_version`` (0 for an empty file)."""
     return int(db.execute("PRAGMA user_version").fetchone()[0])
@@ -129,6 +192,7 @@ def transaction(db: Database) -> Iterator[None]:
         try:
             yield
             conn.execute("COMMIT")
+            _sync_wal_index(conn)
         except BaseException:
             # Re-read: the failed statement may already have ended the transaction.
             if getattr(conn, "in_transaction", False):
@@ -140,6 +204,29 @@ def transaction(db: Database) -> Iterator[None]:
         if isinstance(error, sqlcipher3.IntegrityError | sqlcipher3.ProgrammingError):
             raise
         raise WriteFailedError(write_failure_reason(error)) from None
+
+
+def _sync_wal_index(conn: sqlcipher3.Connection) -> None:
+    """Flush the wal-index (``-shm``) to disk after a COMMIT, before it is acknowledged.
+
+    SQLite never syncs it, but it is the only witness, after a crash or a power cut,
+    of how many frames of the log were committed: with it on disk a log later cut
+    short or damaged in its last transaction is found (storage/wal.py), not replayed
+    short without a word. One more fsync per save, at human pace.
+    """
+    row = conn.execute("PRAGMA database_list").fetchone()
+    if row is None or not row[2]:
+        return
+    try:
+        fd = os.open(f"{row[2]}-shm", os.O_RDONLY)
+    except OSError:
+        return  # no index (not in WAL mode): nothing to witness
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # the commit itself was synced; the witness is a best effort
+    finally:
+        os.close(fd)
 
 
 def integrity_problems(db: Database) -> list[str]:

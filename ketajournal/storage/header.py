@@ -8,7 +8,10 @@ clear and no health data. A journal database without its header is never opened
 or replaced silently.
 
 Version 1 headers (id only) still open through the keyring; writing a header
-always writes version 2.
+always writes version 2. Every header written carries a MAC over all its fields
+(HMAC-SHA256 under a key derived from the data key): opening and every backup
+check it, so a damaged header, or one of another journal, is found before it is
+used or copied (docs/security.md).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import base64
 import binascii
 import dataclasses
+import hmac
 import json
 import uuid
 from dataclasses import dataclass
@@ -23,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ketajournal.errors import KnownError
-from ketajournal.platform.crypto import CIPHER, Argon2Params, Kdf, WrappedKey
+from ketajournal.platform.crypto import CIPHER, Argon2Params, Kdf, WrappedKey, header_mac
 from ketajournal.platform.files import write_text_atomic
 
 FORMAT = "ketajournal-header"
@@ -32,6 +36,21 @@ VERSION = 2
 
 class HeaderError(KnownError):
     """The header is missing or unreadable."""
+
+
+class HeaderNotAuthenticError(HeaderError):
+    """The header's MAC does not fit the journal's key: damaged, or another journal's."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"The journal header {path} does not match its journal: it was damaged, or it is "
+            "the header of another journal. Nothing was changed."
+        )
+
+
+def usable_with(header: JournalHeader, key: bytes) -> bool:
+    """True if ``header`` is authentic under ``key``, or was written before headers had a MAC."""
+    return header.mac is None or header.verifies(key)
 
 
 @dataclass(frozen=True)
@@ -47,6 +66,12 @@ class JournalHeader:
     recovery: WrappedKey | None = None
     passphrase: WrappedKey | None = None
     recovery_created: str | None = None
+    #: The counts of the last healthy ``check --deep``, sealed under the data key
+    #: (platform.crypto.seal): outside the database, so they never roll back with it.
+    reference: bytes | None = dataclasses.field(default=None, repr=False)
+    #: HMAC over every other field under a key derived from the data key (None: a
+    #: header written before headers were authenticated).
+    mac: bytes | None = dataclasses.field(default=None, repr=False, compare=False)
 
     @classmethod
     def new(cls) -> JournalHeader:
@@ -54,8 +79,22 @@ class JournalHeader:
         return cls(journal_id=uuid.uuid4().hex)
 
     def replace(self, **changes: Any) -> JournalHeader:
-        """A copy with ``changes`` applied."""
-        return dataclasses.replace(self, **changes)
+        """A copy with ``changes`` applied (and without the MAC, which no longer fits)."""
+        return dataclasses.replace(self, mac=None, **changes)
+
+    def signed(self, key: bytes) -> JournalHeader:
+        """This header with its MAC under the data ``key``."""
+        return dataclasses.replace(self, mac=header_mac(key, _canonical(self)))
+
+    def verifies(self, key: bytes) -> bool:
+        """True if the header carries a MAC and it fits every field under the data ``key``.
+
+        A flipped bit anywhere — the id, a wrapped key, a salt, the Argon2 cost —
+        and a header of another journal both fail.
+        """
+        if self.mac is None:
+            return False
+        return hmac.compare_digest(self.mac, header_mac(key, _canonical(self)))
 
 
 def read_header(path: Path) -> JournalHeader:
@@ -67,7 +106,7 @@ def read_header(path: Path) -> JournalHeader:
             f"The journal header {path} is missing, so the journal's key cannot be found. "
             "Nothing was changed; restore the header from a backup."
         ) from None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested beyond reason
         raise HeaderError(
             f"The journal header {path} cannot be read. Nothing was changed."
         ) from None
@@ -99,16 +138,35 @@ def read_header(path: Path) -> JournalHeader:
             f"The journal header {path} is damaged (its wrapped keys cannot be read). "
             "Nothing was changed; restore the header from a backup."
         ) from None
+    try:
+        mac = _unb64(data["mac"]) if "mac" in data else None
+        reference = _unb64(data["reference"]) if "reference" in data else None
+    except (ValueError, binascii.Error):
+        raise HeaderError(f"The journal header {path} is damaged. Nothing was changed.") from None
     return JournalHeader(
         journal_id=journal_id,
         recovery=recovery,
         passphrase=passphrase,
         recovery_created=created,
+        reference=reference,
+        mac=mac,
     )
 
 
 def header_json(header: JournalHeader) -> str:
-    """The header as the JSON text written to disk (version 2)."""
+    """The header as the JSON text written to disk (version 2, with its MAC if signed)."""
+    payload = _payload(header)
+    if header.mac is not None:
+        payload["mac"] = _b64(header.mac)
+    return json.dumps(payload, indent=2) + "\n"
+
+
+def _canonical(header: JournalHeader) -> bytes:
+    """What the MAC covers: every field, in one fixed serialisation."""
+    return json.dumps(_payload(header), sort_keys=True, separators=(",", ":")).encode()
+
+
+def _payload(header: JournalHeader) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     if header.recovery is not None:
         keys["recovery"] = _wrap_to_json(header.recovery)
@@ -116,13 +174,17 @@ def header_json(header: JournalHeader) -> str:
             keys["recovery"]["created"] = header.recovery_created
     if header.passphrase is not None:
         keys["passphrase"] = _wrap_to_json(header.passphrase)
-    payload = {"format": FORMAT, "version": VERSION, "journal_id": header.journal_id, "keys": keys}
-    return json.dumps(payload, indent=2) + "\n"
+    payload: dict[str, Any] = {
+        "format": FORMAT, "version": VERSION, "journal_id": header.journal_id, "keys": keys
+    }
+    if header.reference is not None:
+        payload["reference"] = _b64(header.reference)
+    return payload
 
 
-def write_header(path: Path, header: JournalHeader) -> None:
-    """Write the header atomically, owner-only."""
-    write_text_atomic(path, header_json(header))
+def write_header(path: Path, header: JournalHeader, key: bytes) -> None:
+    """Write the header atomically, owner-only, authenticated under the data ``key``."""
+    write_text_atomic(path, header_json(header.signed(key)))
 
 
 def _b64(data: bytes) -> str:

@@ -7,8 +7,11 @@ the patient out:
 * :class:`InstanceLock` (``journal.lock``) is held by the window for as long as
   it is open. A second window on the same journal is refused with a message
   instead of showing entries that the first one is changing underneath it. The
-  command line takes no instance lock: its writes wait for each other and for the
-  window through SQLite's busy timeout, each in its own transaction.
+  command line's ordinary commands take no instance lock: their writes wait for each
+  other and for the window through SQLite's busy timeout, each in its own transaction.
+* :func:`replacing_lock` is that same lock, held by a command that replaces or
+  repairs the journal (``restore``): it refuses while a window has the journal
+  open, naming the window's process, and a window is refused while it runs.
 * :func:`creation_lock` (``journal.create.lock``) is held only while a first run
   creates the journal, so two first runs at once (a double-click, or the window
   and a command) never both create one: the second waits, then opens the
@@ -45,6 +48,20 @@ class AlreadyOpenError(KnownError):
             "only one window can use a journal at a time, so that no entry is changed from "
             "two places at once. Nothing was changed."
         )
+
+
+class JournalInUseError(KnownError):
+    """A restore or repair was asked for while a window has the journal open."""
+
+    def __init__(self, home: Path, pid: int | None) -> None:
+        which = f" (process {pid})" if pid is not None else ""
+        super().__init__(
+            f"The journal in {home} is open in a ketajournal window{which}. Close that "
+            "window first: a restore or repair while it is open would move the journal it "
+            "saves into out from under it, and what you save there afterwards would not be "
+            "in the restored journal. Nothing was changed."
+        )
+        self.pid = pid
 
 
 class LockUnavailableError(KnownError):
@@ -157,6 +174,38 @@ def acquire_instance_lock(home: Path) -> InstanceLock:
     """Create ``home`` if needed (0700) and take the window's lock on it."""
     home.mkdir(mode=0o700, parents=True, exist_ok=True)
     return InstanceLock(home).acquire()
+
+
+def lock_holder(home: Path) -> int | None:
+    """The process id the window wrote into its lock file, if it can be read."""
+    try:
+        text = JournalPaths(home).instance_lock.read_text(encoding="ascii").strip()
+    except (OSError, ValueError):
+        return None
+    return int(text) if text.isdigit() else None
+
+
+@contextlib.contextmanager
+def replacing_lock(home: Path) -> Iterator[None]:
+    """Held by a command that replaces or repairs the journal: the window's own lock.
+
+    So the two never overlap: the command refuses while a window has the journal
+    open (:class:`JournalInUseError`, naming its process), and a window started
+    meanwhile is refused until the command is done. Nothing to hold when the home
+    does not exist yet (no window can have it open).
+    """
+    if not home.is_dir():
+        yield
+        return
+    lock = InstanceLock(home)
+    try:
+        lock.acquire()
+    except AlreadyOpenError:
+        raise JournalInUseError(home, lock_holder(home)) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @contextlib.contextmanager

@@ -152,6 +152,7 @@ class AppointmentView(JournalView):
         if target is None:
             return
         try:
+            self.controller.journal.check_output(target)
             report = self._report(include_notes=self.include_notes.isChecked(),
                                   name=self.name.text())
         except KnownError as error:

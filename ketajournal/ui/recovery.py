@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.platform.crypto import RecoveryCode
+from ketajournal.platform.paths import JournalPaths, OutputInJournalHomeError
 from ketajournal.services.keys import confirm_matches, confirmation_groups, recovery_sheet
 
 
@@ -44,8 +45,16 @@ def write_recovery_pdf(code: RecoveryCode, target: Path) -> None:
 class RecoveryKeyDialog(QDialog):
     """The recovery key, big and copyable, and two of its groups to type back."""
 
-    def __init__(self, code: RecoveryCode, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        code: RecoveryCode,
+        parent: QWidget | None = None,
+        *,
+        home: JournalPaths | None = None,
+    ) -> None:
         super().__init__(parent)
+        #: The journal's home: the page is never saved inside it (beside the journal).
+        self.home = home
         self.setWindowTitle("Your recovery key")
         self.code = code
         intro = QLabel(
@@ -107,7 +116,18 @@ class RecoveryKeyDialog(QDialog):
             "PDF (*.pdf)",
         )
         if name:
-            write_recovery_pdf(self.code, Path(name))
+            self.save_pdf(Path(name))
+
+    def save_pdf(self, target: Path) -> bool:
+        """Write the recovery key page to ``target``, unless it lies in the journal's home."""
+        if self.home is not None:
+            try:
+                self.home.check_output(target)
+            except OutputInJournalHomeError as error:
+                self.message.setText(str(error))
+                return False
+        write_recovery_pdf(self.code, target)
+        return True
 
     def reject(self) -> None:
         """Closing without confirming is not offered: the key would be lost with the keyring."""

@@ -43,7 +43,7 @@ from ketajournal import APP_TITLE
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.platform.crypto import RecoveryCode
-from ketajournal.platform.keystore import KeyStore
+from ketajournal.platform.keystore import KeyStore, clear_text_warning
 from ketajournal.platform.paths import JournalPaths, SetAside
 from ketajournal.services import keys as key_service
 from ketajournal.services.damage import JournalDamagedError
@@ -160,7 +160,16 @@ class SecurityDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("How the key is kept")
         key_box = QGroupBox("Key")
-        QVBoxLayout(key_box).addWidget(self.status)
+        key_layout = QVBoxLayout(key_box)
+        key_layout.addWidget(self.status)
+        #: Shown when the keyring the user chose keeps the key in a plain file.
+        self.keyring_warning = QLabel("")
+        self.keyring_warning.setWordWrap(True)
+        self.keyring_warning.setAccessibleName("Keyring warning")
+        warning = clear_text_warning()
+        self.keyring_warning.setText(f"Warning: {warning}." if warning else "")
+        self.keyring_warning.setVisible(bool(warning))
+        key_layout.addWidget(self.keyring_warning)
 
         self.current_passphrase = self._password("Current passphrase or recovery key")
         self.new_passphrase = self._password("New passphrase")
@@ -414,7 +423,7 @@ class SecurityDialog(QDialog):
         return made[0]
 
     def _show_recovery_key(self, code: RecoveryCode) -> None:
-        RecoveryKeyDialog(code, self).exec()
+        RecoveryKeyDialog(code, self, home=self.controller.journal.paths).exec()
 
     def save_auto_lock(self) -> bool:
         """Store the auto-lock minutes if they changed; the window restarts its idle timer."""

@@ -62,6 +62,10 @@ KEYRING_BACKEND = "tests.support.keyrings.FileKeyring"
 #: How a writer's death is chosen (weights), for work rounds.
 STRATEGIES = {"time": 40, "after-ack": 30, "in-backup": 15, "in-import": 15}
 MIGRATION_SHARE = 0.25
+#: Share of rounds whose write-ahead log is then damaged, on a copy (see _check_damaged_log).
+WAL_DAMAGE_SHARE = 0.3
+#: How the copy's log is damaged (weights).
+WAL_DAMAGES = {"flip-frame": 50, "cut": 35, "flip-header": 15}
 ROUNDS_PER_HOME = 6
 MAX_DELAY_S = 0.08
 MIGRATION_DELAY_S = 0.04
@@ -180,6 +184,16 @@ class Stats:
     open_failures: int = 0
     backup_failures: int = 0
     writer_errors: int = 0
+    #: Rounds whose log was damaged on a copy: reported as damage, opened with every
+    #: acknowledged entry, or opened with acknowledged entries missing (a failure).
+    wal_damaged: Counter[str] = field(default_factory=Counter)
+    wal_damage_reported: int = 0
+    wal_damage_harmless: int = 0
+    lost_unreported: int = 0
+    #: Logs found damaged right after a kill (storage/wal.py): with synchronous=FULL a
+    #: false alarm or a real loss, a failure either way; the journal is then opened
+    #: with what its log replays (as restore --accept-damaged-log would) and compared.
+    damaged_logs_after_kill: int = 0
     #: Backups and imports refused with a message (nothing written), by message.
     refused: Counter[str] = field(default_factory=Counter)
     problems: list[str] = field(default_factory=list)
@@ -190,7 +204,7 @@ class Stats:
         """Findings that mean the journal was not crash-safe."""
         return (self.lost + self.changed + self.partial_batches + self.unknown_rows
                 + self.integrity_failures + self.open_failures + self.backup_failures
-                + self.writer_errors)
+                + self.writer_errors + self.lost_unreported + self.damaged_logs_after_kill)
 
     @property
     def ok(self) -> bool:
@@ -206,6 +220,7 @@ class Stats:
         data["kills_during"] = dict(sorted(self.kills_during.items()))
         data["strategies"] = dict(sorted(self.strategies.items()))
         data["refused"] = dict(self.refused.most_common())
+        data["wal_damaged"] = dict(sorted(self.wal_damaged.items()))
         data["failures"] = self.failures
         data["ok"] = self.ok
         return data
@@ -235,6 +250,12 @@ class Stats:
             f"in flight at the kill: committed {self.committed_unacknowledged}, "
             f"rolled back {self.rolled_back_unacknowledged} (neither was acknowledged)",
             f"unfinished backup temp files left by kills: {self.unfinished_backup_files}",
+            f"logs damaged after a kill        {sum(self.wal_damaged.values())} "
+            f"({', '.join(f'{k} {n}' for k, n in sorted(self.wal_damaged.items()))}): "
+            f"reported {self.wal_damage_reported}, opened with every acknowledged entry "
+            f"{self.wal_damage_harmless}, acknowledged entries lost unreported "
+            f"{self.lost_unreported}",
+            f"logs found damaged right after a kill {self.damaged_logs_after_kill}",
         ]
         lines += [f"PROBLEM: {p}" for p in self.problems]
         lines.append("OK" if self.ok else f"FAILED: {self.failures} findings")
@@ -309,8 +330,10 @@ class Campaign:
     def __init__(self, root: Path, *, writers: int, seed: int, exec_mode: bool,
                  migration_share: float = MIGRATION_SHARE,
                  power: Callable[[str], None] | None = None,
-                 keyring_file: Path | None = None) -> None:
+                 keyring_file: Path | None = None,
+                 wal_damage_share: float = WAL_DAMAGE_SHARE) -> None:
         self.root = root
+        self.wal_damage_share = wal_damage_share
         #: With a lossy file system under ``root`` (tests/harness/powerloss.py): called
         #: with "sync" when a round's journal is set up and "cut" once its writers are
         #: killed, so each kill is also a power cut that drops every unsynced write.
@@ -501,6 +524,8 @@ class Campaign:
     # -- the checks --
     def _check(self, migrating: bool) -> None:
         assert self.home is not None
+        if self.rng.random() < self.wal_damage_share:
+            self._check_damaged_log()
         self._check_file_as_left(migrating)
         self._check_journal()
         self._check_backups()
@@ -509,12 +534,23 @@ class Campaign:
         """The file exactly as the kill left it, before anything opens it through the app."""
         from sqlite_utils import Database
 
-        from ketajournal.storage.connection import connect, integrity_problems, schema_version
+        from ketajournal.storage.connection import (
+            WalDamagedError,
+            connect,
+            integrity_problems,
+            schema_version,
+        )
         from ketajournal.storage.database import pending_migrations
         from ketajournal.storage.migrations import SCHEMA_VERSION
 
         assert self.home is not None
-        db = Database(connect(self.home / "journal.db", self.key), execute_plugins=False)
+        try:
+            conn = connect(self.home / "journal.db", self.key)
+        except WalDamagedError as error:
+            self.stats.damaged_logs_after_kill += 1
+            self.stats.problem(f"{self.home.name} after a kill: {error.report.reason}")
+            conn = connect(self.home / "journal.db", self.key, check_log=False)
+        db = Database(conn, execute_plugins=False)
         try:
             problems = integrity_problems(db)
             if problems:
@@ -537,14 +573,91 @@ class Campaign:
         finally:
             db.close()
 
-    def _check_journal(self) -> None:
+    def _check_damaged_log(self) -> None:
+        """Damage the log of a copy of the home as the kill left it; any loss must be reported.
+
+        The copy (journal file, log, index, header) is opened through ``open_checked``,
+        as every command and the window open a journal: it must either report damage,
+        or open with every acknowledged entry in it.
+        """
+        from ketajournal.platform.keystore import KeyringKeyStore
+        from ketajournal.platform.paths import JournalPaths
+        from ketajournal.services.damage import JournalDamagedError
+        from ketajournal.services.opening import open_checked
+
+        assert self.home is not None
+        source = JournalPaths(self.home)
+        wal = source.sidecars[0]
+        if not wal.is_file() or wal.stat().st_size <= 32:
+            self.stats.wal_damaged["no log to damage"] += 1
+            return
+        copy = JournalPaths(self.root / "damaged-log")
+        shutil.rmtree(copy.home, ignore_errors=True)
+        copy.home.mkdir(mode=0o700)
+        for path in (*source.database_files, source.header):
+            if path.is_file():
+                shutil.copyfile(path, copy.home / path.name)
+        how = self.rng.choices(list(WAL_DAMAGES), weights=list(WAL_DAMAGES.values()))[0]
+        target = copy.sidecars[0]
+        data = bytearray(target.read_bytes())
+        if how == "cut":
+            del data[self.rng.randrange(0, len(data)):]
+        else:
+            where = self.rng.randrange(0, 24) if how == "flip-header" else (
+                self.rng.randrange(32, len(data)))
+            data[where] ^= 1 << self.rng.randrange(8)
+        target.write_bytes(bytes(data))
+        self.stats.wal_damaged[how] += 1
+        try:
+            opened = open_checked(copy, KeyringKeyStore(), create=False, add_recovery_key=False)
+        except JournalDamagedError:
+            self.stats.wal_damage_reported += 1
+            return
+        try:
+            found = self._found(opened.journal)
+        finally:
+            opened.journal.close()
+        missing = [n for n, e in self.model.entries.items() if e.required and n not in found]
+        if missing:
+            self.stats.lost_unreported += len(missing)
+            self.stats.problem(f"{self.home.name}, log damaged ({how}): {len(missing)} "
+                               f"acknowledged entries gone unreported, e.g. {missing[0]}")
+        else:
+            self.stats.wal_damage_harmless += 1
+
+    def _found(self, journal: Any) -> dict[str, tuple[str, int, str]]:
+        """The writers' entries in ``journal``: marker → (kind, id, fingerprint)."""
         from ketajournal.domain.models import Session, SideEffect
+        from ketajournal.storage.repository import KINDS
+        from tests.harness.writer import NO_LINK, fingerprint
+
+        found: dict[str, tuple[str, int, str]] = {}
+        entries = {kind: journal.entries(kind) for kind in KINDS}  # each row validated
+        session_marks = {
+            s.id: m.group(0)[1:-1] if (m := _MARK.match(s.note)) else NO_LINK
+            for s in entries[Session.kind]
+        }
+        for kind in KINDS:
+            for entry in entries[kind]:
+                match = _MARK.match(entry.note)
+                if match is None:
+                    continue  # a fixture's own entry: compared by digest in _check_journal
+                name = f"{match.group(1)}#{match.group(2)}"
+                link = NO_LINK
+                if isinstance(entry, SideEffect) and entry.session_id is not None:
+                    link = session_marks.get(entry.session_id, f"?{entry.session_id}")
+                if name in found:
+                    self.stats.unknown_rows += 1
+                    self.stats.problem(f"{name} is in the journal twice")
+                assert entry.id is not None
+                found[name] = (kind, entry.id, fingerprint(entry, link))
+        return found
+
+    def _check_journal(self) -> None:
         from ketajournal.platform.keystore import KeyringKeyStore
         from ketajournal.platform.paths import JournalPaths
         from ketajournal.services.opening import open_journal
-        from ketajournal.storage.repository import KINDS
         from tests.fixtures.make_journals import fixture_columns, row_digest, selected_columns
-        from tests.harness.writer import NO_LINK, fingerprint
 
         assert self.home is not None
         stats, model = self.stats, self.model
@@ -559,27 +672,7 @@ class Campaign:
             if not health.ok:
                 stats.integrity_failures += 1
                 stats.problem(f"{self.home.name}: {health.problems[:3]}")
-            found: dict[str, tuple[str, int, str]] = {}  # marker → (kind, id, fingerprint)
-            entries = {kind: journal.entries(kind) for kind in KINDS}  # each row validated
-            session_marks = {
-                s.id: m.group(0)[1:-1] if (m := _MARK.match(s.note)) else NO_LINK
-                for s in entries[Session.kind]
-            }
-            for kind in KINDS:
-                for entry in entries[kind]:
-                    match = _MARK.match(entry.note)
-                    if match is None:
-                        continue  # a fixture's own entry: compared by digest below
-                    name = f"{match.group(1)}#{match.group(2)}"
-                    link = NO_LINK
-                    if isinstance(entry, SideEffect) and entry.session_id is not None:
-                        link = session_marks.get(entry.session_id, f"?{entry.session_id}")
-                    if name in found:
-                        stats.unknown_rows += 1
-                        stats.problem(f"{name} is in the journal twice")
-                    assert entry.id is not None
-                    found[name] = (kind, entry.id, fingerprint(entry, link))
-            compare(model, stats, found)
+            compare(model, stats, self._found(journal))
             if model.fixture:
                 db = journal._db
                 # The fixture's own columns: a later migration's added ones are not its.
@@ -674,13 +767,14 @@ def run_campaign(
     time_limit: float | None = None,
     power: Callable[[str], None] | None = None,
     keyring_file: Path | None = None,
+    wal_damage_share: float = WAL_DAMAGE_SHARE,
 ) -> Stats:
     """Run rounds until ``kills`` writers were killed (or ``time_limit`` seconds passed)."""
     started = time.monotonic()
     with _workspace(root) as folder:
         campaign = Campaign(folder, writers=writers, seed=seed, exec_mode=exec_mode,
                             migration_share=migration_share, power=power,
-                            keyring_file=keyring_file)
+                            keyring_file=keyring_file, wal_damage_share=wal_damage_share)
         while campaign.stats.kills < kills:
             campaign.run_round()
             if time_limit is not None and time.monotonic() - started > time_limit:
@@ -719,6 +813,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="start each writer with python -m tests.harness.writer, not fork")
     parser.add_argument("--migration-share", type=float, default=MIGRATION_SHARE,
                         help="share of rounds on a journal being migrated (0.25)")
+    parser.add_argument("--wal-damage-share", type=float, default=WAL_DAMAGE_SHARE,
+                        help="share of rounds whose log is then damaged, on a copy (0.3)")
     parser.add_argument("--dir", type=Path, help="work here and keep the journals")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args(argv)
@@ -727,7 +823,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     os.umask(0o077)
     stats = run_campaign(args.kills, writers=args.writers, seed=seed, root=args.dir,
-                         exec_mode=args.exec_mode, migration_share=args.migration_share)
+                         exec_mode=args.exec_mode, migration_share=args.migration_share,
+                         wal_damage_share=args.wal_damage_share)
     if args.json:
         print(json.dumps({"seed": seed, **stats.as_dict()}, indent=2))
     else:

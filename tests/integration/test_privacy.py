@@ -137,8 +137,10 @@ def test_a_full_session_opens_no_socket_and_leaves_no_plaintext(
 def test_every_file_the_app_creates_is_owner_only(journal: Journal, paths) -> None:
     fill_with_sentinels(journal)
     automatic_backup(journal)
-    journal.export_json(paths.home / "export.json")
-    for path in [paths.home, *paths.home.rglob("*")]:
+    # Exports never go into the home any more (issue 12): check one beside it.
+    export = paths.home.parent / "export.json"
+    journal.export_json(export)
+    for path in [paths.home, *paths.home.rglob("*"), export]:
         mode = path.stat().st_mode & 0o777
         if path.is_dir():
             assert mode == 0o700, path

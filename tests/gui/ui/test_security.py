@@ -460,3 +460,37 @@ def test_the_app_offers_the_backup_for_a_damaged_journal_at_start(
     assert "Restored" in answers.told[-1][0]
     (aside,) = (opened.paths.home / "backups").glob("damaged-*")
     assert digest(aside / "journal.db") == damaged
+
+
+def test_the_recovery_key_page_is_never_saved_inside_the_journal_home(
+    qtbot: QtBot, journal: Journal, tmp_path: Path
+) -> None:
+    from ketajournal.ui.recovery import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog(crypto.new_recovery_code(), home=journal.paths)
+    qtbot.addWidget(dialog)
+    inside = journal.paths.home / "recovery-key.pdf"
+    assert not dialog.save_pdf(inside)
+    assert not inside.exists() and "inside the journal's folder" in dialog.message.text()
+    outside = tmp_path / "recovery-key.pdf"
+    assert dialog.save_pdf(outside) and outside.stat().st_size > 0
+
+
+def test_security_shows_a_warning_when_the_chosen_keyring_keeps_keys_in_clear(
+    qtbot: QtBot, journal: Journal, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import keyring
+
+    plaintext = pytest.importorskip("keyrings.alt.file")
+    from ketajournal.ui.security import SecurityDialog
+
+    calm = SecurityDialog(JournalController(journal), KeyringKeyStore())
+    qtbot.addWidget(calm)
+    assert calm.keyring_warning.isHidden()
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.PlaintextKeyring")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    keyring.set_keyring(plaintext.PlaintextKeyring())  # the conftest puts its own back
+    warned = SecurityDialog(JournalController(journal), KeyringKeyStore())
+    qtbot.addWidget(warned)
+    assert not warned.keyring_warning.isHidden()
+    assert "plain file" in warned.keyring_warning.text()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import keyring
 import pytest
 
@@ -11,6 +16,7 @@ from ketajournal.platform.keystore import (
     KeyringUnavailableError,
     MemoryKeyStore,
 )
+from tests.support.crashed import ROOT
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
 
 KEY = bytes(range(32))
@@ -50,3 +56,59 @@ def test_the_memory_store_lives_only_in_this_object() -> None:
     store.delete("abc")
     store.delete("abc")
     assert store.get("abc") is None
+
+
+pytest.importorskip("keyrings.alt")  # a test dependency (pyproject.toml)
+
+
+def env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items()
+            if k not in ("PYTHON_KEYRING_BACKEND", "KETAJOURNAL_TEST_KEYRING")}
+    base.update(
+        PYTHONPATH=str(ROOT), HOME=str(tmp_path), XDG_DATA_HOME=str(tmp_path / "data"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"), DBUS_SESSION_BUS_ADDRESS="disabled:",
+    )
+    base.update(extra)
+    return base
+
+
+def cli(environment: dict[str, str], home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ketajournal", *args, "--home", str(home)],
+        capture_output=True, text=True, cwd=ROOT, env=environment, timeout=120, check=False,
+    )
+
+
+def clear_text_files(tmp_path: Path) -> list[Path]:
+    return [p for p in (tmp_path / "data").rglob("*") if p.is_file()]
+
+
+def test_the_plaintext_backend_keyring_picks_by_itself_is_no_keyring(tmp_path: Path) -> None:
+    automatic = env(tmp_path)
+    probe = subprocess.run([sys.executable, "-c", "import keyring; print(keyring.get_keyring())"],
+                           capture_output=True, text=True, env=automatic, check=True)
+    assert "PlaintextKeyring" in probe.stdout  # what keyring chose by itself
+    result = cli(automatic, tmp_path / "home", "log", "mood", "5")
+    assert result.returncode != 0
+    assert "keeps keys in a plain file" in result.stderr
+    assert not clear_text_files(tmp_path)  # no key written in clear
+    assert not (tmp_path / "home" / "journal.db").exists()
+
+
+def test_a_plaintext_backend_chosen_explicitly_is_used_with_a_warning(tmp_path: Path) -> None:
+    chosen = env(tmp_path, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
+    home = tmp_path / "home"
+    made = cli(chosen, home, "log", "mood", "5")
+    assert made.returncode == 0, made.stderr
+    assert "warning: the keyring backend keyrings.alt.file.PlaintextKeyring keeps" in made.stderr
+    assert clear_text_files(tmp_path)
+    code = next(line.strip() for line in made.stderr.splitlines()
+                if line.strip().count("-") == 7)
+    # Later, without the explicit choice, it is not used: the recovery key opens it.
+    refused = cli(env(tmp_path), home, "check")
+    assert refused.returncode != 0 and "plain file" in refused.stderr
+    secret = tmp_path / "code.txt"
+    secret.write_text(code)
+    secret.chmod(0o600)
+    opened = cli(env(tmp_path), home, "check", "--password-file", str(secret))
+    assert opened.returncode == 0, opened.stderr

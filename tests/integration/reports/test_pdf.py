@@ -26,7 +26,7 @@ from ketajournal.reports.model import TITLE
 from ketajournal.reports.pdf import PdfWriteError, write_pdf
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
-from tests.integration.services.test_reports import fill
+from tests.integration.services.test_reports import SENTINEL, fill
 from tests.support.clinical_journals import clinicians_check
 from tests.support.clock import NOW
 
@@ -79,6 +79,19 @@ def test_every_page_has_title_period_and_page_x_of_n(demo_pdf: PdfReader) -> Non
         assert f"page {number} of {total}" in text
         assert TITLE in text
         assert "Period: 28 Nov 2024 – 27 Nov 2026 (all data)" in text
+
+
+def test_the_words_of_an_other_side_effect_are_a_note(journal: Journal, tmp_path: Path) -> None:
+    from ketajournal.domain.models import SideEffect, SideEffectCategory
+
+    fill(journal)
+    journal.log(SideEffect(at=NOW - timedelta(days=1), category=SideEffectCategory.OTHER,
+                           other_text=SENTINEL, severity=2))
+    without = " ".join(page_texts(export(journal, tmp_path / "a.pdf")))
+    assert SENTINEL not in without
+    assert "Other" in without
+    with_notes = " ".join(page_texts(export(journal, tmp_path / "b.pdf", include_notes=True)))
+    assert SENTINEL in with_notes
 
 
 def test_the_report_name_appears_only_when_typed(journal: Journal, tmp_path: Path) -> None:

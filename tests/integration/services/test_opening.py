@@ -6,6 +6,7 @@ the tests compare a SHA-256 of every file in the home before and after.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import os
@@ -157,7 +158,9 @@ def test_header_holds_format_version_id_and_only_the_wrapped_recovery_key(
 ) -> None:
     open_at(paths, clock).close()
     header = json.loads(paths.header.read_text(encoding="utf-8"))
-    assert set(header) == {"format", "version", "journal_id", "keys"}
+    # The MAC authenticates every other field (issue 12): it is no key and no secret.
+    assert set(header) == {"format", "version", "journal_id", "keys", "mac"}
+    assert len(base64.b64decode(header["mac"])) == 32
     assert header["format"] == "ketajournal-header"
     assert header["version"] == 2
     assert set(header["keys"]) == {"recovery"}  # no passphrase wrap unless one is set
@@ -425,7 +428,7 @@ def test_interrupted_first_run_is_started_again_cleanly(
     stale_id = "0" * 32
 
     def crash_before_rename() -> None:
-        write_header(paths.header, JournalHeader(stale_id))
+        write_header(paths.header, JournalHeader(stale_id), bytes(32))
         raise KeyboardInterrupt
 
     ensure_private_dir(paths.home)

@@ -43,6 +43,7 @@ from ketajournal.services.keys import (
     NeedsSecretError,
     WrongSecretError,
     enable_passphrase,
+    with_recovery_key,
 )
 from ketajournal.services.opening import open_checked, open_journal, open_or_create
 from ketajournal.services.portable import (
@@ -60,6 +61,8 @@ from ketajournal.services.restore import (
     WrongBackupSecretError,
     restore_backup_file,
 )
+from ketajournal.storage.header import JournalHeader, header_json, read_header
+from tests.support.clock import NOW
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
 
 SENTINEL = "SENTINEL-restore-7d20"
@@ -613,5 +616,73 @@ def test_cli_names_the_damage_and_restore_from_backups_repairs_it(
     assert "damaged-" in capsys.readouterr().out
     assert cli(home, "export", "json", "-o", str(tmp_path / "after.json")) == 0
     assert (tmp_path / "after.json").read_bytes() == (tmp_path / "before.json").read_bytes()
+
+
+def _with_journal_id(source: Path, target: Path, journal_id: str, key: bytes) -> RecoveryCode:
+    """A copy of the backup file ``source`` whose header claims ``journal_id``, its key
+    wrapped under a new recovery code (as a crafted file would be); returns the code."""
+    code = crypto.new_recovery_code()
+    header = with_recovery_key(JournalHeader(journal_id=journal_id), key, code, NOW.date())
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w") as crafted:
+        for info in original.infolist():
+            data = original.read(info)
+            if info.filename.endswith(".header"):
+                data = header_json(header).encode()
+            elif info.filename.endswith(".json"):
+                manifest = json.loads(data)
+                if "journal_id" in manifest:
+                    manifest["journal_id"] = journal_id
+                data = json.dumps(manifest).encode()
+            crafted.writestr(info, data)
+    return code
+
+
+def test_a_crafted_backup_never_replaces_the_keyring_key_of_the_real_journal(
+    tmp_path: Path
+) -> None:
+    keys = KeyringKeyStore()
+    real = JournalPaths(tmp_path / "real")
+    patient = open_or_create(real, keys)
+    real_id = read_header(real.header).journal_id
+    real_key = keys.get(real_id)
+    patient.journal.log(MoodEntry(at=patient.journal.now() - timedelta(hours=1), mood=3))
+    patient.journal.close()
+    other = open_or_create(JournalPaths(tmp_path / "other"), keys)
+    write_portable_backup(other.journal, tmp_path / "other.zip")
+    other_key = other.journal.data_key
+    other.journal.close()
+    code = _with_journal_id(tmp_path / "other.zip", tmp_path / "crafted.zip", real_id, other_key)
+    result = restore_backup_file(
+        JournalPaths(tmp_path / "new"), tmp_path / "crafted.zip", keys, str(code)
+    )
+    assert not result.stored_in_keyring
+    assert keys.get(real_id) == real_key  # the real journal's entry is untouched
+    reopened = open_checked(real, keys, create=False)
+    try:
+        assert reopened.journal.counts()["mood"] == 1
+    finally:
+        reopened.journal.close()
+
+
+def test_restoring_a_backup_older_than_the_recovery_key_says_so(tmp_path: Path) -> None:
+    from ketajournal.services.keys import key_from_secret, rotate_recovery_key
+
+    keys = KeyringKeyStore()
+    paths = JournalPaths(tmp_path / "home")
+    opened = open_or_create(paths, keys)
+    old_code = opened.new_recovery_code
+    write_portable_backup(opened.journal, tmp_path / "old.zip")
+    new_code = rotate_recovery_key(opened.journal)
+    opened.journal.close()
+    result = restore_backup_file(paths, tmp_path / "old.zip", keys, force=True)
+    assert result.older_secrets == "recovery key"
+    assert "older than the recovery key" in result.summary()
+    assert "make a new recovery key now" in result.summary()
+    header = read_header(paths.header)
+    assert key_from_secret(header, str(old_code))  # the revoked key opens it again
+    with pytest.raises(WrongSecretError):
+        key_from_secret(header, str(new_code))
+    again = restore_backup_file(paths, tmp_path / "old.zip", keys, force=True)
+    assert again.older_secrets is None and "older than" not in again.summary()
 
 
