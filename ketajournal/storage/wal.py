@@ -136,13 +136,18 @@ def inspect_wal(wal: Path, shm: Path | None = None) -> WalReport:
     # Frames the index says were already copied into the journal file are safe there.
     safe = backfilled if shm_salts == salts else 0
     if broken_at is not None:
-        report = _after_break(frames, broken_at, salts, report, safe, big)
+        # Frames the index records as committed: when it is there and of this log, a
+        # commit frame beyond them was never acknowledged (the index is flushed before a
+        # save is acknowledged), e.g. a transaction whose page was rewritten in place and
+        # whose checksums were being rewritten when the writer was killed.
+        vouched = shm_frames if shm_salts == salts else None
+        report = _after_break(frames, broken_at, salts, report, safe, big, vouched)
     return _against_shm(report, shm_frames, shm_salts, salts, backfilled)
 
 
 def _after_break(
     frames: list[_Frame], broken_at: int, salts: tuple[int, int], report: WalReport,
-    safe: int = 0, big: bool = False,
+    safe: int = 0, big: bool = False, vouched: int | None = None,
 ) -> WalReport:
     """Committed transactions written after the broken frame (and beyond the first
     ``safe`` frames, which are already in the journal file).
@@ -152,6 +157,11 @@ def _after_break(
     and each commit among them is a transaction that was complete on disk. Frames
     left over from a transaction that never committed (a crash, then a new writer
     overwriting the start of it) do not chain on from the new frames: never counted.
+    With ``vouched`` (the frames a valid wal-index of this log records as committed),
+    only commit frames within them count: SQLite rewrites a page of the open
+    transaction in place and its checksums only at COMMIT, so a writer killed in
+    between leaves a broken frame followed by a chained commit frame that was never
+    acknowledged.
     """
     broken = frames[broken_at]
     s1, s2 = broken.checksum
@@ -164,9 +174,10 @@ def _after_break(
         if (s1, s2) != frame.checksum:
             break
         continued += 1
-        if frame.commit and index + 1 > safe:
+        if frame.commit and index + 1 > safe and (vouched is None or index + 1 <= vouched):
             lost += 1
-    if broken.commit and broken.salts == salts and continued and broken_at + 1 > safe:
+    if (broken.commit and broken.salts == salts and continued and broken_at + 1 > safe
+            and (vouched is None or broken_at + 1 <= vouched)):
         lost += 1  # the writer went on past it, so that commit was complete on disk
     if not lost:
         return report
