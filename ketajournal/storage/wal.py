@@ -222,10 +222,12 @@ def _shm_committed(shm: Path | None) -> tuple[int, tuple[int, int] | None, int]:
             data = f.read(SHM_BACKFILL_OFFSET + 4)
     except OSError:
         return 0, None, 0
-    if len(data) < SHM_BACKFILL_OFFSET + 4 or (
-        data[:SHM_HEADER_BYTES] != data[SHM_HEADER_BYTES : 2 * SHM_HEADER_BYTES]
-    ):
+    if len(data) < SHM_BACKFILL_OFFSET + 4:
         return 0, None, 0
+    # SQLite writes the second copy of the header first, then the first one: copies that
+    # differ mean a writer was stopped in between, and the first copy is then the header
+    # of the last update that completed (the one a save was acknowledged under). Its own
+    # checksum below says whether it can be trusted.
     order = "<" if sys.byteorder == "little" else ">"
     version, _unused, _change, is_init = struct.unpack_from(f"{order}3IB", data)
     mx_frame, _pages, _f1, _f2 = struct.unpack_from(f"{order}4I", data, 16)
