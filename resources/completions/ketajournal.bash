@@ -102,7 +102,7 @@ _ketajournal() {
     esac
     local words=""
     case "$path" in
-        '') words='--home --password-file --version --demo --background demo log export import backup restore check status boosters due settings' ;;
+        '') words='--home --password-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log export import backup restore check status boosters due settings' ;;
         demo) words='--home --password-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
         'log mood') words='--home --password-file --anxiety --energy --sleep --at --note' ;;
