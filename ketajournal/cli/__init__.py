@@ -9,9 +9,10 @@ Each group of commands keeps its grammar beside its handlers, as sqlite-utils
 does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.export` (and import),
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
 :mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
-(due), :mod:`~ketajournal.cli.settings`
-and :mod:`~ketajournal.cli.demo`; :mod:`~ketajournal.cli.common` holds what they
-share. This module assembles the parser and runs a command.
+(due), :mod:`~ketajournal.cli.settings`, :mod:`~ketajournal.cli.demo` and
+:mod:`~ketajournal.cli.desktop_entry` (the menu entry of a pip install);
+:mod:`~ketajournal.cli.common` holds what they share. This module assembles the parser
+and runs a command.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ import sys
 from collections.abc import Sequence
 
 from ketajournal import __version__
-from ketajournal.cli import analysis, demo, export, log, reminders, safety, settings
+from ketajournal.cli import (
+    analysis,
+    demo,
+    desktop_entry,
+    export,
+    log,
+    reminders,
+    safety,
+    settings,
+)
 from ketajournal.cli.common import Parser, home_options
 from ketajournal.errors import KnownError
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
@@ -52,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start with the window hidden, for reminders (start at login uses this)",
     )
+    desktop_entry.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     for group in GROUPS:
         group.add_commands(sub, home)
@@ -77,7 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name, value in vars(args).items():
         if isinstance(value, list):
             parser.error(f"argument --{name.replace('_', '-')}: expected one argument")
-    if args.command is None:
+    if desktop_entry.wanted(args):
+        if args.command is not None:
+            parser.error("--install-desktop-entry and --uninstall-desktop-entry take no command")
+        args.handler = desktop_entry.handle
+    elif args.command is None:
         from ketajournal.app import display_problem, run_gui  # Qt only for the window
 
         problem = display_problem()

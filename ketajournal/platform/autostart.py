@@ -57,7 +57,8 @@ def launch_agent_path() -> Path:
     return Path.home() / "Library" / "LaunchAgents" / f"{APP_ID}.plist"
 
 
-def _exec_argument(argument: str) -> str:
+def exec_argument(argument: str) -> str:
+    """One argument of a desktop entry's ``Exec`` line, quoted and escaped as the spec says."""
     if argument == "" or any(c in _RESERVED for c in argument):
         quoted = "".join("\\" + c if c in _ESCAPED_IN_QUOTES else c for c in argument)
         argument = f'"{quoted}"'
@@ -70,7 +71,7 @@ def desktop_entry(command: Sequence[str]) -> str:
     """The text of the XDG autostart entry that runs ``command`` at login."""
     if not command:
         raise ValueError("the autostart command is empty")
-    exec_line = " ".join(_exec_argument(a) for a in command)
+    exec_line = " ".join(exec_argument(a) for a in command)
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"

@@ -23,10 +23,10 @@ rm -rf "$appdir"
 mkdir -p "$appdir/usr/lib" "$appdir/usr/share/applications" "$appdir/usr/share/metainfo" \
   "$appdir/usr/share/icons/hicolor/scalable/apps"
 cp -a "$frozen" "$appdir/usr/lib/ketajournal"
-cp "$ROOT/packaging/$APP_ID.desktop" "$appdir/$APP_ID.desktop"
-cp "$ROOT/packaging/$APP_ID.desktop" "$appdir/usr/share/applications/"
+cp "$ROOT/ketajournal/assets/$APP_ID.desktop" "$appdir/$APP_ID.desktop"
+cp "$ROOT/ketajournal/assets/$APP_ID.desktop" "$appdir/usr/share/applications/"
 # appimagetool validates the metainfo under its older name as well.
-cp "$ROOT/packaging/$APP_ID.metainfo.xml" "$appdir/usr/share/metainfo/$APP_ID.appdata.xml"
+cp "$ROOT/ketajournal/assets/$APP_ID.metainfo.xml" "$appdir/usr/share/metainfo/$APP_ID.appdata.xml"
 cp -r "$ROOT/ketajournal/assets/hicolor/." "$appdir/usr/share/icons/hicolor/"
 cp "$ROOT/ketajournal/assets/$APP_ID.svg" "$appdir/usr/share/icons/hicolor/scalable/apps/"
 cp "$ROOT/ketajournal/assets/hicolor/256x256/apps/$APP_ID.png" "$appdir/$APP_ID.png"

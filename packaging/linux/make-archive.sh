@@ -27,8 +27,8 @@ top=$stage/$name
 
 mkdir -p "$top/share/applications" "$top/share/metainfo" "$top/share/icons/hicolor/scalable/apps"
 cp -a "$frozen" "$top/ketajournal"
-cp "$ROOT/packaging/$APP_ID.desktop" "$top/share/applications/"
-cp "$ROOT/packaging/$APP_ID.metainfo.xml" "$top/share/metainfo/"
+cp "$ROOT/ketajournal/assets/$APP_ID.desktop" "$top/share/applications/"
+cp "$ROOT/ketajournal/assets/$APP_ID.metainfo.xml" "$top/share/metainfo/"
 cp -r "$ROOT/ketajournal/assets/hicolor/." "$top/share/icons/hicolor/"
 cp "$ROOT/ketajournal/assets/$APP_ID.svg" "$top/share/icons/hicolor/scalable/apps/"
 cp "$ROOT/LICENSE" "$top/"

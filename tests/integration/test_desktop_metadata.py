@@ -19,8 +19,8 @@ import pytest
 from ketajournal import APP_ID, __version__
 from tests.support.paths import ROOT
 
-DESKTOP = ROOT / "packaging" / f"{APP_ID}.desktop"
-METAINFO = ROOT / "packaging" / f"{APP_ID}.metainfo.xml"
+DESKTOP = ROOT / "ketajournal" / "assets" / f"{APP_ID}.desktop"
+METAINFO = ROOT / "ketajournal" / "assets" / f"{APP_ID}.metainfo.xml"
 
 #: Notes the validator may print, and why each is accepted.
 ACCEPTED_NOTES = {

@@ -77,8 +77,8 @@ def test_architecture_doc_names_every_package() -> None:
 def test_one_app_id_names_the_desktop_file_metainfo_and_icon() -> None:
     from ketajournal import APP_ID
 
-    desktop = ROOT / "packaging" / f"{APP_ID}.desktop"
-    metainfo = ROOT / "packaging" / f"{APP_ID}.metainfo.xml"
+    desktop = ROOT / "ketajournal" / "assets" / f"{APP_ID}.desktop"
+    metainfo = ROOT / "ketajournal" / "assets" / f"{APP_ID}.metainfo.xml"
     assert f"Icon={APP_ID}" in desktop.read_text(encoding="utf-8")
     assert f"<id>{APP_ID}</id>" in metainfo.read_text(encoding="utf-8")
     assert (ROOT / "ketajournal" / "assets" / f"{APP_ID}.svg").exists()

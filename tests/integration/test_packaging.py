@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -143,3 +144,19 @@ def test_install_leaves_a_command_it_did_not_make_alone(
     assert pip_script.read_text(encoding="utf-8") == "#!/bin/sh\n# installed by pip\n"
     assert run(home / ".local/lib/ketajournal/uninstall.sh", env=env).returncode == 0
     assert pip_script.exists()
+
+
+def test_pip_gives_a_windowed_ketajournal_and_a_console_ketajournal_cli() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["gui-scripts"] == {"ketajournal": "ketajournal.cli:main"}
+    assert project["scripts"] == {"ketajournal-cli": "ketajournal.cli:main"}
+
+
+@pytest.mark.parametrize("command", ["ketajournal", "ketajournal-cli"])
+def test_both_installed_commands_print_the_version(command: str) -> None:
+    script = Path(sys.executable).parent / command
+    if not script.exists():
+        pytest.skip(f"{command} is not installed next to this Python (pip install -e .)")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert (done.returncode, done.stdout.strip()) == (0, f"ketajournal {__version__}")
