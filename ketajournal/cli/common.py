@@ -20,6 +20,7 @@ from ketajournal.domain.validation import (
 )
 from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.moves import private_file
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Journal
@@ -61,6 +62,14 @@ def home_options() -> Parser:
         default=argparse.SUPPRESS,
         help="open the journal with the passphrase or recovery key in FILE, not the keyring "
         f"(default: ${ENV_PASSWORD_FILE})",
+    )
+    home.add_argument(
+        "--recovery-key-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="if this command makes a recovery key (a new journal), write it to FILE "
+        "(a new file, readable only by you, outside the journal's folder) instead of "
+        "printing it",
     )
     return home
 
@@ -149,6 +158,7 @@ def open_journal(args: argparse.Namespace, *, create: bool) -> Journal:
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     # Never a key or passphrase on the command line (shell history, ps): only a file.
     secret = secret_from_options(getattr(args, "password_file", None))
+    key_file = _recovery_key_file(args, paths)  # checked before a key can be made
     try:
         # Opens and runs the integrity check (milliseconds); damage is told apart
         # from a wrong key and the newest verified backup is offered.
@@ -163,9 +173,40 @@ def open_journal(args: argparse.Namespace, *, create: bool) -> Journal:
             "--home and --password-file options as this command)."
         ) from None
     if opened.new_recovery_code is not None:
-        print(recovery_notice(opened.new_recovery_code, new_journal=opened.created),
-              file=sys.stderr)
+        notice = recovery_notice(opened.new_recovery_code, new_journal=opened.created)
+        if key_file is not None and _write_recovery_key(key_file, str(opened.new_recovery_code)):
+            print(f"The new recovery key was written to {key_file}. Keep it somewhere safe, "
+                  "away from this computer, and delete that file once it is.", file=sys.stderr)
+        else:  # never lose the only copy: printed if the file could not be written
+            print(notice, file=sys.stderr)
     return opened.journal
+
+
+def _recovery_key_file(args: argparse.Namespace, paths: JournalPaths) -> Path | None:
+    """``--recovery-key-file``: a new file, in an existing folder, outside the home."""
+    given = getattr(args, "recovery_key_file", None)
+    if given is None:
+        return None
+    target = Path(given).expanduser()
+    if not target.parent.is_dir():
+        raise ValidationError("recovery-key-file", f"the folder {target.parent} does not exist")
+    if target.exists() or target.is_symlink():
+        raise ValidationError(
+            "recovery-key-file", f"{target} already exists; give a new file (it is never "
+            "overwritten)"
+        )
+    paths.check_output(target)
+    return target
+
+
+def _write_recovery_key(target: Path, code: str) -> bool:
+    """Write ``code`` to the new file ``target`` (0600); False if that failed."""
+    try:
+        with private_file(target) as out:
+            out.write(f"{code}\n".encode("ascii"))
+    except OSError:
+        return False
+    return True
 
 
 def with_journal(

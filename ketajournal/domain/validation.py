@@ -104,12 +104,25 @@ def check_text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> st
     return value
 
 
+#: The widest UTC offset of any real zone (Kiribati's +14:00; the lowest is -12:00).
+MAX_UTC_OFFSET = timedelta(hours=14)
+
+
 def check_time(field: str, value: object) -> datetime:
-    """Return ``value`` if it is a timezone-aware datetime from the year 2000 to 2100."""
+    """Return ``value`` if it is a timezone-aware datetime from the year 2000 to 2100.
+
+    Its UTC offset must be whole minutes within ±14:00 (:data:`MAX_UTC_OFFSET`): every
+    real zone's is, and anything else cannot be written as an ISO 8601 / FHIR dateTime.
+    """
     if not isinstance(value, datetime):
         raise ValidationError(field, "must be a date and time")
-    if value.tzinfo is None or value.utcoffset() is None:
+    offset = value.utcoffset() if value.tzinfo is not None else None
+    if offset is None:
         raise ValidationError(field, "must include a time zone offset")
+    if offset % timedelta(minutes=1):
+        raise ValidationError(field, "must have a UTC offset in whole minutes, such as +01:00")
+    if abs(offset) > MAX_UTC_OFFSET:
+        raise ValidationError(field, "must have a UTC offset between -14:00 and +14:00")
     if not EARLIEST_YEAR <= value.year <= 2100:
         raise ValidationError(field, f"must be between the years {EARLIEST_YEAR} and 2100")
     return value

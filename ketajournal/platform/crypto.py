@@ -63,16 +63,26 @@ class Argon2Params:
     lanes: int
 
     def check(self) -> None:
-        """Raise ValueError for parameters Argon2 refuses or that no sane wrap uses.
+        """Raise ValueError for parameters Argon2 refuses or above :data:`ARGON2_CAPS`.
 
-        The upper bounds stop a damaged header from asking for terabytes of memory.
+        Checked when a header is read, so a damaged or crafted header is refused before
+        any derivation instead of making the patient's computer swap or hang.
         """
-        if not 1 <= self.lanes <= 64:
+        if not 1 <= self.lanes <= ARGON2_CAPS.lanes:
             raise ValueError("argon2 lanes out of range")
-        if not 1 <= self.iterations <= 1000:
+        if not 1 <= self.iterations <= ARGON2_CAPS.iterations:
             raise ValueError("argon2 iterations out of range")
-        if not 8 * self.lanes <= self.memory_kib <= 4 * 1024 * 1024:
+        if not 8 * self.lanes <= self.memory_kib <= ARGON2_CAPS.memory_kib:
             raise ValueError("argon2 memory out of range")
+
+
+#: The most a header may ask for. Memory 1 GiB (16 × the default): every laptop this
+#: runs on has it free, where a header's 4 GiB would swap or be killed. 10 passes
+#: (3 × the default's): 1 GiB × 10 passes takes about 10–20 s on one core, slow but
+#: finished, where 1000 passes would hang for an hour. 8 lanes: the most cores a
+#: desktop derivation can usefully use; more only multiply threads. Our own defaults
+#: (and any raise of them) must stay at or below these.
+ARGON2_CAPS = Argon2Params(memory_kib=1024 * 1024, iterations=10, lanes=8)
 
 
 #: RFC 9106's second recommended setting (64 MiB, 3 passes), one lane: above the

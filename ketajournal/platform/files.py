@@ -1,4 +1,4 @@
-"""Writing files so that a failure never leaves half a file behind."""
+"""Files read and written safely: no half-written file after a failure, no unbounded read."""
 
 from __future__ import annotations
 
@@ -55,3 +55,22 @@ def fsync_dir(directory: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def read_at_most(path: Path, limit: int) -> bytes:
+    """Up to ``limit + 1`` bytes of ``path``, read in chunks.
+
+    A result longer than ``limit`` means "too large". The size is counted while
+    reading, so a pipe, a FIFO or ``/dev/zero`` (whose reported size is 0) stops
+    at the cap instead of filling memory.
+    """
+    chunks: list[bytes] = []
+    remaining = limit + 1
+    with path.open("rb") as handle:
+        while remaining > 0:
+            chunk = handle.read(min(remaining, 1024 * 1024))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+    return b"".join(chunks)

@@ -38,11 +38,13 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_int
+from ketajournal.platform.files import read_at_most
 from ketajournal.reports import csv_export
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION
 from ketajournal.storage.repository import KINDS
 
-#: Larger files are refused before they are read: a two-year journal is about 1 MB.
+#: Larger files are refused (unread, or at the cap while reading a pipe): a two-year
+#: journal is about 1 MB.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 _TIME_MAX_CHARS = 64
 
@@ -101,17 +103,22 @@ def rejected(location: str, error: ValidationError) -> ImportRejectedError:
 
 def _read_text(path: Path, display: str) -> str:
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise ImportRejectedError(
-                display, "", f"is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, "
-                "far more than a journal export"
-            )
-        data = path.read_bytes()
+        if path.stat().st_size > MAX_IMPORT_BYTES:  # refused unread
+            data = b""
+            too_large = True
+        else:  # counted while reading: a pipe or /dev/zero reports size 0
+            data = read_at_most(path, MAX_IMPORT_BYTES)
+            too_large = len(data) > MAX_IMPORT_BYTES
     except FileNotFoundError:
         raise ImportRejectedError(display, "", "does not exist") from None
     except OSError as error:
         reason = error.strerror or "an error"
         raise ImportRejectedError(display, "", f"cannot be read ({reason})") from None
+    if too_large:
+        raise ImportRejectedError(
+            display, "", f"is larger than {MAX_IMPORT_BYTES // (1024 * 1024)} MB, "
+            "far more than a journal export"
+        )
     if data.startswith(codecs.BOM_UTF8):  # spreadsheets save "CSV UTF-8" with one
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -423,10 +430,35 @@ JSON_ADDED_FIELDS: dict[str, tuple[str, ...]] = {
 _TOP_LEVEL = ("format", "version", "schema_version", "entries")
 
 
+#: Our export nests 4 levels (document, entries, a kind's list, an entry); a little room
+#: for a reader's own tools, and far below what makes the parser recurse for long.
+MAX_JSON_DEPTH = 16
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _json_depth(text: str) -> int:
+    """The deepest nesting of objects and arrays in ``text`` (strings ignored).
+
+    Counted before ``json.loads`` builds anything, so a deeply nested document costs
+    one pass over the text, not memory or recursion.
+    """
+    depth = deepest = 0
+    for match in _JSON_BRACKET.finditer(_JSON_STRING.sub("", text)):
+        if match.group() in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
 def read_json(path: Path) -> list[ImportRecord]:
     """The entries of a JSON export (docs/export-json.md)."""
     display = path.name
     text = _read_text(path, display)
+    if _json_depth(text) > MAX_JSON_DEPTH:
+        raise ImportRejectedError(display, "", "is nested too deeply to be an export")
     try:
         document = json.loads(text, object_pairs_hook=_unique_keys)
     except RecursionError:

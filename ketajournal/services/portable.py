@@ -6,8 +6,9 @@ SQLCipher copy of the journal (with the journal's own key), a copy of its header
 (the wrapped keys, so the recovery key or passphrase opens it) and a small
 manifest (format, version, date, journal id; no counts, no content). It is
 written atomically and read back and verified again before it is renamed into
-place. :func:`extract_portable_backup` reads one back, checking the format, the
-version and every member's checksum; :mod:`ketajournal.services.restore` puts
+place. :func:`extract_portable_backup` reads one back, checking that it holds
+exactly these members, stored (so nothing expands beyond the file's size), the
+format, the version and every member's checksum; :mod:`ketajournal.services.restore` puts
 what it extracted in place.
 """
 
@@ -136,9 +137,7 @@ def extract_portable_backup(source: Path, staging: Path, display: str) -> Staged
     """
     try:
         with zipfile.ZipFile(source) as archive:
-            names = set(archive.namelist())
-            if not {MANIFEST_MEMBER, DB_MEMBER, HEADER_MEMBER} <= names:
-                raise BackupFileError(f"{display} is not a ketajournal backup file.")
+            _check_members(archive, display)
             manifest = _manifest(archive.read(_small(archive, MANIFEST_MEMBER)), display)
             db, header = JournalPaths(staging).database, JournalPaths(staging).header
             _small(archive, HEADER_MEMBER)
@@ -153,6 +152,21 @@ def extract_portable_backup(source: Path, staging: Path, display: str) -> Staged
     except NotImplementedError:  # a compression or encryption method we never write
         raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
     return StagedBackup(db, header, manifest)
+
+
+def _check_members(archive: zipfile.ZipFile, display: str) -> None:
+    """Refuse any member a backup does not have, twice-named or compressed ones.
+
+    Every member we write is stored, so what is extracted is never larger than the
+    file itself: a small crafted zip cannot fill the staging folder with gigabytes.
+    """
+    infos = archive.infolist()
+    names = [info.filename for info in infos]
+    if sorted(names) != sorted((MANIFEST_MEMBER, DB_MEMBER, HEADER_MEMBER)) or any(
+        info.compress_type != zipfile.ZIP_STORED or info.file_size != info.compress_size
+        for info in infos
+    ):
+        raise BackupFileError(f"{display} is not a ketajournal backup file.")
 
 
 def _small(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:

@@ -31,6 +31,7 @@ from ketajournal.domain.validation import (
     ValidationError,
     check_text,
 )
+from ketajournal.platform.files import read_at_most
 
 #: Larger files are refused before they are read (ten years of daily Daylio
 #: entries with long notes stay far below this).
@@ -124,12 +125,17 @@ class CsvTable:
 def read_bytes(path: Path, display: str) -> bytes:
     """The file's bytes, refusing a missing, unreadable or oversized file by name."""
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
+        data = b""
+        too_large = path.stat().st_size > MAX_FILE_BYTES  # then refused unread
+        if not too_large:  # counted while reading: a pipe or /dev/zero reports size 0
+            data = read_at_most(path, MAX_FILE_BYTES)
+            too_large = len(data) > MAX_FILE_BYTES
+        if too_large:
             raise ImportFileError(
                 display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
                 "far more than a mood tracker's export"
             )
-        return path.read_bytes()
+        return data
     except FileNotFoundError:
         raise ImportFileError(display, "", "does not exist") from None
     except IsADirectoryError:

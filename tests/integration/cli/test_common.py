@@ -21,6 +21,7 @@ from ketajournal.domain.models import (
     SideEffectCategory,
 )
 from ketajournal.domain.validation import ValidationError
+from ketajournal.platform.crypto import parse_recovery_code
 from ketajournal.services import demo
 from tests.support.clock import NOW
 
@@ -102,3 +103,37 @@ def test_the_help_shows_the_domains_bounds() -> None:
     first, last = PHQ9.answer_range
     assert f"comma-separated answers, {first}-{last} each" in " ".join(_help("log", "phq9").split())
     assert f"days of data ({demo.DEFAULT_DAYS})" in _help("demo")
+
+
+# -- --recovery-key-file --------------------------------------------------------------------
+
+
+def test_a_new_recovery_key_goes_to_the_file_asked_for_not_to_stderr(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key_file = tmp_path / "recovery-key.txt"
+    argv = ["--home", str(home), "--recovery-key-file", str(key_file)]
+    assert main([*argv[:2], "demo", "--days", "2", *argv[2:]]) == 0
+    err = capsys.readouterr().err
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    code = parse_recovery_code(key_file.read_text(encoding="ascii").strip())
+    assert str(code) not in err and f"written to {key_file}" in err
+    # The file holds the journal's real recovery key: it opens the journal.
+    assert main(["--home", str(home), "--password-file", str(key_file), "status"]) == 0
+
+
+def test_a_recovery_key_file_that_exists_or_lies_in_the_home_is_refused_before_creating(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    existing = tmp_path / "existing.txt"
+    existing.write_text("keep me\n", encoding="utf-8")
+    assert main(["--home", str(home), "demo", "--days", "2",
+                 "--recovery-key-file", str(existing)]) == 2
+    assert "recovery-key-file: " in capsys.readouterr().err
+    assert existing.read_text(encoding="utf-8") == "keep me\n"
+    home.mkdir()
+    inside = home / "key.txt"
+    assert main(["--home", str(home), "demo", "--days", "2",  # as for export -o there
+                 "--recovery-key-file", str(inside)]) == 1
+    assert "inside the journal's folder" in capsys.readouterr().err
+    assert list(home.iterdir()) == []  # no journal, no key file: refused before creating

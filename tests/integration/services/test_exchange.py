@@ -238,8 +238,8 @@ def test_a_future_entry_in_a_batch_is_refused_before_anything_is_written(
 
 # -- hostile input, by hypothesis ----------------------------------------------------------------
 
-ZONES = st.builds(timezone, st.timedeltas(min_value=-timedelta(hours=14),
-                                         max_value=timedelta(hours=14)))
+# Whole minutes only: the domain refuses offsets with seconds (no ISO 8601 text has them).
+ZONES = st.builds(timezone, st.integers(-14 * 60, 14 * 60).map(lambda m: timedelta(minutes=m)))
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n\r"),
                max_size=20)
 SCORE = st.none() | st.integers(0, 10)

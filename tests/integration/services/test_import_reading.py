@@ -21,6 +21,7 @@ from ketajournal.services.import_reading import ImportRejectedError
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from tests.support.clock import FixedClock
+from tests.support.pipes import fed_fifo
 
 PLUS_ONE = timezone(timedelta(hours=1))
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=PLUS_ONE)
@@ -275,3 +276,37 @@ def test_a_file_far_larger_than_any_export_is_refused_unread(
     with path.open("wb") as handle:
         handle.truncate(import_reading.MAX_IMPORT_BYTES + 1)  # sparse: costs no disk
     assert "is larger than 64 MB" in str(rejected(journal, path))
+
+
+def test_a_pipe_is_read_only_up_to_the_cap(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(import_reading, "MAX_IMPORT_BYTES", 1024 * 1024)
+    feeder = fed_fifo(tmp_path / "pipe.json", 4 * 1024 * 1024)
+    assert "is larger than 1 MB" in str(rejected(journal, tmp_path / "pipe.json"))
+    assert feeder.finish() < 2 * 1024 * 1024  # read stopped at the cap, not at the end
+
+
+def test_nesting_deeper_than_any_export_is_refused_before_parsing(
+    journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "export.json"
+    deep: object = []
+    for _ in range(import_reading.MAX_JSON_DEPTH):
+        deep = [deep]
+    path.write_text(json.dumps(export_of({"mood": deep})), encoding="utf-8")
+    parsed: list[str] = []
+    monkeypatch.setattr(import_reading.json, "loads", lambda text, **_: parsed.append(text))
+    assert "nested too deeply" in str(rejected(journal, path))
+    assert parsed == []  # refused before json.loads built anything
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(
+    journal: Journal, tmp_path: Path
+) -> None:
+    path = tmp_path / "export.json"
+    note = '[{"\\"' * 40 + "]}" * 40
+    mood = {"id": 1, "at": to_iso(T0), "day": "2026-11-20", "note": note, "mood": 5,
+            "anxiety": None, "energy": None, "sleep_hours": None}
+    path.write_text(json.dumps(export_of({"mood": [mood]})), encoding="utf-8")
+    assert exchange.import_path(journal, path).added["mood"] == 1

@@ -22,6 +22,8 @@ from ketajournal.services.portable import (
     DB_MEMBER,
     HEADER_MEMBER,
     MANIFEST_MEMBER,
+    BackupFileError,
+    extract_portable_backup,
     write_portable_backup,
 )
 
@@ -85,3 +87,36 @@ def test_a_backup_file_is_a_stored_zip_of_the_encrypted_copy_and_the_header(
         assert manifest["format"] == "ketajournal-backup" and manifest["version"] == 1
         assert set(manifest) == {"format", "version", "created", "journal_id", "app_version"}
         assert archive.testzip() is None
+
+
+def _rezip(source: Path, target: Path, extra: list[tuple[str, bytes, int]]) -> Path:
+    """``source``'s members (the database deflated, with 64 MiB of zeros after it) + extras."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for name in old.namelist():
+            data, method = old.read(name), zipfile.ZIP_STORED
+            if name == DB_MEMBER and not extra:
+                data, method = data + bytes(64 * 1024 * 1024), zipfile.ZIP_DEFLATED
+            new.writestr(name, data, compress_type=method)
+        for name, data, method in extra:
+            new.writestr(name, data, compress_type=method)
+    return target
+
+
+@pytest.mark.filterwarnings("ignore:Duplicate name")
+def test_a_crafted_zip_is_refused_before_anything_expands_beyond_its_size(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    real = backup_file(made.paths, clock, tmp_path / "real.zip")
+    bomb = _rezip(real, tmp_path / "bomb.zip", [])
+    assert bomb.stat().st_size < 2 * 1024 * 1024  # 64 MiB of zeros deflate to ~64 KiB
+    crafted = [
+        bomb,
+        _rezip(real, tmp_path / "extra.zip", [("extra.bin", b"x" * 10, zipfile.ZIP_STORED)]),
+        _rezip(real, tmp_path / "twice.zip", [(DB_MEMBER, b"x" * 10, zipfile.ZIP_STORED)]),
+    ]
+    for number, source in enumerate(crafted):
+        staging = tmp_path / f"staging{number}"
+        staging.mkdir()
+        with pytest.raises(BackupFileError, match="is not a ketajournal backup file"):
+            extract_portable_backup(source, staging, source.name)
+        assert list(staging.iterdir()) == []  # nothing extracted at all

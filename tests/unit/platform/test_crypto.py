@@ -125,3 +125,36 @@ def test_passphrases_are_compared_after_unicode_normalisation() -> None:
     assert composed != decomposed
     wrapped = wrap_key(bytes(32), composed, "j")
     assert unwrap_key(wrapped, decomposed, "j") == bytes(32)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        Argon2Params(memory_kib=4 * 1024 * 1024, iterations=3, lanes=1),  # 4 GiB
+        Argon2Params(memory_kib=64 * 1024, iterations=1000, lanes=1),  # 1000 passes
+        Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=64),  # 64 threads
+        Argon2Params(memory_kib=1024 * 1024 + 1, iterations=1, lanes=1),
+        Argon2Params(memory_kib=64 * 1024, iterations=11, lanes=1),
+        Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=9),
+    ],
+)
+def test_a_header_demanding_more_argon2_than_the_caps_is_refused_before_deriving(
+    params: Argon2Params, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wrapped = wrap_key(bytes(32), PASSPHRASE, "j")
+    crafted = crypto.WrappedKey(
+        kdf=Kdf.ARGON2ID, salt=wrapped.salt, nonce=wrapped.nonce,
+        ciphertext=wrapped.ciphertext, argon2=params,
+    )
+    derived: list[object] = []
+    monkeypatch.setattr(crypto, "_kek", lambda *args: derived.append(args) or bytes(32))
+    with pytest.raises(ValueError, match="out of range"):
+        unwrap_key(crafted, PASSPHRASE, "j")
+    assert derived == []  # refused before any derivation
+
+
+def test_the_caps_admit_the_default_and_their_own_limits() -> None:
+    crypto.ARGON2_CAPS.check()
+    Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=1).check()
+    caps = crypto.ARGON2_CAPS
+    assert caps.memory_kib == 1024 * 1024 and caps.iterations == 10 and caps.lanes == 8

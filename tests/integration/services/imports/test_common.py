@@ -11,6 +11,7 @@ import pytest
 from ketajournal.errors import KnownError
 from ketajournal.services.imports import common, daylio
 from ketajournal.services.imports.common import ImportFileError
+from tests.support.pipes import fed_fifo
 
 ZONE = timezone(timedelta(hours=1))
 
@@ -106,3 +107,14 @@ def test_tags_are_trimmed_deduplicated_ignoring_case_and_checked() -> None:
         common.clean_tag("t", "x" * (common.MAX_TAG_CHARS + 1))
     with pytest.raises(KnownError):
         common.clean_tag("t", "bell\x07")
+
+
+def test_a_pipe_from_another_app_is_read_only_up_to_the_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(common, "MAX_FILE_BYTES", 1024 * 1024)
+    feeder = fed_fifo(tmp_path / "pipe.csv", 4 * 1024 * 1024)
+    with pytest.raises(ImportFileError) as error:
+        daylio.read_daylio(tmp_path / "pipe.csv")
+    assert "larger than 1 MB" in refused(error, "pipe.csv", "")
+    assert feeder.finish() < 2 * 1024 * 1024  # read stopped at the cap, not at the end
