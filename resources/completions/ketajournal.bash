@@ -7,7 +7,7 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--days|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--other|--output|--password-file|--phase|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--days|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--other|--output|--password-file|--phase|--recovery-key-file|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
             :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:due|:settings)
@@ -17,12 +17,15 @@ _ketajournal() {
     case "$path:$prev" in
         :--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         :--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        :--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         demo:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         demo:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        demo:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         demo:--days) return ;;
         demo:--seed) return ;;
         'log mood:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'log mood:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'log mood:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'log mood:--anxiety') return ;;
         'log mood:--energy') return ;;
         'log mood:--sleep') return ;;
@@ -30,6 +33,7 @@ _ketajournal() {
         'log mood:--note') return ;;
         'log session:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'log session:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'log session:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'log session:--route') COMPREPLY=($(compgen -W 'iv im nasal oral other' -- "$cur")); return ;;
         'log session:--phase') COMPREPLY=($(compgen -W 'induction booster' -- "$cur")); return ;;
         'log session:--dose-mg') return ;;
@@ -47,6 +51,7 @@ _ketajournal() {
         'log session:--note') return ;;
         'log side-effect:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'log side-effect:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'log side-effect:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'log side-effect:--severity') return ;;
         'log side-effect:--other') return ;;
         'log side-effect:--duration-min') return ;;
@@ -55,75 +60,90 @@ _ketajournal() {
         'log side-effect:--note') return ;;
         'log event:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'log event:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'log event:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'log event:--at') return ;;
         'log event:--note') return ;;
         'log phq9:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'log phq9:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'log phq9:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'log phq9:--difficulty') return ;;
         'log phq9:--at') return ;;
         'log phq9:--note') return ;;
         'log gad7:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'log gad7:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'log gad7:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'log gad7:--difficulty') return ;;
         'log gad7:--at') return ;;
         'log gad7:--note') return ;;
         'export json:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export json:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'export json:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export json:-o'|'export json:--output') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export pdf:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export pdf:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'export pdf:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export pdf:-o'|'export pdf:--output') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export pdf:--from') return ;;
         'export pdf:--to') return ;;
         'export pdf:--name') return ;;
         'export csv:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export csv:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'export csv:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export csv:-o'|'export csv:--output') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export fhir:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export fhir:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'export fhir:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export fhir:-o'|'export fhir:--output') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         import:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         import:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        import:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         backup:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         backup:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        backup:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         backup:-o|backup:--output) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         restore:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         restore:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        restore:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         check:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         check:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        check:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         status:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         status:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        status:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         boosters:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         boosters:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        boosters:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         due:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         due:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        due:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         settings:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         settings:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        settings:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local words=""
     case "$path" in
-        '') words='--home --password-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log export import backup restore check status boosters due settings' ;;
-        demo) words='--home --password-file --days --seed' ;;
+        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log export import backup restore check status boosters due settings' ;;
+        demo) words='--home --password-file --recovery-key-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
-        'log mood') words='--home --password-file --anxiety --energy --sleep --at --note' ;;
-        'log session') words='--home --password-file --route --phase --dose-mg --weight-kg --dissociation --bp-before --bp-after --bp-leaving --heart-rate --spo2 --observation-min --moaas --clinic --at --note' ;;
-        'log side-effect') words='--home --password-file --severity --other --duration-min --session --at --note nausea headache dizziness dissociation sedation cognition urinary-frequency painful-urination blood-in-urine blood-pressure anxiety sleep craving liver-signs vomiting perceptual-changes euphoria numbness blurred-vision elevated-mood other' ;;
-        'log event') words='--home --password-file --at --note psychotherapy integration medication-change appointment life-event' ;;
-        'log phq9') words='--home --password-file --difficulty --at --note' ;;
-        'log gad7') words='--home --password-file --difficulty --at --note' ;;
+        'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --at --note' ;;
+        'log session') words='--home --password-file --recovery-key-file --route --phase --dose-mg --weight-kg --dissociation --bp-before --bp-after --bp-leaving --heart-rate --spo2 --observation-min --moaas --clinic --at --note' ;;
+        'log side-effect') words='--home --password-file --recovery-key-file --severity --other --duration-min --session --at --note nausea headache dizziness dissociation sedation cognition urinary-frequency painful-urination blood-in-urine blood-pressure anxiety sleep craving liver-signs vomiting perceptual-changes euphoria numbness blurred-vision elevated-mood other' ;;
+        'log event') words='--home --password-file --recovery-key-file --at --note psychotherapy integration medication-change appointment life-event' ;;
+        'log phq9') words='--home --password-file --recovery-key-file --difficulty --at --note' ;;
+        'log gad7') words='--home --password-file --recovery-key-file --difficulty --at --note' ;;
         export) words='json pdf csv fhir' ;;
-        'export json') words='--home --password-file -o --output' ;;
-        'export pdf') words='--home --password-file -o --output --from --to --since-last-appointment --include-notes --name' ;;
-        'export csv') words='--home --password-file -o --output' ;;
-        'export fhir') words='--home --password-file -o --output' ;;
-        import) words='--home --password-file' ;;
-        backup) words='--home --password-file -o --output' ;;
-        restore) words='--home --password-file --force --from-backups --accept-damaged-log' ;;
-        check) words='--home --password-file --deep --accept-counts' ;;
-        status) words='--home --password-file --json' ;;
-        boosters) words='--home --password-file --json' ;;
-        due) words='--home --password-file --json' ;;
-        settings) words='--home --password-file' ;;
+        'export json') words='--home --password-file --recovery-key-file -o --output' ;;
+        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name' ;;
+        'export csv') words='--home --password-file --recovery-key-file -o --output' ;;
+        'export fhir') words='--home --password-file --recovery-key-file -o --output' ;;
+        import) words='--home --password-file --recovery-key-file' ;;
+        backup) words='--home --password-file --recovery-key-file -o --output' ;;
+        restore) words='--home --password-file --recovery-key-file --force --from-backups --accept-damaged-log' ;;
+        check) words='--home --password-file --recovery-key-file --deep --accept-counts' ;;
+        status) words='--home --password-file --recovery-key-file --json' ;;
+        boosters) words='--home --password-file --recovery-key-file --json' ;;
+        due) words='--home --password-file --recovery-key-file --json' ;;
+        settings) words='--home --password-file --recovery-key-file' ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
     if [[ ${#COMPREPLY[@]} -eq 0 && $cur != -* ]]; then
