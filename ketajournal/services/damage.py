@@ -214,7 +214,9 @@ def permission_problem(paths: JournalPaths) -> KnownError | None:
     if paths.backups.exists():
         checks.append((paths.backups, os.R_OK | os.W_OK | os.X_OK, "write in the folder"))
     for path, mode, needs in checks:
-        if path.exists() and not _allowed(path, mode):
+        if path.exists() and not _allowed(path, mode) and path.exists():
+            # (Asked twice: SQLite deletes the log and its index when another program's
+            # last connection closes, and a file gone meanwhile is no permission problem.)
             return JournalPermissionError(path, needs, paths.home)
     return None
 

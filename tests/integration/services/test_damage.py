@@ -322,3 +322,26 @@ def test_a_read_only_home_or_unreadable_header_is_not_damage(
     finally:
         paths.home.chmod(0o700)
         paths.header.chmod(0o600)
+
+
+def test_a_log_index_another_program_removes_meanwhile_is_no_permission_problem(
+    journal: Journal, paths: JournalPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Four command lines at once: one closes the journal last, and SQLite deletes the
+    # log and its index just as another one asks whether it may write them. (Found by
+    # the concurrent-writers test in CI: a "permission problem" of a file that was gone.)
+    from ketajournal.services.damage import permission_problem
+
+    journal.log(MoodEntry(at=journal.now(), mood=5))
+    shm = paths.sidecars[1]
+    assert shm.exists()
+    real_access = os.access
+
+    def racing_access(path: object, mode: int, **kwargs: object) -> bool:
+        if Path(str(path)) == shm:
+            shm.unlink()  # the other program's close, between the two looks
+            return False
+        return real_access(path, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "access", racing_access)
+    assert permission_problem(paths) is None
