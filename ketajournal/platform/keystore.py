@@ -15,7 +15,6 @@ clear (the header holds it only wrapped, see :mod:`ketajournal.services.keys`).
 from __future__ import annotations
 
 import logging
-import sys
 from typing import Protocol
 
 import keyring
@@ -140,7 +139,9 @@ def _backend() -> KeyringBackend:
         )
     if name not in _warned:
         _warned.add(name)
-        print(f"ketajournal: warning: {clear_text_warning()}.", file=sys.stderr)
+        # One line on stderr (the CLI's log format: "ketajournal: WARNING: …"); the
+        # window says it in Settings → Security as well. Names a backend, no journal data.
+        log.warning("%s.", clear_text_warning())
     return backend
 
 

@@ -100,7 +100,8 @@ def test_a_plaintext_backend_chosen_explicitly_is_used_with_a_warning(tmp_path: 
     home = tmp_path / "home"
     made = cli(chosen, home, "log", "mood", "5")
     assert made.returncode == 0, made.stderr
-    assert "warning: the keyring backend keyrings.alt.file.PlaintextKeyring keeps" in made.stderr
+    assert ("ketajournal: WARNING: the keyring backend keyrings.alt.file.PlaintextKeyring keeps"
+            in made.stderr)
     assert clear_text_files(tmp_path)
     code = next(line.strip() for line in made.stderr.splitlines()
                 if line.strip().count("-") == 7)
