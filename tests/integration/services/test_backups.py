@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from ketajournal.domain.models import MoodEntry
 from ketajournal.platform import crypto
-from ketajournal.platform.crypto import Argon2Params, RecoveryCode
-from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths, backup_header
-from ketajournal.services import demo
+from ketajournal.platform.crypto import Argon2Params
+from ketajournal.platform.paths import backup_header
 from ketajournal.services.backups import KEEP_DAILY, automatic_backup, backup_verifies
-from ketajournal.services.journal import Journal
-from ketajournal.services.opening import open_journal, open_or_create
+from tests.support.restored_journals import Made, overwrite_middle_page, reopen
 
 SENTINEL = "SENTINEL-restore-7d20"
 PAGE = 4096
@@ -26,38 +20,6 @@ PAGE = 4096
 @pytest.fixture(autouse=True)
 def fast_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "ARGON2_DEFAULT", Argon2Params(memory_kib=8, iterations=1, lanes=1))
-
-
-@dataclass
-class Made:
-    paths: JournalPaths
-    code: RecoveryCode
-
-
-@pytest.fixture
-def made(paths: JournalPaths, clock) -> Made:
-    """A closed journal with 60 days of the demo patient and a sentinel note."""
-    opened = open_or_create(paths, KeyringKeyStore(), clock=clock)
-    journal = opened.journal
-    try:
-        data = demo.generate(journal.now(), days=60)
-        journal.log_all(data.entries, data.session_of)
-        journal.log(MoodEntry(at=journal.now() - timedelta(hours=1), mood=3, note=SENTINEL))
-    finally:
-        journal.close()
-    assert opened.new_recovery_code is not None
-    return Made(paths, opened.new_recovery_code)
-
-
-def reopen(paths: JournalPaths, clock, secret: str | None = None) -> Journal:
-    return open_journal(paths, KeyringKeyStore(), secret, create=False, clock=clock)
-
-
-def overwrite_middle_page(path: Path) -> None:
-    pages = path.stat().st_size // PAGE
-    with path.open("r+b") as handle:
-        handle.seek(pages // 2 * PAGE)
-        handle.write(os.urandom(PAGE))
 
 
 def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:

@@ -4,28 +4,20 @@ from __future__ import annotations
 
 import json
 import zipfile
-from dataclasses import dataclass
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
-from ketajournal.domain.models import MoodEntry
 from ketajournal.platform import crypto
-from ketajournal.platform.crypto import Argon2Params, RecoveryCode
-from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import demo
-from ketajournal.services.journal import Journal
-from ketajournal.services.opening import open_journal, open_or_create
+from ketajournal.platform.crypto import Argon2Params
 from ketajournal.services.portable import (
     DB_MEMBER,
     HEADER_MEMBER,
     MANIFEST_MEMBER,
     BackupFileError,
     extract_portable_backup,
-    write_portable_backup,
 )
+from tests.support.restored_journals import Made, backup_file
 
 SENTINEL = "SENTINEL-restore-7d20"
 
@@ -33,40 +25,6 @@ SENTINEL = "SENTINEL-restore-7d20"
 @pytest.fixture(autouse=True)
 def fast_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "ARGON2_DEFAULT", Argon2Params(memory_kib=8, iterations=1, lanes=1))
-
-
-@dataclass
-class Made:
-    paths: JournalPaths
-    code: RecoveryCode
-
-
-@pytest.fixture
-def made(paths: JournalPaths, clock) -> Made:
-    """A closed journal with 60 days of the demo patient and a sentinel note."""
-    opened = open_or_create(paths, KeyringKeyStore(), clock=clock)
-    journal = opened.journal
-    try:
-        data = demo.generate(journal.now(), days=60)
-        journal.log_all(data.entries, data.session_of)
-        journal.log(MoodEntry(at=journal.now() - timedelta(hours=1), mood=3, note=SENTINEL))
-    finally:
-        journal.close()
-    assert opened.new_recovery_code is not None
-    return Made(paths, opened.new_recovery_code)
-
-
-def reopen(paths: JournalPaths, clock, secret: str | None = None) -> Journal:
-    return open_journal(paths, KeyringKeyStore(), secret, create=False, clock=clock)
-
-
-def backup_file(paths: JournalPaths, clock, target: Path, secret: str | None = None) -> Path:
-    journal = reopen(paths, clock, secret)
-    try:
-        write_portable_backup(journal, target)
-    finally:
-        journal.close()
-    return target
 
 
 def test_a_backup_file_is_a_stored_zip_of_the_encrypted_copy_and_the_header(

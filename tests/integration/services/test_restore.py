@@ -15,8 +15,7 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -29,7 +28,6 @@ from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import demo
 from ketajournal.services.backups import automatic_backup
 from ketajournal.services.damage import (
     Damage,
@@ -37,7 +35,6 @@ from ketajournal.services.damage import (
     JournalDamagedError,
     KeyringKeyDoesNotFitError,
 )
-from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
     KeyMissingError,
     NeedsSecretError,
@@ -45,7 +42,7 @@ from ketajournal.services.keys import (
     enable_passphrase,
     with_recovery_key,
 )
-from ketajournal.services.opening import open_checked, open_journal, open_or_create
+from ketajournal.services.opening import open_checked, open_or_create
 from ketajournal.services.portable import (
     DB_MEMBER,
     BackupFileError,
@@ -64,6 +61,15 @@ from ketajournal.services.restore import (
 from ketajournal.storage.header import JournalHeader, header_json, read_header
 from tests.support.clock import NOW
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
+from tests.support.restored_journals import (
+    Made,
+    backup_file,
+    export_bytes,
+    overwrite_middle_page,
+    reopen,
+    snapshot,
+    truncate_half,
+)
 
 SENTINEL = "SENTINEL-restore-7d20"
 PASSPHRASE = "correct horse battery staple"
@@ -73,59 +79,6 @@ PAGE = 4096
 @pytest.fixture(autouse=True)
 def fast_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "ARGON2_DEFAULT", Argon2Params(memory_kib=8, iterations=1, lanes=1))
-
-
-@dataclass
-class Made:
-    paths: JournalPaths
-    code: RecoveryCode
-
-
-@pytest.fixture
-def made(paths: JournalPaths, clock) -> Made:
-    """A closed journal with 60 days of the demo patient and a sentinel note."""
-    opened = open_or_create(paths, KeyringKeyStore(), clock=clock)
-    journal = opened.journal
-    try:
-        data = demo.generate(journal.now(), days=60)
-        journal.log_all(data.entries, data.session_of)
-        journal.log(MoodEntry(at=journal.now() - timedelta(hours=1), mood=3, note=SENTINEL))
-    finally:
-        journal.close()
-    assert opened.new_recovery_code is not None
-    return Made(paths, opened.new_recovery_code)
-
-
-def reopen(paths: JournalPaths, clock, secret: str | None = None) -> Journal:
-    return open_journal(paths, KeyringKeyStore(), secret, create=False, clock=clock)
-
-
-def export_bytes(paths: JournalPaths, clock, target: Path, secret: str | None = None) -> bytes:
-    journal = reopen(paths, clock, secret)
-    try:
-        journal.export_json(target)
-    finally:
-        journal.close()
-    return target.read_bytes()
-
-
-def backup_file(paths: JournalPaths, clock, target: Path, secret: str | None = None) -> Path:
-    journal = reopen(paths, clock, secret)
-    try:
-        write_portable_backup(journal, target)
-    finally:
-        journal.close()
-    return target
-
-
-def snapshot(directory: Path) -> dict[str, str]:
-    if not directory.exists():
-        return {}
-    return {
-        str(p.relative_to(directory)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(directory.rglob("*"))
-        if p.is_file()
-    }
 
 
 def digest(path: Path) -> str:
@@ -312,17 +265,6 @@ def test_a_backup_from_the_backups_folder_restores_too(
 # -- damaged journals -----------------------------------------------------------------
 
 
-def truncate_half(path: Path) -> None:
-    os.truncate(path, path.stat().st_size // 2 // PAGE * PAGE)
-
-
-def overwrite_middle_page(path: Path) -> None:
-    pages = path.stat().st_size // PAGE
-    with path.open("r+b") as handle:
-        handle.seek(pages // 2 * PAGE)
-        handle.write(os.urandom(PAGE))
-
-
 def overwrite_first_page(path: Path) -> None:
     with path.open("r+b") as handle:
         handle.write(os.urandom(PAGE))
@@ -338,20 +280,6 @@ DAMAGES: list[tuple[Callable[[Path], None], Damage]] = [
     (overwrite_first_page, Damage.DATABASE_UNREADABLE),
     (empty_file, Damage.DATABASE_EMPTY),
 ]
-
-
-@pytest.fixture
-def backed_up(made: Made, clock) -> Iterator[Made]:
-    """``made`` with three daily backups (the newest holds every entry)."""
-    for _ in range(3):
-        journal = reopen(made.paths, clock)
-        try:
-            journal.log(MoodEntry(at=journal.now(), mood=5))
-            automatic_backup(journal)
-        finally:
-            journal.close()
-        clock.advance(timedelta(days=1))
-    yield made
 
 
 def newest_daily(paths: JournalPaths) -> Path:
