@@ -287,6 +287,19 @@ def check_can_start(all_courses: Sequence[Course], name: str, day: date) -> None
                 "name", "is already being taken on that date; change its dose instead")
 
 
+def overlapping(all_courses: Sequence[Course], course: Course) -> Course | None:
+    """A course of the same medication whose days overlap ``course``'s, if any.
+
+    A course covers its start day up to the day before its stop (open-ended while taken).
+    """
+    end = date.max if course.stop is None else course.stop
+    for other in all_courses:
+        other_end = date.max if other.stop is None else other.stop
+        if other.key == course.key and other.start < end and course.start < other_end:
+            return other
+    return None
+
+
 def course_taken(all_courses: Sequence[Course], name: str, day: date) -> Course:
     """The course of ``name`` taken on ``day``; refuses a name not being taken then."""
     key = name_key(name)
@@ -342,5 +355,6 @@ __all__ = [
     "default_class",
     "describe",
     "name_key",
+    "overlapping",
     "taken_on",
 ]

@@ -11,6 +11,7 @@ domain's (:mod:`ketajournal.domain.medications`).
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -182,6 +183,13 @@ class MedicationList:
                 raise NotFoundError(KIND, course_id)
             self._repo.delete(course_id)
         return MedicationEdit("Delete medication", before, None, Change.of(KIND, course_id))
+
+    def insert_courses(self, new: Sequence[Course]) -> None:
+        """Add imported courses (new ids) inside the transaction the caller holds:
+        :meth:`Journal.log_all`'s ``then``, so an import stays all or nothing."""
+        stamp = self._stamp()
+        for course in new:
+            self._repo.insert(dataclasses.replace(course, id=None), stamp)
 
     def undo(self, edit: MedicationEdit) -> Change:
         """Put the course back as it was before ``edit``."""
