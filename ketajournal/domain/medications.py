@@ -309,6 +309,16 @@ def course_taken(all_courses: Sequence[Course], name: str, day: date) -> Course:
     raise ValidationError("name", "is not being taken on that date")
 
 
+def as_of(all_courses: Sequence[Course], last_day: date) -> tuple[Course, ...]:
+    """The courses as known at the end of ``last_day``: later steps and courses left out."""
+    out = []
+    for course in all_courses:
+        steps = tuple(s for s in course.steps if s.day <= last_day)
+        if steps:
+            out.append(Course(course.name, course.medication_class, steps, id=course.id))
+    return tuple(out)
+
+
 def taken_on(all_courses: Sequence[Course], day: date) -> tuple[tuple[Course, MedicationStep], ...]:
     """The medications taken on ``day``, each with the step (dose) in force."""
     out = []
@@ -347,6 +357,7 @@ __all__ = [
     "MedicationClass",
     "MedicationStep",
     "StepAction",
+    "as_of",
     "changes_within",
     "check_can_start",
     "check_day",

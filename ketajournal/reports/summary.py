@@ -17,7 +17,7 @@ from ketajournal.domain import blood_pressure as bp
 from ketajournal.domain.dates import format_date, format_range
 from ketajournal.domain.instruments import PFIZER_LICENCE
 from ketajournal.domain.models import RED_FLAG_SEVERITY
-from ketajournal.domain.wording import count_of
+from ketajournal.domain.wording import and_list, count_of
 from ketajournal.reports.numbers import format_mood, format_percent, format_signed, verdict
 
 #: Page 1 names at most this many medication changes; the detail pages list them all.
@@ -177,6 +177,9 @@ class CycleLine:
     label: str
     #: The durability without its unit (``14``, ``≥ 9``, ``3–9``), or the label if none.
     short_label: str
+    #: The medication changes during the cycle, in words ("" when none): said beside the
+    #: durability, never as its cause.
+    medication_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -441,6 +444,11 @@ class Summary:
                 held = ", ".join(c.label for c in b.recent_cycles)
             label = "Last booster held" if n == 1 else f"Last {n} boosters held"
             order = "" if n == 1 else " (oldest first)"
+            changed = [format_date(c.session_day) for c in b.recent_cycles
+                       if c.medication_note]
+            if changed:
+                order += (f"; a medication changed during the cycle of "
+                          f"{and_list(changed)}")
             figures = [KeyFigure(label, held + order)]
         else:
             value = f"needs {b.needs}" if b.needs else "no booster cycles yet"

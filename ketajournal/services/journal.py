@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ketajournal.domain.daily import DayTotals
+from ketajournal.domain.medications import Course
 from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
@@ -310,6 +311,10 @@ class Journal:
         """Per logged day, the sums and counts of mood, anxiety and sleep (computed in SQL),
         oldest first: what the Trends chart draws, without decoding every entry."""
         return self._entries.daily_mood_totals()
+
+    def medication_courses(self) -> list[Course]:
+        """Every medication course, by start day (the medication list's history)."""
+        return MedicationRepository(self._db).all()
 
     def first_entry_day(self) -> date | None:
         """The earliest logged day among the first entries of each kind."""

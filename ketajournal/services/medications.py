@@ -73,7 +73,7 @@ class MedicationList:
     # -- reads ---------------------------------------------------------------------------
     def history(self) -> tuple[Course, ...]:
         """Every course, current and stopped, by start day."""
-        return tuple(self._repo.all())
+        return tuple(self._journal.medication_courses())
 
     def on(self, day: date | None = None) -> tuple[tuple[Course, MedicationStep], ...]:
         """What was taken on ``day`` (today when None), each with its dose step."""

@@ -22,6 +22,7 @@ from ketajournal.domain.booster_analysis import (
     TOLERANCE_MIN_CYCLES,
     TOLERANCE_NOTE_FOR_CLINICIAN,
     TOLERANCE_SLOPE_DAYS,
+    medication_note,
 )
 from ketajournal.domain.boosters import (
     BASELINE_MIN_DAYS,
@@ -176,6 +177,7 @@ def _cycle_line(cycle: Cycle) -> CycleLine:
         censored=cycle.censored,
         label=cycle.label,
         short_label=cycle.short_label,
+        medication_note=medication_note(cycle),
     )
 
 

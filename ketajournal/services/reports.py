@@ -42,7 +42,6 @@ from ketajournal.reports.summary import Period, SafetyLine, Summary
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.services.journal_until import JournalUntil
-from ketajournal.services.medications import MedicationList
 from ketajournal.services.report_charts import curves_data, trend_data
 from ketajournal.services.report_summary import (
     booster_summary,
@@ -204,8 +203,7 @@ def build_report(
             if a.safety_flag
         ),
         safety_checked=sum(1 for a in in_assessments if a.instrument.safety_item is not None),
-        medications=medication_summary(period, [
-            c for c in MedicationList(journal).history() if c.start <= period.end]),
+        medications=medication_summary(period, view.medication_courses()),
     )
     charts = Charts(
         trend=trend_data(period, daily, in_sessions, in_assessments),

@@ -26,7 +26,7 @@ SLEEP_SENTENCE = (
 )
 
 #: Kinds whose change alters the chart.
-CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment"})
+CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment", "medication"})
 
 
 class TrendsView(JournalView):
@@ -71,5 +71,6 @@ class TrendsView(JournalView):
                 journal.sessions(),
                 journal.side_effects(),
                 journal.assessments(),
+                [step for course in journal.medication_courses() for step in course.steps],
             )
         )

@@ -149,3 +149,29 @@ def test_page_one_stays_one_page_with_many_medication_changes(
     assert "PHQ-9 item 9" in pages[0]
     assert chart_page(pages) == chart_page(before)  # the summary gains no page
     assert "Medication changes (16)" in " ".join(pages)
+
+
+def test_boosters_that_overlap_a_medication_change_say_so_beside_their_durability(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """The check's boosters 2 (D0+30, held 1–7 days, cycle to D0+39) and 3 (D0+40, held
+    10 days, cycle to D0+52) overlap the lorazepam start (D0+35) and the sertraline rise
+    (D0+45); boosters 1 and 4 overlap nothing."""
+    from datetime import timedelta
+
+    from tests.support.clinical_journals import clinicians_check, with_medications
+    from tests.support.clock import NOW
+
+    d0 = clinicians_check(journal, NOW)
+    with_medications(journal, d0)
+    pages = page_texts(export(journal, tmp_path / "overlap.pdf"))
+    summary = " ".join(pages[:chart_page(pages)])
+    b2, b3 = format_date(d0 + timedelta(days=30)), format_date(d0 + timedelta(days=40))
+    assert (f"Last 4 boosters held 11, 1–7, 10, 3–12 days (oldest first); a medication "
+            f"changed during the cycle of {b2} and {b3}") in pages[0]
+    assert (f"Booster of {b2} (held 1–7 days): medication change in this cycle: Lorazepam "
+            f"started (1 mg at night) on {format_date(d0 + timedelta(days=35))}.") in summary
+    assert (f"Booster of {b3} (held 10 days): medication change in this cycle: Sertraline "
+            f"changed to 150 mg once a day on {format_date(d0 + timedelta(days=45))}.") \
+        in summary
+    assert summary.count("medication change in this cycle") == 2
