@@ -184,9 +184,10 @@ class MedicationMarks:
         for label in self.labels:
             plot.removeItem(label)
         self.labels = []
-        for at, text in zip(x, labels, strict=True):
+        for i, (at, text) in enumerate(zip(x, labels, strict=True)):
             label = pg.TextItem(text, color=SCREEN.medication, anchor=(0.0, 0.0))
-            label.setPos(float(at), MARKER_SPAN[1] + 0.45)
+            # Alternate rows, so the labels of changes close together do not overlap.
+            label.setPos(float(at), MARKER_SPAN[1] + 0.45 - 0.5 * (i % 2))
             plot.addItem(label, ignoreBounds=True)
             self.labels.append(label)
 

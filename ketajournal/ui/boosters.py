@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from ketajournal.charts.boosters import ResponseCurvesChart
 from ketajournal.domain.booster_analysis import medication_note
 from ketajournal.domain.boosters import BoosterAnalysis
-from ketajournal.domain.dates import format_date_with_weekday, format_short_date
-from ketajournal.domain.medications import describe
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.domain.response_curves import cycle_label, response_curves
+from ketajournal.domain.series import medication_mark
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services.clinical import booster_analysis
@@ -45,9 +45,10 @@ from ketajournal.ui.view import JournalView
 #: Kinds whose change alters the analysis.
 BOOSTER_KINDS = frozenset({"mood", "session", "settings", "medication"})  # settings: T
 THRESHOLD_SETTING = "booster.threshold"
-COLUMNS = ("Date", "Phase", "Dose (mg)", "Held", "Medication change in the cycle")
+COLUMNS = ("Date", "Phase", "Dose (mg)", "Held", "Medication change")
 HELD_COLUMN = COLUMNS.index("Held")
-MEDICATION_COLUMN = COLUMNS.index("Medication change in the cycle")
+#: What changed in the cycle, short ("Lorazepam started"); the tooltip says it in full.
+MEDICATION_COLUMN = COLUMNS.index("Medication change")
 #: The threshold T is a daily mood level, on the mood scale.
 _LOW, _HIGH = SCORE_RANGE
 #: Where the threshold editor starts when there is no threshold yet.
@@ -271,8 +272,7 @@ class BoostersView(JournalView):
                 cycle.session.phase.label,
                 "—" if dose is None else f"{dose:g}",
                 cycle.label,
-                "; ".join(f"{describe(m)}, {format_short_date(m.day)}"
-                          for m in cycle.medication_changes),
+                "; ".join(medication_mark(m) for m in cycle.medication_changes),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
