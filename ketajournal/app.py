@@ -61,7 +61,7 @@ def open_demo_journal() -> tuple[Journal, Path]:
     folder = Path(tempfile.mkdtemp(prefix="ketajournal-demo-"))
     journal = open_journal(JournalPaths(folder / "journal"), MemoryKeyStore())
     data = demo_data.generate(journal.now())
-    journal.log_all(data.entries, data.session_of)
+    demo_data.save(journal, data)
     return journal, folder
 
 

@@ -71,6 +71,8 @@ class Palette:
     #: Booster sessions and cycles.
     booster: str
     side_effect: str
+    #: Medication changes on the Trends chart (a dotted line, a diamond and a label).
+    medication: str
     #: Red-flag side effects: fill and outline of their marker.
     red_flag: str
     red_flag_outline: str
@@ -104,6 +106,7 @@ LIGHT = Palette(
     induction="#7b3fa0",
     booster="#12866f",
     side_effect="#7a6a55",
+    medication="#8d5a00",
     red_flag="#d21f1f",
     red_flag_outline="#7a0000",
     phq9="#a0307f",

@@ -16,8 +16,9 @@ from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPainter, QTransform
 
+from ketajournal.charts.drawn import item_points
 from ketajournal.domain.instruments import INSTRUMENTS
-from ketajournal.domain.series import SLEEP_DEFINITION, FloatArray
+from ketajournal.domain.series import SLEEP_DEFINITION, FloatArray, TrendSeries
 from ketajournal.palette import SCREEN, with_alpha
 
 # Colours (ketajournal.palette) are distinct in hue and lightness, and the two session
@@ -54,6 +55,9 @@ SCORE_Y_RANGE = (Y_RANGE[0] * SCORE_SCALE, Y_RANGE[1] * SCORE_SCALE)
 #: Session markers span the mood scale; side effects sit below zero.
 MARKER_SPAN = (0.0, 10.0)
 SIDE_EFFECT_Y = -0.6
+#: Medication changes: a diamond on the bottom row, a dotted line up to the top of the
+#: mood scale, and the short label at the top.
+MEDICATION_Y = -1.0
 #: Peak downsampling of the lines keeps about this many min/max pairs per pixel.
 LINE_SAMPLES_PER_PIXEL = 1.0
 #: Booster markers are dashed in data units: a dash, then a gap, on the 0–10 scale.
@@ -147,6 +151,53 @@ class LegendSample(pg.ItemSample):  # type: ignore[misc]
             )
 
 
+class MedicationMarks:
+    """Medication changes on the chart: a dotted line from the bottom row to the top of the
+    mood scale, a diamond on the bottom row, and a short label at the top."""
+
+    def __init__(self) -> None:
+        self.lines = pg.PlotDataItem(
+            connect="pairs",
+            antialias=False,
+            pen=pg.mkPen(SCREEN.medication, width=1, style=Qt.PenStyle.DotLine),
+        )
+        self.marks = pg.PlotDataItem(
+            pen=None,
+            symbol="d",
+            symbolSize=11,
+            antialias=True,
+            symbolPen=pg.mkPen(SCREEN.medication),
+            symbolBrush=pg.mkBrush(SCREEN.medication),
+        )
+        self.labels: list[pg.TextItem] = []
+
+    @property
+    def items(self) -> tuple[pg.PlotDataItem, pg.PlotDataItem]:
+        """The line and marker items, to add to the plot."""
+        return self.lines, self.marks
+
+    def set_data(self, plot: pg.PlotItem, series: TrendSeries) -> None:
+        """Draw the series' medication changes, replacing the ones drawn before."""
+        x, labels = series.medication_x, series.medication_labels
+        self.lines.setData(*marker_pairs(x, MEDICATION_Y, MARKER_SPAN[1]))
+        self.marks.setData(x, np.full(x.size, MEDICATION_Y))
+        for label in self.labels:
+            plot.removeItem(label)
+        self.labels = []
+        for i, (at, text) in enumerate(zip(x, labels, strict=True)):
+            label = pg.TextItem(text, color=SCREEN.medication, anchor=(0.0, 0.0))
+            # Alternate rows, so the labels of changes close together do not overlap.
+            label.setPos(float(at), MARKER_SPAN[1] + 0.45 - 0.5 * (i % 2))
+            plot.addItem(label, ignoreBounds=True)
+            self.labels.append(label)
+
+    def drawn(self) -> list[tuple[float, str]]:
+        """The changes drawn: their x and their label, in date order."""
+        x, _y = item_points(self.marks)
+        return [(float(at), label.toPlainText())
+                for at, label in zip(x, self.labels, strict=True)]
+
+
 @dataclass(frozen=True)
 class SeriesItems:
     """The plot items of the daily series, the session markers, side effects and grid."""
@@ -162,10 +213,12 @@ class SeriesItems:
     mean_pens: tuple[Any, Any]
     side_effects: pg.PlotDataItem
     red_flags: pg.PlotDataItem
+    medications: MedicationMarks
 
 
 def make_series_items() -> SeriesItems:
-    """The chart's items for the daily series, sessions, side effects and the grid, with
+    """The chart's items for the daily series, sessions, side effects, medication changes
+    and the grid, with
     their pens and symbols (colours from :mod:`ketajournal.palette`), empty."""
     # The grid: a few plain horizontal lines under everything (the axis grid of
     # showGrid is repainted with alpha over the whole plot on every pan). It is drawn
@@ -240,6 +293,7 @@ def make_series_items() -> SeriesItems:
         symbolBrush=pg.mkBrush(SCREEN.red_flag),
     )
     return SeriesItems(
+        medications=MedicationMarks(),
         grid=grid,
         induction=induction,
         booster=booster,

@@ -1,4 +1,4 @@
-"""The Trends chart: mood, 7-day mean, anxiety, sessions, side effects and questionnaires.
+"""The Trends chart: mood, 7-day mean, anxiety, sessions, side effects, medications, scores.
 
 A pyqtgraph widget that only draws the :class:`TrendSeries` it is handed. Its
 plot items are created once and updated with ``setData``: the plot widget is
@@ -222,6 +222,7 @@ class TrendsChart(QWidget):
         self._sleep, self._anxiety, self._mood = parts.sleep, parts.anxiety, parts.mood
         self._mean7 = parts.mean
         self._side_effects, self._red_flags = parts.side_effects, parts.red_flags
+        self._medications = parts.medications
         # The grid lives in the totals' view, which is drawn first, over the bands: in
         # the mood view it would be drawn over the PHQ-9 / GAD-7 lines and cut them
         # where they run along a grid line.
@@ -235,6 +236,7 @@ class TrendsChart(QWidget):
             self._mean7,
             self._side_effects,
             self._red_flags,
+            *self._medications.items,
         ):
             item.addItem(data_item)
         # After adding: PlotItem.addItem applies the plot's own (off) clipping and
@@ -269,6 +271,7 @@ class TrendsChart(QWidget):
                 for i, q in INSTRUMENTS.items()
             ),
             (self._red_flags, "Red-flag side effect"),
+            (self._medications.marks, "Medication change"),
         ):
             self.legend.addItem(data_item, name)
         # Spanning the axes' columns too, so a wide legend never pushes the right axis
@@ -325,6 +328,7 @@ class TrendsChart(QWidget):
         flag_x = series.side_effect_x[flags]
         self._side_effects.setData(plain_x, np.full(plain_x.size, SIDE_EFFECT_Y))
         self._red_flags.setData(flag_x, np.full(flag_x.size, SIDE_EFFECT_Y))
+        self._medications.set_data(self.plot.getPlotItem(), series)
         for instrument_id, data_item in self._scores.items():
             score = series.score(instrument_id)
             data_item.setData(score.x, score.totals)
@@ -333,6 +337,10 @@ class TrendsChart(QWidget):
         self._apply_y_range()
         self.set_range_preset(self._preset)
         self._fit_mean_pen()
+
+    def medication_marks(self) -> list[tuple[float, str]]:
+        """The medication changes drawn: their x and their label, in date order."""
+        return self._medications.drawn()
 
     def set_anxiety_visible(self, visible: bool) -> None:
         """Show or hide the anxiety line; it shares the left 0–10 axis with mood."""

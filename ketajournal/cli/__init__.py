@@ -6,7 +6,8 @@ throw-away demo journal. Commands work headless. Exit codes: 0 done (for
 used, 2 bad input (nothing written). Messages never echo health data.
 
 Each group of commands keeps its grammar beside its handlers, as sqlite-utils
-does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.export` (and import),
+does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.medication`,
+:mod:`~ketajournal.cli.export` (and import),
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
 :mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
 (due), :mod:`~ketajournal.cli.settings`, :mod:`~ketajournal.cli.demo` and
@@ -30,6 +31,7 @@ from ketajournal.cli import (
     desktop_entry,
     export,
     log,
+    medication,
     reminders,
     safety,
     settings,
@@ -39,7 +41,7 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
 #: The groups of commands, in the order ``--help`` lists them.
-GROUPS = (demo, log, export, safety, analysis, reminders, settings)
+GROUPS = (demo, log, medication, export, safety, analysis, reminders, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -103,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(getattr(args, "home", None), demo=args.demo, background=args.background)
     if args.command == "log" and not getattr(args, "handler", None):
         parser.error("log needs a kind")
+    if args.command == "medication" and not getattr(args, "handler", None):
+        parser.error("medication needs an action: start, change, stop or list")
     try:
         code: int = args.handler(args)
         return code

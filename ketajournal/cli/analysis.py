@@ -85,7 +85,8 @@ def cmd_boosters(args: argparse.Namespace) -> int:
         dose = "" if cycle["dose_mg"] is None else f" {cycle['dose_mg']:g} mg"
         held = cycle["label"]
         held = held if cycle["durability_days"] is None else f"held {held}"
-        print(f"{cycle['session_at'][:10]}  {cycle['phase']:9}{dose:>9}  {held}")
+        note = f" — {cycle['medication_note']}" if cycle["medication_note"] else ""
+        print(f"{cycle['session_at'][:10]}  {cycle['phase']:9}{dose:>9}  {held}{note}")
     print(document["tolerance"]["sentence"])
     past = " (already past)" if document["next_due_past"] else ""
     if document["next_due"]:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
+from ketajournal.domain.medications import MedicationClass
 from ketajournal.domain.models import EventKind, SideEffectCategory
 from ketajournal.domain.timeutil import parse_time
 from ketajournal.domain.validation import (
@@ -117,7 +118,11 @@ def when(args: argparse.Namespace, journal: Journal) -> datetime:
     return journal.now() if args.at is None else parse_time("at", args.at)
 
 
-def enum_arg(field: str, enum: type[SideEffectCategory] | type[EventKind], text: str) -> str:
+def enum_arg(
+    field: str,
+    enum: type[SideEffectCategory] | type[EventKind] | type[MedicationClass],
+    text: str,
+) -> str:
     """A vocabulary value as typed on the command line (``-`` for ``_``, any case)."""
     value = text.strip().lower().replace("-", "_")
     if value not in {m.value for m in enum}:

@@ -39,7 +39,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 "journal, so it never mixes with your own. Use --home with a new folder."
             )
         data = demo_data.generate(journal.now(), days=args.days, seed=args.seed)
-        journal.log_all(data.entries, data.session_of)
+        demo_data.save(journal, data)
         counts = journal.counts()
     finally:
         journal.close()

@@ -9,6 +9,7 @@ sessions. The definitions are in :mod:`ketajournal.domain.boosters`' docstring.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -40,8 +41,10 @@ from ketajournal.domain.boosters import (
     median_curve,
     rolling_values,
 )
+from ketajournal.domain.dates import format_date
+from ketajournal.domain.medications import Course, changes_within, describe
 from ketajournal.domain.models import Phase
-from ketajournal.domain.wording import and_list, count_of, number
+from ketajournal.domain.wording import and_list, count_of, counted_list, number
 
 #: The tolerance signal looks at up to this many recent finished booster cycles...
 TOLERANCE_MAX_CYCLES = 6
@@ -206,13 +209,48 @@ def next_booster_due(
     return last + timedelta(days=days), basis
 
 
+def with_medication_changes(
+    cycles: Sequence[Cycle], medications: Sequence[Course]
+) -> tuple[Cycle, ...]:
+    """Each cycle with the medication changes that overlap it.
+
+    A change overlaps a cycle when its day lies from the session's day to the cycle's last
+    day (the day before the next session): a change on a session's day belongs to that
+    session's cycle. Said beside the durability, never as its cause.
+    """
+    return tuple(
+        dataclasses.replace(
+            cycle, medication_changes=changes_within(medications, cycle.session.day,
+                                                     cycle.last_day))
+        for cycle in cycles
+    )
+
+
+def medication_note(cycle: Cycle) -> str:
+    """The cycle's overlapping medication changes in words ("" when none).
+
+    ``"medication change in this cycle: Lorazepam started (1 mg) on 23 Oct 2026"``, or
+    ``"medication changes in this cycle: 2 changes: …; …"``.
+    """
+    if not cycle.medication_changes:
+        return ""
+    items = [f"{describe(s)} on {format_date(s.day)}" for s in cycle.medication_changes]
+    head = "medication change" if len(items) == 1 else "medication changes"
+    return f"{head} in this cycle: {counted_list(items, 'change')}"
+
+
 def analyse_boosters(
-    mood: DailyMood, sessions: Sequence[SessionPoint], threshold: float | None = None
+    mood: DailyMood,
+    sessions: Sequence[SessionPoint],
+    threshold: float | None = None,
+    medications: Sequence[Course] = (),
 ) -> BoosterAnalysis:
     """Run the booster analysis on daily moods and sessions (any order).
 
     ``threshold`` is the user's T; without it T = B + (P − B) / 2 when B and P are
     defined. Without T, no durability is computed and ``needs`` says what is missing.
+    Each cycle carries the ``medications``' changes that overlap it
+    (:func:`with_medication_changes`).
     """
     if threshold is not None and not math.isfinite(threshold):
         raise ValueError("threshold must be a finite number")
@@ -264,7 +302,7 @@ def analyse_boosters(
     if source is None:
         threshold = None
 
-    cycles = build_cycles(mood, ordered, threshold)
+    cycles = with_medication_changes(build_cycles(mood, ordered, threshold), medications)
     curve_offsets, curve_values = median_curve(cycles)
     if threshold is None:
         tolerance = Tolerance(
@@ -307,7 +345,9 @@ __all__ = [
     "durability",
     "durability_low",
     "median_curve",
+    "medication_note",
     "next_booster_due",
     "rolling_values",
     "tolerance_signal",
+    "with_medication_changes",
 ]

@@ -43,6 +43,7 @@ from typing import Literal
 import numpy as np
 from numpy.typing import NDArray
 
+from ketajournal.domain.medications import MedicationStep
 from ketajournal.domain.models import MoodEntry, Phase, Session
 from ketajournal.domain.wording import noun_for
 
@@ -214,6 +215,14 @@ class Cycle:
     #: The lower end when the durability is only known as a range (a gap before the first
     #: drop): the last offset with an entry before it, 0 if none. None when exact.
     durability_low: int | None = None
+    #: Medication starts, dose changes and stops from the session's day to the cycle's
+    #: last day (see :func:`ketajournal.domain.booster_analysis.with_medication_changes`).
+    medication_changes: tuple[MedicationStep, ...] = ()
+
+    @property
+    def last_day(self) -> date:
+        """The cycle's last day: the day before the next session, or its last mood entry."""
+        return self.session.day + timedelta(days=self.length_days)
 
     @property
     def is_booster(self) -> bool:

@@ -6,20 +6,27 @@ associated with a weaker response). A medication is a series of dated steps — 
 dose changes, stop — and :func:`courses` turns the steps into what was taken on each
 day, refusing a change or a stop of a medication that is not being taken.
 
-Pure and Qt-free. Issue 13 builds on it: storage, the CLI, the window and the reports
-come next; :func:`changes_within` is what a booster cycle that overlaps a change
-will say beside its durability — both facts side by side, never a cause.
+Pure and Qt-free. Storage keeps a course as one row and its dated doses
+(``storage/medications.py``); :func:`check_can_start` and :func:`course_taken` are the
+rules a start, a dose change and a stop obey (the service ``services/medications.py``
+applies them); :func:`changes_within` is what a booster cycle that overlaps a change
+says beside its durability — both facts side by side, never a cause.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
-from ketajournal.domain.validation import ValidationError, check_optional_number, check_text
+from ketajournal.domain.validation import (
+    EARLIEST_YEAR,
+    ValidationError,
+    check_optional_number,
+    check_text,
+)
 
 #: A medication's name, as typed or picked.
 MAX_NAME_CHARS = 100
@@ -141,7 +148,7 @@ class MedicationStep:
     @property
     def key(self) -> str:
         """The name as medications are matched: case and spacing do not matter."""
-        return " ".join(self.name.lower().split())
+        return name_key(self.name)
 
 
 E = TypeVar("E", bound=StrEnum)
@@ -157,11 +164,41 @@ def _enum(field: str, enum: type[E], value: object) -> E:
 
 @dataclass(frozen=True)
 class Course:
-    """One medication from its start to its stop (``stop`` None: still taken)."""
+    """One medication from its start to its stop (``stop`` None: still taken).
+
+    ``id`` is its row in the journal (None before it is saved or when derived from
+    steps alone). The first step is its start, the last its stop when it has one.
+    """
 
     name: str
     medication_class: MedicationClass
     steps: tuple[MedicationStep, ...]
+    id: int | None = None
+
+    @property
+    def key(self) -> str:
+        """The name as medications are matched: case and spacing do not matter."""
+        return self.steps[0].key
+
+    @property
+    def frequency(self) -> str:
+        """How often it is taken, as typed at the start ("" when not given)."""
+        return self.steps[0].frequency
+
+    @property
+    def note(self) -> str:
+        """The note typed at the start."""
+        return self.steps[0].note
+
+    @property
+    def doses(self) -> tuple[MedicationStep, ...]:
+        """The start and every dose change (the steps that carry a dose), by day."""
+        return tuple(s for s in self.steps if s.action is not StepAction.STOP)
+
+    @property
+    def current_dose(self) -> MedicationStep:
+        """The last dose step (the dose in force while taken, or when it was stopped)."""
+        return self.doses[-1]
 
     @property
     def start(self) -> date:
@@ -211,6 +248,77 @@ def courses(steps: Iterable[MedicationStep]) -> tuple[Course, ...]:
     return tuple(Course(c[0].name, c[0].medication_class, tuple(c)) for c in found)
 
 
+def check_day(field: str, day: object, today: date) -> date:
+    """Return ``day`` if it is a date from the year 2000 up to tomorrow (time-zone slack).
+
+    A medication's start, change or stop is a calendar day; one more than a day ahead of
+    ``today`` is a typing mistake, as for entries.
+    """
+    if not isinstance(day, date):
+        raise ValidationError(field, "must be a date (YYYY-MM-DD)")
+    if day.year < EARLIEST_YEAR:
+        raise ValidationError(field, f"must be from the year {EARLIEST_YEAR} on")
+    if day > today + timedelta(days=1):
+        raise ValidationError(field, "must not be more than one day in the future")
+    return day
+
+
+def name_key(name: str) -> str:
+    """How a typed name is matched against the list: case and spacing do not matter."""
+    return " ".join(name.lower().split())
+
+
+def default_class(name: str) -> MedicationClass:
+    """The class of a name on the common list, else :attr:`MedicationClass.OTHER`."""
+    return COMMON_MEDICATIONS.get(name_key(name), MedicationClass.OTHER)
+
+
+def check_can_start(all_courses: Sequence[Course], name: str, day: date) -> None:
+    """Refuse a start of ``name`` on ``day`` while a course of it is taken or starts later.
+
+    A medication may be started again only on or after the day its last course stopped.
+    """
+    key = name_key(name)
+    for course in all_courses:
+        if course.key != key:
+            continue
+        if course.stop is None or course.stop > day:
+            raise ValidationError(
+                "name", "is already being taken on that date; change its dose instead")
+
+
+def overlapping(all_courses: Sequence[Course], course: Course) -> Course | None:
+    """A course of the same medication whose days overlap ``course``'s, if any.
+
+    A course covers its start day up to the day before its stop (open-ended while taken).
+    """
+    end = date.max if course.stop is None else course.stop
+    for other in all_courses:
+        other_end = date.max if other.stop is None else other.stop
+        if other.key == course.key and other.start < end and course.start < other_end:
+            return other
+    return None
+
+
+def course_taken(all_courses: Sequence[Course], name: str, day: date) -> Course:
+    """The course of ``name`` taken on ``day``; refuses a name not being taken then."""
+    key = name_key(name)
+    for course in all_courses:
+        if course.key == key and course.dose_on(day) is not None:
+            return course
+    raise ValidationError("name", "is not being taken on that date")
+
+
+def as_of(all_courses: Sequence[Course], last_day: date) -> tuple[Course, ...]:
+    """The courses as known at the end of ``last_day``: later steps and courses left out."""
+    out = []
+    for course in all_courses:
+        steps = tuple(s for s in course.steps if s.day <= last_day)
+        if steps:
+            out.append(Course(course.name, course.medication_class, steps, id=course.id))
+    return tuple(out)
+
+
 def taken_on(all_courses: Sequence[Course], day: date) -> tuple[tuple[Course, MedicationStep], ...]:
     """The medications taken on ``day``, each with the step (dose) in force."""
     out = []
@@ -249,8 +357,15 @@ __all__ = [
     "MedicationClass",
     "MedicationStep",
     "StepAction",
+    "as_of",
     "changes_within",
+    "check_can_start",
+    "check_day",
+    "course_taken",
     "courses",
+    "default_class",
     "describe",
+    "name_key",
+    "overlapping",
     "taken_on",
 ]

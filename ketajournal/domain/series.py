@@ -24,6 +24,7 @@ from numpy.typing import NDArray
 from ketajournal.domain.daily import DayTotals, day_totals
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.medications import MedicationStep
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 
 FloatArray = NDArray[np.float64]
@@ -112,6 +113,10 @@ class TrendSeries:
     side_effect_severity: FloatArray = field(default_factory=_floats)
     side_effect_red_flag: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
     side_effect_labels: tuple[str, ...] = ()
+    #: Medication starts, dose changes and stops: noon of their day, and a short label
+    #: ("Lorazepam started").
+    medication_x: FloatArray = field(default_factory=_floats)
+    medication_labels: tuple[str, ...] = ()
     #: Questionnaire totals, one series per instrument in :data:`INSTRUMENTS` order.
     scores: tuple[ScoreSeries, ...] = field(
         default_factory=lambda: tuple(_empty_score(i) for i in INSTRUMENTS)
@@ -291,15 +296,23 @@ def _day_means(rows: Sequence[tuple[date, float, int]]) -> DailyMeans:
     return DailyMeans(tuple(row[0] for row in kept), sums / counts, counts)
 
 
+def medication_mark(step: MedicationStep) -> str:
+    """The short label of a medication change on the chart: ``Lorazepam started``."""
+    verb = {"start": "started", "change": "dose changed", "stop": "stopped"}
+    return f"{step.name} {verb[step.action.value]}"
+
+
 def build_trend_series_from_days(
     days: Sequence[DayTotals],
     sessions: Sequence[Session],
     side_effects: Sequence[SideEffect],
     assessments: Sequence[Assessment] = (),
+    medication_steps: Sequence[MedicationStep] = (),
 ) -> TrendSeries:
     """:func:`build_trend_series` from per-day totals (oldest first), e.g. computed in SQL
     by :meth:`ketajournal.services.journal.Journal.daily_mood_totals`: the same series
-    without reading every mood entry."""
+    without reading every mood entry. ``medication_steps`` (any order) are drawn at noon
+    of their day (in the offset of that day's first mood entry, else the computer's)."""
     # A day's point sits at noon in the offset of the first entry of that day, so a
     # journal kept while travelling still shows each lived day once.
     noon_of = {
@@ -316,7 +329,11 @@ def build_trend_series_from_days(
     induction, booster = by_phase[Phase.INDUCTION], by_phase[Phase.BOOSTER]
 
     effects = sorted(side_effects, key=lambda e: e.at)
+    steps = sorted(medication_steps, key=lambda m: (m.day, m.key))
     return TrendSeries(
+        medication_x=_floats(
+            noon_of.get(m.day, datetime.combine(m.day, time(12)).timestamp()) for m in steps),
+        medication_labels=tuple(medication_mark(m) for m in steps),
         mood_x=_noon_x(mood.days, noon_of),
         mood_y=mood.means,
         mood_counts=mood.counts,
@@ -360,6 +377,7 @@ __all__ = [
     "daily_means",
     "day_runs",
     "format_score",
+    "medication_mark",
     "score_series",
     "session_label",
     "side_effect_label",

@@ -44,6 +44,13 @@ def and_list(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def counted_list(items: Sequence[str], noun: str, plural: str | None = None) -> str:
+    """``a`` for one item; ``2 medication changes: a; b`` for more (``noun`` counted)."""
+    if len(items) == 1:
+        return items[0]
+    return f"{count_of(len(items), noun, plural)}: {'; '.join(items)}"
+
+
 def span(low: float, high: float, unit: str = "") -> str:
     """``35 mg`` when both ends are equal, else ``35–42 mg`` (``unit`` after the number)."""
     tail = f" {unit}" if unit else ""
@@ -52,4 +59,4 @@ def span(low: float, high: float, unit: str = "") -> str:
     return f"{number(low)}–{number(high)}{tail}"
 
 
-__all__ = ["and_list", "count_of", "noun_for", "number", "plural_of", "span"]
+__all__ = ["and_list", "count_of", "counted_list", "noun_for", "number", "plural_of", "span"]

@@ -4,7 +4,8 @@ docs/fhir.md documents the mapping and why it is this way. In short: one anonymo
 Patient (no name, no identifier) that every resource refers to; a
 MedicationAdministration per session with an Observation per blood pressure
 reading; a QuestionnaireResponse per PHQ-9 / GAD-7 with Observations for the
-panel, the total and (PHQ-9) item 9. Every ``fullUrl`` is a name-based UUID
+panel, the total and (PHQ-9) item 9; a MedicationStatement per dose period of each
+medication course (the medication list beside ketamine). Every ``fullUrl`` is a name-based UUID
 (uuid5) of the entry's kind and id inside a per-journal namespace, so exporting
 the same journal twice gives the same file and two journals never share UUIDs.
 Free-text notes are not exported: the bundle is meant for a clinic.
@@ -16,10 +17,12 @@ import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from ketajournal.domain.instruments import INSTRUMENTS, Instrument
+from ketajournal.domain.medications import Course
 from ketajournal.domain.models import Assessment, BloodPressure, Route, Session
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.platform.files import atomic_text_writer
@@ -330,8 +333,51 @@ def _questionnaire_response(
     }
 
 
+def medication_statements(
+    course: Course, namespace: uuid.UUID, patient: str
+) -> list[tuple[str, Resource]]:
+    """One MedicationStatement per dose period of ``course`` (start to the next step).
+
+    ``effectivePeriod`` runs from the dose's first day to its last (FHIR periods include
+    their end: the day before the next dose or the stop); the open period of a course
+    still taken has no end and is ``active``, every other one ``completed``. The class
+    goes in ``category`` as text, the dose as ``dosage.text`` and, when known in mg, as
+    ``doseQuantity``. The course's note is not exported (no free-text notes).
+    """
+    assert course.id is not None
+    doses = course.doses
+    resources = []
+    for index, step in enumerate(doses):
+        following = doses[index + 1].day if index + 1 < len(doses) else course.stop
+        period: Resource = {"start": step.day.isoformat()}
+        if following is not None:
+            period["end"] = max(step.day, following - timedelta(days=1)).isoformat()
+        dosage: Resource = {"text": ", ".join(
+            part for part in (step.dose_text, course.frequency) if part)}
+        if step.dose_mg is not None:
+            dosage["doseAndRate"] = [{"doseQuantity": {
+                "value": step.dose_mg, "unit": "mg", "system": UCUM, "code": "mg"}}]
+        statement: Resource = {
+            "resourceType": "MedicationStatement",
+            "status": "completed" if following is not None else "active",
+            "category": {"text": course.medication_class.label},
+            "medicationCodeableConcept": {"text": course.name},
+            "subject": _ref(patient),
+            "effectivePeriod": period,
+            "dosage": [dosage],
+        }
+        resources.append((
+            entry_uuid(namespace, f"medication/{course.id}/dose/{step.day.isoformat()}"),
+            statement,
+        ))
+    return resources
+
+
 def build_bundle(
-    sessions: Iterable[Session], assessments: Iterable[Assessment], namespace: uuid.UUID
+    sessions: Iterable[Session],
+    assessments: Iterable[Assessment],
+    namespace: uuid.UUID,
+    medications: Iterable[Course] = (),
 ) -> Resource:
     """The Bundle (type ``collection``) as a JSON-ready dict; entries in kind, then id order.
 
@@ -344,6 +390,8 @@ def build_bundle(
         resources.extend(session_resources(session, namespace, patient_url))
     for assessment in sorted(assessments, key=lambda a: a.id or 0):
         resources.extend(assessment_resources(assessment, namespace, patient_url))
+    for course in sorted(medications, key=lambda c: c.id or 0):
+        resources.extend(medication_statements(course, namespace, patient_url))
     if resources:
         resources.insert(0, (patient_url, _patient()))
     bundle: Resource = {"resourceType": "Bundle", "type": "collection"}

@@ -17,8 +17,16 @@ from ketajournal.domain import blood_pressure as bp
 from ketajournal.domain.dates import format_date, format_range
 from ketajournal.domain.instruments import PFIZER_LICENCE
 from ketajournal.domain.models import RED_FLAG_SEVERITY
-from ketajournal.domain.wording import count_of
+from ketajournal.domain.wording import and_list, count_of
 from ketajournal.reports.numbers import format_mood, format_percent, format_signed, verdict
+
+#: Page 1 names at most this many medication changes; the detail pages list them all.
+PAGE_ONE_MEDICATION_CHANGES = 4
+MEDICATIONS_DEFINITION = (
+    "Medications: as the patient recorded them (name, dose as prescribed, class). "
+    "Taken: on the last day of the period. A medication is not taken on the day it "
+    "was stopped; a dose change applies from its day."
+)
 
 #: Page 1 shows the durability of this many recent booster cycles.
 RECENT_BOOSTER_CYCLES = 6
@@ -169,6 +177,9 @@ class CycleLine:
     label: str
     #: The durability without its unit (``14``, ``≥ 9``, ``3–9``), or the label if none.
     short_label: str
+    #: The medication changes during the cycle, in words ("" when none): said beside the
+    #: durability, never as its cause.
+    medication_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -266,6 +277,62 @@ class SafetyLine:
 
 
 @dataclass(frozen=True)
+class MedicationLine:
+    """A medication taken on the last day of the period, with the dose in force."""
+
+    name: str
+    class_label: str
+    dose: str
+    dose_mg: float | None
+    since: date
+
+    @property
+    def text(self) -> str:
+        """``Sertraline 100 mg once a day (Antidepressant (SSRI))``."""
+        return f"{self.name} {self.dose} — {self.class_label}"
+
+
+@dataclass(frozen=True)
+class MedicationChange:
+    """A start, dose change or stop in the period (``text``: ``lorazepam started (1 mg)``)."""
+
+    day: date
+    name: str
+    class_label: str
+    action: str
+    dose: str
+    dose_mg: float | None
+    text: str
+
+
+@dataclass(frozen=True)
+class MedicationSummary:
+    """The medication list on the last day of the period, and its changes in the period."""
+
+    on: date
+    taken: tuple[MedicationLine, ...]
+    changes: tuple[MedicationChange, ...]
+    #: True when the journal has any medication at all (else: none recorded).
+    any_recorded: bool
+    definition: str = MEDICATIONS_DEFINITION
+
+    @property
+    def page_one_text(self) -> str:
+        """The block of page 1: what is taken, then the changes in the period (short)."""
+        if not self.any_recorded:
+            return "none recorded in the journal"
+        taken = "; ".join(line.text for line in self.taken) or "none taken"
+        if not self.changes:
+            return f"{taken}. No change in the period"
+        shown = self.changes[:PAGE_ONE_MEDICATION_CHANGES]
+        listed = "; ".join(f"{format_date(c.day)} {c.text}" for c in shown)
+        more = len(self.changes) - len(shown)
+        rest = f"; and {more} more (Medication changes, in the details)" if more else ""
+        return (f"{taken}. {count_of(len(self.changes), 'change')} in the period: "
+                f"{listed}{rest}")
+
+
+@dataclass(frozen=True)
 class KeyFigure:
     """One line of the key-figures block: a label, its value, and whether it is a flag."""
 
@@ -288,6 +355,8 @@ class Summary:
     safety: tuple[SafetyLine, ...]
     #: How many questionnaires with a safety item (PHQ-9) were filled in the period.
     safety_checked: int
+    #: The medication list (None: not part of this summary).
+    medications: MedicationSummary | None = None
     side_effect_definition: str = SIDE_EFFECT_DEFINITION
     blood_pressure_definition: str = BP_DEFINITION
     safety_definition: str = SAFETY_DEFINITION
@@ -327,7 +396,12 @@ class Summary:
 
     def key_figures(self) -> tuple[KeyFigure, ...]:
         """The compact block at the top of page 1, in reading order."""
-        figures = [self._sessions_figure(), self._mood_figure()]
+        figures = [self._sessions_figure()]
+        if self.medications is not None:
+            figures.append(KeyFigure(
+                f"Medications on {format_date(self.medications.on)}",
+                self.medications.page_one_text))
+        figures.append(self._mood_figure())
         figures.extend(_measure_figure(m) for m in self.measures)
         figures.extend(self._booster_figures())
         figures.extend(
@@ -370,6 +444,11 @@ class Summary:
                 held = ", ".join(c.label for c in b.recent_cycles)
             label = "Last booster held" if n == 1 else f"Last {n} boosters held"
             order = "" if n == 1 else " (oldest first)"
+            changed = [format_date(c.session_day) for c in b.recent_cycles
+                       if c.medication_note]
+            if changed:
+                order += (f"; a medication changed during the cycle of "
+                          f"{and_list(changed)}")
             figures = [KeyFigure(label, held + order)]
         else:
             value = f"needs {b.needs}" if b.needs else "no booster cycles yet"
@@ -461,6 +540,9 @@ __all__ = [
     "CycleLine",
     "KeyFigure",
     "MeasureSummary",
+    "MedicationChange",
+    "MedicationLine",
+    "MedicationSummary",
     "MoodSummary",
     "Period",
     "SafetyLine",

@@ -227,6 +227,7 @@ def booster_analysis(journal: Journal) -> BoosterAnalysis:
         mood,
         [SessionPoint.from_session(s) for s in journal.sessions()],
         threshold=threshold,
+        medications=journal.medication_courses(),
     )
 
 
@@ -235,6 +236,8 @@ def boosters_document(analysis: BoosterAnalysis, today: date | None = None) -> d
 
     ``next_due_past`` is true when the estimate is before ``today``.
     """
+    from ketajournal.domain.booster_analysis import medication_note
+
     return {
         "threshold": _round(analysis.threshold),
         "threshold_source": analysis.threshold_source,
@@ -250,6 +253,12 @@ def boosters_document(analysis: BoosterAnalysis, today: date | None = None) -> d
                 "durability_low": c.durability_low,
                 "censored": c.censored,
                 "label": c.label,
+                "medication_changes": [
+                    {"day": m.day.isoformat(), "name": m.name, "action": m.action.value,
+                     "dose": m.dose_text, "dose_mg": m.dose_mg}
+                    for m in c.medication_changes
+                ],
+                "medication_note": medication_note(c),
             }
             for c in analysis.cycles
         ],

@@ -5,8 +5,9 @@ induction of six IV sessions over about two and a half weeks with mood rising
 within a day, then boosters every three to five weeks whose effect lasts two to
 four weeks and slowly shortens (the tolerance pattern the booster analysis is
 built to show), occasional side effects, blood pressure around every session and
-a few events. Used by ``--demo``, the ``demo`` command, tests and benchmarks.
-Nothing in it is a real person's data.
+a few events, and a medication list (sertraline throughout, reduced once; lorazepam
+started later and raised). Used by ``--demo``, the ``demo`` command, tests and
+benchmarks. Nothing in it is a real person's data.
 """
 
 from __future__ import annotations
@@ -15,6 +16,14 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from ketajournal.domain.medications import (
+    Course,
+    MedicationClass,
+    MedicationStep,
+    StepAction,
+    as_of,
+    courses,
+)
 from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
@@ -28,6 +37,8 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.services.journal import Journal
+from ketajournal.services.medications import MedicationList
 
 DEFAULT_DAYS = 730
 #: How many days of data `ketajournal demo --days` accepts (up to a hundred years).
@@ -60,6 +71,8 @@ class DemoJournal:
 
     entries: list[Entry] = field(default_factory=list)
     session_of: dict[int, int] = field(default_factory=dict)
+    #: The medication list (see :func:`save`, which writes it with the entries).
+    medications: tuple[Course, ...] = ()
 
     def add(self, entry: Entry, session_index: int | None = None) -> int:
         """Append an entry (linking a side effect to a session index); return its index."""
@@ -122,7 +135,42 @@ def generate(
             day > treatment_start and (day - treatment_start).days % 14 == 13
         ):
             _questionnaires(rng, out, day, zone, level[day], end, baseline=day < treatment_start)
-    return _sorted(out)
+    result = _sorted(out)
+    result.medications = _medications(first_day, end.date())
+    return result
+
+
+#: The demo's medication steps: (days after the first day, name, action, dose, mg).
+#: Sertraline was taken before the journal began and throughout, reduced on day 200 (the
+#: demo's "medication change" event says so); lorazepam is started on day 420 and raised
+#: on day 480, so some booster cycles overlap a change.
+MEDICATION_PLAN = (
+    (-180, "Sertraline", StepAction.START, "100 mg once a day", 100.0),
+    (200, "Sertraline", StepAction.CHANGE, "50 mg once a day", 50.0),
+    (420, "Lorazepam", StepAction.START, "0.5 mg at night", 0.5),
+    (480, "Lorazepam", StepAction.CHANGE, "1 mg at night", 1.0),
+)
+_MEDICATION_CLASSES = {"Sertraline": MedicationClass.SSRI,
+                       "Lorazepam": MedicationClass.BENZODIAZEPINE}
+
+
+def _medications(first_day: date, last_day: date) -> tuple[Course, ...]:
+    """The medication courses as they stand on ``last_day`` (no random draw: the entries'
+    sequence stays what it was)."""
+    steps = [
+        MedicationStep(name=name, day=first_day + timedelta(days=offset), action=action,
+                       medication_class=_MEDICATION_CLASSES[name], dose_text=dose,
+                       dose_mg=mg, frequency="daily" if action is StepAction.START else "")
+        for offset, name, action, dose, mg in MEDICATION_PLAN
+    ]
+    return as_of(courses(steps), last_day)
+
+
+def save(journal: Journal, data: DemoJournal) -> None:
+    """Write the demo patient into ``journal``: entries and medications in one transaction."""
+    meds = MedicationList(journal)
+    journal.log_all(data.entries, data.session_of,
+                    then=lambda: meds.insert_courses(data.medications))
 
 
 def _spread(rng: random.Random, total: int, items: int) -> list[int]:
@@ -302,4 +350,4 @@ def _sorted(demo: DemoJournal) -> DemoJournal:
     )
 
 
-__all__ = ["DAYS_RANGE", "DEFAULT_DAYS", "DEFAULT_SEED", "DemoJournal", "generate"]
+__all__ = ["DAYS_RANGE", "DEFAULT_DAYS", "DEFAULT_SEED", "DemoJournal", "generate", "save"]

@@ -5,7 +5,8 @@ An import is all or nothing. Every row is read and validated first
 and the field, and nothing is written. The entries are matched against the journal
 (:mod:`.import_matching`: exact duplicates are skipped and counted, side effects keep
 their session links), then a verified backup is taken and every new entry is saved in
-one transaction (:meth:`Journal.log_all`).
+one transaction (:meth:`Journal.log_all`), with the medication courses
+(:mod:`.medication_import`: identical ones skipped, overlapping ones refused).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from ketajournal.domain.validation import ValidationError
 from ketajournal.reports import csv_export, fhir
+from ketajournal.reports.medication_formats import write_medication_csv
 from ketajournal.services import backups
 from ketajournal.services.import_matching import plan_import
 from ketajournal.services.import_reading import (
@@ -26,6 +28,13 @@ from ketajournal.services.import_reading import (
     read_json,
 )
 from ketajournal.services.journal import Change, Journal
+from ketajournal.services.medication_import import (
+    Located,
+    plan_medications,
+    read_medications,
+)
+from ketajournal.services.medications import KIND as MEDICATION_KIND
+from ketajournal.services.medications import MedicationList
 from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import KINDS
 
@@ -36,6 +45,8 @@ class ImportBatch:
 
     source: str
     records: tuple[ImportRecord, ...]
+    #: Medication courses, each with where it was read.
+    medications: tuple[Located, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,9 @@ class ImportResult:
     #: The backup taken before writing (None when there was nothing to add).
     backup: Path | None
     change: Change = field(default_factory=lambda: Change(frozenset()))
+    #: Medication courses added, and identical ones skipped.
+    medications_added: int = 0
+    medications_skipped: int = 0
 
     @property
     def total_added(self) -> int:
@@ -65,6 +79,8 @@ class ImportResult:
         """One sentence for the CLI or a status bar (counts only, no health data)."""
         added = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in self.added.items() if n)
         text = f"Imported {self.total_added} entries" + (f" ({added})" if added else "")
+        if self.medications_added:
+            text += f", {self.medications_added} medication courses"
         text += f"; skipped {self.total_skipped} exact duplicates"
         if self.unlinked_side_effects:
             text += (
@@ -88,7 +104,9 @@ def export_csv(journal: Journal, folder: Path) -> dict[str, int]:
     if folder.exists() and not folder.is_dir():
         raise ValidationError("output", f"{folder} exists and is not a folder")
     folder.mkdir(mode=0o700, exist_ok=True)
-    return csv_export.write_csv(folder, {kind: journal.entries(kind) for kind in KINDS})
+    counts = csv_export.write_csv(folder, {kind: journal.entries(kind) for kind in KINDS})
+    write_medication_csv(folder, MedicationList(journal).history())
+    return counts
 
 
 def fhir_namespace(journal: Journal) -> uuid.UUID:
@@ -105,7 +123,8 @@ def export_fhir(journal: Journal, target: Path) -> int:
     journal.check_output(target)
     if not target.parent.is_dir():
         raise ValidationError("output", f"the folder {target.parent} does not exist")
-    bundle = fhir.build_bundle(journal.sessions(), journal.assessments(), fhir_namespace(journal))
+    bundle = fhir.build_bundle(journal.sessions(), journal.assessments(), fhir_namespace(journal),
+                               MedicationList(journal).history())
     fhir.write_bundle(target, bundle)
     return len(bundle.get("entry", ()))
 
@@ -121,17 +140,24 @@ def import_path(journal: Journal, path: Path) -> ImportResult:
 def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
     """Add a batch read by :func:`read_import`: backup, then one transaction."""
     plan = plan_import(journal, batch.records)
+    meds = MedicationList(journal)
+    med_plan = plan_medications(meds.history(), batch.medications)
     backup = None
     change = Change(frozenset())
-    if plan.entries:
+    if plan.entries or med_plan.to_add:
         backup = backups.backup_before(journal, "import")
-        change = journal.log_all(plan.entries, plan.session_of)
+        change = journal.log_all(
+            plan.entries, plan.session_of, then=lambda: meds.insert_courses(med_plan.to_add))
+        if med_plan.to_add:
+            change = Change(change.kinds | {MEDICATION_KIND}, change.ids)
     return ImportResult(
         added=plan.added,
         skipped=plan.skipped,
         unlinked_side_effects=plan.unlinked,
         backup=backup,
         change=change,
+        medications_added=len(med_plan.to_add),
+        medications_skipped=med_plan.skipped,
     )
 
 
@@ -149,4 +175,4 @@ def read_import(path: Path) -> ImportBatch:
     else:
         records = read_json(path)
     check_unique_ids(records)
-    return ImportBatch(str(path), tuple(records))
+    return ImportBatch(str(path), tuple(records), read_medications(path))

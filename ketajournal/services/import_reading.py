@@ -101,7 +101,8 @@ def rejected(location: str, error: ValidationError) -> ImportRejectedError:
 # -- reading files ---------------------------------------------------------------------------
 
 
-def _read_text(path: Path, display: str) -> str:
+def read_text(path: Path, display: str) -> str:
+    """An import file's text: UTF-8 (a BOM dropped), refused past its size cap."""
     try:
         if path.stat().st_size > MAX_IMPORT_BYTES:  # refused unread
             data = b""
@@ -163,7 +164,7 @@ def read_csv_file(path: Path, display: str, kind: str | None = None) -> list[Imp
     """The entries of one kind's CSV file (the kind from its name or its columns)."""
     if kind is None and path.stem in csv_export.COLUMNS:
         kind = path.stem
-    text = _read_text(path, display)
+    text = read_text(path, display)
     rows = _csv_rows(text, display)
     if not rows:
         raise ImportRejectedError(f"{display} line 1", "", "is empty: the header row is missing")
@@ -427,7 +428,7 @@ JSON_FIELDS: dict[str, tuple[str, ...]] = {
 JSON_ADDED_FIELDS: dict[str, tuple[str, ...]] = {
     "session": ("bp_leaving", "heart_rate", "spo2", "observation_minutes", "moaas"),
 }
-_TOP_LEVEL = ("format", "version", "schema_version", "entries")
+_TOP_LEVEL = ("format", "version", "schema_version", "entries", "medications")
 
 
 #: Our export nests 4 levels (document, entries, a kind's list, an entry); a little room
@@ -456,7 +457,7 @@ def _json_depth(text: str) -> int:
 def read_json(path: Path) -> list[ImportRecord]:
     """The entries of a JSON export (docs/export-json.md)."""
     display = path.name
-    text = _read_text(path, display)
+    text = read_text(path, display)
     if _json_depth(text) > MAX_JSON_DEPTH:
         raise ImportRejectedError(display, "", "is nested too deeply to be an export")
     try:
@@ -589,5 +590,6 @@ __all__ = [
     "read_csv_file",
     "read_csv_folder",
     "read_json",
+    "read_text",
     "rejected",
 ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ketajournal.domain.daily import DayTotals
+from ketajournal.domain.medications import Course
 from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
@@ -32,8 +33,10 @@ from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
 from ketajournal.platform.paths import JournalPaths
+from ketajournal.reports.medication_formats import course_to_json
 from ketajournal.storage.backup import write_backup
 from ketajournal.storage.connection import integrity_problems, transaction
+from ketajournal.storage.medications import MedicationRepository
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from ketajournal.storage.repository import (
     KINDS,
@@ -161,12 +164,17 @@ class Journal:
         return entry.with_id(entry_id), Change.of(entry.kind, entry_id)
 
     def log_all(
-        self, entries: Sequence[Entry], session_of: Mapping[int, int] | None = None
+        self,
+        entries: Sequence[Entry],
+        session_of: Mapping[int, int] | None = None,
+        *,
+        then: Callable[[], object] | None = None,
     ) -> Change:
         """Save many new entries in one transaction (all or nothing).
 
         ``session_of`` links side effects to sessions of the same batch: it maps
         the index of a side effect in ``entries`` to the index of its session.
+        ``then`` runs in the same transaction after them (an import's medications).
         """
         session_of = session_of or {}
         now = self._clock()
@@ -182,6 +190,8 @@ class Journal:
                 self._check_links(entry)
                 ids.append(self._entries.insert(entry))
                 kinds.add(entry.kind)
+            if then is not None:
+                then()
         return Change(frozenset(kinds), tuple(ids))
 
     def update(self, entry: Entry) -> Change:
@@ -302,6 +312,10 @@ class Journal:
         oldest first: what the Trends chart draws, without decoding every entry."""
         return self._entries.daily_mood_totals()
 
+    def medication_courses(self) -> list[Course]:
+        """Every medication course, by start day (the medication list's history)."""
+        return MedicationRepository(self._db).all()
+
     def first_entry_day(self) -> date | None:
         """The earliest logged day among the first entries of each kind."""
         return min(
@@ -405,6 +419,9 @@ class Journal:
             "version": EXPORT_VERSION,
             "schema_version": SCHEMA_VERSION,
             "entries": entries,
+            "medications": [
+                course_to_json(course) for course in MedicationRepository(self._db).all()
+            ],
         }
 
 

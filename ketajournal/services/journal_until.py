@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from ketajournal.domain.medications import Course, as_of
 from ketajournal.domain.models import (
     Assessment,
     Entry,
@@ -54,6 +55,10 @@ class JournalUntil(Journal):
     def now(self) -> datetime:
         """The clock of the journal this views."""
         return self._inner.now()
+
+    def medication_courses(self) -> list[Course]:
+        """The medication list as it stood at the end of the last day."""
+        return list(as_of(self._inner.medication_courses(), self._last_day))
 
     def setting(self, key: str, default: Any = None) -> Any:
         """A setting of the journal this views."""

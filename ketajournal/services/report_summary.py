@@ -22,6 +22,7 @@ from ketajournal.domain.booster_analysis import (
     TOLERANCE_MIN_CYCLES,
     TOLERANCE_NOTE_FOR_CLINICIAN,
     TOLERANCE_SLOPE_DAYS,
+    medication_note,
 )
 from ketajournal.domain.boosters import (
     BASELINE_MIN_DAYS,
@@ -36,6 +37,7 @@ from ketajournal.domain.boosters import (
 )
 from ketajournal.domain.dates import format_date, format_range
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.medications import Course, changes_within, describe, taken_on
 from ketajournal.domain.models import (
     BloodPressure,
     Phase,
@@ -52,6 +54,9 @@ from ketajournal.reports.summary import (
     BoosterSummary,
     CycleLine,
     MeasureSummary,
+    MedicationChange,
+    MedicationLine,
+    MedicationSummary,
     MoodSummary,
     Period,
     Score,
@@ -172,6 +177,7 @@ def _cycle_line(cycle: Cycle) -> CycleLine:
         censored=cycle.censored,
         label=cycle.label,
         short_label=cycle.short_label,
+        medication_note=medication_note(cycle),
     )
 
 
@@ -312,6 +318,27 @@ def bp_line(session: Session) -> BloodPressureLine:
     )
 
 
+
+
+def medication_summary(period: Period, courses: Sequence[Course]) -> MedicationSummary:
+    """What was taken on the period's last day, and every change within the period."""
+    class_of = {id(s): c.medication_class.label for c in courses for s in c.steps}
+    return MedicationSummary(
+        on=period.end,
+        taken=tuple(
+            MedicationLine(course.name, course.medication_class.label, step.dose_text,
+                           step.dose_mg, step.day)
+            for course, step in taken_on(courses, period.end)
+        ),
+        changes=tuple(
+            MedicationChange(step.day, step.name, class_of[id(step)], step.action.value,
+                             step.dose_text, step.dose_mg, describe(step))
+            for step in changes_within(courses, period.start, period.end)
+        ),
+        any_recorded=bool(courses),
+    )
+
+
 __all__ = [
     "booster_summary",
     "bp_line",
@@ -319,6 +346,7 @@ __all__ = [
     "days_between",
     "effect_label",
     "measure_summary",
+    "medication_summary",
     "mood_summary",
     "readable",
     "session_line",

@@ -48,6 +48,7 @@ from ketajournal.services.report_summary import (
     bp_line,
     effect_label,
     measure_summary,
+    medication_summary,
     mood_summary,
     sessions_summary,
     side_effect_lines,
@@ -202,6 +203,7 @@ def build_report(
             if a.safety_flag
         ),
         safety_checked=sum(1 for a in in_assessments if a.instrument.safety_item is not None),
+        medications=medication_summary(period, view.medication_courses()),
     )
     charts = Charts(
         trend=trend_data(period, daily, in_sessions, in_assessments),

@@ -126,5 +126,44 @@ def m0004_session_record(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+@migrations(name="0005_medications")
+def m0005_medications(db: Database) -> None:
+    """The medication list: one row per course, its dose steps in a table of their own.
+
+    A course (``medications``) runs from ``start_day`` to ``stop_day`` (NULL while it is
+    taken; not taken on its stop day). Its doses (``medication_doses``) are dated steps:
+    the first on the start day, one per later dose change, at most one per day. Days are
+    ISO dates (``YYYY-MM-DD``), so text order is date order. The class list is the
+    domain's ``MedicationClass`` as it was when this shipped.
+    """
+    db.execute(
+        """CREATE TABLE medications (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 100),
+        class TEXT NOT NULL CHECK (class IN ('ssri', 'snri', 'tca', 'maoi',
+            'antidepressant_other', 'benzodiazepine', 'z_drug', 'stimulant',
+            'antipsychotic', 'mood_stabiliser', 'opioid', 'other')),
+        frequency TEXT NOT NULL DEFAULT '' CHECK (length(frequency) <= 100),
+        start_day TEXT NOT NULL CHECK (start_day GLOB
+            '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        stop_day TEXT CHECK (stop_day IS NULL OR (stop_day GLOB
+            '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND stop_day >= start_day)),
+        note TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL)"""
+    )
+    db.execute(
+        """CREATE TABLE medication_doses (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        medication_id INTEGER NOT NULL REFERENCES medications(id) ON DELETE CASCADE,
+        day TEXT NOT NULL CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+        dose_text TEXT NOT NULL CHECK (length(trim(dose_text)) BETWEEN 1 AND 100),
+        dose_mg REAL CHECK (dose_mg IS NULL OR dose_mg BETWEEN 0.001 AND 10000),
+        UNIQUE (medication_id, day))"""
+    )
+    db.execute("CREATE INDEX idx_medications_start ON medications(start_day)")
+    db.execute("PRAGMA user_version = 5")
+
+
 #: The schema version this code writes: the number of migrations it knows.
 SCHEMA_VERSION = len(migrations._migrations)

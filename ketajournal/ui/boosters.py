@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.charts.boosters import ResponseCurvesChart
+from ketajournal.domain.booster_analysis import medication_note
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.domain.response_curves import cycle_label, response_curves
+from ketajournal.domain.series import medication_mark
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services.clinical import booster_analysis
@@ -41,10 +43,12 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
 #: Kinds whose change alters the analysis.
-BOOSTER_KINDS = frozenset({"mood", "session", "settings"})  # settings: the threshold T
+BOOSTER_KINDS = frozenset({"mood", "session", "settings", "medication"})  # settings: T
 THRESHOLD_SETTING = "booster.threshold"
-COLUMNS = ("Date", "Phase", "Dose (mg)", "Held")
+COLUMNS = ("Date", "Phase", "Dose (mg)", "Held", "Medication change")
 HELD_COLUMN = COLUMNS.index("Held")
+#: What changed in the cycle, short ("Lorazepam started"); the tooltip says it in full.
+MEDICATION_COLUMN = COLUMNS.index("Medication change")
 #: The threshold T is a daily mood level, on the mood scale.
 _LOW, _HIGH = SCORE_RANGE
 #: Where the threshold editor starts when there is no threshold yet.
@@ -213,8 +217,8 @@ class BoostersView(JournalView):
         table.setHorizontalHeaderLabels(list(COLUMNS))
         table.setAccessibleName("Booster cycles")
         table.setAccessibleDescription(
-            "One row per session, newest first: date, phase, dose and how many days the "
-            "effect held (durability)."
+            "One row per session, newest first: date, phase, dose, how many days the "
+            "effect held (durability) and any medication change during the cycle."
         )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -268,11 +272,13 @@ class BoostersView(JournalView):
                 cycle.session.phase.label,
                 "—" if dose is None else f"{dose:g}",
                 cycle.label,
+                "; ".join(medication_mark(m) for m in cycle.medication_changes),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                item.setToolTip(held_tip if column == HELD_COLUMN else cycle_label(cycle))
+                tip = {HELD_COLUMN: held_tip, MEDICATION_COLUMN: medication_note(cycle)}
+                item.setToolTip(tip.get(column) or cycle_label(cycle))
                 if column:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -280,6 +286,11 @@ class BoostersView(JournalView):
                         else Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.table.setItem(row, column, item)
+
+    def medication_labels(self) -> list[str]:
+        """The medication-change column, top to bottom (newest first)."""
+        items = (self.table.item(row, MEDICATION_COLUMN) for row in range(self.table.rowCount()))
+        return [item.text() if item is not None else "" for item in items]
 
     def held_labels(self) -> list[str]:
         """The Held column, top to bottom (newest first)."""

@@ -8,6 +8,7 @@ poll the database or reach into each other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ketajournal.domain.models import KIND_LABELS, Entry
 from ketajournal.services.drafts import Drafts
 from ketajournal.services.journal import Change, Deleted, Journal
+from ketajournal.services.medications import MedicationEdit, MedicationList
 from ketajournal.ui.tasks import JournalJobs
 
 
@@ -32,6 +34,8 @@ class JournalController(QObject):
         self.drafts = Drafts(journal)
         #: Work on the journal's connection off the UI thread (exports, import, backup).
         self.jobs = JournalJobs(journal, self.drafts, self)
+        #: The medication list (start, change, stop: through :meth:`medication`).
+        self.medications = MedicationList(journal)
 
     def now(self) -> datetime:
         """The service clock."""
@@ -60,6 +64,13 @@ class JournalController(QObject):
         deleted, change = self.journal.delete(entry.kind, entry.id)
         self.undo_stack.push(_DeleteCommand(self, deleted))
         self.changed.emit(change)
+
+    def medication(self, write: Callable[[MedicationList], MedicationEdit]) -> MedicationEdit:
+        """Start, change or stop a medication (undoable): ``write`` calls the list once."""
+        edit = write(self.medications)
+        self.undo_stack.push(_MedicationCommand(self, edit))
+        self.changed.emit(edit.change)
+        return edit
 
     @staticmethod
     def settings_changed() -> Change:
@@ -141,3 +152,14 @@ class _DeleteCommand(_Command):
         self.deleted, change = self.controller.journal.delete(entry.kind, entry.id)
         return change
 
+
+class _MedicationCommand(_Command):
+    def __init__(self, controller: JournalController, edit: MedicationEdit) -> None:
+        super().__init__(controller, edit.text)
+        self.edit = edit
+
+    def revert(self) -> Change:
+        return self.controller.medications.undo(self.edit)
+
+    def apply(self) -> Change:
+        return self.controller.medications.redo(self.edit)

@@ -60,6 +60,7 @@ if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, r
     from ketajournal.services.maintenance import AfterOpen
     from ketajournal.ui.appointment import AppointmentView
     from ketajournal.ui.boosters import BoostersView
+    from ketajournal.ui.medications import MedicationsView
     from ketajournal.ui.timeline import TimelineView
     from ketajournal.ui.trends import TrendsView
 
@@ -216,7 +217,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Journal checked; today's backup is made.", 6000)
 
     def view(self, name: str) -> JournalView:
-        """The screen ``name`` (timeline, trends, boosters, appointment), built on first use."""
+        """The screen ``name`` (timeline, trends, boosters, appointment, medications), built
+        on first use."""
         return self.open_tabs.view(name)
 
     def _route_view(self, view: JournalView) -> None:
@@ -256,6 +258,15 @@ class MainWindow(QMainWindow):
 
         view = self.view("appointment")
         assert isinstance(view, AppointmentView)
+        return view
+
+    @property
+    def medications(self) -> MedicationsView:
+        """The Medications screen."""
+        from ketajournal.ui.medications import MedicationsView
+
+        view = self.view("medications")
+        assert isinstance(view, MedicationsView)
         return view
 
     def lock(self) -> None:

@@ -44,6 +44,8 @@ SCREENS = (
     Screen("boosters", "&Boosters", "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
     Screen("appointment", "A&ppointment", "ketajournal.ui.appointment:AppointmentView",
            "Ctrl+5"),
+    Screen("medications", "&Medications", "ketajournal.ui.medications:MedicationsView",
+           "Ctrl+6"),
 )
 
 
@@ -69,7 +71,8 @@ class ScreenTabs(QTabWidget):
             self.view(SCREENS[index].name)
 
     def view(self, name: str) -> JournalView:
-        """The screen ``name`` (timeline, trends, boosters, appointment), built on first use."""
+        """The screen ``name`` (timeline, trends, boosters, appointment, medications), built on
+        first use."""
         built = self._views.get(name)
         if built is not None:
             return built

@@ -26,7 +26,7 @@ SLEEP_SENTENCE = (
 )
 
 #: Kinds whose change alters the chart.
-CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment"})
+CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment", "medication"})
 
 
 class TrendsView(JournalView):
@@ -46,6 +46,8 @@ class TrendsView(JournalView):
             "Points: daily mood (mean of the day's entries). "
             + SEVEN_DAY_MEAN_DEFINITION
             + ". Vertical lines: treatment sessions. Triangles: side effects (red: red flag). "
+            "Brown diamonds on the bottom row, with a dotted line and a label: medication "
+            "starts, dose changes and stops. "
             "Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ("
             + QUESTIONNAIRE_TOTAL_DEFINITION[0].lower()
             + QUESTIONNAIRE_TOTAL_DEFINITION[1:]
@@ -71,5 +73,6 @@ class TrendsView(JournalView):
                 journal.sessions(),
                 journal.side_effects(),
                 journal.assessments(),
+                [step for course in journal.medication_courses() for step in course.steps],
             )
         )

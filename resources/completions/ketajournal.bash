@@ -7,10 +7,10 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--days|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--other|--output|--password-file|--phase|--recovery-key-file|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--days|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--frequency|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--on|--other|--output|--password-file|--phase|--recovery-key-file|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
-            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:due|:settings)
+            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:due|:settings)
                 path="${path:+$path }$word" ;;
         esac
     done
@@ -75,6 +75,29 @@ _ketajournal() {
         'log gad7:--difficulty') return ;;
         'log gad7:--at') return ;;
         'log gad7:--note') return ;;
+        'medication start:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'medication start:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication start:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication start:--dose') return ;;
+        'medication start:--dose-mg') return ;;
+        'medication start:--class') COMPREPLY=($(compgen -W 'ssri snri tca maoi antidepressant-other benzodiazepine z-drug stimulant antipsychotic mood-stabiliser opioid other' -- "$cur")); return ;;
+        'medication start:--frequency') return ;;
+        'medication start:--at') return ;;
+        'medication start:--note') return ;;
+        'medication change:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'medication change:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication change:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication change:--dose') return ;;
+        'medication change:--dose-mg') return ;;
+        'medication change:--at') return ;;
+        'medication stop:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'medication stop:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication stop:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication stop:--at') return ;;
+        'medication list:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'medication list:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication list:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'medication list:--on') return ;;
         'export json:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export json:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export json:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -122,7 +145,7 @@ _ketajournal() {
     esac
     local words=""
     case "$path" in
-        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log export import backup restore check status boosters due settings' ;;
+        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log medication export import backup restore check status boosters due settings' ;;
         demo) words='--home --password-file --recovery-key-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
         'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --at --note' ;;
@@ -131,6 +154,11 @@ _ketajournal() {
         'log event') words='--home --password-file --recovery-key-file --at --note psychotherapy integration medication-change appointment life-event' ;;
         'log phq9') words='--home --password-file --recovery-key-file --difficulty --at --note' ;;
         'log gad7') words='--home --password-file --recovery-key-file --difficulty --at --note' ;;
+        medication) words='start change stop list' ;;
+        'medication start') words='--home --password-file --recovery-key-file --dose --dose-mg --class --frequency --at --note' ;;
+        'medication change') words='--home --password-file --recovery-key-file --dose --dose-mg --at' ;;
+        'medication stop') words='--home --password-file --recovery-key-file --at' ;;
+        'medication list') words='--home --password-file --recovery-key-file --on --json' ;;
         export) words='json pdf csv fhir' ;;
         'export json') words='--home --password-file --recovery-key-file -o --output' ;;
         'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name' ;;

@@ -7,12 +7,12 @@ function __ketajournal_path
             set skip 0
             continue
         end
-        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --clinic --days --difficulty --dissociation --dose-mg --duration-min --energy --from --heart-rate --home --moaas --name --note --observation-min --other --output --password-file --phase --recovery-key-file --route --seed --session --severity --sleep --spo2 --to --weight-kg -o
+        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --class --clinic --days --difficulty --dissociation --dose --dose-mg --duration-min --energy --frequency --from --heart-rate --home --moaas --name --note --observation-min --on --other --output --password-file --phase --recovery-key-file --route --seed --session --severity --sleep --spo2 --to --weight-kg -o
             set skip 1
             continue
         end
         switch "$path:$word"
-            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':due' ':settings'
+            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':medication' 'medication:start' 'medication:change' 'medication:stop' 'medication:list' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':due' ':settings'
                 set path (string trim -- "$path $word")
         end
     end
@@ -22,6 +22,7 @@ end
 complete -c ketajournal -f
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'demo' -d 'fill the journal at home with the demo patient'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'log' -d 'log an entry'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'medication' -d 'the medication list beside ketamine'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'export' -d 'export the journal'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'import' -d 'add the entries of a JSON export, a CSV export folder or one CSV file (all or nothing, after a backup)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'backup' -d 'write the journal to one portable, encrypted backup file'
@@ -104,6 +105,34 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'log gad7\'' -l recover
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log gad7\'' -l difficulty -x -d 'the difficulty question, 0-3'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log gad7\'' -l at -x -d 'when (default: now); no offset = local'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log gad7\'' -l note -x -d 'free text'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication\'' -a 'start' -d 'start taking a medication'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication\'' -a 'change' -d 'a new dose of a medication taken'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication\'' -a 'stop' -d 'stop a medication taken'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication\'' -a 'list' -d 'what is taken, and every change'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l dose -x -d 'the dose as prescribed, e.g. \'20 mg once a day\' (at most 100 characters)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l dose-mg -x -d 'the dose in mg, 0.001-10000'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l class -x -a 'ssri snri tca maoi antidepressant-other benzodiazepine z-drug stimulant antipsychotic mood-stabiliser opioid other' -d 'its class (default: from the common list, else other)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l frequency -x -d 'how often, e.g. daily'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l at -x -d 'the day it was started, YYYY-MM-DD (default: today)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication start\'' -l note -x -d 'free text'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication change\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication change\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication change\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication change\'' -l dose -x -d 'the dose as prescribed, e.g. \'20 mg once a day\' (at most 100 characters)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication change\'' -l dose-mg -x -d 'the dose in mg, 0.001-10000'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication change\'' -l at -x -d 'the day the new dose began, YYYY-MM-DD (default: today)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication stop\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication stop\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication stop\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication stop\'' -l at -x -d 'the day it was stopped (not taken that day), YYYY-MM-DD (default: today)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication list\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication list\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication list\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication list\'' -l on -x -d 'what was taken on this day, YYYY-MM-DD (default: today)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'medication list\'' -l json -d 'print JSON'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export\'' -a 'json' -d 'every entry as JSON'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export\'' -a 'pdf' -d 'the clinician PDF: one-page summary, charts, detail tables'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export\'' -a 'csv' -d 'one CSV file per kind, into a folder'

@@ -84,3 +84,21 @@ def clinicians_check(journal: Journal, now: datetime) -> date:
     journal.log(phq9(_at(d0 + timedelta(days=20), 9, tz), 12))
     journal.log(phq9(_at(d0 + timedelta(days=60), 9, tz), 6))
     return d0
+
+
+def with_medications(journal: Journal, d0: date) -> None:
+    """Add the check's medications: sertraline throughout, a benzodiazepine mid-way.
+
+    Sertraline 100 mg from D0−120, raised to 150 mg on D0+45; lorazepam 1 mg at night
+    started on D0+35 (between boosters 2 and 3). On the report date (D0+70) both are
+    taken; the period (all data: from D0−10, the first entry) holds two changes: the
+    lorazepam start and the sertraline rise. Booster 3 (D0+40, held 10 days: up to
+    D0+50) overlaps the sertraline rise on D0+45; booster 2 (D0+30, cycle up to D0+39)
+    overlaps the lorazepam start on D0+35.
+    """
+    from ketajournal.services.medications import MedicationList
+
+    meds = MedicationList(journal)
+    meds.start("Sertraline", "100 mg once a day", dose_mg=100, day=d0 - timedelta(days=120))
+    meds.start("Lorazepam", "1 mg at night", dose_mg=1, day=d0 + timedelta(days=35))
+    meds.change("Sertraline", "150 mg once a day", dose_mg=150, day=d0 + timedelta(days=45))

@@ -1,5 +1,5 @@
-"""The PDF's detail pages: every session, questionnaire, side effect and event of the period,
-and the patient's notes when they chose to include them."""
+"""The PDF's detail pages: every session, medication change, questionnaire, side effect and
+event of the period, and the patient's notes when they chose to include them."""
 
 from __future__ import annotations
 
@@ -55,6 +55,17 @@ def detail_pages(report: Report) -> list[Flowable]:
             flag=lambda row: row.bp.marked,
             bold_flags=False,
         ))
+    medications = report.summary.medications
+    if medications is not None and medications.any_recorded:
+        out.extend(_section_table(
+            "Medication changes", medications.changes, _medication_rows,
+            ["Date", "Medication", "Class", "Change", "Dose"],
+            [25 * mm, 34 * mm, 40 * mm, 26 * mm],
+            ["Every start, dose change and stop of a medication in the period, as the "
+             "patient recorded them; the dose is the one taken from that day (a stop has "
+             "none). A medication is not taken on the day it was stopped."],
+            flag=lambda row: False,
+        ))
     out.extend(_questionnaires_section(d.assessments))
     out.extend(_section_table(
         "Side effects", d.side_effects, _side_effect_rows,
@@ -91,6 +102,15 @@ def _section_table(
         grid_table([header, *to_rows(items)], widths, flagged=flagged, bold_flags=bold_flags)
     )
     return out
+
+
+def _medication_rows(rows: Sequence[Any]) -> list[list[Any]]:
+    return [
+        [format_date(r.day), para(r.name, "cell"), para(r.class_label, "cell"),
+         {"start": "started", "change": "dose changed", "stop": "stopped"}[r.action],
+         para("—" if r.action == "stop" else r.dose, "cell")]
+        for r in rows
+    ]
 
 
 def _session_rows(rows: Sequence[Any]) -> list[list[Any]]:

@@ -194,6 +194,11 @@ def _boosters_section(summary: Summary) -> list[Flowable]:
         table.setStyle(TableStyle([("FONT", (0, 0), (0, -1), SANS_BOLD, TABLE_SIZE),
                                    ("FONT", (1, 2), (-1, 2), SANS_BOLD, TABLE_SIZE)]))
         out.append(table)
+        for cycle in b.recent_cycles:
+            if cycle.medication_note:
+                out.append(para(
+                    f"Booster of {format_date(cycle.session_day)} (held {cycle.label}): "
+                    f"{cycle.medication_note}.", "small"))
         out.append(Spacer(1, 3))
     elif b.needs:
         out.append(para(f"Not enough data for the booster analysis: needs {b.needs}."))

@@ -83,7 +83,7 @@ def test_new_series_updates_items_without_creating_new_ones(chart: TrendsChart) 
     chart.set_series(shorter)
 
     assert chart.plot_items() == items_before
-    assert len(chart.legend_labels()) == 8 + len(INSTRUMENTS)  # sleep included
+    assert len(chart.legend_labels()) == 9 + len(INSTRUMENTS)  # sleep, medication included
     assert chart.item("mood") in items_before
     assert np.array_equal(chart.drawn_points("mood")[1], shorter.mood_y)
     assert chart.session_marker_count()["induction"] == 6

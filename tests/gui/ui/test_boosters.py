@@ -241,3 +241,27 @@ def test_a_threshold_set_on_boosters_reaches_the_appointment_summary(
     after = window.appointment.report
     assert after is not None and after.summary.boosters.threshold == 6.5
     assert after.summary.boosters.threshold_source == "user"
+
+
+def test_the_table_names_the_medication_changes_during_each_cycle(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """The clinician's check with its medications: boosters 2 and 3 overlap a change."""
+    from ketajournal.domain.dates import format_date
+    from tests.support.clinical_journals import clinicians_check, with_medications
+    from tests.support.clock import NOW
+
+    d0 = clinicians_check(journal, NOW)
+    with_medications(journal, d0)
+    view = make_view(qtbot, journal)
+    # Newest first: booster 4, 3, 2, 1, then the three induction sessions.
+    assert view.medication_labels() == [
+        "", "Sertraline dose changed", "Lorazepam started", "", "", "", ""]
+    tip = view.table.item(1, COLUMNS.index("Medication change"))
+    assert tip is not None and tip.toolTip() == (
+        "medication change in this cycle: Sertraline changed to 150 mg once a day on "
+        f"{format_date(d0 + timedelta(days=45))}")
+    assert column(view, "Held")[:3] == ["3–12 days", "10 days", "1–7 days"]
+    # A change made now reaches the shown screen at once.
+    view.controller.medication(lambda meds: meds.stop("Lorazepam", day=d0 + timedelta(days=54)))
+    assert view.medication_labels()[0] == "Lorazepam stopped"

@@ -279,3 +279,44 @@ def test_an_empty_journal_gives_an_empty_valid_bundle(journal: Journal, tmp_path
 def test_a_journal_of_moods_only_exports_no_resources(journal: Journal, tmp_path: Path) -> None:
     journal.log(MoodEntry(at=T0, mood=6))
     assert exchange.export_fhir(journal, tmp_path / "moods.json") == 0
+
+
+def test_medications_are_medication_statements_one_per_dose_period(
+    journal: Journal, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from ketajournal.services.medications import MedicationList
+
+    meds = MedicationList(journal)
+    meds.start("Sertraline", "50 mg", dose_mg=50, day=date(2026, 9, 1), frequency="daily",
+               note=SECRET)
+    meds.change("Sertraline", "100 mg", dose_mg=100, day=date(2026, 9, 20))
+    meds.start("Lorazepam", "1 mg at night", day=date(2026, 10, 10))
+    meds.stop("Lorazepam", day=date(2026, 11, 1))
+    exchange.export_fhir(journal, tmp_path / "bundle.json")
+    document = json.loads((tmp_path / "bundle.json").read_text("utf-8"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Bundle.model_validate(document)
+        for entry in document["entry"]:
+            get_fhir_model_class(entry["resource"]["resourceType"]).model_validate(
+                entry["resource"])
+    statements = [r for _, r in resources(document, "MedicationStatement")]
+    # Sertraline 50 mg 1–19 Sep (completed), 100 mg from 20 Sep (active, open);
+    # lorazepam 10–31 Oct (completed: not taken on its stop day, 1 Nov).
+    assert [(r["medicationCodeableConcept"]["text"], r["status"], r["effectivePeriod"],
+             r["category"]["text"], r["dosage"][0]["text"]) for r in statements] == [
+        ("Sertraline", "completed", {"start": "2026-09-01", "end": "2026-09-19"},
+         "Antidepressant (SSRI)", "50 mg, daily"),
+        ("Sertraline", "active", {"start": "2026-09-20"}, "Antidepressant (SSRI)",
+         "100 mg, daily"),
+        ("Lorazepam", "completed", {"start": "2026-10-10", "end": "2026-10-31"},
+         "Benzodiazepine", "1 mg at night"),
+    ]
+    assert statements[1]["dosage"][0]["doseAndRate"] == [{"doseQuantity": {
+        "value": 100.0, "unit": "mg", "system": UCUM, "code": "mg"}}]
+    assert "doseAndRate" not in statements[2]["dosage"][0]
+    patient = next(url for url, _ in resources(document, "Patient"))
+    assert all(r["subject"] == {"reference": patient} for r in statements)
+    assert SECRET not in json.dumps(document)

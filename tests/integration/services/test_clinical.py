@@ -273,7 +273,7 @@ def test_boosters_json_matches_the_service(tmp_path: Path, capsys) -> None:
     assert len(document["cycles"]) >= 20
     first = document["cycles"][0]
     assert set(first) == {"session_at", "phase", "dose_mg", "durability_days", "censored",
-                          "durability_low", "label"}
+                          "durability_low", "label", "medication_changes", "medication_note"}
     assert first["phase"] == "induction"
     assert datetime.fromisoformat(first["session_at"]).tzinfo is not None
     assert main(["--home", home, "settings", "booster.threshold", "6"]) == 0

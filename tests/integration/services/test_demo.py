@@ -35,3 +35,24 @@ def test_side_effects_are_linked_to_sessions_and_the_journal_takes_it_all(
         assert isinstance(data.entries[session_index], Session)
     journal.log_all(data.entries, data.session_of)
     assert sum(journal.counts().values()) == len(data.entries)
+
+
+def test_the_demo_patient_has_a_medication_history(journal: Journal) -> None:
+    """Sertraline from day −180 (100 mg), 50 mg from day 200; lorazepam 0.5 mg from day
+    420, 1 mg from day 480 — days counted from the first of the 730 demo days."""
+    from ketajournal.services.medications import MedicationList
+
+    data = demo.generate(journal.now())
+    demo.save(journal, data)
+    first = journal.now().date() - timedelta(days=demo.DEFAULT_DAYS - 1)
+    meds = MedicationList(journal)
+    assert [(c.name, c.start, c.stop) for c in meds.history()] == [
+        ("Sertraline", first - timedelta(days=180), None),
+        ("Lorazepam", first + timedelta(days=420), None),
+    ]
+    assert [(c.name, s.dose_text) for c, s in meds.current()] == [
+        ("Sertraline", "50 mg once a day"), ("Lorazepam", "1 mg at night")]
+    assert journal.counts()["session"] == len([e for e in data.entries if e.kind == "session"])
+    # A short demo holds only what had begun by its last day.
+    short = demo.generate(journal.now(), days=100)
+    assert [(c.name, len(c.steps)) for c in short.medications] == [("Sertraline", 1)]

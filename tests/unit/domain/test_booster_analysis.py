@@ -140,3 +140,46 @@ def test_a_shortening_of_one_day_per_booster_reads_one_day_not_one_point_zero_da
     assert tolerance.signal
     assert "each booster held about 1 day less than the one before" in tolerance.sentence
     assert "1.0 days" not in tolerance.sentence
+
+
+def test_a_cycle_says_which_medication_changes_overlap_it() -> None:
+    """Sessions on days 0 (induction), 10 and 20 (boosters); mood up to day 25.
+
+    Cycles: day 0 … 9, day 10 … 19, day 20 … 25 (the last mood entry). Lorazepam started
+    on day 9 belongs to the first; sertraline raised on day 10 (a session's day) to the
+    second, and stopped on day 19 too; nothing changes in the third; a change on day 26,
+    after the last entry, overlaps no cycle.
+    """
+    from ketajournal.domain.booster_analysis import analyse_boosters, medication_note
+    from ketajournal.domain.medications import MedicationStep, StepAction, courses
+    from tests.unit.domain.test_boosters import moods
+
+    def step(name: str, n: int, action: StepAction, dose: str = "") -> MedicationStep:
+        return MedicationStep(name=name, day=day(n), action=action, dose_text=dose)
+
+    medications = courses([
+        step("Sertraline", -30, StepAction.START, "100 mg"),
+        step("Sertraline", 10, StepAction.CHANGE, "150 mg"),
+        step("Sertraline", 19, StepAction.STOP),
+        step("Lorazepam", 9, StepAction.START, "1 mg"),
+        step("Lorazepam", 26, StepAction.STOP),
+    ])
+    analysis = analyse_boosters(
+        moods({k: 6.0 for k in range(-3, 26)}),
+        [point(0, Phase.INDUCTION), point(10, Phase.BOOSTER), point(20, Phase.BOOSTER)],
+        threshold=5.0, medications=medications)
+    assert [c.last_day for c in analysis.cycles] == [day(9), day(19), day(25)]
+    assert [[m.name for m in c.medication_changes] for c in analysis.cycles] == [
+        ["Lorazepam"], ["Sertraline", "Sertraline"], []]
+    assert medication_note(analysis.cycles[0]) == (
+        "medication change in this cycle: Lorazepam started (1 mg) on 14 Jan 2026")
+    assert medication_note(analysis.cycles[1]) == (
+        "medication changes in this cycle: 2 changes: Sertraline changed to 150 mg on "
+        "15 Jan 2026; Sertraline stopped on 24 Jan 2026")
+    assert medication_note(analysis.cycles[2]) == ""
+    # The durabilities are the same with or without the medications: said beside, no more.
+    without = analyse_boosters(
+        moods({k: 6.0 for k in range(-3, 26)}),
+        [point(0, Phase.INDUCTION), point(10, Phase.BOOSTER), point(20, Phase.BOOSTER)],
+        threshold=5.0)
+    assert [c.label for c in without.cycles] == [c.label for c in analysis.cycles]

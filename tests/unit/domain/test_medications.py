@@ -12,7 +12,11 @@ from ketajournal.domain.medications import (
     MedicationStep,
     StepAction,
     changes_within,
+    check_can_start,
+    check_day,
+    course_taken,
     courses,
+    default_class,
     describe,
     taken_on,
 )
@@ -81,3 +85,24 @@ def test_a_restart_is_a_new_course_and_the_common_list_has_classes() -> None:
         (date(2026, 10, 1), date(2026, 10, 5)), (date(2026, 10, 20), None)]
     assert COMMON_MEDICATIONS["lorazepam"] is MedicationClass.BENZODIAZEPINE
     assert {c.label for c in MedicationClass} >= {"Benzodiazepine", "Antidepressant (MAOI)"}
+
+
+def test_the_rules_of_a_start_and_of_what_is_taken_on_a_day() -> None:
+    found = courses([step("Diazepam", 1, START, "5 mg"), step("Diazepam", 5, STOP),
+                     step("Sertraline", 3, START, "50 mg")])
+    check_can_start(found, "diazepam", date(2026, 10, 5))  # from its stop day on
+    for name, day in (("diazepam", 4), ("SERTRALINE", 30), ("Sertraline", 1)):
+        with pytest.raises(ValidationError) as error:
+            check_can_start(found, name, date(2026, 10, day))
+        assert error.value.field == "name"
+    assert course_taken(found, " diazepam", date(2026, 10, 4)).start == date(2026, 10, 1)
+    with pytest.raises(ValidationError, match="not being taken"):
+        course_taken(found, "Diazepam", date(2026, 10, 5))  # not taken on its stop day
+    today = date(2026, 11, 27)
+    assert check_day("at", date(2026, 11, 28), today) == date(2026, 11, 28)
+    for bad in (date(2026, 11, 29), date(1999, 12, 31), "2026-11-01"):
+        with pytest.raises(ValidationError) as error:
+            check_day("at", bad, today)
+        assert error.value.field == "at"
+    assert default_class("  Lorazepam ") is MedicationClass.BENZODIAZEPINE
+    assert default_class("St John's wort") is MedicationClass.OTHER

@@ -36,3 +36,10 @@ def test_numbers_lists_and_spans() -> None:
     assert and_list(["10", "12", "10"]) == "10, 12 and 10"
     assert span(35, 35, "mg") == "35 mg"  # never "between 35 and 35 mg"
     assert span(35, 42, "mg") == "35–42 mg"
+
+
+def test_counted_list_counts_only_when_there_are_several() -> None:
+    from ketajournal.domain.wording import counted_list
+
+    assert counted_list(["a"], "change") == "a"
+    assert counted_list(["a", "b"], "change") == "2 changes: a; b"

@@ -1,0 +1,144 @@
+"""The medication courses of an import: read from our JSON or CSV export, matched, added.
+
+Read and checked before anything is written, like the entries
+(:mod:`.import_reading`): a bad course raises ``ImportRejectedError`` naming where it is
+and the field. A course identical to one in the journal (same name, class and steps) is
+skipped as a duplicate; one that overlaps a different course of the same medication is
+refused, because a medication is taken once at a time. The courses to add are saved in
+the import's one transaction (:func:`ketajournal.services.exchange.import_batch`,
+through :meth:`MedicationList.insert_courses`).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ketajournal.domain.medications import Course, overlapping
+from ketajournal.domain.validation import ValidationError
+from ketajournal.reports.medication_formats import (
+    DOSE_COLUMNS,
+    DOSE_FILE,
+    MEDICATION_COLUMNS,
+    MEDICATION_FILE,
+    LocatedError,
+    course_from_json,
+    courses_from_csv,
+)
+from ketajournal.services.import_reading import ImportRejectedError, read_text, rejected
+
+#: Where each course was read (``export.json: medications[0]``), and the course.
+Located = tuple[str, Course]
+
+
+@dataclass(frozen=True)
+class MedicationPlan:
+    """What an import does to the medication list."""
+
+    to_add: tuple[Course, ...]
+    skipped: int
+
+
+def read_medications(path: Path) -> tuple[Located, ...]:
+    """The courses in an import source: a JSON export, a CSV export folder (none in one
+    kind's CSV file)."""
+    if path.is_dir():
+        return _read_csv_folder(path)
+    if path.suffix.lower() == ".csv":
+        return ()
+    document = json.loads(read_text(path, path.name))  # read_json checked it already
+    items = document.get("medications", []) if isinstance(document, dict) else []
+    if not isinstance(items, list):
+        raise ImportRejectedError(path.name, "medications", "must be a list")
+    found = []
+    for index, item in enumerate(items):
+        location = f"{path.name}: medications[{index}]"
+        try:
+            found.append((location, course_from_json(item)))
+        except ValidationError as error:
+            raise rejected(location, error) from None
+    _check_unique_ids(found)
+    return tuple(found)
+
+
+def _read_csv_folder(folder: Path) -> tuple[Located, ...]:
+    medications, doses = folder / MEDICATION_FILE, folder / DOSE_FILE
+    if not medications.is_file() and not doses.is_file():
+        return ()  # an export from before the medication list
+    for path in (medications, doses):
+        if not path.is_file():
+            raise ImportRejectedError(
+                path.name, "", f"is missing: {MEDICATION_FILE} and {DOSE_FILE} go together")
+    try:
+        found = courses_from_csv(_rows(medications, MEDICATION_COLUMNS),
+                                 _rows(doses, DOSE_COLUMNS))
+    except LocatedError as error:
+        raise rejected(error.location, error.error) from None
+    _check_unique_ids(found)
+    return tuple(found)
+
+
+def _rows(path: Path, columns: Sequence[str]) -> list[tuple[str, dict[str, str]]]:
+    text = read_text(path, path.name)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[str, dict[str, str]]] = []
+    header: list[str] | None = None
+    try:
+        for cells in reader:
+            location = f"{path.name} line {reader.line_num}"
+            if not cells:
+                continue
+            if header is None:
+                if cells != list(columns):
+                    raise ImportRejectedError(
+                        location, "", f"must be the header: {','.join(columns)}")
+                header = cells
+                continue
+            if len(cells) != len(header):
+                raise ImportRejectedError(
+                    location, "", f"has {len(cells)} cells where the header has {len(header)}")
+            rows.append((location, dict(zip(header, cells, strict=True))))
+    except csv.Error:
+        raise ImportRejectedError(path.name, "", "is not valid CSV") from None
+    if header is None:
+        raise ImportRejectedError(f"{path.name} line 1", "", "is empty: the header is missing")
+    return rows
+
+
+def _check_unique_ids(found: Sequence[Located]) -> None:
+    seen: set[int | None] = set()
+    for location, course in found:
+        if course.id in seen:
+            raise ImportRejectedError(location, "id", "is used by an earlier medication")
+        seen.add(course.id)
+
+
+def plan_medications(existing: Sequence[Course], found: Sequence[Located]) -> MedicationPlan:
+    """Skip courses the journal already has; refuse one that overlaps another course."""
+    known = list(existing)
+    to_add: list[Course] = []
+    skipped = 0
+    for location, course in found:
+        if any(_same(course, old) for old in known):
+            skipped += 1
+            continue
+        if overlapping(known, course) is not None:
+            raise ImportRejectedError(
+                location, "name", "overlaps a different course of the same medication in "
+                "the journal (a medication is taken once at a time)")
+        new = dataclasses.replace(course, id=None)
+        known.append(new)
+        to_add.append(new)
+    return MedicationPlan(tuple(to_add), skipped)
+
+
+def _same(a: Course, b: Course) -> bool:
+    return (a.name, a.medication_class, a.steps) == (b.name, b.medication_class, b.steps)
+
+
+__all__ = ["MedicationPlan", "plan_medications", "read_medications"]
