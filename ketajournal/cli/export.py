@@ -1,4 +1,4 @@
-"""``ketajournal export json|pdf|csv|fhir`` and ``ketajournal import``.
+"""``ketajournal export json|pdf|csv|fhir``.
 
 The services that write and read these formats (ReportLab for the PDF) are imported
 by the command that needs them, not on every start of the app.
@@ -7,7 +7,6 @@ by the command that needs them, not on every start of the app.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import Parser, output, with_journal
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: Commands, home: Parser) -> None:
-    """``export FORMAT -o …`` and ``import FILE|DIR``."""
+    """``export FORMAT -o …``."""
     export = sub.add_parser("export", help="export the journal")
     export_sub = export.add_subparsers(dest="format", metavar="FORMAT", parser_class=Parser)
     export_sub.required = True
@@ -47,17 +46,6 @@ def add_commands(sub: Commands, home: Parser) -> None:
     )
     q.add_argument("-o", "--output", required=True, metavar="FILE")
     q.set_defaults(handler=cmd_export_fhir)
-
-    q = sub.add_parser(
-        "import", parents=[home],
-        help="add the entries of a JSON export, a CSV export folder or one CSV file "
-        "(all or nothing, after a backup)",
-    )
-    q.add_argument(
-        "source", metavar="FILE|DIR",
-        help="a file from export json, a folder from export csv, or one of its .csv files",
-    )
-    q.set_defaults(handler=cmd_import)
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
@@ -112,17 +100,3 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
     print(f"Exported {count} FHIR resources to {target}.")
     return 0
 
-
-def cmd_import(args: argparse.Namespace) -> int:
-    """``import FILE|DIR``: additive, all or nothing, after a backup (docs/export-csv.md)."""
-    # Read and check everything before the journal is opened: a bad file changes nothing.
-    from ketajournal.services import exchange
-
-    batch = exchange.read_import(Path(args.source).expanduser())
-    result = with_journal(
-        args, lambda journal: exchange.import_batch(journal, batch), create=True
-    )
-    print(result.summary())
-    if result.backup is not None:
-        print(f"Backup taken before the import: {result.backup}")
-    return 0
