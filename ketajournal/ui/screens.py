@@ -44,6 +44,8 @@ SCREENS = (
     Screen("boosters", "&Boosters", "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
     Screen("appointment", "A&ppointment", "ketajournal.ui.appointment:AppointmentView",
            "Ctrl+5"),
+    Screen("year", "&Year", "ketajournal.ui.year:YearView", "Ctrl+6"),
+    Screen("factors", "Fa&ctors", "ketajournal.ui.factors:FactorsView", "Ctrl+7"),
 )
 
 
