@@ -37,6 +37,9 @@ def add_commands(sub: Commands, home: Parser) -> None:
                    help="include the notes you wrote (left out by default)")
     q.add_argument("--name", metavar="TEXT",
                    help="printed on every page as 'Prepared for/by: TEXT' (default: no name)")
+    q.add_argument("--year-page", action="store_true",
+                   help="add a year-in-pixels page for each year of the period (off by "
+                   "default)")
     q.set_defaults(handler=cmd_export_pdf)
     q = export_sub.add_parser("csv", parents=[home], help="one CSV file per kind, into a folder")
     q.add_argument("-o", "--output", required=True, metavar="DIR")
@@ -57,7 +60,8 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    """``export pdf -o FILE [--from DATE] [--to DATE] [--since-last-appointment] …``."""
+    """``export pdf -o FILE [--from DATE] [--to DATE] [--since-last-appointment]
+    [--year-page] …``."""
     # ReportLab is imported only for this command, not on every start of the app.
     from ketajournal.reports.pdf import write_pdf
     from ketajournal.services.reports import build_report, parse_day
@@ -74,6 +78,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             include_notes=args.include_notes,
             name=args.name,
             since_last_appointment=args.since_last_appointment,
+            year_page=args.year_page,
         ),
     )
     pages = write_pdf(report, target)

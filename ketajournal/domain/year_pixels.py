@@ -16,6 +16,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from ketajournal.domain.wording import count_of
+
 #: What a square means, for the legend on screen and on paper.
 DEFINITION = (
     "Each square is one day: its colour is the daily mood (the mean of the day's mood "
@@ -53,6 +55,14 @@ class YearPixels:
         if day_of_month > calendar.monthrange(self.year, month)[1]:
             return None
         return date(self.year, month, day_of_month)
+
+
+def year_counts(pixels: YearPixels) -> str:
+    """``365 days with a mood entry, 1 session day.``"""
+    return (
+        f"{count_of(pixels.logged_days, 'day')} with a mood entry, "
+        f"{count_of(len(pixels.sessions), 'session day')}."
+    )
 
 
 def year_pixels(

@@ -31,6 +31,7 @@ from ketajournal.domain.year_pixels import (
     MONTH_LETTERS,
     YearPixels,
     move,
+    year_counts,
     year_pixels,
     years_with_entries,
 )
@@ -275,11 +276,7 @@ class YearView(JournalView):
         if selected.year != self.year:
             selected = today if today.year == self.year else date(self.year, 12, 31)
         self.grid.set_pixels(pixels, selected)
-        sessions_count = len(pixels.sessions)
-        self.summary.setText(
-            f"{pixels.logged_days} days with a mood entry, {sessions_count} session "
-            f"day{'s' if sessions_count != 1 else ''}."
-        )
+        self.summary.setText(year_counts(pixels))
         self.show_day(selected)
 
     def show_day(self, day: date) -> None:

@@ -159,7 +159,7 @@ _ketajournal() {
         'log gad7') words='--home --password-file --recovery-key-file --difficulty --at --note' ;;
         export) words='json pdf csv fhir' ;;
         'export json') words='--home --password-file --recovery-key-file -o --output' ;;
-        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name' ;;
+        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name --year-page' ;;
         'export csv') words='--home --password-file --recovery-key-file -o --output' ;;
         'export fhir') words='--home --password-file --recovery-key-file -o --output' ;;
         import) words='--home --password-file --recovery-key-file --from --map --dry-run --scale --lower-is-better --date-column --date-format --mood-column --time-column --note-column --delimiter' ;;

@@ -123,6 +123,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l to -x
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l since-last-appointment -d 'from the day of the last appointment event to today'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l include-notes -d 'include the notes you wrote (left out by default)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l name -x -d 'printed on every page as \'Prepared for/by: TEXT\' (default: no name)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l year-page -d 'add a year-in-pixels page for each year of the period (off by default)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'

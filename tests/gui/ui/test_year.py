@@ -52,7 +52,7 @@ def test_each_day_is_coloured_by_its_daily_mood_and_sessions_are_ringed(
     assert pixel(view, day) == mood_colour(7)
     assert pixel(view, date(2026, 3, 15)) == YEAR_NO_ENTRY
     assert day in view.grid.pixels.sessions
-    assert view.summary.text() == "1 days with a mood entry, 1 session day."
+    assert view.summary.text() == "1 day with a mood entry, 1 session day."
 
 
 def test_a_click_lists_the_days_entries_in_time_order_and_keys_move(

@@ -37,3 +37,18 @@ def test_export_json_has_every_entry(
     assert oct(target.stat().st_mode & 0o777) == "0o600"
 
 
+
+
+def test_export_pdf_year_page_adds_a_year_in_pixels_page(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    assert run(home, "demo", "--days", "30") == 0
+    plain, years = tmp_path / "plain.pdf", tmp_path / "years.pdf"
+    assert run(home, "export", "pdf", "-o", str(plain)) == 0
+    assert run(home, "export", "pdf", "-o", str(years), "--year-page") == 0
+    texts = [page.extract_text() for page in PdfReader(years).pages]
+    assert len(texts) >= len(PdfReader(plain).pages) + 1
+    assert any("Year in pixels:" in text for text in texts)
+    assert not any("Year in pixels:" in p.extract_text() for p in PdfReader(plain).pages)

@@ -34,6 +34,7 @@ def test_only_the_years_days_are_kept_and_cells_that_do_not_exist_are_none() -> 
     assert pixels.sessions == {date(2025, 1, 1)}
     assert pixels.cell(2, 29) is None and pixels.cell(2, 28) == date(2025, 2, 28)
     assert pixels.cell(12, 31) == date(2025, 12, 31)
+    assert year_pixels.year_counts(pixels) == "2 days with a mood entry, 1 session day."
 
 
 def test_the_years_offered_run_from_the_first_entry_to_this_year() -> None:
