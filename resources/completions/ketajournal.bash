@@ -7,7 +7,7 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--kind|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--other|--output|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--severity|--sleep|--spo2|--time-column|--to|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--kind|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--other|--output|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--severity|--sleep|--spo2|--tags|--time-column|--to|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
             :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:settings)
@@ -29,6 +29,7 @@ _ketajournal() {
         'log mood:--anxiety') return ;;
         'log mood:--energy') return ;;
         'log mood:--sleep') return ;;
+        'log mood:--tags') return ;;
         'log mood:--at') return ;;
         'log mood:--note') return ;;
         'log session:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -151,7 +152,7 @@ _ketajournal() {
         '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log export import backup restore check status boosters factors factor due settings' ;;
         demo) words='--home --password-file --recovery-key-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
-        'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --at --note' ;;
+        'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --tags --at --note' ;;
         'log session') words='--home --password-file --recovery-key-file --route --phase --dose-mg --weight-kg --dissociation --bp-before --bp-after --bp-leaving --heart-rate --spo2 --observation-min --moaas --clinic --at --note' ;;
         'log side-effect') words='--home --password-file --recovery-key-file --severity --other --duration-min --session --at --note nausea headache dizziness dissociation sedation cognition urinary-frequency painful-urination blood-in-urine blood-pressure anxiety sleep craving liver-signs vomiting perceptual-changes euphoria numbness blurred-vision elevated-mood other' ;;
         'log event') words='--home --password-file --recovery-key-file --at --note psychotherapy integration medication-change appointment life-event' ;;

@@ -7,7 +7,7 @@ function __ketajournal_path
             set skip 0
             continue
         end
-        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --clinic --date-column --date-format --day --days --delimiter --difficulty --dissociation --dose-mg --duration-min --energy --from --heart-rate --home --kind --map --moaas --mood-column --name --note --note-column --observation-min --other --output --password-file --phase --recovery-key-file --route --scale --seed --session --severity --sleep --spo2 --time-column --to --weight-kg -o
+        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --clinic --date-column --date-format --day --days --delimiter --difficulty --dissociation --dose-mg --duration-min --energy --from --heart-rate --home --kind --map --moaas --mood-column --name --note --note-column --observation-min --other --output --password-file --phase --recovery-key-file --route --scale --seed --session --severity --sleep --spo2 --tags --time-column --to --weight-kg -o
             set skip 1
             continue
         end
@@ -58,6 +58,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l recover
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l anxiety -x -d 'anxiety 0-10, 10 = worst'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l energy -x -d 'energy 0-10, 10 = most'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l sleep -x -d 'hours slept, 0-24'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l tags -x -d 'tags, separated by commas (e.g. walk,work)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l at -x -d 'when (default: now); no offset = local'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l note -x -d 'free text'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log session\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
