@@ -125,6 +125,29 @@ def with_alpha(colour: str, alpha: int) -> str:
     return f"{colour}{alpha:02x}"
 
 
+# -- year in pixels: the daily mood as a colour, on screen and on paper ----------------------
+
+#: Daily mood 0–10 (10 = best) as eleven colours, worst first: viridis sampled at
+#: 0, 0.1, … 1. Viridis is ordered by lightness from dark purple to light yellow, so
+#: its steps stay apart for every kind of colour blindness and in greyscale, and it
+#: needs no white middle, so it reads on a light or a dark background.
+MOOD_SCALE: tuple[str, ...] = (
+    "#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
+    "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725",
+)
+#: A day without a mood entry.
+YEAR_NO_ENTRY = "#e4e6ea"
+#: The ring around a session day (dark, wide enough to see on any scale colour).
+YEAR_SESSION = "#e0115f"
+#: The day picked on the Year screen.
+YEAR_SELECTED = "#111111"
+
+
+def mood_colour(step: int) -> str:
+    """The colour of a whole daily mood ``step`` (0–10) on :data:`MOOD_SCALE`."""
+    return MOOD_SCALE[max(0, min(10, step))]
+
+
 # -- older cycles fainter: the response curves, on screen and on paper -----------------------
 
 #: Opacity of the oldest and the newest curve of each phase.

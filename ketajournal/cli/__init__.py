@@ -7,7 +7,8 @@ used, 2 bad input (nothing written). Messages never echo health data.
 
 Each group of commands keeps its grammar beside its handlers, as sqlite-utils
 does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.medication`,
-:mod:`~ketajournal.cli.export` (and import),
+:mod:`~ketajournal.cli.export`, :mod:`~ketajournal.cli.importing`
+(our own exports and other apps'), :mod:`~ketajournal.cli.factors` (factors, factor),
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
 :mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
 (due), :mod:`~ketajournal.cli.settings`, :mod:`~ketajournal.cli.demo` and
@@ -30,6 +31,8 @@ from ketajournal.cli import (
     demo,
     desktop_entry,
     export,
+    factors,
+    importing,
     log,
     medication,
     reminders,
@@ -40,8 +43,10 @@ from ketajournal.cli.common import Parser, home_options
 from ketajournal.errors import KnownError
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
+#: Options that may be given more than once (a list of texts).
+REPEATABLE = frozenset({"map"})
 #: The groups of commands, in the order ``--help`` lists them.
-GROUPS = (demo, log, medication, export, safety, analysis, reminders, settings)
+GROUPS = (demo, log, medication, export, importing, safety, analysis, factors, reminders, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,10 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="ketajournal: %(levelname)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
-    # The argparse of Python 3.11 turns "--at=--" into an empty list; no option here
-    # takes a list, so that is a missing value: a usage error, not a traceback.
+    # The argparse of Python 3.11 turns "--at=--" into an empty list; only the
+    # repeatable options take a list (of texts), so that is a missing value: a usage
+    # error, not a traceback.
     for name, value in vars(args).items():
-        if isinstance(value, list):
+        if isinstance(value, list) and (
+            name not in REPEATABLE or not all(isinstance(item, str) for item in value)
+        ):
             parser.error(f"argument --{name.replace('_', '-')}: expected one argument")
     if desktop_entry.wanted(args):
         if args.command is not None:

@@ -1,4 +1,4 @@
-"""``ketajournal export json|pdf|csv|fhir`` and ``ketajournal import``.
+"""``ketajournal export json|pdf|csv|fhir``.
 
 The services that write and read these formats (ReportLab for the PDF) are imported
 by the command that needs them, not on every start of the app.
@@ -7,7 +7,6 @@ by the command that needs them, not on every start of the app.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import Parser, output, with_journal
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def add_commands(sub: Commands, home: Parser) -> None:
-    """``export FORMAT -o …`` and ``import FILE|DIR``."""
+    """``export FORMAT -o …``."""
     export = sub.add_parser("export", help="export the journal")
     export_sub = export.add_subparsers(dest="format", metavar="FORMAT", parser_class=Parser)
     export_sub.required = True
@@ -38,6 +37,9 @@ def add_commands(sub: Commands, home: Parser) -> None:
                    help="include the notes you wrote (left out by default)")
     q.add_argument("--name", metavar="TEXT",
                    help="printed on every page as 'Prepared for/by: TEXT' (default: no name)")
+    q.add_argument("--year-page", action="store_true",
+                   help="add a year-in-pixels page for each year of the period (off by "
+                   "default)")
     q.set_defaults(handler=cmd_export_pdf)
     q = export_sub.add_parser("csv", parents=[home], help="one CSV file per kind, into a folder")
     q.add_argument("-o", "--output", required=True, metavar="DIR")
@@ -47,17 +49,6 @@ def add_commands(sub: Commands, home: Parser) -> None:
     )
     q.add_argument("-o", "--output", required=True, metavar="FILE")
     q.set_defaults(handler=cmd_export_fhir)
-
-    q = sub.add_parser(
-        "import", parents=[home],
-        help="add the entries of a JSON export, a CSV export folder or one CSV file "
-        "(all or nothing, after a backup)",
-    )
-    q.add_argument(
-        "source", metavar="FILE|DIR",
-        help="a file from export json, a folder from export csv, or one of its .csv files",
-    )
-    q.set_defaults(handler=cmd_import)
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
@@ -69,7 +60,8 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
-    """``export pdf -o FILE [--from DATE] [--to DATE] [--since-last-appointment] …``."""
+    """``export pdf -o FILE [--from DATE] [--to DATE] [--since-last-appointment]
+    [--year-page] …``."""
     # ReportLab is imported only for this command, not on every start of the app.
     from ketajournal.reports.pdf import write_pdf
     from ketajournal.services.reports import build_report, parse_day
@@ -86,6 +78,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             include_notes=args.include_notes,
             name=args.name,
             since_last_appointment=args.since_last_appointment,
+            year_page=args.year_page,
         ),
     )
     pages = write_pdf(report, target)
@@ -112,17 +105,3 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
     print(f"Exported {count} FHIR resources to {target}.")
     return 0
 
-
-def cmd_import(args: argparse.Namespace) -> int:
-    """``import FILE|DIR``: additive, all or nothing, after a backup (docs/export-csv.md)."""
-    # Read and check everything before the journal is opened: a bad file changes nothing.
-    from ketajournal.services import exchange
-
-    batch = exchange.read_import(Path(args.source).expanduser())
-    result = with_journal(
-        args, lambda journal: exchange.import_batch(journal, batch), create=True
-    )
-    print(result.summary())
-    if result.backup is not None:
-        print(f"Backup taken before the import: {result.backup}")
-    return 0

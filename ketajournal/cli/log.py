@@ -46,6 +46,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.tags import check_tags
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError, whole_number_rule
 from ketajournal.services import clinical
@@ -73,6 +74,7 @@ def add_commands(sub: Commands, home: Parser) -> None:
     q.add_argument("--anxiety", metavar="N", help=f"anxiety {_SCALE}, {_TOP} = worst")
     q.add_argument("--energy", metavar="N", help=f"energy {_SCALE}, {_TOP} = most")
     q.add_argument("--sleep", metavar="HOURS", help=f"hours slept, {span(SLEEP_RANGE)}")
+    q.add_argument("--tags", metavar="TAG,TAG", help="tags, separated by commas (e.g. walk,work)")
     add_common(q)
     q.set_defaults(handler=cmd_log_mood)
 
@@ -134,11 +136,17 @@ def add_commands(sub: Commands, home: Parser) -> None:
         q.set_defaults(handler=cmd_log_assessment, instrument=questionnaire.id)
 
 
-def _save(args: argparse.Namespace, build: Callable[[Journal], Entry]) -> int:
+def _save(
+    args: argparse.Namespace, build: Callable[[Journal], Entry], tags: tuple[str, ...] = ()
+) -> int:
     journal = open_journal(args, create=True)
     try:
         entry = build(journal)  # validation errors leave the journal untouched
-        saved, _ = journal.log(entry)
+        if tags:  # the entry and its tags in one transaction
+            change = journal.log_all([entry], tags={0: tags})
+            saved = entry.with_id(change.ids[0])
+        else:
+            saved, _ = journal.log(entry)
     finally:
         journal.close()
     label = {"mood": "mood entry"}.get(saved.kind, saved.kind.replace("_", " "))
@@ -159,7 +167,8 @@ def cmd_log_mood(args: argparse.Namespace) -> int:
             note=args.note,
         )
 
-    return _save(args, build)
+    tags = check_tags("tags", (args.tags or "").split(","))
+    return _save(args, build, tags)
 
 
 def cmd_log_session(args: argparse.Namespace) -> int:

@@ -54,6 +54,7 @@ from numpy.typing import NDArray
 
 from ketajournal.domain.boosters import DailyMood
 from ketajournal.domain.models import Event, EventKind, MoodEntry
+from ketajournal.domain.tags import SCALE_PRESENT_FROM, FactorDefinition, FactorKind
 from ketajournal.domain.wording import count_of
 
 FloatArray = NDArray[np.float64]
@@ -412,6 +413,24 @@ def tag_factors(tags_by_day: Mapping[date, Collection[str]]) -> list[Factor]:
                known=known)
         for key in sorted(present)
     ]
+
+
+def own_factor(definition: FactorDefinition, values: Mapping[date, int]) -> Factor:
+    """A factor the patient follows, known on the days it has a value.
+
+    Yes/no: present on the days marked yes. A 0–10 factor: present on the days
+    rated :data:`~ketajournal.domain.tags.SCALE_PRESENT_FROM` (5) or more, the
+    scale's upper half, so "days with" reads as "days with a lot of it".
+    """
+    if definition.kind is FactorKind.YESNO:
+        present = frozenset(day for day, value in values.items() if value)
+        label = definition.name
+    else:
+        present = frozenset(day for day, value in values.items() if value >= SCALE_PRESENT_FROM)
+        label = f"{definition.name} {SCALE_PRESENT_FROM} or more"
+    return Factor(
+        key=f"factor:{definition.key}", label=label, present=present, known=frozenset(values)
+    )
 
 
 # -- words ------------------------------------------------------------------------------------

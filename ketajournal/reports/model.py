@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ketajournal.domain.year_pixels import YearPixels
 from ketajournal.reports.summary import BloodPressureLine, Period, Score, SessionLine, Summary
 
 TITLE = "Treatment journal summary"
@@ -205,6 +206,8 @@ class Report:
     charts: Charts
     details: Details
     title: str = TITLE
+    #: The optional year-in-pixels pages (one per calendar year of the period), or none.
+    years: tuple[YearPixels, ...] = ()
 
     @property
     def period(self) -> Period:

@@ -26,7 +26,8 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
-from ketajournal.services.import_reading import ImportRecord, rejected
+from ketajournal.services.import_reading import ImportRecord
+from ketajournal.services.imports.common import rejected
 from ketajournal.services.journal import Journal
 from ketajournal.storage.repository import KINDS
 

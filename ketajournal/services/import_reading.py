@@ -40,6 +40,7 @@ from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_int
 from ketajournal.platform.files import read_at_most
 from ketajournal.reports import csv_export
+from ketajournal.services.imports.common import ImportRejectedError, rejected
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION
 from ketajournal.storage.repository import KINDS
 
@@ -47,21 +48,6 @@ from ketajournal.storage.repository import KINDS
 #: journal is about 1 MB.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 _TIME_MAX_CHARS = 64
-
-
-class ImportRejectedError(ValidationError):
-    """An import refused as a whole; ``location`` says where, ``field`` what.
-
-    The message never repeats the rejected value (it may be health data).
-    """
-
-    def __init__(self, location: str, field: str, reason: str) -> None:
-        super().__init__(field, reason)
-        self.location = location
-        self.reason = reason
-        where = f"{location}: {field}" if field else location
-        self.message = f"{where}: {reason}. Nothing was imported."
-        self.args = (self.message,)
 
 
 @dataclass(frozen=True)
@@ -89,13 +75,6 @@ def check_unique_ids(records: Iterable[ImportRecord]) -> None:
                 record.location, "id", "is used by an earlier entry of the same kind"
             )
         seen.add(key)
-
-
-def rejected(location: str, error: ValidationError) -> ImportRejectedError:
-    """A domain check's error as the rejection of the whole import, at ``location``."""
-    prefix = f"{error.field}: "
-    reason = error.message[len(prefix):] if error.message.startswith(prefix) else error.message
-    return ImportRejectedError(location, error.field, reason)
 
 
 # -- reading files ---------------------------------------------------------------------------
@@ -585,7 +564,6 @@ __all__ = [
     "JSON_FIELDS",
     "MAX_IMPORT_BYTES",
     "ImportRecord",
-    "ImportRejectedError",
     "check_unique_ids",
     "read_csv_file",
     "read_csv_folder",

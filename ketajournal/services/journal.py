@@ -28,6 +28,13 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
+from ketajournal.domain.tags import (
+    MAX_FACTORS,
+    FactorDefinition,
+    FactorKind,
+    check_factor_value,
+    check_tags,
+)
 from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
@@ -46,11 +53,15 @@ from ketajournal.storage.repository import (
     TimelineKey,
     timeline_key,
 )
+from ketajournal.storage.tags import FactorRepository, TagRepository
 
 #: A side effect is linked by default to the latest session this long before it.
 SIDE_EFFECT_LINK_WINDOW = timedelta(hours=72)
 EXPORT_FORMAT = "ketajournal-export"
 EXPORT_VERSION = 1
+#: The change kinds of tags and of the patient's factors (not entry kinds).
+TAG_CHANGE = "tag"
+FACTOR_CHANGE = "factor"
 
 if TYPE_CHECKING:  # the type only: storage imports sqlite-utils (without numpy)
     from sqlite_utils import Database
@@ -75,6 +86,8 @@ class Deleted:
 
     entry: Entry
     unlinked_side_effects: tuple[int, ...] = ()
+    #: A mood entry's tags, put back with it.
+    tags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,8 @@ class Journal:
         self._key = key
         self._entries = EntryRepository(db)
         self._settings = SettingsRepository(db)
+        self._tags = TagRepository(db)
+        self._factors = FactorRepository(db)
         self._clock = clock
         self._paths = paths
 
@@ -168,15 +183,18 @@ class Journal:
         entries: Sequence[Entry],
         session_of: Mapping[int, int] | None = None,
         *,
+        tags: Mapping[int, Sequence[str]] | None = None,
         then: Callable[[], object] | None = None,
     ) -> Change:
         """Save many new entries in one transaction (all or nothing).
 
         ``session_of`` links side effects to sessions of the same batch: it maps
         the index of a side effect in ``entries`` to the index of its session.
+        ``tags`` gives mood entries (by index in ``entries``) their tags.
         ``then`` runs in the same transaction after them (an import's medications).
         """
         session_of = session_of or {}
+        tags = {index: check_tags("tags", names) for index, names in (tags or {}).items()}
         now = self._clock()
         ids: list[int] = []
         kinds: set[str] = set()
@@ -190,6 +208,11 @@ class Journal:
                 self._check_links(entry)
                 ids.append(self._entries.insert(entry))
                 kinds.add(entry.kind)
+                if tags.get(index):
+                    if not isinstance(entry, MoodEntry):
+                        raise ValueError("only mood entries have tags")
+                    self._tags.set_tags(ids[-1], tags[index])
+                    kinds.add(TAG_CHANGE)
             if then is not None:
                 then()
         return Change(frozenset(kinds), tuple(ids))
@@ -212,11 +235,14 @@ class Journal:
             if entry is None:
                 raise NotFoundError(kind, entry_id)
             linked: tuple[int, ...] = ()
+            tags: tuple[str, ...] = ()
             if kind == Session.kind:
                 linked = tuple(self._entries.side_effect_ids_for_session(entry_id))
+            elif kind == MoodEntry.kind:
+                tags = self._tags.tags_of([entry_id]).get(entry_id, ())
             self._entries.delete(kind, entry_id)
         kinds = {kind} | ({SideEffect.kind} if linked else set())
-        return Deleted(entry, linked), Change(frozenset(kinds), (entry_id,))
+        return Deleted(entry, linked, tags), Change(frozenset(kinds), (entry_id,))
 
     def undelete(self, deleted: Deleted) -> Change:
         """Undo a delete: the entry returns under its old id, with its links."""
@@ -227,6 +253,8 @@ class Journal:
             self._entries.insert(entry)
             if deleted.unlinked_side_effects:
                 self._entries.link_side_effects(entry.id, deleted.unlinked_side_effects)
+            if deleted.tags:
+                self._tags.set_tags(entry.id, deleted.tags)
         kinds = {entry.kind} | ({SideEffect.kind} if deleted.unlinked_side_effects else set())
         return Change(frozenset(kinds), (entry.id,))
 
@@ -367,6 +395,80 @@ class Journal:
     def check(self) -> Health:
         """Run SQLite's integrity and foreign-key checks and count entries."""
         return Health(tuple(integrity_problems(self._db)), self.counts())
+
+    # -- tags and the patient's factors -----------------------------------------------
+    def set_tags(self, mood_id: int, tags: Sequence[str]) -> Change:
+        """Replace the tags of mood entry ``mood_id`` (checked by ``domain.tags``)."""
+        names = check_tags("tags", tags)
+        with transaction(self._db):
+            if self._entries.get(MoodEntry.kind, mood_id) is None:
+                raise NotFoundError(MoodEntry.kind, mood_id)
+            self._tags.set_tags(mood_id, names)
+        return Change(frozenset({TAG_CHANGE, MoodEntry.kind}), (mood_id,))
+
+    def tags_of(self, mood_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
+        """The tags of each given mood entry (entries without tags are left out)."""
+        return self._tags.tags_of(mood_ids)
+
+    def tag_names(self) -> list[str]:
+        """Every tag used so far, most used first (for completion)."""
+        return self._tags.names()
+
+    def tags_by_day(self) -> dict[date, set[str]]:
+        """For each day with a mood entry, the tags on that day's entries (maybe none)."""
+        return self._tags.tags_by_day()
+
+    def factor_definitions(self) -> list[FactorDefinition]:
+        """The factors the patient follows, in the order they were defined."""
+        return self._factors.all()
+
+    def factor(self, name: str) -> FactorDefinition:
+        """The factor called ``name`` (ignoring case); refused naming the field if none."""
+        key = " ".join(name.split()).casefold()
+        for factor in self._factors.all():
+            if factor.key == key:
+                return factor
+        raise ValidationError("factor", "is not defined yet (define it first)")
+
+    def define_factor(self, name: str, kind: FactorKind) -> tuple[FactorDefinition, Change]:
+        """Start following a factor; at most ``MAX_FACTORS``, each name once."""
+        factor = FactorDefinition(name, kind)
+        with transaction(self._db):
+            existing = self._factors.all()
+            if any(other.key == factor.key for other in existing):
+                raise ValidationError("name", "is already a factor")
+            if len(existing) >= MAX_FACTORS:
+                raise ValidationError("factor", f"at most {MAX_FACTORS} factors can be defined")
+            factor_id = self._factors.define(factor)
+        return dataclasses.replace(factor, id=factor_id), Change.of(FACTOR_CHANGE, factor_id)
+
+    def remove_factor(self, name: str) -> Change:
+        """Stop following a factor: its definition and every value are deleted."""
+        factor = self.factor(name)
+        assert factor.id is not None
+        with transaction(self._db):
+            self._factors.remove(factor.id)
+        return Change.of(FACTOR_CHANGE, factor.id)
+
+    def set_factor_value(self, name: str, day: date, value: int | None) -> Change:
+        """Store (or with None, clear) the value of factor ``name`` on ``day``."""
+        factor = self.factor(name)
+        assert factor.id is not None
+        if value is not None:
+            value = check_factor_value("value", factor.kind, value)
+        if day > local_day(self._clock()):
+            raise ValidationError("day", "must not be in the future")
+        with transaction(self._db):
+            self._factors.set_value(factor.id, day, value)
+        return Change.of(FACTOR_CHANGE, factor.id)
+
+    def factor_values(self) -> dict[int, dict[date, int]]:
+        """Every factor's values by day, by factor id."""
+        return self._factors.values()
+
+    def factor_values_on(self, day: date) -> Mapping[int, int]:
+        """Each factor's value on ``day``, by factor id."""
+        return self._factors.values_on(day)
 
     # -- backups -----------------------------------------------------------------------
     def backup_to(self, target: Path) -> dict[str, int]:

@@ -26,7 +26,9 @@ from ketajournal.domain.models import (
     Route,
     SideEffect,
 )
+from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import MAX_SHORT_TEXT_CHARS, ValidationError, check_text
+from ketajournal.domain.year_pixels import YearPixels, year_pixels
 from ketajournal.errors import KnownError
 from ketajournal.reports.model import (
     AssessmentRow,
@@ -55,6 +57,8 @@ from ketajournal.services.report_summary import (
 )
 
 E = TypeVar("E", bound=Entry)
+#: At most this many year-in-pixels pages (the latest years of the period).
+MAX_YEAR_PAGES = 3
 
 NO_APPOINTMENT = (
     "There is no appointment in the journal yet, so there is no “since the last "
@@ -158,11 +162,14 @@ def build_report(
     include_notes: bool,
     name: str | None,
     since_last_appointment: bool,
+    year_page: bool = False,
 ) -> Report:
     """The clinician report for a period (see :func:`resolve_period`).
 
     Notes the patient typed are in it only when ``include_notes``; ``name`` (the text
-    the user typed for this report) only when given and not blank.
+    the user typed for this report) only when given and not blank. ``year_page`` adds
+    a year-in-pixels page for each calendar year of the period (the last
+    :data:`MAX_YEAR_PAGES`).
     """
     period = resolve_period(
         journal, period_start, period_end, since_last_appointment=since_last_appointment
@@ -259,9 +266,17 @@ def build_report(
         events=tuple(EventRow(e.at.date(), EventKind(e.event_kind).label) for e in in_events),
         notes=notes,
     )
+    years: tuple[YearPixels, ...] = ()
+    if year_page:
+        session_days = {local_day(s.at) for s in sessions}
+        first_year = max(period.start.year, period.end.year - MAX_YEAR_PAGES + 1)
+        years = tuple(
+            year_pixels(year, daily, session_days)
+            for year in range(first_year, period.end.year + 1)
+        )
     return Report(
         generated_on=journal.now().date(), name=shown_name, summary=summary, charts=charts,
-        details=details,
+        details=details, years=years,
     )
 
 

@@ -20,6 +20,7 @@ from ketajournal.domain.validation import (
     check_text,
     whole_number_rule,
 )
+from ketajournal.services.imports.daylio import MAX_MOOD_LABELS, mood_key
 from ketajournal.services.journal import Journal
 
 
@@ -89,6 +90,24 @@ def _history(key: str, value: Any) -> Any:
     return value[-2000:]
 
 
+def _mood_labels(key: str, value: Any) -> Any:
+    # Daylio mood label (as daylio.mood_key compares it) -> whole score 0-10.
+    low, high = SCORE_RANGE
+    rule = f"must map each mood label to a whole number from {low} to {high}"
+    if not isinstance(value, dict) or len(value) > MAX_MOOD_LABELS:
+        raise ValidationError(key, rule)
+    checked: dict[str, int] = {}
+    for label, score in value.items():
+        if (
+            not isinstance(label, str) or not label.strip() or len(label) > 100
+            or isinstance(score, bool) or not isinstance(score, int)
+            or not SCORE_RANGE[0] <= score <= SCORE_RANGE[1]
+        ):
+            raise ValidationError(key, rule)
+        checked[mood_key(label)] = score
+    return checked
+
+
 def _dismissed(key: str, value: Any) -> Any:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValidationError(key, "must be a list of texts")
@@ -147,6 +166,13 @@ SETTINGS: dict[str, Setting] = {
             15,
             "Lock the window after this many idle minutes (0 = never).",
             _whole(0, 24 * 60),
+        ),
+        Setting(
+            "imports.mood_labels",
+            {},
+            "The 0-10 score of each Daylio mood label you confirmed when importing, "
+            "offered again at the next import.",
+            _mood_labels,
         ),
         Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
         Setting(

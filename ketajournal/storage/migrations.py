@@ -165,5 +165,46 @@ def m0005_medications(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@migrations(name="0006_tags_factors")
+def m0006_tags_factors(db: Database) -> None:
+    """Tags on mood entries, and the few daily factors the patient chose to follow.
+
+    ``tags`` holds each tag once (``key`` is its casefolded spelling, so "Walk" and
+    "walk" are one tag; ``name`` is the first spelling). ``entry_tags`` links mood
+    entries to tags; deleting a mood entry deletes its links (its tags stay for
+    completion). ``factors`` are the patient's definitions (``kind`` yes/no or a 0–10
+    scale) and ``factor_values`` one value per factor and calendar day (0/1 for
+    yes/no). Existing tables are not touched.
+    """
+    db.execute(
+        """CREATE TABLE tags (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE)"""
+    )
+    db.execute(
+        """CREATE TABLE entry_tags (
+        mood_id INTEGER NOT NULL REFERENCES mood_entries(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        PRIMARY KEY (mood_id, tag_id)) WITHOUT ROWID"""
+    )
+    db.execute("CREATE INDEX idx_entry_tags_tag ON entry_tags(tag_id)")
+    db.execute(
+        """CREATE TABLE factors (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL,
+        key TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('yesno', 'scale')))"""
+    )
+    db.execute(
+        """CREATE TABLE factor_values (
+        factor_id INTEGER NOT NULL REFERENCES factors(id) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        value INTEGER NOT NULL CHECK (value BETWEEN 0 AND 10),
+        PRIMARY KEY (factor_id, day)) WITHOUT ROWID"""
+    )
+    db.execute("PRAGMA user_version = 6")
+
+
 #: The schema version this code writes: the number of migrations it knows.
 SCHEMA_VERSION = len(migrations._migrations)

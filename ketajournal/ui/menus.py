@@ -67,6 +67,7 @@ class Menus:
     export_fhir_action: QAction
     import_action: QAction
     import_folder_action: QAction
+    import_app_action: QAction
     backup_file_action: QAction
     restore_file_action: QAction
     lock_action: QAction
@@ -111,6 +112,7 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
     import_folder = add(
         file_menu, "Import from a CSV &folder…", lambda: files.import_entries(folder=True)
     )
+    import_app = add(file_menu, "Import from &another app…", files.import_from_app)
     file_menu.addSeparator()
     backup_file = add(file_menu, "&Back up to a file…", files.back_up_to_file)
     restore_file = add(file_menu, "&Restore from a backup file…", files.restore_from_file)
@@ -154,10 +156,12 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
         export_pdf_action=export_pdf, export_action=export_json,
         export_csv_action=export_csv, export_fhir_action=export_fhir,
         import_action=import_file, import_folder_action=import_folder,
+        import_app_action=import_app,
         backup_file_action=backup_file, restore_file_action=restore_file,
         lock_action=lock, undo_action=undo, redo_action=redo, crisis_action=crisis,
         journal_actions=[
             export_pdf, export_json, export_csv, export_fhir, import_file, import_folder,
+            import_app,
             log_menu.menuAction(), settings, view_menu.menuAction(),
         ],
     )

@@ -51,6 +51,8 @@ class FileOperations:
     def __init__(self, widget: QWidget, window: FileHost) -> None:
         self.widget = widget
         self.window = window
+        #: The last import-from-another-app dialog opened (tests drive it).
+        self.app_import_dialog: QWidget | None = None
 
     def _save_target(self, title: str, suggested: str, pattern: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
@@ -134,6 +136,21 @@ class FileOperations:
             lambda journal: exchange.import_batch(journal, exchange.read_import(source)),
             finished,
         )
+
+    def import_from_app(self, source: Path | None = None) -> None:
+        """Import another app's export (Daylio, eMoods, Bearable, any CSV) after a preview."""
+        from ketajournal.ui.import_dialog import AppImportDialog
+
+        dialog = AppImportDialog(
+            self.window.open_controller, self.widget,
+            on_done=lambda result: QMessageBox.information(
+                self.widget, "Import finished", result.summary()
+            ),
+        )
+        if source is not None:
+            dialog.set_file(source)
+        dialog.open()
+        self.app_import_dialog = dialog
 
     def back_up_to_file(self, target: Path | None = None) -> None:
         """Write one portable, encrypted backup file (it opens with the recovery key)."""

@@ -46,6 +46,8 @@ SCREENS = (
            "Ctrl+5"),
     Screen("medications", "&Medications", "ketajournal.ui.medications:MedicationsView",
            "Ctrl+6"),
+    Screen("year", "&Year", "ketajournal.ui.year:YearView", "Ctrl+7"),
+    Screen("factors", "Fa&ctors", "ketajournal.ui.factors:FactorsView", "Ctrl+8"),
 )
 
 

@@ -7,15 +7,26 @@ filled in. "Saved" appears only after the write committed; Undo is right there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCompleter,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -24,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
+from ketajournal.domain.tags import check_tags
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
@@ -146,7 +158,7 @@ class TodayView(QWidget):
 
         self.note = note_edit("Note for this mood entry")
         self.details_toggle = QToolButton()
-        self.details_toggle.setText("More details (anxiety, energy, sleep, time)")
+        self.details_toggle.setText("More details (anxiety, energy, sleep, time, tags)")
         self.details_toggle.setCheckable(True)
         self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_toggle.setArrowType(Qt.ArrowType.RightArrow)
@@ -159,10 +171,15 @@ class TodayView(QWidget):
         self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, "Sleep last night in hours")
         self.when = TimeEdit("Time of this mood entry")
         self.when.set_time(controller.now())
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("e.g. walk, friends (separated by commas)")
+        self.tags.setAccessibleName("Tags of this mood entry, separated by commas")
+        self.tag_completer = TagCompleter(self.tags)
         form.addRow(scale_label("&Anxiety", "none", "worst"), self.anxiety)
         form.addRow(scale_label("&Energy", "none", "most"), self.energy)
         form.addRow("S&leep last night (hours)", self.sleep)
         form.addRow("&Time", self.when)
+        form.addRow("Ta&gs", self.tags)
         self.details.hide()
 
         self.status = QLabel("")
@@ -257,7 +274,8 @@ class TodayView(QWidget):
         self.draft = FormDraft(
             controller.drafts, "today",
             {"note": self.note, "anxiety": self.anxiety, "energy": self.energy,
-             "sleep_hours": self.sleep, "at": self.when, "details": self.details_toggle},
+             "sleep_hours": self.sleep, "at": self.when, "tags": self.tags,
+             "details": self.details_toggle},
             incidental=("at", "details"),
             parent=self,
         )
@@ -270,7 +288,8 @@ class TodayView(QWidget):
         if kept is None:
             return
         details = kept.data.get("details") is True or any(
-            kept.data.get(name) is not None for name in ("anxiety", "energy", "sleep_hours")
+            kept.data.get(name) not in (None, "")
+            for name in ("anxiety", "energy", "sleep_hours", "tags")
         )
         if details:
             self.details_toggle.setChecked(True)  # this sets the time to now ...
@@ -323,6 +342,7 @@ class TodayView(QWidget):
         """Save a mood entry now; keep the form as typed if that fails."""
         at = self.when.time() if self.details.isVisible() else self.controller.now()
         try:
+            tags = check_tags("tags", self.tags.text().split(","))
             entry = MoodEntry(
                 at=at,
                 mood=score,
@@ -332,6 +352,8 @@ class TodayView(QWidget):
                 note=self.note.toPlainText(),
             )
             saved = self.controller.log(entry)
+            if tags and saved.id is not None:
+                self.controller.notify(self.controller.journal.set_tags(saved.id, tags))
         except KnownError as error:
             self.status.setText(str(error))
             self.status.setStyleSheet(f"color: {SCREEN.danger};")
@@ -345,6 +367,7 @@ class TodayView(QWidget):
         self.anxiety.set_optional(None)
         self.energy.set_optional(None)
         self.sleep.set_optional(None)
+        self.tags.clear()
         self.when.set_time(self.controller.now())
         self.draft.discard()
         self.draft.rebase()
@@ -355,6 +378,7 @@ class TodayView(QWidget):
 
     def refresh(self) -> None:
         """Re-read everything this screen shows."""
+        self.tag_completer.set_tags(self.controller.journal.tag_names())
         self._refresh_summary()
         self._refresh_flags()
         self._refresh_due()
@@ -446,6 +470,32 @@ class TodayView(QWidget):
             self.summary.setText(f"Today so far: {counted}.")
         else:
             self.summary.setText("Nothing logged yet today.")
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma from the tags used so far."""
+
+    def __init__(self, edit: QLineEdit) -> None:
+        super().__init__([], edit)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._edit = edit
+        edit.setCompleter(self)
+
+    def set_tags(self, names: list[str]) -> None:
+        """The tags to offer, most used first."""
+        model = self.model()
+        assert isinstance(model, QStringListModel)
+        model.setStringList(names)
+
+    def splitPath(self, path: str) -> list[str]:
+        """Only the tag after the last comma is completed."""
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """The text with its last tag replaced by the chosen one."""
+        head = self._edit.text().rsplit(",", 1)
+        chosen = str(index.data())
+        return f"{head[0]}, {chosen}" if len(head) == 2 else chosen
 
 
 def _clear(layout: QLayout) -> None:

@@ -7,10 +7,10 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--days|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--frequency|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--on|--other|--output|--password-file|--phase|--recovery-key-file|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--frequency|--from|--heart-rate|--home|--kind|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--severity|--sleep|--spo2|--tags|--time-column|--to|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
-            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:due|:settings)
+            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:settings)
                 path="${path:+$path }$word" ;;
         esac
     done
@@ -29,6 +29,7 @@ _ketajournal() {
         'log mood:--anxiety') return ;;
         'log mood:--energy') return ;;
         'log mood:--sleep') return ;;
+        'log mood:--tags') return ;;
         'log mood:--at') return ;;
         'log mood:--note') return ;;
         'log session:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
@@ -120,6 +121,15 @@ _ketajournal() {
         import:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         import:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         import:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        import:--from) COMPREPLY=($(compgen -W 'daylio emoods bearable csv' -- "$cur")); return ;;
+        import:--map) return ;;
+        import:--scale) return ;;
+        import:--date-column) return ;;
+        import:--date-format) return ;;
+        import:--mood-column) return ;;
+        import:--time-column) return ;;
+        import:--note-column) return ;;
+        import:--delimiter) COMPREPLY=($(compgen -W 'comma semicolon tab' -- "$cur")); return ;;
         backup:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         backup:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         backup:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -136,6 +146,23 @@ _ketajournal() {
         boosters:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         boosters:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         boosters:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        factors:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        factors:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        factors:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor list:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'factor list:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor list:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor define:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'factor define:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor define:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor define:--kind') COMPREPLY=($(compgen -W 'yesno scale' -- "$cur")); return ;;
+        'factor set:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'factor set:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor set:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor set:--day') return ;;
+        'factor remove:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'factor remove:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'factor remove:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         due:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         due:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         due:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -145,10 +172,10 @@ _ketajournal() {
     esac
     local words=""
     case "$path" in
-        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log medication export import backup restore check status boosters due settings' ;;
+        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log medication export import backup restore check status boosters factors factor due settings' ;;
         demo) words='--home --password-file --recovery-key-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
-        'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --at --note' ;;
+        'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --tags --at --note' ;;
         'log session') words='--home --password-file --recovery-key-file --route --phase --dose-mg --weight-kg --dissociation --bp-before --bp-after --bp-leaving --heart-rate --spo2 --observation-min --moaas --clinic --at --note' ;;
         'log side-effect') words='--home --password-file --recovery-key-file --severity --other --duration-min --session --at --note nausea headache dizziness dissociation sedation cognition urinary-frequency painful-urination blood-in-urine blood-pressure anxiety sleep craving liver-signs vomiting perceptual-changes euphoria numbness blurred-vision elevated-mood other' ;;
         'log event') words='--home --password-file --recovery-key-file --at --note psychotherapy integration medication-change appointment life-event' ;;
@@ -161,15 +188,21 @@ _ketajournal() {
         'medication list') words='--home --password-file --recovery-key-file --on --json' ;;
         export) words='json pdf csv fhir' ;;
         'export json') words='--home --password-file --recovery-key-file -o --output' ;;
-        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name' ;;
+        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name --year-page' ;;
         'export csv') words='--home --password-file --recovery-key-file -o --output' ;;
         'export fhir') words='--home --password-file --recovery-key-file -o --output' ;;
-        import) words='--home --password-file --recovery-key-file' ;;
+        import) words='--home --password-file --recovery-key-file --from --map --dry-run --scale --lower-is-better --date-column --date-format --mood-column --time-column --note-column --delimiter' ;;
         backup) words='--home --password-file --recovery-key-file -o --output' ;;
         restore) words='--home --password-file --recovery-key-file --force --from-backups --accept-damaged-log' ;;
         check) words='--home --password-file --recovery-key-file --deep --accept-counts' ;;
         status) words='--home --password-file --recovery-key-file --json' ;;
         boosters) words='--home --password-file --recovery-key-file --json' ;;
+        factors) words='--home --password-file --recovery-key-file --json' ;;
+        factor) words='list define set remove' ;;
+        'factor list') words='--home --password-file --recovery-key-file' ;;
+        'factor define') words='--home --password-file --recovery-key-file --kind' ;;
+        'factor set') words='--home --password-file --recovery-key-file --day' ;;
+        'factor remove') words='--home --password-file --recovery-key-file' ;;
         due) words='--home --password-file --recovery-key-file --json' ;;
         settings) words='--home --password-file --recovery-key-file' ;;
     esac

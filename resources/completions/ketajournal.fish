@@ -7,12 +7,12 @@ function __ketajournal_path
             set skip 0
             continue
         end
-        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --class --clinic --days --difficulty --dissociation --dose --dose-mg --duration-min --energy --frequency --from --heart-rate --home --moaas --name --note --observation-min --on --other --output --password-file --phase --recovery-key-file --route --seed --session --severity --sleep --spo2 --to --weight-kg -o
+        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --class --clinic --date-column --date-format --day --days --delimiter --difficulty --dissociation --dose --dose-mg --duration-min --energy --frequency --from --heart-rate --home --kind --map --moaas --mood-column --name --note --note-column --observation-min --on --other --output --password-file --phase --recovery-key-file --route --scale --seed --session --severity --sleep --spo2 --tags --time-column --to --weight-kg -o
             set skip 1
             continue
         end
         switch "$path:$word"
-            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':medication' 'medication:start' 'medication:change' 'medication:stop' 'medication:list' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':due' ':settings'
+            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':medication' 'medication:start' 'medication:change' 'medication:stop' 'medication:list' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':factors' ':factor' 'factor:list' 'factor:define' 'factor:set' 'factor:remove' ':due' ':settings'
                 set path (string trim -- "$path $word")
         end
     end
@@ -24,12 +24,14 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'demo' -d 'fill
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'log' -d 'log an entry'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'medication' -d 'the medication list beside ketamine'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'export' -d 'export the journal'
-complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'import' -d 'add the entries of a JSON export, a CSV export folder or one CSV file (all or nothing, after a backup)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'import' -d 'add the entries of a JSON export, a CSV export folder or one CSV file, or with --from another app\'s export (all or nothing, after a backup)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'backup' -d 'write the journal to one portable, encrypted backup file'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'restore' -d 'restore a backup file (an existing journal only with --force, moved aside first), or repair a damaged journal from its own backups'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'check' -d 'integrity check and counts per kind'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'status' -d 'PHQ-9 and GAD-7: baseline, latest, response, remission'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'boosters' -d 'how long each booster held'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'factors' -d 'what else moves mood: sleep, tags, your factors, therapy and life events (an association, not a cause)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'factor' -d 'the daily factors you follow'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'due' -d 'what is due now: mood, check-ins, questionnaires'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'settings' -d 'show or change a setting'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
@@ -57,6 +59,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l recover
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l anxiety -x -d 'anxiety 0-10, 10 = worst'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l energy -x -d 'energy 0-10, 10 = most'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l sleep -x -d 'hours slept, 0-24'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l tags -x -d 'tags, separated by commas (e.g. walk,work)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l at -x -d 'when (default: now); no offset = local'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log mood\'' -l note -x -d 'free text'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'log session\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
@@ -150,6 +153,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l to -x
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l since-last-appointment -d 'from the day of the last appointment event to today'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l include-notes -d 'include the notes you wrote (left out by default)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l name -x -d 'printed on every page as \'Prepared for/by: TEXT\' (default: no name)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l year-page -d 'add a year-in-pixels page for each year of the period (off by default)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
@@ -162,6 +166,17 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l home -x -
 complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -F
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l from -x -a 'daylio emoods bearable csv' -d 'read another app\'s export (docs/import.md)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l map -x -d 'Daylio: the 0-10 score of a mood label (repeat for each; remembered for the next import)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l dry-run -d 'print what would be imported (counts and the first rows); write nothing'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l scale -x -d 'Bearable or csv: the file\'s mood scale, e.g. 1-5 (Bearable\'s default 1-5)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l lower-is-better -d 'csv: the scale\'s lowest value is the best mood'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l date-column -x -d 'csv: the column of the date'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l date-format -x -d 'csv or eMoods: how dates are written, strptime codes (default %%Y-%%m-%%d)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l mood-column -x -d 'csv: the column of the mood'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l time-column -x -d 'csv: the column of the time'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l note-column -x -d 'csv: the column of the note'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'import\'' -l delimiter -x -a 'comma semicolon tab' -d 'csv: what separates the cells (default comma)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'backup\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'backup\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'backup\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
@@ -186,6 +201,28 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'boosters\'' -l home -x
 complete -c ketajournal -n 'test (__ketajournal_path) = \'boosters\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'boosters\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'boosters\'' -l json -d 'print JSON'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factors\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factors\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factors\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factors\'' -l json -d 'print JSON'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor\'' -a 'list' -d 'your factors and today\'s values'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor\'' -a 'define' -d 'start following a factor'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor\'' -a 'set' -d 'a factor\'s value for a day'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor\'' -a 'remove' -d 'stop following a factor (its values are deleted)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor list\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor list\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor list\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor define\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor define\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor define\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor define\'' -l kind -x -a 'yesno scale' -d 'yesno (yes or no each day) or scale (0-10 each day)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor set\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor set\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor set\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor set\'' -l day -x -d 'YYYY-MM-DD (default: today)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor remove\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor remove\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'factor remove\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'due\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'due\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'due\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'

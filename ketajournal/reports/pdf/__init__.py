@@ -9,7 +9,8 @@ file beside the target and renamed, so a failed export leaves nothing behind.
 
 This module is the document: the page frame, the metadata and the writing. The pages
 are drawn by :mod:`.page_one`, :mod:`.charts` (vector drawings with
-``reportlab.graphics``) and :mod:`.details`, in the look of :mod:`.look`.
+``reportlab.graphics``), :mod:`.year_page` (optional) and :mod:`.details`, in the look
+of :mod:`.look`.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from ketajournal.reports.pdf.look import (
     register_fonts,
 )
 from ketajournal.reports.pdf.page_one import page_one
+from ketajournal.reports.pdf.year_page import year_pages
 
 # -- the page frame: header, footer, "page X of Y", metadata -------------------------------
 
@@ -179,13 +181,17 @@ def _document(path: Path, title: str) -> SimpleDocTemplate:
 
 
 def build_story(report: Report) -> list[Flowable]:
-    """The flowables of the whole report: page 1, the chart page, the detail tables."""
+    """The flowables of the whole report: page 1, the chart page, the year pages (when
+    asked for), the detail tables."""
     register_fonts()
     story: list[Flowable] = []
     story.extend(page_one(report.summary))
     story.append(PageBreak())
     story.extend(chart_page(report))
     story.append(PageBreak())
+    if report.years:
+        story.extend(year_pages(report.years))
+        story.append(PageBreak())
     story.extend(detail_pages(report))
     story.append(CondPageBreak(PAGE_HEIGHT / 4))
     story.append(heading("Definitions of the booster analysis"))

@@ -30,13 +30,13 @@ from datetime import date, time, tzinfo
 from pathlib import Path
 
 from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.tags import clean_tag
 from ketajournal.domain.validation import ValidationError
 from ketajournal.services.imports.common import (
     CsvRow,
     ImportedEntry,
     MedicationRecord,
     ParsedImport,
-    clean_tag,
     find_columns,
     join_note,
     local_time,

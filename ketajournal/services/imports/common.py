@@ -2,7 +2,7 @@
 
 The rules are those of our own importer (``services/exchange.py``): the whole file
 is read and checked before anything is returned; a bad row raises
-:class:`ImportFileError` naming the file, the line and the field, never the cell's
+:class:`ImportRejectedError` naming the file, the line and the field, never the cell's
 content (it may be health data); files above :data:`MAX_FILE_BYTES` are refused
 before they are read; text must be UTF-8 (a byte-order mark is allowed) or UTF-16
 with its byte-order mark — nothing is guessed, because a wrong guess would import
@@ -38,8 +38,6 @@ from ketajournal.platform.files import read_at_most
 MAX_FILE_BYTES = 64 * 1024 * 1024
 #: The longest cell accepted: a note (a cell is never longer than the longest field).
 MAX_CELL_CHARS = MAX_NOTE_CHARS
-#: The longest tag (an activity, factor or symptom name).
-MAX_TAG_CHARS = 100
 #: Latest year accepted, as for every entry (domain.validation.check_time).
 LATEST_YEAR = 2100
 #: The time given to an entry whose file has only its date: noon, as for a date
@@ -47,10 +45,12 @@ LATEST_YEAR = 2100
 NOON = time(12, 0)
 
 
-class ImportFileError(ValidationError):
-    """A file refused as a whole; ``location`` says where, ``field`` what.
+class ImportRejectedError(ValidationError):
+    """An import refused as a whole; ``location`` says where, ``field`` what.
 
-    The message never repeats a rejected value (it may be health data).
+    The one error of every importer: our own JSON/CSV (``import_reading``) and
+    other apps' exports alike. The message never repeats a rejected value (it may
+    be health data).
     """
 
     def __init__(self, location: str, field: str, reason: str) -> None:
@@ -131,24 +131,24 @@ def read_bytes(path: Path, display: str) -> bytes:
             data = read_at_most(path, MAX_FILE_BYTES)
             too_large = len(data) > MAX_FILE_BYTES
         if too_large:
-            raise ImportFileError(
+            raise ImportRejectedError(
                 display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
                 "far more than a mood tracker's export"
             )
         return data
     except FileNotFoundError:
-        raise ImportFileError(display, "", "does not exist") from None
+        raise ImportRejectedError(display, "", "does not exist") from None
     except IsADirectoryError:
-        raise ImportFileError(display, "", "is a folder, not a file") from None
+        raise ImportRejectedError(display, "", "is a folder, not a file") from None
     except OSError as error:
         reason = error.strerror or "an error"
-        raise ImportFileError(display, "", f"cannot be read ({reason})") from None
+        raise ImportRejectedError(display, "", f"cannot be read ({reason})") from None
 
 
 def decode(data: bytes, display: str) -> str:
     """Text from UTF-8 (with or without a byte-order mark) or UTF-16 with its mark."""
     if len(data) > MAX_FILE_BYTES:
-        raise ImportFileError(
+        raise ImportRejectedError(
             display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
             "far more than a mood tracker's export"
         )
@@ -162,14 +162,14 @@ def decode(data: bytes, display: str) -> str:
     except UnicodeDecodeError as error:
         newline = "\n".encode(encoding if encoding == "utf-8" else "utf-16-le")
         line = data[: error.start].count(newline) + 1
-        raise ImportFileError(
+        raise ImportRejectedError(
             f"{display} line {line}", "",
             f"is not {'UTF-8' if encoding == 'utf-8' else 'valid UTF-16'} text "
             '(in a spreadsheet, save it as "CSV UTF-8")',
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise ImportFileError(
+        raise ImportRejectedError(
             f"{display} line {line}", "",
             "holds a NUL character: it is not a text file, or it is UTF-16 without the "
             "mark that says so (save it as \"CSV UTF-8\")",
@@ -194,29 +194,31 @@ def read_table(
     text = decode(raw, display)
     parsed = _csv_rows(text, display, delimiter)
     if not parsed:
-        raise ImportFileError(f"{display} line 1", "", "is empty: the header row is missing")
+        raise ImportRejectedError(f"{display} line 1", "", "is empty: the header row is missing")
     header_line, raw_header = parsed[0]
     header = tuple(name.strip() for name in raw_header)
     location = f"{display} line {header_line}"
     if any(not name for name in header):
-        raise ImportFileError(location, "", "has a column without a name")
+        raise ImportRejectedError(location, "", "has a column without a name")
     if len({normalise(name) for name in header}) != len(header):
-        raise ImportFileError(location, "", "names a column twice")
+        raise ImportRejectedError(location, "", "names a column twice")
     rows = []
     for line, cells in parsed[1:]:
         where = f"{display} line {line}"
         if len(cells) != len(header):
-            raise ImportFileError(
+            raise ImportRejectedError(
                 where, "", f"has {len(cells)} cells where the header has {len(header)}"
             )
         for name, cell in zip(header, cells, strict=True):
             if len(cell) > MAX_CELL_CHARS:
-                raise ImportFileError(
+                raise ImportRejectedError(
                     where, safe_name(name), f"is longer than {MAX_CELL_CHARS:,} characters"
                 )
         rows.append(CsvRow(line, dict(zip(header, cells, strict=True))))
     if not rows:
-        raise ImportFileError(display, "", "has a header but no rows: there is nothing to import")
+        raise ImportRejectedError(
+            display, "", "has a header but no rows: there is nothing to import"
+        )
     return CsvTable(display, header, header_line, tuple(rows))
 
 
@@ -231,7 +233,7 @@ def _csv_rows(text: str, display: str, delimiter: str) -> list[tuple[int, list[s
                 rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error:
-        raise ImportFileError(
+        raise ImportRejectedError(
             f"{display} line {start}", "",
             "is not valid CSV (an unclosed quote, or a cell longer than "
             f"{csv.field_size_limit():,} characters)",
@@ -262,7 +264,7 @@ def find_columns(
                 break
     missing = [wanted[field][0] for field in required if field not in found]
     if missing:
-        raise ImportFileError(
+        raise ImportRejectedError(
             table.location(table.header_line), "", f"missing column(s): {', '.join(missing)}"
         )
     return found
@@ -275,13 +277,13 @@ def safe_name(name: str) -> str:
     return "(a column with an unreadable name)"
 
 
-def rejected(location: str, error: ValidationError) -> ImportFileError:
+def rejected(location: str, error: ValidationError) -> ImportRejectedError:
     """A domain refusal (which names its field) placed at ``location``."""
-    if isinstance(error, ImportFileError):
+    if isinstance(error, ImportRejectedError):
         return error
     prefix = f"{error.field}: "
     reason = error.message[len(prefix):] if error.message.startswith(prefix) else error.message
-    return ImportFileError(location, error.field, reason)
+    return ImportRejectedError(location, error.field, reason)
 
 
 _NUMBER = re.compile(r"[+-]?(?:[0-9]{1,9}(?:[.,][0-9]{0,9})?|[.,][0-9]{1,9})")
@@ -374,12 +376,6 @@ def rescale(field: str, value: float, low: float, high: float, *, higher_is_bett
 
 def _fmt(number: float) -> str:
     return str(int(number)) if float(number).is_integer() else str(number)
-
-
-def clean_tag(field: str, text: str) -> str:
-    """A tag trimmed, with inner runs of whitespace made one space; checked as text."""
-    tag = " ".join(text.split())
-    return check_text(field, tag, MAX_TAG_CHARS)
 
 
 def unique(items: Iterable[str]) -> tuple[str, ...]:

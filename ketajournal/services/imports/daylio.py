@@ -16,14 +16,14 @@ from datetime import tzinfo
 from pathlib import Path
 
 from ketajournal.domain.models import SCORE_RANGE, MoodEntry
+from ketajournal.domain.tags import clean_tag
 from ketajournal.domain.validation import ValidationError, check_int
 from ketajournal.services.imports.common import (
     CsvRow,
     CsvTable,
     ImportedEntry,
-    ImportFileError,
+    ImportRejectedError,
     ParsedImport,
-    clean_tag,
     find_columns,
     join_note,
     local_time,
@@ -61,7 +61,7 @@ _COLUMNS = {
 _REQUIRED = ("full_date", "time", "mood")
 
 
-class UnmappedMoodsError(ImportFileError):
+class UnmappedMoodsError(ImportRejectedError):
     """Mood labels in the file that have no 0–10 score yet.
 
     ``labels`` lists them (in order of first appearance) for the UI or CLI to ask
@@ -105,7 +105,7 @@ def read_daylio(
     ``mapping`` gives labels their 0–10 scores (compared as :func:`mood_key` does)
     and wins over :data:`DEFAULT_MOOD_SCORES`. ``zone`` is the zone the phone's
     clock was in (default: the computer's). Raises :class:`UnmappedMoodsError`
-    when labels have no score, :class:`ImportFileError` for anything else.
+    when labels have no score, :class:`ImportRejectedError` for anything else.
     """
     table = _table(path, data)
     columns = find_columns(table, _COLUMNS, _REQUIRED)
@@ -134,7 +134,7 @@ def _scores(table: CsvTable, mapping: Mapping[str, int] | None) -> dict[str, int
         try:
             scores[mood_key(label)] = check_int("mood", score, *SCORE_RANGE)
         except ValidationError as error:
-            raise ImportFileError("the mood mapping", "", error.message) from None
+            raise ImportRejectedError("the mood mapping", "", error.message) from None
     return scores
 
 
@@ -144,12 +144,12 @@ def _labels(table: CsvTable, columns: Mapping[str, str]) -> tuple[str, ...]:
     for row in table.rows:
         label = " ".join(row.cells[columns["mood"]].split())
         if not label:
-            raise ImportFileError(table.location(row.line), "mood", "is empty")
+            raise ImportRejectedError(table.location(row.line), "mood", "is empty")
         if mood_key(label) not in seen:
             seen.add(mood_key(label))
             labels.append(label)
             if len(labels) > MAX_MOOD_LABELS:
-                raise ImportFileError(
+                raise ImportRejectedError(
                     table.location(row.line), "mood",
                     f"the file has more than {MAX_MOOD_LABELS} different moods, "
                     "more than a Daylio export holds",

@@ -30,6 +30,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.tags import clean_tag
 from ketajournal.domain.validation import ValidationError
 from ketajournal.services.imports.common import (
     CsvRow,
@@ -37,7 +38,6 @@ from ketajournal.services.imports.common import (
     MedicationRecord,
     ParsedImport,
     check_year,
-    clean_tag,
     find_columns,
     local_time,
     medication,

@@ -20,7 +20,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.services.imports.common import (
     CsvRow,
     ImportedEntry,
-    ImportFileError,
+    ImportRejectedError,
     ParsedImport,
     check_year,
     find_columns,
@@ -59,22 +59,22 @@ class ColumnMapping:
         """The mapping itself, refused (naming the setting) when it cannot work."""
         where = "the column mapping"
         if self.delimiter not in DELIMITERS:
-            raise ImportFileError(where, "delimiter", "must be a comma, semicolon or tab")
+            raise ImportRejectedError(where, "delimiter", "must be a comma, semicolon or tab")
         if not self.date_format.strip() or "%" not in self.date_format:
-            raise ImportFileError(
+            raise ImportRejectedError(
                 where, "date format", "must use strptime codes such as %Y-%m-%d"
             )
         if any(not _FORMAT_CODES.fullmatch(code) for code in re.findall(r"%.?", self.date_format)):
-            raise ImportFileError(
+            raise ImportRejectedError(
                 where, "date format",
                 "may use only %d %m %y %Y %b %B %H %M %S %I %p (and %% for a percent sign)",
             )
         if not self.scale_max > self.scale_min:
-            raise ImportFileError(where, "mood scale", "the top must be above the bottom")
+            raise ImportRejectedError(where, "mood scale", "the top must be above the bottom")
         names = [self.date_column, self.mood_column, self.time_column, self.note_column]
         chosen = [n for n in names if n is not None]
         if len(set(chosen)) != len(chosen):
-            raise ImportFileError(where, "", "uses one column for two things")
+            raise ImportRejectedError(where, "", "uses one column for two things")
         return self
 
 
@@ -103,10 +103,10 @@ def read_generic(
         wanted["note"] = (mapping.note_column,)
     try:
         columns = find_columns(table, wanted, wanted)
-    except ImportFileError:
+    except ImportRejectedError:
         present = {normalise(name) for name in table.header}
         missing = [safe_name(n[0]) for n in wanted.values() if normalise(n[0]) not in present]
-        raise ImportFileError(
+        raise ImportRejectedError(
             table.location(table.header_line), "",
             f"has no column named {', '.join(missing) or 'as the mapping says'}",
         ) from None

@@ -53,7 +53,8 @@ def test_todays_note_is_kept_a_moment_after_typing_and_forgotten_on_save(
     qtbot.waitUntil(lambda: _kept(window, "today") is not None, timeout=DELAY_MS * 5)
     kept = _kept(window, "today")
     assert kept is not None and kept.pop("details") is False and isinstance(kept.pop("at"), str)
-    assert kept == {"note": SENTINEL, "anxiety": 6, "energy": None, "sleep_hours": None}
+    assert kept == {"note": SENTINEL, "anxiety": 6, "energy": None, "sleep_hours": None,
+                    "tags": ""}
     window.today.save_mood(7)
     assert _kept(window, "today") is None
     qtbot.wait(DELAY_MS * 2)  # the form's reset writes nothing back

@@ -79,3 +79,37 @@ def test_today_counts_the_moods_of_the_clocks_day_across_a_dst_change(
     win = MainWindow(JournalController(journal))
     qtbot.addWidget(win)
     assert win.today.summary.text() == "Today so far: 1 mood entry."
+
+
+def test_tags_typed_with_a_mood_are_saved_with_it_completed_and_undone_with_it(
+    qtbot: QtBot, window: MainWindow, journal: Journal
+) -> None:
+    today = window.today
+    today.details_toggle.setChecked(True)
+    today.tags.setText("walk, Friends , walk")
+    today.mood_row.buttons[6].click()
+    (entry,) = journal.moods()
+    assert entry.id is not None
+    assert journal.tags_of([entry.id]) == {entry.id: ("Friends", "walk")}
+    assert today.tags.text() == ""
+    # The tags used so far are offered, completing the one after the last comma.
+    assert today.tag_completer.splitPath("sleep, wa") == ["wa"]
+    model = today.tag_completer.model()
+    assert sorted(model.data(model.index(r, 0)) for r in range(model.rowCount())) == [
+        "Friends", "walk",
+    ]
+    today.tags.setText("sleep, wa")
+    assert today.tag_completer.pathFromIndex(model.index(0, 0)).startswith("sleep, ")
+    window.open_controller.undo_stack.undo()
+    assert journal.moods() == []
+
+
+def test_a_bad_tag_keeps_what_was_typed_and_names_the_field(
+    window: MainWindow, journal: Journal
+) -> None:
+    today = window.today
+    today.details_toggle.setChecked(True)
+    today.tags.setText("x" * 101)
+    today.mood_row.buttons[6].click()
+    assert today.status.text() == "tags: must be at most 100 characters"
+    assert journal.moods() == [] and today.tags.text() == "x" * 101

@@ -10,9 +10,7 @@ import pytest
 from ketajournal.cli import main
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import import_reading
 from ketajournal.services.opening import open_journal
-from tests.support.pipes import fed_fifo
 
 
 def run(home: Path, *args: str) -> int:
@@ -39,18 +37,18 @@ def test_export_json_has_every_entry(
     assert oct(target.stat().st_mode & 0o777) == "0o600"
 
 
-def test_import_of_a_pipe_stops_at_the_cap_with_a_sentence(
-    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
+
+
+def test_export_pdf_year_page_adds_a_year_in_pixels_page(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert run(home, "demo", "--days", "3") == 0
-    before = counts(home)
-    monkeypatch.setattr(import_reading, "MAX_IMPORT_BYTES", 1024 * 1024)
-    capsys.readouterr()
-    feeder = fed_fifo(tmp_path / "pipe", 4 * 1024 * 1024)
-    assert run(home, "import", str(tmp_path / "pipe")) == 2
-    err = capsys.readouterr().err
-    assert "pipe: is larger than 1 MB, far more than a journal export" in err
-    assert "Traceback" not in err
-    assert feeder.finish() < 2 * 1024 * 1024  # read stopped at the cap, not at the end
-    assert counts(home) == before
+    from pypdf import PdfReader
+
+    assert run(home, "demo", "--days", "30") == 0
+    plain, years = tmp_path / "plain.pdf", tmp_path / "years.pdf"
+    assert run(home, "export", "pdf", "-o", str(plain)) == 0
+    assert run(home, "export", "pdf", "-o", str(years), "--year-page") == 0
+    texts = [page.extract_text() for page in PdfReader(years).pages]
+    assert len(texts) >= len(PdfReader(plain).pages) + 1
+    assert any("Year in pixels:" in text for text in texts)
+    assert not any("Year in pixels:" in p.extract_text() for p in PdfReader(plain).pages)

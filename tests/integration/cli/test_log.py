@@ -108,3 +108,18 @@ def test_red_flag_side_effect_says_to_contact_the_clinic(
 ) -> None:
     assert run(home, "log", "side-effect", "blood-in-urine", "--severity", "5") == 0
     assert "Contact your clinic" in capsys.readouterr().err
+
+
+def test_log_mood_with_tags_saves_them_with_the_entry(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(home, "log", "mood", "6", "--tags", "walk, Work,walk") == 0
+    assert run(home, "log", "mood", "5", "--tags", "x" * 101) == 2
+    assert "tags: must be at most 100 characters" in capsys.readouterr().err
+    journal = open_journal(JournalPaths(home), KeyringKeyStore(), create=False)
+    try:
+        (entry,) = journal.moods()
+        assert entry.id is not None
+        assert journal.tags_of([entry.id]) == {entry.id: ("Work", "walk")}  # by name
+    finally:
+        journal.close()

@@ -41,7 +41,7 @@ from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.reports import csv_export
 from ketajournal.services import demo, exchange, import_reading
-from ketajournal.services.import_reading import ImportRejectedError
+from ketajournal.services.imports.common import ImportRejectedError
 from ketajournal.services.journal import Journal, entry_to_json
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.repository import KINDS

@@ -17,7 +17,7 @@ from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.reports import csv_export
 from ketajournal.services import demo, exchange, import_reading
-from ketajournal.services.import_reading import ImportRejectedError
+from ketajournal.services.imports.common import ImportRejectedError
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from tests.support.clock import FixedClock

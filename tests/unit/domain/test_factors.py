@@ -11,6 +11,7 @@ from ketajournal.domain import factors
 from ketajournal.domain.boosters import DailyMood
 from ketajournal.domain.factors import Factor, FactorEffect
 from ketajournal.domain.models import Event, EventKind, MoodEntry
+from ketajournal.domain.tags import FactorDefinition, FactorKind
 from ketajournal.domain.wording import count_of
 
 START = date(2026, 1, 1)
@@ -276,3 +277,20 @@ def test_no_days_at_all_is_not_enough_rather_than_an_error() -> None:
         np.asarray([], dtype=np.float64), np.asarray([], dtype=np.bool_),
         np.asarray([], dtype=np.int64),
     ) is None
+
+
+def test_own_yes_no_factor_is_present_on_yes_and_known_where_rated() -> None:
+    values = {date(2026, 1, 1): 1, date(2026, 1, 2): 0, date(2026, 1, 3): 1}
+    factor = factors.own_factor(FactorDefinition("Alcohol", FactorKind.YESNO), values)
+    assert factor.key == "factor:alcohol" and factor.label == "Alcohol"
+    assert factor.present == {date(2026, 1, 1), date(2026, 1, 3)}
+    assert factor.state(date(2026, 1, 2)) is False
+    assert factor.state(date(2026, 1, 4)) is None  # not rated: unknown, not "without"
+
+
+def test_own_scale_factor_is_present_from_five() -> None:
+    values = {date(2026, 1, 1): 4, date(2026, 1, 2): 5, date(2026, 1, 3): 10}
+    factor = factors.own_factor(FactorDefinition("Exercise", FactorKind.SCALE), values)
+    assert factor.label == "Exercise 5 or more"
+    assert factor.present == {date(2026, 1, 2), date(2026, 1, 3)}
+    assert factor.known == frozenset(values)

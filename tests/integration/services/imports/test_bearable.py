@@ -9,7 +9,7 @@ import pytest
 
 from ketajournal.errors import KnownError
 from ketajournal.services.imports import bearable
-from ketajournal.services.imports.common import ImportFileError
+from ketajournal.services.imports.common import ImportRejectedError
 from tests.support.paths import FIXTURES
 
 IMPORT_FIXTURES = FIXTURES / "imports"
@@ -22,7 +22,7 @@ def at(day: str, clock: str = "12:00") -> datetime:
     return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=ZONE)
 
 
-def refused(error: pytest.ExceptionInfo[ImportFileError], where: str, field: str) -> str:
+def refused(error: pytest.ExceptionInfo[ImportRejectedError], where: str, field: str) -> str:
     message = str(error.value)
     assert isinstance(error.value, KnownError)
     assert message.startswith(f"{where}: {field}" if field else where), message
@@ -58,7 +58,7 @@ def test_bearable_rating_above_the_scale_is_refused_not_squeezed() -> None:
         b"date formatted,date,weekday,time of day,category,rating/amount,detail,notes\n"
         b"2026-02-01,x,y,am,Mood,8,,\n"
     )
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         bearable.read_bearable(Path("b.csv"), data=data)
     assert "from 1 to 5" in refused(error, "b.csv line 2", "rating/amount")
     wide = bearable.read_bearable(Path("b.csv"), data=data, mood_scale=(0, 10))
@@ -70,6 +70,6 @@ def test_bearable_unknown_time_of_day_is_refused() -> None:
         b"date formatted,date,weekday,time of day,category,rating/amount,detail,notes\n"
         b"2026-02-01,x,y,teatime,Mood,3,,\n"
     )
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         bearable.read_bearable(Path("b.csv"), data=data)
     refused(error, "b.csv line 2", "time of day")

@@ -10,13 +10,13 @@ import pytest
 
 from ketajournal.errors import KnownError
 from ketajournal.services.imports import common, daylio
-from ketajournal.services.imports.common import ImportFileError
+from ketajournal.services.imports.common import ImportRejectedError
 from tests.support.pipes import fed_fifo
 
 ZONE = timezone(timedelta(hours=1))
 
 
-def refused(error: pytest.ExceptionInfo[ImportFileError], where: str, field: str) -> str:
+def refused(error: pytest.ExceptionInfo[ImportRejectedError], where: str, field: str) -> str:
     message = str(error.value)
     assert isinstance(error.value, KnownError)
     assert message.startswith(f"{where}: {field}" if field else where), message
@@ -34,27 +34,27 @@ def test_encodings_utf8_bom_and_utf16_are_read_latin1_is_refused_with_its_line()
         result = daylio.read_daylio(Path("d.csv"), data=data, zone=ZONE)
         assert result.entries[0].tags == ("Café",)
         assert result.entries[0].entry.note == "Grüße"
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(Path("d.csv"), data=text.encode("latin-1"))
     assert "not UTF-8" in refused(error, "d.csv line 2", "")
 
 
 def test_file_problems_are_named(tmp_path: Path) -> None:
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(tmp_path / "none.csv")
     assert "does not exist" in refused(error, "none.csv", "")
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(tmp_path)
     refused(error, tmp_path.name, "")
     big = tmp_path / "big.csv"
     with big.open("wb") as handle:
         handle.truncate(common.MAX_FILE_BYTES + 1)
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(big)
     assert "larger than 64 MB" in refused(error, "big.csv", "")
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(empty)
     refused(error, "empty.csv line 1", "")
 
@@ -70,14 +70,14 @@ def test_table_shape_errors() -> None:
         ("a,b\n1,2\n".encode("utf-16-le"), "d.csv line 1", "NUL character"),
     ]
     for data, where, reason in cases:
-        with pytest.raises(ImportFileError) as error:
+        with pytest.raises(ImportRejectedError) as error:
             common.read_table(Path("d.csv"), data=data)
         assert reason in refused(error, where, ""), data
 
 
 def test_a_huge_cell_is_refused_by_its_column() -> None:
     data = b"a,note\n1," + b"x" * (common.MAX_CELL_CHARS + 1) + b"\n"
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         common.read_table(Path("d.csv"), data=data)
     assert "longer than 20,000" in refused(error, "d.csv line 2", "note")
 
@@ -100,13 +100,9 @@ def test_numbers_clocks_and_rounding() -> None:
     assert common.rescale("m", 1, 1, 5, higher_is_better=False) == 10
 
 
-def test_tags_are_trimmed_deduplicated_ignoring_case_and_checked() -> None:
+def test_tags_are_deduplicated_ignoring_case() -> None:
+    # Cleaning and checking one tag is domain.tags.clean_tag (tests/unit/domain/test_tags.py).
     assert common.unique(["Walk", "walk", "Friends", "", "WALK"]) == ("Walk", "Friends")
-    assert common.clean_tag("t", "  good   sleep ") == "good sleep"
-    with pytest.raises(KnownError):
-        common.clean_tag("t", "x" * (common.MAX_TAG_CHARS + 1))
-    with pytest.raises(KnownError):
-        common.clean_tag("t", "bell\x07")
 
 
 def test_a_pipe_from_another_app_is_read_only_up_to_the_cap(
@@ -114,7 +110,7 @@ def test_a_pipe_from_another_app_is_read_only_up_to_the_cap(
 ) -> None:
     monkeypatch.setattr(common, "MAX_FILE_BYTES", 1024 * 1024)
     feeder = fed_fifo(tmp_path / "pipe.csv", 4 * 1024 * 1024)
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(tmp_path / "pipe.csv")
     assert "larger than 1 MB" in refused(error, "pipe.csv", "")
     assert feeder.finish() < 2 * 1024 * 1024  # read stopped at the cap, not at the end

@@ -9,7 +9,7 @@ import pytest
 
 from ketajournal.errors import KnownError
 from ketajournal.services.imports import daylio
-from ketajournal.services.imports.common import ImportFileError
+from ketajournal.services.imports.common import ImportRejectedError
 from tests.support.paths import FIXTURES
 
 IMPORT_FIXTURES = FIXTURES / "imports"
@@ -22,7 +22,7 @@ def at(day: str, clock: str = "12:00") -> datetime:
     return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=ZONE)
 
 
-def refused(error: pytest.ExceptionInfo[ImportFileError], where: str, field: str) -> str:
+def refused(error: pytest.ExceptionInfo[ImportRejectedError], where: str, field: str) -> str:
     message = str(error.value)
     assert isinstance(error.value, KnownError)
     assert message.startswith(f"{where}: {field}" if field else where), message
@@ -78,7 +78,7 @@ def test_daylio_mapping_overrides_a_default_and_is_checked() -> None:
         IMPORT_FIXTURES / "daylio.csv", {"RAD": 10, "tired but ok": 4}, zone=ZONE
     )
     assert result.entries[2].entry.mood == 10
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(IMPORT_FIXTURES / "daylio.csv", {"tired but ok": 11}, zone=ZONE)
     assert "from 0 to 10" in refused(error, "the mood mapping", "")
 
@@ -88,7 +88,7 @@ def test_daylio_bad_time_names_file_line_and_field_without_the_value() -> None:
         b"full_date,date,weekday,time,mood,activities,note_title,note\n"
         b"2026-03-03,March 3,Tuesday,25:99,good,,,secret note\n"
     )
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(Path("export.csv"), data=data, zone=ZONE)
     message = refused(error, "export.csv line 2", "time")
     assert "25:99" not in message and "secret" not in message
@@ -96,7 +96,7 @@ def test_daylio_bad_time_names_file_line_and_field_without_the_value() -> None:
 
 def test_daylio_missing_column_is_named() -> None:
     data = b"full_date,date,weekday,time,activities\n2026-03-03,x,y,10:00,\n"
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(Path("export.csv"), data=data)
     assert "missing column(s): mood" in refused(error, "export.csv line 1", "")
 
@@ -106,6 +106,6 @@ def test_daylio_year_out_of_range_is_refused() -> None:
         b"full_date,date,weekday,time,mood,activities,note_title,note\n"
         b"1999-12-31,x,y,10:00,good,,,\n"
     )
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         daylio.read_daylio(Path("export.csv"), data=data)
     assert "between the years 2000 and 2100" in refused(error, "export.csv line 2", "full_date")

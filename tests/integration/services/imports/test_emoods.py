@@ -9,7 +9,7 @@ import pytest
 
 from ketajournal.errors import KnownError
 from ketajournal.services.imports import common, emoods
-from ketajournal.services.imports.common import ImportFileError, MedicationRecord
+from ketajournal.services.imports.common import ImportRejectedError, MedicationRecord
 from tests.support.paths import FIXTURES
 
 IMPORT_FIXTURES = FIXTURES / "imports"
@@ -22,7 +22,7 @@ def at(day: str, clock: str = "12:00") -> datetime:
     return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=ZONE)
 
 
-def refused(error: pytest.ExceptionInfo[ImportFileError], where: str, field: str) -> str:
+def refused(error: pytest.ExceptionInfo[ImportRejectedError], where: str, field: str) -> str:
     message = str(error.value)
     assert isinstance(error.value, KnownError)
     assert message.startswith(f"{where}: {field}" if field else where), message
@@ -83,13 +83,13 @@ def test_emoods_other_date_format() -> None:
     data = b"Date,Depressed,Anxiety\n1/13/2026,1,\n"
     result = emoods.read_emoods(Path("e.csv"), data=data, zone=ZONE, date_format="%m/%d/%Y")
     assert result.entries[0].entry.at == at("2026-01-13")
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         emoods.read_emoods(Path("e.csv"), data=data, zone=ZONE)
     refused(error, "e.csv line 2", "date")
 
 
 def test_emoods_sleep_out_of_range_names_the_line() -> None:
     data = b"DATE,DEPRESSED_MOOD,SLEEP\n2026-01-10,1,30\n"
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         emoods.read_emoods(Path("e.csv"), data=data)
     assert "from 0 to 24 hours" in refused(error, "e.csv line 2", "sleep_hours")

@@ -5,7 +5,7 @@ a script or an attacker would break it: a cell replaced by a formula, a huge
 cell, control characters, ``nan`` or ``1e400``, a date before 2000 or after
 2100, an impossible time; a column removed; the text re-encoded as Latin-1,
 cp1252 or UTF-16. For every file the reader either returns a complete result of
-valid entries or raises an :class:`ImportFileError` — nothing else, no
+valid entries or raises an :class:`ImportRejectedError` — nothing else, no
 traceback — whose message starts with the file's name, ends "Nothing was
 imported." and never repeats the injected text.
 
@@ -27,7 +27,7 @@ from hypothesis.control import currently_in_test_context
 
 from ketajournal.domain.models import MoodEntry
 from ketajournal.services.imports import bearable, daylio, emoods, generic
-from ketajournal.services.imports.common import ImportFileError, ParsedImport
+from ketajournal.services.imports.common import ImportRejectedError, ParsedImport
 from tests.integration.services.imports.test_generic import IMPORT_FIXTURES, MAPPING
 
 ZONE = timezone(timedelta(hours=1))
@@ -94,7 +94,7 @@ def note(what: str) -> None:
 def check(reader: Reader, data: bytes, injected: str | None) -> None:
     try:
         result = reader(data)
-    except ImportFileError as error:
+    except ImportRejectedError as error:
         message = str(error)
         assert message.startswith(NAME) or message.startswith("the "), message
         assert message.endswith("Nothing was imported."), message

@@ -9,7 +9,7 @@ import pytest
 
 from ketajournal.errors import KnownError
 from ketajournal.services.imports import generic
-from ketajournal.services.imports.common import ImportFileError
+from ketajournal.services.imports.common import ImportRejectedError
 from tests.support.paths import FIXTURES
 
 IMPORT_FIXTURES = FIXTURES / "imports"
@@ -22,7 +22,7 @@ def at(day: str, clock: str = "12:00") -> datetime:
     return datetime.fromisoformat(f"{day}T{clock}").replace(tzinfo=ZONE)
 
 
-def refused(error: pytest.ExceptionInfo[ImportFileError], where: str, field: str) -> str:
+def refused(error: pytest.ExceptionInfo[ImportRejectedError], where: str, field: str) -> str:
     message = str(error.value)
     assert isinstance(error.value, KnownError)
     assert message.startswith(f"{where}: {field}" if field else where), message
@@ -70,7 +70,7 @@ def test_generic_mapping_is_checked_before_the_file() -> None:
         generic.ColumnMapping("d", "%Y-%m-%d", "m", 0, 10, delimiter="x"),
     ]
     for mapping in bad:
-        with pytest.raises(ImportFileError) as error:
+        with pytest.raises(ImportRejectedError) as error:
             generic.read_generic(Path("missing.csv"), mapping)
         refused(error, "the column mapping", error.value.field)
 
@@ -78,10 +78,10 @@ def test_generic_mapping_is_checked_before_the_file() -> None:
 def test_generic_missing_column_and_mood_off_the_scale() -> None:
     data = b"when,score\n2026-03-14,11\n"
     mapping = generic.ColumnMapping("when", "%Y-%m-%d", "mood", 0, 10)
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         generic.read_generic(Path("g.csv"), mapping, data=data)
     assert "has no column named mood" in refused(error, "g.csv line 1", "")
     mapping = generic.ColumnMapping("when", "%Y-%m-%d", "score", 0, 10)
-    with pytest.raises(ImportFileError) as error:
+    with pytest.raises(ImportRejectedError) as error:
         generic.read_generic(Path("g.csv"), mapping, data=data)
     assert "11" not in refused(error, "g.csv line 2", "mood")

@@ -1,0 +1,234 @@
+"""The import use case for other apps' exports: read, preview, then import all or nothing.
+
+The readers in :mod:`.imports` turn a Daylio, eMoods, Bearable or mapped CSV file
+into a :class:`~.imports.common.ParsedImport` without writing anything. This module
+does what our own importer (:mod:`.exchange`) does with it: every entry is matched
+against the journal first (:func:`preview`: an entry equal in every field to one
+already there, or to an earlier row of the file, is an exact duplicate, skipped and
+counted; an entry in the future refuses the file), then a verified backup is taken
+and every new entry is saved with its tags in one transaction. The patient's Daylio
+mood mapping is remembered in the journal's settings (``imports.mood_labels``) and
+offered again next time. Medications are read by the eMoods and Bearable readers
+but not stored yet: they are counted and the summary says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.validation import ValidationError, check_not_future
+from ketajournal.domain.wording import count_of
+from ketajournal.services import backups
+from ketajournal.services.import_matching import entry_key
+from ketajournal.services.imports import bearable, daylio, emoods, generic
+from ketajournal.services.imports.common import (
+    ImportedEntry,
+    ParsedImport,
+    rejected,
+)
+from ketajournal.services.journal import Change, Journal
+from ketajournal.services.settings import Settings
+
+#: The formats ``import --from`` reads, with the name the window shows.
+SOURCES: Mapping[str, str] = {
+    "daylio": "Daylio (CSV export)",
+    "emoods": "eMoods (CSV export)",
+    "bearable": "Bearable (CSV export)",
+    "csv": "Any CSV file (choose the columns)",
+}
+#: Where the Daylio mood mapping the patient confirmed is kept.
+MOOD_LABELS_SETTING = "imports.mood_labels"
+#: Said whenever an export held medications (the medication list is not stored yet).
+MEDICATIONS_NOT_IMPORTED = (
+    "medications were not imported (ketajournal has no medication list yet; note them "
+    "down if you need them)"
+)
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to read one file: its format and what that format needs."""
+
+    source: str
+    #: Daylio: mood label → 0–10 score (on top of the remembered and default scores).
+    mood_scores: Mapping[str, int] = field(default_factory=dict)
+    #: Any CSV: which column is what.
+    columns: generic.ColumnMapping | None = None
+    #: Bearable: the scale of its mood ratings (default 1–5).
+    mood_scale: tuple[float, float] = bearable.DEFAULT_SCALE
+    #: eMoods: a strptime date format when the dates are not YYYY-MM-DD.
+    date_format: str | None = None
+    #: The zone of the file's wall-clock times (default: the computer's).
+    zone: tzinfo | None = None
+
+
+def check_source(source: str) -> str:
+    """``source`` if it is a format we read; refused naming the field otherwise."""
+    if source not in SOURCES:
+        raise ValidationError("from", f"must be one of: {', '.join(SOURCES)}")
+    return source
+
+
+def remembered_scores(journal: Journal) -> dict[str, int]:
+    """The mood scores the patient confirmed in earlier imports (label → 0–10)."""
+    return dict(Settings(journal).get(MOOD_LABELS_SETTING))
+
+
+def read_file(path: Path, options: ImportOptions, *, data: bytes | None = None) -> ParsedImport:
+    """Read and check ``path`` in the format ``options.source``, touching no journal.
+
+    Raises :class:`~.imports.common.ImportRejectedError` (for Daylio labels without a
+    score: :class:`~.imports.daylio.UnmappedMoodsError`, listing them).
+    """
+    source = check_source(options.source)
+    if source == "daylio":
+        return daylio.read_daylio(path, options.mood_scores, zone=options.zone, data=data)
+    if source == "emoods":
+        return emoods.read_emoods(
+            path, zone=options.zone, date_format=options.date_format, data=data
+        )
+    if source == "bearable":
+        return bearable.read_bearable(
+            path, zone=options.zone, mood_scale=options.mood_scale, data=data
+        )
+    if options.columns is None:
+        raise ValidationError("columns", "a CSV file needs its date and mood columns named")
+    return generic.read_generic(path, options.columns, zone=options.zone, data=data)
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import would do, before anything is written."""
+
+    parsed: ParsedImport
+    #: The entries that are not already in the journal, in file order.
+    new: tuple[ImportedEntry, ...]
+    #: Exact duplicates (of an entry in the journal or earlier in the file).
+    duplicates: int
+
+    @property
+    def medications(self) -> int:
+        """Medications the file named, which are not imported (yet)."""
+        return len(self.parsed.medications)
+
+    @property
+    def tagged(self) -> int:
+        """New entries that carry tags."""
+        return sum(1 for item in self.new if item.tags)
+
+    def lines(self) -> list[str]:
+        """The counts, one sentence each (no health data)."""
+        text = [
+            f"{count_of(len(self.parsed.entries), 'mood entry', 'mood entries')} read "
+            f"from {self.parsed.source}: "
+            f"{len(self.new)} new, {count_of(self.duplicates, 'exact duplicate')} to skip.",
+        ]
+        if self.tagged:
+            tags = len({tag.casefold() for item in self.new for tag in item.tags})
+            text.append(
+                f"{count_of(self.tagged, 'new entry', 'new entries')} carry tags "
+                f"({count_of(tags, 'different tag')})."
+            )
+        for reason, count in self.parsed.skipped.items():
+            text.append(f"{count_of(count, 'row')} not used: {reason}.")
+        if self.medications:
+            text.append(
+                f"The file names {count_of(self.medications, 'medication record')}; "
+                f"{MEDICATIONS_NOT_IMPORTED}."
+            )
+        return text
+
+
+def preview(journal: Journal, parsed: ParsedImport) -> ImportPreview:
+    """Match ``parsed`` against ``journal``: what is new, what is an exact duplicate.
+
+    Refuses the whole file when an entry lies in the future (by the journal's clock).
+    """
+    return match(parsed, journal.moods(), journal.now())
+
+
+def match(parsed: ParsedImport, existing: Iterable[MoodEntry], now: datetime) -> ImportPreview:
+    """:func:`preview` against the mood entries ``existing`` (none: a journal not made yet)."""
+    seen = {entry_key(entry) for entry in existing}
+    new: list[ImportedEntry] = []
+    duplicates = 0
+    for item in parsed.entries:
+        try:
+            check_not_future("at", item.entry.at, now)
+        except ValidationError as error:
+            raise rejected(item.location, error) from None
+        key = entry_key(item.entry)
+        if key in seen:
+            duplicates += 1
+            continue
+        seen.add(key)
+        new.append(item)
+    return ImportPreview(parsed, tuple(new), duplicates)
+
+
+@dataclass(frozen=True)
+class AppImportResult:
+    """What an import did."""
+
+    added: int
+    duplicates: int
+    medications: int
+    skipped: Mapping[str, int]
+    #: The verified backup taken before writing (None when nothing was new).
+    backup: Path | None
+    change: Change = field(default_factory=lambda: Change(frozenset()))
+
+    def summary(self) -> str:
+        """One sentence for the CLI or the dialog (counts only, no health data)."""
+        text = (
+            f"Imported {count_of(self.added, 'mood entry', 'mood entries')}; "
+            f"skipped {count_of(self.duplicates, 'exact duplicate')}"
+        )
+        unused = sum(self.skipped.values())
+        if unused:
+            text += f"; {count_of(unused, 'row')} of the file not used"
+        text += "."
+        if self.medications:
+            text += f" The file names {count_of(self.medications, 'medication record')}; "
+            text += f"{MEDICATIONS_NOT_IMPORTED}."
+        return text
+
+
+def import_parsed(
+    journal: Journal,
+    parsed: ParsedImport,
+    *,
+    remember: Mapping[str, int] | None = None,
+) -> AppImportResult:
+    """Add the new entries of ``parsed``: a verified backup, then one transaction.
+
+    ``remember`` (the Daylio mood scores the patient confirmed) is stored for the
+    next import, after the entries are saved.
+    """
+    plan = preview(journal, parsed)
+    backup = None
+    change = Change(frozenset())
+    if plan.new:
+        backup = backups.backup_before(journal, "import")
+        change = journal.log_all(
+            [item.entry for item in plan.new],
+            tags={index: item.tags for index, item in enumerate(plan.new) if item.tags},
+        )
+    if remember:
+        scores = remembered_scores(journal)
+        scores.update({daylio.mood_key(label): score for label, score in remember.items()})
+        Settings(journal).set(MOOD_LABELS_SETTING, scores)
+        change = Change(change.kinds | {"settings"}, change.ids)
+    return AppImportResult(
+        added=len(plan.new),
+        duplicates=plan.duplicates,
+        medications=plan.medications,
+        skipped=dict(parsed.skipped),
+        backup=backup,
+        change=change,
+    )
+
