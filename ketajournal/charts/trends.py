@@ -52,8 +52,11 @@ from ketajournal.charts.drawn import (
 from ketajournal.charts.drawn import shown_points as item_shown_points
 from ketajournal.charts.style import (
     CalendarAxis,
+    ChartWidget,
     axis_label,
     hover_tooltip,
+    restyle_legend,
+    restyle_plot,
     style_axes,
     styled_plot,
 )
@@ -67,15 +70,18 @@ from ketajournal.charts.trend_parts import (
     SCORE_Y_RANGE,
     SIDE_EFFECT_Y,
     Y_RANGE,
-    LegendSample,
     dashed_marker_pairs,
     grid_pairs,
     left_axis_label,
     left_ticks,
     make_band_items,
+    make_legend,
     make_score_items,
     make_series_items,
     marker_pairs,
+    paint_band_items,
+    paint_score_items,
+    paint_series_items,
     thin,
 )
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -86,7 +92,7 @@ from ketajournal.domain.series import (
     FloatArray,
     TrendSeries,
 )
-from ketajournal.palette import SCREEN
+from ketajournal.palette import Palette
 from ketajournal.platform.clock import Clock, system_now
 
 DAY_SECONDS = 86_400.0
@@ -111,7 +117,7 @@ HOVER_RADIUS_PX = 8.0
 DENSE_DAYS_PER_PIXEL = 1.0
 
 
-class TrendsChart(QWidget):
+class TrendsChart(ChartWidget):
     """Mood over time with its 7-day mean, sessions as markers and side effects as marks."""
 
     #: The names of the drawn items, for :meth:`drawn_points` and the other read-backs.
@@ -133,6 +139,7 @@ class TrendsChart(QWidget):
         layout.addLayout(self._build_top_bar())
         self.plot = self._build_plot()
         layout.addWidget(self.plot, 1)
+        self.follow_looks()
 
         #: Every drawn item by name (see :attr:`ITEM_NAMES`).
         self._items: dict[str, Any] = {
@@ -216,8 +223,8 @@ class TrendsChart(QWidget):
         axis_label(item, "right", SCORES_AXIS_LABEL)
         self._build_scores_view(item)
 
-        parts = make_series_items()
-        self._grid, self._mean_pens = parts.grid, parts.mean_pens
+        self._parts = parts = make_series_items()
+        self._grid = parts.grid
         self._induction, self._booster = parts.induction, parts.booster
         self._sleep, self._anxiety, self._mood = parts.sleep, parts.anxiety, parts.mood
         self._mean7 = parts.mean
@@ -248,29 +255,7 @@ class TrendsChart(QWidget):
         self._view.sigResized.connect(self._fit_mean_pen)
 
         # The legend sits in its own row under the date axis, so it never hides data.
-        self.legend = pg.LegendItem(
-            colCount=5,
-            labelTextColor=SCREEN.chart_text,
-            labelTextSize="10pt",
-            horSpacing=12,
-            sampleType=LegendSample,
-        )
-        for data_item, name in (
-            (self._mood, "Daily mood"),
-            (self._mean7, "7-day mean"),
-            (self._anxiety, "Anxiety (left axis, 10 = worst)"),
-            (self._sleep, "Sleep (hours, left axis)"),
-            (self._side_effects, "Side effect"),
-            # Second row: the long labels share columns with the long ones above.
-            (self._induction, "Induction session"),
-            (self._booster, "Booster session"),
-            *(
-                (self._scores[i], f"{q.short_title} total (right axis, 0–{q.max_total})")
-                for i, q in INSTRUMENTS.items()
-            ),
-            (self._red_flags, "Red-flag side effect"),
-        ):
-            self.legend.addItem(data_item, name)
+        self.legend = make_legend(parts, self._scores)
         # Spanning the axes' columns too, so a wide legend never pushes the right axis
         # out of the widget.
         item.layout.addItem(self.legend, 4, 0, 1, 3, alignment=Qt.AlignmentFlag.AlignHCenter)
@@ -415,6 +400,15 @@ class TrendsChart(QWidget):
         x = self._series.mood_x
         days = int(np.searchsorted(x, x1, side="right") - np.searchsorted(x, x0, side="left"))
         return days / width_px > DENSE_DAYS_PER_PIXEL
+
+    def restyle(self, palette: Palette, scale: float) -> None:
+        """Every item, axis and the legend in ``palette``, line widths times ``scale``."""
+        restyle_plot(self.plot, palette, scale, ("left", "bottom", "right"))
+        self._mean_pens = paint_series_items(self._parts, palette, scale)
+        paint_score_items(self._scores, palette, scale)
+        paint_band_items(self.band_regions, self.band_labels, palette)
+        restyle_legend(self.legend, palette)
+        self._fit_mean_pen()
 
     def _fit_mean_pen(self, *_args: Any) -> None:
         pen = self._mean_pens[1] if self.mean_is_dense() else self._mean_pens[0]

@@ -20,6 +20,7 @@ from ketajournal.domain.validation import (
     check_text,
     whole_number_rule,
 )
+from ketajournal.palette import SCHEMES
 from ketajournal.services.journal import Journal
 
 
@@ -59,6 +60,12 @@ def _country(key: str, value: Any) -> Any:
     if not isinstance(code, str) or code not in CRISIS_RESOURCES:
         raise ValidationError(key, f"must be one of: {', '.join(CRISIS_RESOURCES)}")
     return code
+
+
+def _scheme(key: str, value: Any) -> Any:
+    if value not in SCHEMES:
+        raise ValidationError(key, f"must be one of: {', '.join(SCHEMES)}")
+    return value
 
 
 def _text(key: str, value: Any) -> Any:
@@ -147,6 +154,13 @@ SETTINGS: dict[str, Setting] = {
             15,
             "Lock the window after this many idle minutes (0 = never).",
             _whole(0, 24 * 60),
+        ),
+        Setting(
+            "appearance.color_scheme",
+            "system",
+            "Colours of the window: follow the system's light or dark scheme (system), or "
+            "always light or dark.",
+            _scheme,
         ),
         Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
         Setting(

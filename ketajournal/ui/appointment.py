@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QDate, QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -140,6 +140,12 @@ class AppointmentView(JournalView):
             return
         self.message.setText("")
         self.browser.setHtml(summary_html(self._shown.summary))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new colour scheme: the summary is written again in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.browser.setHtml(summary_html(self._shown.summary))
 
     def export_pdf(self, target: Path | None = None) -> None:
         """Write the clinician PDF for the shown period (in the background)."""

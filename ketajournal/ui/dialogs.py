@@ -51,8 +51,8 @@ from ketajournal.domain.models import (
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
 from ketajournal.services.drafts import Drafts, form_id
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.drafts import FormDraft
 from ketajournal.ui.fields import (
@@ -115,7 +115,7 @@ class EntryDialog(QDialog):
         self.draft: FormDraft | None = None
         self.restored = QLabel()
         self.restored.setWordWrap(True)
-        self.restored.setStyleSheet(f"color: {SCREEN.info};")
+        set_style(self.restored, "color: $info;")
         self.restored.setAccessibleName("Restored draft")
         self.restored.hide()
         self.form = QFormLayout()
@@ -124,7 +124,7 @@ class EntryDialog(QDialog):
         self.form.addRow("&When", self.when)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {SCREEN.danger};")
+        set_style(self.error, "color: $danger;")
         self.error.setAccessibleName("Error message")
         self.error.hide()
         self.buttons = QDialogButtonBox(
@@ -386,7 +386,7 @@ class SideEffectDialog(EntryDialog):
             )
         self.red_flag = QLabel(RED_FLAG_ADVICE)
         self.red_flag.setWordWrap(True)
-        self.red_flag.setStyleSheet(f"color: {SCREEN.danger}; font-weight: bold;")
+        set_style(self.red_flag, "color: $danger; font-weight: bold;")
         self.red_flag.setAccessibleName("Red flag warning")
         self.note = note_edit()
         self.form.addRow("&Side effect", self.category)

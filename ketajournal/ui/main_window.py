@@ -43,6 +43,7 @@ from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
+from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
@@ -125,6 +126,8 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlock_requested.connect(self.try_unlock)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
+        #: Light or dark, following the system or the Settings, switched live.
+        self.appearance = Appearance(self)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         #: File → Export / Import / Back up / Restore.
@@ -170,6 +173,7 @@ class MainWindow(QMainWindow):
         self._set_journal_actions(True)
         self.idle.start(Settings(controller.journal).get("security.auto_lock_minutes"))
         self._apply_background()
+        self.appearance.set_choice(Settings(controller.journal).get("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
@@ -351,10 +355,12 @@ class MainWindow(QMainWindow):
         return self.controller is not None and self.keys is not None and self._unlock is not None
 
     def _settings_may_have_changed(self, change: Change) -> None:
-        """A new auto-lock time (Security dialog) takes effect at once."""
+        """A new auto-lock time (Security dialog) or colour scheme takes effect at once."""
         if "settings" in change.kinds and self.controller is not None:
-            self.idle.start(Settings(self.controller.journal).get("security.auto_lock_minutes"))
+            settings = Settings(self.controller.journal)
+            self.idle.start(settings.get("security.auto_lock_minutes"))
             self._apply_background()
+            self.appearance.set_choice(settings.get("appearance.color_scheme"))
 
     # -- reminders and the background -----------------------------------------------------
     def _apply_background(self) -> None:

@@ -1,4 +1,4 @@
-"""Settings: reminders, crisis resources, remission thresholds, baselines.
+"""Settings: reminders, crisis resources, colours, remission thresholds, baselines.
 
 Every control writes through :class:`ketajournal.services.settings.Settings`, which
 validates and names the setting when a value is refused. The booster threshold T
@@ -33,12 +33,16 @@ from PySide6.QtWidgets import (
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES, country_code
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
+from ketajournal.palette import SCHEMES
 from ketajournal.platform import autostart
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.services.settings import Settings
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.security import SecurityDialog
+
+#: How the colour schemes of :data:`~ketajournal.palette.SCHEMES` read in the dialog.
+SCHEME_NAMES = ("As the system (light or dark)", "Light", "Dark")
 
 
 class SettingsDialog(QDialog):
@@ -79,6 +83,15 @@ class SettingsDialog(QDialog):
         self.crisis_text.setFixedHeight(70)
         form.addRow("&Your own resources", self.crisis_text)
 
+        self.color_scheme = QComboBox()
+        self.color_scheme.setAccessibleName("Colour scheme")
+        for text, scheme in zip(SCHEME_NAMES, SCHEMES, strict=True):
+            self.color_scheme.addItem(text, scheme)
+        self.color_scheme.setCurrentIndex(
+            max(0, self.color_scheme.findData(self.settings.get("appearance.color_scheme")))
+        )
+        form.addRow("C&olours", self.color_scheme)
+
         self.interval = QSpinBox()
         self.interval.setRange(1, 365)
         self.interval.setSuffix(" days")
@@ -108,7 +121,7 @@ class SettingsDialog(QDialog):
             self.baseline[instrument_id] = combo
 
         note = QLabel("The booster threshold T is set on the Boosters screen.")
-        note.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(note, "color: $hint_text;")
         self.security_button = QPushButton("Se&curity: passphrase, recovery key, auto-lock…")
         self.security_button.setAccessibleName("Open the security settings")
         self.security_button.clicked.connect(self.open_security)
@@ -116,7 +129,7 @@ class SettingsDialog(QDialog):
             self.security_button.setEnabled(False)
             self.security_button.setToolTip("Not available for the demo journal.")
         self.error = QLabel("")
-        self.error.setStyleSheet(f"color: {SCREEN.danger};")
+        set_style(self.error, "color: $danger;")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -174,7 +187,7 @@ class SettingsDialog(QDialog):
             self.start_at_login.setToolTip("Not available for the demo journal.")
         form.addRow(self.start_at_login)
         note = QLabel("Check-ins after a session and questionnaires are reminded when due.")
-        note.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(note, "color: $hint_text;")
         form.addRow(note)
 
     def security_dialog(self) -> SecurityDialog:
@@ -196,6 +209,7 @@ class SettingsDialog(QDialog):
         values: dict[str, Any] = {
             "safety.crisis_country": self.country.currentData(),
             "safety.crisis_text": self.crisis_text.toPlainText(),
+            "appearance.color_scheme": self.color_scheme.currentData(),
             "clinical.questionnaire_interval_days": self.interval.value(),
             "reminders.mood": self.mood_reminder.isChecked(),
             "reminders.mood_time": self.mood_time.time().toString("HH:mm"),

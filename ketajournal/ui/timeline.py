@@ -44,7 +44,7 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
+from ketajournal.palette import screen
 from ketajournal.services.journal import Change, Journal
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
@@ -280,7 +280,7 @@ class TimelineModel(QAbstractTableModel):
             and isinstance(entry, SideEffect)
             and entry.is_red_flag
         ):
-            return QColor(SCREEN.danger)
+            return QColor(screen().danger)
         return None
 
 

@@ -26,10 +26,10 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
 from ketajournal.services import clinical
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
 from ketajournal.ui.drafts import FormDraft, set_widget_value
@@ -136,7 +136,7 @@ class TodayView(QWidget):
         question = QLabel("How is your mood right now?")
         question.setStyleSheet("font-size: 18px; font-weight: 600;")
         hint = QLabel(f"Click a number or type it to save it. {WORST} = worst, {BEST} = best.")
-        hint.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(hint, "color: $hint_text;")
         self.mood_row = MoodRow()
         self.mood_row.chosen.connect(self.save_mood)
         ends = QHBoxLayout()
@@ -191,7 +191,7 @@ class TodayView(QWidget):
 
         self.summary = QLabel("")
         self.summary.setAccessibleName("Today so far")
-        self.summary.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(self.summary, "color: $hint_text;")
 
         questionnaires = QHBoxLayout()
         self.questionnaire_buttons: dict[str, QPushButton] = {}
@@ -210,7 +210,7 @@ class TodayView(QWidget):
         self.drafts_layout = QVBoxLayout(self.drafts_box)
 
         self.flags_box = QGroupBox("Needs your attention")
-        self.flags_box.setStyleSheet(f"QGroupBox {{ color: {SCREEN.danger}; font-weight: 600; }}")
+        set_style(self.flags_box, "QGroupBox { color: $danger; font-weight: 600; }")
         self.flags_layout = QVBoxLayout(self.flags_box)
         self.due_box = QGroupBox("Due")
         self.due_layout = QVBoxLayout(self.due_box)
@@ -225,7 +225,7 @@ class TodayView(QWidget):
             self.progress_labels[instrument_id] = label
         self.definitions = QLabel("")
         self.definitions.setWordWrap(True)
-        self.definitions.setStyleSheet(f"color: {SCREEN.definition_text}; font-size: 11px;")
+        set_style(self.definitions, "color: $definition_text; font-size: 11px;")
         progress_layout.addWidget(self.definitions)
 
         layout = QVBoxLayout(self)
@@ -278,7 +278,7 @@ class TodayView(QWidget):
                 self.draft.active = False  # ... so put the kept time back
                 set_widget_value(self.when, kept.data["at"])
                 self.draft.active = True
-        self.status.setStyleSheet(f"color: {SCREEN.info};")
+        set_style(self.status, "color: $info;")
         self.status.setText(
             f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}; "
             "choose your mood to save it."
@@ -334,11 +334,11 @@ class TodayView(QWidget):
             saved = self.controller.log(entry)
         except KnownError as error:
             self.status.setText(str(error))
-            self.status.setStyleSheet(f"color: {SCREEN.danger};")
+            set_style(self.status, "color: $danger;")
             self.undo_button.hide()
             self.draft.keep_now()  # not saved: what was typed must survive a crash too
             return
-        self.status.setStyleSheet(f"color: {SCREEN.success}; font-weight: 600;")
+        set_style(self.status, "color: $success; font-weight: 600;")
         self.status.setText(f"Saved at {saved.at.astimezone():%H:%M}.")
         self.undo_button.show()
         self.note.clear()

@@ -13,7 +13,7 @@ from ketajournal.domain.series import (
     SLEEP_DEFINITION,
     build_trend_series_from_days,
 )
-from ketajournal.palette import SCREEN
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -55,7 +55,7 @@ class TrendsView(JournalView):
             + SLEEP_SENTENCE
         )
         self.definition.setWordWrap(True)
-        self.definition.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(self.definition, "color: $hint_text;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.definition)

@@ -41,3 +41,14 @@ def test_an_invalid_value_or_key_is_refused_by_name_and_nothing_is_stored(
     assert (settings.get("security.auto_lock_minutes"), settings.get("safety.crisis_text")) == (
         5, "Call Sam",
     )
+
+
+def test_the_colour_scheme_is_system_light_or_dark(journal: Journal) -> None:
+    settings = Settings(journal)
+    assert settings.get("appearance.color_scheme") == "system"
+    assert settings.set("appearance.color_scheme", "dark") == "dark"
+    with pytest.raises(ValidationError) as caught:
+        settings.set("appearance.color_scheme", "sepia")
+    assert str(caught.value).endswith("must be one of: system, light, dark")
+    assert "appearance.color_scheme" in str(caught.value)
+    assert settings.get("appearance.color_scheme") == "dark"
