@@ -182,7 +182,9 @@ def make_series_items() -> SeriesItems:
     # Not antialiased: pyqtgraph then strokes the 3-px line as segments (fast path).
     mean = pg.PlotDataItem(antialias=False)
     side_effects = pg.PlotDataItem(pen=None, symbol="t", symbolSize=10, antialias=True)
-    red_flags = pg.PlotDataItem(pen=None, symbol="t", symbolSize=13, antialias=True)
+    # Red flags point up like a warning sign, plain side effects down: told apart by
+    # shape, not by colour alone.
+    red_flags = pg.PlotDataItem(pen=None, symbol="t1", symbolSize=13, antialias=True)
     return SeriesItems(
         grid=grid,
         induction=induction,

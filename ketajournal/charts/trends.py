@@ -204,8 +204,8 @@ class TrendsChart(ChartWidget):
         plot = styled_plot(
             "Mood trend chart",
             "Daily mood and its 7-day mean over time, with treatment sessions as "
-            "vertical lines and side effects as triangles below zero; PHQ-9 and GAD-7 "
-            "totals on the right axis over the shaded PHQ-9 severity bands.",
+            "vertical lines and side effects as triangles below zero (red flags point up); "
+            "PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands.",
             axisItems={"bottom": CalendarAxis()},
         )
         item = plot.getPlotItem()

@@ -45,7 +45,8 @@ class TrendsView(JournalView):
         self.definition = QLabel(
             "Points: daily mood (mean of the day's entries). "
             + SEVEN_DAY_MEAN_DEFINITION
-            + ". Vertical lines: treatment sessions. Triangles: side effects (red: red flag). "
+            + ". Vertical lines: treatment sessions. "
+            "Triangles: side effects (pointing up, red: a red flag). "
             "Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ("
             + QUESTIONNAIRE_TOTAL_DEFINITION[0].lower()
             + QUESTIONNAIRE_TOTAL_DEFINITION[1:]
