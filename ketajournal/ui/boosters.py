@@ -191,7 +191,7 @@ class BoostersView(JournalView):
         self.threshold_spin.setToolTip(
             f"Daily mood {_LOW}–{_HIGH} ({_HIGH} = best) that counts as still holding"
         )
-        self.apply_button = QPushButton("A&pply")
+        self.apply_button = QPushButton("Appl&y")
         self.apply_button.setAccessibleName("Apply threshold")
         self.threshold_error = _label("Threshold error", style="color: $booster_alert;")
         self.threshold_error.hide()

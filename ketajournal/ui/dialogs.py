@@ -293,7 +293,7 @@ class SessionDialog(EntryDialog):
         self.form.addRow("&Route", self.route)
         self.form.addRow("&Phase", self.phase)
         self.form.addRow("&Dose", self.dose)
-        self.form.addRow("Body &weight", self.weight)
+        self.form.addRow("Body wei&ght", self.weight)
         self.form.addRow("", self.per_kg)
         self.form.addRow("&Clinic", self.clinic)
         self.form.addRow(scale_label("D&issociation", "none", "most"), self.dissociation)

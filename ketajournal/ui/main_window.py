@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,12 +47,13 @@ from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
+from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.menus import build_menus
 from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
 from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
-from ketajournal.ui.screens import ScreenTabs
+from ketajournal.ui.screens import SCREENS, ScreenTabs
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 from ketajournal.ui.today import TodayView
 from ketajournal.ui.view import JournalView
@@ -534,6 +535,18 @@ class MainWindow(QMainWindow):
         if self.tabs is not None:
             self.tabs.setCurrentWidget(self.appointment)
             self.appointment.export_pdf()
+
+    def show_keyboard_shortcuts(self) -> KeyboardShortcutsDialog:
+        """Help → Keyboard shortcuts: every shortcut, read from the actions (every screen
+        built first, so that its own shortcuts are listed too)."""
+        if self.tabs is not None:
+            for screen in SCREENS:
+                if screen.view is not None:
+                    self.tabs.view(screen.name)
+        dialog = KeyboardShortcutsDialog(shortcut_rows(self), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def about(self) -> None:
         """Version and the privacy promise."""

@@ -39,7 +39,7 @@ class Screen:
 
 SCREENS = (
     Screen("today", "&Today", None, "Ctrl+1"),
-    Screen("timeline", "Time&line", "ketajournal.ui.timeline:TimelineView", "Ctrl+2"),
+    Screen("timeline", "Ti&meline", "ketajournal.ui.timeline:TimelineView", "Ctrl+2"),
     Screen("trends", "T&rends", "ketajournal.ui.trends:TrendsView", "Ctrl+3"),
     Screen("boosters", "&Boosters", "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
     Screen("appointment", "A&ppointment", "ketajournal.ui.appointment:AppointmentView",

@@ -205,7 +205,7 @@ class SecurityDialog(QDialog):
 
         self.recovery_status = QLabel("")
         self.recovery_status.setWordWrap(True)
-        self.rotate_button = QPushButton("Make a &new recovery key…")
+        self.rotate_button = QPushButton("Make a new &recovery key…")
         self.rotate_button.clicked.connect(self.new_recovery_key)
         recovery_box = QGroupBox("Recovery key")
         recovery_layout = QHBoxLayout(recovery_box)

@@ -162,7 +162,7 @@ class SettingsDialog(QDialog):
         time_row.addStretch(1)
         form.addRow(self.mood_reminder, time_row)
         self.detailed_text = QCheckBox(
-            "Show &details in notifications (session dates, questionnaire names)"
+            "Show de&tails in notifications (session dates, questionnaire names)"
         )
         self.detailed_text.setAccessibleName("Detailed notification text")
         self.detailed_text.setToolTip(

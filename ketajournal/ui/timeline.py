@@ -342,7 +342,7 @@ class TimelineView(JournalView):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search in notes")
         self.search.textChanged.connect(self._proxy.set_text)
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setAccessibleName("Edit the selected entry")
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("&Delete")
@@ -385,8 +385,11 @@ class TimelineView(JournalView):
         header.resizeSection(2, 420)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        # Their What's This is the line Help → Keyboard shortcuts shows.
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete.setWhatsThis("Timeline → Delete the selected entry")
+        edit = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        edit.setWhatsThis("Timeline → Edit the selected entry")
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

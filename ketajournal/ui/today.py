@@ -159,10 +159,10 @@ class TodayView(QWidget):
         self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, "Sleep last night in hours")
         self.when = TimeEdit("Time of this mood entry")
         self.when.set_time(controller.now())
-        form.addRow(scale_label("&Anxiety", "none", "worst"), self.anxiety)
-        form.addRow(scale_label("&Energy", "none", "most"), self.energy)
-        form.addRow("S&leep last night (hours)", self.sleep)
-        form.addRow("&Time", self.when)
+        form.addRow(scale_label("An&xiety", "none", "worst"), self.anxiety)
+        form.addRow(scale_label("Ener&gy", "none", "most"), self.energy)
+        form.addRow("Sleep last night (h&ours)", self.sleep)
+        form.addRow("T&ime", self.when)
         self.details.hide()
 
         self.status = QLabel("")
@@ -177,8 +177,8 @@ class TodayView(QWidget):
         status_row.addStretch(1)
 
         self.session_button = QPushButton("Log a &session…")
-        self.side_effect_button = QPushButton("Log a side e&ffect…")
-        self.event_button = QPushButton("Log an e&vent…")
+        self.side_effect_button = QPushButton("Log a si&de effect…")
+        self.event_button = QPushButton("Log &an event…")
         for button, name in ((self.session_button, "Log a treatment session"),
                              (self.side_effect_button, "Log a side effect"),
                              (self.event_button, "Log an event")):
