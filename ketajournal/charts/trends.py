@@ -60,6 +60,7 @@ from ketajournal.charts.style import (
     style_axes,
     styled_plot,
 )
+from ketajournal.charts.trend_cursor import PointCursor
 from ketajournal.charts.trend_hover import describe_trend_point
 from ketajournal.charts.trend_parts import (
     ANXIETY_AXIS_LABEL,
@@ -139,6 +140,8 @@ class TrendsChart(ChartWidget):
         layout.addLayout(self._build_top_bar())
         self.plot = self._build_plot()
         layout.addWidget(self.plot, 1)
+        #: Arrow keys step through the mood points and read each out.
+        self.point_cursor = PointCursor(self.plot, self._view)
         self.follow_looks()
 
         #: Every drawn item by name (see :attr:`ITEM_NAMES`).
@@ -300,6 +303,7 @@ class TrendsChart(ChartWidget):
     def set_series(self, series: TrendSeries) -> None:
         """Draw ``series``, replacing what was drawn; keeps the range preset."""
         self._series = series
+        self.point_cursor.set_series(series)
         self._mood.setData(series.mood_x, series.mood_y)
         self._mean7.setData(series.mood_x, series.mean7_y)
         self._load_optional()
@@ -408,6 +412,7 @@ class TrendsChart(ChartWidget):
         paint_score_items(self._scores, palette, scale)
         paint_band_items(self.band_regions, self.band_labels, palette)
         restyle_legend(self.legend, palette)
+        self.point_cursor.restyle(palette, scale)
         self._fit_mean_pen()
 
     def _fit_mean_pen(self, *_args: Any) -> None:

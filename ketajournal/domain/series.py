@@ -108,6 +108,9 @@ class TrendSeries:
     induction_labels: tuple[str, ...] = ()
     booster_x: FloatArray = field(default_factory=_floats)
     booster_labels: tuple[str, ...] = ()
+    #: Each session's calendar day (in the offset it was logged with), as ``*_x``.
+    induction_days: tuple[date, ...] = ()
+    booster_days: tuple[date, ...] = ()
     side_effect_x: FloatArray = field(default_factory=_floats)
     side_effect_severity: FloatArray = field(default_factory=_floats)
     side_effect_red_flag: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
@@ -334,6 +337,8 @@ def build_trend_series_from_days(
         induction_labels=tuple(session_label(s) for s in induction),
         booster_x=_floats(s.at.timestamp() for s in booster),
         booster_labels=tuple(session_label(s) for s in booster),
+        induction_days=tuple(s.at.date() for s in induction),
+        booster_days=tuple(s.at.date() for s in booster),
         side_effect_x=_floats(e.at.timestamp() for e in effects),
         side_effect_severity=_floats(float(e.severity) for e in effects),
         side_effect_red_flag=np.fromiter(

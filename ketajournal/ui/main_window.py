@@ -43,6 +43,7 @@ from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
+from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
 from ketajournal.ui.controller import JournalController
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.menus = build_menus(self, self)
         self.tray = Tray(self, self)
+        # Status messages are read out as they appear (a save, a lock, an export).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
             self.attach(controller)

@@ -29,6 +29,7 @@ from ketajournal.errors import KnownError
 from ketajournal.services import clinical
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
+from ketajournal.ui.announce import LiveLabel, announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
@@ -165,7 +166,7 @@ class TodayView(QWidget):
         form.addRow("T&ime", self.when)
         self.details.hide()
 
-        self.status = QLabel("")
+        self.status = LiveLabel("")
         self.status.setAccessibleName("Save status")
         self.undo_button = QPushButton("&Undo")
         self.undo_button.setAccessibleName("Undo the last save")
@@ -209,6 +210,8 @@ class TodayView(QWidget):
         self.drafts_box.setAccessibleName("Unsaved forms")
         self.drafts_layout = QVBoxLayout(self.drafts_box)
 
+        #: What each box last listed, so that only new lines are announced.
+        self._box_lines: dict[str, list[str]] = {}
         self.flags_box = QGroupBox("Needs your attention")
         set_style(self.flags_box, "QGroupBox { color: $danger; font-weight: 600; }")
         self.flags_layout = QVBoxLayout(self.flags_box)
@@ -363,6 +366,7 @@ class TodayView(QWidget):
     def _refresh_flags(self) -> None:
         _clear(self.flags_layout)
         flags = clinical.safety_flags(self.controller.journal, unacknowledged_only=True)
+        sentences = []
         for assessment in flags:
             item = assessment.instrument.safety_item or 0
             answer = assessment.instrument.option_label(assessment.answers[item - 1])
@@ -373,6 +377,7 @@ class TodayView(QWidget):
             )
             text.setWordWrap(True)
             text.setAccessibleName("Safety answer")
+            sentences.append(text.text())
             show = QPushButton("Show crisis resources")
             show.setAccessibleName("Show crisis resources")
             show.clicked.connect(self.crisis_requested.emit)
@@ -386,6 +391,16 @@ class TodayView(QWidget):
             row.addWidget(done)
             self.flags_layout.addLayout(row)
         self.flags_box.setVisible(bool(flags))
+        self._announce_box(self.flags_box, sentences)
+
+    def _announce_box(self, box: QGroupBox, lines: list[str]) -> None:
+        """Read a box out when what it lists changed (new items only, not a refresh)."""
+        said = self._box_lines.get(box.title(), [])
+        self._box_lines[box.title()] = lines
+        new = [line for line in lines if line not in said]
+        if new:
+            announce(box, f"{box.title()}: " + "; ".join(new),
+                     assertive=box is self.flags_box)
 
     def _acknowledge(self, assessment: Assessment) -> None:
         try:
@@ -416,6 +431,7 @@ class TodayView(QWidget):
             row.addWidget(dismiss)
             self.due_layout.addLayout(row)
         self.due_box.setVisible(bool(items))
+        self._announce_box(self.due_box, [item.text for item in items])
 
     def _dismiss(self, key: str) -> None:
         try:

@@ -38,6 +38,7 @@ def test_calendar_ticks_sit_at_local_midnight_and_are_cached() -> None:
 #: mean's pen width, the grab's pixel ratio, how many device pixels tall the mean line is
 #: in the middle, and how many device pixels wide the side effect's triangle is.
 RENDER_MEAN = """
+from datetime import date
 import numpy as np
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
@@ -50,6 +51,7 @@ chart.show()
 days = 86400.0 * np.arange(20) + 1.79e9
 chart.set_series(TrendSeries(
     mood_x=days, mood_y=np.full(20, 5.0), mean7_y=np.full(20, 5.0),
+    mood_days=tuple(date.fromtimestamp(x) for x in days),
     side_effect_x=days[10:11], side_effect_severity=np.array([3.0]),
     side_effect_red_flag=np.array([False]), side_effect_labels=("Nausea",),
 ))
