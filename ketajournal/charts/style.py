@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QPointF
 from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from ketajournal.domain import locales
 from ketajournal.domain.dates import format_month_year, month_abbreviation
 from ketajournal.palette import Palette, screen
 
@@ -161,14 +162,15 @@ def _days_in_month(day: date) -> int:
 
 @lru_cache(maxsize=256)
 def calendar_ticks(
-    first_ordinal: int, last_ordinal: int, unit: str, step: int
+    first_ordinal: int, last_ordinal: int, unit: str, step: int, language: str = ""
 ) -> tuple[TickLevel, ...]:
     """Tick levels (spacing, ((x, label), ...)) between two local days, both included.
 
     ``unit`` "day": months labelled "Sep 2026", then every ``step``-th day of the month
     labelled with its number (days too close to a month start are left out);
     "month": years labelled "2026", then every ``step``-th month labelled "Sep";
-    "year": every ``step``-th year. Cached: panning back and forth computes nothing.
+    "year": every ``step``-th year. Cached (per ``language``, the locale the labels are
+    written in): panning back and forth computes nothing.
     """
     first, last = date.fromordinal(first_ordinal), date.fromordinal(last_ordinal)
     months = _month_starts(first, last)
@@ -230,12 +232,11 @@ class CalendarAxis(pg.AxisItem):  # type: ignore[misc]
     def _label_widths(self) -> tuple[float, float, float, float]:
         """Pixel widths of a day, month, month-and-year and year label, in the tick font."""
         font = self.style.get("tickFont") or QFont()
-        key = font.key()
+        key = font.key() + str(locales.current())
         if self._widths is None or self._widths[0] != key:
             metrics = QFontMetrics(font)
-            widths = tuple(
-                float(metrics.horizontalAdvance(text)) for text in ("28", "Sep", "Sep 2026", "2026")
-            )
+            samples = ("28", month_abbreviation(9), format_month_year(date(2026, 9, 1)), "2026")
+            widths = tuple(float(metrics.horizontalAdvance(text)) for text in samples)
             self._widths = (key, (widths[0], widths[1], widths[2], widths[3]))
         return self._widths[1]
 
@@ -268,7 +269,7 @@ class CalendarAxis(pg.AxisItem):  # type: ignore[misc]
             return []
         unit, step = self.level_for(size / ((max_val - min_val) / DAY_SECONDS))
         try:
-            levels = calendar_ticks(first, last, unit, step)
+            levels = calendar_ticks(first, last, unit, step, str(locales.current() or ""))
         except (OverflowError, OSError, ValueError):
             return []
         for _spacing, ticks in levels:

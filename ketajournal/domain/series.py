@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 import numpy as np
 from numpy.typing import NDArray
 
+from ketajournal.domain import locales
 from ketajournal.domain.daily import DayTotals, day_totals
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -207,7 +208,7 @@ def day_runs(days: Sequence[date], max_gap_days: int) -> tuple[tuple[int, int], 
 def format_score(value: float) -> str:
     """A 0–10 score or mean to one decimal, without a trailing ``.0`` (``6``, ``6.5``)."""
     rounded = round(float(value), 1)
-    return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+    return f"{rounded:.0f}" if rounded == int(rounded) else locales.number(f"{rounded:.1f}")
 
 
 def _format_time(at: datetime) -> str:

@@ -23,6 +23,9 @@ from ketajournal.domain.validation import (
 from ketajournal.palette import SCHEMES
 from ketajournal.services.journal import Journal
 
+#: The Settings' choices of paper for the clinician PDF ("auto": from the locale).
+PAPERS = ("auto", "a4", "letter")
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -65,6 +68,12 @@ def _country(key: str, value: Any) -> Any:
 def _scheme(key: str, value: Any) -> Any:
     if value not in SCHEMES:
         raise ValidationError(key, f"must be one of: {', '.join(SCHEMES)}")
+    return value
+
+
+def _paper(key: str, value: Any) -> Any:
+    if value not in PAPERS:
+        raise ValidationError(key, f"must be one of: {', '.join(PAPERS)}")
     return value
 
 
@@ -161,6 +170,13 @@ SETTINGS: dict[str, Setting] = {
             "Colours of the window: follow the system's light or dark scheme (system), or "
             "always light or dark.",
             _scheme,
+        ),
+        Setting(
+            "report.paper",
+            "auto",
+            "Paper of the clinician PDF: auto (US Letter in the US and Canada, A4 elsewhere, "
+            "from your locale), a4 or letter.",
+            _paper,
         ),
         Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
         Setting(

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ketajournal.errors import KnownError
 from ketajournal.reports.model import Report
 from ketajournal.reports.summary_html import summary_html
-from ketajournal.services.reports import build_report
+from ketajournal.services.reports import build_report, report_paper
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.tasks import report_failure
 from ketajournal.ui.view import JournalView
@@ -172,6 +172,7 @@ class AppointmentView(JournalView):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
         self.controller.jobs.run(
-            self, "Writing the PDF…", lambda _journal: write_pdf(report, target), done,
+            self, "Writing the PDF…",
+            lambda journal: write_pdf(report, target, report_paper(journal)), done,
             failure_title="Export failed",
         )

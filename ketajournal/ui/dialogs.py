@@ -54,7 +54,7 @@ from ketajournal.errors import KnownError
 from ketajournal.services.drafts import Drafts, form_id
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.drafts import FormDraft
+from ketajournal.ui.drafts import FormDraft, typed_at
 from ketajournal.ui.fields import (
     BloodPressureEdit,
     OptionalFloatSpin,
@@ -164,7 +164,7 @@ class EntryDialog(QDialog):
         kept = self.draft.restore()
         if kept is not None:
             self.restored.setText(
-                f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}. "
+                f"Restored what you typed on {typed_at(kept.saved_at)}. "
                 "It is not saved yet: Save keeps it, Cancel discards it."
             )
             self.restored.show()

@@ -30,19 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES, country_code
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCHEMES
 from ketajournal.platform import autostart
 from ketajournal.platform.keystore import KeyStore
-from ketajournal.services.settings import Settings
+from ketajournal.services.settings import PAPERS, Settings
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.security import SecurityDialog
 
 #: How the colour schemes of :data:`~ketajournal.palette.SCHEMES` read in the dialog.
 SCHEME_NAMES = ("As the system (light or dark)", "Light", "Dark")
+#: How the paper choices of :data:`~ketajournal.services.settings.PAPERS` read.
+PAPER_NAMES = ("From my locale (US Letter in the US and Canada, else A4)", "A4", "US Letter")
 
 
 class SettingsDialog(QDialog):
@@ -91,6 +94,12 @@ class SettingsDialog(QDialog):
             max(0, self.color_scheme.findData(self.settings.get("appearance.color_scheme")))
         )
         form.addRow("C&olours", self.color_scheme)
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper of the clinician PDF")
+        for text, paper in zip(PAPER_NAMES, PAPERS, strict=True):
+            self.paper.addItem(text, paper)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(self.settings.get("report.paper"))))
+        form.addRow("PDF &paper", self.paper)
 
         self.interval = QSpinBox()
         self.interval.setRange(1, 365)
@@ -113,7 +122,8 @@ class SettingsDialog(QDialog):
             combo.setAccessibleName(f"{questionnaire.short_title} baseline")
             combo.addItem("Automatic: the last one before the first session", None)
             for assessment in controller.journal.assessments(instrument_id):
-                combo.addItem(f"{assessment.at:%d %b %Y}: total {assessment.total}",
+                combo.addItem(f"{format_short_date(assessment.at.date(), year=True, padded=True)}: "
+                             f"total {assessment.total}",
                               assessment.id)
             chosen = self.settings.get(f"clinical.baseline.{instrument_id}")
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
@@ -210,6 +220,7 @@ class SettingsDialog(QDialog):
             "safety.crisis_country": self.country.currentData(),
             "safety.crisis_text": self.crisis_text.toPlainText(),
             "appearance.color_scheme": self.color_scheme.currentData(),
+            "report.paper": self.paper.currentData(),
             "clinical.questionnaire_interval_days": self.interval.value(),
             "reminders.mood": self.mood_reminder.isChecked(),
             "reminders.mood_time": self.mood_time.time().toString("HH:mm"),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_date_time
 from ketajournal.domain.models import (
     KIND_LABELS,
     Assessment,
@@ -56,7 +57,6 @@ TimelineKey = tuple[float, int, int]
 PAGE_SIZE = 200
 #: A change touching more entries than this (an import) reloads instead of patching rows.
 MAX_TARGETED_IDS = 50
-WHEN_FORMAT = "%a %d %b %Y %H:%M"  # as domain.timeutil.as_logged writes it
 
 
 def summarize(entry: Entry) -> str:
@@ -374,7 +374,7 @@ class TimelineView(JournalView):
         padding = 3 * metrics.averageCharWidth()
         widths = (
             # Room for the offset that as_logged adds to a time logged in another zone.
-            max(metrics.horizontalAdvance(f"{day:{WHEN_FORMAT}} (UTC−12:00)")
+            max(metrics.horizontalAdvance(f"{format_date_time(day, padded=True)} (UTC−12:00)")
                 for day in _SAMPLE_TIMES),
             max(metrics.horizontalAdvance(label) for label in KIND_LABELS.values()),
         )

@@ -7,6 +7,8 @@ filled in. "Saved" appears only after the write committed; Undo is right there.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.domain.wording import count_of
@@ -33,7 +36,7 @@ from ketajournal.ui.announce import LiveLabel, announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
-from ketajournal.ui.drafts import FormDraft, set_widget_value
+from ketajournal.ui.drafts import FormDraft, set_widget_value, typed_at
 from ketajournal.ui.fields import (
     OptionalFloatSpin,
     OptionalIntSpin,
@@ -104,16 +107,21 @@ class MoodRow(QWidget):
             self.chosen.emit(digit)
 
 
+def _on(at: datetime, *, weekday: bool = False) -> str:
+    """The day of an entry as logged, with its year: ``01 Dec 2026``."""
+    return format_short_date(at.date(), year=True, weekday=weekday, padded=True)
+
+
 def describe_status(status: clinical.MeasureStatus) -> str:
     """One line: baseline → latest, change, response, remission."""
     if status.latest is None:
         return f"{status.short_title}: none filled yet."
-    latest = f"latest {status.latest.total} ({status.latest.band}, {status.latest.at:%d %b %Y})"
+    latest = f"latest {status.latest.total} ({status.latest.band}, {_on(status.latest.at)})"
     if status.baseline is None:
         return f"{status.short_title}: {latest}; no baseline."
     picked = ", your pick" if status.baseline_source == "user" else ""
     text = (f"{status.short_title}: baseline {status.baseline.total} "
-            f"({status.baseline.at:%d %b %Y}{picked}) → {latest}")
+            f"({_on(status.baseline.at)}{picked}) → {latest}")
     if status.change_percent is not None:
         text += f", change {status.change_percent:+.0f} %"
     if status.not_assessable is not None:
@@ -283,7 +291,7 @@ class TodayView(QWidget):
                 self.draft.active = True
         set_style(self.status, "color: $info;")
         self.status.setText(
-            f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}; "
+            f"Restored what you typed on {typed_at(kept.saved_at)}; "
             "choose your mood to save it."
         )
 
@@ -294,7 +302,7 @@ class TodayView(QWidget):
         for kept in pending:
             row = QHBoxLayout()
             when = kept.saved_at.astimezone()
-            text = QLabel(f"{describe_form(kept.form)}, typed on {when:%a %d %b at %H:%M}.")
+            text = QLabel(f"{describe_form(kept.form)}, typed on {typed_at(when)}.")
             text.setWordWrap(True)
             go = QPushButton("Continue…")
             go.setAccessibleName(f"Continue: {describe_form(kept.form)}")
@@ -371,7 +379,8 @@ class TodayView(QWidget):
             item = assessment.instrument.safety_item or 0
             answer = assessment.instrument.option_label(assessment.answers[item - 1])
             text = QLabel(
-                f"On {assessment.at:%a %d %b %Y} you answered {assessment.instrument.short_title} "
+                f"On {_on(assessment.at, weekday=True)} you answered "
+                f"{assessment.instrument.short_title} "
                 f"question {item} (thoughts that you would be better off dead or of hurting "
                 f"yourself) with “{answer}”. Help is available."
             )

@@ -7,7 +7,7 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--days|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--other|--output|--password-file|--phase|--recovery-key-file|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--days|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
             :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:due|:settings)
@@ -85,6 +85,7 @@ _ketajournal() {
         'export pdf:-o'|'export pdf:--output') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export pdf:--from') return ;;
         'export pdf:--to') return ;;
+        'export pdf:--paper') COMPREPLY=($(compgen -W 'a4 letter' -- "$cur")); return ;;
         'export pdf:--name') return ;;
         'export csv:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export csv:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -133,8 +134,8 @@ _ketajournal() {
         'log gad7') words='--home --password-file --recovery-key-file --difficulty --at --note' ;;
         export) words='json pdf csv fhir' ;;
         'export json') words='--home --password-file --recovery-key-file -o --output' ;;
-        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name' ;;
-        'export csv') words='--home --password-file --recovery-key-file -o --output' ;;
+        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --paper --name' ;;
+        'export csv') words='--home --password-file --recovery-key-file -o --output --excel' ;;
         'export fhir') words='--home --password-file --recovery-key-file -o --output' ;;
         import) words='--home --password-file --recovery-key-file' ;;
         backup) words='--home --password-file --recovery-key-file -o --output' ;;
