@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from ketajournal import APP_ID, APP_NAME, APP_TITLE, __version__
+from ketajournal.domain import locales
 from ketajournal.errors import KnownError
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore, MemoryKeyStore
@@ -93,6 +94,10 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    from PySide6.QtCore import QLocale
+
+    # Our dates and numbers in the locale Qt's own widgets use: one language per screen.
+    locales.use(QLocale().name())
     from ketajournal.ui.resources import icon
 
     app.setWindowIcon(icon())

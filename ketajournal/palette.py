@@ -1,26 +1,32 @@
 """Every colour ketajournal shows, by what it means: the window, its charts and the PDF.
 
 The one place a colour is written. Widgets, charts and report writers name a colour by
-its meaning (``SCREEN.danger``, ``PDF_RED``), never by its hex value, so a colour
+its meaning (``screen().danger``, ``PDF_RED``), never by its hex value, so a colour
 changes in one line and two places can no longer disagree by accident. Values are
 ``#rrggbb`` strings; nothing here imports Qt, ReportLab or the rest of ketajournal,
 so every floor may use it.
 
 Two media, two sets of values:
 
-* :class:`Palette` is the window's (stylesheets, table text, the pyqtgraph charts, and
-  the Appointment screen's summary). :data:`LIGHT` is the only one today; a dark
-  palette would be a second instance, and :data:`SCREEN` is the one the window uses.
+* :class:`Palette` is the window's (its Qt palette, stylesheets, table text, the
+  pyqtgraph charts, and the Appointment screen's summary), in two sets: :data:`LIGHT`
+  and :data:`DARK`. :func:`screen` is the set the window draws with now; the window
+  switches it with :func:`use` when the colour scheme changes (the system's, or the
+  Settings override), then repaints. The CLI and the PDF never switch it.
 * The ``PDF_*`` constants are the clinician PDF's, always on white paper. Where the
   PDF draws the same series as a chart it takes the chart's hue from :data:`LIGHT`.
 
 Where the window and the PDF mean the same thing with different values, both are kept
 as they were, under names that say which is which: the red of a warning is
-``SCREEN.danger`` (#b00020) in the window's text but :data:`PDF_RED` (#b3261e, the
-Boosters screen's ``SCREEN.booster_alert``) on paper; daily mood points are
-``SCREEN.mood`` (#4a7fc1) on screen but the lighter :data:`PDF_MOOD` (#7fa6d6) under
-the PDF's thin line; body text is :data:`PDF_INK` on paper and ``SCREEN.chart_text``
+``LIGHT.danger`` (#b00020) in the window's text but :data:`PDF_RED` (#b3261e, the
+Boosters screen's ``LIGHT.booster_alert``) on paper; daily mood points are
+``LIGHT.mood`` (#4a7fc1) on screen but the lighter :data:`PDF_MOOD` (#7fa6d6) under
+the PDF's thin line; body text is :data:`PDF_INK` on paper and ``LIGHT.chart_text``
 on the charts.
+
+Every text colour meets WCAG 2.2 AA (4.5:1) against the backgrounds it is drawn on,
+and every chart line and marker 3:1 against the plot, in both sets:
+``tests/unit/test_palette.py`` walks them (:data:`TEXT_ON`, :data:`CHART_MARKS`).
 """
 
 from __future__ import annotations
@@ -31,6 +37,32 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Palette:
     """The window's colours by meaning (``#rrggbb``)."""
+
+    #: Whether this is the dark set.
+    is_dark: bool
+
+    # -- the window's Qt palette (QPalette roles) ----------------------------------------
+    window: str
+    window_text: str
+    #: Behind text fields, lists and tables.
+    base: str
+    alternate_base: str
+    text: str
+    button: str
+    button_text: str
+    highlight: str
+    highlighted_text: str
+    link: str
+    placeholder_text: str
+    disabled_text: str
+    tooltip_base: str
+    tooltip_text: str
+    #: Frames and separators (QPalette's Mid, Dark, Light, Midlight, Shadow).
+    mid: str
+    dark: str
+    light: str
+    midlight: str
+    shadow: str
 
     # -- text in the window --------------------------------------------------------------
     #: Errors, red flags and safety warnings in text: "could not save", a red-flag side
@@ -85,12 +117,32 @@ class Palette:
     band_text: str
 
 
-#: The light palette: the window as it has always looked.
+#: The light palette: the window as it has always looked (Qt's Fusion colours).
 LIGHT = Palette(
+    is_dark=False,
+    window="#efefef",
+    window_text="#000000",
+    base="#ffffff",
+    alternate_base="#f7f7f7",
+    text="#000000",
+    button="#efefef",
+    button_text="#000000",
+    highlight="#2a6fa3",
+    highlighted_text="#ffffff",
+    link="#0b57d0",
+    placeholder_text="#5e5e5e",
+    disabled_text="#7a7a7a",
+    tooltip_base="#ffffdc",
+    tooltip_text="#000000",
+    mid="#b8b8b8",
+    dark="#9f9f9f",
+    light="#ffffff",
+    midlight="#cacaca",
+    shadow="#767676",
     danger="#b00020",
     hint_text="#555555",
     definition_text="#666666",
-    licence_text="#777777",
+    licence_text="#5e5e5e",
     small_print="#5a5a5a",
     info="#1a4d8f",
     success="#1b5e20",
@@ -101,7 +153,7 @@ LIGHT = Palette(
     chart_grid="#e3e3e3",
     mood="#4a7fc1",
     mean="#0b2f6b",
-    anxiety="#d9730d",
+    anxiety="#c2620a",
     sleep="#5c6b73",
     induction="#7b3fa0",
     booster="#12866f",
@@ -116,8 +168,101 @@ LIGHT = Palette(
     band_text="#6b6b6b",
 )
 
-#: The palette the window draws with.
-SCREEN: Palette = LIGHT
+#: The dark palette: light text on near-black, the chart hues lightened so that lines
+#: and markers keep 3:1 on the plot and text 4.5:1 on every background.
+DARK = Palette(
+    is_dark=True,
+    window="#202124",
+    window_text="#e8eaed",
+    base="#17181b",
+    alternate_base="#24262a",
+    text="#e8eaed",
+    button="#2d2f33",
+    button_text="#e8eaed",
+    highlight="#8ab4f8",
+    highlighted_text="#111318",
+    link="#8ab4f8",
+    placeholder_text="#a5a9b0",
+    disabled_text="#8e9299",
+    tooltip_base="#303134",
+    tooltip_text="#e8eaed",
+    mid="#4a4d52",
+    dark="#121315",
+    light="#3c3f44",
+    midlight="#34373b",
+    shadow="#000000",
+    danger="#ff8a80",
+    hint_text="#b8bcc2",
+    definition_text="#b0b4ba",
+    licence_text="#a8acb2",
+    small_print="#b4b8be",
+    info="#9cc3ff",
+    success="#81c995",
+    booster_alert="#ff8a80",
+    rule="#5f6368",
+    chart_background="#1b1c1f",
+    chart_text="#e3e5e8",
+    chart_grid="#34363a",
+    mood="#7eaaf0",
+    mean="#c6dafc",
+    anxiety="#f6a35c",
+    sleep="#a9b6bd",
+    induction="#c49be6",
+    booster="#4fd1b5",
+    side_effect="#c9b79f",
+    medication="#e0a94a",
+    red_flag="#ff6b6b",
+    red_flag_outline="#ffd2cc",
+    phq9="#f28ad5",
+    gad7="#b5cf5a",
+    # The purple (120, 90, 150) at 10 % and 20 % over the dark plot.
+    band_fills=("#1e1d22", "#2b2730"),
+    band_text="#b9b6bf",
+)
+
+#: The schemes the Settings offer: follow the system, or always light or dark.
+SCHEMES = ("system", "light", "dark")
+
+_current: list[Palette] = [LIGHT]
+
+
+def screen() -> Palette:
+    """The palette the window draws with now (:data:`LIGHT` until :func:`use` switches)."""
+    return _current[0]
+
+
+def use(palette: Palette) -> None:
+    """Draw the window with ``palette`` from now on (the window repaints itself)."""
+    _current[0] = palette
+
+
+def for_scheme(dark: bool) -> Palette:
+    """:data:`DARK` or :data:`LIGHT`."""
+    return DARK if dark else LIGHT
+
+
+#: Which text colour is drawn on which backgrounds (field names of :class:`Palette`).
+TEXT_ON: dict[str, tuple[str, ...]] = {
+    **{
+        name: ("window", "base", "alternate_base", "button")
+        for name in (
+            "window_text", "text", "danger", "hint_text", "definition_text",
+            "licence_text", "small_print", "info", "success", "booster_alert", "link",
+            "placeholder_text",
+        )
+    },
+    "button_text": ("button",),
+    "highlighted_text": ("highlight",),
+    "tooltip_text": ("tooltip_base",),
+    "chart_text": ("chart_background",),
+    "band_text": ("chart_background", "band_fills"),
+}
+
+#: Chart lines and markers, drawn on the plot background (3:1) and over the bands.
+CHART_MARKS = (
+    "mood", "mean", "anxiety", "sleep", "induction", "booster", "side_effect",
+    "medication", "red_flag", "phq9", "gad7", "booster_alert",
+)
 
 
 def with_alpha(colour: str, alpha: int) -> str:
@@ -193,6 +338,8 @@ PDF_BASELINE = "#8a8a8a"
 __all__ = [
     "ALPHA_NEWEST",
     "ALPHA_OLDEST",
+    "CHART_MARKS",
+    "DARK",
     "LIGHT",
     "PDF_BASELINE",
     "PDF_BOOSTER",
@@ -209,8 +356,12 @@ __all__ = [
     "PDF_PAPER",
     "PDF_PHQ9",
     "PDF_RED",
-    "SCREEN",
+    "SCHEMES",
+    "TEXT_ON",
     "Palette",
     "age_opacities",
+    "for_scheme",
+    "screen",
+    "use",
     "with_alpha",
 ]

@@ -14,6 +14,10 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.pop("KETAJOURNAL_HOME", None)
 os.environ.pop("KETAJOURNAL_PASSWORD_FILE", None)
+# The journal's English whatever the developer's locale (the CLI and Qt read these);
+# tests of other locales set their own. No colour scheme forced either.
+os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("KETAJOURNAL_COLOR_SCHEME", None)
 
 import pytest
 from hypothesis import HealthCheck

@@ -32,15 +32,18 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ketajournal.charts.drawn import ItemStyle, item_points, item_style, legend_rows, plot_items
 from ketajournal.charts.style import (
     SCORE_TICKS,
+    ChartWidget,
     axis_label,
     hover_tooltip,
+    restyle_legend,
+    restyle_plot,
     style_axes,
     styled_plot,
 )
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.response_curves import ResponseCurves, response_curves
 from ketajournal.domain.series import FloatArray, format_score
-from ketajournal.palette import ALPHA_NEWEST, SCREEN, age_opacities, with_alpha
+from ketajournal.palette import ALPHA_NEWEST, Palette, age_opacities, screen, with_alpha
 
 X_AXIS_LABEL = "Days after the session"
 Y_AXIS_LABEL = "Daily mood (0–10, 10 = best)"
@@ -68,11 +71,11 @@ def alpha_ramp(count: int) -> FloatArray:
     return np.asarray(age_opacities(count), dtype=np.float64)
 
 
-def _pen(colour: str, alpha: float, *, booster: bool) -> Any:
+def _pen(colour: str, alpha: float, *, booster: bool, scale: float = 1.0) -> Any:
     qcolour = QColor(colour)
     qcolour.setAlphaF(float(alpha))
     style = Qt.PenStyle.SolidLine if booster else Qt.PenStyle.DotLine
-    return pg.mkPen(qcolour, width=1.6 if booster else 2.0, style=style)
+    return pg.mkPen(qcolour, width=(1.6 if booster else 2.0) * scale, style=style)
 
 
 @dataclass(frozen=True)
@@ -127,7 +130,7 @@ def _joined(curves: ResponseCurves, layer: Layer) -> tuple[FloatArray, FloatArra
     return x, y, connect
 
 
-class ResponseCurvesChart(QWidget):
+class ResponseCurvesChart(ChartWidget):
     """Response curves overlaid: one line per cycle, the median of boosters, the threshold."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -137,10 +140,13 @@ class ResponseCurvesChart(QWidget):
         self._layers: list[Layer] = []
         self._item_of_cycle: dict[int, pg.PlotDataItem] = {}
         self._show = {"booster": True, "induction": True}
+        #: The palette and line-width scale the curves are drawn with.
+        self._looks_now: tuple[Palette, float] = (screen(), 1.0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.plot = self._build_plot()
         layout.addWidget(self.plot, 1)
+        self.follow_looks()
         self.set_curves(ResponseCurves())
 
     # -- construction ------------------------------------------------------------------
@@ -162,34 +168,24 @@ class ResponseCurvesChart(QWidget):
         axis_label(item, "left", Y_AXIS_LABEL)
         axis_label(item, "bottom", X_AXIS_LABEL)
 
-        self._median = pg.PlotDataItem(antialias=True, pen=pg.mkPen(SCREEN.mean, width=4))
+        self._median = pg.PlotDataItem(antialias=True)
         self._median.setZValue(10)
         item.addItem(self._median)
         self.threshold_line = pg.InfiniteLine(
             angle=0,
             movable=False,
-            pen=pg.mkPen(SCREEN.booster_alert, width=1.8, style=Qt.PenStyle.DashLine),
             label="",
-            labelOpts={
-                "position": 0.985,
-                "color": SCREEN.booster_alert,
-                "anchors": [(1, 1), (1, 1)],
-                "fill": pg.mkBrush(with_alpha(SCREEN.chart_background, THRESHOLD_LABEL_FILL_ALPHA)),
-            },
+            labelOpts={"position": 0.985, "anchors": [(1, 1), (1, 1)]},
         )
         self.threshold_line.setZValue(11)
         item.addItem(self.threshold_line, ignoreBounds=True)
 
         # Legend samples stand for groups of curves: they are never added to the plot.
-        self._legend_booster = pg.PlotDataItem(pen=_pen(SCREEN.booster, ALPHA_NEWEST, booster=True))
-        self._legend_induction = pg.PlotDataItem(
-            pen=_pen(SCREEN.induction, ALPHA_NEWEST, booster=False)
-        )
-        self._legend_threshold = pg.PlotDataItem(
-            pen=pg.mkPen(SCREEN.booster_alert, width=1.8, style=Qt.PenStyle.DashLine)
-        )
+        self._legend_booster = pg.PlotDataItem()
+        self._legend_induction = pg.PlotDataItem()
+        self._legend_threshold = pg.PlotDataItem()
         self.legend = pg.LegendItem(
-            colCount=2, labelTextColor=SCREEN.chart_text, labelTextSize="10pt", horSpacing=14
+            colCount=2, labelTextColor=screen().chart_text, labelTextSize="10pt", horSpacing=14
         )
         for sample, name in (
             (self._legend_booster, "Booster cycle (older: fainter)"),
@@ -203,6 +199,31 @@ class ResponseCurvesChart(QWidget):
 
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         return plot
+
+    def restyle(self, palette: Palette, scale: float) -> None:
+        """The curves, the median, the threshold and the legend in ``palette``, line
+        widths times ``scale``."""
+        self._looks_now = (palette, scale)
+        restyle_plot(self.plot, palette, scale, ("left", "bottom"))
+        self._median.setPen(pg.mkPen(palette.mean, width=4 * scale))
+        threshold = pg.mkPen(palette.booster_alert, width=1.8 * scale, style=Qt.PenStyle.DashLine)
+        self.threshold_line.setPen(threshold)
+        self._legend_threshold.setPen(threshold)
+        label = self.threshold_line.label
+        label.setColor(palette.booster_alert)
+        label.fill = pg.mkBrush(with_alpha(palette.chart_background, THRESHOLD_LABEL_FILL_ALPHA))
+        self._legend_booster.setPen(_pen(palette.booster, ALPHA_NEWEST, booster=True, scale=scale))
+        self._legend_induction.setPen(
+            _pen(palette.induction, ALPHA_NEWEST, booster=False, scale=scale)
+        )
+        for layer, curve in zip(self._layers, self._pool, strict=False):
+            self._paint_layer(curve, layer)
+        restyle_legend(self.legend, palette)
+
+    def _paint_layer(self, curve: pg.PlotDataItem, layer: Layer) -> None:
+        palette, scale = self._looks_now
+        colour = palette.booster if layer.is_booster else palette.induction
+        curve.setPen(_pen(colour, layer.alpha, booster=layer.is_booster, scale=scale))
 
     def _pool_item(self, index: int) -> pg.PlotDataItem:
         # Created lazily, once: later refreshes reuse the item with setData.
@@ -253,8 +274,7 @@ class ResponseCurvesChart(QWidget):
         self._item_of_cycle = {}
         for i, layer in enumerate(self._layers):
             curve = self._pool_item(i)
-            colour = SCREEN.booster if layer.is_booster else SCREEN.induction
-            curve.setPen(_pen(colour, layer.alpha, booster=layer.is_booster))
+            self._paint_layer(curve, layer)
             # Newer cycles are drawn over older ones.
             curve.setZValue(1 + i / max(1, len(self._layers)))
             x, y, connect = _joined(curves, layer)

@@ -1,5 +1,6 @@
-"""The look every chart shares: white background, dark readable axes, 10 pt ticks,
-and a cheap calendar axis for dates."""
+"""The look every chart shares: the palette's plot background, readable axes, 10 pt ticks,
+restyled live when the colour scheme or the device pixel ratio changes, and a cheap
+calendar axis for dates."""
 
 from __future__ import annotations
 
@@ -9,12 +10,13 @@ from functools import lru_cache
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QToolTip
+from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtGui import QFont, QFontMetrics, QShowEvent
+from PySide6.QtWidgets import QToolTip, QWidget
 
+from ketajournal.domain import locales
 from ketajournal.domain.dates import format_month_year, month_abbreviation
-from ketajournal.palette import SCREEN
+from ketajournal.palette import Palette, screen
 
 AXIS_LABEL_SIZE = {"font-size": "11pt"}
 #: Mood-scale ticks: labels on even values, unlabelled minor ticks on odd ones.
@@ -37,7 +39,7 @@ TickLevel = tuple[float, tuple[Tick, ...]]
 def styled_plot(name: str, description: str, **options: Any) -> pg.PlotWidget:
     """A PlotWidget on the chart background, with an accessible name and description,
     menus and buttons off."""
-    plot = pg.PlotWidget(background=SCREEN.chart_background, **options)
+    plot = pg.PlotWidget(background=screen().chart_background, **options)
     plot.setAccessibleName(name)
     plot.setAccessibleDescription(description)
     item = plot.getPlotItem()
@@ -47,19 +49,77 @@ def styled_plot(name: str, description: str, **options: Any) -> pg.PlotWidget:
 
 
 def style_axes(item: pg.PlotItem, names: tuple[str, ...]) -> None:
-    """Dark pens and 10 pt tick labels on the named axes."""
+    """Pens in the chart's text colour and 10 pt tick labels on the named axes."""
     font = QFont()
     font.setPointSize(10)
     for name in names:
         axis = item.getAxis(name)
-        axis.setPen(pg.mkPen(SCREEN.chart_text))
-        axis.setTextPen(pg.mkPen(SCREEN.chart_text))
+        axis.setPen(pg.mkPen(screen().chart_text))
+        axis.setTextPen(pg.mkPen(screen().chart_text))
         axis.setTickFont(font)
 
 
 def axis_label(item: pg.PlotItem, side: str, text: str) -> None:
     """An axis title in the shared colour and size."""
-    item.setLabel(side, text, color=SCREEN.chart_text, **AXIS_LABEL_SIZE)
+    item.setLabel(side, text, color=screen().chart_text, **AXIS_LABEL_SIZE)
+
+
+def restyle_plot(
+    plot: pg.PlotWidget, palette: Palette, scale: float, axes: tuple[str, ...]
+) -> None:
+    """The plot's background, and the named axes' lines, ticks and titles, in ``palette``;
+    axis lines ``scale`` (the device pixel ratio) pixels wide."""
+    plot.setBackground(palette.chart_background)
+    item = plot.getPlotItem()
+    for name in axes:
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(palette.chart_text, width=scale))
+        axis.setTextPen(pg.mkPen(palette.chart_text))
+        if axis.labelText:
+            axis.labelStyle = {**axis.labelStyle, "color": palette.chart_text}
+            axis.label.setHtml(axis.labelString())
+
+
+def restyle_legend(legend: pg.LegendItem, palette: Palette) -> None:
+    """The legend's labels in the chart's text colour (written again, so they repaint)."""
+    legend.setLabelTextColor(palette.chart_text)
+    for _sample, label in legend.items:
+        label.setText(label.text)
+
+
+class ChartWidget(QWidget):
+    """A chart that draws with the window's palette and the screen's pixel ratio.
+
+    :meth:`restyle` is called once the subclass calls :meth:`follow_looks` at the end
+    of its construction, and again whenever the palette (a colour-scheme switch, see
+    ``ui/appearance.py``) or the device pixel ratio (a move to another screen) changes.
+    """
+
+    _looks: tuple[Palette, float] | None = None
+
+    def restyle(self, palette: Palette, scale: float) -> None:
+        """Give every item its colours from ``palette`` and line widths times ``scale``."""
+        raise NotImplementedError
+
+    def follow_looks(self) -> None:
+        """Restyle if the palette or the pixel ratio differs from what was drawn."""
+        looks = (screen(), self.devicePixelRatioF())
+        if looks != self._looks:
+            self._looks = looks
+            self.restyle(*looks)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.ApplicationPaletteChange,
+            QEvent.Type.DevicePixelRatioChange,
+        ):
+            self.follow_looks()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.follow_looks()  # shown on a screen whose pixel ratio may differ
 
 
 def hover_tooltip(
@@ -102,14 +162,15 @@ def _days_in_month(day: date) -> int:
 
 @lru_cache(maxsize=256)
 def calendar_ticks(
-    first_ordinal: int, last_ordinal: int, unit: str, step: int
+    first_ordinal: int, last_ordinal: int, unit: str, step: int, language: str = ""
 ) -> tuple[TickLevel, ...]:
     """Tick levels (spacing, ((x, label), ...)) between two local days, both included.
 
     ``unit`` "day": months labelled "Sep 2026", then every ``step``-th day of the month
     labelled with its number (days too close to a month start are left out);
     "month": years labelled "2026", then every ``step``-th month labelled "Sep";
-    "year": every ``step``-th year. Cached: panning back and forth computes nothing.
+    "year": every ``step``-th year. Cached (per ``language``, the locale the labels are
+    written in): panning back and forth computes nothing.
     """
     first, last = date.fromordinal(first_ordinal), date.fromordinal(last_ordinal)
     months = _month_starts(first, last)
@@ -171,12 +232,11 @@ class CalendarAxis(pg.AxisItem):  # type: ignore[misc]
     def _label_widths(self) -> tuple[float, float, float, float]:
         """Pixel widths of a day, month, month-and-year and year label, in the tick font."""
         font = self.style.get("tickFont") or QFont()
-        key = font.key()
+        key = font.key() + str(locales.current())
         if self._widths is None or self._widths[0] != key:
             metrics = QFontMetrics(font)
-            widths = tuple(
-                float(metrics.horizontalAdvance(text)) for text in ("28", "Sep", "Sep 2026", "2026")
-            )
+            samples = ("28", month_abbreviation(9), format_month_year(date(2026, 9, 1)), "2026")
+            widths = tuple(float(metrics.horizontalAdvance(text)) for text in samples)
             self._widths = (key, (widths[0], widths[1], widths[2], widths[3]))
         return self._widths[1]
 
@@ -209,7 +269,7 @@ class CalendarAxis(pg.AxisItem):  # type: ignore[misc]
             return []
         unit, step = self.level_for(size / ((max_val - min_val) / DAY_SECONDS))
         try:
-            levels = calendar_ticks(first, last, unit, step)
+            levels = calendar_ticks(first, last, unit, step, str(locales.current() or ""))
         except (OverflowError, OSError, ValueError):
             return []
         for _spacing, ticks in levels:

@@ -19,16 +19,16 @@ from PySide6.QtGui import QFont, QPainter, QTransform
 from ketajournal.charts.drawn import item_points
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.series import SLEEP_DEFINITION, FloatArray, TrendSeries
-from ketajournal.palette import SCREEN, with_alpha
+from ketajournal.palette import Palette, screen, with_alpha
 
 # Colours (ketajournal.palette) are distinct in hue and lightness, and the two session
 # phases also differ in dash style, so the chart still reads for colour-blind users and
-# in greyscale. Questionnaire totals: colour and symbol by instrument id (the lines are
-# solid: a dashed pen is slow to stroke; colour and symbol tell them apart). Others
-# fall back to the last style.
+# in greyscale. Questionnaire totals: colour (a Palette field) and symbol by instrument
+# id (the lines are solid: a dashed pen is slow to stroke; colour and symbol tell them
+# apart). Others fall back to the last style.
 SCORE_STYLES: dict[str, tuple[str, str]] = {
-    "phq9": (SCREEN.phq9, "d"),
-    "gad7": (SCREEN.gad7, "h"),
+    "phq9": ("phq9", "d"),
+    "gad7": ("gad7", "h"),
 }
 #: Opacity of the mood points' fill, of the totals' symbols, of the band labels' backing.
 MOOD_FILL_ALPHA = 0x99
@@ -156,20 +156,22 @@ class MedicationMarks:
     mood scale, a diamond on the bottom row, and a short label at the top."""
 
     def __init__(self) -> None:
-        self.lines = pg.PlotDataItem(
-            connect="pairs",
-            antialias=False,
-            pen=pg.mkPen(SCREEN.medication, width=1, style=Qt.PenStyle.DotLine),
-        )
-        self.marks = pg.PlotDataItem(
-            pen=None,
-            symbol="d",
-            symbolSize=11,
-            antialias=True,
-            symbolPen=pg.mkPen(SCREEN.medication),
-            symbolBrush=pg.mkBrush(SCREEN.medication),
-        )
+        self.lines = pg.PlotDataItem(connect="pairs", antialias=False)
+        self.marks = pg.PlotDataItem(pen=None, symbol="d", symbolSize=11, antialias=True)
         self.labels: list[pg.TextItem] = []
+        self.colour = screen().medication
+        self.paint(screen())
+
+    def paint(self, palette: Palette, scale: float = 1.0) -> None:
+        """Colour the lines, diamonds and labels in ``palette``, line widths times ``scale``."""
+        self.colour = palette.medication
+        self.lines.setPen(
+            pg.mkPen(self.colour, width=scale, style=Qt.PenStyle.DotLine)
+        )
+        self.marks.setSymbolPen(pg.mkPen(self.colour, width=scale))
+        self.marks.setSymbolBrush(pg.mkBrush(self.colour))
+        for label in self.labels:
+            label.setColor(self.colour)
 
     @property
     def items(self) -> tuple[pg.PlotDataItem, pg.PlotDataItem]:
@@ -185,7 +187,7 @@ class MedicationMarks:
             plot.removeItem(label)
         self.labels = []
         for i, (at, text) in enumerate(zip(x, labels, strict=True)):
-            label = pg.TextItem(text, color=SCREEN.medication, anchor=(0.0, 0.0))
+            label = pg.TextItem(text, color=self.colour, anchor=(0.0, 0.0))
             # Alternate rows, so the labels of changes close together do not overlap.
             label.setPos(float(at), MARKER_SPAN[1] + 0.45 - 0.5 * (i % 2))
             plot.addItem(label, ignoreBounds=True)
@@ -209,8 +211,6 @@ class SeriesItems:
     anxiety: pg.PlotDataItem
     mood: pg.PlotDataItem
     mean: pg.PlotDataItem
-    #: The 7-day mean's pens: its usual width, and 1 px where days outnumber pixels.
-    mean_pens: tuple[Any, Any]
     side_effects: pg.PlotDataItem
     red_flags: pg.PlotDataItem
     medications: MedicationMarks
@@ -218,80 +218,28 @@ class SeriesItems:
 
 def make_series_items() -> SeriesItems:
     """The chart's items for the daily series, sessions, side effects, medication changes
-    and the grid, with
-    their pens and symbols (colours from :mod:`ketajournal.palette`), empty."""
+    and the grid, empty and without colours (:func:`paint_series_items` gives them their
+    pens)."""
     # The grid: a few plain horizontal lines under everything (the axis grid of
     # showGrid is repainted with alpha over the whole plot on every pan). It is drawn
     # in the totals' view; its data stay in mood units and the transform maps them there.
-    grid = pg.PlotCurveItem(
-        connect="pairs", antialias=False, pen=pg.mkPen(SCREEN.chart_grid, width=1)
-    )
+    grid = pg.PlotCurveItem(connect="pairs", antialias=False)
     grid.setZValue(-8)  # over the bands (-10), under their labels (-5)
     grid.setTransform(QTransform.fromScale(1.0, SCORE_SCALE))
     # Session markers next, so that points and lines are drawn over them: 1-px
     # cosmetic, opaque, not antialiased (vertical lines gain nothing from it).
-    induction = pg.PlotDataItem(
-        connect="pairs",
-        antialias=False,
-        pen=pg.mkPen(SCREEN.induction, width=1),
-    )
-    booster = pg.PlotDataItem(
-        connect="pairs",
-        antialias=False,
-        pen=pg.mkPen(SCREEN.booster, width=1),
-    )
-    booster.legend_pen = pg.mkPen(SCREEN.booster, width=1.5, style=Qt.PenStyle.DashLine)
-    sleep = pg.PlotDataItem(
-        antialias=False,
-        pen=pg.mkPen(SCREEN.sleep, width=1),
-        symbol="x",
-        symbolSize=6,
-        symbolPen=pg.mkPen(SCREEN.sleep),
-        symbolBrush=pg.mkBrush(SCREEN.sleep),
-    )
+    induction = pg.PlotDataItem(connect="pairs", antialias=False)
+    booster = pg.PlotDataItem(connect="pairs", antialias=False)
+    sleep = pg.PlotDataItem(antialias=False, symbol="x", symbolSize=6)
     sleep.setToolTip(SLEEP_DEFINITION)
-    anxiety = pg.PlotDataItem(
-        antialias=False,
-        pen=pg.mkPen(SCREEN.anxiety, width=1.5),
-        symbol="s",
-        symbolSize=4,
-        symbolPen=pg.mkPen(SCREEN.anxiety),
-        symbolBrush=pg.mkBrush(SCREEN.anxiety),
-    )
-    mood = pg.PlotDataItem(
-        pen=None,
-        symbol="o",
-        symbolSize=6,
-        antialias=True,
-        symbolPen=pg.mkPen(SCREEN.mood),
-        symbolBrush=pg.mkBrush(with_alpha(SCREEN.mood, MOOD_FILL_ALPHA)),
-    )
+    anxiety = pg.PlotDataItem(antialias=False, symbol="s", symbolSize=4)
+    mood = pg.PlotDataItem(pen=None, symbol="o", symbolSize=6, antialias=True)
     # Not antialiased: pyqtgraph then strokes the 3-px line as segments (fast path).
-    # Where the days are denser than the pixels it is drawn 1 px wide (see
-    # TrendsChart._fit_mean_pen): there it fills a band either way, and 3-px strokes of
-    # thousands of short segments cost ten times as much.
-    mean_pens = (
-        pg.mkPen(SCREEN.mean, width=MEAN_WIDTH),
-        pg.mkPen(SCREEN.mean, width=1),
-    )
-    mean = pg.PlotDataItem(antialias=False, pen=mean_pens[0])
-    mean.legend_pen = mean_pens[0]
-    side_effects = pg.PlotDataItem(
-        pen=None,
-        symbol="t",
-        symbolSize=10,
-        antialias=True,
-        symbolPen=pg.mkPen(SCREEN.side_effect),
-        symbolBrush=pg.mkBrush(SCREEN.side_effect),
-    )
-    red_flags = pg.PlotDataItem(
-        pen=None,
-        symbol="t",
-        symbolSize=13,
-        antialias=True,
-        symbolPen=pg.mkPen(SCREEN.red_flag_outline),
-        symbolBrush=pg.mkBrush(SCREEN.red_flag),
-    )
+    mean = pg.PlotDataItem(antialias=False)
+    side_effects = pg.PlotDataItem(pen=None, symbol="t", symbolSize=10, antialias=True)
+    # Red flags point up like a warning sign, plain side effects down: told apart by
+    # shape, not by colour alone.
+    red_flags = pg.PlotDataItem(pen=None, symbol="t1", symbolSize=13, antialias=True)
     return SeriesItems(
         medications=MedicationMarks(),
         grid=grid,
@@ -301,15 +249,51 @@ def make_series_items() -> SeriesItems:
         anxiety=anxiety,
         mood=mood,
         mean=mean,
-        mean_pens=mean_pens,
         side_effects=side_effects,
         red_flags=red_flags,
     )
 
 
+def paint_series_items(items: SeriesItems, palette: Palette, scale: float = 1.0) -> tuple[Any, Any]:
+    """Give the items their pens and symbols in ``palette``, every line width times
+    ``scale`` (the device pixel ratio: Qt draws cosmetic pens in device pixels, symbols
+    pyqtgraph scales itself). Returns the 7-day mean's pens: its usual width, and 1 px
+    where days outnumber pixels (see ``TrendsChart._fit_mean_pen``: there it fills a
+    band either way, and 3-px strokes of thousands of short segments cost ten times
+    as much)."""
+    items.grid.setPen(pg.mkPen(palette.chart_grid, width=scale))
+    items.induction.setPen(pg.mkPen(palette.induction, width=scale))
+    items.booster.setPen(pg.mkPen(palette.booster, width=scale))
+    items.booster.legend_pen = pg.mkPen(
+        palette.booster, width=1.5 * scale, style=Qt.PenStyle.DashLine
+    )
+    for item, colour, width in (
+        (items.sleep, palette.sleep, 1.0),
+        (items.anxiety, palette.anxiety, 1.5),
+    ):
+        item.setPen(pg.mkPen(colour, width=width * scale))
+        item.setSymbolPen(pg.mkPen(colour, width=scale))
+        item.setSymbolBrush(pg.mkBrush(colour))
+    items.mood.setSymbolPen(pg.mkPen(palette.mood, width=scale))
+    items.mood.setSymbolBrush(pg.mkBrush(with_alpha(palette.mood, MOOD_FILL_ALPHA)))
+    mean_pens = (
+        pg.mkPen(palette.mean, width=MEAN_WIDTH * scale),
+        pg.mkPen(palette.mean, width=scale),
+    )
+    items.mean.setPen(mean_pens[0])
+    items.mean.legend_pen = mean_pens[0]
+    items.side_effects.setSymbolPen(pg.mkPen(palette.side_effect, width=scale))
+    items.side_effects.setSymbolBrush(pg.mkBrush(palette.side_effect))
+    items.red_flags.setSymbolPen(pg.mkPen(palette.red_flag_outline, width=scale))
+    items.red_flags.setSymbolBrush(pg.mkBrush(palette.red_flag))
+    items.medications.paint(palette, scale)
+    return mean_pens
+
+
 def make_band_items(instrument_id: str) -> tuple[list[pg.LinearRegionItem], list[pg.TextItem]]:
     """The shaded severity bands of one questionnaire, lowest first, and their labels
-    (placed at x = 0: the chart moves them to the right edge of its view)."""
+    (placed at x = 0: the chart moves them to the right edge of its view), coloured by
+    :func:`paint_band_items`."""
     questionnaire = INSTRUMENTS[instrument_id]
     bands = questionnaire.bands
     regions: list[pg.LinearRegionItem] = []
@@ -321,20 +305,11 @@ def make_band_items(instrument_id: str) -> tuple[list[pg.LinearRegionItem], list
         low = max(0.0, band.low - 0.5)
         high = band.high + 0.5 if i + 1 < len(bands) else float(band.high)
         region = pg.LinearRegionItem(
-            values=(low, high),
-            orientation="horizontal",
-            movable=False,
-            brush=pg.mkBrush(SCREEN.band_fills[i % len(SCREEN.band_fills)]),
-            pen=pg.mkPen(None),
+            values=(low, high), orientation="horizontal", movable=False, pen=pg.mkPen(None)
         )
         region.setZValue(-10)
         regions.append(region)
-        label = pg.TextItem(
-            f"{questionnaire.short_title} {band}",
-            color=SCREEN.band_text,
-            anchor=(1.0, 0.5),
-            fill=pg.mkBrush(with_alpha(SCREEN.chart_background, BAND_LABEL_FILL_ALPHA)),
-        )
+        label = pg.TextItem(f"{questionnaire.short_title} {band}", anchor=(1.0, 0.5))
         label.setFont(font)
         label.setZValue(-5)
         label.setPos(0.0, (low + high) / 2)
@@ -342,22 +317,68 @@ def make_band_items(instrument_id: str) -> tuple[list[pg.LinearRegionItem], list
     return regions, labels
 
 
+def paint_band_items(
+    regions: list[pg.LinearRegionItem], labels: list[pg.TextItem], palette: Palette
+) -> None:
+    """The bands' alternating fills and their labels' colour and backing in ``palette``."""
+    for i, region in enumerate(regions):
+        region.setBrush(pg.mkBrush(palette.band_fills[i % len(palette.band_fills)]))
+    for label in labels:
+        label.setColor(palette.band_text)
+        label.fill = pg.mkBrush(with_alpha(palette.chart_background, BAND_LABEL_FILL_ALPHA))
+        label.update()
+
+
 def make_score_items() -> dict[str, pg.PlotDataItem]:
     """One item per questionnaire (in :data:`INSTRUMENTS` order) for its totals."""
     items: dict[str, pg.PlotDataItem] = {}
     fallback = list(SCORE_STYLES.values())[-1]
     for instrument_id in INSTRUMENTS:
-        colour, symbol = SCORE_STYLES.get(instrument_id, fallback)
+        _colour, symbol = SCORE_STYLES.get(instrument_id, fallback)
         # 1 px, solid, not antialiased: Qt's fast cosmetic stroker draws it.
-        items[instrument_id] = pg.PlotDataItem(
-            antialias=False,
-            pen=pg.mkPen(colour, width=1),
-            symbol=symbol,
-            symbolSize=9,
-            symbolPen=pg.mkPen(colour),
-            symbolBrush=pg.mkBrush(with_alpha(colour, SCORE_FILL_ALPHA)),
-        )
+        items[instrument_id] = pg.PlotDataItem(antialias=False, symbol=symbol, symbolSize=9)
     return items
+
+
+def paint_score_items(
+    items: dict[str, pg.PlotDataItem], palette: Palette, scale: float = 1.0
+) -> None:
+    """The totals' lines and symbols in their colour of ``palette``, widths times ``scale``."""
+    fallback = list(SCORE_STYLES.values())[-1]
+    for instrument_id, item in items.items():
+        colour = getattr(palette, SCORE_STYLES.get(instrument_id, fallback)[0])
+        item.setPen(pg.mkPen(colour, width=scale))
+        item.setSymbolPen(pg.mkPen(colour, width=scale))
+        item.setSymbolBrush(pg.mkBrush(with_alpha(colour, SCORE_FILL_ALPHA)))
+
+
+def make_legend(parts: SeriesItems, scores: dict[str, pg.PlotDataItem]) -> pg.LegendItem:
+    """The chart's legend: a sample and a name for every series, in five columns."""
+    legend = pg.LegendItem(
+        colCount=5,
+        labelTextColor=screen().chart_text,
+        labelTextSize="10pt",
+        horSpacing=12,
+        sampleType=LegendSample,
+    )
+    for data_item, name in (
+        (parts.mood, "Daily mood"),
+        (parts.mean, "7-day mean"),
+        (parts.anxiety, "Anxiety (left axis, 10 = worst)"),
+        (parts.sleep, "Sleep (hours, left axis)"),
+        (parts.side_effects, "Side effect"),
+        # Second row: the long labels share columns with the long ones above.
+        (parts.induction, "Induction session"),
+        (parts.booster, "Booster session"),
+        *(
+            (scores[i], f"{q.short_title} total (right axis, 0–{q.max_total})")
+            for i, q in INSTRUMENTS.items()
+        ),
+        (parts.red_flags, "Red-flag side effect"),
+        (parts.medications.marks, "Medication change"),
+    ):
+        legend.addItem(data_item, name)
+    return legend
 
 
 __all__ = [
@@ -376,9 +397,13 @@ __all__ = [
     "grid_pairs",
     "left_ticks",
     "make_band_items",
+    "make_legend",
     "make_score_items",
     "make_series_items",
     "marker_pairs",
+    "paint_band_items",
+    "paint_score_items",
+    "paint_series_items",
     "thin",
 ]
 

@@ -52,11 +52,15 @@ from ketajournal.charts.drawn import (
 from ketajournal.charts.drawn import shown_points as item_shown_points
 from ketajournal.charts.style import (
     CalendarAxis,
+    ChartWidget,
     axis_label,
     hover_tooltip,
+    restyle_legend,
+    restyle_plot,
     style_axes,
     styled_plot,
 )
+from ketajournal.charts.trend_cursor import PointCursor
 from ketajournal.charts.trend_hover import describe_trend_point
 from ketajournal.charts.trend_parts import (
     ANXIETY_AXIS_LABEL,
@@ -67,15 +71,18 @@ from ketajournal.charts.trend_parts import (
     SCORE_Y_RANGE,
     SIDE_EFFECT_Y,
     Y_RANGE,
-    LegendSample,
     dashed_marker_pairs,
     grid_pairs,
     left_axis_label,
     left_ticks,
     make_band_items,
+    make_legend,
     make_score_items,
     make_series_items,
     marker_pairs,
+    paint_band_items,
+    paint_score_items,
+    paint_series_items,
     thin,
 )
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -86,7 +93,7 @@ from ketajournal.domain.series import (
     FloatArray,
     TrendSeries,
 )
-from ketajournal.palette import SCREEN
+from ketajournal.palette import Palette
 from ketajournal.platform.clock import Clock, system_now
 
 DAY_SECONDS = 86_400.0
@@ -111,7 +118,7 @@ HOVER_RADIUS_PX = 8.0
 DENSE_DAYS_PER_PIXEL = 1.0
 
 
-class TrendsChart(QWidget):
+class TrendsChart(ChartWidget):
     """Mood over time with its 7-day mean, sessions as markers and side effects as marks."""
 
     #: The names of the drawn items, for :meth:`drawn_points` and the other read-backs.
@@ -133,6 +140,9 @@ class TrendsChart(QWidget):
         layout.addLayout(self._build_top_bar())
         self.plot = self._build_plot()
         layout.addWidget(self.plot, 1)
+        #: Arrow keys step through the mood points and read each out.
+        self.point_cursor = PointCursor(self.plot, self._view)
+        self.follow_looks()
 
         #: Every drawn item by name (see :attr:`ITEM_NAMES`).
         self._items: dict[str, Any] = {
@@ -197,8 +207,8 @@ class TrendsChart(QWidget):
         plot = styled_plot(
             "Mood trend chart",
             "Daily mood and its 7-day mean over time, with treatment sessions as "
-            "vertical lines and side effects as triangles below zero; PHQ-9 and GAD-7 "
-            "totals on the right axis over the shaded PHQ-9 severity bands.",
+            "vertical lines and side effects as triangles below zero (red flags point up); "
+            "PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands.",
             axisItems={"bottom": CalendarAxis()},
         )
         item = plot.getPlotItem()
@@ -216,8 +226,8 @@ class TrendsChart(QWidget):
         axis_label(item, "right", SCORES_AXIS_LABEL)
         self._build_scores_view(item)
 
-        parts = make_series_items()
-        self._grid, self._mean_pens = parts.grid, parts.mean_pens
+        self._parts = parts = make_series_items()
+        self._grid = parts.grid
         self._induction, self._booster = parts.induction, parts.booster
         self._sleep, self._anxiety, self._mood = parts.sleep, parts.anxiety, parts.mood
         self._mean7 = parts.mean
@@ -250,30 +260,7 @@ class TrendsChart(QWidget):
         self._view.sigResized.connect(self._fit_mean_pen)
 
         # The legend sits in its own row under the date axis, so it never hides data.
-        self.legend = pg.LegendItem(
-            colCount=5,
-            labelTextColor=SCREEN.chart_text,
-            labelTextSize="10pt",
-            horSpacing=12,
-            sampleType=LegendSample,
-        )
-        for data_item, name in (
-            (self._mood, "Daily mood"),
-            (self._mean7, "7-day mean"),
-            (self._anxiety, "Anxiety (left axis, 10 = worst)"),
-            (self._sleep, "Sleep (hours, left axis)"),
-            (self._side_effects, "Side effect"),
-            # Second row: the long labels share columns with the long ones above.
-            (self._induction, "Induction session"),
-            (self._booster, "Booster session"),
-            *(
-                (self._scores[i], f"{q.short_title} total (right axis, 0–{q.max_total})")
-                for i, q in INSTRUMENTS.items()
-            ),
-            (self._red_flags, "Red-flag side effect"),
-            (self._medications.marks, "Medication change"),
-        ):
-            self.legend.addItem(data_item, name)
+        self.legend = make_legend(parts, self._scores)
         # Spanning the axes' columns too, so a wide legend never pushes the right axis
         # out of the widget.
         item.layout.addItem(self.legend, 4, 0, 1, 3, alignment=Qt.AlignmentFlag.AlignHCenter)
@@ -318,6 +305,7 @@ class TrendsChart(QWidget):
     def set_series(self, series: TrendSeries) -> None:
         """Draw ``series``, replacing what was drawn; keeps the range preset."""
         self._series = series
+        self.point_cursor.set_series(series)
         self._mood.setData(series.mood_x, series.mood_y)
         self._mean7.setData(series.mood_x, series.mean7_y)
         self._load_optional()
@@ -423,6 +411,16 @@ class TrendsChart(QWidget):
         x = self._series.mood_x
         days = int(np.searchsorted(x, x1, side="right") - np.searchsorted(x, x0, side="left"))
         return days / width_px > DENSE_DAYS_PER_PIXEL
+
+    def restyle(self, palette: Palette, scale: float) -> None:
+        """Every item, axis and the legend in ``palette``, line widths times ``scale``."""
+        restyle_plot(self.plot, palette, scale, ("left", "bottom", "right"))
+        self._mean_pens = paint_series_items(self._parts, palette, scale)
+        paint_score_items(self._scores, palette, scale)
+        paint_band_items(self.band_regions, self.band_labels, palette)
+        restyle_legend(self.legend, palette)
+        self.point_cursor.restyle(palette, scale)
+        self._fit_mean_pen()
 
     def _fit_mean_pen(self, *_args: Any) -> None:
         pen = self._mean_pens[1] if self.mean_is_dense() else self._mean_pens[0]

@@ -40,6 +40,7 @@ from ketajournal.cli import (
     settings,
 )
 from ketajournal.cli.common import Parser, home_options
+from ketajournal.domain import locales
 from ketajournal.errors import KnownError
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
@@ -88,6 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     set_private_umask()
     disable_core_dumps()  # a dump of this process would hold the data key in clear
     logging.basicConfig(level=logging.WARNING, format="ketajournal: %(levelname)s: %(message)s")
+    # Dates and numbers in the language the environment asks for (English without one).
+    locales.use(locales.from_environment())
     parser = build_parser()
     args = parser.parse_args(argv)
     # The argparse of Python 3.11 turns "--at=--" into an empty list; only the

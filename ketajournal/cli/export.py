@@ -35,6 +35,9 @@ def add_commands(sub: Commands, home: Parser) -> None:
                    help="from the day of the last appointment event to today")
     q.add_argument("--include-notes", action="store_true",
                    help="include the notes you wrote (left out by default)")
+    q.add_argument("--paper", choices=("a4", "letter"),
+                   help="paper size (default: the setting report.paper, else Letter in the "
+                        "US and Canada and A4 elsewhere, from the locale)")
     q.add_argument("--name", metavar="TEXT",
                    help="printed on every page as 'Prepared for/by: TEXT' (default: no name)")
     q.add_argument("--year-page", action="store_true",
@@ -43,6 +46,10 @@ def add_commands(sub: Commands, home: Parser) -> None:
     q.set_defaults(handler=cmd_export_pdf)
     q = export_sub.add_parser("csv", parents=[home], help="one CSV file per kind, into a folder")
     q.add_argument("-o", "--output", required=True, metavar="DIR")
+    q.add_argument("--excel", action="store_true",
+                   help="for a spreadsheet: a UTF-8 byte-order mark and the locale's list "
+                        "separator (';' where the decimal sign is a comma); the default is "
+                        "plain UTF-8 with commas, which import reads back")
     q.set_defaults(handler=cmd_export_csv)
     q = export_sub.add_parser(
         "fhir", parents=[home], help="sessions, blood pressure, PHQ-9/GAD-7 as a FHIR R4 Bundle"
@@ -64,34 +71,39 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     [--year-page] …``."""
     # ReportLab is imported only for this command, not on every start of the app.
     from ketajournal.reports.pdf import write_pdf
-    from ketajournal.services.reports import build_report, parse_day
+    from ketajournal.services.reports import build_report, parse_day, report_paper
 
     target = output(args)
     start = parse_day("from", args.period_from)
     end = parse_day("to", args.period_to)
-    report = with_journal(
+    report, paper = with_journal(
         args,
-        lambda journal: build_report(
-            journal,
-            start,
-            end,
-            include_notes=args.include_notes,
-            name=args.name,
-            since_last_appointment=args.since_last_appointment,
-            year_page=args.year_page,
+        lambda journal: (
+            build_report(
+                journal,
+                start,
+                end,
+                include_notes=args.include_notes,
+                name=args.name,
+                since_last_appointment=args.since_last_appointment,
+                year_page=args.year_page,
+            ),
+            report_paper(journal, args.paper),
         ),
     )
-    pages = write_pdf(report, target)
+    pages = write_pdf(report, target, paper)
     print(f"Wrote a {pages}-page report for {report.period.label} to {target}.")
     return 0
 
 
 def cmd_export_csv(args: argparse.Namespace) -> int:
-    """``export csv -o DIR``: one CSV file per kind (docs/export-csv.md)."""
+    """``export csv -o DIR [--excel]``: one CSV file per kind (docs/export-csv.md)."""
     target = output(args, folder=True)
     from ketajournal.services import exchange  # not needed to open the window
 
-    counts = with_journal(args, lambda journal: exchange.export_csv(journal, target))
+    counts = with_journal(
+        args, lambda journal: exchange.export_csv(journal, target, excel=args.excel)
+    )
     print(f"Exported {sum(counts.values())} entries to {len(counts)} CSV files in {target}.")
     return 0
 

@@ -1,44 +1,85 @@
-"""Dates as the journal writes them: English, the same on every computer, whatever its locale.
+"""Dates as the reader's locale writes them, through Babel; the journal's English by default.
 
-The one owner of the month and weekday names: the charts' tooltips and date axis, the
-Boosters screen and the clinician report all write dates through these functions, so
-"3 Dec 2026" reads the same everywhere. (``strftime`` would follow the locale Qt sets.)
+The one owner of month and weekday names: the charts' tooltips and date axis, the
+Boosters screen, the clinician report, the CLI and the window's own texts write
+dates through these functions, in the locale of :mod:`ketajournal.domain.locales`.
+Without a locale they read as they always did ("3 Dec 2026", "Tue 14 Jan 2025");
+with one, in its words and order ("3. Dez. 2026", "jue, 3 dic 2026"). No month
+table of our own, and no ``strftime`` (which would follow the locale Qt sets).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-MONTH_ABBREVIATIONS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)
-WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+from babel.dates import format_date as babel_date
+from babel.dates import format_skeleton, format_time, get_month_names
+
+from ketajournal.domain import locales
+
+# The journal's English patterns (CLDR syntax), and the skeleton each stands for in
+# another locale: the locale then orders and punctuates the same fields its own way.
+DATE = ("d MMM y", "yMMMd")
+DATE_WITH_WEEKDAY = ("EEE d MMM y", "yMMMEd")
+MONTH_YEAR = ("MMM y", "yMMM")
+
+
+def _write(day: date, form: tuple[str, str]) -> str:
+    locale = locales.current()
+    if locale is None:
+        return babel_date(day, form[0], locale=locales.ENGLISH)
+    return format_skeleton(form[1], day, locale=locale)
 
 
 def month_abbreviation(month: int) -> str:
-    """The three-letter English name of a month (1–12): ``Sep``."""
-    return MONTH_ABBREVIATIONS[month - 1]
+    """The abbreviated name of a month (1–12) standing alone: ``Sep``, ``Dez.``."""
+    locale = locales.current() or locales.ENGLISH
+    return str(get_month_names("abbreviated", "stand-alone", locale=locale)[month])
 
 
 def format_month_year(day: date) -> str:
     """The month of ``day`` with its year: ``Sep 2026``."""
-    return f"{month_abbreviation(day.month)} {day.year}"
+    return _write(day, MONTH_YEAR)
 
 
 def format_date(day: date) -> str:
     """A date written out: ``3 Dec 2026``."""
-    return f"{day.day} {month_abbreviation(day.month)} {day.year}"
+    return _write(day, DATE)
 
 
 def format_date_with_weekday(day: date) -> str:
     """A date with its weekday, as tooltips and the Boosters screen show it:
     ``Tue 14 Jan 2025``."""
-    return f"{WEEKDAY_ABBREVIATIONS[day.weekday()]} {format_date(day)}"
+    return _write(day, DATE_WITH_WEEKDAY)
 
 
-def format_short_date(day: date, *, year: bool = False) -> str:
-    """A date without the year (``3 Dec``), or with it when ``year`` is true."""
-    return format_date(day) if year else f"{day.day} {month_abbreviation(day.month)}"
+def format_short_date(
+    day: date, *, year: bool = False, weekday: bool = False, padded: bool = False
+) -> str:
+    """A date without the year (``3 Dec``; ``Thu 3 Dec`` with ``weekday``), or with it
+    when ``year`` is true; ``padded``: the day in two digits in English (``03 Dec``, as
+    the Timeline and the reminders write it)."""
+    english = ("EEE " if weekday else "") + ("dd" if padded else "d") + " MMM" + (
+        " y" if year else ""
+    )
+    skeleton = ("y" if year else "") + "MMM" + ("E" if weekday else "") + "d"
+    return _write(day, (english, skeleton))
+
+
+def format_time_of_day(at: datetime) -> str:
+    """The time of day: ``20:32`` (the locale's short form, ``8:32 PM`` in the US)."""
+    locale = locales.current()
+    if locale is None:
+        return f"{at:%H:%M}"
+    # CLDR puts a narrow no-break space before "PM"; the PDF's standard fonts lack it.
+    return format_time(at, "short", locale=locale).replace("\u202f", "\u00a0")
+
+
+def format_date_time(at: datetime, *, year: bool = True, padded: bool = False) -> str:
+    """A date with its weekday and the time: ``Tue 14 Jan 2025 20:32`` (``Wed 02 Dec 2026
+    20:32`` ``padded``, as the Timeline writes when an entry was logged)."""
+    when = format_short_date(at.date(), year=year, weekday=True, padded=padded)
+    return f"{when} {format_time_of_day(at)}"
 
 
 def format_range(first: date, last: date) -> str:
@@ -47,12 +88,12 @@ def format_range(first: date, last: date) -> str:
 
 
 __all__ = [
-    "MONTH_ABBREVIATIONS",
-    "WEEKDAY_ABBREVIATIONS",
     "format_date",
+    "format_date_time",
     "format_date_with_weekday",
     "format_month_year",
     "format_range",
     "format_short_date",
+    "format_time_of_day",
     "month_abbreviation",
 ]

@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import IntEnum, StrEnum
 
+from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Route
 from ketajournal.domain.schedules import PlannedItem, PlannedSession
@@ -265,7 +266,8 @@ def _candidates(
                 out.append(_Candidate(
                     Kind.CHECK_IN, f"check-in:{session.id}:{name}", opens, closes,
                     "Time for your check-in",
-                    f"Check-in {label} after your session of {session.at:%a %d %b}: "
+                    f"Check-in {label} after your session of "
+                    f"{format_short_date(session.at.date(), weekday=True, padded=True)}: "
                     "how is your mood?",
                     "mood",
                 ))
@@ -278,8 +280,10 @@ def _candidates(
                 continue
             name = INSTRUMENTS[instrument_id].short_title if instrument_id in INSTRUMENTS \
                 else instrument_id
-            detailed = (f"{name} is due (last filled {last:%d %b})." if last is not None
-                        else f"{name}: not filled yet.")
+            detailed = (
+                f"{name} is due (last filled {format_short_date(last.date(), padded=True)})."
+                if last is not None else f"{name}: not filled yet."
+            )
             out.append(_Candidate(
                 Kind.QUESTIONNAIRE, f"questionnaire:{instrument_id}:{day.isoformat()}", slot,
                 end_of_day, "A questionnaire is due", detailed,

@@ -21,6 +21,7 @@ from datetime import date, datetime, time
 import numpy as np
 from numpy.typing import NDArray
 
+from ketajournal.domain import locales
 from ketajournal.domain.daily import DayTotals, day_totals
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -109,6 +110,9 @@ class TrendSeries:
     induction_labels: tuple[str, ...] = ()
     booster_x: FloatArray = field(default_factory=_floats)
     booster_labels: tuple[str, ...] = ()
+    #: Each session's calendar day (in the offset it was logged with), as ``*_x``.
+    induction_days: tuple[date, ...] = ()
+    booster_days: tuple[date, ...] = ()
     side_effect_x: FloatArray = field(default_factory=_floats)
     side_effect_severity: FloatArray = field(default_factory=_floats)
     side_effect_red_flag: BoolArray = field(default_factory=lambda: np.zeros(0, dtype=np.bool_))
@@ -209,7 +213,7 @@ def day_runs(days: Sequence[date], max_gap_days: int) -> tuple[tuple[int, int], 
 def format_score(value: float) -> str:
     """A 0–10 score or mean to one decimal, without a trailing ``.0`` (``6``, ``6.5``)."""
     rounded = round(float(value), 1)
-    return f"{rounded:.0f}" if rounded == int(rounded) else f"{rounded:.1f}"
+    return f"{rounded:.0f}" if rounded == int(rounded) else locales.number(f"{rounded:.1f}")
 
 
 def _format_time(at: datetime) -> str:
@@ -351,6 +355,8 @@ def build_trend_series_from_days(
         induction_labels=tuple(session_label(s) for s in induction),
         booster_x=_floats(s.at.timestamp() for s in booster),
         booster_labels=tuple(session_label(s) for s in booster),
+        induction_days=tuple(s.at.date() for s in induction),
+        booster_days=tuple(s.at.date() for s in booster),
         side_effect_x=_floats(e.at.timestamp() for e in effects),
         side_effect_severity=_floats(float(e.severity) for e in effects),
         side_effect_red_flag=np.fromiter(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timezone, tzinfo
 
+from ketajournal.domain.dates import format_date_time
 from ketajournal.domain.validation import ValidationError, check_time
 
 
@@ -96,7 +97,7 @@ def as_logged(value: datetime, zone: tzinfo | None = None) -> str:
     zone) had at that moment, it is added: ``Fri 20 Nov 2026 23:30 (UTC−05:00)``. A
     summer entry seen in winter at home has no suffix: it is on the local clock of then.
     """
-    text = f"{value:%a %d %b %Y %H:%M}"
+    text = format_date_time(value, padded=True)
     offset = value.utcoffset()
     here = value.astimezone(zone).utcoffset()
     if offset is None or offset == here:

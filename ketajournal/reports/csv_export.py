@@ -16,6 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
+from ketajournal.domain.locales import list_separator
 from ketajournal.domain.models import (
     Assessment,
     BloodPressure,
@@ -165,11 +166,24 @@ def _value(member: StrEnum) -> str:
     return member.value
 
 
-def write_kind(target: Path, kind: str, entries: Iterable[Entry]) -> int:
-    """Write one kind's file atomically (entries in id order); returns the row count."""
+#: What a spreadsheet needs to open a file as UTF-8 (Excel reads it as ANSI without).
+BYTE_ORDER_MARK = "\ufeff"
+
+
+def write_kind(target: Path, kind: str, entries: Iterable[Entry], *, excel: bool = False) -> int:
+    """Write one kind's file atomically (entries in id order); returns the row count.
+
+    ``excel``: for a spreadsheet — a UTF-8 byte-order mark first and the locale's list
+    separator (``;`` where the decimal sign is a comma) instead of the comma.
+    """
     rows = sorted(entries, key=lambda e: e.id or 0)
     with atomic_text_writer(target) as handle:
-        writer = csv.writer(handle, lineterminator=LINE_TERMINATOR)
+        if excel:
+            handle.write(BYTE_ORDER_MARK)
+        writer = csv.writer(
+            handle, lineterminator=LINE_TERMINATOR,
+            delimiter=list_separator() if excel else ",",
+        )
         writer.writerow(COLUMNS[kind])
         for entry in rows:
             if entry.kind != kind:
@@ -178,13 +192,18 @@ def write_kind(target: Path, kind: str, entries: Iterable[Entry]) -> int:
     return len(rows)
 
 
-def write_csv(folder: Path, entries_by_kind: Mapping[str, Iterable[Entry]]) -> dict[str, int]:
-    """Write one file per kind into ``folder`` (which must exist); returns rows per kind.
+def write_csv(
+    folder: Path, entries_by_kind: Mapping[str, Iterable[Entry]], *, excel: bool = False
+) -> dict[str, int]:
+    """Write one file per kind into ``folder`` (which must exist); returns rows per kind
+    (``excel``: see :func:`write_kind`).
 
     Every kind in :data:`COLUMNS` gets a file, with only the header when it has
     no entries, so a folder always holds the complete export.
     """
     return {
-        kind: write_kind(folder / file_name(kind), kind, entries_by_kind.get(kind, ()))
+        kind: write_kind(
+            folder / file_name(kind), kind, entries_by_kind.get(kind, ()), excel=excel
+        )
         for kind in COLUMNS
     }

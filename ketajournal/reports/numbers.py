@@ -1,17 +1,20 @@
 """How the report writes numbers: means to one decimal, signed differences with a true
-minus, percentages, doses, yes/no."""
+minus, percentages, doses, yes/no — with the decimal sign of the reader's locale
+(:func:`ketajournal.domain.locales.number`)."""
 
 from __future__ import annotations
+
+from ketajournal.domain.locales import number
 
 
 def format_mood(value: float) -> str:
     """A 0–10 mean to one decimal: ``6.2``."""
-    return f"{value:.1f}"
+    return number(f"{value:.1f}")
 
 
 def format_signed(value: float, digits: int = 1) -> str:
     """A difference with its sign, using a true minus: ``+3.1``, ``−0.4``."""
-    text = f"{abs(value):.{digits}f}"
+    text = number(f"{abs(value):.{digits}f}")
     return f"−{text}" if round(value, digits) < 0 else f"+{text}"
 
 
@@ -22,7 +25,7 @@ def format_percent(value: float) -> str:
 
 def format_dose(dose_mg: float | None) -> str:
     """``36 mg`` (or ``dose not logged``)."""
-    return "dose not logged" if dose_mg is None else f"{dose_mg:g} mg"
+    return "dose not logged" if dose_mg is None else f"{number(f'{dose_mg:g}')} mg"
 
 
 #: How response and remission read when they cannot be assessed (the reason follows).

@@ -11,13 +11,11 @@ from collections.abc import Iterable
 from html import escape
 
 from ketajournal.domain.dates import format_date
-from ketajournal.palette import SCREEN
+from ketajournal.palette import screen
 from ketajournal.reports.numbers import format_dose, format_percent
 from ketajournal.reports.summary import Summary
 
-# The Appointment screen shows this: the window's colours.
-RED = SCREEN.danger
-GREY = SCREEN.definition_text
+# The Appointment screen shows this: in the window's colours now (palette.screen()).
 
 
 def _e(text: object) -> str:
@@ -26,7 +24,9 @@ def _e(text: object) -> str:
 
 def _definitions(lines: Iterable[str]) -> str:
     items = "".join(f"<li>{_e(line)}</li>" for line in lines if line)
-    return f'<ul style="color:{GREY}; font-size:small">{items}</ul>' if items else ""
+    if not items:
+        return ""
+    return f'<ul style="color:{screen().definition_text}; font-size:small">{items}</ul>'
 
 
 def _table(header: Iterable[str], rows: Iterable[Iterable[str]], red: Iterable[bool] = ()) -> str:
@@ -38,7 +38,7 @@ def _table(header: Iterable[str], rows: Iterable[Iterable[str]], red: Iterable[b
     )
     body = []
     for index, row in enumerate(rows):
-        colour = f" style='color:{RED}'" if index < len(flags) and flags[index] else ""
+        colour = f" style='color:{screen().danger}'" if index < len(flags) and flags[index] else ""
         body.append(f"<tr{colour}>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>")
     return (
         "<table cellspacing='0' cellpadding='3' border='1' style='border-collapse:collapse'>"
@@ -50,7 +50,7 @@ def summary_html(summary: Summary) -> str:
     """The one-minute summary: key figures first, then each section with its definitions."""
     parts = [
         f"<h2>Summary for {_e(summary.period.label)}</h2>",
-        f"<p style='color:{GREY}'>{_e(summary.period.definition)}</p>",
+        f"<p style='color:{screen().definition_text}'>{_e(summary.period.definition)}</p>",
         "<h3>Key figures</h3>",
         _table(
             ("", ""),
@@ -110,7 +110,7 @@ def summary_html(summary: Summary) -> str:
                 ),
             )
         )
-    colour = RED if boosters.tolerance_signal else "inherit"
+    colour = screen().danger if boosters.tolerance_signal else "inherit"
     parts.append(f"<p style='color:{colour}'>{_e(boosters.tolerance_sentence)}</p>")
     parts.append(f"<p><b>{_e(boosters.next_due_question)}</b></p>")
     parts.append(_definitions(boosters.short_definitions))

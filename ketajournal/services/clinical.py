@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS, instrument
 from ketajournal.domain.models import Assessment, Session
 from ketajournal.domain.reminders import CHECK_INS, CHECK_INS_END
@@ -339,7 +340,8 @@ def due_items(journal: Journal) -> list[DueItem]:
         if key in dismissed:
             continue
         text = (
-            f"{questionnaire.short_title} is due (last filled {filled[-1].at:%d %b})."
+            f"{questionnaire.short_title} is due "
+            f"(last filled {format_short_date(filled[-1].at.date(), padded=True)})."
             if filled
             else f"{questionnaire.short_title}: not filled yet."
         )
@@ -358,7 +360,8 @@ def due_items(journal: Journal) -> list[DueItem]:
                 continue
             items.append(
                 DueItem(key, f"Check-in {label} after your session of "
-                        f"{session.at:%a %d %b}: how is your mood?", session_id=session.id)
+                        f"{format_short_date(session.at.date(), weekday=True, padded=True)}: "
+                        "how is your mood?", session_id=session.id)
             )
     return items
 

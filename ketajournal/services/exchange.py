@@ -93,8 +93,9 @@ class ImportResult:
 # -- exports ----------------------------------------------------------------------------
 
 
-def export_csv(journal: Journal, folder: Path) -> dict[str, int]:
+def export_csv(journal: Journal, folder: Path, *, excel: bool = False) -> dict[str, int]:
     """Write one CSV file per kind into ``folder`` (created if missing); returns counts.
+    ``excel``: with a byte-order mark and the locale's list separator, for a spreadsheet.
 
     Never into the journal's home (:meth:`JournalPaths.check_output`).
     """
@@ -104,7 +105,9 @@ def export_csv(journal: Journal, folder: Path) -> dict[str, int]:
     if folder.exists() and not folder.is_dir():
         raise ValidationError("output", f"{folder} exists and is not a folder")
     folder.mkdir(mode=0o700, exist_ok=True)
-    counts = csv_export.write_csv(folder, {kind: journal.entries(kind) for kind in KINDS})
+    counts = csv_export.write_csv(
+        folder, {kind: journal.entries(kind) for kind in KINDS}, excel=excel
+    )
     write_medication_csv(folder, MedicationList(journal).history())
     return counts
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
+from ketajournal.domain import locales
 from ketajournal.domain.dates import format_date, format_range
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
@@ -55,6 +56,7 @@ from ketajournal.services.report_summary import (
     sessions_summary,
     side_effect_lines,
 )
+from ketajournal.services.settings import Settings
 
 E = TypeVar("E", bound=Entry)
 #: At most this many year-in-pixels pages (the latest years of the period).
@@ -316,4 +318,14 @@ def _kind_label(entry: Entry) -> str:
     return KIND_LABELS.get(entry.kind, entry.kind)
 
 
-__all__ = ["NO_APPOINTMENT", "build_report", "parse_day", "resolve_period"]
+def report_paper(journal: Journal, chosen: str | None = None) -> str:
+    """The paper the clinician PDF is written on: ``chosen`` (``export pdf --paper``),
+    else the Settings' ``report.paper``, else the locale's: US Letter in the US and
+    Canada, A4 elsewhere."""
+    if chosen:
+        return chosen
+    stored = Settings(journal).get("report.paper")
+    return locales.paper() if stored == "auto" else str(stored)
+
+
+__all__ = ["NO_APPOINTMENT", "build_report", "parse_day", "report_paper", "resolve_period"]

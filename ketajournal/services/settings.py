@@ -20,8 +20,12 @@ from ketajournal.domain.validation import (
     check_text,
     whole_number_rule,
 )
+from ketajournal.palette import SCHEMES
 from ketajournal.services.imports.daylio import MAX_MOOD_LABELS, mood_key
 from ketajournal.services.journal import Journal
+
+#: The Settings' choices of paper for the clinician PDF ("auto": from the locale).
+PAPERS = ("auto", "a4", "letter")
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,18 @@ def _country(key: str, value: Any) -> Any:
     if not isinstance(code, str) or code not in CRISIS_RESOURCES:
         raise ValidationError(key, f"must be one of: {', '.join(CRISIS_RESOURCES)}")
     return code
+
+
+def _scheme(key: str, value: Any) -> Any:
+    if value not in SCHEMES:
+        raise ValidationError(key, f"must be one of: {', '.join(SCHEMES)}")
+    return value
+
+
+def _paper(key: str, value: Any) -> Any:
+    if value not in PAPERS:
+        raise ValidationError(key, f"must be one of: {', '.join(PAPERS)}")
+    return value
 
 
 def _text(key: str, value: Any) -> Any:
@@ -173,6 +189,20 @@ SETTINGS: dict[str, Setting] = {
             "The 0-10 score of each Daylio mood label you confirmed when importing, "
             "offered again at the next import.",
             _mood_labels,
+        ),
+        Setting(
+            "appearance.color_scheme",
+            "system",
+            "Colours of the window: follow the system's light or dark scheme (system), or "
+            "always light or dark.",
+            _scheme,
+        ),
+        Setting(
+            "report.paper",
+            "auto",
+            "Paper of the clinician PDF: auto (US Letter in the US and Canada, A4 elsewhere, "
+            "from your locale), a4 or letter.",
+            _paper,
         ),
         Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
         Setting(

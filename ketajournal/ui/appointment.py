@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QUrl
+from PySide6.QtCore import QDate, QEvent, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ketajournal.errors import KnownError
 from ketajournal.reports.model import Report
 from ketajournal.reports.summary_html import summary_html
-from ketajournal.services.reports import build_report
+from ketajournal.services.reports import build_report, report_paper
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.tasks import report_failure
 from ketajournal.ui.view import JournalView
@@ -56,7 +56,7 @@ class AppointmentView(JournalView):
         super().__init__(controller, parent)
         self.since_last = QRadioButton("Since the last &appointment")
         self.since_last.setAccessibleName("Period: since the last appointment")
-        self.chosen = QRadioButton("&From")
+        self.chosen = QRadioButton("Fr&om")
         self.chosen.setAccessibleName("Period: chosen dates")
         group = QButtonGroup(self)
         group.addButton(self.since_last)
@@ -79,10 +79,10 @@ class AppointmentView(JournalView):
         self.name = QLineEdit()
         self.name.setPlaceholderText("Optional name for the report")
         self.name.setAccessibleName("Optional name printed on the report")
-        self.open_when_done = QCheckBox("&Open when done")
+        self.open_when_done = QCheckBox("Open when &done")
         self.open_when_done.setChecked(True)
         self.open_when_done.setAccessibleName("Open the PDF when it is written")
-        self.export_button = QPushButton("&Export PDF for my clinician…")
+        self.export_button = QPushButton("E&xport PDF for my clinician…")
         self.export_button.setAccessibleName("Export the clinician PDF")
         self.export_button.clicked.connect(lambda: self.export_pdf())
 
@@ -141,6 +141,12 @@ class AppointmentView(JournalView):
         self.message.setText("")
         self.browser.setHtml(summary_html(self._shown.summary))
 
+    def changeEvent(self, event: QEvent) -> None:
+        """A new colour scheme: the summary is written again in its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._shown is not None:
+            self.browser.setHtml(summary_html(self._shown.summary))
+
     def export_pdf(self, target: Path | None = None) -> None:
         """Write the clinician PDF for the shown period (in the background)."""
         if target is None:
@@ -166,6 +172,7 @@ class AppointmentView(JournalView):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
         self.controller.jobs.run(
-            self, "Writing the PDF…", lambda _journal: write_pdf(report, target), done,
+            self, "Writing the PDF…",
+            lambda journal: write_pdf(report, target, report_paper(journal)), done,
             failure_title="Export failed",
         )

@@ -36,9 +36,9 @@ from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.domain.series import medication_mark
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.settings import Settings
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -56,9 +56,9 @@ DEFAULT_EDITOR_THRESHOLD = 5.0
 #: Height of the strip that holds the definitions (they scroll inside it).
 DEFINITIONS_HEIGHT = 96
 
-_SMALL_GREY = f"color: {SCREEN.small_print}; font-size: 8.5pt;"
-_SIGNAL_STYLE = f"border-left: 4px solid {SCREEN.booster_alert}; padding-left: 6px;"
-_PLAIN_STYLE = f"border-left: 4px solid {SCREEN.rule}; padding-left: 6px;"
+_SMALL_GREY = "color: $small_print; font-size: 8.5pt;"
+_SIGNAL_STYLE = "border-left: 4px solid $booster_alert; padding-left: 6px;"
+_PLAIN_STYLE = "border-left: 4px solid $rule; padding-left: 6px;"
 
 
 def threshold_sentence(analysis: BoosterAnalysis) -> str:
@@ -109,7 +109,7 @@ def _label(accessible_name: str, *, style: str = "") -> QLabel:
     label.setAccessibleName(accessible_name)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if style:
-        label.setStyleSheet(style)
+        set_style(label, style)
     return label
 
 
@@ -195,9 +195,9 @@ class BoostersView(JournalView):
         self.threshold_spin.setToolTip(
             f"Daily mood {_LOW}–{_HIGH} ({_HIGH} = best) that counts as still holding"
         )
-        self.apply_button = QPushButton("A&pply")
+        self.apply_button = QPushButton("Appl&y")
         self.apply_button.setAccessibleName("Apply threshold")
-        self.threshold_error = _label("Threshold error", style=f"color: {SCREEN.booster_alert};")
+        self.threshold_error = _label("Threshold error", style="color: $booster_alert;")
         self.threshold_error.hide()
         self.automatic_checkbox.toggled.connect(
             lambda automatic: self.threshold_spin.setEnabled(not automatic)
@@ -244,7 +244,8 @@ class BoostersView(JournalView):
         self._fill_table(analysis)
         self.threshold_label.setText(threshold_sentence(analysis))
         self.tolerance_label.setText(analysis.tolerance.sentence)
-        self.tolerance_label.setStyleSheet(
+        set_style(
+            self.tolerance_label,
             _SIGNAL_STYLE if analysis.tolerance.signal else _PLAIN_STYLE
         )
         self.next_due_label.setText(

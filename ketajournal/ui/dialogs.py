@@ -51,10 +51,10 @@ from ketajournal.domain.models import (
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
 from ketajournal.services.drafts import Drafts, form_id
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.drafts import FormDraft
+from ketajournal.ui.drafts import FormDraft, typed_at
 from ketajournal.ui.fields import (
     BloodPressureEdit,
     OptionalFloatSpin,
@@ -115,7 +115,7 @@ class EntryDialog(QDialog):
         self.draft: FormDraft | None = None
         self.restored = QLabel()
         self.restored.setWordWrap(True)
-        self.restored.setStyleSheet(f"color: {SCREEN.info};")
+        set_style(self.restored, "color: $info;")
         self.restored.setAccessibleName("Restored draft")
         self.restored.hide()
         self.form = QFormLayout()
@@ -124,7 +124,7 @@ class EntryDialog(QDialog):
         self.form.addRow("&When", self.when)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {SCREEN.danger};")
+        set_style(self.error, "color: $danger;")
         self.error.setAccessibleName("Error message")
         self.error.hide()
         self.buttons = QDialogButtonBox(
@@ -164,7 +164,7 @@ class EntryDialog(QDialog):
         kept = self.draft.restore()
         if kept is not None:
             self.restored.setText(
-                f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}. "
+                f"Restored what you typed on {typed_at(kept.saved_at)}. "
                 "It is not saved yet: Save keeps it, Cancel discards it."
             )
             self.restored.show()
@@ -293,7 +293,7 @@ class SessionDialog(EntryDialog):
         self.form.addRow("&Route", self.route)
         self.form.addRow("&Phase", self.phase)
         self.form.addRow("&Dose", self.dose)
-        self.form.addRow("Body &weight", self.weight)
+        self.form.addRow("Body wei&ght", self.weight)
         self.form.addRow("", self.per_kg)
         self.form.addRow("&Clinic", self.clinic)
         self.form.addRow(scale_label("D&issociation", "none", "most"), self.dissociation)
@@ -386,7 +386,7 @@ class SideEffectDialog(EntryDialog):
             )
         self.red_flag = QLabel(RED_FLAG_ADVICE)
         self.red_flag.setWordWrap(True)
-        self.red_flag.setStyleSheet(f"color: {SCREEN.danger}; font-weight: bold;")
+        set_style(self.red_flag, "color: $danger; font-weight: bold;")
         self.red_flag.setAccessibleName("Red flag warning")
         self.note = note_edit()
         self.form.addRow("&Side effect", self.category)

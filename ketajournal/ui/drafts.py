@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_short_date, format_time_of_day
 from ketajournal.services.drafts import Draft, Drafts
 from ketajournal.ui.fields import BloodPressureEdit, OptionalFloatSpin, OptionalIntSpin, TimeEdit
 
@@ -99,6 +100,13 @@ def _watch(widget: QWidget, slot: Any) -> None:
     elif isinstance(widget, QAbstractButton):
         widget.toggled.connect(slot)
 
+
+
+def typed_at(saved_at: datetime) -> str:
+    """When a draft was typed, on this computer's clock: ``Thu 03 Dec at 21:04``."""
+    local = saved_at.astimezone()
+    day = format_short_date(local.date(), weekday=True, padded=True)
+    return f"{day} at {format_time_of_day(local)}"
 
 class FormDraft(QObject):
     """The draft of one form: written a moment after each change, discarded on save."""

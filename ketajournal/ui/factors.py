@@ -30,7 +30,7 @@ from ketajournal.domain.factors import describe
 from ketajournal.domain.tags import FACTOR_SCALE_RANGE, FactorDefinition, FactorKind
 from ketajournal.domain.timeutil import local_day
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
+from ketajournal.palette import screen
 from ketajournal.services.mood_factors import factor_report
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalIntSpin
@@ -72,10 +72,10 @@ class FactorsView(JournalView):
         self.sentence.setAccessibleName("What the selected comparison says")
         self.waiting = QLabel()
         self.waiting.setWordWrap(True)
-        self.waiting.setStyleSheet(f"color: {SCREEN.hint_text};")
+        self.waiting.setStyleSheet(f"color: {screen().hint_text};")
         self.definition = QLabel()
         self.definition.setWordWrap(True)
-        self.definition.setStyleSheet(f"color: {SCREEN.definition_text}; font-size: 11px;")
+        self.definition.setStyleSheet(f"color: {screen().definition_text}; font-size: 11px;")
 
         self.own_box = QGroupBox("Your factors: today's values")
         self.own_form = QFormLayout()
@@ -89,7 +89,7 @@ class FactorsView(JournalView):
         self.new_kind.addItem("yes or no", FactorKind.YESNO.value)
         self.new_kind.addItem("0 to 10", FactorKind.SCALE.value)
         self.new_kind.setAccessibleName("How the new factor is rated")
-        add = QPushButton("&Follow")
+        add = QPushButton("Follo&w")
         add.clicked.connect(self.define)
         define_row = QHBoxLayout()
         define_row.addWidget(self.new_name, 1)
@@ -177,10 +177,10 @@ class FactorsView(JournalView):
                          else control.optional())
                 change = journal.set_factor_value(name, today, value)
             self.own_status.setText("Saved today's values.")
-            self.own_status.setStyleSheet(f"color: {SCREEN.success};")
+            self.own_status.setStyleSheet(f"color: {screen().success};")
         except KnownError as error:
             self.own_status.setText(str(error))
-            self.own_status.setStyleSheet(f"color: {SCREEN.danger};")
+            self.own_status.setStyleSheet(f"color: {screen().danger};")
             return
         if self.controls:
             self.controller.notify(change)
@@ -193,7 +193,7 @@ class FactorsView(JournalView):
             _, change = self.controller.journal.define_factor(self.new_name.text(), kind)
         except KnownError as error:
             self.own_status.setText(str(error))
-            self.own_status.setStyleSheet(f"color: {SCREEN.danger};")
+            self.own_status.setStyleSheet(f"color: {screen().danger};")
             return
         self.new_name.clear()
         self.own_status.setText("")

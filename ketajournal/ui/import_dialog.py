@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
+from ketajournal.palette import screen
 from ketajournal.services import app_import
 from ketajournal.services.app_import import AppImportResult, ImportOptions, ImportPreview
 from ketajournal.services.imports import daylio
@@ -295,7 +295,7 @@ class AppImportDialog(QDialog):
             elif self.source_key == "csv":
                 self._read_header()
         except KnownError as error:
-            self._say(str(error), SCREEN.danger)
+            self._say(str(error), screen().danger)
 
     def _read_header(self) -> None:
         if self.source_key != "csv" or not self.path.text().strip():
@@ -305,7 +305,7 @@ class AppImportDialog(QDialog):
             table = read_table(Path(self.path.text()).expanduser(),
                                delimiter=str(self.columns.delimiter.currentData()))
         except KnownError as error:
-            self._say(str(error), SCREEN.danger)
+            self._say(str(error), screen().danger)
             return
         self.columns.set_header(table.header)
 
@@ -333,16 +333,16 @@ class AppImportDialog(QDialog):
         if self.source_key == "daylio" and self.labels.unchosen():
             missing = len(self.labels.unchosen())
             self._say(f"Choose a score for {missing} mood "
-                      f"label{'s' if missing != 1 else ''} first.", SCREEN.danger)
+                      f"label{'s' if missing != 1 else ''} first.", screen().danger)
             return
         try:
             parsed = app_import.read_file(Path(self.path.text()).expanduser(), self.options())
             plan = app_import.preview(self.controller.journal, parsed)
         except KnownError as error:
-            self._say(str(error), SCREEN.danger)
+            self._say(str(error), screen().danger)
             return
         self.plan = plan
-        self._say(" ".join(plan.lines()), SCREEN.info)
+        self._say(" ".join(plan.lines()), screen().info)
         rows = plan.new[:PREVIEW_ROWS]
         self.table.setRowCount(len(rows))
         for row, item in enumerate(rows):

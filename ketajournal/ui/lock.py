@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketajournal.palette import SCREEN
+from ketajournal.ui.appearance import set_style
 
 #: Events that count as the user being there.
 ACTIVITY = frozenset(
@@ -86,7 +86,7 @@ class LockScreen(QWidget):
         self.button.clicked.connect(self._submit)
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {SCREEN.danger};")
+        set_style(self.error, "color: $danger;")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setAccessibleName("Unlock message")
         row = QHBoxLayout()

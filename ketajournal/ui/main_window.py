@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThread, QTimer, Signal
+from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,15 +43,18 @@ from ketajournal.services import clinical
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.settings import Settings
+from ketajournal.ui.announce import announce
+from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
+from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.menus import build_menus
 from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
 from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
-from ketajournal.ui.screens import ScreenTabs
+from ketajournal.ui.screens import SCREENS, ScreenTabs
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 from ketajournal.ui.today import TodayView
 from ketajournal.ui.view import JournalView
@@ -126,6 +129,8 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlock_requested.connect(self.try_unlock)
         self.stack.addWidget(self.lock_screen)
         self.setCentralWidget(self.stack)
+        #: Light or dark, following the system or the Settings, switched live.
+        self.appearance = Appearance(self)
         self.idle = IdleWatcher(self)
         self.idle.idle.connect(self.lock)
         #: File → Export / Import / Back up / Restore.
@@ -135,6 +140,8 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.idle)
         self.menus = build_menus(self, self)
         self.tray = Tray(self, self)
+        # Status messages are read out as they appear (a save, a lock, an export).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
             self.attach(controller)
@@ -171,6 +178,7 @@ class MainWindow(QMainWindow):
         self._set_journal_actions(True)
         self.idle.start(Settings(controller.journal).get("security.auto_lock_minutes"))
         self._apply_background()
+        self.appearance.set_choice(Settings(controller.journal).get("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
@@ -362,10 +370,12 @@ class MainWindow(QMainWindow):
         return self.controller is not None and self.keys is not None and self._unlock is not None
 
     def _settings_may_have_changed(self, change: Change) -> None:
-        """A new auto-lock time (Security dialog) takes effect at once."""
+        """A new auto-lock time (Security dialog) or colour scheme takes effect at once."""
         if "settings" in change.kinds and self.controller is not None:
-            self.idle.start(Settings(self.controller.journal).get("security.auto_lock_minutes"))
+            settings = Settings(self.controller.journal)
+            self.idle.start(settings.get("security.auto_lock_minutes"))
             self._apply_background()
+            self.appearance.set_choice(settings.get("appearance.color_scheme"))
 
     # -- reminders and the background -----------------------------------------------------
     def _apply_background(self) -> None:
@@ -539,6 +549,18 @@ class MainWindow(QMainWindow):
         if self.tabs is not None:
             self.tabs.setCurrentWidget(self.appointment)
             self.appointment.export_pdf()
+
+    def show_keyboard_shortcuts(self) -> KeyboardShortcutsDialog:
+        """Help → Keyboard shortcuts: every shortcut, read from the actions (every screen
+        built first, so that its own shortcuts are listed too)."""
+        if self.tabs is not None:
+            for screen in SCREENS:
+                if screen.view is not None:
+                    self.tabs.view(screen.name)
+        dialog = KeyboardShortcutsDialog(shortcut_rows(self), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def about(self) -> None:
         """Version and the privacy promise."""

@@ -41,7 +41,7 @@ from ketajournal.domain.medications import (
 )
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
+from ketajournal.palette import screen
 from ketajournal.services.medications import KIND, MedicationEdit, MedicationList
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalFloatSpin
@@ -166,7 +166,7 @@ class MedicationDialog(QDialog):
 
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(f"color: {SCREEN.danger};")
+        self.error.setStyleSheet(f"color: {screen().danger};")
         self.error.setAccessibleName("Error message")
         self.error.hide()
         buttons = QDialogButtonBox(
@@ -231,8 +231,8 @@ class MedicationsView(JournalView):
         self.dialog: MedicationDialog | None = None
         buttons = QHBoxLayout()
         self.start_button = QPushButton("&Start a medication…")
-        self.change_button = QPushButton("C&hange dose…")
-        self.stop_button = QPushButton("S&top…")
+        self.change_button = QPushButton("Change d&ose…")
+        self.stop_button = QPushButton("Stop ta&king…")
         self.delete_button = QPushButton("&Delete this medication")
         self.delete_button.setToolTip(
             "Delete the selected medication with all its doses (Edit → Undo brings it back).")
@@ -257,7 +257,7 @@ class MedicationsView(JournalView):
         self.history.itemSelectionChanged.connect(self._update_buttons)
         definition = QLabel(DEFINITION)
         definition.setWordWrap(True)
-        definition.setStyleSheet(f"color: {SCREEN.definition_text}; font-size: 8.5pt;")
+        definition.setStyleSheet(f"color: {screen().definition_text}; font-size: 8.5pt;")
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)

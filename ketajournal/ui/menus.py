@@ -54,6 +54,8 @@ class MenuHost(Protocol):
 
     def about(self) -> None: ...
 
+    def show_keyboard_shortcuts(self) -> object: ...
+
     def show_crisis_resources(self) -> None: ...
 
 
@@ -150,6 +152,10 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
     # Always available, locked or not: the list of the chosen country, else the
     # international one.
     crisis = add(help_menu, "&Crisis resources…", window.show_crisis_resources, CRISIS_SHORTCUT)
+    add(
+        help_menu, "&Keyboard shortcuts…", window.show_keyboard_shortcuts,
+        keys.HelpContents,
+    )
     add(help_menu, "&About ketajournal", window.about)
 
     return Menus(

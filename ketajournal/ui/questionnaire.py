@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from ketajournal.domain.instruments import AnswerOption, Instrument
 from ketajournal.domain.models import Assessment
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
 from ketajournal.services import clinical
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import TimeEdit
 
@@ -109,7 +109,7 @@ class QuestionnaireDialog(QDialog):
         recall.setStyleSheet("font-weight: 600; font-size: 14px;")
         low, high = questionnaire.answer_range
         hint = QLabel(f"Type {low}–{high} to answer and move to the next question, or click.")
-        hint.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(hint, "color: $hint_text;")
         self.when = TimeEdit("When filled in")
         self.when.set_time(controller.now())
 
@@ -141,11 +141,11 @@ class QuestionnaireDialog(QDialog):
         self.total.setAccessibleName("Total and band")
         self.total.setStyleSheet("font-size: 14px; font-weight: 600;")
         self.error = QLabel("")
-        self.error.setStyleSheet(f"color: {SCREEN.danger};")
+        set_style(self.error, "color: $danger;")
         self.error.setWordWrap(True)
         self.licence = QLabel(questionnaire.licence)
         self.licence.setWordWrap(True)
-        self.licence.setStyleSheet(f"color: {SCREEN.licence_text}; font-size: 10px;")
+        set_style(self.licence, "color: $licence_text; font-size: 10px;")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -39,15 +39,15 @@ class Screen:
 
 SCREENS = (
     Screen("today", "&Today", None, "Ctrl+1"),
-    Screen("timeline", "Time&line", "ketajournal.ui.timeline:TimelineView", "Ctrl+2"),
+    Screen("timeline", "Ti&meline", "ketajournal.ui.timeline:TimelineView", "Ctrl+2"),
     Screen("trends", "T&rends", "ketajournal.ui.trends:TrendsView", "Ctrl+3"),
     Screen("boosters", "&Boosters", "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
     Screen("appointment", "A&ppointment", "ketajournal.ui.appointment:AppointmentView",
            "Ctrl+5"),
-    Screen("medications", "&Medications", "ketajournal.ui.medications:MedicationsView",
+    Screen("medications", "Medications", "ketajournal.ui.medications:MedicationsView",
            "Ctrl+6"),
-    Screen("year", "&Year", "ketajournal.ui.year:YearView", "Ctrl+7"),
-    Screen("factors", "Fa&ctors", "ketajournal.ui.factors:FactorsView", "Ctrl+8"),
+    Screen("year", "Year", "ketajournal.ui.year:YearView", "Ctrl+7"),
+    Screen("factors", "Factors", "ketajournal.ui.factors:FactorsView", "Ctrl+8"),
 )
 
 

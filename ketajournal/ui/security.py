@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from ketajournal import APP_TITLE
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyStore, clear_text_warning
 from ketajournal.platform.paths import JournalPaths, SetAside
@@ -56,12 +55,13 @@ from ketajournal.services.keys import (
 from ketajournal.services.repair import restore_from_home_backup
 from ketajournal.services.restore import PreparedRestore, finish_restore, prepare_restore
 from ketajournal.services.settings import SETTINGS, Settings
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.recovery import RecoveryKeyDialog
 from ketajournal.ui.tasks import run_task
 
 AUTO_LOCK = "security.auto_lock_minutes"
-ERROR_STYLE = f"color: {SCREEN.danger};"
+ERROR_STYLE = "color: $danger;"
 
 
 # -- small questions (module functions, so tests can answer them) ---------------------
@@ -205,7 +205,7 @@ class SecurityDialog(QDialog):
 
         self.recovery_status = QLabel("")
         self.recovery_status.setWordWrap(True)
-        self.rotate_button = QPushButton("Make a &new recovery key…")
+        self.rotate_button = QPushButton("Make a new &recovery key…")
         self.rotate_button.clicked.connect(self.new_recovery_key)
         recovery_box = QGroupBox("Recovery key")
         recovery_layout = QHBoxLayout(recovery_box)
@@ -225,7 +225,7 @@ class SecurityDialog(QDialog):
 
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        set_style(self.error, ERROR_STYLE)
         self.error.setAccessibleName("Security message")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

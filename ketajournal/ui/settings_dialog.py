@@ -1,4 +1,4 @@
-"""Settings: reminders, crisis resources, remission thresholds, baselines.
+"""Settings: reminders, crisis resources, colours, remission thresholds, baselines.
 
 Every control writes through :class:`ketajournal.services.settings.Settings`, which
 validates and names the setting when a value is refused. The booster threshold T
@@ -30,15 +30,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.safety import COUNTRY_NAMES, CRISIS_RESOURCES, country_code
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
+from ketajournal.palette import SCHEMES
 from ketajournal.platform import autostart
 from ketajournal.platform.keystore import KeyStore
-from ketajournal.services.settings import Settings
+from ketajournal.services.settings import PAPERS, Settings
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.security import SecurityDialog
+
+#: How the colour schemes of :data:`~ketajournal.palette.SCHEMES` read in the dialog.
+SCHEME_NAMES = ("As the system (light or dark)", "Light", "Dark")
+#: How the paper choices of :data:`~ketajournal.services.settings.PAPERS` read.
+PAPER_NAMES = ("From my locale (US Letter in the US and Canada, else A4)", "A4", "US Letter")
 
 
 class SettingsDialog(QDialog):
@@ -79,6 +86,21 @@ class SettingsDialog(QDialog):
         self.crisis_text.setFixedHeight(70)
         form.addRow("&Your own resources", self.crisis_text)
 
+        self.color_scheme = QComboBox()
+        self.color_scheme.setAccessibleName("Colour scheme")
+        for text, scheme in zip(SCHEME_NAMES, SCHEMES, strict=True):
+            self.color_scheme.addItem(text, scheme)
+        self.color_scheme.setCurrentIndex(
+            max(0, self.color_scheme.findData(self.settings.get("appearance.color_scheme")))
+        )
+        form.addRow("C&olours", self.color_scheme)
+        self.paper = QComboBox()
+        self.paper.setAccessibleName("Paper of the clinician PDF")
+        for text, paper in zip(PAPER_NAMES, PAPERS, strict=True):
+            self.paper.addItem(text, paper)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(self.settings.get("report.paper"))))
+        form.addRow("PDF &paper", self.paper)
+
         self.interval = QSpinBox()
         self.interval.setRange(1, 365)
         self.interval.setSuffix(" days")
@@ -100,7 +122,8 @@ class SettingsDialog(QDialog):
             combo.setAccessibleName(f"{questionnaire.short_title} baseline")
             combo.addItem("Automatic: the last one before the first session", None)
             for assessment in controller.journal.assessments(instrument_id):
-                combo.addItem(f"{assessment.at:%d %b %Y}: total {assessment.total}",
+                combo.addItem(f"{format_short_date(assessment.at.date(), year=True, padded=True)}: "
+                             f"total {assessment.total}",
                               assessment.id)
             chosen = self.settings.get(f"clinical.baseline.{instrument_id}")
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
@@ -108,7 +131,7 @@ class SettingsDialog(QDialog):
             self.baseline[instrument_id] = combo
 
         note = QLabel("The booster threshold T is set on the Boosters screen.")
-        note.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(note, "color: $hint_text;")
         self.security_button = QPushButton("Se&curity: passphrase, recovery key, auto-lock…")
         self.security_button.setAccessibleName("Open the security settings")
         self.security_button.clicked.connect(self.open_security)
@@ -116,7 +139,7 @@ class SettingsDialog(QDialog):
             self.security_button.setEnabled(False)
             self.security_button.setToolTip("Not available for the demo journal.")
         self.error = QLabel("")
-        self.error.setStyleSheet(f"color: {SCREEN.danger};")
+        set_style(self.error, "color: $danger;")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -149,7 +172,7 @@ class SettingsDialog(QDialog):
         time_row.addStretch(1)
         form.addRow(self.mood_reminder, time_row)
         self.detailed_text = QCheckBox(
-            "Show &details in notifications (session dates, questionnaire names)"
+            "Show de&tails in notifications (session dates, questionnaire names)"
         )
         self.detailed_text.setAccessibleName("Detailed notification text")
         self.detailed_text.setToolTip(
@@ -174,7 +197,7 @@ class SettingsDialog(QDialog):
             self.start_at_login.setToolTip("Not available for the demo journal.")
         form.addRow(self.start_at_login)
         note = QLabel("Check-ins after a session and questionnaires are reminded when due.")
-        note.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(note, "color: $hint_text;")
         form.addRow(note)
 
     def security_dialog(self) -> SecurityDialog:
@@ -196,6 +219,8 @@ class SettingsDialog(QDialog):
         values: dict[str, Any] = {
             "safety.crisis_country": self.country.currentData(),
             "safety.crisis_text": self.crisis_text.toPlainText(),
+            "appearance.color_scheme": self.color_scheme.currentData(),
+            "report.paper": self.paper.currentData(),
             "clinical.questionnaire_interval_days": self.interval.value(),
             "reminders.mood": self.mood_reminder.isChecked(),
             "reminders.mood_time": self.mood_time.time().toString("HH:mm"),

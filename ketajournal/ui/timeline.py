@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_date_time
 from ketajournal.domain.models import (
     KIND_LABELS,
     Assessment,
@@ -44,7 +45,7 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
+from ketajournal.palette import screen
 from ketajournal.services.journal import Change, Journal
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
@@ -56,7 +57,6 @@ TimelineKey = tuple[float, int, int]
 PAGE_SIZE = 200
 #: A change touching more entries than this (an import) reloads instead of patching rows.
 MAX_TARGETED_IDS = 50
-WHEN_FORMAT = "%a %d %b %Y %H:%M"  # as domain.timeutil.as_logged writes it
 
 
 def summarize(entry: Entry) -> str:
@@ -280,7 +280,7 @@ class TimelineModel(QAbstractTableModel):
             and isinstance(entry, SideEffect)
             and entry.is_red_flag
         ):
-            return QColor(SCREEN.danger)
+            return QColor(screen().danger)
         return None
 
 
@@ -342,7 +342,7 @@ class TimelineView(JournalView):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Search in notes")
         self.search.textChanged.connect(self._proxy.set_text)
-        self.edit_button = QPushButton("&Edit…")
+        self.edit_button = QPushButton("Ed&it…")
         self.edit_button.setAccessibleName("Edit the selected entry")
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton("&Delete")
@@ -374,7 +374,7 @@ class TimelineView(JournalView):
         padding = 3 * metrics.averageCharWidth()
         widths = (
             # Room for the offset that as_logged adds to a time logged in another zone.
-            max(metrics.horizontalAdvance(f"{day:{WHEN_FORMAT}} (UTC−12:00)")
+            max(metrics.horizontalAdvance(f"{format_date_time(day, padded=True)} (UTC−12:00)")
                 for day in _SAMPLE_TIMES),
             max(metrics.horizontalAdvance(label) for label in KIND_LABELS.values()),
         )
@@ -385,8 +385,11 @@ class TimelineView(JournalView):
         header.resizeSection(2, 420)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        # Their What's This is the line Help → Keyboard shortcuts shows.
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
+        delete.setWhatsThis("Timeline → Delete the selected entry")
+        edit = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
+        edit.setWhatsThis("Timeline → Edit the selected entry")
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

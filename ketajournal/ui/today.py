@@ -7,6 +7,8 @@ filled in. "Saved" appears only after the write committed; Undo is right there.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -33,18 +35,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.domain.tags import check_tags
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
-from ketajournal.palette import SCREEN
 from ketajournal.services import clinical
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
+from ketajournal.ui.announce import LiveLabel, announce
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
-from ketajournal.ui.drafts import FormDraft, set_widget_value
+from ketajournal.ui.drafts import FormDraft, set_widget_value, typed_at
 from ketajournal.ui.fields import (
     OptionalFloatSpin,
     OptionalIntSpin,
@@ -115,16 +119,21 @@ class MoodRow(QWidget):
             self.chosen.emit(digit)
 
 
+def _on(at: datetime, *, weekday: bool = False) -> str:
+    """The day of an entry as logged, with its year: ``01 Dec 2026``."""
+    return format_short_date(at.date(), year=True, weekday=weekday, padded=True)
+
+
 def describe_status(status: clinical.MeasureStatus) -> str:
     """One line: baseline → latest, change, response, remission."""
     if status.latest is None:
         return f"{status.short_title}: none filled yet."
-    latest = f"latest {status.latest.total} ({status.latest.band}, {status.latest.at:%d %b %Y})"
+    latest = f"latest {status.latest.total} ({status.latest.band}, {_on(status.latest.at)})"
     if status.baseline is None:
         return f"{status.short_title}: {latest}; no baseline."
     picked = ", your pick" if status.baseline_source == "user" else ""
     text = (f"{status.short_title}: baseline {status.baseline.total} "
-            f"({status.baseline.at:%d %b %Y}{picked}) → {latest}")
+            f"({_on(status.baseline.at)}{picked}) → {latest}")
     if status.change_percent is not None:
         text += f", change {status.change_percent:+.0f} %"
     if status.not_assessable is not None:
@@ -148,7 +157,7 @@ class TodayView(QWidget):
         question = QLabel("How is your mood right now?")
         question.setStyleSheet("font-size: 18px; font-weight: 600;")
         hint = QLabel(f"Click a number or type it to save it. {WORST} = worst, {BEST} = best.")
-        hint.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(hint, "color: $hint_text;")
         self.mood_row = MoodRow()
         self.mood_row.chosen.connect(self.save_mood)
         ends = QHBoxLayout()
@@ -175,14 +184,14 @@ class TodayView(QWidget):
         self.tags.setPlaceholderText("e.g. walk, friends (separated by commas)")
         self.tags.setAccessibleName("Tags of this mood entry, separated by commas")
         self.tag_completer = TagCompleter(self.tags)
-        form.addRow(scale_label("&Anxiety", "none", "worst"), self.anxiety)
-        form.addRow(scale_label("&Energy", "none", "most"), self.energy)
-        form.addRow("S&leep last night (hours)", self.sleep)
-        form.addRow("&Time", self.when)
-        form.addRow("Ta&gs", self.tags)
+        form.addRow(scale_label("An&xiety", "none", "worst"), self.anxiety)
+        form.addRow(scale_label("Ener&gy", "none", "most"), self.energy)
+        form.addRow("Sleep last night (h&ours)", self.sleep)
+        form.addRow("T&ime", self.when)
+        form.addRow("Tags (&keywords)", self.tags)
         self.details.hide()
 
-        self.status = QLabel("")
+        self.status = LiveLabel("")
         self.status.setAccessibleName("Save status")
         self.undo_button = QPushButton("&Undo")
         self.undo_button.setAccessibleName("Undo the last save")
@@ -194,8 +203,8 @@ class TodayView(QWidget):
         status_row.addStretch(1)
 
         self.session_button = QPushButton("Log a &session…")
-        self.side_effect_button = QPushButton("Log a side e&ffect…")
-        self.event_button = QPushButton("Log an e&vent…")
+        self.side_effect_button = QPushButton("Log a si&de effect…")
+        self.event_button = QPushButton("Log &an event…")
         for button, name in ((self.session_button, "Log a treatment session"),
                              (self.side_effect_button, "Log a side effect"),
                              (self.event_button, "Log an event")):
@@ -208,7 +217,7 @@ class TodayView(QWidget):
 
         self.summary = QLabel("")
         self.summary.setAccessibleName("Today so far")
-        self.summary.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(self.summary, "color: $hint_text;")
 
         questionnaires = QHBoxLayout()
         self.questionnaire_buttons: dict[str, QPushButton] = {}
@@ -226,8 +235,10 @@ class TodayView(QWidget):
         self.drafts_box.setAccessibleName("Unsaved forms")
         self.drafts_layout = QVBoxLayout(self.drafts_box)
 
+        #: What each box last listed, so that only new lines are announced.
+        self._box_lines: dict[str, list[str]] = {}
         self.flags_box = QGroupBox("Needs your attention")
-        self.flags_box.setStyleSheet(f"QGroupBox {{ color: {SCREEN.danger}; font-weight: 600; }}")
+        set_style(self.flags_box, "QGroupBox { color: $danger; font-weight: 600; }")
         self.flags_layout = QVBoxLayout(self.flags_box)
         self.due_box = QGroupBox("Due")
         self.due_layout = QVBoxLayout(self.due_box)
@@ -242,7 +253,7 @@ class TodayView(QWidget):
             self.progress_labels[instrument_id] = label
         self.definitions = QLabel("")
         self.definitions.setWordWrap(True)
-        self.definitions.setStyleSheet(f"color: {SCREEN.definition_text}; font-size: 11px;")
+        set_style(self.definitions, "color: $definition_text; font-size: 11px;")
         progress_layout.addWidget(self.definitions)
 
         layout = QVBoxLayout(self)
@@ -297,9 +308,9 @@ class TodayView(QWidget):
                 self.draft.active = False  # ... so put the kept time back
                 set_widget_value(self.when, kept.data["at"])
                 self.draft.active = True
-        self.status.setStyleSheet(f"color: {SCREEN.info};")
+        set_style(self.status, "color: $info;")
         self.status.setText(
-            f"Restored what you typed on {kept.saved_at.astimezone():%a %d %b at %H:%M}; "
+            f"Restored what you typed on {typed_at(kept.saved_at)}; "
             "choose your mood to save it."
         )
 
@@ -310,7 +321,7 @@ class TodayView(QWidget):
         for kept in pending:
             row = QHBoxLayout()
             when = kept.saved_at.astimezone()
-            text = QLabel(f"{describe_form(kept.form)}, typed on {when:%a %d %b at %H:%M}.")
+            text = QLabel(f"{describe_form(kept.form)}, typed on {typed_at(when)}.")
             text.setWordWrap(True)
             go = QPushButton("Continue…")
             go.setAccessibleName(f"Continue: {describe_form(kept.form)}")
@@ -356,11 +367,11 @@ class TodayView(QWidget):
                 self.controller.notify(self.controller.journal.set_tags(saved.id, tags))
         except KnownError as error:
             self.status.setText(str(error))
-            self.status.setStyleSheet(f"color: {SCREEN.danger};")
+            set_style(self.status, "color: $danger;")
             self.undo_button.hide()
             self.draft.keep_now()  # not saved: what was typed must survive a crash too
             return
-        self.status.setStyleSheet(f"color: {SCREEN.success}; font-weight: 600;")
+        set_style(self.status, "color: $success; font-weight: 600;")
         self.status.setText(f"Saved at {saved.at.astimezone():%H:%M}.")
         self.undo_button.show()
         self.note.clear()
@@ -387,16 +398,19 @@ class TodayView(QWidget):
     def _refresh_flags(self) -> None:
         _clear(self.flags_layout)
         flags = clinical.safety_flags(self.controller.journal, unacknowledged_only=True)
+        sentences = []
         for assessment in flags:
             item = assessment.instrument.safety_item or 0
             answer = assessment.instrument.option_label(assessment.answers[item - 1])
             text = QLabel(
-                f"On {assessment.at:%a %d %b %Y} you answered {assessment.instrument.short_title} "
+                f"On {_on(assessment.at, weekday=True)} you answered "
+                f"{assessment.instrument.short_title} "
                 f"question {item} (thoughts that you would be better off dead or of hurting "
                 f"yourself) with “{answer}”. Help is available."
             )
             text.setWordWrap(True)
             text.setAccessibleName("Safety answer")
+            sentences.append(text.text())
             show = QPushButton("Show crisis resources")
             show.setAccessibleName("Show crisis resources")
             show.clicked.connect(self.crisis_requested.emit)
@@ -410,6 +424,16 @@ class TodayView(QWidget):
             row.addWidget(done)
             self.flags_layout.addLayout(row)
         self.flags_box.setVisible(bool(flags))
+        self._announce_box(self.flags_box, sentences)
+
+    def _announce_box(self, box: QGroupBox, lines: list[str]) -> None:
+        """Read a box out when what it lists changed (new items only, not a refresh)."""
+        said = self._box_lines.get(box.title(), [])
+        self._box_lines[box.title()] = lines
+        new = [line for line in lines if line not in said]
+        if new:
+            announce(box, f"{box.title()}: " + "; ".join(new),
+                     assertive=box is self.flags_box)
 
     def _acknowledge(self, assessment: Assessment) -> None:
         try:
@@ -440,6 +464,7 @@ class TodayView(QWidget):
             row.addWidget(dismiss)
             self.due_layout.addLayout(row)
         self.due_box.setVisible(bool(items))
+        self._announce_box(self.due_box, [item.text for item in items])
 
     def _dismiss(self, key: str) -> None:
         try:

@@ -3,7 +3,7 @@ totals, updated on every change it draws (while hidden, on the next show)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ketajournal.charts.trends import BANDS_INSTRUMENT, TrendsChart
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -13,8 +13,10 @@ from ketajournal.domain.series import (
     SLEEP_DEFINITION,
     build_trend_series_from_days,
 )
-from ketajournal.palette import SCREEN
+from ketajournal.ui.announce import announce
+from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.trend_table import TrendTableModel, trend_table_view
 from ketajournal.ui.view import JournalView
 
 #: The sentence under the chart about sleep (drawn only when "Show sleep" is ticked).
@@ -45,7 +47,8 @@ class TrendsView(JournalView):
         self.definition = QLabel(
             "Points: daily mood (mean of the day's entries). "
             + SEVEN_DAY_MEAN_DEFINITION
-            + ". Vertical lines: treatment sessions. Triangles: side effects (red: red flag). "
+            + ". Vertical lines: treatment sessions. "
+            "Triangles: side effects (pointing up, red: a red flag). "
             "Brown diamonds on the bottom row, with a dotted line and a label: medication "
             "starts, dose changes and stops. "
             "Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ("
@@ -57,22 +60,45 @@ class TrendsView(JournalView):
             + SLEEP_SENTENCE
         )
         self.definition.setWordWrap(True)
-        self.definition.setStyleSheet(f"color: {SCREEN.hint_text};")
+        set_style(self.definition, "color: $hint_text;")
+        # The text alternative: the plotted days as a table, a key press away.
+        self.table_model = TrendTableModel(self)
+        self.table = trend_table_view(self.table_model)
+        self.table.setMaximumHeight(240)
+        self.table.hide()
+        self.table_button = QPushButton("Show the &data as a table")
+        self.table_button.setCheckable(True)
+        self.table_button.setAccessibleName("Show the chart data as a table")
+        self.table_button.toggled.connect(self._show_table)
+        self.chart.point_cursor.moved.connect(lambda text: announce(self.chart.plot, text))
+        row = QHBoxLayout()
+        row.addWidget(self.table_button)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.chart, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.table)
         layout.addWidget(self.definition)
         self.refresh()
         self.chart.set_range_preset("90d")
 
+    def _show_table(self, shown: bool) -> None:
+        self.table.setVisible(shown)
+        self.table_button.setText(
+            "Hide the &data table" if shown else "Show the &data as a table"
+        )
+        if shown:
+            self.table.setFocus()
+
     def rebuild(self) -> None:
         """Rebuild the series from the journal and hand them to the chart."""
         journal = self.controller.journal
-        self.chart.set_series(
-            build_trend_series_from_days(  # per-day totals from SQL, not every mood entry
-                journal.daily_mood_totals(),
-                journal.sessions(),
-                journal.side_effects(),
-                journal.assessments(),
-                [step for course in journal.medication_courses() for step in course.steps],
-            )
+        series = build_trend_series_from_days(  # per-day totals from SQL, not every entry
+            journal.daily_mood_totals(),
+            journal.sessions(),
+            journal.side_effects(),
+            journal.assessments(),
+            [step for course in journal.medication_courses() for step in course.steps],
         )
+        self.chart.set_series(series)
+        self.table_model.set_series(series)

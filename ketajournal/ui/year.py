@@ -37,11 +37,11 @@ from ketajournal.domain.year_pixels import (
 )
 from ketajournal.palette import (
     MOOD_SCALE,
-    SCREEN,
     YEAR_NO_ENTRY,
     YEAR_SELECTED,
     YEAR_SESSION,
     mood_colour,
+    screen,
 )
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
@@ -122,7 +122,7 @@ class YearGrid(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(6.5, font.pointSizeF() * 0.75))
         painter.setFont(font)
-        painter.setPen(QColor(SCREEN.hint_text))
+        painter.setPen(QColor(screen().hint_text))
         for month, name in enumerate(MONTH_LETTERS):
             painter.drawText(QRectF(LEFT + month * (CELL + GAP) - 4, 0, CELL + 8, TOP - 4),
                              Qt.AlignmentFlag.AlignCenter, name[:1])
@@ -212,7 +212,7 @@ class YearView(JournalView):
         definition = QLabel(DEFINITION + " Arrow keys: up and down a day, left and right a "
                             "month.")
         definition.setWordWrap(True)
-        definition.setStyleSheet(f"color: {SCREEN.hint_text};")
+        definition.setStyleSheet(f"color: {screen().hint_text};")
 
         top = QHBoxLayout()
         year_label = QLabel("&Year:")

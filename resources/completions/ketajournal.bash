@@ -7,7 +7,7 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--frequency|--from|--heart-rate|--home|--kind|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--severity|--sleep|--spo2|--tags|--time-column|--to|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--frequency|--from|--heart-rate|--home|--kind|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--severity|--sleep|--spo2|--tags|--time-column|--to|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
             :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:settings)
@@ -109,6 +109,7 @@ _ketajournal() {
         'export pdf:-o'|'export pdf:--output') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export pdf:--from') return ;;
         'export pdf:--to') return ;;
+        'export pdf:--paper') COMPREPLY=($(compgen -W 'a4 letter' -- "$cur")); return ;;
         'export pdf:--name') return ;;
         'export csv:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export csv:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -188,8 +189,8 @@ _ketajournal() {
         'medication list') words='--home --password-file --recovery-key-file --on --json' ;;
         export) words='json pdf csv fhir' ;;
         'export json') words='--home --password-file --recovery-key-file -o --output' ;;
-        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --name --year-page' ;;
-        'export csv') words='--home --password-file --recovery-key-file -o --output' ;;
+        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --paper --name --year-page' ;;
+        'export csv') words='--home --password-file --recovery-key-file -o --output --excel' ;;
         'export fhir') words='--home --password-file --recovery-key-file -o --output' ;;
         import) words='--home --password-file --recovery-key-file --from --map --dry-run --scale --lower-is-better --date-column --date-format --mood-column --time-column --note-column --delimiter' ;;
         backup) words='--home --password-file --recovery-key-file -o --output' ;;

@@ -7,7 +7,7 @@ function __ketajournal_path
             set skip 0
             continue
         end
-        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --class --clinic --date-column --date-format --day --days --delimiter --difficulty --dissociation --dose --dose-mg --duration-min --energy --frequency --from --heart-rate --home --kind --map --moaas --mood-column --name --note --note-column --observation-min --on --other --output --password-file --phase --recovery-key-file --route --scale --seed --session --severity --sleep --spo2 --tags --time-column --to --weight-kg -o
+        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --class --clinic --date-column --date-format --day --days --delimiter --difficulty --dissociation --dose --dose-mg --duration-min --energy --frequency --from --heart-rate --home --kind --map --moaas --mood-column --name --note --note-column --observation-min --on --other --output --paper --password-file --phase --recovery-key-file --route --scale --seed --session --severity --sleep --spo2 --tags --time-column --to --weight-kg -o
             set skip 1
             continue
         end
@@ -152,12 +152,14 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l from 
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l to -x -d 'last day, YYYY-MM-DD (default: today)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l since-last-appointment -d 'from the day of the last appointment event to today'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l include-notes -d 'include the notes you wrote (left out by default)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l paper -x -a 'a4 letter' -d 'paper size (default: the setting report.paper, else Letter in the US and Canada and A4 elsewhere, from the locale)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l name -x -d 'printed on every page as \'Prepared for/by: TEXT\' (default: no name)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l year-page -d 'add a year-in-pixels page for each year of the period (off by default)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -s o -l output -x -a '(__fish_complete_directories)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l excel -d 'for a spreadsheet: a UTF-8 byte-order mark and the locale\'s list separator (\';\' where the decimal sign is a comma); the default is plain UTF-8 with commas, which import reads back'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export fhir\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export fhir\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export fhir\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'

@@ -27,8 +27,10 @@ def test_no_module_but_the_palette_writes_a_colour() -> None:
 
 
 def test_every_colour_of_the_palette_is_a_hex_colour() -> None:
-    values = [v for v in vars(palette.LIGHT).values() if isinstance(v, str)]
-    values += list(palette.LIGHT.band_fills)
+    values = []
+    for screen_set in (palette.LIGHT, palette.DARK):
+        values += [v for v in vars(screen_set).values() if isinstance(v, str)]
+        values += list(screen_set.band_fills)
     values += [v for k, v in vars(palette).items() if k.startswith("PDF_")]
     assert values and all(re.fullmatch(r"#[0-9a-f]{6}", v) for v in values)
 
@@ -51,3 +53,96 @@ def test_older_cycles_fade_linearly_from_oldest_to_newest(count: int) -> None:
 
 def test_with_alpha_appends_the_opacity_as_pyqtgraph_reads_it() -> None:
     assert palette.with_alpha("#ffffff", 150) == "#ffffff96"
+
+
+# -- contrast: WCAG 2.2 AA, in both sets ----------------------------------------------------
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.2's relative luminance of ``#rrggbb`` (sRGB channels linearised)."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG's contrast ratio (L1 + 0.05) / (L2 + 0.05), lighter over darker."""
+    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_formula_by_hand() -> None:
+    # #b00020 (the light danger red) on white: linear R = ((0xb0/255 + 0.055)/1.055)^2.4
+    # = 0.4342, G = 0, B = (0x20/255)/… = 0.0144; L = 0.2126 * 0.4342 + 0.0722 * 0.0144
+    # = 0.09335; (1.05) / (0.14335) = 7.32.
+    assert relative_luminance("#b00020") == pytest.approx(0.09335, abs=1e-4)
+    assert contrast("#b00020", "#ffffff") == pytest.approx(7.32, abs=0.01)
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#777777") == pytest.approx(1.0)
+
+
+def _backgrounds(screen_set: palette.Palette, name: str) -> tuple[str, ...]:
+    value = getattr(screen_set, name)
+    return value if isinstance(value, tuple) else (value,)
+
+
+@pytest.mark.parametrize("screen_set", [palette.LIGHT, palette.DARK], ids=["light", "dark"])
+def test_every_text_colour_reads_on_its_backgrounds_at_4_5_to_1(
+    screen_set: palette.Palette,
+) -> None:
+    pairs = [
+        (text, background, colour)
+        for text, backgrounds in palette.TEXT_ON.items()
+        for background in backgrounds
+        for colour in _backgrounds(screen_set, background)
+    ]
+    assert len(pairs) > 40
+    failing = [
+        (text, background, round(contrast(getattr(screen_set, text), colour), 2))
+        for text, background, colour in pairs
+        if contrast(getattr(screen_set, text), colour) < 4.5
+    ]
+    assert failing == []
+
+
+@pytest.mark.parametrize("screen_set", [palette.LIGHT, palette.DARK], ids=["light", "dark"])
+def test_every_chart_line_and_marker_stands_out_from_the_plot_at_3_to_1(
+    screen_set: palette.Palette,
+) -> None:
+    plots = (screen_set.chart_background, *screen_set.band_fills)
+    failing = [
+        (mark, plot, round(contrast(getattr(screen_set, mark), plot), 2))
+        for mark in palette.CHART_MARKS
+        for plot in plots
+        if contrast(getattr(screen_set, mark), plot) < 3.0
+    ]
+    assert failing == []
+
+
+def test_every_text_and_chart_colour_is_checked() -> None:
+    # A colour added to the palette must say where it is drawn, or the walk above
+    # would not see it. Decorations (rules, the grid, frames) are not text.
+    decorations = {
+        "is_dark", "window", "base", "alternate_base", "button", "highlight",
+        "tooltip_base", "chart_background", "band_fills", "disabled_text", "mid", "dark",
+        "light", "midlight", "shadow", "rule", "chart_grid", "red_flag_outline",
+    }
+    names = {f for f in vars(palette.LIGHT)}
+    checked = set(palette.TEXT_ON) | set(palette.CHART_MARKS) | decorations
+    assert names - checked == set()
+
+
+def test_the_dark_set_is_dark_and_the_light_set_light() -> None:
+    assert palette.DARK.is_dark and not palette.LIGHT.is_dark
+    assert relative_luminance(palette.DARK.window) < 0.05 < relative_luminance(palette.LIGHT.window)
+    assert palette.for_scheme(dark=True) is palette.DARK
+    assert palette.for_scheme(dark=False) is palette.LIGHT
+
+
+def test_the_window_draws_with_light_until_told_otherwise() -> None:
+    assert palette.screen() is palette.LIGHT
+    try:
+        palette.use(palette.DARK)
+        assert palette.screen() is palette.DARK
+    finally:
+        palette.use(palette.LIGHT)

@@ -1,7 +1,7 @@
 """The clinician PDF: a one-minute page 1, vector charts, then the detail tables.
 
 Draws a :class:`~ketajournal.reports.model.Report` with ReportLab's platypus (no Qt):
-A4, the Bitstream Vera fonts that ship with ReportLab (embedded, with ≥ and −), a
+A4 or US Letter, the Bitstream Vera fonts that ship with ReportLab (embedded, with ≥ and −), a
 header and footer on every page (title, period, "page X of Y", and the report name
 only when the user typed one). The file carries a generic title and no other metadata
 (no author, creator, producer, subject, dates or paths), and is written to a temporary
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfgen.canvas import Canvas
@@ -37,14 +36,13 @@ from ketajournal.reports.pdf.look import (
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
-    MARGIN_X,
     MUTED,
     PAGE_HEIGHT,
-    PAGE_WIDTH,
     SANS,
     SANS_BOLD,
     definition_paragraphs,
     heading,
+    page_geometry,
     register_fonts,
 )
 from ketajournal.reports.pdf.page_one import page_one
@@ -71,6 +69,8 @@ class _Chrome:
     title: str
     period: str
     footer_left: str
+    #: The page's width, height and side margin (see ``look.page_geometry``).
+    page: tuple[float, float, float]
 
 
 class _ReportCanvas(Canvas):  # type: ignore[misc]
@@ -103,29 +103,33 @@ class _ReportCanvas(Canvas):  # type: ignore[misc]
 
 def _draw_chrome(canvas: Any, chrome: _Chrome, number: int, total: int) -> None:
     canvas.saveState()
-    top = PAGE_HEIGHT - 11 * mm
+    width, height, margin = chrome.page
+    top = height - 11 * mm
     canvas.setFillColor(INK)
     canvas.setFont(SANS_BOLD, 11)
-    canvas.drawString(MARGIN_X, top, chrome.title)
+    canvas.drawString(margin, top, chrome.title)
     canvas.setFont(SANS, 9.5)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top, chrome.period)
+    canvas.drawRightString(width - margin, top, chrome.period)
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.6)
-    canvas.line(MARGIN_X, top - 4, PAGE_WIDTH - MARGIN_X, top - 4)
+    canvas.line(margin, top - 4, width - margin, top - 4)
     bottom = 9 * mm
-    canvas.line(MARGIN_X, bottom + 11, PAGE_WIDTH - MARGIN_X, bottom + 11)
+    canvas.line(margin, bottom + 11, width - margin, bottom + 11)
     canvas.setFillColor(MUTED)
     canvas.setFont(SANS, 9)
-    canvas.drawString(MARGIN_X, bottom, chrome.footer_left)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, bottom, f"page {number} of {total}")
+    canvas.drawString(margin, bottom, chrome.footer_left)
+    canvas.drawRightString(width - margin, bottom, f"page {number} of {total}")
     canvas.restoreState()
 
 
-def _chrome(report: Report) -> _Chrome:
+def _chrome(report: Report, paper: str) -> _Chrome:
     made = f"Made on {format_date(report.generated_on)} from the patient's own journal"
     left = made if report.name is None else f"Prepared for/by: {report.name} · {made}"
     period = f"Period: {report.period.label} ({report.period.basis})"
-    return _Chrome(report.title, period.translate(FALLBACKS), left.translate(FALLBACKS))
+    return _Chrome(
+        report.title, period.translate(FALLBACKS), left.translate(FALLBACKS),
+        page_geometry(paper),
+    )
 
 
 # -- writing --------------------------------------------------------------------------------
@@ -135,8 +139,9 @@ class PdfWriteError(KnownError):
     """The PDF could not be written (folder missing or not writable, disk full…)."""
 
 
-def write_pdf(report: Report, target: Path) -> int:
-    """Write ``report`` as a PDF to ``target`` atomically; returns the number of pages.
+def write_pdf(report: Report, target: Path, paper: str = "a4") -> int:
+    """Write ``report`` as a PDF to ``target`` atomically, on ``paper`` ("a4" or
+    "letter"); returns the number of pages.
 
     The PDF is built in a temporary file beside ``target`` and renamed over it only when
     complete; on any error the temporary file is removed and ``target`` is untouched.
@@ -144,7 +149,7 @@ def write_pdf(report: Report, target: Path) -> int:
     :class:`PdfWriteError` with a message for the user.
     """
     story = build_story(report)
-    chrome = _chrome(report)
+    chrome = _chrome(report, paper)
     canvases: list[_ReportCanvas] = []
 
     def make_canvas(*args: Any, **kwargs: Any) -> _ReportCanvas:
@@ -154,7 +159,7 @@ def write_pdf(report: Report, target: Path) -> int:
 
     try:
         with atomic_path(target) as tmp:
-            _document(tmp, report.title).build(story, canvasmaker=make_canvas)
+            _document(tmp, report.title, paper).build(story, canvasmaker=make_canvas)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         message = f"The PDF could not be written ({reason}); nothing was saved."
@@ -162,12 +167,13 @@ def write_pdf(report: Report, target: Path) -> int:
     return canvases[-1].page_count
 
 
-def _document(path: Path, title: str) -> SimpleDocTemplate:
+def _document(path: Path, title: str, paper: str) -> SimpleDocTemplate:
+    width, height, margin = page_geometry(paper)
     return SimpleDocTemplate(
         str(path),
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
+        pagesize=(width, height),
+        leftMargin=margin,
+        rightMargin=margin,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=title,

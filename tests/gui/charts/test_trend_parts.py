@@ -12,6 +12,7 @@ from ketajournal.charts.trend_parts import (
     left_axis_label,
     left_ticks,
     make_score_items,
+    make_series_items,
     marker_pairs,
 )
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -43,3 +44,10 @@ def test_one_score_item_per_questionnaire_each_with_its_own_symbol(qapp: QApplic
     assert list(items) == list(INSTRUMENTS)
     symbols = {item_style(item).symbol for item in items.values()}
     assert len(symbols) == len(items) and None not in symbols
+
+
+def test_a_red_flag_differs_from_a_side_effect_by_shape_not_colour_alone() -> None:
+    parts = make_series_items()
+    flag, plain = item_style(parts.red_flags), item_style(parts.side_effects)
+    assert flag.symbol == "t1" and plain.symbol == "t"  # up like a warning sign, and down
+    assert parts.red_flags.opts["symbolSize"] > parts.side_effects.opts["symbolSize"]

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from PIL import Image
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -69,3 +70,19 @@ def test_the_app_icon_loads_from_the_package(qtbot: QtBot) -> None:
 
     assert not icon().isNull()
     assert not icon().pixmap(32, 32).isNull()
+
+
+def test_at_200_percent_the_icon_takes_the_png_drawn_for_twice_the_size(
+    qapp: QApplication,
+) -> None:
+    # A 16 px title-bar icon on a 200 % screen is the 32 px PNG, pixel for pixel, not the
+    # 16 px one blown up (blurred); likewise 24 → 48 and 32 → 64.
+    app_icon = icon()
+    for logical in (16, 24, 32):
+        drawn = app_icon.pixmap(QSize(logical, logical), 2.0)
+        assert drawn.devicePixelRatio() == 2.0
+        assert drawn.deviceIndependentSize().width() == logical
+        expected = QImage(str(ROOT / build.png_path(2 * logical))).convertToFormat(
+            QImage.Format.Format_ARGB32
+        )
+        assert drawn.toImage().convertToFormat(QImage.Format.Format_ARGB32) == expected

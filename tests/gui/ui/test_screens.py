@@ -17,8 +17,8 @@ def test_the_tabs_and_the_view_menu_follow_the_table(window: MainWindow) -> None
     tabs = window.open_tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [s.title for s in SCREENS]
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "&Today", "Time&line", "T&rends", "&Boosters", "A&ppointment", "&Medications",
-        "&Year", "Fa&ctors",
+        "&Today", "Ti&meline", "T&rends", "&Boosters", "A&ppointment", "Medications",
+        "Year", "Factors",
     ]
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert [(a.text(), a.shortcut().toString()) for a in view_menu.actions()] == [

@@ -109,3 +109,16 @@ def test_the_settings_dialog_opens_security_only_with_a_key_store(
     qtbot.addWidget(real)
     assert real.security_button.isEnabled()
     assert isinstance(real.security_dialog(), SecurityDialog)
+
+
+def test_the_colour_scheme_is_chosen_and_saved(qtbot: QtBot, journal: Journal) -> None:
+    dialog = SettingsDialog(JournalController(journal))
+    qtbot.addWidget(dialog)
+    assert dialog.color_scheme.currentData() == "system"
+    assert [dialog.color_scheme.itemData(i) for i in range(3)] == ["system", "light", "dark"]
+    dialog.color_scheme.setCurrentIndex(2)
+    dialog.accept()
+    assert Settings(journal).get("appearance.color_scheme") == "dark"
+    again = SettingsDialog(JournalController(journal))
+    qtbot.addWidget(again)
+    assert again.color_scheme.currentText() == "Dark"

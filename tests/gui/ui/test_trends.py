@@ -64,3 +64,32 @@ def test_the_definitions_say_how_sleep_is_computed(qtbot: QtBot, journal: Journa
     text = view.definition.text()
     assert "sleep in hours on the left scale" in text
     assert SLEEP_DEFINITION[1:] in text
+
+
+def test_the_chart_data_is_a_table_a_key_press_away(qtbot: QtBot, journal: Journal) -> None:
+    from ketajournal.ui.announce import last_announcement
+
+    journal.log(MoodEntry(at=journal.now(), mood=7))
+    tabs, view = tabs_with_trends(qtbot, journal)
+    tabs.setCurrentWidget(view)
+    assert not view.table.isVisible()
+    # Reached by Tab from the chart, and by Alt+D.
+    assert view.table_button.text() == "Show the &data as a table"
+    chain, widget = [], view.chart.plot.nextInFocusChain()
+    while widget is not view.chart.plot and len(chain) < 50:
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    assert view.table_button in chain
+    view.table_button.click()
+    assert view.table.isVisible() and view.table_button.text() == "Hide the &data table"
+    assert view.table.model().rowCount() == 1
+    assert view.table.model().index(0, 1).data() == "7"
+    # Stepping through the chart is announced.
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    QTest.keyClick(view.chart.plot, Qt.Key.Key_End)
+    assert last_announcement(view.chart.plot) == view.chart.point_cursor.text()
+    # A new entry reaches the table too.
+    view.controller.log(MoodEntry(at=journal.now(), mood=3))
+    assert view.table.model().index(0, 1).data() == "5"

@@ -41,3 +41,34 @@ def test_an_invalid_value_or_key_is_refused_by_name_and_nothing_is_stored(
     assert (settings.get("security.auto_lock_minutes"), settings.get("safety.crisis_text")) == (
         5, "Call Sam",
     )
+
+
+def test_the_colour_scheme_is_system_light_or_dark(journal: Journal) -> None:
+    settings = Settings(journal)
+    assert settings.get("appearance.color_scheme") == "system"
+    assert settings.set("appearance.color_scheme", "dark") == "dark"
+    with pytest.raises(ValidationError) as caught:
+        settings.set("appearance.color_scheme", "sepia")
+    assert str(caught.value).endswith("must be one of: system, light, dark")
+    assert "appearance.color_scheme" in str(caught.value)
+    assert settings.get("appearance.color_scheme") == "dark"
+
+
+def test_the_pdf_paper_is_auto_a4_or_letter(journal: Journal) -> None:
+    from ketajournal.domain import locales
+    from ketajournal.services.reports import report_paper
+
+    settings = Settings(journal)
+    assert settings.get("report.paper") == "auto"
+    try:
+        locales.use("en_CA")
+        assert report_paper(journal) == "letter"  # auto: from the locale
+        locales.use("es_ES")
+        assert report_paper(journal) == "a4"
+        settings.set("report.paper", "letter")
+        assert report_paper(journal) == "letter"
+        assert report_paper(journal, "a4") == "a4"  # --paper wins
+    finally:
+        locales.use(None)
+    with pytest.raises(ValidationError, match="must be one of: auto, a4, letter"):
+        settings.set("report.paper", "a5")

@@ -1,0 +1,93 @@
+"""The reader's locale: which language and conventions dates, numbers and paper follow.
+
+One locale at a time (:func:`current`), set once by the composition root: the CLI
+takes it from the environment (``LC_ALL``, ``LC_TIME``, ``LANG``:
+:func:`from_environment`), the window from ``QLocale`` (so that its own widgets and
+our texts speak one language). Without one — unset, ``C`` or ``POSIX`` — the
+journal's English is used, as it always was: ``3 Dec 2026``, ``5.9``, A4 paper.
+Formatting goes through Babel (CLDR, the same data Qt uses).
+"""
+
+from __future__ import annotations
+
+import os
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import get_decimal_symbol
+
+#: The locale of the journal's own English (its patterns are kept as they were).
+ENGLISH = Locale("en")
+#: Territories that print on US Letter; everywhere else A4.
+LETTER_TERRITORIES = frozenset({"US", "CA"})
+#: The environment variables read, strongest first.
+VARIABLES = ("LC_ALL", "LC_TIME", "LANG")
+
+_current: list[Locale | None] = [None]
+
+
+def parse(code: str | None) -> Locale | None:
+    """The locale named ``code`` (``de_DE``, ``es-ES``, ``de_DE.UTF-8``); None for none,
+    ``C``, ``POSIX`` or a name Babel does not know."""
+    if not code:
+        return None
+    name = code.split(".")[0].split("@")[0].replace("-", "_")
+    if name in ("", "C", "POSIX") or name.startswith("en_US_POSIX"):
+        return None
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        return None
+
+
+def from_environment(environ: dict[str, str] | None = None) -> Locale | None:
+    """The locale the environment asks for (the first of :data:`VARIABLES` set), or None."""
+    values = os.environ if environ is None else environ
+    for variable in VARIABLES:
+        if values.get(variable):
+            return parse(values[variable])
+    return None
+
+
+def use(locale: Locale | str | None) -> None:
+    """Write dates and numbers for ``locale`` from now on (None: the journal's English)."""
+    _current[0] = parse(locale) if isinstance(locale, str) else locale
+
+
+def current() -> Locale | None:
+    """The locale in use (None: the journal's English)."""
+    return _current[0]
+
+
+def number(text: str) -> str:
+    """A number already written with ``.`` as decimal point, in the locale's (``5,9``)."""
+    locale = current()
+    if locale is None:
+        return text
+    return text.replace(".", get_decimal_symbol(locale))
+
+
+def list_separator() -> str:
+    """The separator a spreadsheet of this locale expects between fields: ``;`` where the
+    decimal point is a comma (as Excel's regional list separator), else ``,``."""
+    locale = current()
+    return ";" if locale is not None and get_decimal_symbol(locale) == "," else ","
+
+
+def paper() -> str:
+    """``letter`` in the US and Canada, else ``a4``."""
+    locale = current()
+    return "letter" if locale is not None and locale.territory in LETTER_TERRITORIES else "a4"
+
+
+__all__ = [
+    "ENGLISH",
+    "LETTER_TERRITORIES",
+    "VARIABLES",
+    "current",
+    "from_environment",
+    "list_separator",
+    "number",
+    "paper",
+    "parse",
+    "use",
+]

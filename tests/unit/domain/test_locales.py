@@ -1,0 +1,58 @@
+"""The reader's locale: read from the environment, English without one; numbers, paper and
+the spreadsheet separator follow it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ketajournal.domain import locales
+
+
+@pytest.fixture(autouse=True)
+def english_after() -> Iterator[None]:
+    yield
+    locales.use(None)
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({}, None),
+        ({"LANG": "C.UTF-8"}, None),
+        ({"LANG": "POSIX"}, None),
+        ({"LANG": "de_DE.UTF-8"}, "de_DE"),
+        ({"LANG": "de_DE.UTF-8", "LC_TIME": "es_ES.UTF-8"}, "es_ES"),
+        ({"LANG": "de_DE.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en_US"),
+        ({"LC_ALL": "", "LANG": "fr_CA"}, "fr_CA"),
+        ({"LANG": "xx_NOWHERE"}, None),
+    ],
+)
+def test_the_locale_comes_from_the_environment_strongest_first(
+    environ: dict[str, str], expected: str | None
+) -> None:
+    found = locales.from_environment(environ)
+    assert (None if found is None else str(found)) == expected
+
+
+def test_numbers_take_the_locale_decimal_sign() -> None:
+    assert locales.number("5.9") == "5.9"
+    locales.use("de_DE")
+    assert locales.number("5.9") == "5,9" and locales.number("36") == "36"
+    locales.use("en_GB")
+    assert locales.number("5.9") == "5.9"
+
+
+@pytest.mark.parametrize(
+    ("code", "paper", "separator"),
+    [(None, "a4", ","), ("en_US", "letter", ","), ("fr_CA", "letter", ";"),
+     ("en_CA", "letter", ","), ("de_DE", "a4", ";"), ("es_ES", "a4", ";"),
+     ("en_GB", "a4", ","), ("de", "a4", ";")],
+)
+def test_paper_and_list_separator_follow_the_locale(
+    code: str | None, paper: str, separator: str
+) -> None:
+    locales.use(code)
+    assert locales.paper() == paper
+    assert locales.list_separator() == separator
