@@ -9,7 +9,8 @@ Each group of commands keeps its grammar beside its handlers, as sqlite-utils
 does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.export` (and import),
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
 :mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
-(due), :mod:`~ketajournal.cli.settings`, :mod:`~ketajournal.cli.demo` and
+(due), :mod:`~ketajournal.cli.plan` (planned sessions), :mod:`~ketajournal.cli.settings`,
+:mod:`~ketajournal.cli.demo` and
 :mod:`~ketajournal.cli.desktop_entry` (the menu entry of a pip install);
 :mod:`~ketajournal.cli.common` holds what they share. This module assembles the parser
 and runs a command.
@@ -30,6 +31,7 @@ from ketajournal.cli import (
     desktop_entry,
     export,
     log,
+    plan,
     reminders,
     safety,
     settings,
@@ -39,7 +41,7 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
 #: The groups of commands, in the order ``--help`` lists them.
-GROUPS = (demo, log, export, safety, analysis, reminders, settings)
+GROUPS = (demo, log, export, safety, analysis, reminders, plan, settings)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -14,7 +14,9 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
+from pathlib import Path
 from typing import Any, cast
+from zoneinfo import ZoneInfo
 
 from ketajournal.domain import schedules
 from ketajournal.domain.models import Phase, Route, Session
@@ -28,8 +30,10 @@ from ketajournal.domain.schedules import (
 )
 from ketajournal.domain.timeutil import in_zone, local_day, to_iso
 from ketajournal.domain.validation import ValidationError
+from ketajournal.reports import ics
 from ketajournal.services.journal import Change, Journal
 from ketajournal.storage.connection import transaction
+from ketajournal.storage.header import read_header
 from ketajournal.storage.planned import PlannedRepository
 from ketajournal.storage.repository import EntryRepository
 
@@ -365,3 +369,19 @@ def from_json(data: Any) -> PlannedItem:
                           phase=data.get("phase", "induction"))
     return PlannedItem(item_id, plan, status, session_id, template)
 
+
+
+def export_ics(
+    journal: Journal, target: Path, *, detailed: bool = False, zone: ZoneInfo | None = None
+) -> int:
+    """Write the sessions still planned to ``target`` as an ``.ics`` calendar; returns how many.
+
+    Generic titles unless ``detailed`` (:mod:`ketajournal.reports.ics`); never into the
+    journal's home. The UIDs come from the journal's id, so a second import updates.
+    """
+    journal.check_output(target)
+    items = Plans(journal).open()
+    journal_id = read_header(journal.paths.header).journal_id
+    ics.write_ics(target, items, journal_id=journal_id, stamp=journal.now(), zone=zone,
+                  detailed=detailed)
+    return len(items)
