@@ -7,9 +7,9 @@ and the history) into a :class:`ReminderState` the window keeps in memory, so
 reminders go on from it while the journal is locked. :func:`decide` and :func:`due`
 answer over such a state; :func:`record` appends to the history, which lives in the
 journal's settings under :data:`HISTORY_KEY` as JSON and is pruned to
-:data:`HISTORY_DAYS`.
-
-Planned sessions have no table yet (a schema change for later), so none are passed.
+:data:`HISTORY_DAYS`. The sessions still planned (:mod:`ketajournal.services.plans`)
+feed the appointment reminders, which are off until the patient turns them on
+(``reminders.sessions``).
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ from ketajournal.domain.reminders import (
     ReminderEvent,
     ReminderSettings,
 )
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.services.journal import Journal
+from ketajournal.services.plans import Plans
 from ketajournal.services.settings import Settings
 
 #: The settings key that holds the reminder history (a JSON list).
@@ -50,6 +52,8 @@ class ReminderState:
     settings: ReminderSettings
     logged: Logged
     history: tuple[ReminderEvent, ...]
+    #: The sessions still planned whose time has not passed.
+    planned: tuple[PlannedItem, ...] = ()
 
     def with_event(self, event: ReminderEvent) -> ReminderState:
         """The same state with ``event`` added to the history (in memory)."""
@@ -64,6 +68,8 @@ def reminder_settings(journal: Journal) -> ReminderSettings:
         mood_enabled=bool(settings.get("reminders.mood")),
         mood_time=time(int(hours), int(minutes)),
         questionnaire_interval_days=int(settings.get("clinical.questionnaire_interval_days")),
+        sessions_enabled=bool(settings.get("reminders.sessions")),
+        session_lead=timedelta(hours=int(settings.get("reminders.session_lead_hours"))),
         detailed_text=bool(settings.get("reminders.detailed_text")),
     )
 
@@ -98,22 +104,28 @@ def history(journal: Journal) -> tuple[ReminderEvent, ...]:
     return tuple(events)
 
 
+def planned(journal: Journal) -> tuple[PlannedItem, ...]:
+    """The sessions still planned whose time has not passed (the appointment reminders)."""
+    return tuple(Plans(journal).upcoming())
+
+
 def snapshot(journal: Journal) -> ReminderState:
     """Everything the rules need from ``journal``, read now."""
-    return ReminderState(reminder_settings(journal), logged(journal), history(journal))
+    return ReminderState(reminder_settings(journal), logged(journal), history(journal),
+                         planned(journal))
 
 
 def decide(
     state: ReminderState, now: datetime, zone: tzinfo, *, locked: bool = False
 ) -> Decision:
     """The one notice to send now (or none) and when to look again (``domain.reminders``)."""
-    return rules.decide(state.settings, state.logged, (), state.history, now, zone,
+    return rules.decide(state.settings, state.logged, state.planned, state.history, now, zone,
                         locked=locked)
 
 
 def due_keys(state: ReminderState, now: datetime, zone: tzinfo) -> set[str]:
     """The keys of every reminder still due now (to take back one that was answered)."""
-    return {n.key for n in rules.due_now(state.settings, state.logged, (), now, zone)}
+    return {n.key for n in rules.due_now(state.settings, state.logged, state.planned, now, zone)}
 
 
 def due(journal: Journal, zone: tzinfo, *, detailed: bool = True) -> list[Notice]:
@@ -124,7 +136,7 @@ def due(journal: Journal, zone: tzinfo, *, detailed: bool = True) -> list[Notice
     """
     state = snapshot(journal)
     settings = dataclasses.replace(state.settings, detailed_text=detailed)
-    return rules.due_now(settings, state.logged, (), journal.now(), zone)
+    return rules.due_now(settings, state.logged, state.planned, journal.now(), zone)
 
 
 def record(journal: Journal, events: Iterable[ReminderEvent]) -> None:
