@@ -35,6 +35,7 @@ from ketajournal.domain.reminders import (
 )
 from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import to_iso
+from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.services.plans import Plans
 from ketajournal.services.settings import Settings
@@ -82,10 +83,17 @@ def logged(journal: Journal) -> Logged:
     start = now - CHECK_INS_END - timedelta(days=1)
     moods = journal.moods(start, end)
     sessions = journal.sessions(start, end)
+    settings = Settings(journal)
+    interval = timedelta(days=int(settings.get("clinical.questionnaire_interval_days")))
+    dismissed = set(settings.get("due.dismissed"))
     questionnaires: dict[str, datetime | None] = {}
     for instrument_id in INSTRUMENTS:
         filled = journal.assessments(instrument_id)
-        questionnaires[instrument_id] = filled[-1].at if filled else None
+        last = filled[-1].at if filled else None
+        # Dismissed on Today for this period: no notification either (until it is due again).
+        if rules.questionnaire_due_key(instrument_id, last, interval) in dismissed:
+            continue
+        questionnaires[instrument_id] = last
     return Logged(
         latest_mood_at=max((m.at for m in moods), default=None),
         sessions=tuple(LoggedSession(s.id, s.at) for s in sessions if s.id is not None),
@@ -147,6 +155,16 @@ def record(journal: Journal, events: Iterable[ReminderEvent]) -> None:
     kept = [*history(journal), *new]
     horizon = max(e.at for e in kept) - timedelta(days=HISTORY_DAYS)
     Settings(journal).set(HISTORY_KEY, [_as_json(e) for e in kept if e.at >= horizon])
+
+
+def dismiss_due(journal: Journal, item: clinical.DueItem) -> None:
+    """Dismiss a line of Today's "Due" box and silence its notification: one reminder
+    history for both, so what the patient dismissed in one place does not come back in
+    the other."""
+    clinical.dismiss_due(journal, item.key)
+    if item.reminder_key:
+        record(journal, [ReminderEvent(item.reminder_key, Kind.CHECK_IN, Outcome.DISMISSED,
+                                       journal.now())])
 
 
 def answered(notice: Notice, outcome: Outcome, at: datetime,

@@ -27,7 +27,7 @@ from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, Mood
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
-from ketajournal.services import clinical
+from ketajournal.services import clinical, reminders
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
 from ketajournal.ui.controller import JournalController
@@ -412,14 +412,14 @@ class TodayView(QWidget):
                 row.addWidget(fill)
             dismiss = QPushButton("Dismiss")
             dismiss.setAccessibleName(f"Dismiss: {item.text}")
-            dismiss.clicked.connect(lambda _c=False, k=item.key: self._dismiss(k))
+            dismiss.clicked.connect(lambda _c=False, i=item: self._dismiss(i))
             row.addWidget(dismiss)
             self.due_layout.addLayout(row)
         self.due_box.setVisible(bool(items))
 
-    def _dismiss(self, key: str) -> None:
+    def _dismiss(self, item: clinical.DueItem) -> None:
         try:
-            clinical.dismiss_due(self.controller.journal, key)
+            reminders.dismiss_due(self.controller.journal, item)
         except KnownError as error:
             self.status.setText(str(error))
             return

@@ -161,3 +161,29 @@ def test_appointment_reminders_are_off_until_turned_on_then_come_from_the_plan(
     assert reminders.snapshot(journal).planned == ()
     with pytest.raises(ValidationError, match="1 to 12"):
         Settings(journal).set("reminders.session_lead_hours", 13)
+
+
+def test_dismissing_a_due_line_on_today_silences_its_notification(journal: Journal) -> None:
+    # A check-in and a questionnaire are due on Today and as notifications.
+    journal.log(Assessment(at=NOW - timedelta(days=20), instrument_id="phq9", answers=(1,) * 9))
+    journal.log(Assessment(at=NOW, instrument_id="gad7", answers=(1,) * 7))
+    session = journal.log(Session(at=NOW - timedelta(hours=30), route=Route.IV,
+                                  phase=Phase.BOOSTER))[0]
+    Settings(journal).set("reminders.mood_time", "20:00")
+    items = {i.session_id is not None: i for i in clinical.due_items(journal)}
+    check_in, questionnaire = items[True], items[False]
+    assert check_in.reminder_key == f"check-in:{session.id}:24h"
+    state = reminders.snapshot(journal)
+    notice = reminders.decide(state, NOW, BERLIN).notice
+    assert notice is not None and notice.key == check_in.reminder_key
+
+    reminders.dismiss_due(journal, check_in)
+    reminders.dismiss_due(journal, questionnaire)
+    assert clinical.due_items(journal) == []
+    state = reminders.snapshot(journal)
+    assert reminders.decide(state, NOW, BERLIN).notice is None
+    assert "phq9" not in state.logged.questionnaires
+    # The next day the questionnaire's period is the same: still silent.
+    later = NOW + timedelta(days=1)
+    assert all(n.kind is not Kind.QUESTIONNAIRE
+               for n in [reminders.decide(state, later, BERLIN).notice] if n is not None)
