@@ -30,6 +30,7 @@ from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import NeedsSecretError
 from ketajournal.services.opening import OpenedJournal, open_checked, open_journal
+from ketajournal.services.plans import Plans
 from ketajournal.storage.instance import InstanceLock, acquire_instance_lock
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ def open_demo_journal() -> tuple[Journal, Path]:
     journal = open_journal(JournalPaths(folder / "journal"), MemoryKeyStore())
     data = demo_data.generate(journal.now())
     journal.log_all(data.entries, data.session_of)
+    if data.planned:
+        Plans(journal).add_all(data.planned)
     return journal, folder
 
 

@@ -9,6 +9,7 @@ from ketajournal.cli.common import open_journal
 from ketajournal.domain.validation import ValidationError, whole_number_rule
 from ketajournal.errors import KnownError
 from ketajournal.services import demo as demo_data
+from ketajournal.services.plans import Plans
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands, Parser
@@ -40,6 +41,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
         data = demo_data.generate(journal.now(), days=args.days, seed=args.seed)
         journal.log_all(data.entries, data.session_of)
+        if data.planned:
+            Plans(journal).add_all(data.planned)
         counts = journal.counts()
     finally:
         journal.close()

@@ -5,7 +5,8 @@ induction of six IV sessions over about two and a half weeks with mood rising
 within a day, then boosters every three to five weeks whose effect lasts two to
 four weeks and slowly shortens (the tolerance pattern the booster analysis is
 built to show), occasional side effects, blood pressure around every session and
-a few events. Used by ``--demo``, the ``demo`` command, tests and benchmarks.
+a few events, and the next two boosters planned. Used by ``--demo``, the ``demo``
+command, tests and benchmarks.
 Nothing in it is a real person's data.
 """
 
@@ -28,6 +29,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.schedules import PlannedSession
 
 DEFAULT_DAYS = 730
 #: How many days of data `ketajournal demo --days` accepts (up to a hundred years).
@@ -60,6 +62,8 @@ class DemoJournal:
 
     entries: list[Entry] = field(default_factory=list)
     session_of: dict[int, int] = field(default_factory=dict)
+    #: The next boosters the patient has planned (for ``Plans.add_all``).
+    planned: list[PlannedSession] = field(default_factory=list)
 
     def add(self, entry: Entry, session_index: int | None = None) -> int:
         """Append an entry (linking a side effect to a session index); return its index."""
@@ -122,6 +126,12 @@ def generate(
             day > treatment_start and (day - treatment_start).days % 14 == 13
         ):
             _questionnaires(rng, out, day, zone, level[day], end, baseline=day < treatment_start)
+    if session_days:
+        out.planned = [
+            PlannedSession(at=_at(end.date() + timedelta(days=ahead), 10, 0, zone),
+                           route=Route.IV, dose_mg=DOSE_MG, clinic=CLINIC, phase=Phase.BOOSTER)
+            for ahead in (9, 37)
+        ]
     return _sorted(out)
 
 
@@ -299,6 +309,7 @@ def _sorted(demo: DemoJournal) -> DemoJournal:
     return DemoJournal(
         entries=[demo.entries[i] for i in order],
         session_of={new_index[s]: new_index[t] for s, t in demo.session_of.items()},
+        planned=demo.planned,
     )
 
 

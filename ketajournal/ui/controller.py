@@ -8,6 +8,7 @@ poll the database or reach into each other.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ketajournal.domain.models import KIND_LABELS, Entry
 from ketajournal.services.drafts import Drafts
 from ketajournal.services.journal import Change, Deleted, Journal
+from ketajournal.services.plans import Plans, PlanWrite
 from ketajournal.ui.tasks import JournalJobs
 
 
@@ -32,6 +34,8 @@ class JournalController(QObject):
         self.drafts = Drafts(journal)
         #: Work on the journal's connection off the UI thread (exports, import, backup).
         self.jobs = JournalJobs(journal, self.drafts, self)
+        #: The planned sessions (their writes go through :meth:`plan`, for undo).
+        self.plans = Plans(journal)
 
     def now(self) -> datetime:
         """The service clock."""
@@ -60,6 +64,13 @@ class JournalController(QObject):
         deleted, change = self.journal.delete(entry.kind, entry.id)
         self.undo_stack.push(_DeleteCommand(self, deleted))
         self.changed.emit(change)
+
+    def plan(self, write: Callable[[Plans], tuple[PlanWrite, Change]], text: str) -> PlanWrite:
+        """Run one write of the planned sessions (undoable, named ``text`` in Edit → Undo)."""
+        done, change = write(self.plans)
+        self.undo_stack.push(_PlanCommand(self, done, text))
+        self.changed.emit(change)
+        return done
 
     @staticmethod
     def settings_changed() -> Change:
@@ -141,3 +152,15 @@ class _DeleteCommand(_Command):
         self.deleted, change = self.controller.journal.delete(entry.kind, entry.id)
         return change
 
+
+
+class _PlanCommand(_Command):
+    def __init__(self, controller: JournalController, write: PlanWrite, text: str) -> None:
+        super().__init__(controller, text)
+        self.write = write
+
+    def revert(self) -> Change:
+        return self.controller.plans.undo(self.write)
+
+    def apply(self) -> Change:
+        return self.controller.plans.redo(self.write)

@@ -44,6 +44,7 @@ SCREENS = (
     Screen("boosters", "&Boosters", "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
     Screen("appointment", "A&ppointment", "ketajournal.ui.appointment:AppointmentView",
            "Ctrl+5"),
+    Screen("plan", "Pla&n", "ketajournal.ui.plan:PlanView", "Ctrl+6"),
 )
 
 

@@ -7,6 +7,8 @@ filled in. "Saved" appears only after the write committed; Undo is right there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,14 +24,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.palette import SCREEN
 from ketajournal.services import clinical, reminders
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
+from ketajournal.services.plans import Overdue, Plans, PlanWrite
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import note_edit
 from ketajournal.ui.drafts import FormDraft, set_widget_value
@@ -127,6 +132,9 @@ class TodayView(QWidget):
     questionnaire_requested = Signal(str)  # instrument id
     crisis_requested = Signal()
     draft_requested = Signal(str)  # the form id of a kept draft to continue
+    #: "Yes, it happened" for a planned session with no session logged that day: the
+    #: window opens the session form filled from the plan.
+    plan_done_requested = Signal(object)  # PlannedItem
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -192,6 +200,13 @@ class TodayView(QWidget):
         self.summary = QLabel("")
         self.summary.setAccessibleName("Today so far")
         self.summary.setStyleSheet(f"color: {SCREEN.hint_text};")
+        self.next_session = QLabel("")
+        self.next_session.setAccessibleName("Next planned session")
+        self.next_session.setStyleSheet("font-weight: 600;")
+
+        self.planned_box = QGroupBox("Did your session happen?")
+        self.planned_box.setAccessibleName("Planned sessions whose time has passed")
+        self.planned_layout = QVBoxLayout(self.planned_box)
 
         questionnaires = QHBoxLayout()
         self.questionnaire_buttons: dict[str, QPushButton] = {}
@@ -245,6 +260,8 @@ class TodayView(QWidget):
         layout.addLayout(quick)
         layout.addLayout(questionnaires)
         layout.addWidget(self.summary)
+        layout.addWidget(self.next_session)
+        layout.addWidget(self.planned_box)
         layout.addWidget(self.drafts_box)
         layout.addWidget(self.flags_box)
         layout.addWidget(self.due_box)
@@ -356,6 +373,7 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         """Re-read everything this screen shows."""
         self._refresh_summary()
+        self._refresh_planned()
         self._refresh_flags()
         self._refresh_due()
         self._refresh_progress()
@@ -425,6 +443,50 @@ class TodayView(QWidget):
             return
         self._refresh_due()
 
+    def _refresh_planned(self) -> None:
+        plans = self.controller.plans
+        upcoming = plans.next_session()
+        if upcoming is None:
+            self.next_session.clear()
+        else:
+            self.next_session.setText(f"Next session: {describe_planned(upcoming)}")
+        self.next_session.setVisible(upcoming is not None)
+        _clear(self.planned_layout)
+        overdue = plans.overdue()
+        for late in overdue:
+            row = QHBoxLayout()
+            text = QLabel(f"Planned for {describe_planned(late.item)}.")
+            text.setWordWrap(True)
+            text.setAccessibleName("Planned session")
+            yes = QPushButton("Yes, link the session logged that day" if late.match is not None
+                              else "Yes, log it…")
+            yes.setAccessibleName("It happened")
+            yes.clicked.connect(lambda _c=False, o=late: self._planned_happened(o))
+            no = QPushButton("No, it was missed")
+            no.setAccessibleName("It was missed")
+            no.clicked.connect(lambda _c=False, i=late.item.id: self._planned_missed(i))
+            row.addWidget(text, 1)
+            row.addWidget(yes)
+            row.addWidget(no)
+            self.planned_layout.addLayout(row)
+        self.planned_box.setVisible(bool(overdue))
+
+    def _planned_happened(self, late: Overdue) -> None:
+        if late.match is None:
+            self.plan_done_requested.emit(late.item)
+            return
+        self._plan_write(lambda plans: plans.done(late.item.id), "Mark planned session done")
+
+    def _planned_missed(self, item_id: int) -> None:
+        self._plan_write(lambda plans: plans.missed(item_id), "Mark planned session missed")
+
+    def _plan_write(self, write: Callable[[Plans], tuple[PlanWrite, Change]], text: str) -> None:
+        try:
+            self.controller.plan(write, text)
+        except KnownError as error:
+            self.status.setStyleSheet(f"color: {SCREEN.danger};")
+            self.status.setText(str(error))
+
     def _refresh_progress(self) -> None:
         thresholds = []
         for instrument_id, label in self.progress_labels.items():
@@ -446,6 +508,13 @@ class TodayView(QWidget):
             self.summary.setText(f"Today so far: {counted}.")
         else:
             self.summary.setText("Nothing logged yet today.")
+
+
+def describe_planned(item: PlannedItem) -> str:
+    """A planned session in one line: "Thu 10 Dec 2026, 10:00 at Clinic A"."""
+    plan = item.session
+    where = f" at {plan.clinic}" if plan.clinic else ""
+    return f"{format_date_with_weekday(plan.at.date())}, {plan.at:%H:%M}{where}"
 
 
 def _clear(layout: QLayout) -> None:

@@ -17,12 +17,12 @@ def test_the_tabs_and_the_view_menu_follow_the_table(window: MainWindow) -> None
     tabs = window.open_tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [s.title for s in SCREENS]
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "&Today", "Time&line", "T&rends", "&Boosters", "A&ppointment"
+        "&Today", "Time&line", "T&rends", "&Boosters", "A&ppointment", "Pla&n"
     ]
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert [(a.text(), a.shortcut().toString()) for a in view_menu.actions()] == [
         ("Today", "Ctrl+1"), ("Timeline", "Ctrl+2"), ("Trends", "Ctrl+3"),
-        ("Boosters", "Ctrl+4"), ("Appointment", "Ctrl+5"),
+        ("Boosters", "Ctrl+4"), ("Appointment", "Ctrl+5"), ("Plan", "Ctrl+6"),
     ]
 
 
@@ -36,7 +36,7 @@ def test_only_today_is_built_until_a_screen_is_shown(window: MainWindow) -> None
     assert tabs.currentIndex() == 2
     assert type(tabs.widget(2)).__name__ == "TrendsView" and tabs.widget(2).isVisible()
     built = [type(tabs.widget(i)).__name__ for i in range(tabs.count())]
-    assert built == ["TodayView", "QWidget", "TrendsView", "QWidget", "QWidget"]
+    assert built == ["TodayView", "QWidget", "TrendsView", "QWidget", "QWidget", "QWidget"]
     assert tabs.tabText(2) == "T&rends"
 
 
