@@ -70,6 +70,8 @@ class Palette:
     induction: str
     #: Booster sessions and cycles.
     booster: str
+    #: Planned sessions still ahead (hollow markers on the Trends chart).
+    planned: str
     side_effect: str
     #: Red-flag side effects: fill and outline of their marker.
     red_flag: str
@@ -103,6 +105,7 @@ LIGHT = Palette(
     sleep="#5c6b73",
     induction="#7b3fa0",
     booster="#12866f",
+    planned="#b05a00",
     side_effect="#7a6a55",
     red_flag="#d21f1f",
     red_flag_outline="#7a0000",

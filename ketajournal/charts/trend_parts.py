@@ -54,6 +54,8 @@ SCORE_Y_RANGE = (Y_RANGE[0] * SCORE_SCALE, Y_RANGE[1] * SCORE_SCALE)
 #: Session markers span the mood scale; side effects sit below zero.
 MARKER_SPAN = (0.0, 10.0)
 SIDE_EFFECT_Y = -0.6
+#: Planned sessions sit at the top of the mood scale, where no session line ends.
+PLANNED_Y = 10.0
 #: Peak downsampling of the lines keeps about this many min/max pairs per pixel.
 LINE_SAMPLES_PER_PIXEL = 1.0
 #: Booster markers are dashed in data units: a dash, then a gap, on the 0–10 scale.
@@ -162,6 +164,8 @@ class SeriesItems:
     mean_pens: tuple[Any, Any]
     side_effects: pg.PlotDataItem
     red_flags: pg.PlotDataItem
+    #: Sessions still planned: hollow rings at the top of the mood scale.
+    planned: pg.PlotDataItem
 
 
 def make_series_items() -> SeriesItems:
@@ -239,6 +243,15 @@ def make_series_items() -> SeriesItems:
         symbolPen=pg.mkPen(SCREEN.red_flag_outline),
         symbolBrush=pg.mkBrush(SCREEN.red_flag),
     )
+    # Hollow, so a plan never looks like a session that happened.
+    planned = pg.PlotDataItem(
+        pen=None,
+        symbol="o",
+        symbolSize=14,
+        antialias=True,
+        symbolPen=pg.mkPen(SCREEN.planned, width=2),
+        symbolBrush=pg.mkBrush(None),
+    )
     return SeriesItems(
         grid=grid,
         induction=induction,
@@ -250,6 +263,7 @@ def make_series_items() -> SeriesItems:
         mean_pens=mean_pens,
         side_effects=side_effects,
         red_flags=red_flags,
+        planned=planned,
     )
 
 

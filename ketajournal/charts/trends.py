@@ -62,6 +62,7 @@ from ketajournal.charts.trend_parts import (
     ANXIETY_AXIS_LABEL,
     MARKER_SPAN,
     MOOD_AXIS_LABEL,
+    PLANNED_Y,
     SCORE_MAX,
     SCORE_SCALE,
     SCORE_Y_RANGE,
@@ -117,7 +118,7 @@ class TrendsChart(QWidget):
     #: The names of the drawn items, for :meth:`drawn_points` and the other read-backs.
     ITEM_NAMES = (
         "mood", "mean", "anxiety", "sleep", "induction", "booster", "side_effect",
-        "red_flag", "grid", *INSTRUMENTS,
+        "red_flag", "planned", "grid", *INSTRUMENTS,
     )
 
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = system_now) -> None:
@@ -144,6 +145,7 @@ class TrendsChart(QWidget):
             "booster": self._booster,
             "side_effect": self._side_effects,
             "red_flag": self._red_flags,
+            "planned": self._planned,
             "grid": self._grid,
             **self._scores,
         }
@@ -222,6 +224,7 @@ class TrendsChart(QWidget):
         self._sleep, self._anxiety, self._mood = parts.sleep, parts.anxiety, parts.mood
         self._mean7 = parts.mean
         self._side_effects, self._red_flags = parts.side_effects, parts.red_flags
+        self._planned = parts.planned
         # The grid lives in the totals' view, which is drawn first, over the bands: in
         # the mood view it would be drawn over the PHQ-9 / GAD-7 lines and cut them
         # where they run along a grid line.
@@ -235,6 +238,7 @@ class TrendsChart(QWidget):
             self._mean7,
             self._side_effects,
             self._red_flags,
+            self._planned,
         ):
             item.addItem(data_item)
         # After adding: PlotItem.addItem applies the plot's own (off) clipping and
@@ -269,6 +273,7 @@ class TrendsChart(QWidget):
                 for i, q in INSTRUMENTS.items()
             ),
             (self._red_flags, "Red-flag side effect"),
+            (self._planned, "Planned session"),
         ):
             self.legend.addItem(data_item, name)
         # Spanning the axes' columns too, so a wide legend never pushes the right axis
@@ -325,6 +330,7 @@ class TrendsChart(QWidget):
         flag_x = series.side_effect_x[flags]
         self._side_effects.setData(plain_x, np.full(plain_x.size, SIDE_EFFECT_Y))
         self._red_flags.setData(flag_x, np.full(flag_x.size, SIDE_EFFECT_Y))
+        self._planned.setData(series.planned_x, np.full(series.planned_x.size, PLANNED_Y))
         for instrument_id, data_item in self._scores.items():
             score = series.score(instrument_id)
             data_item.setData(score.x, score.totals)

@@ -12,8 +12,10 @@ from ketajournal.domain.series import (
     SEVEN_DAY_MEAN_DEFINITION,
     SLEEP_DEFINITION,
     build_trend_series_from_days,
+    with_planned,
 )
 from ketajournal.palette import SCREEN
+from ketajournal.services.plans import PLANNED
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -26,7 +28,7 @@ SLEEP_SENTENCE = (
 )
 
 #: Kinds whose change alters the chart.
-CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment"})
+CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment", PLANNED})
 
 
 class TrendsView(JournalView):
@@ -45,7 +47,8 @@ class TrendsView(JournalView):
         self.definition = QLabel(
             "Points: daily mood (mean of the day's entries). "
             + SEVEN_DAY_MEAN_DEFINITION
-            + ". Vertical lines: treatment sessions. Triangles: side effects (red: red flag). "
+            + ". Vertical lines: treatment sessions; hollow rings at the top: sessions still "
+            "planned. Triangles: side effects (red: red flag). "
             "Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ("
             + QUESTIONNAIRE_TOTAL_DEFINITION[0].lower()
             + QUESTIONNAIRE_TOTAL_DEFINITION[1:]
@@ -65,11 +68,10 @@ class TrendsView(JournalView):
     def rebuild(self) -> None:
         """Rebuild the series from the journal and hand them to the chart."""
         journal = self.controller.journal
-        self.chart.set_series(
-            build_trend_series_from_days(  # per-day totals from SQL, not every mood entry
-                journal.daily_mood_totals(),
-                journal.sessions(),
-                journal.side_effects(),
-                journal.assessments(),
-            )
+        series = build_trend_series_from_days(  # per-day totals from SQL, not every mood
+            journal.daily_mood_totals(),
+            journal.sessions(),
+            journal.side_effects(),
+            journal.assessments(),
         )
+        self.chart.set_series(with_planned(series, self.controller.plans.upcoming()))

@@ -166,3 +166,14 @@ def test_template_shows_the_list_first_and_saves_what_stays_ticked(
     assert len(saved) == 5 and saved[0].session.at == moved
     window.open_controller.undo_stack.undo()
     assert Plans(journal).count() == 2
+
+
+def test_trends_draws_the_upcoming_plan_and_follows_its_changes(
+    window: MainWindow, journal: Journal
+) -> None:
+    window.open_tabs.setCurrentWidget(window.trends)
+    upcoming = Plans(journal).upcoming()[0]
+    xs, _ys = window.trends.chart.drawn_points("planned")
+    assert list(xs) == [upcoming.session.at.timestamp()]  # the past, unconfirmed one is not
+    window.open_controller.plan(lambda p: p.cancel(upcoming.id), "Cancel")
+    assert window.trends.chart.drawn_points("planned")[0].size == 0
