@@ -110,6 +110,28 @@ def template_sessions(
                             clinic=clinic, phase=phase)
 
 
+#: The note of a session planned from the booster estimate: it is a question, not a plan.
+ESTIMATE_NOTE = ("From the booster estimate: a question for your clinician, not a "
+                 "prescription.")
+
+
+def from_estimate(journal: Journal, day: date, zone: tzinfo) -> PlannedSession:
+    """A booster planned on ``day`` (the booster analysis' estimate), at the time of day,
+    route and clinic of the last logged session (10:00 and IV without one), noted as a
+    question for the clinician. Nothing is saved."""
+    last = journal.last_session()
+    at = DEFAULT_TIME if last is None else last.at.astimezone(zone).time().replace(
+        second=0, microsecond=0, tzinfo=None)
+    return PlannedSession(
+        at=in_zone(datetime.combine(day, at), zone),
+        route=Route.IV if last is None else last.route,
+        dose_mg=None if last is None else last.dose_mg,
+        clinic="" if last is None else last.clinic,
+        note=ESTIMATE_NOTE,
+        phase=Phase.BOOSTER,
+    )
+
+
 def _template(name: Template | str) -> Template:
     try:
         return Template(name)
