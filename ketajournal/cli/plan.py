@@ -28,7 +28,7 @@ from ketajournal.domain.timeutil import as_logged, parse_time
 from ketajournal.domain.validation import ValidationError, check_int
 from ketajournal.platform.clock import local_zone
 from ketajournal.services import plans
-from ketajournal.services.journal import Journal
+from ketajournal.services.journal import Journal, planned_to_json
 from ketajournal.services.plans import Plans
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ def _line(item: PlannedItem) -> str:
 
 def _print(items: list[PlannedItem], as_json: bool) -> None:
     if as_json:
-        print(json.dumps([plans.as_json(i) for i in items], indent=2, ensure_ascii=False))
+        print(json.dumps([planned_to_json(i) for i in items], indent=2, ensure_ascii=False))
         return
     for item in items:
         print(_line(item))

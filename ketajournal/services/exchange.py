@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.validation import ValidationError
 from ketajournal.reports import csv_export, fhir
 from ketajournal.services import backups
@@ -26,6 +27,7 @@ from ketajournal.services.import_reading import (
     read_json,
 )
 from ketajournal.services.journal import Change, Journal
+from ketajournal.services.plans import PLANNED, Plans
 from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import KINDS
 
@@ -36,6 +38,8 @@ class ImportBatch:
 
     source: str
     records: tuple[ImportRecord, ...]
+    #: Planned sessions (a JSON export's), with their ids and session links as exported.
+    planned: tuple[PlannedItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +54,9 @@ class ImportResult:
     #: The backup taken before writing (None when there was nothing to add).
     backup: Path | None
     change: Change = field(default_factory=lambda: Change(frozenset()))
+    #: Planned sessions added, and those skipped as exact duplicates.
+    planned_added: int = 0
+    planned_skipped: int = 0
 
     @property
     def total_added(self) -> int:
@@ -66,6 +73,9 @@ class ImportResult:
         added = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in self.added.items() if n)
         text = f"Imported {self.total_added} entries" + (f" ({added})" if added else "")
         text += f"; skipped {self.total_skipped} exact duplicates"
+        if self.planned_added or self.planned_skipped:
+            text += (f"; {self.planned_added} planned sessions added, "
+                     f"{self.planned_skipped} already planned")
         if self.unlinked_side_effects:
             text += (
                 f"; {self.unlinked_side_effects} side effects kept without a session "
@@ -121,18 +131,36 @@ def import_path(journal: Journal, path: Path) -> ImportResult:
 def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
     """Add a batch read by :func:`read_import`: backup, then one transaction."""
     plan = plan_import(journal, batch.records)
+    planned = Plans(journal).new_of(batch.planned)
     backup = None
     change = Change(frozenset())
-    if plan.entries:
+    if plan.entries or planned:
+
+        def add_planned(ids: tuple[int, ...]) -> None:
+            Plans(journal).insert_imported(planned, lambda source: _session_id(
+                plan.session_targets.get(source), ids))
+
         backup = backups.backup_before(journal, "import")
-        change = journal.log_all(plan.entries, plan.session_of)
+        change = journal.log_all(plan.entries, plan.session_of, then=add_planned)
+        if planned:
+            change = Change(change.kinds | {PLANNED}, change.ids)
     return ImportResult(
         added=plan.added,
         skipped=plan.skipped,
         unlinked_side_effects=plan.unlinked,
         backup=backup,
         change=change,
+        planned_added=len(planned),
+        planned_skipped=len(batch.planned) - len(planned),
     )
+
+
+def _session_id(target: tuple[str, int] | None, ids: tuple[int, ...]) -> int | None:
+    """The journal id of an imported planned session's link (None: not in the import)."""
+    if target is None:
+        return None
+    where, number = target
+    return number if where == "existing" else ids[number]
 
 
 def read_import(path: Path) -> ImportBatch:
@@ -147,6 +175,8 @@ def read_import(path: Path) -> ImportBatch:
     elif path.suffix.lower() == ".csv":
         records = read_csv_file(path, path.name)
     else:
-        records = read_json(path)
+        document = read_json(path)
+        check_unique_ids(document.records)
+        return ImportBatch(str(path), tuple(document.records), tuple(document.planned))
     check_unique_ids(records)
     return ImportBatch(str(path), tuple(records))

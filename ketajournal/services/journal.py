@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -27,6 +27,7 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
@@ -35,6 +36,7 @@ from ketajournal.platform.paths import JournalPaths
 from ketajournal.storage.backup import write_backup
 from ketajournal.storage.connection import integrity_problems, transaction
 from ketajournal.storage.migrations import SCHEMA_VERSION
+from ketajournal.storage.planned import PlannedRepository
 from ketajournal.storage.repository import (
     KINDS,
     MAPPINGS,
@@ -161,12 +163,18 @@ class Journal:
         return entry.with_id(entry_id), Change.of(entry.kind, entry_id)
 
     def log_all(
-        self, entries: Sequence[Entry], session_of: Mapping[int, int] | None = None
+        self,
+        entries: Sequence[Entry],
+        session_of: Mapping[int, int] | None = None,
+        *,
+        then: Callable[[tuple[int, ...]], None] | None = None,
     ) -> Change:
         """Save many new entries in one transaction (all or nothing).
 
         ``session_of`` links side effects to sessions of the same batch: it maps
         the index of a side effect in ``entries`` to the index of its session.
+        ``then`` runs inside the same transaction with the new ids in order (an import
+        adds its planned sessions there, so they are kept or lost with the entries).
         """
         session_of = session_of or {}
         now = self._clock()
@@ -182,6 +190,8 @@ class Journal:
                 self._check_links(entry)
                 ids.append(self._entries.insert(entry))
                 kinds.add(entry.kind)
+            if then is not None:
+                then(tuple(ids))
         return Change(frozenset(kinds), tuple(ids))
 
     def update(self, entry: Entry) -> Change:
@@ -405,11 +415,29 @@ class Journal:
             "version": EXPORT_VERSION,
             "schema_version": SCHEMA_VERSION,
             "entries": entries,
+            "planned_sessions": [planned_to_json(i) for i in PlannedRepository(self._db).all()],
         }
 
 
 def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     return entry_to_json(MAPPINGS[kind].from_row(row))
+
+
+def planned_to_json(item: PlannedItem) -> dict[str, Any]:
+    """One planned session as ``plan list --json`` and the JSON export write it."""
+    plan = item.session
+    return {
+        "id": item.id,
+        "at": to_iso(plan.at),
+        "route": plan.route.value,
+        "phase": plan.phase.value,
+        "dose_mg": plan.dose_mg,
+        "clinic": plan.clinic,
+        "note": plan.note,
+        "status": item.status.value,
+        "session_id": item.session_id,
+        "template": item.template,
+    }
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:

@@ -11,7 +11,7 @@ plans on its own: a template only returns the list the patient then saves.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
 from pathlib import Path
@@ -28,7 +28,7 @@ from ketajournal.domain.schedules import (
     Template,
     Unit,
 )
-from ketajournal.domain.timeutil import in_zone, local_day, to_iso
+from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError
 from ketajournal.reports import ics
 from ketajournal.services.journal import Change, Journal
@@ -305,6 +305,28 @@ class Plans:
                                   "session can be changed")
         return item
 
+    # -- import --------------------------------------------------------------------------
+    def new_of(self, items: Sequence[PlannedItem]) -> list[PlannedItem]:
+        """The imported ``items`` that are not already here (same time, route, phase, dose,
+        clinic, note, status and template), each once."""
+        seen = {_same(i) for i in self._repo.all()}
+        new = []
+        for item in items:
+            key = _same(item)
+            if key not in seen:
+                seen.add(key)
+                new.append(item)
+        return new
+
+    def insert_imported(
+        self, items: Sequence[PlannedItem], session_of: Callable[[int], int | None]
+    ) -> None:
+        """Insert imported planned sessions under new ids, inside the caller's transaction
+        (the import's). ``session_of`` maps a session id of the export to this journal's."""
+        for item in items:
+            link = None if item.session_id is None else session_of(item.session_id)
+            self._repo.insert(dataclasses.replace(item, id=0, session_id=link))
+
     # -- undo --------------------------------------------------------------------------
     def undo(self, write: PlanWrite) -> Change:
         """Put every row ``write`` touched back as it was, and take back a session it logged."""
@@ -346,26 +368,15 @@ class Plans:
         return Change(frozenset(kinds), ids)
 
 
-def as_json(item: PlannedItem) -> dict[str, Any]:
-    """One planned session as ``plan list --json`` and the JSON export write it."""
+def _same(item: PlannedItem) -> tuple[Any, ...]:
     plan = item.session
-    return {
-        "id": item.id,
-        "at": to_iso(plan.at),
-        "route": plan.route.value,
-        "phase": plan.phase.value,
-        "dose_mg": plan.dose_mg,
-        "clinic": plan.clinic,
-        "note": plan.note,
-        "status": item.status.value,
-        "session_id": item.session_id,
-        "template": item.template,
-    }
+    return (plan.at.timestamp(), plan.route, plan.phase, plan.dose_mg, plan.clinic, plan.note,
+            item.status, item.template)
 
 
-def from_json(data: Any) -> PlannedItem:
-    """A planned session from :func:`as_json`'s shape; :class:`ValidationError` names the
-    field that is wrong."""
+def planned_from_json(data: Any) -> PlannedItem:
+    """A planned session from the shape ``journal.planned_to_json`` writes;
+    :class:`ValidationError` names the field that is wrong."""
     if not isinstance(data, dict):
         raise ValidationError("planned_sessions", "must be a list of objects")
     try:

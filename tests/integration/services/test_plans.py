@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -11,7 +12,7 @@ from ketajournal.domain.models import Phase, Route, Session
 from ketajournal.domain.schedules import PlannedSession, PlanStatus
 from ketajournal.domain.validation import ValidationError
 from ketajournal.services import plans
-from ketajournal.services.journal import Journal
+from ketajournal.services.journal import Journal, planned_to_json
 from ketajournal.services.plans import Plans
 from tests.support.clock import NOW, FixedClock
 
@@ -152,12 +153,65 @@ def test_move_and_cancel(journal: Journal, clock: FixedClock) -> None:
 
 
 def test_json_round_trip_and_bad_fields() -> None:
-    item = plans.from_json({"id": 3, "at": "2026-12-01T10:00:00+01:00", "route": "nasal",
+    item = plans.planned_from_json({"id": 3, "at": "2026-12-01T10:00:00+01:00", "route": "nasal",
                             "phase": "booster", "dose_mg": 56, "clinic": "A", "note": "",
                             "status": "done", "session_id": 4, "template": "esketamine"})
-    assert plans.from_json(plans.as_json(item)) == item
+    assert plans.planned_from_json(planned_to_json(item)) == item
     for bad, field in [({"id": 0}, "id"), ({"status": "maybe"}, "status"),
                        ({"at": "tomorrow"}, "at"), ({"route": "pill"}, "route")]:
         with pytest.raises(ValidationError) as caught:
-            plans.from_json(plans.as_json(item) | bad)
+            plans.planned_from_json(planned_to_json(item) | bad)
         assert caught.value.field == field
+
+
+def test_json_export_and_import_round_trip_the_plan_with_its_session_links(
+    journal: Journal, tmp_path: Path, clock: FixedClock
+) -> None:
+    from ketajournal.platform.keystore import KeyringKeyStore
+    from ketajournal.platform.paths import JournalPaths
+    from ketajournal.services import exchange
+    from ketajournal.services.opening import open_journal
+
+    service = Plans(journal)
+    service.add_template("iv-induction", date(2026, 11, 23), time(10), BERLIN)
+    first = service.all()[0]
+    service.done(first.id)  # logs a session from the plan and links it
+    service.missed(service.all()[1].id)
+    target = tmp_path / "export.json"
+    journal.export_json(target)
+
+    other = open_journal(JournalPaths(tmp_path / "other"), KeyringKeyStore(), clock=clock)
+    try:
+        result = exchange.import_path(other, target)
+        assert (result.planned_added, result.planned_skipped) == (6, 0)
+        assert "planned" in result.change.kinds
+        assert "6 planned sessions added" in result.summary()
+        mine, theirs = Plans(journal).all(), Plans(other).all()
+        assert [planned_to_json(i) | {"id": 0, "session_id": 0} for i in theirs] == [
+            planned_to_json(i) | {"id": 0, "session_id": 0} for i in mine]
+        (session,) = other.sessions()
+        assert theirs[0].session_id == session.id and session.at == first.session.at
+        again = exchange.import_path(other, target)  # nothing new: all skipped
+        assert (again.planned_added, again.planned_skipped) == (0, 6)
+        assert Plans(other).count() == 6
+    finally:
+        other.close()
+
+
+def test_an_import_with_a_bad_planned_session_writes_nothing(
+    journal: Journal, tmp_path: Path
+) -> None:
+    import json
+
+    from ketajournal.services import exchange
+    from ketajournal.services.import_reading import ImportRejectedError
+
+    document = journal.export_document()
+    document["planned_sessions"] = [{"id": 1, "at": "2026-12-01T10:00:00+01:00",
+                                     "route": "iv", "status": "someday"}]
+    source = tmp_path / "bad.json"
+    source.write_text(json.dumps(document))
+    with pytest.raises(ImportRejectedError) as caught:
+        exchange.import_path(journal, source)
+    assert "planned_sessions[0]" in str(caught.value) and "status" in str(caught.value)
+    assert Plans(journal).count() == 0
