@@ -162,6 +162,7 @@ class BoostersView(JournalView):
             "as a question for your clinician. Edit → Undo takes it back."
         )
         self.plan_it_button.clicked.connect(self.plan_next_due)
+        self.plan_it_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.plan_it_status = _label("Planned from the estimate")
         self.plan_it_status.hide()
         plan_row = QHBoxLayout()
