@@ -284,9 +284,16 @@ class Plans:
 
     def move(self, item_id: int, at: datetime) -> tuple[PlanWrite, Change]:
         """Move a planned session to ``at`` (its reminders move with it)."""
+        return self.change(item_id, lambda plan: dataclasses.replace(plan, at=at))
+
+    def change(
+        self, item_id: int, edit: Callable[[PlannedSession], PlannedSession]
+    ) -> tuple[PlanWrite, Change]:
+        """Change a session still planned (time, route, phase, dose, clinic, note) to what
+        ``edit`` makes of it; its reminders follow the new time."""
         with transaction(self._db):
             item = self._open_item(item_id)
-            new = dataclasses.replace(item, session=dataclasses.replace(item.session, at=at))
+            new = dataclasses.replace(item, session=edit(item.session))
             self._repo.update(new)
         return self._written(((item_id, item),), ((item_id, new),))
 

@@ -86,6 +86,9 @@ class PlanView(JournalView):
         self.template_button = QPushButton("From a &template…")
         self.template_button.setAccessibleName("Plan sessions from a template")
         self.template_button.clicked.connect(self.add_from_template)
+        self.change_button = QPushButton("&Change…")
+        self.change_button.setAccessibleName("Change or move the selected planned session")
+        self.change_button.clicked.connect(self.change_selected)
         self.done_button = QPushButton("It &happened…")
         self.done_button.setAccessibleName("Mark the selected session done")
         self.done_button.clicked.connect(self.mark_done)
@@ -105,7 +108,8 @@ class PlanView(JournalView):
         self.undo_button.clicked.connect(controller.undo_stack.undo)
         self.undo_button.hide()
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.template_button, self.done_button,
+        for button in (self.add_button, self.template_button, self.change_button,
+                       self.done_button,
                        self.missed_button, self.remove_button, self.undo_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -227,6 +231,19 @@ class PlanView(JournalView):
         if dialog.exec():
             self.undo_button.show()
 
+    def change_selected(self) -> PlannedSessionDialog | None:
+        """Change (or move) the selected session while it is still planned."""
+        item = self.selected()
+        if item is None or not item.is_open:
+            self.status.setStyleSheet(f"color: {SCREEN.danger};")
+            self.status.setText("Select a session that is still planned first.")
+            return None
+        dialog = PlannedSessionDialog(self.controller, self, item.session,
+                                      "Change a planned session", item_id=item.id)
+        dialog.open()
+        dialog.accepted.connect(self.undo_button.show)
+        return dialog
+
     def add_from_template(self) -> None:
         """Plan a series from a template, after seeing (and editing) its list."""
         dialog = TemplateDialog(self.controller, self)
@@ -238,11 +255,14 @@ class PlannedSessionDialog(QDialog):
     """Plan one session: when, route, phase, and optionally dose, clinic and note."""
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None,
-                 initial: PlannedSession | None = None, text: str = "Plan a session") -> None:
+                 initial: PlannedSession | None = None, text: str = "Plan a session",
+                 *, item_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(text)
         self.controller = controller
         self._text = text
+        #: The planned session changed on Save (None: Save adds a new one).
+        self.item_id = item_id
         last = controller.journal.last_session()
         self.when = TimeEdit("When")
         self.route = combo([(r.label, r) for r in Route], "Route")
@@ -293,7 +313,12 @@ class PlannedSessionDialog(QDialog):
         """Save; stay open with the message when a value is refused."""
         try:
             session = self.planned()
-            self.controller.plan(lambda p: p.add(session), self._text)
+            item_id = self.item_id
+            if item_id is None:
+                self.controller.plan(lambda p: p.add(session), self._text)
+            else:
+                self.controller.plan(lambda p: p.change(item_id, lambda _old: session),
+                                     self._text)
         except KnownError as error:
             self.error.setText(str(error))
             self.error.show()

@@ -177,3 +177,32 @@ def test_trends_draws_the_upcoming_plan_and_follows_its_changes(
     assert list(xs) == [upcoming.session.at.timestamp()]  # the past, unconfirmed one is not
     window.open_controller.plan(lambda p: p.cancel(upcoming.id), "Cancel")
     assert window.trends.chart.drawn_points("planned")[0].size == 0
+
+
+def test_an_appointment_reminder_opens_the_plan_screen(window: MainWindow) -> None:
+    window.open_form("planned")
+    assert window.open_tabs.currentWidget() is window.view("plan")
+
+
+def test_change_moves_a_planned_session_and_undo_moves_it_back(
+    qtbot: QtBot, window: MainWindow, journal: Journal
+) -> None:
+    view = plan_view(window)
+    item = Plans(journal).upcoming()[0]
+    view.select(item.id)
+    dialog = view.change_selected()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert dialog.when.time() == item.session.at and dialog.clinic.text() == "Riverside"
+    dialog.when.set_time(item.session.at + timedelta(days=1))
+    dialog.accept()
+    moved = Plans(journal).get(item.id)
+    assert moved.session.at == item.session.at + timedelta(days=1)
+    assert moved.session.clinic == "Riverside" and Plans(journal).count() == 2
+    assert window.today.next_session.text().startswith("Next session: Fri 4 Dec 2026")
+    window.open_controller.undo_stack.undo()
+    assert Plans(journal).get(item.id) == item
+    view.select(Plans(journal).past()[0].id)
+    view.missed_button.click()
+    view.select(Plans(journal).past()[0].id)
+    assert view.change_selected() is None and "still planned" in view.status.text()
