@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.validation import ValidationError
@@ -21,13 +22,15 @@ from ketajournal.services import backups
 from ketajournal.services.import_matching import plan_import
 from ketajournal.services.import_reading import (
     ImportRecord,
+    ImportRejectedError,
     check_unique_ids,
     read_csv_file,
     read_csv_folder,
     read_json,
+    rejected,
 )
 from ketajournal.services.journal import Change, Journal
-from ketajournal.services.plans import PLANNED, Plans
+from ketajournal.services.plans import PLANNED, Plans, planned_from_json
 from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import KINDS
 
@@ -175,8 +178,22 @@ def read_import(path: Path) -> ImportBatch:
     elif path.suffix.lower() == ".csv":
         records = read_csv_file(path, path.name)
     else:
-        document = read_json(path)
-        check_unique_ids(document.records)
-        return ImportBatch(str(path), tuple(document.records), tuple(document.planned))
+        records, planned = read_json(path)
+        check_unique_ids(records)
+        return ImportBatch(str(path), tuple(records), tuple(_planned(planned, path.name)))
     check_unique_ids(records)
     return ImportBatch(str(path), tuple(records))
+
+
+def _planned(items: list[Any], display: str) -> list[PlannedItem]:
+    """A JSON export's planned sessions, each checked (the first bad one refuses it all)."""
+    planned: list[PlannedItem] = []
+    for index, item in enumerate(items):
+        try:
+            planned.append(planned_from_json(item))
+        except ValidationError as error:
+            raise rejected(f"{display}: planned_sessions[{index}]", error) from None
+    if len({i.id for i in planned}) < len(planned):
+        raise ImportRejectedError(f"{display}: planned_sessions", "id",
+                                  "appears twice among the planned sessions")
+    return planned

@@ -36,13 +36,11 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
-from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_int
 from ketajournal.platform.files import read_at_most
 from ketajournal.reports import csv_export
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION
-from ketajournal.services.plans import planned_from_json
 from ketajournal.storage.repository import KINDS
 
 #: Larger files are refused (unread, or at the cap while reading a pipe): a two-year
@@ -455,16 +453,9 @@ def _json_depth(text: str) -> int:
     return deepest
 
 
-@dataclass(frozen=True)
-class JsonImport:
-    """What a JSON export holds: its entries, and its planned sessions (ids as exported)."""
-
-    records: list[ImportRecord]
-    planned: list[PlannedItem]
-
-
-def read_json(path: Path) -> JsonImport:
-    """The entries and planned sessions of a JSON export (docs/export-json.md)."""
+def read_json(path: Path) -> tuple[list[ImportRecord], list[Any]]:
+    """The entries of a JSON export (docs/export-json.md), and its list of planned
+    sessions as read (``services.plans.planned_from_json`` checks each)."""
     display = path.name
     text = _read_text(path, display)
     if _json_depth(text) > MAX_JSON_DEPTH:
@@ -497,27 +488,11 @@ def read_json(path: Path) -> JsonImport:
             except ValidationError as error:
                 raise rejected(location, error) from None
             records.append(ImportRecord(kind, source_id, entry, link, location))
-    assert isinstance(document, dict)  # checked by _json_document
-    return JsonImport(records, _json_planned(document, display))
-
-
-def _json_planned(document: dict[str, Any], display: str) -> list[PlannedItem]:
-    items = document.get("planned_sessions", [])
-    if not isinstance(items, list):
+    planned = document.get("planned_sessions", [])  # a dict: _json_document checked it
+    if not isinstance(planned, list):
         raise ImportRejectedError(display, "planned_sessions", "must be a list")
-    planned: list[PlannedItem] = []
-    seen: set[int] = set()
-    for index, item in enumerate(items):
-        location = f"{display}: planned_sessions[{index}]"
-        try:
-            planned_item = planned_from_json(item)
-        except ValidationError as error:
-            raise rejected(location, error) from None
-        if planned_item.id in seen:
-            raise ImportRejectedError(location, "id", "appears twice among the planned sessions")
-        seen.add(planned_item.id)
-        planned.append(planned_item)
-    return planned
+    return records, planned
+
 
 
 class _DuplicateKeyError(ValueError):
@@ -615,7 +590,6 @@ __all__ = [
     "MAX_IMPORT_BYTES",
     "ImportRecord",
     "ImportRejectedError",
-    "JsonImport",
     "check_unique_ids",
     "read_csv_file",
     "read_csv_folder",

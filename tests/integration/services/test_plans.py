@@ -215,3 +215,13 @@ def test_an_import_with_a_bad_planned_session_writes_nothing(
         exchange.import_path(journal, source)
     assert "planned_sessions[0]" in str(caught.value) and "status" in str(caught.value)
     assert Plans(journal).count() == 0
+    twice = {"id": 1, "at": "2026-12-01T10:00:00+01:00", "route": "iv"}
+    document["planned_sessions"] = [twice, twice]
+    source.write_text(json.dumps(document))
+    with pytest.raises(ImportRejectedError, match="appears twice"):
+        exchange.import_path(journal, source)
+    document["planned_sessions"] = {"1": twice}
+    source.write_text(json.dumps(document))
+    with pytest.raises(ImportRejectedError, match="planned_sessions: must be a list"):
+        exchange.import_path(journal, source)
+    assert Plans(journal).count() == 0
