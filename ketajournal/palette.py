@@ -102,6 +102,8 @@ class Palette:
     induction: str
     #: Booster sessions and cycles.
     booster: str
+    #: Planned sessions still ahead (hollow markers on the Trends chart).
+    planned: str
     side_effect: str
     #: Medication changes on the Trends chart (a dotted line, a diamond and a label).
     medication: str
@@ -157,6 +159,7 @@ LIGHT = Palette(
     sleep="#5c6b73",
     induction="#7b3fa0",
     booster="#12866f",
+    planned="#b05a00",
     side_effect="#7a6a55",
     medication="#8d5a00",
     red_flag="#d21f1f",
@@ -211,6 +214,7 @@ DARK = Palette(
     booster="#4fd1b5",
     side_effect="#c9b79f",
     medication="#e0a94a",
+    planned="#ff9e6e",
     red_flag="#ff6b6b",
     red_flag_outline="#ffd2cc",
     phq9="#f28ad5",
@@ -261,7 +265,7 @@ TEXT_ON: dict[str, tuple[str, ...]] = {
 #: Chart lines and markers, drawn on the plot background (3:1) and over the bands.
 CHART_MARKS = (
     "mood", "mean", "anxiety", "sleep", "induction", "booster", "side_effect",
-    "medication", "red_flag", "phq9", "gad7", "booster_alert",
+    "medication", "planned", "red_flag", "phq9", "gad7", "booster_alert",
 )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ketajournal.charts.trend_parts import MARKER_SPAN, SCORE_SCALE, SIDE_EFFECT_Y
+from ketajournal.charts.trend_parts import MARKER_SPAN, PLANNED_Y, SCORE_SCALE, SIDE_EFFECT_Y
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.series import FloatArray, TrendSeries, format_score
@@ -85,6 +85,10 @@ def describe_trend_point(
     effect_y = np.where(effect_shown, SIDE_EFFECT_Y, np.inf)
     if hit := nearest(s.side_effect_x, effect_y):
         found.append(_Candidate(hit[1], s.side_effect_labels[hit[0]]))
+    if shown["planned"] and (
+        hit := nearest(s.planned_x, np.full(s.planned_x.size, PLANNED_Y))
+    ):
+        found.append(_Candidate(hit[1], s.planned_labels[hit[0]]))
     if MARKER_SPAN[0] - radius_px * px_h <= y <= MARKER_SPAN[1] + radius_px * px_h:
         # A marker is a vertical line: only the horizontal distance counts, and a
         # point drawn over it is preferred.

@@ -58,6 +58,8 @@ SIDE_EFFECT_Y = -0.6
 #: Medication changes: a diamond on the bottom row, a dotted line up to the top of the
 #: mood scale, and the short label at the top.
 MEDICATION_Y = -1.0
+#: Planned sessions sit at the top of the mood scale, where no session line ends.
+PLANNED_Y = 10.0
 #: Peak downsampling of the lines keeps about this many min/max pairs per pixel.
 LINE_SAMPLES_PER_PIXEL = 1.0
 #: Booster markers are dashed in data units: a dash, then a gap, on the 0–10 scale.
@@ -214,6 +216,8 @@ class SeriesItems:
     side_effects: pg.PlotDataItem
     red_flags: pg.PlotDataItem
     medications: MedicationMarks
+    #: Sessions still planned: hollow rings at the top of the mood scale.
+    planned: pg.PlotDataItem
 
 
 def make_series_items() -> SeriesItems:
@@ -240,6 +244,8 @@ def make_series_items() -> SeriesItems:
     # Red flags point up like a warning sign, plain side effects down: told apart by
     # shape, not by colour alone.
     red_flags = pg.PlotDataItem(pen=None, symbol="t1", symbolSize=13, antialias=True)
+    # Hollow, so a plan never looks like a session that happened.
+    planned = pg.PlotDataItem(pen=None, symbol="o", symbolSize=14, antialias=True)
     return SeriesItems(
         medications=MedicationMarks(),
         grid=grid,
@@ -251,6 +257,7 @@ def make_series_items() -> SeriesItems:
         mean=mean,
         side_effects=side_effects,
         red_flags=red_flags,
+        planned=planned,
     )
 
 
@@ -287,6 +294,8 @@ def paint_series_items(items: SeriesItems, palette: Palette, scale: float = 1.0)
     items.red_flags.setSymbolPen(pg.mkPen(palette.red_flag_outline, width=scale))
     items.red_flags.setSymbolBrush(pg.mkBrush(palette.red_flag))
     items.medications.paint(palette, scale)
+    items.planned.setSymbolPen(pg.mkPen(palette.planned, width=2 * scale))
+    items.planned.setSymbolBrush(pg.mkBrush(None))
     return mean_pens
 
 
@@ -376,6 +385,7 @@ def make_legend(parts: SeriesItems, scores: dict[str, pg.PlotDataItem]) -> pg.Le
         ),
         (parts.red_flags, "Red-flag side effect"),
         (parts.medications.marks, "Medication change"),
+        (parts.planned, "Planned session"),
     ):
         legend.addItem(data_item, name)
     return legend

@@ -66,6 +66,7 @@ from ketajournal.charts.trend_parts import (
     ANXIETY_AXIS_LABEL,
     MARKER_SPAN,
     MOOD_AXIS_LABEL,
+    PLANNED_Y,
     SCORE_MAX,
     SCORE_SCALE,
     SCORE_Y_RANGE,
@@ -124,7 +125,7 @@ class TrendsChart(ChartWidget):
     #: The names of the drawn items, for :meth:`drawn_points` and the other read-backs.
     ITEM_NAMES = (
         "mood", "mean", "anxiety", "sleep", "induction", "booster", "side_effect",
-        "red_flag", "grid", *INSTRUMENTS,
+        "red_flag", "planned", "grid", *INSTRUMENTS,
     )
 
     def __init__(self, parent: QWidget | None = None, *, clock: Clock = system_now) -> None:
@@ -154,6 +155,7 @@ class TrendsChart(ChartWidget):
             "booster": self._booster,
             "side_effect": self._side_effects,
             "red_flag": self._red_flags,
+            "planned": self._planned,
             "grid": self._grid,
             **self._scores,
         }
@@ -233,6 +235,7 @@ class TrendsChart(ChartWidget):
         self._mean7 = parts.mean
         self._side_effects, self._red_flags = parts.side_effects, parts.red_flags
         self._medications = parts.medications
+        self._planned = parts.planned
         # The grid lives in the totals' view, which is drawn first, over the bands: in
         # the mood view it would be drawn over the PHQ-9 / GAD-7 lines and cut them
         # where they run along a grid line.
@@ -247,6 +250,7 @@ class TrendsChart(ChartWidget):
             self._side_effects,
             self._red_flags,
             *self._medications.items,
+            self._planned,
         ):
             item.addItem(data_item)
         # After adding: PlotItem.addItem applies the plot's own (off) clipping and
@@ -317,6 +321,7 @@ class TrendsChart(ChartWidget):
         self._side_effects.setData(plain_x, np.full(plain_x.size, SIDE_EFFECT_Y))
         self._red_flags.setData(flag_x, np.full(flag_x.size, SIDE_EFFECT_Y))
         self._medications.set_data(self.plot.getPlotItem(), series)
+        self._planned.setData(series.planned_x, np.full(series.planned_x.size, PLANNED_Y))
         for instrument_id, data_item in self._scores.items():
             score = series.score(instrument_id)
             data_item.setData(score.x, score.totals)

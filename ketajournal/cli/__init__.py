@@ -11,7 +11,8 @@ does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.medication`,
 (our own exports and other apps'), :mod:`~ketajournal.cli.factors` (factors, factor),
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
 :mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
-(due), :mod:`~ketajournal.cli.settings`, :mod:`~ketajournal.cli.demo` and
+(due), :mod:`~ketajournal.cli.plan` (planned sessions), :mod:`~ketajournal.cli.settings`,
+:mod:`~ketajournal.cli.demo` and
 :mod:`~ketajournal.cli.desktop_entry` (the menu entry of a pip install);
 :mod:`~ketajournal.cli.common` holds what they share. This module assembles the parser
 and runs a command.
@@ -35,6 +36,7 @@ from ketajournal.cli import (
     importing,
     log,
     medication,
+    plan,
     reminders,
     safety,
     settings,
@@ -47,7 +49,10 @@ from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 #: Options that may be given more than once (a list of texts).
 REPEATABLE = frozenset({"map"})
 #: The groups of commands, in the order ``--help`` lists them.
-GROUPS = (demo, log, medication, export, importing, safety, analysis, factors, reminders, settings)
+GROUPS = (
+    demo, log, medication, export, importing, safety, analysis, factors, reminders, plan,
+    settings,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def add_commands(sub: Commands, home: Parser) -> None:
     """``due [--json]``."""
     q = sub.add_parser("due", parents=[home], help="what is due now: mood, check-ins, "
-                       "questionnaires")
+                       "questionnaires, appointments")
     q.add_argument("--json", action="store_true", help="print JSON")
     q.set_defaults(handler=cmd_due)
 

@@ -216,6 +216,20 @@ class _Candidate:
 SNOOZE_ACTIONS = (Action("snooze-1h", "Snooze 1 h"), Action("snooze-evening", "This evening"))
 
 
+def check_in_key(session_id: int, name: str) -> str:
+    """The history key of one check-in reminder (``name``: one of :data:`CHECK_INS`)."""
+    return f"check-in:{session_id}:{name}"
+
+
+def questionnaire_due_key(
+    instrument_id: str, last_filled: datetime | None, interval: timedelta
+) -> str:
+    """The key of one questionnaire's due period (Today's "Due" line): its instrument and
+    the day it fell due, or ``never`` — the same all through the period."""
+    since = (last_filled + interval).date().isoformat() if last_filled is not None else "never"
+    return f"{instrument_id}:{since}"
+
+
 def snooze_until(now: datetime, choice: Snooze | str, zone: tzinfo) -> datetime:
     """When a snoozed reminder comes back: in 1 h, or "this evening" at 20:00.
 
@@ -264,7 +278,7 @@ def _candidates(
                 if latest is not None and latest >= opens:
                     continue
                 out.append(_Candidate(
-                    Kind.CHECK_IN, f"check-in:{session.id}:{name}", opens, closes,
+                    Kind.CHECK_IN, check_in_key(session.id, name), opens, closes,
                     "Time for your check-in",
                     f"Check-in {label} after your session of "
                     f"{format_short_date(session.at.date(), weekday=True, padded=True)}: "

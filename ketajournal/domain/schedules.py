@@ -15,9 +15,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from enum import StrEnum
 from typing import Literal
 
-from ketajournal.domain.models import DOSE_MG_RANGE, Route
+from ketajournal.domain.models import DOSE_MG_RANGE, Phase, Route
 from ketajournal.domain.timeutil import in_zone
 from ketajournal.domain.validation import (
     MAX_NOTE_CHARS,
@@ -44,6 +45,40 @@ Maintenance = Literal["weekly", "biweekly"]
 Unit = Literal["days", "weeks"]
 
 
+class PlanStatus(StrEnum):
+    """Where a planned session stands: still ahead, or what became of it."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    MISSED = "missed"
+    CANCELLED = "cancelled"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+class Template(StrEnum):
+    """The schedule templates, by the names the CLI takes (``plan template NAME``)."""
+
+    IV_INDUCTION = "iv-induction"
+    ESKETAMINE = "esketamine"
+    IM_INDUCTION = "im-induction"
+    CUSTOM = "custom"
+
+    @property
+    def label(self) -> str:
+        return _TEMPLATE_LABELS[self]
+
+
+_TEMPLATE_LABELS = {
+    Template.IV_INDUCTION: "IV ketamine induction",
+    Template.ESKETAMINE: "Esketamine nasal spray (label)",
+    Template.IM_INDUCTION: "IM ketamine induction",
+    Template.CUSTOM: "Custom repeating plan",
+}
+
+
 @dataclass(frozen=True, kw_only=True)
 class PlannedSession:
     """A session the patient expects: when, how, and optionally the dose and where.
@@ -56,11 +91,13 @@ class PlannedSession:
     dose_mg: float | None = None
     clinic: str = ""
     note: str = ""
+    phase: Phase = Phase.INDUCTION
 
     def __post_init__(self) -> None:
         if not isinstance(self.at, datetime) or self.at.utcoffset() is None:
             raise ValidationError("at", "must be a date and time with its time zone")
         object.__setattr__(self, "route", _route(self.route))
+        object.__setattr__(self, "phase", _phase(self.phase))
         object.__setattr__(
             self, "dose_mg", check_optional_number("dose_mg", self.dose_mg, *DOSE_MG_RANGE, "mg")
         )
@@ -70,10 +107,32 @@ class PlannedSession:
 
 @dataclass(frozen=True)
 class PlannedItem:
-    """A saved planned session with its id (keys reminders and calendar UIDs)."""
+    """A saved planned session with its id (keys reminders and calendar UIDs).
+
+    ``status`` says what became of it; ``session_id`` is the logged session it became
+    (when done), ``template`` the template that made it ("" when added by hand).
+    """
 
     id: int
     session: PlannedSession
+    status: PlanStatus = PlanStatus.PLANNED
+    session_id: int | None = None
+    template: str = ""
+
+    @property
+    def is_open(self) -> bool:
+        """True while the session is still planned (neither done, missed nor cancelled)."""
+        return self.status is PlanStatus.PLANNED
+
+
+def _phase(value: object) -> Phase:
+    try:
+        if not isinstance(value, str):
+            raise ValueError(value)
+        return Phase(value)
+    except ValueError:
+        choices = ", ".join(p.value for p in Phase)
+        raise ValidationError("phase", f"must be one of: {choices}") from None
 
 
 def _route(value: object) -> Route:
@@ -118,10 +177,11 @@ def _on_weekdays(start: date, weekdays: tuple[int, ...], count: int) -> list[dat
 
 def _make(
     days: Sequence[date], at: time, zone: tzinfo, route: Route, dose_mg: float | None,
-    clinic: str,
+    clinic: str, phase: Phase = Phase.INDUCTION,
 ) -> list[PlannedSession]:
     return [
-        PlannedSession(at=_wall(d, at, zone), route=route, dose_mg=dose_mg, clinic=clinic)
+        PlannedSession(at=_wall(d, at, zone), route=route, dose_mg=dose_mg, clinic=clinic,
+                       phase=phase)
         for d in days
     ]
 
@@ -193,7 +253,8 @@ def esketamine(
     Weeks 5–8: once a week, on the first session's weekday. Then ``weeks`` more weeks
     (default 8, 0 to 104) of maintenance on that weekday: ``"weekly"``, or
     ``"biweekly"`` (every 2 weeks, starting in week 9, as the label's "week 9 and
-    after" does). 8 + 4 + ``weeks`` sessions when weekly (16 with the default).
+    after" does). 8 + 4 + ``weeks`` sessions when weekly (20 with the default).
+    Weeks 1–4 are the induction phase, the label's; weeks 5 on are planned as boosters.
     """
     days = _check_weekdays("weekdays", weekdays, 2, 2)
     if maintenance not in ("weekly", "biweekly"):
@@ -205,7 +266,10 @@ def esketamine(
     step = 1 if maintenance == "weekly" else 2
     later = [first + timedelta(weeks=8 + w) for w in range(0, weeks, step)]
     assert len(later) == math.ceil(weeks / step)
-    return _make([*induction, *weekly, *later], at, zone, Route.NASAL, dose_mg, clinic)
+    return [
+        *_make(induction, at, zone, Route.NASAL, dose_mg, clinic),
+        *_make([*weekly, *later], at, zone, Route.NASAL, dose_mg, clinic, Phase.BOOSTER),
+    ]
 
 
 def custom(
@@ -217,6 +281,7 @@ def custom(
     count: int,
     dose_mg: float | None = None,
     clinic: str = "",
+    phase: Phase | str = Phase.INDUCTION,
 ) -> list[PlannedSession]:
     """``count`` sessions from ``first``, one every ``every`` days or weeks.
 
@@ -239,6 +304,7 @@ def custom(
             route=kind,
             dose_mg=dose_mg,
             clinic=clinic,
+            phase=_phase(phase),
         )
         for n in range(count)
     ]

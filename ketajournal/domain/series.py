@@ -14,6 +14,7 @@ of that day in the offset of its first entry.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -27,6 +28,7 @@ from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.medications import MedicationStep
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
+from ketajournal.domain.schedules import PlannedItem
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -121,6 +123,9 @@ class TrendSeries:
     #: ("Lorazepam started").
     medication_x: FloatArray = field(default_factory=_floats)
     medication_labels: tuple[str, ...] = ()
+    #: Sessions still planned (not logged): when, and what (route and phase).
+    planned_x: FloatArray = field(default_factory=_floats)
+    planned_labels: tuple[str, ...] = ()
     #: Questionnaire totals, one series per instrument in :data:`INSTRUMENTS` order.
     scores: tuple[ScoreSeries, ...] = field(
         default_factory=lambda: tuple(_empty_score(i) for i in INSTRUMENTS)
@@ -154,6 +159,7 @@ class TrendSeries:
                 self.induction_x,
                 self.booster_x,
                 self.side_effect_x,
+                self.planned_x,
                 *(score.x for score in self.scores),
             )
             if a.size
@@ -389,3 +395,17 @@ __all__ = [
     "side_effect_label",
     "trailing_mean",
 ]
+
+
+def with_planned(series: TrendSeries, planned: Sequence[PlannedItem]) -> TrendSeries:
+    """``series`` with the sessions still planned (hollow markers on Trends)."""
+    ahead = sorted((i for i in planned if i.is_open), key=lambda i: i.session.at)
+    return dataclasses.replace(
+        series,
+        planned_x=_floats(i.session.at.timestamp() for i in ahead),
+        planned_labels=tuple(
+            f"Planned: {i.session.route.label}, {i.session.phase.value}, "
+            f"{format_date_with_weekday(i.session.at.date())} {i.session.at:%H:%M}"
+            for i in ahead
+        ),
+    )

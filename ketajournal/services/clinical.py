@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any
 from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS, instrument
 from ketajournal.domain.models import Assessment, Session
-from ketajournal.domain.reminders import CHECK_INS, CHECK_INS_END
+from ketajournal.domain.reminders import (
+    CHECK_INS,
+    CHECK_INS_END,
+    check_in_key,
+    questionnaire_due_key,
+)
 from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.reports.numbers import verdict
@@ -315,6 +320,9 @@ class DueItem:
     instrument_id: str | None = None
     session_id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The key of the notification for the same thing (a check-in's), in the reminder
+    #: history; "" when none has one (a questionnaire's is silenced by ``key``).
+    reminder_key: str = ""
 
 
 def due_items(journal: Journal) -> list[DueItem]:
@@ -335,8 +343,7 @@ def due_items(journal: Journal) -> list[DueItem]:
         filled = journal.assessments(instrument_id)
         if filled and now - filled[-1].at < interval:
             continue
-        since = (filled[-1].at + interval).date().isoformat() if filled else "never"
-        key = f"{instrument_id}:{since}"
+        key = questionnaire_due_key(instrument_id, filled[-1].at if filled else None, interval)
         if key in dismissed:
             continue
         text = (
@@ -358,15 +365,18 @@ def due_items(journal: Journal) -> list[DueItem]:
             key = f"checkin:{session.id}:{name}"
             if key in dismissed or any(m.at >= start for m in moods):
                 continue
+            assert session.id is not None
             items.append(
                 DueItem(key, f"Check-in {label} after your session of "
                         f"{format_short_date(session.at.date(), weekday=True, padded=True)}: "
-                        "how is your mood?", session_id=session.id)
+                        "how is your mood?", session_id=session.id,
+                        reminder_key=check_in_key(session.id, name))
             )
     return items
 
 
 def dismiss_due(journal: Journal, key: str) -> None:
-    """Dismiss one reminder for good."""
+    """Dismiss one line of Today's "Due" box for good (``services.reminders.dismiss_due``
+    silences its notification too)."""
     settings = Settings(journal)
     settings.set("due.dismissed", [*settings.get("due.dismissed"), key])

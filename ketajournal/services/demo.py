@@ -5,9 +5,9 @@ induction of six IV sessions over about two and a half weeks with mood rising
 within a day, then boosters every three to five weeks whose effect lasts two to
 four weeks and slowly shortens (the tolerance pattern the booster analysis is
 built to show), occasional side effects, blood pressure around every session and
-a few events, and a medication list (sertraline throughout, reduced once; lorazepam
-started later and raised). Used by ``--demo``, the ``demo`` command, tests and
-benchmarks. Nothing in it is a real person's data.
+a few events, a medication list (sertraline throughout, reduced once; lorazepam
+started later and raised), and the next two boosters planned. Used by ``--demo``, the
+``demo`` command, tests and benchmarks. Nothing in it is a real person's data.
 """
 
 from __future__ import annotations
@@ -37,8 +37,10 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.schedules import PlannedSession
 from ketajournal.services.journal import Journal
 from ketajournal.services.medications import MedicationList
+from ketajournal.services.plans import Plans
 
 DEFAULT_DAYS = 730
 #: How many days of data `ketajournal demo --days` accepts (up to a hundred years).
@@ -73,6 +75,8 @@ class DemoJournal:
     session_of: dict[int, int] = field(default_factory=dict)
     #: The medication list (see :func:`save`, which writes it with the entries).
     medications: tuple[Course, ...] = ()
+    #: The next boosters the patient has planned (for ``Plans.add_all``).
+    planned: list[PlannedSession] = field(default_factory=list)
 
     def add(self, entry: Entry, session_index: int | None = None) -> int:
         """Append an entry (linking a side effect to a session index); return its index."""
@@ -135,6 +139,12 @@ def generate(
             day > treatment_start and (day - treatment_start).days % 14 == 13
         ):
             _questionnaires(rng, out, day, zone, level[day], end, baseline=day < treatment_start)
+    if session_days:
+        out.planned = [
+            PlannedSession(at=_at(end.date() + timedelta(days=ahead), 10, 0, zone),
+                           route=Route.IV, dose_mg=DOSE_MG, clinic=CLINIC, phase=Phase.BOOSTER)
+            for ahead in (9, 37)
+        ]
     result = _sorted(out)
     result.medications = _medications(first_day, end.date())
     return result
@@ -167,10 +177,14 @@ def _medications(first_day: date, last_day: date) -> tuple[Course, ...]:
 
 
 def save(journal: Journal, data: DemoJournal) -> None:
-    """Write the demo patient into ``journal``: entries and medications in one transaction."""
+    """Write the demo patient into ``journal``: entries, medications and planned sessions in
+    one transaction."""
     meds = MedicationList(journal)
+
     journal.log_all(data.entries, data.session_of,
-                    then=lambda: meds.insert_courses(data.medications))
+                    then=lambda _ids: meds.insert_courses(data.medications))
+    if data.planned:  # a demo: its own transaction is enough
+        Plans(journal).add_all(data.planned)
 
 
 def _spread(rng: random.Random, total: int, items: int) -> list[int]:
@@ -347,6 +361,7 @@ def _sorted(demo: DemoJournal) -> DemoJournal:
     return DemoJournal(
         entries=[demo.entries[i] for i in order],
         session_of={new_index[s]: new_index[t] for s, t in demo.session_of.items()},
+        planned=demo.planned,
     )
 
 

@@ -14,7 +14,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.validation import ValidationError
 from ketajournal.reports import csv_export, fhir
 from ketajournal.reports.medication_formats import write_medication_csv
@@ -27,6 +29,7 @@ from ketajournal.services.import_reading import (
     read_csv_folder,
     read_json,
 )
+from ketajournal.services.imports.common import ImportRejectedError, rejected
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.medication_import import (
     Located,
@@ -35,6 +38,7 @@ from ketajournal.services.medication_import import (
 )
 from ketajournal.services.medications import KIND as MEDICATION_KIND
 from ketajournal.services.medications import MedicationList
+from ketajournal.services.plans import PLANNED, Plans, planned_from_json
 from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import KINDS
 
@@ -47,6 +51,8 @@ class ImportBatch:
     records: tuple[ImportRecord, ...]
     #: Medication courses, each with where it was read.
     medications: tuple[Located, ...] = ()
+    #: Planned sessions (a JSON export's), with their ids and session links as exported.
+    planned: tuple[PlannedItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,9 @@ class ImportResult:
     #: Medication courses added, and identical ones skipped.
     medications_added: int = 0
     medications_skipped: int = 0
+    #: Planned sessions added, and those skipped as exact duplicates.
+    planned_added: int = 0
+    planned_skipped: int = 0
 
     @property
     def total_added(self) -> int:
@@ -82,6 +91,9 @@ class ImportResult:
         if self.medications_added:
             text += f", {self.medications_added} medication courses"
         text += f"; skipped {self.total_skipped} exact duplicates"
+        if self.planned_added or self.planned_skipped:
+            text += (f"; {self.planned_added} planned sessions added, "
+                     f"{self.planned_skipped} already planned")
         if self.unlinked_side_effects:
             text += (
                 f"; {self.unlinked_side_effects} side effects kept without a session "
@@ -145,14 +157,22 @@ def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
     plan = plan_import(journal, batch.records)
     meds = MedicationList(journal)
     med_plan = plan_medications(meds.history(), batch.medications)
+    planned = Plans(journal).new_of(batch.planned)
     backup = None
     change = Change(frozenset())
-    if plan.entries or med_plan.to_add:
+    if plan.entries or med_plan.to_add or planned:
+
+        def add_rest(ids: tuple[int, ...]) -> None:
+            meds.insert_courses(med_plan.to_add)
+            Plans(journal).insert_imported(planned, lambda source: _session_id(
+                plan.session_targets.get(source), ids))
+
         backup = backups.backup_before(journal, "import")
-        change = journal.log_all(
-            plan.entries, plan.session_of, then=lambda: meds.insert_courses(med_plan.to_add))
+        change = journal.log_all(plan.entries, plan.session_of, then=add_rest)
         if med_plan.to_add:
             change = Change(change.kinds | {MEDICATION_KIND}, change.ids)
+        if planned:
+            change = Change(change.kinds | {PLANNED}, change.ids)
     return ImportResult(
         added=plan.added,
         skipped=plan.skipped,
@@ -161,7 +181,17 @@ def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
         change=change,
         medications_added=len(med_plan.to_add),
         medications_skipped=med_plan.skipped,
+        planned_added=len(planned),
+        planned_skipped=len(batch.planned) - len(planned),
     )
+
+
+def _session_id(target: tuple[str, int] | None, ids: tuple[int, ...]) -> int | None:
+    """The journal id of an imported planned session's link (None: not in the import)."""
+    if target is None:
+        return None
+    where, number = target
+    return number if where == "existing" else ids[number]
 
 
 def read_import(path: Path) -> ImportBatch:
@@ -176,6 +206,23 @@ def read_import(path: Path) -> ImportBatch:
     elif path.suffix.lower() == ".csv":
         records = read_csv_file(path, path.name)
     else:
-        records = read_json(path)
+        records, planned = read_json(path)
+        check_unique_ids(records)
+        return ImportBatch(str(path), tuple(records), read_medications(path),
+                           tuple(_planned(planned, path.name)))
     check_unique_ids(records)
     return ImportBatch(str(path), tuple(records), read_medications(path))
+
+
+def _planned(items: list[Any], display: str) -> list[PlannedItem]:
+    """A JSON export's planned sessions, each checked (the first bad one refuses it all)."""
+    planned: list[PlannedItem] = []
+    for index, item in enumerate(items):
+        try:
+            planned.append(planned_from_json(item))
+        except ValidationError as error:
+            raise rejected(f"{display}: planned_sessions[{index}]", error) from None
+    if len({i.id for i in planned}) < len(planned):
+        raise ImportRejectedError(f"{display}: planned_sessions", "id",
+                                  "appears twice among the planned sessions")
+    return planned

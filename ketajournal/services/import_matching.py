@@ -41,6 +41,9 @@ class ImportPlan:
     added: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
     unlinked: int = 0
+    #: Where each session of the import went, by its id in the export: ("existing",
+    #: journal id) for a duplicate, ("batch", index in ``entries``) when added.
+    session_targets: dict[int, tuple[str, int]] = field(default_factory=dict)
 
 
 # Where a session of the import ended up: ("existing", journal id) when it was a
@@ -69,7 +72,7 @@ def plan_import(journal: Journal, records: Sequence[ImportRecord]) -> ImportPlan
             elif isinstance(existing, SideEffect):
                 side_effects_unlinked.add(entry_key(existing, ignore_link=True))
 
-    session_targets: dict[int, _Target] = {}
+    session_targets = plan.session_targets
     ordered = sorted(records, key=lambda r: (KINDS.index(r.kind), r.source_id))
     for record in ordered:
         try:

@@ -407,7 +407,9 @@ JSON_FIELDS: dict[str, tuple[str, ...]] = {
 JSON_ADDED_FIELDS: dict[str, tuple[str, ...]] = {
     "session": ("bp_leaving", "heart_rate", "spo2", "observation_minutes", "moaas"),
 }
-_TOP_LEVEL = ("format", "version", "schema_version", "entries", "medications")
+_TOP_LEVEL = (
+    "format", "version", "schema_version", "entries", "medications", "planned_sessions"
+)
 
 
 #: Our export nests 4 levels (document, entries, a kind's list, an entry); a little room
@@ -433,8 +435,9 @@ def _json_depth(text: str) -> int:
     return deepest
 
 
-def read_json(path: Path) -> list[ImportRecord]:
-    """The entries of a JSON export (docs/export-json.md)."""
+def read_json(path: Path) -> tuple[list[ImportRecord], list[Any]]:
+    """The entries of a JSON export (docs/export-json.md), and its list of planned
+    sessions as read (``services.plans.planned_from_json`` checks each)."""
     display = path.name
     text = read_text(path, display)
     if _json_depth(text) > MAX_JSON_DEPTH:
@@ -467,7 +470,11 @@ def read_json(path: Path) -> list[ImportRecord]:
             except ValidationError as error:
                 raise rejected(location, error) from None
             records.append(ImportRecord(kind, source_id, entry, link, location))
-    return records
+    planned = document.get("planned_sessions", [])  # a dict: _json_document checked it
+    if not isinstance(planned, list):
+        raise ImportRejectedError(display, "planned_sessions", "must be a list")
+    return records, planned
+
 
 
 class _DuplicateKeyError(ValueError):

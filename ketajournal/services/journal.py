@@ -28,6 +28,7 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.tags import (
     MAX_FACTORS,
     FactorDefinition,
@@ -45,6 +46,7 @@ from ketajournal.storage.backup import write_backup
 from ketajournal.storage.connection import integrity_problems, transaction
 from ketajournal.storage.medications import MedicationRepository
 from ketajournal.storage.migrations import SCHEMA_VERSION
+from ketajournal.storage.planned import PlannedRepository
 from ketajournal.storage.repository import (
     KINDS,
     MAPPINGS,
@@ -184,14 +186,16 @@ class Journal:
         session_of: Mapping[int, int] | None = None,
         *,
         tags: Mapping[int, Sequence[str]] | None = None,
-        then: Callable[[], object] | None = None,
+        then: Callable[[tuple[int, ...]], object] | None = None,
     ) -> Change:
         """Save many new entries in one transaction (all or nothing).
 
         ``session_of`` links side effects to sessions of the same batch: it maps
         the index of a side effect in ``entries`` to the index of its session.
         ``tags`` gives mood entries (by index in ``entries``) their tags.
-        ``then`` runs in the same transaction after them (an import's medications).
+        ``then`` runs inside the same transaction with the new ids in order (an import
+        adds its medications and planned sessions there, so they are kept or lost with
+        the entries).
         """
         session_of = session_of or {}
         tags = {index: check_tags("tags", names) for index, names in (tags or {}).items()}
@@ -214,7 +218,7 @@ class Journal:
                     self._tags.set_tags(ids[-1], tags[index])
                     kinds.add(TAG_CHANGE)
             if then is not None:
-                then()
+                then(tuple(ids))
         return Change(frozenset(kinds), tuple(ids))
 
     def update(self, entry: Entry) -> Change:
@@ -524,11 +528,29 @@ class Journal:
             "medications": [
                 course_to_json(course) for course in MedicationRepository(self._db).all()
             ],
+            "planned_sessions": [planned_to_json(i) for i in PlannedRepository(self._db).all()],
         }
 
 
 def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     return entry_to_json(MAPPINGS[kind].from_row(row))
+
+
+def planned_to_json(item: PlannedItem) -> dict[str, Any]:
+    """One planned session as ``plan list --json`` and the JSON export write it."""
+    plan = item.session
+    return {
+        "id": item.id,
+        "at": to_iso(plan.at),
+        "route": plan.route.value,
+        "phase": plan.phase.value,
+        "dose_mg": plan.dose_mg,
+        "clinic": plan.clinic,
+        "note": plan.note,
+        "status": item.status.value,
+        "session_id": item.session_id,
+        "template": item.template,
+    }
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:

@@ -30,7 +30,8 @@ from ketajournal.reports.medication_formats import (
     course_from_json,
     courses_from_csv,
 )
-from ketajournal.services.import_reading import ImportRejectedError, read_text, rejected
+from ketajournal.services.import_reading import read_text
+from ketajournal.services.imports.common import ImportRejectedError, rejected
 
 #: Where each course was read (``export.json: medications[0]``), and the course.
 Located = tuple[str, Course]

@@ -7,9 +7,9 @@ and the history) into a :class:`ReminderState` the window keeps in memory, so
 reminders go on from it while the journal is locked. :func:`decide` and :func:`due`
 answer over such a state; :func:`record` appends to the history, which lives in the
 journal's settings under :data:`HISTORY_KEY` as JSON and is pruned to
-:data:`HISTORY_DAYS`.
-
-Planned sessions have no table yet (a schema change for later), so none are passed.
+:data:`HISTORY_DAYS`. The sessions still planned (:mod:`ketajournal.services.plans`)
+feed the appointment reminders, which are off until the patient turns them on
+(``reminders.sessions``).
 """
 
 from __future__ import annotations
@@ -33,8 +33,11 @@ from ketajournal.domain.reminders import (
     ReminderEvent,
     ReminderSettings,
 )
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import to_iso
+from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
+from ketajournal.services.plans import Plans
 from ketajournal.services.settings import Settings
 
 #: The settings key that holds the reminder history (a JSON list).
@@ -50,6 +53,8 @@ class ReminderState:
     settings: ReminderSettings
     logged: Logged
     history: tuple[ReminderEvent, ...]
+    #: The sessions still planned whose time has not passed.
+    planned: tuple[PlannedItem, ...] = ()
 
     def with_event(self, event: ReminderEvent) -> ReminderState:
         """The same state with ``event`` added to the history (in memory)."""
@@ -64,6 +69,8 @@ def reminder_settings(journal: Journal) -> ReminderSettings:
         mood_enabled=bool(settings.get("reminders.mood")),
         mood_time=time(int(hours), int(minutes)),
         questionnaire_interval_days=int(settings.get("clinical.questionnaire_interval_days")),
+        sessions_enabled=bool(settings.get("reminders.sessions")),
+        session_lead=timedelta(hours=int(settings.get("reminders.session_lead_hours"))),
         detailed_text=bool(settings.get("reminders.detailed_text")),
     )
 
@@ -76,10 +83,17 @@ def logged(journal: Journal) -> Logged:
     start = now - CHECK_INS_END - timedelta(days=1)
     moods = journal.moods(start, end)
     sessions = journal.sessions(start, end)
+    settings = Settings(journal)
+    interval = timedelta(days=int(settings.get("clinical.questionnaire_interval_days")))
+    dismissed = set(settings.get("due.dismissed"))
     questionnaires: dict[str, datetime | None] = {}
     for instrument_id in INSTRUMENTS:
         filled = journal.assessments(instrument_id)
-        questionnaires[instrument_id] = filled[-1].at if filled else None
+        last = filled[-1].at if filled else None
+        # Dismissed on Today for this period: no notification either (until it is due again).
+        if rules.questionnaire_due_key(instrument_id, last, interval) in dismissed:
+            continue
+        questionnaires[instrument_id] = last
     return Logged(
         latest_mood_at=max((m.at for m in moods), default=None),
         sessions=tuple(LoggedSession(s.id, s.at) for s in sessions if s.id is not None),
@@ -98,22 +112,28 @@ def history(journal: Journal) -> tuple[ReminderEvent, ...]:
     return tuple(events)
 
 
+def planned(journal: Journal) -> tuple[PlannedItem, ...]:
+    """The sessions still planned whose time has not passed (the appointment reminders)."""
+    return tuple(Plans(journal).upcoming())
+
+
 def snapshot(journal: Journal) -> ReminderState:
     """Everything the rules need from ``journal``, read now."""
-    return ReminderState(reminder_settings(journal), logged(journal), history(journal))
+    return ReminderState(reminder_settings(journal), logged(journal), history(journal),
+                         planned(journal))
 
 
 def decide(
     state: ReminderState, now: datetime, zone: tzinfo, *, locked: bool = False
 ) -> Decision:
     """The one notice to send now (or none) and when to look again (``domain.reminders``)."""
-    return rules.decide(state.settings, state.logged, (), state.history, now, zone,
+    return rules.decide(state.settings, state.logged, state.planned, state.history, now, zone,
                         locked=locked)
 
 
 def due_keys(state: ReminderState, now: datetime, zone: tzinfo) -> set[str]:
     """The keys of every reminder still due now (to take back one that was answered)."""
-    return {n.key for n in rules.due_now(state.settings, state.logged, (), now, zone)}
+    return {n.key for n in rules.due_now(state.settings, state.logged, state.planned, now, zone)}
 
 
 def due(journal: Journal, zone: tzinfo, *, detailed: bool = True) -> list[Notice]:
@@ -124,7 +144,7 @@ def due(journal: Journal, zone: tzinfo, *, detailed: bool = True) -> list[Notice
     """
     state = snapshot(journal)
     settings = dataclasses.replace(state.settings, detailed_text=detailed)
-    return rules.due_now(settings, state.logged, (), journal.now(), zone)
+    return rules.due_now(settings, state.logged, state.planned, journal.now(), zone)
 
 
 def record(journal: Journal, events: Iterable[ReminderEvent]) -> None:
@@ -135,6 +155,16 @@ def record(journal: Journal, events: Iterable[ReminderEvent]) -> None:
     kept = [*history(journal), *new]
     horizon = max(e.at for e in kept) - timedelta(days=HISTORY_DAYS)
     Settings(journal).set(HISTORY_KEY, [_as_json(e) for e in kept if e.at >= horizon])
+
+
+def dismiss_due(journal: Journal, item: clinical.DueItem) -> None:
+    """Dismiss a line of Today's "Due" box and silence its notification: one reminder
+    history for both, so what the patient dismissed in one place does not come back in
+    the other."""
+    clinical.dismiss_due(journal, item.key)
+    if item.reminder_key:
+        record(journal, [ReminderEvent(item.reminder_key, Kind.CHECK_IN, Outcome.DISMISSED,
+                                       journal.now())])
 
 
 def answered(notice: Notice, outcome: Outcome, at: datetime,

@@ -215,6 +215,21 @@ SETTINGS: dict[str, Setting] = {
         Setting("reminders.mood_time", "20:00", "When the daily mood reminder comes (HH:MM).",
                 _wall_clock),
         Setting(
+            "reminders.sessions",
+            False,
+            "Appointment reminders: the evening before a planned session (at 20:00) and "
+            "some hours before it (below), while it is still planned (off until you turn "
+            "them on).",
+            _switch,
+        ),
+        Setting(
+            "reminders.session_lead_hours",
+            1,
+            "How many hours before a planned session the second appointment reminder "
+            "comes (1 to 12).",
+            _whole(1, 12),
+        ),
+        Setting(
             "reminders.detailed_text",
             False,
             "Detailed notification text (session dates, questionnaire names). Off: the text "

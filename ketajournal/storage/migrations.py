@@ -206,5 +206,31 @@ def m0006_tags_factors(db: Database) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
+@migrations(name="0007_planned_sessions")
+def m0007_planned_sessions(db: Database) -> None:
+    """Planned sessions: what the patient expects, and what became of each.
+
+    ``at``/``day``/``ts`` as for entries (the planned local time with its offset);
+    ``status`` planned, done, missed or cancelled; ``session_id`` the logged session a
+    done one became (kept NULL if that session is deleted); ``template`` the template
+    that made it ("" when added by hand). Not entries: the Timeline and the counts
+    leave them out; the JSON export carries them.
+    """
+    db.execute(
+        f"""CREATE TABLE planned_sessions ({_COMMON},
+        route TEXT NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('induction', 'booster')),
+        dose_mg REAL CHECK (dose_mg > 0),
+        clinic TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'planned'
+            CHECK (status IN ('planned', 'done', 'missed', 'cancelled')),
+        session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL,
+        template TEXT NOT NULL DEFAULT '')"""
+    )
+    db.execute("CREATE INDEX idx_planned_sessions_ts ON planned_sessions(ts)")
+    db.execute("CREATE INDEX idx_planned_sessions_session ON planned_sessions(session_id)")
+    db.execute("PRAGMA user_version = 7")
+
+
 #: The schema version this code writes: the number of migrations it knows.
 SCHEMA_VERSION = len(migrations._migrations)

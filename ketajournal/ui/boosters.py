@@ -36,6 +36,8 @@ from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.domain.series import medication_mark
 from ketajournal.errors import KnownError
+from ketajournal.platform.clock import local_zone
+from ketajournal.services import plans
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.settings import Settings
 from ketajournal.ui.appearance import set_style
@@ -157,6 +159,20 @@ class BoostersView(JournalView):
         side.addWidget(self.threshold_editor)
         side.addWidget(self.tolerance_label)
         side.addWidget(self.next_due_label)
+        self.plan_it_button = QPushButton("Plan &it")
+        self.plan_it_button.setAccessibleName("Plan the next booster on the estimated date")
+        self.plan_it_button.setToolTip(
+            "Adds a planned session on that date (at the time of your last session), noted "
+            "as a question for your clinician. Edit → Undo takes it back."
+        )
+        self.plan_it_button.clicked.connect(self.plan_next_due)
+        self.plan_it_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.plan_it_status = _label("Planned from the estimate")
+        self.plan_it_status.hide()
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.plan_it_button)
+        plan_row.addWidget(self.plan_it_status, 1)
+        side.addLayout(plan_row)
         caption = QLabel("&Cycles, newest first:")
         caption.setBuddy(self.table)
         side.addWidget(caption)
@@ -248,9 +264,12 @@ class BoostersView(JournalView):
             self.tolerance_label,
             _SIGNAL_STYLE if analysis.tolerance.signal else _PLAIN_STYLE
         )
-        self.next_due_label.setText(
-            next_due_sentence(analysis, self.controller.journal.now().date())
+        today = self.controller.journal.now().date()
+        self.next_due_label.setText(next_due_sentence(analysis, today))
+        self.plan_it_button.setVisible(
+            analysis.next_due is not None and analysis.next_due >= today
         )
+        self.plan_it_status.hide()
         self.definitions_label.setText(definitions_text(analysis))
         for label in (
             self.threshold_label,
@@ -259,6 +278,23 @@ class BoostersView(JournalView):
             self.definitions_label,
         ):
             label.setAccessibleDescription(label.text())
+
+    def plan_next_due(self) -> None:
+        """Plan a booster on the estimated date: one click, undoable, never automatic."""
+        if self.analysis is None or self.analysis.next_due is None:
+            return
+        day = self.analysis.next_due
+        session = plans.from_estimate(self.controller.journal, day, local_zone())
+        try:
+            self.controller.plan(lambda p: p.add(session), "Plan the next booster")
+        except KnownError as error:
+            self.plan_it_status.setText(str(error))
+        else:
+            self.plan_it_status.setText(
+                f"Planned for {format_date_with_weekday(day)}, {session.at:%H:%M}: see Plan "
+                "(Edit → Undo takes it back)."
+            )
+        self.plan_it_status.show()
 
     def _fill_table(self, analysis: BoosterAnalysis) -> None:
         cycles = list(reversed(analysis.cycles))

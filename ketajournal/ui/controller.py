@@ -18,6 +18,7 @@ from ketajournal.domain.models import KIND_LABELS, Entry
 from ketajournal.services.drafts import Drafts
 from ketajournal.services.journal import Change, Deleted, Journal
 from ketajournal.services.medications import MedicationEdit, MedicationList
+from ketajournal.services.plans import Plans, PlanWrite
 from ketajournal.ui.tasks import JournalJobs
 
 
@@ -36,6 +37,8 @@ class JournalController(QObject):
         self.jobs = JournalJobs(journal, self.drafts, self)
         #: The medication list (start, change, stop: through :meth:`medication`).
         self.medications = MedicationList(journal)
+        #: The planned sessions (their writes go through :meth:`plan`, for undo).
+        self.plans = Plans(journal)
 
     def now(self) -> datetime:
         """The service clock."""
@@ -71,6 +74,12 @@ class JournalController(QObject):
         self.undo_stack.push(_MedicationCommand(self, edit))
         self.changed.emit(edit.change)
         return edit
+    def plan(self, write: Callable[[Plans], tuple[PlanWrite, Change]], text: str) -> PlanWrite:
+        """Run one write of the planned sessions (undoable, named ``text`` in Edit → Undo)."""
+        done, change = write(self.plans)
+        self.undo_stack.push(_PlanCommand(self, done, text))
+        self.changed.emit(change)
+        return done
 
     @staticmethod
     def settings_changed() -> Change:
@@ -163,3 +172,15 @@ class _MedicationCommand(_Command):
 
     def apply(self) -> Change:
         return self.controller.medications.redo(self.edit)
+
+
+class _PlanCommand(_Command):
+    def __init__(self, controller: JournalController, write: PlanWrite, text: str) -> None:
+        super().__init__(controller, text)
+        self.write = write
+
+    def revert(self) -> Change:
+        return self.controller.plans.undo(self.write)
+
+    def apply(self) -> Change:
+        return self.controller.plans.redo(self.write)

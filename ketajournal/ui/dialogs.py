@@ -48,6 +48,7 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
@@ -482,4 +483,25 @@ def entry_dialog(
     else:
         raise ValueError(kind)
     dialog.keep_drafts(controller.drafts, kind)
+    return dialog
+
+
+def session_from_plan_dialog(
+    controller: JournalController, item: PlannedItem, parent: QWidget | None = None
+) -> EntryDialog:
+    """The session form filled from a planned session (its time, route, phase, dose and
+    clinic); saving logs the session and marks the plan done, linked to it."""
+
+    def save(entry: Entry) -> None:
+        saved = controller.log(entry)
+        assert saved.id is not None
+        session_id = saved.id
+        controller.plan(lambda plans: plans.done(item.id, session_id),
+                        "Mark planned session done")
+
+    plan = item.session
+    previous = Session(at=plan.at, route=plan.route, phase=plan.phase, dose_mg=plan.dose_mg,
+                       clinic=plan.clinic)
+    dialog = SessionDialog(save, None, plan.at, previous, parent)
+    dialog.keep_drafts(controller.drafts, Session.kind)
     return dialog

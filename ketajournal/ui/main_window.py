@@ -35,6 +35,7 @@ from ketajournal.domain.models import (
     SideEffectCategory,
 )
 from ketajournal.domain.safety import crisis_text
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, local_zone, system_now
@@ -47,7 +48,13 @@ from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.dialogs import EntryDialog, SideEffectDialog, current, entry_dialog
+from ketajournal.ui.dialogs import (
+    EntryDialog,
+    SideEffectDialog,
+    current,
+    entry_dialog,
+    session_from_plan_dialog,
+)
 from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.menus import build_menus
@@ -167,6 +174,7 @@ class MainWindow(QMainWindow):
         self.today.questionnaire_requested.connect(self.fill_questionnaire)
         self.today.crisis_requested.connect(self.show_crisis_resources)
         self.today.draft_requested.connect(self.continue_draft)
+        self.today.plan_done_requested.connect(self.log_from_plan)
         controller.changed.connect(self._settings_may_have_changed)
         controller.changed.connect(lambda _change: self.reminders.journal_changed())
         stack = controller.undo_stack
@@ -231,6 +239,7 @@ class MainWindow(QMainWindow):
 
     def _route_view(self, view: JournalView) -> None:
         view.edit_requested.connect(self.edit_entry)
+        view.log_from_plan_requested.connect(self.log_from_plan)
 
     @property
     def timeline(self) -> TimelineView:
@@ -416,6 +425,8 @@ class MainWindow(QMainWindow):
         elif kind == "mood":
             self.open_tabs.setCurrentWidget(self.today)
             self.today.mood_row.setFocus()
+        elif kind == "planned":
+            self.open_tabs.setCurrentWidget(self.view("plan"))
 
     def quit_app(self) -> None:
         """Quit for good, also when closing would only hide the window."""
@@ -442,6 +453,14 @@ class MainWindow(QMainWindow):
         if dialog.result():
             self.statusBar().showMessage("Saved.", 5000)
         self._drafts_may_have_changed()
+
+    def log_from_plan(self, item: PlannedItem) -> EntryDialog:
+        """Open the session form filled from a planned session; saving marks it done."""
+        dialog = session_from_plan_dialog(self.open_controller, item, self)
+        dialog.finished.connect(lambda _r: self._drafts_may_have_changed())
+        dialog.accepted.connect(lambda: self.statusBar().showMessage("Saved.", 5000))
+        dialog.open()
+        return dialog
 
     def edit_entry(self, entry: Entry) -> None:
         """Open the form to edit ``entry`` (a questionnaire is shown, not edited)."""

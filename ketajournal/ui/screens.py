@@ -44,10 +44,11 @@ SCREENS = (
     Screen("boosters", "&Boosters", "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
     Screen("appointment", "A&ppointment", "ketajournal.ui.appointment:AppointmentView",
            "Ctrl+5"),
+    Screen("plan", "Plan", "ketajournal.ui.plan:PlanView", "Ctrl+6"),
     Screen("medications", "Medications", "ketajournal.ui.medications:MedicationsView",
-           "Ctrl+6"),
-    Screen("year", "Year", "ketajournal.ui.year:YearView", "Ctrl+7"),
-    Screen("factors", "Factors", "ketajournal.ui.factors:FactorsView", "Ctrl+8"),
+           "Ctrl+7"),
+    Screen("year", "Year", "ketajournal.ui.year:YearView", "Ctrl+8"),
+    Screen("factors", "Factors", "ketajournal.ui.factors:FactorsView", "Ctrl+9"),
 )
 
 

@@ -171,6 +171,25 @@ class SettingsDialog(QDialog):
         time_row.addWidget(self.mood_time)
         time_row.addStretch(1)
         form.addRow(self.mood_reminder, time_row)
+        self.session_reminders = QCheckBox(
+            "Remind me of &planned sessions: the evening before, and"
+        )
+        self.session_reminders.setAccessibleName("Appointment reminders")
+        self.session_reminders.setToolTip(
+            "At 20:00 the day before and some hours before each session still planned."
+        )
+        self.session_reminders.setChecked(self.settings.get("reminders.sessions"))
+        self.session_lead = QSpinBox()
+        self.session_lead.setRange(1, 12)
+        self.session_lead.setSuffix(" h before")
+        self.session_lead.setAccessibleName("Hours before a planned session")
+        self.session_lead.setValue(self.settings.get("reminders.session_lead_hours"))
+        self.session_lead.setEnabled(self.session_reminders.isChecked())
+        self.session_reminders.toggled.connect(self.session_lead.setEnabled)
+        lead_row = QHBoxLayout()
+        lead_row.addWidget(self.session_lead)
+        lead_row.addStretch(1)
+        form.addRow(self.session_reminders, lead_row)
         self.detailed_text = QCheckBox(
             "Show de&tails in notifications (session dates, questionnaire names)"
         )
@@ -224,6 +243,8 @@ class SettingsDialog(QDialog):
             "clinical.questionnaire_interval_days": self.interval.value(),
             "reminders.mood": self.mood_reminder.isChecked(),
             "reminders.mood_time": self.mood_time.time().toString("HH:mm"),
+            "reminders.sessions": self.session_reminders.isChecked(),
+            "reminders.session_lead_hours": self.session_lead.value(),
             "reminders.detailed_text": self.detailed_text.isChecked(),
             "reminders.background": self.background.isChecked(),
             "reminders.start_at_login": self.start_at_login.isChecked(),

@@ -7,6 +7,7 @@ filled in. "Saved" appears only after the write committed; Undo is right there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import (
@@ -35,15 +36,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketajournal.domain.dates import format_short_date
+from ketajournal.domain.dates import format_date_with_weekday, format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
+from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.tags import check_tags
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
-from ketajournal.services import clinical
+from ketajournal.services import clinical, reminders
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
+from ketajournal.services.plans import Overdue, Plans, PlanWrite
 from ketajournal.ui.announce import LiveLabel, announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
@@ -148,6 +151,9 @@ class TodayView(QWidget):
     questionnaire_requested = Signal(str)  # instrument id
     crisis_requested = Signal()
     draft_requested = Signal(str)  # the form id of a kept draft to continue
+    #: "Yes, it happened" for a planned session with no session logged that day: the
+    #: window opens the session form filled from the plan.
+    plan_done_requested = Signal(object)  # PlannedItem
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -218,6 +224,13 @@ class TodayView(QWidget):
         self.summary = QLabel("")
         self.summary.setAccessibleName("Today so far")
         set_style(self.summary, "color: $hint_text;")
+        self.next_session = QLabel("")
+        self.next_session.setAccessibleName("Next planned session")
+        self.next_session.setStyleSheet("font-weight: 600;")
+
+        self.planned_box = QGroupBox("Did your session happen?")
+        self.planned_box.setAccessibleName("Planned sessions whose time has passed")
+        self.planned_layout = QVBoxLayout(self.planned_box)
 
         questionnaires = QHBoxLayout()
         self.questionnaire_buttons: dict[str, QPushButton] = {}
@@ -273,6 +286,8 @@ class TodayView(QWidget):
         layout.addLayout(quick)
         layout.addLayout(questionnaires)
         layout.addWidget(self.summary)
+        layout.addWidget(self.next_session)
+        layout.addWidget(self.planned_box)
         layout.addWidget(self.drafts_box)
         layout.addWidget(self.flags_box)
         layout.addWidget(self.due_box)
@@ -391,6 +406,7 @@ class TodayView(QWidget):
         """Re-read everything this screen shows."""
         self.tag_completer.set_tags(self.controller.journal.tag_names())
         self._refresh_summary()
+        self._refresh_planned()
         self._refresh_flags()
         self._refresh_due()
         self._refresh_progress()
@@ -460,19 +476,63 @@ class TodayView(QWidget):
                 row.addWidget(fill)
             dismiss = QPushButton("Dismiss")
             dismiss.setAccessibleName(f"Dismiss: {item.text}")
-            dismiss.clicked.connect(lambda _c=False, k=item.key: self._dismiss(k))
+            dismiss.clicked.connect(lambda _c=False, i=item: self._dismiss(i))
             row.addWidget(dismiss)
             self.due_layout.addLayout(row)
         self.due_box.setVisible(bool(items))
         self._announce_box(self.due_box, [item.text for item in items])
 
-    def _dismiss(self, key: str) -> None:
+    def _dismiss(self, item: clinical.DueItem) -> None:
         try:
-            clinical.dismiss_due(self.controller.journal, key)
+            reminders.dismiss_due(self.controller.journal, item)
         except KnownError as error:
             self.status.setText(str(error))
             return
         self._refresh_due()
+
+    def _refresh_planned(self) -> None:
+        plans = self.controller.plans
+        upcoming = plans.next_session()
+        if upcoming is None:
+            self.next_session.clear()
+        else:
+            self.next_session.setText(f"Next session: {describe_planned(upcoming)}")
+        self.next_session.setVisible(upcoming is not None)
+        _clear(self.planned_layout)
+        overdue = plans.overdue()
+        for late in overdue:
+            row = QHBoxLayout()
+            text = QLabel(f"Planned for {describe_planned(late.item)}.")
+            text.setWordWrap(True)
+            text.setAccessibleName("Planned session")
+            yes = QPushButton("Yes, link the session logged that day" if late.match is not None
+                              else "Yes, log it…")
+            yes.setAccessibleName("It happened")
+            yes.clicked.connect(lambda _c=False, o=late: self._planned_happened(o))
+            no = QPushButton("No, it was missed")
+            no.setAccessibleName("It was missed")
+            no.clicked.connect(lambda _c=False, i=late.item.id: self._planned_missed(i))
+            row.addWidget(text, 1)
+            row.addWidget(yes)
+            row.addWidget(no)
+            self.planned_layout.addLayout(row)
+        self.planned_box.setVisible(bool(overdue))
+
+    def _planned_happened(self, late: Overdue) -> None:
+        if late.match is None:
+            self.plan_done_requested.emit(late.item)
+            return
+        self._plan_write(lambda plans: plans.done(late.item.id), "Mark planned session done")
+
+    def _planned_missed(self, item_id: int) -> None:
+        self._plan_write(lambda plans: plans.missed(item_id), "Mark planned session missed")
+
+    def _plan_write(self, write: Callable[[Plans], tuple[PlanWrite, Change]], text: str) -> None:
+        try:
+            self.controller.plan(write, text)
+        except KnownError as error:
+            set_style(self.status, "color: $danger;")
+            self.status.setText(str(error))
 
     def _refresh_progress(self) -> None:
         thresholds = []
@@ -521,6 +581,13 @@ class TagCompleter(QCompleter):
         head = self._edit.text().rsplit(",", 1)
         chosen = str(index.data())
         return f"{head[0]}, {chosen}" if len(head) == 2 else chosen
+
+
+def describe_planned(item: PlannedItem) -> str:
+    """A planned session in one line: "Thu 10 Dec 2026, 10:00 at Clinic A"."""
+    plan = item.session
+    where = f" at {plan.clinic}" if plan.clinic else ""
+    return f"{format_date_with_weekday(plan.at.date())}, {plan.at:%H:%M}{where}"
 
 
 def _clear(layout: QLayout) -> None:

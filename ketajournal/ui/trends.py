@@ -12,7 +12,9 @@ from ketajournal.domain.series import (
     SEVEN_DAY_MEAN_DEFINITION,
     SLEEP_DEFINITION,
     build_trend_series_from_days,
+    with_planned,
 )
+from ketajournal.services.plans import PLANNED
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
@@ -28,7 +30,7 @@ SLEEP_SENTENCE = (
 )
 
 #: Kinds whose change alters the chart.
-CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment", "medication"})
+CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment", "medication", PLANNED})
 
 
 class TrendsView(JournalView):
@@ -47,8 +49,8 @@ class TrendsView(JournalView):
         self.definition = QLabel(
             "Points: daily mood (mean of the day's entries). "
             + SEVEN_DAY_MEAN_DEFINITION
-            + ". Vertical lines: treatment sessions. "
-            "Triangles: side effects (pointing up, red: a red flag). "
+            + ". Vertical lines: treatment sessions; hollow rings at the top: sessions still "
+            "planned. Triangles: side effects (pointing up, red: a red flag). "
             "Brown diamonds on the bottom row, with a dotted line and a label: medication "
             "starts, dose changes and stops. "
             "Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ("
@@ -100,5 +102,6 @@ class TrendsView(JournalView):
             journal.assessments(),
             [step for course in journal.medication_courses() for step in course.steps],
         )
+        series = with_planned(series, self.controller.plans.upcoming())
         self.chart.set_series(series)
         self.table_model.set_series(series)

@@ -33,6 +33,8 @@ class JournalView(QWidget):
 
     #: The screen asks for an entry's form (the window opens the dialog).
     edit_requested = Signal(object)  # Entry
+    #: The screen asks for the session form filled from a planned session (Plan).
+    log_from_plan_requested = Signal(object)  # PlannedItem
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)

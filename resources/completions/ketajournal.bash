@@ -7,10 +7,10 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--frequency|--from|--heart-rate|--home|--kind|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--severity|--sleep|--spo2|--tags|--time-column|--to|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--count|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--every|--frequency|--from|--heart-rate|--home|--kind|--maintenance|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--session-id|--severity|--sleep|--spo2|--start|--tags|--time|--time-column|--to|--unit|--weekdays|--weeks|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
-            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:settings)
+            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:plan|plan:template|plan:add|plan:list|plan:done|plan:missed|plan:remove|plan:export-ics|:settings)
                 path="${path:+$path }$word" ;;
         esac
     done
@@ -167,13 +167,54 @@ _ketajournal() {
         due:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         due:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         due:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan template:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'plan template:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan template:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan template:--start') return ;;
+        'plan template:--time') return ;;
+        'plan template:--weekdays') return ;;
+        'plan template:--maintenance') COMPREPLY=($(compgen -W 'weekly biweekly' -- "$cur")); return ;;
+        'plan template:--weeks') return ;;
+        'plan template:--count') return ;;
+        'plan template:--every') return ;;
+        'plan template:--unit') COMPREPLY=($(compgen -W 'days weeks' -- "$cur")); return ;;
+        'plan template:--route') COMPREPLY=($(compgen -W 'iv im nasal oral other' -- "$cur")); return ;;
+        'plan template:--phase') COMPREPLY=($(compgen -W 'induction booster' -- "$cur")); return ;;
+        'plan template:--dose-mg') return ;;
+        'plan template:--clinic') return ;;
+        'plan add:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'plan add:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan add:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan add:--at') return ;;
+        'plan add:--route') COMPREPLY=($(compgen -W 'iv im nasal oral other' -- "$cur")); return ;;
+        'plan add:--phase') COMPREPLY=($(compgen -W 'induction booster' -- "$cur")); return ;;
+        'plan add:--dose-mg') return ;;
+        'plan add:--clinic') return ;;
+        'plan add:--note') return ;;
+        'plan list:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'plan list:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan list:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan done:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'plan done:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan done:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan done:--session-id') return ;;
+        'plan missed:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'plan missed:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan missed:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan remove:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'plan remove:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan remove:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan export-ics:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'plan export-ics:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan export-ics:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'plan export-ics:-o'|'plan export-ics:--output') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         settings:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         settings:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         settings:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local words=""
     case "$path" in
-        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log medication export import backup restore check status boosters factors factor due settings' ;;
+        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log medication export import backup restore check status boosters factors factor due plan settings' ;;
         demo) words='--home --password-file --recovery-key-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
         'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --tags --at --note' ;;
@@ -205,6 +246,14 @@ _ketajournal() {
         'factor set') words='--home --password-file --recovery-key-file --day' ;;
         'factor remove') words='--home --password-file --recovery-key-file' ;;
         due) words='--home --password-file --recovery-key-file --json' ;;
+        plan) words='template add list done missed remove export-ics' ;;
+        'plan template') words='--home --password-file --recovery-key-file --start --time --weekdays --maintenance --weeks --count --every --unit --route --phase --dose-mg --clinic --dry-run --json iv-induction esketamine im-induction custom' ;;
+        'plan add') words='--home --password-file --recovery-key-file --at --route --phase --dose-mg --clinic --note' ;;
+        'plan list') words='--home --password-file --recovery-key-file --all --json' ;;
+        'plan done') words='--home --password-file --recovery-key-file --session-id' ;;
+        'plan missed') words='--home --password-file --recovery-key-file' ;;
+        'plan remove') words='--home --password-file --recovery-key-file' ;;
+        'plan export-ics') words='--home --password-file --recovery-key-file -o --output --detailed' ;;
         settings) words='--home --password-file --recovery-key-file' ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))

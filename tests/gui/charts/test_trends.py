@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPainter
@@ -83,7 +84,7 @@ def test_new_series_updates_items_without_creating_new_ones(chart: TrendsChart) 
     chart.set_series(shorter)
 
     assert chart.plot_items() == items_before
-    assert len(chart.legend_labels()) == 9 + len(INSTRUMENTS)  # sleep, medication included
+    assert len(chart.legend_labels()) == 10 + len(INSTRUMENTS)  # sleep, medication, planned
     assert chart.item("mood") in items_before
     assert np.array_equal(chart.drawn_points("mood")[1], shorter.mood_y)
     assert chart.session_marker_count()["induction"] == 6
@@ -589,3 +590,25 @@ def test_the_view_cannot_leave_the_calendar(chart: TrendsChart) -> None:
     axis = chart.plot.getPlotItem().getAxis("bottom")
     assert axis.tickValues(x0, x1, 1000)  # still ticks (decades or centuries)
     chart.set_range_preset("90d")
+
+
+def test_planned_sessions_are_hollow_rings_apart_from_logged_ones(chart: TrendsChart) -> None:
+    from ketajournal.domain.schedules import PlannedItem, PlannedSession
+    from ketajournal.domain.series import with_planned
+    from ketajournal.palette import SCREEN
+
+    built, _sessions = demo_series()
+    ahead = NOW + timedelta(days=9)
+    plan = [PlannedItem(1, PlannedSession(at=ahead, route="iv", phase="booster"))]
+    chart.set_series(with_planned(built, plan))
+    xs, ys = chart.drawn_points("planned")
+    assert list(xs) == [ahead.timestamp()] and list(ys) == [10.0]
+    assert "Planned session" in chart.legend_labels()
+    planned = chart.item("planned")
+    assert planned.opts["symbol"] == "o"
+    assert planned.opts["symbolBrush"] is None or \
+        pg.mkBrush(planned.opts["symbolBrush"]).style() == Qt.BrushStyle.NoBrush
+    assert pg.mkPen(planned.opts["symbolPen"]).color().name() == SCREEN.planned
+    assert SCREEN.planned not in (SCREEN.induction, SCREEN.booster)
+    chart.set_series(built)
+    assert chart.drawn_points("planned")[0].size == 0

@@ -265,3 +265,34 @@ def test_the_table_names_the_medication_changes_during_each_cycle(
     # A change made now reaches the shown screen at once.
     view.controller.medication(lambda meds: meds.stop("Lorazepam", day=d0 + timedelta(days=54)))
     assert view.medication_labels()[0] == "Lorazepam stopped"
+
+
+def test_plan_it_turns_the_estimate_into_one_planned_session_and_undo_takes_it_back(
+    qtbot: QtBot, demo_journal: Journal
+) -> None:
+    from ketajournal.services.plans import ESTIMATE_NOTE, Plans
+
+    view = make_view(qtbot, demo_journal)
+    analysis = booster_analysis(demo_journal)
+    assert analysis.next_due is not None and analysis.next_due >= demo_journal.now().date()
+    assert Plans(demo_journal).count() == 0  # never planned by itself
+    assert view.plan_it_button.isVisible()
+    last = demo_journal.last_session()
+    assert last is not None
+    view.plan_it_button.click()
+    (item,) = Plans(demo_journal).all()
+    plan = item.session
+    assert plan.at.date() == analysis.next_due
+    # The last session's time of day on the computer's clock.
+    assert plan.at.time() == last.at.astimezone(plan.at.tzinfo).time()
+    assert (plan.route, plan.phase, plan.clinic, plan.note) == (
+        last.route, Phase.BOOSTER, last.clinic, ESTIMATE_NOTE)
+    assert view.plan_it_status.text().startswith(
+        f"Planned for {format_date_with_weekday(analysis.next_due)}")
+    view.controller.undo_stack.undo()
+    assert Plans(demo_journal).count() == 0
+
+
+def test_no_plan_it_without_an_estimate(qtbot: QtBot, journal: Journal) -> None:
+    view = make_view(qtbot, journal)
+    assert not view.plan_it_button.isVisible()

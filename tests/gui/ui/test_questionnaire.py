@@ -81,7 +81,7 @@ def test_today_lists_what_is_due_and_dismiss_removes_it(
     text = _texts(window.today.due_box)
     assert "PHQ-9: not filled yet" in text and "GAD-7: not filled yet" in text
     assert "Check-in 24 hours after your session" in text
-    window.today._dismiss(clinical.due_items(journal)[0].key)
+    window.today._dismiss(clinical.due_items(journal)[0])
     assert "PHQ-9: not filled yet" not in _texts(window.today.due_box)
 
 

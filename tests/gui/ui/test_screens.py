@@ -17,14 +17,14 @@ def test_the_tabs_and_the_view_menu_follow_the_table(window: MainWindow) -> None
     tabs = window.open_tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [s.title for s in SCREENS]
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "&Today", "Ti&meline", "T&rends", "&Boosters", "A&ppointment", "Medications",
+        "&Today", "Ti&meline", "T&rends", "&Boosters", "A&ppointment", "Plan", "Medications",
         "Year", "Factors",
     ]
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert [(a.text(), a.shortcut().toString()) for a in view_menu.actions()] == [
         ("Today", "Ctrl+1"), ("Timeline", "Ctrl+2"), ("Trends", "Ctrl+3"),
-        ("Boosters", "Ctrl+4"), ("Appointment", "Ctrl+5"), ("Medications", "Ctrl+6"),
-        ("Year", "Ctrl+7"), ("Factors", "Ctrl+8"),
+        ("Boosters", "Ctrl+4"), ("Appointment", "Ctrl+5"), ("Plan", "Ctrl+6"),
+        ("Medications", "Ctrl+7"), ("Year", "Ctrl+8"), ("Factors", "Ctrl+9"),
     ]
 
 
@@ -39,7 +39,7 @@ def test_only_today_is_built_until_a_screen_is_shown(window: MainWindow) -> None
     assert type(tabs.widget(2)).__name__ == "TrendsView" and tabs.widget(2).isVisible()
     built = [type(tabs.widget(i)).__name__ for i in range(tabs.count())]
     assert built == ["TodayView", "QWidget", "TrendsView", "QWidget", "QWidget", "QWidget",
-                     "QWidget", "QWidget"]
+                     "QWidget", "QWidget", "QWidget"]
     assert tabs.tabText(2) == "T&rends"
 
 

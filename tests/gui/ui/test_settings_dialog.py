@@ -43,6 +43,9 @@ def test_reminder_settings_start_off_and_are_saved(
     dialog.mood_time.setTime(QTime(21, 30))
     dialog.detailed_text.setChecked(True)
     dialog.background.setChecked(True)
+    assert not dialog.session_reminders.isChecked() and not dialog.session_lead.isEnabled()
+    dialog.session_reminders.setChecked(True)
+    dialog.session_lead.setValue(3)
     dialog.accept()
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     settings = Settings(journal)
@@ -50,6 +53,8 @@ def test_reminder_settings_start_off_and_are_saved(
     assert settings.get("reminders.mood_time") == "21:30"
     assert settings.get("reminders.detailed_text") is True
     assert settings.get("reminders.background") is True
+    assert settings.get("reminders.sessions") is True
+    assert settings.get("reminders.session_lead_hours") == 3
     assert not (config / "autostart").exists()  # start at login stays off
 
 

@@ -62,3 +62,18 @@ def test_the_daily_mood_is_listed_only_once_its_reminder_is_on(
     items = json.loads(capsys.readouterr().out)
     mood = [i for i in items if i["kind"] == "mood"]
     assert len(mood) == 1 and mood[0]["key"] == f"mood:{now.date().isoformat()}"
+
+
+def test_due_lists_a_planned_session_soon_once_appointment_reminders_are_on(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    soon = (datetime.now().astimezone() + timedelta(minutes=30)).replace(microsecond=0)
+    assert run(home, "plan", "add", "--at", soon.isoformat(), "--route", "iv") == 0
+    capsys.readouterr()
+    assert run(home, "due", "--json") == 0
+    assert "session-soon" not in [i["kind"] for i in json.loads(capsys.readouterr().out)]
+    assert run(home, "settings", "reminders.sessions", "true") == 0
+    capsys.readouterr()
+    assert run(home, "due", "--json") == 0
+    soon_items = [i for i in json.loads(capsys.readouterr().out) if i["kind"] == "session-soon"]
+    assert len(soon_items) == 1 and soon_items[0]["target"] == "planned"

@@ -9,9 +9,11 @@ import pytest
 
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Route, Session
 from ketajournal.domain.reminders import Kind, Outcome, ReminderEvent
+from ketajournal.domain.schedules import PlannedSession
 from ketajournal.domain.validation import ValidationError
 from ketajournal.services import clinical, reminders
 from ketajournal.services.journal import Journal
+from ketajournal.services.plans import Plans
 from ketajournal.services.settings import Settings
 from tests.support.clock import NOW, FixedClock
 
@@ -128,3 +130,60 @@ def test_today_shows_the_same_check_in_windows_as_the_reminders(
         notified = [n.key.split(":")[-1] for n in reminders.due(journal, BERLIN)
                     if n.kind is Kind.CHECK_IN]
         assert today == notified, hours_after
+
+
+def test_appointment_reminders_are_off_until_turned_on_then_come_from_the_plan(
+    journal: Journal,
+) -> None:
+    _questionnaires_filled(journal, NOW)
+    journal.log(MoodEntry(at=NOW, mood=5))
+    # NOW is a Friday 21:00: a session tomorrow 10:00, so the evening reminder is due.
+    write, _ = Plans(journal).add(PlannedSession(at=NOW + timedelta(hours=13),
+                                                 route=Route.NASAL))
+    item = write.items[0]
+    state = reminders.snapshot(journal)
+    assert state.planned == (item,)
+    assert state.settings.sessions_enabled is False
+    assert reminders.decide(state, NOW, BERLIN).notice is None
+
+    Settings(journal).set_many({"reminders.sessions": True,
+                                "reminders.session_lead_hours": 2})
+    state = reminders.snapshot(journal)
+    assert state.settings.session_lead == timedelta(hours=2)
+    notice = reminders.decide(state, NOW, BERLIN).notice
+    assert notice is not None and notice.kind.value == "session-evening"
+    assert notice.body.startswith("Appointment tomorrow")
+    assert "Plan a ride home" in notice.body  # the esketamine advice, without the name
+    assert "sketamine" not in notice.body
+    assert notice.key in reminders.due_keys(state, NOW, BERLIN)
+
+    Plans(journal).missed(item.id)
+    assert reminders.snapshot(journal).planned == ()
+    with pytest.raises(ValidationError, match="1 to 12"):
+        Settings(journal).set("reminders.session_lead_hours", 13)
+
+
+def test_dismissing_a_due_line_on_today_silences_its_notification(journal: Journal) -> None:
+    # A check-in and a questionnaire are due on Today and as notifications.
+    journal.log(Assessment(at=NOW - timedelta(days=20), instrument_id="phq9", answers=(1,) * 9))
+    journal.log(Assessment(at=NOW, instrument_id="gad7", answers=(1,) * 7))
+    session = journal.log(Session(at=NOW - timedelta(hours=30), route=Route.IV,
+                                  phase=Phase.BOOSTER))[0]
+    Settings(journal).set("reminders.mood_time", "20:00")
+    items = {i.session_id is not None: i for i in clinical.due_items(journal)}
+    check_in, questionnaire = items[True], items[False]
+    assert check_in.reminder_key == f"check-in:{session.id}:24h"
+    state = reminders.snapshot(journal)
+    notice = reminders.decide(state, NOW, BERLIN).notice
+    assert notice is not None and notice.key == check_in.reminder_key
+
+    reminders.dismiss_due(journal, check_in)
+    reminders.dismiss_due(journal, questionnaire)
+    assert clinical.due_items(journal) == []
+    state = reminders.snapshot(journal)
+    assert reminders.decide(state, NOW, BERLIN).notice is None
+    assert "phq9" not in state.logged.questionnaires
+    # The next day the questionnaire's period is the same: still silent.
+    later = NOW + timedelta(days=1)
+    assert all(n.kind is not Kind.QUESTIONNAIRE
+               for n in [reminders.decide(state, later, BERLIN).notice] if n is not None)

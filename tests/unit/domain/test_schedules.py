@@ -185,3 +185,20 @@ def test_validation_names_the_field_and_the_range(call: object, field: str, word
 def test_parse_weekdays_accepts_full_names_and_sorts() -> None:
     assert parse_weekdays("weekdays", "Friday, monday,wed") == (0, 2, 4)
     assert parse_weekdays("weekdays", ["sun"]) == (6,)
+
+
+def test_esketamine_plans_weeks_one_to_four_as_induction_then_boosters() -> None:
+    plan = schedules.esketamine(date(2026, 1, 5), TEN, BERLIN, weeks=2)
+    assert [p.phase.value for p in plan] == ["induction"] * 8 + ["booster"] * 6
+
+
+def test_iv_and_custom_plans_carry_their_phase() -> None:
+    assert {p.phase.value for p in schedules.iv_induction(date(2026, 1, 5), TEN, BERLIN)} == {
+        "induction"}
+    later = schedules.custom(datetime(2026, 1, 5, 10, tzinfo=BERLIN), "iv", every=4,
+                             unit="weeks", count=2, phase="booster")
+    assert {p.phase.value for p in later} == {"booster"}
+    with pytest.raises(ValidationError) as caught:
+        schedules.custom(datetime(2026, 1, 5, 10, tzinfo=BERLIN), "iv", every=4, count=2,
+                         phase="maintenance")
+    assert caught.value.field == "phase"

@@ -265,3 +265,20 @@ def test_day_runs_break_a_line_only_where_days_are_farther_apart_than_the_gap() 
     assert day_runs(days, 4) == ((0, 5), (5, 6))
     assert day_runs(days, 30) == ((0, 6),)
     assert day_runs([], 3) == ()
+
+
+def test_with_planned_keeps_only_the_sessions_still_planned_in_time_order() -> None:
+    from ketajournal.domain.schedules import PlannedItem, PlannedSession, PlanStatus
+    from ketajournal.domain.series import with_planned
+
+    at = datetime(2026, 12, 10, 10, tzinfo=UTC)
+    items = [
+        PlannedItem(2, PlannedSession(at=at + timedelta(days=7), route="iv", phase="booster")),
+        PlannedItem(1, PlannedSession(at=at, route="nasal")),
+        PlannedItem(3, PlannedSession(at=at, route="iv"), status=PlanStatus.MISSED),
+    ]
+    series = with_planned(TrendSeries(), items)
+    assert list(series.planned_x) == [at.timestamp(), (at + timedelta(days=7)).timestamp()]
+    assert series.planned_labels[0] == (
+        "Planned: Esketamine nasal spray, induction, Thu 10 Dec 2026 10:00")
+    assert series.x_span() == (at.timestamp(), (at + timedelta(days=7)).timestamp())
