@@ -31,7 +31,7 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
 from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
-from ketajournal.services.backups import backup_verifies, home_backups
+from ketajournal.services.backups import backup_verifies, home_backups, made, newest_first
 from ketajournal.services.keys import (
     NeedsSecretError,
     NoWrappedKeyError,
@@ -316,7 +316,7 @@ def damaged_error(
     database_sound = header_lost and backup_verifies(paths.database, key)
     offer = BackupOffer(
         backup=backup,
-        made=_made(backup),
+        made=made(backup, key).astimezone().replace(microsecond=0),
         key=key,
         replaces_database=not database_sound,
         replaces_header=header_lost or not _header_fits(paths, backup),
@@ -373,11 +373,14 @@ def _key_for_damaged(
 def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
     """The newest backup in ``<home>/backups`` that verifies with ``key``, or None.
 
-    Backups are tried newest first (by modification time); one counts if it
-    opens with ``key``, passes the integrity check and has its header copy, which
-    is authentic under ``key`` (or older than header authentication).
-    Backups of another journal (another key) never verify, so never count.
+    Backups are tried newest first by the time each records inside itself
+    (:func:`~ketajournal.services.backups.newest_first`; a copied or synced folder
+    gives every file a new modification time); one counts if it opens with
+    ``key``, passes the integrity check and has its header copy, which is
+    authentic under ``key`` (or older than header authentication). Backups of
+    another journal (another key) never verify, so never count.
     """
+    fitting: list[Path] = []
     for backup in home_backups(paths):
         if not backup_header(backup).is_file():
             continue
@@ -385,7 +388,10 @@ def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
             copy = read_header(backup_header(backup))
         except HeaderError:
             continue
-        if usable_with(copy, key) and backup_verifies(backup, key):
+        if usable_with(copy, key):
+            fitting.append(backup)
+    for backup in newest_first(fitting, key):
+        if backup_verifies(backup, key):
             return backup
     return None
 
@@ -422,10 +428,6 @@ def _header_fits(paths: JournalPaths, backup: Path) -> bool:
         return current_header_is(paths, read_header(backup_header(backup)).journal_id)
     except HeaderError:
         return False
-
-
-def _made(backup: Path) -> datetime:
-    return datetime.fromtimestamp(backup.stat().st_mtime).astimezone().replace(microsecond=0)
 
 
 # -- messages -------------------------------------------------------------------------
