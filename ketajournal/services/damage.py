@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ketajournal.errors import KnownError
+from ketajournal.platform.crypto import WrappedKey
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
 from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
@@ -445,7 +446,16 @@ def _damage_message(
     if damage is Damage.WAL_DAMAGED:
         return _wal_message(paths, offer if with_offer else None, kept)
     folder = paths.backups
-    what = {
+    if damage is Damage.HEADER_DAMAGED and _header_of_another_journal(paths, offer):
+        damage_text = (
+            f"Your journal's header {header} is the header of another journal: its id is not "
+            f"the one this journal's backups in {folder} carry, so it was probably copied or "
+            "restored over this journal's own. It holds that journal's id and wrapped key, so "
+            "this journal's key cannot be found through it."
+        )
+    else:
+        damage_text = ""
+    what = damage_text or {
         Damage.DATABASE_EMPTY: (
             f"Your journal file {db} is damaged: it is empty (0 bytes), so its content was "
             "lost, for example in a disk error or an interrupted copy or sync."
@@ -508,6 +518,33 @@ def _damage_message(
         "of the backup in "
         f"their place; entries made after {when} are not in it. Nothing was changed yet."
     )
+
+
+def _header_of_another_journal(paths: JournalPaths, offer: BackupOffer | None) -> bool:
+    """True if the home's readable header names another journal than this one's backups.
+
+    With an offer, "this journal" is the one whose key is proven (the offered backup's
+    authentic header copy); without one, the header copies in the backups folder, when
+    they all name one journal.
+
+    A damaged header of this journal (a flipped bit in its id) still carries this
+    journal's wraps: only a header whose id and recovery wrap both differ counts.
+    """
+    try:
+        current = read_header(paths.header)
+    except HeaderError:
+        return False  # unreadable: damaged, not someone else's
+    copies = [offer.backup] if offer is not None else home_backups(paths)
+    ids: set[str] = set()
+    wraps: set[WrappedKey | None] = set()
+    for backup in copies:
+        try:
+            copy = read_header(backup_header(backup))
+        except HeaderError:
+            continue
+        ids.add(copy.journal_id)
+        wraps.add(copy.recovery)
+    return len(ids) == 1 and current.journal_id not in ids and current.recovery not in wraps
 
 
 def _wal_message(paths: JournalPaths, offer: BackupOffer | None, kept: Path | None) -> str:

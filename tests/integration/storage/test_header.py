@@ -198,3 +198,25 @@ def test_plain_fields_are_covered_too(made: tuple[JournalPaths, str], field: str
         data["keys"]["recovery"]["created"] = "2001-01-01"
     paths.header.write_text(json.dumps(data))
     assert not read_header(paths.header).verifies(key)
+
+
+def test_the_header_of_another_journal_is_named_as_such_not_as_damage(
+    made: tuple[JournalPaths, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths, code = made
+    other = JournalPaths(tmp_path / "other")
+    open_or_create(other, KeyringKeyStore()).journal.close()
+    paths.header.write_bytes(other.header.read_bytes())  # copied over this journal's own
+    secret = tmp_path / "code.txt"
+    secret.write_text(code)
+    secret.chmod(0o600)
+    assert run(paths, "check", "--password-file", str(secret)) == 1
+    err = capsys.readouterr().err
+    assert "header of another journal" in err and "daily-20260101" in err
+    assert run(paths, "restore", "--from-backups", "--password-file", str(secret)) == 0
+    assert run(paths, "check", "--password-file", str(secret)) == 0
+    flip_in(paths, "keys", "recovery", "wrapped_key")  # this journal's own, damaged
+    capsys.readouterr()
+    assert run(paths, "check", "--password-file", str(secret)) == 1
+    err = capsys.readouterr().err
+    assert "damaged" in err and "another journal" not in err
