@@ -50,12 +50,20 @@ from ketajournal.services.keys import (
 from ketajournal.services.opening import journal_exists
 from ketajournal.services.portable import (
     BackupFileError,
+    BackupKeyDoesNotFitError,
     StagedBackup,
     extract_portable_backup,
+    read_portable_header,
 )
-from ketajournal.storage.connection import KEY_BYTES
+from ketajournal.storage.connection import KEY_BYTES, PAGE_BYTES, key_fits_first_page
 from ketajournal.storage.database import open_database
-from ketajournal.storage.header import HeaderError, JournalHeader, read_header
+from ketajournal.storage.header import (
+    MAX_HEADER_BYTES,
+    HeaderError,
+    JournalHeader,
+    parse_header,
+    read_header,
+)
 
 log = logging.getLogger(__name__)
 
@@ -220,21 +228,36 @@ def prepare_restore(
     staging = paths.new_staging_dir()
     try:
         try:
-            staged = _stage(source, staging)
+            header_bytes = _backup_header_bytes(source)
+            header = parse_header(header_bytes, source)
         except OSError as error:
             raise BackupFileError(
                 f"The backup {source} could not be read or copied ({os_reason(error)}). "
                 "Nothing was changed."
             ) from None
-        try:
-            header = read_header(staged.header)
         except HeaderError:
             raise BackupFileError(
                 f"The header inside the backup {source} is damaged, so its key cannot be "
                 "found. Nothing was changed."
             ) from None
         key, source_of_key = _key_for_backup(header, keys, secret)
-        counts = _verify_staged(staged.db, key, source, proven=source_of_key != KeySource.KEYRING)
+        proven = source_of_key != KeySource.KEYRING
+        try:
+            # The key is tried on the journal file's first page before any of it is
+            # copied: a backup that does not fit its key is never extracted anywhere.
+            staged = _stage(source, staging, key)
+        except BackupKeyDoesNotFitError:
+            raise _does_not_verify(source, proven) from None
+        except OSError as error:
+            raise BackupFileError(
+                f"The backup {source} could not be read or copied ({os_reason(error)}). "
+                "Nothing was changed."
+            ) from None
+        if staged.header.read_bytes() != header_bytes:  # the file changed meanwhile
+            raise BackupFileError(
+                f"The backup {source} changed while it was read. Nothing was changed."
+            )
+        counts = _verify_staged(staged.db, key, source, proven=proven)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -328,20 +351,50 @@ def restore_backup_file(
     return finish_restore(prepared, keys, force=force, clock=clock)
 
 
-def _stage(source: Path, staging: Path) -> StagedBackup:
-    """Copy a backup into ``staging``: a portable file, or a ``.db`` with its ``.header``."""
-    if source.suffix == BACKUP_SUFFIX and backup_header(source).is_file():
-        db, header = JournalPaths(staging).database, JournalPaths(staging).header
-        for origin, target in ((source, db), (backup_header(source), header)):
-            copy_to_private_file(origin, target)
-        made = datetime.fromtimestamp(source.stat().st_mtime).astimezone()
-        return StagedBackup(db, header, made.replace(microsecond=0))
+def _backup_header_bytes(source: Path) -> bytes:
+    """The header of a backup, read without copying its journal file anywhere."""
+    if _is_home_backup(source):
+        with backup_header(source).open("rb") as handle:
+            return handle.read(MAX_HEADER_BYTES + 1)
     if zipfile.is_zipfile(source):
-        return extract_portable_backup(source, staging, str(source))
+        return read_portable_header(source, str(source))[0]
     raise BackupFileError(
         f"{source} is not a ketajournal backup file (one written by backup -o, or a .db "
         "file from a backups folder with its .header beside it). Nothing was changed."
     )
+
+
+def _is_home_backup(source: Path) -> bool:
+    return source.suffix == BACKUP_SUFFIX and backup_header(source).is_file()
+
+
+def _stage(source: Path, staging: Path, key: bytes) -> StagedBackup:
+    """Copy a backup into ``staging``: a portable file, or a ``.db`` with its ``.header``.
+
+    Raises :class:`BackupKeyDoesNotFitError` before anything is copied when the
+    journal file's first page is not authentic under ``key``.
+    """
+    if not _is_home_backup(source):
+        return extract_portable_backup(source, staging, str(source), key)
+    with source.open("rb") as data:
+        if not key_fits_first_page(data.read(PAGE_BYTES), key):
+            raise BackupKeyDoesNotFitError(str(source))
+    db, header = JournalPaths(staging).database, JournalPaths(staging).header
+    for origin, target in ((source, db), (backup_header(source), header)):
+        copy_to_private_file(origin, target)
+    made = datetime.fromtimestamp(source.stat().st_mtime).astimezone()
+    return StagedBackup(db, header, made.replace(microsecond=0))
+
+
+def _does_not_verify(source: Path, proven: bool) -> BackupFileError:
+    if proven:
+        reason = "it does not open with its key or fails its integrity check"
+    else:
+        reason = (
+            "it does not open with the key in the system keyring or fails its integrity "
+            "check (if it is not damaged, try its recovery key with --password-file)"
+        )
+    return BackupFileError(f"The backup {source} is damaged: {reason}. Nothing was changed.")
 
 
 def _key_for_backup(
@@ -372,16 +425,7 @@ def _key_for_backup(
 def _verify_staged(db: Path, key: bytes, source: Path, *, proven: bool) -> dict[str, int]:
     """Verify a staged copy; returns its entry counts. Applies pending migrations to it."""
     if not backup_verifies(db, key):
-        if proven:
-            reason = "it does not open with its key or fails its integrity check"
-        else:
-            reason = (
-                "it does not open with the key in the system keyring or fails its integrity "
-                "check (if it is not damaged, try its recovery key with --password-file)"
-            )
-        raise BackupFileError(
-            f"The backup {source} is damaged: {reason}. Nothing was changed."
-        )
+        raise _does_not_verify(source, proven)
     # Refuses a backup from a newer ketajournal (NewerSchemaError) and brings an
     # older one up to date — on the staged copy; the source file is untouched.
     database = open_database(db, key)
