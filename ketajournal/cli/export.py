@@ -120,7 +120,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     batch = exchange.read_import(Path(args.source).expanduser())
     result = with_journal(
-        args, lambda journal: exchange.import_batch(journal, batch), create=True
+        args, lambda journal: exchange.import_batch(journal, batch), create=True, writes=True
     )
     print(result.summary())
     if result.backup is not None:

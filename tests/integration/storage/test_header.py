@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -108,6 +109,14 @@ def made(tmp_path: Path) -> tuple[JournalPaths, str]:
     return paths, str(opened.new_recovery_code)
 
 
+def todays_backup_named(message: str) -> bool:
+    """True if ``message`` names the daily or weekly backup the command line took after its
+    first write today (the newest backups: made after the fixture's own)."""
+    now = datetime.now().astimezone()
+    year, week, _ = now.isocalendar()
+    return f"daily-{now:%Y%m%d}" in message or f"weekly-{year}W{week:02d}" in message
+
+
 def run(paths: JournalPaths, *args: str) -> int:
     return main(["--home", str(paths.home), *args])
 
@@ -158,7 +167,8 @@ def test_on_a_new_computer_the_right_recovery_key_finds_the_damage_not_a_wrong_k
     keyring.set_keyring(MemoryKeyring())
     assert run(paths, "check", "--password-file", str(secret)) == 1
     err = capsys.readouterr().err
-    assert "header" in err and "damaged" in err and "daily-20260101" in err
+    # The newest backup: today's, which the command line took after logging the mood.
+    assert "header" in err and "damaged" in err and todays_backup_named(err)
     assert run(paths, "restore", "--from-backups", "--password-file", str(secret)) == 0
     assert run(paths, "check", "--password-file", str(secret)) == 0
     wrong = tmp_path / "wrong.txt"
@@ -212,7 +222,7 @@ def test_the_header_of_another_journal_is_named_as_such_not_as_damage(
     secret.chmod(0o600)
     assert run(paths, "check", "--password-file", str(secret)) == 1
     err = capsys.readouterr().err
-    assert "header of another journal" in err and "daily-20260101" in err
+    assert "header of another journal" in err and todays_backup_named(err)
     assert run(paths, "restore", "--from-backups", "--password-file", str(secret)) == 0
     assert run(paths, "check", "--password-file", str(secret)) == 0
     flip_in(paths, "keys", "recovery", "wrapped_key")  # this journal's own, damaged
