@@ -42,6 +42,7 @@ from ketajournal.platform.paths import BACKUP_SUFFIX, JournalPaths, SetAside, ba
 from ketajournal.services.backups import backup_verifies
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
+    KeyChangeFailedError,
     KeySource,
     NeedsSecretError,
     WrongSecretError,
@@ -63,6 +64,7 @@ from ketajournal.storage.header import (
     JournalHeader,
     parse_header,
     read_header,
+    write_header,
 )
 
 log = logging.getLogger(__name__)
@@ -135,6 +137,10 @@ class RestoreResult:
     #: The journal it replaced had a different recovery key or passphrase (made after
     #: this backup): those no longer open the restored journal, the older ones do.
     older_secrets: str | None = None
+    #: The recovery key and/or passphrase of the journal it replaced, which the restored
+    #: journal was re-wrapped under (``keep_current_secrets``): the backup's older ones
+    #: no longer open it.
+    kept_secrets: str | None = None
 
     @property
     def total(self) -> int:
@@ -157,8 +163,15 @@ class RestoreResult:
                 f"Note: this backup is older than the {self.older_secrets} of the journal "
                 "it replaced. The restored journal opens with the recovery key and "
                 "passphrase it had when the backup was made — a key you replaced since "
-                "works again — and not with the newer ones. If an old key may be known "
-                "to someone, make a new recovery key now (Settings → Security)."
+                "works again — and not with the newer ones. To keep the current ones "
+                "instead, restore with --keep-current-keys (in the window: answer Yes to "
+                "keeping them). If an old key may be known to someone, make a new recovery "
+                "key now (Settings → Security)."
+            )
+        if self.kept_secrets is not None:
+            lines.append(
+                f"The restored journal keeps the current {self.kept_secrets} of the journal "
+                "it replaced; the older ones in the backup no longer open it."
             )
         if self.passphrase_mode:
             lines.append(
@@ -272,17 +285,22 @@ def finish_restore(
     *,
     force: bool = False,
     clock: Clock = system_now,
+    keep_current_secrets: bool = False,
 ) -> RestoreResult:
     """Put a prepared backup in place; the staged copy is gone afterwards either way.
 
     With ``force`` an existing journal is first moved to
     ``<home>/backups/before-restore-<stamp>/``; if placing the backup then fails,
-    it is moved back. The key is stored in the keyring when the backup is in
-    keyring mode and a keyring works (a failure there is reported, not raised).
-    The journal must be closed (the window locks it first).
+    it is moved back. With ``keep_current_secrets``, a backup older than the
+    recovery key or passphrase of the journal it replaces is re-wrapped under
+    those (:func:`keep_secrets_of`), so a revoked key does not come back. The key
+    is stored in the keyring when the journal is then in keyring mode and a
+    keyring works (a failure there is reported, not raised). The journal must be
+    closed (the window locks it first).
     """
     paths = prepared.paths
     older = older_secrets(paths, prepared.header)
+    current = _authentic_current_header(paths, prepared) if keep_current_secrets else None
     try:
         existing = [p for p in paths.journal_files if p.exists()]
         if existing and not force:
@@ -303,7 +321,11 @@ def finish_restore(
             ) from None
     finally:
         prepared.discard()
-    stored = store_restored_key(keys, prepared.header, prepared.key)
+    in_place, kept = prepared.header, None
+    if current is not None and older is not None:
+        in_place = keep_secrets_of(paths, prepared.header, current, prepared.key)
+        kept, older = older, None
+    stored = store_restored_key(keys, in_place, prepared.key)
     return RestoreResult(
         home=paths.home,
         source=prepared.source,
@@ -311,9 +333,52 @@ def finish_restore(
         counts=prepared.counts,
         moved_aside=aside,
         stored_in_keyring=stored,
-        passphrase_mode=prepared.header.passphrase is not None,
+        passphrase_mode=in_place.passphrase is not None,
         older_secrets=older,
+        kept_secrets=kept,
     )
+
+
+def _authentic_current_header(
+    paths: JournalPaths, prepared: PreparedRestore
+) -> JournalHeader | None:
+    """The header of the journal a restore replaces, if it is the same journal's and
+    authentic under its key (so its wraps hold this very key), else None."""
+    try:
+        current = read_header(paths.header)
+    except HeaderError:
+        return None
+    if current.journal_id != prepared.header.journal_id or not current.verifies(prepared.key):
+        return None
+    return current
+
+
+def keep_secrets_of(
+    paths: JournalPaths, restored: JournalHeader, current: JournalHeader, key: bytes
+) -> JournalHeader:
+    """Re-wrap the restored journal at ``paths`` under the secrets of ``current``.
+
+    The data key never changes when a secret does, so the wraps of the header a
+    restore replaced (authentic under ``key``) open the restored journal too: its
+    header takes them (the recovery key, its date, the passphrase or keyring mode)
+    and keeps the rest of its own. Written atomically and read back; a header that
+    does not verify is put back as it was (:class:`KeyChangeFailedError`).
+    Returns the header now in place.
+    """
+    adopted = restored.replace(
+        recovery=current.recovery,
+        passphrase=current.passphrase,
+        recovery_created=current.recovery_created,
+    )
+    write_header(paths.header, adopted, key)
+    try:
+        ok = read_header(paths.header).verifies(key)
+    except HeaderError:
+        ok = False
+    if not ok:
+        write_header(paths.header, restored, key)
+        raise KeyChangeFailedError
+    return adopted
 
 
 def older_secrets(paths: JournalPaths, restored: JournalHeader) -> str | None:
@@ -343,12 +408,15 @@ def restore_backup_file(
     keys: KeyStore,
     secret: str | None = None,
     *,
+    keep_current_secrets: bool = False,
     force: bool = False,
     clock: Clock = system_now,
 ) -> RestoreResult:
     """``ketajournal restore FILE``: :func:`prepare_restore`, then :func:`finish_restore`."""
     prepared = prepare_restore(paths, source, keys, secret, force=force)
-    return finish_restore(prepared, keys, force=force, clock=clock)
+    return finish_restore(
+        prepared, keys, force=force, clock=clock, keep_current_secrets=keep_current_secrets
+    )
 
 
 def _backup_header_bytes(source: Path) -> bytes:

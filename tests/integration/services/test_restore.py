@@ -73,6 +73,7 @@ from tests.support.restored_journals import (
 
 SENTINEL = "SENTINEL-restore-7d20"
 PASSPHRASE = "correct horse battery staple"
+PASSPHRASE_NEW = "a newer passphrase, eleven words long"
 PAGE = 4096
 
 
@@ -614,3 +615,53 @@ def test_restoring_a_backup_older_than_the_recovery_key_says_so(tmp_path: Path) 
     assert again.older_secrets is None and "older than" not in again.summary()
 
 
+
+
+def test_restoring_an_older_backup_can_keep_the_current_recovery_key_and_passphrase(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ketajournal.cli import main
+    from ketajournal.services.keys import (
+        enable_passphrase,
+        key_from_secret,
+        rotate_recovery_key,
+    )
+
+    keys = KeyringKeyStore()
+    paths = JournalPaths(tmp_path / "home")
+    opened = open_or_create(paths, keys)
+    old_code = opened.new_recovery_code
+    write_portable_backup(opened.journal, tmp_path / "old.zip")
+    new_code = rotate_recovery_key(opened.journal)
+    opened.journal.log(MoodEntry(at=opened.journal.now() - timedelta(hours=1), mood=3))
+    opened.journal.close()
+    result = restore_backup_file(
+        paths, tmp_path / "old.zip", keys, force=True, keep_current_secrets=True
+    )
+    assert result.older_secrets is None and result.kept_secrets == "recovery key"
+    assert "keeps the current recovery key" in result.summary()
+    header = read_header(paths.header)
+    assert key_from_secret(header, str(new_code))  # the current key opens it ...
+    with pytest.raises(WrongSecretError):
+        key_from_secret(header, str(old_code))  # ... and the revoked one stays revoked
+    reopened = open_checked(paths, keys, create=False)  # keyring mode, authentic header
+    try:
+        assert reopened.journal.counts()["mood"] == 0  # the backup's entries, not later ones
+        enable_passphrase(reopened.journal, keys, PASSPHRASE_NEW)
+    finally:
+        reopened.journal.close()
+    # Through the command line, and from keyring mode to the current passphrase mode.
+    secret = tmp_path / "pass.txt"
+    secret.write_text(str(old_code))
+    secret.chmod(0o600)
+    home = ["--home", str(paths.home)]
+    assert main(["restore", str(tmp_path / "old.zip"), "--keep-current-keys", *home]) == 2
+    assert "keep-current-keys" in capsys.readouterr().err
+    assert main(["restore", str(tmp_path / "old.zip"), "--force", "--keep-current-keys",
+                 "--password-file", str(secret), *home]) == 0
+    assert "keeps the current recovery key and passphrase" in capsys.readouterr().out
+    header = read_header(paths.header)
+    assert header.passphrase is not None
+    assert key_from_secret(header, PASSPHRASE_NEW) and key_from_secret(header, str(new_code))
+    with pytest.raises(WrongSecretError):
+        key_from_secret(header, str(old_code))
