@@ -14,6 +14,7 @@ clear (the header holds it only wrapped, see :mod:`ketajournal.services.keys`).
 
 from __future__ import annotations
 
+import hmac
 import logging
 from typing import Protocol
 
@@ -193,11 +194,17 @@ class KeyringKeyStore:
             raise KeyringUnavailableError("the key could not be read back after storing it")
 
     def delete(self, journal_id: str) -> None:
-        """Remove the key and check it is gone; no entry (or no keyring at all) is fine."""
+        """Remove the key and check it is gone; no entry (or no keyring at all) is fine.
+
+        A backend that keeps keys in clear, which keyring picked by itself and we do
+        not use, is cleared too: a key an older ketajournal (or an earlier, explicit
+        choice) left there must not stay readable once the patient asks for none.
+        """
         try:
             backend = _backend()
         except KeyringUnavailableError:
-            return  # a keyring we do not use holds nothing of ours
+            _delete_in_clear(journal_id, None)
+            return
         try:
             backend.delete_password(SERVICE, _username(journal_id))
         except keyring.errors.PasswordDeleteError:
@@ -211,6 +218,38 @@ class KeyringKeyStore:
             raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
         if self.get(journal_id) is not None:
             raise KeyringUnavailableError("the key was still there after removing it")
+
+
+    def forget_in_clear(self, journal_id: str, key: bytes) -> bool:
+        """Remove ``key`` from a plain-file backend keyring picked by itself; True if done.
+
+        Such a backend is not used (it counts as no keyring), but a key stored there
+        earlier would stay readable beside the journal. Called once the journal
+        opened with its recovery key or passphrase — proof that the patient does not
+        need that copy — and only an entry holding exactly this key is removed.
+        """
+        return _delete_in_clear(journal_id, key)
+
+
+def _delete_in_clear(journal_id: str, key: bytes | None) -> bool:
+    """Delete our entry from keyring's own choice when it keeps keys in clear and the user
+    did not choose it; with ``key``, only an entry holding that key. True if removed."""
+    try:
+        backend = keyring.get_keyring()
+        if not stores_in_clear(backend) or chosen_explicitly():
+            return False
+        value = backend.get_password(SERVICE, _username(journal_id))
+        if value is None or (key is not None and not hmac.compare_digest(value, key.hex())):
+            return False
+        backend.delete_password(SERVICE, _username(journal_id))
+    except Exception as exc:  # backends raise errors of their own; keep going without
+        log.warning("could not remove a key kept in clear: %s", type(exc).__name__)
+        return False
+    log.warning(
+        "removed the journal's key from %s, which keeps keys in a plain file.",
+        backend_name(_effective(backend)),
+    )
+    return True
 
 
 class MemoryKeyStore:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +115,45 @@ def test_a_plaintext_backend_chosen_explicitly_is_used_with_a_warning(tmp_path: 
     secret.chmod(0o600)
     opened = cli(env(tmp_path), home, "check", "--password-file", str(secret))
     assert opened.returncode == 0, opened.stderr
+    # Opened with the recovery key, the copy left in the plain file nobody chose goes.
+    assert "removed the journal's key" in opened.stderr
+    assert not any(stored_key(p) for p in clear_text_files(tmp_path))
+    again = cli(env(tmp_path), home, "check", "--password-file", str(secret))
+    assert again.returncode == 0 and "removed" not in again.stderr
+
+
+def stored_key(path: Path) -> bool:
+    """True if the keyring file ``path`` holds a journal's entry (keyrings.alt writes
+    ``journal_2d<id> = <base64 of the key>``)."""
+    return re.search(r"^journal_", path.read_text(errors="replace"), re.MULTILINE) is not None
+
+
+def test_turning_the_keyring_off_clears_a_key_a_plaintext_backend_still_holds(
+    tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    made = cli(env(tmp_path, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring"),
+               home, "log", "mood", "5")
+    assert made.returncode == 0, made.stderr
+    assert any(stored_key(p) for p in clear_text_files(tmp_path))
+    code = next(line.strip() for line in made.stderr.splitlines()
+                if line.strip().count("-") == 7)
+    # Turning the keyring off (passphrase mode) deletes the entry: also from a plain-file
+    # backend that keyring now picks by itself and that ketajournal no longer uses.
+    delete = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from ketajournal.platform.keystore import KeyringKeyStore; "
+         "KeyringKeyStore().delete(sys.argv[1])", journal_id(home)],
+        capture_output=True, text=True, cwd=ROOT, env=env(tmp_path), timeout=60, check=False,
+    )
+    assert delete.returncode == 0, delete.stderr
+    assert not any(stored_key(p) for p in clear_text_files(tmp_path))
+    assert code  # the recovery key still opens the journal
+    secret = tmp_path / "code.txt"
+    secret.write_text(code)
+    secret.chmod(0o600)
+    assert cli(env(tmp_path), home, "check", "--password-file", str(secret)).returncode == 0
+
+
+def journal_id(home: Path) -> str:
+    return str(json.loads((home / "journal.header").read_text())["journal_id"])
