@@ -29,7 +29,7 @@ from typing import Any
 
 from ketajournal.errors import KnownError
 from ketajournal.platform.crypto import WrappedKey
-from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
 from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
 from ketajournal.services.backups import backup_verifies, home_backups, made, newest_first
@@ -359,7 +359,7 @@ def _key_for_damaged(
         if header.passphrase is not None:
             continue  # passphrase mode keeps nothing in the keyring
         try:
-            key = keys.get(header.journal_id)
+            key = keys.get(keyring_entry(paths.home, header.journal_id))
         except KeyringUnavailableError:
             continue
         if key is not None and len(key) == KEY_BYTES:

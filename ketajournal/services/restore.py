@@ -29,7 +29,7 @@ from pathlib import Path
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import same_key
-from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
 from ketajournal.platform.moves import (
     copy_to_private_file,
     move_aside,
@@ -253,7 +253,7 @@ def prepare_restore(
                 f"The header inside the backup {source} is damaged, so its key cannot be "
                 "found. Nothing was changed."
             ) from None
-        key, source_of_key = _key_for_backup(header, keys, secret)
+        key, source_of_key = _key_for_backup(paths, header, keys, secret)
         proven = source_of_key != KeySource.KEYRING
         try:
             # The key is tried on the journal file's first page before any of it is
@@ -325,7 +325,7 @@ def finish_restore(
     if current is not None and older is not None:
         in_place = keep_secrets_of(paths, prepared.header, current, prepared.key)
         kept, older = older, None
-    stored = store_restored_key(keys, in_place, prepared.key)
+    stored = store_restored_key(paths, keys, in_place, prepared.key)
     return RestoreResult(
         home=paths.home,
         source=prepared.source,
@@ -466,7 +466,7 @@ def _does_not_verify(source: Path, proven: bool) -> BackupFileError:
 
 
 def _key_for_backup(
-    header: JournalHeader, keys: KeyStore, secret: str | None
+    paths: JournalPaths, header: JournalHeader, keys: KeyStore, secret: str | None
 ) -> tuple[bytes, KeySource]:
     if secret is not None:
         try:
@@ -476,7 +476,7 @@ def _key_for_backup(
     if header.passphrase is not None:
         raise RestoreNeedsSecretError("This backup was made in passphrase mode.")
     try:
-        key = keys.get(header.journal_id)
+        key = keys.get(keyring_entry(paths.home, header.journal_id))
     except KeyringUnavailableError as error:
         if header.recovery is None:
             raise
@@ -518,7 +518,9 @@ def place_journal(paths: JournalPaths, header: Path | None, database: Path | Non
     place([(staged, target) for staged, target in renames if staged is not None])
 
 
-def store_restored_key(keys: KeyStore, header: JournalHeader, key: bytes) -> bool:
+def store_restored_key(
+    paths: JournalPaths, keys: KeyStore, header: JournalHeader, key: bytes
+) -> bool:
     """Store a restored journal's key in the keyring (keyring mode only), read it back.
 
     Returns False, and logs only the error's type, if the keyring cannot keep it.
@@ -526,8 +528,9 @@ def store_restored_key(keys: KeyStore, header: JournalHeader, key: bytes) -> boo
     if header.passphrase is not None:
         return False  # passphrase mode keeps nothing in the keyring
     try:
-        keys.put(header.journal_id, key)
-        stored = keys.get(header.journal_id)
+        entry = keyring_entry(paths.home, header.journal_id)  # this location's own entry
+        keys.put(entry, key)
+        stored = keys.get(entry)
     except KeyringUnavailableError as error:
         log.warning("restored key not stored in the keyring: %s", type(error).__name__)
         return False

@@ -26,7 +26,7 @@ import pytest
 from ketajournal.domain.models import MoodEntry
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, RecoveryCode
-from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.backups import automatic_backup
 from ketajournal.services.damage import (
@@ -131,11 +131,19 @@ def test_restore_with_the_keyring_holding_the_key_needs_no_secret(
     original = export_bytes(made.paths, clock, tmp_path / "before.json")
     target = backup_file(made.paths, clock, tmp_path / "b.zip")
     before = dict(memory_keyring.passwords)
-    other = JournalPaths(tmp_path / "other")
-    result = restore_backup_file(other, target, KeyringKeyStore())
+    result = restore_backup_file(made.paths, target, KeyringKeyStore(), force=True)
     assert result.stored_in_keyring
     assert memory_keyring.passwords == before
-    assert export_bytes(other, clock, tmp_path / "after.json") == original
+    assert export_bytes(made.paths, clock, tmp_path / "after.json") == original
+    # The keyring entry is bound to the journal's folder: into another folder the backup
+    # needs its recovery key (and then gets an entry of its own there).
+    other = JournalPaths(tmp_path / "other")
+    with pytest.raises(RestoreNeedsSecretError):
+        restore_backup_file(other, target, KeyringKeyStore())
+    assert not other.database.exists()
+    result = restore_backup_file(other, target, KeyringKeyStore(), str(made.code))
+    assert result.stored_in_keyring and len(memory_keyring.passwords) == len(before) + 1
+    assert export_bytes(other, clock, tmp_path / "other.json") == original
 
 
 @pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring, LockedKeyring])
@@ -215,7 +223,7 @@ def test_restore_with_force_moves_the_old_journal_aside_first(
     # The moved journal is whole: it opens where it is, with the entry made after the backup.
     kept = JournalPaths(tmp_path / "kept")
     shutil.copytree(aside, kept.home)
-    old = reopen(kept, clock)
+    old = reopen(kept, clock, str(made.code))  # another folder: its recovery key opens it
     try:
         assert "after the backup" in [m.note for m in old.moods()]
     finally:
@@ -573,7 +581,7 @@ def test_a_crafted_backup_never_replaces_the_keyring_key_of_the_real_journal(
     real = JournalPaths(tmp_path / "real")
     patient = open_or_create(real, keys)
     real_id = read_header(real.header).journal_id
-    real_key = keys.get(real_id)
+    real_key = keys.get(keyring_entry(real.home, real_id))
     patient.journal.log(MoodEntry(at=patient.journal.now() - timedelta(hours=1), mood=3))
     patient.journal.close()
     other = open_or_create(JournalPaths(tmp_path / "other"), keys)
@@ -584,8 +592,10 @@ def test_a_crafted_backup_never_replaces_the_keyring_key_of_the_real_journal(
     result = restore_backup_file(
         JournalPaths(tmp_path / "new"), tmp_path / "crafted.zip", keys, str(code)
     )
-    assert not result.stored_in_keyring
-    assert keys.get(real_id) == real_key  # the real journal's entry is untouched
+    # Its key went into an entry of its own (bound to its folder), never over the real one.
+    assert result.stored_in_keyring
+    assert keys.get(keyring_entry(real.home, real_id)) == real_key  # untouched
+    assert keys.get(keyring_entry(tmp_path / "new", real_id)) == other_key
     reopened = open_checked(real, keys, create=False)
     try:
         assert reopened.journal.counts()["mood"] == 1

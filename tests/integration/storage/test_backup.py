@@ -9,7 +9,7 @@ import pytest
 from sqlite_utils import Database
 
 from ketajournal.domain.models import MoodEntry
-from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import (
@@ -27,7 +27,7 @@ SENTINEL = "SENTINEL-backup-5521"
 
 
 def key_of(paths: JournalPaths) -> bytes:
-    key = KeyringKeyStore().get(read_header(paths.header).journal_id)
+    key = KeyringKeyStore().get(keyring_entry(paths.home, read_header(paths.header).journal_id))
     assert key is not None
     return key
 

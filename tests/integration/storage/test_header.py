@@ -16,7 +16,7 @@ import pytest
 from ketajournal.cli import main
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, new_recovery_code, wrap_key
-from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import backups
 from ketajournal.services.opening import open_journal, open_or_create
@@ -189,7 +189,7 @@ def test_on_a_new_computer_the_right_recovery_key_finds_the_damage_not_a_wrong_k
 )
 def test_every_field_is_covered(made: tuple[JournalPaths, str], where: tuple[str, ...]) -> None:
     paths, _code = made
-    key = KeyringKeyStore().get(read_header(paths.header).journal_id)
+    key = KeyringKeyStore().get(keyring_entry(paths.home, read_header(paths.header).journal_id))
     assert key is not None and read_header(paths.header).verifies(key)
     flip_in(paths, *where)
     assert not read_header(paths.header).verifies(key)
@@ -198,7 +198,7 @@ def test_every_field_is_covered(made: tuple[JournalPaths, str], where: tuple[str
 @pytest.mark.parametrize("field", ["journal_id", "created"])
 def test_plain_fields_are_covered_too(made: tuple[JournalPaths, str], field: str) -> None:
     paths, _code = made
-    key = KeyringKeyStore().get(read_header(paths.header).journal_id)
+    key = KeyringKeyStore().get(keyring_entry(paths.home, read_header(paths.header).journal_id))
     assert key is not None
     data = json.loads(paths.header.read_text())
     if field == "journal_id":
