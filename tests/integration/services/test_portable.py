@@ -112,5 +112,5 @@ def test_a_database_that_does_not_fit_the_key_is_refused_before_any_of_it_is_ext
     assert sorted(p.name for p in staging.iterdir()) == ["journal.db", "journal.header"]
     home = JournalPaths(tmp_path / "restored")
     with pytest.raises(BackupFileError, match="damaged"):
-        prepare_restore(home, swapped, KeyringKeyStore())
+        prepare_restore(home, swapped, KeyringKeyStore(), str(made.code))
     assert not any(home.home.rglob("journal.db"))
