@@ -172,15 +172,17 @@ class JsonFileKeyStore:
         data[self._name(journal_id)] = key.hex()
         self.path.write_text(json.dumps(data))
 
-    def delete(self, journal_id: str) -> None:
+    def delete(self, journal_id: str, key: bytes | None = None) -> None:
         data = self._load()
         data.pop(self._name(journal_id), None)
         self.path.write_text(json.dumps(data))
 
     def key_of(self, home: Path) -> bytes:
-        """The key of the journal at ``home`` (by the id in its header)."""
+        """The key of the journal at ``home`` (by the id in its header and the folder)."""
+        from ketajournal.platform.keystore import keyring_entry
+
         header = json.loads((home / "journal.header").read_text())
-        key = self.get(str(header["journal_id"]))
+        key = self.get(keyring_entry(home, str(header["journal_id"])))
         if key is None:
             raise RuntimeError(f"no key for the journal at {home}")
         return key

@@ -10,6 +10,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
+import sqlcipher3
+
 from ketajournal.domain.medications import MedicationClass
 from ketajournal.domain.models import EventKind, SideEffectCategory
 from ketajournal.domain.timeutil import parse_time
@@ -23,6 +25,7 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.moves import private_file
 from ketajournal.platform.paths import JournalPaths, resolve_home
+from ketajournal.services.backups import automatic_backup
 from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
@@ -215,11 +218,42 @@ def _write_recovery_key(target: Path, code: str) -> bool:
 
 
 def with_journal(
-    args: argparse.Namespace, work: Callable[[Journal], T], *, create: bool = False
+    args: argparse.Namespace,
+    work: Callable[[Journal], T],
+    *,
+    create: bool = False,
+    writes: bool = False,
 ) -> T:
-    """Open the journal, run ``work`` on it, close it."""
+    """Open the journal, run ``work`` on it, close it.
+
+    With ``writes``, a ``work`` that returned is followed by today's automatic
+    backups (:func:`backup_after_write`).
+    """
     journal = open_journal(args, create=create)
     try:
-        return work(journal)
+        result = work(journal)
+        if writes:
+            backup_after_write(journal)
+        return result
     finally:
         journal.close()
+
+
+def backup_after_write(journal: Journal) -> None:
+    """Today's daily (and this week's weekly) backup after a command that wrote, if missing.
+
+    The window takes them at every start; a patient who only uses the command line
+    gets the same, at most once a day, from the first command that saves something.
+    The journal passed its full integrity check when it was opened (a damaged one
+    never gets here, so a copy of it never rotates out a good backup). A backup that
+    fails is a warning on stderr, never a failure of the command: what it saved is saved.
+    """
+    try:
+        automatic_backup(journal)
+    except (KnownError, OSError, sqlcipher3.DatabaseError) as error:
+        reason = str(error) if isinstance(error, KnownError) else type(error).__name__
+        print(
+            f"ketajournal: warning: today's automatic backup could not be made ({reason}). "
+            "What you saved is saved.",
+            file=sys.stderr,
+        )

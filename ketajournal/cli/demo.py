@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ketajournal.cli.common import open_journal
+from ketajournal.cli.common import backup_after_write, open_journal
 from ketajournal.domain.validation import ValidationError, whole_number_rule
 from ketajournal.errors import KnownError
 from ketajournal.services import demo as demo_data
@@ -40,6 +40,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
         data = demo_data.generate(journal.now(), days=args.days, seed=args.seed)
         demo_data.save(journal, data)
+        backup_after_write(journal)
         counts = journal.counts()
     finally:
         journal.close()

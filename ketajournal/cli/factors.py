@@ -92,7 +92,9 @@ def cmd_factor_list(args: argparse.Namespace) -> int:
 def cmd_factor_define(args: argparse.Namespace) -> int:
     """``factor define NAME --kind yesno|scale``."""
     kind = factor_kind("kind", args.kind)
-    factor, _ = with_journal(args, lambda journal: journal.define_factor(args.name, kind))
+    factor, _ = with_journal(
+        args, lambda journal: journal.define_factor(args.name, kind), writes=True
+    )
     print(f"Following {factor.name} ({factor.kind.label} each day).")
     return 0
 
@@ -110,7 +112,7 @@ def cmd_factor_set(args: argparse.Namespace) -> int:
         shown = "cleared" if value is None else f"set to {value_text(factor.kind, value)}"
         return f"{factor.name} on {day.isoformat()} {shown}."
 
-    print(with_journal(args, work))
+    print(with_journal(args, work, writes=True))
     return 0
 
 
@@ -121,5 +123,5 @@ def cmd_factor_remove(args: argparse.Namespace) -> int:
         journal.remove_factor(name)
         return f"Stopped following {name}; its values were deleted."
 
-    print(with_journal(args, work))
+    print(with_journal(args, work, writes=True))
     return 0

@@ -97,7 +97,8 @@ def _import_own(args: argparse.Namespace) -> int:
 
     batch = exchange.read_import(Path(args.source).expanduser())
     result = with_journal(
-        args, lambda journal: exchange.import_batch(journal, batch), create=True
+        args, lambda journal: exchange.import_batch(journal, batch), create=True,
+        writes=True,
     )
     print(result.summary())
     if result.backup is not None:
@@ -135,7 +136,8 @@ def _import_app(args: argparse.Namespace) -> int:
         return app_import.import_parsed(journal, found, remember=options.mood_scores)
 
     try:
-        outcome = with_journal(args, work, create=not args.dry_run)
+        outcome = with_journal(args, work, create=not args.dry_run,
+                               writes=not args.dry_run)
     except UnmappedMoodsError as error:
         return _unmapped(error.labels)
     if isinstance(outcome, app_import.ImportPreview):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import (
     Parser,
+    backup_after_write,
     choices,
     enum_arg,
     number,
@@ -147,6 +148,7 @@ def _save(
             saved = entry.with_id(change.ids[0])
         else:
             saved, _ = journal.log(entry)
+        backup_after_write(journal)
     finally:
         journal.close()
     label = {"mood": "mood entry"}.get(saved.kind, saved.kind.replace("_", " "))
@@ -266,6 +268,7 @@ def cmd_log_assessment(args: argparse.Namespace) -> int:
             note=args.note,
         )
         saved, _ = journal.log(entry)
+        backup_after_write(journal)
         assert isinstance(saved, Assessment)
         crisis = clinical.crisis_message(journal) if saved.safety_flag else None
     finally:

@@ -12,7 +12,15 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ketajournal.cli.common import Parser, choices, enum_arg, number, open_journal, with_journal
+from ketajournal.cli.common import (
+    Parser,
+    backup_after_write,
+    choices,
+    enum_arg,
+    number,
+    open_journal,
+    with_journal,
+)
 from ketajournal.domain.medications import (
     MAX_DOSE_TEXT_CHARS,
     MEDICATION_DOSE_MG_RANGE,
@@ -94,6 +102,7 @@ def _write(args: argparse.Namespace, verb: str, work: Any) -> int:
     journal = open_journal(args, create=verb == "Started")
     try:
         edit: MedicationEdit = work(MedicationList(journal))
+        backup_after_write(journal)
     finally:
         journal.close()
     course = edit.course

@@ -199,7 +199,7 @@ def cmd_template(args: argparse.Namespace) -> int:
         if not args.json:
             print(f"{len(sessions)} sessions (not saved: --dry-run).")
         return 0
-    write, _ = with_journal(args, lambda j: Plans(j).add_all(sessions, args.name),
+    write, _ = with_journal(args, lambda j: Plans(j).add_all(sessions, args.name), writes=True,
                             create=True)
     _print(write.items, args.json)
     if not args.json:
@@ -225,7 +225,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         write, _ = Plans(journal).add(session)
         return write.items[0]
 
-    item = with_journal(args, add, create=True)
+    item = with_journal(args, add, create=True, writes=True)
     print(f"Planned {_line(item)}.")
     return 0
 
@@ -243,7 +243,7 @@ def cmd_done(args: argparse.Namespace) -> int:
     """``plan done ID [--session-id N]``."""
     item_id = _id("id", args.id)
     session_id = None if args.session_id is None else _id("session_id", args.session_id)
-    write, _ = with_journal(args, lambda j: Plans(j).done(item_id, session_id))
+    write, _ = with_journal(args, lambda j: Plans(j).done(item_id, session_id), writes=True)
     how = "logged a session from the plan" if write.logged is not None else \
         "linked to the logged session"
     print(f"Marked #{item_id} done ({how}).")
@@ -253,7 +253,7 @@ def cmd_done(args: argparse.Namespace) -> int:
 def cmd_missed(args: argparse.Namespace) -> int:
     """``plan missed ID``."""
     item_id = _id("id", args.id)
-    with_journal(args, lambda j: Plans(j).missed(item_id))
+    with_journal(args, lambda j: Plans(j).missed(item_id), writes=True)
     print(f"Marked #{item_id} missed.")
     return 0
 
@@ -261,7 +261,7 @@ def cmd_missed(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     """``plan remove ID``."""
     item_id = _id("id", args.id)
-    with_journal(args, lambda j: Plans(j).remove(item_id))
+    with_journal(args, lambda j: Plans(j).remove(item_id), writes=True)
     print(f"Removed #{item_id}.")
     return 0
 

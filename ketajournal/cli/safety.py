@@ -53,6 +53,11 @@ def add_commands(sub: Commands, home: Parser) -> None:
         "backups/before-restore-<date>/ (nothing is deleted)",
     )
     q.add_argument(
+        "--keep-current-keys", action="store_true",
+        help="with --force: re-wrap a backup older than the journal's current recovery key "
+        "or passphrase under those, so a key replaced since does not open it again",
+    )
+    q.add_argument(
         "--from-backups", action="store_true",
         help="put the newest backup in <home>/backups that opens and passes its check in "
         "place of a damaged journal (the damaged files go to backups/damaged-<date>/)",
@@ -99,6 +104,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise ValidationError("FILE", "give a backup file or --from-backups, not both")
     if not args.from_backups and args.source is None:
         raise ValidationError("FILE", "give the backup file to restore, or --from-backups")
+    if args.keep_current_keys and not args.force:
+        raise ValidationError(
+            "keep-current-keys", "goes with restore FILE --force (it keeps the keys of the "
+            "journal that is replaced)"
+        )
     if args.from_backups and args.force:
         raise ValidationError(
             "force", "is for restore FILE; --from-backups never replaces a sound journal"
@@ -120,7 +130,10 @@ def _restore(
             result = repair.repair_from_backups(paths, keys, secret)
         else:
             source = Path(args.source).expanduser()
-            result = restore.restore_backup_file(paths, source, keys, secret, force=args.force)
+            result = restore.restore_backup_file(
+                paths, source, keys, secret, force=args.force,
+                keep_current_secrets=args.keep_current_keys,
+            )
     except NeedsSecretError as error:
         raise with_password_file_hint(error) from None
     print(result.summary())

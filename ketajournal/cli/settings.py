@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from ketajournal.cli.common import open_journal
+from ketajournal.cli.common import backup_after_write, open_journal
 from ketajournal.domain.validation import ValidationError
 from ketajournal.services.settings import SETTINGS, Settings
 
@@ -35,6 +35,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
             print(json.dumps(settings.get(args.key)))
             return 0
         stored = settings.set(args.key, _setting_value(args.value))
+        backup_after_write(journal)
     finally:
         journal.close()
     print(f"{args.key} = {json.dumps(stored)}")

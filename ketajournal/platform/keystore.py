@@ -5,8 +5,9 @@ Any keyring backend works, including one chosen with keyring's standard
 plain file (keyrings.alt's), which keyring picks by itself on a machine without a
 real keyring, is treated as no keyring unless the user chose it; chosen, it is
 used with a warning (:func:`clear_text_warning`). The key is stored as hex text under the
-service name :data:`SERVICE` and the journal's id, so several journals (a
-portable one, a test one) never share a key. Errors of the backend (none
+service name :data:`SERVICE` and an entry named by the journal's id and its location
+(:func:`keyring_entry`), so several journals (a portable one, a test one, a crafted
+backup restored elsewhere that claims another's id) never share a key. Errors of the backend (none
 installed, locked, refused, D-Bus missing) become :class:`KeyringUnavailableError`
 with a message the user can act on; the key is never written anywhere else in
 clear (the header holds it only wrapped, see :mod:`ketajournal.services.keys`).
@@ -14,7 +15,10 @@ clear (the header holds it only wrapped, see :mod:`ketajournal.services.keys`).
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+from pathlib import Path
 from typing import Protocol
 
 import keyring
@@ -69,13 +73,39 @@ class KeyStore(Protocol):
         (:class:`KeyringEntryTakenError`)."""
         ...
 
-    def delete(self, journal_id: str) -> None:
-        """Make sure no key is stored for ``journal_id`` (none stored is fine)."""
+    def delete(self, journal_id: str, key: bytes | None = None) -> None:
+        """Make sure no key is stored for ``journal_id`` (none stored is fine); ``key``,
+        the journal's own, lets an older entry holding it go too."""
         ...
 
 
 def _username(journal_id: str) -> str:
     return f"journal-{journal_id}"
+
+
+#: Separates a journal's id from the tag of its location in a keyring entry's name.
+_AT = "@"
+
+
+def keyring_entry(home: Path, journal_id: str) -> str:
+    """The name of the keyring entry of the journal ``journal_id`` at ``home``.
+
+    Bound to the journal's location as well as its id: the id is not secret (it is
+    in the header and every backup), so a crafted backup claiming the patient's id,
+    restored into another folder, gets an entry of its own and can never read over
+    or replace the real journal's. The tag is a hash of the resolved folder (no
+    path in clear in the keyring). Entries made before this, named by the id alone,
+    are still read (:meth:`KeyringKeyStore.get`) but never written.
+    """
+    resolved = str(home.expanduser().resolve())
+    tag = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{journal_id}{_AT}{tag}"
+
+
+def _legacy(entry: str) -> str | None:
+    """The id-only name an entry had before entries were bound to a location."""
+    journal_id, at, _ = entry.partition(_AT)
+    return journal_id if at else None
 
 
 #: Backends that keep secrets in a file anyone who can read the user's files can read.
@@ -149,7 +179,18 @@ class KeyringKeyStore:
     """The OS keyring (or the backend ``keyring`` was told to use)."""
 
     def get(self, journal_id: str) -> bytes | None:
-        """Read the key; None if the keyring has none for this journal."""
+        """Read the key; None if the keyring has none for this journal.
+
+        ``journal_id`` names the entry (:func:`keyring_entry`); when that entry is
+        missing, the one an older ketajournal made under the id alone is read.
+        """
+        found = self._read(journal_id)
+        legacy = _legacy(journal_id)
+        if found is None and legacy is not None:
+            found = self._read(legacy)
+        return found
+
+    def _read(self, journal_id: str) -> bytes | None:
         backend = _backend()
         try:
             value = backend.get_password(SERVICE, _username(journal_id))
@@ -174,7 +215,7 @@ class KeyringKeyStore:
         (:class:`KeyringEntryTakenError`): a journal id is not secret, so a crafted
         backup could otherwise replace the key of the patient's real journal.
         """
-        existing = self.get(journal_id)
+        existing = self._read(journal_id)  # this entry only: an old id-only one is not it
         if existing is not None:
             if existing == key:
                 return
@@ -189,15 +230,27 @@ class KeyringKeyStore:
         except Exception as exc:
             log.warning("keyring write failed: %s", type(exc).__name__)
             raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
-        if self.get(journal_id) != key:
+        if self._read(journal_id) != key:
             raise KeyringUnavailableError("the key could not be read back after storing it")
 
-    def delete(self, journal_id: str) -> None:
-        """Remove the key and check it is gone; no entry (or no keyring at all) is fine."""
+    def delete(self, journal_id: str, key: bytes | None = None) -> None:
+        """Remove the key and check it is gone; no entry (or no keyring at all) is fine.
+
+        The entry an older ketajournal made under the id alone goes too when it holds
+        ``key`` (this journal's: another journal claiming the id keeps its entry).
+
+        A backend that keeps keys in clear, which keyring picked by itself and we do
+        not use, is cleared too: a key an older ketajournal (or an earlier, explicit
+        choice) left there must not stay readable once the patient asks for none.
+        """
         try:
             backend = _backend()
         except KeyringUnavailableError:
-            return  # a keyring we do not use holds nothing of ours
+            _delete_in_clear(journal_id, None)
+            legacy = _legacy(journal_id)
+            if legacy is not None and key is not None:
+                _delete_in_clear(legacy, key)
+            return
         try:
             backend.delete_password(SERVICE, _username(journal_id))
         except keyring.errors.PasswordDeleteError:
@@ -209,8 +262,45 @@ class KeyringKeyStore:
         except Exception as exc:
             log.warning("keyring delete failed: %s", type(exc).__name__)
             raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
-        if self.get(journal_id) is not None:
+        if self._read(journal_id) is not None:
             raise KeyringUnavailableError("the key was still there after removing it")
+        legacy = _legacy(journal_id)
+        if legacy is not None and key is not None and self._read(legacy) == key:
+            self.delete(legacy)
+
+
+    def forget_in_clear(self, journal_id: str, key: bytes) -> bool:
+        """Remove ``key`` from a plain-file backend keyring picked by itself; True if done.
+
+        Such a backend is not used (it counts as no keyring), but a key stored there
+        earlier would stay readable beside the journal. Called once the journal
+        opened with its recovery key or passphrase — proof that the patient does not
+        need that copy — and only an entry holding exactly this key is removed.
+        """
+        legacy = _legacy(journal_id)
+        removed = _delete_in_clear(journal_id, key)
+        return (legacy is not None and _delete_in_clear(legacy, key)) or removed
+
+
+def _delete_in_clear(journal_id: str, key: bytes | None) -> bool:
+    """Delete our entry from keyring's own choice when it keeps keys in clear and the user
+    did not choose it; with ``key``, only an entry holding that key. True if removed."""
+    try:
+        backend = keyring.get_keyring()
+        if not stores_in_clear(backend) or chosen_explicitly():
+            return False
+        value = backend.get_password(SERVICE, _username(journal_id))
+        if value is None or (key is not None and not hmac.compare_digest(value, key.hex())):
+            return False
+        backend.delete_password(SERVICE, _username(journal_id))
+    except Exception as exc:  # backends raise errors of their own; keep going without
+        log.warning("could not remove a key kept in clear: %s", type(exc).__name__)
+        return False
+    log.warning(
+        "removed the journal's key from %s, which keeps keys in a plain file.",
+        backend_name(_effective(backend)),
+    )
+    return True
 
 
 class MemoryKeyStore:
@@ -230,6 +320,6 @@ class MemoryKeyStore:
             raise KeyringEntryTakenError
         self._keys[journal_id] = key
 
-    def delete(self, journal_id: str) -> None:
+    def delete(self, journal_id: str, key: bytes | None = None) -> None:
         """Forget the key."""
         self._keys.pop(journal_id, None)

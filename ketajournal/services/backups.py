@@ -31,7 +31,7 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -44,7 +44,7 @@ from ketajournal.platform.paths import (
     file_stamp,
 )
 from ketajournal.services.journal import Journal
-from ketajournal.storage.backup import verify_backup
+from ketajournal.storage.backup import made_at, verify_backup
 from ketajournal.storage.connection import StorageError
 from ketajournal.storage.header import (
     HeaderNotAuthenticError,
@@ -325,15 +325,37 @@ def backup_before(journal: Journal, reason: str) -> Path:
 
 
 def list_backups(journal: Journal) -> list[Path]:
-    """Every backup file in the home, newest first by modification time."""
-    return home_backups(journal.paths)
+    """Every backup file in the home, newest first by the time each records (:func:`made`)."""
+    return newest_first(home_backups(journal.paths), journal.data_key)
+
+
+def made(backup: Path, key: bytes) -> datetime:
+    """When ``backup`` was made: the time it records inside itself (UTC).
+
+    A copy that records none (made by an older ketajournal, or not opening with
+    ``key``) falls back to its file's modification time.
+    """
+    recorded = made_at(backup, key)
+    if recorded is not None:
+        return recorded
+    return datetime.fromtimestamp(backup.stat().st_mtime, UTC)
+
+
+def newest_first(backups: list[Path], key: bytes) -> list[Path]:
+    """``backups`` ordered newest first by :func:`made`; ties keep their order.
+
+    Not by the file's modification time, which copying or syncing the folder
+    changes, nor by the name's stamp (a day, a week or a second).
+    """
+    return sorted(backups, key=lambda backup: made(backup, key), reverse=True)
 
 
 def home_backups(paths: JournalPaths) -> list[Path]:
-    """The backups in ``<home>/backups`` (not its subfolders), newest first.
+    """The backups in ``<home>/backups`` (not its subfolders), by modification time.
 
-    Newest by modification time, then by name (the names carry the date).
-    Creates nothing: a home without a backups folder has none.
+    Newest modification first, then by name. Without the key that is only a
+    guess; :func:`newest_first` orders them by the time they record. Creates
+    nothing: a home without a backups folder has none.
     """
     found = [p for p in paths.backup_files() if p.is_file()]
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)

@@ -28,10 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from ketajournal.errors import KnownError
-from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.crypto import WrappedKey
+from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
 from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
-from ketajournal.services.backups import backup_verifies, home_backups
+from ketajournal.services.backups import backup_verifies, home_backups, made, newest_first
 from ketajournal.services.keys import (
     NeedsSecretError,
     NoWrappedKeyError,
@@ -316,7 +317,7 @@ def damaged_error(
     database_sound = header_lost and backup_verifies(paths.database, key)
     offer = BackupOffer(
         backup=backup,
-        made=_made(backup),
+        made=made(backup, key).astimezone().replace(microsecond=0),
         key=key,
         replaces_database=not database_sound,
         replaces_header=header_lost or not _header_fits(paths, backup),
@@ -358,7 +359,7 @@ def _key_for_damaged(
         if header.passphrase is not None:
             continue  # passphrase mode keeps nothing in the keyring
         try:
-            key = keys.get(header.journal_id)
+            key = keys.get(keyring_entry(paths.home, header.journal_id))
         except KeyringUnavailableError:
             continue
         if key is not None and len(key) == KEY_BYTES:
@@ -373,11 +374,14 @@ def _key_for_damaged(
 def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
     """The newest backup in ``<home>/backups`` that verifies with ``key``, or None.
 
-    Backups are tried newest first (by modification time); one counts if it
-    opens with ``key``, passes the integrity check and has its header copy, which
-    is authentic under ``key`` (or older than header authentication).
-    Backups of another journal (another key) never verify, so never count.
+    Backups are tried newest first by the time each records inside itself
+    (:func:`~ketajournal.services.backups.newest_first`; a copied or synced folder
+    gives every file a new modification time); one counts if it opens with
+    ``key``, passes the integrity check and has its header copy, which is
+    authentic under ``key`` (or older than header authentication). Backups of
+    another journal (another key) never verify, so never count.
     """
+    fitting: list[Path] = []
     for backup in home_backups(paths):
         if not backup_header(backup).is_file():
             continue
@@ -385,7 +389,10 @@ def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
             copy = read_header(backup_header(backup))
         except HeaderError:
             continue
-        if usable_with(copy, key) and backup_verifies(backup, key):
+        if usable_with(copy, key):
+            fitting.append(backup)
+    for backup in newest_first(fitting, key):
+        if backup_verifies(backup, key):
             return backup
     return None
 
@@ -424,10 +431,6 @@ def _header_fits(paths: JournalPaths, backup: Path) -> bool:
         return False
 
 
-def _made(backup: Path) -> datetime:
-    return datetime.fromtimestamp(backup.stat().st_mtime).astimezone().replace(microsecond=0)
-
-
 # -- messages -------------------------------------------------------------------------
 
 
@@ -443,7 +446,16 @@ def _damage_message(
     if damage is Damage.WAL_DAMAGED:
         return _wal_message(paths, offer if with_offer else None, kept)
     folder = paths.backups
-    what = {
+    if damage is Damage.HEADER_DAMAGED and _header_of_another_journal(paths, offer):
+        damage_text = (
+            f"Your journal's header {header} is the header of another journal: its id is not "
+            f"the one this journal's backups in {folder} carry, so it was probably copied or "
+            "restored over this journal's own. It holds that journal's id and wrapped key, so "
+            "this journal's key cannot be found through it."
+        )
+    else:
+        damage_text = ""
+    what = damage_text or {
         Damage.DATABASE_EMPTY: (
             f"Your journal file {db} is damaged: it is empty (0 bytes), so its content was "
             "lost, for example in a disk error or an interrupted copy or sync."
@@ -506,6 +518,33 @@ def _damage_message(
         "of the backup in "
         f"their place; entries made after {when} are not in it. Nothing was changed yet."
     )
+
+
+def _header_of_another_journal(paths: JournalPaths, offer: BackupOffer | None) -> bool:
+    """True if the home's readable header names another journal than this one's backups.
+
+    With an offer, "this journal" is the one whose key is proven (the offered backup's
+    authentic header copy); without one, the header copies in the backups folder, when
+    they all name one journal.
+
+    A damaged header of this journal (a flipped bit in its id) still carries this
+    journal's wraps: only a header whose id and recovery wrap both differ counts.
+    """
+    try:
+        current = read_header(paths.header)
+    except HeaderError:
+        return False  # unreadable: damaged, not someone else's
+    copies = [offer.backup] if offer is not None else home_backups(paths)
+    ids: set[str] = set()
+    wraps: set[WrappedKey | None] = set()
+    for backup in copies:
+        try:
+            copy = read_header(backup_header(backup))
+        except HeaderError:
+            continue
+        ids.add(copy.journal_id)
+        wraps.add(copy.recovery)
+    return len(ids) == 1 and current.journal_id not in ids and current.recovery not in wraps
 
 
 def _wal_message(paths: JournalPaths, offer: BackupOffer | None, kept: Path | None) -> str:

@@ -33,6 +33,7 @@ from ketajournal.services.imports.common import ImportRejectedError, rejected
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.medication_import import (
     Located,
+    medications_from_json,
     plan_medications,
     read_medications,
 )
@@ -206,9 +207,13 @@ def read_import(path: Path) -> ImportBatch:
     elif path.suffix.lower() == ".csv":
         records = read_csv_file(path, path.name)
     else:
-        records, planned = read_json(path)
+        records, others = read_json(path)
         check_unique_ids(records)
-        return ImportBatch(str(path), tuple(records), read_medications(path),
+        planned = others.get("planned_sessions", [])
+        if not isinstance(planned, list):
+            raise ImportRejectedError(path.name, "planned_sessions", "must be a list")
+        return ImportBatch(str(path), tuple(records),
+                           medications_from_json(others.get("medications", []), path.name),
                            tuple(_planned(planned, path.name)))
     check_unique_ids(records)
     return ImportBatch(str(path), tuple(records), read_medications(path))

@@ -476,8 +476,9 @@ class Journal:
 
     # -- backups -----------------------------------------------------------------------
     def backup_to(self, target: Path) -> dict[str, int]:
-        """Write a verified, encrypted copy of the journal to ``target`` (same key)."""
-        return write_backup(self._db, self.data_key, target)
+        """Write a verified, encrypted copy of the journal to ``target`` (same key),
+        recording the journal clock's now as the time it was made."""
+        return write_backup(self._db, self.data_key, target, self.now())
 
     # -- settings ----------------------------------------------------------------------
     def setting(self, key: str, default: Any = None) -> Any:

@@ -40,7 +40,7 @@ from ketajournal.platform.crypto import (
     unwrap_key,
     wrap_key,
 )
-from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.storage.connection import KEY_BYTES, WrongKeyError
@@ -210,7 +210,7 @@ def unlock(paths: JournalPaths, keys: KeyStore, secret: str | None = None) -> Un
         # pop up a keyring prompt for nothing.
         raise PassphraseRequiredError(paths.home)
     try:
-        key = keys.get(header.journal_id)
+        key = keys.get(keyring_entry(paths.home, header.journal_id))
     except KeyringUnavailableError as error:
         if has_wraps:
             raise KeyringLockedOutError(error.detail) from None
@@ -406,7 +406,7 @@ def enable_passphrase(journal: Journal, keys: KeyStore, passphrase: str) -> None
         )
     _write_passphrase(paths, header, key, passphrase)
     try:
-        keys.delete(header.journal_id)
+        keys.delete(keyring_entry(paths.home, header.journal_id), key)
     except BaseException:
         write_header(paths.header, header, key)
         raise
@@ -445,7 +445,7 @@ def disable_passphrase(journal: Journal, keys: KeyStore) -> None:
     header = read_header(paths.header)
     if header.passphrase is None:
         raise PassphraseError("This journal has no passphrase. Nothing was changed.")
-    _store_in_keyring(keys, header.journal_id, key)
+    _store_in_keyring(keys, keyring_entry(paths.home, header.journal_id), key)
     write_header(paths.header, header.replace(passphrase=None), key)
 
 
@@ -462,12 +462,12 @@ def remember_in_keyring(journal: Journal, keys: KeyStore) -> None:
             "This journal is locked with a passphrase; turn the passphrase off to keep its "
             "key in the system keyring instead. Nothing was changed."
         )
-    _store_in_keyring(keys, header.journal_id, key)
+    _store_in_keyring(keys, keyring_entry(paths.home, header.journal_id), key)
 
 
-def _store_in_keyring(keys: KeyStore, journal_id: str, key: bytes) -> None:
-    keys.put(journal_id, key)
-    stored = keys.get(journal_id)
+def _store_in_keyring(keys: KeyStore, entry: str, key: bytes) -> None:
+    keys.put(entry, key)
+    stored = keys.get(entry)
     if stored is None or not same_key(stored, key):
         raise KeyringUnavailableError("the key could not be read back after storing it")
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,19 +45,21 @@ class MedicationPlan:
 
 
 def read_medications(path: Path) -> tuple[Located, ...]:
-    """The courses in an import source: a JSON export, a CSV export folder (none in one
-    kind's CSV file)."""
+    """The courses in a CSV export folder (none in one kind's CSV file; a JSON export's
+    come through :func:`medications_from_json`)."""
     if path.is_dir():
         return _read_csv_folder(path)
-    if path.suffix.lower() == ".csv":
-        return ()
-    document = json.loads(read_text(path, path.name))  # read_json checked it already
-    items = document.get("medications", []) if isinstance(document, dict) else []
+    return ()
+
+
+def medications_from_json(items: object, display: str) -> tuple[Located, ...]:
+    """The courses of a JSON export's ``medications`` value as read (``display``: the
+    file's name), each checked; the first bad one refuses the import."""
     if not isinstance(items, list):
-        raise ImportRejectedError(path.name, "medications", "must be a list")
+        raise ImportRejectedError(display, "medications", "must be a list")
     found = []
     for index, item in enumerate(items):
-        location = f"{path.name}: medications[{index}]"
+        location = f"{display}: medications[{index}]"
         try:
             found.append((location, course_from_json(item)))
         except ValidationError as error:
@@ -142,4 +143,4 @@ def _same(a: Course, b: Course) -> bool:
     return (a.name, a.medication_class, a.steps) == (b.name, b.medication_class, b.steps)
 
 
-__all__ = ["MedicationPlan", "plan_medications", "read_medications"]
+__all__ = ["MedicationPlan", "medications_from_json", "plan_medications", "read_medications"]

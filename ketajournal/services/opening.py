@@ -33,7 +33,7 @@ import sqlcipher3
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import RecoveryCode, new_recovery_code
-from ketajournal.platform.keystore import KeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, KeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
 from ketajournal.services.damage import (
     Damage,
@@ -143,6 +143,10 @@ def open_or_create(
         except BaseException:
             journal.close()
             raise
+        if unlocked.source is not KeySource.KEYRING and isinstance(keys, KeyringKeyStore):
+            # Proven by opening: a copy in a plain-file keyring nobody chose goes.
+            keys.forget_in_clear(keyring_entry(paths.home, unlocked.header.journal_id),
+                                 unlocked.key)
         code = None
         if unlocked.header.recovery is None and add_recovery_key:
             try:
@@ -181,7 +185,7 @@ def open_or_create(
         key = secrets.token_bytes(KEY_BYTES)
         code = new_recovery_code()
         header = with_recovery_key(JournalHeader.new(), key, code, clock().date())
-        keys.put(header.journal_id, key)  # raises before anything is written
+        keys.put(keyring_entry(paths.home, header.journal_id), key)  # raises before writing
         db = create_database(
             paths, key, before_publish=lambda: write_header(paths.header, header, key)
         )

@@ -6,17 +6,22 @@ SQLCipher copy of the journal (with the journal's own key), a copy of its header
 (the wrapped keys, so the recovery key or passphrase opens it) and a small
 manifest (format, version, date, journal id; no counts, no content). It is
 written atomically and read back and verified again before it is renamed into
-place. :func:`extract_portable_backup` reads one back, checking that it holds
-exactly these members, stored (so nothing expands beyond the file's size), the
-format, the version and every member's checksum; :mod:`ketajournal.services.restore` puts
-what it extracted in place.
+place. :func:`read_portable_header` reads one's header without extracting
+anything, so its key can be found first; :func:`extract_portable_backup` then
+copies it out, checking that it holds exactly these members, stored (so nothing
+expands beyond the file's size), the format, the version, every member's
+checksum, and — before a byte of the journal file is written — that its first
+page is authentic under the key; :mod:`ketajournal.services.restore` puts what it
+extracted in place.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +34,7 @@ from ketajournal.platform.paths import DB_NAME, HEADER_NAME, JournalPaths, ensur
 from ketajournal.services.backups import authentic_header
 from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import verify_backup
+from ketajournal.storage.connection import PAGE_BYTES, key_fits_first_page
 from ketajournal.storage.header import JournalHeader
 
 #: The portable backup file: a zip holding these three members. The journal's
@@ -115,7 +121,7 @@ def _write_portable_backup(
                 archive.write(staged, DB_MEMBER)  # streamed; the copy is 0600
             # Read back what was written: CRCs, the header, and the copy itself.
             check = ensure_private_dir(staging / "check")
-            written = extract_portable_backup(tmp, check, str(target.name))
+            written = extract_portable_backup(tmp, check, str(target.name), key)
             if written.header.read_bytes() != header_bytes:
                 raise BackupFileError(f"The backup file {target} did not read back correctly.")
             verify_backup(written.db, key, expected)
@@ -129,21 +135,58 @@ def _member(name: str, when: datetime) -> zipfile.ZipInfo:
     return info
 
 
-def extract_portable_backup(source: Path, staging: Path, display: str) -> StagedBackup:
+class BackupKeyDoesNotFitError(BackupFileError):
+    """The backup's journal file does not open with the key found for it.
+
+    Found on its first page, read in memory, before any of it is extracted.
+    """
+
+    def __init__(self, display: str) -> None:
+        super().__init__(f"The journal file in {display} does not open with its key.")
+
+
+def read_portable_header(source: Path, display: str) -> tuple[bytes, datetime]:
+    """The header of the portable backup ``source`` and when it was made; extracts nothing.
+
+    The members and the manifest are checked first (see :func:`extract_portable_backup`),
+    so the key can be found and tried before the journal file is copied anywhere.
+    """
+    with _archive(source, display) as archive:
+        made = _manifest(archive.read(_small(archive, MANIFEST_MEMBER)), display)
+        return archive.read(_small(archive, HEADER_MEMBER)), made
+
+
+def extract_portable_backup(
+    source: Path, staging: Path, display: str, key: bytes
+) -> StagedBackup:
     """Copy the members of the portable backup ``source`` into ``staging`` (CRCs checked).
 
     ``display`` names the file in messages. Raises :class:`BackupFileError` for a
-    file that is not one of ours, is damaged, or comes from a newer ketajournal.
+    file that is not one of ours, is damaged, or comes from a newer ketajournal, and
+    :class:`BackupKeyDoesNotFitError` when its journal file's first page is not
+    authentic under ``key``: checked in memory before anything of it is written.
     """
+    header_bytes, made = read_portable_header(source, display)
+    db, header = JournalPaths(staging).database, JournalPaths(staging).header
+    with _archive(source, display) as archive:
+        with archive.open(DB_MEMBER) as data:
+            first = data.read(PAGE_BYTES)
+        if not key_fits_first_page(first, key):
+            raise BackupKeyDoesNotFitError(display)
+        with private_file(header) as out:
+            out.write(header_bytes)
+        with archive.open(DB_MEMBER) as data, private_file(db) as out:
+            shutil.copyfileobj(data, out, COPY_CHUNK)
+    return StagedBackup(db, header, made)
+
+
+@contextlib.contextmanager
+def _archive(source: Path, display: str) -> Iterator[zipfile.ZipFile]:
+    """``source`` opened as a zip whose members are a backup's (else BackupFileError)."""
     try:
         with zipfile.ZipFile(source) as archive:
             _check_members(archive, display)
-            manifest = _manifest(archive.read(_small(archive, MANIFEST_MEMBER)), display)
-            db, header = JournalPaths(staging).database, JournalPaths(staging).header
-            _small(archive, HEADER_MEMBER)
-            for member, target in ((DB_MEMBER, db), (HEADER_MEMBER, header)):
-                with archive.open(member) as data, private_file(target) as out:
-                    shutil.copyfileobj(data, out, COPY_CHUNK)
+            yield archive
     except (zipfile.BadZipFile, EOFError):
         raise BackupFileError(
             f"The backup file {display} is damaged (its contents do not match their "
@@ -151,7 +194,6 @@ def extract_portable_backup(source: Path, staging: Path, display: str) -> Staged
         ) from None
     except NotImplementedError:  # a compression or encryption method we never write
         raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
-    return StagedBackup(db, header, manifest)
 
 
 def _check_members(archive: zipfile.ZipFile, display: str) -> None:

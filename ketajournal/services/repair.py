@@ -136,7 +136,7 @@ def _restore_from_home_backup(
         except BaseException:
             move_back(moved)
             raise
-    stored = store_restored_key(keys, header_copy, key) if keys is not None else False
+    stored = store_restored_key(paths, keys, header_copy, key) if keys is not None else False
     return RestoreResult(
         home=paths.home,
         source=backup,

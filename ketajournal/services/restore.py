@@ -29,7 +29,7 @@ from pathlib import Path
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import same_key
-from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore
+from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
 from ketajournal.platform.moves import (
     copy_to_private_file,
     move_aside,
@@ -42,6 +42,7 @@ from ketajournal.platform.paths import BACKUP_SUFFIX, JournalPaths, SetAside, ba
 from ketajournal.services.backups import backup_verifies
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import (
+    KeyChangeFailedError,
     KeySource,
     NeedsSecretError,
     WrongSecretError,
@@ -50,12 +51,21 @@ from ketajournal.services.keys import (
 from ketajournal.services.opening import journal_exists
 from ketajournal.services.portable import (
     BackupFileError,
+    BackupKeyDoesNotFitError,
     StagedBackup,
     extract_portable_backup,
+    read_portable_header,
 )
-from ketajournal.storage.connection import KEY_BYTES
+from ketajournal.storage.connection import KEY_BYTES, PAGE_BYTES, key_fits_first_page
 from ketajournal.storage.database import open_database
-from ketajournal.storage.header import HeaderError, JournalHeader, read_header
+from ketajournal.storage.header import (
+    MAX_HEADER_BYTES,
+    HeaderError,
+    JournalHeader,
+    parse_header,
+    read_header,
+    write_header,
+)
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +137,10 @@ class RestoreResult:
     #: The journal it replaced had a different recovery key or passphrase (made after
     #: this backup): those no longer open the restored journal, the older ones do.
     older_secrets: str | None = None
+    #: The recovery key and/or passphrase of the journal it replaced, which the restored
+    #: journal was re-wrapped under (``keep_current_secrets``): the backup's older ones
+    #: no longer open it.
+    kept_secrets: str | None = None
 
     @property
     def total(self) -> int:
@@ -149,8 +163,15 @@ class RestoreResult:
                 f"Note: this backup is older than the {self.older_secrets} of the journal "
                 "it replaced. The restored journal opens with the recovery key and "
                 "passphrase it had when the backup was made — a key you replaced since "
-                "works again — and not with the newer ones. If an old key may be known "
-                "to someone, make a new recovery key now (Settings → Security)."
+                "works again — and not with the newer ones. To keep the current ones "
+                "instead, restore with --keep-current-keys (in the window: answer Yes to "
+                "keeping them). If an old key may be known to someone, make a new recovery "
+                "key now (Settings → Security)."
+            )
+        if self.kept_secrets is not None:
+            lines.append(
+                f"The restored journal keeps the current {self.kept_secrets} of the journal "
+                "it replaced; the older ones in the backup no longer open it."
             )
         if self.passphrase_mode:
             lines.append(
@@ -220,21 +241,36 @@ def prepare_restore(
     staging = paths.new_staging_dir()
     try:
         try:
-            staged = _stage(source, staging)
+            header_bytes = _backup_header_bytes(source)
+            header = parse_header(header_bytes, source)
         except OSError as error:
             raise BackupFileError(
                 f"The backup {source} could not be read or copied ({os_reason(error)}). "
                 "Nothing was changed."
             ) from None
-        try:
-            header = read_header(staged.header)
         except HeaderError:
             raise BackupFileError(
                 f"The header inside the backup {source} is damaged, so its key cannot be "
                 "found. Nothing was changed."
             ) from None
-        key, source_of_key = _key_for_backup(header, keys, secret)
-        counts = _verify_staged(staged.db, key, source, proven=source_of_key != KeySource.KEYRING)
+        key, source_of_key = _key_for_backup(paths, header, keys, secret)
+        proven = source_of_key != KeySource.KEYRING
+        try:
+            # The key is tried on the journal file's first page before any of it is
+            # copied: a backup that does not fit its key is never extracted anywhere.
+            staged = _stage(source, staging, key)
+        except BackupKeyDoesNotFitError:
+            raise _does_not_verify(source, proven) from None
+        except OSError as error:
+            raise BackupFileError(
+                f"The backup {source} could not be read or copied ({os_reason(error)}). "
+                "Nothing was changed."
+            ) from None
+        if staged.header.read_bytes() != header_bytes:  # the file changed meanwhile
+            raise BackupFileError(
+                f"The backup {source} changed while it was read. Nothing was changed."
+            )
+        counts = _verify_staged(staged.db, key, source, proven=proven)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -249,17 +285,22 @@ def finish_restore(
     *,
     force: bool = False,
     clock: Clock = system_now,
+    keep_current_secrets: bool = False,
 ) -> RestoreResult:
     """Put a prepared backup in place; the staged copy is gone afterwards either way.
 
     With ``force`` an existing journal is first moved to
     ``<home>/backups/before-restore-<stamp>/``; if placing the backup then fails,
-    it is moved back. The key is stored in the keyring when the backup is in
-    keyring mode and a keyring works (a failure there is reported, not raised).
-    The journal must be closed (the window locks it first).
+    it is moved back. With ``keep_current_secrets``, a backup older than the
+    recovery key or passphrase of the journal it replaces is re-wrapped under
+    those (:func:`keep_secrets_of`), so a revoked key does not come back. The key
+    is stored in the keyring when the journal is then in keyring mode and a
+    keyring works (a failure there is reported, not raised). The journal must be
+    closed (the window locks it first).
     """
     paths = prepared.paths
     older = older_secrets(paths, prepared.header)
+    current = _authentic_current_header(paths, prepared) if keep_current_secrets else None
     try:
         existing = [p for p in paths.journal_files if p.exists()]
         if existing and not force:
@@ -280,7 +321,11 @@ def finish_restore(
             ) from None
     finally:
         prepared.discard()
-    stored = store_restored_key(keys, prepared.header, prepared.key)
+    in_place, kept = prepared.header, None
+    if current is not None and older is not None:
+        in_place = keep_secrets_of(paths, prepared.header, current, prepared.key)
+        kept, older = older, None
+    stored = store_restored_key(paths, keys, in_place, prepared.key)
     return RestoreResult(
         home=paths.home,
         source=prepared.source,
@@ -288,9 +333,52 @@ def finish_restore(
         counts=prepared.counts,
         moved_aside=aside,
         stored_in_keyring=stored,
-        passphrase_mode=prepared.header.passphrase is not None,
+        passphrase_mode=in_place.passphrase is not None,
         older_secrets=older,
+        kept_secrets=kept,
     )
+
+
+def _authentic_current_header(
+    paths: JournalPaths, prepared: PreparedRestore
+) -> JournalHeader | None:
+    """The header of the journal a restore replaces, if it is the same journal's and
+    authentic under its key (so its wraps hold this very key), else None."""
+    try:
+        current = read_header(paths.header)
+    except HeaderError:
+        return None
+    if current.journal_id != prepared.header.journal_id or not current.verifies(prepared.key):
+        return None
+    return current
+
+
+def keep_secrets_of(
+    paths: JournalPaths, restored: JournalHeader, current: JournalHeader, key: bytes
+) -> JournalHeader:
+    """Re-wrap the restored journal at ``paths`` under the secrets of ``current``.
+
+    The data key never changes when a secret does, so the wraps of the header a
+    restore replaced (authentic under ``key``) open the restored journal too: its
+    header takes them (the recovery key, its date, the passphrase or keyring mode)
+    and keeps the rest of its own. Written atomically and read back; a header that
+    does not verify is put back as it was (:class:`KeyChangeFailedError`).
+    Returns the header now in place.
+    """
+    adopted = restored.replace(
+        recovery=current.recovery,
+        passphrase=current.passphrase,
+        recovery_created=current.recovery_created,
+    )
+    write_header(paths.header, adopted, key)
+    try:
+        ok = read_header(paths.header).verifies(key)
+    except HeaderError:
+        ok = False
+    if not ok:
+        write_header(paths.header, restored, key)
+        raise KeyChangeFailedError
+    return adopted
 
 
 def older_secrets(paths: JournalPaths, restored: JournalHeader) -> str | None:
@@ -320,32 +408,65 @@ def restore_backup_file(
     keys: KeyStore,
     secret: str | None = None,
     *,
+    keep_current_secrets: bool = False,
     force: bool = False,
     clock: Clock = system_now,
 ) -> RestoreResult:
     """``ketajournal restore FILE``: :func:`prepare_restore`, then :func:`finish_restore`."""
     prepared = prepare_restore(paths, source, keys, secret, force=force)
-    return finish_restore(prepared, keys, force=force, clock=clock)
+    return finish_restore(
+        prepared, keys, force=force, clock=clock, keep_current_secrets=keep_current_secrets
+    )
 
 
-def _stage(source: Path, staging: Path) -> StagedBackup:
-    """Copy a backup into ``staging``: a portable file, or a ``.db`` with its ``.header``."""
-    if source.suffix == BACKUP_SUFFIX and backup_header(source).is_file():
-        db, header = JournalPaths(staging).database, JournalPaths(staging).header
-        for origin, target in ((source, db), (backup_header(source), header)):
-            copy_to_private_file(origin, target)
-        made = datetime.fromtimestamp(source.stat().st_mtime).astimezone()
-        return StagedBackup(db, header, made.replace(microsecond=0))
+def _backup_header_bytes(source: Path) -> bytes:
+    """The header of a backup, read without copying its journal file anywhere."""
+    if _is_home_backup(source):
+        with backup_header(source).open("rb") as handle:
+            return handle.read(MAX_HEADER_BYTES + 1)
     if zipfile.is_zipfile(source):
-        return extract_portable_backup(source, staging, str(source))
+        return read_portable_header(source, str(source))[0]
     raise BackupFileError(
         f"{source} is not a ketajournal backup file (one written by backup -o, or a .db "
         "file from a backups folder with its .header beside it). Nothing was changed."
     )
 
 
+def _is_home_backup(source: Path) -> bool:
+    return source.suffix == BACKUP_SUFFIX and backup_header(source).is_file()
+
+
+def _stage(source: Path, staging: Path, key: bytes) -> StagedBackup:
+    """Copy a backup into ``staging``: a portable file, or a ``.db`` with its ``.header``.
+
+    Raises :class:`BackupKeyDoesNotFitError` before anything is copied when the
+    journal file's first page is not authentic under ``key``.
+    """
+    if not _is_home_backup(source):
+        return extract_portable_backup(source, staging, str(source), key)
+    with source.open("rb") as data:
+        if not key_fits_first_page(data.read(PAGE_BYTES), key):
+            raise BackupKeyDoesNotFitError(str(source))
+    db, header = JournalPaths(staging).database, JournalPaths(staging).header
+    for origin, target in ((source, db), (backup_header(source), header)):
+        copy_to_private_file(origin, target)
+    made = datetime.fromtimestamp(source.stat().st_mtime).astimezone()
+    return StagedBackup(db, header, made.replace(microsecond=0))
+
+
+def _does_not_verify(source: Path, proven: bool) -> BackupFileError:
+    if proven:
+        reason = "it does not open with its key or fails its integrity check"
+    else:
+        reason = (
+            "it does not open with the key in the system keyring or fails its integrity "
+            "check (if it is not damaged, try its recovery key with --password-file)"
+        )
+    return BackupFileError(f"The backup {source} is damaged: {reason}. Nothing was changed.")
+
+
 def _key_for_backup(
-    header: JournalHeader, keys: KeyStore, secret: str | None
+    paths: JournalPaths, header: JournalHeader, keys: KeyStore, secret: str | None
 ) -> tuple[bytes, KeySource]:
     if secret is not None:
         try:
@@ -355,7 +476,7 @@ def _key_for_backup(
     if header.passphrase is not None:
         raise RestoreNeedsSecretError("This backup was made in passphrase mode.")
     try:
-        key = keys.get(header.journal_id)
+        key = keys.get(keyring_entry(paths.home, header.journal_id))
     except KeyringUnavailableError as error:
         if header.recovery is None:
             raise
@@ -372,16 +493,7 @@ def _key_for_backup(
 def _verify_staged(db: Path, key: bytes, source: Path, *, proven: bool) -> dict[str, int]:
     """Verify a staged copy; returns its entry counts. Applies pending migrations to it."""
     if not backup_verifies(db, key):
-        if proven:
-            reason = "it does not open with its key or fails its integrity check"
-        else:
-            reason = (
-                "it does not open with the key in the system keyring or fails its integrity "
-                "check (if it is not damaged, try its recovery key with --password-file)"
-            )
-        raise BackupFileError(
-            f"The backup {source} is damaged: {reason}. Nothing was changed."
-        )
+        raise _does_not_verify(source, proven)
     # Refuses a backup from a newer ketajournal (NewerSchemaError) and brings an
     # older one up to date — on the staged copy; the source file is untouched.
     database = open_database(db, key)
@@ -406,7 +518,9 @@ def place_journal(paths: JournalPaths, header: Path | None, database: Path | Non
     place([(staged, target) for staged, target in renames if staged is not None])
 
 
-def store_restored_key(keys: KeyStore, header: JournalHeader, key: bytes) -> bool:
+def store_restored_key(
+    paths: JournalPaths, keys: KeyStore, header: JournalHeader, key: bytes
+) -> bool:
     """Store a restored journal's key in the keyring (keyring mode only), read it back.
 
     Returns False, and logs only the error's type, if the keyring cannot keep it.
@@ -414,8 +528,9 @@ def store_restored_key(keys: KeyStore, header: JournalHeader, key: bytes) -> boo
     if header.passphrase is not None:
         return False  # passphrase mode keeps nothing in the keyring
     try:
-        keys.put(header.journal_id, key)
-        stored = keys.get(header.journal_id)
+        entry = keyring_entry(paths.home, header.journal_id)  # this location's own entry
+        keys.put(entry, key)
+        stored = keys.get(entry)
     except KeyringUnavailableError as error:
         log.warning("restored key not stored in the keyring: %s", type(error).__name__)
         return False

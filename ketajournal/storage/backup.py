@@ -4,12 +4,21 @@ A backup is written with ``sqlcipher_export`` into a new file encrypted with the
 same key (never a plaintext copy), under a temporary name, then verified — it
 opens with the key, passes the integrity check and holds the same number of rows
 in every table as the source — and only then renamed into place.
+
+Every copy records inside itself when it was made (the setting
+:data:`BACKUP_MADE_KEY`, UTC, in the copy only): the newest backup is chosen by
+that (:func:`made_at`), not by the file's modification time, which a copy or a
+sync of the folder changes, nor by its name, whose stamps have different
+precision (a day, a week, a second).
 """
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlcipher3
 from sqlite_utils import Database
 
 from ketajournal.platform.files import atomic_path
@@ -18,6 +27,10 @@ from ketajournal.storage.connection import StorageError, connect, integrity_prob
 
 class BackupError(StorageError):
     """A backup could not be written or did not verify."""
+
+
+#: The settings key under which a backup copy records when it was made.
+BACKUP_MADE_KEY = "backup.made"
 
 
 def table_counts(db: Database) -> dict[str, int]:
@@ -35,12 +48,16 @@ def table_counts(db: Database) -> dict[str, int]:
     }
 
 
-def write_backup(db: Database, key: bytes, target: Path) -> dict[str, int]:
+def write_backup(
+    db: Database, key: bytes, target: Path, made: datetime | None = None
+) -> dict[str, int]:
     """Write a verified, encrypted copy of ``db`` to ``target``; returns its row counts.
 
+    The copy records ``made`` (default: now) under :data:`BACKUP_MADE_KEY`.
     ``target`` is replaced only after the copy verified; a failure leaves no
     file behind and raises :class:`BackupError`.
     """
+    stamp = (made or datetime.now(UTC)).astimezone(UTC).isoformat()
     with atomic_path(target) as tmp:
         tmp.unlink()  # sqlcipher_export needs to create the file itself
         db.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"", [str(tmp)])
@@ -53,6 +70,16 @@ def write_backup(db: Database, key: bytes, target: Path) -> dict[str, int]:
                 db.execute("SELECT sqlcipher_export('backup')")
                 version = db.execute("PRAGMA main.user_version").fetchone()[0]
                 db.execute(f"PRAGMA backup.user_version = {int(version)}")
+                if "settings" in expected:
+                    had = db.execute(
+                        "SELECT 1 FROM main.settings WHERE key = ?", [BACKUP_MADE_KEY]
+                    ).fetchone()
+                    db.execute(
+                        "INSERT INTO backup.settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        [BACKUP_MADE_KEY, json.dumps(stamp)],
+                    )
+                    expected["settings"] += 0 if had else 1
                 db.execute("COMMIT")
             except BaseException:
                 if db.conn.in_transaction:
@@ -86,3 +113,29 @@ def verify_backup(
     if expected is not None and counts != expected:
         raise BackupError(f"The backup {path.name} does not hold the same rows as the journal.")
     return counts
+
+
+def made_at(path: Path, key: bytes) -> datetime | None:
+    """When the backup ``path`` was made, as it records inside itself (UTC), or None.
+
+    None for a copy that does not open with ``key`` or was made before backups
+    recorded it. Reads one row; runs no integrity check.
+    """
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None  # SQLite would create a missing file, or take an empty one as new
+        conn = connect(path, key)
+    except (StorageError, OSError):
+        return None
+    try:
+        row = conn.execute(
+            "SELECT value FROM settings WHERE key = ?", [BACKUP_MADE_KEY]
+        ).fetchone()
+        made = datetime.fromisoformat(json.loads(row[0])) if row is not None else None
+    except (sqlcipher3.DatabaseError, ValueError, TypeError, IndexError):
+        return None  # a damaged copy, or a value that is not a time: no usable time
+    finally:
+        conn.close()
+    if made is None or made.tzinfo is None:
+        return None
+    return made.astimezone(UTC)

@@ -14,6 +14,8 @@ full, read-only) into :class:`WriteFailedError` after rolling back.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import os
 import sys
 import time
@@ -29,6 +31,11 @@ from ketajournal.storage.wal import WalReport, inspect_wal
 
 KEY_BYTES = 32
 BUSY_TIMEOUT_MS = 5000
+#: SQLCipher 4's page (and so the first read of a journal file): 4 KiB, of which the
+#: last 80 bytes are reserved for the page's IV (16) and its HMAC-SHA512 (64).
+PAGE_BYTES = 4096
+_SALT_BYTES = 16
+_HMAC_BYTES = 64
 
 
 class StorageError(KnownError):
@@ -137,6 +144,24 @@ def connect(path: Path, key: bytes, *, check_log: bool = True) -> sqlcipher3.Con
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
+
+
+def key_fits_first_page(page: bytes, key: bytes) -> bool:
+    """True if ``page``, the first 4 KiB of a SQLCipher 4 file, is authentic under ``key``.
+
+    Checks the page's HMAC-SHA512 as SQLCipher does (the HMAC key is PBKDF2-SHA512
+    of the raw key with the file's salt XOR 0x3a, 2 iterations; the HMAC covers the
+    ciphertext and IV after the salt, then the page number) — in memory, without
+    writing the file anywhere, so a backup whose database does not fit its key is
+    refused before any of it is extracted. A shorter ``page`` never fits.
+    """
+    if len(page) < PAGE_BYTES or len(key) != KEY_BYTES:
+        return False
+    salt = page[:_SALT_BYTES]
+    mac_key = hashlib.pbkdf2_hmac("sha512", key, bytes(b ^ 0x3A for b in salt), 2, KEY_BYTES)
+    body = page[_SALT_BYTES : PAGE_BYTES - _HMAC_BYTES] + (1).to_bytes(4, "little")
+    expected = hmac.new(mac_key, body, hashlib.sha512).digest()
+    return hmac.compare_digest(expected, page[PAGE_BYTES - _HMAC_BYTES : PAGE_BYTES])
 
 
 def configure_durability(conn: sqlcipher3.Connection) -> None:

@@ -97,16 +97,37 @@ class JournalHeader:
         return hmac.compare_digest(self.mac, header_mac(key, _canonical(self)))
 
 
+#: A header is a few hundred bytes; one larger than this is not ours.
+MAX_HEADER_BYTES = 64 * 1024
+
+
 def read_header(path: Path) -> JournalHeader:
     """Read the header at ``path``; :class:`HeaderError` if it is missing or damaged."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_HEADER_BYTES + 1)
     except FileNotFoundError:
         raise HeaderError(
             f"The journal header {path} is missing, so the journal's key cannot be found. "
             "Nothing was changed; restore the header from a backup."
         ) from None
-    except (OSError, ValueError, RecursionError):  # RecursionError: nested beyond reason
+    except OSError:
+        raise HeaderError(
+            f"The journal header {path} cannot be read. Nothing was changed."
+        ) from None
+    return parse_header(raw, path)
+
+
+def parse_header(raw: bytes, path: Path) -> JournalHeader:
+    """The header in ``raw`` (the bytes of the file ``path`` names in messages).
+
+    Raises :class:`HeaderError` when it is not a header of ours or is damaged.
+    """
+    try:
+        if len(raw) > MAX_HEADER_BYTES:
+            raise ValueError("too large")
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # RecursionError: nested beyond reason
         raise HeaderError(
             f"The journal header {path} cannot be read. Nothing was changed."
         ) from None

@@ -53,7 +53,12 @@ from ketajournal.services.keys import (
     key_status,
 )
 from ketajournal.services.repair import restore_from_home_backup
-from ketajournal.services.restore import PreparedRestore, finish_restore, prepare_restore
+from ketajournal.services.restore import (
+    PreparedRestore,
+    finish_restore,
+    older_secrets,
+    prepare_restore,
+)
 from ketajournal.services.settings import SETTINGS, Settings
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
@@ -512,14 +517,25 @@ class RestoreFromFile(QObject):
         if not ask_yes_no(self.window, "Restore this backup?", question):
             prepared.discard()
             return
+        older = older_secrets(self.paths, prepared.header)
+        keep = older is not None and ask_yes_no(
+            self.window,
+            f"Keep your current {older}?",
+            f"This backup is older than your journal's current {older}. Keep the current "
+            f"{older} for the restored journal?\n\nYes: the backup is re-wrapped under "
+            "them, and a key you replaced since stays revoked.\nNo: the restored journal "
+            "opens with the recovery key and passphrase it had when the backup was made.",
+        )
         self.close_journal()
         try:
-            result = finish_restore(prepared, self.keys, force=True)
+            result = finish_restore(prepared, self.keys, force=True, keep_current_secrets=keep)
         except (KnownError, OSError) as failure:
             tell(self.window, "Restore failed", _safe_error(failure), problem=True)
             self.reopen("")
             return
-        self.reopen(secret or "")
+        # The secret opened the backup; re-wrapped under the current ones it may not open
+        # the restored journal: the keyring, or else the unlock prompt, does.
+        self.reopen("" if result.kept_secrets else secret or "")
         tell(self.window, "Backup restored", result.summary())
 
 

@@ -189,6 +189,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'restore\'' -l password
 complete -c ketajournal -n 'test (__ketajournal_path) = \'restore\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'restore\'' -F
 complete -c ketajournal -n 'test (__ketajournal_path) = \'restore\'' -l force -d 'replace the journal at the home; it is first moved to backups/before-restore-<date>/ (nothing is deleted)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'restore\'' -l keep-current-keys -d 'with --force: re-wrap a backup older than the journal\'s current recovery key or passphrase under those, so a key replaced since does not open it again'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'restore\'' -l from-backups -d 'put the newest backup in <home>/backups that opens and passes its check in place of a damaged journal (the damaged files go to backups/damaged-<date>/)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'restore\'' -l accept-damaged-log -d 'open a journal whose write-ahead log is damaged with what the log still replays (a copy of the log goes to backups/damaged-<date>/ first)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'check\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'

@@ -580,10 +580,11 @@ class Campaign:
         as every command and the window open a journal: it must either report damage,
         or open with every acknowledged entry in it.
         """
-        from ketajournal.platform.keystore import KeyringKeyStore
+        from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
         from ketajournal.platform.paths import JournalPaths
         from ketajournal.services.damage import JournalDamagedError
         from ketajournal.services.opening import open_checked
+        from ketajournal.storage.header import read_header
 
         assert self.home is not None
         source = JournalPaths(self.home)
@@ -597,6 +598,13 @@ class Campaign:
         for path in (*source.database_files, source.header):
             if path.is_file():
                 shutil.copyfile(path, copy.home / path.name)
+        # The keyring entry is bound to the folder: the copy gets the key under its own.
+        keys = KeyringKeyStore()
+        journal_id = read_header(source.header).journal_id
+        key = keys.get(keyring_entry(source.home, journal_id))
+        keys.delete(keyring_entry(copy.home, journal_id))
+        if key is not None:
+            keys.put(keyring_entry(copy.home, journal_id), key)
         how = self.rng.choices(list(WAL_DAMAGES), weights=list(WAL_DAMAGES.values()))[0]
         target = copy.sidecars[0]
         data = bytearray(target.read_bytes())
@@ -609,7 +617,7 @@ class Campaign:
         target.write_bytes(bytes(data))
         self.stats.wal_damaged[how] += 1
         try:
-            opened = open_checked(copy, KeyringKeyStore(), create=False, add_recovery_key=False)
+            opened = open_checked(copy, keys, create=False, add_recovery_key=False)
         except JournalDamagedError:
             self.stats.wal_damage_reported += 1
             return

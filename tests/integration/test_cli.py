@@ -57,11 +57,20 @@ def test_check_and_export_refuse_to_create_a_journal(
     assert not (tmp_path / "x.json").exists()
 
 
+def files_of(home: Path) -> dict[str, str]:
+    """Every file under ``home`` (the backups folder's too) with its digest."""
+    return {
+        str(p.relative_to(home)): digest(p)
+        for p in home.rglob("*")
+        if p.is_file() and p.name != "journal.db-shm"
+    }
+
+
 def test_wrong_key_is_a_clear_error_and_changes_nothing(
     home: Path, capsys: pytest.CaptureFixture[str], memory_keyring: object
 ) -> None:
     assert run(home, "log", "mood", "5") == 0
-    before = {p.name: digest(p) for p in home.iterdir() if p.name != "journal.db-shm"}
+    before = files_of(home)  # with the backups the first write of the day took
     passwords = memory_keyring.passwords  # type: ignore[attr-defined]
     for key in passwords:
         passwords[key] = "00" * 32
@@ -69,7 +78,7 @@ def test_wrong_key_is_a_clear_error_and_changes_nothing(
     assert run(home, "log", "mood", "6") == 1
     err = capsys.readouterr().err
     assert "could not be opened" in err and "Nothing was changed" in err
-    after = {p.name: digest(p) for p in home.iterdir() if p.name != "journal.db-shm"}
+    after = files_of(home)
     assert after == before
 
 

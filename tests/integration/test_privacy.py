@@ -257,8 +257,9 @@ def test_sentinels_stay_inside_the_encrypted_journal_through_every_path(
     keyring.set_keyring(MemoryKeyring())
     restored = JournalPaths(tmp_path / "restored")
     restore_backup_file(restored, backup_file, keys, code, clock=clock)
-    # ... and over the journal itself, with force (the old one moved aside)
-    restore_backup_file(paths, backup_file, keys, force=True, clock=clock)
+    # ... and over the journal itself, with force (the old one moved aside); the keyring
+    # entry is bound to each folder, so the empty keyring asks for the recovery key here too
+    restore_backup_file(paths, backup_file, keys, code, force=True, clock=clock)
     window.lock_screen.button.click()
     assert window.controller is not None
     window.controller.journal.export_json(exports / "after-restore.json")

@@ -22,6 +22,7 @@ from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import keys as key_service
 from ketajournal.services.backups import automatic_backup
 from ketajournal.services.damage import JournalDamagedError
 from ketajournal.services.journal import Change, Journal
@@ -494,3 +495,26 @@ def test_security_shows_a_warning_when_the_chosen_keyring_keeps_keys_in_clear(
     qtbot.addWidget(warned)
     assert not warned.keyring_warning.isHidden()
     assert "plain file" in warned.keyring_warning.text()
+
+
+def test_restoring_an_older_backup_offers_to_keep_the_current_recovery_key(
+    qtbot: QtBot, opened: Opened, answers: Answers, tmp_path: Path
+) -> None:
+    backup = tmp_path / "backup.zip"
+    write_portable_backup(opened.journal, backup)
+    new_code = key_service.rotate_recovery_key(opened.journal)
+    fake = FakeWindow(opened)
+    parent = SecretDialog("parent")
+    qtbot.addWidget(parent)
+    flow = RestoreFromFile(parent, opened.paths, KeyringKeyStore(),
+                           close_journal=fake.close_journal, reopen=fake.reopen)
+    answers.yes = True
+    flow.start(backup)  # "Restore it?" Yes, then "Keep your current recovery key?" Yes
+    assert "older than your journal's current recovery key" in answers.questions[-1]
+    assert fake.reopened is not None
+    fake.reopened.close()
+    header = read_header(opened.paths.header)
+    assert key_service.key_from_secret(header, str(new_code))
+    with pytest.raises(key_service.WrongSecretError):
+        key_service.key_from_secret(header, str(opened.code))
+    assert "keeps the current recovery key" in answers.told[-1][0]

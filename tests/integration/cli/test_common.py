@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ketajournal.cli import build_parser, main
+from ketajournal.cli import common as cli_common
 from ketajournal.domain.instruments import GAD7, PHQ9
 from ketajournal.domain.models import (
     SCORE_RANGE,
@@ -22,7 +23,11 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.validation import ValidationError
 from ketajournal.platform.crypto import parse_recovery_code
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import demo
+from ketajournal.services.backups import backup_verifies
+from ketajournal.services.opening import open_journal
 from tests.support.clock import NOW
 
 
@@ -137,3 +142,40 @@ def test_a_recovery_key_file_that_exists_or_lies_in_the_home_is_refused_before_c
                  "--recovery-key-file", str(inside)]) == 1
     assert "inside the journal's folder" in capsys.readouterr().err
     assert list(home.iterdir()) == []  # no journal, no key file: refused before creating
+
+
+def test_a_command_line_only_patient_gets_the_daily_backups_from_the_first_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    home = tmp_path / "home"
+    backups = home / "backups"
+    assert main(["--home", str(home), "log", "mood", "6"]) == 0
+    made = sorted(p.name for p in backups.glob("*.db"))
+    assert [name.split("-")[0] for name in made] == ["daily", "weekly"]
+    assert all(backup_verifies(backups / name, key_of(home)) for name in made)
+    stamps = {p: p.stat().st_mtime_ns for p in backups.glob("*.db")}
+    assert main(["--home", str(home), "log", "mood", "7"]) == 0  # at most once a day
+    assert main(["--home", str(home), "settings", "booster.threshold", "2"]) == 0
+    assert {p: p.stat().st_mtime_ns for p in backups.glob("*.db")} == stamps
+    for path in backups.iterdir():  # a command that only reads writes none
+        if path.is_file():
+            path.unlink()
+    assert main(["--home", str(home), "status"]) == 0
+    assert not list(backups.glob("*.db"))
+
+    def fails(_journal: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cli_common, "automatic_backup", fails)
+    capsys.readouterr()
+    assert main(["--home", str(home), "log", "mood", "8"]) == 0  # the entry is saved anyway
+    err = capsys.readouterr().err
+    assert "automatic backup could not be made" in err and "saved" in err
+
+
+def key_of(home: Path) -> bytes:
+    journal = open_journal(JournalPaths(home), KeyringKeyStore(), create=False)
+    try:
+        return journal.data_key
+    finally:
+        journal.close()

@@ -43,6 +43,7 @@ def test_import_of_a_pipe_stops_at_the_cap_with_a_sentence(
     assert run(home, "demo", "--days", "3") == 0
     before = counts(home)
     monkeypatch.setattr(import_reading, "MAX_IMPORT_BYTES", 1024 * 1024)
+    monkeypatch.setattr(import_reading, "MAX_JSON_IMPORT_BYTES", 1024 * 1024)  # read as JSON
     capsys.readouterr()
     feeder = fed_fifo(tmp_path / "pipe", 4 * 1024 * 1024)
     assert run(home, "import", str(tmp_path / "pipe")) == 2

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +17,7 @@ from ketajournal.platform.keystore import (
     KeyringKeyStore,
     KeyringUnavailableError,
     MemoryKeyStore,
+    keyring_entry,
 )
 from tests.support.crashed import ROOT
 from tests.support.keyrings import LockedKeyring, MemoryKeyring
@@ -33,6 +36,28 @@ def test_the_keyring_store_keeps_a_key_per_journal_and_forgets_it(
     store.delete("abc")
     store.delete("abc")  # already gone: fine
     assert store.get("abc") is None and memory_keyring.passwords == {}
+
+
+def test_keyring_entries_are_bound_to_the_journal_folder_and_old_ones_still_read(
+    memory_keyring: MemoryKeyring, tmp_path: Path
+) -> None:
+    real, copy = tmp_path / "real", tmp_path / "elsewhere"
+    real.mkdir()
+    entry = keyring_entry(real, "abc")
+    assert entry == keyring_entry(tmp_path / "x" / ".." / "real", "abc")  # resolved
+    assert entry != keyring_entry(copy, "abc") and str(real) not in entry
+    store = KeyringKeyStore()
+    store.put(keyring_entry(copy, "abc"), bytes(32))  # another journal claiming the id
+    store.put(entry, KEY)  # never taken: each folder has its own entry
+    assert store.get(entry) == KEY and store.get(keyring_entry(copy, "abc")) == bytes(32)
+    # An entry an older ketajournal made under the id alone is read, never written.
+    memory_keyring.passwords.clear()
+    memory_keyring.passwords[(SERVICE, "journal-abc")] = KEY.hex()
+    assert store.get(entry) == KEY and store.get(keyring_entry(copy, "abc")) == KEY
+    store.delete(keyring_entry(copy, "abc"), bytes(32))  # not its key: the old entry stays
+    assert (SERVICE, "journal-abc") in memory_keyring.passwords
+    store.delete(entry, KEY)  # the journal's own key: the old entry goes with it
+    assert memory_keyring.passwords == {}
 
 
 def test_a_value_that_is_not_ours_reads_as_a_wrong_key(memory_keyring: MemoryKeyring) -> None:
@@ -113,3 +138,47 @@ def test_a_plaintext_backend_chosen_explicitly_is_used_with_a_warning(tmp_path: 
     secret.chmod(0o600)
     opened = cli(env(tmp_path), home, "check", "--password-file", str(secret))
     assert opened.returncode == 0, opened.stderr
+    # Opened with the recovery key, the copy left in the plain file nobody chose goes.
+    assert "removed the journal's key" in opened.stderr
+    assert not any(stored_key(p) for p in clear_text_files(tmp_path))
+    again = cli(env(tmp_path), home, "check", "--password-file", str(secret))
+    assert again.returncode == 0 and "removed" not in again.stderr
+
+
+def stored_key(path: Path) -> bool:
+    """True if the keyring file ``path`` holds a journal's entry (keyrings.alt writes
+    ``journal_2d<id> = <base64 of the key>``)."""
+    return re.search(r"^journal_", path.read_text(errors="replace"), re.MULTILINE) is not None
+
+
+def test_turning_the_keyring_off_clears_a_key_a_plaintext_backend_still_holds(
+    tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    made = cli(env(tmp_path, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring"),
+               home, "log", "mood", "5")
+    assert made.returncode == 0, made.stderr
+    assert any(stored_key(p) for p in clear_text_files(tmp_path))
+    code = next(line.strip() for line in made.stderr.splitlines()
+                if line.strip().count("-") == 7)
+    # Turning the keyring off (passphrase mode) deletes the entry: also from a plain-file
+    # backend that keyring now picks by itself and that ketajournal no longer uses.
+    delete = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from pathlib import Path; "
+         "from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry; "
+         "KeyringKeyStore().delete(keyring_entry(Path(sys.argv[1]), sys.argv[2]))",
+         str(home), journal_id(home)],
+        capture_output=True, text=True, cwd=ROOT, env=env(tmp_path), timeout=60, check=False,
+    )
+    assert delete.returncode == 0, delete.stderr
+    assert not any(stored_key(p) for p in clear_text_files(tmp_path))
+    assert code  # the recovery key still opens the journal
+    secret = tmp_path / "code.txt"
+    secret.write_text(code)
+    secret.chmod(0o600)
+    assert cli(env(tmp_path), home, "check", "--password-file", str(secret)).returncode == 0
+
+
+def journal_id(home: Path) -> str:
+    return str(json.loads((home / "journal.header").read_text())["journal_id"])

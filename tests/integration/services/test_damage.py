@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 
 import keyring
@@ -35,7 +36,7 @@ from tests.support.crashed import (
     keyring_env,
 )
 from tests.support.keyrings import FileKeyring
-from tests.support.restored_journals import Made, overwrite_middle_page
+from tests.support.restored_journals import Made, overwrite_middle_page, reopen
 from tests.support.unprivileged import NOBODY, Unprivileged, unprivileged_python
 
 SENTINEL = "SENTINEL-restore-7d20"
@@ -295,3 +296,29 @@ def test_a_log_index_another_program_removes_meanwhile_is_no_permission_problem(
 
     monkeypatch.setattr(os, "access", racing_access)
     assert permission_problem(paths) is None
+
+
+def test_the_offer_is_the_newest_backup_by_the_time_it_records_not_its_file_time(
+    made: Made, clock
+) -> None:
+    """A copied or synced backups folder gives its files new modification times (and
+    the names' stamps differ in precision): the time recorded inside each decides."""
+    paths = made.paths
+    journal = reopen(paths, clock)
+    try:
+        older = backups.take_backup(journal, "import-20261201-120000")
+        clock.advance(timedelta(hours=2))
+        journal.log(MoodEntry(at=clock(), mood=4))
+        newer = backups.take_backup(journal, "daily-20261201")
+    finally:
+        journal.close()
+    os.utime(newer, (1_000_000_000, 1_000_000_000))  # as after a copy without -p
+    os.utime(older, (2_000_000_000, 2_000_000_000))
+    overwrite_middle_page(paths.database)
+    with pytest.raises(JournalDamagedError) as info:
+        open_checked(paths, KeyringKeyStore(), clock=clock)
+    offer = info.value.offer
+    assert offer is not None
+    assert offer.backup == newer
+    assert offer.made == clock().astimezone().replace(microsecond=0)
+    assert backups.newest_first(backups.home_backups(paths), offer.key)[:2] == [newer, older]

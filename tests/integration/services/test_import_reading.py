@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tracemalloc
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -274,14 +275,14 @@ def test_a_file_far_larger_than_any_export_is_refused_unread(
 ) -> None:
     path = tmp_path / "huge.json"
     with path.open("wb") as handle:
-        handle.truncate(import_reading.MAX_IMPORT_BYTES + 1)  # sparse: costs no disk
-    assert "is larger than 64 MB" in str(rejected(journal, path))
+        handle.truncate(import_reading.MAX_JSON_IMPORT_BYTES + 1)  # sparse: costs no disk
+    assert "is larger than 512 MB" in str(rejected(journal, path))
 
 
 def test_a_pipe_is_read_only_up_to_the_cap(
     journal: Journal, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(import_reading, "MAX_IMPORT_BYTES", 1024 * 1024)
+    monkeypatch.setattr(import_reading, "MAX_JSON_IMPORT_BYTES", 1024 * 1024)
     feeder = fed_fifo(tmp_path / "pipe.json", 4 * 1024 * 1024)
     assert "is larger than 1 MB" in str(rejected(journal, tmp_path / "pipe.json"))
     assert feeder.finish() < 2 * 1024 * 1024  # read stopped at the cap, not at the end
@@ -310,3 +311,33 @@ def test_brackets_inside_strings_do_not_count_as_nesting(
             "anxiety": None, "energy": None, "sleep_hours": None}
     path.write_text(json.dumps(export_of({"mood": [mood]})), encoding="utf-8")
     assert exchange.import_path(journal, path).added["mood"] == 1
+
+
+def test_a_flat_file_of_tiny_values_is_refused_at_the_first_without_building_the_rest(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """64 MB of ``{}`` once took 1.7 GB as one document: entries are read one at a time."""
+    path = tmp_path / "export.json"
+    head = json.dumps(export_of({"mood": []}))[:-3]  # ... "mood": [
+    path.write_text(head + ",".join(["{}"] * 1_000_000) + "]}}", encoding="utf-8")
+    size = path.stat().st_size
+    tracemalloc.start()
+    try:
+        message = str(rejected(journal, path))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert "mood[0]: id: is missing" in message
+    assert peak < 4 * size  # the text and a pass over it, not millions of objects
+
+
+def test_a_million_entry_export_fits_the_json_cap(journal: Journal, tmp_path: Path) -> None:
+    """Our own export must import back: a million entries, at the bytes an entry takes in
+    a real export (the demo patient's), with room to spare."""
+    data = demo.generate(journal.now(), days=365)
+    journal.log_all(data.entries, data.session_of)
+    path = tmp_path / "export.json"
+    counts = journal.export_json(path)
+    per_entry = path.stat().st_size / sum(counts.values())
+    assert 1_000_000 * per_entry * 1.5 < import_reading.MAX_JSON_IMPORT_BYTES
+    assert len(import_reading.read_json(path)) == sum(counts.values())

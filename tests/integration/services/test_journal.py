@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.storage.database import open_database
@@ -18,7 +18,7 @@ from ketajournal.storage.header import read_header
 def test_an_opened_journal_knows_its_home_and_the_key_in_the_keyring(
     journal: Journal, paths: JournalPaths
 ) -> None:
-    stored = KeyringKeyStore().get(read_header(paths.header).journal_id)
+    stored = KeyringKeyStore().get(keyring_entry(paths.home, read_header(paths.header).journal_id))
     assert journal.paths == paths
     assert journal.paths.database.is_file()
     assert stored is not None and journal.data_key == stored

@@ -27,7 +27,12 @@ from ketajournal.platform.crypto import (
     RecoveryCode,
     new_recovery_code,
 )
-from ketajournal.platform.keystore import SERVICE, KeyringKeyStore, KeyringUnavailableError
+from ketajournal.platform.keystore import (
+    SERVICE,
+    KeyringKeyStore,
+    KeyringUnavailableError,
+    keyring_entry,
+)
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import keys as keys_module
 from ketajournal.services.journal import Journal
@@ -358,7 +363,8 @@ def test_disabling_puts_the_key_back_in_the_keyring_and_drops_the_passphrase(
     finally:
         journal.close()
     assert keyring_key(memory_keyring) == created.key
-    assert memory_keyring.passwords.keys() == {(SERVICE, f"journal-{key_status(paths).journal_id}")}
+    entry = keyring_entry(paths.home, key_status(paths).journal_id)
+    assert memory_keyring.passwords.keys() == {(SERVICE, f"journal-{entry}")}
     assert not key_status(paths).passphrase_mode
     assert moods_with(paths, clock) == 1
     with pytest.raises(WrongSecretError):

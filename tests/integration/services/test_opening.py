@@ -32,7 +32,12 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
-from ketajournal.platform.keystore import SERVICE, KeyringKeyStore, KeyringUnavailableError
+from ketajournal.platform.keystore import (
+    SERVICE,
+    KeyringKeyStore,
+    KeyringUnavailableError,
+    keyring_entry,
+)
 from ketajournal.platform.paths import (
     ENV_HOME,
     JournalPaths,
@@ -92,7 +97,7 @@ def snapshot(directory: Path) -> dict[str, str]:
 
 
 def key_name(paths: JournalPaths) -> tuple[str, str]:
-    return SERVICE, f"journal-{read_header(paths.header).journal_id}"
+    return SERVICE, f"journal-{keyring_entry(paths.home, read_header(paths.header).journal_id)}"
 
 
 def mode(path: Path) -> int:
@@ -144,7 +149,8 @@ def test_key_is_stored_in_the_keyring_and_nowhere_in_the_home(
     open_at(paths, clock).close()
     assert SERVICE == APP_ID == "org.ketajournal.KetaJournal"
     header = read_header(paths.header)
-    assert list(memory_keyring.passwords) == [(SERVICE, f"journal-{header.journal_id}")]
+    entry = keyring_entry(paths.home, header.journal_id)  # bound to the id and the folder
+    assert list(memory_keyring.passwords) == [(SERVICE, f"journal-{entry}")]
     key_hex = memory_keyring.passwords[key_name(paths)]
     assert len(bytes.fromhex(key_hex)) == 32
     for path in paths.home.iterdir():
@@ -445,7 +451,7 @@ def test_interrupted_first_run_is_started_again_cleanly(
     assert {p.name for p in paths.home.iterdir()} == {"journal.db", "journal.header"}
     new_id = read_header(paths.header).journal_id
     assert new_id != stale_id
-    assert (SERVICE, f"journal-{new_id}") in memory_keyring.passwords
+    assert (SERVICE, f"journal-{keyring_entry(paths.home, new_id)}") in memory_keyring.passwords
     journal = open_at(paths, clock, create=False)
     try:
         assert len(journal.moods()) == 1

@@ -10,14 +10,20 @@ import pytest
 
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services.opening import open_journal
 from ketajournal.services.portable import (
     DB_MEMBER,
     HEADER_MEMBER,
     MANIFEST_MEMBER,
     BackupFileError,
+    BackupKeyDoesNotFitError,
     extract_portable_backup,
+    read_portable_header,
 )
-from tests.support.restored_journals import Made, backup_file
+from ketajournal.services.restore import prepare_restore
+from tests.support.restored_journals import Made, backup_file, reopen
 
 SENTINEL = "SENTINEL-restore-7d20"
 
@@ -76,5 +82,35 @@ def test_a_crafted_zip_is_refused_before_anything_expands_beyond_its_size(
         staging = tmp_path / f"staging{number}"
         staging.mkdir()
         with pytest.raises(BackupFileError, match="is not a ketajournal backup file"):
-            extract_portable_backup(source, staging, source.name)
+            extract_portable_backup(source, staging, source.name, bytes(32))
         assert list(staging.iterdir()) == []  # nothing extracted at all
+
+
+def test_a_database_that_does_not_fit_the_key_is_refused_before_any_of_it_is_extracted(
+    made: Made, clock, tmp_path: Path
+) -> None:
+    real = backup_file(made.paths, clock, tmp_path / "real.zip")
+    other = JournalPaths(tmp_path / "other")
+    open_journal(other, KeyringKeyStore(), clock=clock).close()
+    swapped = tmp_path / "swapped.zip"  # this journal's header, another journal's file
+    with zipfile.ZipFile(real) as old, zipfile.ZipFile(swapped, "w") as new:
+        for name in old.namelist():
+            data = other.database.read_bytes() if name == DB_MEMBER else old.read(name)
+            new.writestr(name, data)
+    key = reopen(made.paths, clock)
+    try:
+        data_key = key.data_key
+    finally:
+        key.close()
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    with pytest.raises(BackupKeyDoesNotFitError):
+        extract_portable_backup(swapped, staging, swapped.name, data_key)
+    assert list(staging.iterdir()) == []  # nothing of it was written
+    assert read_portable_header(swapped, swapped.name)[0] == made.paths.header.read_bytes()
+    extract_portable_backup(real, staging, real.name, data_key)  # the right one extracts
+    assert sorted(p.name for p in staging.iterdir()) == ["journal.db", "journal.header"]
+    home = JournalPaths(tmp_path / "restored")
+    with pytest.raises(BackupFileError, match="damaged"):
+        prepare_restore(home, swapped, KeyringKeyStore(), str(made.code))
+    assert not any(home.home.rglob("journal.db"))

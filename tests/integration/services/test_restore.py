@@ -26,7 +26,7 @@ import pytest
 from ketajournal.domain.models import MoodEntry
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, RecoveryCode
-from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.backups import automatic_backup
 from ketajournal.services.damage import (
@@ -73,6 +73,7 @@ from tests.support.restored_journals import (
 
 SENTINEL = "SENTINEL-restore-7d20"
 PASSPHRASE = "correct horse battery staple"
+PASSPHRASE_NEW = "a newer passphrase, eleven words long"
 PAGE = 4096
 
 
@@ -130,11 +131,19 @@ def test_restore_with_the_keyring_holding_the_key_needs_no_secret(
     original = export_bytes(made.paths, clock, tmp_path / "before.json")
     target = backup_file(made.paths, clock, tmp_path / "b.zip")
     before = dict(memory_keyring.passwords)
-    other = JournalPaths(tmp_path / "other")
-    result = restore_backup_file(other, target, KeyringKeyStore())
+    result = restore_backup_file(made.paths, target, KeyringKeyStore(), force=True)
     assert result.stored_in_keyring
     assert memory_keyring.passwords == before
-    assert export_bytes(other, clock, tmp_path / "after.json") == original
+    assert export_bytes(made.paths, clock, tmp_path / "after.json") == original
+    # The keyring entry is bound to the journal's folder: into another folder the backup
+    # needs its recovery key (and then gets an entry of its own there).
+    other = JournalPaths(tmp_path / "other")
+    with pytest.raises(RestoreNeedsSecretError):
+        restore_backup_file(other, target, KeyringKeyStore())
+    assert not other.database.exists()
+    result = restore_backup_file(other, target, KeyringKeyStore(), str(made.code))
+    assert result.stored_in_keyring and len(memory_keyring.passwords) == len(before) + 1
+    assert export_bytes(other, clock, tmp_path / "other.json") == original
 
 
 @pytest.mark.parametrize("backend", [keyring.backends.fail.Keyring, LockedKeyring])
@@ -214,7 +223,7 @@ def test_restore_with_force_moves_the_old_journal_aside_first(
     # The moved journal is whole: it opens where it is, with the entry made after the backup.
     kept = JournalPaths(tmp_path / "kept")
     shutil.copytree(aside, kept.home)
-    old = reopen(kept, clock)
+    old = reopen(kept, clock, str(made.code))  # another folder: its recovery key opens it
     try:
         assert "after the backup" in [m.note for m in old.moods()]
     finally:
@@ -572,7 +581,7 @@ def test_a_crafted_backup_never_replaces_the_keyring_key_of_the_real_journal(
     real = JournalPaths(tmp_path / "real")
     patient = open_or_create(real, keys)
     real_id = read_header(real.header).journal_id
-    real_key = keys.get(real_id)
+    real_key = keys.get(keyring_entry(real.home, real_id))
     patient.journal.log(MoodEntry(at=patient.journal.now() - timedelta(hours=1), mood=3))
     patient.journal.close()
     other = open_or_create(JournalPaths(tmp_path / "other"), keys)
@@ -583,8 +592,10 @@ def test_a_crafted_backup_never_replaces_the_keyring_key_of_the_real_journal(
     result = restore_backup_file(
         JournalPaths(tmp_path / "new"), tmp_path / "crafted.zip", keys, str(code)
     )
-    assert not result.stored_in_keyring
-    assert keys.get(real_id) == real_key  # the real journal's entry is untouched
+    # Its key went into an entry of its own (bound to its folder), never over the real one.
+    assert result.stored_in_keyring
+    assert keys.get(keyring_entry(real.home, real_id)) == real_key  # untouched
+    assert keys.get(keyring_entry(tmp_path / "new", real_id)) == other_key
     reopened = open_checked(real, keys, create=False)
     try:
         assert reopened.journal.counts()["mood"] == 1
@@ -614,3 +625,53 @@ def test_restoring_a_backup_older_than_the_recovery_key_says_so(tmp_path: Path) 
     assert again.older_secrets is None and "older than" not in again.summary()
 
 
+
+
+def test_restoring_an_older_backup_can_keep_the_current_recovery_key_and_passphrase(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ketajournal.cli import main
+    from ketajournal.services.keys import (
+        enable_passphrase,
+        key_from_secret,
+        rotate_recovery_key,
+    )
+
+    keys = KeyringKeyStore()
+    paths = JournalPaths(tmp_path / "home")
+    opened = open_or_create(paths, keys)
+    old_code = opened.new_recovery_code
+    write_portable_backup(opened.journal, tmp_path / "old.zip")
+    new_code = rotate_recovery_key(opened.journal)
+    opened.journal.log(MoodEntry(at=opened.journal.now() - timedelta(hours=1), mood=3))
+    opened.journal.close()
+    result = restore_backup_file(
+        paths, tmp_path / "old.zip", keys, force=True, keep_current_secrets=True
+    )
+    assert result.older_secrets is None and result.kept_secrets == "recovery key"
+    assert "keeps the current recovery key" in result.summary()
+    header = read_header(paths.header)
+    assert key_from_secret(header, str(new_code))  # the current key opens it ...
+    with pytest.raises(WrongSecretError):
+        key_from_secret(header, str(old_code))  # ... and the revoked one stays revoked
+    reopened = open_checked(paths, keys, create=False)  # keyring mode, authentic header
+    try:
+        assert reopened.journal.counts()["mood"] == 0  # the backup's entries, not later ones
+        enable_passphrase(reopened.journal, keys, PASSPHRASE_NEW)
+    finally:
+        reopened.journal.close()
+    # Through the command line, and from keyring mode to the current passphrase mode.
+    secret = tmp_path / "pass.txt"
+    secret.write_text(str(old_code))
+    secret.chmod(0o600)
+    home = ["--home", str(paths.home)]
+    assert main(["restore", str(tmp_path / "old.zip"), "--keep-current-keys", *home]) == 2
+    assert "keep-current-keys" in capsys.readouterr().err
+    assert main(["restore", str(tmp_path / "old.zip"), "--force", "--keep-current-keys",
+                 "--password-file", str(secret), *home]) == 0
+    assert "keeps the current recovery key and passphrase" in capsys.readouterr().out
+    header = read_header(paths.header)
+    assert header.passphrase is not None
+    assert key_from_secret(header, PASSPHRASE_NEW) and key_from_secret(header, str(new_code))
+    with pytest.raises(WrongSecretError):
+        key_from_secret(header, str(old_code))

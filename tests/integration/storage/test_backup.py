@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
+from sqlite_utils import Database
 
 from ketajournal.domain.models import MoodEntry
-from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
-from ketajournal.storage.backup import BackupError, verify_backup
+from ketajournal.storage.backup import (
+    BACKUP_MADE_KEY,
+    BackupError,
+    made_at,
+    verify_backup,
+    write_backup,
+)
+from ketajournal.storage.connection import connect
 from ketajournal.storage.header import read_header
 from tests.support.clock import NOW
 
@@ -18,7 +27,7 @@ SENTINEL = "SENTINEL-backup-5521"
 
 
 def key_of(paths: JournalPaths) -> bytes:
-    key = KeyringKeyStore().get(read_header(paths.header).journal_id)
+    key = KeyringKeyStore().get(keyring_entry(paths.home, read_header(paths.header).journal_id))
     assert key is not None
     return key
 
@@ -233,3 +242,21 @@ def test_the_part_file_of_a_migration_backup_is_kept_while_the_migration_runs(
         assert backups.remove_unfinished(paths) == (other,)
         assert migrating.exists() and backups.unfinished(paths).busy
     assert backups.remove_unfinished(paths) == (migrating,)
+
+
+def test_a_backup_records_when_it_was_made_and_the_journal_does_not(
+    journal: Journal, tmp_path: Path
+) -> None:
+    journal.log(MoodEntry(at=NOW, mood=5))
+    target = tmp_path / "copy.db"
+    counts = journal.backup_to(target)
+    key = journal.data_key
+    assert made_at(target, key) == NOW.astimezone(UTC)
+    assert journal.setting(BACKUP_MADE_KEY) is None  # recorded in the copy only
+    assert verify_backup(target, key) == counts  # the counts include the recorded row
+    again = tmp_path / "copy-of-restored.db"
+    write_backup(Database(connect(target, key)), key, again, NOW + timedelta(days=1))
+    assert made_at(again, key) == (NOW + timedelta(days=1)).astimezone(UTC)
+    assert made_at(tmp_path / "missing.db", key) is None
+    assert not (tmp_path / "missing.db").exists()
+    assert made_at(target, bytes(32)) is None

@@ -17,11 +17,13 @@ from sqlite_utils import Database
 
 from ketajournal.storage.connection import (
     KEY_BYTES,
+    PAGE_BYTES,
     WriteFailedError,
     WrongKeyError,
     configure_durability,
     connect,
     integrity_problems,
+    key_fits_first_page,
     schema_version,
     transaction,
     write_failure_reason,
@@ -142,3 +144,18 @@ def test_schema_version_reads_user_version(db: Database) -> None:
     assert schema_version(db) == 0
     db.execute("PRAGMA user_version = 4")
     assert schema_version(db) == 4
+
+
+def test_the_first_page_is_checked_against_the_key_as_sqlcipher_does(tmp_path: Path) -> None:
+    path = tmp_path / "j.db"
+    key = os.urandom(32)
+    conn = connect(path, key)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    page = path.read_bytes()[:PAGE_BYTES]
+    assert key_fits_first_page(page, key)
+    assert not key_fits_first_page(page, os.urandom(32))
+    assert not key_fits_first_page(page[:-1], key)
+    flipped = bytearray(page)
+    flipped[100] ^= 0x01
+    assert not key_fits_first_page(bytes(flipped), key)

@@ -29,7 +29,7 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError
-from ketajournal.platform.keystore import SERVICE
+from ketajournal.platform.keystore import SERVICE, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import (
     EXPORT_FORMAT,
@@ -92,7 +92,8 @@ def an_event(at: datetime = T0, **fields: object) -> Event:
 
 def journal_key(paths: JournalPaths) -> bytes:
     header = read_header(paths.header)
-    stored = keyring.get_password(SERVICE, f"journal-{header.journal_id}")
+    entry = keyring_entry(paths.home, header.journal_id)
+    stored = keyring.get_password(SERVICE, f"journal-{entry}")
     assert stored is not None
     return bytes.fromhex(stored)
 

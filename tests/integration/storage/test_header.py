@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import pytest
 from ketajournal.cli import main
 from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params, new_recovery_code, wrap_key
-from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import backups
 from ketajournal.services.opening import open_journal, open_or_create
@@ -108,6 +109,14 @@ def made(tmp_path: Path) -> tuple[JournalPaths, str]:
     return paths, str(opened.new_recovery_code)
 
 
+def todays_backup_named(message: str) -> bool:
+    """True if ``message`` names the daily or weekly backup the command line took after its
+    first write today (the newest backups: made after the fixture's own)."""
+    now = datetime.now().astimezone()
+    year, week, _ = now.isocalendar()
+    return f"daily-{now:%Y%m%d}" in message or f"weekly-{year}W{week:02d}" in message
+
+
 def run(paths: JournalPaths, *args: str) -> int:
     return main(["--home", str(paths.home), *args])
 
@@ -158,7 +167,8 @@ def test_on_a_new_computer_the_right_recovery_key_finds_the_damage_not_a_wrong_k
     keyring.set_keyring(MemoryKeyring())
     assert run(paths, "check", "--password-file", str(secret)) == 1
     err = capsys.readouterr().err
-    assert "header" in err and "damaged" in err and "daily-20260101" in err
+    # The newest backup: today's, which the command line took after logging the mood.
+    assert "header" in err and "damaged" in err and todays_backup_named(err)
     assert run(paths, "restore", "--from-backups", "--password-file", str(secret)) == 0
     assert run(paths, "check", "--password-file", str(secret)) == 0
     wrong = tmp_path / "wrong.txt"
@@ -179,7 +189,7 @@ def test_on_a_new_computer_the_right_recovery_key_finds_the_damage_not_a_wrong_k
 )
 def test_every_field_is_covered(made: tuple[JournalPaths, str], where: tuple[str, ...]) -> None:
     paths, _code = made
-    key = KeyringKeyStore().get(read_header(paths.header).journal_id)
+    key = KeyringKeyStore().get(keyring_entry(paths.home, read_header(paths.header).journal_id))
     assert key is not None and read_header(paths.header).verifies(key)
     flip_in(paths, *where)
     assert not read_header(paths.header).verifies(key)
@@ -188,7 +198,7 @@ def test_every_field_is_covered(made: tuple[JournalPaths, str], where: tuple[str
 @pytest.mark.parametrize("field", ["journal_id", "created"])
 def test_plain_fields_are_covered_too(made: tuple[JournalPaths, str], field: str) -> None:
     paths, _code = made
-    key = KeyringKeyStore().get(read_header(paths.header).journal_id)
+    key = KeyringKeyStore().get(keyring_entry(paths.home, read_header(paths.header).journal_id))
     assert key is not None
     data = json.loads(paths.header.read_text())
     if field == "journal_id":
@@ -198,3 +208,25 @@ def test_plain_fields_are_covered_too(made: tuple[JournalPaths, str], field: str
         data["keys"]["recovery"]["created"] = "2001-01-01"
     paths.header.write_text(json.dumps(data))
     assert not read_header(paths.header).verifies(key)
+
+
+def test_the_header_of_another_journal_is_named_as_such_not_as_damage(
+    made: tuple[JournalPaths, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths, code = made
+    other = JournalPaths(tmp_path / "other")
+    open_or_create(other, KeyringKeyStore()).journal.close()
+    paths.header.write_bytes(other.header.read_bytes())  # copied over this journal's own
+    secret = tmp_path / "code.txt"
+    secret.write_text(code)
+    secret.chmod(0o600)
+    assert run(paths, "check", "--password-file", str(secret)) == 1
+    err = capsys.readouterr().err
+    assert "header of another journal" in err and todays_backup_named(err)
+    assert run(paths, "restore", "--from-backups", "--password-file", str(secret)) == 0
+    assert run(paths, "check", "--password-file", str(secret)) == 0
+    flip_in(paths, "keys", "recovery", "wrapped_key")  # this journal's own, damaged
+    capsys.readouterr()
+    assert run(paths, "check", "--password-file", str(secret)) == 1
+    err = capsys.readouterr().err
+    assert "damaged" in err and "another journal" not in err
