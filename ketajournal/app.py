@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from ketajournal import APP_ID, APP_NAME, APP_TITLE, __version__
 from ketajournal.errors import KnownError
+from ketajournal.platform.child_env import clean_for_children
 from ketajournal.platform.instance import InstanceLock, acquire_instance_lock
 from ketajournal.platform.paths import JournalPaths, resolve_home
 
@@ -98,6 +99,9 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(icon())
+    # Qt has read its plugin folders: what the app starts (xdg-open, the browser) gets
+    # the system's environment, not the frozen bundle's.
+    clean_for_children()
     sys.excepthook = _crash_handler
 
     paths = JournalPaths(resolve_home(home))

@@ -27,6 +27,7 @@ from typing import NoReturn
 
 from ketajournal import __version__
 from ketajournal.errors import KnownError
+from ketajournal.platform.child_env import clean_for_children
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
 
@@ -147,6 +148,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return open_window(args)
     if args.command == "log" and not getattr(args, "handler", None):
         parser.error("log needs a kind")
+    clean_for_children()  # no Qt here: what a command starts gets the system's environment
     try:
         code: int = args.handler(args)
         return code

@@ -86,3 +86,28 @@ def test_the_window_paints_before_the_journal_side_is_imported(tmp_path: Path) -
     assert started.stdout.splitlines() == [
         "first paint: Opening your journal…", "loaded: ", "then: TodayView",
     ]
+
+
+def test_what_the_window_starts_gets_no_frozen_bundle_variable(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """xdg-open and the browser are started by Qt with the process's environment."""
+    import os
+
+    from PySide6.QtCore import QProcess
+    from PySide6.QtWidgets import QApplication
+
+    bundle = tmp_path / "_internal"
+    bundle.mkdir()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(bundle), raising=False)
+    monkeypatch.setenv("QT_PLUGIN_PATH", str(bundle / "PySide6" / "Qt" / "plugins"))
+    monkeypatch.delenv("PYINSTALLER_RESET_ENVIRONMENT", raising=False)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(QApplication, "exec", lambda _self: 0)
+    assert app_module.run_gui(demo=True) == 0
+    child = QProcess()
+    child.start(sys.executable, ["-c", "import os; print(os.environ.get('QT_PLUGIN_PATH'))"])
+    assert child.waitForFinished(60_000)
+    assert bytes(child.readAllStandardOutput().data()).decode().strip() == "None"
+    assert "QT_PLUGIN_PATH" not in os.environ
