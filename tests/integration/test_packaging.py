@@ -119,6 +119,18 @@ def test_install_puts_the_menu_entry_icons_and_command_under_home_and_uninstall_
     assert (home / f".local/share/metainfo/{APP_ID}.metainfo.xml").is_file()
     assert (home / ".local/bin/ketajournal").resolve() == appdir / "ketajournal"
     assert run(appdir / "ketajournal").stdout == "ketajournal 9.9.9\n"
+    share = home / ".local/share"
+    for source, target in (
+        ("man/ketajournal.1", "man/man1/ketajournal.1"),
+        ("completions/ketajournal.bash", "bash-completion/completions/ketajournal"),
+        ("completions/_ketajournal", "zsh/site-functions/_ketajournal"),
+        ("completions/ketajournal.fish", "fish/vendor_completions.d/ketajournal.fish"),
+    ):
+        assert (share / target).read_bytes() == (ROOT / "resources" / source).read_bytes()
+    if shutil.which("man"):  # man finds the page beside ~/.local/bin on the PATH
+        env_with_bin = {**env, "PATH": f"{home}/.local/bin:{env['PATH']}"}
+        found = run("man", "-w", "ketajournal", env=env_with_bin)
+        assert found.stdout.strip() == str(share / "man/man1/ketajournal.1"), found.stderr
     if shutil.which("desktop-file-validate"):
         assert run("desktop-file-validate", entry).stdout == ""
 
