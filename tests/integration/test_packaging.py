@@ -68,6 +68,7 @@ def test_the_spec_collects_what_is_loaded_by_name() -> None:
     spec = (ROOT / "packaging" / "ketajournal.spec").read_text(encoding="utf-8")
     assert 'collect_data_files("ketajournal.assets")' in spec
     assert "fonts/Vera*.ttf" in spec
+    assert '"_rl_accel"' in spec  # ReportLab imports its C accelerators inside exec()
     # ReportLab needs PIL, pyqtgraph QtOpenGL, the second start's hand-over QtNetwork.
     for needed in ("PIL", "PySide6.QtOpenGL", "PySide6.QtNetwork"):
         assert f'"{needed}",' not in spec.split("excludes = [", 1)[1].split("]", 1)[0]
