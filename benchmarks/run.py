@@ -104,6 +104,11 @@ class Suite:
     # -- P1, P2 ----------------------------------------------------------------------
     def startup(self) -> None:
         home = self.home
+        # An installed package has its bytecode compiled at install; a checkout run with
+        # PYTHONDONTWRITEBYTECODE=1 would compile every module of ours at every start.
+        import compileall
+
+        compileall.compile_dir(ROOT / "ketajournal", quiet=1)
         env = self.env(home)
         args = ["--home", str(home.path)]
         modes = ("bare", "window", "trends")
