@@ -10,9 +10,11 @@ An app-wide event filter in the child does this; the app itself is unchanged.
 Modes of the child:
 
 * ``bare``: ``QApplication`` + ``QWidget`` (1100×720) shown — the floor;
-* ``window``: ``ketajournal --home H`` (or ``--demo``), up to its main window;
-* ``trends``: the same, but the Trends tab is made current when the window is
-  shown, and the time is the first paint of the Trends chart (its PlotWidget).
+* ``window``: ``ketajournal --home H`` (or ``--demo``): the first paint of its main
+  window (shown before the journal is opened: "Opening your journal…"), then the
+  first paint of Today, the screen ready for input;
+* ``trends``: the same, but the Trends tab is made current when the screens are
+  shown, and the second time is the first paint of the Trends chart (its PlotWidget).
 
 Standalone (the suite, ``python -m benchmarks.run``, uses these functions):
 
@@ -43,6 +45,8 @@ PROBE = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
 
     MODE = sys.argv[1]
+    HEAVY = ("numpy", "pyqtgraph", "reportlab", "sqlite_utils", "sqlcipher3", "keyring",
+             "cryptography", "desktop_notifier", "ketajournal.services.journal")
 
     def memory():
         found = {}
@@ -54,38 +58,49 @@ PROBE = textwrap.dedent(
         return found
 
     class Probe(QObject):
-        painted = None
+        stamps = {}
         target = None
         window = ""
+        loaded = []
+
+        def stamp(self, name, then=None):
+            if name not in self.stamps:
+                self.stamps[name] = time.time()
+                QTimer.singleShot(0, lambda: self.turned(name, then))
+
+        def turned(self, name, then):
+            self.stamps[name + "_ready"] = time.time()
+            if then is not None:
+                then()
 
         def eventFilter(self, obj, event):
             kind = event.type()
-            if self.painted is not None:
-                return False
-            if kind == QEvent.Type.Show and type(obj).__name__ == "MainWindow":
-                if MODE == "trends" and getattr(obj, "tabs", None) is not None:
-                    obj.tabs.setCurrentWidget(obj.trends)
-                    self.target = obj.trends.chart.plot.viewport()
+            name = type(obj).__name__
+            if kind == QEvent.Type.Show and name == "ScreenTabs" and MODE == "trends":
+                window = obj.window()
+                obj.setCurrentWidget(window.trends)
+                self.target = window.trends.chart.plot.viewport()
             elif kind == QEvent.Type.Paint:
-                if MODE == "trends":
-                    hit = self.target is not None and obj is self.target
-                else:
-                    hit = getattr(obj, "isWindow", lambda: False)()
-                if hit:
-                    self.painted = time.time()
+                if "window" not in self.stamps and getattr(obj, "isWindow", lambda: False)():
                     self.window = type(obj.window()).__name__
-                    QTimer.singleShot(0, self.ready)
+                    self.loaded = [m for m in HEAVY if m in sys.modules]
+                    self.stamp("window", self.done if MODE == "bare" else None)
+                elif MODE == "window" and name == "ScreenTabs":
+                    self.stamp("today", self.done)
+                elif MODE == "trends" and self.target is not None and obj is self.target:
+                    self.stamp("today", self.done)
             return False
 
-        def ready(self):
-            ready = time.time()
+        def done(self):
             mem = memory()
-            heavy = ("numpy", "pyqtgraph", "reportlab", "sqlite_utils", "sqlcipher3",
-                     "keyring", "cryptography")
+            stamps = dict(self.stamps)
+            if MODE == "bare":
+                stamps["today"], stamps["today_ready"] = stamps["window"], stamps["window_ready"]
             print("PROBE " + json.dumps({
-                "painted": self.painted, "ready": ready, "window": self.window,
-                "rss_kib": mem.get("VmRSS"), "hwm_kib": mem.get("VmHWM"),
-                "loaded": [name for name in heavy if name in sys.modules],
+                "painted": stamps["window"], "ready": stamps["window_ready"],
+                "today_painted": stamps["today"], "today_ready": stamps["today_ready"],
+                "window": self.window, "rss_kib": mem.get("VmRSS"), "hwm_kib": mem.get("VmHWM"),
+                "loaded": self.loaded,
             }), flush=True)
             app = QApplication.instance()
             app.removeEventFilter(self)
@@ -118,6 +133,12 @@ def measure(mode: str, env: dict[str, str], app_args: list[str] | None = None,
             timeout: float = 120, preamble: str = "") -> dict[str, Any]:
     """Spawn one child; return seconds to paint and to ready, RSS in MiB, the window.
 
+    ``paint``/``ready``: the first paint of the window (and one loop turn after it),
+    which the app shows before it opens the journal; ``today``: one loop turn after
+    the first paint of Today (``window`` mode), of the Trends chart (``trends``), or
+    ``ready`` (``bare``), i.e. the screen ready for input. ``loaded``: which heavy
+    modules were imported at the window's first paint.
+
     ``preamble`` is code run in the app child before ketajournal is imported (the
     "what if" experiments of ``benchmarks.profiles``). Raises
     :class:`subprocess.TimeoutExpired` when the child is not ready in time.
@@ -135,6 +156,7 @@ def measure(mode: str, env: dict[str, str], app_args: list[str] | None = None,
             return {
                 "paint": data["painted"] - start,
                 "ready": data["ready"] - start,
+                "today": data["today_ready"] - start,
                 "rss_mib": data["rss_kib"] / 1024,
                 "hwm_mib": data["hwm_kib"] / 1024,
                 "loaded": data["loaded"],
@@ -163,15 +185,15 @@ def main() -> None:
     floor = statistics.median(r["ready"] for r in runs["bare"])
     print(f"platform: {platform}, runs: {args.runs}, median of each; app: {' '.join(app_args)}")
     print(f"{'figure':52} {'seconds':>8} {'ratio':>7} {'RSS MiB':>8}")
-    for mode, name in (
-        ("bare", "bare PySide6 QApplication + QWidget (floor)"),
-        ("window", "ketajournal: main window painted + 1 loop turn"),
-        ("trends", "ketajournal: Trends chart painted + 1 loop turn"),
+    for mode, key, name in (
+        ("bare", "ready", "bare PySide6 QApplication + QWidget (floor)"),
+        ("window", "ready", "ketajournal: window painted + 1 loop turn"),
+        ("window", "today", "ketajournal: Today painted + 1 loop turn (ready)"),
+        ("trends", "today", "ketajournal: Trends chart painted + 1 loop turn"),
     ):
-        ready = statistics.median(r["ready"] for r in runs[mode])
+        value = statistics.median(r[key] for r in runs[mode])
         rss = statistics.median(r["rss_mib"] for r in runs[mode])
-        print(f"{name:52} {ready:8.3f} {ready / floor:6.2f}x {rss:8.1f}")
-
+        print(f"{name:52} {value:8.3f} {value / floor:6.2f}x {rss:8.1f}")
 
 if __name__ == "__main__":
     main()

@@ -23,18 +23,18 @@ from typing import TYPE_CHECKING
 from ketajournal import APP_ID, APP_NAME, APP_TITLE, __version__
 from ketajournal.domain import locales
 from ketajournal.errors import KnownError
-from ketajournal.platform.crypto import RecoveryCode
-from ketajournal.platform.keystore import KeyringKeyStore, MemoryKeyStore
+from ketajournal.platform.child_env import clean_for_children
+from ketajournal.platform.instance import InstanceLock, acquire_instance_lock
 from ketajournal.platform.paths import JournalPaths, resolve_home
-from ketajournal.services import demo as demo_data
-from ketajournal.services.damage import JournalDamagedError
-from ketajournal.services.journal import Journal
-from ketajournal.services.keys import NeedsSecretError
-from ketajournal.services.opening import OpenedJournal, open_checked, open_journal
-from ketajournal.storage.instance import InstanceLock, acquire_instance_lock
 
 if TYPE_CHECKING:
+    # Imported after the window's first paint: the keyring, cryptography, SQLCipher and
+    # sqlite-utils behind these are most of a start's imports (docs/performance.md).
+    from ketajournal.platform.keystore import KeyringKeyStore
     from ketajournal.platform.notify import EventCallback, Notifier
+    from ketajournal.services.journal import Journal
+    from ketajournal.services.opening import OpenedJournal
+    from ketajournal.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,10 @@ def display_problem(env: dict[str, str] | os._Environ[str] = os.environ) -> str 
 
 def open_demo_journal() -> tuple[Journal, Path]:
     """A fresh demo journal in a private temporary folder, keyed in memory only."""
+    from ketajournal.platform.keystore import MemoryKeyStore
+    from ketajournal.services import demo as demo_data
+    from ketajournal.services.opening import open_journal
+
     folder = Path(tempfile.mkdtemp(prefix="ketajournal-demo-"))
     journal = open_journal(JournalPaths(folder / "journal"), MemoryKeyStore())
     data = demo_data.generate(journal.now())
@@ -69,6 +73,9 @@ def open_demo_journal() -> tuple[Journal, Path]:
 def run_gui(home: str | None = None, *, demo: bool = False, background: bool = False) -> int:
     """Open the window; returns the process exit code.
 
+    The window is shown and painted first ("Opening your journal…"); only then are
+    the keyring, the storage and the journal's screens imported and the journal
+    opened, so the window appears as fast as a bare one (docs/performance.md).
     With ``background`` (start at login) the window stays hidden and reminders run
     until a notification, the tray or a second start brings it forward. When the
     app already runs on this journal, a second start brings that window forward and
@@ -82,11 +89,9 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from ketajournal.ui.background import PING, SHOW, InstanceServer, hand_over, server_name
-    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.first_paint import show_and_wait_for_paint
     from ketajournal.ui.main_window import MainWindow
-    from ketajournal.ui.recovery import RecoveryKeyDialog
-    from ketajournal.ui.reminders import ask_about_reminders
-    from ketajournal.ui.security import offer_backup_restore
+    from ketajournal.ui.resources import icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -98,13 +103,13 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
 
     # Our dates and numbers in the locale Qt's own widgets use: one language per screen.
     locales.use(QLocale().name())
-    from ketajournal.ui.resources import icon
-
     app.setWindowIcon(icon())
+    # Qt has read its plugin folders: what the app starts (xdg-open, the browser) gets
+    # the system's environment, not the frozen bundle's.
+    clean_for_children()
     sys.excepthook = _crash_handler
 
     paths = JournalPaths(resolve_home(home))
-    keys = KeyringKeyStore()
     # One window per journal: a second start hands over to the running app (which
     # comes forward) before it opens anything, or is refused when that app does not
     # answer. The operating system drops the lock when this process ends, even on a crash.
@@ -118,75 +123,39 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
             QMessageBox.warning(None, f"{APP_TITLE} cannot open your journal", str(error))
             return 1
 
-    def open_or_repair(secret: str | None, *, create: bool, verify: bool) -> OpenedJournal:
-        """Open and check the journal; if it is damaged, offer the newest verified backup.
-
-        Without ``verify`` only the cheap checks run here (header, key, page 1, schema);
-        the window runs the full check in the background once it is shown.
-        """
-        for _ in range(2):  # the restored backup is opened and checked again
-            try:
-                return open_checked(paths, keys, secret, create=create, verify=verify)
-            except JournalDamagedError as error:
-                if not offer_backup_restore(None, error, keys):
-                    raise  # declined: the message says what happened; nothing was changed
-        return open_checked(paths, keys, secret, create=create, verify=verify)
-
-    def unlock(secret: str) -> Journal:
-        # The lock screen passes "" to mean: try the keyring again. Unlocking is also
-        # how a journal the background check found damaged is reopened, so it runs the
-        # full check before anything is shown.
-        opened = open_or_repair(secret or None, create=False, verify=True)
-        if opened.new_recovery_code is not None:  # an old journal got its first one
-            RecoveryKeyDialog(opened.new_recovery_code, None, home=paths).exec()
-        return opened.journal
-
-    demo_folder: Path | None = None
-    journal: Journal | None = None
-    new_code: RecoveryCode | None = None
-    opened_new = False  # this start created the journal
-    locked_because: str | None = None
-    try:
-        if demo:
-            journal, demo_folder = open_demo_journal()
-        else:
-            try:
-                opened = open_or_repair(None, create=True, verify=False)
-            except NeedsSecretError as error:
-                locked_because = str(error)  # start locked; the lock screen asks
-            else:
-                journal, new_code = opened.journal, opened.new_recovery_code
-                opened_new = opened.created
-    except KnownError as error:
-        QMessageBox.critical(None, f"{APP_TITLE} cannot open your journal", str(error))
-        if instance is not None:
-            instance.release()
-        return 1
+    opener = _Opener(paths)
     window = MainWindow(
-        JournalController(journal) if journal is not None else None,
+        None,
         demo=demo,
-        unlock=None if demo else unlock,
-        keys=None if demo else keys,
+        unlock=None if demo else opener.unlock,
         check_after_open=not demo,  # the full check and today's backup, after the first paint
         notifier=None if demo else _notifier,  # the demo patient sends no reminders
+        opening=True,
     )
-    if locked_because is not None:
-        window.lock_screen.ask_for_secret(True, locked_because)
     # The window may be hidden (in the background): the app ends when it closes for good.
     app.setQuitOnLastWindowClosed(False)
     window.closed_for_good.connect(app.quit)
+    demo_folder: Path | None = None
     server: InstanceServer | None = None
-    if instance is not None:
-        server = InstanceServer(server_name(paths.home), window)
-        server.show_requested.connect(window.bring_forward)
     try:
-        if not background or new_code is not None:
-            window.show()
-        if new_code is not None:
-            RecoveryKeyDialog(new_code, window, home=paths).exec()
-            if opened_new and window.controller is not None:
-                # A first run: the daily reminder is off until the patient asks for it.
-                ask_about_reminders(window, window.controller)
+        if not background:
+            show_and_wait_for_paint(window)
+        try:
+            if demo:
+                journal, demo_folder = open_demo_journal()
+                _attach(window, journal)
+                opened = None
+            else:
+                opened = opener.first_open(window)
+        except KnownError as error:
+            QMessageBox.critical(window, f"{APP_TITLE} cannot open your journal", str(error))
+            window.hide()
+            return 1
+        if instance is not None:
+            server = InstanceServer(server_name(paths.home), window)
+            server.show_requested.connect(window.bring_forward)
+        if opened is not None and opened.new_recovery_code is not None:
+            _first_run(window, opened, paths)
         return app.exec()
     finally:
         if server is not None:
@@ -197,6 +166,89 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
             shutil.rmtree(demo_folder, ignore_errors=True)
         if instance is not None:
             instance.release()
+
+
+class _Opener:
+    """Opens the journal of ``paths`` for the window: at start and on every unlock."""
+
+    def __init__(self, paths: JournalPaths) -> None:
+        self.paths = paths
+        self._keys: KeyringKeyStore | None = None
+
+    @property
+    def keys(self) -> KeyringKeyStore:
+        """The system keyring, imported and made on first use (after the first paint)."""
+        if self._keys is None:
+            from ketajournal.platform.keystore import KeyringKeyStore
+
+            self._keys = KeyringKeyStore()
+        return self._keys
+
+    def open_or_repair(self, secret: str | None, *, create: bool, verify: bool) -> OpenedJournal:
+        """Open and check the journal; if it is damaged, offer the newest verified backup.
+
+        Without ``verify`` only the cheap checks run here (header, key, page 1, schema);
+        the window runs the full check in the background once it is shown.
+        """
+        from ketajournal.services.damage import JournalDamagedError
+        from ketajournal.services.opening import open_checked
+        from ketajournal.ui.security import offer_backup_restore
+
+        for _ in range(2):  # the restored backup is opened and checked again
+            try:
+                return open_checked(self.paths, self.keys, secret, create=create, verify=verify)
+            except JournalDamagedError as error:
+                if not offer_backup_restore(None, error, self.keys):
+                    raise  # declined: the message says what happened; nothing was changed
+        return open_checked(self.paths, self.keys, secret, create=create, verify=verify)
+
+    def unlock(self, secret: str) -> Journal:
+        """The lock screen's unlock: ``""`` means try the keyring again.
+
+        Unlocking is also how a journal the background check found damaged is
+        reopened, so it runs the full check before anything is shown.
+        """
+        from ketajournal.ui.recovery import RecoveryKeyDialog
+
+        opened = self.open_or_repair(secret or None, create=False, verify=True)
+        if opened.new_recovery_code is not None:  # an old journal got its first one
+            RecoveryKeyDialog(opened.new_recovery_code, None, home=self.paths).exec()
+        return opened.journal
+
+    def first_open(self, window: MainWindow) -> OpenedJournal | None:
+        """Open (or create) the journal for a start and attach it to ``window``.
+
+        None when it needs a passphrase or recovery key: the window then asks for it.
+        """
+        from ketajournal.services.keys import NeedsSecretError
+
+        window.keys = self.keys
+        try:
+            opened = self.open_or_repair(None, create=True, verify=False)
+        except NeedsSecretError as error:
+            window.ask_to_unlock(str(error))  # start locked; the lock screen asks
+            return None
+        _attach(window, opened.journal)
+        return opened
+
+
+def _attach(window: MainWindow, journal: Journal) -> None:
+    from ketajournal.ui.controller import JournalController
+
+    window.attach(JournalController(journal))
+
+
+def _first_run(window: MainWindow, opened: OpenedJournal, paths: JournalPaths) -> None:
+    """A new recovery key: shown in the window (also a background start), then reminders."""
+    from ketajournal.ui.recovery import RecoveryKeyDialog
+    from ketajournal.ui.reminders import ask_about_reminders
+
+    assert opened.new_recovery_code is not None
+    window.show()
+    RecoveryKeyDialog(opened.new_recovery_code, window, home=paths).exec()
+    if opened.created and window.controller is not None:
+        # A first run: the daily reminder is off until the patient asks for it.
+        ask_about_reminders(window, window.controller)
 
 
 def _notifier(on_event: EventCallback) -> Notifier:

@@ -4,7 +4,12 @@
 #
 # In a temporary home it runs --version, demo, export pdf, export fhir, backup -o and
 # check --deep, then opens the window on that journal and quits it with Ctrl+Q as a
-# person would. On Linux the journal's key lives in a real Secret Service: GNOME Keyring
+# person would. On Linux it also checks that a program the app starts (the desktop
+# database tool of --install-desktop-entry) gets none of the bundle's variables
+# (QT_PLUGIN_PATH, _PYI_*, LD_LIBRARY_PATH into the bundle), and with
+# SMOKE_ARCHIVE=ketajournal-*.tar.gz it installs that archive with its install.sh into
+# the temporary home (program, menu entry, man page, completions), runs the installed
+# command and removes it again with uninstall.sh. On Linux the journal's key lives in a real Secret Service: GNOME Keyring
 # in a private D-Bus session, unlocked with a throwaway password; on macOS and Windows in
 # the system's keyring. The window runs under Xvfb and is driven with xdotool; without
 # them (and on macOS and Windows) it runs on Qt's offscreen platform, where nothing
@@ -132,6 +137,49 @@ step "backup -o" "$exe" --home "$journal" "${secret_args[@]}" backup -o "$tmp/ba
 
 step "check --deep" "$exe" --home "$journal" "${secret_args[@]}" check --deep
 grep -qE "^integrity +ok" "$tmp/out" || fail "check --deep: the journal is not ok"
+
+if [[ $(uname -s) == Linux ]]; then
+  # A stand-in for update-desktop-database writes the environment it was given.
+  mkdir -p "$tmp/fakebin"
+  printf '#!/bin/sh\nenv >"%s"\n' "$tmp/child-env" >"$tmp/fakebin/update-desktop-database"
+  chmod 755 "$tmp/fakebin/update-desktop-database"
+  step "--install-desktop-entry" env PATH="$tmp/fakebin:$PATH" "$exe" --install-desktop-entry
+  [[ -s $tmp/child-env ]] || fail "--install-desktop-entry: the desktop database tool never ran"
+  bundle=$(dirname "$exe")
+  if grep -E "^(QT_PLUGIN_PATH|QML2_IMPORT_PATH|_PYI_[A-Z_]*)=|^LD_LIBRARY_PATH=.*$bundle" \
+      "$tmp/child-env"; then
+    fail "a program the app started inherited the bundle's environment (above)"
+  fi
+  step "--uninstall-desktop-entry" "$exe" --uninstall-desktop-entry
+fi
+
+if [[ -n ${SMOKE_ARCHIVE:-} ]]; then
+  mkdir "$tmp/unpacked"
+  tar -xzf "$SMOKE_ARCHIVE" -C "$tmp/unpacked"
+  unpacked=$(find "$tmp/unpacked" -mindepth 1 -maxdepth 1 -type d | head -1)
+  share=${XDG_DATA_HOME:-$HOME/.local/share}
+  step "install.sh from $(basename "$SMOKE_ARCHIVE")" "$unpacked/install.sh"
+  [[ -s $HOME/.local/share/man/man1/ketajournal.1 ]] || fail "install.sh: no man page"
+  for file in applications/org.ketajournal.KetaJournal.desktop \
+      bash-completion/completions/ketajournal zsh/site-functions/_ketajournal \
+      fish/vendor_completions.d/ketajournal.fish \
+      icons/hicolor/256x256/apps/org.ketajournal.KetaJournal.png; do
+    [[ -s $share/$file ]] || fail "install.sh: no $share/$file"
+  done
+  step "the installed command" "$HOME/.local/bin/ketajournal" --version
+  [[ $(cat "$tmp/out") == "$version" ]] || fail "the installed command is not $version"
+  if command -v man >/dev/null; then
+    step "man ketajournal (installed)" env PATH="$HOME/.local/bin:$PATH" man -w ketajournal
+    [[ $(cat "$tmp/out") == "$HOME/.local/share/man/man1/ketajournal.1" ]] \
+      || fail "man found $(cat "$tmp/out")"
+  fi
+  step "uninstall.sh" "$HOME/.local/lib/ketajournal/uninstall.sh"
+  for file in "$HOME/.local/share/man/man1/ketajournal.1" \
+      "$share/bash-completion/completions/ketajournal" "$share/zsh/site-functions/_ketajournal" \
+      "$share/fish/vendor_completions.d/ketajournal.fish" "$HOME/.local/lib/ketajournal"; do
+    [[ ! -e $file ]] || fail "uninstall.sh left $file"
+  done
+fi
 
 window=""
 if [[ $mode == secret-service && ${SMOKE_WINDOW:-x11} == x11 ]] && command -v xvfb-run >/dev/null \

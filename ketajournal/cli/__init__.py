@@ -25,46 +25,46 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
+from typing import NoReturn
 
 from ketajournal import __version__
-from ketajournal.cli import (
-    analysis,
-    demo,
-    desktop_entry,
-    export,
-    factors,
-    importing,
-    log,
-    medication,
-    plan,
-    reminders,
-    safety,
-    settings,
-)
-from ketajournal.cli.common import Parser, home_options
-from ketajournal.domain import locales
 from ketajournal.errors import KnownError
+from ketajournal.platform.child_env import clean_for_children
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
 #: Options that may be given more than once (a list of texts).
 REPEATABLE = frozenset({"map"})
-#: The groups of commands, in the order ``--help`` lists them.
-GROUPS = (
-    demo, log, medication, export, importing, safety, analysis, factors, reminders, plan,
-    settings,
-)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line grammar (documented in README.md and tested)."""
-    home = home_options()
-    parser = Parser(
-        prog="ketajournal",
-        description="A private, encrypted journal for ketamine and esketamine therapy. "
-        "Without a command, opens the window.",
-        parents=[home],
+def command_groups() -> tuple[ModuleType, ...]:
+    """The groups of commands, in the order ``--help`` lists them.
+
+    Imported only to build the full grammar: they import the services (the storage,
+    the keyring), which opening the window leaves until after its first paint.
+    """
+    from ketajournal.cli import (
+        analysis,
+        demo,
+        export,
+        factors,
+        importing,
+        log,
+        medication,
+        plan,
+        reminders,
+        safety,
+        settings,
     )
-    parser.add_argument("--version", action="version", version=f"ketajournal {__version__}")
+
+    return (
+        demo, log, medication, export, importing, safety, analysis, factors, reminders, plan,
+        settings,
+    )
+
+
+def add_window_options(parser: argparse.ArgumentParser) -> None:
+    """``--demo`` and ``--background``: how the window opens (no command)."""
     parser.add_argument(
         "--demo",
         action="store_true",
@@ -75,9 +75,53 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start with the window hidden, for reminders (start at login uses this)",
     )
+
+
+class _NotTheWindowError(Exception):
+    """``argv`` is not a plain start of the window."""
+
+
+class _WindowParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotTheWindowError(message)
+
+
+def window_options(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The options of a plain start of the window, or None for anything else.
+
+    ``ketajournal`` alone, with ``--home``, ``--demo`` or ``--background``, opens the
+    window: that needs none of the commands' modules, whose imports (the services,
+    sqlite-utils, SQLCipher, the keyring) would hold up its first paint. Anything
+    else (a command, ``--help``, ``--version``, another or an abbreviated option, a
+    mistake) returns None and goes through :func:`build_parser`, which decides.
+    """
+    parser = _WindowParser(add_help=False, allow_abbrev=False, exit_on_error=False)
+    parser.add_argument("--home", default=argparse.SUPPRESS)
+    add_window_options(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except (_NotTheWindowError, argparse.ArgumentError):
+        return None
+    return None if rest else args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line grammar (documented in README.md and tested)."""
+    from ketajournal.cli import desktop_entry
+    from ketajournal.cli.common import Parser, home_options
+
+    home = home_options()
+    parser = Parser(
+        prog="ketajournal",
+        description="A private, encrypted journal for ketamine and esketamine therapy. "
+        "Without a command, opens the window.",
+        parents=[home],
+    )
+    parser.add_argument("--version", action="version", version=f"ketajournal {__version__}")
+    add_window_options(parser)
     desktop_entry.add_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for group in GROUPS:
+    for group in command_groups():
         group.add_commands(sub, home)
     return parser
 
@@ -89,13 +133,31 @@ def os_problem(error: OSError) -> str:
     return f"could not use{where}: {reason}. What was asked was not done."
 
 
+def open_window(args: argparse.Namespace) -> int:
+    """No command: open the window (Qt is imported only now)."""
+    from ketajournal.app import display_problem, run_gui
+
+    problem = display_problem()
+    if problem:
+        print(f"ketajournal: {problem}", file=sys.stderr)
+        return 1
+    return run_gui(getattr(args, "home", None), demo=args.demo, background=args.background)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``ketajournal`` and ``python -m ketajournal``."""
     set_private_umask()
     disable_core_dumps()  # a dump of this process would hold the data key in clear
     logging.basicConfig(level=logging.WARNING, format="ketajournal: %(levelname)s: %(message)s")
+    window = window_options(sys.argv[1:] if argv is None else argv)
+    if window is not None:
+        return open_window(window)
+    from ketajournal.cli import desktop_entry
+    from ketajournal.domain import locales
+
     # Dates and numbers in the language the environment asks for (English without one).
     locales.use(locales.from_environment())
+
     parser = build_parser()
     args = parser.parse_args(argv)
     # The argparse of Python 3.11 turns "--at=--" into an empty list; only the
@@ -111,18 +173,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error("--install-desktop-entry and --uninstall-desktop-entry take no command")
         args.handler = desktop_entry.handle
     elif args.command is None:
-        from ketajournal.app import display_problem, run_gui  # Qt only for the window
-
-        problem = display_problem()
-        if problem:
-            print(f"ketajournal: {problem}", file=sys.stderr)
-            return 1
-
-        return run_gui(getattr(args, "home", None), demo=args.demo, background=args.background)
+        return open_window(args)
     if args.command == "log" and not getattr(args, "handler", None):
         parser.error("log needs a kind")
     if args.command == "medication" and not getattr(args, "handler", None):
         parser.error("medication needs an action: start, change, stop or list")
+    clean_for_children()  # no Qt here: what a command starts gets the system's environment
     try:
         code: int = args.handler(args)
         return code

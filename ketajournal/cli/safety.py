@@ -19,12 +19,12 @@ from ketajournal.cli.common import (
     with_password_file_hint,
 )
 from ketajournal.domain.validation import ValidationError
+from ketajournal.platform.instance import replacing_lock
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import portable, repair, restore
 from ketajournal.services.damage import permission_problem
 from ketajournal.services.keys import NeedsSecretError, secret_from_options
-from ketajournal.storage.instance import replacing_lock
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands, Parser
@@ -117,7 +117,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     secret = secret_from_options(getattr(args, "password_file", None))
     keys = KeyringKeyStore()
     _no_permission_problem(paths)
-    # The window's lock: never while a window has the journal open (storage/instance.py).
+    # The window's lock: never while a window has the journal open (platform/instance.py).
     with replacing_lock(paths.home):
         return _restore(args, paths, secret, keys)
 

@@ -33,6 +33,7 @@ import sqlcipher3
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import RecoveryCode, new_recovery_code
+from ketajournal.platform.instance import creation_lock
 from ketajournal.platform.keystore import KeyringKeyStore, KeyStore, keyring_entry
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
 from ketajournal.services.damage import (
@@ -64,7 +65,6 @@ from ketajournal.storage.header import (
     read_header,
     write_header,
 )
-from ketajournal.storage.instance import creation_lock
 
 log = logging.getLogger(__name__)
 

@@ -20,6 +20,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from ketajournal.platform.files import atomic_path, fsync_dir
+from ketajournal.platform.instance import migration_lock
 from ketajournal.platform.paths import JournalPaths, backup_header
 from ketajournal.storage.backup import BackupError, write_backup
 from ketajournal.storage.connection import (
@@ -31,7 +32,6 @@ from ketajournal.storage.connection import (
     transaction,
     write_failure_reason,
 )
-from ketajournal.storage.instance import migration_lock
 from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
 
 
@@ -75,7 +75,7 @@ def open_database(path: Path, key: bytes) -> Database:
     A journal with an older schema is first backed up, verified, to
     ``<home>/backups/before-migration-<stamp>.db`` (with a copy of its
     header), then migrated in one transaction (:func:`migrate`), both under
-    the home's migration lock (:func:`ketajournal.storage.instance.migration_lock`). Raises
+    the home's migration lock (:func:`ketajournal.platform.instance.migration_lock`). Raises
     :class:`WrongKeyError` if the key does not fit, :class:`NewerSchemaError`
     if the journal is from a newer version, :class:`MigrationBackupError` if
     the backup fails and :class:`MigrationFailedError` if a migration fails;

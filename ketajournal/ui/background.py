@@ -17,16 +17,18 @@ import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ketajournal import APP_ID, APP_TITLE
 from ketajournal.ui.menus import Menus
 from ketajournal.ui.resources import icon
+
+if TYPE_CHECKING:  # QtNetwork only when a socket is made: not before the first paint
+    from PySide6.QtNetwork import QLocalSocket
 
 #: What a second start may say: bring the window forward, or only check it is there.
 SHOW, PING = b"show", b"ping"
@@ -115,6 +117,8 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         # A socket left by a crashed run: we hold the journal's instance lock, so no
@@ -149,6 +153,8 @@ class InstanceServer(QObject):
 def hand_over(name: str, message: bytes = SHOW,
               timeout_ms: int = HAND_OVER_TIMEOUT_MS) -> bool:
     """Ask the app already running on this journal to come forward; True when it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(timeout_ms):

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -39,42 +40,34 @@ from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, local_zone, system_now
-from ketajournal.platform.keystore import KeyStore
-from ketajournal.services import clinical
-from ketajournal.services.journal import Change, Journal
-from ketajournal.services.keys import NeedsSecretError
-from ketajournal.services.settings import Settings
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
-from ketajournal.ui.controller import JournalController
-from ketajournal.ui.dialogs import (
-    EntryDialog,
-    SideEffectDialog,
-    current,
-    entry_dialog,
-    session_from_plan_dialog,
-)
 from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.menus import build_menus
 from ketajournal.ui.operations import FileOperations
-from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
 from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
-from ketajournal.ui.screens import SCREENS, ScreenTabs
+from ketajournal.ui.screens import SCREENS
 from ketajournal.ui.tasks import finish_quietly, run_quietly
-from ketajournal.ui.today import TodayView
-from ketajournal.ui.view import JournalView
 
-if TYPE_CHECKING:  # imported when first shown: they pull in pyqtgraph, numpy, reports
+if TYPE_CHECKING:
+    # Imported when a journal is attached, after the first paint (docs/performance.md).
+    from ketajournal.platform.keystore import KeyStore
+    from ketajournal.services.journal import Change, Journal
     from ketajournal.services.maintenance import AfterOpen
     from ketajournal.ui.appointment import AppointmentView
     from ketajournal.ui.boosters import BoostersView
+    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.dialogs import EntryDialog
     from ketajournal.ui.medications import MedicationsView
+    from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
+    from ketajournal.ui.screens import ScreenTabs
     from ketajournal.ui.timeline import TimelineView
     from ketajournal.ui.trends import TrendsView
+    from ketajournal.ui.view import JournalView
 
-Unlock = Callable[[str], Journal]
+Unlock = Callable[[str], "Journal"]
 
 
 #: Help → Crisis resources, from anywhere in the window.
@@ -89,6 +82,9 @@ class MainWindow(QMainWindow):
     shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
     notification sender for reminders (none: no notifications); ``clock`` and
     ``zone`` are the wall clock the reminders and the day follow.
+
+    With ``opening`` and no controller it shows "Opening your journal…" (journal actions
+    off) until :meth:`attach` or :meth:`ask_to_unlock`: the app paints it first.
     """
 
     #: The window closed and the app should end (closing only hid it when in the background).
@@ -105,13 +101,15 @@ class MainWindow(QMainWindow):
         notifier: SenderFactory | None = None,
         clock: Clock = system_now,
         zone: tzinfo | None = None,
+        opening: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         #: Reminders and the day: runs while locked and while the window is hidden.
         self.reminders = ReminderScheduler(
-            clock, zone if zone is not None else local_zone(), notifier, self
+            clock, zone if zone is not None else local_zone(), None if opening else notifier, self
         )
+        self._notifier_later = notifier if opening else None  # made after the first paint
         self.reminders.open_requested.connect(self.open_form)
         self.reminders.day_changed.connect(self._new_day)
         #: The form a reminder asked for while locked: opened after unlocking.
@@ -135,6 +133,12 @@ class MainWindow(QMainWindow):
         self.lock_screen = LockScreen()
         self.lock_screen.unlock_requested.connect(self.try_unlock)
         self.stack.addWidget(self.lock_screen)
+        #: Shown from the first paint until the journal is open (or needs a secret).
+        self.opening_page = QLabel("Opening your journal…")
+        self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening_page)
+        if opening and controller is None:
+            self.stack.setCurrentWidget(self.opening_page)
         self.setCentralWidget(self.stack)
         #: Light or dark, following the system or the Settings, switched live.
         self.appearance = Appearance(self)
@@ -156,8 +160,22 @@ class MainWindow(QMainWindow):
             self._set_journal_actions(False)
 
     # -- open / lock ----------------------------------------------------------------------
+    def ask_to_unlock(self, hint: str) -> None:
+        """No key in the keyring: the lock screen asks for a passphrase or recovery key."""
+        self._start_notifier()
+        self.lock_screen.ask_for_secret(True, hint)
+        self.stack.setCurrentWidget(self.lock_screen)
+
+    def _start_notifier(self) -> None:
+        if self._notifier_later is not None:
+            self.reminders.start_sending(self._notifier_later)
+            self._notifier_later = None
+
     def attach(self, controller: JournalController) -> None:
         """Build the screens around an open journal."""
+        from ketajournal.ui.screens import ScreenTabs
+        from ketajournal.ui.today import TodayView
+        self._start_notifier()
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
         # Only Today is built now; the other screens read the whole journal, so each is
@@ -184,9 +202,9 @@ class MainWindow(QMainWindow):
         self.menus.undo_action.setEnabled(stack.canUndo())
         self.menus.redo_action.setEnabled(stack.canRedo())
         self._set_journal_actions(True)
-        self.idle.start(Settings(controller.journal).get("security.auto_lock_minutes"))
+        self.idle.start(self._setting("security.auto_lock_minutes"))
         self._apply_background()
-        self.appearance.set_choice(Settings(controller.journal).get("appearance.color_scheme"))
+        self.appearance.set_choice(self._setting("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
@@ -301,6 +319,7 @@ class MainWindow(QMainWindow):
         # What the forms hold is written as drafts before the journal closes: unlocking
         # brings it back (Today's note in place, open dialogs under "Not saved yet").
         self.today.draft.stop()
+        from ketajournal.ui.dialogs import EntryDialog
         for dialog in self.findChildren(QDialog):
             if isinstance(dialog, EntryDialog):
                 dialog.keep_draft_and_close()
@@ -333,6 +352,8 @@ class MainWindow(QMainWindow):
         """Reopen the journal; on failure say why and make the next try wait longer."""
         if self._unlock is None:
             return
+        from ketajournal.services.keys import NeedsSecretError
+        from ketajournal.ui.controller import JournalController
         try:
             journal = self._unlock(secret)
         except NeedsSecretError as error:
@@ -381,17 +402,20 @@ class MainWindow(QMainWindow):
     def _settings_may_have_changed(self, change: Change) -> None:
         """A new auto-lock time (Security dialog) or colour scheme takes effect at once."""
         if "settings" in change.kinds and self.controller is not None:
-            settings = Settings(self.controller.journal)
-            self.idle.start(settings.get("security.auto_lock_minutes"))
+            self.idle.start(self._setting("security.auto_lock_minutes"))
             self._apply_background()
-            self.appearance.set_choice(settings.get("appearance.color_scheme"))
+            self.appearance.set_choice(self._setting("appearance.color_scheme"))
+
+    def _setting(self, key: str) -> Any:
+        from ketajournal.services.settings import Settings
+        return Settings(self.open_controller.journal).get(key)
 
     # -- reminders and the background -----------------------------------------------------
     def _apply_background(self) -> None:
         """Read "keep running in the background": closing then hides the window."""
         if self.controller is None:
             return
-        self.background = bool(Settings(self.controller.journal).get("reminders.background"))
+        self.background = bool(self._setting("reminders.background"))
         self.tray.set_shown(self.background)
 
     def _new_day(self) -> None:
@@ -443,6 +467,7 @@ class MainWindow(QMainWindow):
     # -- entries --------------------------------------------------------------------------
     def dialog_for(self, kind: str, existing: Entry | None = None) -> EntryDialog:
         """The form for a new entry of ``kind`` or for editing ``existing``."""
+        from ketajournal.ui.dialogs import entry_dialog
         return entry_dialog(self.open_controller, kind, existing, self)
 
     def new_entry(self, kind: str) -> None:
@@ -456,6 +481,8 @@ class MainWindow(QMainWindow):
 
     def log_from_plan(self, item: PlannedItem) -> EntryDialog:
         """Open the session form filled from a planned session; saving marks it done."""
+        from ketajournal.ui.dialogs import session_from_plan_dialog
+
         dialog = session_from_plan_dialog(self.open_controller, item, self)
         dialog.finished.connect(lambda _r: self._drafts_may_have_changed())
         dialog.accepted.connect(lambda: self.statusBar().showMessage("Saved.", 5000))
@@ -517,6 +544,7 @@ class MainWindow(QMainWindow):
 
     def questionnaire_dialog(self, instrument_id: str) -> QuestionnaireDialog:
         """The form for one questionnaire."""
+        from ketajournal.ui.questionnaire import QuestionnaireDialog
         return QuestionnaireDialog(self.open_controller, INSTRUMENTS[instrument_id], self)
 
     def open_questionnaire(self, instrument_id: str) -> QuestionnaireDialog:
@@ -540,10 +568,13 @@ class MainWindow(QMainWindow):
 
     def show_crisis_resources(self) -> None:
         """The crisis resources, in a window that blocks nothing (also while locked)."""
-        message = (
-            crisis_text() if self.controller is None
-            else clinical.crisis_message(self.controller.journal)
-        )
+        from ketajournal.ui.questionnaire import CrisisDialog
+        if self.controller is None:
+            message = crisis_text()
+        else:
+            from ketajournal.services import clinical
+
+            message = clinical.crisis_message(self.controller.journal)
         if self.crisis is None:
             self.crisis = CrisisDialog(message, self)
         self.crisis.text.setText(message)
@@ -557,6 +588,7 @@ class MainWindow(QMainWindow):
         SettingsDialog(self.open_controller, self, keys=self.keys).exec()
 
     def _warn_red_flag(self, dialog: EntryDialog) -> None:
+        from ketajournal.ui.dialogs import SideEffectDialog, current
         if not isinstance(dialog, SideEffectDialog):
             return
         category = current(dialog.category, SideEffectCategory)
@@ -610,4 +642,5 @@ class MainWindow(QMainWindow):
         finish_quietly(self._maintenance)
         event.accept()
         self.closed_for_good.emit()
+
 

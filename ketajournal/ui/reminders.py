@@ -23,7 +23,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta, tzinfo
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -40,12 +40,12 @@ from ketajournal.domain.reminders import (
 from ketajournal.domain.timeutil import in_zone
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock
-from ketajournal.platform.notify import EventCallback, EventType, NotificationEvent
-from ketajournal.services import reminders
-from ketajournal.services.journal import Journal
-from ketajournal.services.reminders import ReminderState
-from ketajournal.services.settings import Settings
-from ketajournal.ui.controller import JournalController
+
+if TYPE_CHECKING:  # the window makes the scheduler before its first paint, without these
+    from ketajournal.platform.notify import EventCallback, NotificationEvent
+    from ketajournal.services.journal import Journal
+    from ketajournal.services.reminders import ReminderState
+    from ketajournal.ui.controller import JournalController
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ class Sender(Protocol):
         """Stop listening."""
 
 
-SenderFactory = Callable[[EventCallback], Sender]
+SenderFactory = Callable[["EventCallback"], Sender]
 
 
 class ReminderScheduler(QObject):
@@ -108,10 +108,7 @@ class ReminderScheduler(QObject):
         self._heard.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self._sender: Sender | None = None
         if sender is not None:
-            try:
-                self._sender = sender(self._heard.emit)
-            except Exception as error:  # no notification service: reminders stay on Today
-                log.warning("notifications unavailable: %s", type(error).__name__)
+            self.start_sending(sender)
         now = clock()
         self._last_tick = now
         self._day = now.astimezone(zone).date()
@@ -122,6 +119,14 @@ class ReminderScheduler(QObject):
         self._heartbeat.setInterval(int(HEARTBEAT.total_seconds() * 1000))
         self._heartbeat.timeout.connect(self.tick)
         self._heartbeat.start()
+
+    def start_sending(self, sender: SenderFactory) -> None:
+        """Make the notifier now (the window does so after its first paint: it starts a
+        thread and talks to the notification service)."""
+        try:
+            self._sender = sender(self._heard.emit)
+        except Exception as error:  # no notification service: reminders stay on Today
+            log.warning("notifications unavailable: %s", type(error).__name__)
 
     @property
     def sends(self) -> bool:
@@ -143,12 +148,16 @@ class ReminderScheduler(QObject):
 
     def detach(self) -> None:
         """The journal is about to close: keep what the rules need in memory."""
+        from ketajournal.services import reminders
+
         if self._journal is not None and self.sends:
             self._state = reminders.snapshot(self._journal)
         self._journal = None
 
     def journal_changed(self) -> None:
         """Something was logged or a setting changed: take back what is no longer due."""
+        from ketajournal.services import reminders
+
         if not self.sends or self._journal is None:
             return
         state = self._read()
@@ -184,6 +193,8 @@ class ReminderScheduler(QObject):
 
     def check(self) -> None:
         """Send what is due now (at most one) and set the timer for the next look."""
+        from ketajournal.services import reminders
+
         now = self._clock()
         wake_at: datetime | None = None
         state = self._read() if self.sends else None
@@ -203,6 +214,8 @@ class ReminderScheduler(QObject):
         self._timer.start(wait_ms)
 
     def _read(self) -> ReminderState | None:
+        from ketajournal.services import reminders
+
         if self._journal is not None:
             try:
                 self._state = reminders.snapshot(self._journal)
@@ -212,6 +225,8 @@ class ReminderScheduler(QObject):
 
     # -- notifications ----------------------------------------------------------------------
     def _send(self, notice: Notice, now: datetime) -> bool:
+        from ketajournal.services import reminders
+
         assert self._sender is not None
         try:
             notification_id = self._sender.send(notice.title, notice.body, notice.actions)
@@ -232,6 +247,9 @@ class ReminderScheduler(QObject):
             log.warning("a reminder could not be withdrawn: %s", type(error).__name__)
 
     def _on_event(self, event: NotificationEvent) -> None:
+        from ketajournal.platform.notify import EventType
+        from ketajournal.services import reminders
+
         notice = self.shown.get(event.notification_id)
         if notice is None:
             return
@@ -260,6 +278,8 @@ class ReminderScheduler(QObject):
 
     def _write(self, events: list[ReminderEvent]) -> None:
         """Append to the stored history; what cannot be written waits for the next try."""
+        from ketajournal.services import reminders
+
         assert self._journal is not None
         try:
             reminders.record(self._journal, events)
@@ -293,6 +313,8 @@ def ask_about_reminders(parent: QWidget, controller: JournalController) -> QMess
     box.setDefaultButton(QMessageBox.StandardButton.No)
 
     def turn_on() -> None:
+        from ketajournal.services.settings import Settings
+
         try:
             Settings(controller.journal).set("reminders.mood", True)
         except KnownError as error:

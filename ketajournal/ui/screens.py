@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from ketajournal.ui.controller import JournalController
-from ketajournal.ui.view import JournalView
+if TYPE_CHECKING:  # the menus read SCREENS before the first paint, without the journal's side
+    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.view import JournalView
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ class ScreenTabs(QTabWidget):
         assert screen.view is not None
         # The screen's module is imported here, on first use: none of it is needed to
         # log a mood.
+        from ketajournal.ui.view import JournalView
+
         module, _, class_name = screen.view.partition(":")
         widget = getattr(importlib.import_module(module), class_name)(self._controller)
         assert isinstance(widget, JournalView)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install KetaJournal from this unpacked archive.
 #   ./install.sh            for you alone: ~/.local/lib/ketajournal, ~/.local/bin,
-#                           ~/.local/share (menu entry, icons, metainfo); no root needed
+#                           ~/.local/share (menu entry, icons, metainfo, man page, shell
+#                           completions); no root needed
 #   sudo ./install.sh --system
 #                           for everyone: /opt/ketajournal, /usr/local/bin, /usr/local/share
 # Running it again replaces the installed version. Your journal is never touched: it
@@ -22,7 +23,7 @@ case ${1:-} in
     [[ $(id -u) != 0 ]] || echo "install: installing for root alone; for every user: $0 --system" >&2
     appdir=$HOME/.local/lib/ketajournal bindir=$HOME/.local/bin
     share=${XDG_DATA_HOME:-$HOME/.local/share} ;;
-  -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+  -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
   *) die "unknown option $1 (use --system or nothing)" ;;
 esac
 
@@ -69,6 +70,21 @@ while IFS= read -r -d '' icon; do
   put "$icon" "$share/icons/hicolor/${icon#"$here/share/icons/hicolor/"}"
 done < <(find "$here/share/icons/hicolor" -type f -print0)
 
+# The man page and the shell completions, where man and each shell look for them: the
+# man page in the share/man beside bindir (man searches there for each bin/ on the
+# PATH, whatever XDG_DATA_HOME says); bash-completion's user folder (it honours
+# BASH_COMPLETION_USER_DIR); fish's vendor folder; zsh has no folder it reads for a
+# user, so the file goes to share/zsh/site-functions and a hint says how to use it.
+put "$here/share/man/man1/ketajournal.1" "$(dirname "$bindir")/share/man/man1/ketajournal.1"
+if [[ $appdir == /opt/* ]]; then
+  bash_completions=$share/bash-completion/completions
+else
+  bash_completions=${BASH_COMPLETION_USER_DIR:-$share/bash-completion}/completions
+fi
+put "$here/share/completions/ketajournal.bash" "$bash_completions/ketajournal"
+put "$here/share/completions/_ketajournal" "$share/zsh/site-functions/_ketajournal"
+put "$here/share/completions/ketajournal.fish" "$share/fish/vendor_completions.d/ketajournal.fish"
+
 # The command: a link in bindir, unless something else is there (a pip install, say).
 link=$bindir/ketajournal
 if [[ -e $link && ! -L $link ]]; then
@@ -91,4 +107,7 @@ version=$("$appdir/ketajournal" --version 2>/dev/null | awk '{print $2}') || ver
 echo "Installed KetaJournal $version into $appdir."
 echo "Start it from your applications menu (KetaJournal), or run: $appdir/ketajournal"
 case ":$PATH:" in *":$bindir:"*) ;; *) echo "($bindir is not on your PATH, so 'ketajournal' alone will not be found in a terminal.)" ;; esac
+if [[ $appdir != /opt/* ]]; then
+  echo "zsh completion: add 'fpath+=($share/zsh/site-functions)' to ~/.zshrc before compinit."
+fi
 echo "To remove it: $appdir/uninstall.sh"

@@ -4,7 +4,8 @@
 # writes dist/ketajournal-<version>-linux-<arch>.tar.gz, which holds
 #   ketajournal-<version>-linux-<arch>/
 #     ketajournal/          the frozen app (run ketajournal/ketajournal)
-#     share/                desktop entry, AppStream metainfo, hicolor icons
+#     share/                desktop entry, AppStream metainfo, hicolor icons, the man
+#                           page and the bash, zsh and fish completions
 #     install.sh            into ~/.local (default) or /opt and /usr/local (--system)
 #     uninstall.sh          removes exactly what install.sh wrote; never the journal
 #     README.txt LICENSE
@@ -31,6 +32,11 @@ cp "$ROOT/ketajournal/assets/$APP_ID.desktop" "$top/share/applications/"
 cp "$ROOT/ketajournal/assets/$APP_ID.metainfo.xml" "$top/share/metainfo/"
 cp -r "$ROOT/ketajournal/assets/hicolor/." "$top/share/icons/hicolor/"
 cp "$ROOT/ketajournal/assets/$APP_ID.svg" "$top/share/icons/hicolor/scalable/apps/"
+# Generated from the parser (python -m resources.manpage); a test keeps them current.
+mkdir -p "$top/share/man/man1" "$top/share/completions"
+cp "$ROOT/resources/man/ketajournal.1" "$top/share/man/man1/"
+cp "$ROOT/resources/completions/ketajournal.bash" "$ROOT/resources/completions/_ketajournal" \
+  "$ROOT/resources/completions/ketajournal.fish" "$top/share/completions/"
 cp "$ROOT/LICENSE" "$top/"
 cp "$ROOT/packaging/linux/uninstall.sh" "$top/"
 # The oldest glibc this build runs on, measured from its binaries: install.sh checks it.

@@ -128,3 +128,30 @@ def test_window_without_display_explains_instead_of_aborting(tmp_path: Path) -> 
                             env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "no display" in result.stderr and "libxcb" not in result.stderr
+
+
+# -- the window's start: no command's module before its first paint -----------------------
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--home", "/tmp/h"], ["--home=/tmp/h", "--demo"], ["--background"],
+    ["--demo", "--background", "--home", "h"],
+])
+def test_a_plain_start_of_the_window_is_read_without_the_full_grammar(argv: list[str]) -> None:
+    from ketajournal.cli import build_parser, window_options
+
+    fast = window_options(argv)
+    full = build_parser().parse_args(argv)
+    assert fast is not None and full.command is None
+    assert vars(fast) == {k: v for k, v in vars(full).items()
+                          if k in {"home", "demo", "background"}}
+
+
+@pytest.mark.parametrize("argv", [
+    ["-h"], ["--version"], ["log", "mood", "7"], ["--home"], ["--dem"],
+    ["--password-file", "f"], ["--install-desktop-entry"], ["--demo", "check"],
+])
+def test_anything_else_goes_through_the_full_grammar(argv: list[str]) -> None:
+    from ketajournal.cli import window_options
+
+    assert window_options(argv) is None

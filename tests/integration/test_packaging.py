@@ -68,6 +68,7 @@ def test_the_spec_collects_what_is_loaded_by_name() -> None:
     spec = (ROOT / "packaging" / "ketajournal.spec").read_text(encoding="utf-8")
     assert 'collect_data_files("ketajournal.assets")' in spec
     assert "fonts/Vera*.ttf" in spec
+    assert '"_rl_accel"' in spec  # ReportLab imports its C accelerators inside exec()
     # ReportLab needs PIL, pyqtgraph QtOpenGL, the second start's hand-over QtNetwork.
     for needed in ("PIL", "PySide6.QtOpenGL", "PySide6.QtNetwork"):
         assert f'"{needed}",' not in spec.split("excludes = [", 1)[1].split("]", 1)[0]
@@ -119,6 +120,18 @@ def test_install_puts_the_menu_entry_icons_and_command_under_home_and_uninstall_
     assert (home / f".local/share/metainfo/{APP_ID}.metainfo.xml").is_file()
     assert (home / ".local/bin/ketajournal").resolve() == appdir / "ketajournal"
     assert run(appdir / "ketajournal").stdout == "ketajournal 9.9.9\n"
+    share = home / ".local/share"
+    for source, target in (
+        ("man/ketajournal.1", "man/man1/ketajournal.1"),
+        ("completions/ketajournal.bash", "bash-completion/completions/ketajournal"),
+        ("completions/_ketajournal", "zsh/site-functions/_ketajournal"),
+        ("completions/ketajournal.fish", "fish/vendor_completions.d/ketajournal.fish"),
+    ):
+        assert (share / target).read_bytes() == (ROOT / "resources" / source).read_bytes()
+    if shutil.which("man"):  # man finds the page beside ~/.local/bin on the PATH
+        env_with_bin = {**env, "PATH": f"{home}/.local/bin:{env['PATH']}"}
+        found = run("man", "-w", "ketajournal", env=env_with_bin)
+        assert found.stdout.strip() == str(share / "man/man1/ketajournal.1"), found.stderr
     if shutil.which("desktop-file-validate"):
         assert run("desktop-file-validate", entry).stdout == ""
 

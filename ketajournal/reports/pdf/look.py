@@ -118,14 +118,36 @@ def escaped(value: str) -> str:
     return escape(value.translate(FALLBACKS))
 
 
+class Text(Paragraph):  # type: ignore[misc]
+    """A Paragraph that breaks its lines once per width.
+
+    A table wraps each cell's paragraph to measure the row and again to draw it, at the
+    same width: the second time the lines are the ones already broken (``wrap`` keeps
+    them, with the width and height, on the paragraph). Same layout, same bytes.
+    """
+
+    _wrapped: tuple[float, tuple[float, float], object] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        """Break the lines for ``availWidth`` (the height does not change them)."""
+        # Reused only while the broken lines are still the ones made for this width
+        # (splitting a paragraph drops them).
+        done = self._wrapped
+        if done is not None and done[0] == availWidth and getattr(self, "blPara", None) is done[2]:
+            return done[1]
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        self._wrapped = (availWidth, size, self.blPara)
+        return size
+
+
 def para(value: str, style: str = "body") -> Paragraph:
     """A Paragraph of plain text (escaped) in one of :func:`styles`."""
-    return Paragraph(escaped(value), styles()[style])
+    return Text(escaped(value), styles()[style])
 
 
 def markup(source: str, style: str = "body") -> Paragraph:
     """A Paragraph from markup whose variable parts were already passed through escaped."""
-    return Paragraph(source, styles()[style])
+    return Text(source, styles()[style])
 
 
 def heading(text: str) -> Flowable:
@@ -133,7 +155,7 @@ def heading(text: str) -> Flowable:
     return para(text, "h2")
 
 
-class Definition(Paragraph):  # type: ignore[misc]
+class Definition(Text):
     """A paragraph of definitions (small grey type)."""
 
 

@@ -228,3 +228,49 @@ def test_help_crisis_resources_is_always_there_with_a_shortcut(
     Settings(journal).set("safety.crisis_country", "AU")
     action.trigger()  # the text follows the setting
     assert "Lifeline on 13 11 14" in window.crisis.text.text()
+
+
+def test_an_opening_window_shows_no_journal_and_no_journal_action_until_attached(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from tests.support.fixtures import settle
+
+    class Sender:
+        def send(self, title: str, body: str, actions: object = ()) -> str:
+            return "n1"
+
+        def withdraw(self, notification_id: str) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    sent: list[object] = []
+
+    def notifier(_callback: object) -> Sender:
+        sent.append(1)
+        return Sender()
+
+    window = MainWindow(None, opening=True, notifier=notifier)  # type: ignore[arg-type]
+    page = window.stack.currentWidget()
+    assert isinstance(page, QLabel) and page.text() == "Opening your journal…"
+    assert window.tabs is None and "today" not in window.__dict__  # nothing to click yet
+    assert not any(action.isEnabled() for action in window.menus.journal_actions)
+    assert not sent and not window.reminders.sends  # the notifier waits for the journal
+    window.attach(JournalController(journal))
+    assert window.stack.currentWidget() is window.tabs
+    assert window.tabs.currentWidget() is window.today
+    assert all(action.isEnabled() for action in window.menus.journal_actions)
+    assert sent == [1] and window.reminders.sends
+    settle(window)
+
+
+def test_an_opening_window_without_a_key_asks_for_the_secret(qtbot: QtBot) -> None:
+    window = MainWindow(None, opening=True, unlock=lambda _secret: None)  # type: ignore[arg-type,return-value]
+    qtbot.addWidget(window)
+    window.ask_to_unlock("Type your passphrase.")
+    assert window.stack.currentWidget() is window.lock_screen
+    assert window.lock_screen.hint.text() == "Type your passphrase."
+    assert not window.lock_screen.secret.isHidden()

@@ -428,13 +428,6 @@ def test_a_new_auto_lock_time_takes_effect_at_once(window, opened: Opened) -> No
     assert not window.idle.timer.isActive()
 
 
-def _app_checks_on_open() -> bool:
-    from ketajournal import app
-
-    return hasattr(app, "open_checked")
-
-
-@pytest.mark.skipif(not _app_checks_on_open(), reason="app.py does not use open_checked yet")
 def test_the_app_offers_the_backup_for_a_damaged_journal_at_start(
     qtbot: QtBot, opened: Opened, answers: Answers, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -257,3 +257,35 @@ def test_the_session_record_is_shown_when_present(journal: Journal, tmp_path: Pa
     journal.log(Session(at=NOW - timedelta(days=3), route=Route.IV, phase=Phase.BOOSTER))
     both = " ".join(page_texts(export(journal, tmp_path / "both.pdf")))
     assert "Session record (from the clinic) (1)" in both and "Sessions (2)" in both
+
+
+def test_reportlabs_c_accelerators_write_the_same_bytes_as_its_python_code(
+    journal: Journal, tmp_path: Path
+) -> None:
+    """rl-accel is a speed-up only: the PDF is byte for byte the one its fallbacks write."""
+    import pickle
+    import subprocess
+    import sys
+
+    from reportlab.lib import rl_accel
+
+    from tests.support.paths import ROOT
+
+    assert rl_accel.fp_str.__module__ == "_rl_accel"  # the writer runs on the C code
+    fill(journal)
+    report = build_report(journal, None, None, include_notes=True, name="Sam",
+                          since_last_appointment=False)
+    write_pdf(report, tmp_path / "accelerated.pdf")
+    (tmp_path / "report.pickle").write_bytes(pickle.dumps(report))
+    script = (
+        "import pickle, sys; sys.modules['_rl_accel'] = None\n"
+        "from reportlab.lib import rl_accel\n"
+        "assert rl_accel.fp_str.__module__ != '_rl_accel'\n"
+        "from ketajournal.reports.pdf import write_pdf\n"
+        "from pathlib import Path\n"
+        "write_pdf(pickle.loads(Path(sys.argv[1]).read_bytes()), Path(sys.argv[2]))\n"
+    )
+    subprocess.run([sys.executable, "-c", script, str(tmp_path / "report.pickle"),
+                    str(tmp_path / "python.pdf")], check=True, timeout=120,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert (tmp_path / "accelerated.pdf").read_bytes() == (tmp_path / "python.pdf").read_bytes()

@@ -232,8 +232,8 @@ def test_a_backup_in_another_process_keeps_the_part_file_it_is_writing(
 def test_the_part_file_of_a_migration_backup_is_kept_while_the_migration_runs(
     journal: Journal, paths: JournalPaths
 ) -> None:
+    from ketajournal.platform.instance import migration_lock
     from ketajournal.services import backups
-    from ketajournal.storage.instance import migration_lock
 
     folder = backups.backups_dir(journal)
     migrating = leftover(folder, ".before-migration-20261127-210000.db.m1m2m3.part")

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ketajournal.platform.paths import INSTANCE_LOCK_NAME
-from ketajournal.storage.instance import (
+from ketajournal.platform.instance import (
     AlreadyOpenError,
     InstanceLock,
     JournalInUseError,
@@ -19,6 +18,7 @@ from ketajournal.storage.instance import (
     creation_lock,
     replacing_lock,
 )
+from ketajournal.platform.paths import INSTANCE_LOCK_NAME
 from tests.support.crashed import ROOT, keyring_env
 
 
@@ -39,7 +39,7 @@ def test_a_second_window_on_the_same_journal_is_refused_with_a_message(tmp_path:
 
 _HOLD_LOCK = (
     "import sys, time; from pathlib import Path; "
-    "from ketajournal.storage.instance import acquire_instance_lock; "
+    "from ketajournal.platform.instance import acquire_instance_lock; "
     "acquire_instance_lock(Path(sys.argv[1])); print('held', flush=True); time.sleep(60)"
 )
 
@@ -82,7 +82,7 @@ from ketajournal.domain.models import MoodEntry
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.opening import open_journal
-from ketajournal.storage.instance import acquire_instance_lock
+from ketajournal.platform.instance import acquire_instance_lock
 home = Path(sys.argv[1])
 lock = acquire_instance_lock(home)
 journal = open_journal(JournalPaths(home), KeyringKeyStore(), create=False)
