@@ -595,7 +595,7 @@ def test_the_view_cannot_leave_the_calendar(chart: TrendsChart) -> None:
 def test_planned_sessions_are_hollow_rings_apart_from_logged_ones(chart: TrendsChart) -> None:
     from ketajournal.domain.schedules import PlannedItem, PlannedSession
     from ketajournal.domain.series import with_planned
-    from ketajournal.palette import SCREEN
+    from ketajournal.palette import screen
 
     built, _sessions = demo_series()
     ahead = NOW + timedelta(days=9)
@@ -608,7 +608,7 @@ def test_planned_sessions_are_hollow_rings_apart_from_logged_ones(chart: TrendsC
     assert planned.opts["symbol"] == "o"
     assert planned.opts["symbolBrush"] is None or \
         pg.mkBrush(planned.opts["symbolBrush"]).style() == Qt.BrushStyle.NoBrush
-    assert pg.mkPen(planned.opts["symbolPen"]).color().name() == SCREEN.planned
-    assert SCREEN.planned not in (SCREEN.induction, SCREEN.booster)
+    assert pg.mkPen(planned.opts["symbolPen"]).color().name() == screen().planned
+    assert screen().planned not in (screen().induction, screen().booster)
     chart.set_series(built)
     assert chart.drawn_points("planned")[0].size == 0
