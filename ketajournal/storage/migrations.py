@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from ketajournal.domain.ids import new_id
+from ketajournal.storage.sync_schema import SYNCED_TABLES, add_sync_identity, create_sync_tables
+
 MIGRATION_SET = "ketajournal"
 migrations = Migrations(MIGRATION_SET)
 
@@ -124,6 +127,23 @@ def m0004_session_record(db: Database) -> None:
     ):
         db.execute(f"ALTER TABLE sessions ADD COLUMN {column}")
     db.execute("PRAGMA user_version = 4")
+
+
+@migrations(name="0005_sync_identities")
+def m0005_sync_identities(db: Database) -> None:
+    """Global ids, last-change stamps and change capture for every table that syncs.
+
+    Every row of each table in ``sync_schema.SYNCED_TABLES`` gets a UUIDv7 global
+    id (existing rows too) and a stamp column; triggers note each change in
+    ``sync_outbox``; deletions become tombstones when they are sent. This computer's
+    device id (a new UUIDv7) starts ``sync_local``, which never syncs. Nothing is
+    sent anywhere until the patient sets up sync (docs/sync.md).
+    """
+    create_sync_tables(db)
+    for table in SYNCED_TABLES:
+        add_sync_identity(db, table.name)
+    db.execute("INSERT INTO sync_local (key, value) VALUES ('device', ?)", [new_id()])
+    db.execute("PRAGMA user_version = 5")
 
 
 #: The schema version this code writes: the number of migrations it knows.

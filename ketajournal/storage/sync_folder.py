@@ -7,6 +7,7 @@ Layout (docs/sync.md has the full design)::
         00000001.kjc                  change files: a batch of changes each,
         00000002.kjc                  numbered from 1 without gaps
         acks.kja                      what this device has read of the others
+        journal.header                a copy of the journal header (for joining)
         snapshot-00000002.kjs         the whole merged state, for compaction
 
 Every file is sealed (:mod:`ketajournal.storage.sealed_files`: the header, the
@@ -47,6 +48,8 @@ from ketajournal.storage.sealed_files import (
 #: Nothing the app writes comes near this; a bigger file is refused unread.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 ACKS_NAME = "acks.kja"
+#: Each device's copy of the journal header (the wrapped key a joining computer unwraps).
+HEADER_COPY_NAME = "journal.header"
 
 _CHANGE_NAME = re.compile(r"(\d{8})\.kjc")
 _SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
@@ -266,7 +269,7 @@ class SyncFolder:
                 if path.is_file():
                     snapshots[int(m[1])] = path
                     continue
-            elif name == ACKS_NAME and path.is_file():
+            elif name in (ACKS_NAME, HEADER_COPY_NAME) and path.is_file():
                 continue
             if is_partial_name(name):
                 counts += Ignored(partial=1)
