@@ -9,7 +9,8 @@ Each group of commands keeps its grammar beside its handlers, as sqlite-utils
 does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.export` (and import),
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
 :mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
-(due), :mod:`~ketajournal.cli.settings`, :mod:`~ketajournal.cli.demo` and
+(due), :mod:`~ketajournal.cli.settings`, :mod:`~ketajournal.cli.sync`,
+:mod:`~ketajournal.cli.demo` and
 :mod:`~ketajournal.cli.desktop_entry` (the menu entry of a pip install);
 :mod:`~ketajournal.cli.common` holds what they share. This module assembles the parser
 and runs a command.
@@ -33,13 +34,14 @@ from ketajournal.cli import (
     reminders,
     safety,
     settings,
+    sync,
 )
 from ketajournal.cli.common import Parser, home_options
 from ketajournal.errors import KnownError
 from ketajournal.platform.paths import disable_core_dumps, set_private_umask
 
 #: The groups of commands, in the order ``--help`` lists them.
-GROUPS = (demo, log, export, safety, analysis, reminders, settings)
+GROUPS = (demo, log, export, safety, analysis, reminders, settings, sync)
 
 
 def build_parser() -> argparse.ArgumentParser:

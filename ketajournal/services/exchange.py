@@ -88,7 +88,12 @@ def export_csv(journal: Journal, folder: Path) -> dict[str, int]:
     if folder.exists() and not folder.is_dir():
         raise ValidationError("output", f"{folder} exists and is not a folder")
     folder.mkdir(mode=0o700, exist_ok=True)
-    return csv_export.write_csv(folder, {kind: journal.entries(kind) for kind in KINDS})
+    by_kind: dict[str, dict[int, str]] = {kind: {} for kind in KINDS}
+    for gid, (kind, entry_id) in journal.global_ids().items():
+        by_kind[kind][entry_id] = gid
+    return csv_export.write_csv(
+        folder, {kind: journal.entries(kind) for kind in KINDS}, by_kind
+    )
 
 
 def fhir_namespace(journal: Journal) -> uuid.UUID:
@@ -125,7 +130,7 @@ def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
     change = Change(frozenset())
     if plan.entries:
         backup = backups.backup_before(journal, "import")
-        change = journal.log_all(plan.entries, plan.session_of)
+        change = journal.log_all(plan.entries, plan.session_of, plan.global_ids)
     return ImportResult(
         added=plan.added,
         skipped=plan.skipped,

@@ -161,14 +161,20 @@ class Journal:
         return entry.with_id(entry_id), Change.of(entry.kind, entry_id)
 
     def log_all(
-        self, entries: Sequence[Entry], session_of: Mapping[int, int] | None = None
+        self,
+        entries: Sequence[Entry],
+        session_of: Mapping[int, int] | None = None,
+        global_ids: Mapping[int, str] | None = None,
     ) -> Change:
         """Save many new entries in one transaction (all or nothing).
 
         ``session_of`` links side effects to sessions of the same batch: it maps
         the index of a side effect in ``entries`` to the index of its session.
+        ``global_ids`` maps the index of an entry to the global id it keeps (an
+        imported export's); the others get new ones.
         """
         session_of = session_of or {}
+        global_ids = global_ids or {}
         now = self._clock()
         ids: list[int] = []
         kinds: set[str] = set()
@@ -180,7 +186,7 @@ class Journal:
                         raise ValueError("only side effects link to sessions")
                     entry = dataclasses.replace(entry, session_id=ids[session_of[index]])
                 self._check_links(entry)
-                ids.append(self._entries.insert(entry))
+                ids.append(self._entries.insert(entry, global_ids.get(index)))
                 kinds.add(entry.kind)
         return Change(frozenset(kinds), tuple(ids))
 
@@ -342,6 +348,15 @@ class Journal:
         """The most recent session, if any (to prefill the next one)."""
         return self._entries.latest_session()
 
+    def global_ids(self) -> dict[str, tuple[str, int]]:
+        """Every entry's global id (docs/sync.md) → its kind and id: what an import
+        recognises."""
+        return {
+            gid: (kind, entry_id)
+            for kind in KINDS
+            for gid, entry_id in self._entries.global_ids(kind).items()
+        }
+
     def counts(self) -> dict[str, int]:
         """Number of entries per kind."""
         return {kind: self._entries.count(kind) for kind in KINDS}
@@ -409,7 +424,8 @@ class Journal:
 
 
 def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
-    return entry_to_json(MAPPINGS[kind].from_row(row))
+    data = entry_to_json(MAPPINGS[kind].from_row(row))
+    return {"id": data.pop("id"), "global_id": row["gid"], **data}
 
 
 def entry_to_json(entry: Entry) -> dict[str, Any]:

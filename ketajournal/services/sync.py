@@ -29,6 +29,8 @@ from pathlib import Path
 
 from ketajournal.domain.hlc import HybridClock, Stamp
 from ketajournal.domain.merge import Change, JsonValue, Op, RecordState, merge_record
+from ketajournal.domain.validation import ValidationError
+from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.keystore import KeyStore
@@ -50,7 +52,7 @@ from ketajournal.storage.sync_folder import (
     plan_retirement,
 )
 from ketajournal.storage.sync_schema import SYNCED_TABLES
-from ketajournal.storage.sync_store import SyncStore, UnknownRecordError
+from ketajournal.storage.sync_store import BASE, SyncStore, UnknownRecordError
 
 #: Own change files kept before a snapshot replaces those every computer has read.
 COMPACT_AFTER_FILES = 500
@@ -288,9 +290,13 @@ def _send(
             stamp = clock.tick(item.changed_ms)
             row = store.row_by_gid(item.table, item.gid) if item.exists else None
             if row is not None:
-                changes.append(
-                    Change(item.gid, item.table, stamp, Op.UPSERT, store.fields(item.table, row))
-                )
+                # The version this edit replaced, as this computer last sent or took it in.
+                replaced = store.current(item.table, item.gid)
+                base = None if replaced is None else str(replaced.stamp)
+                fields = store.fields(item.table, row) | {BASE: base}
+                changes.append(Change(item.gid, item.table, stamp, Op.UPSERT, fields))
+                if base is not None:
+                    store.supersede(item.gid, base)
             else:
                 changes.append(Change(item.gid, item.table, stamp, Op.DELETE))
         for change in changes:
@@ -350,6 +356,10 @@ def _take_in(
                     "does not know. Update ketajournal on this computer. Nothing was taken in."
                 )
             before = store.current(table, gid)
+            for change in changes:
+                base = change.fields.get(BASE) if change.fields is not None else None
+                if isinstance(base, str):
+                    store.supersede(gid, base)
             known = {str(c.stamp) for c in store.history(gid)}
             if before is not None:
                 known.add(str(before.stamp))
@@ -372,8 +382,10 @@ def _take_in(
                     f"A change from another computer cannot be stored: {error}. Update "
                     "ketajournal on this computer. Nothing was taken in."
                 ) from None
+            superseded = store.superseded(gid)
             for loser in after.history:
-                kept += store.keep_in_history(loser)
+                if str(loser.stamp) not in superseded:
+                    kept += store.keep_in_history(loser)
             for change in fresh:
                 clock.receive(change.stamp, now)
         store.clear_outbox(after=mark)  # what taking in wrote is not a change of ours
@@ -456,6 +468,24 @@ def status(journal: Journal) -> SyncStatus:
     return SyncStatus(folder.root, device, None if last is None else int(last), tuple(devices))
 
 
+def describe(status: SyncStatus, now_ms: int) -> str:
+    """The status line: "Synced with 2 computers, 1 min ago" (or "Not synced yet")."""
+    if status.last_sync_ms is None:
+        return "Not synced yet."
+    minutes = max(0, now_ms - status.last_sync_ms) // 60_000
+    if minutes < 1:
+        ago = "just now"
+    elif minutes < 60:
+        ago = f"{minutes} min ago"
+    elif minutes < 48 * 60:
+        ago = f"{count_of(minutes // 60, 'hour')} ago"
+    else:
+        ago = f"{count_of(minutes // (24 * 60), 'day')} ago"
+    if status.others == 0:
+        return f"Synced {ago}; no other computer has joined yet."
+    return f"Synced with {count_of(status.others, 'computer')}, {ago}."
+
+
 def history(journal: Journal) -> list[RecordHistory]:
     """Every record with earlier versions kept (the losers of concurrent edits)."""
     store = _store(journal)
@@ -464,17 +494,23 @@ def history(journal: Journal) -> list[RecordHistory]:
         current = store.current(table, gid)
         row = store.row_by_gid(table, gid)
         versions = [
-            Version(c.stamp, c.op is Op.DELETE, c.fields, False) for c in store.history(gid)
+            Version(c.stamp, c.op is Op.DELETE, _shown(c.fields), False)
+            for c in store.history(gid)
         ]
         if current is not None:
             versions.append(
-                Version(current.stamp, current.op is Op.DELETE, current.fields, True)
+                Version(current.stamp, current.op is Op.DELETE, _shown(current.fields), True)
             )
         kind = _KIND_OF_TABLE.get(table, table)
         out.append(
             RecordHistory(kind, None if row is None else int(row["id"]), gid, tuple(versions))
         )
     return out
+
+
+def _shown(fields: Mapping[str, JsonValue] | None) -> Mapping[str, JsonValue] | None:
+    """A version's fields as the patient sees them (without the sync bookkeeping)."""
+    return None if fields is None else {k: v for k, v in fields.items() if k != BASE}
 
 
 def restore_version(journal: Journal, global_id: str, stamp: str) -> JournalChange:
@@ -505,7 +541,9 @@ def restore_version(journal: Journal, global_id: str, stamp: str) -> JournalChan
                     )
             kind = _KIND_OF_TABLE.get(table, table)
             return JournalChange.of(kind, *([record.entry_id] if record.entry_id else []))
-    raise SyncFolderError("There is no such kept version.")
+    raise ValidationError(
+        "stamp", "must be the stamp of a kept version (see: ketajournal sync history)"
+    )
 
 
 # -- joining ---------------------------------------------------------------------------------

@@ -58,7 +58,6 @@ _SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
 _CONFLICT_NAME = re.compile(r"(\d{8}|snapshot-\d{8}|acks)[ .(_-].*\.(kjc|kjs|kja)")
 
 
-
 class SyncError(Exception):
     """The sync folder cannot be written as asked (the message names no content)."""
 
@@ -166,8 +165,6 @@ class RetirementPlan:
     behind: tuple[str, ...] = ()
 
 
-
-
 def is_partial_name(name: str) -> bool:
     """True for names sync engines and editors use for files still being written."""
     return (
@@ -199,7 +196,6 @@ def plan_retirement(
         return RetirementPlan(0, unseen, behind)
     through = min([snapshot_seq, *(acknowledged[d].get(own, 0) for d in others)])
     return RetirementPlan(max(through, 0), (), behind)
-
 
 
 class SyncFolder:

@@ -17,8 +17,10 @@ Adding a table to sync is adding it to :data:`SYNCED_TABLES` (referenced tables
 first) and calling :func:`add_sync_identity` for it from a migration.
 
 ``sync_tombstones`` keeps deleted records (global id, stamp), ``sync_history``
-the versions that lost a merge, and ``sync_local`` this computer's own state
-(device id, clock, folder, cursors) — never synced.
+the versions that lost a merge, ``sync_superseded`` the versions some computer
+edited knowingly (an edit names the version it replaced: no conflict, so not
+kept in the history), and ``sync_local`` this computer's own state (device id,
+clock, folder, cursors) — never synced.
 """
 
 from __future__ import annotations
@@ -93,6 +95,12 @@ def create_sync_tables(db: Database) -> None:
         stamp TEXT NOT NULL,
         op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
         fields TEXT,
+        PRIMARY KEY (gid, stamp))"""
+    )
+    db.execute(
+        """CREATE TABLE sync_superseded (
+        gid TEXT NOT NULL,
+        stamp TEXT NOT NULL,
         PRIMARY KEY (gid, stamp))"""
     )
     db.execute("CREATE TABLE sync_local (key TEXT PRIMARY KEY, value TEXT NOT NULL)")

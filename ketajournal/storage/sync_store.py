@@ -3,7 +3,8 @@
 A record travels as a :class:`~ketajournal.domain.merge.Change` whose ``kind``
 is its table's name and whose ``fields`` are its row without the local columns
 (row id, global id, stamp), with every reference to another synced row
-written as that row's global id. This module turns rows into such changes and
+written as that row's global id, and :data:`BASE` naming the stamp of the
+version the edit replaced. This module turns rows into such changes and
 merged changes back into rows; :mod:`ketajournal.services.sync` decides what to
 send and what wins. Callers hold the transaction around writes.
 """
@@ -20,6 +21,9 @@ from sqlite_utils import Database
 from ketajournal.domain.hlc import Stamp
 from ketajournal.domain.merge import Change, JsonValue, Op
 from ketajournal.storage.sync_schema import LOCAL_COLUMNS, NOW_MS_SQL, SYNCED, SYNCED_TABLES
+
+#: The member of an upsert's fields that names the version it replaced (no column).
+BASE = "_base"
 
 
 class UnknownRecordError(ValueError):
@@ -178,6 +182,19 @@ class SyncStore:
             [change.global_id, change.kind, str(change.stamp), change.op.value, fields],
         )
         return cursor.rowcount > 0
+
+    def supersede(self, gid: str, stamp: str) -> None:
+        """Note that version ``stamp`` of ``gid`` was edited knowingly: it leaves the history
+        and never enters it (an edit that saw it is no conflict with it)."""
+        self._db.execute(
+            "INSERT OR IGNORE INTO sync_superseded (gid, stamp) VALUES (?, ?)", [gid, stamp]
+        )
+        self._db.execute("DELETE FROM sync_history WHERE gid = ? AND stamp = ?", [gid, stamp])
+
+    def superseded(self, gid: str) -> set[str]:
+        """The stamps of ``gid``'s versions that were edited knowingly."""
+        rows = self._db.execute("SELECT stamp FROM sync_superseded WHERE gid = ?", [gid])
+        return {str(row[0]) for row in rows.fetchall()}
 
     def records_with_history(self) -> list[tuple[str, str]]:
         """``(table, global id)`` of every record with earlier versions kept."""

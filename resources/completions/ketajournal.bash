@@ -10,7 +10,7 @@ _ketajournal() {
             --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--clinic|--days|--difficulty|--dissociation|--dose-mg|--duration-min|--energy|--from|--heart-rate|--home|--moaas|--name|--note|--observation-min|--other|--output|--password-file|--phase|--recovery-key-file|--route|--seed|--session|--severity|--sleep|--spo2|--to|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
-            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:due|:settings)
+            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:due|:settings|:sync|sync:setup|sync:join|sync:status|sync:history|sync:restore)
                 path="${path:+$path }$word" ;;
         esac
     done
@@ -119,10 +119,28 @@ _ketajournal() {
         settings:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         settings:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         settings:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        sync:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        sync:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        sync:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync setup:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync setup:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync setup:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync join:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync join:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync join:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync status:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync status:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync status:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync history:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync history:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync history:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync restore:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync restore:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync restore:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local words=""
     case "$path" in
-        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log export import backup restore check status boosters due settings' ;;
+        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log export import backup restore check status boosters due settings sync' ;;
         demo) words='--home --password-file --recovery-key-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
         'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --at --note' ;;
@@ -144,6 +162,12 @@ _ketajournal() {
         boosters) words='--home --password-file --recovery-key-file --json' ;;
         due) words='--home --password-file --recovery-key-file --json' ;;
         settings) words='--home --password-file --recovery-key-file' ;;
+        sync) words='--home --password-file --recovery-key-file --json setup join status history restore' ;;
+        'sync setup') words='--home --password-file --recovery-key-file' ;;
+        'sync join') words='--home --password-file --recovery-key-file' ;;
+        'sync status') words='--home --password-file --recovery-key-file --json' ;;
+        'sync history') words='--home --password-file --recovery-key-file --json' ;;
+        'sync restore') words='--home --password-file --recovery-key-file' ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
     if [[ ${#COMPREPLY[@]} -eq 0 && $cur != -* ]]; then
