@@ -15,7 +15,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
-from ketajournal.services import sync
+from ketajournal.services import sync, sync_join
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import secret_from_options
 from ketajournal.services.opening import open_checked
@@ -122,7 +122,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     def opened(p: JournalPaths) -> Journal:
         return open_checked(p, KeyringKeyStore(), secret, create=False).journal
 
-    journal = sync.join(paths, KeyringKeyStore(), folder, secret, open_journal=opened)
+    journal = sync_join.join(paths, KeyringKeyStore(), folder, secret, open_journal=opened)
     try:
         counts = journal.counts()
     finally:

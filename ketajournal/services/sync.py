@@ -33,15 +33,11 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
-from ketajournal.platform.keystore import KeyStore
-from ketajournal.platform.paths import JournalPaths, ensure_private_dir
+from ketajournal.platform.paths import ensure_private_dir
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.journal import Journal
-from ketajournal.services.keys import key_from_secret
 from ketajournal.storage.connection import transaction
-from ketajournal.storage.database import create_database
-from ketajournal.storage.header import HeaderError, read_header, write_header
-from ketajournal.storage.instance import creation_lock
+from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import MAPPINGS
 from ketajournal.storage.sealed_files import START, Cursor
 from ketajournal.storage.sync_folder import (
@@ -286,6 +282,7 @@ def _send(
             return 0, tip
         clock = _clock(store, device)
         changes: list[Change] = []
+        bases: list[tuple[str, str]] = []
         for item in pending:
             stamp = clock.tick(item.changed_ms)
             row = store.row_by_gid(item.table, item.gid) if item.exists else None
@@ -299,6 +296,11 @@ def _send(
                     store.supersede(item.gid, base)
             else:
                 changes.append(Change(item.gid, item.table, stamp, Op.DELETE))
+                replaced = store.current(item.table, item.gid)  # a tombstone, if re-deleted
+                base = item.replaced or (None if replaced is None else str(replaced.stamp))
+                if base is not None:
+                    bases.append((item.gid, base))
+                    store.supersede(item.gid, base)
         for change in changes:
             if change.op is Op.UPSERT:
                 store.set_stamp(change.kind, change.global_id, change.stamp)
@@ -306,7 +308,7 @@ def _send(
                 row_id = next(p.row_id for p in pending if p.gid == change.global_id)
                 store.bury(change.kind, change.global_id, row_id, change.stamp)
         try:
-            written = folder.write_changes(device, tip, changes)
+            written = folder.write_changes(device, tip, changes, bases)
         except (OSError, SyncError) as error:
             raise SyncFolderError(
                 f"Could not write to the sync folder ({type(error).__name__}: "
@@ -337,6 +339,7 @@ def _take_in(
     if read.rejected:
         return SyncReport(rejected=read.rejected, waiting=read.gaps, ignored=read.ignored)
     incoming = read.changes
+    replaced = read.bases
     by_record: dict[tuple[str, str], list[Change]] = {}
     for change in incoming:
         by_record.setdefault((change.kind, change.global_id), []).append(change)
@@ -347,6 +350,8 @@ def _take_in(
     with transaction(journal._db):
         mark = store.outbox_mark()
         clock = _clock(store, device)
+        for gid, stamp in replaced:
+            store.supersede(gid, stamp)
         for (table, gid), changes in sorted(
             by_record.items(), key=lambda item: (order.get(item[0][0], len(order)), item[0][1])
         ):
@@ -544,69 +549,3 @@ def restore_version(journal: Journal, global_id: str, stamp: str) -> JournalChan
     raise ValidationError(
         "stamp", "must be the stamp of a kept version (see: ketajournal sync history)"
     )
-
-
-# -- joining ---------------------------------------------------------------------------------
-
-
-def join(
-    paths: JournalPaths,
-    keys: KeyStore,
-    folder: Path,
-    secret: str,
-    *,
-    open_journal: Callable[[JournalPaths], Journal],
-) -> Journal:
-    """Make a new local journal at ``paths`` from the sync folder ``folder``.
-
-    ``secret`` is the journal's recovery key or passphrase: it unwraps the data key
-    from a computer's header copy in the folder. The new journal has the same id and
-    key (so the same recovery key opens it) and a device id of its own; it is
-    linked to the folder and synced once. ``open_journal`` opens the new journal
-    (the caller's way, with its checks). Nothing is created when the secret fits no
-    header in the folder.
-    """
-    folder = folder.expanduser().absolute()
-    if not folder.is_dir():
-        raise SyncFolderError(f"The sync folder {folder} does not exist.")
-    if any(p.exists() for p in paths.journal_files):
-        raise SyncFolderError(
-            f"There is a journal in {paths.home} already. Join with a new journal folder "
-            "(--home), or link this journal with: ketajournal sync setup DIR"
-        )
-    copies = sorted(folder.glob(f"*/{HEADER_COPY_NAME}"))
-    if not copies:
-        raise SyncFolderError(
-            f"{folder} holds no ketajournal sync folder (no computer has set it up yet)."
-        )
-    found = None
-    for copy in copies:
-        try:
-            header = read_header(copy)
-            key, _source = key_from_secret(header, secret)
-        except (HeaderError, KnownError):
-            continue
-        if header.verifies(key):
-            found = header, key
-            break
-    if found is None:
-        raise SyncFolderError(
-            "The recovery key or passphrase does not open the journal in this sync folder."
-        )
-    header, key = found
-    ensure_private_dir(paths.home)
-    with creation_lock(paths.home):
-        if header.passphrase is None:
-            keys.put(header.journal_id, key)  # raises before anything is written
-        db = create_database(
-            paths, key, before_publish=lambda: write_header(paths.header, header, key)
-        )
-    db.close()
-    journal = open_journal(paths)
-    try:
-        setup(journal, folder)
-        sync_now(journal)
-    except BaseException:
-        journal.close()
-        raise
-    return journal

@@ -19,6 +19,9 @@ conflict copies, partial downloads and foreign names are counted and left
 alone; a file that fails its check stops that device's reading *at* that file
 (nothing from it or after it is returned, and the message names the file, never
 its content); a missing number stops the device at the gap until it arrives.
+
+It is one piece: writing and reading share the layout, the names and the chain's
+checks, and apart they would be two halves of one format in two places.
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ketajournal.domain.hlc import is_device_id
+from ketajournal.domain.hlc import Stamp, is_device_id
+from ketajournal.domain.ids import is_global_id
 from ketajournal.domain.merge import Change
 from ketajournal.platform.files import atomic_path
 from ketajournal.storage.sealed_files import (
@@ -87,11 +91,16 @@ class Ignored:
 
 @dataclass(frozen=True)
 class Batch:
-    """The changes of one verified change file."""
+    """The changes of one verified change file.
+
+    ``bases`` pairs a record's global id with the stamp of the version a deletion in
+    this file replaced (a deletion carries no fields to say it itself).
+    """
 
     device: str
     seq: int
     changes: tuple[Change, ...]
+    bases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,11 @@ class FolderRead:
     rejected: tuple[str, ...] = ()
     gaps: dict[str, int] = field(default_factory=dict)
     ignored: Ignored = Ignored()
+
+    @property
+    def bases(self) -> list[tuple[str, str]]:
+        """Every (global id, replaced stamp) pair the change files name for deletions."""
+        return [pair for b in self.batches for pair in b.bases]
 
     @property
     def changes(self) -> list[Change]:
@@ -284,8 +298,16 @@ class SyncFolder:
         with atomic_path(target) as tmp:
             tmp.write_bytes(data)
 
-    def write_changes(self, device: str, after: Cursor, changes: Iterable[Change]) -> Cursor:
+    def write_changes(
+        self,
+        device: str,
+        after: Cursor,
+        changes: Iterable[Change],
+        bases: Iterable[tuple[str, str]] = (),
+    ) -> Cursor:
         """Append one change file to ``device``'s folder, chained to ``after``.
+
+        ``bases`` names, for deletions, the version each replaced (see :class:`Batch`).
 
         ``after`` is this device's last written file (:data:`START` before the
         first); call :meth:`own_tip` first after a crash. Every change must be
@@ -299,9 +321,11 @@ class SyncFolder:
         if any(c.device != device for c in batch):
             raise ValueError("a device writes only its own changes")
         seq = after.seq + 1
-        data = self._sealer.seal(
-            device, FileType.CHANGES, seq, after.digest, {"changes": [c.to_json() for c in batch]}
-        )
+        payload: dict[str, object] = {"changes": [c.to_json() for c in batch]}
+        replaced = [[gid, stamp] for gid, stamp in bases]
+        if replaced:
+            payload["bases"] = replaced
+        data = self._sealer.seal(device, FileType.CHANGES, seq, after.digest, payload)
         self._write_new(self.device_dir(device) / change_file_name(seq), data)
         return Cursor(seq, hashlib.sha256(data).digest())
 
@@ -450,11 +474,12 @@ class SyncFolder:
             if not isinstance(payload, dict) or not isinstance(payload.get("changes"), list):
                 raise ValueError("no changes")
             changes = tuple(Change.from_json(item) for item in payload["changes"])
+            bases = _bases(payload.get("bases", []))
         except ValueError:
             raise RejectedFileError(f"{label}: its content is not readable") from None
         if any(c.device != device for c in changes):
             raise RejectedFileError(f"{label}: holds changes stamped by another device")
-        return Batch(device, seq, changes)
+        return Batch(device, seq, changes, bases)
 
     def _classify_copies(
         self, device: str, copies: list[Path], originals: Mapping[int, Path]
@@ -593,6 +618,22 @@ class SyncFolder:
             gaps={d: r.gap_at for d, r in reads.items() if r.gap_at is not None},
             ignored=ignored,
         )
+
+
+def _bases(raw: object) -> tuple[tuple[str, str], ...]:
+    """The ``bases`` member of a change file: ``[[global id, stamp], ...]``."""
+    if not isinstance(raw, list):
+        raise ValueError("bases are a list")
+    out = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+                ):
+            raise ValueError("a base is [global id, stamp]")
+        gid, stamp = item
+        if not is_global_id(gid):
+            raise ValueError("not a global id")
+        out.append((gid, str(Stamp.parse(stamp))))
+    return tuple(out)
 
 
 def _looks_like_copy_of_device(name: str) -> bool:

@@ -77,7 +77,8 @@ def create_sync_tables(db: Database) -> None:
         row_id INTEGER NOT NULL,
         gid TEXT,
         op TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
-        changed_ms INTEGER NOT NULL)"""
+        changed_ms INTEGER NOT NULL,
+        replaced TEXT)"""
     )
     db.execute("CREATE INDEX idx_sync_outbox_row ON sync_outbox(tbl, row_id)")
     db.execute(
@@ -134,8 +135,10 @@ def add_sync_identity(db: Database, table: str) -> None:
         {outbox} ('{table}', NEW.rowid, NEW.gid, 'upsert', {NOW_MS_SQL});
         END"""
     )
+    # A deletion notes the stamp of the version it removed: the version it replaced.
     db.execute(
         f"""CREATE TRIGGER sync_{table}_delete AFTER DELETE ON {table} BEGIN
-        {outbox} ('{table}', OLD.rowid, OLD.gid, 'delete', {NOW_MS_SQL});
+        INSERT INTO sync_outbox (tbl, row_id, gid, op, changed_ms, replaced) VALUES
+        ('{table}', OLD.rowid, OLD.gid, 'delete', {NOW_MS_SQL}, OLD.stamp);
         END"""
     )

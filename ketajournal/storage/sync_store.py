@@ -39,6 +39,8 @@ class Pending:
     row_id: int
     changed_ms: int
     exists: bool
+    #: For a deletion: the stamp of the version it removed (None if never sent).
+    replaced: str | None = None
 
 
 class SyncStore:
@@ -77,15 +79,17 @@ class SyncStore:
         rows = self._db.execute(
             "SELECT tbl, gid, max(seq), max(changed_ms), "
             "(SELECT row_id FROM sync_outbox o2 WHERE o2.tbl = o.tbl AND o2.gid = o.gid "
-            " ORDER BY seq DESC LIMIT 1) "
+            " ORDER BY seq DESC LIMIT 1), "
+            "(SELECT replaced FROM sync_outbox o3 WHERE o3.tbl = o.tbl AND o3.gid = o.gid "
+            " AND o3.op = 'delete' AND o3.replaced IS NOT NULL ORDER BY seq DESC LIMIT 1) "
             "FROM sync_outbox o WHERE gid IS NOT NULL GROUP BY tbl, gid ORDER BY max(seq)"
         ).fetchall()
         out: list[Pending] = []
-        for table, gid, _seq, changed_ms, row_id in rows:
+        for table, gid, _seq, changed_ms, row_id, replaced in rows:
             if table not in SYNCED:
                 continue
             exists = self._row_id(table, gid) is not None
-            out.append(Pending(table, gid, int(row_id), int(changed_ms), exists))
+            out.append(Pending(table, gid, int(row_id), int(changed_ms), exists, replaced))
         return out
 
     def enqueue_all(self) -> int:
