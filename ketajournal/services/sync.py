@@ -33,10 +33,11 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
-from ketajournal.platform.paths import ensure_private_dir
+from ketajournal.platform.paths import JournalPaths, ensure_private_dir
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.journal import Journal
 from ketajournal.storage.connection import transaction
+from ketajournal.storage.database import open_database
 from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import MAPPINGS
 from ketajournal.storage.sealed_files import START, Cursor
@@ -270,6 +271,27 @@ def sync_now(
     folder.write_acks(device, cursors, now_ms())
     retired, unseen = _compact(journal, store, folder, device, cursors, compact_after)
     return dataclasses.replace(report, sent=sent, retired=retired, unseen=unseen)
+
+
+def sync_at(paths: JournalPaths, key: bytes) -> SyncReport:
+    """:func:`sync_now` on a connection of its own, for a worker thread while the
+    window's connection goes on writing (SQLite's locks take turns; each sync
+    transaction lasts milliseconds)."""
+    journal = Journal(open_database(paths.database, key), paths=paths, key=key)
+    try:
+        return sync_now(journal)
+    finally:
+        journal.close()
+
+
+def status_line(journal: Journal, now_ms: int | None = None) -> str:
+    """The line the window shows: "Synced with 2 computers, 1 min ago", or what is wrong."""
+    if linked_folder(journal) is None:
+        return "Sync is not set up."
+    try:
+        return describe(status(journal), _system_ms() if now_ms is None else now_ms)
+    except KnownError as error:
+        return str(error)
 
 
 def _send(

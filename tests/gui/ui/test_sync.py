@@ -1,0 +1,118 @@
+"""Sync in the window (ui/sync.py): background syncs after saves and at start, the status
+line, and the Settings dialog's sync section — real journals, a real folder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ketajournal.domain.models import MoodEntry
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import sync, sync_join
+from ketajournal.services.journal import Change, Journal
+from ketajournal.services.opening import open_journal, open_or_create
+from ketajournal.ui import tasks
+from ketajournal.ui.main_window import MainWindow
+from ketajournal.ui.settings_dialog import SettingsDialog
+from ketajournal.ui.sync import SyncSection
+from tests.support.clock import NOW, FixedClock
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "sync-folder"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+def made(tmp_path: Path, clock: FixedClock) -> tuple[Journal, str]:
+    """The window's journal, made with a recovery key (the second computer joins with it)."""
+    opened = open_or_create(JournalPaths(tmp_path / "home"), KeyringKeyStore(), clock=clock)
+    assert opened.new_recovery_code is not None
+    return opened.journal, str(opened.new_recovery_code)
+
+
+@pytest.fixture
+def window_journal(made: tuple[Journal, str]) -> Journal:
+    return made[0]
+
+
+@pytest.fixture
+def other(
+    tmp_path: Path, window: MainWindow, folder: Path, made: tuple[Journal, str]
+) -> Iterator[Journal]:
+    """A second computer's journal: the window's is linked first, then this one joins."""
+    journal, code = made
+    sync.setup(journal, folder)
+    sync.sync_now(journal)
+    joined = sync_join.join(
+        JournalPaths(tmp_path / "other"), KeyringKeyStore(), folder, code,
+        open_journal=lambda p: open_journal(p, KeyringKeyStore(), create=False, clock=FixedClock()),
+    )
+    yield joined
+    joined.close()
+
+
+def test_what_another_computer_logged_appears_after_a_background_sync(
+    qtbot: QtBot, window: MainWindow, other: Journal, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    other.log(MoodEntry(at=NOW, mood=8, note="logged on the laptop"))
+    sync.sync_now(other)
+    seen: list[Change] = []
+    assert window.controller is not None
+    window.controller.changed.connect(seen.append)
+    window.sync.sync_now()
+    assert [m.note for m in window.controller.journal.moods()] == ["logged on the laptop"]
+    assert seen and "mood" in seen[-1].kinds
+    assert not window.sync.pending  # taken in, not typed here: no sync queued for it
+    assert window.sync.status == "Synced with 1 computer, just now."
+    assert window.statusBar().currentMessage() == window.sync.status
+
+
+def test_a_save_is_synced_a_moment_later_off_the_ui_thread(
+    qtbot: QtBot, window: MainWindow, other: Journal
+) -> None:
+    assert not tasks.SYNCHRONOUS
+    window.sync._soon.setInterval(10)
+    window.open_controller.log(MoodEntry(at=NOW, mood=3, note="typed in the window"))
+    assert window.sync.pending
+    qtbot.waitUntil(lambda: window.sync.last_report is not None
+                    and window.sync.last_report.sent > 0, timeout=5000)
+    sync.sync_now(other)
+    assert [m.note for m in other.moods()] == ["typed in the window"]
+
+
+def test_the_settings_dialog_links_a_folder_and_shows_the_status(
+    qtbot: QtBot, window: MainWindow, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    dialog = SettingsDialog(window.open_controller, window, sync=window.sync)
+    qtbot.addWidget(dialog)
+    section = dialog.sync_section
+    assert isinstance(section, SyncSection)
+    assert section.status.text().startswith("Not set up.")
+    assert not section.sync_button.isEnabled()
+    section._choose = lambda _parent: str(folder)
+    section.choose_and_link()
+    assert sync.linked_folder(window.open_controller.journal) == folder.absolute()
+    assert section.status.text().startswith("Synced")
+    assert section.sync_button.isEnabled()
+    assert (folder / sync.device_id(window.open_controller.journal)).is_dir()
+
+
+def test_the_demo_window_has_no_sync(qtbot: QtBot, journal: Journal) -> None:
+    from ketajournal.ui.controller import JournalController
+
+    win = MainWindow(JournalController(journal), demo=True)
+    qtbot.addWidget(win)
+    dialog = SettingsDialog(win.open_controller, win)
+    qtbot.addWidget(dialog)
+    assert dialog.sync_section is None
+    win.sync.sync_now()  # not attached: nothing happens
+    assert win.sync.last_report is None
