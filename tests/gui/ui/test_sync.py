@@ -18,7 +18,7 @@ from ketajournal.services.opening import open_journal, open_or_create
 from ketajournal.ui import tasks
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.settings_dialog import SettingsDialog
-from ketajournal.ui.sync import SyncSection
+from ketajournal.ui.sync import SyncScheduler, SyncSection
 from tests.support.clock import NOW, FixedClock
 
 
@@ -106,13 +106,12 @@ def test_the_settings_dialog_links_a_folder_and_shows_the_status(
     assert (folder / sync.device_id(window.open_controller.journal)).is_dir()
 
 
-def test_the_demo_window_has_no_sync(qtbot: QtBot, journal: Journal) -> None:
-    from ketajournal.ui.controller import JournalController
-
-    win = MainWindow(JournalController(journal), demo=True)
-    qtbot.addWidget(win)
-    dialog = SettingsDialog(win.open_controller, win)
+def test_without_a_scheduler_there_is_no_sync_section_and_unattached_it_does_nothing(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    dialog = SettingsDialog(window.open_controller, window)  # as for the demo journal
     qtbot.addWidget(dialog)
     assert dialog.sync_section is None
-    win.sync.sync_now()  # not attached: nothing happens
-    assert win.sync.last_report is None
+    idle = SyncScheduler(window)
+    idle.sync_now()
+    assert idle.last_report is None and idle.status == ""
