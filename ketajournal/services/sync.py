@@ -255,14 +255,7 @@ def sync_now(
     store = _store(journal)
     device = device_id(journal)
     recorded = _cursor(store, "own")
-    try:
-        tip = folder.own_tip(device, recorded)
-    except SyncError as error:
-        raise SyncFolderError(
-            f"{error}. Another computer seems to write under this computer's id (a journal "
-            "copied by hand?). Nothing was changed."
-        ) from None
-    sent, tip = _send(journal, store, folder, device, tip)
+    sent, tip = _send(journal, store, folder, device)
     _place_header(journal, folder.root, device)
     report = _take_in(journal, store, folder, device, recorded, tip, now_ms())
     if report.rejected:
@@ -295,10 +288,21 @@ def status_line(journal: Journal, now_ms: int | None = None) -> str:
 
 
 def _send(
-    journal: Journal, store: SyncStore, folder: SyncFolder, device: str, tip: Cursor
+    journal: Journal, store: SyncStore, folder: SyncFolder, device: str
 ) -> tuple[int, Cursor]:
-    """Write the pending changes as one change file; record them as sent (one transaction)."""
+    """Write the pending changes as one change file; record them as sent (one transaction).
+
+    Where to continue is read inside the transaction, so two syncs of one journal at
+    once (the window and a command) take turns instead of writing the same number.
+    """
     with transaction(journal._db):
+        try:
+            tip = folder.own_tip(device, _cursor(store, "own"))
+        except SyncError as error:
+            raise SyncFolderError(
+                f"{error}. Another computer seems to write under this computer's id (a "
+                "journal copied by hand?). Nothing was changed."
+            ) from None
         pending = store.pending()
         if not pending:
             return 0, tip

@@ -8,7 +8,8 @@ patient's computers (docs/sync.md). A table in it gets, from
   column (the hybrid-logical-clock stamp of the version last sent or taken in;
   NULL until the row first leaves this computer);
 * three triggers that note every insert, update and delete in ``sync_outbox``,
-  whatever code made it, so no write path can forget to sync. A row inserted
+  whatever code made it, so no write path can forget to sync (inserts and updates
+  only once the journal is linked to a folder: linking sends every row not yet sent). A row inserted
   without a global id gets one from the trigger: a new UUIDv7 made in SQL, or
   the id it had before it was deleted when the same row comes back (undo of a
   delete puts an entry back under its old row id, and so under its old global id).
@@ -68,6 +69,12 @@ NEW_GID_SQL = (
 )
 
 
+#: True once the journal is linked to a sync folder: before that, inserts and updates
+#: are not noted (linking sends every row not yet sent); deletions always are, so Undo
+#: gives an entry back its global id.
+_LINKED = "EXISTS (SELECT 1 FROM sync_local WHERE key = 'folder')"
+
+
 def create_sync_tables(db: Database) -> None:
     """The outbox, tombstones, history and local-state tables (once, in a migration)."""
     db.execute(
@@ -125,13 +132,14 @@ def add_sync_identity(db: Database, table: str) -> None:
             (SELECT gid FROM sync_tombstones WHERE tbl = '{table}' AND row_id = NEW.rowid),
             {NEW_GID_SQL})
         WHERE rowid = NEW.rowid AND NEW.gid IS NULL;
-        {outbox} ('{table}', NEW.rowid,
-            (SELECT gid FROM {table} WHERE rowid = NEW.rowid), 'upsert', {NOW_MS_SQL});
+        INSERT INTO sync_outbox (tbl, row_id, gid, op, changed_ms) SELECT '{table}', NEW.rowid,
+            (SELECT gid FROM {table} WHERE rowid = NEW.rowid), 'upsert', {NOW_MS_SQL}
+        WHERE {_LINKED};
         END"""
     )
     db.execute(
         f"""CREATE TRIGGER sync_{table}_update AFTER UPDATE ON {table}
-        WHEN NEW.gid IS OLD.gid BEGIN
+        WHEN NEW.gid IS OLD.gid AND {_LINKED} BEGIN
         {outbox} ('{table}', NEW.rowid, NEW.gid, 'upsert', {NOW_MS_SQL});
         END"""
     )

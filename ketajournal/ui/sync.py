@@ -54,6 +54,8 @@ class SyncScheduler(QObject):
         self._thread: QThread | None = None
         self._again = False
         self._announcing = False
+        # Read once (and after linking): timers never ask a journal that is not linked.
+        self._linked = False
         #: The last line shown ("Synced with 1 computer, just now", or a problem).
         self.status = ""
         #: What the last sync did (tests, the Settings dialog).
@@ -75,9 +77,20 @@ class SyncScheduler(QObject):
         """Sync ``controller``'s journal from now on (at once, if it is linked)."""
         self._controller = controller
         controller.changed.connect(self._journal_changed)
-        self._every.start()
-        if sync.linked_folder(controller.journal) is not None:
-            QTimer.singleShot(0, self.sync_now)
+        self.relink()
+
+    def relink(self) -> None:
+        """Read again whether the journal is linked to a folder; if so, sync at once and
+        from now on."""
+        controller = self._controller
+        self._linked = controller is not None and (
+            sync.linked_folder(controller.journal) is not None
+        )
+        if self._linked:
+            self._every.start()
+            self.sync_now()
+        else:
+            self._every.stop()
 
     def detach(self) -> None:
         """Stop syncing (locking, closing): a sync under way finishes first."""
@@ -86,17 +99,16 @@ class SyncScheduler(QObject):
         finish_quietly(self._thread)
         self._thread = None
         self._controller = None
+        self._linked = False
 
     def _journal_changed(self, _change: Change) -> None:
-        if self._announcing or self._controller is None:
-            return
-        if sync.linked_folder(self._controller.journal) is not None:
+        if self._linked and not self._announcing:
             self._soon.start()
 
     def sync_now(self) -> None:
         """Sync now in the background (or right after the sync under way)."""
         controller = self._controller
-        if controller is None or sync.linked_folder(controller.journal) is None:
+        if controller is None or not self._linked:
             return
         self._soon.stop()
         if self._thread is not None:
@@ -198,7 +210,8 @@ class SyncSection(QWidget):
             self.status.setText(str(error))
             return
         self.refresh()
-        self.sync_now()
+        if self.scheduler is not None:
+            self.scheduler.relink()  # syncs at once
 
     def sync_now(self) -> None:
         """Sync at once (in the background)."""

@@ -62,6 +62,7 @@ def test_what_another_computer_logged_appears_after_a_background_sync(
     qtbot: QtBot, window: MainWindow, other: Journal, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    window.sync.relink()  # linked behind its back (as Settings would, then it tells it)
     other.log(MoodEntry(at=NOW, mood=8, note="logged on the laptop"))
     sync.sync_now(other)
     seen: list[Change] = []
@@ -79,6 +80,7 @@ def test_a_save_is_synced_a_moment_later_off_the_ui_thread(
     qtbot: QtBot, window: MainWindow, other: Journal
 ) -> None:
     assert not tasks.SYNCHRONOUS
+    window.sync.relink()
     window.sync._soon.setInterval(10)
     window.open_controller.log(MoodEntry(at=NOW, mood=3, note="typed in the window"))
     assert window.sync.pending

@@ -15,8 +15,9 @@ from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
-from ketajournal.storage.connection import connect
+from ketajournal.storage.connection import connect, transaction
 from ketajournal.storage.sync_schema import SYNCED_TABLES
+from ketajournal.storage.sync_store import SyncStore
 from tests.fixtures.make_journals import TEST_KEY, TEST_KEY_HEX, fixture_dir, fixture_versions
 from tests.support.clock import NOW
 from tests.support.keyrings import MemoryKeyring
@@ -62,7 +63,21 @@ def test_the_newest_fixture_migrates_with_every_row_given_its_own_global_id(
         journal.close()
 
 
+def _link(journal: Journal) -> None:
+    with transaction(journal._db):
+        SyncStore(journal._db).set_local("folder", "/a/folder")
+
+
+def test_before_linking_only_deletions_are_noted(journal: Journal) -> None:
+    entry, _ = journal.log(MoodEntry(at=NOW, mood=5))
+    journal.update(MoodEntry(at=NOW, mood=6, id=entry.id))
+    assert _outbox(journal) == []
+    journal.delete("mood", entry.id or 0)
+    assert [op for _, _, op in _outbox(journal)] == ["delete"]
+
+
 def test_every_insert_update_and_delete_is_noted_in_the_outbox(journal: Journal) -> None:
+    _link(journal)
     entry, _ = journal.log(MoodEntry(at=NOW, mood=5))
     assert entry.id is not None
     gid = _gid(journal, "mood_entries", entry.id)
@@ -79,6 +94,7 @@ def test_every_insert_update_and_delete_is_noted_in_the_outbox(journal: Journal)
 
 
 def test_a_session_delete_that_unlinks_side_effects_notes_them_too(journal: Journal) -> None:
+    _link(journal)
     session, _ = journal.log(Session(at=NOW, route="iv", phase="induction"))
     effect, _ = journal.log(
         SideEffect(at=NOW, category=SideEffectCategory.NAUSEA, severity=2, session_id=session.id)

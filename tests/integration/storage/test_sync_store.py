@@ -9,6 +9,7 @@ from ketajournal.domain.ids import new_id
 from ketajournal.domain.merge import Change, Op
 from ketajournal.domain.models import MoodEntry, Session, SideEffect, SideEffectCategory
 from ketajournal.services.journal import Journal
+from ketajournal.storage.connection import transaction
 from ketajournal.storage.sync_store import SyncStore, UnknownRecordError
 from tests.support.clock import NOW
 
@@ -74,6 +75,8 @@ def test_pending_changes_are_one_per_record_in_the_order_of_their_last_change(
     journal: Journal,
 ) -> None:
     store = SyncStore(journal._db)
+    with transaction(journal._db):
+        store.set_local("folder", "/a/folder")
     first, _ = journal.log(MoodEntry(at=NOW, mood=1))
     second, _ = journal.log(MoodEntry(at=NOW, mood=2))
     journal.update(MoodEntry(at=NOW, mood=3, id=first.id))
