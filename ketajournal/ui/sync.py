@@ -3,7 +3,10 @@
 :class:`SyncScheduler` (owned by the window) syncs the open journal through
 :func:`ketajournal.services.sync.sync_at`, on a connection of its own in a worker
 thread, so saving never waits for the folder: a few seconds after the last change
-(debounced), when the journal is opened, and every few minutes. What comes in is
+(debounced), when another computer's files arrive in the folder (a
+``QFileSystemWatcher`` on the folder and the other computers' sub-folders; this
+computer's own is left out, or its own writes would wake it), when the journal is
+opened, and every few minutes. What comes in is
 announced like any other change, so the screens refresh themselves; the status line
 says "Synced with 2 computers, 1 min ago" or what is wrong. :class:`SyncSection` is
 the Settings dialog's part: link a folder, see the status, sync now.
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -67,6 +70,8 @@ class SyncScheduler(QObject):
         self._every = QTimer(self)
         self._every.setInterval(every_ms)
         self._every.timeout.connect(self.sync_now)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._folder_changed)
 
     @property
     def pending(self) -> bool:
@@ -86,16 +91,49 @@ class SyncScheduler(QObject):
         self._linked = controller is not None and (
             sync.linked_folder(controller.journal) is not None
         )
+        self._unwatch()
         if self._linked:
             self._every.start()
+            self._watch()
             self.sync_now()
         else:
             self._every.stop()
+
+    @property
+    def watched(self) -> list[str]:
+        """The folders watched for the other computers' files."""
+        return self._watcher.directories()
+
+    def _watch(self) -> None:
+        """Watch the folder and every other computer's sub-folder (new ones included)."""
+        controller = self._controller
+        if controller is None:
+            return
+        folder = sync.linked_folder(controller.journal)
+        if folder is None or not folder.is_dir():
+            return
+        own = sync.device_id(controller.journal)
+        wanted = [str(folder)] + [
+            str(p) for p in sorted(folder.iterdir()) if p.is_dir() and p.name != own
+        ]
+        missing = [p for p in wanted if p not in self._watcher.directories()]
+        if missing:
+            self._watcher.addPaths(missing)
+
+    def _unwatch(self) -> None:
+        if self._watcher.directories():
+            self._watcher.removePaths(self._watcher.directories())
+
+    def _folder_changed(self, _path: str) -> None:
+        if self._linked and not self._announcing:
+            self._watch()  # a computer that joined since: its sub-folder too
+            self._soon.start()
 
     def detach(self) -> None:
         """Stop syncing (locking, closing): a sync under way finishes first."""
         self._soon.stop()
         self._every.stop()
+        self._unwatch()
         finish_quietly(self._thread)
         self._thread = None
         self._controller = None

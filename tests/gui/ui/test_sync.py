@@ -85,9 +85,31 @@ def test_a_save_is_synced_a_moment_later_off_the_ui_thread(
     window.open_controller.log(MoodEntry(at=NOW, mood=3, note="typed in the window"))
     assert window.sync.pending
     qtbot.waitUntil(lambda: window.sync.last_report is not None
-                    and window.sync.last_report.sent > 0, timeout=5000)
+                    and window.sync.last_report.sent > 0, timeout=10000)
     sync.sync_now(other)
     assert [m.note for m in other.moods()] == ["typed in the window"]
+
+
+def test_files_arriving_from_another_computer_start_a_sync(
+    qtbot: QtBot, window: MainWindow, other: Journal, folder: Path
+) -> None:
+    window.sync._soon.setInterval(10)
+    window.sync.relink()
+    assert window.controller is not None
+    own = sync.device_id(window.controller.journal)
+    watched = {Path(p).name for p in window.sync.watched}
+    assert folder.name in watched and sync.device_id(other) in watched and own not in watched
+    qtbot.waitUntil(lambda: window.sync.last_report is not None, timeout=5000)
+    other.log(MoodEntry(at=NOW, mood=4, note="arrived by itself"))
+    sync.sync_now(other)  # writes the laptop's next file into the shared folder
+    qtbot.waitUntil(
+        lambda: [m.note for m in window.open_controller.journal.moods()] == ["arrived by itself"],
+        timeout=5000,
+    )
+    qtbot.waitUntil(lambda: not window.sync.pending and window.sync._thread is None)
+    settled = window.sync.last_report
+    qtbot.wait(300)
+    assert window.sync.last_report is settled  # its own writes do not wake it again
 
 
 def test_the_settings_dialog_links_a_folder_and_shows_the_status(
