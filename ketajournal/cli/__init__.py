@@ -12,6 +12,7 @@ does: :mod:`~ketajournal.cli.log`, :mod:`~ketajournal.cli.medication`,
 :mod:`~ketajournal.cli.safety` (backup, restore, check),
 :mod:`~ketajournal.cli.analysis` (status, boosters), :mod:`~ketajournal.cli.reminders`
 (due), :mod:`~ketajournal.cli.plan` (planned sessions), :mod:`~ketajournal.cli.settings`,
+:mod:`~ketajournal.cli.sync`,
 :mod:`~ketajournal.cli.demo` and
 :mod:`~ketajournal.cli.desktop_entry` (the menu entry of a pip install);
 :mod:`~ketajournal.cli.common` holds what they share. This module assembles the parser
@@ -55,11 +56,12 @@ def command_groups() -> tuple[ModuleType, ...]:
         reminders,
         safety,
         settings,
+        sync,
     )
 
     return (
         demo, log, medication, export, importing, safety, analysis, factors, reminders, plan,
-        settings,
+        settings, sync,
     )
 
 

@@ -10,6 +10,7 @@ import math
 import unicodedata
 from datetime import datetime, timedelta
 
+from ketajournal.domain.ids import is_global_id
 from ketajournal.errors import KnownError
 
 #: Notes longer than this are refused rather than silently cut.
@@ -132,4 +133,11 @@ def check_not_future(field: str, value: datetime, now: datetime) -> datetime:
     """Refuse times more than :data:`FUTURE_TOLERANCE` after ``now``."""
     if value - now > FUTURE_TOLERANCE:
         raise ValidationError(field, "must not be more than 24 hours in the future")
+    return value
+
+
+def check_global_id(field: str, value: object) -> str | None:
+    """``value`` if it is None or a global id (a lower-case UUIDv7, docs/sync.md)."""
+    if value is not None and not (isinstance(value, str) and is_global_id(value)):
+        raise ValidationError(field, "must be a UUIDv7 in lower case, or null")
     return value

@@ -35,26 +35,47 @@ SESSION_RECORD_COLUMNS = (
     "bp_leaving_systolic", "bp_leaving_diastolic", "heart_rate", "spo2",
     "observation_minutes", "moaas",
 )
-#: Columns an older file of the kind may lack, all together.
-ADDED_COLUMNS: dict[str, tuple[str, ...]] = {"session": SESSION_RECORD_COLUMNS}
+#: The global id (docs/sync.md), added with schema 5; empty in a file's row when unknown.
+GLOBAL_ID_COLUMNS = ("global_id",)
+#: Groups of columns an older file of the kind may lack, each group all together.
+ADDED_COLUMNS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "mood": (GLOBAL_ID_COLUMNS,),
+    "session": (SESSION_RECORD_COLUMNS, GLOBAL_ID_COLUMNS),
+    "side_effect": (GLOBAL_ID_COLUMNS,),
+    "event": (GLOBAL_ID_COLUMNS,),
+    "assessment": (GLOBAL_ID_COLUMNS,),
+}
 
-#: The columns of each kind's file, in file order. ``note`` is last because it is
-#: the long one; everything else fits a spreadsheet column.
+
+
+def may_lack(kind: str) -> list[set[str]]:
+    """The sets of columns an older file of ``kind`` may lack: any of the added groups."""
+    groups = ADDED_COLUMNS.get(kind, ())
+    return [
+        {c for i, group in enumerate(groups) if mask >> i & 1 for c in group}
+        for mask in range(1 << len(groups))
+    ]
+
+
+#: The columns of each kind's file, in file order. ``note`` comes late because it is
+#: the long one; everything else fits a spreadsheet column. ``global_id`` (schema 5,
+#: docs/sync.md) is last: for programs, not for reading.
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "mood": ("id", "at", "day", "mood", "anxiety", "energy", "sleep_hours", "note"),
+    "mood": ("id", "at", "day", "mood", "anxiety", "energy", "sleep_hours", "note",
+             "global_id"),
     "session": (
         "id", "at", "day", "route", "phase", "dose_mg", "weight_kg", "clinic", "dissociation",
         "bp_before_systolic", "bp_before_diastolic", "bp_after_systolic", "bp_after_diastolic",
-        *SESSION_RECORD_COLUMNS, "note",
+        *SESSION_RECORD_COLUMNS, "note", "global_id",
     ),
     "side_effect": (
         "id", "at", "day", "category", "other_text", "severity", "duration_minutes",
-        "session_id", "note",
+        "session_id", "note", "global_id",
     ),
-    "event": ("id", "at", "day", "event_kind", "note"),
+    "event": ("id", "at", "day", "event_kind", "note", "global_id"),
     "assessment": (
         "id", "at", "day", "instrument", "answers", "total", "difficulty",
-        "safety_acknowledged_at", "note",
+        "safety_acknowledged_at", "note", "global_id",
     ),
 }
 #: Free-text columns: the only ones that can start with a spreadsheet formula character.
@@ -112,7 +133,7 @@ def _bp(reading: BloodPressure | None) -> list[str]:
     return [str(reading.systolic), str(reading.diastolic)]
 
 
-def entry_cells(entry: Entry) -> list[str]:
+def entry_cells(entry: Entry, global_id: str | None = None) -> list[str]:
     """The cells of one entry's row, in :data:`COLUMNS` order."""
     head = [format_number(entry.id), to_iso(entry.at), local_day(entry.at).isoformat()]
     body: list[str]
@@ -159,7 +180,7 @@ def entry_cells(entry: Entry) -> list[str]:
         ]
     else:  # pragma: no cover - a new kind must be added here and in COLUMNS
         raise TypeError(f"no CSV columns for {type(entry).__name__}")
-    return [*head, *body, escape_text(entry.note)]
+    return [*head, *body, escape_text(entry.note), global_id or ""]
 
 
 def _value(member: StrEnum) -> str:
@@ -170,12 +191,21 @@ def _value(member: StrEnum) -> str:
 BYTE_ORDER_MARK = "\ufeff"
 
 
-def write_kind(target: Path, kind: str, entries: Iterable[Entry], *, excel: bool = False) -> int:
+def write_kind(
+    target: Path,
+    kind: str,
+    entries: Iterable[Entry],
+    global_ids: Mapping[int, str] | None = None,
+    *,
+    excel: bool = False,
+) -> int:
     """Write one kind's file atomically (entries in id order); returns the row count.
 
-    ``excel``: for a spreadsheet — a UTF-8 byte-order mark first and the locale's list
-    separator (``;`` where the decimal sign is a comma) instead of the comma.
+    ``global_ids`` gives each entry's global id by its id. ``excel``: for a spreadsheet
+    — a UTF-8 byte-order mark first and the locale's list separator (``;`` where the
+    decimal sign is a comma) instead of the comma.
     """
+    global_ids = global_ids or {}
     rows = sorted(entries, key=lambda e: e.id or 0)
     with atomic_text_writer(target) as handle:
         if excel:
@@ -188,22 +218,32 @@ def write_kind(target: Path, kind: str, entries: Iterable[Entry], *, excel: bool
         for entry in rows:
             if entry.kind != kind:
                 raise ValueError(f"a {entry.kind} entry in the {kind} file")
-            writer.writerow(entry_cells(entry))
+            writer.writerow(entry_cells(entry, global_ids.get(entry.id or 0)))
     return len(rows)
 
 
 def write_csv(
-    folder: Path, entries_by_kind: Mapping[str, Iterable[Entry]], *, excel: bool = False
+    folder: Path,
+    entries_by_kind: Mapping[str, Iterable[Entry]],
+    global_ids: Mapping[str, Mapping[int, str]] | None = None,
+    *,
+    excel: bool = False,
 ) -> dict[str, int]:
     """Write one file per kind into ``folder`` (which must exist); returns rows per kind
     (``excel``: see :func:`write_kind`).
+
+    ``global_ids`` gives, per kind, each entry's global id by its id.
 
     Every kind in :data:`COLUMNS` gets a file, with only the header when it has
     no entries, so a folder always holds the complete export.
     """
     return {
         kind: write_kind(
-            folder / file_name(kind), kind, entries_by_kind.get(kind, ()), excel=excel
+            folder / file_name(kind),
+            kind,
+            entries_by_kind.get(kind, ()),
+            (global_ids or {}).get(kind),
+            excel=excel,
         )
         for kind in COLUMNS
     }

@@ -118,8 +118,11 @@ def export_csv(journal: Journal, folder: Path, *, excel: bool = False) -> dict[s
     if folder.exists() and not folder.is_dir():
         raise ValidationError("output", f"{folder} exists and is not a folder")
     folder.mkdir(mode=0o700, exist_ok=True)
+    by_kind: dict[str, dict[int, str]] = {kind: {} for kind in KINDS}
+    for gid, (kind, entry_id) in journal.global_ids().items():
+        by_kind[kind][entry_id] = gid
     counts = csv_export.write_csv(
-        folder, {kind: journal.entries(kind) for kind in KINDS}, excel=excel
+        folder, {kind: journal.entries(kind) for kind in KINDS}, by_kind, excel=excel
     )
     write_medication_csv(folder, MedicationList(journal).history())
     return counts
@@ -169,7 +172,9 @@ def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
                 plan.session_targets.get(source), ids))
 
         backup = backups.backup_before(journal, "import")
-        change = journal.log_all(plan.entries, plan.session_of, then=add_rest)
+        change = journal.log_all(
+            plan.entries, plan.session_of, plan.global_ids, then=add_rest
+        )
         if med_plan.to_add:
             change = Change(change.kinds | {MEDICATION_KIND}, change.ids)
         if planned:

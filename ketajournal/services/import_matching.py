@@ -1,8 +1,10 @@
 """Match imported entries against the journal: what is new, what is an exact duplicate,
 and which session each imported side effect belongs to.
 
-Imports are additive: an entry equal in every field but its id to one already in the
-journal, or to one earlier in the same import, is skipped and counted. Entries are
+Imports are additive: an entry whose global id the journal already holds (the same
+entry, exported here or on another computer that syncs this journal), or equal in
+every field but its id to one already in the journal or earlier in the same import,
+is skipped and counted. An added entry keeps its global id. Entries are
 planned kind by kind in the export's id order, so importing an export into an empty
 journal reproduces the same ids, and side effects keep their session links (remapped
 to the sessions' new ids).
@@ -44,6 +46,8 @@ class ImportPlan:
     #: Where each session of the import went, by its id in the export: ("existing",
     #: journal id) for a duplicate, ("batch", index in ``entries``) when added.
     session_targets: dict[int, tuple[str, int]] = field(default_factory=dict)
+    #: The global id each added entry keeps, by its index in ``entries``.
+    global_ids: dict[int, str] = field(default_factory=dict)
 
 
 # Where a session of the import ended up: ("existing", journal id) when it was a
@@ -72,6 +76,7 @@ def plan_import(journal: Journal, records: Sequence[ImportRecord]) -> ImportPlan
             elif isinstance(existing, SideEffect):
                 side_effects_unlinked.add(entry_key(existing, ignore_link=True))
 
+    known_ids = journal.global_ids()
     session_targets = plan.session_targets
     ordered = sorted(records, key=lambda r: (KINDS.index(r.kind), r.source_id))
     for record in ordered:
@@ -83,25 +88,49 @@ def plan_import(journal: Journal, records: Sequence[ImportRecord]) -> ImportPlan
                 )
         except ValidationError as error:
             raise rejected(record.location, error) from None
-        if isinstance(record.entry, Session):
-            key = entry_key(record.entry)
-            if key in session_targets_by_key:
-                session_targets[record.source_id] = session_targets_by_key[key]
-                plan.skipped[record.kind] += 1
-                continue
-            target = ("batch", len(plan.entries))
-            session_targets_by_key[key] = target
-            session_targets[record.source_id] = target
-            _add(plan, record.entry, seen, key)
-        elif isinstance(record.entry, SideEffect):
-            _plan_side_effect(plan, record, session_targets, seen, side_effects_unlinked)
-        else:
-            key = entry_key(record.entry)
-            if key in seen[record.kind]:
-                plan.skipped[record.kind] += 1
-                continue
-            _add(plan, record.entry, seen, key)
+        known = known_ids.get(record.global_id) if record.global_id is not None else None
+        if known is not None:  # the same entry, already here (perhaps edited since)
+            if isinstance(record.entry, Session):
+                session_targets[record.source_id] = ("existing", known[1])
+            plan.skipped[record.kind] += 1
+            continue
+        added_before = len(plan.entries)
+        _plan_record(
+            plan, record, seen, session_targets, session_targets_by_key, side_effects_unlinked
+        )
+        if record.global_id is not None and len(plan.entries) > added_before:
+            plan.global_ids[added_before] = record.global_id
+            known_ids[record.global_id] = (record.kind, 0)
     return plan
+
+
+def _plan_record(
+    plan: ImportPlan,
+    record: ImportRecord,
+    seen: dict[str, set[tuple[Any, ...]]],
+    session_targets: dict[int, _Target],
+    session_targets_by_key: dict[tuple[Any, ...], _Target],
+    side_effects_unlinked: set[tuple[Any, ...]],
+) -> None:
+    """Add ``record`` to the plan, or count it as a duplicate of an equal entry."""
+    if isinstance(record.entry, Session):
+        key = entry_key(record.entry)
+        if key in session_targets_by_key:
+            session_targets[record.source_id] = session_targets_by_key[key]
+            plan.skipped[record.kind] += 1
+            return
+        target = ("batch", len(plan.entries))
+        session_targets_by_key[key] = target
+        session_targets[record.source_id] = target
+        _add(plan, record.entry, seen, key)
+    elif isinstance(record.entry, SideEffect):
+        _plan_side_effect(plan, record, session_targets, seen, side_effects_unlinked)
+    else:
+        key = entry_key(record.entry)
+        if key in seen[record.kind]:
+            plan.skipped[record.kind] += 1
+            return
+        _add(plan, record.entry, seen, key)
 
 
 def _add(

@@ -43,7 +43,7 @@ from ketajournal.domain.models import (
     SideEffect,
 )
 from ketajournal.domain.timeutil import local_day
-from ketajournal.domain.validation import ValidationError, check_int
+from ketajournal.domain.validation import ValidationError, check_global_id, check_int
 from ketajournal.platform.files import read_at_most
 from ketajournal.reports import csv_export
 from ketajournal.services.imports.common import ImportRejectedError, rejected
@@ -75,6 +75,8 @@ class ImportRecord:
     session_link: int | None
     #: Where it came from, e.g. ``mood.csv line 12`` or ``export.json: mood[11]``.
     location: str
+    #: The entry's global id in the exported journal (JSON exports since schema 5).
+    global_id: str | None = None
 
 
 def check_unique_ids(records: Iterable[ImportRecord]) -> None:
@@ -174,9 +176,10 @@ def read_csv_file(path: Path, display: str, kind: str | None = None) -> list[Imp
         row = dict(zip(header, cells, strict=True))
         try:
             source_id, entry, link = _CSV_PARSERS[kind]({c: row.get(c, "") for c in columns})
+            global_id = check_global_id("global_id", row.get("global_id", "").strip() or None)
         except ValidationError as error:
             raise rejected(location, error) from None
-        records.append(ImportRecord(kind, source_id, entry, link, location))
+        records.append(ImportRecord(kind, source_id, entry, link, location, global_id))
     return records
 
 
@@ -205,9 +208,7 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
     if kind is None:
         matches = [
             k for k, columns in csv_export.COLUMNS.items()
-            if set(header) in (
-                set(columns), set(columns) - set(csv_export.ADDED_COLUMNS.get(k, ()))
-            )
+            if any(set(header) == set(columns) - lacking for lacking in csv_export.may_lack(k))
         ]
         if not matches:
             names = ", ".join(csv_export.file_name(k) for k in csv_export.COLUMNS)
@@ -218,9 +219,8 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
             )
         return matches[0]
     expected = csv_export.COLUMNS[kind]
-    added = csv_export.ADDED_COLUMNS.get(kind, ())
     missing = [c for c in expected if c not in header]
-    if missing and set(missing) == set(added):
+    if missing and set(missing) in csv_export.may_lack(kind):
         missing = []  # a file from before these columns existed
     if missing:
         raise ImportRejectedError(location, "", f"missing column(s): {', '.join(missing)}")
@@ -568,9 +568,10 @@ class _JsonStream:
                 location = f"{self.display}: {kind}[{index}]"
                 try:
                     source_id, entry, link = _json_entry(kind, item)
+                    global_id = check_global_id("global_id", item.get("global_id"))
                 except ValidationError as error:
                     raise rejected(location, error) from None
-                records.append(ImportRecord(kind, source_id, entry, link, location))
+                records.append(ImportRecord(kind, source_id, entry, link, location, global_id))
 
     def _keys(self) -> Iterator[str]:
         """The keys of the object just opened, each once, leaving ``at`` on its value."""
@@ -666,7 +667,7 @@ def _json_entry(kind: str, item: object) -> tuple[int, Entry, int | None]:
                and name not in JSON_ADDED_FIELDS.get(kind, ())]
     if missing:
         raise ValidationError(missing[0], "is missing")
-    extra = [name for name in item if name not in expected]
+    extra = [name for name in item if name not in expected and name != "global_id"]
     if extra:
         raise ValidationError(_safe_name(str(extra[0])), "is not a field of this kind")
     source_id = _source_id(item["id"])

@@ -184,6 +184,7 @@ class Journal:
         self,
         entries: Sequence[Entry],
         session_of: Mapping[int, int] | None = None,
+        global_ids: Mapping[int, str] | None = None,
         *,
         tags: Mapping[int, Sequence[str]] | None = None,
         then: Callable[[tuple[int, ...]], object] | None = None,
@@ -196,9 +197,12 @@ class Journal:
         ``then`` runs inside the same transaction with the new ids in order (an import
         adds its medications and planned sessions there, so they are kept or lost with
         the entries).
+        ``global_ids`` maps the index of an entry to the global id it keeps (an
+        imported export's); the others get new ones.
         """
         session_of = session_of or {}
         tags = {index: check_tags("tags", names) for index, names in (tags or {}).items()}
+        global_ids = global_ids or {}
         now = self._clock()
         ids: list[int] = []
         kinds: set[str] = set()
@@ -210,7 +214,7 @@ class Journal:
                         raise ValueError("only side effects link to sessions")
                     entry = dataclasses.replace(entry, session_id=ids[session_of[index]])
                 self._check_links(entry)
-                ids.append(self._entries.insert(entry))
+                ids.append(self._entries.insert(entry, global_ids.get(index)))
                 kinds.add(entry.kind)
                 if tags.get(index):
                     if not isinstance(entry, MoodEntry):
@@ -388,6 +392,15 @@ class Journal:
         """The most recent session, if any (to prefill the next one)."""
         return self._entries.latest_session()
 
+    def global_ids(self) -> dict[str, tuple[str, int]]:
+        """Every entry's global id (docs/sync.md) → its kind and id: what an import
+        recognises."""
+        return {
+            gid: (kind, entry_id)
+            for kind in KINDS
+            for gid, entry_id in self._entries.global_ids(kind).items()
+        }
+
     def counts(self) -> dict[str, int]:
         """Number of entries per kind."""
         return {kind: self._entries.count(kind) for kind in KINDS}
@@ -534,7 +547,8 @@ class Journal:
 
 
 def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
-    return entry_to_json(MAPPINGS[kind].from_row(row))
+    data = entry_to_json(MAPPINGS[kind].from_row(row))
+    return {"id": data.pop("id"), "global_id": row["gid"], **data}
 
 
 def planned_to_json(item: PlannedItem) -> dict[str, Any]:

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from sqlite_utils import Database, Migrations
 
+from ketajournal.domain.ids import new_id
+from ketajournal.storage.sync_schema import SYNCED_TABLES, add_sync_identity, create_sync_tables
+
 MIGRATION_SET = "ketajournal"
 migrations = Migrations(MIGRATION_SET)
 
@@ -230,6 +233,23 @@ def m0007_planned_sessions(db: Database) -> None:
     db.execute("CREATE INDEX idx_planned_sessions_ts ON planned_sessions(ts)")
     db.execute("CREATE INDEX idx_planned_sessions_session ON planned_sessions(session_id)")
     db.execute("PRAGMA user_version = 7")
+
+
+@migrations(name="0008_sync_identities")
+def m0008_sync_identities(db: Database) -> None:
+    """Global ids, last-change stamps and change capture for every table that syncs.
+
+    Every row of each table in ``sync_schema.SYNCED_TABLES`` gets a UUIDv7 global
+    id (existing rows too) and a stamp column; triggers note each change in
+    ``sync_outbox``; deletions become tombstones when they are sent. This computer's
+    device id (a new UUIDv7) starts ``sync_local``, which never syncs. Nothing is
+    sent anywhere until the patient sets up sync (docs/sync.md).
+    """
+    create_sync_tables(db)
+    for table in SYNCED_TABLES:
+        add_sync_identity(db, table.name)
+    db.execute("INSERT INTO sync_local (key, value) VALUES ('device', ?)", [new_id()])
+    db.execute("PRAGMA user_version = 8")
 
 
 #: The schema version this code writes: the number of migrations it knows.

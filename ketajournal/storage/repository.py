@@ -217,12 +217,18 @@ class EntryRepository:
         # Python's casefold in SQL, so a note search matches as str.casefold does.
         db.conn.create_function(_CASEFOLD, 1, _casefold, deterministic=True)
 
-    def insert(self, entry: Entry) -> int:
-        """Insert ``entry`` (keeping its id if it has one) and return the id."""
+    def insert(self, entry: Entry, global_id: str | None = None) -> int:
+        """Insert ``entry`` (keeping its id if it has one) and return the id.
+
+        ``global_id`` keeps the global id it had elsewhere (an import); without it
+        the sync triggers give the row one (storage/sync_schema.py).
+        """
         mapping = MAPPINGS[entry.kind]
         row = mapping.to_row(entry)
         if entry.id is not None:
             row["id"] = entry.id
+        if global_id is not None:
+            row["gid"] = global_id
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
         cursor = self._db.execute(
@@ -398,6 +404,11 @@ class EntryRepository:
             ])
         merged = heapq.merge(*streams, key=lambda item: item[0], reverse=True)
         return [MAPPINGS[kind].from_row(row) for _, kind, row in _take(merged, limit)]
+
+    def global_ids(self, kind: str) -> dict[str, int]:
+        """The global id of every entry of ``kind``, with the entry's id."""
+        cursor = self._db.execute(f"SELECT gid, id FROM {MAPPINGS[kind].table}")
+        return {str(gid): int(row_id) for gid, row_id in cursor.fetchall() if gid is not None}
 
     def iter_rows(self, kind: str) -> Iterator[Row]:
         """Raw rows of ``kind`` in id order (for exports)."""

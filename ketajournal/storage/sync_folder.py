@@ -7,6 +7,7 @@ Layout (docs/sync.md has the full design)::
         00000001.kjc                  change files: a batch of changes each,
         00000002.kjc                  numbered from 1 without gaps
         acks.kja                      what this device has read of the others
+        journal.header                a copy of the journal header (for joining)
         snapshot-00000002.kjs         the whole merged state, for compaction
 
 Every file is sealed (:mod:`ketajournal.storage.sealed_files`: the header, the
@@ -18,6 +19,9 @@ conflict copies, partial downloads and foreign names are counted and left
 alone; a file that fails its check stops that device's reading *at* that file
 (nothing from it or after it is returned, and the message names the file, never
 its content); a missing number stops the device at the gap until it arrives.
+
+It is one piece: writing and reading share the layout, the names and the chain's
+checks, and apart they would be two halves of one format in two places.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ketajournal.domain.hlc import is_device_id
+from ketajournal.domain.hlc import Stamp, is_device_id
+from ketajournal.domain.ids import is_global_id
 from ketajournal.domain.merge import Change
 from ketajournal.platform.files import atomic_path
 from ketajournal.storage.sealed_files import (
@@ -47,13 +52,14 @@ from ketajournal.storage.sealed_files import (
 #: Nothing the app writes comes near this; a bigger file is refused unread.
 MAX_FILE_BYTES = 64 * 1024 * 1024
 ACKS_NAME = "acks.kja"
+#: Each device's copy of the journal header (the wrapped key a joining computer unwraps).
+HEADER_COPY_NAME = "journal.header"
 
 _CHANGE_NAME = re.compile(r"(\d{8})\.kjc")
 _SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
 # A copy a sync engine made of one of our names: Syncthing ".sync-conflict-…",
 # Dropbox/Nextcloud " (… conflicted copy …)", OneDrive "-COMPUTERNAME", "name (1)".
 _CONFLICT_NAME = re.compile(r"(\d{8}|snapshot-\d{8}|acks)[ .(_-].*\.(kjc|kjs|kja)")
-
 
 
 class SyncError(Exception):
@@ -85,11 +91,16 @@ class Ignored:
 
 @dataclass(frozen=True)
 class Batch:
-    """The changes of one verified change file."""
+    """The changes of one verified change file.
+
+    ``bases`` pairs a record's global id with the stamp of the version a deletion in
+    this file replaced (a deletion carries no fields to say it itself).
+    """
 
     device: str
     seq: int
     changes: tuple[Change, ...]
+    bases: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +153,11 @@ class FolderRead:
     ignored: Ignored = Ignored()
 
     @property
+    def bases(self) -> list[tuple[str, str]]:
+        """Every (global id, replaced stamp) pair the change files name for deletions."""
+        return [pair for b in self.batches for pair in b.bases]
+
+    @property
     def changes(self) -> list[Change]:
         """Every change read, from snapshots and change files (duplicates possible)."""
         out = [c for s in self.snapshots for c in s.changes]
@@ -161,8 +177,6 @@ class RetirementPlan:
     through: int
     unseen: tuple[str, ...] = ()
     behind: tuple[str, ...] = ()
-
-
 
 
 def is_partial_name(name: str) -> bool:
@@ -196,7 +210,6 @@ def plan_retirement(
         return RetirementPlan(0, unseen, behind)
     through = min([snapshot_seq, *(acknowledged[d].get(own, 0) for d in others)])
     return RetirementPlan(max(through, 0), (), behind)
-
 
 
 class SyncFolder:
@@ -266,7 +279,7 @@ class SyncFolder:
                 if path.is_file():
                     snapshots[int(m[1])] = path
                     continue
-            elif name == ACKS_NAME and path.is_file():
+            elif name in (ACKS_NAME, HEADER_COPY_NAME) and path.is_file():
                 continue
             if is_partial_name(name):
                 counts += Ignored(partial=1)
@@ -285,8 +298,16 @@ class SyncFolder:
         with atomic_path(target) as tmp:
             tmp.write_bytes(data)
 
-    def write_changes(self, device: str, after: Cursor, changes: Iterable[Change]) -> Cursor:
+    def write_changes(
+        self,
+        device: str,
+        after: Cursor,
+        changes: Iterable[Change],
+        bases: Iterable[tuple[str, str]] = (),
+    ) -> Cursor:
         """Append one change file to ``device``'s folder, chained to ``after``.
+
+        ``bases`` names, for deletions, the version each replaced (see :class:`Batch`).
 
         ``after`` is this device's last written file (:data:`START` before the
         first); call :meth:`own_tip` first after a crash. Every change must be
@@ -300,9 +321,11 @@ class SyncFolder:
         if any(c.device != device for c in batch):
             raise ValueError("a device writes only its own changes")
         seq = after.seq + 1
-        data = self._sealer.seal(
-            device, FileType.CHANGES, seq, after.digest, {"changes": [c.to_json() for c in batch]}
-        )
+        payload: dict[str, object] = {"changes": [c.to_json() for c in batch]}
+        replaced = [[gid, stamp] for gid, stamp in bases]
+        if replaced:
+            payload["bases"] = replaced
+        data = self._sealer.seal(device, FileType.CHANGES, seq, after.digest, payload)
         self._write_new(self.device_dir(device) / change_file_name(seq), data)
         return Cursor(seq, hashlib.sha256(data).digest())
 
@@ -451,11 +474,12 @@ class SyncFolder:
             if not isinstance(payload, dict) or not isinstance(payload.get("changes"), list):
                 raise ValueError("no changes")
             changes = tuple(Change.from_json(item) for item in payload["changes"])
+            bases = _bases(payload.get("bases", []))
         except ValueError:
             raise RejectedFileError(f"{label}: its content is not readable") from None
         if any(c.device != device for c in changes):
             raise RejectedFileError(f"{label}: holds changes stamped by another device")
-        return Batch(device, seq, changes)
+        return Batch(device, seq, changes, bases)
 
     def _classify_copies(
         self, device: str, copies: list[Path], originals: Mapping[int, Path]
@@ -594,6 +618,22 @@ class SyncFolder:
             gaps={d: r.gap_at for d, r in reads.items() if r.gap_at is not None},
             ignored=ignored,
         )
+
+
+def _bases(raw: object) -> tuple[tuple[str, str], ...]:
+    """The ``bases`` member of a change file: ``[[global id, stamp], ...]``."""
+    if not isinstance(raw, list):
+        raise ValueError("bases are a list")
+    out = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+                ):
+            raise ValueError("a base is [global id, stamp]")
+        gid, stamp = item
+        if not is_global_id(gid):
+            raise ValueError("not a global id")
+        out.append((gid, str(Stamp.parse(stamp))))
+    return tuple(out)
 
 
 def _looks_like_copy_of_device(name: str) -> bool:

@@ -49,6 +49,7 @@ from ketajournal.ui.menus import build_menus
 from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
 from ketajournal.ui.screens import SCREENS
+from ketajournal.ui.sync import SyncScheduler
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 
 if TYPE_CHECKING:
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         self.tray = Tray(self, self)
         # Status messages are read out as they appear (a save, a lock, an export).
         self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
+        #: Background sync through the folder the patient chose (docs/sync.md).
+        self.sync = SyncScheduler(self)
+        self.sync.status_changed.connect(self.statusBar().showMessage)
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
             self.attach(controller)
@@ -206,6 +210,8 @@ class MainWindow(QMainWindow):
         self._apply_background()
         self.appearance.set_choice(self._setting("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
+        if not self._demo:
+            self.sync.attach(controller)
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
         else:
@@ -316,6 +322,7 @@ class MainWindow(QMainWindow):
         # The check and backup after opening use the journal's files: let them finish
         # before anything (a restore, the repair path) can move those files.
         finish_quietly(self._maintenance)
+        self.sync.detach()
         # What the forms hold is written as drafts before the journal closes: unlocking
         # brings it back (Today's note in place, open dialogs under "Not saved yet").
         self.today.draft.stop()
@@ -585,7 +592,8 @@ class MainWindow(QMainWindow):
         """Open the settings."""
         from ketajournal.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.open_controller, self, keys=self.keys).exec()
+        sync = None if self._demo else self.sync
+        SettingsDialog(self.open_controller, self, keys=self.keys, sync=sync).exec()
 
     def _warn_red_flag(self, dialog: EntryDialog) -> None:
         from ketajournal.ui.dialogs import SideEffectDialog, current
@@ -640,6 +648,7 @@ class MainWindow(QMainWindow):
             self.controller.jobs.finish()  # an export or backup is finished, never cut off
             self.today.draft.stop()  # what the note holds is there at the next start
         finish_quietly(self._maintenance)
+        self.sync.detach()
         event.accept()
         self.closed_for_good.emit()
 

@@ -4,7 +4,8 @@ Every control writes through :class:`ketajournal.services.settings.Settings`, wh
 validates and names the setting when a value is refused. The booster threshold T
 lives on the Boosters screen, next to the numbers it changes. The key, the
 passphrase, the recovery key and auto-lock are in the Security dialog
-(:mod:`ketajournal.ui.security`), opened from here. "Start at login" writes or
+(:mod:`ketajournal.ui.security`), opened from here; sync has its section
+(:mod:`ketajournal.ui.sync`). "Start at login" writes or
 removes the system's autostart entry (:mod:`ketajournal.platform.autostart`) when
 the dialog is saved.
 """
@@ -41,6 +42,7 @@ from ketajournal.services.settings import PAPERS, Settings
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.security import SecurityDialog
+from ketajournal.ui.sync import SyncScheduler, SyncSection
 
 #: How the colour schemes of :data:`~ketajournal.palette.SCHEMES` read in the dialog.
 SCHEME_NAMES = ("As the system (light or dark)", "Light", "Dark")
@@ -61,6 +63,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         keys: KeyStore | None = None,
+        sync: SyncScheduler | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Settings")
@@ -149,6 +152,10 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        #: The sync part (not for the demo journal, which has no ``sync``).
+        self.sync_section = None if sync is None else SyncSection(controller, sync, self)
+        if self.sync_section is not None:
+            layout.addWidget(self.sync_section)
         layout.addWidget(self.security_button)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -10,7 +10,7 @@ _ketajournal() {
             --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--count|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--every|--frequency|--from|--heart-rate|--home|--kind|--maintenance|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--session-id|--severity|--sleep|--spo2|--start|--tags|--time|--time-column|--to|--unit|--weekdays|--weeks|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
-            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:plan|plan:template|plan:add|plan:list|plan:done|plan:missed|plan:remove|plan:export-ics|:settings)
+            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:plan|plan:template|plan:add|plan:list|plan:done|plan:missed|plan:remove|plan:export-ics|:settings|:sync|sync:setup|sync:join|sync:status|sync:history|sync:restore)
                 path="${path:+$path }$word" ;;
         esac
     done
@@ -211,10 +211,28 @@ _ketajournal() {
         settings:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
         settings:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
         settings:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        sync:--home) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        sync:--password-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        sync:--recovery-key-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync setup:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync setup:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync setup:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync join:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync join:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync join:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync status:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync status:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync status:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync history:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync history:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync history:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync restore:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync restore:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync restore:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local words=""
     case "$path" in
-        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log medication export import backup restore check status boosters factors factor due plan settings' ;;
+        '') words='--home --password-file --recovery-key-file --version --demo --background --install-desktop-entry --uninstall-desktop-entry demo log medication export import backup restore check status boosters factors factor due plan settings sync' ;;
         demo) words='--home --password-file --recovery-key-file --days --seed' ;;
         log) words='mood session side-effect event phq9 gad7' ;;
         'log mood') words='--home --password-file --recovery-key-file --anxiety --energy --sleep --tags --at --note' ;;
@@ -255,6 +273,12 @@ _ketajournal() {
         'plan remove') words='--home --password-file --recovery-key-file' ;;
         'plan export-ics') words='--home --password-file --recovery-key-file -o --output --detailed' ;;
         settings) words='--home --password-file --recovery-key-file' ;;
+        sync) words='--home --password-file --recovery-key-file --json setup join status history restore' ;;
+        'sync setup') words='--home --password-file --recovery-key-file' ;;
+        'sync join') words='--home --password-file --recovery-key-file' ;;
+        'sync status') words='--home --password-file --recovery-key-file --json' ;;
+        'sync history') words='--home --password-file --recovery-key-file --json' ;;
+        'sync restore') words='--home --password-file --recovery-key-file' ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
     if [[ ${#COMPREPLY[@]} -eq 0 && $cur != -* ]]; then

@@ -12,7 +12,7 @@ function __ketajournal_path
             continue
         end
         switch "$path:$word"
-            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':medication' 'medication:start' 'medication:change' 'medication:stop' 'medication:list' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':factors' ':factor' 'factor:list' 'factor:define' 'factor:set' 'factor:remove' ':due' ':plan' 'plan:template' 'plan:add' 'plan:list' 'plan:done' 'plan:missed' 'plan:remove' 'plan:export-ics' ':settings'
+            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':medication' 'medication:start' 'medication:change' 'medication:stop' 'medication:list' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':factors' ':factor' 'factor:list' 'factor:define' 'factor:set' 'factor:remove' ':due' ':plan' 'plan:template' 'plan:add' 'plan:list' 'plan:done' 'plan:missed' 'plan:remove' 'plan:export-ics' ':settings' ':sync' 'sync:setup' 'sync:join' 'sync:status' 'sync:history' 'sync:restore'
                 set path (string trim -- "$path $word")
         end
     end
@@ -35,6 +35,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'factor' -d 'th
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'due' -d 'what is due now: mood, check-ins, questionnaires, appointments'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'plan' -d 'planned sessions: templates, list, done, missed, calendar export'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'settings' -d 'show or change a setting'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -a 'sync' -d 'sync this journal with your other computers through a folder (docs/sync.md)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
@@ -288,4 +289,32 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'plan export-ics\'' -l 
 complete -c ketajournal -n 'test (__ketajournal_path) = \'settings\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'settings\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'settings\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'setup' -d 'link this journal to a sync folder DIR'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'join' -d 'make this computer\'s journal from a sync folder DIR (needs --password-file)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'status' -d 'each computer in the sync folder and when it last wrote'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'history' -d 'entries with versions kept from concurrent edits'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'restore' -d 'make a kept version (from sync history) current again'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -l json -d 'report as JSON'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync setup\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync setup\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync setup\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync setup\'' -F
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync join\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync join\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync join\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync join\'' -F
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync status\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync status\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync status\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync status\'' -l json -d 'report as JSON'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync history\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync history\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync history\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync history\'' -l json -d 'report as JSON'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync restore\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync restore\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync restore\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
 complete -c ketajournal-cli -w ketajournal

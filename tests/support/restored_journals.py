@@ -66,8 +66,10 @@ def truncate_half(path: Path) -> None:
     os.truncate(path, path.stat().st_size // 2 // PAGE * PAGE)
 
 
-def overwrite_middle_page(path: Path) -> None:
+def overwrite_last_page(path: Path) -> None:
+    """Overwrite the file's last page: entries written last, never the schema of a
+    journal made whole by its migrations (whose schema pages come early)."""
     pages = path.stat().st_size // PAGE
     with path.open("r+b") as handle:
-        handle.seek(pages // 2 * PAGE)
+        handle.seek((pages - 1) * PAGE)
         handle.write(os.urandom(PAGE))

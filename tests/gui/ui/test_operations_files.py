@@ -54,8 +54,9 @@ def test_import_adds_entries_and_every_view_sees_them(
     journal.export_json(source)
     document = json.loads(source.read_text())
     document["entries"]["mood"].append(
+        # A new entry: no global id (a copy keeping the last one's would be that entry).
         dict(document["entries"]["mood"][-1], id=99999, at="2026-11-27T07:00:00+01:00",
-             day="2026-11-27", mood=9)
+             day="2026-11-27", mood=9, global_id=None)
     )
     source.write_text(json.dumps(document))
     before = len(journal.moods())

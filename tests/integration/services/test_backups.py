@@ -11,7 +11,7 @@ from ketajournal.platform import crypto
 from ketajournal.platform.crypto import Argon2Params
 from ketajournal.platform.paths import backup_header
 from ketajournal.services.backups import KEEP_DAILY, automatic_backup, backup_verifies
-from tests.support.restored_journals import Made, overwrite_middle_page, reopen
+from tests.support.restored_journals import Made, overwrite_last_page, reopen
 
 SENTINEL = "SENTINEL-restore-7d20"
 PAGE = 4096
@@ -35,7 +35,7 @@ def test_rotation_keeps_the_newest_verified_backups(made: Made, clock) -> None:
     dailies = sorted(folder.glob("daily-*.db"))
     assert len(dailies) == KEEP_DAILY
     damaged = dailies[-1]
-    overwrite_middle_page(damaged)
+    overwrite_last_page(damaged)
     deleted: list[Path] = []
     for _ in range(2):  # two more days: by name, the two oldest would go
         journal = reopen(paths, clock)
@@ -66,7 +66,7 @@ def test_rotation_deletes_nothing_while_too_few_backups_verify(made: Made, clock
             journal.close()
         clock.advance(timedelta(days=1))
     for backup in sorted(folder.glob("daily-*.db"))[-3:]:
-        overwrite_middle_page(backup)
+        overwrite_last_page(backup)
     before = sorted(p.name for p in folder.glob("daily-*.db"))
     journal = reopen(paths, clock)
     try:

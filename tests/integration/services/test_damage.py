@@ -36,7 +36,7 @@ from tests.support.crashed import (
     keyring_env,
 )
 from tests.support.keyrings import FileKeyring
-from tests.support.restored_journals import Made, overwrite_middle_page, reopen
+from tests.support.restored_journals import Made, overwrite_last_page, reopen
 from tests.support.unprivileged import NOBODY, Unprivileged, unprivileged_python
 
 SENTINEL = "SENTINEL-restore-7d20"
@@ -53,8 +53,8 @@ def test_the_offer_skips_a_newer_backup_that_no_longer_verifies(
 ) -> None:
     paths = backed_up.paths
     dailies = sorted((paths.home / "backups").glob("daily-*.db"))
-    overwrite_middle_page(dailies[-1])
-    overwrite_middle_page(paths.database)
+    overwrite_last_page(dailies[-1])
+    overwrite_last_page(paths.database)
     with pytest.raises(JournalDamagedError) as info:
         open_checked(paths, KeyringKeyStore(), clock=clock)
     assert info.value.offer is not None
@@ -314,7 +314,7 @@ def test_the_offer_is_the_newest_backup_by_the_time_it_records_not_its_file_time
         journal.close()
     os.utime(newer, (1_000_000_000, 1_000_000_000))  # as after a copy without -p
     os.utime(older, (2_000_000_000, 2_000_000_000))
-    overwrite_middle_page(paths.database)
+    overwrite_last_page(paths.database)
     with pytest.raises(JournalDamagedError) as info:
         open_checked(paths, KeyringKeyStore(), clock=clock)
     offer = info.value.offer

@@ -65,7 +65,7 @@ from tests.support.restored_journals import (
     Made,
     backup_file,
     export_bytes,
-    overwrite_middle_page,
+    overwrite_last_page,
     reopen,
     snapshot,
     truncate_half,
@@ -285,7 +285,7 @@ def empty_file(path: Path) -> None:
 
 DAMAGES: list[tuple[Callable[[Path], None], Damage]] = [
     (truncate_half, Damage.DATABASE_UNREADABLE),
-    (overwrite_middle_page, Damage.INTEGRITY),
+    (overwrite_last_page, Damage.INTEGRITY),
     (overwrite_first_page, Damage.DATABASE_UNREADABLE),
     (empty_file, Damage.DATABASE_EMPTY),
 ]
@@ -351,7 +351,7 @@ def test_with_the_keyring_empty_a_damaged_journal_first_asks_for_the_recovery_ke
 def test_without_any_backup_the_damage_is_named_and_nothing_is_offered(
     made: Made, clock
 ) -> None:
-    overwrite_middle_page(made.paths.database)
+    overwrite_last_page(made.paths.database)
     before = snapshot(made.paths.home)
     with pytest.raises(JournalDamagedError, match="No backup in") as info:
         open_checked(made.paths, KeyringKeyStore(), clock=clock)
@@ -543,7 +543,7 @@ def test_cli_names_the_damage_and_restore_from_backups_repairs_it(
     capsys.readouterr()
     assert cli(home, "restore", "--from-backups") == 1
     assert "passes its integrity check" in capsys.readouterr().err
-    overwrite_middle_page(backed_up.paths.database)
+    overwrite_last_page(backed_up.paths.database)
     damaged = digest(backed_up.paths.database)
     assert cli(home, "log", "mood", "5") == 1
     err = capsys.readouterr().err

@@ -16,6 +16,7 @@ import sqlcipher3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ketajournal.domain.ids import is_global_id
 from ketajournal.domain.models import (
     BloodPressure,
     Event,
@@ -557,9 +558,12 @@ def test_export_json_writes_every_entry_with_format_and_version(
     assert document["schema_version"] == SCHEMA_VERSION
     entries = document["entries"]
     assert set(entries) == set(KINDS)
+    # Every entry carries its global id (docs/sync.md), right after its id.
+    gids = {kind: (gid, entry_id) for gid, (kind, entry_id) in journal.global_ids().items()}
     assert entries["session"] == [
         {
             "id": session.id,
+            "global_id": gids["session"][0],
             "at": "2026-11-20T09:00:00+01:00",
             "day": "2026-11-20",
             "note": "calm",
@@ -580,6 +584,7 @@ def test_export_json_writes_every_entry_with_format_and_version(
     ]
     assert entries["mood"][0] | {"id": None} == {
         "id": None,
+        "global_id": gids["mood"][0],
         "at": "2026-11-20T11:00:00+01:00",
         "day": "2026-11-20",
         "note": "ok",
@@ -593,6 +598,7 @@ def test_export_json_writes_every_entry_with_format_and_version(
     assert entries["side_effect"][0]["other_text"] == "tingling hands"
     assert entries["event"][0]["event_kind"] == "medication_change"
     assert entries["event"][0]["note"] == event.note
+    assert all(is_global_id(row["global_id"]) for kind in KINDS for row in entries[kind])
     assert [row["id"] for kind in KINDS for row in entries[kind]] == [
         mood.id,
         session.id,

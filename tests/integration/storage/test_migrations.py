@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from sqlite_utils import Database
 
+from ketajournal.domain.ids import is_global_id
 from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
 from ketajournal.platform.paths import MIGRATION_BACKUP_PREFIX, JournalPaths
 from ketajournal.services.opening import open_journal, open_or_create
@@ -131,13 +132,19 @@ def test_fixture_migrates_keeping_every_entry_byte_for_byte(
         assert schema_version(db) == SCHEMA_VERSION
         assert pending_migrations(db) == []
         found = manifest_of(db, old_columns)
-        # Columns a migration added (schema 4: the session record) read NULL in old rows.
+        # Columns a migration added (schema 4: the session record; the sync stamp) read
+        # NULL in old rows; the global ids are given to every row, each its own.
         added = {
             table: [c for c in columns if c not in old_columns.get(table, columns)]
             for table, columns in table_columns(db).items()
         }
         for table, names in added.items():
             for name in names:
+                if name == "gid":
+                    gids = [row[0] for row in db.execute(f"SELECT gid FROM {table}")]
+                    assert all(is_global_id(g) for g in gids), table
+                    assert len(set(gids)) == len(gids), table
+                    continue
                 assert db.execute(
                     f'SELECT count(*) FROM {table} WHERE "{name}" IS NOT NULL'
                 ).fetchone()[0] == 0, (table, name)

@@ -1,0 +1,371 @@
+"""Sync between real encrypted journals in tmp_path sharing a folder (services/sync.py).
+
+Each "computer" is its own journal home and its own copy of the sync folder; a
+simulated sync engine (tests/support/syncsim.py) moves the files between the
+copies, delaying, reordering, duplicating, truncating and leaving conflict copies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ketajournal.domain.models import MoodEntry, Session, SideEffect, SideEffectCategory
+from ketajournal.platform.crypto import RecoveryCode
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import sync, sync_join
+from ketajournal.services.journal import Journal
+from ketajournal.services.opening import open_journal, open_or_create
+from tests.support.clock import NOW, FixedClock
+from tests.support.syncsim import Faults, SimulatedSyncEngine
+
+SENTINEL = "SENTINEL-7f3a-do-not-leak"
+
+
+@dataclasses.dataclass
+class Computer:
+    """One computer: its journal and its copy of the sync folder."""
+
+    name: str
+    journal: Journal
+    folder: Path
+
+    @property
+    def device(self) -> str:
+        return sync.device_id(self.journal)
+
+    def sync(self) -> sync.SyncReport:
+        return sync.sync_now(self.journal)
+
+    def moods(self) -> list[tuple[int, str]]:
+        return sorted((m.mood, m.note) for m in self.journal.moods())
+
+
+def _first(tmp_path: Path) -> tuple[Computer, RecoveryCode]:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    opened = open_or_create(JournalPaths(tmp_path / "a"), KeyringKeyStore(), clock=FixedClock())
+    assert opened.new_recovery_code is not None
+    computer = Computer("a", opened.journal, folder)
+    sync.setup(computer.journal, folder)
+    return computer, opened.new_recovery_code
+
+
+def _join(tmp_path: Path, name: str, code: RecoveryCode, source: Path) -> Computer:
+    """A second computer: its folder copy starts as a copy of ``source``; it joins from it."""
+    folder = tmp_path / f"{name}-folder"
+    shutil.copytree(source, folder)
+    paths = JournalPaths(tmp_path / name)
+    journal = sync_join.join(
+        paths,
+        KeyringKeyStore(),
+        folder,
+        str(code),
+        open_journal=lambda p: open_journal(p, KeyringKeyStore(), create=False, clock=FixedClock()),
+    )
+    return Computer(name, journal, folder)
+
+
+@pytest.fixture
+def two(tmp_path: Path) -> Iterator[tuple[Computer, Computer]]:
+    a, code = _first(tmp_path)
+    a.journal.log(MoodEntry(at=NOW, mood=4, note=f"first {SENTINEL}"))
+    a.sync()
+    b = _join(tmp_path, "b", code, a.folder)
+    yield a, b
+    a.journal.close()
+    b.journal.close()
+
+
+def _engine(
+    *computers: Computer, seed: int = 1, faults: Faults | None = None
+) -> SimulatedSyncEngine:
+    return SimulatedSyncEngine(
+        {c.device: c.folder for c in computers},
+        random.Random(seed),
+        faults or Faults(),
+    )
+
+
+def _converge(engine: SimulatedSyncEngine, *computers: Computer, rounds: int = 3) -> None:
+    for _ in range(rounds):
+        for computer in computers:
+            computer.sync()
+        engine.settle()
+    for computer in computers:
+        computer.sync()
+
+
+def test_joining_computer_gets_the_journal_with_the_same_recovery_key(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    assert b.moods() == [(4, f"first {SENTINEL}")]
+    assert a.device != b.device
+    assert b.journal.paths.header.read_bytes() == a.journal.paths.header.read_bytes()
+
+
+def test_a_mood_logged_on_each_appears_on_the_other_after_one_sync(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    a.journal.log(MoodEntry(at=NOW, mood=7, note="on a"))
+    b.journal.log(MoodEntry(at=NOW, mood=2, note="on b"))
+    a.sync()
+    b.sync()
+    engine.settle()
+    report_a = a.sync()
+    report_b = b.sync()
+    assert report_a.received == report_b.received == 1
+    assert report_a.updated == report_b.updated == 1
+    assert report_a.changed.kinds == {"mood"}
+    assert a.moods() == b.moods() == [(2, "on b"), (4, f"first {SENTINEL}"), (7, "on a")]
+
+
+def test_both_edit_one_entry_offline_converge_with_the_other_version_in_history(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    (entry_a,) = a.journal.moods()
+    (entry_b,) = b.journal.moods()
+    a.journal.update(dataclasses.replace(entry_a, mood=6, note="edited on a"))
+    time.sleep(0.01)  # b's edit is the later one
+    b.journal.update(dataclasses.replace(entry_b, mood=8, note="edited on b"))
+    _converge(engine, a, b)
+    assert a.moods() == b.moods() == [(8, "edited on b")]
+    assert _histories(a) == _histories(b)
+    for computer in (a, b):
+        (record,) = sync.history(computer.journal)
+        assert record.kind == "mood"
+        kept = [v.fields["note"] for v in record.versions if not v.current and v.fields]
+        assert "edited on a" in kept
+    # a restores its version: it wins everywhere, b's version is kept in turn.
+    (record,) = sync.history(a.journal)
+    lost = next(v for v in record.versions if v.fields and v.fields["note"] == "edited on a")
+    sync.restore_version(a.journal, record.global_id, str(lost.stamp))
+    _converge(engine, a, b)
+    assert a.moods() == b.moods() == [(6, "edited on a")]
+    (record,) = sync.history(b.journal)
+    assert any(v.fields and v.fields["note"] == "edited on b" for v in record.versions)
+
+
+def _histories(computer: Computer) -> list[tuple[str, list[tuple[str, bool]]]]:
+    return [
+        (r.global_id, [(str(v.stamp), v.current) for v in r.versions])
+        for r in sync.history(computer.journal)
+    ]
+
+
+def test_a_deletion_beats_an_older_edit_and_loses_to_a_newer_one(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    (entry_a,) = a.journal.moods()
+    (entry_b,) = b.journal.moods()
+    b.journal.update(dataclasses.replace(entry_b, note="older edit on b"))
+    time.sleep(0.01)
+    a.journal.delete("mood", entry_a.id or 0)
+    _converge(engine, a, b)
+    assert a.moods() == b.moods() == []
+
+    a.journal.log(MoodEntry(at=NOW, mood=3, note="second"))
+    _converge(engine, a, b)
+    (second_a,) = a.journal.moods()
+    (second_b,) = b.journal.moods()
+    a.journal.delete("mood", second_a.id or 0)
+    time.sleep(0.01)
+    b.journal.update(dataclasses.replace(second_b, note="newer edit on b"))
+    _converge(engine, a, b)
+    assert a.moods() == b.moods() == [(3, "newer edit on b")]
+
+
+def test_undoing_a_delete_brings_the_entry_back_everywhere_under_its_global_id(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    (entry,) = a.journal.moods()
+    (gid,) = a.journal.global_ids()
+    deleted, _ = a.journal.delete("mood", entry.id or 0)
+    _converge(engine, a, b)
+    assert b.moods() == []
+    a.journal.undelete(deleted)
+    _converge(engine, a, b)
+    assert a.moods() == b.moods() == [(4, f"first {SENTINEL}")]
+    assert set(b.journal.global_ids()) == set(a.journal.global_ids()) == {gid}
+
+
+def test_a_side_effect_keeps_its_session_on_the_other_computer(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    session, _ = a.journal.log(Session(at=NOW, route="iv", phase="induction", dose_mg=35.0))
+    a.journal.log(
+        SideEffect(at=NOW, category=SideEffectCategory.NAUSEA, severity=3, session_id=session.id)
+    )
+    _converge(engine, a, b)
+    (effect,) = b.journal.side_effects()
+    (session_b,) = b.journal.sessions()
+    assert effect.session_id == session_b.id
+
+
+def test_a_tampered_file_is_refused_and_nothing_local_changes(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    a.journal.log(MoodEntry(at=NOW, mood=9, note="will be tampered"))
+    a.journal.log(MoodEntry(at=NOW, mood=1, note="another"))
+    a.sync()
+    engine.settle()
+    newest = sorted((b.folder / a.device).glob("*.kjc"))[-1]
+    data = bytearray(newest.read_bytes())
+    data[-20] ^= 0x01
+    newest.write_bytes(bytes(data))
+    before = b.moods()
+    db_before = b.journal.export_document()
+    report = b.sync()
+    assert not report.ok and report.updated == 0
+    assert newest.name in report.rejected[0]
+    assert b.moods() == before
+    assert b.journal.export_document() == db_before
+    newest.write_bytes(sorted((a.folder / a.device).glob("*.kjc"))[-1].read_bytes())
+    assert b.sync().ok
+    assert b.moods() == a.moods()
+
+
+def test_three_computers_converge_through_a_misbehaving_engine(tmp_path: Path) -> None:
+    a, code = _first(tmp_path)
+    a.journal.log(MoodEntry(at=NOW, mood=5, note=SENTINEL))
+    a.sync()
+    b = _join(tmp_path, "b", code, a.folder)
+    c = _join(tmp_path, "c", code, a.folder)
+    computers = (a, b, c)
+    engine = _engine(*computers, seed=7)
+    rng = random.Random(3)
+    try:
+        for step in range(12):
+            for computer in computers:
+                if rng.random() < 0.6:
+                    computer.journal.log(
+                        MoodEntry(at=NOW, mood=rng.randint(0, 10), note=f"{computer.name}{step}")
+                    )
+                moods = computer.journal.moods()
+                if moods and rng.random() < 0.3:
+                    target = rng.choice(moods)
+                    computer.journal.update(
+                        dataclasses.replace(target, note=f"{target.note} {SENTINEL}")
+                    )
+                if moods and rng.random() < 0.1:
+                    computer.journal.delete("mood", rng.choice(moods).id or 0)
+                computer.sync()
+            engine.step()
+        _converge(engine, *computers)
+        assert a.moods() == b.moods() == c.moods()
+        assert _histories(a) == _histories(b) == _histories(c)
+        updates = [v for r in sync.history(a.journal) for v in r.versions if not v.deleted]
+        assert all(v.fields is None or "_base" not in v.fields for v in updates)
+        assert len(a.moods()) > 10
+        assert engine.stats.truncated and engine.stats.conflict_copies and engine.stats.duplicated
+        for root in (a.folder, b.folder, c.folder):
+            for path in root.rglob("*"):
+                if path.is_file():
+                    assert SENTINEL.encode() not in path.read_bytes(), path
+                    assert b"first" not in path.read_bytes()
+    finally:
+        for computer in computers:
+            computer.journal.close()
+
+
+def test_the_folder_copied_to_a_usb_stick_and_back_works(
+    two: tuple[Computer, Computer], tmp_path: Path
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    _converge(engine, a, b)
+    stick = tmp_path / "usb-stick"
+    a.journal.log(MoodEntry(at=NOW, mood=6, note="via the stick"))
+    a.sync()
+    shutil.copytree(a.folder, stick)
+    b_back = tmp_path / "b-from-stick"
+    shutil.copytree(stick, b_back)
+    sync.setup(b.journal, b_back)
+    report = b.sync()
+    assert report.ok and report.received == 1
+    assert b.moods() == a.moods()
+    # and back again to where a syncs from
+    b.journal.log(MoodEntry(at=NOW, mood=1, note="back"))
+    b.sync()
+    shutil.rmtree(stick)
+    shutil.copytree(b_back, stick)
+    shutil.copytree(stick, a.folder, dirs_exist_ok=True)
+    assert a.sync().ok
+    assert a.moods() == b.moods()
+
+
+def test_status_names_every_computer_and_when_it_last_wrote(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    _converge(engine, a, b)
+    status = sync.status(a.journal)
+    assert status.others == 1
+    assert {d.device for d in status.devices} == {a.device, b.device}
+    assert all(d.last_wrote_ms for d in status.devices)
+    assert status.last_sync_ms is not None
+
+
+def test_compaction_retires_files_only_after_every_computer_acknowledged(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    _converge(engine, a, b)
+    for mood in range(4):
+        a.journal.log(MoodEntry(at=NOW, mood=mood, note=f"m{mood}"))
+        sync.sync_now(a.journal, compact_after=2)
+    own = a.folder / a.device
+    assert len(list(own.glob("*.kjc"))) > 2  # b has not read them yet
+    engine.settle()
+    b.sync()
+    engine.settle()
+    report = sync.sync_now(a.journal, compact_after=2)
+    assert report.retired > 0 and not report.unseen
+    assert list(own.glob("snapshot-*.kjs"))
+    engine.settle()
+    assert b.sync().ok
+    assert a.moods() == b.moods()
+
+
+def test_syncing_without_a_folder_says_how_to_link_one(journal: Journal) -> None:
+    with pytest.raises(sync.SyncNotSetUpError, match="sync setup"):
+        sync.sync_now(journal)
+
+
+def test_edits_made_one_after_another_are_no_conflict_and_keep_no_history(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    for note in ("second", "third"):
+        (entry,) = a.journal.moods()
+        a.journal.update(dataclasses.replace(entry, note=note))
+        a.sync()
+    _converge(engine, a, b)
+    (entry,) = b.journal.moods()
+    b.journal.update(dataclasses.replace(entry, note="fourth, on b"))
+    _converge(engine, a, b)
+    assert a.moods() == b.moods() == [(4, "fourth, on b")]
+    assert sync.history(a.journal) == sync.history(b.journal) == []
