@@ -3,7 +3,8 @@
 A pyqtgraph widget that only draws the :class:`TrendSeries` it is handed. Its
 plot items are created once and updated with ``setData``: the plot widget is
 never rebuilt, because creating and closing many PlotWidgets in one process has
-crashed Python.
+crashed Python. It is one piece: the plot, its two linked view boxes, the bands and
+the items drawn on them share one set of ranges that every update must keep in step.
 
 Mood and anxiety share the left 0–10 axis; sleep, when shown, is drawn in hours on
 the same axis, which then grows to the longest night. PHQ-9 and GAD-7 totals have the right

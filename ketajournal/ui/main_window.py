@@ -5,6 +5,10 @@ locks and unlocks it, and routes what a screen or a menu asks for: an entry's fo
 a questionnaire, the settings, a file operation (:mod:`ketajournal.ui.operations`).
 Screens are wired to the controller's ``changed`` signal and never reach into each
 other. The window title never shows journal content.
+
+It is one piece: every method is a route from a menu, a screen, the tray or a
+notification to one dialog or service, and all of them depend on the same
+locked/unlocked state, which only this class changes.
 """
 
 from __future__ import annotations

@@ -179,7 +179,7 @@ class SettingsDialog(QDialog):
         time_row.addStretch(1)
         form.addRow(self.mood_reminder, time_row)
         self.session_reminders = QCheckBox(
-            "Remind me of &planned sessions: the evening before, and"
+            "&Remind me of planned sessions: the evening before, and"
         )
         self.session_reminders.setAccessibleName("Appointment reminders")
         self.session_reminders.setToolTip(

@@ -3,6 +3,10 @@
 Clicking a number (or typing it while the row has focus; "1" then "0" for ten)
 saves a mood entry at once, together with whatever optional fields and note are
 filled in. "Saved" appears only after the write committed; Undo is right there.
+
+It is one piece: the mood row, its draft, the tags, the Due and attention boxes and
+the next planned session all refresh from one ``changed`` signal and one clock, and
+the first-click guarantees (nothing lost before "Saved") span them.
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ def test_the_screen_is_in_the_window_with_its_shortcut_and_feeds_boosters_and_tr
     from PySide6.QtGui import QKeySequence
 
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
-    action = next(a for a in view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+6"))
+    action = next(a for a in view_menu.actions() if a.shortcut() == QKeySequence("Ctrl+7"))
     action.trigger()
     assert window.open_tabs.currentWidget() is window.medications
     trends, boosters = window.trends, window.boosters  # built, hidden
