@@ -92,6 +92,7 @@ class Appearance(QObject):
         super().__init__(parent)
         self._choice = choice if choice in SCHEMES else "system"
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
+        self._following = True
         self.apply(force=True)
 
     @property
@@ -109,6 +110,12 @@ class Appearance(QObject):
         if self._choice == "system":
             return system_is_dark()
         return self._choice == "dark"
+
+    def stop(self) -> None:
+        """Stop following the system's scheme (the window closed for good); once is enough."""
+        if self._following:
+            self._following = False
+            QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_changed)
 
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self._choice == "system":

@@ -53,7 +53,6 @@ from ketajournal.ui.menus import build_menus
 from ketajournal.ui.operations import FileOperations
 from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
 from ketajournal.ui.screens import SCREENS
-from ketajournal.ui.sync import SyncScheduler
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 
 if TYPE_CHECKING:
@@ -68,6 +67,7 @@ if TYPE_CHECKING:
     from ketajournal.ui.medications import MedicationsView
     from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
     from ketajournal.ui.screens import ScreenTabs
+    from ketajournal.ui.sync import SyncScheduler
     from ketajournal.ui.timeline import TimelineView
     from ketajournal.ui.trends import TrendsView
     from ketajournal.ui.view import JournalView
@@ -158,9 +158,9 @@ class MainWindow(QMainWindow):
         self.tray = Tray(self, self)
         # Status messages are read out as they appear (a save, a lock, an export).
         self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
-        #: Background sync through the folder the patient chose (docs/sync.md).
-        self.sync = SyncScheduler(self)
-        self.sync.status_changed.connect(self.statusBar().showMessage)
+        #: Background sync through the folder the patient chose (docs/sync.md); made
+        #: when a journal is attached (it imports the journal side, after the first paint).
+        self.sync: SyncScheduler | None = None
         self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
         if controller is not None:
             self.attach(controller)
@@ -215,6 +215,11 @@ class MainWindow(QMainWindow):
         self.appearance.set_choice(self._setting("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
         if not self._demo:
+            if self.sync is None:
+                from ketajournal.ui import sync as sync_ui
+
+                self.sync = sync_ui.SyncScheduler(self)
+                self.sync.status_changed.connect(self.statusBar().showMessage)
             self.sync.attach(controller)
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
@@ -326,7 +331,8 @@ class MainWindow(QMainWindow):
         # The check and backup after opening use the journal's files: let them finish
         # before anything (a restore, the repair path) can move those files.
         finish_quietly(self._maintenance)
-        self.sync.detach()
+        if self.sync is not None:
+            self.sync.detach()
         # What the forms hold is written as drafts before the journal closes: unlocking
         # brings it back (Today's note in place, open dialogs under "Not saved yet").
         self.today.draft.stop()
@@ -652,7 +658,9 @@ class MainWindow(QMainWindow):
             self.controller.jobs.finish()  # an export or backup is finished, never cut off
             self.today.draft.stop()  # what the note holds is there at the next start
         finish_quietly(self._maintenance)
-        self.sync.detach()
+        if self.sync is not None:
+            self.sync.detach()
+        self.appearance.stop()  # a closed window no longer repaints the application
         event.accept()
         self.closed_for_good.emit()
 
