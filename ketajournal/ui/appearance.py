@@ -14,6 +14,7 @@ on platforms that have none (offscreen).
 from __future__ import annotations
 
 import os
+import weakref
 from dataclasses import fields
 from string import Template
 
@@ -82,6 +83,10 @@ def system_is_dark() -> bool:
     return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
+#: The Appearance made last (one per window; the application has one window).
+_newest: list[weakref.ref[Appearance] | None] = [None]
+
+
 class Appearance(QObject):
     """Applies the chosen colour scheme to the application and follows the system's."""
 
@@ -93,6 +98,8 @@ class Appearance(QObject):
         self._choice = choice if choice in SCHEMES else "system"
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_changed)
         self._following = True
+        # The newest one decides: an older window's, not yet deleted, never switches back.
+        _newest[0] = weakref.ref(self)
         self.apply(force=True)
 
     @property
@@ -118,7 +125,8 @@ class Appearance(QObject):
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_changed)
 
     def _system_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self._choice == "system":
+        newest = _newest[0]
+        if newest is not None and newest() is self and self._choice == "system":
             self.apply()
 
     def apply(self, *, force: bool = False) -> None:
