@@ -357,6 +357,9 @@ class Summary:
     safety_checked: int
     #: The medication list (None: not part of this summary).
     medications: MedicationSummary | None = None
+    #: The next session the patient has planned after the report is made, in one line
+    #: (None: none planned, or a period that ends before today).
+    next_planned: str | None = None
     side_effect_definition: str = SIDE_EFFECT_DEFINITION
     blood_pressure_definition: str = BP_DEFINITION
     safety_definition: str = SAFETY_DEFINITION
@@ -461,6 +464,8 @@ class Summary:
         else:
             due = f"{format_date(b.next_due)} — a question for the clinician"
         figures.append(KeyFigure("Next booster due?", due))
+        if self.next_planned is not None:
+            figures.append(KeyFigure("Next planned session", self.next_planned))
         return figures
 
     def _side_effect_figure(self) -> KeyFigure:

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TypeVar
 
 from ketajournal.domain import locales
-from ketajournal.domain.dates import format_date, format_range
+from ketajournal.domain.dates import format_date, format_date_time, format_range
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     KIND_LABELS,
@@ -45,6 +45,7 @@ from ketajournal.reports.summary import Period, SafetyLine, Summary
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.services.journal_until import JournalUntil
+from ketajournal.services.plans import Plans
 from ketajournal.services.report_charts import curves_data, trend_data
 from ketajournal.services.report_summary import (
     booster_summary,
@@ -156,6 +157,21 @@ def _today_or(end: date, today: date) -> str:
 # -- building -----------------------------------------------------------------------------
 
 
+def next_planned_line(journal: Journal, period: Period) -> str | None:
+    """The next planned session after now, in one line — "Thu 10 Dec 2026 10:00, IV
+    infusion, booster, at Clinic A" — for a period that runs to today; else None (a
+    report of an earlier period says nothing about plans made since)."""
+    now = journal.now()
+    if period.end < local_day(now):
+        return None
+    item = Plans(journal).next_session(now)
+    if item is None:
+        return None
+    plan = item.session
+    where = f", at {plan.clinic}" if plan.clinic else ""
+    return f"{format_date_time(plan.at)}, {plan.route.label}, {plan.phase.value}{where}"
+
+
 def build_report(
     journal: Journal,
     period_start: date | None,
@@ -213,6 +229,7 @@ def build_report(
         ),
         safety_checked=sum(1 for a in in_assessments if a.instrument.safety_item is not None),
         medications=medication_summary(period, view.medication_courses()),
+        next_planned=next_planned_line(journal, period),
     )
     charts = Charts(
         trend=trend_data(period, daily, in_sessions, in_assessments),
@@ -328,4 +345,11 @@ def report_paper(journal: Journal, chosen: str | None = None) -> str:
     return locales.paper() if stored == "auto" else str(stored)
 
 
-__all__ = ["NO_APPOINTMENT", "build_report", "parse_day", "report_paper", "resolve_period"]
+__all__ = [
+    "NO_APPOINTMENT",
+    "build_report",
+    "next_planned_line",
+    "parse_day",
+    "report_paper",
+    "resolve_period",
+]

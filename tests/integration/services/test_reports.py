@@ -206,3 +206,27 @@ def test_a_high_reading_before_leaving_is_flagged_and_the_record_is_kept(
     assert (row.heart_rate, row.spo2, row.observation_minutes, row.moaas) == (91, 96, 125, 5)
 
 
+
+
+def test_page_one_names_the_next_planned_session_of_a_report_that_runs_to_today(
+    journal: Journal,
+) -> None:
+    from ketajournal.domain.schedules import PlannedSession
+    from ketajournal.services.plans import Plans
+
+    journal.log(MoodEntry(at=NOW - timedelta(days=3), mood=6))
+    plans = Plans(journal)
+    later = NOW + timedelta(days=9)
+    plans.add(PlannedSession(at=later.replace(hour=10, minute=0), route=Route.IV,
+                             clinic="Clinic A", phase=Phase.BOOSTER))
+    plans.add(PlannedSession(at=NOW + timedelta(days=30), route=Route.NASAL))
+    figures = dict((f.label, f.value) for f in report(journal).summary.key_figures())
+    # The earlier of the two, in one line; NOW is a Friday, so nine days on is a Sunday.
+    assert later.strftime("%a") == "Sun"
+    assert figures["Next planned session"] == (
+        f"Sun {later.day} {later:%b %Y} 10:00, IV infusion, booster, at Clinic A"
+    )
+    # A report of an earlier period says nothing about plans made since.
+    earlier = report(journal, end=NOW.date() - timedelta(days=1)).summary
+    assert earlier.next_planned is None
+    assert "Next planned session" not in {f.label for f in earlier.key_figures()}
