@@ -77,15 +77,17 @@ def _read_csv_folder(folder: Path) -> tuple[Located, ...]:
             raise ImportRejectedError(
                 path.name, "", f"is missing: {MEDICATION_FILE} and {DOSE_FILE} go together")
     try:
-        found = courses_from_csv(_rows(medications, MEDICATION_COLUMNS),
-                                 _rows(doses, DOSE_COLUMNS))
+        found = courses_from_csv(read_csv_rows(medications, MEDICATION_COLUMNS),
+                                 read_csv_rows(doses, DOSE_COLUMNS))
     except LocatedError as error:
         raise rejected(error.location, error.error) from None
     _check_unique_ids(found)
     return tuple(found)
 
 
-def _rows(path: Path, columns: Sequence[str]) -> list[tuple[str, dict[str, str]]]:
+def read_csv_rows(path: Path, columns: Sequence[str]) -> list[tuple[str, dict[str, str]]]:
+    """The rows of one of an export's side files (exactly ``columns`` as its header), each
+    with where it is (``medication.csv line 3``); a bad file refuses the import."""
     text = read_text(path, path.name)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[str, dict[str, str]]] = []
@@ -143,4 +145,10 @@ def _same(a: Course, b: Course) -> bool:
     return (a.name, a.medication_class, a.steps) == (b.name, b.medication_class, b.steps)
 
 
-__all__ = ["MedicationPlan", "medications_from_json", "plan_medications", "read_medications"]
+__all__ = [
+    "MedicationPlan",
+    "medications_from_json",
+    "plan_medications",
+    "read_csv_rows",
+    "read_medications",
+]
