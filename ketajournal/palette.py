@@ -118,6 +118,15 @@ class Palette:
     band_fills: tuple[str, ...]
     band_text: str
 
+    # -- the Year screen ------------------------------------------------------------------
+    #: A day without a mood entry: a quiet slot, apart from the background and from both
+    #: ends of :data:`MOOD_SCALE` (light grey on light, dark grey on dark).
+    year_no_entry: str
+    #: The ring and dot on a session day (3:1 on the window and on an empty day).
+    year_session: str
+    #: The frame around the chosen day, drawn on the window (3:1).
+    year_selected: str
+
 
 #: The light palette: the window as it has always looked (Qt's Fusion colours).
 LIGHT = Palette(
@@ -169,6 +178,9 @@ LIGHT = Palette(
     # The purple (120, 90, 150) at 4 % and 10 % over white.
     band_fills=("#faf9fb", "#f1eef4"),
     band_text="#6b6b6b",
+    year_no_entry="#e4e6ea",
+    year_session="#e0115f",
+    year_selected="#111111",
 )
 
 #: The dark palette: light text on near-black, the chart hues lightened so that lines
@@ -222,6 +234,11 @@ DARK = Palette(
     # The purple (120, 90, 150) at 10 % and 20 % over the dark plot.
     band_fills=("#1e1d22", "#2b2730"),
     band_text="#b9b6bf",
+    # A white-ish empty day was the brightest square on a dark grid, brighter than a
+    # mood of 10: here it recedes, a grey one step above the window.
+    year_no_entry="#3a3d42",
+    year_session="#ff8fbf",
+    year_selected="#f1f3f4",
 )
 
 #: The schemes the Settings offer: follow the system, or always light or dark.
@@ -262,6 +279,12 @@ TEXT_ON: dict[str, tuple[str, ...]] = {
     "band_text": ("chart_background", "band_fills"),
 }
 
+#: The Year screen's marks, and what each is drawn on (3:1 against each).
+YEAR_MARKS: dict[str, tuple[str, ...]] = {
+    "year_session": ("window", "year_no_entry"),
+    "year_selected": ("window",),
+}
+
 #: Chart lines and markers, drawn on the plot background (3:1) and over the bands.
 CHART_MARKS = (
     "mood", "mean", "anxiety", "sleep", "induction", "booster", "side_effect",
@@ -284,12 +307,6 @@ MOOD_SCALE: tuple[str, ...] = (
     "#440154", "#482475", "#414487", "#355f8d", "#2a788e", "#21918c",
     "#22a884", "#44bf70", "#7ad151", "#bddf26", "#fde725",
 )
-#: A day without a mood entry.
-YEAR_NO_ENTRY = "#e4e6ea"
-#: The ring around a session day (dark, wide enough to see on any scale colour).
-YEAR_SESSION = "#e0115f"
-#: The day picked on the Year screen.
-YEAR_SELECTED = "#111111"
 
 
 def mood_colour(step: int) -> str:
@@ -337,6 +354,10 @@ PDF_BOOSTER = LIGHT.booster
 PDF_PHQ9 = LIGHT.phq9
 #: The baseline level B.
 PDF_BASELINE = "#8a8a8a"
+#: The year-in-pixels page: a day without an entry, and the session ring, as on a
+#: light screen.
+PDF_YEAR_NO_ENTRY = LIGHT.year_no_entry
+PDF_YEAR_SESSION = LIGHT.year_session
 
 
 __all__ = [
@@ -360,8 +381,11 @@ __all__ = [
     "PDF_PAPER",
     "PDF_PHQ9",
     "PDF_RED",
+    "PDF_YEAR_NO_ENTRY",
+    "PDF_YEAR_SESSION",
     "SCHEMES",
     "TEXT_ON",
+    "YEAR_MARKS",
     "Palette",
     "age_opacities",
     "for_scheme",

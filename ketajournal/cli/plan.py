@@ -27,8 +27,9 @@ from ketajournal.domain.schedules import PlannedItem, PlannedSession, Template
 from ketajournal.domain.timeutil import as_logged, parse_time
 from ketajournal.domain.validation import ValidationError, check_int
 from ketajournal.platform.clock import local_zone
+from ketajournal.reports.entry_json import planned_to_json
 from ketajournal.services import plans
-from ketajournal.services.journal import Journal, planned_to_json
+from ketajournal.services.journal import Journal
 from ketajournal.services.plans import Plans
 
 if TYPE_CHECKING:

@@ -8,18 +8,23 @@ already there, or to an earlier row of the file, is an exact duplicate, skipped 
 counted; an entry in the future refuses the file), then a verified backup is taken
 and every new entry is saved with its tags in one transaction. The patient's Daylio
 mood mapping is remembered in the journal's settings (``imports.mood_labels``) and
-offered again next time. Medications are read by the eMoods and Bearable readers
-but not stored yet: they are counted and the summary says so.
+offered again next time. The medications the eMoods and Bearable readers find become
+courses of the medication list (:func:`.medication_import.courses_from_records`),
+with our own importer's rules (:func:`.medication_import.plan_medications`): a course
+identical to one in the list is skipped, one overlapping a different course of the
+same medication refuses the file; the others are added in the entries' transaction.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from ketajournal.domain.medications import Course
 from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.domain.wording import count_of
 from ketajournal.services import backups
@@ -31,6 +36,13 @@ from ketajournal.services.imports.common import (
     rejected,
 )
 from ketajournal.services.journal import Change, Journal
+from ketajournal.services.medication_import import (
+    MedicationPlan,
+    courses_from_records,
+    plan_medications,
+)
+from ketajournal.services.medications import KIND as MEDICATION_KIND
+from ketajournal.services.medications import MedicationList
 from ketajournal.services.settings import Settings
 
 #: The formats ``import --from`` reads, with the name the window shows.
@@ -42,11 +54,6 @@ SOURCES: Mapping[str, str] = {
 }
 #: Where the Daylio mood mapping the patient confirmed is kept.
 MOOD_LABELS_SETTING = "imports.mood_labels"
-#: Said whenever an export held medications (the medication list is not stored yet).
-MEDICATIONS_NOT_IMPORTED = (
-    "medications were not imported (ketajournal has no medication list yet; note them "
-    "down if you need them)"
-)
 
 
 @dataclass(frozen=True)
@@ -109,10 +116,12 @@ class ImportPreview:
     new: tuple[ImportedEntry, ...]
     #: Exact duplicates (of an entry in the journal or earlier in the file).
     duplicates: int
+    #: The medication courses the file's records describe: to add, and already listed.
+    medication_plan: MedicationPlan = field(default_factory=lambda: MedicationPlan((), 0))
 
     @property
     def medications(self) -> int:
-        """Medications the file named, which are not imported (yet)."""
+        """Medication records (one medication on one day) the file holds."""
         return len(self.parsed.medications)
 
     @property
@@ -136,9 +145,11 @@ class ImportPreview:
         for reason, count in self.parsed.skipped.items():
             text.append(f"{count_of(count, 'row')} not used: {reason}.")
         if self.medications:
+            plan = self.medication_plan
             text.append(
-                f"The file names {count_of(self.medications, 'medication record')}; "
-                f"{MEDICATIONS_NOT_IMPORTED}."
+                f"The file names {count_of(self.medications, 'medication record')}: "
+                f"{count_of(len(plan.to_add), 'medication course')} to add to the medication "
+                f"list, {plan.skipped} already in it."
             )
         return text
 
@@ -148,11 +159,19 @@ def preview(journal: Journal, parsed: ParsedImport) -> ImportPreview:
 
     Refuses the whole file when an entry lies in the future (by the journal's clock).
     """
-    return match(parsed, journal.moods(), journal.now())
+    return match(parsed, journal.moods(), journal.now(), MedicationList(journal).history())
 
 
-def match(parsed: ParsedImport, existing: Iterable[MoodEntry], now: datetime) -> ImportPreview:
-    """:func:`preview` against the mood entries ``existing`` (none: a journal not made yet)."""
+def match(
+    parsed: ParsedImport,
+    existing: Iterable[MoodEntry],
+    now: datetime,
+    courses: Sequence[Course] = (),
+) -> ImportPreview:
+    """:func:`preview` against the mood entries ``existing`` and the medication ``courses``
+    (none: a journal not made yet)."""
+    medication_plan = plan_medications(
+        courses, courses_from_records(parsed.medications, local_day(now)))
     seen = {entry_key(entry) for entry in existing}
     new: list[ImportedEntry] = []
     duplicates = 0
@@ -167,7 +186,7 @@ def match(parsed: ParsedImport, existing: Iterable[MoodEntry], now: datetime) ->
             continue
         seen.add(key)
         new.append(item)
-    return ImportPreview(parsed, tuple(new), duplicates)
+    return ImportPreview(parsed, tuple(new), duplicates, medication_plan)
 
 
 @dataclass(frozen=True)
@@ -176,11 +195,15 @@ class AppImportResult:
 
     added: int
     duplicates: int
+    #: Medication records the file held (one medication on one day).
     medications: int
     skipped: Mapping[str, int]
     #: The verified backup taken before writing (None when nothing was new).
     backup: Path | None
     change: Change = field(default_factory=lambda: Change(frozenset()))
+    #: Medication courses added to the list, and identical ones already there.
+    courses_added: int = 0
+    courses_skipped: int = 0
 
     def summary(self) -> str:
         """One sentence for the CLI or the dialog (counts only, no health data)."""
@@ -193,8 +216,8 @@ class AppImportResult:
             text += f"; {count_of(unused, 'row')} of the file not used"
         text += "."
         if self.medications:
-            text += f" The file names {count_of(self.medications, 'medication record')}; "
-            text += f"{MEDICATIONS_NOT_IMPORTED}."
+            text += (f" Added {count_of(self.courses_added, 'medication course')} to the "
+                     f"medication list ({self.courses_skipped} already in it).")
         return text
 
 
@@ -212,12 +235,16 @@ def import_parsed(
     plan = preview(journal, parsed)
     backup = None
     change = Change(frozenset())
-    if plan.new:
+    to_add = plan.medication_plan.to_add
+    if plan.new or to_add:
         backup = backups.backup_before(journal, "import")
         change = journal.log_all(
             [item.entry for item in plan.new],
             tags={index: item.tags for index, item in enumerate(plan.new) if item.tags},
+            then=lambda _ids: MedicationList(journal).insert_courses(to_add),
         )
+        if to_add:
+            change = Change(change.kinds | {MEDICATION_KIND}, change.ids)
     if remember:
         scores = remembered_scores(journal)
         scores.update({daylio.mood_key(label): score for label, score in remember.items()})
@@ -230,5 +257,7 @@ def import_parsed(
         skipped=dict(parsed.skipped),
         backup=backup,
         change=change,
+        courses_added=len(to_add),
+        courses_skipped=plan.medication_plan.skipped,
     )
 

@@ -5,8 +5,10 @@ An import is all or nothing. Every row is read and validated first
 and the field, and nothing is written. The entries are matched against the journal
 (:mod:`.import_matching`: exact duplicates are skipped and counted, side effects keep
 their session links), then a verified backup is taken and every new entry is saved in
-one transaction (:meth:`Journal.log_all`), with the medication courses
-(:mod:`.medication_import`: identical ones skipped, overlapping ones refused).
+one transaction (:meth:`Journal.log_all`), with the mood entries' tags, the medication
+courses (:mod:`.medication_import`: identical ones skipped, overlapping ones refused)
+and the patient's factors (:mod:`.factor_import`: values already held skipped,
+conflicting ones refused).
 """
 
 from __future__ import annotations
@@ -17,10 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from ketajournal.domain.schedules import PlannedItem
+from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError
 from ketajournal.reports import csv_export, fhir
+from ketajournal.reports.factor_formats import write_tag_factor_csv
 from ketajournal.reports.medication_formats import write_medication_csv
 from ketajournal.services import backups
+from ketajournal.services.factor_import import (
+    LocatedFactor,
+    factors_from_json,
+    plan_factors,
+    read_folder_factors,
+    with_folder_tags,
+)
 from ketajournal.services.import_matching import plan_import
 from ketajournal.services.import_reading import (
     ImportRecord,
@@ -30,7 +41,7 @@ from ketajournal.services.import_reading import (
     read_json,
 )
 from ketajournal.services.imports.common import ImportRejectedError, rejected
-from ketajournal.services.journal import Change, Journal
+from ketajournal.services.journal import FACTOR_CHANGE, Change, Journal
 from ketajournal.services.medication_import import (
     Located,
     medications_from_json,
@@ -54,6 +65,8 @@ class ImportBatch:
     medications: tuple[Located, ...] = ()
     #: Planned sessions (a JSON export's), with their ids and session links as exported.
     planned: tuple[PlannedItem, ...] = ()
+    #: The patient's factors with their daily values, each with where it was read.
+    factors: tuple[LocatedFactor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +87,10 @@ class ImportResult:
     #: Planned sessions added, and those skipped as exact duplicates.
     planned_added: int = 0
     planned_skipped: int = 0
+    #: Factors newly defined, daily values added, and values the journal already held.
+    factors_added: int = 0
+    factor_values_added: int = 0
+    factor_values_skipped: int = 0
 
     @property
     def total_added(self) -> int:
@@ -95,6 +112,9 @@ class ImportResult:
         if self.planned_added or self.planned_skipped:
             text += (f"; {self.planned_added} planned sessions added, "
                      f"{self.planned_skipped} already planned")
+        if self.factor_values_added or self.factor_values_skipped or self.factors_added:
+            text += (f"; {self.factors_added} factors defined, {self.factor_values_added} "
+                     f"factor values added, {self.factor_values_skipped} already recorded")
         if self.unlinked_side_effects:
             text += (
                 f"; {self.unlinked_side_effects} side effects kept without a session "
@@ -125,6 +145,8 @@ def export_csv(journal: Journal, folder: Path, *, excel: bool = False) -> dict[s
         folder, {kind: journal.entries(kind) for kind in KINDS}, by_kind, excel=excel
     )
     write_medication_csv(folder, MedicationList(journal).history())
+    moods = [entry.id for entry in journal.moods() if entry.id is not None]
+    write_tag_factor_csv(folder, journal.tags_of(moods), journal.exported_factors())
     return counts
 
 
@@ -162,23 +184,29 @@ def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
     meds = MedicationList(journal)
     med_plan = plan_medications(meds.history(), batch.medications)
     planned = Plans(journal).new_of(batch.planned)
+    factor_plan = plan_factors(journal.factor_definitions(), journal.factor_values(),
+                               batch.factors, local_day(journal.now()))
     backup = None
     change = Change(frozenset())
-    if plan.entries or med_plan.to_add or planned:
+    if plan.entries or med_plan.to_add or planned or factor_plan.values or \
+            factor_plan.to_define:
 
         def add_rest(ids: tuple[int, ...]) -> None:
             meds.insert_courses(med_plan.to_add)
             Plans(journal).insert_imported(planned, lambda source: _session_id(
                 plan.session_targets.get(source), ids))
+            journal.insert_imported_factors(factor_plan.to_define, factor_plan.values)
 
         backup = backups.backup_before(journal, "import")
         change = journal.log_all(
-            plan.entries, plan.session_of, plan.global_ids, then=add_rest
+            plan.entries, plan.session_of, plan.global_ids, tags=plan.tags, then=add_rest
         )
         if med_plan.to_add:
             change = Change(change.kinds | {MEDICATION_KIND}, change.ids)
         if planned:
             change = Change(change.kinds | {PLANNED}, change.ids)
+        if factor_plan.values or factor_plan.to_define:
+            change = Change(change.kinds | {FACTOR_CHANGE}, change.ids)
     return ImportResult(
         added=plan.added,
         skipped=plan.skipped,
@@ -189,6 +217,9 @@ def import_batch(journal: Journal, batch: ImportBatch) -> ImportResult:
         medications_skipped=med_plan.skipped,
         planned_added=len(planned),
         planned_skipped=len(batch.planned) - len(planned),
+        factors_added=len(factor_plan.to_define),
+        factor_values_added=len(factor_plan.values),
+        factor_values_skipped=factor_plan.skipped,
     )
 
 
@@ -219,8 +250,12 @@ def read_import(path: Path) -> ImportBatch:
             raise ImportRejectedError(path.name, "planned_sessions", "must be a list")
         return ImportBatch(str(path), tuple(records),
                            medications_from_json(others.get("medications", []), path.name),
-                           tuple(_planned(planned, path.name)))
+                           tuple(_planned(planned, path.name)),
+                           factors_from_json(others.get("factors", []), path.name))
     check_unique_ids(records)
+    if path.is_dir():
+        return ImportBatch(str(path), tuple(with_folder_tags(path, records)),
+                           read_medications(path), factors=read_folder_factors(path))
     return ImportBatch(str(path), tuple(records), read_medications(path))
 
 

@@ -48,6 +48,8 @@ class ImportPlan:
     session_targets: dict[int, tuple[str, int]] = field(default_factory=dict)
     #: The global id each added entry keeps, by its index in ``entries``.
     global_ids: dict[int, str] = field(default_factory=dict)
+    #: The tags of each added mood entry that has some, by its index in ``entries``.
+    tags: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 # Where a session of the import ended up: ("existing", journal id) when it was a
@@ -98,6 +100,8 @@ def plan_import(journal: Journal, records: Sequence[ImportRecord]) -> ImportPlan
         _plan_record(
             plan, record, seen, session_targets, session_targets_by_key, side_effects_unlinked
         )
+        if len(plan.entries) > added_before and record.tags:
+            plan.tags[added_before] = record.tags
         if record.global_id is not None and len(plan.entries) > added_before:
             plan.global_ids[added_before] = record.global_id
             known_ids[record.global_id] = (record.kind, 0)

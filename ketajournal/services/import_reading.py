@@ -46,6 +46,7 @@ from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_global_id, check_int
 from ketajournal.platform.files import read_at_most
 from ketajournal.reports import csv_export
+from ketajournal.reports.factor_formats import tags_from_json
 from ketajournal.services.imports.common import ImportRejectedError, rejected
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION
 from ketajournal.storage.repository import KINDS
@@ -77,6 +78,8 @@ class ImportRecord:
     location: str
     #: The entry's global id in the exported journal (JSON exports since schema 5).
     global_id: str | None = None
+    #: A mood entry's tags (``tags`` in the JSON export, ``mood_tag.csv`` in a folder).
+    tags: tuple[str, ...] = ()
 
 
 def check_unique_ids(records: Iterable[ImportRecord]) -> None:
@@ -422,8 +425,14 @@ JSON_ADDED_FIELDS: dict[str, tuple[str, ...]] = {
     "session": ("bp_leaving", "heart_rate", "spo2", "observation_minutes", "moaas"),
 }
 _TOP_LEVEL = (
-    "format", "version", "schema_version", "entries", "medications", "planned_sessions"
+    "format", "version", "schema_version", "entries", "medications", "planned_sessions",
+    "factors",
 )
+#: Keys an entry may carry beside its fields: its global id, and a mood entry's tags
+#: (both optional, so an older export still imports).
+_JSON_EXTRA_KEYS: dict[str, tuple[str, ...]] = {
+    kind: ("global_id", "tags") if kind == "mood" else ("global_id",) for kind in JSON_FIELDS
+}
 
 
 #: Our export nests 4 levels (document, entries, a kind's list, an entry); a little room
@@ -569,9 +578,12 @@ class _JsonStream:
                 try:
                     source_id, entry, link = _json_entry(kind, item)
                     global_id = check_global_id("global_id", item.get("global_id"))
+                    tags = tags_from_json(item["tags"]) if "tags" in item else ()
                 except ValidationError as error:
                     raise rejected(location, error) from None
-                records.append(ImportRecord(kind, source_id, entry, link, location, global_id))
+                records.append(
+                    ImportRecord(kind, source_id, entry, link, location, global_id, tags)
+                )
 
     def _keys(self) -> Iterator[str]:
         """The keys of the object just opened, each once, leaving ``at`` on its value."""
@@ -667,7 +679,8 @@ def _json_entry(kind: str, item: object) -> tuple[int, Entry, int | None]:
                and name not in JSON_ADDED_FIELDS.get(kind, ())]
     if missing:
         raise ValidationError(missing[0], "is missing")
-    extra = [name for name in item if name not in expected and name != "global_id"]
+    extra = [name for name in item if name not in expected
+             and name not in _JSON_EXTRA_KEYS[kind]]
     if extra:
         raise ValidationError(_safe_name(str(extra[0])), "is not a field of this kind")
     source_id = _source_id(item["id"])

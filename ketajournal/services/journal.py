@@ -12,7 +12,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,7 +19,6 @@ from ketajournal.domain.daily import DayTotals
 from ketajournal.domain.medications import Course
 from ketajournal.domain.models import (
     Assessment,
-    BloodPressure,
     Entry,
     Event,
     EventKind,
@@ -28,7 +26,6 @@ from ketajournal.domain.models import (
     Session,
     SideEffect,
 )
-from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.tags import (
     MAX_FACTORS,
     FactorDefinition,
@@ -36,11 +33,13 @@ from ketajournal.domain.tags import (
     check_factor_value,
     check_tags,
 )
-from ketajournal.domain.timeutil import local_day, to_iso
+from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_not_future
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
 from ketajournal.platform.paths import JournalPaths
+from ketajournal.reports.entry_json import entry_to_json, planned_to_json
+from ketajournal.reports.factor_formats import ExportedFactor, factor_to_json
 from ketajournal.reports.medication_formats import course_to_json
 from ketajournal.storage.backup import write_backup
 from ketajournal.storage.connection import integrity_problems, transaction
@@ -479,6 +478,20 @@ class Journal:
             self._factors.set_value(factor.id, day, value)
         return Change.of(FACTOR_CHANGE, factor.id)
 
+    def insert_imported_factors(
+        self, definitions: Sequence[FactorDefinition], values: Sequence[tuple[str, date, int]]
+    ) -> None:
+        """Add an import's new factors and their values (``values``: factor key, day,
+        value; checked by ``services.factor_import``) inside the transaction the caller
+        holds: :meth:`log_all`'s ``then``, so an import stays all or nothing."""
+        for definition in definitions:
+            self._factors.define(definition)
+        ids = {factor.key: factor.id for factor in self._factors.all()}
+        for key, day, value in values:
+            factor_id = ids[key]
+            assert factor_id is not None
+            self._factors.set_value(factor_id, day, value)
+
     def factor_values(self) -> dict[int, dict[date, int]]:
         """Every factor's values by day, by factor id."""
         return self._factors.values()
@@ -534,6 +547,9 @@ class Journal:
         entries: dict[str, list[dict[str, Any]]] = {}
         for kind in KINDS:
             entries[kind] = [_export_row(kind, row) for row in self._entries.iter_rows(kind)]
+        tags = self._tags.tags_of(row["id"] for row in entries["mood"])
+        for row in entries["mood"]:
+            row["tags"] = list(tags.get(row["id"], ()))
         return {
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
@@ -543,47 +559,18 @@ class Journal:
                 course_to_json(course) for course in MedicationRepository(self._db).all()
             ],
             "planned_sessions": [planned_to_json(i) for i in PlannedRepository(self._db).all()],
+            "factors": [factor_to_json(factor) for factor in self.exported_factors()],
         }
+
+    def exported_factors(self) -> list[ExportedFactor]:
+        """Every factor with its values in day order, as the exports write them."""
+        values = self._factors.values()
+        return [
+            ExportedFactor(factor, tuple(sorted(values.get(factor.id or 0, {}).items())))
+            for factor in self._factors.all()
+        ]
 
 
 def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
     data = entry_to_json(MAPPINGS[kind].from_row(row))
     return {"id": data.pop("id"), "global_id": row["gid"], **data}
-
-
-def planned_to_json(item: PlannedItem) -> dict[str, Any]:
-    """One planned session as ``plan list --json`` and the JSON export write it."""
-    plan = item.session
-    return {
-        "id": item.id,
-        "at": to_iso(plan.at),
-        "route": plan.route.value,
-        "phase": plan.phase.value,
-        "dose_mg": plan.dose_mg,
-        "clinic": plan.clinic,
-        "note": plan.note,
-        "status": item.status.value,
-        "session_id": item.session_id,
-        "template": item.template,
-    }
-
-
-def entry_to_json(entry: Entry) -> dict[str, Any]:
-    """One entry as it appears in the JSON export (docs/export-json.md)."""
-    data: dict[str, Any] = {
-        "id": entry.id, "at": to_iso(entry.at), "day": local_day(entry.at).isoformat()
-    }
-    for field in dataclasses.fields(entry):
-        if field.name in ("id", "at"):
-            continue
-        value = getattr(entry, field.name)
-        if isinstance(value, BloodPressure):
-            value = {"systolic": value.systolic, "diastolic": value.diastolic}
-        elif isinstance(value, StrEnum):
-            value = value.value
-        elif isinstance(value, datetime):
-            value = to_iso(value)
-        elif isinstance(value, tuple):
-            value = list(value)
-        data[field.name] = value
-    return data

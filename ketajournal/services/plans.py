@@ -382,7 +382,7 @@ def _same(item: PlannedItem) -> tuple[Any, ...]:
 
 
 def planned_from_json(data: Any) -> PlannedItem:
-    """A planned session from the shape ``journal.planned_to_json`` writes;
+    """A planned session from the shape ``reports.entry_json.planned_to_json`` writes;
     :class:`ValidationError` names the field that is wrong."""
     if not isinstance(data, dict):
         raise ValidationError("planned_sessions", "must be a list of objects")

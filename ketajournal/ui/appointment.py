@@ -76,6 +76,11 @@ class AppointmentView(JournalView):
 
         self.include_notes = QCheckBox("Include my &notes in the PDF")
         self.include_notes.setAccessibleName("Include my notes in the PDF")
+        self.year_page = QCheckBox("Add a &year-in-pixels page")
+        self.year_page.setAccessibleName(
+            "Add a year-in-pixels page to the PDF: one square per day coloured by mood")
+        self.year_page.setToolTip("One page per calendar year of the period: every day's "
+                                  "mean mood as a coloured square, sessions ringed.")
         self.name = QLineEdit()
         self.name.setPlaceholderText("Optional name for the report")
         self.name.setAccessibleName("Optional name printed on the report")
@@ -103,6 +108,7 @@ class AppointmentView(JournalView):
         period.addStretch(1)
         export = QHBoxLayout()
         export.addWidget(self.include_notes)
+        export.addWidget(self.year_page)
         export.addWidget(self.name, 1)
         export.addWidget(self.open_when_done)
         export.addWidget(self.export_button)
@@ -120,14 +126,16 @@ class AppointmentView(JournalView):
         self.catch_up()
         return self._shown
 
-    def _report(self, *, include_notes: bool = False, name: str | None = None) -> Report:
+    def _report(
+        self, *, include_notes: bool = False, name: str | None = None, year_page: bool = False
+    ) -> Report:
         journal = self.controller.journal
         if self.since_last.isChecked():
             return build_report(journal, None, None, include_notes=include_notes, name=name,
-                                since_last_appointment=True)
+                                since_last_appointment=True, year_page=year_page)
         return build_report(journal, _pydate(self.start.date()), _pydate(self.end.date()),
                             include_notes=include_notes, name=name,
-                            since_last_appointment=False)
+                            since_last_appointment=False, year_page=year_page)
 
     def rebuild(self) -> None:
         """Rebuild the summary for the chosen period."""
@@ -160,7 +168,8 @@ class AppointmentView(JournalView):
         try:
             self.controller.journal.check_output(target)
             report = self._report(include_notes=self.include_notes.isChecked(),
-                                  name=self.name.text())
+                                  name=self.name.text(),
+                                  year_page=self.year_page.isChecked())
         except KnownError as error:
             report_failure(self, "Export failed", error)
             return

@@ -35,14 +35,7 @@ from ketajournal.domain.year_pixels import (
     year_pixels,
     years_with_entries,
 )
-from ketajournal.palette import (
-    MOOD_SCALE,
-    YEAR_NO_ENTRY,
-    YEAR_SELECTED,
-    YEAR_SESSION,
-    mood_colour,
-    screen,
-)
+from ketajournal.palette import MOOD_SCALE, mood_colour, screen
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -142,20 +135,21 @@ class YearGrid(QWidget):
     def _square(self, painter: QPainter, day: date) -> None:
         rect = self.cell_rect(day)
         step = self.pixels.step(day)
+        colours = screen()
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(YEAR_NO_ENTRY if step is None else mood_colour(step)))
+        painter.setBrush(QColor(colours.year_no_entry if step is None else mood_colour(step)))
         painter.drawRoundedRect(rect, 2, 2)
         if day in self.pixels.sessions:
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.setPen(QPen(QColor(YEAR_SESSION), 2))
+            painter.setPen(QPen(QColor(colours.year_session), 2))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 2, 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(YEAR_SESSION))
+            painter.setBrush(QColor(colours.year_session))
             painter.drawEllipse(rect.center(), 2.2, 2.2)
         if day == self.selected:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             width = 2 if self.hasFocus() else 1
-            painter.setPen(QPen(QColor(YEAR_SELECTED), width))
+            painter.setPen(QPen(QColor(colours.year_selected), width))
             painter.drawRect(rect.adjusted(-2, -2, 2, 2))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

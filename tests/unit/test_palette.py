@@ -128,7 +128,9 @@ def test_every_text_and_chart_colour_is_checked() -> None:
         "light", "midlight", "shadow", "rule", "chart_grid", "red_flag_outline",
     }
     names = {f for f in vars(palette.LIGHT)}
-    checked = set(palette.TEXT_ON) | set(palette.CHART_MARKS) | decorations
+    decorations.add("year_no_entry")  # a slot, checked by its own test below
+    checked = set(palette.TEXT_ON) | set(palette.CHART_MARKS) | set(palette.YEAR_MARKS) \
+        | decorations
     assert names - checked == set()
 
 
@@ -146,3 +148,33 @@ def test_the_window_draws_with_light_until_told_otherwise() -> None:
         assert palette.screen() is palette.DARK
     finally:
         palette.use(palette.LIGHT)
+
+
+@pytest.mark.parametrize("screen_set", [palette.LIGHT, palette.DARK], ids=["light", "dark"])
+def test_the_year_screens_marks_stand_out_at_3_to_1(screen_set: palette.Palette) -> None:
+    failing = [
+        (mark, background, round(contrast(getattr(screen_set, mark),
+                                          getattr(screen_set, background)), 2))
+        for mark, backgrounds in palette.YEAR_MARKS.items()
+        for background in backgrounds
+        if contrast(getattr(screen_set, mark), getattr(screen_set, background)) < 3.0
+    ]
+    assert failing == []
+
+
+@pytest.mark.parametrize("screen_set", [palette.LIGHT, palette.DARK], ids=["light", "dark"])
+def test_an_empty_day_is_quieter_than_both_ends_of_the_mood_scale_are_from_each_other(
+    screen_set: palette.Palette,
+) -> None:
+    # An empty day must not read as a mood: it sits near the window, and (on dark) not
+    # brighter than the best mood's yellow, as the old near-white grey did.
+    empty, window = screen_set.year_no_entry, screen_set.window
+    assert contrast(empty, window) < 1.5
+    assert contrast(empty, window) > 1.05  # still a visible slot
+    if screen_set.is_dark:
+        assert relative_luminance(empty) < relative_luminance(palette.MOOD_SCALE[-1]) / 5
+
+
+def test_the_pdf_year_page_keeps_the_light_colours_on_paper() -> None:
+    assert palette.PDF_YEAR_NO_ENTRY == palette.LIGHT.year_no_entry == "#e4e6ea"
+    assert palette.PDF_YEAR_SESSION == palette.LIGHT.year_session == "#e0115f"

@@ -14,7 +14,13 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from ketajournal.domain.year_pixels import DEFINITION, MONTH_LETTERS, YearPixels, year_counts
-from ketajournal.palette import MOOD_SCALE, PDF_PAPER, YEAR_NO_ENTRY, YEAR_SESSION, mood_colour
+from ketajournal.palette import (
+    MOOD_SCALE,
+    PDF_PAPER,
+    PDF_YEAR_NO_ENTRY,
+    PDF_YEAR_SESSION,
+    mood_colour,
+)
 from ketajournal.reports.pdf.look import FRAME_WIDTH, INK, MUTED, SANS, heading, para
 
 #: Side of one day's square and the gap between squares, in points.
@@ -49,15 +55,15 @@ def year_drawing(pixels: YearPixels) -> Drawing:
                 continue
             x, y = offset + LEFT + (month - 1) * step, y_of(row)
             level = pixels.step(day)
-            colour = YEAR_NO_ENTRY if level is None else mood_colour(level)
+            colour = PDF_YEAR_NO_ENTRY if level is None else mood_colour(level)
             drawing.add(Rect(x, y, CELL, CELL, rx=1.5, ry=1.5, strokeColor=None,
                              fillColor=colors.HexColor(colour)))
             if day in pixels.sessions:
                 drawing.add(Rect(x + 1, y + 1, CELL - 2, CELL - 2, rx=1.5, ry=1.5,
-                                 strokeColor=colors.HexColor(YEAR_SESSION), strokeWidth=1.6,
+                                 strokeColor=colors.HexColor(PDF_YEAR_SESSION), strokeWidth=1.6,
                                  fillColor=None))
                 drawing.add(Circle(x + CELL / 2, y + CELL / 2, 2.0, strokeColor=None,
-                                   fillColor=colors.HexColor(YEAR_SESSION)))
+                                   fillColor=colors.HexColor(PDF_YEAR_SESSION)))
     # The legend: mood 0 … 10, then "no entry" and "session".
     y = 6.0
     x = offset + LEFT
@@ -70,14 +76,14 @@ def year_drawing(pixels: YearPixels) -> Drawing:
     drawing.add(String(x, y + 3.5, "10", fontName=SANS, fontSize=8, fillColor=INK))
     x += 22
     drawing.add(Rect(x, y, CELL - 2, CELL - 2, strokeColor=None,
-                     fillColor=colors.HexColor(YEAR_NO_ENTRY)))
+                     fillColor=colors.HexColor(PDF_YEAR_NO_ENTRY)))
     drawing.add(String(x + CELL + 2, y + 3.5, "no entry", fontName=SANS, fontSize=8,
                        fillColor=INK))
     x += 62
-    drawing.add(Rect(x, y, CELL - 2, CELL - 2, strokeColor=colors.HexColor(YEAR_SESSION),
+    drawing.add(Rect(x, y, CELL - 2, CELL - 2, strokeColor=colors.HexColor(PDF_YEAR_SESSION),
                      strokeWidth=1.6, fillColor=colors.HexColor(PDF_PAPER)))
     drawing.add(Circle(x + (CELL - 2) / 2, y + (CELL - 2) / 2, 2.0, strokeColor=None,
-                       fillColor=colors.HexColor(YEAR_SESSION)))
+                       fillColor=colors.HexColor(PDF_YEAR_SESSION)))
     drawing.add(String(x + CELL + 2, y + 3.5, "session", fontName=SANS, fontSize=8,
                        fillColor=INK))
     return drawing

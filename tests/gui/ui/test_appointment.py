@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from ketajournal.domain.models import Event, EventKind
@@ -97,3 +98,23 @@ def test_a_shown_appointment_view_rebuilds_at_once(
     expected = build_report(journal, None, None, include_notes=False, name=None,
                             since_last_appointment=True).summary
     assert expected.period.label in view.browser.toPlainText()
+
+
+def test_the_year_page_box_adds_a_year_in_pixels_page(
+    qtbot: QtBot, view: AppointmentView, tmp_path: Path, journal: Journal
+) -> None:
+    # One month within one calendar year: exactly one year page more.
+    view.chosen.setChecked(True)
+    today = journal.now().date()
+    view.start.setDate(QDate(today.year, today.month, 1))
+    assert not view.year_page.isChecked()  # off by default, as --year-page
+    view.export_pdf(tmp_path / "plain.pdf")
+    qtbot.waitUntil(lambda: "plain.pdf" in view.message.text(), timeout=20000)
+    view.year_page.setChecked(True)
+    view.export_pdf(tmp_path / "years.pdf")
+    qtbot.waitUntil(lambda: "years.pdf" in view.message.text(), timeout=20000)
+    plain = [p.extract_text() for p in PdfReader(str(tmp_path / "plain.pdf")).pages]
+    years = [p.extract_text() for p in PdfReader(str(tmp_path / "years.pdf")).pages]
+    assert len(years) == len(plain) + 1
+    assert [t for t in years if f"Year in pixels: {today.year}" in t]
+    assert not [t for t in plain if "Year in pixels:" in t]

@@ -9,8 +9,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
+from ketajournal import palette
 from ketajournal.domain.models import MoodEntry, Phase, Route, Session
-from ketajournal.palette import YEAR_NO_ENTRY, mood_colour
+from ketajournal.palette import mood_colour
 from ketajournal.services import app_import
 from ketajournal.services.journal import Journal
 from ketajournal.ui.controller import JournalController
@@ -50,9 +51,35 @@ def test_each_day_is_coloured_by_its_daily_mood_and_sessions_are_ringed(
     assert view.year == NOW.year
     assert view.grid.pixels.step(day) == 7
     assert pixel(view, day) == mood_colour(7)
-    assert pixel(view, date(2026, 3, 15)) == YEAR_NO_ENTRY
+    assert pixel(view, date(2026, 3, 15)) == palette.LIGHT.year_no_entry
     assert day in view.grid.pixels.sessions
     assert view.summary.text() == "1 day with a mood entry, 1 session day."
+
+
+def test_in_dark_mode_an_empty_day_is_dark_grey_and_the_marks_follow_the_scheme(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    day = date(2026, 3, 14)
+    journal.log(MoodEntry(at=at(day), mood=7))
+    journal.log(Session(at=at(day, 10), route=Route.IV, phase=Phase.INDUCTION))
+    palette.use(palette.DARK)
+    try:
+        view = shown(qtbot, journal)
+        view.grid.choose(day)
+        assert pixel(view, date(2026, 3, 15)) == palette.DARK.year_no_entry
+        assert pixel(view, day) == mood_colour(7)  # the scale is the same in both
+        image = view.grid.grab().toImage()
+        rect = view.grid.cell_rect(day)
+        centre = QColor(image.pixel(int(rect.center().x()), int(rect.center().y()))).name()
+        assert centre == palette.DARK.year_session  # the session dot
+        # The chosen day's frame, 2 px outside the square, on the window.
+        # (antialiased: within a few steps of the colour, far from the dark window)
+        frame = QColor(image.pixel(int(rect.left()) - 2, int(rect.center().y())))
+        wanted = QColor(palette.DARK.year_selected)
+        assert max(abs(frame.red() - wanted.red()), abs(frame.green() - wanted.green()),
+                   abs(frame.blue() - wanted.blue())) <= 8
+    finally:
+        palette.use(palette.LIGHT)
 
 
 def test_a_click_lists_the_days_entries_in_time_order_and_keys_move(

@@ -108,14 +108,14 @@ def test_a_dry_run_on_a_journal_counts_its_duplicates(
     assert "0 new, 6 exact duplicates to skip." in out
 
 
-def test_emoods_medications_are_counted_and_said_not_imported(
+def test_emoods_medications_go_into_the_medication_list(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(home, "import", "--from", "emoods", str(IMPORT_FIXTURES / "emoods.csv")) == 0
     out = capsys.readouterr().out
     assert "Imported 4 mood entries; skipped 0 exact duplicates; 1 row of the file not used." \
         in out
-    assert "The file names 5 medication records; medications were not imported" in out
+    assert "Added 2 medication courses to the medication list (0 already in it)." in out
 
 
 def test_a_generic_csv_through_the_column_options(

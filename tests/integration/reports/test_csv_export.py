@@ -38,7 +38,8 @@ def test_csv_export_writes_one_utf8_file_per_kind_with_a_header(
     counts = exchange.export_csv(demo_journal, tmp_path / "out")
     assert counts == demo_journal.counts()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
-        [f"{kind}.csv" for kind in KINDS] + ["medication.csv", "medication_dose.csv"]
+        [f"{kind}.csv" for kind in KINDS] + ["medication.csv", "medication_dose.csv",
+                                             "mood_tag.csv", "factor.csv", "factor_value.csv"]
     )
     for kind in KINDS:
         rows = read_csv(tmp_path / "out" / f"{kind}.csv")

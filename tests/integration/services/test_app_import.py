@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta, timezone
+from datetime import date, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from ketajournal.domain.medications import MedicationClass
 from ketajournal.domain.models import MoodEntry
 from ketajournal.domain.validation import ValidationError
 from ketajournal.services import app_import
 from ketajournal.services.app_import import ImportOptions
 from ketajournal.services.imports.common import ImportRejectedError, ParsedImport
 from ketajournal.services.journal import TAG_CHANGE, Journal
+from ketajournal.services.medications import KIND as MEDICATION_KIND
+from ketajournal.services.medications import MedicationList
 from ketajournal.services.settings import Settings
 from tests.support.clock import NOW
 from tests.support.paths import FIXTURES
@@ -84,13 +87,57 @@ def test_nothing_new_takes_no_backup(journal: Journal) -> None:
     assert result.backup is None and result.added == 0
 
 
-def test_medications_are_counted_and_said_not_imported(journal: Journal) -> None:
+def test_emoods_medications_go_into_the_medication_list(journal: Journal) -> None:
     parsed = app_import.read_file(FIXTURES / "imports" / "emoods.csv",
                                   ImportOptions("emoods", zone=ZONE))
+    plan = app_import.preview(journal, parsed)
+    assert plan.lines()[-1] == ("The file names 5 medication records: 2 medication courses "
+                                "to add to the medication list, 0 already in it.")
     result = app_import.import_parsed(journal, parsed)
-    assert result.medications == 5
-    assert "medications were not imported" in result.summary()
+    assert (result.medications, result.courses_added, result.courses_skipped) == (5, 2, 0)
+    assert result.summary().endswith(
+        "Added 2 medication courses to the medication list (0 already in it).")
+    assert MEDICATION_KIND in result.change.kinds
     assert journal.counts()["mood"] == 4
+    # Sertraline 10-14 Jan ("100mg" on the 12th is the same dose), recorded on the file's
+    # last day: still taken. Lorazepam only on the 10th: stopped on the 11th.
+    lorazepam, sertraline = sorted(MedicationList(journal).history(), key=lambda c: c.name)
+    assert (sertraline.name, sertraline.medication_class, sertraline.start, sertraline.stop) \
+        == ("Sertraline", MedicationClass.SSRI, date(2026, 1, 10), None)
+    assert [(s.day, s.dose_text, s.dose_mg) for s in sertraline.doses] == [
+        (date(2026, 1, 10), "100 mg", 100.0)]
+    assert (lorazepam.medication_class, lorazepam.start, lorazepam.stop) == (
+        MedicationClass.BENZODIAZEPINE, date(2026, 1, 10), date(2026, 1, 11))
+    assert [(s.dose_text, s.dose_mg) for s in lorazepam.doses] == [("0.5 mg", 0.5)]
+    # Again: the same courses are skipped, nothing is written.
+    again = app_import.import_parsed(journal, parsed)
+    assert (again.courses_added, again.courses_skipped, again.backup) == (0, 2, None)
+
+
+def test_bearable_medications_go_into_the_medication_list(journal: Journal) -> None:
+    parsed = app_import.read_file(FIXTURES / "imports" / "bearable.csv",
+                                  ImportOptions("bearable", zone=ZONE))
+    result = app_import.import_parsed(journal, parsed)
+    assert result.courses_added == 2
+    courses = {c.name: c for c in MedicationList(journal).history()}
+    assert courses["Sertraline"].doses[0].dose_mg == 100.0
+    assert courses["Vitamin D3"].doses[0].dose_text == "1000 IU"
+    assert courses["Vitamin D3"].doses[0].dose_mg is None
+    assert courses["Vitamin D3"].stop is None
+
+
+def test_an_overlapping_course_refuses_the_whole_file(journal: Journal) -> None:
+    meds = MedicationList(journal)
+    meds.start("sertraline", "50 mg", dose_mg=50, day=date(2026, 1, 1))
+    parsed = app_import.read_file(FIXTURES / "imports" / "emoods.csv",
+                                  ImportOptions("emoods", zone=ZONE))
+    with pytest.raises(ImportRejectedError) as info:
+        app_import.import_parsed(journal, parsed)
+    assert str(info.value) == (
+        "emoods.csv line 2: name: overlaps a different course of the same medication in the "
+        "journal (a medication is taken once at a time). Nothing was imported.")
+    assert journal.counts()["mood"] == 0
+    assert len(meds.history()) == 1
 
 
 def test_the_format_and_a_csv_without_columns_are_refused_naming_the_field() -> None:

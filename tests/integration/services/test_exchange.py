@@ -40,9 +40,10 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.reports import csv_export
+from ketajournal.reports.entry_json import entry_to_json
 from ketajournal.services import demo, exchange, import_reading
 from ketajournal.services.imports.common import ImportRejectedError
-from ketajournal.services.journal import Journal, entry_to_json
+from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.repository import KINDS
 from tests.support.clock import FixedClock

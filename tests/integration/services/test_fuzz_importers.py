@@ -55,8 +55,9 @@ from ketajournal.domain.models import (
 from ketajournal.domain.validation import FUTURE_TOLERANCE
 from ketajournal.errors import KnownError
 from ketajournal.reports import csv_export
+from ketajournal.reports.entry_json import entry_to_json
 from ketajournal.services import exchange
-from ketajournal.services.journal import Journal, entry_to_json
+from ketajournal.services.journal import Journal
 from ketajournal.storage.repository import KINDS
 from tests.integration.services.test_exchange import undo_import, valid_entry
 from tests.support.clock import NOW

@@ -14,7 +14,9 @@ from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import exchange
 from ketajournal.services.import_reading import ImportRejectedError
+from ketajournal.services.imports.common import MedicationRecord
 from ketajournal.services.journal import Journal
+from ketajournal.services.medication_import import courses_from_records
 from ketajournal.services.medications import KIND, MedicationList
 from ketajournal.services.opening import open_journal
 from tests.support.clock import NOW, FixedClock
@@ -148,3 +150,37 @@ def test_a_bad_csv_row_names_its_file_and_line(
     with pytest.raises(ImportRejectedError, match="go together"):
         exchange.import_path(other, folder)
     assert MedicationList(other).history() == ()
+
+
+# -- courses from another app's daily records (eMoods, Bearable) ---------------------------
+
+
+def rec(name: str, dose: str, month: int, day: int, line: int = 2) -> MedicationRecord:
+    return MedicationRecord(name, dose, d(month, day), f"f.csv line {line}")
+
+
+def test_records_become_courses_with_dose_changes_gaps_and_stops() -> None:
+    found = courses_from_records([
+        rec("Lithium", "600 mg", 3, 1, 2),
+        rec("lithium", "600mg", 3, 2, 3),  # the same dose, another spelling
+        rec("Lithium", "900 mg", 3, 5, 4),  # a change on the 5th
+        rec("Lithium", "900 mg", 3, 20, 5),  # 15 days later: a new course
+        rec("Melatonin", "", 3, 1, 2),  # no dose written
+        rec("Quetiapine", "25 mg", 3, 21, 6),  # the last day with a medication
+    ], d(11, 27))
+    assert [(loc, c.name, c.start, c.stop) for loc, c in found] == [
+        ("f.csv line 2", "Lithium", d(3, 1), d(3, 6)),  # the day after its last record
+        ("f.csv line 2", "Melatonin", d(3, 1), d(3, 2)),
+        ("f.csv line 5", "Lithium", d(3, 20), d(3, 21)),
+        ("f.csv line 6", "Quetiapine", d(3, 21), None),  # on the last day: still taken
+    ]
+    first = found[0][1]
+    assert [(s.day, s.dose_text, s.dose_mg) for s in first.doses] == [
+        (d(3, 1), "600 mg", 600.0), (d(3, 5), "900 mg", 900.0)]
+    assert first.medication_class is MedicationClass.MOOD_STABILISER
+    assert found[1][1].doses[0].dose_text == "dose not recorded"
+
+
+def test_a_record_in_the_future_refuses_at_its_line() -> None:
+    with pytest.raises(ImportRejectedError, match=r"^f\.csv line 9: day: must not be more"):
+        courses_from_records([rec("Lithium", "1 mg", 12, 25, 9)], d(11, 27))

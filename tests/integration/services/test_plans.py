@@ -11,8 +11,9 @@ import pytest
 from ketajournal.domain.models import Phase, Route, Session
 from ketajournal.domain.schedules import PlannedSession, PlanStatus
 from ketajournal.domain.validation import ValidationError
+from ketajournal.reports.entry_json import planned_to_json
 from ketajournal.services import plans
-from ketajournal.services.journal import Journal, planned_to_json
+from ketajournal.services.journal import Journal
 from ketajournal.services.plans import Plans
 from tests.support.clock import NOW, FixedClock
 

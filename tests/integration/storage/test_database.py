@@ -592,6 +592,7 @@ def test_export_json_writes_every_entry_with_format_and_version(
         "anxiety": 3,
         "energy": 5,
         "sleep_hours": 7.5,
+        "tags": [],  # a mood entry's tags travel with it (none here)
     }
     assert entries["side_effect"][0]["session_id"] == session.id
     assert entries["side_effect"][0]["category"] == "other"
