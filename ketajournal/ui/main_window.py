@@ -47,6 +47,7 @@ from ketajournal.platform.clock import Clock, local_zone, system_now
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
+from ketajournal.ui.first_paint import PaintWatch
 from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.menus import build_menus
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
             clock, zone if zone is not None else local_zone(), None if opening else notifier, self
         )
         self._notifier_later = notifier if opening else None  # made after the first paint
+        self._notifier_watch: PaintWatch | None = None
         self.reminders.open_requested.connect(self.open_form)
         self.reminders.day_changed.connect(self._new_day)
         #: The form a reminder asked for while locked: opened after unlocking.
@@ -179,11 +181,19 @@ class MainWindow(QMainWindow):
             self.reminders.start_sending(self._notifier_later)
             self._notifier_later = None
 
+    def _notifier_after_paint(self) -> None:
+        watch, self._notifier_watch = self._notifier_watch, None
+        if watch is not None and self.tabs is not None:
+            self.tabs.removeEventFilter(watch)
+            watch.deleteLater()
+        if self._notifier_later is not None:
+            self._start_notifier()
+            self.reminders.check()
+
     def attach(self, controller: JournalController) -> None:
         """Build the screens around an open journal."""
         from ketajournal.ui.screens import ScreenTabs
         from ketajournal.ui.today import TodayView
-        self._start_notifier()
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
         # Only Today is built now; the other screens read the whole journal, so each is
@@ -214,6 +224,14 @@ class MainWindow(QMainWindow):
         self._apply_background()
         self.appearance.set_choice(self._setting("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
+        if self._notifier_later is not None and self.isVisible():
+            # The notifier (desktop-notifier, D-Bus: 20-40 ms of imports and a call to the
+            # notification service) comes after Today's first paint; reminders look then.
+            self._notifier_watch = PaintWatch(self.tabs)
+            self._notifier_watch.done = self._notifier_after_paint
+            QTimer.singleShot(1000, self._notifier_after_paint)  # a paint that never comes
+        elif self._notifier_later is not None:  # hidden (in the background): at once
+            self._notifier_after_paint()
         if not self._demo:
             self.sync.attach(controller)
         if self._demo:
