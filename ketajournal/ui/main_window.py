@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
@@ -87,7 +88,9 @@ class MainWindow(QMainWindow):
     check and today's automatic backup run in the background once the window is
     shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
     notification sender for reminders (none: no notifications); ``clock`` and
-    ``zone`` are the wall clock the reminders and the day follow.
+    ``zone`` are the wall clock the reminders and the day follow; ``schedule_file`` is
+    where the daily reminder's time is kept outside the journal, so that a window that
+    starts locked still sends it (generic) at its time.
 
     With ``opening`` and no controller it shows "Opening your journal…" (journal actions
     off) until :meth:`attach` or :meth:`ask_to_unlock`: the app paints it first.
@@ -108,12 +111,14 @@ class MainWindow(QMainWindow):
         clock: Clock = system_now,
         zone: tzinfo | None = None,
         opening: bool = False,
+        schedule_file: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         #: Reminders and the day: runs while locked and while the window is hidden.
         self.reminders = ReminderScheduler(
-            clock, zone if zone is not None else local_zone(), None if opening else notifier, self
+            clock, zone if zone is not None else local_zone(), None if opening else notifier, self,
+            schedule_file=schedule_file,
         )
         self._notifier_later = notifier if opening else None  # made after the first paint
         self._notifier_watch: PaintWatch | None = None
@@ -173,6 +178,7 @@ class MainWindow(QMainWindow):
     def ask_to_unlock(self, hint: str) -> None:
         """No key in the keyring: the lock screen asks for a passphrase or recovery key."""
         self._start_notifier()
+        self.reminders.start_locked()  # the daily reminder, generic, until the first unlock
         self.lock_screen.ask_for_secret(True, hint)
         self.stack.setCurrentWidget(self.lock_screen)
 
