@@ -200,6 +200,15 @@ class Home:
         target = folder / "home"
         ignore = None if backups else shutil.ignore_patterns("backups")
         shutil.copytree(self.path, target, ignore=ignore)
+        # Keyring entries are bound to the journal's folder (platform.keystore.keyring_entry):
+        # the copy gets its own entry with the same key, or it would start locked.
+        from ketajournal.platform.keystore import keyring_entry
+
+        old, new = (keyring_entry(h, "").partition("@")[2] for h in (self.path, target))
+        keys = json.loads(self.keyring.read_text())
+        keys.update({name[: -len(old)] + new: value for name, value in keys.items()
+                     if name.endswith("@" + old)})
+        self.keyring.write_text(json.dumps(keys))
         return Home(target, self.keyring)
 
     def open(self) -> Any:

@@ -109,6 +109,10 @@ class Suite:
         import compileall
 
         compileall.compile_dir(ROOT / "ketajournal", quiet=1)
+        # The children's keyring backend is tests.support.keyrings: compiled too, or each
+        # start would compile it (and tests/__init__) and add that to Today ready.
+        compileall.compile_dir(ROOT / "tests" / "support", quiet=1)
+        compileall.compile_file(ROOT / "tests" / "__init__.py", quiet=1)
         env = self.env(home)
         args = ["--home", str(home.path)]
         modes = ("bare", "window", "trends")

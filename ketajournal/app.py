@@ -131,6 +131,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
         check_after_open=not demo,  # the full check and today's backup, after the first paint
         notifier=None if demo else _notifier,  # the demo patient sends no reminders
         opening=True,
+        schedule_file=None if demo else paths.reminder_schedule,
     )
     # The window may be hidden (in the background): the app ends when it closes for good.
     app.setQuitOnLastWindowClosed(False)

@@ -30,6 +30,7 @@ DB_NAME = "journal.db"
 HEADER_NAME = "journal.header"
 BACKUPS_DIR = "backups"
 INSTANCE_LOCK_NAME = "journal.lock"
+REMINDER_SCHEDULE_NAME = "reminders.json"
 CREATION_LOCK_NAME = "journal.create.lock"
 MIGRATION_LOCK_NAME = "journal.migrate.lock"
 #: In the backups folder: held by every backup run (services/backups.py).
@@ -136,6 +137,12 @@ class JournalPaths:
     def creating_files(self) -> tuple[Path, ...]:
         """The journal being built and its SQLite sidecars."""
         return (self.creating, *sqlite_sidecars(self.creating))
+
+    @property
+    def reminder_schedule(self) -> Path:
+        """The daily reminder's time, outside the journal: what a window that starts
+        locked sends from (no journal data; absent while the reminder is off)."""
+        return self.home / REMINDER_SCHEDULE_NAME
 
     # -- locks -----------------------------------------------------------------------
     @property

@@ -30,7 +30,6 @@ from ketajournal.domain.schedules import (
 )
 from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError
-from ketajournal.reports import ics
 from ketajournal.services.journal import Change, Journal
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.header import read_header
@@ -419,6 +418,8 @@ def export_ics(
     Generic titles unless ``detailed`` (:mod:`ketajournal.reports.ics`); never into the
     journal's home. The UIDs come from the journal's id, so a second import updates.
     """
+    from ketajournal.reports import ics  # icalendar: only for this export, not at start
+
     journal.check_output(target)
     items = Plans(journal).open()
     journal_id = read_header(journal.paths.header).journal_id

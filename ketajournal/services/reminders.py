@@ -10,14 +10,22 @@ journal's settings under :data:`HISTORY_KEY` as JSON and is pruned to
 :data:`HISTORY_DAYS`. The sessions still planned (:mod:`ketajournal.services.plans`)
 feed the appointment reminders, which are off until the patient turns them on
 (``reminders.sessions``).
+
+A journal that starts locked has no state yet. For it, :func:`keep_schedule` keeps
+the daily mood reminder's time in a small file beside the journal (and removes it
+while that reminder is off), and :func:`held_schedule` makes from it a state that can
+only send the generic daily reminder: nothing else is kept outside the journal.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta, tzinfo
+from pathlib import Path
 from typing import Any
 
 from ketajournal.domain import reminders as rules
@@ -35,6 +43,7 @@ from ketajournal.domain.reminders import (
 )
 from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import to_iso
+from ketajournal.platform.files import write_text_atomic
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.services.plans import Plans
@@ -42,6 +51,8 @@ from ketajournal.services.settings import Settings
 
 #: The settings key that holds the reminder history (a JSON list).
 HISTORY_KEY = "reminders.history"
+log = logging.getLogger(__name__)
+
 #: History older than this is dropped when a new event is recorded (back-off needs days).
 HISTORY_DAYS = 30
 
@@ -121,6 +132,43 @@ def snapshot(journal: Journal) -> ReminderState:
     """Everything the rules need from ``journal``, read now."""
     return ReminderState(reminder_settings(journal), logged(journal), history(journal),
                          planned(journal))
+
+
+def keep_schedule(path: Path, settings: ReminderSettings) -> None:
+    """Keep the daily mood reminder's time in ``path``, outside the journal, or remove
+    the file while that reminder is off.
+
+    Only ``{"mood_time": "HH:MM"}`` is written: no other setting, nothing logged. A file
+    that cannot be written is only logged (the reminders in the window go on).
+    """
+    try:
+        if not settings.mood_enabled:
+            path.unlink(missing_ok=True)
+            return
+        text = json.dumps({"mood_time": settings.mood_time.strftime("%H:%M")})
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_text_atomic(path, text)
+    except OSError as error:
+        log.warning("the reminder time could not be kept: %s", type(error).__name__)
+
+
+def held_schedule(path: Path) -> ReminderState | None:
+    """The state of a window whose journal starts locked: the daily mood reminder at the
+    time :func:`keep_schedule` kept, and nothing else; None when it is off (no file) or
+    the file is unreadable.
+
+    It knows nothing from the journal, so the reminder comes at its time even on a day
+    the mood was already logged (the journal, once unlocked, takes over).
+    """
+    try:
+        hours, minutes = str(json.loads(path.read_text(encoding="utf-8"))["mood_time"]).split(":")
+        mood_time = time(int(hours), int(minutes))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    settings = ReminderSettings(mood_enabled=True, mood_time=mood_time, check_ins_enabled=False,
+                                questionnaires_enabled=False, sessions_enabled=False,
+                                detailed_text=False)
+    return ReminderState(settings, Logged(), ())
 
 
 def decide(

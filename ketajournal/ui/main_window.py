@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QThread, QTimer, Signal
@@ -47,6 +48,7 @@ from ketajournal.platform.clock import Clock, local_zone, system_now
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
+from ketajournal.ui.first_paint import PaintWatch
 from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
 from ketajournal.ui.lock import IdleWatcher, LockScreen
 from ketajournal.ui.menus import build_menus
@@ -86,7 +88,9 @@ class MainWindow(QMainWindow):
     check and today's automatic backup run in the background once the window is
     shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
     notification sender for reminders (none: no notifications); ``clock`` and
-    ``zone`` are the wall clock the reminders and the day follow.
+    ``zone`` are the wall clock the reminders and the day follow; ``schedule_file`` is
+    where the daily reminder's time is kept outside the journal, so that a window that
+    starts locked still sends it (generic) at its time.
 
     With ``opening`` and no controller it shows "Opening your journal…" (journal actions
     off) until :meth:`attach` or :meth:`ask_to_unlock`: the app paints it first.
@@ -107,14 +111,17 @@ class MainWindow(QMainWindow):
         clock: Clock = system_now,
         zone: tzinfo | None = None,
         opening: bool = False,
+        schedule_file: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         #: Reminders and the day: runs while locked and while the window is hidden.
         self.reminders = ReminderScheduler(
-            clock, zone if zone is not None else local_zone(), None if opening else notifier, self
+            clock, zone if zone is not None else local_zone(), None if opening else notifier, self,
+            schedule_file=schedule_file,
         )
         self._notifier_later = notifier if opening else None  # made after the first paint
+        self._notifier_watch: PaintWatch | None = None
         self.reminders.open_requested.connect(self.open_form)
         self.reminders.day_changed.connect(self._new_day)
         #: The form a reminder asked for while locked: opened after unlocking.
@@ -171,6 +178,7 @@ class MainWindow(QMainWindow):
     def ask_to_unlock(self, hint: str) -> None:
         """No key in the keyring: the lock screen asks for a passphrase or recovery key."""
         self._start_notifier()
+        self.reminders.start_locked()  # the daily reminder, generic, until the first unlock
         self.lock_screen.ask_for_secret(True, hint)
         self.stack.setCurrentWidget(self.lock_screen)
 
@@ -179,11 +187,19 @@ class MainWindow(QMainWindow):
             self.reminders.start_sending(self._notifier_later)
             self._notifier_later = None
 
+    def _notifier_after_paint(self) -> None:
+        watch, self._notifier_watch = self._notifier_watch, None
+        if watch is not None and self.tabs is not None:
+            self.tabs.removeEventFilter(watch)
+            watch.deleteLater()
+        if self._notifier_later is not None:
+            self._start_notifier()
+            self.reminders.check()
+
     def attach(self, controller: JournalController) -> None:
         """Build the screens around an open journal."""
         from ketajournal.ui.screens import ScreenTabs
         from ketajournal.ui.today import TodayView
-        self._start_notifier()
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
         # Only Today is built now; the other screens read the whole journal, so each is
@@ -214,6 +230,14 @@ class MainWindow(QMainWindow):
         self._apply_background()
         self.appearance.set_choice(self._setting("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
+        if self._notifier_later is not None and self.isVisible():
+            # The notifier (desktop-notifier, D-Bus: 20-40 ms of imports and a call to the
+            # notification service) comes after Today's first paint; reminders look then.
+            self._notifier_watch = PaintWatch(self.tabs)
+            self._notifier_watch.done = self._notifier_after_paint
+            QTimer.singleShot(1000, self._notifier_after_paint)  # a paint that never comes
+        elif self._notifier_later is not None:  # hidden (in the background): at once
+            self._notifier_after_paint()
         if not self._demo:
             if self.sync is None:
                 from ketajournal.ui import sync as sync_ui

@@ -14,7 +14,10 @@ record the snooze and the reminder comes back once.
 
 While the journal is locked (:meth:`~ReminderScheduler.detach`) the scheduler goes on
 from the state read before locking, always with the generic text, and keeps what
-happened in memory until the journal is open again. :func:`ask_about_reminders` is the
+happened in memory until the journal is open again. A journal that starts locked has no
+such state: with a ``schedule_file`` the scheduler keeps the daily reminder's time there
+and, started locked (:meth:`~ReminderScheduler.start_locked`), sends the generic daily
+reminder from it until the first unlock. :func:`ask_about_reminders` is the
 first run's question: the daily mood reminder is off until the patient says yes.
 """
 
@@ -23,6 +26,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta, tzinfo
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -77,7 +81,9 @@ class ReminderScheduler(QObject):
     """Sends the reminders of one window's journal and watches the day.
 
     ``sender`` makes the notifier, given the callback for its events; without one
-    nothing is sent (the demo journal) and only the day is watched.
+    nothing is sent (the demo journal) and only the day is watched. ``schedule_file``
+    (``JournalPaths.reminder_schedule``) is where the daily reminder's time is kept
+    outside the journal, for a start that is locked.
     """
 
     #: The form a reminder asks for: "mood", "questionnaire:<id>" or "planned".
@@ -93,8 +99,10 @@ class ReminderScheduler(QObject):
         zone: tzinfo,
         sender: SenderFactory | None = None,
         parent: QObject | None = None,
+        schedule_file: Path | None = None,
     ) -> None:
         super().__init__(parent)
+        self._schedule_file = schedule_file
         self._clock = clock
         self._zone = zone
         self._journal: Journal | None = None
@@ -144,6 +152,16 @@ class ReminderScheduler(QObject):
         self._journal = journal
         if self._pending:
             self._write(list(self._pending))
+        self.check()
+
+    def start_locked(self) -> None:
+        """The journal starts locked: until it is first unlocked, send the generic daily
+        reminder at the time kept in the schedule file (nothing when none is kept)."""
+        from ketajournal.services import reminders
+
+        if self._journal is not None or self._state is not None or self._schedule_file is None:
+            return
+        self._state = reminders.held_schedule(self._schedule_file)
         self.check()
 
     def detach(self) -> None:
@@ -221,6 +239,9 @@ class ReminderScheduler(QObject):
                 self._state = reminders.snapshot(self._journal)
             except KnownError as error:
                 log.warning("reminders could not read the journal: %s", type(error).__name__)
+            else:
+                if self._schedule_file is not None:
+                    reminders.keep_schedule(self._schedule_file, self._state.settings)
         return self._state
 
     # -- notifications ----------------------------------------------------------------------

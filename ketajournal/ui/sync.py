@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,10 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.errors import KnownError
-from ketajournal.services import sync
-from ketajournal.services.journal import Change
-from ketajournal.ui.controller import JournalController
 from ketajournal.ui.tasks import finish_quietly, run_quietly
+
+if TYPE_CHECKING:  # the window makes the scheduler before its first paint, without these
+    from ketajournal.services import sync
+    from ketajournal.services.journal import Change
+    from ketajournal.ui.controller import JournalController
 
 #: Wait this long after the last change before syncing (a burst of saves is one sync).
 DEBOUNCE_MS = 5_000
@@ -87,6 +90,8 @@ class SyncScheduler(QObject):
     def relink(self) -> None:
         """Read again whether the journal is linked to a folder; if so, sync at once and
         from now on."""
+        from ketajournal.services import sync
+
         controller = self._controller
         self._linked = controller is not None and (
             sync.linked_folder(controller.journal) is not None
@@ -106,6 +111,8 @@ class SyncScheduler(QObject):
 
     def _watch(self) -> None:
         """Watch the folder and every other computer's sub-folder (new ones included)."""
+        from ketajournal.services import sync
+
         controller = self._controller
         if controller is None:
             return
@@ -145,6 +152,8 @@ class SyncScheduler(QObject):
 
     def sync_now(self) -> None:
         """Sync now in the background (or right after the sync under way)."""
+        from ketajournal.services import sync
+
         controller = self._controller
         if controller is None or not self._linked:
             return
@@ -157,6 +166,8 @@ class SyncScheduler(QObject):
         self._thread = run_quietly(self._parent, lambda: sync.sync_at(paths, key), self._done)
 
     def _done(self, report: sync.SyncReport | None, error: BaseException | None) -> None:
+        from ketajournal.services import sync
+
         self._thread = None
         controller = self._controller
         if error is not None:
@@ -225,6 +236,8 @@ class SyncSection(QWidget):
 
     def refresh(self, _line: str = "") -> None:
         """Show where the journal syncs and how recently."""
+        from ketajournal.services import sync
+
         journal = self.controller.journal
         folder = sync.linked_folder(journal)
         if folder is None:
@@ -239,6 +252,8 @@ class SyncSection(QWidget):
 
     def choose_and_link(self) -> None:
         """Ask for a folder and link the journal to it; then sync."""
+        from ketajournal.services import sync
+
         chosen = self._choose(self)
         if not chosen:
             return

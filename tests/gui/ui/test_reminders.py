@@ -311,3 +311,83 @@ def test_this_evening_and_closing_are_recorded(
     recorder.press("n2", EventType.DISMISSED)
     qtbot.waitUntil(lambda: reminders.history(journal)[-1].outcome is Outcome.DISMISSED)
     assert window.reminders.shown == {}
+
+
+def test_a_window_that_starts_locked_still_sends_the_generic_daily_reminder_at_its_time(
+    qtbot: QtBot, journal: Journal, paths: JournalPaths, clock: FixedClock, recorder: Recorder
+) -> None:
+    """Issue 14: passphrase mode or no keyring — nothing from the journal in memory yet."""
+    Settings(journal).set_many({"reminders.mood": True, "reminders.mood_time": "22:00",
+                                "reminders.detailed_text": True})
+    questionnaires_filled(journal, NOW - timedelta(days=1))
+    first = MainWindow(JournalController(journal), notifier=Recorder(), clock=clock,
+                       zone=BERLIN, schedule_file=paths.reminder_schedule)
+    qtbot.addWidget(first)
+    assert paths.reminder_schedule.read_text(encoding="utf-8") == '{"mood_time": "22:00"}'
+    first.quit_app()
+    journal.close()
+
+    window = MainWindow(
+        None,
+        unlock=lambda secret: open_journal(paths, KeyringKeyStore(), secret or None,
+                                           clock=clock),
+        notifier=recorder, clock=clock, zone=BERLIN, opening=True,
+        schedule_file=paths.reminder_schedule,
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.ask_to_unlock("Enter your passphrase")  # the app's start without a key
+    assert window.reminders.locked and recorder.sent == []
+    assert window.reminders.next_check == datetime(2026, 11, 27, 22, 0, tzinfo=BERLIN)
+    clock.advance(timedelta(minutes=59))
+    window.reminders.wake()
+    assert recorder.sent == []
+    clock.advance(timedelta(minutes=1))  # 22:00
+    window.reminders.wake()
+    assert [s[:2] for s in recorder.sent] == [("ketajournal", "Time to log your mood")]
+    window.reminders.wake()
+    assert len(recorder.sent) == 1  # once
+
+    window.try_unlock("")  # the key is there now: the journal takes over
+    assert window.controller is not None
+    history = reminders.history(window.controller.journal)
+    assert [(e.kind.value, e.outcome) for e in history] == [("mood", Outcome.SENT)]
+    window.reminders.check()
+    assert len(recorder.sent) == 1  # the journal knows it was sent
+    window.quit_app()
+
+
+def test_a_window_that_starts_locked_sends_nothing_while_the_daily_reminder_is_off(
+    qtbot: QtBot, journal: Journal, paths: JournalPaths, clock: FixedClock, recorder: Recorder
+) -> None:
+    questionnaires_filled(journal, NOW - timedelta(days=1))
+    first = MainWindow(JournalController(journal), notifier=Recorder(), clock=clock,
+                       zone=BERLIN, schedule_file=paths.reminder_schedule)
+    qtbot.addWidget(first)
+    assert not paths.reminder_schedule.exists()
+    first.quit_app()
+    window = MainWindow(None, notifier=recorder, clock=clock, zone=BERLIN, opening=True,
+                        schedule_file=paths.reminder_schedule)
+    qtbot.addWidget(window)
+    window.ask_to_unlock("Enter your passphrase")
+    clock.advance(timedelta(days=1))
+    window.reminders.wake()
+    assert recorder.sent == []
+    window.quit_app()
+
+
+def test_an_opening_window_makes_the_notifier_after_todays_first_paint(
+    qtbot: QtBot, journal: Journal, clock: FixedClock, recorder: Recorder
+) -> None:
+    """The app's start: desktop-notifier and D-Bus wait until Today is on screen."""
+    Settings(journal).set("reminders.mood", True)
+    questionnaires_filled(journal, NOW - timedelta(days=1))
+    window = MainWindow(None, notifier=recorder, clock=clock, zone=BERLIN, opening=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.attach(JournalController(journal))
+    assert recorder.on_event is None and recorder.sent == []  # Today is not painted yet
+    qtbot.waitUntil(lambda: recorder.sent != [])
+    assert [s[1] for s in recorder.sent] == ["Time to log your mood"]
+    window.quit_app()

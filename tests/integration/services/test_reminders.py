@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Route, Session
-from ketajournal.domain.reminders import Kind, Outcome, ReminderEvent
+from ketajournal.domain.reminders import Kind, Logged, Outcome, ReminderEvent
 from ketajournal.domain.schedules import PlannedSession
 from ketajournal.domain.validation import ValidationError
+from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import clinical, reminders
 from ketajournal.services.journal import Journal
 from ketajournal.services.plans import Plans
@@ -187,3 +189,40 @@ def test_dismissing_a_due_line_on_today_silences_its_notification(journal: Journ
     later = NOW + timedelta(days=1)
     assert all(n.kind is not Kind.QUESTIONNAIRE
                for n in [reminders.decide(state, later, BERLIN).notice] if n is not None)
+
+
+def test_only_the_daily_reminder_time_is_kept_outside_the_journal(
+    journal: Journal, paths: JournalPaths
+) -> None:
+    """What a window that starts locked sends from: the time, nothing from the journal."""
+    file = paths.reminder_schedule
+    reminders.keep_schedule(file, reminders.snapshot(journal).settings)
+    assert not file.exists()  # off by default: nothing is kept
+    assert reminders.held_schedule(file) is None
+    Settings(journal).set_many({"reminders.mood": True, "reminders.mood_time": "07:45",
+                                "reminders.detailed_text": True, "reminders.sessions": True})
+    journal.log(MoodEntry(at=NOW - timedelta(hours=1), mood=3))
+    reminders.keep_schedule(file, reminders.snapshot(journal).settings)
+    assert file.read_text(encoding="utf-8") == '{"mood_time": "07:45"}'
+    held = reminders.held_schedule(file)
+    assert held is not None
+    assert (held.settings.mood_enabled, held.settings.mood_time) == (True, time(7, 45))
+    assert not (held.settings.detailed_text or held.settings.sessions_enabled
+                or held.settings.check_ins_enabled or held.settings.questionnaires_enabled)
+    assert (held.logged, held.history, held.planned) == (Logged(), (), ())
+    # The generic daily reminder at 07:45 the next morning, and only that.
+    decision = reminders.decide(held, NOW + timedelta(hours=10, minutes=45), BERLIN,
+                                locked=True)
+    assert decision.notice is not None
+    assert (decision.notice.kind, decision.notice.body) == (Kind.MOOD, "Time to log your mood")
+
+    Settings(journal).set("reminders.mood", False)
+    reminders.keep_schedule(file, reminders.snapshot(journal).settings)
+    assert not file.exists()
+
+
+def test_an_unreadable_schedule_file_means_no_reminder_while_locked(tmp_path: Path) -> None:
+    file = tmp_path / "reminders.json"
+    for text in ("", "[]", '{"mood_time": "25:00"}', '{"mood_time": 7}', "{"):
+        file.write_text(text, encoding="utf-8")
+        assert reminders.held_schedule(file) is None
