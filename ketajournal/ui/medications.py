@@ -43,6 +43,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.medications import KIND, MedicationEdit, MedicationList
+from ketajournal.translation import translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalFloatSpin
 from ketajournal.ui.view import JournalView
@@ -58,6 +59,8 @@ DEFINITION = (
 )
 _TITLES = {"start": "Start a medication", "change": "Change a medication's dose",
            "stop": "Stop a medication"}
+
+tr = translator("Medications")
 
 
 def _table(columns: tuple[str, ...], name: str, description: str) -> QTableWidget:
@@ -111,7 +114,7 @@ class MedicationDialog(QDialog):
 
         self.name = QComboBox()
         self.name.setEditable(True)
-        self.name.setAccessibleName("Medication name")
+        self.name.setAccessibleName(tr("Medication name"))
         names = sorted(COMMON_MEDICATIONS) if action == "start" else sorted(taken or [])
         self.name.addItems(names)
         self.name.setCurrentIndex(-1)
@@ -119,15 +122,15 @@ class MedicationDialog(QDialog):
         edit = self.name.lineEdit()
         assert edit is not None
         edit.setMaxLength(MAX_NAME_CHARS)
-        edit.setPlaceholderText("e.g. sertraline (pick or type)")
+        edit.setPlaceholderText(tr("e.g. sertraline (pick or type)"))
         completer = QCompleter(names, self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name.setCompleter(completer)
-        form.addRow("&Name", self.name)
+        form.addRow(tr("&Name"), self.name)
 
         self.medication_class = QComboBox()
-        self.medication_class.setAccessibleName("Class")
+        self.medication_class.setAccessibleName(tr("Class"))
         for member in MedicationClass:
             self.medication_class.addItem(member.label, member.value)
         self.medication_class.setCurrentIndex(
@@ -135,28 +138,28 @@ class MedicationDialog(QDialog):
         self.name.currentTextChanged.connect(self._class_from_name)
 
         self.dose = QLineEdit()
-        self.dose.setAccessibleName("Dose")
+        self.dose.setAccessibleName(tr("Dose"))
         self.dose.setMaxLength(MAX_DOSE_TEXT_CHARS)
-        self.dose.setPlaceholderText("as prescribed, e.g. 50 mg once a day")
+        self.dose.setPlaceholderText(tr("as prescribed, e.g. 50 mg once a day"))
         low, high = MEDICATION_DOSE_MG_RANGE
         self.dose_mg = OptionalFloatSpin(low, high, 0.05, "Dose in mg")
         self.dose_mg.setSuffix(" mg")
         self.frequency = QLineEdit()
-        self.frequency.setAccessibleName("How often")
+        self.frequency.setAccessibleName(tr("How often"))
         self.frequency.setMaxLength(MAX_DOSE_TEXT_CHARS)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(tr("Note"))
         if action == "start":
-            form.addRow("&Class", self.medication_class)
+            form.addRow(tr("&Class"), self.medication_class)
         if action != "stop":
-            form.addRow("&Dose", self.dose)
-            form.addRow("Dose in &mg", self.dose_mg)
+            form.addRow(tr("&Dose"), self.dose)
+            form.addRow(tr("Dose in &mg"), self.dose_mg)
         if action == "start":
-            form.addRow("How &often", self.frequency)
-            form.addRow("N&ote", self.note)
+            form.addRow(tr("How &often"), self.frequency)
+            form.addRow(tr("N&ote"), self.note)
 
         self.day = QDateEdit()
-        self.day.setAccessibleName("Date")
+        self.day.setAccessibleName(tr("Date"))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setMaximumDate(_qdate(today + timedelta(days=1)))
@@ -167,7 +170,7 @@ class MedicationDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {screen().danger};")
-        self.error.setAccessibleName("Error message")
+        self.error.setAccessibleName(tr("Error message"))
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -230,12 +233,12 @@ class MedicationsView(JournalView):
         super().__init__(controller, parent)
         self.dialog: MedicationDialog | None = None
         buttons = QHBoxLayout()
-        self.start_button = QPushButton("&Start a medication…")
-        self.change_button = QPushButton("Change d&ose…")
-        self.stop_button = QPushButton("Stop ta&king…")
-        self.delete_button = QPushButton("&Delete this medication")
+        self.start_button = QPushButton(tr("&Start a medication…"))
+        self.change_button = QPushButton(tr("Change d&ose…"))
+        self.stop_button = QPushButton(tr("Stop ta&king…"))
+        self.delete_button = QPushButton(tr("&Delete this medication"))
         self.delete_button.setToolTip(
-            "Delete the selected medication with all its doses (Edit → Undo brings it back).")
+            tr("Delete the selected medication with all its doses (Edit → Undo brings it back)."))
         for button, slot in ((self.start_button, lambda: self.open_form("start")),
                              (self.change_button, lambda: self.open_form("change")),
                              (self.stop_button, lambda: self.open_form("stop")),
@@ -250,7 +253,7 @@ class MedicationsView(JournalView):
         self.current = _table(CURRENT_COLUMNS, "Medications taken today",
                               "One row per medication taken today, with its dose.")
         self.current.itemSelectionChanged.connect(self._update_buttons)
-        history_heading = QLabel("Every start, dose change and stop (newest first)")
+        history_heading = QLabel(tr("Every start, dose change and stop (newest first)"))
         history_heading.setStyleSheet("font-weight: bold;")
         self.history = _table(HISTORY_COLUMNS, "Medication history",
                               "Every start, dose change and stop, newest first.")

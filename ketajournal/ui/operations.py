@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
+from ketajournal.translation import translator
+
 if TYPE_CHECKING:
     from ketajournal.platform.keystore import KeyStore
     from ketajournal.services.exchange import ImportResult
     from ketajournal.services.journal import Journal
     from ketajournal.ui.controller import JournalController
+
+tr = translator("Operations")
 
 
 class FileHost(Protocol):

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ketajournal.domain.series import TrendSeries
 from ketajournal.domain.trend_table import COLUMNS, TrendRow, describe_row, trend_rows
+from ketajournal.translation import translator
 
 Index = QModelIndex | QPersistentModelIndex
+
+tr = translator("TrendTable")
 
 
 class TrendTableModel(QAbstractTableModel):
@@ -66,10 +69,10 @@ def trend_table_view(model: TrendTableModel) -> QTableView:
     """A read-only, row-selecting view of ``model`` that Tab leaves (arrows move in it)."""
     table = QTableView()
     table.setModel(model)
-    table.setAccessibleName("Chart data: one row per day")
+    table.setAccessibleName(tr("Chart data: one row per day"))
     table.setAccessibleDescription(
-        "The Trends chart as a table, newest day first: daily mood, its 7-day mean and "
-        "the sessions of that day."
+        tr("The Trends chart as a table, newest day first: daily mood, its 7-day mean and "
+        "the sessions of that day.")
     )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -43,6 +43,7 @@ from ketajournal.palette import (
     mood_colour,
     screen,
 )
+from ketajournal.translation import translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -57,6 +58,8 @@ TOP = 20
 _KEYS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left",
          Qt.Key.Key_Right: "right"}
 
+tr = translator("Year")
+
 
 class YearGrid(QWidget):
     """The squares of one year; focusable, the selected day moved by click or arrow keys."""
@@ -67,7 +70,7 @@ class YearGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Year in pixels")
+        self.setAccessibleName(tr("Year in pixels"))
         self.pixels = YearPixels(2000, {}, frozenset())
         self.selected = date(2000, 1, 1)
 
@@ -184,13 +187,13 @@ class Legend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(QLabel("Mood 0"))
+        layout.addWidget(QLabel(tr("Mood 0")))
         for colour in MOOD_SCALE:
             swatch = QLabel()
             swatch.setFixedSize(CELL, CELL)
             swatch.setStyleSheet(f"background: {colour}; border-radius: 2px;")
             layout.addWidget(swatch)
-        layout.addWidget(QLabel("10"))
+        layout.addWidget(QLabel(tr("10")))
         layout.addStretch(1)
 
 
@@ -202,20 +205,20 @@ class YearView(JournalView):
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.year_box = QComboBox()
-        self.year_box.setAccessibleName("Year")
+        self.year_box.setAccessibleName(tr("Year"))
         self.summary = QLabel()
         self.grid = YearGrid()
         self.day_title = QLabel()
         self.day_title.setStyleSheet("font-weight: 600;")
         self.day_list = QListWidget()
-        self.day_list.setAccessibleName("Entries of the chosen day")
+        self.day_list.setAccessibleName(tr("Entries of the chosen day"))
         definition = QLabel(DEFINITION + " Arrow keys: up and down a day, left and right a "
                             "month.")
         definition.setWordWrap(True)
         definition.setStyleSheet(f"color: {screen().hint_text};")
 
         top = QHBoxLayout()
-        year_label = QLabel("&Year:")
+        year_label = QLabel(tr("&Year:"))
         year_label.setBuddy(self.year_box)
         top.addWidget(year_label)
         top.addWidget(self.year_box)
