@@ -40,7 +40,7 @@ from ketajournal.platform.clock import local_zone
 from ketajournal.services import plans
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.settings import Settings
-from ketajournal.translation import translator
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
@@ -48,7 +48,10 @@ from ketajournal.ui.view import JournalView
 #: Kinds whose change alters the analysis.
 BOOSTER_KINDS = frozenset({"mood", "session", "settings", "medication"})  # settings: T
 THRESHOLD_SETTING = "booster.threshold"
-COLUMNS = ("Date", "Phase", "Dose (mg)", "Held", "Medication change")
+COLUMNS = (
+    noop("Boosters", "Date"), noop("Boosters", "Phase"), noop("Boosters", "Dose (mg)"),
+    noop("Boosters", "Held"), noop("Boosters", "Medication change"),
+)
 HELD_COLUMN = COLUMNS.index("Held")
 #: What changed in the cycle, short ("Lorazepam started"); the tooltip says it in full.
 MEDICATION_COLUMN = COLUMNS.index("Medication change")
@@ -70,16 +73,17 @@ def threshold_sentence(analysis: BoosterAnalysis) -> str:
     """How T was found, with its numbers; or what the analysis needs instead."""
     t = analysis.threshold
     if t is None:
-        needs = analysis.needs or "a threshold"
-        return f"Threshold T: not available yet. Needs {needs}."
+        needs = analysis.needs or tr("a threshold")
+        return tr("Threshold T: not available yet. Needs {needs}.").format(needs=needs)
     if analysis.threshold_source == "automatic":
         b, p = analysis.baseline_level, analysis.post_induction_level
         assert b is not None and p is not None
-        text = f"Threshold T = {t:.2f} (automatic: B + (P − B) / 2, B = {b:.2f}, P = {p:.2f})"
+        text = tr("Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})").format(
+            t=f"{t:.2f}", b=f"{b:.2f}", p=f"{p:.2f}")
     else:
-        text = f"Threshold T = {t:.2f} (set by you)"
+        text = tr("Threshold T = {t} (set by you)").format(t=f"{t:.2f}")
     if analysis.needs:
-        text += f". Needs {analysis.needs}."
+        text += tr(". Needs {needs}.").format(needs=analysis.needs)
     return text
 
 
@@ -89,22 +93,20 @@ def next_due_sentence(analysis: BoosterAnalysis, today: date | None = None) -> s
     An estimate before ``today`` is said to be past.
     """
     if analysis.next_due is None:
-        return f"Next booster: no estimate yet. {analysis.next_due_basis}"
+        return tr("Next booster: no estimate yet. {basis}").format(basis=analysis.next_due_basis)
     if today is not None and analysis.next_due < today:
-        return (
-            f"The estimated date for the next booster, "
-            f"{format_date_with_weekday(analysis.next_due)}, is already past. A question for "
-            f"your clinician. ({analysis.next_due_basis})"
-        )
-    return (
-        "A question for your clinician: is the next booster due around "
-        f"{format_date_with_weekday(analysis.next_due)}? ({analysis.next_due_basis})"
-    )
+        return tr("The estimated date for the next booster, {day}, is already past. "
+                  "A question for your clinician. ({basis})").format(
+            day=format_date_with_weekday(analysis.next_due), basis=analysis.next_due_basis)
+    return tr("A question for your clinician: is the next booster due around {day}? "
+              "({basis})").format(
+        day=format_date_with_weekday(analysis.next_due), basis=analysis.next_due_basis)
 
 
 def definitions_text(analysis: BoosterAnalysis) -> str:
     """The definitions behind every number on the screen, one per line."""
-    return "How these numbers are computed. " + "\n".join(analysis.definitions.values())
+    return tr("How these numbers are computed.") + " " + "\n".join(
+        analysis.definitions.values())
 
 
 def _label(accessible_name: str, *, style: str = "") -> QLabel:
@@ -233,7 +235,7 @@ class BoostersView(JournalView):
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.setHorizontalHeaderLabels([translate("Boosters", c) for c in COLUMNS])
         table.setAccessibleName(tr("Booster cycles"))
         table.setAccessibleDescription(
             tr("One row per session, newest first: date, phase, dose, how many days the "

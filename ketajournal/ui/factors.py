@@ -32,14 +32,17 @@ from ketajournal.domain.timeutil import local_day
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.mood_factors import factor_report
-from ketajournal.translation import translator
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalIntSpin
 from ketajournal.ui.view import JournalView
 
 #: Kinds whose change alters the comparisons or the factors.
 FACTOR_KINDS = frozenset({"mood", "session", "event", "tag", "factor"})
-COLUMNS = ("Compared", "Difference", "95 % interval", "Days with vs without")
+COLUMNS = (
+    noop("Factors", "Compared"), noop("Factors", "Difference"),
+    noop("Factors", "95 % interval"), noop("Factors", "Days with vs without"),
+)
 
 tr = translator("Factors")
 
@@ -63,7 +66,7 @@ class FactorsView(JournalView):
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Factors", c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

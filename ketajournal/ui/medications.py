@@ -43,29 +43,38 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.medications import KIND, MedicationEdit, MedicationList
-from ketajournal.translation import translator
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalFloatSpin
 from ketajournal.ui.view import JournalView
 
-CURRENT_COLUMNS = ("Medication", "Class", "Dose", "mg", "Since", "How often")
-HISTORY_COLUMNS = ("Date", "Medication", "Class", "Change", "Dose")
-_CHANGE_WORDS = {StepAction.START: "started", StepAction.CHANGE: "dose changed",
+CURRENT_COLUMNS = (
+    noop("Medications", "Medication"), noop("Medications", "Class"), noop("Medications", "Dose"),
+    noop("Medications", "mg"), noop("Medications", "Since"), noop("Medications", "How often"),
+)
+HISTORY_COLUMNS = (
+    noop("Medications", "Date"), noop("Medications", "Medication"), noop("Medications", "Class"),
+    noop("Medications", "Change"), noop("Medications", "Dose"),
+)
+_CHANGE_WORDS = {StepAction.START: noop("Medications", "started"),
+                 StepAction.CHANGE: noop("Medications", "dose changed"),
                  StepAction.STOP: "stopped"}
-DEFINITION = (
+DEFINITION = noop(
+    "Medications",
     "As you record them: a dose change applies from its day; a medication is not taken on "
     "the day it is stopped. The Boosters screen and the clinician report show each change "
     "beside the boosters it overlaps — side by side, never as a cause."
 )
-_TITLES = {"start": "Start a medication", "change": "Change a medication's dose",
-           "stop": "Stop a medication"}
+_TITLES = {"start": noop("Medications", "Start a medication"),
+           "change": noop("Medications", "Change a medication's dose"),
+           "stop": noop("Medications", "Stop a medication")}
 
 tr = translator("Medications")
 
 
 def _table(columns: tuple[str, ...], name: str, description: str) -> QTableWidget:
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
+    table.setHorizontalHeaderLabels([translate("Medications", c) for c in columns])
     table.setAccessibleName(name)
     table.setAccessibleDescription(description)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -104,7 +113,7 @@ class MedicationDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_TITLES[action])
+        self.setWindowTitle(translate("Medications", _TITLES[action]))
         self.setMinimumWidth(440)
         self.controller = controller
         self.action = action
@@ -258,7 +267,7 @@ class MedicationsView(JournalView):
         self.history = _table(HISTORY_COLUMNS, "Medication history",
                               "Every start, dose change and stop, newest first.")
         self.history.itemSelectionChanged.connect(self._update_buttons)
-        definition = QLabel(DEFINITION)
+        definition = QLabel(translate("Medications", DEFINITION))
         definition.setWordWrap(True)
         definition.setStyleSheet(f"color: {screen().definition_text}; font-size: 8.5pt;")
 
@@ -277,8 +286,8 @@ class MedicationsView(JournalView):
         meds = self.controller.medications
         taken = meds.current()
         self.current_heading.setText(
-            f"Taken today ({format_date(meds.today())})" if taken
-            else "Taken today: none recorded")
+            tr("Taken today ({day})").format(day=format_date(meds.today())) if taken
+            else tr("Taken today: none recorded"))
         self.current.setRowCount(len(taken))
         for row, (course, step) in enumerate(taken):
             cells = (course.name, course.medication_class.label, step.dose_text,
@@ -293,7 +302,7 @@ class MedicationsView(JournalView):
             dose = "" if step.action is StepAction.STOP else (
                 step.dose_text + ("" if step.dose_mg is None else f" ({step.dose_mg:g} mg)"))
             row_cells = (format_date(step.day), course.name, course.medication_class.label,
-                         _CHANGE_WORDS[step.action], dose)
+                         translate("Medications", _CHANGE_WORDS[step.action]), dose)
             for column, text in enumerate(row_cells):
                 self.history.setItem(row, column, _cell(text, course.id))
         self._update_buttons()

@@ -121,9 +121,11 @@ class PlanView(JournalView):
         self.status.setAccessibleName(tr("Plan status"))
         self.status.setWordWrap(True)
 
-        self.upcoming = _table(["When", "Route", "Phase", "Planned dose", "Clinic", "Note"],
+        self.upcoming = _table([tr("When"), tr("Route"), tr("Phase"), tr("Planned dose"),
+                                tr("Clinic"), tr("Note")],
                                "Upcoming planned sessions")
-        self.past = _table(["When", "Route", "Phase", "What happened", "Clinic"],
+        self.past = _table([tr("When"), tr("Route"), tr("Phase"), tr("What happened"),
+                            tr("Clinic")],
                            "Past planned sessions")
         self.upcoming.itemSelectionChanged.connect(lambda: self._only_one(self.upcoming))
         self.past.itemSelectionChanged.connect(lambda: self._only_one(self.past))
@@ -383,7 +385,7 @@ class TemplateDialog(QDialog):
         self.preview_button = QPushButton(tr("&Preview"))
         self.preview_button.clicked.connect(self.preview)
         self.list = QTableWidget(0, 4)
-        self.list.setHorizontalHeaderLabels(["Plan", "When", "Route", "Phase"])
+        self.list.setHorizontalHeaderLabels([tr("Plan"), tr("When"), tr("Route"), tr("Phase")])
         self.list.setAccessibleName(tr("The planned sessions to save"))
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -47,7 +47,7 @@ from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.journal import Change, Journal
-from ketajournal.translation import translator
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -119,7 +119,8 @@ class TimelineModel(QAbstractTableModel):
     found. A change inserts, moves or removes only the rows it touched.
     """
 
-    HEADERS = ("When", "Kind", "Details", "Note")
+    HEADERS = (noop("Timeline", "When"), noop("Timeline", "Kind"),
+               noop("Timeline", "Details"), noop("Timeline", "Note"))
 
     def __init__(self, journal: Callable[[], Journal] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -258,7 +259,7 @@ class TimelineModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return translate("Timeline", self.HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -137,20 +137,25 @@ def _on(at: datetime, *, weekday: bool = False) -> str:
 
 def describe_status(status: clinical.MeasureStatus) -> str:
     """One line: baseline → latest, change, response, remission."""
+    title = status.short_title
     if status.latest is None:
-        return f"{status.short_title}: none filled yet."
-    latest = f"latest {status.latest.total} ({status.latest.band}, {_on(status.latest.at)})"
+        return tr("{title}: none filled yet.").format(title=title)
+    latest = tr("latest {total} ({band}, {day})").format(
+        total=status.latest.total, band=status.latest.band, day=_on(status.latest.at))
     if status.baseline is None:
-        return f"{status.short_title}: {latest}; no baseline."
-    picked = ", your pick" if status.baseline_source == "user" else ""
-    text = (f"{status.short_title}: baseline {status.baseline.total} "
-            f"({_on(status.baseline.at)}{picked}) → {latest}")
+        return tr("{title}: {latest}; no baseline.").format(title=title, latest=latest)
+    baseline = (tr("{day}, your pick") if status.baseline_source == "user" else "{day}").format(
+        day=_on(status.baseline.at))
+    text = tr("{title}: baseline {total} ({baseline}) → {latest}").format(
+        title=title, total=status.baseline.total, baseline=baseline, latest=latest)
     if status.change_percent is not None:
-        text += f", change {status.change_percent:+.0f} %"
+        text += tr(", change {percent} %").format(percent=f"{status.change_percent:+.0f}")
     if status.not_assessable is not None:
-        return f"{text}; response and remission {status.verdict(None)}."
-    return (f"{text}, response {status.verdict(status.response)}, "
-            f"remission {status.verdict(status.remission)}.")
+        return tr("{text}; response and remission {verdict}.").format(
+            text=text, verdict=status.verdict(None))
+    return tr("{text}, response {response}, remission {remission}.").format(
+        text=text, response=status.verdict(status.response),
+        remission=status.verdict(status.remission))
 
 
 class TodayView(QWidget):

@@ -19,6 +19,14 @@ Index = QModelIndex | QPersistentModelIndex
 tr = translator("TrendTable")
 
 
+
+def _headers() -> tuple[str, ...]:
+    """The domain's :data:`COLUMNS`, in the reader's language."""
+    shown = (tr("Day"), tr("Mood"), tr("7-day mean"), tr("Sessions"))
+    assert len(shown) == len(COLUMNS)
+    return shown
+
+
 class TrendTableModel(QAbstractTableModel):
     """The rows of a :class:`TrendSeries`, one per day with a mood or a session."""
 
@@ -61,7 +69,7 @@ class TrendTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _headers()[section]
         return None
 
 

@@ -31,7 +31,6 @@ from ketajournal.domain.year_pixels import (
     MONTH_LETTERS,
     YearPixels,
     move,
-    year_counts,
     year_pixels,
     years_with_entries,
 )
@@ -112,8 +111,8 @@ class YearGrid(QWidget):
 
     def _describe(self) -> None:
         step = self.pixels.step(self.selected)
-        mood = "no mood entry" if step is None else f"daily mood {step}"
-        session = ", a session day" if self.selected in self.pixels.sessions else ""
+        mood = tr("no mood entry") if step is None else tr("daily mood {step}").format(step=step)
+        session = tr(", a session day") if self.selected in self.pixels.sessions else ""
         self.setAccessibleDescription(
             f"{format_date_with_weekday(self.selected)}: {mood}{session}"
         )
@@ -212,8 +211,8 @@ class YearView(JournalView):
         self.day_title.setStyleSheet("font-weight: 600;")
         self.day_list = QListWidget()
         self.day_list.setAccessibleName(tr("Entries of the chosen day"))
-        definition = QLabel(DEFINITION + " Arrow keys: up and down a day, left and right a "
-                            "month.")
+        definition = QLabel(DEFINITION + " " + tr("Arrow keys: up and down a day, left and "
+                                                  "right a month."))
         definition.setWordWrap(True)
         definition.setStyleSheet(f"color: {screen().hint_text};")
 
@@ -279,7 +278,9 @@ class YearView(JournalView):
         if selected.year != self.year:
             selected = today if today.year == self.year else date(self.year, 12, 31)
         self.grid.set_pixels(pixels, selected)
-        self.summary.setText(year_counts(pixels))
+        self.summary.setText(
+            tr("%n day(s) with a mood entry", n=pixels.logged_days) + ", "
+            + tr("%n session day(s).", n=len(pixels.sessions)))
         self.show_day(selected)
 
     def show_day(self, day: date) -> None:

@@ -12,6 +12,14 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>. Needs {needs}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>A question for your clinician: is the next booster due around {day}? ({basis})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Adds a planned session on that date (at the time of your last session), noted as a question for your clinician. Edit → Undo takes it back.</source>
       <translation type="unfinished" />
     </message>
@@ -36,11 +44,39 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Date</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Definitions</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Dose (mg)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Held</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>How these numbers are computed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Medication change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Next booster: no estimate yet. {basis}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>One row per session, newest first: date, phase, dose, how many days the effect held (durability) and any medication change during the cycle.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phase</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -56,7 +92,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>The estimated date for the next booster, {day}, is already past. A question for your clinician. ({basis})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Thre&amp;shold…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Threshold T = {t} (set by you)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Threshold T: not available yet. Needs {needs}.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -64,7 +116,46 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>a threshold</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>or T =</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>BoostersChart</name>
+    <message>
+      <source>Booster cycle (older: fainter)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booster response curves chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Daily mood (0–10, 10 = best)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Daily mood on each day after a session, one line per cycle: boosters as solid green lines, the induction series as dotted purple lines, older cycles fainter; the median of the booster cycles as a bold dark blue line and the threshold T as a dashed red line.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days after the session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Induction cycle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Median of booster cycles</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Threshold T</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -199,6 +290,22 @@
     </message>
     <message>
       <source>&amp;Save today's values</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>95 % interval</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Compared</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Days with vs without</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Difference</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -348,6 +455,18 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>As you record them: a dose change applies from its day; a medication is not taken on the day it is stopped. The Boosters screen and the clinician report show each change beside the boosters it overlaps — side by side, never as a cause.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Change a medication's dose</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Change d&amp;ose…</source>
       <translation type="unfinished" />
     </message>
@@ -388,6 +507,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Medication</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Medication name</source>
       <translation type="unfinished" />
     </message>
@@ -400,7 +523,27 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Since</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Start a medication</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Stop a medication</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Stop ta&amp;king…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Taken today ({day})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Taken today: none recorded</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -408,7 +551,19 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>dose changed</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>e.g. sertraline (pick or type)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>mg</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>started</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -626,6 +781,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Note</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Nothing planned. Add a session, or plan a series from a template (IV or IM induction, esketamine per its label, or your own).</source>
       <translation type="unfinished" />
     </message>
@@ -635,6 +794,14 @@
     </message>
     <message>
       <source>Past</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Plan</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -658,6 +825,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Planned dose</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Planned sessions</source>
       <translation type="unfinished" />
     </message>
@@ -667,6 +838,10 @@
     </message>
     <message>
       <source>Remove the selected planned session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Route</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -707,6 +882,10 @@
     </message>
     <message>
       <source>Weeks of maintenance</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>What happened</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -784,11 +963,23 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>Details</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Ed&amp;it…</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>Edit the selected entry</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Note</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -801,6 +992,10 @@
     </message>
     <message>
       <source>Timeline message</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>When</source>
       <translation type="unfinished" />
     </message>
   </context>
@@ -816,6 +1011,10 @@
     </message>
     <message>
       <source>&amp;Undo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>, change {percent} %</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1087,6 +1286,10 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>latest {total} ({band}, {day})</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>most</source>
       <translation type="unfinished" />
     </message>
@@ -1096,6 +1299,10 @@
     </message>
     <message>
       <source>worst</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{day}, your pick</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1111,11 +1318,31 @@
       <translation type="unfinished" />
     </message>
     <message>
+      <source>{text}, response {response}, remission {remission}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{text}; response and remission {verdict}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>{threshold} on {title}</source>
       <translation type="unfinished" />
     </message>
     <message>
       <source>{title} progress</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{title}: baseline {total} ({baseline}) → {latest}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{title}: none filled yet.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{title}: {latest}; no baseline.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1126,7 +1353,23 @@
   <context>
     <name>TrendTable</name>
     <message>
+      <source>7-day mean</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Chart data: one row per day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mood</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sessions</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1154,13 +1397,168 @@
     </message>
   </context>
   <context>
+    <name>TrendsChart</name>
+    <message>
+      <source>1 year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>30 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>7-day mean</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>90 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anxiety (0–10, 10 = worst), on the left mood scale</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Anxiety (left axis, 10 = worst)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Booster session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Daily mood</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Daily mood and its 7-day mean over time, with treatment sessions as vertical lines and side effects as triangles below zero (red flags point up); PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Induction session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Medication change</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mood (0–10, 10 = best)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mood (10 = best) · anxiety (10 = worst)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mood trend chart</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mood · anxiety (0–10) · sleep (hours)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>PHQ-9 / GAD-7 total (0–27 / 0–21)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Planned session</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Range:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Red-flag side effect</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show PHQ-9 / GAD-7</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show PHQ-9 and GAD-7 totals</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show all data</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show anxiety</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show anxiety line</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show sleep</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show sleep hours</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the last 30 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the last 90 days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Show the last year</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Side effect</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Sleep (hours, left axis)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>sleep (hours)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{title} total (right axis, 0–{top})</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Year</name>
+    <message numerus="yes">
+      <source>%n day(s) with a mood entry</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>%n session day(s).</source>
+      <translation type="unfinished" />
+    </message>
     <message>
       <source>&amp;Year:</source>
       <translation type="unfinished" />
     </message>
     <message>
+      <source>, a session day</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>10</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Arrow keys: up and down a day, left and right a month.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -1177,6 +1575,14 @@
     </message>
     <message>
       <source>Year in pixels</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>daily mood {step}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>no mood entry</source>
       <translation type="unfinished" />
     </message>
   </context>

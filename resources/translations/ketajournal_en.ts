@@ -11,4 +11,21 @@
       </translation>
     </message>
   </context>
+  <context>
+    <name>Year</name>
+    <message numerus="yes">
+      <source>%n day(s) with a mood entry</source>
+      <translation>
+        <numerusform>%n day with a mood entry</numerusform>
+        <numerusform>%n days with a mood entry</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n session day(s).</source>
+      <translation>
+        <numerusform>%n session day.</numerusform>
+        <numerusform>%n session days.</numerusform>
+      </translation>
+    </message>
+  </context>
 </TS>
