@@ -138,7 +138,7 @@ class FactorsView(JournalView):
         self.table.resizeColumnsToContents()
         lines = report.lines()
         waiting = [line for line in lines if line.startswith(("Not enough", "No mood"))]
-        self.waiting.setText(tr(" ").join(waiting))
+        self.waiting.setText(" ".join(waiting))
         self.definition.setText(report.definition)
         if self.shown:
             self.table.selectRow(0)

@@ -192,7 +192,7 @@ class Legend(QWidget):
             swatch.setFixedSize(CELL, CELL)
             swatch.setStyleSheet(f"background: {colour}; border-radius: 2px;")
             layout.addWidget(swatch)
-        layout.addWidget(QLabel(tr("10")))
+        layout.addWidget(QLabel("10"))
         layout.addStretch(1)
 
 

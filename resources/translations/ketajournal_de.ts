@@ -5,1585 +5,1586 @@
     <name>Boosters</name>
     <message>
       <source>&amp;Automatic</source>
-      <translation type="unfinished" />
+      <translation>Automat&amp;isch</translation>
     </message>
     <message>
       <source>&amp;Cycles, newest first:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zyklen, neueste zuerst:</translation>
     </message>
     <message>
       <source>. Needs {needs}.</source>
-      <translation type="unfinished" />
+      <translation>. Benötigt {needs}.</translation>
     </message>
     <message>
       <source>A question for your clinician: is the next booster due around {day}? ({basis})</source>
-      <translation type="unfinished" />
+      <translation>Eine Frage an Ihre Behandlerin oder Ihren Behandler: Ist der nächste Booster um den {day} fällig? ({basis})</translation>
     </message>
     <message>
       <source>Adds a planned session on that date (at the time of your last session), noted as a question for your clinician. Edit → Undo takes it back.</source>
-      <translation type="unfinished" />
+      <translation>Plant an diesem Tag eine Sitzung ein (zur Uhrzeit Ihrer letzten Sitzung), vermerkt als Frage an Ihre Behandlerin oder Ihren Behandler. Bearbeiten → Rückgängig nimmt sie zurück.</translation>
     </message>
     <message>
       <source>Appl&amp;y</source>
-      <translation type="unfinished" />
+      <translation>Über&amp;nehmen</translation>
     </message>
     <message>
       <source>Apply threshold</source>
-      <translation type="unfinished" />
+      <translation>Schwelle übernehmen</translation>
     </message>
     <message>
       <source>Automatic threshold</source>
-      <translation type="unfinished" />
+      <translation>Automatische Schwelle</translation>
     </message>
     <message>
       <source>Booster cycles</source>
-      <translation type="unfinished" />
+      <translation>Booster-Zyklen</translation>
     </message>
     <message>
       <source>Change the threshold T</source>
-      <translation type="unfinished" />
+      <translation>Schwelle T ändern</translation>
     </message>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Datum</translation>
     </message>
     <message>
       <source>Definitions</source>
-      <translation type="unfinished" />
+      <translation>Definitionen</translation>
     </message>
     <message>
       <source>Dose (mg)</source>
-      <translation type="unfinished" />
+      <translation>Dosis (mg)</translation>
     </message>
     <message>
       <source>Held</source>
-      <translation type="unfinished" />
+      <translation>Gehalten</translation>
     </message>
     <message>
       <source>How these numbers are computed.</source>
-      <translation type="unfinished" />
+      <translation>So werden diese Zahlen berechnet.</translation>
     </message>
     <message>
       <source>Medication change</source>
-      <translation type="unfinished" />
+      <translation>Medikamentenänderung</translation>
     </message>
     <message>
       <source>Next booster: no estimate yet. {basis}</source>
-      <translation type="unfinished" />
+      <translation>Nächster Booster: noch keine Schätzung. {basis}</translation>
     </message>
     <message>
       <source>One row per session, newest first: date, phase, dose, how many days the effect held (durability) and any medication change during the cycle.</source>
-      <translation type="unfinished" />
+      <translation>Eine Zeile pro Sitzung, neueste zuerst: Datum, Phase, Dosis, wie viele Tage die Wirkung anhielt (Haltedauer) und jede Medikamentenänderung im Zyklus.</translation>
     </message>
     <message>
       <source>Phase</source>
-      <translation type="unfinished" />
+      <translation>Phase</translation>
     </message>
     <message>
       <source>Plan &amp;it</source>
-      <translation type="unfinished" />
+      <translation>&amp;Planen</translation>
     </message>
     <message>
       <source>Plan the next booster on the estimated date</source>
-      <translation type="unfinished" />
+      <translation>Den nächsten Booster am geschätzten Datum planen</translation>
     </message>
     <message>
       <source>T = B + (P − B) / 2, from your own mood entries</source>
-      <translation type="unfinished" />
+      <translation>T = B + (P − B) / 2, aus Ihren eigenen Stimmungseinträgen</translation>
     </message>
     <message>
       <source>The estimated date for the next booster, {day}, is already past. A question for your clinician. ({basis})</source>
-      <translation type="unfinished" />
+      <translation>Das geschätzte Datum für den nächsten Booster, {day}, ist bereits vorbei. Eine Frage an Ihre Behandlerin oder Ihren Behandler. ({basis})</translation>
     </message>
     <message>
       <source>Thre&amp;shold…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Schwelle…</translation>
     </message>
     <message>
       <source>Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})</source>
-      <translation type="unfinished" />
+      <translation>Schwelle T = {t} (automatisch: B + (P − B) / 2, B = {b}, P = {p})</translation>
     </message>
     <message>
       <source>Threshold T = {t} (set by you)</source>
-      <translation type="unfinished" />
+      <translation>Schwelle T = {t} (von Ihnen festgelegt)</translation>
     </message>
     <message>
       <source>Threshold T: not available yet. Needs {needs}.</source>
-      <translation type="unfinished" />
+      <translation>Schwelle T: noch nicht verfügbar. Benötigt {needs}.</translation>
     </message>
     <message>
       <source>Threshold editor</source>
-      <translation type="unfinished" />
+      <translation>Schwelle bearbeiten</translation>
     </message>
     <message>
       <source>a threshold</source>
-      <translation type="unfinished" />
+      <translation>eine Schwelle</translation>
     </message>
     <message>
       <source>or T =</source>
-      <translation type="unfinished" />
+      <translation>oder T =</translation>
     </message>
   </context>
   <context>
     <name>BoostersChart</name>
     <message>
       <source>Booster cycle (older: fainter)</source>
-      <translation type="unfinished" />
+      <translation>Booster-Zyklus (ältere: blasser)</translation>
     </message>
     <message>
       <source>Booster response curves chart</source>
-      <translation type="unfinished" />
+      <translation>Diagramm der Booster-Verläufe</translation>
     </message>
     <message>
       <source>Daily mood (0–10, 10 = best)</source>
-      <translation type="unfinished" />
+      <translation>Tagesstimmung (0–10, 10 = beste)</translation>
     </message>
     <message>
       <source>Daily mood on each day after a session, one line per cycle: boosters as solid green lines, the induction series as dotted purple lines, older cycles fainter; the median of the booster cycles as a bold dark blue line and the threshold T as a dashed red line.</source>
-      <translation type="unfinished" />
+      <translation>Tagesstimmung an jedem Tag nach einer Sitzung, eine Linie pro Zyklus: Booster als durchgezogene grüne Linien, die Induktionsserie als gepunktete violette Linien, ältere Zyklen blasser; der Median der Booster-Zyklen als kräftige dunkelblaue Linie und die Schwelle T als gestrichelte rote Linie.</translation>
     </message>
     <message>
       <source>Days after the session</source>
-      <translation type="unfinished" />
+      <translation>Tage nach der Sitzung</translation>
     </message>
     <message>
       <source>Induction cycle</source>
-      <translation type="unfinished" />
+      <translation>Induktionszyklus</translation>
     </message>
     <message>
       <source>Median of booster cycles</source>
-      <translation type="unfinished" />
+      <translation>Median der Booster-Zyklen</translation>
     </message>
     <message>
       <source>Threshold T</source>
-      <translation type="unfinished" />
+      <translation>Schwelle T</translation>
     </message>
   </context>
   <context>
     <name>Dialogs</name>
     <message>
       <source>&amp;Clinic</source>
-      <translation type="unfinished" />
+      <translation>&amp;Klinik</translation>
     </message>
     <message>
       <source>&amp;Dose</source>
-      <translation type="unfinished" />
+      <translation>&amp;Dosis</translation>
     </message>
     <message>
       <source>&amp;Duration</source>
-      <translation type="unfinished" />
+      <translation>Da&amp;uer</translation>
     </message>
     <message>
       <source>&amp;Heart rate</source>
-      <translation type="unfinished" />
+      <translation>&amp;Herzfrequenz</translation>
     </message>
     <message>
       <source>&amp;Kind</source>
-      <translation type="unfinished" />
+      <translation>&amp;Art</translation>
     </message>
     <message>
       <source>&amp;Note</source>
-      <translation type="unfinished" />
+      <translation>&amp;Notiz</translation>
     </message>
     <message>
       <source>&amp;Other</source>
-      <translation type="unfinished" />
+      <translation>&amp;Sonstiges</translation>
     </message>
     <message>
       <source>&amp;Phase</source>
-      <translation type="unfinished" />
+      <translation>&amp;Phase</translation>
     </message>
     <message>
       <source>&amp;Route</source>
-      <translation type="unfinished" />
+      <translation>&amp;Verabreichung</translation>
     </message>
     <message>
       <source>&amp;Side effect</source>
-      <translation type="unfinished" />
+      <translation>Neben&amp;wirkung</translation>
     </message>
     <message>
       <source>&amp;Sleep (hours)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Schlaf (Stunden)</translation>
     </message>
     <message>
       <source>&amp;When</source>
-      <translation type="unfinished" />
+      <translation>&amp;Wann</translation>
     </message>
     <message>
       <source>After s&amp;ession</source>
-      <translation type="unfinished" />
+      <translation>Nach Sit&amp;zung</translation>
     </message>
     <message>
       <source>Blood pressure &amp;after (~40 min)</source>
-      <translation type="unfinished" />
+      <translation>Blutdruck &amp;danach (~40 min)</translation>
     </message>
     <message>
       <source>Blood pressure &amp;before</source>
-      <translation type="unfinished" />
+      <translation>Blutdruck &amp;vorher</translation>
     </message>
     <message>
       <source>Blood pressure before &amp;leaving</source>
-      <translation type="unfinished" />
+      <translation>Blutdruck vor dem &amp;Gehen</translation>
     </message>
     <message>
       <source>Body wei&amp;ght</source>
-      <translation type="unfinished" />
+      <translation>Körper&amp;gewicht</translation>
     </message>
     <message>
       <source>Clinic</source>
-      <translation type="unfinished" />
+      <translation>Klinik</translation>
     </message>
     <message>
       <source>Clinic's sedation rating (&amp;MOAA/S, 0–5)</source>
-      <translation type="unfinished" />
+      <translation>Sedierungsgrad der Klinik (&amp;MOAA/S, 0–5)</translation>
     </message>
     <message>
       <source>Dose per kilogram</source>
-      <translation type="unfinished" />
+      <translation>Dosis pro Kilogramm</translation>
     </message>
     <message>
       <source>Error message</source>
-      <translation type="unfinished" />
+      <translation>Fehlermeldung</translation>
     </message>
     <message>
       <source>Ob&amp;servation until ready to leave</source>
-      <translation type="unfinished" />
+      <translation>&amp;Beobachtung bis zur Entlassung</translation>
     </message>
     <message>
       <source>Optional note (private; only in reports if you choose)</source>
-      <translation type="unfinished" />
+      <translation>Optionale Notiz (privat; nur in Berichten, wenn Sie es wählen)</translation>
     </message>
     <message>
       <source>Red flag warning</source>
-      <translation type="unfinished" />
+      <translation>Warnzeichen</translation>
     </message>
     <message>
       <source>Restored draft</source>
-      <translation type="unfinished" />
+      <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
       <source>Session it follows</source>
-      <translation type="unfinished" />
+      <translation>Zugehörige Sitzung</translation>
     </message>
     <message>
       <source>Sp&amp;O₂</source>
-      <translation type="unfinished" />
+      <translation>Sp&amp;O₂</translation>
     </message>
     <message>
       <source>What it was (for Other)</source>
-      <translation type="unfinished" />
+      <translation>Was es war (bei Sonstiges)</translation>
     </message>
     <message>
       <source>What was it?</source>
-      <translation type="unfinished" />
+      <translation>Was war es?</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Wann</translation>
     </message>
   </context>
   <context>
     <name>Factors</name>
     <message>
-      <source> </source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>&amp;Save today's values</source>
-      <translation type="unfinished" />
+      <translation>Heutige Werte &amp;speichern</translation>
     </message>
     <message>
       <source>95 % interval</source>
-      <translation type="unfinished" />
+      <translation>95-%-Intervall</translation>
     </message>
     <message>
       <source>Compared</source>
-      <translation type="unfinished" />
+      <translation>Verglichen</translation>
     </message>
     <message>
       <source>Days with vs without</source>
-      <translation type="unfinished" />
+      <translation>Tage mit / ohne</translation>
     </message>
     <message>
       <source>Difference</source>
-      <translation type="unfinished" />
+      <translation>Unterschied</translation>
     </message>
     <message>
       <source>Factors compared, strongest evidence first</source>
-      <translation type="unfinished" />
+      <translation>Verglichene Faktoren, stärkste Evidenz zuerst</translation>
     </message>
     <message>
       <source>Follo&amp;w</source>
-      <translation type="unfinished" />
+      <translation>Verfol&amp;gen</translation>
     </message>
     <message>
       <source>How the new factor is rated</source>
-      <translation type="unfinished" />
+      <translation>Wie der neue Faktor bewertet wird</translation>
     </message>
     <message>
       <source>Mood on days with and without each factor, compared only between days the same time after a session. Strongest evidence first. These are associations, not proof of a cause.</source>
-      <translation type="unfinished" />
+      <translation>Stimmung an Tagen mit und ohne jeden Faktor, nur zwischen Tagen mit gleichem Abstand zu einer Sitzung verglichen. Stärkste Evidenz zuerst. Das sind Zusammenhänge, kein Beweis für eine Ursache.</translation>
     </message>
     <message>
       <source>Name of a new factor</source>
-      <translation type="unfinished" />
+      <translation>Name eines neuen Faktors</translation>
     </message>
     <message>
       <source>Saved today's values.</source>
-      <translation type="unfinished" />
+      <translation>Heutige Werte gespeichert.</translation>
     </message>
     <message>
       <source>What the selected comparison says</source>
-      <translation type="unfinished" />
+      <translation>Was der gewählte Vergleich aussagt</translation>
     </message>
     <message>
       <source>Your factors: today's values</source>
-      <translation type="unfinished" />
+      <translation>Ihre Faktoren: heutige Werte</translation>
     </message>
     <message>
       <source>e.g. alcohol, exercise, therapy homework</source>
-      <translation type="unfinished" />
+      <translation>z. B. Alkohol, Sport, Therapie-Hausaufgaben</translation>
     </message>
     <message>
       <source>yes</source>
-      <translation type="unfinished" />
+      <translation>ja</translation>
     </message>
   </context>
   <context>
     <name>Import</name>
     <message>
       <source>&amp;File</source>
-      <translation type="unfinished" />
+      <translation>&amp;Datei</translation>
     </message>
     <message>
       <source>&amp;Preview</source>
-      <translation type="unfinished" />
+      <translation>&amp;Vorschau</translation>
     </message>
     <message>
       <source>C&amp;hoose…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Auswählen…</translation>
     </message>
     <message>
       <source>Choose the format and the file, then Preview.</source>
-      <translation type="unfinished" />
+      <translation>Wählen Sie das Format und die Datei, dann Vorschau.</translation>
     </message>
     <message>
       <source>Daylio mood labels: a score for each</source>
-      <translation type="unfinished" />
+      <translation>Daylio-Stimmungen: ein Wert für jede</translation>
     </message>
     <message>
       <source>Daylio's five moods have defaults (rad 9, good 7, meh 5, bad 3, awful 1); your own labels need a score. Your choices are remembered.</source>
-      <translation type="unfinished" />
+      <translation>Die fünf Stimmungen von Daylio haben Standardwerte (rad 9, good 7, meh 5, bad 3, awful 1); Ihre eigenen Bezeichnungen brauchen einen Wert. Ihre Auswahl wird gespeichert.</translation>
     </message>
     <message>
       <source>F&amp;ormat</source>
-      <translation type="unfinished" />
+      <translation>F&amp;ormat</translation>
     </message>
     <message>
       <source>File to import</source>
-      <translation type="unfinished" />
+      <translation>Zu importierende Datei</translation>
     </message>
     <message>
       <source>Format of the file</source>
-      <translation type="unfinished" />
+      <translation>Format der Datei</translation>
     </message>
     <message>
       <source>Highest value of the mood scale</source>
-      <translation type="unfinished" />
+      <translation>Höchster Wert der Stimmungsskala</translation>
     </message>
     <message>
       <source>Import from another app</source>
-      <translation type="unfinished" />
+      <translation>Aus einer anderen App importieren</translation>
     </message>
     <message>
       <source>Import status</source>
-      <translation type="unfinished" />
+      <translation>Importstatus</translation>
     </message>
     <message>
       <source>Lowest value of the mood scale</source>
-      <translation type="unfinished" />
+      <translation>Niedrigster Wert der Stimmungsskala</translation>
     </message>
     <message>
       <source>Mood &amp;scale</source>
-      <translation type="unfinished" />
+      <translation>Stimmungs&amp;skala</translation>
     </message>
     <message>
       <source>Mood labels and their scores</source>
-      <translation type="unfinished" />
+      <translation>Stimmungsbezeichnungen und ihre Werte</translation>
     </message>
     <message>
       <source>The first new entries</source>
-      <translation type="unfinished" />
+      <translation>Die ersten neuen Einträge</translation>
     </message>
     <message>
       <source>The lowest value is the best mood</source>
-      <translation type="unfinished" />
+      <translation>Der niedrigste Wert ist die beste Stimmung</translation>
     </message>
     <message>
       <source>choose…</source>
-      <translation type="unfinished" />
+      <translation>auswählen…</translation>
     </message>
     <message>
       <source>strptime codes: %d day, %m month, %Y year, %H:%M time</source>
-      <translation type="unfinished" />
+      <translation>strptime-Codes: %d Tag, %m Monat, %Y Jahr, %H:%M Uhrzeit</translation>
     </message>
     <message>
       <source>to</source>
-      <translation type="unfinished" />
+      <translation>bis</translation>
     </message>
   </context>
   <context>
     <name>Medications</name>
     <message>
       <source>&amp;Class</source>
-      <translation type="unfinished" />
+      <translation>&amp;Klasse</translation>
     </message>
     <message>
       <source>&amp;Delete this medication</source>
-      <translation type="unfinished" />
+      <translation>Dieses Medikament &amp;löschen</translation>
     </message>
     <message>
       <source>&amp;Dose</source>
-      <translation type="unfinished" />
+      <translation>&amp;Dosis</translation>
     </message>
     <message>
       <source>&amp;Name</source>
-      <translation type="unfinished" />
+      <translation>&amp;Name</translation>
     </message>
     <message>
       <source>&amp;Start a medication…</source>
-      <translation type="unfinished" />
+      <translation>Medikament begi&amp;nnen…</translation>
     </message>
     <message>
       <source>As you record them: a dose change applies from its day; a medication is not taken on the day it is stopped. The Boosters screen and the clinician report show each change beside the boosters it overlaps — side by side, never as a cause.</source>
-      <translation type="unfinished" />
+      <translation>So wie Sie sie eintragen: Eine Dosisänderung gilt ab ihrem Tag; am Tag des Absetzens wird ein Medikament nicht mehr eingenommen. Die Booster-Ansicht und der Bericht für die Behandelnden zeigen jede Änderung neben den Boostern, mit denen sie zusammenfällt – nebeneinander, nie als Ursache.</translation>
     </message>
     <message>
       <source>Change</source>
-      <translation type="unfinished" />
+      <translation>Änderung</translation>
     </message>
     <message>
       <source>Change a medication's dose</source>
-      <translation type="unfinished" />
+      <translation>Dosis eines Medikaments ändern</translation>
     </message>
     <message>
       <source>Change d&amp;ose…</source>
-      <translation type="unfinished" />
+      <translation>Dos&amp;is ändern…</translation>
     </message>
     <message>
       <source>Class</source>
-      <translation type="unfinished" />
+      <translation>Klasse</translation>
     </message>
     <message>
       <source>Date</source>
-      <translation type="unfinished" />
+      <translation>Datum</translation>
     </message>
     <message>
       <source>Delete the selected medication with all its doses (Edit → Undo brings it back).</source>
-      <translation type="unfinished" />
+      <translation>Das gewählte Medikament mit allen Dosen löschen (Bearbeiten → Rückgängig holt es zurück).</translation>
     </message>
     <message>
       <source>Dose</source>
-      <translation type="unfinished" />
+      <translation>Dosis</translation>
     </message>
     <message>
       <source>Dose in &amp;mg</source>
-      <translation type="unfinished" />
+      <translation>Dosis in &amp;mg</translation>
     </message>
     <message>
       <source>Error message</source>
-      <translation type="unfinished" />
+      <translation>Fehlermeldung</translation>
     </message>
     <message>
       <source>Every start, dose change and stop (newest first)</source>
-      <translation type="unfinished" />
+      <translation>Jeder Beginn, jede Dosisänderung und jedes Absetzen (neueste zuerst)</translation>
     </message>
     <message>
       <source>How &amp;often</source>
-      <translation type="unfinished" />
+      <translation>Wie &amp;oft</translation>
     </message>
     <message>
       <source>How often</source>
-      <translation type="unfinished" />
+      <translation>Wie oft</translation>
     </message>
     <message>
       <source>Medication</source>
-      <translation type="unfinished" />
+      <translation>Medikament</translation>
     </message>
     <message>
       <source>Medication name</source>
-      <translation type="unfinished" />
+      <translation>Name des Medikaments</translation>
     </message>
     <message>
       <source>N&amp;ote</source>
-      <translation type="unfinished" />
+      <translation>N&amp;otiz</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Notiz</translation>
     </message>
     <message>
       <source>Since</source>
-      <translation type="unfinished" />
+      <translation>Seit</translation>
     </message>
     <message>
       <source>Start a medication</source>
-      <translation type="unfinished" />
+      <translation>Medikament beginnen</translation>
     </message>
     <message>
       <source>Stop a medication</source>
-      <translation type="unfinished" />
+      <translation>Medikament absetzen</translation>
     </message>
     <message>
       <source>Stop ta&amp;king…</source>
-      <translation type="unfinished" />
+      <translation>Abset&amp;zen…</translation>
     </message>
     <message>
       <source>Taken today ({day})</source>
-      <translation type="unfinished" />
+      <translation>Heute eingenommen ({day})</translation>
     </message>
     <message>
       <source>Taken today: none recorded</source>
-      <translation type="unfinished" />
+      <translation>Heute eingenommen: nichts eingetragen</translation>
     </message>
     <message>
       <source>as prescribed, e.g. 50 mg once a day</source>
-      <translation type="unfinished" />
+      <translation>wie verordnet, z. B. 50 mg einmal täglich</translation>
     </message>
     <message>
       <source>dose changed</source>
-      <translation type="unfinished" />
+      <translation>Dosis geändert</translation>
     </message>
     <message>
       <source>e.g. sertraline (pick or type)</source>
-      <translation type="unfinished" />
+      <translation>z. B. Sertralin (auswählen oder eingeben)</translation>
     </message>
     <message>
       <source>mg</source>
-      <translation type="unfinished" />
+      <translation>mg</translation>
     </message>
     <message>
       <source>started</source>
-      <translation type="unfinished" />
+      <translation>begonnen</translation>
     </message>
   </context>
   <context>
     <name>Menus</name>
     <message>
       <source>&amp;About ketajournal</source>
-      <translation type="unfinished" />
+      <translation>Ü&amp;ber ketajournal</translation>
     </message>
     <message>
       <source>&amp;Back up to a file…</source>
-      <translation type="unfinished" />
+      <translation>In eine Datei &amp;sichern…</translation>
     </message>
     <message>
       <source>&amp;Crisis resources…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Krisenhilfe…</translation>
     </message>
     <message>
       <source>&amp;Edit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
       <source>&amp;File</source>
-      <translation type="unfinished" />
+      <translation>&amp;Datei</translation>
     </message>
     <message>
       <source>&amp;Help</source>
-      <translation type="unfinished" />
+      <translation>&amp;Hilfe</translation>
     </message>
     <message>
       <source>&amp;Import from a JSON or CSV file…</source>
-      <translation type="unfinished" />
+      <translation>Aus JSON- oder CSV-Datei &amp;importieren…</translation>
     </message>
     <message>
       <source>&amp;Keyboard shortcuts…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Tastenkürzel…</translation>
     </message>
     <message>
       <source>&amp;Lock</source>
-      <translation type="unfinished" />
+      <translation>Sp&amp;erren</translation>
     </message>
     <message>
       <source>&amp;Log</source>
-      <translation type="unfinished" />
+      <translation>&amp;Erfassen</translation>
     </message>
     <message>
       <source>&amp;Quit</source>
-      <translation type="unfinished" />
+      <translation>&amp;Beenden</translation>
     </message>
     <message>
       <source>&amp;Redo</source>
-      <translation type="unfinished" />
+      <translation>&amp;Wiederholen</translation>
     </message>
     <message>
       <source>&amp;Restore from a backup file…</source>
-      <translation type="unfinished" />
+      <translation>Aus Sicherungsdatei &amp;wiederherstellen…</translation>
     </message>
     <message>
       <source>&amp;Session…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Sitzung…</translation>
     </message>
     <message>
       <source>&amp;Settings…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
-      <translation type="unfinished" />
+      <translation>&amp;Rückgängig</translation>
     </message>
     <message>
       <source>&amp;View</source>
-      <translation type="unfinished" />
+      <translation>&amp;Ansicht</translation>
     </message>
     <message>
       <source>E&amp;vent…</source>
-      <translation type="unfinished" />
+      <translation>E&amp;reignis…</translation>
     </message>
     <message>
       <source>Export as &amp;CSV files…</source>
-      <translation type="unfinished" />
+      <translation>Als &amp;CSV-Dateien exportieren…</translation>
     </message>
     <message>
       <source>Export as &amp;FHIR bundle…</source>
-      <translation type="unfinished" />
+      <translation>Als &amp;FHIR-Bundle exportieren…</translation>
     </message>
     <message>
       <source>Export as &amp;JSON…</source>
-      <translation type="unfinished" />
+      <translation>Als &amp;JSON exportieren…</translation>
     </message>
     <message>
       <source>Export clinician &amp;PDF…</source>
-      <translation type="unfinished" />
+      <translation>&amp;PDF für Behandelnde exportieren…</translation>
     </message>
     <message>
       <source>Import from &amp;another app…</source>
-      <translation type="unfinished" />
+      <translation>Aus &amp;anderer App importieren…</translation>
     </message>
     <message>
       <source>Import from a CSV &amp;folder…</source>
-      <translation type="unfinished" />
+      <translation>Aus CSV-&amp;Ordner importieren…</translation>
     </message>
     <message>
       <source>Side &amp;effect…</source>
-      <translation type="unfinished" />
+      <translation>&amp;Nebenwirkung…</translation>
     </message>
     <message>
       <source>{title} questionnaire…</source>
-      <translation type="unfinished" />
+      <translation>Fragebogen {title}…</translation>
     </message>
   </context>
   <context>
     <name>Plan</name>
     <message>
       <source>&amp;Add…</source>
-      <translation type="unfinished" />
+      <translation>Hin&amp;zufügen…</translation>
     </message>
     <message>
       <source>&amp;Change…</source>
-      <translation type="unfinished" />
+      <translation>Ä&amp;ndern…</translation>
     </message>
     <message>
       <source>&amp;Clinic</source>
-      <translation type="unfinished" />
+      <translation>&amp;Klinik</translation>
     </message>
     <message>
       <source>&amp;Note</source>
-      <translation type="unfinished" />
+      <translation>&amp;Notiz</translation>
     </message>
     <message>
       <source>&amp;Phase</source>
-      <translation type="unfinished" />
+      <translation>&amp;Phase</translation>
     </message>
     <message>
       <source>&amp;Preview</source>
-      <translation type="unfinished" />
+      <translation>&amp;Vorschau</translation>
     </message>
     <message>
       <source>&amp;Route</source>
-      <translation type="unfinished" />
+      <translation>Verab&amp;reichung</translation>
     </message>
     <message>
       <source>&amp;Start on or after</source>
-      <translation type="unfinished" />
+      <translation>&amp;Beginn am oder nach</translation>
     </message>
     <message>
       <source>&amp;Template</source>
-      <translation type="unfinished" />
+      <translation>Vor&amp;lage</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
-      <translation type="unfinished" />
+      <translation>Rüc&amp;kgängig</translation>
     </message>
     <message>
       <source>&amp;Weekdays</source>
-      <translation type="unfinished" />
+      <translation>&amp;Wochentage</translation>
     </message>
     <message>
       <source>&amp;When</source>
-      <translation type="unfinished" />
+      <translation>&amp;Wann</translation>
     </message>
     <message>
       <source>Change any time, or untick a session to leave it out:</source>
-      <translation type="unfinished" />
+      <translation>Ändern Sie Uhrzeiten oder entfernen Sie das Häkchen, um eine Sitzung auszulassen:</translation>
     </message>
     <message>
       <source>Change or move the selected planned session</source>
-      <translation type="unfinished" />
+      <translation>Die gewählte geplante Sitzung ändern oder verschieben</translation>
     </message>
     <message>
       <source>Clinic</source>
-      <translation type="unfinished" />
+      <translation>Klinik</translation>
     </message>
     <message>
       <source>Custom: &amp;route</source>
-      <translation type="unfinished" />
+      <translation>Eigene: Verabreichun&amp;g</translation>
     </message>
     <message>
       <source>Custom: e&amp;very</source>
-      <translation type="unfinished" />
+      <translation>Eigene: &amp;alle</translation>
     </message>
     <message>
       <source>Esketamine after week &amp;8</source>
-      <translation type="unfinished" />
+      <translation>Esketamin nach Woche &amp;8</translation>
     </message>
     <message>
       <source>Esketamine weeks of maintenance</source>
-      <translation type="unfinished" />
+      <translation>Esketamin: Wochen der Erhaltung</translation>
     </message>
     <message>
       <source>Every</source>
-      <translation type="unfinished" />
+      <translation>Alle</translation>
     </message>
     <message>
       <source>Fr&amp;om a template…</source>
-      <translation type="unfinished" />
+      <translation>Aus Vor&amp;lage…</translation>
     </message>
     <message>
       <source>IM or custom: how &amp;many</source>
-      <translation type="unfinished" />
+      <translation>IM oder eigene: wie vi&amp;ele</translation>
     </message>
     <message>
       <source>It happene&amp;d…</source>
-      <translation type="unfinished" />
+      <translation>Hat statt&amp;gefunden…</translation>
     </message>
     <message>
       <source>Mark the selected session done</source>
-      <translation type="unfinished" />
+      <translation>Die gewählte Sitzung als erfolgt markieren</translation>
     </message>
     <message>
       <source>Mark the selected session missed</source>
-      <translation type="unfinished" />
+      <translation>Die gewählte Sitzung als verpasst markieren</translation>
     </message>
     <message>
       <source>Mi&amp;ssed</source>
-      <translation type="unfinished" />
+      <translation>Ver&amp;passt</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Notiz</translation>
     </message>
     <message>
       <source>Nothing planned. Add a session, or plan a series from a template (IV or IM induction, esketamine per its label, or your own).</source>
-      <translation type="unfinished" />
+      <translation>Nichts geplant. Fügen Sie eine Sitzung hinzu oder planen Sie eine Serie aus einer Vorlage (IV- oder IM-Induktion, Esketamin laut Fachinformation oder eine eigene).</translation>
     </message>
     <message>
       <source>Number of sessions</source>
-      <translation type="unfinished" />
+      <translation>Anzahl der Sitzungen</translation>
     </message>
     <message>
       <source>Past</source>
-      <translation type="unfinished" />
+      <translation>Vergangen</translation>
     </message>
     <message>
       <source>Phase</source>
-      <translation type="unfinished" />
+      <translation>Phase</translation>
     </message>
     <message>
       <source>Plan</source>
-      <translation type="unfinished" />
+      <translation>Planen</translation>
     </message>
     <message>
       <source>Plan from a template</source>
-      <translation type="unfinished" />
+      <translation>Aus einer Vorlage planen</translation>
     </message>
     <message>
       <source>Plan one session</source>
-      <translation type="unfinished" />
+      <translation>Eine Sitzung planen</translation>
     </message>
     <message>
       <source>Plan sessions from a template</source>
-      <translation type="unfinished" />
+      <translation>Sitzungen aus einer Vorlage planen</translation>
     </message>
     <message>
       <source>Plan status</source>
-      <translation type="unfinished" />
+      <translation>Planstatus</translation>
     </message>
     <message>
       <source>Planned &amp;dose</source>
-      <translation type="unfinished" />
+      <translation>Geplante &amp;Dosis</translation>
     </message>
     <message>
       <source>Planned dose</source>
-      <translation type="unfinished" />
+      <translation>Geplante Dosis</translation>
     </message>
     <message>
       <source>Planned sessions</source>
-      <translation type="unfinished" />
+      <translation>Geplante Sitzungen</translation>
     </message>
     <message>
       <source>Remove</source>
-      <translation type="unfinished" />
+      <translation>Entfernen</translation>
     </message>
     <message>
       <source>Remove the selected planned session</source>
-      <translation type="unfinished" />
+      <translation>Die gewählte geplante Sitzung entfernen</translation>
     </message>
     <message>
       <source>Route</source>
-      <translation type="unfinished" />
+      <translation>Verabreichung</translation>
     </message>
     <message>
       <source>Select a planned session first.</source>
-      <translation type="unfinished" />
+      <translation>Wählen Sie zuerst eine geplante Sitzung.</translation>
     </message>
     <message>
       <source>Select a session that is still planned first.</source>
-      <translation type="unfinished" />
+      <translation>Wählen Sie zuerst eine Sitzung, die noch geplant ist.</translation>
     </message>
     <message>
       <source>Start date</source>
-      <translation type="unfinished" />
+      <translation>Beginndatum</translation>
     </message>
     <message>
       <source>The planned sessions to save</source>
-      <translation type="unfinished" />
+      <translation>Die zu speichernden geplanten Sitzungen</translation>
     </message>
     <message>
       <source>Undo the last change</source>
-      <translation type="unfinished" />
+      <translation>Die letzte Änderung rückgängig machen</translation>
     </message>
     <message>
       <source>Upcoming</source>
-      <translation type="unfinished" />
+      <translation>Anstehend</translation>
     </message>
     <message>
       <source>Usual t&amp;ime</source>
-      <translation type="unfinished" />
+      <translation>Übliche &amp;Uhrzeit</translation>
     </message>
     <message>
       <source>Usual time</source>
-      <translation type="unfinished" />
+      <translation>Übliche Uhrzeit</translation>
     </message>
     <message>
       <source>Weekdays</source>
-      <translation type="unfinished" />
+      <translation>Wochentage</translation>
     </message>
     <message>
       <source>Weeks of maintenance</source>
-      <translation type="unfinished" />
+      <translation>Wochen der Erhaltung</translation>
     </message>
     <message>
       <source>What happened</source>
-      <translation type="unfinished" />
+      <translation>Was geschah</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Wann</translation>
     </message>
     <message>
       <source>Your own plan, to be reminded and to compare with what happened: the clinic's schedule decides. Edit → Undo takes back any change here.</source>
-      <translation type="unfinished" />
+      <translation>Ihr eigener Plan, zur Erinnerung und zum Vergleich mit dem, was geschah: Maßgeblich ist der Terminplan der Klinik. Bearbeiten → Rückgängig nimmt jede Änderung hier zurück.</translation>
     </message>
     <message>
       <source>the template's own (e.g. mon,wed,fri)</source>
-      <translation type="unfinished" />
+      <translation>die der Vorlage (z. B. mon,wed,fri)</translation>
     </message>
   </context>
   <context>
     <name>Screens</name>
     <message>
       <source>&amp;Boosters</source>
-      <translation type="unfinished" />
+      <translation>Booste&amp;r</translation>
     </message>
     <message>
       <source>&amp;Today</source>
-      <translation type="unfinished" />
+      <translation>He&amp;ute</translation>
     </message>
     <message>
       <source>A&amp;ppointment</source>
-      <translation type="unfinished" />
+      <translation>Ter&amp;min</translation>
     </message>
     <message>
       <source>Factors</source>
-      <translation type="unfinished" />
+      <translation>Faktoren</translation>
     </message>
     <message>
       <source>Medications</source>
-      <translation type="unfinished" />
+      <translation>Medikamente</translation>
     </message>
     <message>
       <source>Plan</source>
-      <translation type="unfinished" />
+      <translation>Plan</translation>
     </message>
     <message>
       <source>Screens</source>
-      <translation type="unfinished" />
+      <translation>Ansichten</translation>
     </message>
     <message>
       <source>T&amp;rends</source>
-      <translation type="unfinished" />
+      <translation>&amp;Trends</translation>
     </message>
     <message>
       <source>Ti&amp;meline</source>
-      <translation type="unfinished" />
+      <translation>&amp;Verlauf</translation>
     </message>
     <message>
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>Jahr</translation>
     </message>
   </context>
   <context>
     <name>Timeline</name>
     <message>
       <source>&amp;Delete</source>
-      <translation type="unfinished" />
+      <translation>&amp;Löschen</translation>
     </message>
     <message>
       <source>&amp;Show:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zeigen:</translation>
     </message>
     <message>
       <source>All entries, newest first</source>
-      <translation type="unfinished" />
+      <translation>Alle Einträge, neueste zuerst</translation>
     </message>
     <message>
       <source>Delete the selected entry</source>
-      <translation type="unfinished" />
+      <translation>Den gewählten Eintrag löschen</translation>
     </message>
     <message>
       <source>Details</source>
-      <translation type="unfinished" />
+      <translation>Details</translation>
     </message>
     <message>
       <source>Ed&amp;it…</source>
-      <translation type="unfinished" />
+      <translation>Ä&amp;ndern…</translation>
     </message>
     <message>
       <source>Edit the selected entry</source>
-      <translation type="unfinished" />
+      <translation>Den gewählten Eintrag ändern</translation>
     </message>
     <message>
       <source>Kind</source>
-      <translation type="unfinished" />
+      <translation>Art</translation>
     </message>
     <message>
       <source>Note</source>
-      <translation type="unfinished" />
+      <translation>Notiz</translation>
     </message>
     <message>
       <source>Search in notes</source>
-      <translation type="unfinished" />
+      <translation>In Notizen suchen</translation>
     </message>
     <message>
       <source>Show kind</source>
-      <translation type="unfinished" />
+      <translation>Art zeigen</translation>
     </message>
     <message>
       <source>Timeline message</source>
-      <translation type="unfinished" />
+      <translation>Meldung des Verlaufs</translation>
     </message>
     <message>
       <source>When</source>
-      <translation type="unfinished" />
+      <translation>Wann</translation>
     </message>
   </context>
   <context>
     <name>Today</name>
     <message>
       <source> and </source>
-      <translation type="unfinished" />
+      <translation> und </translation>
     </message>
     <message>
       <source>&amp;Note (optional):</source>
-      <translation type="unfinished" />
+      <translation>N&amp;otiz (optional):</translation>
     </message>
     <message>
       <source>&amp;Undo</source>
-      <translation type="unfinished" />
+      <translation>Rüc&amp;kgängig</translation>
     </message>
     <message>
       <source>, change {percent} %</source>
-      <translation type="unfinished" />
+      <translation>, Veränderung {percent} %</translation>
     </message>
     <message>
       <source>Acknowledge</source>
-      <translation type="unfinished" />
+      <translation>Zur Kenntnis genommen</translation>
     </message>
     <message>
       <source>Acknowledge this answer (it stays in reports)</source>
-      <translation type="unfinished" />
+      <translation>Diese Antwort zur Kenntnis nehmen (sie bleibt in den Berichten)</translation>
     </message>
     <message>
       <source>An&amp;xiety</source>
-      <translation type="unfinished" />
+      <translation>An&amp;gst</translation>
     </message>
     <message>
       <source>Anxiety</source>
-      <translation type="unfinished" />
+      <translation>Angst</translation>
     </message>
     <message>
       <source>Baseline: the last one before your first treatment session, unless you picked one in Settings. Change = (latest − baseline) ÷ baseline. Response: latest total at least 50 % lower than baseline. Remission: latest total below {thresholds}.</source>
-      <translation type="unfinished" />
+      <translation>Ausgangswert: der letzte vor Ihrer ersten Behandlungssitzung, außer Sie haben in den Einstellungen einen gewählt. Veränderung = (neuester − Ausgangswert) ÷ Ausgangswert. Ansprechen: neuester Gesamtwert mindestens 50 % unter dem Ausgangswert. Remission: neuester Gesamtwert unter {thresholds}.</translation>
     </message>
     <message>
       <source>Click a number or type it to save it. {worst} = worst, {best} = best.</source>
-      <translation type="unfinished" />
+      <translation>Klicken oder tippen Sie eine Zahl, um sie zu speichern. {worst} = am schlechtesten, {best} = am besten.</translation>
     </message>
     <message>
       <source>Continue: {form}</source>
-      <translation type="unfinished" />
+      <translation>Fortsetzen: {form}</translation>
     </message>
     <message>
       <source>Continue…</source>
-      <translation type="unfinished" />
+      <translation>Fortsetzen…</translation>
     </message>
     <message>
       <source>Did your session happen?</source>
-      <translation type="unfinished" />
+      <translation>Hat Ihre Sitzung stattgefunden?</translation>
     </message>
     <message>
       <source>Discard</source>
-      <translation type="unfinished" />
+      <translation>Verwerfen</translation>
     </message>
     <message>
       <source>Discard: {form}</source>
-      <translation type="unfinished" />
+      <translation>Verwerfen: {form}</translation>
     </message>
     <message>
       <source>Dismiss</source>
-      <translation type="unfinished" />
+      <translation>Ausblenden</translation>
     </message>
     <message>
       <source>Dismiss: {item}</source>
-      <translation type="unfinished" />
+      <translation>Ausblenden: {item}</translation>
     </message>
     <message>
       <source>Due</source>
-      <translation type="unfinished" />
+      <translation>Fällig</translation>
     </message>
     <message>
       <source>Ener&amp;gy</source>
-      <translation type="unfinished" />
+      <translation>E&amp;nergie</translation>
     </message>
     <message>
       <source>Energy</source>
-      <translation type="unfinished" />
+      <translation>Energie</translation>
     </message>
     <message>
       <source>Fill in the {title}</source>
-      <translation type="unfinished" />
+      <translation>{title} ausfüllen</translation>
     </message>
     <message>
       <source>Fill in {title}</source>
-      <translation type="unfinished" />
+      <translation>{title} ausfüllen</translation>
     </message>
     <message>
       <source>Fill in {title}…</source>
-      <translation type="unfinished" />
+      <translation>{title} ausfüllen…</translation>
     </message>
     <message>
       <source>Fill in…</source>
-      <translation type="unfinished" />
+      <translation>Ausfüllen…</translation>
     </message>
     <message>
       <source>Hides this here; the answer stays flagged in your reports.</source>
-      <translation type="unfinished" />
+      <translation>Blendet dies hier aus; die Antwort bleibt in Ihren Berichten markiert.</translation>
     </message>
     <message>
       <source>How is your mood right now?</source>
-      <translation type="unfinished" />
+      <translation>Wie ist Ihre Stimmung gerade?</translation>
     </message>
     <message>
       <source>It happened</source>
-      <translation type="unfinished" />
+      <translation>Hat stattgefunden</translation>
     </message>
     <message>
       <source>It was missed</source>
-      <translation type="unfinished" />
+      <translation>Wurde verpasst</translation>
     </message>
     <message>
       <source>Log &amp;an event…</source>
-      <translation type="unfinished" />
+      <translation>Ere&amp;ignis erfassen…</translation>
     </message>
     <message>
       <source>Log a &amp;session…</source>
-      <translation type="unfinished" />
+      <translation>Sitzung er&amp;fassen…</translation>
     </message>
     <message>
       <source>Log a si&amp;de effect…</source>
-      <translation type="unfinished" />
+      <translation>Neben&amp;wirkung erfassen…</translation>
     </message>
     <message>
       <source>Log a side effect</source>
-      <translation type="unfinished" />
+      <translation>Eine Nebenwirkung erfassen</translation>
     </message>
     <message>
       <source>Log a treatment session</source>
-      <translation type="unfinished" />
+      <translation>Eine Behandlungssitzung erfassen</translation>
     </message>
     <message>
       <source>Log an event</source>
-      <translation type="unfinished" />
+      <translation>Ein Ereignis erfassen</translation>
     </message>
     <message>
       <source>Mark planned session done</source>
-      <translation type="unfinished" />
+      <translation>Geplante Sitzung als erfolgt markieren</translation>
     </message>
     <message>
       <source>Mark planned session missed</source>
-      <translation type="unfinished" />
+      <translation>Geplante Sitzung als verpasst markieren</translation>
     </message>
     <message>
       <source>More details (anxiety, energy, sleep, time, tags)</source>
-      <translation type="unfinished" />
+      <translation>Mehr Details (Angst, Energie, Schlaf, Uhrzeit, Tags)</translation>
     </message>
     <message>
       <source>Needs your attention</source>
-      <translation type="unfinished" />
+      <translation>Braucht Ihre Aufmerksamkeit</translation>
     </message>
     <message>
       <source>Next planned session</source>
-      <translation type="unfinished" />
+      <translation>Nächste geplante Sitzung</translation>
     </message>
     <message>
       <source>Next session: {when}</source>
-      <translation type="unfinished" />
+      <translation>Nächste Sitzung: {when}</translation>
     </message>
     <message>
       <source>No, it was missed</source>
-      <translation type="unfinished" />
+      <translation>Nein, sie wurde verpasst</translation>
     </message>
     <message>
       <source>Not saved yet</source>
-      <translation type="unfinished" />
+      <translation>Noch nicht gespeichert</translation>
     </message>
     <message>
       <source>Note for this mood entry</source>
-      <translation type="unfinished" />
+      <translation>Notiz zu diesem Stimmungseintrag</translation>
     </message>
     <message>
       <source>Nothing logged yet today.</source>
-      <translation type="unfinished" />
+      <translation>Heute noch nichts erfasst.</translation>
     </message>
     <message>
       <source>On {day} you answered {title} question {item} (thoughts that you would be better off dead or of hurting yourself) with “{answer}”. Help is available.</source>
-      <translation type="unfinished" />
+      <translation>Am {day} haben Sie Frage {item} des {title} (Gedanken, dass Sie lieber tot wären oder sich Leid zufügen möchten) mit „{answer}“ beantwortet. Es gibt Hilfe.</translation>
     </message>
     <message>
       <source>Planned for {when}.</source>
-      <translation type="unfinished" />
+      <translation>Geplant für {when}.</translation>
     </message>
     <message>
       <source>Planned session</source>
-      <translation type="unfinished" />
+      <translation>Geplante Sitzung</translation>
     </message>
     <message>
       <source>Planned sessions whose time has passed</source>
-      <translation type="unfinished" />
+      <translation>Geplante Sitzungen, deren Zeit vorbei ist</translation>
     </message>
     <message>
       <source>Questionnaires: baseline and now</source>
-      <translation type="unfinished" />
+      <translation>Fragebögen: Ausgangswert und jetzt</translation>
     </message>
     <message>
       <source>Restored what you typed on {when}; choose your mood to save it.</source>
-      <translation type="unfinished" />
+      <translation>Ihre Eingabe vom {when} wurde wiederhergestellt; wählen Sie Ihre Stimmung, um sie zu speichern.</translation>
     </message>
     <message>
       <source>Safety answer</source>
-      <translation type="unfinished" />
+      <translation>Sicherheitsrelevante Antwort</translation>
     </message>
     <message>
       <source>Save mood {score} ({worst} = worst, {best} = best)</source>
-      <translation type="unfinished" />
+      <translation>Stimmung {score} speichern ({worst} = am schlechtesten, {best} = am besten)</translation>
     </message>
     <message>
       <source>Save mood {score} of {best}</source>
-      <translation type="unfinished" />
+      <translation>Stimmung {score} von {best} speichern</translation>
     </message>
     <message>
       <source>Save status</source>
-      <translation type="unfinished" />
+      <translation>Speicherstatus</translation>
     </message>
     <message>
       <source>Saved at {time}.</source>
-      <translation type="unfinished" />
+      <translation>Um {time} gespeichert.</translation>
     </message>
     <message>
       <source>Show crisis resources</source>
-      <translation type="unfinished" />
+      <translation>Krisenhilfe zeigen</translation>
     </message>
     <message>
       <source>Show more details</source>
-      <translation type="unfinished" />
+      <translation>Mehr Details zeigen</translation>
     </message>
     <message>
       <source>Sleep last night (h&amp;ours)</source>
-      <translation type="unfinished" />
+      <translation>&amp;Schlaf letzte Nacht (Stunden)</translation>
     </message>
     <message>
       <source>Sleep last night in hours</source>
-      <translation type="unfinished" />
+      <translation>Schlaf letzte Nacht in Stunden</translation>
     </message>
     <message>
       <source>T&amp;ime</source>
-      <translation type="unfinished" />
+      <translation>&amp;Zeit</translation>
     </message>
     <message>
       <source>Tags (&amp;keywords)</source>
-      <translation type="unfinished" />
+      <translation>Tags (Sti&amp;chwörter)</translation>
     </message>
     <message>
       <source>Tags of this mood entry, separated by commas</source>
-      <translation type="unfinished" />
+      <translation>Tags dieses Stimmungseintrags, durch Kommas getrennt</translation>
     </message>
     <message>
       <source>Time of this mood entry</source>
-      <translation type="unfinished" />
+      <translation>Uhrzeit dieses Stimmungseintrags</translation>
     </message>
     <message>
       <source>Today so far</source>
-      <translation type="unfinished" />
+      <translation>Heute bisher</translation>
     </message>
     <message numerus="yes">
       <source>Today so far: %n mood entry(s).</source>
-      <translation type="unfinished" />
+      <translation>
+        <numerusform>Heute bisher: %n Stimmungseintrag.</numerusform>
+        <numerusform>Heute bisher: %n Stimmungseinträge.</numerusform>
+      </translation>
     </message>
     <message>
       <source>Undo the last save</source>
-      <translation type="unfinished" />
+      <translation>Das letzte Speichern rückgängig machen</translation>
     </message>
     <message>
       <source>Unsaved forms</source>
-      <translation type="unfinished" />
+      <translation>Nicht gespeicherte Formulare</translation>
     </message>
     <message>
       <source>Yes, link the session logged that day</source>
-      <translation type="unfinished" />
+      <translation>Ja, mit der an dem Tag erfassten Sitzung verknüpfen</translation>
     </message>
     <message>
       <source>Yes, log it…</source>
-      <translation type="unfinished" />
+      <translation>Ja, erfassen…</translation>
     </message>
     <message>
       <source>best  {best}</source>
-      <translation type="unfinished" />
+      <translation>am besten  {best}</translation>
     </message>
     <message>
       <source>e.g. walk, friends (separated by commas)</source>
-      <translation type="unfinished" />
+      <translation>z. B. Spaziergang, Freunde (durch Kommas getrennt)</translation>
     </message>
     <message>
       <source>latest {total} ({band}, {day})</source>
-      <translation type="unfinished" />
+      <translation>neuester {total} ({band}, {day})</translation>
     </message>
     <message>
       <source>most</source>
-      <translation type="unfinished" />
+      <translation>am meisten</translation>
     </message>
     <message>
       <source>none</source>
-      <translation type="unfinished" />
+      <translation>keine</translation>
     </message>
     <message>
       <source>worst</source>
-      <translation type="unfinished" />
+      <translation>am schlimmsten</translation>
     </message>
     <message>
       <source>{day}, your pick</source>
-      <translation type="unfinished" />
+      <translation>{day}, von Ihnen gewählt</translation>
     </message>
     <message>
       <source>{day}, {time}</source>
-      <translation type="unfinished" />
+      <translation>{day}, {time}</translation>
     </message>
     <message>
       <source>{day}, {time} at {clinic}</source>
-      <translation type="unfinished" />
+      <translation>{day}, {time} in {clinic}</translation>
     </message>
     <message>
       <source>{form}, typed on {when}.</source>
-      <translation type="unfinished" />
+      <translation>{form}, eingegeben am {when}.</translation>
     </message>
     <message>
       <source>{text}, response {response}, remission {remission}.</source>
-      <translation type="unfinished" />
+      <translation>{text}, Ansprechen {response}, Remission {remission}.</translation>
     </message>
     <message>
       <source>{text}; response and remission {verdict}.</source>
-      <translation type="unfinished" />
+      <translation>{text}; Ansprechen und Remission {verdict}.</translation>
     </message>
     <message>
       <source>{threshold} on {title}</source>
-      <translation type="unfinished" />
+      <translation>{threshold} im {title}</translation>
     </message>
     <message>
       <source>{title} progress</source>
-      <translation type="unfinished" />
+      <translation>Verlauf {title}</translation>
     </message>
     <message>
       <source>{title}: baseline {total} ({baseline}) → {latest}</source>
-      <translation type="unfinished" />
+      <translation>{title}: Ausgangswert {total} ({baseline}) → {latest}</translation>
     </message>
     <message>
       <source>{title}: none filled yet.</source>
-      <translation type="unfinished" />
+      <translation>{title}: noch keiner ausgefüllt.</translation>
     </message>
     <message>
       <source>{title}: {latest}; no baseline.</source>
-      <translation type="unfinished" />
+      <translation>{title}: {latest}; kein Ausgangswert.</translation>
     </message>
     <message>
       <source>{worst}  worst</source>
-      <translation type="unfinished" />
+      <translation>{worst}  am schlechtesten</translation>
     </message>
   </context>
   <context>
     <name>TrendTable</name>
     <message>
       <source>7-day mean</source>
-      <translation type="unfinished" />
+      <translation>7-Tage-Mittel</translation>
     </message>
     <message>
       <source>Chart data: one row per day</source>
-      <translation type="unfinished" />
+      <translation>Diagrammdaten: eine Zeile pro Tag</translation>
     </message>
     <message>
       <source>Day</source>
-      <translation type="unfinished" />
+      <translation>Tag</translation>
     </message>
     <message>
       <source>Mood</source>
-      <translation type="unfinished" />
+      <translation>Stimmung</translation>
     </message>
     <message>
       <source>Sessions</source>
-      <translation type="unfinished" />
+      <translation>Sitzungen</translation>
     </message>
     <message>
       <source>The Trends chart as a table, newest day first: daily mood, its 7-day mean and the sessions of that day.</source>
-      <translation type="unfinished" />
+      <translation>Das Trend-Diagramm als Tabelle, neuester Tag zuerst: Tagesstimmung, ihr 7-Tage-Mittel und die Sitzungen des Tages.</translation>
     </message>
   </context>
   <context>
     <name>Trends</name>
     <message>
       <source>Hide the &amp;data table</source>
-      <translation type="unfinished" />
+      <translation>Datentabe&amp;lle ausblenden</translation>
     </message>
     <message>
       <source>Points: daily mood (mean of the day's entries). </source>
-      <translation type="unfinished" />
+      <translation>Punkte: Tagesstimmung (Mittel der Einträge des Tages). </translation>
     </message>
     <message>
       <source>Show the &amp;data as a table</source>
-      <translation type="unfinished" />
+      <translation>Daten als Tabe&amp;lle zeigen</translation>
     </message>
     <message>
       <source>Show the chart data as a table</source>
-      <translation type="unfinished" />
+      <translation>Die Diagrammdaten als Tabelle zeigen</translation>
     </message>
   </context>
   <context>
     <name>TrendsChart</name>
     <message>
       <source>1 year</source>
-      <translation type="unfinished" />
+      <translation>1 Jahr</translation>
     </message>
     <message>
       <source>30 days</source>
-      <translation type="unfinished" />
+      <translation>30 Tage</translation>
     </message>
     <message>
       <source>7-day mean</source>
-      <translation type="unfinished" />
+      <translation>7-Tage-Mittel</translation>
     </message>
     <message>
       <source>90 days</source>
-      <translation type="unfinished" />
+      <translation>90 Tage</translation>
     </message>
     <message>
       <source>All</source>
-      <translation type="unfinished" />
+      <translation>Alles</translation>
     </message>
     <message>
       <source>Anxiety (0–10, 10 = worst), on the left mood scale</source>
-      <translation type="unfinished" />
+      <translation>Angst (0–10, 10 = am schlimmsten), auf der linken Stimmungsskala</translation>
     </message>
     <message>
       <source>Anxiety (left axis, 10 = worst)</source>
-      <translation type="unfinished" />
+      <translation>Angst (linke Achse, 10 = am schlimmsten)</translation>
     </message>
     <message>
       <source>Booster session</source>
-      <translation type="unfinished" />
+      <translation>Booster-Sitzung</translation>
     </message>
     <message>
       <source>Daily mood</source>
-      <translation type="unfinished" />
+      <translation>Tagesstimmung</translation>
     </message>
     <message>
       <source>Daily mood and its 7-day mean over time, with treatment sessions as vertical lines and side effects as triangles below zero (red flags point up); PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands.</source>
-      <translation type="unfinished" />
+      <translation>Tagesstimmung und ihr 7-Tage-Mittel im Zeitverlauf, Behandlungssitzungen als senkrechte Linien und Nebenwirkungen als Dreiecke unter null (Warnzeichen zeigen nach oben); PHQ-9- und GAD-7-Gesamtwerte auf der rechten Achse über den schattierten PHQ-9-Schweregraden.</translation>
     </message>
     <message>
       <source>Induction session</source>
-      <translation type="unfinished" />
+      <translation>Induktionssitzung</translation>
     </message>
     <message>
       <source>Medication change</source>
-      <translation type="unfinished" />
+      <translation>Medikamentenänderung</translation>
     </message>
     <message>
       <source>Mood (0–10, 10 = best)</source>
-      <translation type="unfinished" />
+      <translation>Stimmung (0–10, 10 = beste)</translation>
     </message>
     <message>
       <source>Mood (10 = best) · anxiety (10 = worst)</source>
-      <translation type="unfinished" />
+      <translation>Stimmung (10 = beste) · Angst (10 = schlimmste)</translation>
     </message>
     <message>
       <source>Mood trend chart</source>
-      <translation type="unfinished" />
+      <translation>Stimmungsdiagramm</translation>
     </message>
     <message>
       <source>Mood · anxiety (0–10) · sleep (hours)</source>
-      <translation type="unfinished" />
+      <translation>Stimmung · Angst (0–10) · Schlaf (Stunden)</translation>
     </message>
     <message>
       <source>PHQ-9 / GAD-7 total (0–27 / 0–21)</source>
-      <translation type="unfinished" />
+      <translation>PHQ-9 / GAD-7 gesamt (0–27 / 0–21)</translation>
     </message>
     <message>
       <source>Planned session</source>
-      <translation type="unfinished" />
+      <translation>Geplante Sitzung</translation>
     </message>
     <message>
       <source>Range:</source>
-      <translation type="unfinished" />
+      <translation>Zeitraum:</translation>
     </message>
     <message>
       <source>Red-flag side effect</source>
-      <translation type="unfinished" />
+      <translation>Nebenwirkung mit Warnzeichen</translation>
     </message>
     <message>
       <source>Show PHQ-9 / GAD-7</source>
-      <translation type="unfinished" />
+      <translation>PHQ-9 / GAD-7 zeigen</translation>
     </message>
     <message>
       <source>Show PHQ-9 and GAD-7 totals</source>
-      <translation type="unfinished" />
+      <translation>PHQ-9- und GAD-7-Gesamtwerte zeigen</translation>
     </message>
     <message>
       <source>Show all data</source>
-      <translation type="unfinished" />
+      <translation>Alle Daten zeigen</translation>
     </message>
     <message>
       <source>Show anxiety</source>
-      <translation type="unfinished" />
+      <translation>Angst zeigen</translation>
     </message>
     <message>
       <source>Show anxiety line</source>
-      <translation type="unfinished" />
+      <translation>Angstlinie zeigen</translation>
     </message>
     <message>
       <source>Show sleep</source>
-      <translation type="unfinished" />
+      <translation>Schlaf zeigen</translation>
     </message>
     <message>
       <source>Show sleep hours</source>
-      <translation type="unfinished" />
+      <translation>Schlafstunden zeigen</translation>
     </message>
     <message>
       <source>Show the last 30 days</source>
-      <translation type="unfinished" />
+      <translation>Die letzten 30 Tage zeigen</translation>
     </message>
     <message>
       <source>Show the last 90 days</source>
-      <translation type="unfinished" />
+      <translation>Die letzten 90 Tage zeigen</translation>
     </message>
     <message>
       <source>Show the last year</source>
-      <translation type="unfinished" />
+      <translation>Das letzte Jahr zeigen</translation>
     </message>
     <message>
       <source>Side effect</source>
-      <translation type="unfinished" />
+      <translation>Nebenwirkung</translation>
     </message>
     <message>
       <source>Sleep (hours, left axis)</source>
-      <translation type="unfinished" />
+      <translation>Schlaf (Stunden, linke Achse)</translation>
     </message>
     <message>
       <source>sleep (hours)</source>
-      <translation type="unfinished" />
+      <translation>Schlaf (Stunden)</translation>
     </message>
     <message>
       <source>{title} total (right axis, 0–{top})</source>
-      <translation type="unfinished" />
+      <translation>{title} gesamt (rechte Achse, 0–{top})</translation>
     </message>
   </context>
   <context>
     <name>Year</name>
     <message numerus="yes">
       <source>%n day(s) with a mood entry</source>
-      <translation type="unfinished" />
+      <translation>
+        <numerusform>%n Tag mit Stimmungseintrag</numerusform>
+        <numerusform>%n Tage mit Stimmungseintrag</numerusform>
+      </translation>
     </message>
     <message numerus="yes">
       <source>%n session day(s).</source>
-      <translation type="unfinished" />
+      <translation>
+        <numerusform>%n Sitzungstag.</numerusform>
+        <numerusform>%n Sitzungstage.</numerusform>
+      </translation>
     </message>
     <message>
       <source>&amp;Year:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Jahr:</translation>
     </message>
     <message>
       <source>, a session day</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>10</source>
-      <translation type="unfinished" />
+      <translation>, ein Sitzungstag</translation>
     </message>
     <message>
       <source>Arrow keys: up and down a day, left and right a month.</source>
-      <translation type="unfinished" />
+      <translation>Pfeiltasten: hoch und runter ein Tag, links und rechts ein Monat.</translation>
     </message>
     <message>
       <source>Entries of the chosen day</source>
-      <translation type="unfinished" />
+      <translation>Einträge des gewählten Tages</translation>
     </message>
     <message>
       <source>Mood 0</source>
-      <translation type="unfinished" />
+      <translation>Stimmung 0</translation>
     </message>
     <message>
       <source>Year</source>
-      <translation type="unfinished" />
+      <translation>Jahr</translation>
     </message>
     <message>
       <source>Year in pixels</source>
-      <translation type="unfinished" />
+      <translation>Jahr in Pixeln</translation>
     </message>
     <message>
       <source>daily mood {step}</source>
-      <translation type="unfinished" />
+      <translation>Tagesstimmung {step}</translation>
     </message>
     <message>
       <source>no mood entry</source>
-      <translation type="unfinished" />
+      <translation>kein Stimmungseintrag</translation>
     </message>
   </context>
 </TS>

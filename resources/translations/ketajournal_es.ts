@@ -285,10 +285,6 @@
   <context>
     <name>Factors</name>
     <message>
-      <source> </source>
-      <translation type="unfinished" />
-    </message>
-    <message>
       <source>&amp;Save today's values</source>
       <translation type="unfinished" />
     </message>
@@ -1551,10 +1547,6 @@
     </message>
     <message>
       <source>, a session day</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>10</source>
       <translation type="unfinished" />
     </message>
     <message>

@@ -90,7 +90,8 @@ CORE_TEXTS = (year_pixels.DEFINITION, factors.DEFINITION,
 
 def _needs_words(text: str) -> bool:
     """A text with words in it (not a number, a date or a mood digit alone), of the window."""
-    if text in CORE_TEXTS or text.endswith(": not filled yet."):
+    if text in CORE_TEXTS or text.endswith(": not filled yet.") \
+            or text.startswith("Not enough days yet"):
         return False
     if DATE.fullmatch(text):
         return False  # a day written by the locale: "Fri 27 Nov 2026", "Fr. 27. Nov. 2026"
