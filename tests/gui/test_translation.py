@@ -180,3 +180,22 @@ def test_a_missing_catalogue_leaves_the_source_text(qapp: object, tmp_path: Path
         assert translation.translator("Today")("Due") == "Due"
     finally:
         translation.install("en")
+
+
+def test_the_journal_setting_switches_the_language_and_system_keeps_the_start_one(
+        qapp: object) -> None:
+    tr = translation.translator("Menus")
+    translation.follow_setting("system")
+    assert tr("&File") == "&File"
+    translation.follow_setting("de")
+    try:
+        assert tr("&File") == "&Datei"
+        assert QLocale().language() == QLocale.Language.German
+    finally:
+        translation.install("en")
+        QLocale.setDefault(QLocale.c())
+
+
+def test_the_start_language_comes_from_the_variable_before_the_system(qapp: object) -> None:
+    assert translation.start_language({"KETAJOURNAL_LANGUAGE": "es"}) == "es"
+    assert translation.start_language({}) == "en"  # the tests' C locale
