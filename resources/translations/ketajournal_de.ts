@@ -671,6 +671,88 @@
     </message>
   </context>
   <context>
+    <name>Operations</name>
+    <message numerus="yes">
+      <source> to %n CSV file(s).</source>
+      <translation>
+        <numerusform>, in %n CSV-Datei.</numerusform>
+        <numerusform>, in %n CSV-Dateien.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Back up to a file</source>
+      <translation>In eine Datei sichern</translation>
+    </message>
+    <message numerus="yes">
+      <source>Backed up %n entry(s) to {file} (encrypted).</source>
+      <translation>
+        <numerusform>%n Eintrag verschlüsselt in {file} gesichert.</numerusform>
+        <numerusform>%n Einträge verschlüsselt in {file} gesichert.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>Wird gesichert…</translation>
+    </message>
+    <message>
+      <source>Export CSV files into folder</source>
+      <translation>CSV-Dateien in einen Ordner exportieren</translation>
+    </message>
+    <message>
+      <source>Export as FHIR R4 bundle</source>
+      <translation>Als FHIR-R4-Bundle exportieren</translation>
+    </message>
+    <message>
+      <source>Export journal as JSON</source>
+      <translation>Tagebuch als JSON exportieren</translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n FHIR resource(s) to {file}.</source>
+      <translation>
+        <numerusform>%n FHIR-Ressource nach {file} exportiert.</numerusform>
+        <numerusform>%n FHIR-Ressourcen nach {file} exportiert.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s)</source>
+      <translation>
+        <numerusform>%n Eintrag exportiert</numerusform>
+        <numerusform>%n Einträge exportiert</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s) to {file}.</source>
+      <translation>
+        <numerusform>%n Eintrag nach {file} exportiert.</numerusform>
+        <numerusform>%n Einträge nach {file} exportiert.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+      <source>Import a CSV export folder</source>
+      <translation>Einen CSV-Exportordner importieren</translation>
+    </message>
+    <message>
+      <source>Import a ketajournal export</source>
+      <translation>Einen ketajournal-Export importieren</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Wird importiert…</translation>
+    </message>
+    <message>
+      <source>Restore from a backup file</source>
+      <translation>Aus einer Sicherungsdatei wiederherstellen</translation>
+    </message>
+  </context>
+  <context>
     <name>Plan</name>
     <message>
       <source>&amp;Add…</source>

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>Operations</name>
+    <message numerus="yes">
+      <source> to %n CSV file(s).</source>
+      <translation>
+        <numerusform> to %n CSV file.</numerusform>
+        <numerusform> to %n CSV files.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Backed up %n entry(s) to {file} (encrypted).</source>
+      <translation>
+        <numerusform>Backed up %n entry to {file} (encrypted).</numerusform>
+        <numerusform>Backed up %n entries to {file} (encrypted).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n FHIR resource(s) to {file}.</source>
+      <translation>
+        <numerusform>Exported %n FHIR resource to {file}.</numerusform>
+        <numerusform>Exported %n FHIR resources to {file}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s)</source>
+      <translation>
+        <numerusform>Exported %n entry</numerusform>
+        <numerusform>Exported %n entries</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s) to {file}.</source>
+      <translation>
+        <numerusform>Exported %n entry to {file}.</numerusform>
+        <numerusform>Exported %n entries to {file}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Today</name>
     <message numerus="yes">
       <source>Today so far: %n mood entry(s).</source>

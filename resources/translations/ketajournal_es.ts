@@ -671,6 +671,73 @@
     </message>
   </context>
   <context>
+    <name>Operations</name>
+    <message numerus="yes">
+      <source> to %n CSV file(s).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back up to a file</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>Backed up %n entry(s) to {file} (encrypted).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export CSV files into folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export as FHIR R4 bundle</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Export journal as JSON</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>Exported %n FHIR resource(s) to {file}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s)</source>
+      <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s) to {file}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import a CSV export folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import a ketajournal export</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Restore from a backup file</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>Plan</name>
     <message>
       <source>&amp;Add…</source>
