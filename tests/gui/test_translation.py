@@ -54,10 +54,10 @@ def pseudo_locale(tmp_path: Path) -> Iterator[None]:
     translation.install("en")
 
 
-@pytest.fixture
-def german() -> Iterator[None]:
-    translation.install("de")
-    yield
+@pytest.fixture(params=["de", "es"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    translation.install(request.param)
+    yield request.param
     translation.install("en")
     QLocale.setDefault(QLocale.c())
 
@@ -142,10 +142,10 @@ def test_no_label_or_button_is_cut_off_in_the_pseudo_locale(
     assert cut == []
 
 
-def test_german_keeps_every_screen_free_of_mnemonic_clashes(
-        german: None, window_journal: Journal, qtbot: QtBot) -> None:
+def test_each_language_keeps_every_screen_free_of_mnemonic_clashes(
+        language: str, window_journal: Journal, qtbot: QtBot) -> None:
     window = open_window(qtbot, window_journal)
-    assert window.menuBar().actions()[0].text() == "&Datei"
+    assert window.menuBar().actions()[0].text() == {"de": "&Datei", "es": "&Archivo"}[language]
     for name in _screens(window, qtbot):
         assert mnemonic_clashes(window) == {}, name
 
