@@ -101,9 +101,13 @@ def use(language: str) -> None:
 
     When the system's locale speaks another language (an English system, German
     chosen), Qt's default locale becomes that language's own (``de``), so one screen
-    never mixes two languages.
+    never mixes two languages; English chosen on another system writes the journal's
+    own English (Qt's C locale), as a system without a locale does.
     """
-    if QLocale().name().split("_")[0] != language:
+    spoken = QLocale().name().split("_")[0]
+    if language == "en" and spoken not in ("en", "C"):
+        QLocale.setDefault(QLocale.c())  # the journal's own English ("3 Dec 2026")
+    elif language != "en" and spoken != language:
         QLocale.setDefault(QLocale(language))
     install(language)
 
