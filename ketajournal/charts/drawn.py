@@ -17,7 +17,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 
 from ketajournal.domain.series import FloatArray
-from ketajournal.translation import translator
 
 _LINES = {
     Qt.PenStyle.NoPen: "none",
@@ -28,8 +27,6 @@ _LINES = {
     Qt.PenStyle.DashDotDotLine: "dashdotdot",
     Qt.PenStyle.CustomDashLine: "custom",
 }
-
-tr = translator("Charts")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,6 @@ from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeyEvent
 from ketajournal.domain.series import TrendSeries
 from ketajournal.domain.trend_table import TrendRow, describe_row, trend_rows
 from ketajournal.palette import Palette
-from ketajournal.translation import translator
 
 #: Keys and how many points they move (None: to the first / the last).
 STEPS: dict[Qt.Key, int | None] = {
@@ -30,8 +29,6 @@ STEPS: dict[Qt.Key, int | None] = {
 }
 #: Size of the ring around the chosen point, in pixels.
 RING_SIZE = 16
-
-tr = translator("TrendsChart")
 
 
 class PointCursor(QObject):

@@ -16,9 +16,6 @@ from ketajournal.charts.trend_parts import MARKER_SPAN, PLANNED_Y, SCORE_SCALE, 
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.series import FloatArray, TrendSeries, format_score
-from ketajournal.translation import translator
-
-tr = translator("TrendsChart")
 
 
 @dataclass(frozen=True)
