@@ -101,7 +101,11 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
     app.setDesktopFileName(APP_ID)
     from PySide6.QtCore import QLocale
 
-    # Our dates and numbers in the locale Qt's own widgets use: one language per screen.
+    from ketajournal import translation
+
+    # The window's language, and our dates and numbers in the locale Qt's own widgets
+    # use: one language per screen.
+    translation.use(translation.start_language())
     locales.use(QLocale().name())
     app.setWindowIcon(icon())
     # Qt has read its plugin folders: what the app starts (xdg-open, the browser) gets

@@ -18,6 +18,11 @@ bigger bitmap, and encoded by Pillow with fixed settings so the bytes repeat.
 ``resources/icons/manifest.json`` records the SHA-256 of the master and of every
 derived file; ``--check`` (and ``tests/gui/ui/test_resources.py``) fails when either differs.
 
+The same command keeps the translations current (:mod:`resources.catalogue`): it merges
+the window's texts into ``resources/translations/*.ts`` and compiles them with
+``pyside6-lrelease`` into ``ketajournal/assets/translations/*.qm``; ``--check`` fails
+when a ``.ts`` is behind the code or a ``.qm`` behind its ``.ts`` (docs/translation.md).
+
     python -m resources.build            # regenerate, from the repository root
     python -m resources.build --check    # exit 1 if anything is stale
 """
@@ -34,6 +39,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PIL import Image
+
+from resources import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_ID = "org.ketajournal.KetaJournal"
@@ -162,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check, write nothing")
     args = parser.parse_args(argv)
     if args.check:
-        problems = stale()
+        problems = stale() + catalogue.stale()
         for problem in problems:
             print(f"stale: {problem}", file=sys.stderr)
         if problems:
@@ -172,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for name in build():
         print(f"wrote {name}")
+    for path in catalogue.build():
+        print(f"wrote {path.as_posix()}")
     return 0
 
 

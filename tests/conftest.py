@@ -42,3 +42,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         names = getattr(item, "fixturenames", ())
         if {"qtbot", "qapp", "window"} & set(names):
             item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp: object) -> object:
+    """pytest-qt's application, speaking the window's English (its plural forms included)."""
+    from ketajournal import translation
+
+    translation.install("en")
+    return qapp

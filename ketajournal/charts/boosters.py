@@ -44,6 +44,7 @@ from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.response_curves import ResponseCurves, response_curves
 from ketajournal.domain.series import FloatArray, format_score
 from ketajournal.palette import ALPHA_NEWEST, Palette, age_opacities, screen, with_alpha
+from ketajournal.translation import translator
 
 X_AXIS_LABEL = "Days after the session"
 Y_AXIS_LABEL = "Daily mood (0–10, 10 = best)"
@@ -59,6 +60,8 @@ THRESHOLD_LABEL_FILL_ALPHA = 210
 RECENT_CYCLES = 5
 #: At most this many items per phase draw the older cycles.
 OLDER_LAYERS = 3
+
+tr = translator("BoostersChart")
 
 
 def threshold_text(threshold: float) -> str:
@@ -152,11 +155,11 @@ class ResponseCurvesChart(ChartWidget):
     # -- construction ------------------------------------------------------------------
     def _build_plot(self) -> pg.PlotWidget:
         plot = styled_plot(
-            "Booster response curves chart",
-            "Daily mood on each day after a session, one line per cycle: boosters as solid "
+            tr("Booster response curves chart"),
+            tr("Daily mood on each day after a session, one line per cycle: boosters as solid "
             "green lines, the induction series as dotted purple lines, older cycles fainter; "
             "the median of the booster cycles as a bold dark blue line and the threshold T "
-            "as a dashed red line.",
+            "as a dashed red line."),
         )
         item = plot.getPlotItem()
         self._view = item.getViewBox()
@@ -165,8 +168,8 @@ class ResponseCurvesChart(ChartWidget):
         item.setYRange(*Y_RANGE, padding=0)
         style_axes(item, ("left", "bottom"))
         item.getAxis("left").setTicks(SCORE_TICKS)
-        axis_label(item, "left", Y_AXIS_LABEL)
-        axis_label(item, "bottom", X_AXIS_LABEL)
+        axis_label(item, "left", tr("Daily mood (0–10, 10 = best)"))
+        axis_label(item, "bottom", tr("Days after the session"))
 
         self._median = pg.PlotDataItem(antialias=True)
         self._median.setZValue(10)
@@ -188,10 +191,10 @@ class ResponseCurvesChart(ChartWidget):
             colCount=2, labelTextColor=screen().chart_text, labelTextSize="10pt", horSpacing=14
         )
         for sample, name in (
-            (self._legend_booster, "Booster cycle (older: fainter)"),
-            (self._legend_induction, "Induction cycle"),
-            (self._median, "Median of booster cycles"),
-            (self._legend_threshold, "Threshold T"),
+            (self._legend_booster, tr("Booster cycle (older: fainter)")),
+            (self._legend_induction, tr("Induction cycle")),
+            (self._median, tr("Median of booster cycles")),
+            (self._legend_threshold, tr("Threshold T")),
         ):
             self.legend.addItem(sample, name)
         item.layout.addItem(self.legend, 4, 1, alignment=Qt.AlignmentFlag.AlignHCenter)

@@ -20,6 +20,7 @@ from ketajournal.charts.drawn import item_points
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.series import SLEEP_DEFINITION, FloatArray, TrendSeries
 from ketajournal.palette import Palette, screen, with_alpha
+from ketajournal.translation import translator
 
 # Colours (ketajournal.palette) are distinct in hue and lightness, and the two session
 # phases also differ in dash style, so the chart still reads for colour-blind users and
@@ -64,6 +65,8 @@ PLANNED_Y = 10.0
 LINE_SAMPLES_PER_PIXEL = 1.0
 #: Booster markers are dashed in data units: a dash, then a gap, on the 0–10 scale.
 BOOSTER_DASH = (0.25, 0.15)
+
+tr = translator("TrendsChart")
 
 
 def marker_pairs(x: FloatArray, low: float, high: float) -> tuple[FloatArray, FloatArray]:
@@ -371,21 +374,22 @@ def make_legend(parts: SeriesItems, scores: dict[str, pg.PlotDataItem]) -> pg.Le
         sampleType=LegendSample,
     )
     for data_item, name in (
-        (parts.mood, "Daily mood"),
-        (parts.mean, "7-day mean"),
-        (parts.anxiety, "Anxiety (left axis, 10 = worst)"),
-        (parts.sleep, "Sleep (hours, left axis)"),
-        (parts.side_effects, "Side effect"),
+        (parts.mood, tr("Daily mood")),
+        (parts.mean, tr("7-day mean")),
+        (parts.anxiety, tr("Anxiety (left axis, 10 = worst)")),
+        (parts.sleep, tr("Sleep (hours, left axis)")),
+        (parts.side_effects, tr("Side effect")),
         # Second row: the long labels share columns with the long ones above.
-        (parts.induction, "Induction session"),
-        (parts.booster, "Booster session"),
+        (parts.induction, tr("Induction session")),
+        (parts.booster, tr("Booster session")),
         *(
-            (scores[i], f"{q.short_title} total (right axis, 0–{q.max_total})")
+            (scores[i], tr("{title} total (right axis, 0–{top})").format(
+                title=q.short_title, top=q.max_total))
             for i, q in INSTRUMENTS.items()
         ),
-        (parts.red_flags, "Red-flag side effect"),
-        (parts.medications.marks, "Medication change"),
-        (parts.planned, "Planned session"),
+        (parts.red_flags, tr("Red-flag side effect")),
+        (parts.medications.marks, tr("Medication change")),
+        (parts.planned, tr("Planned session")),
     ):
         legend.addItem(data_item, name)
     return legend
@@ -421,7 +425,8 @@ __all__ = [
 def left_axis_label(*, anxiety: bool, sleep: bool) -> str:
     """The left axis's title for the series shown on it (mood always)."""
     if anxiety and sleep:
-        return MOOD_ANXIETY_AND_SLEEP_AXIS_LABEL  # the long form would not fit
+        return tr("Mood · anxiety (0–10) · sleep (hours)")  # the long form would not fit
     if sleep:
-        return f"{MOOD_AXIS_LABEL} · {SLEEP_AXIS_NOTE}"
-    return MOOD_AND_ANXIETY_AXIS_LABEL if anxiety else MOOD_AXIS_LABEL
+        return f"{tr('Mood (0–10, 10 = best)')} · {tr('sleep (hours)')}"
+    return (tr("Mood (10 = best) · anxiety (10 = worst)") if anxiety
+            else tr("Mood (0–10, 10 = best)"))

@@ -64,9 +64,7 @@ from ketajournal.charts.style import (
 from ketajournal.charts.trend_cursor import PointCursor
 from ketajournal.charts.trend_hover import describe_trend_point
 from ketajournal.charts.trend_parts import (
-    ANXIETY_AXIS_LABEL,
     MARKER_SPAN,
-    MOOD_AXIS_LABEL,
     PLANNED_Y,
     SCORE_MAX,
     SCORE_SCALE,
@@ -97,15 +95,16 @@ from ketajournal.domain.series import (
 )
 from ketajournal.palette import Palette
 from ketajournal.platform.clock import Clock, system_now
+from ketajournal.translation import noop, translate, translator
 
 DAY_SECONDS = 86_400.0
 
 #: Range presets: name -> (button text, accessible name, days shown; None = all data).
 RANGE_PRESETS: dict[str, tuple[str, str, int | None]] = {
-    "30d": ("30 days", "Show the last 30 days", 30),
-    "90d": ("90 days", "Show the last 90 days", 90),
-    "1y": ("1 year", "Show the last year", 365),
-    "all": ("All", "Show all data", None),
+    "30d": (noop("TrendsChart", "30 days"), noop("TrendsChart", "Show the last 30 days"), 30),
+    "90d": (noop("TrendsChart", "90 days"), noop("TrendsChart", "Show the last 90 days"), 90),
+    "1y": (noop("TrendsChart", "1 year"), noop("TrendsChart", "Show the last year"), 365),
+    "all": (noop("TrendsChart", "All"), noop("TrendsChart", "Show all data"), None),
 }
 DEFAULT_PRESET = "90d"
 
@@ -118,6 +117,8 @@ SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
 HOVER_RADIUS_PX = 8.0
 #: The days per pixel above which the 7-day mean is drawn 1 px wide.
 DENSE_DAYS_PER_PIXEL = 1.0
+
+tr = translator("TrendsChart")
 
 
 class TrendsChart(ChartWidget):
@@ -170,34 +171,35 @@ class TrendsChart(ChartWidget):
     def _build_top_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 6, 8, 0)
-        caption = QLabel("Range:")
+        caption = QLabel(tr("Range:"))
         bar.addWidget(caption)
         self.range_buttons: dict[str, QPushButton] = {}
         self._range_group = QButtonGroup(self)
         self._range_group.setExclusive(True)
         for name, (text, accessible, _days) in RANGE_PRESETS.items():
-            button = QPushButton(text)
+            button = QPushButton(translate("TrendsChart", text))
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setAccessibleName(accessible)
-            button.setToolTip(accessible)
+            button.setAccessibleName(translate("TrendsChart", accessible))
+            button.setToolTip(translate("TrendsChart", accessible))
             button.clicked.connect(lambda _checked=False, n=name: self.set_range_preset(n))
             self._range_group.addButton(button)
             self.range_buttons[name] = button
             bar.addWidget(button)
         bar.addStretch(1)
-        self.anxiety_checkbox = QCheckBox("Show anxiety")
-        self.anxiety_checkbox.setAccessibleName("Show anxiety line")
-        self.anxiety_checkbox.setToolTip(ANXIETY_AXIS_LABEL)
+        self.anxiety_checkbox = QCheckBox(tr("Show anxiety"))
+        self.anxiety_checkbox.setAccessibleName(tr("Show anxiety line"))
+        self.anxiety_checkbox.setToolTip(
+            tr("Anxiety (0–10, 10 = worst), on the left mood scale"))
         self.anxiety_checkbox.toggled.connect(self.set_anxiety_visible)
         bar.addWidget(self.anxiety_checkbox)
-        self.sleep_checkbox = QCheckBox("Show sleep")
-        self.sleep_checkbox.setAccessibleName("Show sleep hours")
+        self.sleep_checkbox = QCheckBox(tr("Show sleep"))
+        self.sleep_checkbox.setAccessibleName(tr("Show sleep hours"))
         self.sleep_checkbox.setToolTip(f"{SLEEP_TOOLTIP}. {SLEEP_DEFINITION}.")
         self.sleep_checkbox.toggled.connect(self.set_sleep_visible)
         bar.addWidget(self.sleep_checkbox)
-        self.scores_checkbox = QCheckBox("Show PHQ-9 / GAD-7")
-        self.scores_checkbox.setAccessibleName("Show PHQ-9 and GAD-7 totals")
+        self.scores_checkbox = QCheckBox(tr("Show PHQ-9 / GAD-7"))
+        self.scores_checkbox.setAccessibleName(tr("Show PHQ-9 and GAD-7 totals"))
         self.scores_checkbox.setToolTip(
             f"{SCORES_AXIS_LABEL}, on the right axis. {QUESTIONNAIRE_TOTAL_DEFINITION}."
         )
@@ -208,10 +210,10 @@ class TrendsChart(ChartWidget):
 
     def _build_plot(self) -> pg.PlotWidget:
         plot = styled_plot(
-            "Mood trend chart",
-            "Daily mood and its 7-day mean over time, with treatment sessions as "
+            tr("Mood trend chart"),
+            tr("Daily mood and its 7-day mean over time, with treatment sessions as "
             "vertical lines and side effects as triangles below zero (red flags point up); "
-            "PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands.",
+            "PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands."),
             axisItems={"bottom": CalendarAxis()},
         )
         item = plot.getPlotItem()
@@ -225,8 +227,8 @@ class TrendsChart(ChartWidget):
         item.getAxis("left").setTicks(left_ticks(Y_RANGE[1]))
         band_starts = [b.low for b in INSTRUMENTS[BANDS_INSTRUMENT].bands]
         item.getAxis("right").setTicks([[(v, str(v)) for v in (*band_starts, SCORE_MAX)]])
-        axis_label(item, "left", MOOD_AXIS_LABEL)
-        axis_label(item, "right", SCORES_AXIS_LABEL)
+        axis_label(item, "left", tr("Mood (0–10, 10 = best)"))
+        axis_label(item, "right", tr("PHQ-9 / GAD-7 total (0–27 / 0–21)"))
         self._build_scores_view(item)
 
         self._parts = parts = make_series_items()

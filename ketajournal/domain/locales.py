@@ -91,3 +91,21 @@ __all__ = [
     "parse",
     "use",
 ]
+
+
+#: The Settings' language choices: the system's language, or one the window ships.
+LANGUAGES = ("system", "en", "de", "es")
+
+
+def language_for(choice: str, system: str | None) -> str:
+    """The window's language (``en``, ``de``, ``es``) for a Settings choice.
+
+    ``system`` follows the system locale's language (``de_AT`` → ``de``) when the window
+    ships it, else English.
+    """
+    if choice != "system":
+        return choice if choice in LANGUAGES else "en"
+    locale = parse(system)
+    if locale is not None and locale.language in LANGUAGES[1:]:
+        return str(locale.language)
+    return "en"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.locales import LANGUAGES
 from ketajournal.domain.models import ENTRY_ID_RANGE, SCORE_RANGE
 from ketajournal.domain.safety import CRISIS_RESOURCES, country_code
 from ketajournal.domain.validation import (
@@ -69,6 +70,12 @@ def _country(key: str, value: Any) -> Any:
 def _scheme(key: str, value: Any) -> Any:
     if value not in SCHEMES:
         raise ValidationError(key, f"must be one of: {', '.join(SCHEMES)}")
+    return value
+
+
+def _language(key: str, value: Any) -> Any:
+    if value not in LANGUAGES:
+        raise ValidationError(key, f"must be one of: {', '.join(LANGUAGES)}")
     return value
 
 
@@ -196,6 +203,14 @@ SETTINGS: dict[str, Setting] = {
             "Colours of the window: follow the system's light or dark scheme (system), or "
             "always light or dark.",
             _scheme,
+        ),
+        Setting(
+            "ui.language",
+            "system",
+            "Language of the window: the system's (system), English (en), German (de) or "
+            "Spanish (es). The PHQ-9 and GAD-7 stay in English until their official "
+            "translations are in.",
+            _language,
         ),
         Setting(
             "report.paper",

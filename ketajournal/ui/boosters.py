@@ -40,6 +40,7 @@ from ketajournal.platform.clock import local_zone
 from ketajournal.services import plans
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.settings import Settings
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
@@ -47,7 +48,10 @@ from ketajournal.ui.view import JournalView
 #: Kinds whose change alters the analysis.
 BOOSTER_KINDS = frozenset({"mood", "session", "settings", "medication"})  # settings: T
 THRESHOLD_SETTING = "booster.threshold"
-COLUMNS = ("Date", "Phase", "Dose (mg)", "Held", "Medication change")
+COLUMNS = (
+    noop("Boosters", "Date"), noop("Boosters", "Phase"), noop("Boosters", "Dose (mg)"),
+    noop("Boosters", "Held"), noop("Boosters", "Medication change"),
+)
 HELD_COLUMN = COLUMNS.index("Held")
 #: What changed in the cycle, short ("Lorazepam started"); the tooltip says it in full.
 MEDICATION_COLUMN = COLUMNS.index("Medication change")
@@ -62,21 +66,24 @@ _SMALL_GREY = "color: $small_print; font-size: 8.5pt;"
 _SIGNAL_STYLE = "border-left: 4px solid $booster_alert; padding-left: 6px;"
 _PLAIN_STYLE = "border-left: 4px solid $rule; padding-left: 6px;"
 
+tr = translator("Boosters")
+
 
 def threshold_sentence(analysis: BoosterAnalysis) -> str:
     """How T was found, with its numbers; or what the analysis needs instead."""
     t = analysis.threshold
     if t is None:
-        needs = analysis.needs or "a threshold"
-        return f"Threshold T: not available yet. Needs {needs}."
+        needs = analysis.needs or tr("a threshold")
+        return tr("Threshold T: not available yet. Needs {needs}.").format(needs=needs)
     if analysis.threshold_source == "automatic":
         b, p = analysis.baseline_level, analysis.post_induction_level
         assert b is not None and p is not None
-        text = f"Threshold T = {t:.2f} (automatic: B + (P − B) / 2, B = {b:.2f}, P = {p:.2f})"
+        text = tr("Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})").format(
+            t=f"{t:.2f}", b=f"{b:.2f}", p=f"{p:.2f}")
     else:
-        text = f"Threshold T = {t:.2f} (set by you)"
+        text = tr("Threshold T = {t} (set by you)").format(t=f"{t:.2f}")
     if analysis.needs:
-        text += f". Needs {analysis.needs}."
+        text += tr(". Needs {needs}.").format(needs=analysis.needs)
     return text
 
 
@@ -86,22 +93,20 @@ def next_due_sentence(analysis: BoosterAnalysis, today: date | None = None) -> s
     An estimate before ``today`` is said to be past.
     """
     if analysis.next_due is None:
-        return f"Next booster: no estimate yet. {analysis.next_due_basis}"
+        return tr("Next booster: no estimate yet. {basis}").format(basis=analysis.next_due_basis)
     if today is not None and analysis.next_due < today:
-        return (
-            f"The estimated date for the next booster, "
-            f"{format_date_with_weekday(analysis.next_due)}, is already past. A question for "
-            f"your clinician. ({analysis.next_due_basis})"
-        )
-    return (
-        "A question for your clinician: is the next booster due around "
-        f"{format_date_with_weekday(analysis.next_due)}? ({analysis.next_due_basis})"
-    )
+        return tr("The estimated date for the next booster, {day}, is already past. "
+                  "A question for your clinician. ({basis})").format(
+            day=format_date_with_weekday(analysis.next_due), basis=analysis.next_due_basis)
+    return tr("A question for your clinician: is the next booster due around {day}? "
+              "({basis})").format(
+        day=format_date_with_weekday(analysis.next_due), basis=analysis.next_due_basis)
 
 
 def definitions_text(analysis: BoosterAnalysis) -> str:
     """The definitions behind every number on the screen, one per line."""
-    return "How these numbers are computed. " + "\n".join(analysis.definitions.values())
+    return tr("How these numbers are computed.") + " " + "\n".join(
+        analysis.definitions.values())
 
 
 def _label(accessible_name: str, *, style: str = "") -> QLabel:
@@ -132,9 +137,9 @@ class BoostersView(JournalView):
         self.chart.setMinimumSize(420, 280)
 
         self.threshold_label = _label("Threshold")
-        self.threshold_button = QPushButton("Thre&shold…")
+        self.threshold_button = QPushButton(tr("Thre&shold…"))
         self.threshold_button.setCheckable(True)
-        self.threshold_button.setAccessibleName("Change the threshold T")
+        self.threshold_button.setAccessibleName(tr("Change the threshold T"))
         self.threshold_button.setToolTip(
             f"Choose an automatic threshold or set your own ({_LOW}–{_HIGH})"
         )
@@ -159,11 +164,11 @@ class BoostersView(JournalView):
         side.addWidget(self.threshold_editor)
         side.addWidget(self.tolerance_label)
         side.addWidget(self.next_due_label)
-        self.plan_it_button = QPushButton("Plan &it")
-        self.plan_it_button.setAccessibleName("Plan the next booster on the estimated date")
+        self.plan_it_button = QPushButton(tr("Plan &it"))
+        self.plan_it_button.setAccessibleName(tr("Plan the next booster on the estimated date"))
         self.plan_it_button.setToolTip(
-            "Adds a planned session on that date (at the time of your last session), noted "
-            "as a question for your clinician. Edit → Undo takes it back."
+            tr("Adds a planned session on that date (at the time of your last session), noted "
+            "as a question for your clinician. Edit → Undo takes it back.")
         )
         self.plan_it_button.clicked.connect(self.plan_next_due)
         self.plan_it_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -173,7 +178,7 @@ class BoostersView(JournalView):
         plan_row.addWidget(self.plan_it_button)
         plan_row.addWidget(self.plan_it_status, 1)
         side.addLayout(plan_row)
-        caption = QLabel("&Cycles, newest first:")
+        caption = QLabel(tr("&Cycles, newest first:"))
         caption.setBuddy(self.table)
         side.addWidget(caption)
         side.addWidget(self.table, 1)
@@ -190,19 +195,19 @@ class BoostersView(JournalView):
         self.definitions_area.setFrameShape(QFrame.Shape.NoFrame)
         self.definitions_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.definitions_area.setMaximumHeight(DEFINITIONS_HEIGHT)
-        self.definitions_area.setAccessibleName("Definitions")
+        self.definitions_area.setAccessibleName(tr("Definitions"))
         layout.addWidget(self.definitions_area)
         self.refresh()
 
     # -- construction ------------------------------------------------------------------
     def _build_editor(self) -> QWidget:
         editor = QWidget()
-        editor.setAccessibleName("Threshold editor")
+        editor.setAccessibleName(tr("Threshold editor"))
         row = QHBoxLayout(editor)
         row.setContentsMargins(0, 0, 0, 0)
-        self.automatic_checkbox = QCheckBox("&Automatic")
-        self.automatic_checkbox.setAccessibleName("Automatic threshold")
-        self.automatic_checkbox.setToolTip("T = B + (P − B) / 2, from your own mood entries")
+        self.automatic_checkbox = QCheckBox(tr("&Automatic"))
+        self.automatic_checkbox.setAccessibleName(tr("Automatic threshold"))
+        self.automatic_checkbox.setToolTip(tr("T = B + (P − B) / 2, from your own mood entries"))
         self.threshold_spin = QDoubleSpinBox()
         self.threshold_spin.setRange(_LOW, _HIGH)
         self.threshold_spin.setSingleStep(0.1)
@@ -211,8 +216,8 @@ class BoostersView(JournalView):
         self.threshold_spin.setToolTip(
             f"Daily mood {_LOW}–{_HIGH} ({_HIGH} = best) that counts as still holding"
         )
-        self.apply_button = QPushButton("Appl&y")
-        self.apply_button.setAccessibleName("Apply threshold")
+        self.apply_button = QPushButton(tr("Appl&y"))
+        self.apply_button.setAccessibleName(tr("Apply threshold"))
         self.threshold_error = _label("Threshold error", style="color: $booster_alert;")
         self.threshold_error.hide()
         self.automatic_checkbox.toggled.connect(
@@ -221,7 +226,7 @@ class BoostersView(JournalView):
         self.apply_button.clicked.connect(self.apply_threshold)
         self.threshold_spin.lineEdit().returnPressed.connect(self.apply_threshold)
         row.addWidget(self.automatic_checkbox)
-        row.addWidget(QLabel("or T ="))
+        row.addWidget(QLabel(tr("or T =")))
         row.addWidget(self.threshold_spin)
         row.addWidget(self.apply_button)
         row.addWidget(self.threshold_error, 1)
@@ -230,11 +235,11 @@ class BoostersView(JournalView):
 
     def _build_table(self) -> QTableWidget:
         table = QTableWidget(0, len(COLUMNS))
-        table.setHorizontalHeaderLabels(list(COLUMNS))
-        table.setAccessibleName("Booster cycles")
+        table.setHorizontalHeaderLabels([translate("Boosters", c) for c in COLUMNS])
+        table.setAccessibleName(tr("Booster cycles"))
         table.setAccessibleDescription(
-            "One row per session, newest first: date, phase, dose, how many days the "
-            "effect held (durability) and any medication change during the cycle."
+            tr("One row per session, newest first: date, phase, dose, how many days the "
+            "effect held (durability) and any medication change during the cycle.")
         )
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -53,6 +53,7 @@ from ketajournal.domain.timeutil import as_logged
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.services.drafts import Drafts, form_id
+from ketajournal.translation import translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.drafts import FormDraft, typed_at
@@ -67,12 +68,14 @@ from ketajournal.ui.fields import (
 
 SaveFn = Callable[[Entry], None]
 
+tr = translator("Dialogs")
+
 
 def note_edit(name: str = "Note") -> QPlainTextEdit:
     """A short multi-line note box; Tab moves on instead of typing a tab."""
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
-    edit.setPlaceholderText("Optional note (private; only in reports if you choose)")
+    edit.setPlaceholderText(tr("Optional note (private; only in reports if you choose)"))
     edit.setAccessibleName(name)
     edit.setFixedHeight(72)
     return edit
@@ -117,16 +120,16 @@ class EntryDialog(QDialog):
         self.restored = QLabel()
         self.restored.setWordWrap(True)
         set_style(self.restored, "color: $info;")
-        self.restored.setAccessibleName("Restored draft")
+        self.restored.setAccessibleName(tr("Restored draft"))
         self.restored.hide()
         self.form = QFormLayout()
-        self.when = TimeEdit("When")
+        self.when = TimeEdit(tr("When"))
         self.when.set_time(existing.at if existing else now)
-        self.form.addRow("&When", self.when)
+        self.form.addRow(tr("&When"), self.when)
         self.error = QLabel()
         self.error.setWordWrap(True)
         set_style(self.error, "color: $danger;")
-        self.error.setAccessibleName("Error message")
+        self.error.setAccessibleName(tr("Error message"))
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -229,8 +232,8 @@ class MoodDialog(EntryDialog):
         self.form.addRow(scale_label("&Mood", "worst", "best"), self.mood)
         self.form.addRow(scale_label("&Anxiety", "none", "worst"), self.anxiety)
         self.form.addRow(scale_label("&Energy", "none", "most"), self.energy)
-        self.form.addRow("&Sleep (hours)", self.sleep)
-        self.form.addRow("&Note", self.note)
+        self.form.addRow(tr("&Sleep (hours)"), self.sleep)
+        self.form.addRow(tr("&Note"), self.note)
         for field, widget in (("mood", self.mood), ("anxiety", self.anxiety),
                               ("energy", self.energy), ("sleep_hours", self.sleep),
                               ("note", self.note)):
@@ -269,9 +272,9 @@ class SessionDialog(EntryDialog):
         self.weight = OptionalFloatSpin(*WEIGHT_KG_RANGE, 0.5, "Body weight in kilograms")
         self.weight.setSuffix(" kg")
         self.per_kg = QLabel("")
-        self.per_kg.setAccessibleName("Dose per kilogram")
+        self.per_kg.setAccessibleName(tr("Dose per kilogram"))
         self.clinic = QLineEdit()
-        self.clinic.setAccessibleName("Clinic")
+        self.clinic.setAccessibleName(tr("Clinic"))
         self.dissociation = OptionalIntSpin(
             *SCORE_RANGE, scale_name("Dissociation", "none", "most")
         )
@@ -291,21 +294,21 @@ class SessionDialog(EntryDialog):
             *MOAAS_RANGE, "The clinic's sedation rating, MOAA/S, 0 no response to 5 alert"
         )
         self.note = note_edit()
-        self.form.addRow("&Route", self.route)
-        self.form.addRow("&Phase", self.phase)
-        self.form.addRow("&Dose", self.dose)
-        self.form.addRow("Body wei&ght", self.weight)
+        self.form.addRow(tr("&Route"), self.route)
+        self.form.addRow(tr("&Phase"), self.phase)
+        self.form.addRow(tr("&Dose"), self.dose)
+        self.form.addRow(tr("Body wei&ght"), self.weight)
         self.form.addRow("", self.per_kg)
-        self.form.addRow("&Clinic", self.clinic)
+        self.form.addRow(tr("&Clinic"), self.clinic)
         self.form.addRow(scale_label("D&issociation", "none", "most"), self.dissociation)
-        self.form.addRow("Blood pressure &before", self.bp_before)
-        self.form.addRow("Blood pressure &after (~40 min)", self.bp_after)
-        self.form.addRow("Blood pressure before &leaving", self.bp_leaving)
-        self.form.addRow("&Heart rate", self.heart_rate)
-        self.form.addRow("Sp&O₂", self.spo2)
-        self.form.addRow("Ob&servation until ready to leave", self.observation)
-        self.form.addRow("Clinic's sedation rating (&MOAA/S, 0–5)", self.moaas)
-        self.form.addRow("&Note", self.note)
+        self.form.addRow(tr("Blood pressure &before"), self.bp_before)
+        self.form.addRow(tr("Blood pressure &after (~40 min)"), self.bp_after)
+        self.form.addRow(tr("Blood pressure before &leaving"), self.bp_leaving)
+        self.form.addRow(tr("&Heart rate"), self.heart_rate)
+        self.form.addRow(tr("Sp&O₂"), self.spo2)
+        self.form.addRow(tr("Ob&servation until ready to leave"), self.observation)
+        self.form.addRow(tr("Clinic's sedation rating (&MOAA/S, 0–5)"), self.moaas)
+        self.form.addRow(tr("&Note"), self.note)
         for field, widget in (("route", self.route), ("phase", self.phase), ("dose_mg", self.dose),
                               ("weight_kg", self.weight), ("clinic", self.clinic),
                               ("dissociation", self.dissociation),
@@ -370,8 +373,8 @@ class SideEffectDialog(EntryDialog):
         self._default_session = default_session
         self.category = combo([(c.label, c) for c in SideEffectCategory], "Side effect")
         self.other = QLineEdit()
-        self.other.setAccessibleName("What it was (for Other)")
-        self.other.setPlaceholderText("What was it?")
+        self.other.setAccessibleName(tr("What it was (for Other)"))
+        self.other.setPlaceholderText(tr("What was it?"))
         self.severity = QSpinBox()
         self.severity.setRange(*SCORE_RANGE)
         self.severity.setValue(3)
@@ -379,7 +382,7 @@ class SideEffectDialog(EntryDialog):
         self.duration = OptionalIntSpin(*DURATION_MIN_RANGE, "Duration in minutes")
         self.duration.setSuffix(" min")
         self.session = QComboBox()
-        self.session.setAccessibleName("Session it follows")
+        self.session.setAccessibleName(tr("Session it follows"))
         self.session.addItem("Not linked to a session", None)
         for s in reversed(sessions):
             self.session.addItem(
@@ -388,15 +391,15 @@ class SideEffectDialog(EntryDialog):
         self.red_flag = QLabel(RED_FLAG_ADVICE)
         self.red_flag.setWordWrap(True)
         set_style(self.red_flag, "color: $danger; font-weight: bold;")
-        self.red_flag.setAccessibleName("Red flag warning")
+        self.red_flag.setAccessibleName(tr("Red flag warning"))
         self.note = note_edit()
-        self.form.addRow("&Side effect", self.category)
-        self.form.addRow("&Other", self.other)
+        self.form.addRow(tr("&Side effect"), self.category)
+        self.form.addRow(tr("&Other"), self.other)
         self.form.addRow("", self.red_flag)
         self.form.addRow(scale_label("Se&verity", "", "worst"), self.severity)
-        self.form.addRow("&Duration", self.duration)
-        self.form.addRow("After s&ession", self.session)
-        self.form.addRow("&Note", self.note)
+        self.form.addRow(tr("&Duration"), self.duration)
+        self.form.addRow(tr("After s&ession"), self.session)
+        self.form.addRow(tr("&Note"), self.note)
         for field, widget in (("category", self.category), ("other_text", self.other),
                               ("severity", self.severity), ("duration_minutes", self.duration),
                               ("session_id", self.session), ("note", self.note)):
@@ -448,8 +451,8 @@ class EventDialog(EntryDialog):
         super().__init__("Event", save, existing, now, parent)
         self.kind = combo([(k.label, k) for k in EventKind], "Kind of event")
         self.note = note_edit()
-        self.form.addRow("&Kind", self.kind)
-        self.form.addRow("&Note", self.note)
+        self.form.addRow(tr("&Kind"), self.kind)
+        self.form.addRow(tr("&Note"), self.note)
         self.register("event_kind", self.kind)
         self.register("note", self.note)
         if existing is not None:

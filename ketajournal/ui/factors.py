@@ -32,13 +32,19 @@ from ketajournal.domain.timeutil import local_day
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.mood_factors import factor_report
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalIntSpin
 from ketajournal.ui.view import JournalView
 
 #: Kinds whose change alters the comparisons or the factors.
 FACTOR_KINDS = frozenset({"mood", "session", "event", "tag", "factor"})
-COLUMNS = ("Compared", "Difference", "95 % interval", "Days with vs without")
+COLUMNS = (
+    noop("Factors", "Compared"), noop("Factors", "Difference"),
+    noop("Factors", "95 % interval"), noop("Factors", "Days with vs without"),
+)
+
+tr = translator("Factors")
 
 
 def _signed(value: float) -> str:
@@ -54,22 +60,22 @@ class FactorsView(JournalView):
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         intro = QLabel(
-            "Mood on days with and without each factor, compared only between days the "
+            tr("Mood on days with and without each factor, compared only between days the "
             "same time after a session. Strongest evidence first. These are associations, "
-            "not proof of a cause."
+            "not proof of a cause.")
         )
         intro.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Factors", c) for c in COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAccessibleName("Factors compared, strongest evidence first")
+        self.table.setAccessibleName(tr("Factors compared, strongest evidence first"))
         self.table.itemSelectionChanged.connect(self._show_sentence)
         self.sentence = QLabel()
         self.sentence.setWordWrap(True)
-        self.sentence.setAccessibleName("What the selected comparison says")
+        self.sentence.setAccessibleName(tr("What the selected comparison says"))
         self.waiting = QLabel()
         self.waiting.setWordWrap(True)
         self.waiting.setStyleSheet(f"color: {screen().hint_text};")
@@ -77,19 +83,19 @@ class FactorsView(JournalView):
         self.definition.setWordWrap(True)
         self.definition.setStyleSheet(f"color: {screen().definition_text}; font-size: 11px;")
 
-        self.own_box = QGroupBox("Your factors: today's values")
+        self.own_box = QGroupBox(tr("Your factors: today's values"))
         self.own_form = QFormLayout()
         self.controls: dict[str, QCheckBox | OptionalIntSpin] = {}
-        self.save_button = QPushButton("&Save today's values")
+        self.save_button = QPushButton(tr("&Save today's values"))
         self.save_button.clicked.connect(self.save_today)
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText("e.g. alcohol, exercise, therapy homework")
-        self.new_name.setAccessibleName("Name of a new factor")
+        self.new_name.setPlaceholderText(tr("e.g. alcohol, exercise, therapy homework"))
+        self.new_name.setAccessibleName(tr("Name of a new factor"))
         self.new_kind = QComboBox()
         self.new_kind.addItem("yes or no", FactorKind.YESNO.value)
         self.new_kind.addItem("0 to 10", FactorKind.SCALE.value)
-        self.new_kind.setAccessibleName("How the new factor is rated")
-        add = QPushButton("Follo&w")
+        self.new_kind.setAccessibleName(tr("How the new factor is rated"))
+        add = QPushButton(tr("Follo&w"))
         add.clicked.connect(self.define)
         define_row = QHBoxLayout()
         define_row.addWidget(self.new_name, 1)
@@ -157,7 +163,7 @@ class FactorsView(JournalView):
             value = today.get(factor.id)
             control: QCheckBox | OptionalIntSpin
             if factor.kind is FactorKind.YESNO:
-                control = QCheckBox("yes")
+                control = QCheckBox(tr("yes"))
                 control.setChecked(bool(value))
                 control.setAccessibleName(f"{factor.name} today")
             else:
@@ -176,7 +182,7 @@ class FactorsView(JournalView):
                 value = (int(control.isChecked()) if isinstance(control, QCheckBox)
                          else control.optional())
                 change = journal.set_factor_value(name, today, value)
-            self.own_status.setText("Saved today's values.")
+            self.own_status.setText(tr("Saved today's values."))
             self.own_status.setStyleSheet(f"color: {screen().success};")
         except KnownError as error:
             self.own_status.setText(str(error))

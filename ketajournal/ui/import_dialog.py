@@ -43,6 +43,7 @@ from ketajournal.services.app_import import AppImportResult, ImportOptions, Impo
 from ketajournal.services.imports import daylio
 from ketajournal.services.imports.common import read_table, safe_name
 from ketajournal.services.imports.generic import ColumnMapping
+from ketajournal.translation import translator
 from ketajournal.ui.controller import JournalController
 
 #: Rows the preview table shows.
@@ -50,6 +51,8 @@ PREVIEW_ROWS = 20
 PREVIEW_COLUMNS = ("Date", "Time", "Mood", "Tags", "Note")
 DELIMITERS = (("Comma (,)", ","), ("Semicolon (;)", ";"), ("Tab", "\t"))
 _NONE = "(none)"
+
+tr = translator("Import")
 
 
 class LabelScores(QTableWidget):
@@ -63,7 +66,7 @@ class LabelScores(QTableWidget):
             1, QHeaderView.ResizeMode.ResizeToContents
         )
         self.verticalHeader().hide()
-        self.setAccessibleName("Mood labels and their scores")
+        self.setAccessibleName(tr("Mood labels and their scores"))
 
     def set_labels(self, labels: tuple[str, ...], known: dict[str, int]) -> None:
         """One row per label; ``known`` scores (by :func:`daylio.mood_key`) filled in."""
@@ -74,7 +77,7 @@ class LabelScores(QTableWidget):
             self.setItem(row, 0, item)
             spin = QSpinBox()
             spin.setRange(low - 1, high)
-            spin.setSpecialValueText("choose…")
+            spin.setSpecialValueText(tr("choose…"))
             spin.setAccessibleName(f"Score of the mood label {label}")
             spin.setValue(known.get(daylio.mood_key(label), low - 1))
             self.setCellWidget(row, 1, spin)
@@ -108,7 +111,7 @@ class ColumnChoices(QGroupBox):
             self.delimiter.addItem(name, value)
         self.date_column = QComboBox()
         self.date_format = QLineEdit("%Y-%m-%d")
-        self.date_format.setToolTip("strptime codes: %d day, %m month, %Y year, %H:%M time")
+        self.date_format.setToolTip(tr("strptime codes: %d day, %m month, %Y year, %H:%M time"))
         self.mood_column = QComboBox()
         self.scale_min = QDoubleSpinBox()
         self.scale_max = QDoubleSpinBox()
@@ -116,7 +119,7 @@ class ColumnChoices(QGroupBox):
             spin.setRange(-1000, 1000)
             spin.setDecimals(1)
             spin.setValue(start)
-        self.lower_is_better = QCheckBox("The lowest value is the best mood")
+        self.lower_is_better = QCheckBox(tr("The lowest value is the best mood"))
         self.time_column = QComboBox()
         self.note_column = QComboBox()
         names = (("Se&parator", self.delimiter), ("&Date column", self.date_column),
@@ -128,11 +131,11 @@ class ColumnChoices(QGroupBox):
             form.addRow(label, widget)
         scale = QHBoxLayout()
         scale.addWidget(self.scale_min)
-        scale.addWidget(QLabel("to"))
+        scale.addWidget(QLabel(tr("to")))
         scale.addWidget(self.scale_max)
-        self.scale_min.setAccessibleName("Lowest value of the mood scale")
-        self.scale_max.setAccessibleName("Highest value of the mood scale")
-        scale_label = QLabel("Mood &scale")
+        self.scale_min.setAccessibleName(tr("Lowest value of the mood scale"))
+        self.scale_max.setAccessibleName(tr("Highest value of the mood scale"))
+        scale_label = QLabel(tr("Mood &scale"))
         scale_label.setBuddy(self.scale_min)
         form.addRow(scale_label, scale)
         form.addRow("", self.lower_is_better)
@@ -181,7 +184,7 @@ class AppImportDialog(QDialog):
         on_done: Callable[[AppImportResult], object] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from another app")
+        self.setWindowTitle(tr("Import from another app"))
         self.setMinimumWidth(640)
         self.controller = controller
         self.on_done = on_done
@@ -191,26 +194,26 @@ class AppImportDialog(QDialog):
         self.source = QComboBox()
         for key, name in app_import.SOURCES.items():
             self.source.addItem(name, key)
-        self.source.setAccessibleName("Format of the file")
+        self.source.setAccessibleName(tr("Format of the file"))
         self.path = QLineEdit()
-        self.path.setAccessibleName("File to import")
-        choose = QPushButton("C&hoose…")
+        self.path.setAccessibleName(tr("File to import"))
+        choose = QPushButton(tr("C&hoose…"))
         choose.clicked.connect(self._choose_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(choose)
         top = QFormLayout()
-        top.addRow("F&ormat", self.source)
-        file_label = QLabel("&File")
+        top.addRow(tr("F&ormat"), self.source)
+        file_label = QLabel(tr("&File"))
         file_label.setBuddy(self.path)
         top.addRow(file_label, file_row)
 
-        self.labels_box = QGroupBox("Daylio mood labels: a score for each")
+        self.labels_box = QGroupBox(tr("Daylio mood labels: a score for each"))
         self.labels = LabelScores()
         labels_layout = QVBoxLayout(self.labels_box)
         explain = QLabel(
-            "Daylio's five moods have defaults (rad 9, good 7, meh 5, bad 3, awful 1); "
-            "your own labels need a score. Your choices are remembered."
+            tr("Daylio's five moods have defaults (rad 9, good 7, meh 5, bad 3, awful 1); "
+            "your own labels need a score. Your choices are remembered.")
         )
         explain.setWordWrap(True)
         labels_layout.addWidget(explain)
@@ -218,18 +221,18 @@ class AppImportDialog(QDialog):
         self.columns = ColumnChoices()
         self.columns.delimiter.currentIndexChanged.connect(self._read_header)
 
-        self.preview_button = QPushButton("&Preview")
+        self.preview_button = QPushButton(tr("&Preview"))
         self.preview_button.clicked.connect(self.preview)
-        self.status = QLabel("Choose the format and the file, then Preview.")
+        self.status = QLabel(tr("Choose the format and the file, then Preview."))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Import status")
+        self.status.setAccessibleName(tr("Import status"))
         self.table = QTableWidget(0, len(PREVIEW_COLUMNS))
         self.table.setHorizontalHeaderLabels(PREVIEW_COLUMNS)
         self.table.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch
         )
         self.table.verticalHeader().hide()
-        self.table.setAccessibleName("The first new entries")
+        self.table.setAccessibleName(tr("The first new entries"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

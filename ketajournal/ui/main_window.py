@@ -45,6 +45,7 @@ from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, local_zone, system_now
+from ketajournal.translation import follow_setting
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         from ketajournal.ui.today import TodayView
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
+        follow_setting(self._setting("ui.language"))  # before any screen is built
         # Only Today is built now; the other screens read the whole journal, so each is
         # built when it is first shown (or first asked for), not before the first paint.
         self.today = TodayView(controller)

@@ -43,26 +43,38 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.medications import KIND, MedicationEdit, MedicationList
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalFloatSpin
 from ketajournal.ui.view import JournalView
 
-CURRENT_COLUMNS = ("Medication", "Class", "Dose", "mg", "Since", "How often")
-HISTORY_COLUMNS = ("Date", "Medication", "Class", "Change", "Dose")
-_CHANGE_WORDS = {StepAction.START: "started", StepAction.CHANGE: "dose changed",
+CURRENT_COLUMNS = (
+    noop("Medications", "Medication"), noop("Medications", "Class"), noop("Medications", "Dose"),
+    noop("Medications", "mg"), noop("Medications", "Since"), noop("Medications", "How often"),
+)
+HISTORY_COLUMNS = (
+    noop("Medications", "Date"), noop("Medications", "Medication"), noop("Medications", "Class"),
+    noop("Medications", "Change"), noop("Medications", "Dose"),
+)
+_CHANGE_WORDS = {StepAction.START: noop("Medications", "started"),
+                 StepAction.CHANGE: noop("Medications", "dose changed"),
                  StepAction.STOP: "stopped"}
-DEFINITION = (
+DEFINITION = noop(
+    "Medications",
     "As you record them: a dose change applies from its day; a medication is not taken on "
     "the day it is stopped. The Boosters screen and the clinician report show each change "
     "beside the boosters it overlaps — side by side, never as a cause."
 )
-_TITLES = {"start": "Start a medication", "change": "Change a medication's dose",
-           "stop": "Stop a medication"}
+_TITLES = {"start": noop("Medications", "Start a medication"),
+           "change": noop("Medications", "Change a medication's dose"),
+           "stop": noop("Medications", "Stop a medication")}
+
+tr = translator("Medications")
 
 
 def _table(columns: tuple[str, ...], name: str, description: str) -> QTableWidget:
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(list(columns))
+    table.setHorizontalHeaderLabels([translate("Medications", c) for c in columns])
     table.setAccessibleName(name)
     table.setAccessibleDescription(description)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -101,7 +113,7 @@ class MedicationDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_TITLES[action])
+        self.setWindowTitle(translate("Medications", _TITLES[action]))
         self.setMinimumWidth(440)
         self.controller = controller
         self.action = action
@@ -111,7 +123,7 @@ class MedicationDialog(QDialog):
 
         self.name = QComboBox()
         self.name.setEditable(True)
-        self.name.setAccessibleName("Medication name")
+        self.name.setAccessibleName(tr("Medication name"))
         names = sorted(COMMON_MEDICATIONS) if action == "start" else sorted(taken or [])
         self.name.addItems(names)
         self.name.setCurrentIndex(-1)
@@ -119,15 +131,15 @@ class MedicationDialog(QDialog):
         edit = self.name.lineEdit()
         assert edit is not None
         edit.setMaxLength(MAX_NAME_CHARS)
-        edit.setPlaceholderText("e.g. sertraline (pick or type)")
+        edit.setPlaceholderText(tr("e.g. sertraline (pick or type)"))
         completer = QCompleter(names, self.name)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.name.setCompleter(completer)
-        form.addRow("&Name", self.name)
+        form.addRow(tr("&Name"), self.name)
 
         self.medication_class = QComboBox()
-        self.medication_class.setAccessibleName("Class")
+        self.medication_class.setAccessibleName(tr("Class"))
         for member in MedicationClass:
             self.medication_class.addItem(member.label, member.value)
         self.medication_class.setCurrentIndex(
@@ -135,28 +147,28 @@ class MedicationDialog(QDialog):
         self.name.currentTextChanged.connect(self._class_from_name)
 
         self.dose = QLineEdit()
-        self.dose.setAccessibleName("Dose")
+        self.dose.setAccessibleName(tr("Dose"))
         self.dose.setMaxLength(MAX_DOSE_TEXT_CHARS)
-        self.dose.setPlaceholderText("as prescribed, e.g. 50 mg once a day")
+        self.dose.setPlaceholderText(tr("as prescribed, e.g. 50 mg once a day"))
         low, high = MEDICATION_DOSE_MG_RANGE
         self.dose_mg = OptionalFloatSpin(low, high, 0.05, "Dose in mg")
         self.dose_mg.setSuffix(" mg")
         self.frequency = QLineEdit()
-        self.frequency.setAccessibleName("How often")
+        self.frequency.setAccessibleName(tr("How often"))
         self.frequency.setMaxLength(MAX_DOSE_TEXT_CHARS)
         self.note = QLineEdit()
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(tr("Note"))
         if action == "start":
-            form.addRow("&Class", self.medication_class)
+            form.addRow(tr("&Class"), self.medication_class)
         if action != "stop":
-            form.addRow("&Dose", self.dose)
-            form.addRow("Dose in &mg", self.dose_mg)
+            form.addRow(tr("&Dose"), self.dose)
+            form.addRow(tr("Dose in &mg"), self.dose_mg)
         if action == "start":
-            form.addRow("How &often", self.frequency)
-            form.addRow("N&ote", self.note)
+            form.addRow(tr("How &often"), self.frequency)
+            form.addRow(tr("N&ote"), self.note)
 
         self.day = QDateEdit()
-        self.day.setAccessibleName("Date")
+        self.day.setAccessibleName(tr("Date"))
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setMaximumDate(_qdate(today + timedelta(days=1)))
@@ -167,7 +179,7 @@ class MedicationDialog(QDialog):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {screen().danger};")
-        self.error.setAccessibleName("Error message")
+        self.error.setAccessibleName(tr("Error message"))
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -230,12 +242,12 @@ class MedicationsView(JournalView):
         super().__init__(controller, parent)
         self.dialog: MedicationDialog | None = None
         buttons = QHBoxLayout()
-        self.start_button = QPushButton("&Start a medication…")
-        self.change_button = QPushButton("Change d&ose…")
-        self.stop_button = QPushButton("Stop ta&king…")
-        self.delete_button = QPushButton("&Delete this medication")
+        self.start_button = QPushButton(tr("&Start a medication…"))
+        self.change_button = QPushButton(tr("Change d&ose…"))
+        self.stop_button = QPushButton(tr("Stop ta&king…"))
+        self.delete_button = QPushButton(tr("&Delete this medication"))
         self.delete_button.setToolTip(
-            "Delete the selected medication with all its doses (Edit → Undo brings it back).")
+            tr("Delete the selected medication with all its doses (Edit → Undo brings it back)."))
         for button, slot in ((self.start_button, lambda: self.open_form("start")),
                              (self.change_button, lambda: self.open_form("change")),
                              (self.stop_button, lambda: self.open_form("stop")),
@@ -250,12 +262,12 @@ class MedicationsView(JournalView):
         self.current = _table(CURRENT_COLUMNS, "Medications taken today",
                               "One row per medication taken today, with its dose.")
         self.current.itemSelectionChanged.connect(self._update_buttons)
-        history_heading = QLabel("Every start, dose change and stop (newest first)")
+        history_heading = QLabel(tr("Every start, dose change and stop (newest first)"))
         history_heading.setStyleSheet("font-weight: bold;")
         self.history = _table(HISTORY_COLUMNS, "Medication history",
                               "Every start, dose change and stop, newest first.")
         self.history.itemSelectionChanged.connect(self._update_buttons)
-        definition = QLabel(DEFINITION)
+        definition = QLabel(translate("Medications", DEFINITION))
         definition.setWordWrap(True)
         definition.setStyleSheet(f"color: {screen().definition_text}; font-size: 8.5pt;")
 
@@ -274,8 +286,8 @@ class MedicationsView(JournalView):
         meds = self.controller.medications
         taken = meds.current()
         self.current_heading.setText(
-            f"Taken today ({format_date(meds.today())})" if taken
-            else "Taken today: none recorded")
+            tr("Taken today ({day})").format(day=format_date(meds.today())) if taken
+            else tr("Taken today: none recorded"))
         self.current.setRowCount(len(taken))
         for row, (course, step) in enumerate(taken):
             cells = (course.name, course.medication_class.label, step.dose_text,
@@ -290,7 +302,7 @@ class MedicationsView(JournalView):
             dose = "" if step.action is StepAction.STOP else (
                 step.dose_text + ("" if step.dose_mg is None else f" ({step.dose_mg:g} mg)"))
             row_cells = (format_date(step.day), course.name, course.medication_class.label,
-                         _CHANGE_WORDS[step.action], dose)
+                         translate("Medications", _CHANGE_WORDS[step.action]), dose)
             for column, text in enumerate(row_cells):
                 self.history.setItem(row, column, _cell(text, course.id))
         self._update_buttons()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Event, Session, SideEffect
+from ketajournal.translation import translator
 from ketajournal.ui.screens import SCREENS
 
 #: Help → Crisis resources: always available, locked or not.
@@ -26,6 +27,8 @@ CRISIS_SHORTCUT = "Ctrl+Shift+H"
 if TYPE_CHECKING:
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.operations import FileOperations
+
+tr = translator("Menus")
 
 
 class MenuHost(Protocol):
@@ -104,59 +107,59 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
     ) -> QAction:
         return add_action(owner, menu, text, slot, shortcut)
 
-    file_menu = bar.addMenu("&File")
-    export_pdf = add(file_menu, "Export clinician &PDF…", window.export_pdf, "Ctrl+P")
-    export_json = add(file_menu, "Export as &JSON…", files.export_json)
-    export_csv = add(file_menu, "Export as &CSV files…", files.export_csv)
-    export_fhir = add(file_menu, "Export as &FHIR bundle…", files.export_fhir)
+    file_menu = bar.addMenu(tr("&File"))
+    export_pdf = add(file_menu, tr("Export clinician &PDF…"), window.export_pdf, "Ctrl+P")
+    export_json = add(file_menu, tr("Export as &JSON…"), files.export_json)
+    export_csv = add(file_menu, tr("Export as &CSV files…"), files.export_csv)
+    export_fhir = add(file_menu, tr("Export as &FHIR bundle…"), files.export_fhir)
     file_menu.addSeparator()
-    import_file = add(file_menu, "&Import from a JSON or CSV file…", files.import_entries)
+    import_file = add(file_menu, tr("&Import from a JSON or CSV file…"), files.import_entries)
     import_folder = add(
-        file_menu, "Import from a CSV &folder…", lambda: files.import_entries(folder=True)
+        file_menu, tr("Import from a CSV &folder…"), lambda: files.import_entries(folder=True)
     )
-    import_app = add(file_menu, "Import from &another app…", files.import_from_app)
+    import_app = add(file_menu, tr("Import from &another app…"), files.import_from_app)
     file_menu.addSeparator()
-    backup_file = add(file_menu, "&Back up to a file…", files.back_up_to_file)
-    restore_file = add(file_menu, "&Restore from a backup file…", files.restore_from_file)
+    backup_file = add(file_menu, tr("&Back up to a file…"), files.back_up_to_file)
+    restore_file = add(file_menu, tr("&Restore from a backup file…"), files.restore_from_file)
     file_menu.addSeparator()
-    lock = add(file_menu, "&Lock", window.lock, "Ctrl+L")
+    lock = add(file_menu, tr("&Lock"), window.lock, "Ctrl+L")
     file_menu.addSeparator()
-    add(file_menu, "&Quit", window.quit_app, keys.Quit)
+    add(file_menu, tr("&Quit"), window.quit_app, keys.Quit)
 
-    edit_menu = bar.addMenu("&Edit")
-    undo = add(edit_menu, "&Undo", lambda: window.open_controller.undo_stack.undo(), keys.Undo)
-    redo = add(edit_menu, "&Redo", lambda: window.open_controller.undo_stack.redo(), keys.Redo)
+    edit_menu = bar.addMenu(tr("&Edit"))
+    undo = add(edit_menu, tr("&Undo"), lambda: window.open_controller.undo_stack.undo(), keys.Undo)
+    redo = add(edit_menu, tr("&Redo"), lambda: window.open_controller.undo_stack.redo(), keys.Redo)
 
-    log_menu = bar.addMenu("&Log")
+    log_menu = bar.addMenu(tr("&Log"))
     for text, kind, shortcut in (
-        ("&Session…", Session.kind, "Ctrl+Shift+S"),
-        ("Side &effect…", SideEffect.kind, "Ctrl+Shift+E"),
-        ("E&vent…", Event.kind, "Ctrl+Shift+V"),
+        (tr("&Session…"), Session.kind, "Ctrl+Shift+S"),
+        (tr("Side &effect…"), SideEffect.kind, "Ctrl+Shift+E"),
+        (tr("E&vent…"), Event.kind, "Ctrl+Shift+V"),
     ):
         add(log_menu, text, partial(window.new_entry, kind), shortcut)
     log_menu.addSeparator()
     for questionnaire in INSTRUMENTS.values():
         add(
-            log_menu, f"{questionnaire.short_title} questionnaire…",
+            log_menu, tr("{title} questionnaire…").format(title=questionnaire.short_title),
             partial(window.fill_questionnaire, questionnaire.id),
         )
 
     edit_menu.addSeparator()
-    settings = add(edit_menu, "&Settings…", window.edit_settings, keys.Preferences)
+    settings = add(edit_menu, tr("&Settings…"), window.edit_settings, keys.Preferences)
 
-    view_menu = bar.addMenu("&View")
+    view_menu = bar.addMenu(tr("&View"))
     for number, screen in enumerate(SCREENS):
         add(view_menu, screen.menu_text, partial(window.show_tab, number), screen.shortcut)
 
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(tr("&Help"))
     # Always available, locked or not: the list of the chosen country, else the
     # international one.
-    crisis = add(help_menu, "&Crisis resources…", window.show_crisis_resources, CRISIS_SHORTCUT)
+    crisis = add(help_menu, tr("&Crisis resources…"), window.show_crisis_resources, CRISIS_SHORTCUT)
     add(
-        help_menu, "&Keyboard shortcuts…", window.show_keyboard_shortcuts,
+        help_menu, tr("&Keyboard shortcuts…"), window.show_keyboard_shortcuts,
         keys.HelpContents,
     )
-    add(help_menu, "&About ketajournal", window.about)
+    add(help_menu, tr("&About ketajournal"), window.about)
 
     return Menus(
         export_pdf_action=export_pdf, export_action=export_json,

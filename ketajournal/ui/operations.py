@@ -16,11 +16,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
+from ketajournal.translation import translator
+
 if TYPE_CHECKING:
     from ketajournal.platform.keystore import KeyStore
     from ketajournal.services.exchange import ImportResult
     from ketajournal.services.journal import Journal
     from ketajournal.ui.controller import JournalController
+
+tr = translator("Operations")
 
 
 class FileHost(Protocol):
@@ -71,55 +75,58 @@ class FileOperations:
     def export_json(self, target: Path | None = None) -> None:
         """Export every entry as JSON to a file the user picks."""
         target = target or self._save_target(
-            "Export journal as JSON", "ketajournal-export.json", "JSON (*.json)"
+            tr("Export journal as JSON"), "ketajournal-export.json", "JSON (*.json)"
         )
         if target is None:
             return
         self._run(
-            "Exporting…", lambda journal: journal.export_json(target),
-            lambda counts: self._status(
-                f"Exported {sum(counts.values())} entries to {target.name}."
-            ),
+            tr("Exporting…"), lambda journal: journal.export_json(target),
+            lambda counts: self._status(tr("Exported %n entry(s) to {file}.", n=sum(
+                counts.values())).format(file=target.name)),
         )
 
     def export_csv(self, folder: Path | None = None) -> None:
         """Export one CSV file per kind into a folder the user picks."""
         if folder is None:
-            name = QFileDialog.getExistingDirectory(self.widget, "Export CSV files into folder")
+            name = QFileDialog.getExistingDirectory(
+                self.widget, tr("Export CSV files into folder"))
             folder = Path(name) if name else None
         if folder is None:
             return
         from ketajournal.services import exchange
 
         self._run(
-            "Exporting…", lambda journal: exchange.export_csv(journal, folder),
+            tr("Exporting…"), lambda journal: exchange.export_csv(journal, folder),
             lambda counts: self._status(
-                f"Exported {sum(counts.values())} entries to {len(counts)} CSV files."
+                tr("Exported %n entry(s)", n=sum(counts.values()))
+                + tr(" to %n CSV file(s).", n=len(counts))
             ),
         )
 
     def export_fhir(self, target: Path | None = None) -> None:
         """Export a FHIR R4 Bundle to a file the user picks."""
         target = target or self._save_target(
-            "Export as FHIR R4 bundle", "ketajournal-fhir.json", "FHIR JSON (*.json)"
+            tr("Export as FHIR R4 bundle"), "ketajournal-fhir.json", "FHIR JSON (*.json)"
         )
         if target is None:
             return
         from ketajournal.services import exchange
 
         self._run(
-            "Exporting…", lambda journal: exchange.export_fhir(journal, target),
-            lambda count: self._status(f"Exported {count} FHIR resources to {target.name}."),
+            tr("Exporting…"), lambda journal: exchange.export_fhir(journal, target),
+            lambda count: self._status(tr("Exported %n FHIR resource(s) to {file}.", n=count)
+                                       .format(file=target.name)),
         )
 
     def import_entries(self, source: Path | None = None, *, folder: bool = False) -> None:
         """Import our own JSON or CSV: all or nothing, after a backup."""
         if source is None:
             if folder:
-                name = QFileDialog.getExistingDirectory(self.widget, "Import a CSV export folder")
+                name = QFileDialog.getExistingDirectory(
+                    self.widget, tr("Import a CSV export folder"))
             else:
                 name, _ = QFileDialog.getOpenFileName(
-                    self.widget, "Import a ketajournal export", str(Path.home()),
+                    self.widget, tr("Import a ketajournal export"), str(Path.home()),
                     "ketajournal export (*.json *.csv)",
                 )
             source = Path(name) if name else None
@@ -129,10 +136,10 @@ class FileOperations:
 
         def finished(result: ImportResult) -> None:
             self.window.open_controller.notify(result.change)
-            QMessageBox.information(self.widget, "Import finished", result.summary())
+            QMessageBox.information(self.widget, tr("Import finished"), result.summary())
 
         self._run(
-            "Importing…",
+            tr("Importing…"),
             lambda journal: exchange.import_batch(journal, exchange.read_import(source)),
             finished,
         )
@@ -144,7 +151,7 @@ class FileOperations:
         dialog = AppImportDialog(
             self.window.open_controller, self.widget,
             on_done=lambda result: QMessageBox.information(
-                self.widget, "Import finished", result.summary()
+                self.widget, tr("Import finished"), result.summary()
             ),
         )
         if source is not None:
@@ -155,7 +162,7 @@ class FileOperations:
     def back_up_to_file(self, target: Path | None = None) -> None:
         """Write one portable, encrypted backup file (it opens with the recovery key)."""
         target = target or self._save_target(
-            "Back up to a file", f"ketajournal-backup-{date.today():%Y-%m-%d}.zip",
+            tr("Back up to a file"), f"ketajournal-backup-{date.today():%Y-%m-%d}.zip",
             "ketajournal backup (*.zip)",
         )
         if target is None:
@@ -163,9 +170,10 @@ class FileOperations:
         from ketajournal.services import portable
 
         self._run(
-            "Backing up…", lambda journal: portable.write_portable_backup(journal, target),
+            tr("Backing up…"), lambda journal: portable.write_portable_backup(journal, target),
             lambda made: self._status(
-                f"Backed up {made.total} entries to {target.name} (encrypted)."
+                tr("Backed up %n entry(s) to {file} (encrypted).", n=made.total)
+                .format(file=target.name)
             ),
         )
 
@@ -177,7 +185,7 @@ class FileOperations:
             return
         if source is None:
             name, _ = QFileDialog.getOpenFileName(
-                self.widget, "Restore from a backup file", str(Path.home()),
+                self.widget, tr("Restore from a backup file"), str(Path.home()),
                 "ketajournal backup (*.zip *.db);;All files (*)",
             )
             source = Path(name) if name else None

@@ -41,12 +41,15 @@ from ketajournal.platform.clock import local_zone
 from ketajournal.services import plans as plan_service
 from ketajournal.services.journal import Change
 from ketajournal.services.plans import Plans, PlanWrite
+from ketajournal.translation import translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import combo, current, note_edit
 from ketajournal.ui.fields import OptionalFloatSpin, TimeEdit
 from ketajournal.ui.view import JournalView
 
 PlanWriteFn = Callable[[Plans], tuple[PlanWrite, Change]]
+
+tr = translator("Plan")
 
 
 def _when(at: datetime) -> str:
@@ -73,38 +76,38 @@ class PlanView(JournalView):
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        heading = QLabel("Planned sessions")
+        heading = QLabel(tr("Planned sessions"))
         heading.setStyleSheet("font-size: 18px; font-weight: 600;")
-        hint = QLabel("Your own plan, to be reminded and to compare with what happened: "
-                      "the clinic's schedule decides. Edit → Undo takes back any change here.")
+        hint = QLabel(tr("Your own plan, to be reminded and to compare with what happened: "
+                      "the clinic's schedule decides. Edit → Undo takes back any change here."))
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {screen().hint_text};")
 
-        self.add_button = QPushButton("&Add…")
-        self.add_button.setAccessibleName("Plan one session")
+        self.add_button = QPushButton(tr("&Add…"))
+        self.add_button.setAccessibleName(tr("Plan one session"))
         self.add_button.clicked.connect(self.add_one)
-        self.template_button = QPushButton("Fr&om a template…")
-        self.template_button.setAccessibleName("Plan sessions from a template")
+        self.template_button = QPushButton(tr("Fr&om a template…"))
+        self.template_button.setAccessibleName(tr("Plan sessions from a template"))
         self.template_button.clicked.connect(self.add_from_template)
-        self.change_button = QPushButton("&Change…")
-        self.change_button.setAccessibleName("Change or move the selected planned session")
+        self.change_button = QPushButton(tr("&Change…"))
+        self.change_button.setAccessibleName(tr("Change or move the selected planned session"))
         self.change_button.clicked.connect(self.change_selected)
-        self.done_button = QPushButton("It happene&d…")
-        self.done_button.setAccessibleName("Mark the selected session done")
+        self.done_button = QPushButton(tr("It happene&d…"))
+        self.done_button.setAccessibleName(tr("Mark the selected session done"))
         self.done_button.clicked.connect(self.mark_done)
-        self.missed_button = QPushButton("Mi&ssed")
-        self.missed_button.setAccessibleName("Mark the selected session missed")
+        self.missed_button = QPushButton(tr("Mi&ssed"))
+        self.missed_button.setAccessibleName(tr("Mark the selected session missed"))
         self.missed_button.clicked.connect(
             lambda: self._on_selected(lambda i: (lambda p: p.missed(i.id)), "Mark missed")
         )
-        self.remove_button = QPushButton("Remove")
-        self.remove_button.setAccessibleName("Remove the selected planned session")
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setAccessibleName(tr("Remove the selected planned session"))
         self.remove_button.clicked.connect(
             lambda: self._on_selected(lambda i: (lambda p: p.remove(i.id)),
                                       "Remove planned session")
         )
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo the last change")
+        self.undo_button = QPushButton(tr("&Undo"))
+        self.undo_button.setAccessibleName(tr("Undo the last change"))
         self.undo_button.clicked.connect(controller.undo_stack.undo)
         self.undo_button.hide()
         buttons = QHBoxLayout()
@@ -115,17 +118,19 @@ class PlanView(JournalView):
         buttons.addStretch(1)
 
         self.status = QLabel("")
-        self.status.setAccessibleName("Plan status")
+        self.status.setAccessibleName(tr("Plan status"))
         self.status.setWordWrap(True)
 
-        self.upcoming = _table(["When", "Route", "Phase", "Planned dose", "Clinic", "Note"],
+        self.upcoming = _table([tr("When"), tr("Route"), tr("Phase"), tr("Planned dose"),
+                                tr("Clinic"), tr("Note")],
                                "Upcoming planned sessions")
-        self.past = _table(["When", "Route", "Phase", "What happened", "Clinic"],
+        self.past = _table([tr("When"), tr("Route"), tr("Phase"), tr("What happened"),
+                            tr("Clinic")],
                            "Past planned sessions")
         self.upcoming.itemSelectionChanged.connect(lambda: self._only_one(self.upcoming))
         self.past.itemSelectionChanged.connect(lambda: self._only_one(self.past))
-        self.empty = QLabel("Nothing planned. Add a session, or plan a series from a template "
-                            "(IV or IM induction, esketamine per its label, or your own).")
+        self.empty = QLabel(tr("Nothing planned. Add a session, or plan a series from a template "
+                            "(IV or IM induction, esketamine per its label, or your own)."))
         self.empty.setWordWrap(True)
         self.empty.setStyleSheet(f"color: {screen().hint_text};")
 
@@ -136,9 +141,9 @@ class PlanView(JournalView):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addWidget(self.empty)
-        layout.addWidget(QLabel("Upcoming"))
+        layout.addWidget(QLabel(tr("Upcoming")))
         layout.addWidget(self.upcoming, 2)
-        layout.addWidget(QLabel("Past"))
+        layout.addWidget(QLabel(tr("Past")))
         layout.addWidget(self.past, 1)
         self._rows: dict[int, list[PlannedItem]] = {}
         self.refresh()
@@ -209,7 +214,7 @@ class PlanView(JournalView):
         item = self.selected()
         if item is None:
             self.status.setStyleSheet(f"color: {screen().danger};")
-            self.status.setText("Select a planned session first.")
+            self.status.setText(tr("Select a planned session first."))
             return
         self.write(make(item), text)
 
@@ -236,7 +241,7 @@ class PlanView(JournalView):
         item = self.selected()
         if item is None or not item.is_open:
             self.status.setStyleSheet(f"color: {screen().danger};")
-            self.status.setText("Select a session that is still planned first.")
+            self.status.setText(tr("Select a session that is still planned first."))
             return None
         dialog = PlannedSessionDialog(self.controller, self, item.session,
                                       "Change a planned session", item_id=item.id)
@@ -264,13 +269,13 @@ class PlannedSessionDialog(QDialog):
         #: The planned session changed on Save (None: Save adds a new one).
         self.item_id = item_id
         last = controller.journal.last_session()
-        self.when = TimeEdit("When")
+        self.when = TimeEdit(tr("When"))
         self.route = combo([(r.label, r) for r in Route], "Route")
         self.phase = combo([(p.label, p) for p in Phase], "Phase")
         self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, "Planned dose in milligrams")
         self.dose.setSuffix(" mg")
         self.clinic = QLineEdit()
-        self.clinic.setAccessibleName("Clinic")
+        self.clinic.setAccessibleName(tr("Clinic"))
         self.note = note_edit()
         start = initial or (PlannedSession(at=controller.now(), route=last.route,
                                            clinic=last.clinic, phase=Phase.BOOSTER)
@@ -287,12 +292,12 @@ class PlannedSessionDialog(QDialog):
         self.error.setStyleSheet(f"color: {screen().danger};")
         self.error.hide()
         form = QFormLayout()
-        form.addRow("&When", self.when)
-        form.addRow("&Route", self.route)
-        form.addRow("&Phase", self.phase)
-        form.addRow("Planned &dose", self.dose)
-        form.addRow("&Clinic", self.clinic)
-        form.addRow("&Note", self.note)
+        form.addRow(tr("&When"), self.when)
+        form.addRow(tr("&Route"), self.route)
+        form.addRow(tr("&Phase"), self.phase)
+        form.addRow(tr("Planned &dose"), self.dose)
+        form.addRow(tr("&Clinic"), self.clinic)
+        form.addRow(tr("&Note"), self.note)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -331,57 +336,57 @@ class TemplateDialog(QDialog):
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Plan from a template")
+        self.setWindowTitle(tr("Plan from a template"))
         self.controller = controller
         self.template = combo([(t.label, t) for t in Template], "Template")
         today = controller.now().date()
         self.start = QDateEdit(QDate(today.year, today.month, today.day))
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setAccessibleName("Start date")
+        self.start.setAccessibleName(tr("Start date"))
         self.usual_time = QTimeEdit(QTime(10, 0))
         self.usual_time.setDisplayFormat("HH:mm")
-        self.usual_time.setAccessibleName("Usual time")
+        self.usual_time.setAccessibleName(tr("Usual time"))
         self.weekdays = QLineEdit()
-        self.weekdays.setAccessibleName("Weekdays")
-        self.weekdays.setPlaceholderText("the template's own (e.g. mon,wed,fri)")
+        self.weekdays.setAccessibleName(tr("Weekdays"))
+        self.weekdays.setPlaceholderText(tr("the template's own (e.g. mon,wed,fri)"))
         self.maintenance = combo([("weekly", "weekly"), ("every 2 weeks", "biweekly")],
                                  "Maintenance after week 8")
         self.weeks = QSpinBox()
         self.weeks.setRange(0, schedules.MAX_MAINTENANCE_WEEKS)
         self.weeks.setValue(schedules.ESKETAMINE_DEFAULT_WEEKS)
-        self.weeks.setAccessibleName("Weeks of maintenance")
+        self.weeks.setAccessibleName(tr("Weeks of maintenance"))
         self.count = QSpinBox()
         self.count.setRange(1, schedules.MAX_CUSTOM_COUNT)
         self.count.setValue(6)
-        self.count.setAccessibleName("Number of sessions")
+        self.count.setAccessibleName(tr("Number of sessions"))
         self.every = QSpinBox()
         self.every.setRange(1, 365)
         self.every.setValue(7)
-        self.every.setAccessibleName("Every")
+        self.every.setAccessibleName(tr("Every"))
         self.unit = combo([("days", "days"), ("weeks", "weeks")], "Unit")
         self.route = combo([(r.label, r) for r in Route], "Route")
         self.clinic = QLineEdit()
-        self.clinic.setAccessibleName("Clinic")
+        self.clinic.setAccessibleName(tr("Clinic"))
         every_row = QHBoxLayout()
         every_row.addWidget(self.every)
         every_row.addWidget(self.unit)
         form = QFormLayout()
-        form.addRow("&Template", self.template)
-        form.addRow("&Start on or after", self.start)
-        form.addRow("Usual t&ime", self.usual_time)
-        form.addRow("&Weekdays", self.weekdays)
-        form.addRow("Esketamine after week &8", self.maintenance)
-        form.addRow("Esketamine weeks of maintenance", self.weeks)
-        form.addRow("IM or custom: how &many", self.count)
-        form.addRow("Custom: e&very", every_row)
-        form.addRow("Custom: &route", self.route)
-        form.addRow("&Clinic", self.clinic)
-        self.preview_button = QPushButton("&Preview")
+        form.addRow(tr("&Template"), self.template)
+        form.addRow(tr("&Start on or after"), self.start)
+        form.addRow(tr("Usual t&ime"), self.usual_time)
+        form.addRow(tr("&Weekdays"), self.weekdays)
+        form.addRow(tr("Esketamine after week &8"), self.maintenance)
+        form.addRow(tr("Esketamine weeks of maintenance"), self.weeks)
+        form.addRow(tr("IM or custom: how &many"), self.count)
+        form.addRow(tr("Custom: e&very"), every_row)
+        form.addRow(tr("Custom: &route"), self.route)
+        form.addRow(tr("&Clinic"), self.clinic)
+        self.preview_button = QPushButton(tr("&Preview"))
         self.preview_button.clicked.connect(self.preview)
         self.list = QTableWidget(0, 4)
-        self.list.setHorizontalHeaderLabels(["Plan", "When", "Route", "Phase"])
-        self.list.setAccessibleName("The planned sessions to save")
+        self.list.setHorizontalHeaderLabels([tr("Plan"), tr("When"), tr("Route"), tr("Phase")])
+        self.list.setAccessibleName(tr("The planned sessions to save"))
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.list.setMinimumHeight(220)
@@ -398,7 +403,7 @@ class TemplateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.preview_button)
-        layout.addWidget(QLabel("Change any time, or untick a session to leave it out:"))
+        layout.addWidget(QLabel(tr("Change any time, or untick a session to leave it out:")))
         layout.addWidget(self.list)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)

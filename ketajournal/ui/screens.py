@@ -16,9 +16,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from ketajournal.translation import noop, translate, translator
+
 if TYPE_CHECKING:  # the menus read SCREENS before the first paint, without the journal's side
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.view import JournalView
+
+tr = translator("Screens")
 
 
 @dataclass(frozen=True)
@@ -34,23 +38,34 @@ class Screen:
     shortcut: str
 
     @property
+    def shown_title(self) -> str:
+        """The tab's title in the reader's language."""
+        return translate("Screens", self.title)
+
+    @property
     def menu_text(self) -> str:
         """The name in the View menu (the title without its mnemonic)."""
-        return self.title.replace("&", "")
+        return self.shown_title.replace("&", "")
 
 
 SCREENS = (
-    Screen("today", "&Today", None, "Ctrl+1"),
-    Screen("timeline", "Ti&meline", "ketajournal.ui.timeline:TimelineView", "Ctrl+2"),
-    Screen("trends", "T&rends", "ketajournal.ui.trends:TrendsView", "Ctrl+3"),
-    Screen("boosters", "&Boosters", "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
-    Screen("appointment", "A&ppointment", "ketajournal.ui.appointment:AppointmentView",
-           "Ctrl+5"),
-    Screen("plan", "Plan", "ketajournal.ui.plan:PlanView", "Ctrl+6"),
-    Screen("medications", "Medications", "ketajournal.ui.medications:MedicationsView",
-           "Ctrl+7"),
-    Screen("year", "Year", "ketajournal.ui.year:YearView", "Ctrl+8"),
-    Screen("factors", "Factors", "ketajournal.ui.factors:FactorsView", "Ctrl+9"),
+    Screen("today", noop("Screens", "&Today"), None, "Ctrl+1"),
+    Screen("timeline", noop("Screens", "Ti&meline"),
+           "ketajournal.ui.timeline:TimelineView", "Ctrl+2"),
+    Screen("trends", noop("Screens", "T&rends"),
+           "ketajournal.ui.trends:TrendsView", "Ctrl+3"),
+    Screen("boosters", noop("Screens", "&Boosters"),
+           "ketajournal.ui.boosters:BoostersView", "Ctrl+4"),
+    Screen("appointment", noop("Screens", "A&ppointment"),
+           "ketajournal.ui.appointment:AppointmentView", "Ctrl+5"),
+    Screen("plan", noop("Screens", "Plan"),
+           "ketajournal.ui.plan:PlanView", "Ctrl+6"),
+    Screen("medications", noop("Screens", "Medications"),
+           "ketajournal.ui.medications:MedicationsView", "Ctrl+7"),
+    Screen("year", noop("Screens", "Year"),
+           "ketajournal.ui.year:YearView", "Ctrl+8"),
+    Screen("factors", noop("Screens", "Factors"),
+           "ketajournal.ui.factors:FactorsView", "Ctrl+9"),
 )
 
 
@@ -64,11 +79,11 @@ class ScreenTabs(QTabWidget):
         self, controller: JournalController, today: QWidget, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Screens")
+        self.setAccessibleName(tr("Screens"))
         self._controller = controller
         self._views: dict[str, JournalView] = {}
         for screen in SCREENS:
-            self.addTab(today if screen.view is None else QWidget(), screen.title)
+            self.addTab(today if screen.view is None else QWidget(), screen.shown_title)
         self.currentChanged.connect(self._build)
 
     def _build(self, index: int) -> None:
@@ -98,7 +113,7 @@ class ScreenTabs(QTabWidget):
         current = self.currentIndex()
         self.blockSignals(True)
         self.removeTab(index)
-        self.insertTab(index, widget, screen.title)
+        self.insertTab(index, widget, screen.shown_title)
         self.setCurrentIndex(current)
         self.blockSignals(False)
         if placeholder is not None:

@@ -47,6 +47,7 @@ from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.journal import Change, Journal
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -57,6 +58,8 @@ TimelineKey = tuple[float, int, int]
 PAGE_SIZE = 200
 #: A change touching more entries than this (an import) reloads instead of patching rows.
 MAX_TARGETED_IDS = 50
+
+tr = translator("Timeline")
 
 
 def summarize(entry: Entry) -> str:
@@ -116,7 +119,8 @@ class TimelineModel(QAbstractTableModel):
     found. A change inserts, moves or removes only the rows it touched.
     """
 
-    HEADERS = ("When", "Kind", "Details", "Note")
+    HEADERS = (noop("Timeline", "When"), noop("Timeline", "Kind"),
+               noop("Timeline", "Details"), noop("Timeline", "Note"))
 
     def __init__(self, journal: Callable[[], Journal] | None = None,
                  parent: QWidget | None = None) -> None:
@@ -255,7 +259,7 @@ class TimelineModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return translate("Timeline", self.HEADERS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -333,26 +337,26 @@ class TimelineView(JournalView):
         self.kind_filter.addItem("All kinds", None)
         for kind, label in KIND_LABELS.items():
             self.kind_filter.addItem(label, kind)
-        self.kind_filter.setAccessibleName("Show kind")
+        self.kind_filter.setAccessibleName(tr("Show kind"))
         self.kind_filter.currentIndexChanged.connect(
             lambda: self._proxy.set_kind(self.kind_filter.currentData())
         )
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search in notes")
+        self.search.setPlaceholderText(tr("Search in notes"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Search in notes")
+        self.search.setAccessibleName(tr("Search in notes"))
         self.search.textChanged.connect(self._proxy.set_text)
-        self.edit_button = QPushButton("Ed&it…")
-        self.edit_button.setAccessibleName("Edit the selected entry")
+        self.edit_button = QPushButton(tr("Ed&it…"))
+        self.edit_button.setAccessibleName(tr("Edit the selected entry"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton("&Delete")
-        self.delete_button.setAccessibleName("Delete the selected entry")
+        self.delete_button = QPushButton(tr("&Delete"))
+        self.delete_button.setAccessibleName(tr("Delete the selected entry"))
         self.delete_button.clicked.connect(self.delete_selected)
         self.message = QLabel("")
-        self.message.setAccessibleName("Timeline message")
+        self.message.setAccessibleName(tr("Timeline message"))
 
         bar = QHBoxLayout()
-        show_label = QLabel("&Show:")
+        show_label = QLabel(tr("&Show:"))
         show_label.setBuddy(self.kind_filter)
         bar.addWidget(show_label)
         bar.addWidget(self.kind_filter)
@@ -362,7 +366,7 @@ class TimelineView(JournalView):
 
         self.table = QTableView()
         self.table.setModel(self._proxy)
-        self.table.setAccessibleName("All entries, newest first")
+        self.table.setAccessibleName(tr("All entries, newest first"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

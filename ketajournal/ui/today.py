@@ -45,12 +45,12 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, MoodEntry
 from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.tags import check_tags
-from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.services import clinical, reminders
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
 from ketajournal.services.plans import Overdue, Plans, PlanWrite
+from ketajournal.translation import translator
 from ketajournal.ui.announce import LiveLabel, announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
@@ -69,6 +69,8 @@ TEN_WINDOW_MS = 600
 #: The mood scale: worst and best.
 WORST, BEST = SCORE_RANGE
 
+tr = translator("Today")
+
 
 class MoodRow(QWidget):
     """Eleven buttons 0–10. Emits ``chosen(score)`` on click or keystroke."""
@@ -84,8 +86,10 @@ class MoodRow(QWidget):
         for score in range(WORST, BEST + 1):
             button = QPushButton(str(score))
             button.setMinimumSize(48, 48)
-            button.setAccessibleName(f"Save mood {score} of {BEST}")
-            button.setToolTip(f"Save mood {score} ({WORST} = worst, {BEST} = best)")
+            button.setAccessibleName(
+                tr("Save mood {score} of {best}").format(score=score, best=BEST))
+            button.setToolTip(tr("Save mood {score} ({worst} = worst, {best} = best)").format(
+                score=score, worst=WORST, best=BEST))
             button.installEventFilter(self)
             self.group.addButton(button, score)
             layout.addWidget(button)
@@ -133,20 +137,25 @@ def _on(at: datetime, *, weekday: bool = False) -> str:
 
 def describe_status(status: clinical.MeasureStatus) -> str:
     """One line: baseline → latest, change, response, remission."""
+    title = status.short_title
     if status.latest is None:
-        return f"{status.short_title}: none filled yet."
-    latest = f"latest {status.latest.total} ({status.latest.band}, {_on(status.latest.at)})"
+        return tr("{title}: none filled yet.").format(title=title)
+    latest = tr("latest {total} ({band}, {day})").format(
+        total=status.latest.total, band=status.latest.band, day=_on(status.latest.at))
     if status.baseline is None:
-        return f"{status.short_title}: {latest}; no baseline."
-    picked = ", your pick" if status.baseline_source == "user" else ""
-    text = (f"{status.short_title}: baseline {status.baseline.total} "
-            f"({_on(status.baseline.at)}{picked}) → {latest}")
+        return tr("{title}: {latest}; no baseline.").format(title=title, latest=latest)
+    baseline = (tr("{day}, your pick") if status.baseline_source == "user" else "{day}").format(
+        day=_on(status.baseline.at))
+    text = tr("{title}: baseline {total} ({baseline}) → {latest}").format(
+        title=title, total=status.baseline.total, baseline=baseline, latest=latest)
     if status.change_percent is not None:
-        text += f", change {status.change_percent:+.0f} %"
+        text += tr(", change {percent} %").format(percent=f"{status.change_percent:+.0f}")
     if status.not_assessable is not None:
-        return f"{text}; response and remission {status.verdict(None)}."
-    return (f"{text}, response {status.verdict(status.response)}, "
-            f"remission {status.verdict(status.remission)}.")
+        return tr("{text}; response and remission {verdict}.").format(
+            text=text, verdict=status.verdict(None))
+    return tr("{text}, response {response}, remission {remission}.").format(
+        text=text, response=status.verdict(status.response),
+        remission=status.verdict(status.remission))
 
 
 class TodayView(QWidget):
@@ -164,47 +173,50 @@ class TodayView(QWidget):
         self.controller = controller
         controller.changed.connect(self.on_change)
 
-        question = QLabel("How is your mood right now?")
+        question = QLabel(tr("How is your mood right now?"))
         question.setStyleSheet("font-size: 18px; font-weight: 600;")
-        hint = QLabel(f"Click a number or type it to save it. {WORST} = worst, {BEST} = best.")
+        hint = QLabel(tr("Click a number or type it to save it. {worst} = worst, {best} = best.")
+                      .format(worst=WORST, best=BEST))
         set_style(hint, "color: $hint_text;")
         self.mood_row = MoodRow()
         self.mood_row.chosen.connect(self.save_mood)
         ends = QHBoxLayout()
-        ends.addWidget(QLabel(f"{WORST}  worst"))
+        ends.addWidget(QLabel(tr("{worst}  worst").format(worst=WORST)))
         ends.addStretch(1)
-        ends.addWidget(QLabel(f"best  {BEST}"))
+        ends.addWidget(QLabel(tr("best  {best}").format(best=BEST)))
 
-        self.note = note_edit("Note for this mood entry")
+        self.note = note_edit(tr("Note for this mood entry"))
         self.details_toggle = QToolButton()
-        self.details_toggle.setText("More details (anxiety, energy, sleep, time, tags)")
+        self.details_toggle.setText(tr("More details (anxiety, energy, sleep, time, tags)"))
         self.details_toggle.setCheckable(True)
         self.details_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_toggle.setArrowType(Qt.ArrowType.RightArrow)
-        self.details_toggle.setAccessibleName("Show more details")
+        self.details_toggle.setAccessibleName(tr("Show more details"))
         self.details_toggle.toggled.connect(self._toggle_details)
         self.details = QGroupBox()
         form = QFormLayout(self.details)
-        self.anxiety = OptionalIntSpin(*SCORE_RANGE, scale_name("Anxiety", "none", "worst"))
-        self.energy = OptionalIntSpin(*SCORE_RANGE, scale_name("Energy", "none", "most"))
-        self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, "Sleep last night in hours")
-        self.when = TimeEdit("Time of this mood entry")
+        self.anxiety = OptionalIntSpin(
+            *SCORE_RANGE, scale_name(tr("Anxiety"), tr("none"), tr("worst")))
+        self.energy = OptionalIntSpin(
+            *SCORE_RANGE, scale_name(tr("Energy"), tr("none"), tr("most")))
+        self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, tr("Sleep last night in hours"))
+        self.when = TimeEdit(tr("Time of this mood entry"))
         self.when.set_time(controller.now())
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("e.g. walk, friends (separated by commas)")
-        self.tags.setAccessibleName("Tags of this mood entry, separated by commas")
+        self.tags.setPlaceholderText(tr("e.g. walk, friends (separated by commas)"))
+        self.tags.setAccessibleName(tr("Tags of this mood entry, separated by commas"))
         self.tag_completer = TagCompleter(self.tags)
-        form.addRow(scale_label("An&xiety", "none", "worst"), self.anxiety)
-        form.addRow(scale_label("Ener&gy", "none", "most"), self.energy)
-        form.addRow("Sleep last night (h&ours)", self.sleep)
-        form.addRow("T&ime", self.when)
-        form.addRow("Tags (&keywords)", self.tags)
+        form.addRow(scale_label(tr("An&xiety"), tr("none"), tr("worst")), self.anxiety)
+        form.addRow(scale_label(tr("Ener&gy"), tr("none"), tr("most")), self.energy)
+        form.addRow(tr("Sleep last night (h&ours)"), self.sleep)
+        form.addRow(tr("T&ime"), self.when)
+        form.addRow(tr("Tags (&keywords)"), self.tags)
         self.details.hide()
 
         self.status = LiveLabel("")
-        self.status.setAccessibleName("Save status")
-        self.undo_button = QPushButton("&Undo")
-        self.undo_button.setAccessibleName("Undo the last save")
+        self.status.setAccessibleName(tr("Save status"))
+        self.undo_button = QPushButton(tr("&Undo"))
+        self.undo_button.setAccessibleName(tr("Undo the last save"))
         self.undo_button.clicked.connect(controller.undo_stack.undo)
         self.undo_button.hide()
         status_row = QHBoxLayout()
@@ -212,12 +224,12 @@ class TodayView(QWidget):
         status_row.addWidget(self.undo_button)
         status_row.addStretch(1)
 
-        self.session_button = QPushButton("Log a &session…")
-        self.side_effect_button = QPushButton("Log a si&de effect…")
-        self.event_button = QPushButton("Log &an event…")
-        for button, name in ((self.session_button, "Log a treatment session"),
-                             (self.side_effect_button, "Log a side effect"),
-                             (self.event_button, "Log an event")):
+        self.session_button = QPushButton(tr("Log a &session…"))
+        self.side_effect_button = QPushButton(tr("Log a si&de effect…"))
+        self.event_button = QPushButton(tr("Log &an event…"))
+        for button, name in ((self.session_button, tr("Log a treatment session")),
+                             (self.side_effect_button, tr("Log a side effect")),
+                             (self.event_button, tr("Log an event"))):
             button.setAccessibleName(name)
         quick = QHBoxLayout()
         quick.addWidget(self.session_button)
@@ -226,21 +238,22 @@ class TodayView(QWidget):
         quick.addStretch(1)
 
         self.summary = QLabel("")
-        self.summary.setAccessibleName("Today so far")
+        self.summary.setAccessibleName(tr("Today so far"))
         set_style(self.summary, "color: $hint_text;")
         self.next_session = QLabel("")
-        self.next_session.setAccessibleName("Next planned session")
+        self.next_session.setAccessibleName(tr("Next planned session"))
         self.next_session.setStyleSheet("font-weight: 600;")
 
-        self.planned_box = QGroupBox("Did your session happen?")
-        self.planned_box.setAccessibleName("Planned sessions whose time has passed")
+        self.planned_box = QGroupBox(tr("Did your session happen?"))
+        self.planned_box.setAccessibleName(tr("Planned sessions whose time has passed"))
         self.planned_layout = QVBoxLayout(self.planned_box)
 
         questionnaires = QHBoxLayout()
         self.questionnaire_buttons: dict[str, QPushButton] = {}
         for instrument_id, questionnaire in INSTRUMENTS.items():
-            button = QPushButton(f"Fill in {questionnaire.short_title}…")
-            button.setAccessibleName(f"Fill in the {questionnaire.title}")
+            button = QPushButton(tr("Fill in {title}…").format(title=questionnaire.short_title))
+            button.setAccessibleName(tr("Fill in the {title}").format(
+                title=questionnaire.title))
             button.clicked.connect(
                 lambda _checked=False, i=instrument_id: self.questionnaire_requested.emit(i)
             )
@@ -248,24 +261,25 @@ class TodayView(QWidget):
             self.questionnaire_buttons[instrument_id] = button
         questionnaires.addStretch(1)
 
-        self.drafts_box = QGroupBox("Not saved yet")
-        self.drafts_box.setAccessibleName("Unsaved forms")
+        self.drafts_box = QGroupBox(tr("Not saved yet"))
+        self.drafts_box.setAccessibleName(tr("Unsaved forms"))
         self.drafts_layout = QVBoxLayout(self.drafts_box)
 
         #: What each box last listed, so that only new lines are announced.
         self._box_lines: dict[str, list[str]] = {}
-        self.flags_box = QGroupBox("Needs your attention")
+        self.flags_box = QGroupBox(tr("Needs your attention"))
         set_style(self.flags_box, "QGroupBox { color: $danger; font-weight: 600; }")
         self.flags_layout = QVBoxLayout(self.flags_box)
-        self.due_box = QGroupBox("Due")
+        self.due_box = QGroupBox(tr("Due"))
         self.due_layout = QVBoxLayout(self.due_box)
-        self.progress_box = QGroupBox("Questionnaires: baseline and now")
+        self.progress_box = QGroupBox(tr("Questionnaires: baseline and now"))
         progress_layout = QVBoxLayout(self.progress_box)
         self.progress_labels: dict[str, QLabel] = {}
         for instrument_id in INSTRUMENTS:
             label = QLabel("")
             label.setWordWrap(True)
-            label.setAccessibleName(f"{INSTRUMENTS[instrument_id].short_title} progress")
+            label.setAccessibleName(tr("{title} progress").format(
+                title=INSTRUMENTS[instrument_id].short_title))
             progress_layout.addWidget(label)
             self.progress_labels[instrument_id] = label
         self.definitions = QLabel("")
@@ -279,7 +293,7 @@ class TodayView(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.mood_row)
         layout.addLayout(ends)
-        note_label = QLabel("&Note (optional):")
+        note_label = QLabel(tr("&Note (optional):"))
         note_label.setBuddy(self.note)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
@@ -329,8 +343,8 @@ class TodayView(QWidget):
                 self.draft.active = True
         set_style(self.status, "color: $info;")
         self.status.setText(
-            f"Restored what you typed on {typed_at(kept.saved_at)}; "
-            "choose your mood to save it."
+            tr("Restored what you typed on {when}; choose your mood to save it.").format(
+                when=typed_at(kept.saved_at))
         )
 
     def refresh_drafts(self) -> None:
@@ -340,13 +354,14 @@ class TodayView(QWidget):
         for kept in pending:
             row = QHBoxLayout()
             when = kept.saved_at.astimezone()
-            text = QLabel(f"{describe_form(kept.form)}, typed on {typed_at(when)}.")
+            text = QLabel(tr("{form}, typed on {when}.").format(
+                form=describe_form(kept.form), when=typed_at(when)))
             text.setWordWrap(True)
-            go = QPushButton("Continue…")
-            go.setAccessibleName(f"Continue: {describe_form(kept.form)}")
+            go = QPushButton(tr("Continue…"))
+            go.setAccessibleName(tr("Continue: {form}").format(form=describe_form(kept.form)))
             go.clicked.connect(lambda _c=False, f=kept.form: self.draft_requested.emit(f))
-            drop = QPushButton("Discard")
-            drop.setAccessibleName(f"Discard: {describe_form(kept.form)}")
+            drop = QPushButton(tr("Discard"))
+            drop.setAccessibleName(tr("Discard: {form}").format(form=describe_form(kept.form)))
             drop.clicked.connect(lambda _c=False, f=kept.form: self._discard_draft(f))
             row.addWidget(text, 1)
             row.addWidget(go)
@@ -391,7 +406,7 @@ class TodayView(QWidget):
             self.draft.keep_now()  # not saved: what was typed must survive a crash too
             return
         set_style(self.status, "color: $success; font-weight: 600;")
-        self.status.setText(f"Saved at {saved.at.astimezone():%H:%M}.")
+        self.status.setText(tr("Saved at {time}.").format(time=f"{saved.at.astimezone():%H:%M}"))
         self.undo_button.show()
         self.note.clear()
         self.anxiety.set_optional(None)
@@ -423,20 +438,21 @@ class TodayView(QWidget):
             item = assessment.instrument.safety_item or 0
             answer = assessment.instrument.option_label(assessment.answers[item - 1])
             text = QLabel(
-                f"On {_on(assessment.at, weekday=True)} you answered "
-                f"{assessment.instrument.short_title} "
-                f"question {item} (thoughts that you would be better off dead or of hurting "
-                f"yourself) with “{answer}”. Help is available."
+                tr("On {day} you answered {title} question {item} (thoughts that you would "
+                   "be better off dead or of hurting yourself) with “{answer}”. "
+                   "Help is available.").format(
+                    day=_on(assessment.at, weekday=True),
+                    title=assessment.instrument.short_title, item=item, answer=answer)
             )
             text.setWordWrap(True)
-            text.setAccessibleName("Safety answer")
+            text.setAccessibleName(tr("Safety answer"))
             sentences.append(text.text())
-            show = QPushButton("Show crisis resources")
-            show.setAccessibleName("Show crisis resources")
+            show = QPushButton(tr("Show crisis resources"))
+            show.setAccessibleName(tr("Show crisis resources"))
             show.clicked.connect(self.crisis_requested.emit)
-            done = QPushButton("Acknowledge")
-            done.setAccessibleName("Acknowledge this answer (it stays in reports)")
-            done.setToolTip("Hides this here; the answer stays flagged in your reports.")
+            done = QPushButton(tr("Acknowledge"))
+            done.setAccessibleName(tr("Acknowledge this answer (it stays in reports)"))
+            done.setToolTip(tr("Hides this here; the answer stays flagged in your reports."))
             done.clicked.connect(lambda _c=False, a=assessment: self._acknowledge(a))
             row = QHBoxLayout()
             row.addWidget(text, 1)
@@ -469,17 +485,18 @@ class TodayView(QWidget):
         for item in items:
             row = QHBoxLayout()
             label = QLabel(item.text)
-            label.setAccessibleName("Due")
+            label.setAccessibleName(tr("Due"))
             row.addWidget(label, 1)
             if item.instrument_id is not None:
-                fill = QPushButton("Fill in…")
-                fill.setAccessibleName(f"Fill in {INSTRUMENTS[item.instrument_id].short_title}")
+                fill = QPushButton(tr("Fill in…"))
+                fill.setAccessibleName(tr("Fill in {title}").format(
+                    title=INSTRUMENTS[item.instrument_id].short_title))
                 fill.clicked.connect(
                     lambda _c=False, i=item.instrument_id: self.questionnaire_requested.emit(i)
                 )
                 row.addWidget(fill)
-            dismiss = QPushButton("Dismiss")
-            dismiss.setAccessibleName(f"Dismiss: {item.text}")
+            dismiss = QPushButton(tr("Dismiss"))
+            dismiss.setAccessibleName(tr("Dismiss: {item}").format(item=item.text))
             dismiss.clicked.connect(lambda _c=False, i=item: self._dismiss(i))
             row.addWidget(dismiss)
             self.due_layout.addLayout(row)
@@ -500,21 +517,22 @@ class TodayView(QWidget):
         if upcoming is None:
             self.next_session.clear()
         else:
-            self.next_session.setText(f"Next session: {describe_planned(upcoming)}")
+            self.next_session.setText(
+                tr("Next session: {when}").format(when=describe_planned(upcoming)))
         self.next_session.setVisible(upcoming is not None)
         _clear(self.planned_layout)
         overdue = plans.overdue()
         for late in overdue:
             row = QHBoxLayout()
-            text = QLabel(f"Planned for {describe_planned(late.item)}.")
+            text = QLabel(tr("Planned for {when}.").format(when=describe_planned(late.item)))
             text.setWordWrap(True)
-            text.setAccessibleName("Planned session")
-            yes = QPushButton("Yes, link the session logged that day" if late.match is not None
-                              else "Yes, log it…")
-            yes.setAccessibleName("It happened")
+            text.setAccessibleName(tr("Planned session"))
+            yes = QPushButton(tr("Yes, link the session logged that day") if late.match is not None
+                              else tr("Yes, log it…"))
+            yes.setAccessibleName(tr("It happened"))
             yes.clicked.connect(lambda _c=False, o=late: self._planned_happened(o))
-            no = QPushButton("No, it was missed")
-            no.setAccessibleName("It was missed")
+            no = QPushButton(tr("No, it was missed"))
+            no.setAccessibleName(tr("It was missed"))
             no.clicked.connect(lambda _c=False, i=late.item.id: self._planned_missed(i))
             row.addWidget(text, 1)
             row.addWidget(yes)
@@ -526,10 +544,10 @@ class TodayView(QWidget):
         if late.match is None:
             self.plan_done_requested.emit(late.item)
             return
-        self._plan_write(lambda plans: plans.done(late.item.id), "Mark planned session done")
+        self._plan_write(lambda plans: plans.done(late.item.id), tr("Mark planned session done"))
 
     def _planned_missed(self, item_id: int) -> None:
-        self._plan_write(lambda plans: plans.missed(item_id), "Mark planned session missed")
+        self._plan_write(lambda plans: plans.missed(item_id), tr("Mark planned session missed"))
 
     def _plan_write(self, write: Callable[[Plans], tuple[PlanWrite, Change]], text: str) -> None:
         try:
@@ -543,22 +561,22 @@ class TodayView(QWidget):
         for instrument_id, label in self.progress_labels.items():
             status = clinical.measure_status(self.controller.journal, instrument_id)
             label.setText(describe_status(status) + "".join(f" {n}" for n in status.notes))
-            thresholds.append(f"{status.remission_threshold} on {status.short_title}")
+            thresholds.append(tr("{threshold} on {title}").format(
+                threshold=status.remission_threshold, title=status.short_title))
         self.definitions.setText(
-            "Baseline: the last one before your first treatment session, unless you picked one "
-            "in Settings. Change = (latest − baseline) ÷ baseline. Response: latest total at "
-            "least 50 % lower than baseline. Remission: latest total below "
-            + " and ".join(thresholds) + "."
+            tr("Baseline: the last one before your first treatment session, unless you picked "
+               "one in Settings. Change = (latest − baseline) ÷ baseline. Response: latest "
+               "total at least 50 % lower than baseline. Remission: latest total below "
+               "{thresholds}.").format(thresholds=tr(" and ").join(thresholds))
         )
 
     def _refresh_summary(self) -> None:
         today = self.controller.now().date()  # the clock's day; entries count on their logged day
         moods = self.controller.journal.entries_on_days(MoodEntry.kind, today, today)
         if moods:
-            counted = count_of(len(moods), "mood entry", "mood entries")
-            self.summary.setText(f"Today so far: {counted}.")
+            self.summary.setText(tr("Today so far: %n mood entry(s).", n=len(moods)))
         else:
-            self.summary.setText("Nothing logged yet today.")
+            self.summary.setText(tr("Nothing logged yet today."))
 
 
 class TagCompleter(QCompleter):
@@ -590,8 +608,10 @@ class TagCompleter(QCompleter):
 def describe_planned(item: PlannedItem) -> str:
     """A planned session in one line: "Thu 10 Dec 2026, 10:00 at Clinic A"."""
     plan = item.session
-    where = f" at {plan.clinic}" if plan.clinic else ""
-    return f"{format_date_with_weekday(plan.at.date())}, {plan.at:%H:%M}{where}"
+    day, time = format_date_with_weekday(plan.at.date()), f"{plan.at:%H:%M}"
+    if plan.clinic:
+        return tr("{day}, {time} at {clinic}").format(day=day, time=time, clinic=plan.clinic)
+    return tr("{day}, {time}").format(day=day, time=time)
 
 
 def _clear(layout: QLayout) -> None:

@@ -12,8 +12,19 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ketajournal.domain.series import TrendSeries
 from ketajournal.domain.trend_table import COLUMNS, TrendRow, describe_row, trend_rows
+from ketajournal.translation import translator
 
 Index = QModelIndex | QPersistentModelIndex
+
+tr = translator("TrendTable")
+
+
+
+def _headers() -> tuple[str, ...]:
+    """The domain's :data:`COLUMNS`, in the reader's language."""
+    shown = (tr("Day"), tr("Mood"), tr("7-day mean"), tr("Sessions"))
+    assert len(shown) == len(COLUMNS)
+    return shown
 
 
 class TrendTableModel(QAbstractTableModel):
@@ -58,7 +69,7 @@ class TrendTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _headers()[section]
         return None
 
 
@@ -66,10 +77,10 @@ def trend_table_view(model: TrendTableModel) -> QTableView:
     """A read-only, row-selecting view of ``model`` that Tab leaves (arrows move in it)."""
     table = QTableView()
     table.setModel(model)
-    table.setAccessibleName("Chart data: one row per day")
+    table.setAccessibleName(tr("Chart data: one row per day"))
     table.setAccessibleDescription(
-        "The Trends chart as a table, newest day first: daily mood, its 7-day mean and "
-        "the sessions of that day."
+        tr("The Trends chart as a table, newest day first: daily mood, its 7-day mean and "
+        "the sessions of that day.")
     )
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

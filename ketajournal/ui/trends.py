@@ -15,6 +15,7 @@ from ketajournal.domain.series import (
     with_planned,
 )
 from ketajournal.services.plans import PLANNED
+from ketajournal.translation import translator
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
@@ -32,6 +33,8 @@ SLEEP_SENTENCE = (
 #: Kinds whose change alters the chart.
 CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment", "medication", PLANNED})
 
+tr = translator("Trends")
+
 
 class TrendsView(JournalView):
     """Hands the chart fresh series whenever an entry it draws changes.
@@ -47,7 +50,7 @@ class TrendsView(JournalView):
         self.chart = TrendsChart()
         bands = INSTRUMENTS[BANDS_INSTRUMENT]
         self.definition = QLabel(
-            "Points: daily mood (mean of the day's entries). "
+            tr("Points: daily mood (mean of the day's entries). ")
             + SEVEN_DAY_MEAN_DEFINITION
             + ". Vertical lines: treatment sessions; hollow rings at the top: sessions still "
             "planned. Triangles: side effects (pointing up, red: a red flag). "
@@ -68,9 +71,9 @@ class TrendsView(JournalView):
         self.table = trend_table_view(self.table_model)
         self.table.setMaximumHeight(240)
         self.table.hide()
-        self.table_button = QPushButton("Show the &data as a table")
+        self.table_button = QPushButton(tr("Show the &data as a table"))
         self.table_button.setCheckable(True)
-        self.table_button.setAccessibleName("Show the chart data as a table")
+        self.table_button.setAccessibleName(tr("Show the chart data as a table"))
         self.table_button.toggled.connect(self._show_table)
         self.chart.point_cursor.moved.connect(lambda text: announce(self.chart.plot, text))
         row = QHBoxLayout()
@@ -87,7 +90,7 @@ class TrendsView(JournalView):
     def _show_table(self, shown: bool) -> None:
         self.table.setVisible(shown)
         self.table_button.setText(
-            "Hide the &data table" if shown else "Show the &data as a table"
+            tr("Hide the &data table") if shown else "Show the &data as a table"
         )
         if shown:
             self.table.setFocus()

@@ -31,11 +31,11 @@ from ketajournal.domain.year_pixels import (
     MONTH_LETTERS,
     YearPixels,
     move,
-    year_counts,
     year_pixels,
     years_with_entries,
 )
 from ketajournal.palette import MOOD_SCALE, mood_colour, screen
+from ketajournal.translation import translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -50,6 +50,8 @@ TOP = 20
 _KEYS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left",
          Qt.Key.Key_Right: "right"}
 
+tr = translator("Year")
+
 
 class YearGrid(QWidget):
     """The squares of one year; focusable, the selected day moved by click or arrow keys."""
@@ -60,7 +62,7 @@ class YearGrid(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Year in pixels")
+        self.setAccessibleName(tr("Year in pixels"))
         self.pixels = YearPixels(2000, {}, frozenset())
         self.selected = date(2000, 1, 1)
 
@@ -102,8 +104,8 @@ class YearGrid(QWidget):
 
     def _describe(self) -> None:
         step = self.pixels.step(self.selected)
-        mood = "no mood entry" if step is None else f"daily mood {step}"
-        session = ", a session day" if self.selected in self.pixels.sessions else ""
+        mood = tr("no mood entry") if step is None else tr("daily mood {step}").format(step=step)
+        session = tr(", a session day") if self.selected in self.pixels.sessions else ""
         self.setAccessibleDescription(
             f"{format_date_with_weekday(self.selected)}: {mood}{session}"
         )
@@ -178,7 +180,7 @@ class Legend(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addWidget(QLabel("Mood 0"))
+        layout.addWidget(QLabel(tr("Mood 0")))
         for colour in MOOD_SCALE:
             swatch = QLabel()
             swatch.setFixedSize(CELL, CELL)
@@ -196,20 +198,20 @@ class YearView(JournalView):
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
         self.year_box = QComboBox()
-        self.year_box.setAccessibleName("Year")
+        self.year_box.setAccessibleName(tr("Year"))
         self.summary = QLabel()
         self.grid = YearGrid()
         self.day_title = QLabel()
         self.day_title.setStyleSheet("font-weight: 600;")
         self.day_list = QListWidget()
-        self.day_list.setAccessibleName("Entries of the chosen day")
-        definition = QLabel(DEFINITION + " Arrow keys: up and down a day, left and right a "
-                            "month.")
+        self.day_list.setAccessibleName(tr("Entries of the chosen day"))
+        definition = QLabel(DEFINITION + " " + tr("Arrow keys: up and down a day, left and "
+                                                  "right a month."))
         definition.setWordWrap(True)
         definition.setStyleSheet(f"color: {screen().hint_text};")
 
         top = QHBoxLayout()
-        year_label = QLabel("&Year:")
+        year_label = QLabel(tr("&Year:"))
         year_label.setBuddy(self.year_box)
         top.addWidget(year_label)
         top.addWidget(self.year_box)
@@ -270,7 +272,9 @@ class YearView(JournalView):
         if selected.year != self.year:
             selected = today if today.year == self.year else date(self.year, 12, 31)
         self.grid.set_pixels(pixels, selected)
-        self.summary.setText(year_counts(pixels))
+        self.summary.setText(
+            tr("%n day(s) with a mood entry", n=pixels.logged_days) + ", "
+            + tr("%n session day(s).", n=len(pixels.sessions)))
         self.show_day(selected)
 
     def show_day(self, day: date) -> None:

@@ -42,7 +42,7 @@ def test_an_export_runs_as_a_job_writes_the_file_and_reports(
     window.files.export_json(target)
     assert controller.jobs.running and controller.drafts.paused  # off the UI thread
     qtbot.waitUntil(lambda: not controller.jobs.running, timeout=10_000)
-    assert window.statusBar().currentMessage() == "Exported 1 entries to export.json."
+    assert window.statusBar().currentMessage() == "Exported 1 entry to export.json."
     assert [m["mood"] for m in json.loads(target.read_text())["entries"]["mood"]] == [6]
     assert not controller.drafts.paused
 

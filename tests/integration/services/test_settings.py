@@ -72,3 +72,12 @@ def test_the_pdf_paper_is_auto_a4_or_letter(journal: Journal) -> None:
         locales.use(None)
     with pytest.raises(ValidationError, match="must be one of: auto, a4, letter"):
         settings.set("report.paper", "a5")
+
+
+def test_the_language_is_one_the_window_speaks(journal: Journal) -> None:
+    settings = Settings(journal)
+    assert settings.get("ui.language") == "system"
+    settings.set("ui.language", "de")
+    assert settings.get("ui.language") == "de"
+    with pytest.raises(ValidationError, match=r"ui\.language.*system, en, de, es"):
+        settings.set("ui.language", "fr")

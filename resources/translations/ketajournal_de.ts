@@ -1,0 +1,1672 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+  <context>
+    <name>Boosters</name>
+    <message>
+      <source>&amp;Automatic</source>
+      <translation>Automat&amp;isch</translation>
+    </message>
+    <message>
+      <source>&amp;Cycles, newest first:</source>
+      <translation>&amp;Zyklen, neueste zuerst:</translation>
+    </message>
+    <message>
+      <source>. Needs {needs}.</source>
+      <translation>. Benötigt {needs}.</translation>
+    </message>
+    <message>
+      <source>A question for your clinician: is the next booster due around {day}? ({basis})</source>
+      <translation>Eine Frage an Ihre Behandlerin oder Ihren Behandler: Ist der nächste Booster um den {day} fällig? ({basis})</translation>
+    </message>
+    <message>
+      <source>Adds a planned session on that date (at the time of your last session), noted as a question for your clinician. Edit → Undo takes it back.</source>
+      <translation>Plant an diesem Tag eine Sitzung ein (zur Uhrzeit Ihrer letzten Sitzung), vermerkt als Frage an Ihre Behandlerin oder Ihren Behandler. Bearbeiten → Rückgängig nimmt sie zurück.</translation>
+    </message>
+    <message>
+      <source>Appl&amp;y</source>
+      <translation>Über&amp;nehmen</translation>
+    </message>
+    <message>
+      <source>Apply threshold</source>
+      <translation>Schwelle übernehmen</translation>
+    </message>
+    <message>
+      <source>Automatic threshold</source>
+      <translation>Automatische Schwelle</translation>
+    </message>
+    <message>
+      <source>Booster cycles</source>
+      <translation>Booster-Zyklen</translation>
+    </message>
+    <message>
+      <source>Change the threshold T</source>
+      <translation>Schwelle T ändern</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>Definitionen</translation>
+    </message>
+    <message>
+      <source>Dose (mg)</source>
+      <translation>Dosis (mg)</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>Gehalten</translation>
+    </message>
+    <message>
+      <source>How these numbers are computed.</source>
+      <translation>So werden diese Zahlen berechnet.</translation>
+    </message>
+    <message>
+      <source>Medication change</source>
+      <translation>Medikamentenänderung</translation>
+    </message>
+    <message>
+      <source>Next booster: no estimate yet. {basis}</source>
+      <translation>Nächster Booster: noch keine Schätzung. {basis}</translation>
+    </message>
+    <message>
+      <source>One row per session, newest first: date, phase, dose, how many days the effect held (durability) and any medication change during the cycle.</source>
+      <translation>Eine Zeile pro Sitzung, neueste zuerst: Datum, Phase, Dosis, wie viele Tage die Wirkung anhielt (Haltedauer) und jede Medikamentenänderung im Zyklus.</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Plan &amp;it</source>
+      <translation>&amp;Planen</translation>
+    </message>
+    <message>
+      <source>Plan the next booster on the estimated date</source>
+      <translation>Den nächsten Booster am geschätzten Datum planen</translation>
+    </message>
+    <message>
+      <source>T = B + (P − B) / 2, from your own mood entries</source>
+      <translation>T = B + (P − B) / 2, aus Ihren eigenen Stimmungseinträgen</translation>
+    </message>
+    <message>
+      <source>The estimated date for the next booster, {day}, is already past. A question for your clinician. ({basis})</source>
+      <translation>Das geschätzte Datum für den nächsten Booster, {day}, ist bereits vorbei. Eine Frage an Ihre Behandlerin oder Ihren Behandler. ({basis})</translation>
+    </message>
+    <message>
+      <source>Thre&amp;shold…</source>
+      <translation>&amp;Schwelle…</translation>
+    </message>
+    <message>
+      <source>Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})</source>
+      <translation>Schwelle T = {t} (automatisch: B + (P − B) / 2, B = {b}, P = {p})</translation>
+    </message>
+    <message>
+      <source>Threshold T = {t} (set by you)</source>
+      <translation>Schwelle T = {t} (von Ihnen festgelegt)</translation>
+    </message>
+    <message>
+      <source>Threshold T: not available yet. Needs {needs}.</source>
+      <translation>Schwelle T: noch nicht verfügbar. Benötigt {needs}.</translation>
+    </message>
+    <message>
+      <source>Threshold editor</source>
+      <translation>Schwelle bearbeiten</translation>
+    </message>
+    <message>
+      <source>a threshold</source>
+      <translation>eine Schwelle</translation>
+    </message>
+    <message>
+      <source>or T =</source>
+      <translation>oder T =</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoostersChart</name>
+    <message>
+      <source>Booster cycle (older: fainter)</source>
+      <translation>Booster-Zyklus (ältere: blasser)</translation>
+    </message>
+    <message>
+      <source>Booster response curves chart</source>
+      <translation>Diagramm der Booster-Verläufe</translation>
+    </message>
+    <message>
+      <source>Daily mood (0–10, 10 = best)</source>
+      <translation>Tagesstimmung (0–10, 10 = beste)</translation>
+    </message>
+    <message>
+      <source>Daily mood on each day after a session, one line per cycle: boosters as solid green lines, the induction series as dotted purple lines, older cycles fainter; the median of the booster cycles as a bold dark blue line and the threshold T as a dashed red line.</source>
+      <translation>Tagesstimmung an jedem Tag nach einer Sitzung, eine Linie pro Zyklus: Booster als durchgezogene grüne Linien, die Induktionsserie als gepunktete violette Linien, ältere Zyklen blasser; der Median der Booster-Zyklen als kräftige dunkelblaue Linie und die Schwelle T als gestrichelte rote Linie.</translation>
+    </message>
+    <message>
+      <source>Days after the session</source>
+      <translation>Tage nach der Sitzung</translation>
+    </message>
+    <message>
+      <source>Induction cycle</source>
+      <translation>Induktionszyklus</translation>
+    </message>
+    <message>
+      <source>Median of booster cycles</source>
+      <translation>Median der Booster-Zyklen</translation>
+    </message>
+    <message>
+      <source>Threshold T</source>
+      <translation>Schwelle T</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialogs</name>
+    <message>
+      <source>&amp;Clinic</source>
+      <translation>&amp;Klinik</translation>
+    </message>
+    <message>
+      <source>&amp;Dose</source>
+      <translation>&amp;Dosis</translation>
+    </message>
+    <message>
+      <source>&amp;Duration</source>
+      <translation>Da&amp;uer</translation>
+    </message>
+    <message>
+      <source>&amp;Heart rate</source>
+      <translation>&amp;Herzfrequenz</translation>
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation>&amp;Art</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+      <source>&amp;Other</source>
+      <translation>&amp;Sonstiges</translation>
+    </message>
+    <message>
+      <source>&amp;Phase</source>
+      <translation>&amp;Phase</translation>
+    </message>
+    <message>
+      <source>&amp;Route</source>
+      <translation>&amp;Verabreichung</translation>
+    </message>
+    <message>
+      <source>&amp;Side effect</source>
+      <translation>Neben&amp;wirkung</translation>
+    </message>
+    <message>
+      <source>&amp;Sleep (hours)</source>
+      <translation>&amp;Schlaf (Stunden)</translation>
+    </message>
+    <message>
+      <source>&amp;When</source>
+      <translation>&amp;Wann</translation>
+    </message>
+    <message>
+      <source>After s&amp;ession</source>
+      <translation>Nach Sit&amp;zung</translation>
+    </message>
+    <message>
+      <source>Blood pressure &amp;after (~40 min)</source>
+      <translation>Blutdruck &amp;danach (~40 min)</translation>
+    </message>
+    <message>
+      <source>Blood pressure &amp;before</source>
+      <translation>Blutdruck &amp;vorher</translation>
+    </message>
+    <message>
+      <source>Blood pressure before &amp;leaving</source>
+      <translation>Blutdruck vor dem &amp;Gehen</translation>
+    </message>
+    <message>
+      <source>Body wei&amp;ght</source>
+      <translation>Körper&amp;gewicht</translation>
+    </message>
+    <message>
+      <source>Clinic</source>
+      <translation>Klinik</translation>
+    </message>
+    <message>
+      <source>Clinic's sedation rating (&amp;MOAA/S, 0–5)</source>
+      <translation>Sedierungsgrad der Klinik (&amp;MOAA/S, 0–5)</translation>
+    </message>
+    <message>
+      <source>Dose per kilogram</source>
+      <translation>Dosis pro Kilogramm</translation>
+    </message>
+    <message>
+      <source>Error message</source>
+      <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+      <source>Ob&amp;servation until ready to leave</source>
+      <translation>&amp;Beobachtung bis zur Entlassung</translation>
+    </message>
+    <message>
+      <source>Optional note (private; only in reports if you choose)</source>
+      <translation>Optionale Notiz (privat; nur in Berichten, wenn Sie es wählen)</translation>
+    </message>
+    <message>
+      <source>Red flag warning</source>
+      <translation>Warnzeichen</translation>
+    </message>
+    <message>
+      <source>Restored draft</source>
+      <translation>Wiederhergestellter Entwurf</translation>
+    </message>
+    <message>
+      <source>Session it follows</source>
+      <translation>Zugehörige Sitzung</translation>
+    </message>
+    <message>
+      <source>Sp&amp;O₂</source>
+      <translation>Sp&amp;O₂</translation>
+    </message>
+    <message>
+      <source>What it was (for Other)</source>
+      <translation>Was es war (bei Sonstiges)</translation>
+    </message>
+    <message>
+      <source>What was it?</source>
+      <translation>Was war es?</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wann</translation>
+    </message>
+  </context>
+  <context>
+    <name>Factors</name>
+    <message>
+      <source>&amp;Save today's values</source>
+      <translation>Heutige Werte &amp;speichern</translation>
+    </message>
+    <message>
+      <source>95 % interval</source>
+      <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+      <source>Compared</source>
+      <translation>Verglichen</translation>
+    </message>
+    <message>
+      <source>Days with vs without</source>
+      <translation>Tage mit / ohne</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>Unterschied</translation>
+    </message>
+    <message>
+      <source>Factors compared, strongest evidence first</source>
+      <translation>Verglichene Faktoren, stärkste Evidenz zuerst</translation>
+    </message>
+    <message>
+      <source>Follo&amp;w</source>
+      <translation>Verfol&amp;gen</translation>
+    </message>
+    <message>
+      <source>How the new factor is rated</source>
+      <translation>Wie der neue Faktor bewertet wird</translation>
+    </message>
+    <message>
+      <source>Mood on days with and without each factor, compared only between days the same time after a session. Strongest evidence first. These are associations, not proof of a cause.</source>
+      <translation>Stimmung an Tagen mit und ohne jeden Faktor, nur zwischen Tagen mit gleichem Abstand zu einer Sitzung verglichen. Stärkste Evidenz zuerst. Das sind Zusammenhänge, kein Beweis für eine Ursache.</translation>
+    </message>
+    <message>
+      <source>Name of a new factor</source>
+      <translation>Name eines neuen Faktors</translation>
+    </message>
+    <message>
+      <source>Saved today's values.</source>
+      <translation>Heutige Werte gespeichert.</translation>
+    </message>
+    <message>
+      <source>What the selected comparison says</source>
+      <translation>Was der gewählte Vergleich aussagt</translation>
+    </message>
+    <message>
+      <source>Your factors: today's values</source>
+      <translation>Ihre Faktoren: heutige Werte</translation>
+    </message>
+    <message>
+      <source>e.g. alcohol, exercise, therapy homework</source>
+      <translation>z. B. Alkohol, Sport, Therapie-Hausaufgaben</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>&amp;Preview</source>
+      <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>&amp;Auswählen…</translation>
+    </message>
+    <message>
+      <source>Choose the format and the file, then Preview.</source>
+      <translation>Wählen Sie das Format und die Datei, dann Vorschau.</translation>
+    </message>
+    <message>
+      <source>Daylio mood labels: a score for each</source>
+      <translation>Daylio-Stimmungen: ein Wert für jede</translation>
+    </message>
+    <message>
+      <source>Daylio's five moods have defaults (rad 9, good 7, meh 5, bad 3, awful 1); your own labels need a score. Your choices are remembered.</source>
+      <translation>Die fünf Stimmungen von Daylio haben Standardwerte (rad 9, good 7, meh 5, bad 3, awful 1); Ihre eigenen Bezeichnungen brauchen einen Wert. Ihre Auswahl wird gespeichert.</translation>
+    </message>
+    <message>
+      <source>F&amp;ormat</source>
+      <translation>F&amp;ormat</translation>
+    </message>
+    <message>
+      <source>File to import</source>
+      <translation>Zu importierende Datei</translation>
+    </message>
+    <message>
+      <source>Format of the file</source>
+      <translation>Format der Datei</translation>
+    </message>
+    <message>
+      <source>Highest value of the mood scale</source>
+      <translation>Höchster Wert der Stimmungsskala</translation>
+    </message>
+    <message>
+      <source>Import from another app</source>
+      <translation>Aus einer anderen App importieren</translation>
+    </message>
+    <message>
+      <source>Import status</source>
+      <translation>Importstatus</translation>
+    </message>
+    <message>
+      <source>Lowest value of the mood scale</source>
+      <translation>Niedrigster Wert der Stimmungsskala</translation>
+    </message>
+    <message>
+      <source>Mood &amp;scale</source>
+      <translation>Stimmungs&amp;skala</translation>
+    </message>
+    <message>
+      <source>Mood labels and their scores</source>
+      <translation>Stimmungsbezeichnungen und ihre Werte</translation>
+    </message>
+    <message>
+      <source>The first new entries</source>
+      <translation>Die ersten neuen Einträge</translation>
+    </message>
+    <message>
+      <source>The lowest value is the best mood</source>
+      <translation>Der niedrigste Wert ist die beste Stimmung</translation>
+    </message>
+    <message>
+      <source>choose…</source>
+      <translation>auswählen…</translation>
+    </message>
+    <message>
+      <source>strptime codes: %d day, %m month, %Y year, %H:%M time</source>
+      <translation>strptime-Codes: %d Tag, %m Monat, %Y Jahr, %H:%M Uhrzeit</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>bis</translation>
+    </message>
+  </context>
+  <context>
+    <name>Medications</name>
+    <message>
+      <source>&amp;Class</source>
+      <translation>&amp;Klasse</translation>
+    </message>
+    <message>
+      <source>&amp;Delete this medication</source>
+      <translation>Dieses Medikament &amp;löschen</translation>
+    </message>
+    <message>
+      <source>&amp;Dose</source>
+      <translation>&amp;Dosis</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Name</translation>
+    </message>
+    <message>
+      <source>&amp;Start a medication…</source>
+      <translation>Medikament begi&amp;nnen…</translation>
+    </message>
+    <message>
+      <source>As you record them: a dose change applies from its day; a medication is not taken on the day it is stopped. The Boosters screen and the clinician report show each change beside the boosters it overlaps — side by side, never as a cause.</source>
+      <translation>So wie Sie sie eintragen: Eine Dosisänderung gilt ab ihrem Tag; am Tag des Absetzens wird ein Medikament nicht mehr eingenommen. Die Booster-Ansicht und der Bericht für die Behandelnden zeigen jede Änderung neben den Boostern, mit denen sie zusammenfällt – nebeneinander, nie als Ursache.</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Änderung</translation>
+    </message>
+    <message>
+      <source>Change a medication's dose</source>
+      <translation>Dosis eines Medikaments ändern</translation>
+    </message>
+    <message>
+      <source>Change d&amp;ose…</source>
+      <translation>Dos&amp;is ändern…</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Klasse</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Delete the selected medication with all its doses (Edit → Undo brings it back).</source>
+      <translation>Das gewählte Medikament mit allen Dosen löschen (Bearbeiten → Rückgängig holt es zurück).</translation>
+    </message>
+    <message>
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <source>Dose in &amp;mg</source>
+      <translation>Dosis in &amp;mg</translation>
+    </message>
+    <message>
+      <source>Error message</source>
+      <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+      <source>Every start, dose change and stop (newest first)</source>
+      <translation>Jeder Beginn, jede Dosisänderung und jedes Absetzen (neueste zuerst)</translation>
+    </message>
+    <message>
+      <source>How &amp;often</source>
+      <translation>Wie &amp;oft</translation>
+    </message>
+    <message>
+      <source>How often</source>
+      <translation>Wie oft</translation>
+    </message>
+    <message>
+      <source>Medication</source>
+      <translation>Medikament</translation>
+    </message>
+    <message>
+      <source>Medication name</source>
+      <translation>Name des Medikaments</translation>
+    </message>
+    <message>
+      <source>N&amp;ote</source>
+      <translation>N&amp;otiz</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Seit</translation>
+    </message>
+    <message>
+      <source>Start a medication</source>
+      <translation>Medikament beginnen</translation>
+    </message>
+    <message>
+      <source>Stop a medication</source>
+      <translation>Medikament absetzen</translation>
+    </message>
+    <message>
+      <source>Stop ta&amp;king…</source>
+      <translation>Abset&amp;zen…</translation>
+    </message>
+    <message>
+      <source>Taken today ({day})</source>
+      <translation>Heute eingenommen ({day})</translation>
+    </message>
+    <message>
+      <source>Taken today: none recorded</source>
+      <translation>Heute eingenommen: nichts eingetragen</translation>
+    </message>
+    <message>
+      <source>as prescribed, e.g. 50 mg once a day</source>
+      <translation>wie verordnet, z. B. 50 mg einmal täglich</translation>
+    </message>
+    <message>
+      <source>dose changed</source>
+      <translation>Dosis geändert</translation>
+    </message>
+    <message>
+      <source>e.g. sertraline (pick or type)</source>
+      <translation>z. B. Sertralin (auswählen oder eingeben)</translation>
+    </message>
+    <message>
+      <source>mg</source>
+      <translation>mg</translation>
+    </message>
+    <message>
+      <source>started</source>
+      <translation>begonnen</translation>
+    </message>
+  </context>
+  <context>
+    <name>Menus</name>
+    <message>
+      <source>&amp;About ketajournal</source>
+      <translation>Ü&amp;ber ketajournal</translation>
+    </message>
+    <message>
+      <source>&amp;Back up to a file…</source>
+      <translation>In eine Datei &amp;sichern…</translation>
+    </message>
+    <message>
+      <source>&amp;Crisis resources…</source>
+      <translation>&amp;Krisenhilfe…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+      <source>&amp;Import from a JSON or CSV file…</source>
+      <translation>Aus JSON- oder CSV-Datei &amp;importieren…</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts…</source>
+      <translation>&amp;Tastenkürzel…</translation>
+    </message>
+    <message>
+      <source>&amp;Lock</source>
+      <translation>Sp&amp;erren</translation>
+    </message>
+    <message>
+      <source>&amp;Log</source>
+      <translation>&amp;Erfassen</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+      <source>&amp;Restore from a backup file…</source>
+      <translation>Aus Sicherungsdatei &amp;wiederherstellen…</translation>
+    </message>
+    <message>
+      <source>&amp;Session…</source>
+      <translation>&amp;Sitzung…</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+      <source>E&amp;vent…</source>
+      <translation>E&amp;reignis…</translation>
+    </message>
+    <message>
+      <source>Export as &amp;CSV files…</source>
+      <translation>Als &amp;CSV-Dateien exportieren…</translation>
+    </message>
+    <message>
+      <source>Export as &amp;FHIR bundle…</source>
+      <translation>Als &amp;FHIR-Bundle exportieren…</translation>
+    </message>
+    <message>
+      <source>Export as &amp;JSON…</source>
+      <translation>Als &amp;JSON exportieren…</translation>
+    </message>
+    <message>
+      <source>Export clinician &amp;PDF…</source>
+      <translation>&amp;PDF für Behandelnde exportieren…</translation>
+    </message>
+    <message>
+      <source>Import from &amp;another app…</source>
+      <translation>Aus &amp;anderer App importieren…</translation>
+    </message>
+    <message>
+      <source>Import from a CSV &amp;folder…</source>
+      <translation>Aus CSV-&amp;Ordner importieren…</translation>
+    </message>
+    <message>
+      <source>Side &amp;effect…</source>
+      <translation>&amp;Nebenwirkung…</translation>
+    </message>
+    <message>
+      <source>{title} questionnaire…</source>
+      <translation>Fragebogen {title}…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operations</name>
+    <message numerus="yes">
+      <source> to %n CSV file(s).</source>
+      <translation>
+        <numerusform>, in %n CSV-Datei.</numerusform>
+        <numerusform>, in %n CSV-Dateien.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Back up to a file</source>
+      <translation>In eine Datei sichern</translation>
+    </message>
+    <message numerus="yes">
+      <source>Backed up %n entry(s) to {file} (encrypted).</source>
+      <translation>
+        <numerusform>%n Eintrag verschlüsselt in {file} gesichert.</numerusform>
+        <numerusform>%n Einträge verschlüsselt in {file} gesichert.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>Wird gesichert…</translation>
+    </message>
+    <message>
+      <source>Export CSV files into folder</source>
+      <translation>CSV-Dateien in einen Ordner exportieren</translation>
+    </message>
+    <message>
+      <source>Export as FHIR R4 bundle</source>
+      <translation>Als FHIR-R4-Bundle exportieren</translation>
+    </message>
+    <message>
+      <source>Export journal as JSON</source>
+      <translation>Tagebuch als JSON exportieren</translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n FHIR resource(s) to {file}.</source>
+      <translation>
+        <numerusform>%n FHIR-Ressource nach {file} exportiert.</numerusform>
+        <numerusform>%n FHIR-Ressourcen nach {file} exportiert.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s)</source>
+      <translation>
+        <numerusform>%n Eintrag exportiert</numerusform>
+        <numerusform>%n Einträge exportiert</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s) to {file}.</source>
+      <translation>
+        <numerusform>%n Eintrag nach {file} exportiert.</numerusform>
+        <numerusform>%n Einträge nach {file} exportiert.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+      <source>Import a CSV export folder</source>
+      <translation>Einen CSV-Exportordner importieren</translation>
+    </message>
+    <message>
+      <source>Import a ketajournal export</source>
+      <translation>Einen ketajournal-Export importieren</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>Import abgeschlossen</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Wird importiert…</translation>
+    </message>
+    <message>
+      <source>Restore from a backup file</source>
+      <translation>Aus einer Sicherungsdatei wiederherstellen</translation>
+    </message>
+  </context>
+  <context>
+    <name>Plan</name>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>Hin&amp;zufügen…</translation>
+    </message>
+    <message>
+      <source>&amp;Change…</source>
+      <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+      <source>&amp;Clinic</source>
+      <translation>&amp;Klinik</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+      <source>&amp;Phase</source>
+      <translation>&amp;Phase</translation>
+    </message>
+    <message>
+      <source>&amp;Preview</source>
+      <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+      <source>&amp;Route</source>
+      <translation>Verab&amp;reichung</translation>
+    </message>
+    <message>
+      <source>&amp;Start on or after</source>
+      <translation>&amp;Beginn am oder nach</translation>
+    </message>
+    <message>
+      <source>&amp;Template</source>
+      <translation>Vor&amp;lage</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>Rüc&amp;kgängig</translation>
+    </message>
+    <message>
+      <source>&amp;Weekdays</source>
+      <translation>&amp;Wochentage</translation>
+    </message>
+    <message>
+      <source>&amp;When</source>
+      <translation>&amp;Wann</translation>
+    </message>
+    <message>
+      <source>Change any time, or untick a session to leave it out:</source>
+      <translation>Ändern Sie Uhrzeiten oder entfernen Sie das Häkchen, um eine Sitzung auszulassen:</translation>
+    </message>
+    <message>
+      <source>Change or move the selected planned session</source>
+      <translation>Die gewählte geplante Sitzung ändern oder verschieben</translation>
+    </message>
+    <message>
+      <source>Clinic</source>
+      <translation>Klinik</translation>
+    </message>
+    <message>
+      <source>Custom: &amp;route</source>
+      <translation>Eigene: Verabreichun&amp;g</translation>
+    </message>
+    <message>
+      <source>Custom: e&amp;very</source>
+      <translation>Eigene: &amp;alle</translation>
+    </message>
+    <message>
+      <source>Esketamine after week &amp;8</source>
+      <translation>Esketamin nach Woche &amp;8</translation>
+    </message>
+    <message>
+      <source>Esketamine weeks of maintenance</source>
+      <translation>Esketamin: Wochen der Erhaltung</translation>
+    </message>
+    <message>
+      <source>Every</source>
+      <translation>Alle</translation>
+    </message>
+    <message>
+      <source>Fr&amp;om a template…</source>
+      <translation>Aus Vor&amp;lage…</translation>
+    </message>
+    <message>
+      <source>IM or custom: how &amp;many</source>
+      <translation>IM oder eigene: wie vi&amp;ele</translation>
+    </message>
+    <message>
+      <source>It happene&amp;d…</source>
+      <translation>Hat statt&amp;gefunden…</translation>
+    </message>
+    <message>
+      <source>Mark the selected session done</source>
+      <translation>Die gewählte Sitzung als erfolgt markieren</translation>
+    </message>
+    <message>
+      <source>Mark the selected session missed</source>
+      <translation>Die gewählte Sitzung als verpasst markieren</translation>
+    </message>
+    <message>
+      <source>Mi&amp;ssed</source>
+      <translation>Ver&amp;passt</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>Nothing planned. Add a session, or plan a series from a template (IV or IM induction, esketamine per its label, or your own).</source>
+      <translation>Nichts geplant. Fügen Sie eine Sitzung hinzu oder planen Sie eine Serie aus einer Vorlage (IV- oder IM-Induktion, Esketamin laut Fachinformation oder eine eigene).</translation>
+    </message>
+    <message>
+      <source>Number of sessions</source>
+      <translation>Anzahl der Sitzungen</translation>
+    </message>
+    <message>
+      <source>Past</source>
+      <translation>Vergangen</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Planen</translation>
+    </message>
+    <message>
+      <source>Plan from a template</source>
+      <translation>Aus einer Vorlage planen</translation>
+    </message>
+    <message>
+      <source>Plan one session</source>
+      <translation>Eine Sitzung planen</translation>
+    </message>
+    <message>
+      <source>Plan sessions from a template</source>
+      <translation>Sitzungen aus einer Vorlage planen</translation>
+    </message>
+    <message>
+      <source>Plan status</source>
+      <translation>Planstatus</translation>
+    </message>
+    <message>
+      <source>Planned &amp;dose</source>
+      <translation>Geplante &amp;Dosis</translation>
+    </message>
+    <message>
+      <source>Planned dose</source>
+      <translation>Geplante Dosis</translation>
+    </message>
+    <message>
+      <source>Planned sessions</source>
+      <translation>Geplante Sitzungen</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Entfernen</translation>
+    </message>
+    <message>
+      <source>Remove the selected planned session</source>
+      <translation>Die gewählte geplante Sitzung entfernen</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>Verabreichung</translation>
+    </message>
+    <message>
+      <source>Select a planned session first.</source>
+      <translation>Wählen Sie zuerst eine geplante Sitzung.</translation>
+    </message>
+    <message>
+      <source>Select a session that is still planned first.</source>
+      <translation>Wählen Sie zuerst eine Sitzung, die noch geplant ist.</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>Beginndatum</translation>
+    </message>
+    <message>
+      <source>The planned sessions to save</source>
+      <translation>Die zu speichernden geplanten Sitzungen</translation>
+    </message>
+    <message>
+      <source>Undo the last change</source>
+      <translation>Die letzte Änderung rückgängig machen</translation>
+    </message>
+    <message>
+      <source>Upcoming</source>
+      <translation>Anstehend</translation>
+    </message>
+    <message>
+      <source>Usual t&amp;ime</source>
+      <translation>Übliche &amp;Uhrzeit</translation>
+    </message>
+    <message>
+      <source>Usual time</source>
+      <translation>Übliche Uhrzeit</translation>
+    </message>
+    <message>
+      <source>Weekdays</source>
+      <translation>Wochentage</translation>
+    </message>
+    <message>
+      <source>Weeks of maintenance</source>
+      <translation>Wochen der Erhaltung</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Was geschah</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wann</translation>
+    </message>
+    <message>
+      <source>Your own plan, to be reminded and to compare with what happened: the clinic's schedule decides. Edit → Undo takes back any change here.</source>
+      <translation>Ihr eigener Plan, zur Erinnerung und zum Vergleich mit dem, was geschah: Maßgeblich ist der Terminplan der Klinik. Bearbeiten → Rückgängig nimmt jede Änderung hier zurück.</translation>
+    </message>
+    <message>
+      <source>the template's own (e.g. mon,wed,fri)</source>
+      <translation>die der Vorlage (z. B. mon,wed,fri)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Screens</name>
+    <message>
+      <source>&amp;Boosters</source>
+      <translation>Booste&amp;r</translation>
+    </message>
+    <message>
+      <source>&amp;Today</source>
+      <translation>He&amp;ute</translation>
+    </message>
+    <message>
+      <source>A&amp;ppointment</source>
+      <translation>Ter&amp;min</translation>
+    </message>
+    <message>
+      <source>Factors</source>
+      <translation>Faktoren</translation>
+    </message>
+    <message>
+      <source>Medications</source>
+      <translation>Medikamente</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Screens</source>
+      <translation>Ansichten</translation>
+    </message>
+    <message>
+      <source>T&amp;rends</source>
+      <translation>&amp;Trends</translation>
+    </message>
+    <message>
+      <source>Ti&amp;meline</source>
+      <translation>&amp;Verlauf</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Jahr</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+      <source>&amp;Show:</source>
+      <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+      <source>All entries, newest first</source>
+      <translation>Alle Einträge, neueste zuerst</translation>
+    </message>
+    <message>
+      <source>Delete the selected entry</source>
+      <translation>Den gewählten Eintrag löschen</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Details</translation>
+    </message>
+    <message>
+      <source>Ed&amp;it…</source>
+      <translation>Ä&amp;ndern…</translation>
+    </message>
+    <message>
+      <source>Edit the selected entry</source>
+      <translation>Den gewählten Eintrag ändern</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Art</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>Search in notes</source>
+      <translation>In Notizen suchen</translation>
+    </message>
+    <message>
+      <source>Show kind</source>
+      <translation>Art zeigen</translation>
+    </message>
+    <message>
+      <source>Timeline message</source>
+      <translation>Meldung des Verlaufs</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Wann</translation>
+    </message>
+  </context>
+  <context>
+    <name>Today</name>
+    <message>
+      <source> and </source>
+      <translation> und </translation>
+    </message>
+    <message>
+      <source>&amp;Note (optional):</source>
+      <translation>N&amp;otiz (optional):</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>Rüc&amp;kgängig</translation>
+    </message>
+    <message>
+      <source>, change {percent} %</source>
+      <translation>, Veränderung {percent} %</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>Zur Kenntnis genommen</translation>
+    </message>
+    <message>
+      <source>Acknowledge this answer (it stays in reports)</source>
+      <translation>Diese Antwort zur Kenntnis nehmen (sie bleibt in den Berichten)</translation>
+    </message>
+    <message>
+      <source>An&amp;xiety</source>
+      <translation>An&amp;gst</translation>
+    </message>
+    <message>
+      <source>Anxiety</source>
+      <translation>Angst</translation>
+    </message>
+    <message>
+      <source>Baseline: the last one before your first treatment session, unless you picked one in Settings. Change = (latest − baseline) ÷ baseline. Response: latest total at least 50 % lower than baseline. Remission: latest total below {thresholds}.</source>
+      <translation>Ausgangswert: der letzte vor Ihrer ersten Behandlungssitzung, außer Sie haben in den Einstellungen einen gewählt. Veränderung = (neuester − Ausgangswert) ÷ Ausgangswert. Ansprechen: neuester Gesamtwert mindestens 50 % unter dem Ausgangswert. Remission: neuester Gesamtwert unter {thresholds}.</translation>
+    </message>
+    <message>
+      <source>Click a number or type it to save it. {worst} = worst, {best} = best.</source>
+      <translation>Klicken oder tippen Sie eine Zahl, um sie zu speichern. {worst} = am schlechtesten, {best} = am besten.</translation>
+    </message>
+    <message>
+      <source>Continue: {form}</source>
+      <translation>Fortsetzen: {form}</translation>
+    </message>
+    <message>
+      <source>Continue…</source>
+      <translation>Fortsetzen…</translation>
+    </message>
+    <message>
+      <source>Did your session happen?</source>
+      <translation>Hat Ihre Sitzung stattgefunden?</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Verwerfen</translation>
+    </message>
+    <message>
+      <source>Discard: {form}</source>
+      <translation>Verwerfen: {form}</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Ausblenden</translation>
+    </message>
+    <message>
+      <source>Dismiss: {item}</source>
+      <translation>Ausblenden: {item}</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Fällig</translation>
+    </message>
+    <message>
+      <source>Ener&amp;gy</source>
+      <translation>E&amp;nergie</translation>
+    </message>
+    <message>
+      <source>Energy</source>
+      <translation>Energie</translation>
+    </message>
+    <message>
+      <source>Fill in the {title}</source>
+      <translation>{title} ausfüllen</translation>
+    </message>
+    <message>
+      <source>Fill in {title}</source>
+      <translation>{title} ausfüllen</translation>
+    </message>
+    <message>
+      <source>Fill in {title}…</source>
+      <translation>{title} ausfüllen…</translation>
+    </message>
+    <message>
+      <source>Fill in…</source>
+      <translation>Ausfüllen…</translation>
+    </message>
+    <message>
+      <source>Hides this here; the answer stays flagged in your reports.</source>
+      <translation>Blendet dies hier aus; die Antwort bleibt in Ihren Berichten markiert.</translation>
+    </message>
+    <message>
+      <source>How is your mood right now?</source>
+      <translation>Wie ist Ihre Stimmung gerade?</translation>
+    </message>
+    <message>
+      <source>It happened</source>
+      <translation>Hat stattgefunden</translation>
+    </message>
+    <message>
+      <source>It was missed</source>
+      <translation>Wurde verpasst</translation>
+    </message>
+    <message>
+      <source>Log &amp;an event…</source>
+      <translation>Ere&amp;ignis erfassen…</translation>
+    </message>
+    <message>
+      <source>Log a &amp;session…</source>
+      <translation>Sitzung er&amp;fassen…</translation>
+    </message>
+    <message>
+      <source>Log a si&amp;de effect…</source>
+      <translation>Neben&amp;wirkung erfassen…</translation>
+    </message>
+    <message>
+      <source>Log a side effect</source>
+      <translation>Eine Nebenwirkung erfassen</translation>
+    </message>
+    <message>
+      <source>Log a treatment session</source>
+      <translation>Eine Behandlungssitzung erfassen</translation>
+    </message>
+    <message>
+      <source>Log an event</source>
+      <translation>Ein Ereignis erfassen</translation>
+    </message>
+    <message>
+      <source>Mark planned session done</source>
+      <translation>Geplante Sitzung als erfolgt markieren</translation>
+    </message>
+    <message>
+      <source>Mark planned session missed</source>
+      <translation>Geplante Sitzung als verpasst markieren</translation>
+    </message>
+    <message>
+      <source>More details (anxiety, energy, sleep, time, tags)</source>
+      <translation>Mehr Details (Angst, Energie, Schlaf, Uhrzeit, Tags)</translation>
+    </message>
+    <message>
+      <source>Needs your attention</source>
+      <translation>Braucht Ihre Aufmerksamkeit</translation>
+    </message>
+    <message>
+      <source>Next planned session</source>
+      <translation>Nächste geplante Sitzung</translation>
+    </message>
+    <message>
+      <source>Next session: {when}</source>
+      <translation>Nächste Sitzung: {when}</translation>
+    </message>
+    <message>
+      <source>No, it was missed</source>
+      <translation>Nein, sie wurde verpasst</translation>
+    </message>
+    <message>
+      <source>Not saved yet</source>
+      <translation>Noch nicht gespeichert</translation>
+    </message>
+    <message>
+      <source>Note for this mood entry</source>
+      <translation>Notiz zu diesem Stimmungseintrag</translation>
+    </message>
+    <message>
+      <source>Nothing logged yet today.</source>
+      <translation>Heute noch nichts erfasst.</translation>
+    </message>
+    <message>
+      <source>On {day} you answered {title} question {item} (thoughts that you would be better off dead or of hurting yourself) with “{answer}”. Help is available.</source>
+      <translation>Am {day} haben Sie Frage {item} des {title} (Gedanken, dass Sie lieber tot wären oder sich Leid zufügen möchten) mit „{answer}“ beantwortet. Es gibt Hilfe.</translation>
+    </message>
+    <message>
+      <source>Planned for {when}.</source>
+      <translation>Geplant für {when}.</translation>
+    </message>
+    <message>
+      <source>Planned session</source>
+      <translation>Geplante Sitzung</translation>
+    </message>
+    <message>
+      <source>Planned sessions whose time has passed</source>
+      <translation>Geplante Sitzungen, deren Zeit vorbei ist</translation>
+    </message>
+    <message>
+      <source>Questionnaires: baseline and now</source>
+      <translation>Fragebögen: Ausgangswert und jetzt</translation>
+    </message>
+    <message>
+      <source>Restored what you typed on {when}; choose your mood to save it.</source>
+      <translation>Ihre Eingabe vom {when} wurde wiederhergestellt; wählen Sie Ihre Stimmung, um sie zu speichern.</translation>
+    </message>
+    <message>
+      <source>Safety answer</source>
+      <translation>Sicherheitsrelevante Antwort</translation>
+    </message>
+    <message>
+      <source>Save mood {score} ({worst} = worst, {best} = best)</source>
+      <translation>Stimmung {score} speichern ({worst} = am schlechtesten, {best} = am besten)</translation>
+    </message>
+    <message>
+      <source>Save mood {score} of {best}</source>
+      <translation>Stimmung {score} von {best} speichern</translation>
+    </message>
+    <message>
+      <source>Save status</source>
+      <translation>Speicherstatus</translation>
+    </message>
+    <message>
+      <source>Saved at {time}.</source>
+      <translation>Um {time} gespeichert.</translation>
+    </message>
+    <message>
+      <source>Show crisis resources</source>
+      <translation>Krisenhilfe zeigen</translation>
+    </message>
+    <message>
+      <source>Show more details</source>
+      <translation>Mehr Details zeigen</translation>
+    </message>
+    <message>
+      <source>Sleep last night (h&amp;ours)</source>
+      <translation>&amp;Schlaf letzte Nacht (Stunden)</translation>
+    </message>
+    <message>
+      <source>Sleep last night in hours</source>
+      <translation>Schlaf letzte Nacht in Stunden</translation>
+    </message>
+    <message>
+      <source>T&amp;ime</source>
+      <translation>&amp;Zeit</translation>
+    </message>
+    <message>
+      <source>Tags (&amp;keywords)</source>
+      <translation>Tags (Sti&amp;chwörter)</translation>
+    </message>
+    <message>
+      <source>Tags of this mood entry, separated by commas</source>
+      <translation>Tags dieses Stimmungseintrags, durch Kommas getrennt</translation>
+    </message>
+    <message>
+      <source>Time of this mood entry</source>
+      <translation>Uhrzeit dieses Stimmungseintrags</translation>
+    </message>
+    <message>
+      <source>Today so far</source>
+      <translation>Heute bisher</translation>
+    </message>
+    <message numerus="yes">
+      <source>Today so far: %n mood entry(s).</source>
+      <translation>
+        <numerusform>Heute bisher: %n Stimmungseintrag.</numerusform>
+        <numerusform>Heute bisher: %n Stimmungseinträge.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Undo the last save</source>
+      <translation>Das letzte Speichern rückgängig machen</translation>
+    </message>
+    <message>
+      <source>Unsaved forms</source>
+      <translation>Nicht gespeicherte Formulare</translation>
+    </message>
+    <message>
+      <source>Yes, link the session logged that day</source>
+      <translation>Ja, mit der an dem Tag erfassten Sitzung verknüpfen</translation>
+    </message>
+    <message>
+      <source>Yes, log it…</source>
+      <translation>Ja, erfassen…</translation>
+    </message>
+    <message>
+      <source>best  {best}</source>
+      <translation>am besten  {best}</translation>
+    </message>
+    <message>
+      <source>e.g. walk, friends (separated by commas)</source>
+      <translation>z. B. Spaziergang, Freunde (durch Kommas getrennt)</translation>
+    </message>
+    <message>
+      <source>latest {total} ({band}, {day})</source>
+      <translation>neuester {total} ({band}, {day})</translation>
+    </message>
+    <message>
+      <source>most</source>
+      <translation>am meisten</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <source>worst</source>
+      <translation>am schlimmsten</translation>
+    </message>
+    <message>
+      <source>{day}, your pick</source>
+      <translation>{day}, von Ihnen gewählt</translation>
+    </message>
+    <message>
+      <source>{day}, {time}</source>
+      <translation>{day}, {time}</translation>
+    </message>
+    <message>
+      <source>{day}, {time} at {clinic}</source>
+      <translation>{day}, {time} in {clinic}</translation>
+    </message>
+    <message>
+      <source>{form}, typed on {when}.</source>
+      <translation>{form}, eingegeben am {when}.</translation>
+    </message>
+    <message>
+      <source>{text}, response {response}, remission {remission}.</source>
+      <translation>{text}, Ansprechen {response}, Remission {remission}.</translation>
+    </message>
+    <message>
+      <source>{text}; response and remission {verdict}.</source>
+      <translation>{text}; Ansprechen und Remission {verdict}.</translation>
+    </message>
+    <message>
+      <source>{threshold} on {title}</source>
+      <translation>{threshold} im {title}</translation>
+    </message>
+    <message>
+      <source>{title} progress</source>
+      <translation>Verlauf {title}</translation>
+    </message>
+    <message>
+      <source>{title}: baseline {total} ({baseline}) → {latest}</source>
+      <translation>{title}: Ausgangswert {total} ({baseline}) → {latest}</translation>
+    </message>
+    <message>
+      <source>{title}: none filled yet.</source>
+      <translation>{title}: noch keiner ausgefüllt.</translation>
+    </message>
+    <message>
+      <source>{title}: {latest}; no baseline.</source>
+      <translation>{title}: {latest}; kein Ausgangswert.</translation>
+    </message>
+    <message>
+      <source>{worst}  worst</source>
+      <translation>{worst}  am schlechtesten</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendTable</name>
+    <message>
+      <source>7-day mean</source>
+      <translation>7-Tage-Mittel</translation>
+    </message>
+    <message>
+      <source>Chart data: one row per day</source>
+      <translation>Diagrammdaten: eine Zeile pro Tag</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Tag</translation>
+    </message>
+    <message>
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Sitzungen</translation>
+    </message>
+    <message>
+      <source>The Trends chart as a table, newest day first: daily mood, its 7-day mean and the sessions of that day.</source>
+      <translation>Das Trend-Diagramm als Tabelle, neuester Tag zuerst: Tagesstimmung, ihr 7-Tage-Mittel und die Sitzungen des Tages.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Trends</name>
+    <message>
+      <source>Hide the &amp;data table</source>
+      <translation>Datentabe&amp;lle ausblenden</translation>
+    </message>
+    <message>
+      <source>Points: daily mood (mean of the day's entries). </source>
+      <translation>Punkte: Tagesstimmung (Mittel der Einträge des Tages). </translation>
+    </message>
+    <message>
+      <source>Show the &amp;data as a table</source>
+      <translation>Daten als Tabe&amp;lle zeigen</translation>
+    </message>
+    <message>
+      <source>Show the chart data as a table</source>
+      <translation>Die Diagrammdaten als Tabelle zeigen</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendsChart</name>
+    <message>
+      <source>1 year</source>
+      <translation>1 Jahr</translation>
+    </message>
+    <message>
+      <source>30 days</source>
+      <translation>30 Tage</translation>
+    </message>
+    <message>
+      <source>7-day mean</source>
+      <translation>7-Tage-Mittel</translation>
+    </message>
+    <message>
+      <source>90 days</source>
+      <translation>90 Tage</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Alles</translation>
+    </message>
+    <message>
+      <source>Anxiety (0–10, 10 = worst), on the left mood scale</source>
+      <translation>Angst (0–10, 10 = am schlimmsten), auf der linken Stimmungsskala</translation>
+    </message>
+    <message>
+      <source>Anxiety (left axis, 10 = worst)</source>
+      <translation>Angst (linke Achse, 10 = am schlimmsten)</translation>
+    </message>
+    <message>
+      <source>Booster session</source>
+      <translation>Booster-Sitzung</translation>
+    </message>
+    <message>
+      <source>Daily mood</source>
+      <translation>Tagesstimmung</translation>
+    </message>
+    <message>
+      <source>Daily mood and its 7-day mean over time, with treatment sessions as vertical lines and side effects as triangles below zero (red flags point up); PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands.</source>
+      <translation>Tagesstimmung und ihr 7-Tage-Mittel im Zeitverlauf, Behandlungssitzungen als senkrechte Linien und Nebenwirkungen als Dreiecke unter null (Warnzeichen zeigen nach oben); PHQ-9- und GAD-7-Gesamtwerte auf der rechten Achse über den schattierten PHQ-9-Schweregraden.</translation>
+    </message>
+    <message>
+      <source>Induction session</source>
+      <translation>Induktionssitzung</translation>
+    </message>
+    <message>
+      <source>Medication change</source>
+      <translation>Medikamentenänderung</translation>
+    </message>
+    <message>
+      <source>Mood (0–10, 10 = best)</source>
+      <translation>Stimmung (0–10, 10 = beste)</translation>
+    </message>
+    <message>
+      <source>Mood (10 = best) · anxiety (10 = worst)</source>
+      <translation>Stimmung (10 = beste) · Angst (10 = schlimmste)</translation>
+    </message>
+    <message>
+      <source>Mood trend chart</source>
+      <translation>Stimmungsdiagramm</translation>
+    </message>
+    <message>
+      <source>Mood · anxiety (0–10) · sleep (hours)</source>
+      <translation>Stimmung · Angst (0–10) · Schlaf (Stunden)</translation>
+    </message>
+    <message>
+      <source>PHQ-9 / GAD-7 total (0–27 / 0–21)</source>
+      <translation>PHQ-9 / GAD-7 gesamt (0–27 / 0–21)</translation>
+    </message>
+    <message>
+      <source>Planned session</source>
+      <translation>Geplante Sitzung</translation>
+    </message>
+    <message>
+      <source>Range:</source>
+      <translation>Zeitraum:</translation>
+    </message>
+    <message>
+      <source>Red-flag side effect</source>
+      <translation>Nebenwirkung mit Warnzeichen</translation>
+    </message>
+    <message>
+      <source>Show PHQ-9 / GAD-7</source>
+      <translation>PHQ-9 / GAD-7 zeigen</translation>
+    </message>
+    <message>
+      <source>Show PHQ-9 and GAD-7 totals</source>
+      <translation>PHQ-9- und GAD-7-Gesamtwerte zeigen</translation>
+    </message>
+    <message>
+      <source>Show all data</source>
+      <translation>Alle Daten zeigen</translation>
+    </message>
+    <message>
+      <source>Show anxiety</source>
+      <translation>Angst zeigen</translation>
+    </message>
+    <message>
+      <source>Show anxiety line</source>
+      <translation>Angstlinie zeigen</translation>
+    </message>
+    <message>
+      <source>Show sleep</source>
+      <translation>Schlaf zeigen</translation>
+    </message>
+    <message>
+      <source>Show sleep hours</source>
+      <translation>Schlafstunden zeigen</translation>
+    </message>
+    <message>
+      <source>Show the last 30 days</source>
+      <translation>Die letzten 30 Tage zeigen</translation>
+    </message>
+    <message>
+      <source>Show the last 90 days</source>
+      <translation>Die letzten 90 Tage zeigen</translation>
+    </message>
+    <message>
+      <source>Show the last year</source>
+      <translation>Das letzte Jahr zeigen</translation>
+    </message>
+    <message>
+      <source>Side effect</source>
+      <translation>Nebenwirkung</translation>
+    </message>
+    <message>
+      <source>Sleep (hours, left axis)</source>
+      <translation>Schlaf (Stunden, linke Achse)</translation>
+    </message>
+    <message>
+      <source>sleep (hours)</source>
+      <translation>Schlaf (Stunden)</translation>
+    </message>
+    <message>
+      <source>{title} total (right axis, 0–{top})</source>
+      <translation>{title} gesamt (rechte Achse, 0–{top})</translation>
+    </message>
+  </context>
+  <context>
+    <name>Year</name>
+    <message numerus="yes">
+      <source>%n day(s) with a mood entry</source>
+      <translation>
+        <numerusform>%n Tag mit Stimmungseintrag</numerusform>
+        <numerusform>%n Tage mit Stimmungseintrag</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n session day(s).</source>
+      <translation>
+        <numerusform>%n Sitzungstag.</numerusform>
+        <numerusform>%n Sitzungstage.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Year:</source>
+      <translation>&amp;Jahr:</translation>
+    </message>
+    <message>
+      <source>, a session day</source>
+      <translation>, ein Sitzungstag</translation>
+    </message>
+    <message>
+      <source>Arrow keys: up and down a day, left and right a month.</source>
+      <translation>Pfeiltasten: hoch und runter ein Tag, links und rechts ein Monat.</translation>
+    </message>
+    <message>
+      <source>Entries of the chosen day</source>
+      <translation>Einträge des gewählten Tages</translation>
+    </message>
+    <message>
+      <source>Mood 0</source>
+      <translation>Stimmung 0</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Jahr</translation>
+    </message>
+    <message>
+      <source>Year in pixels</source>
+      <translation>Jahr in Pixeln</translation>
+    </message>
+    <message>
+      <source>daily mood {step}</source>
+      <translation>Tagesstimmung {step}</translation>
+    </message>
+    <message>
+      <source>no mood entry</source>
+      <translation>kein Stimmungseintrag</translation>
+    </message>
+  </context>
+</TS>

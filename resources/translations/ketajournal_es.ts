@@ -1,0 +1,1672 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+  <context>
+    <name>Boosters</name>
+    <message>
+      <source>&amp;Automatic</source>
+      <translation>Aut&amp;omático</translation>
+    </message>
+    <message>
+      <source>&amp;Cycles, newest first:</source>
+      <translation>Cic&amp;los, los más recientes primero:</translation>
+    </message>
+    <message>
+      <source>. Needs {needs}.</source>
+      <translation>. Necesita {needs}.</translation>
+    </message>
+    <message>
+      <source>A question for your clinician: is the next booster due around {day}? ({basis})</source>
+      <translation>Una pregunta para su equipo clínico: ¿toca el próximo booster hacia el {day}? ({basis})</translation>
+    </message>
+    <message>
+      <source>Adds a planned session on that date (at the time of your last session), noted as a question for your clinician. Edit → Undo takes it back.</source>
+      <translation>Añade una sesión planificada en esa fecha (a la hora de su última sesión), anotada como pregunta para su equipo clínico. Editar → Deshacer la retira.</translation>
+    </message>
+    <message>
+      <source>Appl&amp;y</source>
+      <translation>A&amp;plicar</translation>
+    </message>
+    <message>
+      <source>Apply threshold</source>
+      <translation>Aplicar el umbral</translation>
+    </message>
+    <message>
+      <source>Automatic threshold</source>
+      <translation>Umbral automático</translation>
+    </message>
+    <message>
+      <source>Booster cycles</source>
+      <translation>Ciclos de booster</translation>
+    </message>
+    <message>
+      <source>Change the threshold T</source>
+      <translation>Cambiar el umbral T</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Fecha</translation>
+    </message>
+    <message>
+      <source>Definitions</source>
+      <translation>Definiciones</translation>
+    </message>
+    <message>
+      <source>Dose (mg)</source>
+      <translation>Dosis (mg)</translation>
+    </message>
+    <message>
+      <source>Held</source>
+      <translation>Duró</translation>
+    </message>
+    <message>
+      <source>How these numbers are computed.</source>
+      <translation>Cómo se calculan estas cifras.</translation>
+    </message>
+    <message>
+      <source>Medication change</source>
+      <translation>Cambio de medicación</translation>
+    </message>
+    <message>
+      <source>Next booster: no estimate yet. {basis}</source>
+      <translation>Próximo booster: aún sin estimación. {basis}</translation>
+    </message>
+    <message>
+      <source>One row per session, newest first: date, phase, dose, how many days the effect held (durability) and any medication change during the cycle.</source>
+      <translation>Una fila por sesión, la más reciente primero: fecha, fase, dosis, cuántos días duró el efecto (durabilidad) y cualquier cambio de medicación durante el ciclo.</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Fase</translation>
+    </message>
+    <message>
+      <source>Plan &amp;it</source>
+      <translation>Pla&amp;nificar</translation>
+    </message>
+    <message>
+      <source>Plan the next booster on the estimated date</source>
+      <translation>Planificar el próximo booster en la fecha estimada</translation>
+    </message>
+    <message>
+      <source>T = B + (P − B) / 2, from your own mood entries</source>
+      <translation>T = B + (P − B) / 2, a partir de sus propios registros de ánimo</translation>
+    </message>
+    <message>
+      <source>The estimated date for the next booster, {day}, is already past. A question for your clinician. ({basis})</source>
+      <translation>La fecha estimada para el próximo booster, {day}, ya pasó. Una pregunta para su equipo clínico. ({basis})</translation>
+    </message>
+    <message>
+      <source>Thre&amp;shold…</source>
+      <translation>&amp;Umbral…</translation>
+    </message>
+    <message>
+      <source>Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})</source>
+      <translation>Umbral T = {t} (automático: B + (P − B) / 2, B = {b}, P = {p})</translation>
+    </message>
+    <message>
+      <source>Threshold T = {t} (set by you)</source>
+      <translation>Umbral T = {t} (fijado por usted)</translation>
+    </message>
+    <message>
+      <source>Threshold T: not available yet. Needs {needs}.</source>
+      <translation>Umbral T: aún no disponible. Necesita {needs}.</translation>
+    </message>
+    <message>
+      <source>Threshold editor</source>
+      <translation>Editor del umbral</translation>
+    </message>
+    <message>
+      <source>a threshold</source>
+      <translation>un umbral</translation>
+    </message>
+    <message>
+      <source>or T =</source>
+      <translation>o T =</translation>
+    </message>
+  </context>
+  <context>
+    <name>BoostersChart</name>
+    <message>
+      <source>Booster cycle (older: fainter)</source>
+      <translation>Ciclo de booster (más antiguo: más tenue)</translation>
+    </message>
+    <message>
+      <source>Booster response curves chart</source>
+      <translation>Gráfico de curvas de respuesta a los boosters</translation>
+    </message>
+    <message>
+      <source>Daily mood (0–10, 10 = best)</source>
+      <translation>Ánimo diario (0–10, 10 = el mejor)</translation>
+    </message>
+    <message>
+      <source>Daily mood on each day after a session, one line per cycle: boosters as solid green lines, the induction series as dotted purple lines, older cycles fainter; the median of the booster cycles as a bold dark blue line and the threshold T as a dashed red line.</source>
+      <translation>Ánimo diario en cada día después de una sesión, una línea por ciclo: los boosters como líneas verdes continuas, la serie de inducción como líneas moradas punteadas, los ciclos más antiguos más tenues; la mediana de los ciclos de booster como línea azul oscuro gruesa y el umbral T como línea roja discontinua.</translation>
+    </message>
+    <message>
+      <source>Days after the session</source>
+      <translation>Días después de la sesión</translation>
+    </message>
+    <message>
+      <source>Induction cycle</source>
+      <translation>Ciclo de inducción</translation>
+    </message>
+    <message>
+      <source>Median of booster cycles</source>
+      <translation>Mediana de los ciclos de booster</translation>
+    </message>
+    <message>
+      <source>Threshold T</source>
+      <translation>Umbral T</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dialogs</name>
+    <message>
+      <source>&amp;Clinic</source>
+      <translation>&amp;Clínica</translation>
+    </message>
+    <message>
+      <source>&amp;Dose</source>
+      <translation>&amp;Dosis</translation>
+    </message>
+    <message>
+      <source>&amp;Duration</source>
+      <translation>Dura&amp;ción</translation>
+    </message>
+    <message>
+      <source>&amp;Heart rate</source>
+      <translation>&amp;Frecuencia cardiaca</translation>
+    </message>
+    <message>
+      <source>&amp;Kind</source>
+      <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>&amp;Nota</translation>
+    </message>
+    <message>
+      <source>&amp;Other</source>
+      <translation>&amp;Otro</translation>
+    </message>
+    <message>
+      <source>&amp;Phase</source>
+      <translation>&amp;Fase</translation>
+    </message>
+    <message>
+      <source>&amp;Route</source>
+      <translation>&amp;Vía</translation>
+    </message>
+    <message>
+      <source>&amp;Side effect</source>
+      <translation>&amp;Efecto secundario</translation>
+    </message>
+    <message>
+      <source>&amp;Sleep (hours)</source>
+      <translation>&amp;Sueño (horas)</translation>
+    </message>
+    <message>
+      <source>&amp;When</source>
+      <translation>&amp;Cuándo</translation>
+    </message>
+    <message>
+      <source>After s&amp;ession</source>
+      <translation>Tras la se&amp;sión</translation>
+    </message>
+    <message>
+      <source>Blood pressure &amp;after (~40 min)</source>
+      <translation>Presión arterial &amp;después (~40 min)</translation>
+    </message>
+    <message>
+      <source>Blood pressure &amp;before</source>
+      <translation>Presión arterial &amp;antes</translation>
+    </message>
+    <message>
+      <source>Blood pressure before &amp;leaving</source>
+      <translation>Presión arterial antes de &amp;irse</translation>
+    </message>
+    <message>
+      <source>Body wei&amp;ght</source>
+      <translation>Pes&amp;o corporal</translation>
+    </message>
+    <message>
+      <source>Clinic</source>
+      <translation>Clínica</translation>
+    </message>
+    <message>
+      <source>Clinic's sedation rating (&amp;MOAA/S, 0–5)</source>
+      <translation>Sedación según la clínica (&amp;MOAA/S, 0–5)</translation>
+    </message>
+    <message>
+      <source>Dose per kilogram</source>
+      <translation>Dosis por kilogramo</translation>
+    </message>
+    <message>
+      <source>Error message</source>
+      <translation>Mensaje de error</translation>
+    </message>
+    <message>
+      <source>Ob&amp;servation until ready to leave</source>
+      <translation>O&amp;bservación hasta el alta</translation>
+    </message>
+    <message>
+      <source>Optional note (private; only in reports if you choose)</source>
+      <translation>Nota opcional (privada; solo en los informes si usted lo elige)</translation>
+    </message>
+    <message>
+      <source>Red flag warning</source>
+      <translation>Señal de alarma</translation>
+    </message>
+    <message>
+      <source>Restored draft</source>
+      <translation>Borrador recuperado</translation>
+    </message>
+    <message>
+      <source>Session it follows</source>
+      <translation>Sesión a la que sigue</translation>
+    </message>
+    <message>
+      <source>Sp&amp;O₂</source>
+      <translation>Sp&amp;O₂</translation>
+    </message>
+    <message>
+      <source>What it was (for Other)</source>
+      <translation>Qué fue (para Otro)</translation>
+    </message>
+    <message>
+      <source>What was it?</source>
+      <translation>¿Qué fue?</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Cuándo</translation>
+    </message>
+  </context>
+  <context>
+    <name>Factors</name>
+    <message>
+      <source>&amp;Save today's values</source>
+      <translation>&amp;Guardar los valores de hoy</translation>
+    </message>
+    <message>
+      <source>95 % interval</source>
+      <translation>Intervalo del 95 %</translation>
+    </message>
+    <message>
+      <source>Compared</source>
+      <translation>Comparado</translation>
+    </message>
+    <message>
+      <source>Days with vs without</source>
+      <translation>Días con / sin</translation>
+    </message>
+    <message>
+      <source>Difference</source>
+      <translation>Diferencia</translation>
+    </message>
+    <message>
+      <source>Factors compared, strongest evidence first</source>
+      <translation>Factores comparados, la evidencia más sólida primero</translation>
+    </message>
+    <message>
+      <source>Follo&amp;w</source>
+      <translation>&amp;Seguir</translation>
+    </message>
+    <message>
+      <source>How the new factor is rated</source>
+      <translation>Cómo se valora el nuevo factor</translation>
+    </message>
+    <message>
+      <source>Mood on days with and without each factor, compared only between days the same time after a session. Strongest evidence first. These are associations, not proof of a cause.</source>
+      <translation>Ánimo en los días con y sin cada factor, comparado solo entre días a la misma distancia de una sesión. La evidencia más sólida primero. Son asociaciones, no prueba de una causa.</translation>
+    </message>
+    <message>
+      <source>Name of a new factor</source>
+      <translation>Nombre de un nuevo factor</translation>
+    </message>
+    <message>
+      <source>Saved today's values.</source>
+      <translation>Valores de hoy guardados.</translation>
+    </message>
+    <message>
+      <source>What the selected comparison says</source>
+      <translation>Qué dice la comparación seleccionada</translation>
+    </message>
+    <message>
+      <source>Your factors: today's values</source>
+      <translation>Sus factores: valores de hoy</translation>
+    </message>
+    <message>
+      <source>e.g. alcohol, exercise, therapy homework</source>
+      <translation>p. ej. alcohol, ejercicio, tareas de terapia</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sí</translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <source>&amp;Preview</source>
+      <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>&amp;Elegir…</translation>
+    </message>
+    <message>
+      <source>Choose the format and the file, then Preview.</source>
+      <translation>Elija el formato y el archivo; después, Vista previa.</translation>
+    </message>
+    <message>
+      <source>Daylio mood labels: a score for each</source>
+      <translation>Etiquetas de ánimo de Daylio: una puntuación para cada una</translation>
+    </message>
+    <message>
+      <source>Daylio's five moods have defaults (rad 9, good 7, meh 5, bad 3, awful 1); your own labels need a score. Your choices are remembered.</source>
+      <translation>Los cinco ánimos de Daylio tienen valores por defecto (rad 9, good 7, meh 5, bad 3, awful 1); sus propias etiquetas necesitan una puntuación. Se recuerda lo que elija.</translation>
+    </message>
+    <message>
+      <source>F&amp;ormat</source>
+      <translation>F&amp;ormato</translation>
+    </message>
+    <message>
+      <source>File to import</source>
+      <translation>Archivo que importar</translation>
+    </message>
+    <message>
+      <source>Format of the file</source>
+      <translation>Formato del archivo</translation>
+    </message>
+    <message>
+      <source>Highest value of the mood scale</source>
+      <translation>Valor más alto de la escala de ánimo</translation>
+    </message>
+    <message>
+      <source>Import from another app</source>
+      <translation>Importar desde otra aplicación</translation>
+    </message>
+    <message>
+      <source>Import status</source>
+      <translation>Estado de la importación</translation>
+    </message>
+    <message>
+      <source>Lowest value of the mood scale</source>
+      <translation>Valor más bajo de la escala de ánimo</translation>
+    </message>
+    <message>
+      <source>Mood &amp;scale</source>
+      <translation>E&amp;scala de ánimo</translation>
+    </message>
+    <message>
+      <source>Mood labels and their scores</source>
+      <translation>Etiquetas de ánimo y sus puntuaciones</translation>
+    </message>
+    <message>
+      <source>The first new entries</source>
+      <translation>Los primeros registros nuevos</translation>
+    </message>
+    <message>
+      <source>The lowest value is the best mood</source>
+      <translation>El valor más bajo es el mejor ánimo</translation>
+    </message>
+    <message>
+      <source>choose…</source>
+      <translation>elegir…</translation>
+    </message>
+    <message>
+      <source>strptime codes: %d day, %m month, %Y year, %H:%M time</source>
+      <translation>códigos strptime: %d día, %m mes, %Y año, %H:%M hora</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>a</translation>
+    </message>
+  </context>
+  <context>
+    <name>Medications</name>
+    <message>
+      <source>&amp;Class</source>
+      <translation>&amp;Clase</translation>
+    </message>
+    <message>
+      <source>&amp;Delete this medication</source>
+      <translation>E&amp;liminar este medicamento</translation>
+    </message>
+    <message>
+      <source>&amp;Dose</source>
+      <translation>&amp;Dosis</translation>
+    </message>
+    <message>
+      <source>&amp;Name</source>
+      <translation>&amp;Nombre</translation>
+    </message>
+    <message>
+      <source>&amp;Start a medication…</source>
+      <translation>I&amp;niciar un medicamento…</translation>
+    </message>
+    <message>
+      <source>As you record them: a dose change applies from its day; a medication is not taken on the day it is stopped. The Boosters screen and the clinician report show each change beside the boosters it overlaps — side by side, never as a cause.</source>
+      <translation>Tal como usted los registra: un cambio de dosis vale desde su día; el día en que se suspende, el medicamento ya no se toma. La pantalla Boosters y el informe clínico muestran cada cambio junto a los boosters con los que coincide: uno al lado del otro, nunca como causa.</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Cambio</translation>
+    </message>
+    <message>
+      <source>Change a medication's dose</source>
+      <translation>Cambiar la dosis de un medicamento</translation>
+    </message>
+    <message>
+      <source>Change d&amp;ose…</source>
+      <translation>Cambiar &amp;dosis…</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>Clase</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Fecha</translation>
+    </message>
+    <message>
+      <source>Delete the selected medication with all its doses (Edit → Undo brings it back).</source>
+      <translation>Eliminar el medicamento seleccionado con todas sus dosis (Editar → Deshacer lo recupera).</translation>
+    </message>
+    <message>
+      <source>Dose</source>
+      <translation>Dosis</translation>
+    </message>
+    <message>
+      <source>Dose in &amp;mg</source>
+      <translation>Dosis en &amp;mg</translation>
+    </message>
+    <message>
+      <source>Error message</source>
+      <translation>Mensaje de error</translation>
+    </message>
+    <message>
+      <source>Every start, dose change and stop (newest first)</source>
+      <translation>Cada inicio, cambio de dosis y suspensión (lo más reciente primero)</translation>
+    </message>
+    <message>
+      <source>How &amp;often</source>
+      <translation>Con qué &amp;frecuencia</translation>
+    </message>
+    <message>
+      <source>How often</source>
+      <translation>Frecuencia</translation>
+    </message>
+    <message>
+      <source>Medication</source>
+      <translation>Medicamento</translation>
+    </message>
+    <message>
+      <source>Medication name</source>
+      <translation>Nombre del medicamento</translation>
+    </message>
+    <message>
+      <source>N&amp;ote</source>
+      <translation>N&amp;ota</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Since</source>
+      <translation>Desde</translation>
+    </message>
+    <message>
+      <source>Start a medication</source>
+      <translation>Iniciar un medicamento</translation>
+    </message>
+    <message>
+      <source>Stop a medication</source>
+      <translation>Suspender un medicamento</translation>
+    </message>
+    <message>
+      <source>Stop ta&amp;king…</source>
+      <translation>Sus&amp;pender…</translation>
+    </message>
+    <message>
+      <source>Taken today ({day})</source>
+      <translation>Tomados hoy ({day})</translation>
+    </message>
+    <message>
+      <source>Taken today: none recorded</source>
+      <translation>Tomados hoy: ninguno registrado</translation>
+    </message>
+    <message>
+      <source>as prescribed, e.g. 50 mg once a day</source>
+      <translation>según la receta, p. ej. 50 mg una vez al día</translation>
+    </message>
+    <message>
+      <source>dose changed</source>
+      <translation>dosis cambiada</translation>
+    </message>
+    <message>
+      <source>e.g. sertraline (pick or type)</source>
+      <translation>p. ej. sertralina (elija o escriba)</translation>
+    </message>
+    <message>
+      <source>mg</source>
+      <translation>mg</translation>
+    </message>
+    <message>
+      <source>started</source>
+      <translation>iniciado</translation>
+    </message>
+  </context>
+  <context>
+    <name>Menus</name>
+    <message>
+      <source>&amp;About ketajournal</source>
+      <translation>A&amp;cerca de ketajournal</translation>
+    </message>
+    <message>
+      <source>&amp;Back up to a file…</source>
+      <translation>Copia de &amp;seguridad en un archivo…</translation>
+    </message>
+    <message>
+      <source>&amp;Crisis resources…</source>
+      <translation>&amp;Recursos de crisis…</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>&amp;Editar</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+      <source>&amp;Import from a JSON or CSV file…</source>
+      <translation>&amp;Importar desde un archivo JSON o CSV…</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts…</source>
+      <translation>&amp;Atajos de teclado…</translation>
+    </message>
+    <message>
+      <source>&amp;Lock</source>
+      <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+      <source>&amp;Log</source>
+      <translation>&amp;Registrar</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>Sa&amp;lir</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+      <source>&amp;Restore from a backup file…</source>
+      <translation>Res&amp;taurar desde una copia de seguridad…</translation>
+    </message>
+    <message>
+      <source>&amp;Session…</source>
+      <translation>&amp;Sesión…</translation>
+    </message>
+    <message>
+      <source>&amp;Settings…</source>
+      <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>&amp;Ver</translation>
+    </message>
+    <message>
+      <source>E&amp;vent…</source>
+      <translation>E&amp;vento…</translation>
+    </message>
+    <message>
+      <source>Export as &amp;CSV files…</source>
+      <translation>Exportar como archivos &amp;CSV…</translation>
+    </message>
+    <message>
+      <source>Export as &amp;FHIR bundle…</source>
+      <translation>Exportar como paquete &amp;FHIR…</translation>
+    </message>
+    <message>
+      <source>Export as &amp;JSON…</source>
+      <translation>Exportar como &amp;JSON…</translation>
+    </message>
+    <message>
+      <source>Export clinician &amp;PDF…</source>
+      <translation>Exportar &amp;PDF para el equipo clínico…</translation>
+    </message>
+    <message>
+      <source>Import from &amp;another app…</source>
+      <translation>Importar desde &amp;otra aplicación…</translation>
+    </message>
+    <message>
+      <source>Import from a CSV &amp;folder…</source>
+      <translation>Importar desde una &amp;carpeta CSV…</translation>
+    </message>
+    <message>
+      <source>Side &amp;effect…</source>
+      <translation>&amp;Efecto secundario…</translation>
+    </message>
+    <message>
+      <source>{title} questionnaire…</source>
+      <translation>Cuestionario {title}…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operations</name>
+    <message numerus="yes">
+      <source> to %n CSV file(s).</source>
+      <translation>
+        <numerusform> a %n archivo CSV.</numerusform>
+        <numerusform> a %n archivos CSV.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Back up to a file</source>
+      <translation>Copia de seguridad en un archivo</translation>
+    </message>
+    <message numerus="yes">
+      <source>Backed up %n entry(s) to {file} (encrypted).</source>
+      <translation>
+        <numerusform>Se guardó %n registro en {file} (cifrado).</numerusform>
+        <numerusform>Se guardaron %n registros en {file} (cifrado).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Backing up…</source>
+      <translation>Haciendo la copia de seguridad…</translation>
+    </message>
+    <message>
+      <source>Export CSV files into folder</source>
+      <translation>Exportar archivos CSV a una carpeta</translation>
+    </message>
+    <message>
+      <source>Export as FHIR R4 bundle</source>
+      <translation>Exportar como paquete FHIR R4</translation>
+    </message>
+    <message>
+      <source>Export journal as JSON</source>
+      <translation>Exportar el diario como JSON</translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n FHIR resource(s) to {file}.</source>
+      <translation>
+        <numerusform>Se exportó %n recurso FHIR a {file}.</numerusform>
+        <numerusform>Se exportaron %n recursos FHIR a {file}.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s)</source>
+      <translation>
+        <numerusform>Se exportó %n registro</numerusform>
+        <numerusform>Se exportaron %n registros</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n entry(s) to {file}.</source>
+      <translation>
+        <numerusform>Se exportó %n registro a {file}.</numerusform>
+        <numerusform>Se exportaron %n registros a {file}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>Exportando…</translation>
+    </message>
+    <message>
+      <source>Import a CSV export folder</source>
+      <translation>Importar una carpeta de exportación CSV</translation>
+    </message>
+    <message>
+      <source>Import a ketajournal export</source>
+      <translation>Importar una exportación de ketajournal</translation>
+    </message>
+    <message>
+      <source>Import finished</source>
+      <translation>Importación terminada</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>Importando…</translation>
+    </message>
+    <message>
+      <source>Restore from a backup file</source>
+      <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+  </context>
+  <context>
+    <name>Plan</name>
+    <message>
+      <source>&amp;Add…</source>
+      <translation>A&amp;gregar…</translation>
+    </message>
+    <message>
+      <source>&amp;Change…</source>
+      <translation>Ca&amp;mbiar…</translation>
+    </message>
+    <message>
+      <source>&amp;Clinic</source>
+      <translation>&amp;Clínica</translation>
+    </message>
+    <message>
+      <source>&amp;Note</source>
+      <translation>&amp;Nota</translation>
+    </message>
+    <message>
+      <source>&amp;Phase</source>
+      <translation>&amp;Fase</translation>
+    </message>
+    <message>
+      <source>&amp;Preview</source>
+      <translation>&amp;Vista previa</translation>
+    </message>
+    <message>
+      <source>&amp;Route</source>
+      <translation>Ví&amp;a</translation>
+    </message>
+    <message>
+      <source>&amp;Start on or after</source>
+      <translation>&amp;Empezar el día o después</translation>
+    </message>
+    <message>
+      <source>&amp;Template</source>
+      <translation>&amp;Plantilla</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>De&amp;shacer</translation>
+    </message>
+    <message>
+      <source>&amp;Weekdays</source>
+      <translation>&amp;Días de la semana</translation>
+    </message>
+    <message>
+      <source>&amp;When</source>
+      <translation>C&amp;uándo</translation>
+    </message>
+    <message>
+      <source>Change any time, or untick a session to leave it out:</source>
+      <translation>Cambie cualquier hora o desmarque una sesión para dejarla fuera:</translation>
+    </message>
+    <message>
+      <source>Change or move the selected planned session</source>
+      <translation>Cambiar o mover la sesión planificada seleccionada</translation>
+    </message>
+    <message>
+      <source>Clinic</source>
+      <translation>Clínica</translation>
+    </message>
+    <message>
+      <source>Custom: &amp;route</source>
+      <translation>Personalizado: &amp;vía</translation>
+    </message>
+    <message>
+      <source>Custom: e&amp;very</source>
+      <translation>Personalizado: &amp;cada</translation>
+    </message>
+    <message>
+      <source>Esketamine after week &amp;8</source>
+      <translation>Esketamina después de la semana &amp;8</translation>
+    </message>
+    <message>
+      <source>Esketamine weeks of maintenance</source>
+      <translation>Esketamina: semanas de mantenimiento</translation>
+    </message>
+    <message>
+      <source>Every</source>
+      <translation>Cada</translation>
+    </message>
+    <message>
+      <source>Fr&amp;om a template…</source>
+      <translation>Desde una &amp;plantilla…</translation>
+    </message>
+    <message>
+      <source>IM or custom: how &amp;many</source>
+      <translation>IM o personalizado: &amp;cuántas</translation>
+    </message>
+    <message>
+      <source>It happene&amp;d…</source>
+      <translation>Tuvo &amp;lugar…</translation>
+    </message>
+    <message>
+      <source>Mark the selected session done</source>
+      <translation>Marcar la sesión seleccionada como realizada</translation>
+    </message>
+    <message>
+      <source>Mark the selected session missed</source>
+      <translation>Marcar la sesión seleccionada como perdida</translation>
+    </message>
+    <message>
+      <source>Mi&amp;ssed</source>
+      <translation>Per&amp;dida</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Nothing planned. Add a session, or plan a series from a template (IV or IM induction, esketamine per its label, or your own).</source>
+      <translation>Nada planificado. Añada una sesión o planifique una serie desde una plantilla (inducción IV o IM, esketamina según su ficha técnica, o la suya propia).</translation>
+    </message>
+    <message>
+      <source>Number of sessions</source>
+      <translation>Número de sesiones</translation>
+    </message>
+    <message>
+      <source>Past</source>
+      <translation>Pasadas</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Fase</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Planificar</translation>
+    </message>
+    <message>
+      <source>Plan from a template</source>
+      <translation>Planificar desde una plantilla</translation>
+    </message>
+    <message>
+      <source>Plan one session</source>
+      <translation>Planificar una sesión</translation>
+    </message>
+    <message>
+      <source>Plan sessions from a template</source>
+      <translation>Planificar sesiones desde una plantilla</translation>
+    </message>
+    <message>
+      <source>Plan status</source>
+      <translation>Estado del plan</translation>
+    </message>
+    <message>
+      <source>Planned &amp;dose</source>
+      <translation>&amp;Dosis planificada</translation>
+    </message>
+    <message>
+      <source>Planned dose</source>
+      <translation>Dosis planificada</translation>
+    </message>
+    <message>
+      <source>Planned sessions</source>
+      <translation>Sesiones planificadas</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Quitar</translation>
+    </message>
+    <message>
+      <source>Remove the selected planned session</source>
+      <translation>Quitar la sesión planificada seleccionada</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>Vía</translation>
+    </message>
+    <message>
+      <source>Select a planned session first.</source>
+      <translation>Seleccione primero una sesión planificada.</translation>
+    </message>
+    <message>
+      <source>Select a session that is still planned first.</source>
+      <translation>Seleccione primero una sesión que siga planificada.</translation>
+    </message>
+    <message>
+      <source>Start date</source>
+      <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+      <source>The planned sessions to save</source>
+      <translation>Las sesiones planificadas que guardar</translation>
+    </message>
+    <message>
+      <source>Undo the last change</source>
+      <translation>Deshacer el último cambio</translation>
+    </message>
+    <message>
+      <source>Upcoming</source>
+      <translation>Próximas</translation>
+    </message>
+    <message>
+      <source>Usual t&amp;ime</source>
+      <translation>&amp;Hora habitual</translation>
+    </message>
+    <message>
+      <source>Usual time</source>
+      <translation>Hora habitual</translation>
+    </message>
+    <message>
+      <source>Weekdays</source>
+      <translation>Días de la semana</translation>
+    </message>
+    <message>
+      <source>Weeks of maintenance</source>
+      <translation>Semanas de mantenimiento</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Qué pasó</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Cuándo</translation>
+    </message>
+    <message>
+      <source>Your own plan, to be reminded and to compare with what happened: the clinic's schedule decides. Edit → Undo takes back any change here.</source>
+      <translation>Su propio plan, para recordarle y para comparar con lo que pasó: manda el calendario de la clínica. Editar → Deshacer retira cualquier cambio aquí.</translation>
+    </message>
+    <message>
+      <source>the template's own (e.g. mon,wed,fri)</source>
+      <translation>los de la plantilla (p. ej. mon,wed,fri)</translation>
+    </message>
+  </context>
+  <context>
+    <name>Screens</name>
+    <message>
+      <source>&amp;Boosters</source>
+      <translation>&amp;Boosters</translation>
+    </message>
+    <message>
+      <source>&amp;Today</source>
+      <translation>&amp;Hoy</translation>
+    </message>
+    <message>
+      <source>A&amp;ppointment</source>
+      <translation>C&amp;ita</translation>
+    </message>
+    <message>
+      <source>Factors</source>
+      <translation>Factores</translation>
+    </message>
+    <message>
+      <source>Medications</source>
+      <translation>Medicamentos</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Screens</source>
+      <translation>Pantallas</translation>
+    </message>
+    <message>
+      <source>T&amp;rends</source>
+      <translation>&amp;Tendencias</translation>
+    </message>
+    <message>
+      <source>Ti&amp;meline</source>
+      <translation>&amp;Cronología</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Año</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>E&amp;liminar</translation>
+    </message>
+    <message>
+      <source>&amp;Show:</source>
+      <translation>Mo&amp;strar:</translation>
+    </message>
+    <message>
+      <source>All entries, newest first</source>
+      <translation>Todos los registros, los más recientes primero</translation>
+    </message>
+    <message>
+      <source>Delete the selected entry</source>
+      <translation>Eliminar el registro seleccionado</translation>
+    </message>
+    <message>
+      <source>Details</source>
+      <translation>Detalles</translation>
+    </message>
+    <message>
+      <source>Ed&amp;it…</source>
+      <translation>&amp;Modificar…</translation>
+    </message>
+    <message>
+      <source>Edit the selected entry</source>
+      <translation>Modificar el registro seleccionado</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>Tipo</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Search in notes</source>
+      <translation>Buscar en las notas</translation>
+    </message>
+    <message>
+      <source>Show kind</source>
+      <translation>Tipo que mostrar</translation>
+    </message>
+    <message>
+      <source>Timeline message</source>
+      <translation>Mensaje de la cronología</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>Cuándo</translation>
+    </message>
+  </context>
+  <context>
+    <name>Today</name>
+    <message>
+      <source> and </source>
+      <translation> y </translation>
+    </message>
+    <message>
+      <source>&amp;Note (optional):</source>
+      <translation>Nota (o&amp;pcional):</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+      <source>, change {percent} %</source>
+      <translation>, cambio {percent} %</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>Entendido</translation>
+    </message>
+    <message>
+      <source>Acknowledge this answer (it stays in reports)</source>
+      <translation>Dar por vista esta respuesta (sigue en los informes)</translation>
+    </message>
+    <message>
+      <source>An&amp;xiety</source>
+      <translation>A&amp;nsiedad</translation>
+    </message>
+    <message>
+      <source>Anxiety</source>
+      <translation>Ansiedad</translation>
+    </message>
+    <message>
+      <source>Baseline: the last one before your first treatment session, unless you picked one in Settings. Change = (latest − baseline) ÷ baseline. Response: latest total at least 50 % lower than baseline. Remission: latest total below {thresholds}.</source>
+      <translation>Valor basal: el último antes de su primera sesión de tratamiento, salvo que haya elegido otro en Preferencias. Cambio = (último − basal) ÷ basal. Respuesta: último total al menos un 50 % por debajo del basal. Remisión: último total por debajo de {thresholds}.</translation>
+    </message>
+    <message>
+      <source>Click a number or type it to save it. {worst} = worst, {best} = best.</source>
+      <translation>Haga clic en un número o escríbalo para guardarlo. {worst} = el peor, {best} = el mejor.</translation>
+    </message>
+    <message>
+      <source>Continue: {form}</source>
+      <translation>Continuar: {form}</translation>
+    </message>
+    <message>
+      <source>Continue…</source>
+      <translation>Continuar…</translation>
+    </message>
+    <message>
+      <source>Did your session happen?</source>
+      <translation>¿Tuvo lugar su sesión?</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>Descartar</translation>
+    </message>
+    <message>
+      <source>Discard: {form}</source>
+      <translation>Descartar: {form}</translation>
+    </message>
+    <message>
+      <source>Dismiss</source>
+      <translation>Ocultar</translation>
+    </message>
+    <message>
+      <source>Dismiss: {item}</source>
+      <translation>Ocultar: {item}</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>Pendiente</translation>
+    </message>
+    <message>
+      <source>Ener&amp;gy</source>
+      <translation>Ener&amp;gía</translation>
+    </message>
+    <message>
+      <source>Energy</source>
+      <translation>Energía</translation>
+    </message>
+    <message>
+      <source>Fill in the {title}</source>
+      <translation>Rellenar el {title}</translation>
+    </message>
+    <message>
+      <source>Fill in {title}</source>
+      <translation>Rellenar {title}</translation>
+    </message>
+    <message>
+      <source>Fill in {title}…</source>
+      <translation>Rellenar {title}…</translation>
+    </message>
+    <message>
+      <source>Fill in…</source>
+      <translation>Rellenar…</translation>
+    </message>
+    <message>
+      <source>Hides this here; the answer stays flagged in your reports.</source>
+      <translation>Lo oculta aquí; la respuesta sigue marcada en sus informes.</translation>
+    </message>
+    <message>
+      <source>How is your mood right now?</source>
+      <translation>¿Cómo está su ánimo ahora mismo?</translation>
+    </message>
+    <message>
+      <source>It happened</source>
+      <translation>Tuvo lugar</translation>
+    </message>
+    <message>
+      <source>It was missed</source>
+      <translation>No tuvo lugar</translation>
+    </message>
+    <message>
+      <source>Log &amp;an event…</source>
+      <translation>Registrar un event&amp;o…</translation>
+    </message>
+    <message>
+      <source>Log a &amp;session…</source>
+      <translation>Registrar una &amp;sesión…</translation>
+    </message>
+    <message>
+      <source>Log a si&amp;de effect…</source>
+      <translation>Registrar un e&amp;fecto secundario…</translation>
+    </message>
+    <message>
+      <source>Log a side effect</source>
+      <translation>Registrar un efecto secundario</translation>
+    </message>
+    <message>
+      <source>Log a treatment session</source>
+      <translation>Registrar una sesión de tratamiento</translation>
+    </message>
+    <message>
+      <source>Log an event</source>
+      <translation>Registrar un evento</translation>
+    </message>
+    <message>
+      <source>Mark planned session done</source>
+      <translation>Marcar la sesión planificada como realizada</translation>
+    </message>
+    <message>
+      <source>Mark planned session missed</source>
+      <translation>Marcar la sesión planificada como perdida</translation>
+    </message>
+    <message>
+      <source>More details (anxiety, energy, sleep, time, tags)</source>
+      <translation>Más detalles (ansiedad, energía, sueño, hora, etiquetas)</translation>
+    </message>
+    <message>
+      <source>Needs your attention</source>
+      <translation>Requiere su atención</translation>
+    </message>
+    <message>
+      <source>Next planned session</source>
+      <translation>Próxima sesión planificada</translation>
+    </message>
+    <message>
+      <source>Next session: {when}</source>
+      <translation>Próxima sesión: {when}</translation>
+    </message>
+    <message>
+      <source>No, it was missed</source>
+      <translation>No, no tuvo lugar</translation>
+    </message>
+    <message>
+      <source>Not saved yet</source>
+      <translation>Aún sin guardar</translation>
+    </message>
+    <message>
+      <source>Note for this mood entry</source>
+      <translation>Nota de este registro de ánimo</translation>
+    </message>
+    <message>
+      <source>Nothing logged yet today.</source>
+      <translation>Hoy aún no hay nada registrado.</translation>
+    </message>
+    <message>
+      <source>On {day} you answered {title} question {item} (thoughts that you would be better off dead or of hurting yourself) with “{answer}”. Help is available.</source>
+      <translation>El {day} respondió a la pregunta {item} del {title} (pensamientos de que estaría mejor muerto/a o de hacerse daño) con «{answer}». Hay ayuda disponible.</translation>
+    </message>
+    <message>
+      <source>Planned for {when}.</source>
+      <translation>Planificada para {when}.</translation>
+    </message>
+    <message>
+      <source>Planned session</source>
+      <translation>Sesión planificada</translation>
+    </message>
+    <message>
+      <source>Planned sessions whose time has passed</source>
+      <translation>Sesiones planificadas cuya hora ya pasó</translation>
+    </message>
+    <message>
+      <source>Questionnaires: baseline and now</source>
+      <translation>Cuestionarios: valor basal y ahora</translation>
+    </message>
+    <message>
+      <source>Restored what you typed on {when}; choose your mood to save it.</source>
+      <translation>Se recuperó lo que escribió el {when}; elija su ánimo para guardarlo.</translation>
+    </message>
+    <message>
+      <source>Safety answer</source>
+      <translation>Respuesta de seguridad</translation>
+    </message>
+    <message>
+      <source>Save mood {score} ({worst} = worst, {best} = best)</source>
+      <translation>Guardar ánimo {score} ({worst} = el peor, {best} = el mejor)</translation>
+    </message>
+    <message>
+      <source>Save mood {score} of {best}</source>
+      <translation>Guardar ánimo {score} de {best}</translation>
+    </message>
+    <message>
+      <source>Save status</source>
+      <translation>Estado del guardado</translation>
+    </message>
+    <message>
+      <source>Saved at {time}.</source>
+      <translation>Guardado a las {time}.</translation>
+    </message>
+    <message>
+      <source>Show crisis resources</source>
+      <translation>Mostrar recursos de crisis</translation>
+    </message>
+    <message>
+      <source>Show more details</source>
+      <translation>Mostrar más detalles</translation>
+    </message>
+    <message>
+      <source>Sleep last night (h&amp;ours)</source>
+      <translation>Horas dor&amp;midas anoche</translation>
+    </message>
+    <message>
+      <source>Sleep last night in hours</source>
+      <translation>Horas de sueño anoche</translation>
+    </message>
+    <message>
+      <source>T&amp;ime</source>
+      <translation>Hora de&amp;l registro</translation>
+    </message>
+    <message>
+      <source>Tags (&amp;keywords)</source>
+      <translation>Eti&amp;quetas (palabras clave)</translation>
+    </message>
+    <message>
+      <source>Tags of this mood entry, separated by commas</source>
+      <translation>Etiquetas de este registro de ánimo, separadas por comas</translation>
+    </message>
+    <message>
+      <source>Time of this mood entry</source>
+      <translation>Hora de este registro de ánimo</translation>
+    </message>
+    <message>
+      <source>Today so far</source>
+      <translation>Hoy hasta ahora</translation>
+    </message>
+    <message numerus="yes">
+      <source>Today so far: %n mood entry(s).</source>
+      <translation>
+        <numerusform>Hoy hasta ahora: %n registro de ánimo.</numerusform>
+        <numerusform>Hoy hasta ahora: %n registros de ánimo.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Undo the last save</source>
+      <translation>Deshacer el último guardado</translation>
+    </message>
+    <message>
+      <source>Unsaved forms</source>
+      <translation>Formularios sin guardar</translation>
+    </message>
+    <message>
+      <source>Yes, link the session logged that day</source>
+      <translation>Sí, vincular la sesión registrada ese día</translation>
+    </message>
+    <message>
+      <source>Yes, log it…</source>
+      <translation>Sí, registrarla…</translation>
+    </message>
+    <message>
+      <source>best  {best}</source>
+      <translation>el mejor  {best}</translation>
+    </message>
+    <message>
+      <source>e.g. walk, friends (separated by commas)</source>
+      <translation>p. ej. paseo, amigos (separadas por comas)</translation>
+    </message>
+    <message>
+      <source>latest {total} ({band}, {day})</source>
+      <translation>último {total} ({band}, {day})</translation>
+    </message>
+    <message>
+      <source>most</source>
+      <translation>máxima</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>ninguna</translation>
+    </message>
+    <message>
+      <source>worst</source>
+      <translation>la peor</translation>
+    </message>
+    <message>
+      <source>{day}, your pick</source>
+      <translation>{day}, elegido por usted</translation>
+    </message>
+    <message>
+      <source>{day}, {time}</source>
+      <translation>{day}, {time}</translation>
+    </message>
+    <message>
+      <source>{day}, {time} at {clinic}</source>
+      <translation>{day}, {time} en {clinic}</translation>
+    </message>
+    <message>
+      <source>{form}, typed on {when}.</source>
+      <translation>{form}, escrito el {when}.</translation>
+    </message>
+    <message>
+      <source>{text}, response {response}, remission {remission}.</source>
+      <translation>{text}, respuesta {response}, remisión {remission}.</translation>
+    </message>
+    <message>
+      <source>{text}; response and remission {verdict}.</source>
+      <translation>{text}; respuesta y remisión {verdict}.</translation>
+    </message>
+    <message>
+      <source>{threshold} on {title}</source>
+      <translation>{threshold} en el {title}</translation>
+    </message>
+    <message>
+      <source>{title} progress</source>
+      <translation>Evolución del {title}</translation>
+    </message>
+    <message>
+      <source>{title}: baseline {total} ({baseline}) → {latest}</source>
+      <translation>{title}: basal {total} ({baseline}) → {latest}</translation>
+    </message>
+    <message>
+      <source>{title}: none filled yet.</source>
+      <translation>{title}: aún no rellenado.</translation>
+    </message>
+    <message>
+      <source>{title}: {latest}; no baseline.</source>
+      <translation>{title}: {latest}; sin valor basal.</translation>
+    </message>
+    <message>
+      <source>{worst}  worst</source>
+      <translation>{worst}  el peor</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendTable</name>
+    <message>
+      <source>7-day mean</source>
+      <translation>Media de 7 días</translation>
+    </message>
+    <message>
+      <source>Chart data: one row per day</source>
+      <translation>Datos del gráfico: una fila por día</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>Día</translation>
+    </message>
+    <message>
+      <source>Mood</source>
+      <translation>Ánimo</translation>
+    </message>
+    <message>
+      <source>Sessions</source>
+      <translation>Sesiones</translation>
+    </message>
+    <message>
+      <source>The Trends chart as a table, newest day first: daily mood, its 7-day mean and the sessions of that day.</source>
+      <translation>El gráfico de Tendencias como tabla, el día más reciente primero: ánimo diario, su media de 7 días y las sesiones de ese día.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Trends</name>
+    <message>
+      <source>Hide the &amp;data table</source>
+      <translation>Ocultar la tabla de &amp;datos</translation>
+    </message>
+    <message>
+      <source>Points: daily mood (mean of the day's entries). </source>
+      <translation>Puntos: ánimo diario (media de los registros del día). </translation>
+    </message>
+    <message>
+      <source>Show the &amp;data as a table</source>
+      <translation>Ver los &amp;datos como tabla</translation>
+    </message>
+    <message>
+      <source>Show the chart data as a table</source>
+      <translation>Mostrar los datos del gráfico como tabla</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendsChart</name>
+    <message>
+      <source>1 year</source>
+      <translation>1 año</translation>
+    </message>
+    <message>
+      <source>30 days</source>
+      <translation>30 días</translation>
+    </message>
+    <message>
+      <source>7-day mean</source>
+      <translation>Media de 7 días</translation>
+    </message>
+    <message>
+      <source>90 days</source>
+      <translation>90 días</translation>
+    </message>
+    <message>
+      <source>All</source>
+      <translation>Todo</translation>
+    </message>
+    <message>
+      <source>Anxiety (0–10, 10 = worst), on the left mood scale</source>
+      <translation>Ansiedad (0–10, 10 = la peor), en la escala de ánimo izquierda</translation>
+    </message>
+    <message>
+      <source>Anxiety (left axis, 10 = worst)</source>
+      <translation>Ansiedad (eje izquierdo, 10 = la peor)</translation>
+    </message>
+    <message>
+      <source>Booster session</source>
+      <translation>Sesión de booster</translation>
+    </message>
+    <message>
+      <source>Daily mood</source>
+      <translation>Ánimo diario</translation>
+    </message>
+    <message>
+      <source>Daily mood and its 7-day mean over time, with treatment sessions as vertical lines and side effects as triangles below zero (red flags point up); PHQ-9 and GAD-7 totals on the right axis over the shaded PHQ-9 severity bands.</source>
+      <translation>Ánimo diario y su media de 7 días a lo largo del tiempo, con las sesiones de tratamiento como líneas verticales y los efectos secundarios como triángulos bajo cero (las señales de alarma apuntan hacia arriba); los totales del PHQ-9 y del GAD-7 en el eje derecho sobre las bandas sombreadas de gravedad del PHQ-9.</translation>
+    </message>
+    <message>
+      <source>Induction session</source>
+      <translation>Sesión de inducción</translation>
+    </message>
+    <message>
+      <source>Medication change</source>
+      <translation>Cambio de medicación</translation>
+    </message>
+    <message>
+      <source>Mood (0–10, 10 = best)</source>
+      <translation>Ánimo (0–10, 10 = el mejor)</translation>
+    </message>
+    <message>
+      <source>Mood (10 = best) · anxiety (10 = worst)</source>
+      <translation>Ánimo (10 = el mejor) · ansiedad (10 = la peor)</translation>
+    </message>
+    <message>
+      <source>Mood trend chart</source>
+      <translation>Gráfico de evolución del ánimo</translation>
+    </message>
+    <message>
+      <source>Mood · anxiety (0–10) · sleep (hours)</source>
+      <translation>Ánimo · ansiedad (0–10) · sueño (horas)</translation>
+    </message>
+    <message>
+      <source>PHQ-9 / GAD-7 total (0–27 / 0–21)</source>
+      <translation>Total PHQ-9 / GAD-7 (0–27 / 0–21)</translation>
+    </message>
+    <message>
+      <source>Planned session</source>
+      <translation>Sesión planificada</translation>
+    </message>
+    <message>
+      <source>Range:</source>
+      <translation>Periodo:</translation>
+    </message>
+    <message>
+      <source>Red-flag side effect</source>
+      <translation>Efecto secundario con señal de alarma</translation>
+    </message>
+    <message>
+      <source>Show PHQ-9 / GAD-7</source>
+      <translation>Mostrar PHQ-9 / GAD-7</translation>
+    </message>
+    <message>
+      <source>Show PHQ-9 and GAD-7 totals</source>
+      <translation>Mostrar los totales del PHQ-9 y del GAD-7</translation>
+    </message>
+    <message>
+      <source>Show all data</source>
+      <translation>Mostrar todos los datos</translation>
+    </message>
+    <message>
+      <source>Show anxiety</source>
+      <translation>Mostrar ansiedad</translation>
+    </message>
+    <message>
+      <source>Show anxiety line</source>
+      <translation>Mostrar la línea de ansiedad</translation>
+    </message>
+    <message>
+      <source>Show sleep</source>
+      <translation>Mostrar sueño</translation>
+    </message>
+    <message>
+      <source>Show sleep hours</source>
+      <translation>Mostrar las horas de sueño</translation>
+    </message>
+    <message>
+      <source>Show the last 30 days</source>
+      <translation>Mostrar los últimos 30 días</translation>
+    </message>
+    <message>
+      <source>Show the last 90 days</source>
+      <translation>Mostrar los últimos 90 días</translation>
+    </message>
+    <message>
+      <source>Show the last year</source>
+      <translation>Mostrar el último año</translation>
+    </message>
+    <message>
+      <source>Side effect</source>
+      <translation>Efecto secundario</translation>
+    </message>
+    <message>
+      <source>Sleep (hours, left axis)</source>
+      <translation>Sueño (horas, eje izquierdo)</translation>
+    </message>
+    <message>
+      <source>sleep (hours)</source>
+      <translation>sueño (horas)</translation>
+    </message>
+    <message>
+      <source>{title} total (right axis, 0–{top})</source>
+      <translation>Total {title} (eje derecho, 0–{top})</translation>
+    </message>
+  </context>
+  <context>
+    <name>Year</name>
+    <message numerus="yes">
+      <source>%n day(s) with a mood entry</source>
+      <translation>
+        <numerusform>%n día con registro de ánimo</numerusform>
+        <numerusform>%n días con registro de ánimo</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n session day(s).</source>
+      <translation>
+        <numerusform>%n día de sesión.</numerusform>
+        <numerusform>%n días de sesión.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>&amp;Year:</source>
+      <translation>Añ&amp;o:</translation>
+    </message>
+    <message>
+      <source>, a session day</source>
+      <translation>, un día de sesión</translation>
+    </message>
+    <message>
+      <source>Arrow keys: up and down a day, left and right a month.</source>
+      <translation>Flechas: arriba y abajo un día, izquierda y derecha un mes.</translation>
+    </message>
+    <message>
+      <source>Entries of the chosen day</source>
+      <translation>Registros del día elegido</translation>
+    </message>
+    <message>
+      <source>Mood 0</source>
+      <translation>Ánimo 0</translation>
+    </message>
+    <message>
+      <source>Year</source>
+      <translation>Año</translation>
+    </message>
+    <message>
+      <source>Year in pixels</source>
+      <translation>Año en píxeles</translation>
+    </message>
+    <message>
+      <source>daily mood {step}</source>
+      <translation>ánimo diario {step}</translation>
+    </message>
+    <message>
+      <source>no mood entry</source>
+      <translation>sin registro de ánimo</translation>
+    </message>
+  </context>
+</TS>

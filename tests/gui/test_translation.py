@@ -1,0 +1,201 @@
+"""The window speaks the installed catalogue: a pseudo-locale reaches every text of every
+translated screen, nothing is cut off, and German keeps the keyboard map free of clashes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from ketajournal import translation
+from ketajournal.domain import factors, year_pixels
+from ketajournal.domain.models import Event, EventKind, MoodEntry
+from ketajournal.services.journal import Journal
+from ketajournal.ui.keyboard import mnemonic_clashes
+from ketajournal.ui.main_window import MainWindow
+from ketajournal.ui.screens import SCREENS
+from resources import catalogue
+from tests.support.fixtures import open_window
+
+#: The screens whose strings are translated (Appointment waits for its module's turn).
+TRANSLATED = ("today", "timeline", "trends", "boosters", "plan", "medications", "year",
+              "factors")
+
+
+@pytest.fixture
+def window_journal(journal: Journal) -> Journal:
+    now = journal.now()
+    journal.log(MoodEntry(at=now, mood=6))
+    journal.log(Event(at=now, event_kind=EventKind.APPOINTMENT))
+    return journal
+
+
+@pytest.fixture
+def pseudo_locale(tmp_path: Path) -> Iterator[None]:
+    """Every text of the catalogue bracketed and 30 % longer, for this test only."""
+    source = tmp_path / "pseudo.ts"
+    source.write_text(catalogue.render_pseudo(catalogue.extract()), encoding="utf-8")
+    compiled = tmp_path / "pseudo.qm"
+    catalogue.compile_file(source, compiled)
+    translation.install_files([compiled])
+    yield
+    translation.install("en")
+
+
+@pytest.fixture(params=["de", "es"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    translation.install(request.param)
+    yield request.param
+    translation.install("en")
+    QLocale.setDefault(QLocale.c())
+
+
+def _shown_texts(root: QWidget) -> Iterator[tuple[QWidget, str]]:
+    """Every text a reader sees in ``root``: labels, buttons, group titles, tab titles."""
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            yield widget, widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield widget, widget.title()
+        elif isinstance(widget, QTabWidget):
+            for index in range(widget.count()):
+                yield widget, widget.tabText(index)
+        elif isinstance(widget, QTableView) and widget.model() is not None:
+            for column in range(widget.horizontalHeader().count()):
+                header = widget.model().headerData(column, Qt.Orientation.Horizontal)
+                if isinstance(header, str):
+                    yield widget, header
+
+
+DATE = re.compile(r"\w+\.?,? \d{1,2}\.? \w+\.? \d{4}")
+#: Texts the core writes (domain and services, Qt-free): their catalogue is part 2 of
+#: issue 17 (gettext for the CLI and the PDF), so the window shows them in English.
+CORE_TEXTS = (year_pixels.DEFINITION, factors.DEFINITION,
+              "Booster durability cannot be measured until there is a threshold.")
+
+
+def _needs_words(text: str) -> bool:
+    """A text with words in it (not a number, a date or a mood digit alone), of the window."""
+    if text in CORE_TEXTS or text.endswith(": not filled yet.") \
+            or text.startswith("Not enough days yet"):
+        return False
+    if DATE.fullmatch(text):
+        return False  # a day written by the locale: "Fri 27 Nov 2026", "Fr. 27. Nov. 2026"
+    return sum(c.isalpha() for c in text) >= 2
+
+
+def _screens(window: MainWindow, qtbot: QtBot) -> Iterator[str]:
+    for index, screen in enumerate(SCREENS):
+        if screen.name not in TRANSLATED:
+            continue
+        window.show_tab(index)
+        if screen.name == "today":
+            window.today.details_toggle.setChecked(True)
+        qtbot.wait(1)
+        yield screen.name
+
+
+def test_the_pseudo_locale_reaches_every_text_of_every_translated_screen(
+        pseudo_locale: None, window_journal: Journal, qtbot: QtBot) -> None:
+    window = open_window(qtbot, window_journal)
+    window.resize(1400, 1000)
+    walked, untranslated = [], []
+    for name in _screens(window, qtbot):
+        page = window.tabs.currentWidget()
+        texts = [t for _, t in _shown_texts(page) if _needs_words(t)]
+        assert texts, name
+        untranslated += [(name, t) for t in texts if "⟦" not in t]
+        walked.append(name)
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert all("⟦" in text for text in menus), menus
+    assert all(t.startswith("⟦") for t in
+               (window.tabs.tabText(i) for i in range(window.tabs.count())))
+    assert walked == list(TRANSLATED)
+    assert untranslated == [], "\n".join(map(str, untranslated))
+
+
+def test_no_label_or_button_is_cut_off_in_the_pseudo_locale(
+        pseudo_locale: None, window_journal: Journal, qtbot: QtBot) -> None:
+    window = open_window(qtbot, window_journal)
+    window.resize(1400, 1000)
+    cut = []
+    for name in _screens(window, qtbot):
+        for widget, text in _shown_texts(window.tabs.currentWidget()):
+            wraps = isinstance(widget, QLabel) and widget.wordWrap()
+            if "⟦" in text and not wraps and isinstance(widget, (QLabel, QAbstractButton)) \
+                    and widget.sizeHint().width() > widget.width():
+                cut.append((name, text, widget.sizeHint().width(), widget.width()))
+    assert cut == []
+
+
+def test_each_language_keeps_every_screen_free_of_mnemonic_clashes(
+        language: str, window_journal: Journal, qtbot: QtBot) -> None:
+    window = open_window(qtbot, window_journal)
+    assert window.menuBar().actions()[0].text() == {"de": "&Datei", "es": "&Archivo"}[language]
+    for name in _screens(window, qtbot):
+        assert mnemonic_clashes(window) == {}, name
+
+
+def test_plural_forms_follow_the_count_in_english_and_german(qapp: object) -> None:
+    tr = translation.translator("Today")
+    assert tr("Today so far: %n mood entry(s).", n=1) == "Today so far: 1 mood entry."
+    assert tr("Today so far: %n mood entry(s).", n=3) == "Today so far: 3 mood entries."
+    translation.install("de")
+    try:
+        assert tr("Today so far: %n mood entry(s).", n=1) == "Heute bisher: 1 Stimmungseintrag."
+        assert tr("Today so far: %n mood entry(s).", n=2) == "Heute bisher: 2 Stimmungseinträge."
+        # Qt's own buttons speak German too (qtbase_de).
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    finally:
+        translation.install("en")
+
+
+@pytest.mark.parametrize(("choice", "system", "expected"), [
+    ("system", "de_AT", "de"), ("system", "fr_FR", "en"), ("system", None, "en"),
+    ("es", "de_DE", "es"), ("en", "de_DE", "en"),
+])
+def test_the_language_follows_the_choice_then_the_system(
+        choice: str, system: str | None, expected: str) -> None:
+    from ketajournal.domain.locales import language_for
+    assert language_for(choice, system) == expected
+
+
+def test_a_missing_catalogue_leaves_the_source_text(qapp: object, tmp_path: Path) -> None:
+    translation.install_files([tmp_path / "absent.qm"])
+    try:
+        assert translation.translator("Today")("Due") == "Due"
+    finally:
+        translation.install("en")
+
+
+def test_the_journal_setting_switches_the_language_and_system_keeps_the_start_one(
+        qapp: object) -> None:
+    tr = translation.translator("Menus")
+    translation.follow_setting("system")
+    assert tr("&File") == "&File"
+    translation.follow_setting("de")
+    try:
+        assert tr("&File") == "&Datei"
+        assert QLocale().language() == QLocale.Language.German
+    finally:
+        translation.install("en")
+        QLocale.setDefault(QLocale.c())
+
+
+def test_the_start_language_comes_from_the_variable_before_the_system(qapp: object) -> None:
+    assert translation.start_language({"KETAJOURNAL_LANGUAGE": "es"}) == "es"
+    assert translation.start_language({}) == "en"  # the tests' C locale
