@@ -225,6 +225,9 @@ class _Opener:
         window.keys = self.keys
         if not any(p.exists() for p in self.paths.journal_files):
             # A first run: a new journal, or the one kept on another computer (docs/sync.md).
+            # Both keep the key in the keyring: one that cannot be used is said at once
+            # (a read of an entry that is not there: nothing is created).
+            self.keys.get("0" * 32)
             window.welcome(lambda: self.start_new(window), self.join)
             return None
         try:
