@@ -228,6 +228,13 @@ class _Opener:
         from ketajournal.services.keys import NeedsSecretError
 
         window.keys = self.keys
+        if not any(p.exists() for p in self.paths.journal_files):
+            # A first run: a new journal, or the one kept on another computer (docs/sync.md).
+            # Both keep the key in the keyring: one that cannot be used is said at once
+            # (a read of an entry that is not there: nothing is created).
+            self.keys.get("0" * 32)
+            window.welcome(lambda: self.start_new(window), self.join)
+            return None
         try:
             opened = self.open_or_repair(None, create=True, verify=False)
         except NeedsSecretError as error:
@@ -235,6 +242,35 @@ class _Opener:
             return None
         _attach(window, opened.journal)
         return opened
+
+    def start_new(self, window: MainWindow) -> None:
+        """The welcome page's "Start a new journal": create it, show its recovery key."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ketajournal.services.keys import NeedsSecretError
+
+        try:
+            opened = self.open_or_repair(None, create=True, verify=False)
+        except NeedsSecretError as error:
+            window.ask_to_unlock(str(error))
+            return
+        except KnownError as error:
+            QMessageBox.critical(window, f"{APP_TITLE} cannot open your journal", str(error))
+            return
+        _attach(window, opened.journal)
+        if opened.new_recovery_code is not None:
+            _first_run(window, opened, self.paths)
+
+    def join(self, folder: Path, secret: str) -> Journal:
+        """The welcome page's join: this computer's journal made from the sync folder
+        (run off the UI thread by the join dialog)."""
+        from ketajournal.services import sync_join
+        from ketajournal.services.opening import open_checked
+
+        def opened(paths: JournalPaths) -> Journal:
+            return open_checked(paths, self.keys, secret, create=False).journal
+
+        return sync_join.join(self.paths, self.keys, folder, secret, open_journal=opened)
 
 
 def _attach(window: MainWindow, journal: Journal) -> None:

@@ -22,6 +22,7 @@ least 2**41 ids of headroom before it would spill into the next millisecond.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import threading
@@ -90,6 +91,20 @@ _DEFAULT = Uuid7Generator()
 def new_id() -> str:
     """A new global id: a UUIDv7 in its canonical lower-case text form."""
     return str(_DEFAULT.new())
+
+
+def natural_id(kind: str, key: str) -> str:
+    """The global id of the record of ``kind`` whose unique key is ``key``, the same on
+    every computer: a name-based id (SHA-256 of the kind and the key) in the UUIDv7
+    layout, so two computers that both create the tag "walk" create one record.
+
+    Its time field is hash bits, not a time: it does not sort by creation.
+    """
+    digest = hashlib.sha256(f"ketajournal natural id\0{kind}\0{key}".encode()).digest()
+    value = int.from_bytes(digest[:16], "big")
+    value = (value & ~(0xF << 76)) | (0x7 << 76)
+    value = (value & ~(0b11 << 62)) | (0b10 << 62)
+    return str(uuid.UUID(int=value))
 
 
 def is_global_id(text: str) -> bool:

@@ -29,13 +29,15 @@ from pathlib import Path
 
 from ketajournal.domain.hlc import HybridClock, Stamp
 from ketajournal.domain.merge import Change, JsonValue, Op, RecordState, merge_record
+from ketajournal.domain.models import MoodEntry
 from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
+from ketajournal.services.journal import FACTOR_CHANGE, TAG_CHANGE, Journal
 from ketajournal.services.journal import Change as JournalChange
-from ketajournal.services.journal import Journal
+from ketajournal.services.medications import KIND as MEDICATION_CHANGE
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.database import open_database
 from ketajournal.storage.header import read_header
@@ -55,6 +57,18 @@ from ketajournal.storage.sync_store import BASE, SyncStore, UnknownRecordError
 COMPACT_AFTER_FILES = 500
 #: Table name → entry kind, for the tables whose rows the domain can check.
 _KIND_OF_TABLE = {mapping.table: kind for kind, mapping in MAPPINGS.items()}
+#: The change the window announces when settings changed (ui/controller.py does too).
+SETTINGS_CHANGE = "settings"
+#: Table → the changes announced when its records come in (the screens refresh on them).
+_ANNOUNCED: dict[str, tuple[str, ...]] = {
+    "medications": (MEDICATION_CHANGE,),
+    "medication_doses": (MEDICATION_CHANGE,),
+    "tags": (TAG_CHANGE,),
+    "entry_tags": (TAG_CHANGE, MoodEntry.kind),
+    "factors": (FACTOR_CHANGE,),
+    "factor_values": (FACTOR_CHANGE,),
+    "settings": (SETTINGS_CHANGE,),
+}
 
 
 def _system_ms() -> int:
@@ -404,6 +418,7 @@ def _take_in(
                     row_id = store.apply(after.current)
                     _check_row(store, table, gid)
                     updated += 1
+                    kinds.update(_ANNOUNCED.get(table, ()))
                     if table in _KIND_OF_TABLE:
                         kinds.add(_KIND_OF_TABLE[table])
                         if row_id is not None:

@@ -25,6 +25,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
+from ketajournal.domain.ids import natural_id
 from ketajournal.errors import KnownError
 from ketajournal.platform.paths import sqlite_sidecars
 from ketajournal.storage.wal import WalReport, inspect_wal
@@ -110,6 +111,16 @@ def write_failure_reason(error: sqlcipher3.Error) -> str:
     return f"the database reported {type(error).__name__}"
 
 
+#: The SQL name of :func:`ketajournal.domain.ids.natural_id` (kind, key) on every connection.
+NATURAL_ID_SQL = "kj_natural_id"
+
+
+def _natural_id(kind: object, key: object) -> str | None:
+    if not isinstance(kind, str) or not isinstance(key, str):
+        return None
+    return natural_id(kind, key)
+
+
 def connect(path: Path, key: bytes, *, check_log: bool = True) -> sqlcipher3.Connection:
     """Open the SQLCipher file at ``path`` with the raw ``key``; raises :class:`WrongKeyError`.
 
@@ -140,6 +151,9 @@ def connect(path: Path, key: bytes, *, check_log: bool = True) -> sqlcipher3.Con
         conn.close()
         raise WrongKeyError(path) from None
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    # The sync triggers give a record with a unique key its natural global id
+    # (storage/sync_schema.py): the same function on every connection.
+    conn.create_function(NATURAL_ID_SQL, 2, _natural_id, deterministic=True)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")

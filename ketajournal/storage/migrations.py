@@ -12,7 +12,13 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from ketajournal.domain.ids import new_id
-from ketajournal.storage.sync_schema import SYNCED_TABLES, add_sync_identity, create_sync_tables
+from ketajournal.storage.sync_schema import (
+    FIRST_SYNCED,
+    add_natural_sync_identity,
+    add_sync_identity,
+    create_sync_tables,
+    note_existing_rows,
+)
 
 MIGRATION_SET = "ketajournal"
 migrations = Migrations(MIGRATION_SET)
@@ -239,17 +245,40 @@ def m0007_planned_sessions(db: Database) -> None:
 def m0008_sync_identities(db: Database) -> None:
     """Global ids, last-change stamps and change capture for every table that syncs.
 
-    Every row of each table in ``sync_schema.SYNCED_TABLES`` gets a UUIDv7 global
+    Every row of each table in ``sync_schema.FIRST_SYNCED`` gets a UUIDv7 global
     id (existing rows too) and a stamp column; triggers note each change in
     ``sync_outbox``; deletions become tombstones when they are sent. This computer's
     device id (a new UUIDv7) starts ``sync_local``, which never syncs. Nothing is
     sent anywhere until the patient sets up sync (docs/sync.md).
     """
     create_sync_tables(db)
-    for table in SYNCED_TABLES:
-        add_sync_identity(db, table.name)
+    for table in FIRST_SYNCED:
+        add_sync_identity(db, table)
     db.execute("INSERT INTO sync_local (key, value) VALUES ('device', ?)", [new_id()])
     db.execute("PRAGMA user_version = 8")
+
+
+
+@migrations(name="0009_sync_more")
+def m0009_sync_more(db: Database) -> None:
+    """Medications, tags, factors and the patient's settings join sync.
+
+    ``medications`` get UUIDv7 global ids like entries. The records with a unique key
+    two computers could both create — a dose step (medication and day), a tag and a
+    factor (their key), a tag on an entry, a factor's value for a day, a setting — get
+    a global id derived from that key (``domain.ids.natural_id``), so both computers
+    make the same record and the later version wins. Only the settings in
+    ``sync_schema.SYNCED_SETTINGS`` get one. A journal already linked to a folder
+    sends them all with its next sync.
+    """
+    add_sync_identity(db, "medications")
+    for table in ("medication_doses", "tags", "entry_tags", "factors", "factor_values",
+                  "settings"):
+        add_natural_sync_identity(db, table)
+    for table in ("medications", "medication_doses", "tags", "entry_tags", "factors",
+                  "factor_values", "settings"):
+        note_existing_rows(db, table)
+    db.execute("PRAGMA user_version = 9")
 
 
 #: The schema version this code writes: the number of migrations it knows.

@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import sqlcipher3
 from sqlite_utils import Database
 
 from ketajournal.domain.hlc import Stamp
@@ -98,8 +99,8 @@ class SyncStore:
         for table in SYNCED_TABLES:
             cursor = self._db.execute(
                 "INSERT INTO sync_outbox (tbl, row_id, gid, op, changed_ms) "
-                f"SELECT ?, id, gid, 'upsert', {NOW_MS_SQL} FROM {table.name} WHERE stamp IS NULL "
-                "ORDER BY id",
+                f"SELECT ?, {table.row_sql}, gid, 'upsert', {NOW_MS_SQL} FROM {table.name} "
+                f"WHERE stamp IS NULL AND gid IS NOT NULL ORDER BY {table.row_key or 'gid'}",
                 [table.name],
             )
             total += max(cursor.rowcount, 0)
@@ -115,7 +116,9 @@ class SyncStore:
 
     def _row_id(self, table: str, gid: str) -> int | None:
         _known(table)
-        row = self._db.execute(f"SELECT id FROM {table} WHERE gid = ?", [gid]).fetchone()
+        row = self._db.execute(
+            f"SELECT {SYNCED[table].row_sql} FROM {table} WHERE gid = ?", [gid]
+        ).fetchone()
         return None if row is None else int(row[0])
 
     def row_by_gid(self, table: str, gid: str) -> dict[str, Any] | None:
@@ -217,27 +220,40 @@ class SyncStore:
         store (a newer ketajournal's): the caller rolls everything back.
         """
         table = _known(change.kind)
+        synced = SYNCED[table]
         row_id = self._row_id(table, change.global_id)
         if change.op is Op.DELETE:
             if row_id is not None:
-                self._db.execute(f"DELETE FROM {table} WHERE id = ?", [row_id])
+                self._db.execute(f"DELETE FROM {table} WHERE gid = ?", [change.global_id])
             self.bury(table, change.global_id, row_id, change.stamp)
             return row_id
         values = self._stored_values(table, change.fields or {})
+        if synced.only_keys and values.get("key") not in synced.only_keys:
+            raise UnknownRecordError(f"a setting this version does not sync ({table})")
+        if any(values.get(column) is None for column in synced.natural_key):
+            # What it belongs to is deleted here (an entry deleted while another
+            # computer tagged it): a tag on nothing is no row. It comes back with it.
+            if row_id is not None:
+                self._db.execute(f"DELETE FROM {table} WHERE gid = ?", [change.global_id])
+            return None
         values["stamp"] = str(change.stamp)
-        if row_id is None:
-            values["gid"] = change.global_id
-            names = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            cursor = self._db.execute(
-                f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values())
-            )
-            row_id = int(cursor.lastrowid or 0)
-        else:
-            assignments = ", ".join(f"{name} = ?" for name in values)
-            self._db.execute(
-                f"UPDATE {table} SET {assignments} WHERE id = ?", [*values.values(), row_id]
-            )
+        try:
+            if row_id is None:
+                values["gid"] = change.global_id
+                names = ", ".join(values)
+                marks = ", ".join("?" for _ in values)
+                cursor = self._db.execute(
+                    f"INSERT INTO {table} ({names}) VALUES ({marks})", list(values.values())
+                )
+                row_id = int(cursor.lastrowid or 0) if synced.row_key else 0
+            else:
+                assignments = ", ".join(f"{name} = ?" for name in values)
+                self._db.execute(
+                    f"UPDATE {table} SET {assignments} WHERE gid = ?",
+                    [*values.values(), change.global_id],
+                )
+        except sqlcipher3.IntegrityError:
+            raise UnknownRecordError(f"a record that does not fit this journal ({table})") from None
         self._db.execute("DELETE FROM sync_tombstones WHERE gid = ?", [change.global_id])
         return row_id
 
@@ -265,7 +281,8 @@ class SyncStore:
         """Every sent version of every record: rows, tombstones and history."""
         for table in SYNCED_TABLES:
             for row in self._db.query(
-                f"SELECT * FROM {table.name} WHERE stamp IS NOT NULL ORDER BY id"
+                f"SELECT * FROM {table.name} WHERE stamp IS NOT NULL "
+                f"ORDER BY {table.row_key or 'gid'}"
             ):
                 yield Change(
                     row["gid"], table.name, Stamp.parse(row["stamp"]), Op.UPSERT,

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     from ketajournal.ui.boosters import BoostersView
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.dialogs import EntryDialog
+    from ketajournal.ui.join import JoinDialog, JoinWork
     from ketajournal.ui.medications import MedicationsView
     from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
     from ketajournal.ui.screens import ScreenTabs
@@ -182,6 +183,28 @@ class MainWindow(QMainWindow):
         self.reminders.start_locked()  # the daily reminder, generic, until the first unlock
         self.lock_screen.ask_for_secret(True, hint)
         self.stack.setCurrentWidget(self.lock_screen)
+
+    def welcome(self, start: Callable[[], None], join: JoinWork) -> None:
+        """A first run: offer a new journal (``start``) or joining one from another
+        computer (``join`` makes it from the sync folder; the window then opens on it)."""
+        from ketajournal.ui.join import WelcomePage
+
+        self._start_notifier()
+        self.welcome_page = WelcomePage()
+        self.welcome_page.start_requested.connect(start)
+        self.welcome_page.join_requested.connect(lambda: self.ask_to_join(join))
+        self.stack.addWidget(self.welcome_page)
+        self.stack.setCurrentWidget(self.welcome_page)
+
+    def ask_to_join(self, join: JoinWork) -> JoinDialog:
+        """The join dialog (window-modal); the window opens on the journal it makes."""
+        from ketajournal.ui.controller import JournalController
+        from ketajournal.ui.join import JoinDialog
+
+        dialog = JoinDialog(join, self)
+        dialog.joined.connect(lambda journal: self.attach(JournalController(journal)))
+        dialog.open()
+        return dialog
 
     def _start_notifier(self) -> None:
         if self._notifier_later is not None:

@@ -12,16 +12,19 @@ import random
 import shutil
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from ketajournal.domain.models import MoodEntry, Session, SideEffect, SideEffectCategory
+from ketajournal.domain.tags import FactorKind
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import sync, sync_join
 from ketajournal.services.journal import Journal
+from ketajournal.services.medications import MedicationList
 from ketajournal.services.opening import open_journal, open_or_create
 from tests.support.clock import NOW, FixedClock
 from tests.support.syncsim import Faults, SimulatedSyncEngine
@@ -369,3 +372,117 @@ def test_edits_made_one_after_another_are_no_conflict_and_keep_no_history(
     _converge(engine, a, b)
     assert a.moods() == b.moods() == [(4, "fourth, on b")]
     assert sync.history(a.journal) == sync.history(b.journal) == []
+
+
+# -- medications, tags, factors and settings (migration 0009) --------------------------------
+
+SHARED_SETTINGS = (
+    "booster.threshold", "reminders.mood_time", "clinical.questionnaire_interval_days",
+)
+
+
+def _lists(computer: Computer) -> dict[str, object]:
+    """What a computer shows of the lists that sync, by content (never by local row id)."""
+    journal = computer.journal
+    notes = {m.id: m.note for m in journal.moods()}
+    factors = {f.id: (f.name, f.kind.value) for f in journal.factor_definitions()}
+    return {
+        "tags": sorted((notes[i], t) for i, names in journal.tags_of(notes).items() for t in names),
+        "tag names": sorted(journal.tag_names()),
+        "factors": sorted(factors.values()),
+        "values": sorted((factors[f][0], day, v) for f, days in journal.factor_values().items()
+                         for day, v in days.items()),
+        "settings": {key: journal.setting(key) for key in SHARED_SETTINGS},
+        "medications": [(c.name, c.medication_class.value, [(s.day, s.dose_text) for s in c.steps])
+                        for c in MedicationList(journal).history()],
+    }
+
+
+def test_the_same_tag_factor_day_and_setting_made_on_both_offline_become_one_record(
+    two: tuple[Computer, Computer],
+) -> None:
+    a, b = two
+    engine = _engine(a, b)
+    day = NOW.date()
+    on_a, _ = a.journal.log(MoodEntry(at=NOW, mood=6, note="walked on a"))
+    on_b, _ = b.journal.log(MoodEntry(at=NOW, mood=3, note="walked on b"))
+    a.journal.set_tags(on_a.id or 0, ["Walk", "work"])
+    b.journal.set_tags(on_b.id or 0, ["walk"])
+    a.journal.define_factor("Sleep", FactorKind.SCALE)
+    b.journal.define_factor("sleep", FactorKind.SCALE)
+    a.journal.set_factor_value("Sleep", day, 4)
+    a.journal.set_setting("booster.threshold", 4)
+    a.journal.set_setting("appearance.color_scheme", "dark")  # this computer's look only
+    MedicationList(a.journal).start("Sertraline", "50 mg", dose_mg=50,
+                                    day=day - timedelta(days=20))
+    a.sync()
+    time.sleep(0.01)  # b's edits are later: they win where both set one value
+    b.journal.set_factor_value("sleep", day, 8)
+    b.journal.set_setting("booster.threshold", 5)
+    b.sync()
+    _converge(engine, a, b)
+    assert _lists(a) == _lists(b)
+    shown = _lists(a)
+    assert shown["tags"] == [("walked on a", "Walk"), ("walked on a", "work"),
+                             ("walked on b", "walk")] or shown["tags"] == [
+        ("walked on a", "walk"), ("walked on a", "work"), ("walked on b", "walk")]
+    assert len(shown["tag names"]) == 2  # type: ignore[arg-type]  # one "walk", one "work"
+    assert len(shown["factors"]) == 1  # type: ignore[arg-type]
+    assert shown["values"] == [(shown["factors"][0][0], day, 8)]  # type: ignore[index]
+    assert shown["settings"]["booster.threshold"] == 5  # type: ignore[index]
+    assert b.journal.setting("appearance.color_scheme") != "dark"
+    assert shown["medications"] == [("Sertraline", "ssri", [(day - timedelta(days=20), "50 mg")])]
+    # A dose change on b reaches a; stopping it on a reaches b.
+    MedicationList(b.journal).change("Sertraline", "100 mg", dose_mg=100, day=day)
+    _converge(engine, a, b)
+    assert _lists(a) == _lists(b)
+    steps = _lists(a)["medications"][0][2]  # type: ignore[index]
+    assert steps == [(day - timedelta(days=20), "50 mg"), (day, "100 mg")]
+    a.journal.delete("mood", on_a.id or 0)  # its tags go with it, everywhere
+    _converge(engine, a, b)
+    assert _lists(a) == _lists(b)
+    assert [n for n, _ in _lists(b)["tags"]] == ["walked on b"]  # type: ignore[union-attr]
+
+
+def test_three_computers_converge_on_lists_and_settings_through_a_misbehaving_engine(
+    tmp_path: Path,
+) -> None:
+    a, code = _first(tmp_path)
+    a.journal.log(MoodEntry(at=NOW, mood=5, note="start"))
+    a.sync()
+    b = _join(tmp_path, "b", code, a.folder)
+    c = _join(tmp_path, "c", code, a.folder)
+    computers = (a, b, c)
+    engine = _engine(*computers, seed=11)
+    rng = random.Random(5)
+    tags = ["walk", "Walk", "work", "family", "ran"]
+    days = [NOW.date() - timedelta(days=d) for d in range(4)]
+    try:
+        for step in range(15):
+            for computer in computers:
+                journal = computer.journal
+                if rng.random() < 0.5:
+                    journal.log(MoodEntry(at=NOW, mood=rng.randint(0, 10),
+                                          note=f"{computer.name}{step}"))
+                moods = journal.moods()
+                if moods and rng.random() < 0.5:
+                    journal.set_tags(rng.choice(moods).id or 0, rng.sample(tags, rng.randint(0, 2)))
+                if rng.random() < 0.4:
+                    name = rng.choice(["Sleep", "sleep", "Exercise"])
+                    if name.casefold() not in {f.name.casefold()
+                                               for f in journal.factor_definitions()}:
+                        journal.define_factor(name, FactorKind.SCALE)
+                    journal.set_factor_value(name, rng.choice(days), rng.randint(0, 10))
+                if rng.random() < 0.3:
+                    journal.set_setting("booster.threshold", rng.randint(1, 9))
+                if rng.random() < 0.05 and moods:
+                    journal.delete("mood", rng.choice(moods).id or 0)
+                computer.sync()
+            engine.step()
+        _converge(engine, *computers)
+        assert _lists(a) == _lists(b) == _lists(c)
+        assert _lists(a)["tags"] and _lists(a)["values"]
+        assert a.moods() == b.moods() == c.moods()
+    finally:
+        for computer in computers:
+            computer.journal.close()

@@ -1,4 +1,5 @@
-"""The sync schema (migration 0008_sync_identities): global ids, stamps, change capture."""
+"""The sync schema (migrations 0008_sync_identities, 0009_sync_more): global ids, stamps,
+change capture."""
 
 from __future__ import annotations
 
@@ -9,16 +10,24 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ketajournal.domain.ids import id_time_ms, is_global_id
+from ketajournal.domain.ids import id_time_ms, is_global_id, natural_id
 from ketajournal.domain.models import MoodEntry, Session, SideEffect, SideEffectCategory
 from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.connection import connect, transaction
-from ketajournal.storage.sync_schema import SYNCED_TABLES
+from ketajournal.storage.migrations import SCHEMA_VERSION
+from ketajournal.storage.sync_schema import SYNCED_SETTINGS, SYNCED_TABLES
 from ketajournal.storage.sync_store import SyncStore
-from tests.fixtures.make_journals import TEST_KEY, TEST_KEY_HEX, fixture_dir, fixture_versions
+from tests.fixtures.make_journals import (
+    TEST_KEY,
+    TEST_KEY_HEX,
+    build,
+    fixture_dir,
+    fixture_versions,
+    journal_id,
+)
 from tests.support.clock import NOW
 from tests.support.keyrings import MemoryKeyring
 
@@ -47,6 +56,9 @@ def test_the_newest_fixture_migrates_with_every_row_given_its_own_global_id(
     raw = Database(connect(home / "journal.db", TEST_KEY), execute_plugins=False)
     before = {t.name: raw.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
               for t in SYNCED_TABLES}
+    before["settings"] = sum(  # only the patient's settings sync, not the computer's
+        1 for (key,) in raw.execute("SELECT key FROM settings").fetchall()
+        if key in SYNCED_SETTINGS)
     raw.close()
     manifest = json.loads((fixture_dir(newest) / "manifest.json").read_text("utf-8"))
     memory_keyring.set_password(SERVICE, f"journal-{manifest['journal_id']}", TEST_KEY_HEX)
@@ -54,7 +66,8 @@ def test_the_newest_fixture_migrates_with_every_row_given_its_own_global_id(
     try:
         gids: list[str] = []
         for table in SYNCED_TABLES:
-            rows = journal._db.execute(f"SELECT gid, stamp FROM {table.name}").fetchall()
+            only = " WHERE gid IS NOT NULL" if table.only_keys else ""  # settings that sync
+            rows = journal._db.execute(f"SELECT gid, stamp FROM {table.name}{only}").fetchall()
             assert len(rows) == before[table.name]
             assert all(stamp is None for _, stamp in rows)  # nothing sent yet
             gids.extend(str(gid) for gid, _ in rows)
@@ -113,3 +126,69 @@ def test_a_session_delete_that_unlinks_side_effects_notes_them_too(journal: Jour
 
 def _now_ms() -> int:
     return time.time_ns() // 1_000_000
+
+
+def test_migration_0009_gives_lists_and_settings_natural_ids_and_keeps_every_row(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """A schema-8 journal with medications, tags, factors and settings, migrated: every
+    row kept; keyed records get the id every computer derives from their key."""
+    home = tmp_path / "home"
+    build(8, home)
+    raw = Database(connect(home / "journal.db", TEST_KEY), execute_plugins=False)
+    counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("medications", "medication_doses", "tags", "entry_tags", "factors",
+                        "factor_values", "settings")}
+    raw.close()
+    assert all(n > 0 for n in counts.values())
+    memory_keyring.set_password(SERVICE, f"journal-{journal_id(8)}", TEST_KEY_HEX)
+    journal = open_journal(JournalPaths(home), KeyringKeyStore(), create=False)
+    try:
+        db = journal._db
+        assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        for table, n in counts.items():
+            assert db.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == n
+        for key, gid in db.execute("SELECT key, gid FROM tags").fetchall():
+            assert gid == natural_id("tags", key)
+        for key, gid in db.execute("SELECT key, gid FROM factors").fetchall():
+            assert gid == natural_id("factors", key)
+        for med, day, gid in db.execute(
+            "SELECT m.gid, d.day, d.gid FROM medication_doses d "
+            "JOIN medications m ON m.id = d.medication_id"
+        ).fetchall():
+            assert is_global_id(med) and gid == natural_id("medication_doses", f"{med}|{day}")
+        for mood, tag, gid in db.execute(
+            "SELECT m.gid, t.gid, e.gid FROM entry_tags e JOIN mood_entries m ON m.id = e.mood_id "
+            "JOIN tags t ON t.id = e.tag_id"
+        ).fetchall():
+            assert gid == natural_id("entry_tags", f"{mood}|{tag}")
+        for factor, day, gid in db.execute(
+            "SELECT f.gid, v.day, v.gid FROM factor_values v JOIN factors f ON f.id = v.factor_id"
+        ).fetchall():
+            assert gid == natural_id("factor_values", f"{factor}|{day}")
+        settings = dict(db.execute("SELECT key, gid FROM settings").fetchall())
+        assert settings and all(
+            (gid == natural_id("settings", key)) if key in SYNCED_SETTINGS else gid is None
+            for key, gid in settings.items()
+        )
+        assert _outbox(journal) == []  # not linked: nothing to send
+    finally:
+        journal.close()
+
+
+def test_a_tag_deleted_and_put_back_keeps_its_id_and_computer_settings_never_travel(
+    journal: Journal,
+) -> None:
+    entry, _ = journal.log(MoodEntry(at=NOW, mood=5))
+    _link(journal)
+    journal.set_tags(entry.id or 0, ["Walk"])
+    tag = natural_id("tags", "walk")
+    assert ("tags", tag, "upsert") in _outbox(journal)
+    journal.set_tags(entry.id or 0, [])
+    journal.set_tags(entry.id or 0, ["walk"])
+    link = natural_id("entry_tags", f"{_gid(journal, 'mood_entries', entry.id or 0)}|{tag}")
+    assert [op for t, g, op in _outbox(journal) if g == link] == ["upsert", "delete", "upsert"]
+    journal.set_setting("booster.threshold", 4)
+    journal.set_setting("appearance.color_scheme", "dark")
+    settings = [g for t, g, _ in _outbox(journal) if t == "settings"]
+    assert settings == [natural_id("settings", "booster.threshold")]

@@ -65,7 +65,9 @@ def test_applying_inserts_overwrites_and_buries_records(journal: Journal) -> Non
 
 def test_a_kind_or_value_this_version_cannot_store_is_refused(journal: Journal) -> None:
     store = SyncStore(journal._db)
-    with pytest.raises(UnknownRecordError, match="does not know"):
+    with pytest.raises(UnknownRecordError, match="does not know"):  # medications sync now
+        store.apply(Change(new_id(), "lab_results", _stamp(1), Op.UPSERT, {"name": "x"}))
+    with pytest.raises(UnknownRecordError, match="does not fit"):  # no class, no start day
         store.apply(Change(new_id(), "medications", _stamp(1), Op.UPSERT, {"name": "x"}))
     with pytest.raises(UnknownRecordError, match="cannot store"):
         store.apply(Change(new_id(), "mood_entries", _stamp(1), Op.UPSERT, {"mood": [1]}))

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ketajournal.domain.ids import Uuid7Generator, id_time_ms, is_global_id, new_id
+from ketajournal.domain.ids import Uuid7Generator, id_time_ms, is_global_id, natural_id, new_id
 
 
 def test_new_id_is_a_canonical_uuid7_with_the_rfc_variant() -> None:
@@ -106,3 +106,11 @@ def test_a_clock_outside_the_48_bit_range_is_refused() -> None:
         Uuid7Generator(clock=lambda: -1).new()
     with pytest.raises(ValueError):
         Uuid7Generator(clock=lambda: 2**48).new()
+
+
+def test_a_natural_id_is_the_same_for_the_same_kind_and_key_and_differs_otherwise() -> None:
+    tag = natural_id("tags", "walk")
+    assert tag == natural_id("tags", "walk") == "e0c0c5f7-e719-7537-9faa-566a6d8f81b4"
+    assert is_global_id(tag)
+    assert len({tag, natural_id("factors", "walk"), natural_id("tags", "walks"),
+                natural_id("tags", "walk\0")}) == 4
