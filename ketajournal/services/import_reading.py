@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +43,14 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_global_id, check_int
-from ketajournal.platform.files import read_at_most
 from ketajournal.reports import csv_export
 from ketajournal.reports.factor_formats import tags_from_json
-from ketajournal.services.imports.common import ImportRejectedError, rejected
+from ketajournal.services.imports.common import (
+    ImportRejectedError,
+    json_depth,
+    read_bytes,
+    rejected,
+)
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION
 from ketajournal.storage.repository import KINDS
 
@@ -101,23 +104,7 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     """An import file's text: UTF-8 (a BOM dropped), refused past ``limit`` (by default
     the CSV cap)."""
     limit = MAX_IMPORT_BYTES if limit is None else limit
-    try:
-        if path.stat().st_size > limit:  # refused unread
-            data = b""
-            too_large = True
-        else:  # counted while reading: a pipe or /dev/zero reports size 0
-            data = read_at_most(path, limit)
-            too_large = len(data) > limit
-    except FileNotFoundError:
-        raise ImportRejectedError(display, "", "does not exist") from None
-    except OSError as error:
-        reason = error.strerror or "an error"
-        raise ImportRejectedError(display, "", f"cannot be read ({reason})") from None
-    if too_large:
-        raise ImportRejectedError(
-            display, "", f"is larger than {limit // (1024 * 1024)} MB, "
-            "far more than a journal export"
-        )
+    data = read_bytes(path, display, limit, "a journal export")
     if data.startswith(codecs.BOM_UTF8):  # spreadsheets save "CSV UTF-8" with one
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -438,25 +425,6 @@ _JSON_EXTRA_KEYS: dict[str, tuple[str, ...]] = {
 #: Our export nests 4 levels (document, entries, a kind's list, an entry); a little room
 #: for a reader's own tools, and far below what makes the parser recurse for long.
 MAX_JSON_DEPTH = 16
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
-_JSON_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
-_JSON_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
-
-
-def _json_depth(text: str) -> int:
-    """The deepest nesting of objects and arrays in ``text`` (strings ignored).
-
-    Counted before ``json.loads`` builds anything, so a deeply nested document costs
-    one pass over the text, not memory or recursion.
-    """
-    # Bytes: deleting every other byte is one C pass, and UTF-8 never puts a bracket's
-    # byte inside another character.
-    brackets = _JSON_STRING.sub("", text).encode("utf-8", "surrogatepass").translate(
-        None, _JSON_NOT_BRACKET
-    )
-    return max(accumulate(map(_JSON_STEP.__getitem__, brackets)), default=0)
-
-
 def read_json(path: Path) -> tuple[list[ImportRecord], dict[str, Any]]:
     """The entries of a JSON export (docs/export-json.md), and its other top-level values
     as read (``planned_sessions``, ``medications``: their readers check each).
@@ -468,7 +436,7 @@ def read_json(path: Path) -> tuple[list[ImportRecord], dict[str, Any]]:
     """
     display = path.name
     text = read_text(path, display, MAX_JSON_IMPORT_BYTES)
-    if _json_depth(text) > MAX_JSON_DEPTH:
+    if json_depth(text) > MAX_JSON_DEPTH:
         raise ImportRejectedError(display, "", "is nested too deeply to be an export")
     try:
         stream = _JsonStream(text, display)

@@ -42,7 +42,6 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.schedules import PlannedItem
-from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, local_zone, system_now
 from ketajournal.translation import follow_setting
@@ -566,26 +565,10 @@ class MainWindow(QMainWindow):
         self._drafts_may_have_changed()
 
     def show_answers(self, assessment: Assessment) -> QMessageBox:
-        """A filled-in questionnaire, item by item. Answers are a record of that moment:
-        to correct one, delete it (Timeline) and fill the questionnaire in again."""
-        instrument = assessment.instrument
-        lines = [
-            f"{item.number}. {item.text}: {instrument.option_label(answer)} ({answer})"
-            for item, answer in zip(instrument.items, assessment.answers, strict=True)
-        ]
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            instrument.short_title,
-            f"{assessment.summary}, {as_logged(assessment.at)}.",
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setInformativeText(
-            "To correct it, delete it in the Timeline and fill the questionnaire in again."
-        )
-        box.setDetailedText("\n".join(lines))
-        box.open()
-        return box
+        """A filled-in questionnaire, item by item (:func:`questionnaire.answers_box`)."""
+        from ketajournal.ui.questionnaire import answers_box
+
+        return answers_box(assessment, self)
 
     def continue_draft(self, form: str) -> None:
         """Reopen the form a kept draft belongs to; it fills itself from the draft."""

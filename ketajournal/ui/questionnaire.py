@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QMessageBox,
     QRadioButton,
     QScrollArea,
     QVBoxLayout,
@@ -25,11 +26,35 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain.instruments import AnswerOption, Instrument
 from ketajournal.domain.models import Assessment
+from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.services import clinical
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import TimeEdit
+
+
+def answers_box(assessment: Assessment, parent: QWidget) -> QMessageBox:
+    """A filled-in questionnaire, item by item, opened over ``parent``. Answers are a
+    record of that moment: to correct one, delete it (Timeline) and fill it in again."""
+    instrument = assessment.instrument
+    lines = [
+        f"{item.number}. {item.text}: {instrument.option_label(answer)} ({answer})"
+        for item, answer in zip(instrument.items, assessment.answers, strict=True)
+    ]
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        instrument.short_title,
+        f"{assessment.summary}, {as_logged(assessment.at)}.",
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setInformativeText(
+        "To correct it, delete it in the Timeline and fill the questionnaire in again."
+    )
+    box.setDetailedText("\n".join(lines))
+    box.open()
+    return box
 
 
 class CrisisDialog(QDialog):

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, tzinfo
+from itertools import accumulate
 from pathlib import Path
 
 from ketajournal.domain.models import MoodEntry
@@ -122,18 +123,25 @@ class CsvTable:
         return f"{self.display} line {line}"
 
 
-def read_bytes(path: Path, display: str) -> bytes:
-    """The file's bytes, refusing a missing, unreadable or oversized file by name."""
+def read_bytes(
+    path: Path,
+    display: str,
+    limit: int | None = None,
+    too_large_for: str = "a mood tracker's export",
+) -> bytes:
+    """The file's bytes, refusing a missing, unreadable or oversized file by name (past
+    ``limit``, by default :data:`MAX_FILE_BYTES`: "far more than <too_large_for>")."""
+    limit = MAX_FILE_BYTES if limit is None else limit
     try:
         data = b""
-        too_large = path.stat().st_size > MAX_FILE_BYTES  # then refused unread
+        too_large = path.stat().st_size > limit  # then refused unread
         if not too_large:  # counted while reading: a pipe or /dev/zero reports size 0
-            data = read_at_most(path, MAX_FILE_BYTES)
-            too_large = len(data) > MAX_FILE_BYTES
+            data = read_at_most(path, limit)
+            too_large = len(data) > limit
         if too_large:
             raise ImportRejectedError(
-                display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
-                "far more than a mood tracker's export"
+                display, "", f"is larger than {limit // (1024 * 1024)} MB, "
+                f"far more than {too_large_for}"
             )
         return data
     except FileNotFoundError:
@@ -175,6 +183,25 @@ def decode(data: bytes, display: str) -> str:
             "mark that says so (save it as \"CSV UTF-8\")",
         )
     return text
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+_JSON_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+
+
+def json_depth(text: str) -> int:
+    """The deepest nesting of objects and arrays in ``text`` (strings ignored).
+
+    Counted before ``json.loads`` builds anything, so a deeply nested document costs
+    one pass over the text, not memory or recursion.
+    """
+    # Bytes: deleting every other byte is one C pass, and UTF-8 never puts a bracket's
+    # byte inside another character.
+    brackets = _JSON_STRING.sub("", text).encode("utf-8", "surrogatepass").translate(
+        None, _JSON_NOT_BRACKET
+    )
+    return max(accumulate(map(_JSON_STEP.__getitem__, brackets)), default=0)
 
 
 def read_table(

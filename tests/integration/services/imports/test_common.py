@@ -114,3 +114,22 @@ def test_a_pipe_from_another_app_is_read_only_up_to_the_cap(
         daylio.read_daylio(tmp_path / "pipe.csv")
     assert "larger than 1 MB" in refused(error, "pipe.csv", "")
     assert feeder.finish() < 2 * 1024 * 1024  # read stopped at the cap, not at the end
+
+
+def test_json_depth_counts_brackets_outside_strings() -> None:
+    from ketajournal.services.imports.common import json_depth
+
+    assert json_depth("") == 0
+    assert json_depth('{"a": [1, {"b": []}]}') == 4
+    assert json_depth('{"not [[[ nested": "]]]{{{\\"["}') == 1  # brackets inside strings
+
+
+def test_read_bytes_names_its_own_cap_and_what_it_is_far_more_than(tmp_path: Path) -> None:
+    from ketajournal.services.imports.common import read_bytes
+
+    big = tmp_path / "big.json"
+    big.write_bytes(b"x" * (2 * 1024 * 1024 + 1))
+    with pytest.raises(ImportRejectedError) as error:
+        read_bytes(big, "big.json", 2 * 1024 * 1024, "a journal export")
+    assert "big.json: is larger than 2 MB, far more than a journal export" in str(error.value)
+    assert read_bytes(big, "big.json", 3 * 1024 * 1024) == b"x" * (2 * 1024 * 1024 + 1)
