@@ -14,12 +14,39 @@ from datetime import datetime
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ketajournal.domain.models import KIND_LABELS, Entry
+from ketajournal.domain.models import Entry
 from ketajournal.services.drafts import Drafts
 from ketajournal.services.journal import Change, Deleted, Journal
 from ketajournal.services.medications import MedicationEdit, MedicationList
 from ketajournal.services.plans import Plans, PlanWrite
+from ketajournal.translation import noop, translate
 from ketajournal.ui.tasks import JournalJobs
+
+#: Edit → Undo's name of each write, by entry kind (whole phrases: a language may put
+#: the verb after the noun, as German does).
+UNDO_TEXTS = {
+    "log": {
+        "mood": noop("Controller", "Log mood"),
+        "session": noop("Controller", "Log session"),
+        "side_effect": noop("Controller", "Log side effect"),
+        "event": noop("Controller", "Log event"),
+        "assessment": noop("Controller", "Log questionnaire"),
+    },
+    "edit": {
+        "mood": noop("Controller", "Edit mood"),
+        "session": noop("Controller", "Edit session"),
+        "side_effect": noop("Controller", "Edit side effect"),
+        "event": noop("Controller", "Edit event"),
+        "assessment": noop("Controller", "Edit questionnaire"),
+    },
+    "delete": {
+        "mood": noop("Controller", "Delete mood"),
+        "session": noop("Controller", "Delete session"),
+        "side_effect": noop("Controller", "Delete side effect"),
+        "event": noop("Controller", "Delete event"),
+        "assessment": noop("Controller", "Delete questionnaire"),
+    },
+}
 
 
 class JournalController(QObject):
@@ -115,13 +142,13 @@ class _Command(QUndoCommand):
         raise NotImplementedError
 
 
-def _label(entry: Entry) -> str:
-    return KIND_LABELS[entry.kind].lower()
+def _text(verb: str, entry: Entry) -> str:
+    return translate("Controller", UNDO_TEXTS[verb][entry.kind])
 
 
 class _LogCommand(_Command):
     def __init__(self, controller: JournalController, entry: Entry) -> None:
-        super().__init__(controller, f"Log {_label(entry)}")
+        super().__init__(controller, _text("log", entry))
         self.entry = entry
         self.deleted: Deleted | None = None
 
@@ -137,7 +164,7 @@ class _LogCommand(_Command):
 
 class _EditCommand(_Command):
     def __init__(self, controller: JournalController, old: Entry, new: Entry) -> None:
-        super().__init__(controller, f"Edit {_label(new)}")
+        super().__init__(controller, _text("edit", new))
         self.old, self.new = old, new
 
     def revert(self) -> Change:
@@ -149,7 +176,7 @@ class _EditCommand(_Command):
 
 class _DeleteCommand(_Command):
     def __init__(self, controller: JournalController, deleted: Deleted) -> None:
-        super().__init__(controller, f"Delete {_label(deleted.entry)}")
+        super().__init__(controller, _text("delete", deleted.entry))
         self.deleted = deleted
 
     def revert(self) -> Change:

@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.errors import KnownError
+from ketajournal.translation import translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from ketajournal.services.journal import Journal
+
+tr = translator("Join")
 
 #: Makes this computer's journal from a sync folder and a recovery key or passphrase.
 JoinWork = Callable[[Path, str], "Journal"]
@@ -47,18 +50,19 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Welcome to ketajournal")
+        title = QLabel(tr("Welcome to ketajournal"))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel(
+        hint = QLabel(tr(
             "Your journal is encrypted and stays on this computer. Start a new one, or "
             "join the journal you already keep on another computer through a folder you sync."
-        )
+        ))
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.start_button = QPushButton("&Start a new journal")
+        self.start_button = QPushButton(tr("&Start a new journal"))
         self.start_button.clicked.connect(self.start_requested)
-        self.join_button = QPushButton("I &already use ketajournal on another computer…")
+        self.join_button = QPushButton(
+            tr("I &already use ketajournal on another computer…"))
         self.join_button.clicked.connect(self.join_requested)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -91,39 +95,39 @@ class JoinDialog(QDialog):
         choose_folder: Callable[[QWidget], str] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Join your journal from another computer")
+        self.setWindowTitle(tr("Join your journal from another computer"))
         self._join = join
         self._choose = choose_folder or _choose_folder
         self._busy = False
         #: The journal made by joining (None until it is made).
         self.journal: Journal | None = None
-        intro = QLabel(
+        intro = QLabel(tr(
             "Choose the folder your other computer syncs the journal through (it must "
             "have arrived on this computer), and type the journal's recovery key or "
             "passphrase. This computer gets its own copy of the journal."
-        )
+        ))
         intro.setWordWrap(True)
         self.folder = QLineEdit()
-        self.folder.setAccessibleName("Sync folder")
-        browse = QPushButton("C&hoose…")
+        self.folder.setAccessibleName(tr("Sync folder"))
+        browse = QPushButton(tr("C&hoose…"))
         browse.clicked.connect(self.choose_folder)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName("Recovery key or passphrase")
-        self.secret.setPlaceholderText("Recovery key or passphrase")
+        self.secret.setAccessibleName(tr("Recovery key or passphrase"))
+        self.secret.setPlaceholderText(tr("Recovery key or passphrase"))
         form = QFormLayout()
-        form.addRow("Sync &folder", folder_row)
-        form.addRow("&Recovery key or passphrase", self.secret)
+        form.addRow(tr("Sync &folder"), folder_row)
+        form.addRow(tr("&Recovery key or passphrase"), self.secret)
         self.error = QLabel("")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Join message")
+        self.error.setAccessibleName(tr("Join message"))
         set_style(self.error, "color: $danger;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.join_button = self.buttons.addButton(
-            "&Join", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("&Join"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.start_join)
         self.buttons.rejected.connect(self.reject)
@@ -145,16 +149,16 @@ class JoinDialog(QDialog):
             return
         folder, secret = self.folder.text().strip(), self.secret.text()
         if not folder:
-            self.error.setText("Choose the sync folder first.")
+            self.error.setText(tr("Choose the sync folder first."))
             return
         if not secret:
-            self.error.setText("Type the journal's recovery key or passphrase.")
+            self.error.setText(tr("Type the journal's recovery key or passphrase."))
             return
         self._busy = True
         self.join_button.setEnabled(False)
         self.error.setText("")
         run_task(
-            self, "Joining your journal…", lambda: self._join(Path(folder), secret), self._done
+            self, tr("Joining your journal…"), lambda: self._join(Path(folder), secret), self._done
         )
 
     def _done(self, journal: Any, error: BaseException | None) -> None:
@@ -165,7 +169,8 @@ class JoinDialog(QDialog):
                 raise error  # a bug: the crash handler reports it
             self.error.setText(
                 str(error) if isinstance(error, KnownError)
-                else f"The folder could not be used ({error.strerror or error})."
+                else tr("The folder could not be used ({reason}).").format(
+                    reason=error.strerror or error)
             )
             self.secret.clear()
             return
@@ -175,4 +180,5 @@ class JoinDialog(QDialog):
 
 
 def _choose_folder(parent: QWidget) -> str:
-    return QFileDialog.getExistingDirectory(parent, "Choose the folder your journal syncs through")
+    return QFileDialog.getExistingDirectory(
+        parent, tr("Choose the folder your journal syncs through"))

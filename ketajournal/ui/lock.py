@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.translation import translator
 from ketajournal.ui.appearance import set_style
+
+tr = translator("Lock")
 
 #: Events that count as the user being there.
 ACTIVITY = frozenset(
@@ -70,7 +73,7 @@ class LockScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Your journal is locked.")
+        title = QLabel(tr("Your journal is locked."))
         title.setStyleSheet("font-size: 20px; font-weight: 600;")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint = QLabel("")
@@ -78,17 +81,17 @@ class LockScreen(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setPlaceholderText("Passphrase or recovery key")
-        self.secret.setAccessibleName("Passphrase or recovery key")
+        self.secret.setPlaceholderText(tr("Passphrase or recovery key"))
+        self.secret.setAccessibleName(tr("Passphrase or recovery key"))
         self.secret.returnPressed.connect(self._submit)
-        self.button = QPushButton("&Unlock")
-        self.button.setAccessibleName("Unlock the journal")
+        self.button = QPushButton(tr("&Unlock"))
+        self.button.setAccessibleName(tr("Unlock the journal"))
         self.button.clicked.connect(self._submit)
         self.error = QLabel("")
         self.error.setWordWrap(True)
         set_style(self.error, "color: $danger;")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.error.setAccessibleName("Unlock message")
+        self.error.setAccessibleName(tr("Unlock message"))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.secret, 2)
@@ -113,9 +116,9 @@ class LockScreen(QWidget):
         self.hint.setText(
             hint
             or (
-                "Type your passphrase or your recovery key to open it."
+                tr("Type your passphrase or your recovery key to open it.")
                 if needed
-                else "Click Unlock to open it with the key in your system keyring."
+                else tr("Click Unlock to open it with the key in your system keyring.")
             )
         )
         (self.secret if needed else self.button).setFocus()
@@ -129,7 +132,8 @@ class LockScreen(QWidget):
         """Show why unlocking failed; the next try waits 1, 2, 4 … up to 30 seconds."""
         self.failures += 1
         delay = min(MAX_DELAY_S, 2 ** (self.failures - 1))
-        self.error.setText(f"{message}\nYou can try again in {delay} s.")
+        self.error.setText(tr("{message}\nYou can try again in %n second(s).", n=delay)
+                           .format(message=message))
         self.secret.clear()
         self.button.setEnabled(False)
         self.secret.setEnabled(False)

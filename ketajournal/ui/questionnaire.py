@@ -5,6 +5,10 @@ to the next; arrows, Tab and Space work as usual. The running total and band are
 shown as answers come in. When the instrument's safety item (PHQ-9 item 9) is
 answered above 0, the crisis resources appear at once in a window of their own
 that never blocks answering or saving.
+
+Only the dialog's own words are translated: the items, their answers, the recall
+period and the bands stay in the instrument's validated English until an official
+translation is at hand (docs/translation.md), and a line says so in another language.
 """
 
 from __future__ import annotations
@@ -29,9 +33,15 @@ from ketajournal.domain.models import Assessment
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.services import clinical
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import TimeEdit
+
+tr = translator("Questionnaire")
+#: Shown in another language above the questions, which stay in validated English.
+ENGLISH_NOTE = noop("Questionnaire",
+                    "The questionnaire is shown in English, its validated version.")
 
 
 def answers_box(assessment: Assessment, parent: QWidget) -> QMessageBox:
@@ -45,12 +55,13 @@ def answers_box(assessment: Assessment, parent: QWidget) -> QMessageBox:
     box = QMessageBox(
         QMessageBox.Icon.Information,
         instrument.short_title,
-        f"{assessment.summary}, {as_logged(assessment.at)}.",
+        tr("{summary}, {when}.").format(summary=assessment.summary,
+                                        when=as_logged(assessment.at)),
         QMessageBox.StandardButton.Close,
         parent,
     )
     box.setInformativeText(
-        "To correct it, delete it in the Timeline and fill the questionnaire in again."
+        tr("To correct it, delete it in the Timeline and fill the questionnaire in again.")
     )
     box.setDetailedText("\n".join(lines))
     box.open()
@@ -62,12 +73,12 @@ class CrisisDialog(QDialog):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("You are not alone")
+        self.setWindowTitle(tr("You are not alone"))
         self.setModal(False)
         self.text = QLabel(text)
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAccessibleName("Crisis resources")
+        self.text.setAccessibleName(tr("Crisis resources"))
         self.text.setStyleSheet("font-size: 14px;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
@@ -94,7 +105,8 @@ class _Question(QWidget):
         self.buttons: list[QRadioButton] = []
         for column, option in enumerate(options):
             button = QRadioButton(f"{option.value}  {option.label}")
-            button.setAccessibleName(f"Question {number}: {option.label} ({option.value})")
+            button.setAccessibleName(tr("Question {number}: {answer} ({value})").format(
+                number=number, answer=option.label, value=option.value))
             self.group.addButton(button, option.value)
             grid.addWidget(button, 1, column)
             self.buttons.append(button)
@@ -133,9 +145,15 @@ class QuestionnaireDialog(QDialog):
         recall.setWordWrap(True)
         recall.setStyleSheet("font-weight: 600; font-size: 14px;")
         low, high = questionnaire.answer_range
-        hint = QLabel(f"Type {low}–{high} to answer and move to the next question, or click.")
+        hint = QLabel(tr("Type {low}–{high} to answer and move to the next question, or "
+                         "click.").format(low=low, high=high))
         set_style(hint, "color: $hint_text;")
-        self.when = TimeEdit("When filled in")
+        self.english = QLabel(translate("Questionnaire", ENGLISH_NOTE))
+        self.english.setWordWrap(True)
+        set_style(self.english, "color: $hint_text;")
+        # Said only when the window speaks another language (the note has a translation).
+        self.english.setVisible(self.english.text() != ENGLISH_NOTE)
+        self.when = TimeEdit(tr("When filled in"))
         self.when.set_time(controller.now())
 
         body = QWidget()
@@ -152,7 +170,7 @@ class QuestionnaireDialog(QDialog):
         if questionnaire.extra is not None:
             self.extra = _Question(0, questionnaire.extra.text, questionnaire.extra.options)
             self.extra.layout().itemAt(0).widget().setText(  # type: ignore[union-attr]
-                f"{questionnaire.extra.text} (not scored)"
+                tr("{question} (not scored)").format(question=questionnaire.extra.text)
             )
             for button in self.extra.buttons:
                 button.installEventFilter(self)
@@ -163,7 +181,7 @@ class QuestionnaireDialog(QDialog):
         scroll.setWidgetResizable(True)
 
         self.total = QLabel("")
-        self.total.setAccessibleName("Total and band")
+        self.total.setAccessibleName(tr("Total and band"))
         self.total.setStyleSheet("font-size: 14px; font-weight: 600;")
         self.error = QLabel("")
         set_style(self.error, "color: $danger;")
@@ -178,6 +196,7 @@ class QuestionnaireDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.english)
         layout.addWidget(recall)
         layout.addWidget(hint)
         layout.addWidget(scroll, 1)
@@ -240,19 +259,20 @@ class QuestionnaireDialog(QDialog):
         if len(done) == len(answers):
             total = sum(done)
             band = self.instrument.band(total)
-            self.total.setText(f"{self.instrument.short_title} total {total} of "
-                               f"{self.instrument.max_total}: {band.label} ({band}).")
+            self.total.setText(tr("{title} total {total} of {most}: {band} ({range}).").format(
+                title=self.instrument.short_title, total=total, most=self.instrument.max_total,
+                band=band.label, range=band))
         else:
-            self.total.setText(f"{len(done)} of {len(answers)} answered; total so far "
-                               f"{sum(done)}.")
+            self.total.setText(tr("{done} of {count} answered; total so far {total}.").format(
+                done=len(done), count=len(answers), total=sum(done)))
 
     def accept(self) -> None:
         """Save when every scored question is answered; stay open otherwise."""
         answers = self.answers()
         missing = [q.number for q, a in zip(self.questions, answers, strict=True) if a is None]
         if missing:
-            self.error.setText("Please answer question" + ("s " if len(missing) > 1 else " ")
-                               + ", ".join(map(str, missing)) + ".")
+            self.error.setText(tr("Please answer question(s) {numbers}.", n=len(missing))
+                               .format(numbers=", ".join(map(str, missing))))
             self.questions[missing[0] - 1].buttons[0].setFocus()
             return
         try:

@@ -26,6 +26,9 @@ from PySide6.QtWidgets import (
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.paths import JournalPaths, OutputInJournalHomeError
 from ketajournal.services.keys import confirm_matches, confirmation_groups, recovery_sheet
+from ketajournal.translation import translator
+
+tr = translator("Recovery")
 
 
 def write_recovery_pdf(code: RecoveryCode, target: Path) -> None:
@@ -36,7 +39,7 @@ def write_recovery_pdf(code: RecoveryCode, target: Path) -> None:
     writer = QPdfWriter(str(target))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     writer.setResolution(96)
-    writer.setTitle("Recovery key")
+    writer.setTitle(tr("Recovery key"))
     writer.setCreator("")
     document.print_(writer)
     target.chmod(0o600)
@@ -55,23 +58,23 @@ class RecoveryKeyDialog(QDialog):
         super().__init__(parent)
         #: The journal's home: the page is never saved inside it (beside the journal).
         self.home = home
-        self.setWindowTitle("Your recovery key")
+        self.setWindowTitle(tr("Your recovery key"))
         self.code = code
-        intro = QLabel(
+        intro = QLabel(tr(
             "Your journal is encrypted. Its key is kept in your system keyring, and wrapped "
             "under this recovery key. If the keyring entry is ever lost (a reinstall, another "
             "computer), this key is the only way to open your journal. Write it down or print "
             "it, and keep it somewhere safe and private. It is shown only now."
-        )
+        ))
         intro.setWordWrap(True)
         shown = QLabel(str(code))
         shown.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         shown.setStyleSheet("font-size: 22px; font-weight: 600; padding: 12px;")
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        shown.setAccessibleName("Recovery key")
-        self.save_button = QPushButton("Save a printable page (PDF)…")
-        self.save_button.setAccessibleName("Save the recovery key as a printable PDF page")
+        shown.setAccessibleName(tr("Recovery key"))
+        self.save_button = QPushButton(tr("&Save a printable page (PDF)…"))
+        self.save_button.setAccessibleName(tr("Save the recovery key as a printable PDF page"))
         self.save_button.clicked.connect(self._save_pdf)
         self.groups = confirmation_groups()
         form = QFormLayout()
@@ -79,15 +82,15 @@ class RecoveryKeyDialog(QDialog):
         for number in self.groups:
             edit = QLineEdit()
             edit.setMaxLength(8)
-            edit.setAccessibleName(f"Group {number} of the recovery key")
+            edit.setAccessibleName(tr("Group {number} of the recovery key").format(number=number))
             edit.textChanged.connect(self._check)
-            form.addRow(f"Group {number}:", edit)
+            form.addRow(tr("Group {number}:").format(number=number), edit)
             self.typed[number] = edit
-        ask = QLabel("To be sure you have it, type these groups of the key (counting from 1):")
+        ask = QLabel(tr("To be sure you have it, type these groups of the key (counting from 1):"))
         ask.setWordWrap(True)
         self.message = QLabel("")
-        self.message.setAccessibleName("Confirmation message")
-        self.done_button = QPushButton("I have written it down")
+        self.message.setAccessibleName(tr("Confirmation message"))
+        self.done_button = QPushButton(tr("I have &written it down"))
         self.done_button.setEnabled(False)
         self.done_button.clicked.connect(self.accept)
         buttons = QHBoxLayout()
@@ -108,11 +111,11 @@ class RecoveryKeyDialog(QDialog):
         ok = confirm_matches(self.code, typed)
         self.done_button.setEnabled(ok)
         complete = all(len(text.replace("-", "").strip()) >= 4 for text in typed.values())
-        self.message.setText("" if ok or not complete else "That does not match the key above.")
+        self.message.setText("" if ok or not complete else tr("That does not match the key above."))
 
     def _save_pdf(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save recovery key page", str(Path.home() / "ketajournal-recovery-key.pdf"),
+            self, tr("Save recovery key page"), str(Path.home() / "ketajournal-recovery-key.pdf"),
             "PDF (*.pdf)",
         )
         if name:
@@ -131,4 +134,4 @@ class RecoveryKeyDialog(QDialog):
 
     def reject(self) -> None:
         """Closing without confirming is not offered: the key would be lost with the keyring."""
-        self.message.setText("Please type the two groups first; the key is not shown again.")
+        self.message.setText(tr("Please type the two groups first; the key is not shown again."))

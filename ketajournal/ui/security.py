@@ -60,10 +60,13 @@ from ketajournal.services.restore import (
     prepare_restore,
 )
 from ketajournal.services.settings import SETTINGS, Settings
+from ketajournal.translation import translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.recovery import RecoveryKeyDialog
 from ketajournal.ui.tasks import run_task
+
+tr = translator("Security")
 
 AUTO_LOCK = "security.auto_lock_minutes"
 ERROR_STYLE = "color: $danger;"
@@ -97,14 +100,14 @@ class SecretDialog(QDialog):
 
     def __init__(self, message: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Recovery key or passphrase")
+        self.setWindowTitle(tr("Recovery key or passphrase"))
         text = QLabel(message)
         text.setWordWrap(True)
-        text.setAccessibleName("Why the recovery key or passphrase is needed")
+        text.setAccessibleName(tr("Why the recovery key or passphrase is needed"))
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setPlaceholderText("Passphrase or recovery key")
-        self.secret.setAccessibleName("Passphrase or recovery key")
+        self.secret.setPlaceholderText(tr("Passphrase or recovery key"))
+        self.secret.setAccessibleName(tr("Passphrase or recovery key"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -154,7 +157,7 @@ class SecurityDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Security")
+        self.setWindowTitle(tr("Security"))
         self.controller = controller
         self.keys = keys
         self.settings = Settings(controller.journal)
@@ -163,40 +166,42 @@ class SecurityDialog(QDialog):
 
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("How the key is kept")
-        key_box = QGroupBox("Key")
+        self.status.setAccessibleName(tr("How the key is kept"))
+        key_box = QGroupBox(tr("Key"))
         key_layout = QVBoxLayout(key_box)
         key_layout.addWidget(self.status)
         #: Shown when the keyring the user chose keeps the key in a plain file.
         self.keyring_warning = QLabel("")
         self.keyring_warning.setWordWrap(True)
-        self.keyring_warning.setAccessibleName("Keyring warning")
+        self.keyring_warning.setAccessibleName(tr("Keyring warning"))
         warning = clear_text_warning()
-        self.keyring_warning.setText(f"Warning: {warning}." if warning else "")
+        self.keyring_warning.setText(
+            tr("Warning: {warning}.").format(warning=warning) if warning else "")
         self.keyring_warning.setVisible(bool(warning))
         key_layout.addWidget(self.keyring_warning)
 
-        self.current_passphrase = self._password("Current passphrase or recovery key")
-        self.new_passphrase = self._password("New passphrase")
-        self.repeat_passphrase = self._password("New passphrase again")
+        self.current_passphrase = self._password(tr("Current passphrase or recovery key"))
+        self.new_passphrase = self._password(tr("New passphrase"))
+        self.repeat_passphrase = self._password(tr("New passphrase again"))
         for edit in (self.new_passphrase, self.repeat_passphrase):
             edit.textChanged.connect(self._hint)
         form = self._passphrase_form = QFormLayout()
-        form.addRow("C&urrent passphrase or recovery key", self.current_passphrase)
-        form.addRow("&New passphrase", self.new_passphrase)
-        form.addRow("&Again", self.repeat_passphrase)
+        form.addRow(tr("C&urrent passphrase or recovery key"), self.current_passphrase)
+        form.addRow(tr("&New passphrase"), self.new_passphrase)
+        form.addRow(tr("&Again"), self.repeat_passphrase)
         self.passphrase_message = QLabel("")
         self.passphrase_message.setWordWrap(True)
-        self.passphrase_message.setAccessibleName("Passphrase message")
-        self.enable_button = QPushButton("Use this &passphrase")
+        self.passphrase_message.setAccessibleName(tr("Passphrase message"))
+        self.enable_button = QPushButton(tr("Use this &passphrase"))
         self.enable_button.clicked.connect(self.enable_passphrase)
-        self.change_button = QPushButton("&Change the passphrase")
+        self.change_button = QPushButton(tr("&Change the passphrase"))
         self.change_button.clicked.connect(self.change_passphrase)
-        self.disable_button = QPushButton("Stop using a passphrase: keep the key in the &keyring")
+        self.disable_button = QPushButton(
+            tr("Stop using a passphrase: keep the key in the &keyring"))
         self.disable_button.clicked.connect(self.disable_passphrase)
         self.passphrase_intro = QLabel("")
         self.passphrase_intro.setWordWrap(True)
-        passphrase_box = QGroupBox("Passphrase")
+        passphrase_box = QGroupBox(tr("Passphrase"))
         passphrase_layout = QVBoxLayout(passphrase_box)
         passphrase_layout.addWidget(self.passphrase_intro)
         passphrase_layout.addLayout(form)
@@ -210,28 +215,28 @@ class SecurityDialog(QDialog):
 
         self.recovery_status = QLabel("")
         self.recovery_status.setWordWrap(True)
-        self.rotate_button = QPushButton("Make a new &recovery key…")
+        self.rotate_button = QPushButton(tr("Make a new &recovery key…"))
         self.rotate_button.clicked.connect(self.new_recovery_key)
-        recovery_box = QGroupBox("Recovery key")
+        recovery_box = QGroupBox(tr("Recovery key"))
         recovery_layout = QHBoxLayout(recovery_box)
         recovery_layout.addWidget(self.recovery_status, 1)
         recovery_layout.addWidget(self.rotate_button)
 
         self.auto_lock = QSpinBox()
         self.auto_lock.setRange(0, 24 * 60)
-        self.auto_lock.setSuffix(" minutes")
-        self.auto_lock.setSpecialValueText("Off")
-        self.auto_lock.setAccessibleName("Lock after this many idle minutes (0 = off)")
+        self.auto_lock.setSuffix(tr(" minutes"))
+        self.auto_lock.setSpecialValueText(tr("Off"))
+        self.auto_lock.setAccessibleName(tr("Lock after this many idle minutes (0 = off)"))
         self.auto_lock.setToolTip(SETTINGS[AUTO_LOCK].description)
         self.auto_lock.setValue(int(self.settings.get(AUTO_LOCK)))
-        lock_box = QGroupBox("Locking")
+        lock_box = QGroupBox(tr("Locking"))
         lock_form = QFormLayout(lock_box)
-        lock_form.addRow("&Lock after idle", self.auto_lock)
+        lock_form.addRow(tr("&Lock after idle"), self.auto_lock)
 
         self.error = QLabel("")
         self.error.setWordWrap(True)
         set_style(self.error, ERROR_STYLE)
-        self.error.setAccessibleName("Security message")
+        self.error.setAccessibleName(tr("Security message"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -263,29 +268,30 @@ class SecurityDialog(QDialog):
         if status.passphrase_mode:
             cost = status.argon2
             detail = (
-                f" (Argon2id, {cost.memory_kib // 1024} MiB, {cost.iterations} passes)"
+                tr(" (Argon2id, {mib} MiB, %n pass(es))", n=cost.iterations).format(
+                    mib=cost.memory_kib // 1024)
                 if cost is not None
                 else ""
             )
             self.status.setText(
-                "Passphrase mode: the key is not in the system keyring. ketajournal asks for "
-                f"your passphrase{detail} or your recovery key when it starts and after it "
-                "locks."
+                tr("Passphrase mode: the key is not in the system keyring. ketajournal asks "
+                   "for your passphrase{detail} or your recovery key when it starts and after "
+                   "it locks.").format(detail=detail)
             )
             self.passphrase_intro.setText(
-                "To change the passphrase, type the current one (or the recovery key) and the "
-                "new one twice."
+                tr("To change the passphrase, type the current one (or the recovery key) and "
+                   "the new one twice.")
             )
         else:
             self.status.setText(
-                "Keyring mode: the key is kept in your system keyring, so the journal opens "
-                "without a question while you are logged in. Programs running as you can "
-                "read the keyring; a passphrase keeps the journal closed to them."
+                tr("Keyring mode: the key is kept in your system keyring, so the journal opens "
+                   "without a question while you are logged in. Programs running as you can "
+                   "read the keyring; a passphrase keeps the journal closed to them.")
             )
             self.passphrase_intro.setText(
-                f"A passphrase of at least {MIN_PASSPHRASE_LENGTH} characters (a few unrelated "
-                "words) replaces the keyring: the journal then opens only with it or with the "
-                "recovery key."
+                tr("A passphrase of at least %n character(s) (a few unrelated words) replaces "
+                   "the keyring: the journal then opens only with it or with the recovery key.",
+                   n=MIN_PASSPHRASE_LENGTH)
             )
         self.current_passphrase.setVisible(status.passphrase_mode)
         label = self._passphrase_form.labelForField(self.current_passphrase)
@@ -297,15 +303,16 @@ class SecurityDialog(QDialog):
         self.enable_button.setEnabled(status.has_recovery_key)
         self.rotate_button.setEnabled(True)
         if status.has_recovery_key:
-            made = f" on {status.recovery_created}" if status.recovery_created else ""
+            made = (tr(" on {day}").format(day=status.recovery_created)
+                    if status.recovery_created else "")
             self.recovery_status.setText(
-                f"Your recovery key was made{made}. A new one replaces it: the old one stops "
-                "opening the journal (backups made before keep it)."
+                tr("Your recovery key was made{made}. A new one replaces it: the old one stops "
+                   "opening the journal (backups made before keep it).").format(made=made)
             )
         else:
             self.recovery_status.setText(
-                "This journal has no recovery key yet. Make one now: it is the way back if "
-                "the keyring or the passphrase is lost."
+                tr("This journal has no recovery key yet. Make one now: it is the way back if "
+                   "the keyring or the passphrase is lost.")
             )
         self._hint()
 
@@ -315,14 +322,15 @@ class SecurityDialog(QDialog):
             self.passphrase_message.setText("")
         elif len(new) < MIN_PASSPHRASE_LENGTH:
             self.passphrase_message.setText(
-                f"At least {MIN_PASSPHRASE_LENGTH} characters ({len(new)} so far)."
+                tr("At least %n character(s) ({typed} so far).", n=MIN_PASSPHRASE_LENGTH)
+                .format(typed=len(new))
             )
         elif again and new != again:
-            self.passphrase_message.setText("The two passphrases are not the same yet.")
+            self.passphrase_message.setText(tr("The two passphrases are not the same yet."))
         elif new == again:
-            self.passphrase_message.setText("The passphrases match.")
+            self.passphrase_message.setText(tr("The passphrases match."))
         else:
-            self.passphrase_message.setText("Type the new passphrase again.")
+            self.passphrase_message.setText(tr("Type the new passphrase again."))
 
     def _new_passphrase(self) -> str | None:
         """The new passphrase if both fields agree and it is long enough; else say why."""
@@ -333,7 +341,7 @@ class SecurityDialog(QDialog):
             self.error.setText(str(error))
             return None
         if new != again:
-            self.error.setText("The two passphrases are not the same. Nothing was changed.")
+            self.error.setText(tr("The two passphrases are not the same. Nothing was changed."))
             return None
         return new
 
@@ -365,16 +373,16 @@ class SecurityDialog(QDialog):
             return False
         if not ask_yes_no(
             self,
-            "Use a passphrase?",
-            "From now on the journal opens only with this passphrase or with your recovery "
-            "key; the key is removed from the system keyring. If you lose both, nobody can "
-            "open the journal. Continue?",
+            tr("Use a passphrase?"),
+            tr("From now on the journal opens only with this passphrase or with your recovery "
+               "key; the key is removed from the system keyring. If you lose both, nobody can "
+               "open the journal. Continue?"),
         ):
             return False
         journal = self.controller.journal
         return self._run(
             lambda: key_service.enable_passphrase(journal, self.keys, passphrase),
-            "Passphrase mode is on. The key is no longer in the system keyring.",
+            tr("Passphrase mode is on. The key is no longer in the system keyring."),
         )
 
     def change_passphrase(self) -> bool:
@@ -382,7 +390,8 @@ class SecurityDialog(QDialog):
         current = self.current_passphrase.text()
         if not current:
             self.error.setText(
-                "Type your current passphrase or your recovery key first. Nothing was changed."
+                tr("Type your current passphrase or your recovery key first. Nothing was "
+                   "changed.")
             )
             return False
         passphrase = self._new_passphrase()
@@ -391,32 +400,33 @@ class SecurityDialog(QDialog):
         journal = self.controller.journal
         return self._run(
             lambda: key_service.change_passphrase(journal, passphrase, current=current),
-            "The passphrase was changed. The old one no longer opens the journal.",
+            tr("The passphrase was changed. The old one no longer opens the journal."),
         )
 
     def disable_passphrase(self) -> bool:
         """Go back to keyring mode (after a confirmation)."""
         if not ask_yes_no(
             self,
-            "Keep the key in the keyring?",
-            "The key goes back into your system keyring and the passphrase stops opening "
-            "the journal; it then opens without a question while you are logged in. Continue?",
+            tr("Keep the key in the keyring?"),
+            tr("The key goes back into your system keyring and the passphrase stops opening "
+               "the journal; it then opens without a question while you are logged in. "
+               "Continue?"),
         ):
             return False
         journal = self.controller.journal
         return self._run(
             lambda: key_service.disable_passphrase(journal, self.keys),
-            "The key is in the system keyring again; the passphrase no longer opens the "
-            "journal.",
+            tr("The key is in the system keyring again; the passphrase no longer opens the "
+               "journal."),
         )
 
     def new_recovery_key(self) -> RecoveryCode | None:
         """Make a new recovery key (after a confirmation) and show it once."""
         if not ask_yes_no(
             self,
-            "Make a new recovery key?",
-            "Your current recovery key will stop opening this journal (backups made before "
-            "keep opening with it). The new one is shown once: have paper ready. Continue?",
+            tr("Make a new recovery key?"),
+            tr("Your current recovery key will stop opening this journal (backups made before "
+               "keep opening with it). The new one is shown once: have paper ready. Continue?"),
         ):
             return None
         made: list[RecoveryCode] = []
@@ -482,7 +492,7 @@ class RestoreFromFile(QObject):
         """Check ``source`` in the background, then continue in :meth:`checked`."""
         run_task(
             self.window,
-            "Checking the backup…",
+            tr("Checking the backup…"),
             lambda: prepare_restore(self.paths, source, self.keys, secret, force=True),
             lambda prepared, error: self.checked(source, secret, prepared, error),
         )
@@ -501,42 +511,35 @@ class RestoreFromFile(QObject):
                 self.start(source, typed)
             return
         if isinstance(error, KnownError | OSError):
-            tell(self.window, "Restore failed", _safe_error(error), problem=True)
+            tell(self.window, tr("Restore failed"), _safe_error(error), problem=True)
             return
         if error is not None:
             raise error
         assert prepared is not None
-        question = (
-            f"The backup was made {prepared.made:%Y-%m-%d %H:%M} and holds {prepared.total} "
-            "entries; it opens with its key and passed its integrity check.\n\n"
-            "Restoring it closes your journal and moves its files to "
-            f"{self.paths.set_aside_pattern(SetAside.BEFORE_RESTORE)} (nothing is deleted); the "
-            "backup takes their place. Entries made since the backup will only be in the "
-            "moved files. Restore it?"
-        )
-        if not ask_yes_no(self.window, "Restore this backup?", question):
+        question = tr(
+            "The backup was made {made} and holds %n entry(s); it opens with its key and "
+            "passed its integrity check.\n\n"
+            "Restoring it closes your journal and moves its files to {folder} (nothing is "
+            "deleted); the backup takes their place. Entries made since the backup will only "
+            "be in the moved files. Restore it?", n=prepared.total,
+        ).format(made=f"{prepared.made:%Y-%m-%d %H:%M}",
+                 folder=self.paths.set_aside_pattern(SetAside.BEFORE_RESTORE))
+        if not ask_yes_no(self.window, tr("Restore this backup?"), question):
             prepared.discard()
             return
         older = older_secrets(self.paths, prepared.header)
-        keep = older is not None and ask_yes_no(
-            self.window,
-            f"Keep your current {older}?",
-            f"This backup is older than your journal's current {older}. Keep the current "
-            f"{older} for the restored journal?\n\nYes: the backup is re-wrapped under "
-            "them, and a key you replaced since stays revoked.\nNo: the restored journal "
-            "opens with the recovery key and passphrase it had when the backup was made.",
-        )
+        keep = older is not None and ask_yes_no(self.window, *_keep_question(older))
         self.close_journal()
         try:
             result = finish_restore(prepared, self.keys, force=True, keep_current_secrets=keep)
         except (KnownError, OSError) as failure:
-            tell(self.window, "Restore failed", _safe_error(failure), problem=True)
+            tell(self.window, tr("Restore failed"), _safe_error(failure), problem=True)
             self.reopen("")
             return
         # The secret opened the backup; re-wrapped under the current ones it may not open
         # the restored journal: the keyring, or else the unlock prompt, does.
         self.reopen("" if result.kept_secrets else secret or "")
-        tell(self.window, "Backup restored", result.summary())
+        tell(self.window, tr("Backup restored"), result.summary())
 
 
 def offer_backup_restore(
@@ -549,15 +552,18 @@ def offer_backup_restore(
     offer = error.offer
     if offer is None:
         return False
-    question = f"{error}\n\nRestore the backup from {offer.made:%Y-%m-%d %H:%M}?"
-    if not ask_yes_no(parent, f"{APP_TITLE}: your journal is damaged", question):
+    question = tr("{problem}\n\nRestore the backup from {made}?").format(
+        problem=error, made=f"{offer.made:%Y-%m-%d %H:%M}")
+    if not ask_yes_no(parent, tr("{app}: your journal is damaged").format(app=APP_TITLE),
+                      question):
         return False
     try:
         result = restore_from_home_backup(error.paths, offer.backup, offer.key, keys=keys)
     except (KnownError, OSError) as failure:
-        tell(parent, f"{APP_TITLE}: restore failed", _safe_error(failure), problem=True)
+        tell(parent, tr("{app}: restore failed").format(app=APP_TITLE), _safe_error(failure),
+             problem=True)
         return False
-    tell(parent, f"{APP_TITLE}: backup restored", result.summary())
+    tell(parent, tr("{app}: backup restored").format(app=APP_TITLE), result.summary())
     return True
 
 
@@ -565,4 +571,26 @@ def _safe_error(error: BaseException) -> str:
     if isinstance(error, KnownError):
         return str(error)
     reason = getattr(error, "strerror", None) or type(error).__name__
-    return f"The files could not be read or written ({reason}). Nothing was changed."
+    return tr("The files could not be read or written ({reason}). Nothing was changed.").format(
+        reason=reason)
+
+
+def _keep_question(older: str) -> tuple[str, str]:
+    """The title and text asking whether to keep the journal's newer ``older`` secrets
+    (``older_secrets``: "recovery key", "passphrase" or both joined by "and")."""
+    detail = tr("Yes: the backup is re-wrapped under them, and a key you replaced since stays "
+                "revoked.\nNo: the restored journal opens with the recovery key and passphrase "
+                "it had when the backup was made.")
+    if older == "recovery key":
+        title = tr("Keep your current recovery key?")
+        text = tr("This backup is older than your journal's current recovery key. Keep the "
+                  "current recovery key for the restored journal?")
+    elif older == "passphrase":
+        title = tr("Keep your current passphrase?")
+        text = tr("This backup is older than your journal's current passphrase. Keep the "
+                  "current passphrase for the restored journal?")
+    else:
+        title = tr("Keep your current recovery key and passphrase?")
+        text = tr("This backup is older than your journal's current recovery key and "
+                  "passphrase. Keep them for the restored journal?")
+    return title, f"{text}\n\n{detail}"

@@ -1,4 +1,4 @@
-"""Settings: reminders, crisis resources, colours, remission thresholds, baselines.
+"""Settings: reminders, crisis resources, language, colours, thresholds, baselines.
 
 Every control writes through :class:`ketajournal.services.settings.Settings`, which
 validates and names the setting when a value is refused. The booster threshold T
@@ -7,7 +7,9 @@ passphrase, the recovery key and auto-lock are in the Security dialog
 (:mod:`ketajournal.ui.security`), opened from here; sync has its section
 (:mod:`ketajournal.ui.sync`). "Start at login" writes or
 removes the system's autostart entry (:mod:`ketajournal.platform.autostart`) when
-the dialog is saved.
+the dialog is saved. A new language (``ui.language``) takes effect at the next start:
+the screens and menus are built in one language, and a window half in each is worse
+than a line saying when the change applies.
 """
 
 from __future__ import annotations
@@ -39,15 +41,22 @@ from ketajournal.palette import SCHEMES
 from ketajournal.platform import autostart
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.services.settings import PAPERS, Settings
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.security import SecurityDialog
 from ketajournal.ui.sync import SyncScheduler, SyncSection
 
+tr = translator("Settings")
+
 #: How the colour schemes of :data:`~ketajournal.palette.SCHEMES` read in the dialog.
-SCHEME_NAMES = ("As the system (light or dark)", "Light", "Dark")
+SCHEME_NAMES = (noop("Settings", "As the system (light or dark)"), noop("Settings", "Light"),
+                noop("Settings", "Dark"))
 #: How the paper choices of :data:`~ketajournal.services.settings.PAPERS` read.
-PAPER_NAMES = ("From my locale (US Letter in the US and Canada, else A4)", "A4", "US Letter")
+PAPER_NAMES = (noop("Settings", "From my locale (US Letter in the US and Canada, else A4)"),
+               "A4", noop("Settings", "US Letter"))
+#: The window's languages (``ui.language``), each named in itself; None: the system's.
+LANGUAGE_NAMES = (("system", None), ("en", "English"), ("de", "Deutsch"), ("es", "Español"))
 
 
 class SettingsDialog(QDialog):
@@ -66,7 +75,7 @@ class SettingsDialog(QDialog):
         sync: SyncScheduler | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(tr("Settings"))
         self.controller = controller
         self.keys = keys
         self.settings = Settings(controller.journal)
@@ -74,42 +83,43 @@ class SettingsDialog(QDialog):
         self._add_reminders(form)
 
         self.country = QComboBox()
-        self.country.setAccessibleName("Crisis resources for country")
+        self.country.setAccessibleName(tr("Crisis resources for country"))
         for code in CRISIS_RESOURCES:
             self.country.addItem(COUNTRY_NAMES.get(code, code), code)
         stored = country_code(self.settings.get("safety.crisis_country"))
         self.country.setCurrentIndex(self.country.findData(stored))
-        form.addRow("Crisis resources &for", self.country)
+        form.addRow(tr("Crisis resources &for"), self.country)
         self.crisis_text = QPlainTextEdit(self.settings.get("safety.crisis_text"))
         self.crisis_text.setTabChangesFocus(True)
         self.crisis_text.setPlaceholderText(
-            "Optional: your own numbers and contacts, one per line (replaces the list above)"
+            tr("Optional: your own numbers and contacts, one per line (replaces the list above)")
         )
-        self.crisis_text.setAccessibleName("Your own crisis resources")
+        self.crisis_text.setAccessibleName(tr("Your own crisis resources"))
         self.crisis_text.setFixedHeight(70)
-        form.addRow("&Your own resources", self.crisis_text)
+        form.addRow(tr("&Your own resources"), self.crisis_text)
 
+        self._add_language(form)
         self.color_scheme = QComboBox()
-        self.color_scheme.setAccessibleName("Colour scheme")
+        self.color_scheme.setAccessibleName(tr("Colour scheme"))
         for text, scheme in zip(SCHEME_NAMES, SCHEMES, strict=True):
-            self.color_scheme.addItem(text, scheme)
+            self.color_scheme.addItem(translate("Settings", text), scheme)
         self.color_scheme.setCurrentIndex(
             max(0, self.color_scheme.findData(self.settings.get("appearance.color_scheme")))
         )
-        form.addRow("C&olours", self.color_scheme)
+        form.addRow(tr("C&olours"), self.color_scheme)
         self.paper = QComboBox()
-        self.paper.setAccessibleName("Paper of the clinician PDF")
+        self.paper.setAccessibleName(tr("Paper of the clinician PDF"))
         for text, paper in zip(PAPER_NAMES, PAPERS, strict=True):
-            self.paper.addItem(text, paper)
+            self.paper.addItem(translate("Settings", text), paper)
         self.paper.setCurrentIndex(max(0, self.paper.findData(self.settings.get("report.paper"))))
-        form.addRow("PDF &paper", self.paper)
+        form.addRow(tr("PDF &paper"), self.paper)
 
         self.interval = QSpinBox()
         self.interval.setRange(1, 365)
-        self.interval.setSuffix(" days")
+        self.interval.setSuffix(tr(" days"))
         self.interval.setValue(self.settings.get("clinical.questionnaire_interval_days"))
-        self.interval.setAccessibleName("Questionnaires due every")
-        form.addRow("Questionnaires &due every", self.interval)
+        self.interval.setAccessibleName(tr("Questionnaires due every"))
+        form.addRow(tr("Questionnaires &due every"), self.interval)
 
         self.remission: dict[str, QSpinBox] = {}
         self.baseline: dict[str, QComboBox] = {}
@@ -117,30 +127,31 @@ class SettingsDialog(QDialog):
             spin = QSpinBox()
             spin.setRange(1, questionnaire.max_total)
             spin.setValue(self.settings.get(f"clinical.remission_threshold.{instrument_id}"))
-            spin.setPrefix("total below ")
-            spin.setAccessibleName(f"{questionnaire.short_title} remission threshold")
-            form.addRow(f"{questionnaire.short_title} remission", spin)
+            title = questionnaire.short_title
+            spin.setPrefix(tr("total below "))
+            spin.setAccessibleName(tr("{title} remission threshold").format(title=title))
+            form.addRow(tr("{title} remission").format(title=title), spin)
             self.remission[instrument_id] = spin
             combo = QComboBox()
-            combo.setAccessibleName(f"{questionnaire.short_title} baseline")
-            combo.addItem("Automatic: the last one before the first session", None)
+            combo.setAccessibleName(tr("{title} baseline").format(title=title))
+            combo.addItem(tr("Automatic: the last one before the first session"), None)
             for assessment in controller.journal.assessments(instrument_id):
-                combo.addItem(f"{format_short_date(assessment.at.date(), year=True, padded=True)}: "
-                             f"total {assessment.total}",
+                day = format_short_date(assessment.at.date(), year=True, padded=True)
+                combo.addItem(tr("{day}: total {total}").format(day=day, total=assessment.total),
                               assessment.id)
             chosen = self.settings.get(f"clinical.baseline.{instrument_id}")
             combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen else 0)
-            form.addRow(f"{questionnaire.short_title} baseline", combo)
+            form.addRow(tr("{title} baseline").format(title=title), combo)
             self.baseline[instrument_id] = combo
 
-        note = QLabel("The booster threshold T is set on the Boosters screen.")
+        note = QLabel(tr("The booster threshold T is set on the Boosters screen."))
         set_style(note, "color: $hint_text;")
-        self.security_button = QPushButton("Se&curity: passphrase, recovery key, auto-lock…")
-        self.security_button.setAccessibleName("Open the security settings")
+        self.security_button = QPushButton(tr("Se&curity: passphrase, recovery key, auto-lock…"))
+        self.security_button.setAccessibleName(tr("Open the security settings"))
         self.security_button.clicked.connect(self.open_security)
         if keys is None:
             self.security_button.setEnabled(False)
-            self.security_button.setToolTip("Not available for the demo journal.")
+            self.security_button.setToolTip(tr("Not available for the demo journal."))
         self.error = QLabel("")
         set_style(self.error, "color: $danger;")
         self.error.setWordWrap(True)
@@ -161,16 +172,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _add_reminders(self, form: QFormLayout) -> None:
-        heading = QLabel("Reminders")
+        heading = QLabel(tr("Reminders"))
         heading.setStyleSheet("font-weight: 600;")
         form.addRow(heading)
-        self.mood_reminder = QCheckBox("Remind me to log my &mood every day at")
-        self.mood_reminder.setAccessibleName("Daily mood reminder")
-        self.mood_reminder.setToolTip("Only on days when no mood was logged by then.")
+        self.mood_reminder = QCheckBox(tr("Remind me to log my &mood every day at"))
+        self.mood_reminder.setAccessibleName(tr("Daily mood reminder"))
+        self.mood_reminder.setToolTip(tr("Only on days when no mood was logged by then."))
         self.mood_reminder.setChecked(self.settings.get("reminders.mood"))
         self.mood_time = QTimeEdit()
         self.mood_time.setDisplayFormat("HH:mm")
-        self.mood_time.setAccessibleName("Daily mood reminder time")
+        self.mood_time.setAccessibleName(tr("Daily mood reminder time"))
         self.mood_time.setTime(QTime.fromString(self.settings.get("reminders.mood_time"), "HH:mm"))
         self.mood_time.setEnabled(self.mood_reminder.isChecked())
         self.mood_reminder.toggled.connect(self.mood_time.setEnabled)
@@ -179,17 +190,17 @@ class SettingsDialog(QDialog):
         time_row.addStretch(1)
         form.addRow(self.mood_reminder, time_row)
         self.session_reminders = QCheckBox(
-            "&Remind me of planned sessions: the evening before, and"
+            tr("&Remind me of planned sessions: the evening before, and")
         )
-        self.session_reminders.setAccessibleName("Appointment reminders")
+        self.session_reminders.setAccessibleName(tr("Appointment reminders"))
         self.session_reminders.setToolTip(
-            "At 20:00 the day before and some hours before each session still planned."
+            tr("At 20:00 the day before and some hours before each session still planned.")
         )
         self.session_reminders.setChecked(self.settings.get("reminders.sessions"))
         self.session_lead = QSpinBox()
         self.session_lead.setRange(1, 12)
-        self.session_lead.setSuffix(" h before")
-        self.session_lead.setAccessibleName("Hours before a planned session")
+        self.session_lead.setSuffix(tr(" h before"))
+        self.session_lead.setAccessibleName(tr("Hours before a planned session"))
         self.session_lead.setValue(self.settings.get("reminders.session_lead_hours"))
         self.session_lead.setEnabled(self.session_reminders.isChecked())
         self.session_reminders.toggled.connect(self.session_lead.setEnabled)
@@ -198,33 +209,57 @@ class SettingsDialog(QDialog):
         lead_row.addStretch(1)
         form.addRow(self.session_reminders, lead_row)
         self.detailed_text = QCheckBox(
-            "Show de&tails in notifications (session dates, questionnaire names)"
+            tr("Show de&tails in notifications (session dates, questionnaire names)")
         )
-        self.detailed_text.setAccessibleName("Detailed notification text")
+        self.detailed_text.setAccessibleName(tr("Detailed notification text"))
         self.detailed_text.setToolTip(
-            "Off: notifications say only \"Time to log your mood\" and the like, "
-            "safe on a lock screen or over your shoulder."
+            tr("Off: notifications say only \"Time to log your mood\" and the like, "
+               "safe on a lock screen or over your shoulder.")
         )
         self.detailed_text.setChecked(self.settings.get("reminders.detailed_text"))
         form.addRow(self.detailed_text)
-        self.background = QCheckBox("&Keep running in the background when the window is closed")
-        self.background.setAccessibleName("Keep running in the background")
+        self.background = QCheckBox(
+            tr("&Keep running in the background when the window is closed"))
+        self.background.setAccessibleName(tr("Keep running in the background"))
         self.background.setToolTip(
-            "Reminders come while the window is closed; a tray icon (where your desktop "
-            "has one) and the notifications bring it back."
+            tr("Reminders come while the window is closed; a tray icon (where your desktop "
+               "has one) and the notifications bring it back.")
         )
         self.background.setChecked(self.settings.get("reminders.background"))
         form.addRow(self.background)
-        self.start_at_login = QCheckBox("Start in the background when I &log in")
-        self.start_at_login.setAccessibleName("Start at login")
+        self.start_at_login = QCheckBox(tr("Start in the background when I &log in"))
+        self.start_at_login.setAccessibleName(tr("Start at login"))
         self.start_at_login.setChecked(autostart.is_enabled())
         if self.keys is None:
             self.start_at_login.setEnabled(False)
-            self.start_at_login.setToolTip("Not available for the demo journal.")
+            self.start_at_login.setToolTip(tr("Not available for the demo journal."))
         form.addRow(self.start_at_login)
-        note = QLabel("Check-ins after a session and questionnaires are reminded when due.")
+        note = QLabel(tr("Check-ins after a session and questionnaires are reminded when due."))
         set_style(note, "color: $hint_text;")
         form.addRow(note)
+
+    def _add_language(self, form: QFormLayout) -> None:
+        self.language = QComboBox()
+        self.language.setAccessibleName(tr("Language of the window"))
+        for code, name in LANGUAGE_NAMES:
+            self.language.addItem(name or tr("System default"), code)
+        saved = self.settings.get("ui.language")
+        self.language.setCurrentIndex(max(0, self.language.findData(saved)))
+        form.addRow(tr("Lan&guage"), self.language)
+        # The screens are built in the language chosen when the journal opens, and the
+        # menus in the one it started with: switching live would leave the window
+        # speaking two languages, so the choice waits for the next start.
+        self.language_note = QLabel(
+            tr("The new language takes effect when you next open ketajournal.")
+        )
+        self.language_note.setWordWrap(True)
+        self.language_note.setAccessibleName(tr("When the new language takes effect"))
+        set_style(self.language_note, "color: $hint_text;")
+        self.language_note.setVisible(False)
+        self.language.currentIndexChanged.connect(
+            lambda: self.language_note.setVisible(self.language.currentData() != saved)
+        )
+        form.addRow(self.language_note)
 
     def security_dialog(self) -> SecurityDialog:
         """The Security dialog for this journal (needs ``keys``)."""
@@ -246,6 +281,7 @@ class SettingsDialog(QDialog):
             "safety.crisis_country": self.country.currentData(),
             "safety.crisis_text": self.crisis_text.toPlainText(),
             "appearance.color_scheme": self.color_scheme.currentData(),
+            "ui.language": self.language.currentData(),
             "report.paper": self.paper.currentData(),
             "clinical.questionnaire_interval_days": self.interval.value(),
             "reminders.mood": self.mood_reminder.isChecked(),
@@ -275,7 +311,8 @@ class SettingsDialog(QDialog):
         try:
             self._apply_start_at_login(values["reminders.start_at_login"])
         except OSError as error:
-            self.error.setText(f"Start at login could not be changed: {error.strerror or error}.")
+            self.error.setText(tr("Start at login could not be changed: {reason}.").format(
+                reason=error.strerror or error))
             self.controller.notify(self.controller.settings_changed())
             return
         self.controller.notify(self.controller.settings_changed())

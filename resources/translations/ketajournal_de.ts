@@ -160,6 +160,69 @@
     </message>
   </context>
   <context>
+    <name>Controller</name>
+    <message>
+      <source>Delete event</source>
+      <translation>Ereignis löschen</translation>
+    </message>
+    <message>
+      <source>Delete mood</source>
+      <translation>Stimmung löschen</translation>
+    </message>
+    <message>
+      <source>Delete questionnaire</source>
+      <translation>Fragebogen löschen</translation>
+    </message>
+    <message>
+      <source>Delete session</source>
+      <translation>Sitzung löschen</translation>
+    </message>
+    <message>
+      <source>Delete side effect</source>
+      <translation>Nebenwirkung löschen</translation>
+    </message>
+    <message>
+      <source>Edit event</source>
+      <translation>Ereignis ändern</translation>
+    </message>
+    <message>
+      <source>Edit mood</source>
+      <translation>Stimmung ändern</translation>
+    </message>
+    <message>
+      <source>Edit questionnaire</source>
+      <translation>Fragebogen ändern</translation>
+    </message>
+    <message>
+      <source>Edit session</source>
+      <translation>Sitzung ändern</translation>
+    </message>
+    <message>
+      <source>Edit side effect</source>
+      <translation>Nebenwirkung ändern</translation>
+    </message>
+    <message>
+      <source>Log event</source>
+      <translation>Ereignis erfassen</translation>
+    </message>
+    <message>
+      <source>Log mood</source>
+      <translation>Stimmung erfassen</translation>
+    </message>
+    <message>
+      <source>Log questionnaire</source>
+      <translation>Fragebogen erfassen</translation>
+    </message>
+    <message>
+      <source>Log session</source>
+      <translation>Sitzung erfassen</translation>
+    </message>
+    <message>
+      <source>Log side effect</source>
+      <translation>Nebenwirkung erfassen</translation>
+    </message>
+  </context>
+  <context>
     <name>Dialogs</name>
     <message>
       <source>&amp;Clinic</source>
@@ -426,6 +489,122 @@
     <message>
       <source>to</source>
       <translation>bis</translation>
+    </message>
+  </context>
+  <context>
+    <name>Join</name>
+    <message>
+      <source>&amp;Join</source>
+      <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+      <source>&amp;Recovery key or passphrase</source>
+      <translation>Wiederherstellungs&amp;schlüssel oder Passphrase</translation>
+    </message>
+    <message>
+      <source>&amp;Start a new journal</source>
+      <translation>&amp;Neues Tagebuch beginnen</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>Aus&amp;wählen…</translation>
+    </message>
+    <message>
+      <source>Choose the folder your journal syncs through</source>
+      <translation>Den Ordner wählen, über den Ihr Tagebuch synchronisiert wird</translation>
+    </message>
+    <message>
+      <source>Choose the folder your other computer syncs the journal through (it must have arrived on this computer), and type the journal's recovery key or passphrase. This computer gets its own copy of the journal.</source>
+      <translation>Wählen Sie den Ordner, über den Ihr anderer Computer das Tagebuch synchronisiert (er muss auf diesem Computer schon angekommen sein), und geben Sie den Wiederherstellungsschlüssel oder die Passphrase des Tagebuchs ein. Dieser Computer erhält eine eigene Kopie des Tagebuchs.</translation>
+    </message>
+    <message>
+      <source>Choose the sync folder first.</source>
+      <translation>Wählen Sie zuerst den Sync-Ordner.</translation>
+    </message>
+    <message>
+      <source>I &amp;already use ketajournal on another computer…</source>
+      <translation>Ich nutze ketajournal schon auf einem anderen &amp;Computer…</translation>
+    </message>
+    <message>
+      <source>Join message</source>
+      <translation>Meldung zum Verbinden</translation>
+    </message>
+    <message>
+      <source>Join your journal from another computer</source>
+      <translation>Mit Ihrem Tagebuch auf einem anderen Computer verbinden</translation>
+    </message>
+    <message>
+      <source>Joining your journal…</source>
+      <translation>Tagebuch wird verbunden…</translation>
+    </message>
+    <message>
+      <source>Recovery key or passphrase</source>
+      <translation>Wiederherstellungsschlüssel oder Passphrase</translation>
+    </message>
+    <message>
+      <source>Sync &amp;folder</source>
+      <translation>Sync-&amp;Ordner</translation>
+    </message>
+    <message>
+      <source>Sync folder</source>
+      <translation>Sync-Ordner</translation>
+    </message>
+    <message>
+      <source>The folder could not be used ({reason}).</source>
+      <translation>Der Ordner konnte nicht verwendet werden ({reason}).</translation>
+    </message>
+    <message>
+      <source>Type the journal's recovery key or passphrase.</source>
+      <translation>Geben Sie den Wiederherstellungsschlüssel oder die Passphrase des Tagebuchs ein.</translation>
+    </message>
+    <message>
+      <source>Welcome to ketajournal</source>
+      <translation>Willkommen bei ketajournal</translation>
+    </message>
+    <message>
+      <source>Your journal is encrypted and stays on this computer. Start a new one, or join the journal you already keep on another computer through a folder you sync.</source>
+      <translation>Ihr Tagebuch ist verschlüsselt und bleibt auf diesem Computer. Beginnen Sie ein neues oder verbinden Sie sich über einen synchronisierten Ordner mit dem Tagebuch, das Sie schon auf einem anderen Computer führen.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Lock</name>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>Ent&amp;sperren</translation>
+    </message>
+    <message>
+      <source>Click Unlock to open it with the key in your system keyring.</source>
+      <translation>Klicken Sie auf Entsperren, um es mit dem Schlüssel aus dem Schlüsselbund Ihres Systems zu öffnen.</translation>
+    </message>
+    <message>
+      <source>Passphrase or recovery key</source>
+      <translation>Passphrase oder Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+      <source>Type your passphrase or your recovery key to open it.</source>
+      <translation>Geben Sie Ihre Passphrase oder Ihren Wiederherstellungsschlüssel ein, um es zu öffnen.</translation>
+    </message>
+    <message>
+      <source>Unlock message</source>
+      <translation>Meldung zum Entsperren</translation>
+    </message>
+    <message>
+      <source>Unlock the journal</source>
+      <translation>Das Tagebuch entsperren</translation>
+    </message>
+    <message>
+      <source>Your journal is locked.</source>
+      <translation>Ihr Tagebuch ist gesperrt.</translation>
+    </message>
+    <message numerus="yes">
+      <source>{message}
+You can try again in %n second(s).</source>
+      <translation>
+        <numerusform>{message}
+Sie können es in %n Sekunde erneut versuchen.</numerusform>
+        <numerusform>{message}
+Sie können es in %n Sekunden erneut versuchen.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -980,6 +1159,119 @@
     </message>
   </context>
   <context>
+    <name>Questionnaire</name>
+    <message>
+      <source>Crisis resources</source>
+      <translation>Krisenhilfe</translation>
+    </message>
+    <message numerus="yes">
+      <source>Please answer question(s) {numbers}.</source>
+      <translation>
+        <numerusform>Bitte beantworten Sie Frage {numbers}.</numerusform>
+        <numerusform>Bitte beantworten Sie die Fragen {numbers}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Question {number}: {answer} ({value})</source>
+      <translation>Frage {number}: {answer} ({value})</translation>
+    </message>
+    <message>
+      <source>The questionnaire is shown in English, its validated version.</source>
+      <translation>Der Fragebogen wird auf Englisch gezeigt, in seiner validierten Fassung.</translation>
+    </message>
+    <message>
+      <source>To correct it, delete it in the Timeline and fill the questionnaire in again.</source>
+      <translation>Um ihn zu korrigieren, löschen Sie ihn im Verlauf und füllen den Fragebogen erneut aus.</translation>
+    </message>
+    <message>
+      <source>Total and band</source>
+      <translation>Gesamtwert und Bereich</translation>
+    </message>
+    <message>
+      <source>Type {low}–{high} to answer and move to the next question, or click.</source>
+      <translation>Tippen Sie {low}–{high}, um zu antworten und zur nächsten Frage zu gehen, oder klicken Sie.</translation>
+    </message>
+    <message>
+      <source>When filled in</source>
+      <translation>Ausgefüllt am</translation>
+    </message>
+    <message>
+      <source>You are not alone</source>
+      <translation>Sie sind nicht allein</translation>
+    </message>
+    <message>
+      <source>{done} of {count} answered; total so far {total}.</source>
+      <translation>{done} von {count} beantwortet; bisher gesamt {total}.</translation>
+    </message>
+    <message>
+      <source>{question} (not scored)</source>
+      <translation>{question} (nicht gewertet)</translation>
+    </message>
+    <message>
+      <source>{summary}, {when}.</source>
+      <translation>{summary}, {when}.</translation>
+    </message>
+    <message>
+      <source>{title} total {total} of {most}: {band} ({range}).</source>
+      <translation>{title} gesamt {total} von {most}: {band} ({range}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>Recovery</name>
+    <message>
+      <source>&amp;Save a printable page (PDF)…</source>
+      <translation>Druckbare Seite &amp;speichern (PDF)…</translation>
+    </message>
+    <message>
+      <source>Confirmation message</source>
+      <translation>Meldung zur Bestätigung</translation>
+    </message>
+    <message>
+      <source>Group {number} of the recovery key</source>
+      <translation>Gruppe {number} des Wiederherstellungsschlüssels</translation>
+    </message>
+    <message>
+      <source>Group {number}:</source>
+      <translation>Gruppe {number}:</translation>
+    </message>
+    <message>
+      <source>I have &amp;written it down</source>
+      <translation>Ich habe ihn &amp;aufgeschrieben</translation>
+    </message>
+    <message>
+      <source>Please type the two groups first; the key is not shown again.</source>
+      <translation>Bitte geben Sie zuerst die beiden Gruppen ein; der Schlüssel wird nicht noch einmal gezeigt.</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+      <source>Save recovery key page</source>
+      <translation>Seite mit dem Wiederherstellungsschlüssel speichern</translation>
+    </message>
+    <message>
+      <source>Save the recovery key as a printable PDF page</source>
+      <translation>Den Wiederherstellungsschlüssel als druckbare PDF-Seite speichern</translation>
+    </message>
+    <message>
+      <source>That does not match the key above.</source>
+      <translation>Das passt nicht zum Schlüssel oben.</translation>
+    </message>
+    <message>
+      <source>To be sure you have it, type these groups of the key (counting from 1):</source>
+      <translation>Damit sicher ist, dass Sie ihn haben, geben Sie diese Gruppen des Schlüssels ein (ab 1 gezählt):</translation>
+    </message>
+    <message>
+      <source>Your journal is encrypted. Its key is kept in your system keyring, and wrapped under this recovery key. If the keyring entry is ever lost (a reinstall, another computer), this key is the only way to open your journal. Write it down or print it, and keep it somewhere safe and private. It is shown only now.</source>
+      <translation>Ihr Tagebuch ist verschlüsselt. Sein Schlüssel liegt im Schlüsselbund Ihres Systems und ist zusätzlich mit diesem Wiederherstellungsschlüssel gesichert. Geht der Eintrag im Schlüsselbund verloren (eine Neuinstallation, ein anderer Computer), ist dieser Schlüssel der einzige Weg, Ihr Tagebuch zu öffnen. Schreiben Sie ihn auf oder drucken Sie ihn aus und bewahren Sie ihn sicher und privat auf. Er wird nur jetzt gezeigt.</translation>
+    </message>
+    <message>
+      <source>Your recovery key</source>
+      <translation>Ihr Wiederherstellungsschlüssel</translation>
+    </message>
+  </context>
+  <context>
     <name>Screens</name>
     <message>
       <source>&amp;Boosters</source>
@@ -1020,6 +1312,516 @@
     <message>
       <source>Year</source>
       <translation>Jahr</translation>
+    </message>
+  </context>
+  <context>
+    <name>Security</name>
+    <message numerus="yes">
+      <source> (Argon2id, {mib} MiB, %n pass(es))</source>
+      <translation>
+        <numerusform> (Argon2id, {mib} MiB, %n Durchlauf)</numerusform>
+        <numerusform> (Argon2id, {mib} MiB, %n Durchläufe)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source> minutes</source>
+      <translation> Minuten</translation>
+    </message>
+    <message>
+      <source> on {day}</source>
+      <translation> am {day}</translation>
+    </message>
+    <message>
+      <source>&amp;Again</source>
+      <translation>Noch ein&amp;mal</translation>
+    </message>
+    <message>
+      <source>&amp;Change the passphrase</source>
+      <translation>Passphrase &amp;ändern</translation>
+    </message>
+    <message>
+      <source>&amp;Lock after idle</source>
+      <translation>Sperren nach &amp;Inaktivität von</translation>
+    </message>
+    <message>
+      <source>&amp;New passphrase</source>
+      <translation>&amp;Neue Passphrase</translation>
+    </message>
+    <message numerus="yes">
+      <source>A passphrase of at least %n character(s) (a few unrelated words) replaces the keyring: the journal then opens only with it or with the recovery key.</source>
+      <translation>
+        <numerusform>Eine Passphrase aus mindestens %n Zeichen (ein paar Wörter, die nichts miteinander zu tun haben) ersetzt den Schlüsselbund: Das Tagebuch öffnet sich dann nur noch mit ihr oder mit dem Wiederherstellungsschlüssel.</numerusform>
+        <numerusform>Eine Passphrase aus mindestens %n Zeichen (ein paar Wörter, die nichts miteinander zu tun haben) ersetzt den Schlüsselbund: Das Tagebuch öffnet sich dann nur noch mit ihr oder mit dem Wiederherstellungsschlüssel.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>At least %n character(s) ({typed} so far).</source>
+      <translation>
+        <numerusform>Mindestens %n Zeichen (bisher {typed}).</numerusform>
+        <numerusform>Mindestens %n Zeichen (bisher {typed}).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Backup restored</source>
+      <translation>Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+      <source>C&amp;urrent passphrase or recovery key</source>
+      <translation>&amp;Aktuelle Passphrase oder Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+      <source>Checking the backup…</source>
+      <translation>Die Sicherung wird geprüft…</translation>
+    </message>
+    <message>
+      <source>Current passphrase or recovery key</source>
+      <translation>Aktuelle Passphrase oder Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+      <source>From now on the journal opens only with this passphrase or with your recovery key; the key is removed from the system keyring. If you lose both, nobody can open the journal. Continue?</source>
+      <translation>Ab jetzt öffnet sich das Tagebuch nur noch mit dieser Passphrase oder mit Ihrem Wiederherstellungsschlüssel; der Schlüssel wird aus dem Schlüsselbund des Systems entfernt. Wenn Sie beides verlieren, kann niemand das Tagebuch öffnen. Fortfahren?</translation>
+    </message>
+    <message>
+      <source>How the key is kept</source>
+      <translation>Wie der Schlüssel aufbewahrt wird</translation>
+    </message>
+    <message>
+      <source>Keep the key in the keyring?</source>
+      <translation>Den Schlüssel im Schlüsselbund aufbewahren?</translation>
+    </message>
+    <message>
+      <source>Keep your current passphrase?</source>
+      <translation>Ihre aktuelle Passphrase behalten?</translation>
+    </message>
+    <message>
+      <source>Keep your current recovery key and passphrase?</source>
+      <translation>Ihren aktuellen Wiederherstellungsschlüssel und Ihre Passphrase behalten?</translation>
+    </message>
+    <message>
+      <source>Keep your current recovery key?</source>
+      <translation>Ihren aktuellen Wiederherstellungsschlüssel behalten?</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Schlüssel</translation>
+    </message>
+    <message>
+      <source>Keyring mode: the key is kept in your system keyring, so the journal opens without a question while you are logged in. Programs running as you can read the keyring; a passphrase keeps the journal closed to them.</source>
+      <translation>Schlüsselbund-Modus: Der Schlüssel liegt im Schlüsselbund Ihres Systems, daher öffnet sich das Tagebuch ohne Nachfrage, solange Sie angemeldet sind. Programme, die unter Ihrem Benutzer laufen, können den Schlüsselbund lesen; eine Passphrase hält das Tagebuch vor ihnen verschlossen.</translation>
+    </message>
+    <message>
+      <source>Keyring warning</source>
+      <translation>Warnung zum Schlüsselbund</translation>
+    </message>
+    <message>
+      <source>Lock after this many idle minutes (0 = off)</source>
+      <translation>Nach so vielen Minuten ohne Aktivität sperren (0 = aus)</translation>
+    </message>
+    <message>
+      <source>Locking</source>
+      <translation>Sperren</translation>
+    </message>
+    <message>
+      <source>Make a new &amp;recovery key…</source>
+      <translation>Neuen &amp;Wiederherstellungsschlüssel erstellen…</translation>
+    </message>
+    <message>
+      <source>Make a new recovery key?</source>
+      <translation>Einen neuen Wiederherstellungsschlüssel erstellen?</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>Neue Passphrase</translation>
+    </message>
+    <message>
+      <source>New passphrase again</source>
+      <translation>Neue Passphrase noch einmal</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation>Aus</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>Passphrase message</source>
+      <translation>Meldung zur Passphrase</translation>
+    </message>
+    <message>
+      <source>Passphrase mode is on. The key is no longer in the system keyring.</source>
+      <translation>Der Passphrase-Modus ist an. Der Schlüssel ist nicht mehr im Schlüsselbund des Systems.</translation>
+    </message>
+    <message>
+      <source>Passphrase mode: the key is not in the system keyring. ketajournal asks for your passphrase{detail} or your recovery key when it starts and after it locks.</source>
+      <translation>Passphrase-Modus: Der Schlüssel ist nicht im Schlüsselbund des Systems. ketajournal fragt beim Start und nach dem Sperren nach Ihrer Passphrase{detail} oder Ihrem Wiederherstellungsschlüssel.</translation>
+    </message>
+    <message>
+      <source>Passphrase or recovery key</source>
+      <translation>Passphrase oder Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+      <source>Recovery key or passphrase</source>
+      <translation>Wiederherstellungsschlüssel oder Passphrase</translation>
+    </message>
+    <message>
+      <source>Restore failed</source>
+      <translation>Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>Restore this backup?</source>
+      <translation>Diese Sicherung wiederherstellen?</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Sicherheit</translation>
+    </message>
+    <message>
+      <source>Security message</source>
+      <translation>Meldung zur Sicherheit</translation>
+    </message>
+    <message>
+      <source>Stop using a passphrase: keep the key in the &amp;keyring</source>
+      <translation>Keine Passphrase mehr: Schlüssel wieder im Schlüssel&amp;bund</translation>
+    </message>
+    <message numerus="yes">
+      <source>The backup was made {made} and holds %n entry(s); it opens with its key and passed its integrity check.
+
+Restoring it closes your journal and moves its files to {folder} (nothing is deleted); the backup takes their place. Entries made since the backup will only be in the moved files. Restore it?</source>
+      <translation>
+        <numerusform>Die Sicherung wurde am {made} erstellt und enthält %n Eintrag; sie öffnet sich mit ihrem Schlüssel und hat ihre Integritätsprüfung bestanden.
+
+Das Wiederherstellen schließt Ihr Tagebuch und verschiebt seine Dateien nach {folder} (nichts wird gelöscht); die Sicherung tritt an ihre Stelle. Einträge seit der Sicherung sind dann nur in den verschobenen Dateien. Wiederherstellen?</numerusform>
+        <numerusform>Die Sicherung wurde am {made} erstellt und enthält %n Einträge; sie öffnet sich mit ihrem Schlüssel und hat ihre Integritätsprüfung bestanden.
+
+Das Wiederherstellen schließt Ihr Tagebuch und verschiebt seine Dateien nach {folder} (nichts wird gelöscht); die Sicherung tritt an ihre Stelle. Einträge seit der Sicherung sind dann nur in den verschobenen Dateien. Wiederherstellen?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The files could not be read or written ({reason}). Nothing was changed.</source>
+      <translation>Die Dateien konnten nicht gelesen oder geschrieben werden ({reason}). Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <source>The key goes back into your system keyring and the passphrase stops opening the journal; it then opens without a question while you are logged in. Continue?</source>
+      <translation>Der Schlüssel kommt zurück in den Schlüsselbund Ihres Systems, und die Passphrase öffnet das Tagebuch nicht mehr; es öffnet sich dann ohne Nachfrage, solange Sie angemeldet sind. Fortfahren?</translation>
+    </message>
+    <message>
+      <source>The key is in the system keyring again; the passphrase no longer opens the journal.</source>
+      <translation>Der Schlüssel ist wieder im Schlüsselbund des Systems; die Passphrase öffnet das Tagebuch nicht mehr.</translation>
+    </message>
+    <message>
+      <source>The passphrase was changed. The old one no longer opens the journal.</source>
+      <translation>Die Passphrase wurde geändert. Die alte öffnet das Tagebuch nicht mehr.</translation>
+    </message>
+    <message>
+      <source>The passphrases match.</source>
+      <translation>Die Passphrasen stimmen überein.</translation>
+    </message>
+    <message>
+      <source>The two passphrases are not the same yet.</source>
+      <translation>Die beiden Passphrasen sind noch nicht gleich.</translation>
+    </message>
+    <message>
+      <source>The two passphrases are not the same. Nothing was changed.</source>
+      <translation>Die beiden Passphrasen sind nicht gleich. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <source>This backup is older than your journal's current passphrase. Keep the current passphrase for the restored journal?</source>
+      <translation>Diese Sicherung ist älter als die aktuelle Passphrase Ihres Tagebuchs. Die aktuelle Passphrase für das wiederhergestellte Tagebuch behalten?</translation>
+    </message>
+    <message>
+      <source>This backup is older than your journal's current recovery key and passphrase. Keep them for the restored journal?</source>
+      <translation>Diese Sicherung ist älter als der aktuelle Wiederherstellungsschlüssel und die Passphrase Ihres Tagebuchs. Beide für das wiederhergestellte Tagebuch behalten?</translation>
+    </message>
+    <message>
+      <source>This backup is older than your journal's current recovery key. Keep the current recovery key for the restored journal?</source>
+      <translation>Diese Sicherung ist älter als der aktuelle Wiederherstellungsschlüssel Ihres Tagebuchs. Den aktuellen Wiederherstellungsschlüssel für das wiederhergestellte Tagebuch behalten?</translation>
+    </message>
+    <message>
+      <source>This journal has no recovery key yet. Make one now: it is the way back if the keyring or the passphrase is lost.</source>
+      <translation>Dieses Tagebuch hat noch keinen Wiederherstellungsschlüssel. Erstellen Sie jetzt einen: Er ist der Weg zurück, wenn der Schlüsselbund oder die Passphrase verloren geht.</translation>
+    </message>
+    <message>
+      <source>To change the passphrase, type the current one (or the recovery key) and the new one twice.</source>
+      <translation>Um die Passphrase zu ändern, geben Sie die aktuelle (oder den Wiederherstellungsschlüssel) und zweimal die neue ein.</translation>
+    </message>
+    <message>
+      <source>Type the new passphrase again.</source>
+      <translation>Geben Sie die neue Passphrase noch einmal ein.</translation>
+    </message>
+    <message>
+      <source>Type your current passphrase or your recovery key first. Nothing was changed.</source>
+      <translation>Geben Sie zuerst Ihre aktuelle Passphrase oder Ihren Wiederherstellungsschlüssel ein. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+      <source>Use a passphrase?</source>
+      <translation>Eine Passphrase verwenden?</translation>
+    </message>
+    <message>
+      <source>Use this &amp;passphrase</source>
+      <translation>Diese &amp;Passphrase verwenden</translation>
+    </message>
+    <message>
+      <source>Warning: {warning}.</source>
+      <translation>Warnung: {warning}.</translation>
+    </message>
+    <message>
+      <source>Why the recovery key or passphrase is needed</source>
+      <translation>Warum der Wiederherstellungsschlüssel oder die Passphrase nötig ist</translation>
+    </message>
+    <message>
+      <source>Yes: the backup is re-wrapped under them, and a key you replaced since stays revoked.
+No: the restored journal opens with the recovery key and passphrase it had when the backup was made.</source>
+      <translation>Ja: Die Sicherung wird mit ihnen neu verschlüsselt, und ein Schlüssel, den Sie seither ersetzt haben, bleibt ungültig.
+Nein: Das wiederhergestellte Tagebuch öffnet sich mit dem Wiederherstellungsschlüssel und der Passphrase, die es beim Erstellen der Sicherung hatte.</translation>
+    </message>
+    <message>
+      <source>Your current recovery key will stop opening this journal (backups made before keep opening with it). The new one is shown once: have paper ready. Continue?</source>
+      <translation>Ihr aktueller Wiederherstellungsschlüssel öffnet dieses Tagebuch dann nicht mehr (ältere Sicherungen öffnen sich weiter mit ihm). Der neue wird einmal gezeigt: Halten Sie Papier bereit. Fortfahren?</translation>
+    </message>
+    <message>
+      <source>Your recovery key was made{made}. A new one replaces it: the old one stops opening the journal (backups made before keep it).</source>
+      <translation>Ihr Wiederherstellungsschlüssel wurde{made} erstellt. Ein neuer ersetzt ihn: Der alte öffnet das Tagebuch dann nicht mehr (ältere Sicherungen behalten ihn).</translation>
+    </message>
+    <message>
+      <source>{app}: backup restored</source>
+      <translation>{app}: Sicherung wiederhergestellt</translation>
+    </message>
+    <message>
+      <source>{app}: restore failed</source>
+      <translation>{app}: Wiederherstellung fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>{app}: your journal is damaged</source>
+      <translation>{app}: Ihr Tagebuch ist beschädigt</translation>
+    </message>
+    <message>
+      <source>{problem}
+
+Restore the backup from {made}?</source>
+      <translation>{problem}
+
+Die Sicherung vom {made} wiederherstellen?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Settings</name>
+    <message>
+      <source> days</source>
+      <translation> Tage</translation>
+    </message>
+    <message>
+      <source> h before</source>
+      <translation> Std. vorher</translation>
+    </message>
+    <message>
+      <source>&amp;Keep running in the background when the window is closed</source>
+      <translation>Im &amp;Hintergrund weiterlaufen, wenn das Fenster geschlossen ist</translation>
+    </message>
+    <message>
+      <source>&amp;Remind me of planned sessions: the evening before, and</source>
+      <translation>An geplante Sitzungen erinnern: am &amp;Vorabend und</translation>
+    </message>
+    <message>
+      <source>&amp;Your own resources</source>
+      <translation>&amp;Eigene Kontakte</translation>
+    </message>
+    <message>
+      <source>Appointment reminders</source>
+      <translation>Erinnerungen an Termine</translation>
+    </message>
+    <message>
+      <source>As the system (light or dark)</source>
+      <translation>Wie das System (hell oder dunkel)</translation>
+    </message>
+    <message>
+      <source>At 20:00 the day before and some hours before each session still planned.</source>
+      <translation>Um 20:00 Uhr am Vortag und einige Stunden vor jeder noch geplanten Sitzung.</translation>
+    </message>
+    <message>
+      <source>Automatic: the last one before the first session</source>
+      <translation>Automatisch: der letzte vor der ersten Sitzung</translation>
+    </message>
+    <message>
+      <source>C&amp;olours</source>
+      <translation>Fa&amp;rben</translation>
+    </message>
+    <message>
+      <source>Check-ins after a session and questionnaires are reminded when due.</source>
+      <translation>An Rückmeldungen nach einer Sitzung und an Fragebögen wird erinnert, wenn sie fällig sind.</translation>
+    </message>
+    <message>
+      <source>Colour scheme</source>
+      <translation>Farbschema</translation>
+    </message>
+    <message>
+      <source>Crisis resources &amp;for</source>
+      <translation>Krisenhilfe &amp;für</translation>
+    </message>
+    <message>
+      <source>Crisis resources for country</source>
+      <translation>Krisenhilfe für das Land</translation>
+    </message>
+    <message>
+      <source>Daily mood reminder</source>
+      <translation>Tägliche Erinnerung an die Stimmung</translation>
+    </message>
+    <message>
+      <source>Daily mood reminder time</source>
+      <translation>Uhrzeit der täglichen Erinnerung an die Stimmung</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Dunkel</translation>
+    </message>
+    <message>
+      <source>Detailed notification text</source>
+      <translation>Ausführlicher Text in Benachrichtigungen</translation>
+    </message>
+    <message>
+      <source>From my locale (US Letter in the US and Canada, else A4)</source>
+      <translation>Nach meiner Region (US Letter in den USA und Kanada, sonst A4)</translation>
+    </message>
+    <message>
+      <source>Hours before a planned session</source>
+      <translation>Stunden vor einer geplanten Sitzung</translation>
+    </message>
+    <message>
+      <source>Keep running in the background</source>
+      <translation>Im Hintergrund weiterlaufen</translation>
+    </message>
+    <message>
+      <source>Lan&amp;guage</source>
+      <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+      <source>Language of the window</source>
+      <translation>Sprache des Fensters</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Hell</translation>
+    </message>
+    <message>
+      <source>Not available for the demo journal.</source>
+      <translation>Für das Demo-Tagebuch nicht verfügbar.</translation>
+    </message>
+    <message>
+      <source>Off: notifications say only "Time to log your mood" and the like, safe on a lock screen or over your shoulder.</source>
+      <translation>Aus: Benachrichtigungen sagen nur „Zeit, Ihre Stimmung zu erfassen“ und Ähnliches – unbedenklich auf dem Sperrbildschirm oder wenn jemand mitliest.</translation>
+    </message>
+    <message>
+      <source>Only on days when no mood was logged by then.</source>
+      <translation>Nur an Tagen, an denen bis dahin keine Stimmung erfasst wurde.</translation>
+    </message>
+    <message>
+      <source>Open the security settings</source>
+      <translation>Die Sicherheitseinstellungen öffnen</translation>
+    </message>
+    <message>
+      <source>Optional: your own numbers and contacts, one per line (replaces the list above)</source>
+      <translation>Optional: Ihre eigenen Nummern und Kontakte, einer pro Zeile (ersetzt die Liste oben)</translation>
+    </message>
+    <message>
+      <source>PDF &amp;paper</source>
+      <translation>&amp;Papierformat des PDF</translation>
+    </message>
+    <message>
+      <source>Paper of the clinician PDF</source>
+      <translation>Papierformat des PDF für Behandelnde</translation>
+    </message>
+    <message>
+      <source>Questionnaires &amp;due every</source>
+      <translation>Fragebögen fällig a&amp;lle</translation>
+    </message>
+    <message>
+      <source>Questionnaires due every</source>
+      <translation>Fragebögen fällig alle</translation>
+    </message>
+    <message>
+      <source>Remind me to log my &amp;mood every day at</source>
+      <translation>&amp;Täglich ans Erfassen der Stimmung erinnern, um</translation>
+    </message>
+    <message>
+      <source>Reminders</source>
+      <translation>Erinnerungen</translation>
+    </message>
+    <message>
+      <source>Reminders come while the window is closed; a tray icon (where your desktop has one) and the notifications bring it back.</source>
+      <translation>Erinnerungen kommen auch bei geschlossenem Fenster; ein Symbol im Infobereich (wo Ihre Arbeitsumgebung einen hat) und die Benachrichtigungen holen es zurück.</translation>
+    </message>
+    <message>
+      <source>Se&amp;curity: passphrase, recovery key, auto-lock…</source>
+      <translation>Si&amp;cherheit: Passphrase, Wiederherstellungsschlüssel, automatisches Sperren…</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <source>Show de&amp;tails in notifications (session dates, questionnaire names)</source>
+      <translation>&amp;Details in Benachrichtigungen zeigen (Sitzungstermine, Namen der Fragebögen)</translation>
+    </message>
+    <message>
+      <source>Start at login</source>
+      <translation>Beim Anmelden starten</translation>
+    </message>
+    <message>
+      <source>Start at login could not be changed: {reason}.</source>
+      <translation>Das Starten beim Anmelden konnte nicht geändert werden: {reason}.</translation>
+    </message>
+    <message>
+      <source>Start in the background when I &amp;log in</source>
+      <translation>Beim &amp;Anmelden im Hintergrund starten</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Wie das System</translation>
+    </message>
+    <message>
+      <source>The booster threshold T is set on the Boosters screen.</source>
+      <translation>Die Booster-Schwelle T wird in der Ansicht Booster festgelegt.</translation>
+    </message>
+    <message>
+      <source>The new language takes effect when you next open ketajournal.</source>
+      <translation>Die neue Sprache gilt ab dem nächsten Start von ketajournal.</translation>
+    </message>
+    <message>
+      <source>US Letter</source>
+      <translation>US Letter</translation>
+    </message>
+    <message>
+      <source>When the new language takes effect</source>
+      <translation>Wann die neue Sprache gilt</translation>
+    </message>
+    <message>
+      <source>Your own crisis resources</source>
+      <translation>Ihre eigene Krisenhilfe</translation>
+    </message>
+    <message>
+      <source>total below </source>
+      <translation>gesamt unter </translation>
+    </message>
+    <message>
+      <source>{day}: total {total}</source>
+      <translation>{day}: gesamt {total}</translation>
+    </message>
+    <message>
+      <source>{title} baseline</source>
+      <translation>{title}: Ausgangswert</translation>
+    </message>
+    <message>
+      <source>{title} remission</source>
+      <translation>{title}: Remission</translation>
+    </message>
+    <message>
+      <source>{title} remission threshold</source>
+      <translation>{title}: Schwelle der Remission</translation>
     </message>
   </context>
   <context>

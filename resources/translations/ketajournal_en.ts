@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>Lock</name>
+    <message numerus="yes">
+      <source>{message}
+You can try again in %n second(s).</source>
+      <translation>
+        <numerusform>{message}
+You can try again in %n second.</numerusform>
+        <numerusform>{message}
+You can try again in %n seconds.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Operations</name>
     <message numerus="yes">
       <source> to %n CSV file(s).</source>
@@ -36,6 +49,53 @@
       <translation>
         <numerusform>Exported %n entry to {file}.</numerusform>
         <numerusform>Exported %n entries to {file}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Questionnaire</name>
+    <message numerus="yes">
+      <source>Please answer question(s) {numbers}.</source>
+      <translation>
+        <numerusform>Please answer question {numbers}.</numerusform>
+        <numerusform>Please answer questions {numbers}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Security</name>
+    <message numerus="yes">
+      <source> (Argon2id, {mib} MiB, %n pass(es))</source>
+      <translation>
+        <numerusform> (Argon2id, {mib} MiB, %n pass)</numerusform>
+        <numerusform> (Argon2id, {mib} MiB, %n passes)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>A passphrase of at least %n character(s) (a few unrelated words) replaces the keyring: the journal then opens only with it or with the recovery key.</source>
+      <translation>
+        <numerusform>A passphrase of at least %n character (a few unrelated words) replaces the keyring: the journal then opens only with it or with the recovery key.</numerusform>
+        <numerusform>A passphrase of at least %n characters (a few unrelated words) replaces the keyring: the journal then opens only with it or with the recovery key.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>At least %n character(s) ({typed} so far).</source>
+      <translation>
+        <numerusform>At least %n character ({typed} so far).</numerusform>
+        <numerusform>At least %n characters ({typed} so far).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>The backup was made {made} and holds %n entry(s); it opens with its key and passed its integrity check.
+
+Restoring it closes your journal and moves its files to {folder} (nothing is deleted); the backup takes their place. Entries made since the backup will only be in the moved files. Restore it?</source>
+      <translation>
+        <numerusform>The backup was made {made} and holds %n entry; it opens with its key and passed its integrity check.
+
+Restoring it closes your journal and moves its files to {folder} (nothing is deleted); the backup takes their place. Entries made since the backup will only be in the moved files. Restore it?</numerusform>
+        <numerusform>The backup was made {made} and holds %n entries; it opens with its key and passed its integrity check.
+
+Restoring it closes your journal and moves its files to {folder} (nothing is deleted); the backup takes their place. Entries made since the backup will only be in the moved files. Restore it?</numerusform>
       </translation>
     </message>
   </context>

@@ -160,6 +160,69 @@
     </message>
   </context>
   <context>
+    <name>Controller</name>
+    <message>
+      <source>Delete event</source>
+      <translation>Eliminar evento</translation>
+    </message>
+    <message>
+      <source>Delete mood</source>
+      <translation>Eliminar ánimo</translation>
+    </message>
+    <message>
+      <source>Delete questionnaire</source>
+      <translation>Eliminar cuestionario</translation>
+    </message>
+    <message>
+      <source>Delete session</source>
+      <translation>Eliminar sesión</translation>
+    </message>
+    <message>
+      <source>Delete side effect</source>
+      <translation>Eliminar efecto secundario</translation>
+    </message>
+    <message>
+      <source>Edit event</source>
+      <translation>Editar evento</translation>
+    </message>
+    <message>
+      <source>Edit mood</source>
+      <translation>Editar ánimo</translation>
+    </message>
+    <message>
+      <source>Edit questionnaire</source>
+      <translation>Editar cuestionario</translation>
+    </message>
+    <message>
+      <source>Edit session</source>
+      <translation>Editar sesión</translation>
+    </message>
+    <message>
+      <source>Edit side effect</source>
+      <translation>Editar efecto secundario</translation>
+    </message>
+    <message>
+      <source>Log event</source>
+      <translation>Registrar evento</translation>
+    </message>
+    <message>
+      <source>Log mood</source>
+      <translation>Registrar ánimo</translation>
+    </message>
+    <message>
+      <source>Log questionnaire</source>
+      <translation>Registrar cuestionario</translation>
+    </message>
+    <message>
+      <source>Log session</source>
+      <translation>Registrar sesión</translation>
+    </message>
+    <message>
+      <source>Log side effect</source>
+      <translation>Registrar efecto secundario</translation>
+    </message>
+  </context>
+  <context>
     <name>Dialogs</name>
     <message>
       <source>&amp;Clinic</source>
@@ -426,6 +489,122 @@
     <message>
       <source>to</source>
       <translation>a</translation>
+    </message>
+  </context>
+  <context>
+    <name>Join</name>
+    <message>
+      <source>&amp;Join</source>
+      <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+      <source>&amp;Recovery key or passphrase</source>
+      <translation>Clave de &amp;recuperación o frase de contraseña</translation>
+    </message>
+    <message>
+      <source>&amp;Start a new journal</source>
+      <translation>Crear un diario &amp;nuevo</translation>
+    </message>
+    <message>
+      <source>C&amp;hoose…</source>
+      <translation>E&amp;legir…</translation>
+    </message>
+    <message>
+      <source>Choose the folder your journal syncs through</source>
+      <translation>Elija la carpeta a través de la que se sincroniza su diario</translation>
+    </message>
+    <message>
+      <source>Choose the folder your other computer syncs the journal through (it must have arrived on this computer), and type the journal's recovery key or passphrase. This computer gets its own copy of the journal.</source>
+      <translation>Elija la carpeta a través de la que su otro ordenador sincroniza el diario (debe haber llegado ya a este ordenador) y escriba la clave de recuperación o la frase de contraseña del diario. Este ordenador tendrá su propia copia del diario.</translation>
+    </message>
+    <message>
+      <source>Choose the sync folder first.</source>
+      <translation>Elija primero la carpeta de sincronización.</translation>
+    </message>
+    <message>
+      <source>I &amp;already use ketajournal on another computer…</source>
+      <translation>Ya uso ketajournal en otro &amp;ordenador…</translation>
+    </message>
+    <message>
+      <source>Join message</source>
+      <translation>Mensaje de la unión</translation>
+    </message>
+    <message>
+      <source>Join your journal from another computer</source>
+      <translation>Unirse a su diario desde otro ordenador</translation>
+    </message>
+    <message>
+      <source>Joining your journal…</source>
+      <translation>Uniéndose a su diario…</translation>
+    </message>
+    <message>
+      <source>Recovery key or passphrase</source>
+      <translation>Clave de recuperación o frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Sync &amp;folder</source>
+      <translation>&amp;Carpeta de sincronización</translation>
+    </message>
+    <message>
+      <source>Sync folder</source>
+      <translation>Carpeta de sincronización</translation>
+    </message>
+    <message>
+      <source>The folder could not be used ({reason}).</source>
+      <translation>No se pudo usar la carpeta ({reason}).</translation>
+    </message>
+    <message>
+      <source>Type the journal's recovery key or passphrase.</source>
+      <translation>Escriba la clave de recuperación o la frase de contraseña del diario.</translation>
+    </message>
+    <message>
+      <source>Welcome to ketajournal</source>
+      <translation>Le damos la bienvenida a ketajournal</translation>
+    </message>
+    <message>
+      <source>Your journal is encrypted and stays on this computer. Start a new one, or join the journal you already keep on another computer through a folder you sync.</source>
+      <translation>Su diario está cifrado y permanece en este ordenador. Cree uno nuevo o únase, a través de una carpeta que sincronice, al diario que ya lleva en otro ordenador.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Lock</name>
+    <message>
+      <source>&amp;Unlock</source>
+      <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+      <source>Click Unlock to open it with the key in your system keyring.</source>
+      <translation>Haga clic en Desbloquear para abrirlo con la clave del llavero del sistema.</translation>
+    </message>
+    <message>
+      <source>Passphrase or recovery key</source>
+      <translation>Frase de contraseña o clave de recuperación</translation>
+    </message>
+    <message>
+      <source>Type your passphrase or your recovery key to open it.</source>
+      <translation>Escriba su frase de contraseña o su clave de recuperación para abrirlo.</translation>
+    </message>
+    <message>
+      <source>Unlock message</source>
+      <translation>Mensaje del desbloqueo</translation>
+    </message>
+    <message>
+      <source>Unlock the journal</source>
+      <translation>Desbloquear el diario</translation>
+    </message>
+    <message>
+      <source>Your journal is locked.</source>
+      <translation>Su diario está bloqueado.</translation>
+    </message>
+    <message numerus="yes">
+      <source>{message}
+You can try again in %n second(s).</source>
+      <translation>
+        <numerusform>{message}
+Puede volver a intentarlo dentro de %n segundo.</numerusform>
+        <numerusform>{message}
+Puede volver a intentarlo dentro de %n segundos.</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -980,6 +1159,119 @@
     </message>
   </context>
   <context>
+    <name>Questionnaire</name>
+    <message>
+      <source>Crisis resources</source>
+      <translation>Recursos de crisis</translation>
+    </message>
+    <message numerus="yes">
+      <source>Please answer question(s) {numbers}.</source>
+      <translation>
+        <numerusform>Responda a la pregunta {numbers}.</numerusform>
+        <numerusform>Responda a las preguntas {numbers}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Question {number}: {answer} ({value})</source>
+      <translation>Pregunta {number}: {answer} ({value})</translation>
+    </message>
+    <message>
+      <source>The questionnaire is shown in English, its validated version.</source>
+      <translation>El cuestionario se muestra en inglés, en su versión validada.</translation>
+    </message>
+    <message>
+      <source>To correct it, delete it in the Timeline and fill the questionnaire in again.</source>
+      <translation>Para corregirlo, elimínelo en la Cronología y vuelva a rellenar el cuestionario.</translation>
+    </message>
+    <message>
+      <source>Total and band</source>
+      <translation>Total y rango</translation>
+    </message>
+    <message>
+      <source>Type {low}–{high} to answer and move to the next question, or click.</source>
+      <translation>Escriba {low}–{high} para responder y pasar a la siguiente pregunta, o haga clic.</translation>
+    </message>
+    <message>
+      <source>When filled in</source>
+      <translation>Cuándo se rellenó</translation>
+    </message>
+    <message>
+      <source>You are not alone</source>
+      <translation>No está solo/a</translation>
+    </message>
+    <message>
+      <source>{done} of {count} answered; total so far {total}.</source>
+      <translation>{done} de {count} respondidas; total hasta ahora {total}.</translation>
+    </message>
+    <message>
+      <source>{question} (not scored)</source>
+      <translation>{question} (no puntúa)</translation>
+    </message>
+    <message>
+      <source>{summary}, {when}.</source>
+      <translation>{summary}, {when}.</translation>
+    </message>
+    <message>
+      <source>{title} total {total} of {most}: {band} ({range}).</source>
+      <translation>{title}: total {total} de {most}: {band} ({range}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>Recovery</name>
+    <message>
+      <source>&amp;Save a printable page (PDF)…</source>
+      <translation>&amp;Guardar una página para imprimir (PDF)…</translation>
+    </message>
+    <message>
+      <source>Confirmation message</source>
+      <translation>Mensaje de confirmación</translation>
+    </message>
+    <message>
+      <source>Group {number} of the recovery key</source>
+      <translation>Grupo {number} de la clave de recuperación</translation>
+    </message>
+    <message>
+      <source>Group {number}:</source>
+      <translation>Grupo {number}:</translation>
+    </message>
+    <message>
+      <source>I have &amp;written it down</source>
+      <translation>Ya la he &amp;anotado</translation>
+    </message>
+    <message>
+      <source>Please type the two groups first; the key is not shown again.</source>
+      <translation>Escriba primero los dos grupos; la clave no se vuelve a mostrar.</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+      <source>Save recovery key page</source>
+      <translation>Guardar la página de la clave de recuperación</translation>
+    </message>
+    <message>
+      <source>Save the recovery key as a printable PDF page</source>
+      <translation>Guardar la clave de recuperación como página PDF para imprimir</translation>
+    </message>
+    <message>
+      <source>That does not match the key above.</source>
+      <translation>No coincide con la clave de arriba.</translation>
+    </message>
+    <message>
+      <source>To be sure you have it, type these groups of the key (counting from 1):</source>
+      <translation>Para asegurarse de que la tiene, escriba estos grupos de la clave (contando desde 1):</translation>
+    </message>
+    <message>
+      <source>Your journal is encrypted. Its key is kept in your system keyring, and wrapped under this recovery key. If the keyring entry is ever lost (a reinstall, another computer), this key is the only way to open your journal. Write it down or print it, and keep it somewhere safe and private. It is shown only now.</source>
+      <translation>Su diario está cifrado. Su clave se guarda en el llavero del sistema y está protegida además con esta clave de recuperación. Si alguna vez se pierde la entrada del llavero (una reinstalación, otro ordenador), esta clave es la única forma de abrir su diario. Anótela o imprímala y guárdela en un lugar seguro y privado. Solo se muestra ahora.</translation>
+    </message>
+    <message>
+      <source>Your recovery key</source>
+      <translation>Su clave de recuperación</translation>
+    </message>
+  </context>
+  <context>
     <name>Screens</name>
     <message>
       <source>&amp;Boosters</source>
@@ -1020,6 +1312,516 @@
     <message>
       <source>Year</source>
       <translation>Año</translation>
+    </message>
+  </context>
+  <context>
+    <name>Security</name>
+    <message numerus="yes">
+      <source> (Argon2id, {mib} MiB, %n pass(es))</source>
+      <translation>
+        <numerusform> (Argon2id, {mib} MiB, %n pasada)</numerusform>
+        <numerusform> (Argon2id, {mib} MiB, %n pasadas)</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source> minutes</source>
+      <translation> minutos</translation>
+    </message>
+    <message>
+      <source> on {day}</source>
+      <translation> el {day}</translation>
+    </message>
+    <message>
+      <source>&amp;Again</source>
+      <translation>&amp;Repítala</translation>
+    </message>
+    <message>
+      <source>&amp;Change the passphrase</source>
+      <translation>Ca&amp;mbiar la frase de contraseña</translation>
+    </message>
+    <message>
+      <source>&amp;Lock after idle</source>
+      <translation>&amp;Bloquear tras inactividad de</translation>
+    </message>
+    <message>
+      <source>&amp;New passphrase</source>
+      <translation>&amp;Nueva frase de contraseña</translation>
+    </message>
+    <message numerus="yes">
+      <source>A passphrase of at least %n character(s) (a few unrelated words) replaces the keyring: the journal then opens only with it or with the recovery key.</source>
+      <translation>
+        <numerusform>Una frase de contraseña de al menos %n carácter (unas cuantas palabras sin relación entre sí) sustituye al llavero: el diario solo se abre entonces con ella o con la clave de recuperación.</numerusform>
+        <numerusform>Una frase de contraseña de al menos %n caracteres (unas cuantas palabras sin relación entre sí) sustituye al llavero: el diario solo se abre entonces con ella o con la clave de recuperación.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>At least %n character(s) ({typed} so far).</source>
+      <translation>
+        <numerusform>Al menos %n carácter (lleva {typed}).</numerusform>
+        <numerusform>Al menos %n caracteres (lleva {typed}).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Backup restored</source>
+      <translation>Copia de seguridad restaurada</translation>
+    </message>
+    <message>
+      <source>C&amp;urrent passphrase or recovery key</source>
+      <translation>Frase de contraseña &amp;actual o clave de recuperación</translation>
+    </message>
+    <message>
+      <source>Checking the backup…</source>
+      <translation>Comprobando la copia de seguridad…</translation>
+    </message>
+    <message>
+      <source>Current passphrase or recovery key</source>
+      <translation>Frase de contraseña actual o clave de recuperación</translation>
+    </message>
+    <message>
+      <source>From now on the journal opens only with this passphrase or with your recovery key; the key is removed from the system keyring. If you lose both, nobody can open the journal. Continue?</source>
+      <translation>A partir de ahora el diario solo se abre con esta frase de contraseña o con su clave de recuperación; la clave se retira del llavero del sistema. Si pierde ambas, nadie podrá abrir el diario. ¿Continuar?</translation>
+    </message>
+    <message>
+      <source>How the key is kept</source>
+      <translation>Cómo se guarda la clave</translation>
+    </message>
+    <message>
+      <source>Keep the key in the keyring?</source>
+      <translation>¿Guardar la clave en el llavero?</translation>
+    </message>
+    <message>
+      <source>Keep your current passphrase?</source>
+      <translation>¿Conservar su frase de contraseña actual?</translation>
+    </message>
+    <message>
+      <source>Keep your current recovery key and passphrase?</source>
+      <translation>¿Conservar su clave de recuperación y su frase de contraseña actuales?</translation>
+    </message>
+    <message>
+      <source>Keep your current recovery key?</source>
+      <translation>¿Conservar su clave de recuperación actual?</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Clave</translation>
+    </message>
+    <message>
+      <source>Keyring mode: the key is kept in your system keyring, so the journal opens without a question while you are logged in. Programs running as you can read the keyring; a passphrase keeps the journal closed to them.</source>
+      <translation>Modo llavero: la clave se guarda en el llavero del sistema, así que el diario se abre sin preguntar mientras tenga la sesión iniciada. Los programas que se ejecutan con su usuario pueden leer el llavero; una frase de contraseña les mantiene el diario cerrado.</translation>
+    </message>
+    <message>
+      <source>Keyring warning</source>
+      <translation>Aviso sobre el llavero</translation>
+    </message>
+    <message>
+      <source>Lock after this many idle minutes (0 = off)</source>
+      <translation>Bloquear tras estos minutos de inactividad (0 = desactivado)</translation>
+    </message>
+    <message>
+      <source>Locking</source>
+      <translation>Bloqueo</translation>
+    </message>
+    <message>
+      <source>Make a new &amp;recovery key…</source>
+      <translation>Crear una nueva clave de r&amp;ecuperación…</translation>
+    </message>
+    <message>
+      <source>Make a new recovery key?</source>
+      <translation>¿Crear una nueva clave de recuperación?</translation>
+    </message>
+    <message>
+      <source>New passphrase</source>
+      <translation>Nueva frase de contraseña</translation>
+    </message>
+    <message>
+      <source>New passphrase again</source>
+      <translation>Repita la nueva frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Off</source>
+      <translation>Desactivado</translation>
+    </message>
+    <message>
+      <source>Passphrase</source>
+      <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Passphrase message</source>
+      <translation>Mensaje sobre la frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Passphrase mode is on. The key is no longer in the system keyring.</source>
+      <translation>El modo frase de contraseña está activado. La clave ya no está en el llavero del sistema.</translation>
+    </message>
+    <message>
+      <source>Passphrase mode: the key is not in the system keyring. ketajournal asks for your passphrase{detail} or your recovery key when it starts and after it locks.</source>
+      <translation>Modo frase de contraseña: la clave no está en el llavero del sistema. ketajournal le pide su frase de contraseña{detail} o su clave de recuperación al iniciarse y después de bloquearse.</translation>
+    </message>
+    <message>
+      <source>Passphrase or recovery key</source>
+      <translation>Frase de contraseña o clave de recuperación</translation>
+    </message>
+    <message>
+      <source>Recovery key</source>
+      <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+      <source>Recovery key or passphrase</source>
+      <translation>Clave de recuperación o frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Restore failed</source>
+      <translation>No se pudo restaurar</translation>
+    </message>
+    <message>
+      <source>Restore this backup?</source>
+      <translation>¿Restaurar esta copia de seguridad?</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Seguridad</translation>
+    </message>
+    <message>
+      <source>Security message</source>
+      <translation>Mensaje de seguridad</translation>
+    </message>
+    <message>
+      <source>Stop using a passphrase: keep the key in the &amp;keyring</source>
+      <translation>Dejar la frase de contraseña: guardar la clave en el &amp;llavero</translation>
+    </message>
+    <message numerus="yes">
+      <source>The backup was made {made} and holds %n entry(s); it opens with its key and passed its integrity check.
+
+Restoring it closes your journal and moves its files to {folder} (nothing is deleted); the backup takes their place. Entries made since the backup will only be in the moved files. Restore it?</source>
+      <translation>
+        <numerusform>La copia de seguridad se hizo el {made} y contiene %n registro; se abre con su clave y ha superado su comprobación de integridad.
+
+Restaurarla cierra su diario y mueve sus archivos a {folder} (no se elimina nada); la copia ocupa su lugar. Los registros hechos desde la copia solo estarán en los archivos movidos. ¿Restaurarla?</numerusform>
+        <numerusform>La copia de seguridad se hizo el {made} y contiene %n registros; se abre con su clave y ha superado su comprobación de integridad.
+
+Restaurarla cierra su diario y mueve sus archivos a {folder} (no se elimina nada); la copia ocupa su lugar. Los registros hechos desde la copia solo estarán en los archivos movidos. ¿Restaurarla?</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>The files could not be read or written ({reason}). Nothing was changed.</source>
+      <translation>No se pudieron leer o escribir los archivos ({reason}). No se ha cambiado nada.</translation>
+    </message>
+    <message>
+      <source>The key goes back into your system keyring and the passphrase stops opening the journal; it then opens without a question while you are logged in. Continue?</source>
+      <translation>La clave vuelve al llavero del sistema y la frase de contraseña deja de abrir el diario; este se abrirá sin preguntar mientras tenga la sesión iniciada. ¿Continuar?</translation>
+    </message>
+    <message>
+      <source>The key is in the system keyring again; the passphrase no longer opens the journal.</source>
+      <translation>La clave vuelve a estar en el llavero del sistema; la frase de contraseña ya no abre el diario.</translation>
+    </message>
+    <message>
+      <source>The passphrase was changed. The old one no longer opens the journal.</source>
+      <translation>Se ha cambiado la frase de contraseña. La anterior ya no abre el diario.</translation>
+    </message>
+    <message>
+      <source>The passphrases match.</source>
+      <translation>Las frases de contraseña coinciden.</translation>
+    </message>
+    <message>
+      <source>The two passphrases are not the same yet.</source>
+      <translation>Las dos frases de contraseña aún no coinciden.</translation>
+    </message>
+    <message>
+      <source>The two passphrases are not the same. Nothing was changed.</source>
+      <translation>Las dos frases de contraseña no coinciden. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+      <source>This backup is older than your journal's current passphrase. Keep the current passphrase for the restored journal?</source>
+      <translation>Esta copia de seguridad es anterior a la frase de contraseña actual de su diario. ¿Conservar la frase de contraseña actual para el diario restaurado?</translation>
+    </message>
+    <message>
+      <source>This backup is older than your journal's current recovery key and passphrase. Keep them for the restored journal?</source>
+      <translation>Esta copia de seguridad es anterior a la clave de recuperación y la frase de contraseña actuales de su diario. ¿Conservarlas para el diario restaurado?</translation>
+    </message>
+    <message>
+      <source>This backup is older than your journal's current recovery key. Keep the current recovery key for the restored journal?</source>
+      <translation>Esta copia de seguridad es anterior a la clave de recuperación actual de su diario. ¿Conservar la clave de recuperación actual para el diario restaurado?</translation>
+    </message>
+    <message>
+      <source>This journal has no recovery key yet. Make one now: it is the way back if the keyring or the passphrase is lost.</source>
+      <translation>Este diario aún no tiene clave de recuperación. Cree una ahora: es el camino de vuelta si se pierde el llavero o la frase de contraseña.</translation>
+    </message>
+    <message>
+      <source>To change the passphrase, type the current one (or the recovery key) and the new one twice.</source>
+      <translation>Para cambiar la frase de contraseña, escriba la actual (o la clave de recuperación) y dos veces la nueva.</translation>
+    </message>
+    <message>
+      <source>Type the new passphrase again.</source>
+      <translation>Escriba de nuevo la nueva frase de contraseña.</translation>
+    </message>
+    <message>
+      <source>Type your current passphrase or your recovery key first. Nothing was changed.</source>
+      <translation>Escriba primero su frase de contraseña actual o su clave de recuperación. No se ha cambiado nada.</translation>
+    </message>
+    <message>
+      <source>Use a passphrase?</source>
+      <translation>¿Usar una frase de contraseña?</translation>
+    </message>
+    <message>
+      <source>Use this &amp;passphrase</source>
+      <translation>&amp;Usar esta frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Warning: {warning}.</source>
+      <translation>Aviso: {warning}.</translation>
+    </message>
+    <message>
+      <source>Why the recovery key or passphrase is needed</source>
+      <translation>Por qué se necesita la clave de recuperación o la frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Yes: the backup is re-wrapped under them, and a key you replaced since stays revoked.
+No: the restored journal opens with the recovery key and passphrase it had when the backup was made.</source>
+      <translation>Sí: la copia se vuelve a proteger con ellas, y una clave que haya sustituido desde entonces sigue revocada.
+No: el diario restaurado se abre con la clave de recuperación y la frase de contraseña que tenía cuando se hizo la copia.</translation>
+    </message>
+    <message>
+      <source>Your current recovery key will stop opening this journal (backups made before keep opening with it). The new one is shown once: have paper ready. Continue?</source>
+      <translation>Su clave de recuperación actual dejará de abrir este diario (las copias de seguridad anteriores se siguen abriendo con ella). La nueva se muestra una sola vez: tenga papel a mano. ¿Continuar?</translation>
+    </message>
+    <message>
+      <source>Your recovery key was made{made}. A new one replaces it: the old one stops opening the journal (backups made before keep it).</source>
+      <translation>Su clave de recuperación se creó{made}. Una nueva la sustituye: la anterior deja de abrir el diario (las copias de seguridad anteriores la conservan).</translation>
+    </message>
+    <message>
+      <source>{app}: backup restored</source>
+      <translation>{app}: copia de seguridad restaurada</translation>
+    </message>
+    <message>
+      <source>{app}: restore failed</source>
+      <translation>{app}: no se pudo restaurar</translation>
+    </message>
+    <message>
+      <source>{app}: your journal is damaged</source>
+      <translation>{app}: su diario está dañado</translation>
+    </message>
+    <message>
+      <source>{problem}
+
+Restore the backup from {made}?</source>
+      <translation>{problem}
+
+¿Restaurar la copia de seguridad del {made}?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Settings</name>
+    <message>
+      <source> days</source>
+      <translation> días</translation>
+    </message>
+    <message>
+      <source> h before</source>
+      <translation> h antes</translation>
+    </message>
+    <message>
+      <source>&amp;Keep running in the background when the window is closed</source>
+      <translation>Seguir en &amp;segundo plano al cerrar la ventana</translation>
+    </message>
+    <message>
+      <source>&amp;Remind me of planned sessions: the evening before, and</source>
+      <translation>&amp;Recordarme las sesiones planificadas: la víspera, y</translation>
+    </message>
+    <message>
+      <source>&amp;Your own resources</source>
+      <translation>Sus recursos pr&amp;opios</translation>
+    </message>
+    <message>
+      <source>Appointment reminders</source>
+      <translation>Recordatorios de citas</translation>
+    </message>
+    <message>
+      <source>As the system (light or dark)</source>
+      <translation>Como el sistema (claro u oscuro)</translation>
+    </message>
+    <message>
+      <source>At 20:00 the day before and some hours before each session still planned.</source>
+      <translation>A las 20:00 del día anterior y unas horas antes de cada sesión aún planificada.</translation>
+    </message>
+    <message>
+      <source>Automatic: the last one before the first session</source>
+      <translation>Automático: el último antes de la primera sesión</translation>
+    </message>
+    <message>
+      <source>C&amp;olours</source>
+      <translation>Co&amp;lores</translation>
+    </message>
+    <message>
+      <source>Check-ins after a session and questionnaires are reminded when due.</source>
+      <translation>Los seguimientos tras una sesión y los cuestionarios se recuerdan cuando tocan.</translation>
+    </message>
+    <message>
+      <source>Colour scheme</source>
+      <translation>Esquema de colores</translation>
+    </message>
+    <message>
+      <source>Crisis resources &amp;for</source>
+      <translation>Recursos de crisis &amp;para</translation>
+    </message>
+    <message>
+      <source>Crisis resources for country</source>
+      <translation>Recursos de crisis del país</translation>
+    </message>
+    <message>
+      <source>Daily mood reminder</source>
+      <translation>Recordatorio diario del ánimo</translation>
+    </message>
+    <message>
+      <source>Daily mood reminder time</source>
+      <translation>Hora del recordatorio diario del ánimo</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Oscuro</translation>
+    </message>
+    <message>
+      <source>Detailed notification text</source>
+      <translation>Texto detallado en las notificaciones</translation>
+    </message>
+    <message>
+      <source>From my locale (US Letter in the US and Canada, else A4)</source>
+      <translation>Según mi región (carta en EE. UU. y Canadá; si no, A4)</translation>
+    </message>
+    <message>
+      <source>Hours before a planned session</source>
+      <translation>Horas antes de una sesión planificada</translation>
+    </message>
+    <message>
+      <source>Keep running in the background</source>
+      <translation>Seguir en segundo plano</translation>
+    </message>
+    <message>
+      <source>Lan&amp;guage</source>
+      <translation>Idio&amp;ma</translation>
+    </message>
+    <message>
+      <source>Language of the window</source>
+      <translation>Idioma de la ventana</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Claro</translation>
+    </message>
+    <message>
+      <source>Not available for the demo journal.</source>
+      <translation>No disponible para el diario de demostración.</translation>
+    </message>
+    <message>
+      <source>Off: notifications say only "Time to log your mood" and the like, safe on a lock screen or over your shoulder.</source>
+      <translation>Desactivado: las notificaciones solo dicen «Es hora de registrar su ánimo» y similares, sin riesgo en la pantalla de bloqueo o si alguien mira.</translation>
+    </message>
+    <message>
+      <source>Only on days when no mood was logged by then.</source>
+      <translation>Solo los días en que no se haya registrado el ánimo hasta esa hora.</translation>
+    </message>
+    <message>
+      <source>Open the security settings</source>
+      <translation>Abrir los ajustes de seguridad</translation>
+    </message>
+    <message>
+      <source>Optional: your own numbers and contacts, one per line (replaces the list above)</source>
+      <translation>Opcional: sus propios números y contactos, uno por línea (sustituye la lista de arriba)</translation>
+    </message>
+    <message>
+      <source>PDF &amp;paper</source>
+      <translation>Papel del PD&amp;F</translation>
+    </message>
+    <message>
+      <source>Paper of the clinician PDF</source>
+      <translation>Papel del PDF para el equipo clínico</translation>
+    </message>
+    <message>
+      <source>Questionnaires &amp;due every</source>
+      <translation>Cuestionarios &amp;cada</translation>
+    </message>
+    <message>
+      <source>Questionnaires due every</source>
+      <translation>Cuestionarios cada</translation>
+    </message>
+    <message>
+      <source>Remind me to log my &amp;mood every day at</source>
+      <translation>Recordarme registrar el á&amp;nimo cada día a las</translation>
+    </message>
+    <message>
+      <source>Reminders</source>
+      <translation>Recordatorios</translation>
+    </message>
+    <message>
+      <source>Reminders come while the window is closed; a tray icon (where your desktop has one) and the notifications bring it back.</source>
+      <translation>Los recordatorios llegan aunque la ventana esté cerrada; un icono en la bandeja del sistema (si su escritorio la tiene) y las notificaciones la vuelven a abrir.</translation>
+    </message>
+    <message>
+      <source>Se&amp;curity: passphrase, recovery key, auto-lock…</source>
+      <translation>Se&amp;guridad: frase de contraseña, clave de recuperación, bloqueo automático…</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Preferencias</translation>
+    </message>
+    <message>
+      <source>Show de&amp;tails in notifications (session dates, questionnaire names)</source>
+      <translation>Mostrar &amp;detalles en las notificaciones (fechas de sesiones, nombres de cuestionarios)</translation>
+    </message>
+    <message>
+      <source>Start at login</source>
+      <translation>Iniciar al entrar en la sesión</translation>
+    </message>
+    <message>
+      <source>Start at login could not be changed: {reason}.</source>
+      <translation>No se pudo cambiar el inicio al entrar en la sesión: {reason}.</translation>
+    </message>
+    <message>
+      <source>Start in the background when I &amp;log in</source>
+      <translation>Iniciar en segundo plano al &amp;iniciar sesión</translation>
+    </message>
+    <message>
+      <source>System default</source>
+      <translation>Como el sistema</translation>
+    </message>
+    <message>
+      <source>The booster threshold T is set on the Boosters screen.</source>
+      <translation>El umbral T de los boosters se fija en la pantalla Boosters.</translation>
+    </message>
+    <message>
+      <source>The new language takes effect when you next open ketajournal.</source>
+      <translation>El nuevo idioma se aplicará la próxima vez que abra ketajournal.</translation>
+    </message>
+    <message>
+      <source>US Letter</source>
+      <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+      <source>When the new language takes effect</source>
+      <translation>Cuándo se aplica el nuevo idioma</translation>
+    </message>
+    <message>
+      <source>Your own crisis resources</source>
+      <translation>Sus propios recursos de crisis</translation>
+    </message>
+    <message>
+      <source>total below </source>
+      <translation>total por debajo de </translation>
+    </message>
+    <message>
+      <source>{day}: total {total}</source>
+      <translation>{day}: total {total}</translation>
+    </message>
+    <message>
+      <source>{title} baseline</source>
+      <translation>{title}: valor basal</translation>
+    </message>
+    <message>
+      <source>{title} remission</source>
+      <translation>{title}: remisión</translation>
+    </message>
+    <message>
+      <source>{title} remission threshold</source>
+      <translation>{title}: umbral de remisión</translation>
     </message>
   </context>
   <context>

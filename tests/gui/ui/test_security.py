@@ -291,7 +291,7 @@ def test_restore_from_a_file_checks_first_asks_then_swaps_and_reopens(
     answers.secret = str(opened.code)
     answers.yes = False
     flow.start(backup)  # checked with the recovery key, then "Restore it?" — No
-    assert fake.events == [] and "holds 1 entries" in answers.questions[-1]
+    assert fake.events == [] and "holds 1 entry;" in answers.questions[-1]
     assert not [p for p in opened.paths.home.iterdir() if p.name.startswith(".restore-")]
 
     answers.secret = str(opened.code)
