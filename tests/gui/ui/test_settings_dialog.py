@@ -127,3 +127,48 @@ def test_the_colour_scheme_is_chosen_and_saved(qtbot: QtBot, journal: Journal) -
     again = SettingsDialog(JournalController(journal))
     qtbot.addWidget(again)
     assert again.color_scheme.currentText() == "Dark"
+
+
+def test_the_language_is_chosen_by_its_own_name_and_saved_for_the_next_start(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    dialog = SettingsDialog(JournalController(journal))
+    qtbot.addWidget(dialog)
+    names = [dialog.language.itemText(i) for i in range(dialog.language.count())]
+    assert names == ["System default", "English", "Deutsch", "Español"]
+    assert dialog.language.currentData() == "system"
+    assert not dialog.language_note.isVisibleTo(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("es"))
+    assert dialog.language_note.isVisibleTo(dialog)
+    assert "when you next open ketajournal" in dialog.language_note.text()
+    dialog.language.setCurrentIndex(0)
+    assert not dialog.language_note.isVisibleTo(dialog)  # back to what is saved
+    dialog.language.setCurrentIndex(dialog.language.findData("de"))
+    dialog.accept()
+    assert Settings(journal).get("ui.language") == "de"
+    again = SettingsDialog(JournalController(journal))
+    qtbot.addWidget(again)
+    assert again.language.currentText() == "Deutsch"
+    assert not again.language_note.isVisibleTo(again)
+
+
+def test_the_next_window_on_the_journal_speaks_the_saved_language(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from PySide6.QtCore import QLocale
+
+    from ketajournal import translation
+    from tests.support.fixtures import open_window
+
+    Settings(journal).set("ui.language", "de")
+    try:
+        window = open_window(qtbot, journal)
+        assert window.controller is not None
+        dialog = SettingsDialog(window.controller)
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "Einstellungen"
+        assert dialog.language.itemText(0) == "Wie das System"
+        assert dialog.language.itemText(2) == "Deutsch"
+    finally:
+        translation.install("en")
+        QLocale.setDefault(QLocale.c())
