@@ -119,7 +119,9 @@ class JoinDialog(QDialog):
         self.secret.setAccessibleName(tr("Recovery key or passphrase"))
         self.secret.setPlaceholderText(tr("Recovery key or passphrase"))
         form = QFormLayout()
-        form.addRow(tr("Sync &folder"), folder_row)
+        folder_label = QLabel(tr("Sync &folder"))
+        folder_label.setBuddy(self.folder)  # a row of a layout gets no buddy by itself
+        form.addRow(folder_label, folder_row)
         form.addRow(tr("&Recovery key or passphrase"), self.secret)
         self.error = QLabel("")
         self.error.setWordWrap(True)
@@ -136,6 +138,7 @@ class JoinDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.resize(640, self.sizeHint().height())  # room for the folder's path
 
     def choose_folder(self) -> None:
         """Ask for the sync folder."""

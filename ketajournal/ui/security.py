@@ -263,6 +263,7 @@ class SecurityDialog(QDialog):
             for widget in (self.enable_button, self.change_button, self.disable_button,
                            self.rotate_button):
                 widget.setEnabled(False)
+            self._fit()
             return
         self.passphrase_mode = status.passphrase_mode
         if status.passphrase_mode:
@@ -315,6 +316,14 @@ class SecurityDialog(QDialog):
                    "the keyring or the passphrase is lost.")
             )
         self._hint()
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to the height the wrapped texts need at this width (a longer language,
+        a keyring warning): a dialog of fixed size squeezes them until they overlap."""
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _hint(self) -> None:
         new, again = self.new_passphrase.text(), self.repeat_passphrase.text()

@@ -1777,7 +1777,7 @@ Restore the backup from {made}?</source>
     </message>
     <message>
       <source>Start in the background when I &amp;log in</source>
-      <translation>Iniciar en segundo plano al &amp;iniciar sesión</translation>
+      <translation>Arrancar en segundo plano al &amp;iniciar sesión</translation>
     </message>
     <message>
       <source>System default</source>

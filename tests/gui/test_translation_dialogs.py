@@ -186,6 +186,13 @@ def test_no_label_or_button_of_a_dialog_is_cut_off_in_the_pseudo_locale(
         and shown.sizeHint().width() > shown.width()
     ]
     assert cut == []
+    squeezed = [
+        (text, shown.heightForWidth(shown.width()), shown.height())
+        for shown, text in _shown_texts(widget)
+        if "⟦" in text and isinstance(shown, QLabel) and shown.wordWrap()
+        and shown.heightForWidth(shown.width()) > shown.height()
+    ]
+    assert squeezed == []  # a wrapped text given fewer lines than it needs
 
 
 @pytest.mark.parametrize("name", list(DIALOGS))
