@@ -268,12 +268,9 @@ class SecurityDialog(QDialog):
         self.passphrase_mode = status.passphrase_mode
         if status.passphrase_mode:
             cost = status.argon2
-            detail = (
-                tr(" (Argon2id, {mib} MiB, %n pass(es))", n=cost.iterations).format(
-                    mib=cost.memory_kib // 1024)
-                if cost is not None
-                else ""
-            )
+            detail = "" if cost is None else tr(
+                " (Argon2id, {mib} MiB, %n pass(es))", n=cost.iterations
+            ).format(mib=cost.memory_kib // 1024)
             self.status.setText(
                 tr("Passphrase mode: the key is not in the system keyring. ketajournal asks "
                    "for your passphrase{detail} or your recovery key when it starts and after "
@@ -319,8 +316,7 @@ class SecurityDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        """Grow to the height the wrapped texts need at this width (a longer language,
-        a keyring warning): a dialog of fixed size squeezes them until they overlap."""
+        """Grow to the height the wrapped texts need (German, a keyring warning)."""
         needed = self.heightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
@@ -585,21 +581,20 @@ def _safe_error(error: BaseException) -> str:
 
 
 def _keep_question(older: str) -> tuple[str, str]:
-    """The title and text asking whether to keep the journal's newer ``older`` secrets
-    (``older_secrets``: "recovery key", "passphrase" or both joined by "and")."""
+    """Whether to keep the newer ``older`` secrets (``older_secrets``): title and text."""
     detail = tr("Yes: the backup is re-wrapped under them, and a key you replaced since stays "
                 "revoked.\nNo: the restored journal opens with the recovery key and passphrase "
                 "it had when the backup was made.")
-    if older == "recovery key":
-        title = tr("Keep your current recovery key?")
-        text = tr("This backup is older than your journal's current recovery key. Keep the "
-                  "current recovery key for the restored journal?")
-    elif older == "passphrase":
-        title = tr("Keep your current passphrase?")
-        text = tr("This backup is older than your journal's current passphrase. Keep the "
-                  "current passphrase for the restored journal?")
-    else:
-        title = tr("Keep your current recovery key and passphrase?")
-        text = tr("This backup is older than your journal's current recovery key and "
-                  "passphrase. Keep them for the restored journal?")
+    questions = {
+        "recovery key": (tr("Keep your current recovery key?"), tr(
+            "This backup is older than your journal's current recovery key. Keep the current "
+            "recovery key for the restored journal?")),
+        "passphrase": (tr("Keep your current passphrase?"), tr(
+            "This backup is older than your journal's current passphrase. Keep the current "
+            "passphrase for the restored journal?")),
+    }
+    title, text = questions.get(older) or (
+        tr("Keep your current recovery key and passphrase?"),
+        tr("This backup is older than your journal's current recovery key and passphrase. "
+           "Keep them for the restored journal?"))
     return title, f"{text}\n\n{detail}"
