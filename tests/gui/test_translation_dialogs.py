@@ -1,7 +1,8 @@
 """The dialogs speak the installed catalogue: with a pseudo-locale every text of Settings,
-Security, the secret prompt, the recovery key, the lock screen, the welcome page, Join and
-the questionnaire's own words is transformed and none is cut off; in German and Spanish
-no two of a dialog's mnemonics share a key. (The screens: tests/gui/test_translation.py.)"""
+Security, the secret prompt, the recovery key, the lock screen, the welcome page, Join,
+the crisis window and the questionnaire's own words is transformed and none is cut off;
+in English, German and Spanish no two of a dialog's mnemonics share a key. (The screens:
+tests/gui/test_translation.py.)"""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.join import JoinDialog, WelcomePage
 from ketajournal.ui.keyboard import mnemonic_clashes
 from ketajournal.ui.lock import LockScreen
-from ketajournal.ui.questionnaire import QuestionnaireDialog, answers_box
+from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog, answers_box
 from ketajournal.ui.recovery import RecoveryKeyDialog
 from ketajournal.ui.security import SecretDialog, SecurityDialog
 from ketajournal.ui.settings_dialog import LANGUAGE_NAMES, SettingsDialog
@@ -126,6 +127,7 @@ DIALOGS: dict[str, Callable[[Journal], QWidget]] = {
     "welcome": lambda journal: WelcomePage(),
     "join": _join,
     "questionnaire": _questionnaire,
+    "crisis": lambda journal: CrisisDialog("x"),  # the resources are the core's text
 }
 
 
