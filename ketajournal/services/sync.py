@@ -25,6 +25,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from ketajournal.domain.hlc import HybridClock, Stamp
@@ -35,6 +36,7 @@ from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
+from ketajournal.services import sync_forks
 from ketajournal.services.journal import FACTOR_CHANGE, TAG_CHANGE, Journal
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.medications import KIND as MEDICATION_CHANGE
@@ -55,6 +57,11 @@ from ketajournal.storage.sync_store import BASE, SyncStore, UnknownRecordError
 
 #: Own change files kept before a snapshot replaces those every computer has read.
 COMPACT_AFTER_FILES = 500
+#: A file stamped further ahead of this computer's clock than this is refused: a day
+#: forgives any time-zone or daylight-saving slip (at most 14 h) and a clock some
+#: hours fast, and catches a wrong date, whose edits would otherwise win every
+#: merge until the other clocks pass it.
+MAX_DRIFT_MS = 24 * 60 * 60 * 1000
 #: Table name → entry kind, for the tables whose rows the domain can check.
 _KIND_OF_TABLE = {mapping.table: kind for kind, mapping in MAPPINGS.items()}
 #: The change the window announces when settings changed (ui/controller.py does too).
@@ -103,6 +110,10 @@ class SyncReport:
     retired: int = 0
     unseen: tuple[str, ...] = ()
     changed: JournalChange = field(default_factory=lambda: JournalChange(frozenset()))
+    #: Computers whose log forked (two computers wrote under one id): read, never a stall.
+    forked: tuple[str, ...] = ()
+    #: This computer's device id before this sync, when it took a new one (a fork).
+    former_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -121,17 +132,39 @@ class SyncReport:
             "ignored": dataclasses.asdict(self.ignored),
             "retired": self.retired,
             "unseen": list(self.unseen),
+            "forked": list(self.forked),
+            "former_id": self.former_id,
         }
+
+
+#: A computer that has not written for this long is shown as not seen (never dropped).
+QUIET_AFTER_DAYS = 30
 
 
 @dataclass(frozen=True)
 class DeviceStatus:
-    """One computer in the sync folder: its id and when it last wrote there."""
+    """One computer in the sync folder: its id and when it last wrote there.
+
+    ``acknowledged`` is False for a computer that never confirmed reading (no
+    acknowledgement file): it keeps this computer's old files from being retired.
+    ``former`` marks an earlier id of this computer (it took a new one after a fork).
+    """
 
     device: str
     this_computer: bool
     last_wrote_ms: int | None
     files: int
+    acknowledged: bool = True
+    former: bool = False
+
+    def quiet(self, now_ms: int) -> bool:
+        """True for another computer not seen for :data:`QUIET_AFTER_DAYS` days, or
+        that never confirmed reading."""
+        if self.this_computer:
+            return False
+        if not self.acknowledged or self.last_wrote_ms is None:
+            return True
+        return now_ms - self.last_wrote_ms > QUIET_AFTER_DAYS * 86_400_000
 
 
 @dataclass(frozen=True)
@@ -267,17 +300,33 @@ def sync_now(
     """
     folder = _folder(journal)
     store = _store(journal)
+    former = _part_from_copy(journal, store, folder)
     device = device_id(journal)
     recorded = _cursor(store, "own")
     sent, tip = _send(journal, store, folder, device)
     _place_header(journal, folder.root, device)
     report = _take_in(journal, store, folder, device, recorded, tip, now_ms())
+    report = dataclasses.replace(report, former_id=former)
     if report.rejected:
         return dataclasses.replace(report, sent=sent)
     cursors = _cursors(store)
     folder.write_acks(device, cursors, now_ms())
     retired, unseen = _compact(journal, store, folder, device, cursors, compact_after)
     return dataclasses.replace(report, sent=sent, retired=retired, unseen=unseen)
+
+
+def _part_from_copy(journal: Journal, store: SyncStore, folder: SyncFolder) -> str | None:
+    """If another computer writes under this one's id, take a new id and hand everything
+    over under it (:mod:`~ketajournal.services.sync_forks`); the old id, or None."""
+    former = None
+    with transaction(journal._db):
+        if sync_forks.fork_evidence(store, folder, device_id(journal)) is not None:
+            former, _new = sync_forks.take_new_id(store)
+    if sync_forks.handover_due(store):
+        sync_forks.hand_over(store, folder, device_id(journal))
+        with transaction(journal._db):
+            sync_forks.handover_done(store)
+    return former
 
 
 def sync_at(paths: JournalPaths, key: bytes) -> SyncReport:
@@ -376,8 +425,12 @@ def _take_in(
     # restored from a backup takes back what it had sent since (merging is idempotent).
     cursors[device] = recorded
     read = folder.read(cursors)
-    if read.rejected:
-        return SyncReport(rejected=read.rejected, waiting=read.gaps, ignored=read.ignored)
+    ahead = _too_far_ahead(read.changes, device, now)
+    if read.rejected or ahead:
+        return SyncReport(
+            rejected=read.rejected + ahead, waiting=read.gaps, ignored=read.ignored,
+            forked=read.forked,
+        )
     incoming = read.changes
     replaced = read.bases
     by_record: dict[tuple[str, str], list[Change]] = {}
@@ -451,6 +504,22 @@ def _take_in(
         waiting=read.gaps,
         ignored=read.ignored,
         changed=JournalChange(frozenset(kinds), tuple(ids)),
+        forked=read.forked,
+    )
+
+
+def _too_far_ahead(changes: Iterable[Change], device: str, now: int) -> tuple[str, ...]:
+    """A message per other computer whose stamps lie more than :data:`MAX_DRIFT_MS` ahead
+    of this computer's clock (its date is wrong, or this one's is): nothing is taken in."""
+    ahead = sorted({
+        c.stamp.device for c in changes
+        if c.stamp.device != device and c.stamp.wall_ms - now > MAX_DRIFT_MS
+    })
+    return tuple(
+        f"computer {other} wrote changes dated more than "
+        f"{MAX_DRIFT_MS // 3_600_000} hours ahead of this computer's clock. Check the date "
+        "and time on that computer and on this one; nothing was taken in until they agree"
+        for other in ahead
     )
 
 
@@ -502,16 +571,41 @@ def status(journal: Journal) -> SyncStatus:
     store = _store(journal)
     device = device_id(journal)
     acks, _ = folder.read_acks()
+    former = set(sync_forks.former_ids(store))
     devices = []
-    for name in sorted(set(folder.devices()) | {device}):
+    for name in sorted(set(folder.devices()) | set(_cursors(store)) | {device}):
         directory = folder.device_dir(name)
         files = sorted(directory.glob("*.kjc")) if directory.is_dir() else []
         wrote = [int(p.stat().st_mtime * 1000) for p in files[-1:]]
         if name in acks:
             wrote.append(acks[name].written_ms)
-        devices.append(DeviceStatus(name, name == device, max(wrote, default=None), len(files)))
+        devices.append(DeviceStatus(
+            name, name == device, max(wrote, default=None), len(files),
+            acknowledged=name in acks or name == device, former=name in former,
+        ))
     last = store.local("last_sync_ms")
     return SyncStatus(folder.root, device, None if last is None else int(last), tuple(devices))
+
+
+def quiet_lines(status: SyncStatus, now_ms: int) -> list[str]:
+    """A line for each other computer not seen for a long time or that never confirmed
+    reading, with its last-seen date: shown, never silently dropped (docs/sync.md)."""
+    lines = []
+    for d in status.devices:
+        if not d.quiet(now_ms):
+            continue
+        who = f"An earlier id of this computer, {d.device}," if d.former else (
+            f"Computer {d.device}")
+        if d.last_wrote_ms is None:
+            seen = "has not written to the sync folder yet"
+        else:
+            day = datetime.fromtimestamp(d.last_wrote_ms / 1000).astimezone().date().isoformat()
+            days = max(0, now_ms - d.last_wrote_ms) // 86_400_000
+            seen = f"last wrote on {day} ({count_of(days, 'day')} ago)"
+        if not d.acknowledged:
+            seen += " and has never confirmed reading; old files are kept for it"
+        lines.append(f"{who} {seen}.")
+    return lines
 
 
 def describe(status: SyncStatus, now_ms: int) -> str:
