@@ -350,6 +350,17 @@ def status_line(journal: Journal, now_ms: int | None = None) -> str:
         return str(error)
 
 
+def quiet_notes(journal: Journal, now_ms: int | None = None) -> list[str]:
+    """:func:`quiet_lines` for the window: every other computer not seen for a long time
+    (or that never confirmed reading), with its last-seen date; none when not linked."""
+    if linked_folder(journal) is None:
+        return []
+    try:
+        return quiet_lines(status(journal), _system_ms() if now_ms is None else now_ms)
+    except KnownError:
+        return []
+
+
 def _send(
     journal: Journal, store: SyncStore, folder: SyncFolder, device: str
 ) -> tuple[int, Cursor]:
