@@ -246,7 +246,8 @@ class SyncSection(QWidget):
                 "(Syncthing, Nextcloud, Dropbox, a USB stick); only encrypted files go there."
             )
         else:
-            self.status.setText(f"{sync.status_line(journal)}\nFolder: {folder}")
+            lines = [sync.status_line(journal), f"Folder: {folder}", *sync.quiet_notes(journal)]
+            self.status.setText("\n".join(lines))
         self.setup_button.setText("C&hange the sync folder…" if folder else "Set &up sync…")
         self.sync_button.setEnabled(folder is not None and self.scheduler is not None)
 

@@ -3,7 +3,10 @@ line, and the Settings dialog's sync section — real journals, a real folder.""
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -139,3 +142,23 @@ def test_without_a_scheduler_there_is_no_sync_section_and_unattached_it_does_not
     idle = SyncScheduler(window)
     idle.sync_now()
     assert idle.last_report is None and idle.status == ""
+
+
+def test_the_settings_dialog_shows_a_computer_not_seen_for_long_with_its_date(
+    qtbot: QtBot, window: MainWindow, other: Journal, folder: Path
+) -> None:
+    other.log(MoodEntry(at=NOW, mood=3))
+    sync.sync_now(other)
+    quiet = sync.device_id(other)
+    old = time.time() - 45 * 86_400
+    (folder / quiet / "acks.kja").unlink()  # its confirmations never arrived
+    for path in (folder / quiet).iterdir():
+        os.utime(path, (old, old))
+    dialog = SettingsDialog(window.open_controller, window, sync=window.sync)
+    qtbot.addWidget(dialog)
+    section = dialog.sync_section
+    assert section is not None
+    text = section.status.text()
+    day = datetime.fromtimestamp(old).date().isoformat()
+    assert f"Computer {quiet} last wrote on {day} (45 days ago)" in text
+    assert "never confirmed reading" in text
