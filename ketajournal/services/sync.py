@@ -653,9 +653,9 @@ def history(journal: Journal) -> list[RecordHistory]:
                 Version(current.stamp, current.op is Op.DELETE, _shown(current.fields), True)
             )
         kind = _KIND_OF_TABLE.get(table, table)
-        out.append(
-            RecordHistory(kind, None if row is None else int(row["id"]), gid, tuple(versions))
-        )
+        # Tables without an ``id`` (tags on entries, factor values, settings): no entry id.
+        entry_id = None if row is None or row.get("id") is None else int(row["id"])
+        out.append(RecordHistory(kind, entry_id, gid, tuple(versions)))
     return out
 
 
