@@ -3,7 +3,9 @@ line, and the Settings dialog's sync section — real journals, a real folder.""
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from datetime import datetime
@@ -162,3 +164,36 @@ def test_the_settings_dialog_shows_a_computer_not_seen_for_long_with_its_date(
     day = datetime.fromtimestamp(old).date().isoformat()
     assert f"Computer {quiet} last wrote on {day} (45 days ago)" in text
     assert "never confirmed reading" in text
+
+
+def test_a_journal_copied_by_hand_says_it_took_a_new_sync_id(
+    qtbot: QtBot, window: MainWindow, other: Journal, folder: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    window.sync.relink()
+    # The other computer's journal folder is copied by hand: the copy syncs first.
+    other.close()
+    shutil.copytree(tmp_path / "other", tmp_path / "copy")
+    copy = open_journal(JournalPaths(tmp_path / "copy"), KeyringKeyStore(), create=False,
+                        clock=FixedClock())
+    reopened = open_journal(JournalPaths(tmp_path / "other"), KeyringKeyStore(), create=False,
+                            clock=FixedClock())
+    try:
+        copy.log(MoodEntry(at=NOW, mood=2, note="on the copy"))
+        assert sync.sync_now(copy).former_id is None
+        reopened.log(MoodEntry(at=NOW, mood=9, note="on the original"))
+        report = sync.sync_now(reopened)
+        assert report.former_id is not None  # the original noticed the copy's file
+        window.sync.sync_now()
+        assert window.sync.last_report is not None and window.sync.last_report.ok
+        assert window.controller is not None
+        notes = {m.note for m in window.controller.journal.moods()}
+        assert {"on the copy", "on the original"} <= notes
+        scheduler = SyncScheduler(window)
+        scheduler._controller = window.controller
+        scheduler._done(dataclasses.replace(report, rejected=()), None)
+        assert "took a new one and sent everything again" in scheduler.status
+    finally:
+        copy.close()
+        reopened.close()
