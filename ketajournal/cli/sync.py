@@ -15,7 +15,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
-from ketajournal.services import sync, sync_join
+from ketajournal.services import sync, sync_join, sync_peers
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import secret_from_options
 from ketajournal.services.opening import open_checked
@@ -172,7 +172,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         confirmed = "" if d.acknowledged else ", never confirmed reading"
         print(f"  {d.device}{label}: last wrote {_when(d.last_wrote_ms)}, "
               f"{d.files} file(s){quiet}{confirmed}")
-    for line in sync.quiet_lines(status, now):
+    for line in sync_peers.quiet_lines(status, now):
         print(line)
     return 0
 

@@ -25,7 +25,6 @@ import json
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from ketajournal.domain.hlc import HybridClock, Stamp
@@ -36,10 +35,11 @@ from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
-from ketajournal.services import sync_forks
+from ketajournal.services import sync_forks, sync_peers
 from ketajournal.services.journal import FACTOR_CHANGE, TAG_CHANGE, Journal
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.medications import KIND as MEDICATION_CHANGE
+from ketajournal.services.sync_peers import DeviceStatus, SyncStatus
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.database import open_database
 from ketajournal.storage.header import read_header
@@ -57,11 +57,6 @@ from ketajournal.storage.sync_store import BASE, SyncStore, UnknownRecordError
 
 #: Own change files kept before a snapshot replaces those every computer has read.
 COMPACT_AFTER_FILES = 500
-#: A file stamped further ahead of this computer's clock than this is refused: a day
-#: forgives any time-zone or daylight-saving slip (at most 14 h) and a clock some
-#: hours fast, and catches a wrong date, whose edits would otherwise win every
-#: merge until the other clocks pass it.
-MAX_DRIFT_MS = 24 * 60 * 60 * 1000
 #: Table name → entry kind, for the tables whose rows the domain can check.
 _KIND_OF_TABLE = {mapping.table: kind for kind, mapping in MAPPINGS.items()}
 #: The change the window announces when settings changed (ui/controller.py does too).
@@ -135,51 +130,6 @@ class SyncReport:
             "forked": list(self.forked),
             "former_id": self.former_id,
         }
-
-
-#: A computer that has not written for this long is shown as not seen (never dropped).
-QUIET_AFTER_DAYS = 30
-
-
-@dataclass(frozen=True)
-class DeviceStatus:
-    """One computer in the sync folder: its id and when it last wrote there.
-
-    ``acknowledged`` is False for a computer that never confirmed reading (no
-    acknowledgement file): it keeps this computer's old files from being retired.
-    ``former`` marks an earlier id of this computer (it took a new one after a fork).
-    """
-
-    device: str
-    this_computer: bool
-    last_wrote_ms: int | None
-    files: int
-    acknowledged: bool = True
-    former: bool = False
-
-    def quiet(self, now_ms: int) -> bool:
-        """True for another computer not seen for :data:`QUIET_AFTER_DAYS` days, or
-        that never confirmed reading."""
-        if self.this_computer:
-            return False
-        if not self.acknowledged or self.last_wrote_ms is None:
-            return True
-        return now_ms - self.last_wrote_ms > QUIET_AFTER_DAYS * 86_400_000
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """Where this journal syncs and what every computer in the folder last did."""
-
-    folder: Path
-    device: str
-    last_sync_ms: int | None
-    devices: tuple[DeviceStatus, ...]
-
-    @property
-    def others(self) -> int:
-        """How many other computers write in the folder."""
-        return sum(1 for d in self.devices if not d.this_computer)
 
 
 @dataclass(frozen=True)
@@ -300,7 +250,7 @@ def sync_now(
     """
     folder = _folder(journal)
     store = _store(journal)
-    former = _part_from_copy(journal, store, folder)
+    former = sync_forks.part_if_copied(journal._db, store, folder)
     device = device_id(journal)
     recorded = _cursor(store, "own")
     sent, tip = _send(journal, store, folder, device)
@@ -313,20 +263,6 @@ def sync_now(
     folder.write_acks(device, cursors, now_ms())
     retired, unseen = _compact(journal, store, folder, device, cursors, compact_after)
     return dataclasses.replace(report, sent=sent, retired=retired, unseen=unseen)
-
-
-def _part_from_copy(journal: Journal, store: SyncStore, folder: SyncFolder) -> str | None:
-    """If another computer writes under this one's id, take a new id and hand everything
-    over under it (:mod:`~ketajournal.services.sync_forks`); the old id, or None."""
-    former = None
-    with transaction(journal._db):
-        if sync_forks.fork_evidence(store, folder, device_id(journal)) is not None:
-            former, _new = sync_forks.take_new_id(store)
-    if sync_forks.handover_due(store):
-        sync_forks.hand_over(store, folder, device_id(journal))
-        with transaction(journal._db):
-            sync_forks.handover_done(store)
-    return former
 
 
 def sync_at(paths: JournalPaths, key: bytes) -> SyncReport:
@@ -356,7 +292,9 @@ def quiet_notes(journal: Journal, now_ms: int | None = None) -> list[str]:
     if linked_folder(journal) is None:
         return []
     try:
-        return quiet_lines(status(journal), _system_ms() if now_ms is None else now_ms)
+        return sync_peers.quiet_lines(
+            status(journal), _system_ms() if now_ms is None else now_ms
+        )
     except KnownError:
         return []
 
@@ -436,7 +374,7 @@ def _take_in(
     # restored from a backup takes back what it had sent since (merging is idempotent).
     cursors[device] = recorded
     read = folder.read(cursors)
-    ahead = _too_far_ahead(read.changes, device, now)
+    ahead = sync_peers.too_far_ahead(read.changes, device, now)
     if read.rejected or ahead:
         return SyncReport(
             rejected=read.rejected + ahead, waiting=read.gaps, ignored=read.ignored,
@@ -519,21 +457,6 @@ def _take_in(
     )
 
 
-def _too_far_ahead(changes: Iterable[Change], device: str, now: int) -> tuple[str, ...]:
-    """A message per other computer whose stamps lie more than :data:`MAX_DRIFT_MS` ahead
-    of this computer's clock (its date is wrong, or this one's is): nothing is taken in."""
-    ahead = sorted({
-        c.stamp.device for c in changes
-        if c.stamp.device != device and c.stamp.wall_ms - now > MAX_DRIFT_MS
-    })
-    return tuple(
-        f"computer {other} wrote changes dated more than "
-        f"{MAX_DRIFT_MS // 3_600_000} hours ahead of this computer's clock. Check the date "
-        "and time on that computer and on this one; nothing was taken in until they agree"
-        for other in ahead
-    )
-
-
 def _state(current: Change, history: Iterable[Change]) -> RecordState:
     return RecordState(current=current, history=tuple(history))
 
@@ -596,27 +519,6 @@ def status(journal: Journal) -> SyncStatus:
         ))
     last = store.local("last_sync_ms")
     return SyncStatus(folder.root, device, None if last is None else int(last), tuple(devices))
-
-
-def quiet_lines(status: SyncStatus, now_ms: int) -> list[str]:
-    """A line for each other computer not seen for a long time or that never confirmed
-    reading, with its last-seen date: shown, never silently dropped (docs/sync.md)."""
-    lines = []
-    for d in status.devices:
-        if not d.quiet(now_ms):
-            continue
-        who = f"An earlier id of this computer, {d.device}," if d.former else (
-            f"Computer {d.device}")
-        if d.last_wrote_ms is None:
-            seen = "has not written to the sync folder yet"
-        else:
-            day = datetime.fromtimestamp(d.last_wrote_ms / 1000).astimezone().date().isoformat()
-            days = max(0, now_ms - d.last_wrote_ms) // 86_400_000
-            seen = f"last wrote on {day} ({count_of(days, 'day')} ago)"
-        if not d.acknowledged:
-            seen += " and has never confirmed reading; old files are kept for it"
-        lines.append(f"{who} {seen}.")
-    return lines
 
 
 def describe(status: SyncStatus, now_ms: int) -> str:

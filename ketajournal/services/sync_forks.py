@@ -29,7 +29,10 @@ from __future__ import annotations
 
 import json
 
+from sqlite_utils import Database
+
 from ketajournal.domain.ids import new_id
+from ketajournal.storage.connection import transaction
 from ketajournal.storage.sealed_files import START, Cursor
 from ketajournal.storage.sync_folder import SyncFolder
 from ketajournal.storage.sync_store import SyncStore
@@ -113,6 +116,23 @@ def hand_over(store: SyncStore, folder: SyncFolder, device: str) -> None:
 def handover_done(store: SyncStore) -> None:
     """Note that the snapshot under the new id is in the folder (caller holds the transaction)."""
     store.set_local(HANDOVER_KEY, "0")
+
+
+def part_if_copied(db: Database, store: SyncStore, folder: SyncFolder) -> str | None:
+    """If another computer writes under this one's id, take a new id and hand everything
+    over under it; return the old id, or None. ``db`` is the journal's connection (the
+    check runs in one write transaction, so a sync of the same journal running at once
+    takes turns with it)."""
+    former = None
+    with transaction(db):
+        device = store.local("device")
+        if device is not None and fork_evidence(store, folder, device) is not None:
+            former, _new = take_new_id(store)
+    if handover_due(store):
+        hand_over(store, folder, store.local("device") or "")
+        with transaction(db):
+            handover_done(store)
+    return former
 
 
 def former_ids(store: SyncStore) -> tuple[str, ...]:

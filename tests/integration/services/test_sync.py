@@ -21,7 +21,7 @@ from ketajournal.domain.models import MoodEntry, Session, SideEffect, SideEffect
 from ketajournal.domain.tags import FactorKind
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.services import sync
+from ketajournal.services import sync, sync_peers
 from ketajournal.services.journal import Journal
 from ketajournal.services.medications import MedicationList
 from tests.support.clock import NOW
@@ -498,7 +498,7 @@ def test_a_file_dated_too_far_ahead_is_refused_with_the_computer_named(
     before = a.journal.export_document()
     real = time.time_ns() // 1_000_000
     # This computer's clock is two days behind b's stamps.
-    report = sync.sync_now(a.journal, now_ms=lambda: real - 2 * sync.MAX_DRIFT_MS)
+    report = sync.sync_now(a.journal, now_ms=lambda: real - 2 * sync_peers.MAX_DRIFT_MS)
     assert not report.ok and report.updated == 0
     (message,) = report.rejected
     assert b.device in message and "Check the date and time" in message
@@ -508,29 +508,3 @@ def test_a_file_dated_too_far_ahead_is_refused_with_the_computer_named(
     report = sync.sync_now(a.journal, now_ms=lambda: real - 5 * 3_600_000)
     assert report.ok and report.updated == 1
     assert a.moods() == b.moods()
-
-
-# -- computers not seen for a long time ---------------------------------------------------------
-
-
-def test_quiet_lines_name_every_long_unseen_or_unconfirmed_computer_with_its_date() -> None:
-    day_ms = 86_400_000
-    now = 1_780_000_000_000
-    devices = (
-        sync.DeviceStatus("here", True, now - 90 * day_ms, 3),
-        sync.DeviceStatus("recent", False, now - 2 * day_ms, 1),
-        sync.DeviceStatus("quiet", False, now - 31 * day_ms, 1),
-        sync.DeviceStatus("never", False, None, 0, acknowledged=False),
-        sync.DeviceStatus("old-id", False, now - 40 * day_ms, 4, former=True),
-    )
-    status = sync.SyncStatus(Path("/folder"), "here", now, devices)
-    lines = sync.quiet_lines(status, now)
-    assert len(lines) == 3
-    quiet, never, former = lines
-    assert quiet.startswith("Computer quiet last wrote on ") and "(31 days ago)" in quiet
-    assert never == (
-        "Computer never has not written to the sync folder yet and has never confirmed "
-        "reading; old files are kept for it."
-    )
-    assert former.startswith("An earlier id of this computer, old-id, last wrote on")
-    assert [d.device for d in devices if d.quiet(now)] == ["quiet", "never", "old-id"]
