@@ -8,6 +8,8 @@ own sub-folder disagrees with what its journal recorded (:func:`fork_evidence`):
 * the file at its recorded position was replaced, or a later file does not follow it;
 * a conflict copy there is a valid change file of this id that differs from the
   file of its number (a sync engine's copy of the other computer's version);
+* files numbered past its record without the next one, or a snapshot of its id
+  past its record (it compacted after the backup it was restored from);
 * files after its recorded position hold records it did not write: a file it
   wrote but did not record (a crash between writing the file and the commit)
   holds only records still waiting in its outbox, so anything else came from
@@ -63,6 +65,12 @@ def fork_evidence(store: SyncStore, folder: SyncFolder, device: str) -> str | No
         return "its change files in the folder follow another history than this journal's"
     if result.rejected:
         return result.rejected[0]
+    if result.gap_at is not None or folder.newest_snapshot(device) > recorded.seq:
+        # Its files are written without gaps and snapshotted only up to its record:
+        # files beyond it came from another writer (or its own future, before a restore).
+        return "its change files in the folder go further than this journal's record"
+    if not result.batches:
+        return None
     pending = {p.gid for p in store.pending()}
     for batch in result.batches:
         if any(change.global_id not in pending for change in batch.changes):

@@ -367,6 +367,10 @@ class SyncFolder:
             )
         return result.cursor
 
+    def newest_snapshot(self, device: str) -> int:
+        """The number of ``device``'s newest snapshot (0 without one)."""
+        return max(self._scan(device)[1], default=0)
+
     def foreign_copies(self, device: str) -> int:
         """How many conflict copies in ``device``'s folder are valid change files of
         ``device`` that differ from the file of their number: a second writer under

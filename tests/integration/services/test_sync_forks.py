@@ -190,3 +190,43 @@ def test_a_computer_joining_after_the_fork_gets_both_copies_entries(
         assert {n for _, n in c.moods()} == notes
     finally:
         c.journal.close()
+
+
+def test_a_backup_restored_after_the_journal_compacted_its_files_parts_too(
+    tmp_path: Path,
+) -> None:
+    a, code = first(tmp_path)
+    a.journal.log(MoodEntry(at=NOW, mood=4, note="in the backup"))
+    a.sync()
+    b = join(tmp_path, "b", code, a.folder)
+    sync.setup(b.journal, a.folder)  # one folder both reach (a NAS share): deletions show
+    b.folder = a.folder
+    a.journal.close()
+    shutil.copytree(tmp_path / "a", tmp_path / "backup")
+    a = reopen("a", tmp_path / "a", a.folder)
+    old = a.device
+    try:
+        for n in range(4):
+            a.journal.log(MoodEntry(at=NOW, mood=n, note=f"after the backup {n}"))
+            sync.sync_now(a.journal, compact_after=1)
+            b.sync()
+        sync.sync_now(a.journal, compact_after=1)
+        assert not (a.folder / old / "00000002.kjc").exists()  # retired: a snapshot covers it
+    finally:
+        a.journal.close()
+    shutil.rmtree(tmp_path / "a")
+    shutil.copytree(tmp_path / "backup", tmp_path / "a")
+    a = reopen("a", tmp_path / "a", a.folder)
+    try:
+        a.journal.log(MoodEntry(at=NOW, mood=9, note="after the restore"))
+        report = a.sync()
+        assert report.ok and report.former_id == old
+        reports = _settle(a, b)
+        assert all(r.ok for r in reports)
+        assert {n for _, n in b.moods()} == {
+            "in the backup", "after the restore", *(f"after the backup {n}" for n in range(4))
+        }
+        assert a.moods() == b.moods()
+    finally:
+        a.journal.close()
+        b.journal.close()
