@@ -15,7 +15,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
-from ketajournal.services import sync, sync_join
+from ketajournal.services import sync, sync_join, sync_peers
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import secret_from_options
 from ketajournal.services.opening import open_checked
@@ -94,6 +94,13 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"Waiting for file {seq} of computer {device} (still arriving).")
         for unseen in report.unseen:
             print(f"Computer {unseen} has never confirmed reading; old files are kept for it.")
+        if report.former_id is not None:
+            print(f"Another copy of this journal wrote under this computer's id "
+                  f"{report.former_id} (a journal copied by hand, or restored from an older "
+                  "backup): this computer took a new id and sent everything it has again.")
+        for device in report.forked:
+            print(f"Computer {device} wrote two different histories; the one in the folder "
+                  "was taken in, the rest comes from the computer that wrote it.")
     for message in report.rejected:
         print(f"ketajournal: refused {message}", file=sys.stderr)
     return 0 if report.ok else 1
@@ -148,16 +155,25 @@ def cmd_status(args: argparse.Namespace) -> int:
             "last_sync": _when(status.last_sync_ms),
             "computers": [
                 {"device": d.device, "this_computer": d.this_computer,
-                 "last_wrote": _when(d.last_wrote_ms), "files": d.files}
+                 "last_wrote": _when(d.last_wrote_ms), "files": d.files,
+                 "acknowledged": d.acknowledged, "former_id": d.former,
+                 "not_seen_for_long": d.quiet(time.time_ns() // 1_000_000)}
                 for d in status.devices
             ],
         }, indent=2))
         return 0
-    print(sync.describe(status, time.time_ns() // 1_000_000))
+    now = time.time_ns() // 1_000_000
+    print(sync.describe(status, now))
     print(f"Folder: {status.folder}")
     for d in status.devices:
-        label = " (this computer)" if d.this_computer else ""
-        print(f"  {d.device}{label}: last wrote {_when(d.last_wrote_ms)}, {d.files} file(s)")
+        label = (" (this computer)" if d.this_computer else
+                 " (an earlier id of this computer)" if d.former else "")
+        quiet = ", not seen for a long time" if d.quiet(now) else ""
+        confirmed = "" if d.acknowledged else ", never confirmed reading"
+        print(f"  {d.device}{label}: last wrote {_when(d.last_wrote_ms)}, "
+              f"{d.files} file(s){quiet}{confirmed}")
+    for line in sync_peers.quiet_lines(status, now):
+        print(line)
     return 0
 
 

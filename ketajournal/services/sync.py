@@ -35,9 +35,11 @@ from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
+from ketajournal.services import sync_forks, sync_peers
 from ketajournal.services.journal import FACTOR_CHANGE, TAG_CHANGE, Journal
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.medications import KIND as MEDICATION_CHANGE
+from ketajournal.services.sync_peers import DeviceStatus, SyncStatus
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.database import open_database
 from ketajournal.storage.header import read_header
@@ -103,6 +105,10 @@ class SyncReport:
     retired: int = 0
     unseen: tuple[str, ...] = ()
     changed: JournalChange = field(default_factory=lambda: JournalChange(frozenset()))
+    #: Computers whose log forked (two computers wrote under one id): read, never a stall.
+    forked: tuple[str, ...] = ()
+    #: This computer's device id before this sync, when it took a new one (a fork).
+    former_id: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -121,32 +127,9 @@ class SyncReport:
             "ignored": dataclasses.asdict(self.ignored),
             "retired": self.retired,
             "unseen": list(self.unseen),
+            "forked": list(self.forked),
+            "former_id": self.former_id,
         }
-
-
-@dataclass(frozen=True)
-class DeviceStatus:
-    """One computer in the sync folder: its id and when it last wrote there."""
-
-    device: str
-    this_computer: bool
-    last_wrote_ms: int | None
-    files: int
-
-
-@dataclass(frozen=True)
-class SyncStatus:
-    """Where this journal syncs and what every computer in the folder last did."""
-
-    folder: Path
-    device: str
-    last_sync_ms: int | None
-    devices: tuple[DeviceStatus, ...]
-
-    @property
-    def others(self) -> int:
-        """How many other computers write in the folder."""
-        return sum(1 for d in self.devices if not d.this_computer)
 
 
 @dataclass(frozen=True)
@@ -267,11 +250,13 @@ def sync_now(
     """
     folder = _folder(journal)
     store = _store(journal)
+    former = sync_forks.part_if_copied(journal._db, store, folder)
     device = device_id(journal)
     recorded = _cursor(store, "own")
     sent, tip = _send(journal, store, folder, device)
     _place_header(journal, folder.root, device)
     report = _take_in(journal, store, folder, device, recorded, tip, now_ms())
+    report = dataclasses.replace(report, former_id=former)
     if report.rejected:
         return dataclasses.replace(report, sent=sent)
     cursors = _cursors(store)
@@ -299,6 +284,19 @@ def status_line(journal: Journal, now_ms: int | None = None) -> str:
         return describe(status(journal), _system_ms() if now_ms is None else now_ms)
     except KnownError as error:
         return str(error)
+
+
+def quiet_notes(journal: Journal, now_ms: int | None = None) -> list[str]:
+    """:func:`quiet_lines` for the window: every other computer not seen for a long time
+    (or that never confirmed reading), with its last-seen date; none when not linked."""
+    if linked_folder(journal) is None:
+        return []
+    try:
+        return sync_peers.quiet_lines(
+            status(journal), _system_ms() if now_ms is None else now_ms
+        )
+    except KnownError:
+        return []
 
 
 def _send(
@@ -376,8 +374,12 @@ def _take_in(
     # restored from a backup takes back what it had sent since (merging is idempotent).
     cursors[device] = recorded
     read = folder.read(cursors)
-    if read.rejected:
-        return SyncReport(rejected=read.rejected, waiting=read.gaps, ignored=read.ignored)
+    ahead = sync_peers.too_far_ahead(read.changes, device, now)
+    if read.rejected or ahead:
+        return SyncReport(
+            rejected=read.rejected + ahead, waiting=read.gaps, ignored=read.ignored,
+            forked=read.forked,
+        )
     incoming = read.changes
     replaced = read.bases
     by_record: dict[tuple[str, str], list[Change]] = {}
@@ -451,6 +453,7 @@ def _take_in(
         waiting=read.gaps,
         ignored=read.ignored,
         changed=JournalChange(frozenset(kinds), tuple(ids)),
+        forked=read.forked,
     )
 
 
@@ -502,14 +505,18 @@ def status(journal: Journal) -> SyncStatus:
     store = _store(journal)
     device = device_id(journal)
     acks, _ = folder.read_acks()
+    former = set(sync_forks.former_ids(store))
     devices = []
-    for name in sorted(set(folder.devices()) | {device}):
+    for name in sorted(set(folder.devices()) | set(_cursors(store)) | {device}):
         directory = folder.device_dir(name)
         files = sorted(directory.glob("*.kjc")) if directory.is_dir() else []
         wrote = [int(p.stat().st_mtime * 1000) for p in files[-1:]]
         if name in acks:
             wrote.append(acks[name].written_ms)
-        devices.append(DeviceStatus(name, name == device, max(wrote, default=None), len(files)))
+        devices.append(DeviceStatus(
+            name, name == device, max(wrote, default=None), len(files),
+            acknowledged=name in acks or name == device, former=name in former,
+        ))
     last = store.local("last_sync_ms")
     return SyncStatus(folder.root, device, None if last is None else int(last), tuple(devices))
 
@@ -548,9 +555,9 @@ def history(journal: Journal) -> list[RecordHistory]:
                 Version(current.stamp, current.op is Op.DELETE, _shown(current.fields), True)
             )
         kind = _KIND_OF_TABLE.get(table, table)
-        out.append(
-            RecordHistory(kind, None if row is None else int(row["id"]), gid, tuple(versions))
-        )
+        # Tables without an ``id`` (tags on entries, factor values, settings): no entry id.
+        entry_id = None if row is None or row.get("id") is None else int(row["id"])
+        out.append(RecordHistory(kind, entry_id, gid, tuple(versions)))
     return out
 
 

@@ -20,6 +20,15 @@ alone; a file that fails its check stops that device's reading *at* that file
 (nothing from it or after it is returned, and the message names the file, never
 its content); a missing number stops the device at the gap until it arrives.
 
+A device's log can *fork*: a journal copied by hand to a second computer writes
+under the same device id, so two valid files can claim one number. A fork is not
+a refusal (it would stall every reader): the reader follows the chain the folder
+holds — if the file at its cursor was replaced by the other branch, it reads that
+device again from the start (merging is idempotent, so what it read of the first
+branch stays) — and ignores files that do not follow the chain it is on. The
+computer that wrote the other branch notices and takes a new device id
+(:mod:`ketajournal.services.sync_forks`), so nothing of either branch is lost.
+
 It is one piece: writing and reading share the layout, the names and the chain's
 checks, and apart they would be two halves of one format in two places.
 """
@@ -27,6 +36,7 @@ checks, and apart they would be two halves of one format in two places.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
@@ -60,10 +70,15 @@ _SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
 # A copy a sync engine made of one of our names: Syncthing ".sync-conflict-…",
 # Dropbox/Nextcloud " (… conflicted copy …)", OneDrive "-COMPUTERNAME", "name (1)".
 _CONFLICT_NAME = re.compile(r"(\d{8}|snapshot-\d{8}|acks)[ .(_-].*\.(kjc|kjs|kja)")
+_CHANGE_COPY = re.compile(r"(\d{8})[ .(_-].*\.kjc")
 
 
 class SyncError(Exception):
     """The sync folder cannot be written as asked (the message names no content)."""
+
+
+class _NotFollowingError(RejectedFileError):
+    """A valid file of the device that chains to another file than the one before it."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +126,8 @@ class DeviceRead:
     missing sequence number when later files exist; ``waiting`` counts the
     files present but not taken in (after a gap or a rejection), and
     ``rejected`` holds the messages of files that failed their checks.
+    ``forked`` is True when the device's log forked (see the module's docstring):
+    the reader followed the chain the folder holds and ignored what does not follow.
     """
 
     device: str
@@ -120,6 +137,7 @@ class DeviceRead:
     gap_at: int | None = None
     waiting: int = 0
     ignored: Ignored = Ignored()
+    forked: bool = False
 
 
 @dataclass(frozen=True)
@@ -151,6 +169,8 @@ class FolderRead:
     rejected: tuple[str, ...] = ()
     gaps: dict[str, int] = field(default_factory=dict)
     ignored: Ignored = Ignored()
+    #: Devices whose log forked (two computers wrote under one id); never a refusal.
+    forked: tuple[str, ...] = ()
 
     @property
     def bases(self) -> list[tuple[str, str]]:
@@ -340,12 +360,39 @@ class SyncFolder:
         contradicts ``recorded`` (another computer writes under the same id).
         """
         result = self.read_device(device, recorded)
-        if result.rejected:
+        if result.rejected or result.forked:
             raise SyncError(
                 "this device's files in the sync folder do not match the journal: "
-                + "; ".join(result.rejected)
+                + "; ".join(result.rejected or ("another history under this id",))
             )
         return result.cursor
+
+    def newest_snapshot(self, device: str) -> int:
+        """The number of ``device``'s newest snapshot (0 without one)."""
+        return max(self._scan(device)[1], default=0)
+
+    def foreign_copies(self, device: str) -> int:
+        """How many conflict copies in ``device``'s folder are valid change files of
+        ``device`` that differ from the file of their number: a second writer under
+        this id (a journal copied by hand), since a device never rewrites its files."""
+        changes_at, _, copies, _ = self._scan(device)
+        found = 0
+        for path in copies:
+            match = _CHANGE_COPY.match(path.name)
+            if match is None:
+                continue
+            seq = int(match[1])
+            label = f"{device}/{path.name}"
+            try:
+                data = self._read_bytes(label, path)
+                header, _ = self._sealer.open(label, device, FileType.CHANGES, data)
+            except RejectedFileError:
+                continue  # damaged or still arriving: not evidence of anything
+            original = changes_at.get(seq)
+            with contextlib.suppress(OSError):
+                if header.seq == seq and (original is None or original.read_bytes() != data):
+                    found += 1
+        return found
 
     def write_acks(self, device: str, read: Mapping[str, Cursor], now_ms: int) -> None:
         """Replace ``device``'s acknowledgement file: how far it has read each device."""
@@ -418,22 +465,32 @@ class SyncFolder:
 
         Reading stops at the first file that is missing (a gap: later files
         wait), or that fails a check (a rejection: nothing of it is returned).
-        The file at ``cursor`` itself, if still there, must be unchanged.
+        The file at ``cursor`` itself, if still there, must be unchanged; if it
+        was replaced by a valid file of another branch (a forked log), the device
+        is read again from the start along the chain the folder holds. A valid file
+        that does not follow ends the read without a refusal (``forked``).
         """
         changes_at, _, copies, counts = self._scan(device)
         counts += self._classify_copies(device, copies, changes_at)
         rejected: list[str] = []
         batches: list[Batch] = []
+        forked = False
         seq, prev = cursor.seq, cursor.digest
         seen = changes_at.get(seq) if seq > 0 else None
         if seen is not None:
             label = f"{device}/{seen.name}"
             try:
-                if hashlib.sha256(self._read_bytes(label, seen)).digest() != prev:
-                    raise RejectedFileError(
-                        f"{label}: changed after it was read (replaced or "
-                        "rewritten); nothing after it is taken in"
-                    )
+                data = self._read_bytes(label, seen)
+                if hashlib.sha256(data).digest() != prev:
+                    try:
+                        self._open_change_file(label, device, seq, None, data)
+                    except RejectedFileError:
+                        raise RejectedFileError(
+                            f"{label}: changed after it was read (replaced or "
+                            "rewritten); nothing after it is taken in"
+                        ) from None
+                    # Whole and valid: another branch of this device's log.
+                    return dataclasses.replace(self.read_device(device, START), forked=True)
             except RejectedFileError as problem:
                 rejected.append(str(problem))
         while not rejected and seq + 1 in changes_at:
@@ -442,15 +499,22 @@ class SyncFolder:
             try:
                 data = self._read_bytes(label, path)
                 batch = self._open_change_file(label, device, seq + 1, prev, data)
+            except _NotFollowingError:
+                forked = True  # another branch: the chain read so far is kept
+                break
             except RejectedFileError as problem:
                 rejected.append(str(problem))
                 break
             batches.append(batch)
             seq, prev = seq + 1, hashlib.sha256(data).digest()
         waiting = sum(1 for n in changes_at if n > seq)
-        gap_at = seq + 1 if waiting and not rejected and seq + 1 not in changes_at else None
+        gap_at = (
+            seq + 1 if waiting and not rejected and not forked and seq + 1 not in changes_at
+            else None
+        )
         return DeviceRead(
-            device, tuple(batches), Cursor(seq, prev), tuple(rejected), gap_at, waiting, counts
+            device, tuple(batches), Cursor(seq, prev), tuple(rejected), gap_at, waiting, counts,
+            forked,
         )
 
     def _retired_past(self, device: str, seq: int) -> bool:
@@ -459,15 +523,16 @@ class SyncFolder:
         return seq + 1 not in changes_at and max(snapshots, default=0) > seq
 
     def _open_change_file(
-        self, label: str, device: str, seq: int, prev: bytes, data: bytes
+        self, label: str, device: str, seq: int, prev: bytes | None, data: bytes
     ) -> Batch:
+        """The batch in ``data``; ``prev`` None accepts any previous file."""
         header, payload = self._sealer.open(label, device, FileType.CHANGES, data)
         if header.seq != seq:
             raise RejectedFileError(
                 f"{label}: its number differs from its name (a renamed or replayed file)"
             )
-        if header.prev != prev:
-            raise RejectedFileError(
+        if prev is not None and header.prev != prev:
+            raise _NotFollowingError(
                 f"{label}: does not follow this device's previous file (out of chain or replayed)"
             )
         try:
@@ -569,6 +634,11 @@ class SyncFolder:
         snapshot that covers it: that snapshot's whole state is returned and the
         cursors of every device it covers move forward to its own. Merging is
         idempotent, so overlap between snapshots and files costs nothing.
+
+        A device read from the start brings its newest snapshot too (no cursor
+        moves for it): a computer that took a new device id after its log forked
+        writes what it had as a snapshot numbered 0
+        (:mod:`ketajournal.services.sync_forks`), which every reader takes in once.
         """
         current = {d: cursors.get(d, START) for d in self.devices() if d != skip}
         current.update({d: c for d, c in cursors.items() if d not in current and d != skip})
@@ -576,13 +646,15 @@ class SyncFolder:
         used: list[Snapshot] = []
         rejected: list[str] = []
         retired = {d for d, r in reads.items() if self._retired_past(d, r.cursor.seq)}
-        if retired:
+        handed_over = {d for d, c in current.items() if c.seq == 0 and self._scan(d)[1]}
+        if retired or handed_over:
             snapshots, problems = self.read_snapshots()
             rejected.extend(problems)
             used = [
                 s
                 for s in snapshots
                 if any(s.cursors.get(d, START).seq > reads[d].cursor.seq for d in retired)
+                or s.device in handed_over
             ]
             best: dict[str, Cursor] = {}
             for snapshot in used:
@@ -603,6 +675,7 @@ class SyncFolder:
                         after.gap_at,
                         after.waiting,
                         after.ignored,
+                        before.forked or after.forked,
                     )
                 reads[d] = after
         batches = tuple(b for d in sorted(reads) for b in reads[d].batches)
@@ -617,6 +690,7 @@ class SyncFolder:
             rejected=tuple(rejected),
             gaps={d: r.gap_at for d, r in reads.items() if r.gap_at is not None},
             ignored=ignored,
+            forked=tuple(d for d in sorted(reads) if reads[d].forked),
         )
 
 

@@ -186,7 +186,11 @@ class SyncScheduler(QObject):
             if report.rejected:
                 self._show(f"Sync waited: {report.rejected[0]}")
             elif controller is not None:
-                self._show(sync.status_line(controller.journal))
+                line = sync.status_line(controller.journal)
+                if report.former_id is not None:
+                    line += (" Another copy of this journal wrote under this computer's sync "
+                             "id, so it took a new one and sent everything again.")
+                self._show(line)
         if self._again and controller is not None:
             self._again = False
             self.sync_now()
@@ -246,7 +250,8 @@ class SyncSection(QWidget):
                 "(Syncthing, Nextcloud, Dropbox, a USB stick); only encrypted files go there."
             )
         else:
-            self.status.setText(f"{sync.status_line(journal)}\nFolder: {folder}")
+            lines = [sync.status_line(journal), f"Folder: {folder}", *sync.quiet_notes(journal)]
+            self.status.setText("\n".join(lines))
         self.setup_button.setText("C&hange the sync folder…" if folder else "Set &up sync…")
         self.sync_button.setEnabled(folder is not None and self.scheduler is not None)
 

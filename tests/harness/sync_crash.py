@@ -13,7 +13,9 @@ the other computer's files. After every kill it checks, with every writer dead:
 
 and at the end, after two more syncs on each computer in turn (each checks first
 that its own files in the folder follow its journal), that both show the same
-moods — every acknowledged one among them — and the same history. Run::
+moods — every acknowledged one among them — and the same history, and that no
+computer took a new device id (a file written but not recorded before a kill is
+the computer's own, not a copied journal's: services/sync_forks.py). Run::
 
     python -m tests.harness.sync_crash --kills 200
 """
@@ -49,6 +51,8 @@ class Figures:
     syncs_completed: int = 0
     problems: list[str] = field(default_factory=list)
     converged: bool = False
+    #: Device sub-folders at the end: 2 unless a crash was mistaken for a copied journal.
+    device_ids: int = 0
 
     def to_json(self) -> dict[str, object]:
         """The figures as JSON."""
@@ -56,6 +60,7 @@ class Figures:
             "kills": self.kills, "acknowledged": self.acknowledged, "lost": self.lost,
             "killed_in_sync": self.killed_in_sync, "syncs_completed": self.syncs_completed,
             "problems": self.problems, "converged": self.converged,
+            "device_ids": self.device_ids,
         }
 
 
@@ -213,6 +218,9 @@ def run(kills: int, seed: int, base: Path) -> Figures:
             for j in journals
         ]
         figures.converged = moods[0] == moods[1] and histories[0] == histories[1]
+        figures.device_ids = sum(1 for p in folder.iterdir() if p.is_dir())
+        if figures.device_ids != len(homes):
+            figures.problems.append(f"{figures.device_ids} device ids for {len(homes)} computers")
         lost_anywhere = acked - (notes[0] & notes[1])
         if lost_anywhere:
             figures.problems.append(f"{len(lost_anywhere)} acknowledged mood(s) not everywhere")

@@ -17,6 +17,7 @@ code under test.
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,3 +169,41 @@ class SimulatedSyncEngine:
             if self._sent.get((transfer.source, transfer.target)) == transfer.data:
                 self._deliver(transfer, faulty=False)
         self._queue.clear()
+
+
+def exchange(roots: list[Path], *, newest_wins: bool = True) -> int:
+    """Deliver every file of every device sub-folder to every other root, whole, the way
+    Syncthing resolves two computers writing one file (a device id shared by a journal
+    copied by hand): the incoming version replaces a different one when ``newest_wins``
+    (the replaced one is kept as a ``.sync-conflict-…`` copy beside it), else the
+    incoming one is kept as that copy. Returns how many conflict copies it made.
+    """
+    made = 0
+    for source_root in roots:
+        for target_root in roots:
+            if source_root == target_root or not source_root.is_dir():
+                continue
+            for source_dir in sorted(p for p in source_root.iterdir() if p.is_dir()):
+                target_dir = target_root / source_dir.name
+                target_dir.mkdir(exist_ok=True)
+                for source in sorted(p for p in source_dir.iterdir() if p.is_file()):
+                    if source.name.startswith("."):
+                        continue
+                    data = source.read_bytes()
+                    target = target_dir / source.name
+                    if not target.exists():
+                        target.write_bytes(data)
+                        continue
+                    before = target.read_bytes()
+                    if before == data:
+                        continue
+                    if source.name in ("acks.kja", "journal.header"):
+                        target.write_bytes(data)  # rewritten in place by its owner
+                        continue
+                    kept, other = (before, data) if newest_wins else (data, before)
+                    stem, _, ext = source.name.partition(".")
+                    tag = hashlib.sha256(kept).hexdigest()[:8]
+                    (target_dir / f"{stem}.sync-conflict-{tag}.{ext}").write_bytes(kept)
+                    target.write_bytes(other)
+                    made += 1
+    return made

@@ -3,7 +3,12 @@ line, and the Settings dialog's sync section — real journals, a real folder.""
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import shutil
+import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -139,3 +144,56 @@ def test_without_a_scheduler_there_is_no_sync_section_and_unattached_it_does_not
     idle = SyncScheduler(window)
     idle.sync_now()
     assert idle.last_report is None and idle.status == ""
+
+
+def test_the_settings_dialog_shows_a_computer_not_seen_for_long_with_its_date(
+    qtbot: QtBot, window: MainWindow, other: Journal, folder: Path
+) -> None:
+    other.log(MoodEntry(at=NOW, mood=3))
+    sync.sync_now(other)
+    quiet = sync.device_id(other)
+    old = time.time() - 45 * 86_400
+    (folder / quiet / "acks.kja").unlink()  # its confirmations never arrived
+    for path in (folder / quiet).iterdir():
+        os.utime(path, (old, old))
+    dialog = SettingsDialog(window.open_controller, window, sync=window.sync)
+    qtbot.addWidget(dialog)
+    section = dialog.sync_section
+    assert section is not None
+    text = section.status.text()
+    day = datetime.fromtimestamp(old).date().isoformat()
+    assert f"Computer {quiet} last wrote on {day} (45 days ago)" in text
+    assert "never confirmed reading" in text
+
+
+def test_a_journal_copied_by_hand_says_it_took_a_new_sync_id(
+    qtbot: QtBot, window: MainWindow, other: Journal, folder: Path, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    window.sync.relink()
+    # The other computer's journal folder is copied by hand: the copy syncs first.
+    other.close()
+    shutil.copytree(tmp_path / "other", tmp_path / "copy")
+    copy = open_journal(JournalPaths(tmp_path / "copy"), KeyringKeyStore(), create=False,
+                        clock=FixedClock())
+    reopened = open_journal(JournalPaths(tmp_path / "other"), KeyringKeyStore(), create=False,
+                            clock=FixedClock())
+    try:
+        copy.log(MoodEntry(at=NOW, mood=2, note="on the copy"))
+        assert sync.sync_now(copy).former_id is None
+        reopened.log(MoodEntry(at=NOW, mood=9, note="on the original"))
+        report = sync.sync_now(reopened)
+        assert report.former_id is not None  # the original noticed the copy's file
+        window.sync.sync_now()
+        assert window.sync.last_report is not None and window.sync.last_report.ok
+        assert window.controller is not None
+        notes = {m.note for m in window.controller.journal.moods()}
+        assert {"on the copy", "on the original"} <= notes
+        scheduler = SyncScheduler(window)
+        scheduler._controller = window.controller
+        scheduler._done(dataclasses.replace(report, rejected=()), None)
+        assert "took a new one and sent everything again" in scheduler.status
+    finally:
+        copy.close()
+        reopened.close()

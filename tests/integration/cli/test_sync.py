@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -91,3 +94,33 @@ def test_joining_with_a_wrong_key_creates_nothing(
     assert run(b, "--password-file", str(wrong), "sync", "join", str(folder)) == 1
     assert "does not open" in capsys.readouterr().err
     assert not (b / "journal.db").exists()
+
+
+def test_status_shows_a_computer_not_seen_for_long_with_its_last_date(
+    linked: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, folder, key = linked
+    assert run(a, "sync") == 0
+    b = tmp_path / "b"
+    assert run(b, "--password-file", str(key), "sync", "join", str(folder)) == 0
+    assert run(b, "log", "mood", "3") == 0
+    assert run(b, "sync") == 0
+    capsys.readouterr()
+    assert run(a, "sync", "status", "--json") == 0
+    computers = json.loads(capsys.readouterr().out)["computers"]
+    assert not any(c["not_seen_for_long"] for c in computers)
+    (other,) = [c["device"] for c in computers if not c["this_computer"]]
+    # b was last used 40 days ago, and its acknowledgements never arrived.
+    (folder / other / "acks.kja").unlink()
+    old = time.time() - 40 * 86_400
+    for path in (folder / other).iterdir():
+        os.utime(path, (old, old))
+    assert run(a, "sync", "status") == 0
+    out = capsys.readouterr().out
+    day = datetime.fromtimestamp(old).date().isoformat()
+    assert f"Computer {other} last wrote on {day} (40 days ago)" in out
+    assert "never confirmed reading" in out
+    assert run(a, "sync", "status", "--json") == 0
+    (shown,) = [c for c in json.loads(capsys.readouterr().out)["computers"]
+                if c["device"] == other]
+    assert shown["not_seen_for_long"] and not shown["acknowledged"]

@@ -268,7 +268,9 @@ def test_a_renamed_file_is_rejected(folder: SyncFolder) -> None:
     assert "its number differs from its name" in result.rejected[0]
 
 
-def test_a_replaced_or_out_of_chain_file_is_rejected(tmp_path: Path, folder: SyncFolder) -> None:
+def test_a_forked_log_is_followed_as_the_folder_holds_it_never_a_stall(
+    tmp_path: Path, folder: SyncFolder
+) -> None:
     # Another computer writing under the same device id makes a different, valid file 2.
     laptop = Device(folder, "laptop")
     laptop.write("a")
@@ -281,16 +283,59 @@ def test_a_replaced_or_out_of_chain_file_is_rejected(tmp_path: Path, folder: Syn
     path_of(fork, "laptop", 2).unlink()
     fork.write_changes("laptop", after_one, [laptop.change("forked")])
     shutil.copy(path_of(fork, "laptop", 2), path_of(folder, "laptop", 2))
-    # A reader that took in the original file 2 sees it changed and takes in nothing.
+    # A reader that took in the original file 2 sees it replaced by the other branch:
+    # it reads the device again along the chain the folder holds (what it read stays).
     again = folder.read(read.cursors)
-    assert again.batches == ()
-    assert again.rejected[0].startswith("laptop/00000002.kjc: changed after it was read")
-    # File 3, chained to the original file 2, does not follow the file now named 2.
+    assert not again.rejected and again.forked == ("laptop",)
+    assert [b.seq for b in again.batches] == [1, 2]
+    assert again.cursors["laptop"] != read.cursors["laptop"]
+    assert again.cursors["laptop"].seq == 2
+    # File 3, chained to the original file 2, does not follow the file now named 2:
+    # ignored, not refused — the chain read so far is kept.
     folder.write_changes("laptop", original_two, [laptop.change("c")])
     fresh = folder.read({})
     assert [b.seq for b in fresh.batches] == [1, 2]
-    assert fresh.rejected[0].startswith("laptop/00000003.kjc: does not follow")
+    assert not fresh.rejected and fresh.forked == ("laptop",)
     assert fresh.cursors["laptop"].seq == 2
+    assert fresh.gaps == {}
+    # The writer's own check still refuses to continue either branch.
+    with pytest.raises(SyncError):
+        folder.own_tip("laptop", original_two)
+
+
+def test_a_damaged_file_at_the_cursor_is_still_refused(folder: SyncFolder) -> None:
+    laptop = Device(folder, "laptop")
+    laptop.write("a")
+    laptop.write("b")
+    read = folder.read({})
+    path = path_of(folder, "laptop", 2)
+    data = bytearray(path.read_bytes())
+    data[-1] ^= 0x01
+    path.write_bytes(bytes(data))
+    again = folder.read(read.cursors)
+    assert again.batches == () and again.forked == ()
+    assert again.rejected[0].startswith("laptop/00000002.kjc: changed after it was read")
+
+
+def test_a_valid_conflict_copy_of_another_version_is_counted_as_foreign(
+    tmp_path: Path, folder: SyncFolder
+) -> None:
+    laptop = Device(folder, "laptop")
+    laptop.write("a")
+    after_one = laptop.cursor
+    laptop.write("b")
+    path = path_of(folder, "laptop", 2)
+    (path.parent / "00000002 (1).kjc").write_bytes(path.read_bytes())  # a duplicate
+    damaged = bytearray(path.read_bytes())
+    damaged[-1] ^= 0xFF
+    (path.parent / "00000002.sync-conflict-x.kjc").write_bytes(bytes(damaged))
+    assert folder.foreign_copies("laptop") == 0
+    fork = SyncFolder.for_journal(tmp_path / "fork", DATA_KEY, JOURNAL)
+    shutil.copytree(folder.root / "laptop", fork.root / "laptop")
+    path_of(fork, "laptop", 2).unlink()
+    fork.write_changes("laptop", after_one, [laptop.change("other")])
+    shutil.copy(path_of(fork, "laptop", 2), path.parent / "00000002.sync-conflict-y.kjc")
+    assert folder.foreign_copies("laptop") == 1
 
 
 def test_a_newer_format_is_refused_with_a_message(folder: SyncFolder) -> None:
