@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ketajournal.cli.common import Parser, output, with_journal
+from ketajournal.cli.common import Parser, output, speaking, with_journal
+from ketajournal.language import SHIPPED
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands
+    from ketajournal.reports.model import Report
+    from ketajournal.services.journal import Journal
 
 
 def add_commands(sub: Commands, home: Parser) -> None:
@@ -40,6 +43,9 @@ def add_commands(sub: Commands, home: Parser) -> None:
                         "US and Canada and A4 elsewhere, from the locale)")
     q.add_argument("--name", metavar="TEXT",
                    help="printed on every page as 'Prepared for/by: TEXT' (default: no name)")
+    q.add_argument("--language", choices=SHIPPED,
+                   help="the PDF's language (default: the setting ui.language, else the "
+                        "system's); crisis resources still follow the chosen country")
     q.add_argument("--year-page", action="store_true",
                    help="add a year-in-pixels page for each year of the period (off by "
                    "default)")
@@ -76,22 +82,26 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     target = output(args)
     start = parse_day("from", args.period_from)
     end = parse_day("to", args.period_to)
-    report, paper = with_journal(
-        args,
-        lambda journal: (
-            build_report(
-                journal,
-                start,
-                end,
-                include_notes=args.include_notes,
-                name=args.name,
-                since_last_appointment=args.since_last_appointment,
-                year_page=args.year_page,
-            ),
-            report_paper(journal, args.paper),
-        ),
-    )
-    pages = write_pdf(report, target, paper)
+
+    def build(journal: Journal) -> tuple[Report, str]:
+        paper = report_paper(journal, args.paper)  # the country's paper, in any language
+        with speaking(args.language):  # --language over the journal's setting
+            return (
+                build_report(
+                    journal,
+                    start,
+                    end,
+                    include_notes=args.include_notes,
+                    name=args.name,
+                    since_last_appointment=args.since_last_appointment,
+                    year_page=args.year_page,
+                ),
+                paper,
+            )
+
+    report, paper = with_journal(args, build)
+    with speaking(args.language):
+        pages = write_pdf(report, target, paper)
     print(f"Wrote a {pages}-page report for {report.period.label} to {target}.")
     return 0
 

@@ -27,6 +27,7 @@ from ketajournal.domain.validation import (
     check_optional_number,
     check_text,
 )
+from ketajournal.language import N_
 
 #: A medication's name, as typed or picked.
 MAX_NAME_CHARS = 100
@@ -59,18 +60,18 @@ class MedicationClass(StrEnum):
 
 
 _CLASS_LABELS = {
-    MedicationClass.SSRI: "Antidepressant (SSRI)",
-    MedicationClass.SNRI: "Antidepressant (SNRI)",
-    MedicationClass.TCA: "Antidepressant (TCA)",
-    MedicationClass.MAOI: "Antidepressant (MAOI)",
-    MedicationClass.ANTIDEPRESSANT_OTHER: "Antidepressant (other)",
-    MedicationClass.BENZODIAZEPINE: "Benzodiazepine",
-    MedicationClass.Z_DRUG: "Z-drug / sedative",
-    MedicationClass.STIMULANT: "Stimulant",
-    MedicationClass.ANTIPSYCHOTIC: "Antipsychotic",
-    MedicationClass.MOOD_STABILISER: "Mood stabiliser",
-    MedicationClass.OPIOID: "Opioid",
-    MedicationClass.OTHER: "Other",
+    MedicationClass.SSRI: N_("Antidepressant (SSRI)"),
+    MedicationClass.SNRI: N_("Antidepressant (SNRI)"),
+    MedicationClass.TCA: N_("Antidepressant (TCA)"),
+    MedicationClass.MAOI: N_("Antidepressant (MAOI)"),
+    MedicationClass.ANTIDEPRESSANT_OTHER: N_("Antidepressant (other)"),
+    MedicationClass.BENZODIAZEPINE: N_("Benzodiazepine"),
+    MedicationClass.Z_DRUG: N_("Z-drug / sedative"),
+    MedicationClass.STIMULANT: N_("Stimulant"),
+    MedicationClass.ANTIPSYCHOTIC: N_("Antipsychotic"),
+    MedicationClass.MOOD_STABILISER: N_("Mood stabiliser"),
+    MedicationClass.OPIOID: N_("Opioid"),
+    MedicationClass.OTHER: N_("Other"),
 }
 
 #: A short list to pick from (generic names); anything else is typed as free text.

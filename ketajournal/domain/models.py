@@ -22,6 +22,7 @@ from ketajournal.domain.validation import (
     check_text,
     check_time,
 )
+from ketajournal.language import N_
 
 # Ranges, named once so forms, CLI help and messages agree.
 SCORE_RANGE = (0, 10)
@@ -59,11 +60,11 @@ class Route(StrEnum):
 
 
 _ROUTE_LABELS = {
-    Route.IV: "IV infusion",
-    Route.IM: "IM injection",
-    Route.NASAL: "Esketamine nasal spray",
-    Route.ORAL: "Oral / sublingual",
-    Route.OTHER: "Other",
+    Route.IV: N_("IV infusion"),
+    Route.IM: N_("IM injection"),
+    Route.NASAL: N_("Esketamine nasal spray"),
+    Route.ORAL: N_("Oral / sublingual"),
+    Route.OTHER: N_("Other"),
 }
 
 
@@ -75,7 +76,12 @@ class Phase(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _PHASE_LABELS[self]
+
+
+#: The English labels are data (exports, the window's own catalogue); shown to a reader
+#: they go through ``gettext`` (marked here with ``N_``).
+_PHASE_LABELS = {Phase.INDUCTION: N_("Induction"), Phase.BOOSTER: N_("Booster")}
 
 
 class SideEffectCategory(StrEnum):
@@ -130,27 +136,28 @@ class SideEffectCategory(StrEnum):
 
 
 _CATEGORY_LABELS = {
-    SideEffectCategory.NAUSEA: "Nausea",
-    SideEffectCategory.HEADACHE: "Headache",
-    SideEffectCategory.DIZZINESS: "Dizziness",
-    SideEffectCategory.DISSOCIATION: "Dissociation",
-    SideEffectCategory.SEDATION: "Sedation / fatigue",
-    SideEffectCategory.COGNITION: "Memory or concentration problems",
-    SideEffectCategory.URINARY_FREQUENCY: "Urinary frequency or urgency",
-    SideEffectCategory.PAINFUL_URINATION: "Painful urination",
-    SideEffectCategory.BLOOD_IN_URINE: "Blood in urine",
-    SideEffectCategory.BLOOD_PRESSURE: "Raised blood pressure or palpitations",
-    SideEffectCategory.ANXIETY: "Anxiety",
-    SideEffectCategory.SLEEP: "Sleep problems",
-    SideEffectCategory.CRAVING: "Craving",
-    SideEffectCategory.LIVER_SIGNS: "Yellow skin or eyes, dark urine, or pain under the right ribs",
-    SideEffectCategory.VOMITING: "Vomiting",
-    SideEffectCategory.PERCEPTUAL_CHANGES: "Perceptual changes (sights, sounds, time)",
-    SideEffectCategory.EUPHORIA: "Euphoria",
-    SideEffectCategory.NUMBNESS: "Numbness",
-    SideEffectCategory.BLURRED_VISION: "Blurred vision",
-    SideEffectCategory.ELEVATED_MOOD: "Elevated mood or signs of hypomania",
-    SideEffectCategory.OTHER: "Other",
+    SideEffectCategory.NAUSEA: N_("Nausea"),
+    SideEffectCategory.HEADACHE: N_("Headache"),
+    SideEffectCategory.DIZZINESS: N_("Dizziness"),
+    SideEffectCategory.DISSOCIATION: N_("Dissociation"),
+    SideEffectCategory.SEDATION: N_("Sedation / fatigue"),
+    SideEffectCategory.COGNITION: N_("Memory or concentration problems"),
+    SideEffectCategory.URINARY_FREQUENCY: N_("Urinary frequency or urgency"),
+    SideEffectCategory.PAINFUL_URINATION: N_("Painful urination"),
+    SideEffectCategory.BLOOD_IN_URINE: N_("Blood in urine"),
+    SideEffectCategory.BLOOD_PRESSURE: N_("Raised blood pressure or palpitations"),
+    SideEffectCategory.ANXIETY: N_("Anxiety"),
+    SideEffectCategory.SLEEP: N_("Sleep problems"),
+    SideEffectCategory.CRAVING: N_("Craving"),
+    SideEffectCategory.LIVER_SIGNS: N_(
+        "Yellow skin or eyes, dark urine, or pain under the right ribs"),
+    SideEffectCategory.VOMITING: N_("Vomiting"),
+    SideEffectCategory.PERCEPTUAL_CHANGES: N_("Perceptual changes (sights, sounds, time)"),
+    SideEffectCategory.EUPHORIA: N_("Euphoria"),
+    SideEffectCategory.NUMBNESS: N_("Numbness"),
+    SideEffectCategory.BLURRED_VISION: N_("Blurred vision"),
+    SideEffectCategory.ELEVATED_MOOD: N_("Elevated mood or signs of hypomania"),
+    SideEffectCategory.OTHER: N_("Other"),
 }
 
 #: Red flags at any severity.
@@ -205,11 +212,11 @@ class EventKind(StrEnum):
 
 
 _EVENT_LABELS = {
-    EventKind.PSYCHOTHERAPY: "Psychotherapy",
-    EventKind.INTEGRATION: "Integration session",
-    EventKind.MEDICATION_CHANGE: "Medication change",
-    EventKind.APPOINTMENT: "Appointment",
-    EventKind.LIFE_EVENT: "Life event",
+    EventKind.PSYCHOTHERAPY: N_("Psychotherapy"),
+    EventKind.INTEGRATION: N_("Integration session"),
+    EventKind.MEDICATION_CHANGE: N_("Medication change"),
+    EventKind.APPOINTMENT: N_("Appointment"),
+    EventKind.LIFE_EVENT: N_("Life event"),
 }
 
 

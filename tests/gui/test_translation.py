@@ -170,8 +170,8 @@ def test_plural_forms_follow_the_count_in_english_and_german(qapp: object) -> No
 ])
 def test_the_language_follows_the_choice_then_the_system(
         choice: str, system: str | None, expected: str) -> None:
-    from ketajournal.domain.locales import language_for
-    assert language_for(choice, system) == expected
+    from ketajournal.language import choose
+    assert choose(choice, {}, system) == expected
 
 
 def test_a_missing_catalogue_leaves_the_source_text(qapp: object, tmp_path: Path) -> None:
