@@ -214,7 +214,9 @@ def open_journal(args: argparse.Namespace, *, create: bool) -> Journal:
                   "away from this computer, and delete that file once it is.", file=sys.stderr)
         else:  # never lose the only copy: printed if the file could not be written
             print(notice, file=sys.stderr)
-    speak(opened.journal.setting("ui.language", "system"))
+    # The journal's language from now on; --json stays English, as a program reads it.
+    speak("en" if getattr(args, "json", False) else opened.journal.setting("ui.language",
+                                                                            "system"))
     return opened.journal
 
 

@@ -10,7 +10,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import Parser, output, speaking, with_journal
-from ketajournal.language import SHIPPED
+from ketajournal.language import SHIPPED, ngettext
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands
@@ -68,7 +68,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     """``export json -o FILE``."""
     target = output(args)
     counts = with_journal(args, lambda journal: journal.export_json(target))
-    print(f"Exported {sum(counts.values())} entries to {target}.")
+    total = sum(counts.values())
+    print(ngettext("Exported {n} entry to {target}.", "Exported {n} entries to {target}.",
+                   total).format(n=total, target=target))
     return 0
 
 
@@ -102,7 +104,9 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     report, paper = with_journal(args, build)
     with speaking(args.language):
         pages = write_pdf(report, target, paper)
-    print(f"Wrote a {pages}-page report for {report.period.label} to {target}.")
+    print(ngettext("Wrote a {n}-page report for {period} to {target}.",
+                   "Wrote a {n}-page report for {period} to {target}.", pages).format(
+        n=pages, period=report.period.label, target=target))
     return 0
 
 
@@ -114,7 +118,10 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     counts = with_journal(
         args, lambda journal: exchange.export_csv(journal, target, excel=args.excel)
     )
-    print(f"Exported {sum(counts.values())} entries to {len(counts)} CSV files in {target}.")
+    total = sum(counts.values())
+    print(ngettext("Exported {n} entry to {files} CSV files in {target}.",
+                   "Exported {n} entries to {files} CSV files in {target}.", total).format(
+        n=total, files=len(counts), target=target))
     return 0
 
 
@@ -124,6 +131,8 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
     from ketajournal.services import exchange
 
     count = with_journal(args, lambda journal: exchange.export_fhir(journal, target))
-    print(f"Exported {count} FHIR resources to {target}.")
+    print(ngettext("Exported {n} FHIR resource to {target}.",
+                   "Exported {n} FHIR resources to {target}.", count).format(
+        n=count, target=target))
     return 0
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ketajournal.domain.validation import ValidationError, whole_number_rule
-from ketajournal.language import NP_
+from ketajournal.language import N_, NP_
 
 
 @dataclass(frozen=True)
@@ -196,7 +196,8 @@ PHQ9 = Instrument(
         Band(20, 27, NP_("severity", "severe")),
     ),
     licence=PFIZER_LICENCE,
-    scoring="Total = sum of items 1–9 (0–27). The difficulty question is recorded, not scored.",
+    scoring=N_(
+        "Total = sum of items 1–9 (0–27). The difficulty question is recorded, not scored."),
     extra=DIFFICULTY,
     safety_item=9,
 )
@@ -229,7 +230,8 @@ GAD7 = Instrument(
         Band(15, 21, NP_("severity", "severe")),
     ),
     licence=PFIZER_LICENCE,
-    scoring="Total = sum of items 1–7 (0–21). The difficulty question is recorded, not scored.",
+    scoring=N_(
+        "Total = sum of items 1–7 (0–21). The difficulty question is recorded, not scored."),
     extra=DIFFICULTY,
 )
 

@@ -28,6 +28,7 @@ from ketajournal.domain.validation import (
     check_text,
 )
 from ketajournal.language import N_
+from ketajournal.language import gettext as _
 
 #: A medication's name, as typed or picked.
 MAX_NAME_CHARS = 100
@@ -342,13 +343,11 @@ def changes_within(
 
 def describe(step: MedicationStep) -> str:
     """A step as the report and the Boosters table say it: ``lorazepam started (1 mg)``."""
-    verb = {StepAction.START: "started", StepAction.CHANGE: "changed to",
-            StepAction.STOP: "stopped"}[step.action]
     if step.action is StepAction.STOP:
-        return f"{step.name} stopped"
+        return _("{name} stopped").format(name=step.name)
     if step.action is StepAction.START:
-        return f"{step.name} {verb} ({step.dose_text})"
-    return f"{step.name} {verb} {step.dose_text}"
+        return _("{name} started ({dose})").format(name=step.name, dose=step.dose_text)
+    return _("{name} changed to {dose}").format(name=step.name, dose=step.dose_text)
 
 
 __all__ = [

@@ -22,7 +22,8 @@ from ketajournal.domain.validation import (
     check_text,
     check_time,
 )
-from ketajournal.language import N_
+from ketajournal.language import N_, NP_, pgettext
+from ketajournal.language import gettext as _
 
 # Ranges, named once so forms, CLI help and messages agree.
 SCORE_RANGE = (0, 10)
@@ -82,6 +83,9 @@ class Phase(StrEnum):
 #: The English labels are data (exports, the window's own catalogue); shown to a reader
 #: they go through ``gettext`` (marked here with ``N_``).
 _PHASE_LABELS = {Phase.INDUCTION: N_("Induction"), Phase.BOOSTER: N_("Booster")}
+#: The phases inside a sentence ("…, IV infusion, booster"): shown by
+#: ``pgettext("phase, in a sentence", phase.value)``.
+PHASE_WORDS = (NP_("phase, in a sentence", "induction"), NP_("phase, in a sentence", "booster"))
 
 
 class SideEffectCategory(StrEnum):
@@ -132,7 +136,7 @@ class SideEffectCategory(StrEnum):
     @property
     def red_flag_advice(self) -> str:
         """What the patient is told when this category is a red flag: contact the clinic."""
-        return _RED_FLAG_ADVICE.get(self, RED_FLAG_ADVICE)
+        return _(_RED_FLAG_ADVICE.get(self, RED_FLAG_ADVICE))
 
 
 _CATEGORY_LABELS = {
@@ -171,25 +175,25 @@ SEVERE_RED_FLAGS = frozenset({
 })
 RED_FLAG_SEVERITY = 7
 #: The general advice of a red flag; each category words it for itself below.
-RED_FLAG_ADVICE = "This needs your clinic's attention. Contact your clinic or doctor today."
+RED_FLAG_ADVICE = N_("This needs your clinic's attention. Contact your clinic or doctor today.")
 _RED_FLAG_ADVICE = {
-    SideEffectCategory.BLOOD_IN_URINE: (
+    SideEffectCategory.BLOOD_IN_URINE: N_(
         "Blood in urine can be a sign of bladder damage from ketamine. "
         "Contact your clinic or doctor today."
     ),
-    SideEffectCategory.PAINFUL_URINATION: (
+    SideEffectCategory.PAINFUL_URINATION: N_(
         "Severe pain when passing urine can be a sign of bladder damage from ketamine "
         "(ketamine cystitis). Contact your clinic or doctor today."
     ),
-    SideEffectCategory.URINARY_FREQUENCY: (
+    SideEffectCategory.URINARY_FREQUENCY: N_(
         "Needing to pass urine very often or urgently can be a sign of bladder damage from "
         "ketamine (ketamine cystitis). Contact your clinic or doctor today."
     ),
-    SideEffectCategory.CRAVING: (
+    SideEffectCategory.CRAVING: N_(
         "Strong craving for ketamine is something your clinic needs to know about. "
         "Contact your clinic."
     ),
-    SideEffectCategory.LIVER_SIGNS: (
+    SideEffectCategory.LIVER_SIGNS: N_(
         "Yellow skin or eyes, dark urine or pain under the right ribs can be signs of liver "
         "or bile-duct injury, reported with repeated ketamine. Contact your clinic or doctor "
         "today."
@@ -475,7 +479,9 @@ class Assessment(Entry):
     @property
     def summary(self) -> str:
         """E.g. ``"PHQ-9 total 11 (moderate)"``."""
-        return f"{self.instrument.short_title} total {self.total} ({self.band.label})"
+        return _("{instrument} total {total} ({band})").format(
+            instrument=self.instrument.short_title, total=self.total,
+            band=pgettext("severity", self.band.label))
 
 
 _TrustedT = TypeVar("_TrustedT", bound=Entry)

@@ -31,7 +31,7 @@ from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import MAX_SHORT_TEXT_CHARS, ValidationError, check_text
 from ketajournal.domain.year_pixels import YearPixels, year_pixels
 from ketajournal.errors import KnownError
-from ketajournal.language import N_
+from ketajournal.language import N_, pgettext
 from ketajournal.language import gettext as _
 from ketajournal.reports.model import (
     AssessmentRow,
@@ -172,8 +172,9 @@ def next_planned_line(journal: Journal, period: Period) -> str | None:
     if item is None:
         return None
     plan = item.session
-    where = f", at {plan.clinic}" if plan.clinic else ""
-    return f"{format_date_time(plan.at)}, {plan.route.label}, {plan.phase.value}{where}"
+    where = _(", at {clinic}").format(clinic=plan.clinic) if plan.clinic else ""
+    phase = pgettext("phase, in a sentence", plan.phase.value)
+    return f"{format_date_time(plan.at)}, {_(plan.route.label)}, {phase}{where}"
 
 
 def build_report(

@@ -191,6 +191,9 @@ def test_the_journal_setting_switches_the_language_and_system_keeps_the_start_on
     try:
         assert tr("&File") == "&Datei"
         assert QLocale().language() == QLocale.Language.German
+        # The core's texts the window shows (gettext) follow the same choice.
+        from ketajournal.language import current, gettext
+        assert current() == "de" and gettext("Side effects") == "Nebenwirkungen"
     finally:
         translation.install("en")
         QLocale.setDefault(QLocale.c())

@@ -21,6 +21,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, SimpleDocTemplate
 
@@ -107,9 +108,15 @@ def _draw_chrome(canvas: Any, chrome: _Chrome, number: int, total: int) -> None:
     width, height, margin = chrome.page
     top = height - 11 * mm
     canvas.setFillColor(INK)
-    canvas.setFont(SANS_BOLD, 11)
+    # Title and period share one line: smaller type when a language makes them meet.
+    title_size, period_size = 11.0, 9.5
+    while title_size > 7.5 and (
+            stringWidth(chrome.title, SANS_BOLD, title_size)
+            + stringWidth(chrome.period, SANS, period_size) + 12 > width - 2 * margin):
+        title_size, period_size = title_size - 0.5, period_size - 0.5
+    canvas.setFont(SANS_BOLD, title_size)
     canvas.drawString(margin, top, chrome.title)
-    canvas.setFont(SANS, 9.5)
+    canvas.setFont(SANS, period_size)
     canvas.drawRightString(width - margin, top, chrome.period)
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.6)

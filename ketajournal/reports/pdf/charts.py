@@ -27,6 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ketajournal.domain.dates import format_short_date, month_abbreviation
+from ketajournal.domain.locales import number
 from ketajournal.language import gettext as _
 from ketajournal.palette import (
     PDF_BASELINE,
@@ -247,7 +248,8 @@ def trend_drawing(trend: TrendData, baseline: float | None) -> Drawing:
             drawing.add(Polygon([xx, yy + 3.2, xx + 3.2, yy, xx, yy - 3.2, xx - 3.2, yy],
                                 fillColor=PHQ_COLOUR, strokeColor=PAPER,
                                 strokeWidth=0.4))
-        label = _axis_text(0, 0, f"{phq.short_title} total (0–{phq.max_total})",
+        label = _axis_text(0, 0, _("{instrument} total (0–{maximum})").format(
+            instrument=phq.short_title, maximum=phq.max_total),
                            size=AXIS_FONT + 0.5, colour=PHQ_COLOUR)
         drawing.add(_rotated(label, CHART_WIDTH - 4, (bottom + top) / 2))
     return drawing
@@ -289,7 +291,8 @@ def response_drawing(curves: CurvesData) -> Drawing:
         yy = y(curves.threshold)
         drawing.add(Line(left, yy, right, yy, strokeColor=THRESHOLD_COLOUR, strokeWidth=1.3,
                          strokeDashArray=[5, 3]))
-        drawing.add(_axis_text(right - 3, yy + 4, f"T = {curves.threshold:.2f}", anchor="end",
+        threshold = number(f"{curves.threshold:.2f}")
+        drawing.add(_axis_text(right - 3, yy + 4, f"T = {threshold}", anchor="end",
                                size=9, colour=THRESHOLD_COLOUR))
     if not curves.curves:
         drawing.add(_axis_text((left + right) / 2, (bottom + top) / 2,
@@ -309,7 +312,7 @@ class _LegendItem:
 
 def _trend_legend(trend: TrendData, baseline: float | None) -> list[_LegendItem]:
     items = [_LegendItem(_("Daily mood"), MOOD_COLOUR, 0.9),
-             _LegendItem("7-day mean", MEAN_COLOUR, 2.0)]
+             _LegendItem(_("7-day mean"), MEAN_COLOUR, 2.0)]
     phases = {s.phase for s in trend.sessions}
     if "Induction" in phases:
         items.append(_LegendItem(_("Induction session"), INDUCTION_COLOUR, 1.0))

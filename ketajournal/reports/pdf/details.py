@@ -14,6 +14,7 @@ from ketajournal.domain.dates import format_date, format_short_date
 from ketajournal.domain.models import EventKind
 from ketajournal.language import gettext as _
 from ketajournal.language import pgettext
+from ketajournal.reports.definitions import attribution, questionnaire_language_note
 from ketajournal.reports.model import AssessmentRow, NoteRow, Report
 from ketajournal.reports.pdf.look import (
     FRAME_WIDTH,
@@ -25,7 +26,6 @@ from ketajournal.reports.pdf.look import (
     para,
 )
 from ketajournal.reports.pdf.page_one import bp_text, rise_text
-from ketajournal.reports.summary import attribution, questionnaire_language_note
 
 
 def detail_pages(report: Report) -> list[Flowable]:

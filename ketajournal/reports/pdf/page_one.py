@@ -12,8 +12,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ketajournal.domain.dates import format_date, format_short_date
+from ketajournal.language import N_, ngettext, pgettext
 from ketajournal.language import gettext as _
-from ketajournal.language import ngettext, pgettext
 from ketajournal.reports.numbers import (
     NOT_ASSESSABLE,
     format_dose,
@@ -93,6 +93,11 @@ def _key_figures(summary: Summary) -> Table:
     return table
 
 
+def _heading_width(text: str) -> float:
+    """The width a table heading needs on one line (bold, with the cell's padding)."""
+    return float(pdfmetrics.stringWidth(text, SANS_BOLD, TABLE_SIZE)) + 9
+
+
 def _dates_by_phase(sessions: Sequence[SessionLine]) -> list[Flowable]:
     out: list[Flowable] = []
     for phase in ("Induction", "Booster"):
@@ -110,9 +115,10 @@ def _dates_by_phase(sessions: Sequence[SessionLine]) -> list[Flowable]:
         if same_dose:
             how += _(", {dose} each").format(dose=format_dose(next(iter(doses))))
         shown = _(phase)
+        end = "" if dates.endswith(".") else "."  # "23. Nov." ends the sentence itself
         out.append(
             markup(f"<b>{escaped(shown)} ({len(of_phase)})</b> — {escaped(how)}: "
-                   f"{escaped(dates)}.")
+                   f"{escaped(dates)}{end}")
         )
     return out
 
@@ -174,6 +180,12 @@ def _measures_section(summary: Summary) -> list[Flowable]:
         )
     widths = [28 * mm, 41 * mm, 41 * mm, 16 * mm, 25 * mm]
     widths.append(FRAME_WIDTH - sum(widths))
+    # A longer heading ("Veränderung") widens its column at the cost of the two text ones.
+    for column in (3, 4, 5):
+        extra = max(0.0, _heading_width(rows[0][column]) - widths[column])
+        widths[column] += extra
+        widths[1] -= extra / 2
+        widths[2] -= extra / 2
     out.append(grid_table(rows, widths, align_right_from=3))
     notes = [n for m in summary.measures for n in m.notes]
     notes.extend(
@@ -186,6 +198,9 @@ def _measures_section(summary: Summary) -> list[Flowable]:
     return out
 
 
+NEXT_DUE_QUESTION = N_("Next booster due? A question for the clinician:")
+
+
 def _boosters_section(summary: Summary) -> list[Flowable]:
     b = summary.boosters
     out: list[Flowable] = [heading(_("Boosters: how long each held"))]
@@ -195,7 +210,7 @@ def _boosters_section(summary: Summary) -> list[Flowable]:
         ]
         dose = [_("Dose")] + [format_dose(c.dose_mg) for c in b.recent_cycles]
         held = [_("Held")] + [c.label for c in b.recent_cycles]
-        first = 22 * mm
+        first = max(22 * mm, _heading_width(header[0]))
         rest = (FRAME_WIDTH - first) / len(b.recent_cycles)
         table = grid_table([header, dose, held], [first] + [rest] * len(b.recent_cycles))
         table.setStyle(TableStyle([("FONT", (0, 0), (0, -1), SANS_BOLD, TABLE_SIZE),
@@ -212,7 +227,7 @@ def _boosters_section(summary: Summary) -> list[Flowable]:
         out.append(para(_("Not enough data for the booster analysis: needs {what}.").format(
             what=b.needs)))
     out.append(
-        markup(f"<b>{escaped(_('Next booster due? A question for the clinician:'))}</b> "
+        markup(f"<b>{escaped(_(NEXT_DUE_QUESTION))}</b> "
                f"{escaped(b.next_due_question)}")
     )
     shown = len(b.recent_cycles)
@@ -249,6 +264,10 @@ def _side_effects_section(summary: Summary) -> list[Flowable]:
                 flagged.append(i)
         widths = [62 * mm, 15 * mm, 44 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
+        for column in (1, 2, 3):  # a longer heading widens its column, narrowing the first
+            extra = max(0.0, _heading_width(rows[0][column]) - widths[column])
+            widths[column] += extra
+            widths[0] -= extra
         out.append(grid_table(rows, widths, flagged=flagged, align_right_from=1, align_right_to=2))
     out.extend(definition_block([summary.side_effect_definition]))
     return out

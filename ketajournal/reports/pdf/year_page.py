@@ -14,7 +14,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from ketajournal.domain.year_pixels import DEFINITION, MONTH_LETTERS, YearPixels, year_counts
+from ketajournal.domain.dates import month_abbreviation
+from ketajournal.domain.year_pixels import DEFINITION, YearPixels, year_counts
 from ketajournal.language import gettext as _
 from ketajournal.language import pgettext
 from ketajournal.palette import (
@@ -44,7 +45,7 @@ def year_drawing(pixels: YearPixels) -> Drawing:
     def y_of(row: int) -> float:  # row 0 = day 1, at the top
         return height - TOP - (row + 1) * step + GAP
 
-    for month, name in enumerate(MONTH_LETTERS):
+    for month, name in enumerate(month_abbreviation(m) for m in range(1, 13)):
         drawing.add(String(offset + LEFT + month * step + CELL / 2, height - TOP + 8, name,
                            fontName=SANS, fontSize=8, fillColor=MUTED, textAnchor="middle"))
     for row in range(31):
@@ -104,5 +105,5 @@ def year_pages(years: tuple[YearPixels, ...]) -> list[Flowable]:
         story.append(Spacer(1, 6))
         story.append(year_drawing(pixels))
         story.append(Spacer(1, 6))
-        story.append(para(DEFINITION, "small"))
+        story.append(para(_(DEFINITION), "small"))
     return story
