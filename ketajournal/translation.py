@@ -14,17 +14,14 @@ and Qt's own (``qtbase_<lang>``: its dialogs' buttons) for one language.
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from ketajournal.domain.locales import language_for
+from ketajournal import language as core_language
 
-#: Stands in for the Settings' language before the journal is open (and in tests).
-LANGUAGE_VARIABLE = "KETAJOURNAL_LANGUAGE"
 #: The stem of our catalogues: ``ketajournal_de.qm``.
 CATALOGUE = "ketajournal"
 
@@ -91,9 +88,9 @@ def install(language: str) -> None:
 
 
 def start_language(environ: dict[str, str] | None = None) -> str:
-    """The language at start: ``KETAJOURNAL_LANGUAGE`` if set, else the system's."""
-    values = os.environ if environ is None else environ
-    return language_for(values.get(LANGUAGE_VARIABLE) or "system", QLocale().name())
+    """The language at start: ``KETAJOURNAL_LANGUAGE`` if set, else the system's
+    (:func:`ketajournal.language.choose` without a journal setting)."""
+    return core_language.choose(None, environ, QLocale().name())
 
 
 def use(language: str) -> None:
@@ -110,6 +107,7 @@ def use(language: str) -> None:
     elif language != "en" and spoken != language:
         QLocale.setDefault(QLocale(language))
     install(language)
+    core_language.use(language)  # the core's texts the window shows speak it too
 
 
 
@@ -120,4 +118,4 @@ def follow_setting(choice: str) -> None:
     journal is unlocked, keep the start language (docs/translation.md).
     """
     if choice != "system":
-        use(language_for(choice, None))
+        use(core_language.choose(choice, system=QLocale().name()))

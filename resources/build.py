@@ -22,6 +22,8 @@ The same command keeps the translations current (:mod:`resources.catalogue`): it
 the window's texts into ``resources/translations/*.ts`` and compiles them with
 ``pyside6-lrelease`` into ``ketajournal/assets/translations/*.qm``; ``--check`` fails
 when a ``.ts`` is behind the code or a ``.qm`` behind its ``.ts`` (docs/translation.md).
+The core's gettext catalogues likewise (:mod:`resources.core_catalogue`): the ``.pot``
+and ``ketajournal-core_<lang>.po`` from the code, the ``.mo`` compiled by Babel.
 
     python -m resources.build            # regenerate, from the repository root
     python -m resources.build --check    # exit 1 if anything is stale
@@ -40,7 +42,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from resources import catalogue
+from resources import catalogue, core_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 APP_ID = "org.ketajournal.KetaJournal"
@@ -169,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="only check, write nothing")
     args = parser.parse_args(argv)
     if args.check:
-        problems = stale() + catalogue.stale()
+        problems = stale() + catalogue.stale() + core_catalogue.stale()
         for problem in problems:
             print(f"stale: {problem}", file=sys.stderr)
         if problems:
@@ -180,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in build():
         print(f"wrote {name}")
     for path in catalogue.build():
+        print(f"wrote {path.as_posix()}")
+    for path in core_catalogue.build():
         print(f"wrote {path.as_posix()}")
     return 0
 

@@ -17,6 +17,8 @@ os.environ.pop("KETAJOURNAL_PASSWORD_FILE", None)
 # The journal's English whatever the developer's locale (the CLI and Qt read these);
 # tests of other locales set their own. No colour scheme forced either.
 os.environ["LC_ALL"] = "C.UTF-8"
+os.environ.pop("LANGUAGE", None)  # gettext's list would outrank LC_ALL in language.choose
+os.environ.pop("KETAJOURNAL_LANGUAGE", None)
 os.environ.pop("KETAJOURNAL_COLOR_SCHEME", None)
 
 import pytest

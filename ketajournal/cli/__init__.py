@@ -155,10 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window is not None:
         return open_window(window)
     from ketajournal.cli import desktop_entry
+    from ketajournal.cli.common import speak
     from ketajournal.domain import locales
 
-    # Dates and numbers in the language the environment asks for (English without one).
+    # Dates and numbers in the locale the environment asks for (English without one),
+    # the words in the language it asks for until a journal's setting says otherwise.
     locales.use(locales.from_environment())
+    speak(None)
 
     parser = build_parser()
     args = parser.parse_args(argv)

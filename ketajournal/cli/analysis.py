@@ -11,7 +11,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from ketajournal.cli.common import with_journal
+from ketajournal.domain import locales
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.language import gettext as _
+from ketajournal.language import pgettext
 from ketajournal.reports.numbers import verdict
 from ketajournal.services import clinical
 
@@ -40,12 +43,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     for status in document.values():
         name = INSTRUMENTS[status["instrument"]].short_title
         base, latest = status["baseline"], status["latest"]
-        print(f"{name}: baseline {_score(base)}, latest {_score(latest)}, change "
-              f"{_maybe(status['change_percent'], '{:+.0f} %')}, response "
-              f"{verdict(status['response'], status['not_assessable'])}, remission "
-              f"{verdict(status['remission'], status['not_assessable'])}")
+        print(_("{name}: baseline {baseline}, latest {latest}, change {change}, response "
+                "{response}, remission {remission}").format(
+            name=name, baseline=_score(base), latest=_score(latest),
+            change=_maybe(status["change_percent"], "{:+.0f} %"),
+            response=verdict(status["response"], status["not_assessable"]),
+            remission=verdict(status["remission"], status["not_assessable"])))
         for note in status["notes"]:
-            print(f"  note: {note}")
+            print(_("  note: {note}").format(note=note))
         for definition in status["definitions"].values():
             print(f"  {definition}")
     return 0
@@ -53,12 +58,12 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def _score(point: dict[str, Any] | None) -> str:
     if point is None:
-        return "none"
-    return f"{point['score']} ({point['band']}, {point['date'][:10]})"
+        return _("none")
+    return f"{point['score']} ({pgettext('severity', point['band'])}, {point['date'][:10]})"
 
 
 def _maybe(value: float | None, fmt: str) -> str:
-    return "undefined" if value is None else fmt.format(value)
+    return _("undefined") if value is None else locales.number(fmt.format(value))
 
 
 def cmd_boosters(args: argparse.Namespace) -> int:
@@ -73,23 +78,29 @@ def cmd_boosters(args: argparse.Namespace) -> int:
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
     if document["needs"]:
-        print(f"Not enough data: {document['needs']}")
+        print(_("Not enough data: {needs}").format(needs=document["needs"]))
+    source = {"automatic": _("automatic"), "user": _("set by you")}
     threshold = (
-        "none yet" if document["threshold"] is None
-        else f"{document['threshold']:.2f} ({document['threshold_source']})"
+        _("none yet") if document["threshold"] is None
+        else f"{locales.number(format(document['threshold'], '.2f'))} "
+             f"({source.get(document['threshold_source'], document['threshold_source'])})"
     )
-    print(f"Threshold T: {threshold}; baseline level B "
-          f"{_maybe(document['baseline_level'], '{:.2f}')}; post-induction level P "
-          f"{_maybe(document['post_induction_level'], '{:.2f}')}")
+    print(_("Threshold T: {threshold}; baseline level B {baseline}; post-induction level P "
+            "{post}").format(threshold=threshold,
+                             baseline=_maybe(document["baseline_level"], "{:.2f}"),
+                             post=_maybe(document["post_induction_level"], "{:.2f}")))
     for cycle in document["cycles"]:
-        dose = "" if cycle["dose_mg"] is None else f" {cycle['dose_mg']:g} mg"
+        dose = "" if cycle["dose_mg"] is None else \
+            f" {locales.number(format(cycle['dose_mg'], 'g'))} mg"
         held = cycle["label"]
-        held = held if cycle["durability_days"] is None else f"held {held}"
+        held = held if cycle["durability_days"] is None else _("held {durability}").format(
+            durability=held)
         note = f" — {cycle['medication_note']}" if cycle["medication_note"] else ""
-        print(f"{cycle['session_at'][:10]}  {cycle['phase']:9}{dose:>9}  {held}{note}")
+        phase = pgettext("phase, in a sentence", cycle["phase"])
+        print(f"{cycle['session_at'][:10]}  {phase:9}{dose:>9}  {held}{note}")
     print(document["tolerance"]["sentence"])
-    past = " (already past)" if document["next_due_past"] else ""
+    past = _(" (already past)") if document["next_due_past"] else ""
     if document["next_due"]:
-        print(f"Next booster due (a question for your clinician): {document['next_due']}"
-              f"{past} — {document['next_due_basis']}")
+        print(_("Next booster due (a question for your clinician): {day}{past} — {basis}").format(
+            day=document["next_due"], past=past, basis=document["next_due_basis"]))
     return 0

@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 import sqlcipher3
 
+from ketajournal import language
+from ketajournal.domain import locales
 from ketajournal.domain.medications import MedicationClass
 from ketajournal.domain.models import EventKind, SideEffectCategory
 from ketajournal.domain.timeutil import parse_time
@@ -161,6 +164,30 @@ def with_password_file_hint(error: KnownError) -> KnownError:
     )
 
 
+def speak(setting: str | None) -> None:
+    """Say everything from now on in the language chosen by ``setting`` (the journal's
+    ``ui.language``; None or ``system``: ``KETAJOURNAL_LANGUAGE``, else the system's),
+    with dates and numbers of a locale of that language."""
+    language.use(language.choose(setting))
+    locales.follow(language.current())
+
+
+@contextmanager
+def speaking(chosen: str | None) -> Iterator[None]:
+    """Within the block, speak ``chosen`` (``en``, ``de``, ``es``; None: no change), then
+    the language before it (``export pdf --language``)."""
+    if chosen is None:
+        yield
+        return
+    before, locale = language.current(), locales.current()
+    speak(chosen)
+    try:
+        yield
+    finally:
+        language.use(before)
+        locales.use(locale)
+
+
 def open_journal(args: argparse.Namespace, *, create: bool) -> Journal:
     """The journal at ``--home``, opened with the keyring or ``--password-file``."""
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
@@ -187,6 +214,9 @@ def open_journal(args: argparse.Namespace, *, create: bool) -> Journal:
                   "away from this computer, and delete that file once it is.", file=sys.stderr)
         else:  # never lose the only copy: printed if the file could not be written
             print(notice, file=sys.stderr)
+    # The journal's language from now on; --json stays English, as a program reads it.
+    speak("en" if getattr(args, "json", False) else opened.journal.setting("ui.language",
+                                                                            "system"))
     return opened.journal
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from ketajournal.cli.common import Parser, output, with_journal
+from ketajournal.cli.common import Parser, output, speaking, with_journal
+from ketajournal.language import SHIPPED, ngettext
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands
+    from ketajournal.reports.model import Report
+    from ketajournal.services.journal import Journal
 
 
 def add_commands(sub: Commands, home: Parser) -> None:
@@ -40,6 +43,9 @@ def add_commands(sub: Commands, home: Parser) -> None:
                         "US and Canada and A4 elsewhere, from the locale)")
     q.add_argument("--name", metavar="TEXT",
                    help="printed on every page as 'Prepared for/by: TEXT' (default: no name)")
+    q.add_argument("--language", choices=SHIPPED,
+                   help="the PDF's language (default: the setting ui.language, else the "
+                        "system's); crisis resources still follow the chosen country")
     q.add_argument("--year-page", action="store_true",
                    help="add a year-in-pixels page for each year of the period (off by "
                    "default)")
@@ -62,7 +68,9 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     """``export json -o FILE``."""
     target = output(args)
     counts = with_journal(args, lambda journal: journal.export_json(target))
-    print(f"Exported {sum(counts.values())} entries to {target}.")
+    total = sum(counts.values())
+    print(ngettext("Exported {n} entry to {target}.", "Exported {n} entries to {target}.",
+                   total).format(n=total, target=target))
     return 0
 
 
@@ -76,23 +84,29 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     target = output(args)
     start = parse_day("from", args.period_from)
     end = parse_day("to", args.period_to)
-    report, paper = with_journal(
-        args,
-        lambda journal: (
-            build_report(
-                journal,
-                start,
-                end,
-                include_notes=args.include_notes,
-                name=args.name,
-                since_last_appointment=args.since_last_appointment,
-                year_page=args.year_page,
-            ),
-            report_paper(journal, args.paper),
-        ),
-    )
-    pages = write_pdf(report, target, paper)
-    print(f"Wrote a {pages}-page report for {report.period.label} to {target}.")
+
+    def build(journal: Journal) -> tuple[Report, str]:
+        paper = report_paper(journal, args.paper)  # the country's paper, in any language
+        with speaking(args.language):  # --language over the journal's setting
+            return (
+                build_report(
+                    journal,
+                    start,
+                    end,
+                    include_notes=args.include_notes,
+                    name=args.name,
+                    since_last_appointment=args.since_last_appointment,
+                    year_page=args.year_page,
+                ),
+                paper,
+            )
+
+    report, paper = with_journal(args, build)
+    with speaking(args.language):
+        pages = write_pdf(report, target, paper)
+    print(ngettext("Wrote a {n}-page report for {period} to {target}.",
+                   "Wrote a {n}-page report for {period} to {target}.", pages).format(
+        n=pages, period=report.period.label, target=target))
     return 0
 
 
@@ -104,7 +118,10 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
     counts = with_journal(
         args, lambda journal: exchange.export_csv(journal, target, excel=args.excel)
     )
-    print(f"Exported {sum(counts.values())} entries to {len(counts)} CSV files in {target}.")
+    total = sum(counts.values())
+    print(ngettext("Exported {n} entry to {files} CSV files in {target}.",
+                   "Exported {n} entries to {files} CSV files in {target}.", total).format(
+        n=total, files=len(counts), target=target))
     return 0
 
 
@@ -114,6 +131,8 @@ def cmd_export_fhir(args: argparse.Namespace) -> int:
     from ketajournal.services import exchange
 
     count = with_journal(args, lambda journal: exchange.export_fhir(journal, target))
-    print(f"Exported {count} FHIR resources to {target}.")
+    print(ngettext("Exported {n} FHIR resource to {target}.",
+                   "Exported {n} FHIR resources to {target}.", count).format(
+        n=count, target=target))
     return 0
 

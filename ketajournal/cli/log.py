@@ -50,6 +50,8 @@ from ketajournal.domain.models import (
 from ketajournal.domain.tags import check_tags
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError, whole_number_rule
+from ketajournal.language import gettext as _
+from ketajournal.language import pgettext
 from ketajournal.services import clinical
 from ketajournal.services.journal import SIDE_EFFECT_LINK_WINDOW, Journal
 
@@ -147,12 +149,14 @@ def _save(
             change = journal.log_all([entry], tags={0: tags})
             saved = entry.with_id(change.ids[0])
         else:
-            saved, _ = journal.log(entry)
+            saved, _change = journal.log(entry)
         backup_after_write(journal)
     finally:
         journal.close()
-    label = {"mood": "mood entry"}.get(saved.kind, saved.kind.replace("_", " "))
-    print(f"Saved {label} {saved.id} at {to_iso(saved.at)}.")
+    label = {"mood": _("mood entry"), "session": pgettext("entry kind", "session"),
+             "side_effect": _("side effect"), "event": _("event"),
+             "assessment": _("assessment")}.get(saved.kind, saved.kind.replace("_", " "))
+    print(_("Saved {kind} {id} at {at}.").format(kind=label, id=saved.id, at=to_iso(saved.at)))
     return 0
 
 
@@ -230,7 +234,7 @@ def cmd_log_side_effect(args: argparse.Namespace) -> int:
     code = _save(args, build)
     severity = whole_number("severity", args.severity, *SCORE_RANGE) if code == 0 else None
     if severity is not None and category.red_flag_at(severity):
-        print(f"Red flag: {category.red_flag_advice}", file=sys.stderr)
+        print(_("Red flag: {advice}").format(advice=category.red_flag_advice), file=sys.stderr)
     return code
 
 
@@ -267,7 +271,7 @@ def cmd_log_assessment(args: argparse.Namespace) -> int:
             ),
             note=args.note,
         )
-        saved, _ = journal.log(entry)
+        saved, _change = journal.log(entry)
         backup_after_write(journal)
         assert isinstance(saved, Assessment)
         crisis = clinical.crisis_message(journal) if saved.safety_flag else None

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import with_journal
 from ketajournal.domain.timeutil import as_logged
+from ketajournal.language import NP_, pgettext
+from ketajournal.language import gettext as _
 from ketajournal.platform.clock import local_zone
 from ketajournal.services import reminders
 
@@ -23,6 +25,12 @@ def add_commands(sub: Commands, home: Parser) -> None:
     q.set_defaults(handler=cmd_due)
 
 
+#: The kinds as ``due`` names them (the reminder kinds' values, translated).
+KIND_WORDS = (NP_("reminder kind", "mood"), NP_("reminder kind", "check-in"),
+              NP_("reminder kind", "questionnaire"), NP_("reminder kind", "session-evening"),
+              NP_("reminder kind", "session-soon"))
+
+
 def cmd_due(args: argparse.Namespace) -> int:
     """``due [--json]``: one line per reminder that is due now, most urgent first."""
     notices = with_journal(args, lambda journal: reminders.due(journal, local_zone()))
@@ -30,8 +38,10 @@ def cmd_due(args: argparse.Namespace) -> int:
         print(json.dumps(reminders.as_json(notices), indent=2, ensure_ascii=False))
         return 0
     if not notices:
-        print("Nothing is due.")
+        print(_("Nothing is due."))
     for notice in notices:
         text = notice.body.replace("\n", " ")
-        print(f"{notice.kind.value}: {text} (since {as_logged(notice.since)})")
+        kind = pgettext("reminder kind", notice.kind.value)
+        print(_("{kind}: {text} (since {since})").format(
+            kind=kind, text=text, since=as_logged(notice.since)))
     return 0

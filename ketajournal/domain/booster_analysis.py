@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from ketajournal.domain import locales, wording
 from ketajournal.domain.boosters import (
     BASELINE_MIN_DAYS,
     BASELINE_WINDOW_DAYS,
@@ -44,7 +45,9 @@ from ketajournal.domain.boosters import (
 from ketajournal.domain.dates import format_date
 from ketajournal.domain.medications import Course, changes_within, describe
 from ketajournal.domain.models import Phase
-from ketajournal.domain.wording import and_list, count_of, counted_list, number
+from ketajournal.domain.wording import and_list, number
+from ketajournal.language import N_, ngettext
+from ketajournal.language import gettext as _
 
 #: The tolerance signal looks at up to this many recent finished booster cycles...
 TOLERANCE_MAX_CYCLES = 6
@@ -80,21 +83,25 @@ def _dose_phrase(doses: Sequence[float | None]) -> str:
     if first is None or last is None:
         return ""
     if all(d == first for d in doses):
-        return f" at the same {number(first)} mg"
+        return _(" at the same {dose} mg").format(dose=number(first))
     if last > first:
-        return f" while the dose rose from {number(first)} to {number(last)} mg"
+        return _(" while the dose rose from {first} to {last} mg").format(
+            first=number(first), last=number(last))
     if last < first:
-        return f" while the dose fell from {number(first)} to {number(last)} mg"
+        return _(" while the dose fell from {first} to {last} mg").format(
+            first=number(first), last=number(last))
     known = sorted({d for d in doses if d is not None})
     if len(known) == 1:
-        return f" at {number(known[0])} mg where logged"
-    return f" at doses between {number(known[0])} and {number(known[-1])} mg"
+        return _(" at {dose} mg where logged").format(dose=number(known[0]))
+    return _(" at doses between {low} and {high} mg").format(
+        low=number(known[0]), high=number(known[-1]))
 
 
 def _held(lasted: Sequence[int]) -> str:
     """``10, 12 and 10 days`` (``1 day`` for a single one-day value)."""
-    unit = "day" if len(lasted) == 1 and lasted[0] == 1 else "days"
-    return f"{and_list([str(d) for d in lasted])} {unit}"
+    one = len(lasted) == 1 and lasted[0] == 1
+    return ngettext("{list} day", "{list} days", 1 if one else 2).format(
+        list=and_list([str(d) for d in lasted]))
 
 
 def _after_dose_rise(lasted: Sequence[int], doses: Sequence[float | None]) -> str:
@@ -109,10 +116,13 @@ def _after_dose_rise(lasted: Sequence[int], doses: Sequence[float | None]) -> st
     raised = [number(d) for i, d in enumerate(doses[split:])
               if d is not None and d not in doses[split:split + i]]
     after = lasted[split:]
-    return (
-        f"Boosters at {number(first)} mg held {_held(lasted[:split])}; after the dose rose to "
-        f"{and_list(raised)} mg, the next {count_of(len(after), 'booster')} held {_held(after)}."
-    )
+    return ngettext(
+        "Boosters at {dose} mg held {held}; after the dose rose to {raised} mg, the next "
+        "booster held {held_after}.",
+        "Boosters at {dose} mg held {held}; after the dose rose to {raised} mg, the next {n} "
+        "boosters held {held_after}.", len(after)).format(
+        dose=number(first), held=_held(lasted[:split]), raised=and_list(raised), n=len(after),
+        held_after=_held(after))
 
 
 def _dose_rose(doses: Sequence[float | None]) -> bool:
@@ -138,10 +148,10 @@ def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
     if len(finished) < TOLERANCE_MIN_CYCLES:
         return Tolerance(
             signal=False,
-            sentence=(
+            sentence=_(
                 "Not enough finished booster cycles yet to look for a tolerance pattern "
-                f"({len(finished)} of the {TOLERANCE_MIN_CYCLES} needed)."
-            ),
+                "({found} of the {needed} needed)."
+            ).format(found=len(finished), needed=TOLERANCE_MIN_CYCLES),
             slope_days_per_booster=None,
             durabilities=lasted,
             doses=doses,
@@ -150,33 +160,36 @@ def tolerance_signal(cycles: Sequence[Cycle]) -> Tolerance:
     first, last = lasted[0], lasted[-1]
     shortening = slope <= TOLERANCE_SLOPE_DAYS and last <= TOLERANCE_LAST_RATIO * first
     dose_without_gain = _dose_rose(doses) and last <= first
-    what = (
-        f"the last {len(lasted)} finished boosters lasted {_held(lasted)}{_dose_phrase(doses)}"
-    )
+    values = {"n": len(lasted), "held": _held(lasted), "dose": _dose_phrase(doses)}
     if shortening:
-        fewer = count_of(round(-slope, 1), "day")
-        sentence = (
-            f"{what[0].upper()}{what[1:]}: each booster held about {fewer} less "
-            "than the one before."
-        )
+        fewer = round(-slope, 1)
+        sentence = ngettext(
+            "The last {n} finished boosters lasted {held}{dose}: each booster held about "
+            "{fewer} day less than the one before.",
+            "The last {n} finished boosters lasted {held}{dose}: each booster held about "
+            "{fewer} days less than the one before.", 1 if fewer == 1 else 2,
+        ).format(fewer=locales.number(wording.number(fewer)), **values)
     elif dose_without_gain:
         sentence = _after_dose_rise(lasted, doses)
     elif max(lasted) <= SHORT_EFFECT_DAYS:
-        sentence = (
-            f"{what[0].upper()}{what[1:]}: effects this short cannot show whether they are "
-            "shortening."
-        )
+        sentence = _(
+            "The last {n} finished boosters lasted {held}{dose}: effects this short cannot "
+            "show whether they are shortening."
+        ).format(**values)
         return Tolerance(False, sentence, slope, lasted, doses)
     else:
-        return Tolerance(False, f"No shortening pattern: {what}.", slope, lasted, doses)
-    sentence += TOLERANCE_ADVICE
+        sentence = _("No shortening pattern: the last {n} finished boosters lasted "
+                     "{held}{dose}.").format(**values)
+        return Tolerance(False, sentence, slope, lasted, doses)
+    sentence += _(TOLERANCE_ADVICE)
     return Tolerance(True, sentence, slope, lasted, doses)
 
 
 #: What the patient's screens add to a tolerance signal; the clinician's report says
 #: :data:`TOLERANCE_NOTE_FOR_CLINICIAN` instead.
-TOLERANCE_ADVICE = " This is a pattern that can mean tolerance; discuss it with your clinician."
-TOLERANCE_NOTE_FOR_CLINICIAN = " This pattern can mean tolerance."
+TOLERANCE_ADVICE = N_(
+    " This is a pattern that can mean tolerance; discuss it with your clinician.")
+TOLERANCE_NOTE_FOR_CLINICIAN = N_(" This pattern can mean tolerance.")
 
 
 def next_booster_due(
@@ -191,21 +204,23 @@ def next_booster_due(
     boosters = [s for s in sessions if s.phase is Phase.BOOSTER]
     finished = _finished_boosters(cycles)[-NEXT_DUE_CYCLES:]
     if not boosters:
-        return None, "Needs a booster session."
+        return None, _("Needs a booster session.")
     if len(finished) < NEXT_DUE_MIN_CYCLES:
-        return None, (
-            f"Needs at least {NEXT_DUE_MIN_CYCLES} finished booster cycles "
-            f"({len(finished)} so far)."
-        )
+        return None, _(
+            "Needs at least {needed} finished booster cycles ({found} so far)."
+        ).format(needed=NEXT_DUE_MIN_CYCLES, found=len(finished))
     lasted = [int(c.counted_days or 0) for c in finished]
     median = float(np.median(lasted))
     days = math.floor(median)
     last = boosters[-1].day
-    rounding = "" if days == median else f", rounded down to {days}"
-    basis = (
-        f"last booster {last.isoformat()} + median {count_of(median, 'day')} of the last "
-        f"{len(lasted)} finished cycles ({', '.join(str(d) for d in lasted)}){rounding}"
-    )
+    rounding = "" if days == median else _(", rounded down to {days}").format(days=days)
+    basis = ngettext(
+        "last booster {day} + median {median} day of the last {n} finished cycles "
+        "({list}){rounding}",
+        "last booster {day} + median {median} days of the last {n} finished cycles "
+        "({list}){rounding}", 1 if median == 1 else 2,
+    ).format(day=last.isoformat(), median=locales.number(wording.number(median)),
+             n=len(lasted), list=", ".join(str(d) for d in lasted), rounding=rounding)
     return last + timedelta(days=days), basis
 
 
@@ -234,9 +249,12 @@ def medication_note(cycle: Cycle) -> str:
     """
     if not cycle.medication_changes:
         return ""
-    items = [f"{describe(s)} on {format_date(s.day)}" for s in cycle.medication_changes]
-    head = "medication change" if len(items) == 1 else "medication changes"
-    return f"{head} in this cycle: {counted_list(items, 'change')}"
+    items = [_("{change} on {day}").format(change=describe(s), day=format_date(s.day))
+             for s in cycle.medication_changes]
+    if len(items) == 1:
+        return _("medication change in this cycle: {change}").format(change=items[0])
+    return _("medication changes in this cycle: {n} changes: {changes}").format(
+        n=len(items), changes="; ".join(items))
 
 
 def analyse_boosters(
@@ -262,7 +280,7 @@ def analyse_boosters(
     missing: list[str] = []
     no_lift: str | None = None
     if not ordered:
-        missing.append(NEEDS_SESSION)
+        missing.append(_(NEEDS_SESSION))
     else:
         first = min(s.day for s in ordered)
         inductions = [s for s in ordered if s.phase is Phase.INDUCTION]
@@ -272,25 +290,27 @@ def analyse_boosters(
         )
         if found < BASELINE_MIN_DAYS:
             baseline = None
-        post, _ = mean_over(
+        post, _days = mean_over(
             by_day,
             induction_end + timedelta(days=1),
             induction_end + timedelta(days=POST_INDUCTION_WINDOW_DAYS),
         )
         if threshold is None:
             if baseline is None:
-                missing.append(f"{NEEDS_BASELINE} ({found} found)")
+                missing.append(_("{needs} ({found} found)").format(
+                    needs=_(NEEDS_BASELINE), found=found))
             if post is None:
-                missing.append(NEEDS_POST_INDUCTION)
+                missing.append(_(NEEDS_POST_INDUCTION))
             if baseline is not None and post is not None and post <= baseline:
-                missing.append(NEEDS_INDUCTION_RESPONSE)
-                no_lift = (
-                    f"{NO_INDUCTION_RESPONSE}: the post-induction level P ({post:.2f}) is not "
-                    f"above the baseline level B ({baseline:.2f}), so there is no automatic "
-                    "threshold and durability is not measured."
-                )
+                missing.append(_(NEEDS_INDUCTION_RESPONSE))
+                no_lift = _(
+                    "{no_response}: the post-induction level P ({post}) is not above the "
+                    "baseline level B ({baseline}), so there is no automatic threshold and "
+                    "durability is not measured."
+                ).format(no_response=_(NO_INDUCTION_RESPONSE), post=f"{post:.2f}",
+                         baseline=f"{baseline:.2f}")
             if missing:
-                missing[-1] += f", {NEEDS_OR_USER_THRESHOLD}"
+                missing[-1] += f", {_(NEEDS_OR_USER_THRESHOLD)}"
 
     source: ThresholdSource | None = None
     if threshold is not None:
@@ -307,13 +327,13 @@ def analyse_boosters(
     if threshold is None:
         tolerance = Tolerance(
             False,
-            no_lift or "Booster durability cannot be measured until there is a threshold.",
+            no_lift or _("Booster durability cannot be measured until there is a threshold."),
             None,
             (),
             (),
         )
         next_due: date | None = None
-        basis = no_lift or "Needs a threshold to measure how long boosters last."
+        basis = no_lift or _("Needs a threshold to measure how long boosters last.")
     else:
         tolerance = tolerance_signal(cycles)
         next_due, basis = next_booster_due(cycles, ordered)
@@ -328,8 +348,8 @@ def analyse_boosters(
         tolerance=tolerance,
         next_due=next_due,
         next_due_basis=basis,
-        needs=" and ".join(missing) if missing else None,
-        definitions=dict(DEFINITIONS),
+        needs=_(" and ").join(missing) if missing else None,
+        definitions={key: _(text) for key, text in DEFINITIONS.items()},
     )
 
 

@@ -45,7 +45,8 @@ from numpy.typing import NDArray
 
 from ketajournal.domain.medications import MedicationStep
 from ketajournal.domain.models import MoodEntry, Phase, Session
-from ketajournal.domain.wording import noun_for
+from ketajournal.language import N_, ngettext
+from ketajournal.language import gettext as _
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -62,49 +63,50 @@ ROLLING_WINDOW_DAYS = 3
 #: tolerance pattern and the next-due median when the range is at most this many days wide.
 NARROW_RANGE_DAYS = 3
 
-NEEDS_SESSION = "a treatment session"
-NEEDS_BASELINE = "at least 3 days of mood in the 14 days before the first session"
-NEEDS_POST_INDUCTION = "mood entries in the 7 days after the last induction session"
-NEEDS_OR_USER_THRESHOLD = "or a threshold you set yourself"
+#: Marked for the catalogue; said through ``gettext`` where they are used.
+NEEDS_SESSION = N_("a treatment session")
+NEEDS_BASELINE = N_("at least 3 days of mood in the 14 days before the first session")
+NEEDS_POST_INDUCTION = N_("mood entries in the 7 days after the last induction session")
+NEEDS_OR_USER_THRESHOLD = N_("or a threshold you set yourself")
 #: The same phrase in the clinician's report (third person).
-NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN = "or a threshold the patient sets"
-NEEDS_INDUCTION_RESPONSE = "a response to the induction series (P above B)"
-NO_INDUCTION_RESPONSE = "No response to the induction series yet"
+NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN = N_("or a threshold the patient sets")
+NEEDS_INDUCTION_RESPONSE = N_("a response to the induction series (P above B)")
+NO_INDUCTION_RESPONSE = N_("No response to the induction series yet")
 
 ThresholdSource = Literal["automatic", "user"]
 
 DEFINITIONS: dict[str, str] = {
-    "daily_mood": (
+    "daily_mood": N_(
         "Daily mood: the mean of the mood scores logged on a calendar day (0–10, 10 = best)."
     ),
-    "baseline_level": (
+    "baseline_level": N_(
         "Baseline level (B): the mean daily mood over the 14 days before the first "
         "treatment session; it needs mood logged on at least 3 of those days."
     ),
-    "post_induction_level": (
+    "post_induction_level": N_(
         "Post-induction level (P): the mean daily mood over the 7 days after the last "
         "session of the induction series (after the first session if there was no "
         "induction series)."
     ),
-    "threshold": (
+    "threshold": N_(
         "Threshold (T): halfway between the baseline and the post-induction level, "
         "B + (P − B) / 2, unless the patient sets T; there is no automatic T when P is "
         "not above B (no response to the induction series yet)."
     ),
-    "cycle": (
+    "cycle": N_(
         "Cycle: the days after a session, up to the day before the next session "
         "(for the latest session, up to the last day with a mood entry)."
     ),
-    "rolling_value": (
+    "rolling_value": N_(
         "Rolling value: for a day with a mood entry, the mean of the daily moods of that "
         "day and the two days before it, counting only days with entries and only days "
         "after the session."
     ),
-    "durability": (
+    "durability": N_(
         "Durability: how many days after a session the rolling value stayed at or above "
         "the threshold, i.e. the day before it first fell below it."
     ),
-    "durability_range": (
+    "durability_range": N_(
         "Durability as a range (“3–9 days”): the last entry before the first fall below "
         "the threshold is more than 3 days earlier (or there is none), so the fall happened "
         "on an unknown day in between: from the last day known at or above the threshold "
@@ -113,23 +115,23 @@ DEFINITIONS: dict[str, str] = {
         "lower end counts). A cycle with no entry at or above the threshold before its first "
         "fall is not counted as having held."
     ),
-    "censored": (
+    "censored": N_(
         "Censored (shown as “≥ n days”): the rolling value had not fallen below the "
         "threshold by the last day with a mood entry in the cycle, so the effect lasted "
         "at least that long."
     ),
-    "response_curve": (
+    "response_curve": N_(
         "Response curve: the daily mood on each day after a session, one line per cycle; "
         "the median curve is the middle value across booster cycles on each day."
     ),
-    "tolerance_signal": (
+    "tolerance_signal": N_(
         "Shortening pattern: over the last 3 to 6 finished booster cycles, durability "
         "fell by at least 1 day per booster on average (least-squares slope) and the "
         "last lasted at most 75 % as long as the first, or the dose rose by at least "
         "20 % while durability did not rise; a pattern that can mean tolerance, "
         "not a diagnosis."
     ),
-    "next_due": (
+    "next_due": N_(
         "Next booster due: the date of the last booster plus the median durability of "
         "the last 3 finished booster cycles (at least 2 needed); a question for the "
         "clinician, not a prescription."
@@ -236,8 +238,9 @@ class Cycle:
         A cycle with mood data but no threshold to measure against says ``"no threshold"``.
         """
         if self.durability_days is None:
-            return "no threshold" if self.offsets.size else "no data"
-        return f"{self.short_label} {noun_for(self.durability_days, 'day')}"
+            return _("no threshold") if self.offsets.size else _("no data")
+        return ngettext("{durability} day", "{durability} days", self.durability_days).format(
+            durability=self.short_label)
 
     @property
     def short_label(self) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ketajournal.domain.validation import ValidationError, whole_number_rule
+from ketajournal.language import N_, NP_
 
 
 @dataclass(frozen=True)
@@ -188,14 +189,15 @@ PHQ9 = Instrument(
     ),
     options=FREQUENCY,
     bands=(
-        Band(0, 4, "minimal"),
-        Band(5, 9, "mild"),
-        Band(10, 14, "moderate"),
-        Band(15, 19, "moderately severe"),
-        Band(20, 27, "severe"),
+        Band(0, 4, NP_("severity", "minimal")),
+        Band(5, 9, NP_("severity", "mild")),
+        Band(10, 14, NP_("severity", "moderate")),
+        Band(15, 19, NP_("severity", "moderately severe")),
+        Band(20, 27, NP_("severity", "severe")),
     ),
     licence=PFIZER_LICENCE,
-    scoring="Total = sum of items 1–9 (0–27). The difficulty question is recorded, not scored.",
+    scoring=N_(
+        "Total = sum of items 1–9 (0–27). The difficulty question is recorded, not scored."),
     extra=DIFFICULTY,
     safety_item=9,
 )
@@ -222,13 +224,14 @@ GAD7 = Instrument(
     ),
     options=FREQUENCY,
     bands=(
-        Band(0, 4, "minimal"),
-        Band(5, 9, "mild"),
-        Band(10, 14, "moderate"),
-        Band(15, 21, "severe"),
+        Band(0, 4, NP_("severity", "minimal")),
+        Band(5, 9, NP_("severity", "mild")),
+        Band(10, 14, NP_("severity", "moderate")),
+        Band(15, 21, NP_("severity", "severe")),
     ),
     licence=PFIZER_LICENCE,
-    scoring="Total = sum of items 1–7 (0–21). The difficulty question is recorded, not scored.",
+    scoring=N_(
+        "Total = sum of items 1–7 (0–21). The difficulty question is recorded, not scored."),
     extra=DIFFICULTY,
 )
 

@@ -53,6 +53,18 @@ def use(locale: Locale | str | None) -> None:
     _current[0] = parse(locale) if isinstance(locale, str) else locale
 
 
+def follow(language: str) -> None:
+    """Write dates and numbers in a locale of ``language`` (``en``, ``de``, ``es``): the
+    one in use when it speaks it, else the language's own (``de``); English is the
+    journal's English. So a German text never carries an English date."""
+    locale = current()
+    if language == "en":
+        if locale is not None and locale.language != "en":
+            use(None)
+    elif locale is None or locale.language != language:
+        use(language)
+
+
 def current() -> Locale | None:
     """The locale in use (None: the journal's English)."""
     return _current[0]
@@ -84,6 +96,7 @@ __all__ = [
     "LETTER_TERRITORIES",
     "VARIABLES",
     "current",
+    "follow",
     "from_environment",
     "list_separator",
     "number",
@@ -92,20 +105,3 @@ __all__ = [
     "use",
 ]
 
-
-#: The Settings' language choices: the system's language, or one the window ships.
-LANGUAGES = ("system", "en", "de", "es")
-
-
-def language_for(choice: str, system: str | None) -> str:
-    """The window's language (``en``, ``de``, ``es``) for a Settings choice.
-
-    ``system`` follows the system locale's language (``de_AT`` → ``de``) when the window
-    ships it, else English.
-    """
-    if choice != "system":
-        return choice if choice in LANGUAGES else "en"
-    locale = parse(system)
-    if locale is not None and locale.language in LANGUAGES[1:]:
-        return str(locale.language)
-    return "en"

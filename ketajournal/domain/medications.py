@@ -27,6 +27,8 @@ from ketajournal.domain.validation import (
     check_optional_number,
     check_text,
 )
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 
 #: A medication's name, as typed or picked.
 MAX_NAME_CHARS = 100
@@ -59,18 +61,18 @@ class MedicationClass(StrEnum):
 
 
 _CLASS_LABELS = {
-    MedicationClass.SSRI: "Antidepressant (SSRI)",
-    MedicationClass.SNRI: "Antidepressant (SNRI)",
-    MedicationClass.TCA: "Antidepressant (TCA)",
-    MedicationClass.MAOI: "Antidepressant (MAOI)",
-    MedicationClass.ANTIDEPRESSANT_OTHER: "Antidepressant (other)",
-    MedicationClass.BENZODIAZEPINE: "Benzodiazepine",
-    MedicationClass.Z_DRUG: "Z-drug / sedative",
-    MedicationClass.STIMULANT: "Stimulant",
-    MedicationClass.ANTIPSYCHOTIC: "Antipsychotic",
-    MedicationClass.MOOD_STABILISER: "Mood stabiliser",
-    MedicationClass.OPIOID: "Opioid",
-    MedicationClass.OTHER: "Other",
+    MedicationClass.SSRI: N_("Antidepressant (SSRI)"),
+    MedicationClass.SNRI: N_("Antidepressant (SNRI)"),
+    MedicationClass.TCA: N_("Antidepressant (TCA)"),
+    MedicationClass.MAOI: N_("Antidepressant (MAOI)"),
+    MedicationClass.ANTIDEPRESSANT_OTHER: N_("Antidepressant (other)"),
+    MedicationClass.BENZODIAZEPINE: N_("Benzodiazepine"),
+    MedicationClass.Z_DRUG: N_("Z-drug / sedative"),
+    MedicationClass.STIMULANT: N_("Stimulant"),
+    MedicationClass.ANTIPSYCHOTIC: N_("Antipsychotic"),
+    MedicationClass.MOOD_STABILISER: N_("Mood stabiliser"),
+    MedicationClass.OPIOID: N_("Opioid"),
+    MedicationClass.OTHER: N_("Other"),
 }
 
 #: A short list to pick from (generic names); anything else is typed as free text.
@@ -341,13 +343,11 @@ def changes_within(
 
 def describe(step: MedicationStep) -> str:
     """A step as the report and the Boosters table say it: ``lorazepam started (1 mg)``."""
-    verb = {StepAction.START: "started", StepAction.CHANGE: "changed to",
-            StepAction.STOP: "stopped"}[step.action]
     if step.action is StepAction.STOP:
-        return f"{step.name} stopped"
+        return _("{name} stopped").format(name=step.name)
     if step.action is StepAction.START:
-        return f"{step.name} {verb} ({step.dose_text})"
-    return f"{step.name} {verb} {step.dose_text}"
+        return _("{name} started ({dose})").format(name=step.name, dose=step.dose_text)
+    return _("{name} changed to {dose}").format(name=step.name, dose=step.dose_text)
 
 
 __all__ = [

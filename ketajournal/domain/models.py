@@ -22,6 +22,8 @@ from ketajournal.domain.validation import (
     check_text,
     check_time,
 )
+from ketajournal.language import N_, NP_, pgettext
+from ketajournal.language import gettext as _
 
 # Ranges, named once so forms, CLI help and messages agree.
 SCORE_RANGE = (0, 10)
@@ -59,11 +61,11 @@ class Route(StrEnum):
 
 
 _ROUTE_LABELS = {
-    Route.IV: "IV infusion",
-    Route.IM: "IM injection",
-    Route.NASAL: "Esketamine nasal spray",
-    Route.ORAL: "Oral / sublingual",
-    Route.OTHER: "Other",
+    Route.IV: N_("IV infusion"),
+    Route.IM: N_("IM injection"),
+    Route.NASAL: N_("Esketamine nasal spray"),
+    Route.ORAL: N_("Oral / sublingual"),
+    Route.OTHER: N_("Other"),
 }
 
 
@@ -75,7 +77,15 @@ class Phase(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.value.capitalize()
+        return _PHASE_LABELS[self]
+
+
+#: The English labels are data (exports, the window's own catalogue); shown to a reader
+#: they go through ``gettext`` (marked here with ``N_``).
+_PHASE_LABELS = {Phase.INDUCTION: N_("Induction"), Phase.BOOSTER: N_("Booster")}
+#: The phases inside a sentence ("…, IV infusion, booster"): shown by
+#: ``pgettext("phase, in a sentence", phase.value)``.
+PHASE_WORDS = (NP_("phase, in a sentence", "induction"), NP_("phase, in a sentence", "booster"))
 
 
 class SideEffectCategory(StrEnum):
@@ -126,31 +136,32 @@ class SideEffectCategory(StrEnum):
     @property
     def red_flag_advice(self) -> str:
         """What the patient is told when this category is a red flag: contact the clinic."""
-        return _RED_FLAG_ADVICE.get(self, RED_FLAG_ADVICE)
+        return _(_RED_FLAG_ADVICE.get(self, RED_FLAG_ADVICE))
 
 
 _CATEGORY_LABELS = {
-    SideEffectCategory.NAUSEA: "Nausea",
-    SideEffectCategory.HEADACHE: "Headache",
-    SideEffectCategory.DIZZINESS: "Dizziness",
-    SideEffectCategory.DISSOCIATION: "Dissociation",
-    SideEffectCategory.SEDATION: "Sedation / fatigue",
-    SideEffectCategory.COGNITION: "Memory or concentration problems",
-    SideEffectCategory.URINARY_FREQUENCY: "Urinary frequency or urgency",
-    SideEffectCategory.PAINFUL_URINATION: "Painful urination",
-    SideEffectCategory.BLOOD_IN_URINE: "Blood in urine",
-    SideEffectCategory.BLOOD_PRESSURE: "Raised blood pressure or palpitations",
-    SideEffectCategory.ANXIETY: "Anxiety",
-    SideEffectCategory.SLEEP: "Sleep problems",
-    SideEffectCategory.CRAVING: "Craving",
-    SideEffectCategory.LIVER_SIGNS: "Yellow skin or eyes, dark urine, or pain under the right ribs",
-    SideEffectCategory.VOMITING: "Vomiting",
-    SideEffectCategory.PERCEPTUAL_CHANGES: "Perceptual changes (sights, sounds, time)",
-    SideEffectCategory.EUPHORIA: "Euphoria",
-    SideEffectCategory.NUMBNESS: "Numbness",
-    SideEffectCategory.BLURRED_VISION: "Blurred vision",
-    SideEffectCategory.ELEVATED_MOOD: "Elevated mood or signs of hypomania",
-    SideEffectCategory.OTHER: "Other",
+    SideEffectCategory.NAUSEA: N_("Nausea"),
+    SideEffectCategory.HEADACHE: N_("Headache"),
+    SideEffectCategory.DIZZINESS: N_("Dizziness"),
+    SideEffectCategory.DISSOCIATION: N_("Dissociation"),
+    SideEffectCategory.SEDATION: N_("Sedation / fatigue"),
+    SideEffectCategory.COGNITION: N_("Memory or concentration problems"),
+    SideEffectCategory.URINARY_FREQUENCY: N_("Urinary frequency or urgency"),
+    SideEffectCategory.PAINFUL_URINATION: N_("Painful urination"),
+    SideEffectCategory.BLOOD_IN_URINE: N_("Blood in urine"),
+    SideEffectCategory.BLOOD_PRESSURE: N_("Raised blood pressure or palpitations"),
+    SideEffectCategory.ANXIETY: N_("Anxiety"),
+    SideEffectCategory.SLEEP: N_("Sleep problems"),
+    SideEffectCategory.CRAVING: N_("Craving"),
+    SideEffectCategory.LIVER_SIGNS: N_(
+        "Yellow skin or eyes, dark urine, or pain under the right ribs"),
+    SideEffectCategory.VOMITING: N_("Vomiting"),
+    SideEffectCategory.PERCEPTUAL_CHANGES: N_("Perceptual changes (sights, sounds, time)"),
+    SideEffectCategory.EUPHORIA: N_("Euphoria"),
+    SideEffectCategory.NUMBNESS: N_("Numbness"),
+    SideEffectCategory.BLURRED_VISION: N_("Blurred vision"),
+    SideEffectCategory.ELEVATED_MOOD: N_("Elevated mood or signs of hypomania"),
+    SideEffectCategory.OTHER: N_("Other"),
 }
 
 #: Red flags at any severity.
@@ -164,25 +175,25 @@ SEVERE_RED_FLAGS = frozenset({
 })
 RED_FLAG_SEVERITY = 7
 #: The general advice of a red flag; each category words it for itself below.
-RED_FLAG_ADVICE = "This needs your clinic's attention. Contact your clinic or doctor today."
+RED_FLAG_ADVICE = N_("This needs your clinic's attention. Contact your clinic or doctor today.")
 _RED_FLAG_ADVICE = {
-    SideEffectCategory.BLOOD_IN_URINE: (
+    SideEffectCategory.BLOOD_IN_URINE: N_(
         "Blood in urine can be a sign of bladder damage from ketamine. "
         "Contact your clinic or doctor today."
     ),
-    SideEffectCategory.PAINFUL_URINATION: (
+    SideEffectCategory.PAINFUL_URINATION: N_(
         "Severe pain when passing urine can be a sign of bladder damage from ketamine "
         "(ketamine cystitis). Contact your clinic or doctor today."
     ),
-    SideEffectCategory.URINARY_FREQUENCY: (
+    SideEffectCategory.URINARY_FREQUENCY: N_(
         "Needing to pass urine very often or urgently can be a sign of bladder damage from "
         "ketamine (ketamine cystitis). Contact your clinic or doctor today."
     ),
-    SideEffectCategory.CRAVING: (
+    SideEffectCategory.CRAVING: N_(
         "Strong craving for ketamine is something your clinic needs to know about. "
         "Contact your clinic."
     ),
-    SideEffectCategory.LIVER_SIGNS: (
+    SideEffectCategory.LIVER_SIGNS: N_(
         "Yellow skin or eyes, dark urine or pain under the right ribs can be signs of liver "
         "or bile-duct injury, reported with repeated ketamine. Contact your clinic or doctor "
         "today."
@@ -205,11 +216,11 @@ class EventKind(StrEnum):
 
 
 _EVENT_LABELS = {
-    EventKind.PSYCHOTHERAPY: "Psychotherapy",
-    EventKind.INTEGRATION: "Integration session",
-    EventKind.MEDICATION_CHANGE: "Medication change",
-    EventKind.APPOINTMENT: "Appointment",
-    EventKind.LIFE_EVENT: "Life event",
+    EventKind.PSYCHOTHERAPY: N_("Psychotherapy"),
+    EventKind.INTEGRATION: N_("Integration session"),
+    EventKind.MEDICATION_CHANGE: N_("Medication change"),
+    EventKind.APPOINTMENT: N_("Appointment"),
+    EventKind.LIFE_EVENT: N_("Life event"),
 }
 
 
@@ -468,7 +479,9 @@ class Assessment(Entry):
     @property
     def summary(self) -> str:
         """E.g. ``"PHQ-9 total 11 (moderate)"``."""
-        return f"{self.instrument.short_title} total {self.total} ({self.band.label})"
+        return _("{instrument} total {total} ({band})").format(
+            instrument=self.instrument.short_title, total=self.total,
+            band=pgettext("severity", self.band.label))
 
 
 _TrustedT = TypeVar("_TrustedT", bound=Entry)

@@ -43,14 +43,15 @@ from ketajournal.domain.models import Route
 from ketajournal.domain.schedules import PlannedItem, PlannedSession
 from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError, check_int
-from ketajournal.domain.wording import count_of
+from ketajournal.language import N_, ngettext
+from ketajournal.language import gettext as _
 
 #: Check-ins after each session: (name, opens after the session, label). The same
 #: windows as the Today tab; each lasts until the next one opens, the last for a day.
 CHECK_INS: tuple[tuple[str, timedelta, str], ...] = (
-    ("24h", timedelta(hours=24), "24 hours"),
-    ("72h", timedelta(hours=72), "3 days"),
-    ("7d", timedelta(days=7), "7 days"),
+    ("24h", timedelta(hours=24), N_("24 hours")),
+    ("72h", timedelta(hours=72), N_("3 days")),
+    ("7d", timedelta(days=7), N_("7 days")),
 )
 CHECK_INS_END = timedelta(days=8)
 #: No second notice this soon after the previous one (the 1-hour appointment one excepted).
@@ -60,8 +61,8 @@ BACKOFF_AFTER = 3
 SNOOZE_SHORT = timedelta(hours=1)
 EVENING = time(20, 0)
 APP_TITLE = "ketajournal"
-HINT = "Reminders now come every other day. Change or stop them in Settings → Reminders."
-ESKETAMINE_NOTE = (
+HINT = N_("Reminders now come every other day. Change or stop them in Settings → Reminders.")
+ESKETAMINE_NOTE = N_(
     "Session-day advice: no driving or operating machinery until the next day, after a "
     "night's sleep. Plan a ride home."
 )
@@ -264,14 +265,15 @@ def _candidates(
     if settings.mood_enabled and not (latest is not None and local_day(latest) >= day):
         out.append(_Candidate(
             Kind.MOOD, f"mood:{day.isoformat()}", _at(day, settings.mood_time, zone),
-            end_of_day, "Time to log your mood", "No mood logged today: how are you feeling?",
+            end_of_day, _("Time to log your mood"),
+            _("No mood logged today: how are you feeling?"),
             "mood",
         ))
 
     if settings.check_ins_enabled:
         for session in logged.sessions:
             steps = [*CHECK_INS, ("end", CHECK_INS_END, "")]
-            for (name, delay, label), (_, next_delay, _) in itertools.pairwise(steps):
+            for (name, delay, label), (_next, next_delay, _label) in itertools.pairwise(steps):
                 opens, closes = session.at + delay, session.at + next_delay
                 if closes <= start_of_day or opens >= end_of_day:
                     continue
@@ -279,10 +281,10 @@ def _candidates(
                     continue
                 out.append(_Candidate(
                     Kind.CHECK_IN, check_in_key(session.id, name), opens, closes,
-                    "Time for your check-in",
-                    f"Check-in {label} after your session of "
-                    f"{format_short_date(session.at.date(), weekday=True, padded=True)}: "
-                    "how is your mood?",
+                    _("Time for your check-in"),
+                    _("Check-in {after} after your session of {day}: how is your mood?").format(
+                        after=_(label),
+                        day=format_short_date(session.at.date(), weekday=True, padded=True)),
                     "mood",
                 ))
 
@@ -295,12 +297,13 @@ def _candidates(
             name = INSTRUMENTS[instrument_id].short_title if instrument_id in INSTRUMENTS \
                 else instrument_id
             detailed = (
-                f"{name} is due (last filled {format_short_date(last.date(), padded=True)})."
-                if last is not None else f"{name}: not filled yet."
+                _("{name} is due (last filled {day}).").format(
+                    name=name, day=format_short_date(last.date(), padded=True))
+                if last is not None else _("{name}: not filled yet.").format(name=name)
             )
             out.append(_Candidate(
                 Kind.QUESTIONNAIRE, f"questionnaire:{instrument_id}:{day.isoformat()}", slot,
-                end_of_day, "A questionnaire is due", detailed,
+                end_of_day, _("A questionnaire is due"), detailed,
                 f"questionnaire:{instrument_id}",
             ))
 
@@ -309,24 +312,27 @@ def _candidates(
             plan = item.session
             # The key holds the planned time: a moved session gets new reminders.
             stamp = plan.at.isoformat()
-            what = plan.route.label
+            what = _(plan.route.label)
             where = f" ({plan.clinic})" if plan.clinic else ""
-            dose = f", {plan.dose_mg:g} mg planned" if plan.dose_mg is not None else ""
+            dose = _(", {dose} mg planned").format(dose=f"{plan.dose_mg:g}") \
+                if plan.dose_mg is not None else ""
             evening, soon = _session_times(plan, settings, zone)
-            note = ESKETAMINE_NOTE if plan.route is Route.NASAL else ""
+            note = _(ESKETAMINE_NOTE) if plan.route is Route.NASAL else ""
             clock = f"{plan.at.astimezone(zone):%H:%M}"
             if evening < soon:
                 out.append(_Candidate(
                     Kind.SESSION_EVENING, f"session-evening:{item.id}:{stamp}", evening, soon,
-                    "Appointment tomorrow",
-                    f"{what} tomorrow at {clock}{where}{dose}.",
+                    _("Appointment tomorrow"),
+                    _("{what} tomorrow at {time}{where}{dose}.").format(
+                        what=what, time=clock, where=where, dose=dose),
                     "planned", note,
                 ))
             lead = _lead_text(settings.session_lead)
             out.append(_Candidate(
                 Kind.SESSION_SOON, f"session-soon:{item.id}:{stamp}", soon, plan.at,
-                f"Appointment in {lead}",
-                f"{what} at {clock}{where}{dose}.",
+                _("Appointment in {lead}").format(lead=lead),
+                _("{what} at {time}{where}{dose}.").format(
+                    what=what, time=clock, where=where, dose=dose),
                 "planned",
             ))
     return [c for c in out if c.until > start_of_day and c.due_at < end_of_day]
@@ -345,8 +351,8 @@ def _lead_text(lead: timedelta) -> str:
     minutes = int(lead.total_seconds() // 60)
     if minutes % 60 == 0:
         hours = minutes // 60
-        return count_of(hours, "hour")
-    return f"{minutes} minutes"
+        return ngettext("{n} hour", "{n} hours", hours).format(n=hours)
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
 
 
 def _events_by_key(history: Iterable[ReminderEvent]) -> dict[str, list[ReminderEvent]]:
@@ -414,7 +420,7 @@ def _notice(candidate: _Candidate, detailed: bool, hint: bool) -> Notice:
     if candidate.note:
         lines.append(candidate.note)
     if hint:
-        lines.append(HINT)
+        lines.append(_(HINT))
     actions: tuple[Action, ...]
     if candidate.kind in (Kind.MOOD, Kind.CHECK_IN):
         actions = (Action("open", "Log mood"), *SNOOZE_ACTIONS)
@@ -519,7 +525,7 @@ def decide(
         if candidate.key not in by_key:
             wakes.append(candidate.due_at)
     if settings.check_ins_enabled:
-        wakes.extend(s.at + delay for s in logged.sessions for _, delay, _ in CHECK_INS)
+        wakes.extend(s.at + delay for s in logged.sessions for _name, delay, _label in CHECK_INS)
     if settings.sessions_enabled:
         for item in planned:
             wakes.extend(_session_times(item.session, settings, zone))

@@ -2,12 +2,17 @@
 
 The text says plainly that the app is private and that nobody is monitoring it,
 and never blocks saving. Resources are chosen by country; the user may replace
-the text entirely in settings.
+the text entirely in settings. The privacy notice and closing line speak the reader's
+language; the resource lines follow the chosen country (a German speaker in the US gets
+the US numbers), in the words of that country's services.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 
 
 @dataclass(frozen=True)
@@ -110,12 +115,14 @@ def country_code(stored: str) -> str:
     return STORED_CODES.get(stored, stored)
 
 
-PRIVATE_NOTICE = (
+PRIVATE_NOTICE = N_(
     "This app is private: nobody else sees what you enter here, and no clinician or anyone "
     "else is monitoring it. If you are thinking about ending your life or hurting "
     "yourself, please reach out now:"
 )
-CLOSING = "Please also tell someone you trust and your care team."
+CLOSING = N_("Please also tell someone you trust and your care team.")
+#: Added to the patient's own lines when none names an emergency number.
+ANYWHERE = N_("Anywhere: call your local emergency number")
 
 
 def crisis_text(country: str = "international", custom: str = "") -> str:
@@ -126,8 +133,8 @@ def crisis_text(country: str = "international", custom: str = "") -> str:
     if custom.strip():
         lines = [line for line in custom.strip().splitlines() if line.strip()]
         if not any("emergency" in line.lower() for line in lines):
-            lines.append("Anywhere: call your local emergency number")
+            lines.append(_(ANYWHERE))
     else:
         chosen = CRISIS_RESOURCES.get(country_code(country), CRISIS_RESOURCES["international"])
         lines = [line.text for line in chosen]
-    return "\n".join([PRIVATE_NOTICE, *(f"• {line}" for line in lines), CLOSING])
+    return "\n".join([_(PRIVATE_NOTICE), *(f"• {line}" for line in lines), _(CLOSING)])

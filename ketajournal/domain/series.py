@@ -29,6 +29,8 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.medications import MedicationStep
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 from ketajournal.domain.schedules import PlannedItem
+from ketajournal.language import gettext as _
+from ketajournal.language import pgettext
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -228,17 +230,20 @@ def _format_time(at: datetime) -> str:
 
 def session_label(session: Session) -> str:
     """One line describing a session, for tooltips."""
-    details = [session.route.label]
+    details = [_(session.route.label)]
     if session.dose_mg is not None:
-        details.insert(0, f"{session.dose_mg:g} mg")
-    return f"{session.phase.label} session — {_format_time(session.at)} ({' '.join(details)})"
+        details.insert(0, f"{locales.number(f'{session.dose_mg:g}')} mg")
+    return _("{phase} session — {time} ({details})").format(
+        phase=_(session.phase.label), time=_format_time(session.at), details=" ".join(details))
 
 
 def side_effect_label(effect: SideEffect) -> str:
     """One line describing a side effect, for tooltips; red flags say so."""
-    text = f"{effect.label}, severity {effect.severity} — {_format_time(effect.at)}"
+    text = _("{label}, severity {severity} — {time}").format(
+        # The patient's own words for "other" are no catalogue text: they come back as typed.
+        label=_(effect.label), severity=effect.severity, time=_format_time(effect.at))
     if effect.is_red_flag:
-        text += " — red flag: contact your clinic"
+        text += _(" — red flag: contact your clinic")
     return text
 
 
@@ -249,7 +254,7 @@ def assessment_label(assessment: Assessment) -> str:
     """
     return (
         f"{format_date_with_weekday(assessment.at.date())} — {assessment.instrument.short_title} "
-        f"{assessment.total} ({assessment.band.label})"
+        f"{assessment.total} ({pgettext('severity', assessment.band.label)})"
     )
 
 
@@ -308,8 +313,9 @@ def _day_means(rows: Sequence[tuple[date, float, int]]) -> DailyMeans:
 
 def medication_mark(step: MedicationStep) -> str:
     """The short label of a medication change on the chart: ``Lorazepam started``."""
-    verb = {"start": "started", "change": "dose changed", "stop": "stopped"}
-    return f"{step.name} {verb[step.action.value]}"
+    verb = {"start": _("{name} started"), "change": _("{name} dose changed"),
+            "stop": _("{name} stopped")}
+    return verb[step.action.value].format(name=step.name)
 
 
 def build_trend_series_from_days(
@@ -404,8 +410,10 @@ def with_planned(series: TrendSeries, planned: Sequence[PlannedItem]) -> TrendSe
         series,
         planned_x=_floats(i.session.at.timestamp() for i in ahead),
         planned_labels=tuple(
-            f"Planned: {i.session.route.label}, {i.session.phase.value}, "
-            f"{format_date_with_weekday(i.session.at.date())} {i.session.at:%H:%M}"
+            _("Planned: {route}, {phase}, {when}").format(
+                route=_(i.session.route.label),
+                phase=pgettext("phase, in a sentence", i.session.phase.value),
+                when=f"{format_date_with_weekday(i.session.at.date())} {i.session.at:%H:%M}")
             for i in ahead
         ),
     )

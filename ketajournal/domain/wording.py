@@ -1,5 +1,8 @@
 """How counts and lists are said in English: the one pluralisation helper of the app.
 
+(Translated sentences count through ``ngettext`` instead; :func:`and_list` says "and" in
+the language in use.)
+
 Every sentence that puts a number before a noun ("1 day", "3 boosters", "2 PHQ-9s")
 goes through :func:`count_of`, so no screen or report writes "1 days" or "1.0 days";
 lists are joined by :func:`and_list` ("10, 12 and 10") and ranges of values by
@@ -9,6 +12,8 @@ lists are joined by :func:`and_list` ("10, 12 and 10") and ranges of values by
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from ketajournal.language import gettext as _
 
 
 def number(value: float) -> str:
@@ -41,7 +46,7 @@ def and_list(items: Sequence[str]) -> str:
     """``a``, ``a and b``, ``a, b and c``."""
     if len(items) <= 1:
         return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"
+    return _("{items} and {last}").format(items=", ".join(items[:-1]), last=items[-1])
 
 
 def counted_list(items: Sequence[str], noun: str, plural: str | None = None) -> str:

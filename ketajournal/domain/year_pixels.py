@@ -16,10 +16,10 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from ketajournal.domain.wording import count_of
+from ketajournal.language import N_, ngettext
 
 #: What a square means, for the legend on screen and on paper.
-DEFINITION = (
+DEFINITION = N_(
     "Each square is one day: its colour is the daily mood (the mean of the day's mood "
     "entries, 0–10, rounded to a whole step; dark = worst, light yellow = best); grey: "
     "no entry; a ringed square with a dot: a treatment session."
@@ -59,9 +59,11 @@ class YearPixels:
 
 def year_counts(pixels: YearPixels) -> str:
     """``365 days with a mood entry, 1 session day.``"""
+    days, sessions = pixels.logged_days, len(pixels.sessions)
     return (
-        f"{count_of(pixels.logged_days, 'day')} with a mood entry, "
-        f"{count_of(len(pixels.sessions), 'session day')}."
+        ngettext("{n} day with a mood entry, ", "{n} days with a mood entry, ", days).format(
+            n=days)
+        + ngettext("{n} session day.", "{n} session days.", sessions).format(n=sessions)
     )
 
 

@@ -12,20 +12,22 @@ definitions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ketajournal.domain.year_pixels import YearPixels
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 from ketajournal.reports.summary import BloodPressureLine, Period, Score, SessionLine, Summary
 
-TITLE = "Treatment journal summary"
+TITLE = N_("Treatment journal summary")
 
 #: The Trends chart's 7-day mean needs this many days before the period start.
 TREND_CONTEXT_DAYS = 6
 #: The report's daily-mood line joins days at most this many days apart.
 MOOD_LINE_MAX_GAP_DAYS = 3
 
-NOTES_DEFINITION = (
+NOTES_DEFINITION = N_(
     "Free text the patient typed on any entry in the period; included because the "
     "patient chose to include notes."
 )
@@ -193,7 +195,7 @@ class Details:
     side_effects: tuple[SideEffectRow, ...]
     events: tuple[EventRow, ...]
     notes: tuple[NoteRow, ...] | None
-    notes_definition: str = NOTES_DEFINITION
+    notes_definition: str = field(default_factory=lambda: _(NOTES_DEFINITION))
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,7 @@ class Report:
     summary: Summary
     charts: Charts
     details: Details
-    title: str = TITLE
+    title: str = field(default_factory=lambda: _(TITLE))
     #: The optional year-in-pixels pages (one per calendar year of the period), or none.
     years: tuple[YearPixels, ...] = ()
 

@@ -5,6 +5,8 @@ minus, percentages, doses, yes/no — with the decimal sign of the reader's loca
 from __future__ import annotations
 
 from ketajournal.domain.locales import number
+from ketajournal.language import N_, pgettext
+from ketajournal.language import gettext as _
 
 
 def format_mood(value: float) -> str:
@@ -29,15 +31,16 @@ def format_dose(dose_mg: float | None) -> str:
 
 
 #: How response and remission read when they cannot be assessed (the reason follows).
-NOT_ASSESSABLE = "not assessable"
+NOT_ASSESSABLE = N_("not assessable")
 
 
 def verdict(value: bool | None, not_assessable: str | None) -> str:
     """Response or remission as every screen says it: ``yes``, ``no`` or
     ``not assessable (no baseline PHQ-9 before the first session)``."""
     if not_assessable is not None or value is None:
-        return f"{NOT_ASSESSABLE} ({not_assessable or 'no data'})"
-    return "yes" if value else "no"
+        return "{verdict} ({reason})".format(verdict=_(NOT_ASSESSABLE),
+                                             reason=not_assessable or _("no data"))
+    return pgettext("verdict", "yes") if value else pgettext("verdict", "no")
 
 
 def yes_no(value: bool | None) -> str:

@@ -10,23 +10,25 @@ Appointment screen (``reports/summary_html.py``) are both written from a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ketajournal.domain import blood_pressure as bp
 from ketajournal.domain.dates import format_date, format_range
-from ketajournal.domain.instruments import PFIZER_LICENCE
-from ketajournal.domain.models import RED_FLAG_SEVERITY
-from ketajournal.domain.wording import and_list, count_of
+from ketajournal.domain.wording import and_list
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext, pgettext
+from ketajournal.reports.definitions import (
+    medications_definition,
+    safety_definition,
+    sessions_definition,
+    side_effect_definition,
+)
 from ketajournal.reports.numbers import format_mood, format_percent, format_signed, verdict
 
 #: Page 1 names at most this many medication changes; the detail pages list them all.
 PAGE_ONE_MEDICATION_CHANGES = 4
-MEDICATIONS_DEFINITION = (
-    "Medications: as the patient recorded them (name, dose as prescribed, class). "
-    "Taken: on the last day of the period. A medication is not taken on the day it "
-    "was stopped; a dose change applies from its day."
-)
+
 
 #: Page 1 shows the durability of this many recent booster cycles.
 RECENT_BOOSTER_CYCLES = 6
@@ -35,25 +37,6 @@ RECENT_MOOD_DAYS = 14
 
 _NAME = "<instrument>"
 
-BP_DEFINITION = bp.DEFINITION
-SIDE_EFFECT_DEFINITION = (
-    "Side effects logged in the period, by category: how many times, and the worst "
-    "severity (the patient's rating, 0–10). Red flags first: blood in urine and signs of "
-    "liver injury (yellow skin or eyes, dark urine, pain under the right ribs) at any "
-    f"severity; painful urination, urinary frequency and craving at severity ≥ "
-    f"{RED_FLAG_SEVERITY}. The app tells the patient to contact the clinic about each."
-)
-#: The PHQ-9 / GAD-7 attribution, printed wherever the report quotes or scores them.
-ATTRIBUTION = f"PHQ-9 and GAD-7: {PFIZER_LICENCE}"
-SAFETY_DEFINITION = (
-    "Item 9 asks about “thoughts that you would be better off dead or of hurting yourself "
-    "in some way”; listed: every PHQ-9 in the period answered above 0 (“not at all”) there. "
-    f"{ATTRIBUTION}"
-)
-SESSIONS_DEFINITION = (
-    "Induction: the initial series of sessions; booster: a later single maintenance session "
-    "(as the patient logged them)."
-)
 
 
 @dataclass(frozen=True)
@@ -100,7 +83,7 @@ class SessionsSummary:
     induction_count: int
     booster_count: int
     sessions: tuple[SessionLine, ...]
-    definition: str = SESSIONS_DEFINITION
+    definition: str = field(default_factory=sessions_definition)
 
 
 @dataclass(frozen=True)
@@ -214,16 +197,13 @@ class BoosterSummary:
     def next_due_question(self) -> str:
         """The estimate phrased as what it is: a question for the clinician."""
         if self.next_due is None:
-            return f"No estimate. {self.next_due_basis}"
+            return _("No estimate. {basis}").format(basis=self.next_due_basis)
         if self.next_due_past:
-            return (
-                f"The estimate, {format_date(self.next_due)}, is already past on the report "
-                f"date. (Estimate: {self.next_due_basis}.)"
-            )
-        return (
-            f"Is a booster around {format_date(self.next_due)} right? "
-            f"(Estimate: {self.next_due_basis}.)"
-        )
+            return _(
+                "The estimate, {day}, is already past on the report date. (Estimate: {basis}.)"
+            ).format(day=format_date(self.next_due), basis=self.next_due_basis)
+        return _("Is a booster around {day} right? (Estimate: {basis}.)").format(
+            day=format_date(self.next_due), basis=self.next_due_basis)
 
 
 @dataclass(frozen=True)
@@ -289,7 +269,7 @@ class MedicationLine:
     @property
     def text(self) -> str:
         """``Sertraline 100 mg once a day (Antidepressant (SSRI))``."""
-        return f"{self.name} {self.dose} — {self.class_label}"
+        return f"{self.name} {self.dose} — {_(self.class_label)}"
 
 
 @dataclass(frozen=True)
@@ -314,22 +294,25 @@ class MedicationSummary:
     changes: tuple[MedicationChange, ...]
     #: True when the journal has any medication at all (else: none recorded).
     any_recorded: bool
-    definition: str = MEDICATIONS_DEFINITION
+    definition: str = field(default_factory=medications_definition)
 
     @property
     def page_one_text(self) -> str:
         """The block of page 1: what is taken, then the changes in the period (short)."""
         if not self.any_recorded:
-            return "none recorded in the journal"
-        taken = "; ".join(line.text for line in self.taken) or "none taken"
+            return _("none recorded in the journal")
+        taken = "; ".join(line.text for line in self.taken) or _("none taken")
         if not self.changes:
-            return f"{taken}. No change in the period"
+            return _("{taken}. No change in the period").format(taken=taken)
         shown = self.changes[:PAGE_ONE_MEDICATION_CHANGES]
         listed = "; ".join(f"{format_date(c.day)} {c.text}" for c in shown)
         more = len(self.changes) - len(shown)
-        rest = f"; and {more} more (Medication changes, in the details)" if more else ""
-        return (f"{taken}. {count_of(len(self.changes), 'change')} in the period: "
-                f"{listed}{rest}")
+        rest = _("; and {more} more (Medication changes, in the details)").format(
+            more=more) if more else ""
+        changes = len(self.changes)
+        return ngettext("{taken}. {n} change in the period: {listed}{rest}",
+                        "{taken}. {n} changes in the period: {listed}{rest}", changes).format(
+            taken=taken, n=changes, listed=listed, rest=rest)
 
 
 @dataclass(frozen=True)
@@ -360,9 +343,9 @@ class Summary:
     #: The next session the patient has planned after the report is made, in one line
     #: (None: none planned, or a period that ends before today).
     next_planned: str | None = None
-    side_effect_definition: str = SIDE_EFFECT_DEFINITION
-    blood_pressure_definition: str = BP_DEFINITION
-    safety_definition: str = SAFETY_DEFINITION
+    side_effect_definition: str = field(default_factory=side_effect_definition)
+    blood_pressure_definition: str = field(default_factory=bp.definition)
+    safety_definition: str = field(default_factory=safety_definition)
 
     def measure_definitions(self) -> tuple[str, ...]:
         """The questionnaires' definitions, each said once when they agree.
@@ -402,7 +385,7 @@ class Summary:
         figures = [self._sessions_figure()]
         if self.medications is not None:
             figures.append(KeyFigure(
-                f"Medications on {format_date(self.medications.on)}",
+                _("Medications on {day}").format(day=format_date(self.medications.on)),
                 self.medications.page_one_text))
         figures.append(self._mood_figure())
         figures.extend(_measure_figure(m) for m in self.measures)
@@ -415,26 +398,30 @@ class Summary:
     def _sessions_figure(self) -> KeyFigure:
         s = self.sessions
         return KeyFigure(
-            "Sessions in period",
-            f"{s.count} ({s.induction_count} induction, {s.booster_count} booster)",
+            _("Sessions in period"),
+            _("{count} ({induction} induction, {booster} booster)").format(
+                count=s.count, induction=s.induction_count, booster=s.booster_count),
         )
 
     def _mood_figure(self) -> KeyFigure:
         m = self.mood
+        days = m.recent_days_with_data
         recent = (
-            "no entries" if m.recent_mean is None
-            else f"{format_mood(m.recent_mean)} ({count_of(m.recent_days_with_data, 'day')} "
-            "with an entry)"
+            _("no entries") if m.recent_mean is None
+            else ngettext("{mood} ({n} day with an entry)", "{mood} ({n} days with an entry)",
+                          days).format(mood=format_mood(m.recent_mean), n=days)
         )
         base = (
-            "baseline B undefined"
+            _("baseline B undefined")
             if m.baseline_level is None
-            else f"baseline B {format_mood(m.baseline_level)}"
+            else _("baseline B {level}").format(level=format_mood(m.baseline_level))
         )
-        diff = "" if m.difference is None else f", difference {format_signed(m.difference)}"
+        diff = "" if m.difference is None else _(", difference {change}").format(
+            change=format_signed(m.difference))
         return KeyFigure(
-            f"Mood, last {RECENT_MOOD_DAYS} days",
-            f"{recent} vs {base}{diff} (scale 0–10, 10 = best)",
+            _("Mood, last {n} days").format(n=RECENT_MOOD_DAYS),
+            _("{recent} vs {baseline}{difference} (scale 0–10, 10 = best)").format(
+                recent=recent, baseline=base, difference=diff),
         )
 
     def _booster_figures(self) -> list[KeyFigure]:
@@ -442,30 +429,34 @@ class Summary:
         n = len(b.recent_cycles)
         if n:
             if n > 1 and all(c.durability_days is not None for c in b.recent_cycles):
-                held = ", ".join(c.short_label for c in b.recent_cycles) + " days"
+                held = _("{list} days").format(
+                    list=", ".join(c.short_label for c in b.recent_cycles))
             else:  # each with its own unit: "12 days, no data", "1 day"
                 held = ", ".join(c.label for c in b.recent_cycles)
-            label = "Last booster held" if n == 1 else f"Last {n} boosters held"
-            order = "" if n == 1 else " (oldest first)"
+            label = ngettext("Last booster held", "Last {n} boosters held", n).format(n=n)
+            order = "" if n == 1 else _(" (oldest first)")
             changed = [format_date(c.session_day) for c in b.recent_cycles
                        if c.medication_note]
             if changed:
-                order += (f"; a medication changed during the cycle of "
-                          f"{and_list(changed)}")
+                order += _("; a medication changed during the cycle of {days}").format(
+                    days=and_list(changed))
             figures = [KeyFigure(label, held + order)]
         else:
-            value = f"needs {b.needs}" if b.needs else "no booster cycles yet"
-            figures = [KeyFigure("Boosters held", value)]
-        figures.append(KeyFigure("Tolerance pattern", b.tolerance_sentence, b.tolerance_signal))
+            value = _("needs {what}").format(what=b.needs) if b.needs else _(
+                "no booster cycles yet")
+            figures = [KeyFigure(_("Boosters held"), value)]
+        figures.append(KeyFigure(_("Tolerance pattern"), b.tolerance_sentence,
+                                 b.tolerance_signal))
         if b.next_due is None:
-            due = "no estimate"
+            due = _("no estimate")
         elif b.next_due_past:
-            due = f"{format_date(b.next_due)} (past) — a question for the clinician"
+            due = _("{day} (past) — a question for the clinician").format(
+                day=format_date(b.next_due))
         else:
-            due = f"{format_date(b.next_due)} — a question for the clinician"
-        figures.append(KeyFigure("Next booster due?", due))
+            due = _("{day} — a question for the clinician").format(day=format_date(b.next_due))
+        figures.append(KeyFigure(_("Next booster due?"), due))
         if self.next_planned is not None:
-            figures.append(KeyFigure("Next planned session", self.next_planned))
+            figures.append(KeyFigure(_("Next planned session"), self.next_planned))
         return figures
 
     def _side_effect_figure(self) -> KeyFigure:
@@ -473,71 +464,84 @@ class Summary:
         flags = self.red_flags
         if flags:
             what = "; ".join(
-                f"{f.label} ×{f.count} (worst {f.worst_severity}/10)" for f in flags
+                _("{label} ×{count} (worst {worst}/10)").format(
+                    label=_(f.label), count=f.count, worst=f.worst_severity) for f in flags
             )
-            in_all = f"{count_of(reports, 'side-effect report')} in all"
+            in_all = ngettext("{n} side-effect report in all", "{n} side-effect reports in all",
+                              reports).format(n=reports)
             return KeyFigure(
-                "Side effects",
-                f"RED FLAG: {what} — the patient is told to contact the clinic ({in_all})",
+                _("Side effects"),
+                _("RED FLAG: {what} — the patient is told to contact the clinic ({in_all})"
+                  ).format(what=what, in_all=in_all),
                 True,
             )
         categories = len(self.side_effects)
         return KeyFigure(
-            "Side effects",
-            f"{count_of(reports, 'report')} in {count_of(categories, 'category')}; "
-            "no red flags",
+            _("Side effects"),
+            ngettext("{n} report", "{n} reports", reports).format(n=reports) + " "
+            + ngettext("in {n} category; no red flags", "in {n} categories; no red flags",
+                       categories).format(n=categories),
         )
 
     def _blood_pressure_figure(self) -> KeyFigure:
         marked = self.marked_blood_pressure
         measured = sum(1 for line in self.blood_pressure if line.before or line.after)
         if marked:
+            and_word = _(" and ")
             which = "; ".join(
-                f"{format_date(line.day)}: {' and '.join(line.flags)}" for line in marked
+                f"{format_date(line.day)}: {and_word.join(line.flags)}" for line in marked
             )
             return KeyFigure(
-                "Blood pressure",
-                f"FLAGGED at {count_of(len(marked), 'session')} — {which}",
+                _("Blood pressure"),
+                ngettext("FLAGGED at {n} session — {which}", "FLAGGED at {n} sessions — {which}",
+                         len(marked)).format(n=len(marked), which=which),
                 True,
             )
         if not measured:
-            return KeyFigure("Blood pressure", "no reading at a session in this period")
+            return KeyFigure(_("Blood pressure"), _("no reading at a session in this period"))
         return KeyFigure(
-            "Blood pressure",
-            f"no flag ({count_of(measured, 'session')} with a reading: none "
-            f"{bp.RULE_PRE_DOSE}, none ≥ {bp.HIGH_READING_MMHG[0]}/{bp.HIGH_READING_MMHG[1]}, "
-            f"no {bp.RULE_RISE})",
+            _("Blood pressure"),
+            ngettext("no flag ({n} session with a reading: none {pre_dose}, none ≥ {high}, "
+                     "no {rise})",
+                     "no flag ({n} sessions with a reading: none {pre_dose}, none ≥ {high}, "
+                     "no {rise})", measured).format(
+                n=measured, pre_dose=bp.rule_pre_dose(),
+                high=f"{bp.HIGH_READING_MMHG[0]}/{bp.HIGH_READING_MMHG[1]}",
+                rise=bp.rule_rise()),
         )
 
     def _safety_figure(self) -> KeyFigure:
         if not self.safety_checked:
-            return KeyFigure("PHQ-9 item 9", "no PHQ-9 filled in this period")
+            return KeyFigure(_("PHQ-9 item 9"), _("no PHQ-9 filled in this period"))
         if not self.safety:
             return KeyFigure(
-                "PHQ-9 item 9",
-                f"none above 0 in this period ({count_of(self.safety_checked, 'PHQ-9')} "
-                "filled)",
+                _("PHQ-9 item 9"),
+                ngettext("none above 0 in this period ({n} PHQ-9 filled)",
+                         "none above 0 in this period ({n} PHQ-9s filled)",
+                         self.safety_checked).format(n=self.safety_checked),
             )
         days = ", ".join(format_date(line.day) for line in self.safety)
-        return KeyFigure("PHQ-9 item 9", f"ABOVE 0 on {days}", True)
+        return KeyFigure(_("PHQ-9 item 9"), _("ABOVE 0 on {days}").format(days=days), True)
 
 
 def _measure_figure(m: MeasureSummary) -> KeyFigure:
     if m.latest is None:
-        return KeyFigure(m.short_title, "not filled")
-    base = "no baseline" if m.baseline is None else f"baseline {m.baseline.total}"
+        return KeyFigure(m.short_title, _("not filled"))
+    base = _("no baseline") if m.baseline is None else _("baseline {total}").format(
+        total=m.baseline.total)
     change = "" if m.change_percent is None else f": {format_percent(m.change_percent)}"
     if m.not_assessable is not None:
-        outcome = f"response and remission {m.verdict(None)}"
+        outcome = _("response and remission {verdict}").format(verdict=m.verdict(None))
     else:
-        outcome = f"response {m.verdict(m.response)}, remission {m.verdict(m.remission)}"
-    return KeyFigure(m.short_title, f"{base}, now {m.latest.total} ({m.latest.band}){change}; "
-                     f"{outcome}")
+        outcome = _("response {response}, remission {remission}").format(
+            response=m.verdict(m.response), remission=m.verdict(m.remission))
+    return KeyFigure(m.short_title, _("{baseline}, now {total} ({band}){change}; {outcome}").format(
+        baseline=base, total=m.latest.total, band=pgettext("severity", m.latest.band),
+        change=change, outcome=outcome))
 
 
 
 __all__ = [
-    "ATTRIBUTION",
     "RECENT_BOOSTER_CYCLES",
     "RECENT_MOOD_DAYS",
     "BloodPressureLine",

@@ -24,6 +24,7 @@ from ketajournal.domain.reminders import (
 )
 from ketajournal.domain.safety import crisis_text
 from ketajournal.domain.timeutil import to_iso
+from ketajournal.language import gettext as _
 from ketajournal.reports.numbers import verdict
 from ketajournal.services.journal import Change, Journal
 from ketajournal.services.settings import Settings
@@ -112,22 +113,23 @@ def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
     if chosen is not None:
         baseline = next((a for a in assessments if a.id == chosen), None)
         if baseline is None:
-            notes.append(f"The {name} picked as baseline no longer exists.")
+            notes.append(_("The {name} picked as baseline no longer exists.").format(name=name))
         else:
             source = "user"
             if first_session is not None and baseline.at >= first_session.at:
-                notes.append(f"The {name} picked as baseline is after treatment started.")
+                notes.append(_("The {name} picked as baseline is after treatment started.").format(
+                    name=name))
     elif first_session is None:
-        notes.append("No treatment session yet, so there is no baseline.")
+        notes.append(_("No treatment session yet, so there is no baseline."))
     else:
         before = [a for a in assessments if a.at < first_session.at]
         if before:
             baseline, source = before[-1], "automatic"
         else:
-            notes.append(
-                f"No {name} before the first session on {first_session.at:%Y-%m-%d}: "
-                "no automatic baseline (one can be picked in Settings)."
-            )
+            notes.append(_(
+                "No {name} before the first session on {day}: no automatic baseline (one can "
+                "be picked in Settings)."
+            ).format(name=name, day=f"{first_session.at:%Y-%m-%d}"))
 
     latest = assessments[-1] if assessments else None
     change = response = remission = None
@@ -138,30 +140,34 @@ def measure_status(journal: Journal, instrument_id: str) -> MeasureStatus:
         remission = latest.total < threshold
     if baseline is not None and latest is not None:
         if latest.at <= baseline.at:
-            notes.append(f"No {name} after the baseline yet.")
+            notes.append(_("No {name} after the baseline yet.").format(name=name))
         elif baseline.total == 0:
-            notes.append("The baseline total is 0: a change in percent is undefined.")
+            notes.append(_("The baseline total is 0: a change in percent is undefined."))
         else:
             change = (latest.total - baseline.total) / baseline.total * 100
-    baseline_definition = (
-        f"Baseline: the {name} picked in Settings."
-        if source == "user"
-        else f"Baseline: the last {name} before the first treatment session"
-        + (f" ({first_session.at:%Y-%m-%d})." if first_session else ".")
-    )
+    if source == "user":
+        baseline_definition = _("Baseline: the {name} picked in Settings.").format(name=name)
+    elif first_session is not None:
+        baseline_definition = _(
+            "Baseline: the last {name} before the first treatment session ({day})."
+        ).format(name=name, day=f"{first_session.at:%Y-%m-%d}")
+    else:
+        baseline_definition = _("Baseline: the last {name} before the first treatment "
+                                "session.").format(name=name)
     definitions = {
         "baseline": baseline_definition,
-        "change": "Change: (latest − baseline) ÷ baseline × 100 %; negative means fewer symptoms.",
-        "response": (
-            f"Response: the latest {name} total is at least 50 % lower than baseline; "
-            f"assessable only with a baseline above 0 (the last {name} before the first "
-            f"session, or one picked in Settings) and a later {name} (after the first "
+        "change": _("Change: (latest − baseline) ÷ baseline × 100 %; negative means fewer "
+                    "symptoms."),
+        "response": _(
+            "Response: the latest {name} total is at least 50 % lower than baseline; "
+            "assessable only with a baseline above 0 (the last {name} before the first "
+            "session, or one picked in Settings) and a later {name} (after the first "
             "session; after the picked one)."
-        ),
-        "remission": (
-            f"Remission: the latest {name} total is below {threshold}, assessed like response."
-        ),
-        "scoring": questionnaire.scoring,
+        ).format(name=name),
+        "remission": _(
+            "Remission: the latest {name} total is below {threshold}, assessed like response."
+        ).format(name=name, threshold=threshold),
+        "scoring": _(questionnaire.scoring),
     }
     return MeasureStatus(
         instrument_id=instrument_id,
@@ -191,16 +197,16 @@ def _not_assessable(
     treatment started).
     """
     if first_session is None:
-        return "no treatment session yet"
+        return _("no treatment session yet")
     if baseline is None:
-        return f"no baseline {name} before the first session"
+        return _("no baseline {name} before the first session").format(name=name)
     if baseline.total == 0:
-        return f"the baseline {name} total is 0"
+        return _("the baseline {name} total is 0").format(name=name)
     if picked:
         if latest is None or latest.at <= baseline.at:
-            return f"no {name} after the baseline yet"
+            return _("no {name} after the baseline yet").format(name=name)
     elif latest is None or latest.at <= first_session.at:
-        return f"no {name} after the first session yet"
+        return _("no {name} after the first session yet").format(name=name)
     return None
 
 
@@ -227,7 +233,7 @@ def booster_analysis(journal: Journal) -> BoosterAnalysis:
     threshold = Settings(journal).get("booster.threshold")
     means = journal.daily_mood_means()
     mood = DailyMood(
-        tuple(day for day, _ in means), np.asarray([m for _, m in means], dtype=np.float64)
+        tuple(day for day, _mean in means), np.asarray([m for _day, m in means], dtype=np.float64)
     )
     return analyse_boosters(
         mood,
@@ -347,10 +353,11 @@ def due_items(journal: Journal) -> list[DueItem]:
         if key in dismissed:
             continue
         text = (
-            f"{questionnaire.short_title} is due "
-            f"(last filled {format_short_date(filled[-1].at.date(), padded=True)})."
+            _("{name} is due (last filled {day}).").format(
+                name=questionnaire.short_title,
+                day=format_short_date(filled[-1].at.date(), padded=True))
             if filled
-            else f"{questionnaire.short_title}: not filled yet."
+            else _("{name}: not filled yet.").format(name=questionnaire.short_title)
         )
         items.append(DueItem(key, text, instrument_id=instrument_id))
 
@@ -358,7 +365,7 @@ def due_items(journal: Journal) -> list[DueItem]:
     moods = journal.moods(now - timedelta(days=9), now + timedelta(seconds=1))
     for session in recent:
         steps = [*CHECK_INS, ("end", CHECK_INS_END, "")]
-        for (name, delay, label), (_, next_delay, _) in itertools.pairwise(steps):
+        for (name, delay, label), (_next, next_delay, _label) in itertools.pairwise(steps):
             start, end = session.at + delay, session.at + next_delay
             if not start <= now < end:
                 continue
@@ -367,9 +374,11 @@ def due_items(journal: Journal) -> list[DueItem]:
                 continue
             assert session.id is not None
             items.append(
-                DueItem(key, f"Check-in {label} after your session of "
-                        f"{format_short_date(session.at.date(), weekday=True, padded=True)}: "
-                        "how is your mood?", session_id=session.id,
+                DueItem(key, _("Check-in {after} after your session of {day}: how is your "
+                               "mood?").format(
+                            after=_(label),
+                            day=format_short_date(session.at.date(), weekday=True, padded=True)),
+                        session_id=session.id,
                         reminder_key=check_in_key(session.id, name))
             )
     return items

@@ -21,6 +21,8 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.response_curves import response_curves
 from ketajournal.domain.series import SEVEN_DAY_WINDOW_DAYS, day_runs, trailing_mean
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 from ketajournal.reports.model import (
     MOOD_LINE_MAX_GAP_DAYS,
     TREND_CONTEXT_DAYS,
@@ -36,16 +38,22 @@ from ketajournal.reports.summary import (
 )
 from ketajournal.services.report_summary import days_between, session_line
 
-DAILY_MOOD_DEFINITION = (
+DAILY_MOOD_DEFINITION = N_(
     "Daily mood: the mean of the mood scores logged on a calendar day (0–10, 10 = best)."
 )
+#: Marked here, translated when a report is built (:func:`trend_definitions`).
 TREND_DEFINITIONS = (
     DAILY_MOOD_DEFINITION,
-    "7-day mean: the mean of the daily moods in the 7 calendar days ending that day "
-    "(days without an entry are skipped).",
-    "PHQ-9 total: the sum of its 9 item answers (0–27; higher = more symptoms), on the "
-    "right-hand axis, on the day it was filled in.",
+    N_("7-day mean: the mean of the daily moods in the 7 calendar days ending that day "
+       "(days without an entry are skipped)."),
+    N_("PHQ-9 total: the sum of its 9 item answers (0–27; higher = more symptoms), on the "
+       "right-hand axis, on the day it was filled in."),
 )
+
+
+def trend_definitions() -> tuple[str, ...]:
+    """The trend chart's definitions in the language in use."""
+    return tuple(_(text) for text in TREND_DEFINITIONS)
 
 
 def trend_data(
@@ -61,7 +69,7 @@ def trend_data(
     first = period.start - timedelta(days=TREND_CONTEXT_DAYS)
     by_day = days_between(daily, first, period.end)
     days = [day for day, _ in by_day]
-    values = np.asarray([mean for _, mean in by_day], dtype=np.float64)
+    values = np.asarray([mean for _day, mean in by_day], dtype=np.float64)
     mean7 = trailing_mean(days, values, SEVEN_DAY_WINDOW_DAYS)
     before = sum(1 for day in days if day < period.start)  # the context days come first
     shown_days = days[before:]
@@ -88,7 +96,7 @@ def trend_data(
             )
             for instrument_id, questionnaire in INSTRUMENTS.items()
         ),
-        definitions=TREND_DEFINITIONS,
+        definitions=trend_definitions(),
     )
 
 
@@ -99,11 +107,12 @@ def curves_data(period: Period, analysis: BoosterAnalysis) -> CurvesData:
     median_count = len(analysis.booster_cycles)
     definitions = (
         analysis.definitions["response_curve"],
-        "Shown: the cycles of the sessions in the period and, at least, the last "
-        f"{RECENT_BOOSTER_CYCLES} booster cycles; older cycles fainter.",
-        (f"Median: over all {median_count} booster cycles up to {format_date(period.end)}. "
-         if median_count else "No booster cycle yet, so no median. ")
-        + "T: the threshold durability is measured against (page 1).",
+        _("Shown: the cycles of the sessions in the period and, at least, the last "
+          "{n} booster cycles; older cycles fainter.").format(n=RECENT_BOOSTER_CYCLES),
+        (_("Median: over all {n} booster cycles up to {day}. ").format(
+            n=median_count, day=format_date(period.end))
+         if median_count else _("No booster cycle yet, so no median. "))
+        + _("T: the threshold durability is measured against (page 1)."),
     )
     # The curves the Boosters screen draws, as plain values, for the cycles shown.
     drawn = response_curves(analysis)
@@ -128,4 +137,4 @@ def curves_data(period: Period, analysis: BoosterAnalysis) -> CurvesData:
     )
 
 
-__all__ = ["TREND_DEFINITIONS", "curves_data", "trend_data"]
+__all__ = ["TREND_DEFINITIONS", "curves_data", "trend_data", "trend_definitions"]

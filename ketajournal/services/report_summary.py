@@ -37,6 +37,7 @@ from ketajournal.domain.boosters import (
 )
 from ketajournal.domain.dates import format_date, format_range
 from ketajournal.domain.instruments import INSTRUMENTS
+from ketajournal.domain.locales import number
 from ketajournal.domain.medications import Course, changes_within, describe, taken_on
 from ketajournal.domain.models import (
     BloodPressure,
@@ -46,7 +47,8 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
-from ketajournal.domain.wording import count_of
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.reports.summary import (
     RECENT_BOOSTER_CYCLES,
     RECENT_MOOD_DAYS,
@@ -104,33 +106,39 @@ def mood_summary(
     """Mood over the last days of the period against the baseline level B, with definitions."""
     recent_start = max(period.start, period.end - timedelta(days=RECENT_MOOD_DAYS - 1))
     by_day = days_between(daily, recent_start, period.end)
-    recent = sum(mean for _, mean in by_day) / len(by_day) if by_day else None
+    recent = sum(mean for _day, mean in by_day) / len(by_day) if by_day else None
     first = min((s.at.date() for s in sessions), default=None)
     base_start = first - timedelta(days=BASELINE_WINDOW_DAYS) if first else None
     base_end = first - timedelta(days=1) if first else None
     days = (period.end - recent_start).days + 1
     definitions = [
-        f"Mood now: the mean of the daily moods (a day's mood = the mean of its entries, 0–10) "
-        f"over the last {RECENT_MOOD_DAYS} days of the period, "
-        f"{format_range(recent_start, period.end)}; {len(by_day)} of the "
-        f"{count_of(days, 'day')} had an entry.",
+        ngettext(
+            "Mood now: the mean of the daily moods (a day's mood = the mean of its entries, "
+            "0–10) over the last {recent} days of the period, {period}; {with_entry} of the "
+            "{n} day had an entry.",
+            "Mood now: the mean of the daily moods (a day's mood = the mean of its entries, "
+            "0–10) over the last {recent} days of the period, {period}; {with_entry} of the "
+            "{n} days had an entry.", days).format(
+            recent=RECENT_MOOD_DAYS, period=format_range(recent_start, period.end),
+            with_entry=len(by_day), n=days),
     ]
     if base_start and base_end:
-        definitions.append(
-            f"Baseline level B: the same mean over the {BASELINE_WINDOW_DAYS} days before the "
-            f"first session, {format_range(base_start, base_end)} (needs at least "
-            f"{BASELINE_MIN_DAYS} days with an entry)."
-        )
+        definitions.append(_(
+            "Baseline level B: the same mean over the {window} days before the first session, "
+            "{period} (needs at least {minimum} days with an entry)."
+        ).format(window=BASELINE_WINDOW_DAYS, period=format_range(base_start, base_end),
+                 minimum=BASELINE_MIN_DAYS))
     else:
         definitions.append(analysis.definitions["baseline_level"])
     notes = []
     if analysis.baseline_level is None:
         notes.append(
-            "B is undefined: fewer than 3 days with a mood entry in the 14 days before the "
-            "first session." if first else "B is undefined: there is no session yet."
+            _("B is undefined: fewer than 3 days with a mood entry in the 14 days before the "
+              "first session.") if first else _("B is undefined: there is no session yet.")
         )
     if recent is None:
-        notes.append(f"No mood entry in the last {RECENT_MOOD_DAYS} days of the period.")
+        notes.append(_("No mood entry in the last {n} days of the period.").format(
+            n=RECENT_MOOD_DAYS))
     return MoodSummary(
         recent_start=recent_start,
         recent_end=period.end,
@@ -204,7 +212,7 @@ def booster_summary(analysis: BoosterAnalysis, today: date | None = None) -> Boo
         recent_cycles=tuple(_cycle_line(c) for c in recent),
         tolerance_signal=analysis.tolerance.signal,
         tolerance_sentence=readable(analysis.tolerance.sentence).replace(
-            TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN  # the report is the clinician's
+            _(TOLERANCE_ADVICE), _(TOLERANCE_NOTE_FOR_CLINICIAN)  # the report is the clinician's
         ),
         next_due=analysis.next_due,
         next_due_basis=readable(analysis.next_due_basis),
@@ -218,34 +226,37 @@ def booster_summary(analysis: BoosterAnalysis, today: date | None = None) -> Boo
 def _short_booster_definitions(analysis: BoosterAnalysis) -> tuple[str, ...]:
     """Page 1's definitions: the same rules as the analysis's, shorter, with T's numbers."""
     t = analysis.threshold
-    if t is None and analysis.tolerance.sentence.startswith(NO_INDUCTION_RESPONSE):
+    if t is None and analysis.tolerance.sentence.startswith(_(NO_INDUCTION_RESPONSE)):
         threshold = analysis.tolerance.sentence
     elif t is None:
-        threshold = "There is no threshold T yet, so durability cannot be measured."
+        threshold = _("There is no threshold T yet, so durability cannot be measured.")
     elif analysis.threshold_source == "user":
-        threshold = f"T = {t:.2f}, set by the patient."
+        threshold = _("T = {t}, set by the patient.").format(t=number(f"{t:.2f}"))
     else:
-        threshold = (
-            f"T = {t:.2f} = B + (P − B) / 2 with B = {analysis.baseline_level or 0:.2f} and P = "
-            f"{analysis.post_induction_level or 0:.2f}, the mean daily mood over the 7 days "
-            "after the last induction session."
-        )
+        threshold = _(
+            "T = {t} = B + (P − B) / 2 with B = {b} and P = {p}, the mean daily mood over the "
+            "7 days after the last induction session."
+        ).format(t=number(f"{t:.2f}"), b=number(f"{analysis.baseline_level or 0:.2f}"),
+                 p=number(f"{analysis.post_induction_level or 0:.2f}"))
     return (
-        f"Held: the days after a booster until the {ROLLING_WINDOW_DAYS}-day mean of the daily "
-        "mood (days after the session only) first fell below the threshold T, counted to the "
-        "day before; “≥ n days”: still at or above T on the last day with an entry; "
-        f"“j–n days”: no entry for more than {ROLLING_WINDOW_DAYS} days before the first fall "
-        "below T (or none at all), so it fell on an unknown day after day j, the last known "
-        f"at or above T (0: none). {threshold}",
-        f"Tolerance pattern: over the last {TOLERANCE_MIN_CYCLES}–{TOLERANCE_MAX_CYCLES} "
-        f"finished boosters, durability fell by ≥ {-TOLERANCE_SLOPE_DAYS:g} day per booster "
-        f"(least-squares slope) and the last held ≤ {TOLERANCE_LAST_RATIO * 100:.0f} % as long "
-        f"as the first, or the dose rose by ≥ {TOLERANCE_DOSE_RISE * 100:.0f} % without a "
-        "longer effect; descriptive, not a diagnosis. A range counts only when it is at most "
-        f"{NARROW_RANGE_DAYS} days wide (with its lower end).",
-        f"Next booster due: the last booster's date + the median durability of the last "
-        f"{NEXT_DUE_CYCLES} finished boosters (at least {NEXT_DUE_MIN_CYCLES} needed; ranges "
-        "as for the tolerance pattern); marked when already past on the report date.",
+        _("Held: the days after a booster until the {window}-day mean of the daily mood (days "
+          "after the session only) first fell below the threshold T, counted to the day "
+          "before; “≥ n days”: still at or above T on the last day with an entry; “j–n days”: "
+          "no entry for more than {window} days before the first fall below T (or none at "
+          "all), so it fell on an unknown day after day j, the last known at or above T (0: "
+          "none). {threshold}").format(window=ROLLING_WINDOW_DAYS, threshold=threshold),
+        _("Tolerance pattern: over the last {low}–{high} finished boosters, durability fell by "
+          "≥ {slope} day per booster (least-squares slope) and the last held ≤ {ratio} % as "
+          "long as the first, or the dose rose by ≥ {rise} % without a longer effect; "
+          "descriptive, not a diagnosis. A range counts only when it is at most {narrow} days "
+          "wide (with its lower end).").format(
+            low=TOLERANCE_MIN_CYCLES, high=TOLERANCE_MAX_CYCLES,
+            slope=f"{-TOLERANCE_SLOPE_DAYS:g}", ratio=f"{TOLERANCE_LAST_RATIO * 100:.0f}",
+            rise=f"{TOLERANCE_DOSE_RISE * 100:.0f}", narrow=NARROW_RANGE_DAYS),
+        _("Next booster due: the last booster's date + the median durability of the last "
+          "{cycles} finished boosters (at least {minimum} needed; ranges as for the tolerance "
+          "pattern); marked when already past on the report date.").format(
+            cycles=NEXT_DUE_CYCLES, minimum=NEXT_DUE_MIN_CYCLES),
     )
 
 
@@ -253,7 +264,7 @@ def clinician_voice(text: str | None) -> str | None:
     """A phrase of the patient's screens as the clinician's report says it (third person)."""
     if text is None:
         return None
-    return text.replace(NEEDS_OR_USER_THRESHOLD, NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN)
+    return text.replace(_(NEEDS_OR_USER_THRESHOLD), _(NEEDS_OR_USER_THRESHOLD_FOR_CLINICIAN))
 
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

@@ -31,6 +31,8 @@ from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import MAX_SHORT_TEXT_CHARS, ValidationError, check_text
 from ketajournal.domain.year_pixels import YearPixels, year_pixels
 from ketajournal.errors import KnownError
+from ketajournal.language import N_, pgettext
+from ketajournal.language import gettext as _
 from ketajournal.reports.model import (
     AssessmentRow,
     Charts,
@@ -63,7 +65,7 @@ E = TypeVar("E", bound=Entry)
 #: At most this many year-in-pixels pages (the latest years of the period).
 MAX_YEAR_PAGES = 3
 
-NO_APPOINTMENT = (
+NO_APPOINTMENT = N_(
     "There is no appointment in the journal yet, so there is no “since the last "
     "appointment”. Log one (ketajournal log event appointment --at DATE) or choose "
     "the dates with --from and --to."
@@ -116,26 +118,27 @@ def resolve_period(
             )
         appointment = journal.latest_event(EventKind.APPOINTMENT, end)
         if appointment is None:
-            raise KnownError(NO_APPOINTMENT)
+            raise KnownError(_(NO_APPOINTMENT))
         start = appointment.at.date()
-        basis = "since the last appointment"
-        definition = (
-            f"Since the last appointment: from the day of the last appointment in the "
-            f"journal ({format_date(start)}) to {_today_or(end, today)}."
-        )
+        basis = N_("since the last appointment")  # data; the PDF translates it
+        definition = _(
+            "Since the last appointment: from the day of the last appointment in the "
+            "journal ({start}) to {end}."
+        ).format(start=format_date(start), end=_today_or(end, today))
     elif period_start is not None:
         start = period_start
-        basis = "chosen dates"
-        definition = f"Chosen dates: {format_range(start, end)}, both days included."
+        basis = N_("chosen dates")
+        definition = _("Chosen dates: {period}, both days included.").format(
+            period=format_range(start, end))
     else:
         first = journal.first_entry_day()
         start = min(first, end) if first is not None else end
-        basis = "all data"
+        basis = N_("all data")
         definition = (
-            f"All data: from the day of the first entry ({format_date(start)}) to "
-            f"{_today_or(end, today)}."
+            _("All data: from the day of the first entry ({start}) to {end}.").format(
+                start=format_date(start), end=_today_or(end, today))
             if first is not None
-            else "All data: the journal has no entries yet."
+            else _("All data: the journal has no entries yet.")
         )
     if start > end:
         raise ValidationError("from", "must be on or before --to")
@@ -151,7 +154,8 @@ def _difficulty(assessment: Assessment) -> str | None:
 
 
 def _today_or(end: date, today: date) -> str:
-    return f"today ({format_date(end)})" if end == today else format_date(end)
+    return _("today ({day})").format(day=format_date(end)) if end == today \
+        else format_date(end)
 
 
 # -- building -----------------------------------------------------------------------------
@@ -168,8 +172,9 @@ def next_planned_line(journal: Journal, period: Period) -> str | None:
     if item is None:
         return None
     plan = item.session
-    where = f", at {plan.clinic}" if plan.clinic else ""
-    return f"{format_date_time(plan.at)}, {plan.route.label}, {plan.phase.value}{where}"
+    where = _(", at {clinic}").format(clinic=plan.clinic) if plan.clinic else ""
+    phase = pgettext("phase, in a sentence", plan.phase.value)
+    return f"{format_date_time(plan.at)}, {_(plan.route.label)}, {phase}{where}"
 
 
 def build_report(

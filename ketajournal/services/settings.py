@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ketajournal.domain.instruments import INSTRUMENTS
-from ketajournal.domain.locales import LANGUAGES
 from ketajournal.domain.models import ENTRY_ID_RANGE, SCORE_RANGE
 from ketajournal.domain.safety import CRISIS_RESOURCES, country_code
 from ketajournal.domain.validation import (
@@ -21,6 +20,7 @@ from ketajournal.domain.validation import (
     check_text,
     whole_number_rule,
 )
+from ketajournal.language import CHOICES
 from ketajournal.palette import SCHEMES
 from ketajournal.services.imports.daylio import MAX_MOOD_LABELS, mood_key
 from ketajournal.services.journal import Journal
@@ -74,8 +74,8 @@ def _scheme(key: str, value: Any) -> Any:
 
 
 def _language(key: str, value: Any) -> Any:
-    if value not in LANGUAGES:
-        raise ValidationError(key, f"must be one of: {', '.join(LANGUAGES)}")
+    if value not in CHOICES:
+        raise ValidationError(key, f"must be one of: {', '.join(CHOICES)}")
     return value
 
 

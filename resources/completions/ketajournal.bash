@@ -7,7 +7,7 @@ _ketajournal() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word="${COMP_WORDS[i]}"
         case "$word" in
-            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--count|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--every|--frequency|--from|--heart-rate|--home|--kind|--maintenance|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--session-id|--severity|--sleep|--spo2|--start|--tags|--time|--time-column|--to|--unit|--weekdays|--weeks|--weight-kg|-o) ((i++)); continue ;;
+            --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--count|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--every|--frequency|--from|--heart-rate|--home|--kind|--language|--maintenance|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--session-id|--severity|--sleep|--spo2|--start|--tags|--time|--time-column|--to|--unit|--weekdays|--weeks|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
             :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:plan|plan:template|plan:add|plan:list|plan:done|plan:missed|plan:remove|plan:export-ics|:settings|:sync|sync:setup|sync:join|sync:status|sync:history|sync:restore)
@@ -111,6 +111,7 @@ _ketajournal() {
         'export pdf:--to') return ;;
         'export pdf:--paper') COMPREPLY=($(compgen -W 'a4 letter' -- "$cur")); return ;;
         'export pdf:--name') return ;;
+        'export pdf:--language') COMPREPLY=($(compgen -W 'en de es' -- "$cur")); return ;;
         'export csv:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'export csv:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'export csv:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
@@ -248,7 +249,7 @@ _ketajournal() {
         'medication list') words='--home --password-file --recovery-key-file --on --json' ;;
         export) words='json pdf csv fhir' ;;
         'export json') words='--home --password-file --recovery-key-file -o --output' ;;
-        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --paper --name --year-page' ;;
+        'export pdf') words='--home --password-file --recovery-key-file -o --output --from --to --since-last-appointment --include-notes --paper --name --language --year-page' ;;
         'export csv') words='--home --password-file --recovery-key-file -o --output --excel' ;;
         'export fhir') words='--home --password-file --recovery-key-file -o --output' ;;
         import) words='--home --password-file --recovery-key-file --from --map --dry-run --scale --lower-is-better --date-column --date-format --mood-column --time-column --note-column --delimiter' ;;

@@ -7,7 +7,7 @@ function __ketajournal_path
             set skip 0
             continue
         end
-        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --class --clinic --count --date-column --date-format --day --days --delimiter --difficulty --dissociation --dose --dose-mg --duration-min --energy --every --frequency --from --heart-rate --home --kind --maintenance --map --moaas --mood-column --name --note --note-column --observation-min --on --other --output --paper --password-file --phase --recovery-key-file --route --scale --seed --session --session-id --severity --sleep --spo2 --start --tags --time --time-column --to --unit --weekdays --weeks --weight-kg -o
+        if contains -- $word --anxiety --at --bp-after --bp-before --bp-leaving --class --clinic --count --date-column --date-format --day --days --delimiter --difficulty --dissociation --dose --dose-mg --duration-min --energy --every --frequency --from --heart-rate --home --kind --language --maintenance --map --moaas --mood-column --name --note --note-column --observation-min --on --other --output --paper --password-file --phase --recovery-key-file --route --scale --seed --session --session-id --severity --sleep --spo2 --start --tags --time --time-column --to --unit --weekdays --weeks --weight-kg -o
             set skip 1
             continue
         end
@@ -156,6 +156,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l since
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l include-notes -d 'include the notes you wrote (left out by default)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l paper -x -a 'a4 letter' -d 'paper size (default: the setting report.paper, else Letter in the US and Canada and A4 elsewhere, from the locale)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l name -x -d 'printed on every page as \'Prepared for/by: TEXT\' (default: no name)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l language -x -a 'en de es' -d 'the PDF\'s language (default: the setting ui.language, else the system\'s); crisis resources still follow the chosen country'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export pdf\'' -l year-page -d 'add a year-in-pixels page for each year of the period (off by default)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'export csv\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'

@@ -170,8 +170,8 @@ def test_plural_forms_follow_the_count_in_english_and_german(qapp: object) -> No
 ])
 def test_the_language_follows_the_choice_then_the_system(
         choice: str, system: str | None, expected: str) -> None:
-    from ketajournal.domain.locales import language_for
-    assert language_for(choice, system) == expected
+    from ketajournal.language import choose
+    assert choose(choice, {}, system) == expected
 
 
 def test_a_missing_catalogue_leaves_the_source_text(qapp: object, tmp_path: Path) -> None:
@@ -191,6 +191,9 @@ def test_the_journal_setting_switches_the_language_and_system_keeps_the_start_on
     try:
         assert tr("&File") == "&Datei"
         assert QLocale().language() == QLocale.Language.German
+        # The core's texts the window shows (gettext) follow the same choice.
+        from ketajournal.language import current, gettext
+        assert current() == "de" and gettext("Side effects") == "Nebenwirkungen"
     finally:
         translation.install("en")
         QLocale.setDefault(QLocale.c())

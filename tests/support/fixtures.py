@@ -39,6 +39,17 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(autouse=True)
+def english_words() -> Iterator[None]:
+    """Every test ends in the core's English and the journal's dates, whatever it spoke."""
+    yield
+    from ketajournal import language
+    from ketajournal.domain import locales
+
+    language.use("en")
+    locales.use(None)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock()

@@ -21,11 +21,13 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, SimpleDocTemplate
 
 from ketajournal.domain.dates import format_date
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.files import atomic_path
 from ketajournal.reports.model import Report
 from ketajournal.reports.pdf.charts import chart_page
@@ -106,9 +108,15 @@ def _draw_chrome(canvas: Any, chrome: _Chrome, number: int, total: int) -> None:
     width, height, margin = chrome.page
     top = height - 11 * mm
     canvas.setFillColor(INK)
-    canvas.setFont(SANS_BOLD, 11)
+    # Title and period share one line: smaller type when a language makes them meet.
+    title_size, period_size = 11.0, 9.5
+    while title_size > 7.5 and (
+            stringWidth(chrome.title, SANS_BOLD, title_size)
+            + stringWidth(chrome.period, SANS, period_size) + 12 > width - 2 * margin):
+        title_size, period_size = title_size - 0.5, period_size - 0.5
+    canvas.setFont(SANS_BOLD, title_size)
     canvas.drawString(margin, top, chrome.title)
-    canvas.setFont(SANS, 9.5)
+    canvas.setFont(SANS, period_size)
     canvas.drawRightString(width - margin, top, chrome.period)
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.6)
@@ -118,14 +126,18 @@ def _draw_chrome(canvas: Any, chrome: _Chrome, number: int, total: int) -> None:
     canvas.setFillColor(MUTED)
     canvas.setFont(SANS, 9)
     canvas.drawString(margin, bottom, chrome.footer_left)
-    canvas.drawRightString(width - margin, bottom, f"page {number} of {total}")
+    canvas.drawRightString(width - margin, bottom,
+                           _("page {number} of {total}").format(number=number, total=total))
     canvas.restoreState()
 
 
 def _chrome(report: Report, paper: str) -> _Chrome:
-    made = f"Made on {format_date(report.generated_on)} from the patient's own journal"
-    left = made if report.name is None else f"Prepared for/by: {report.name} · {made}"
-    period = f"Period: {report.period.label} ({report.period.basis})"
+    made = _("Made on {day} from the patient's own journal").format(
+        day=format_date(report.generated_on))
+    left = made if report.name is None else _("Prepared for/by: {name} · {made}").format(
+        name=report.name, made=made)
+    period = _("Period: {period} ({basis})").format(period=report.period.label,
+                                                    basis=_(report.period.basis))
     return _Chrome(
         report.title, period.translate(FALLBACKS), left.translate(FALLBACKS),
         page_geometry(paper),
@@ -162,7 +174,8 @@ def write_pdf(report: Report, target: Path, paper: str = "a4") -> int:
             _document(tmp, report.title, paper).build(story, canvasmaker=make_canvas)
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        message = f"The PDF could not be written ({reason}); nothing was saved."
+        message = _("The PDF could not be written ({reason}); nothing was saved.").format(
+            reason=reason)
         raise PdfWriteError(message) from error
     return canvases[-1].page_count
 
@@ -200,7 +213,7 @@ def build_story(report: Report) -> list[Flowable]:
         story.append(PageBreak())
     story.extend(detail_pages(report))
     story.append(CondPageBreak(PAGE_HEIGHT / 4))
-    story.append(heading("Definitions of the booster analysis"))
+    story.append(heading(_("Definitions of the booster analysis")))
     story.extend(definition_paragraphs(report.summary.boosters.definitions))
     return story
 

@@ -27,6 +27,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from ketajournal.domain.dates import format_short_date, month_abbreviation
+from ketajournal.domain.locales import number
+from ketajournal.language import gettext as _
 from ketajournal.palette import (
     PDF_BASELINE,
     PDF_BOOSTER,
@@ -76,14 +78,14 @@ def chart_page(report: Report) -> list[Flowable]:
     trend = report.charts.trend
     curves = report.charts.curves
     out: list[Flowable] = [
-        para("Mood over the period", "h1"),
+        para(_("Mood over the period"), "h1"),
         trend_drawing(trend, report.summary.mood.baseline_level),
         _legend(_trend_legend(trend, report.summary.mood.baseline_level)),
     ]
     out.extend(definition_paragraphs(trend.definitions))
     out.append(Spacer(1, 8))
     out.append(CondPageBreak(CHART_HEIGHT + 60))
-    out.append(para("Booster response curves", "h1"))
+    out.append(para(_("Booster response curves"), "h1"))
     out.append(response_drawing(curves))
     out.append(_legend(_curves_legend(curves)))
     out.extend(definition_paragraphs(curves.definitions))
@@ -193,7 +195,7 @@ def trend_drawing(trend: TrendData, baseline: float | None) -> Drawing:
     x = _Scale(first, last, left, right)
     y = _Scale(-0.3, 10.3, bottom, top)
     _frame(drawing, left, bottom, right, top)
-    _mood_axis(drawing, y, left, right, "Mood (0–10, 10 = best)")
+    _mood_axis(drawing, y, left, right, _("Mood (0–10, 10 = best)"))
 
     for day, label in _month_ticks(trend.start, trend.end, right - left):
         xx = x(day.toordinal())
@@ -228,7 +230,7 @@ def trend_drawing(trend: TrendData, baseline: float | None) -> Drawing:
             drawing.add(_polyline(xs[a:b], [y(v) for v in mean7[a:b]], MEAN_COLOUR, 2.0))
     else:
         drawing.add(_axis_text((left + right) / 2, (bottom + top) / 2,
-                               "No mood entries in this period", size=10))
+                               _("No mood entries in this period"), size=10))
 
     phq = next((s for s in trend.scores if s.instrument_id == "phq9"), None)
     if phq is not None and phq.points:
@@ -246,7 +248,8 @@ def trend_drawing(trend: TrendData, baseline: float | None) -> Drawing:
             drawing.add(Polygon([xx, yy + 3.2, xx + 3.2, yy, xx, yy - 3.2, xx - 3.2, yy],
                                 fillColor=PHQ_COLOUR, strokeColor=PAPER,
                                 strokeWidth=0.4))
-        label = _axis_text(0, 0, f"{phq.short_title} total (0–{phq.max_total})",
+        label = _axis_text(0, 0, _("{instrument} total (0–{maximum})").format(
+            instrument=phq.short_title, maximum=phq.max_total),
                            size=AXIS_FONT + 0.5, colour=PHQ_COLOUR)
         drawing.add(_rotated(label, CHART_WIDTH - 4, (bottom + top) / 2))
     return drawing
@@ -261,12 +264,12 @@ def response_drawing(curves: CurvesData) -> Drawing:
     x = _Scale(0, longest + 1, left, right)
     y = _Scale(-0.3, 10.3, bottom, top)
     _frame(drawing, left, bottom, right, top)
-    _mood_axis(drawing, y, left, right, "Daily mood (0–10, 10 = best)")
+    _mood_axis(drawing, y, left, right, _("Daily mood (0–10, 10 = best)"))
     for day in range(0, longest + 1, 7):
         xx = x(day)
         drawing.add(Line(xx, bottom, xx, bottom - 3, strokeColor=MUTED, strokeWidth=0.6))
         drawing.add(_axis_text(xx, bottom - 12, str(day)))
-    drawing.add(_axis_text((left + right) / 2, 2, "Days after the session", size=AXIS_FONT + 0.5,
+    drawing.add(_axis_text((left + right) / 2, 2, _("Days after the session"), size=AXIS_FONT + 0.5,
                            colour=INK))
 
     for phase_is_booster in (False, True):
@@ -288,11 +291,12 @@ def response_drawing(curves: CurvesData) -> Drawing:
         yy = y(curves.threshold)
         drawing.add(Line(left, yy, right, yy, strokeColor=THRESHOLD_COLOUR, strokeWidth=1.3,
                          strokeDashArray=[5, 3]))
-        drawing.add(_axis_text(right - 3, yy + 4, f"T = {curves.threshold:.2f}", anchor="end",
+        threshold = number(f"{curves.threshold:.2f}")
+        drawing.add(_axis_text(right - 3, yy + 4, f"T = {threshold}", anchor="end",
                                size=9, colour=THRESHOLD_COLOUR))
     if not curves.curves:
         drawing.add(_axis_text((left + right) / 2, (bottom + top) / 2,
-                               "No session cycles to show", size=10))
+                               _("No session cycles to show"), size=10))
     return drawing
 
 
@@ -307,32 +311,34 @@ class _LegendItem:
 
 
 def _trend_legend(trend: TrendData, baseline: float | None) -> list[_LegendItem]:
-    items = [_LegendItem("Daily mood", MOOD_COLOUR, 0.9),
-             _LegendItem("7-day mean", MEAN_COLOUR, 2.0)]
+    items = [_LegendItem(_("Daily mood"), MOOD_COLOUR, 0.9),
+             _LegendItem(_("7-day mean"), MEAN_COLOUR, 2.0)]
     phases = {s.phase for s in trend.sessions}
     if "Induction" in phases:
-        items.append(_LegendItem("Induction session", INDUCTION_COLOUR, 1.0))
+        items.append(_LegendItem(_("Induction session"), INDUCTION_COLOUR, 1.0))
     if "Booster" in phases:
-        items.append(_LegendItem("Booster session", BOOSTER_COLOUR, 1.0, (3, 2)))
+        items.append(_LegendItem(_("Booster session"), BOOSTER_COLOUR, 1.0, (3, 2)))
     if baseline is not None:
-        items.append(_LegendItem(f"Baseline level B ({format_mood(baseline)})", BASELINE_COLOUR,
+        items.append(_LegendItem(
+            _("Baseline level B ({level})").format(level=format_mood(baseline)), BASELINE_COLOUR,
                                  1.0, (1.5, 2)))
     if any(s.points for s in trend.scores if s.instrument_id == "phq9"):
-        items.append(_LegendItem("PHQ-9 total (right axis)", PHQ_COLOUR, 0.9, marker=True))
+        items.append(_LegendItem(_("PHQ-9 total (right axis)"), PHQ_COLOUR, 0.9, marker=True))
     return items
 
 
 def _curves_legend(curves: CurvesData) -> list[_LegendItem]:
     items = []
     if any(c.is_booster for c in curves.curves):
-        items.append(_LegendItem("Booster cycle (older fainter)", BOOSTER_COLOUR, 1.3))
+        items.append(_LegendItem(_("Booster cycle (older fainter)"), BOOSTER_COLOUR, 1.3))
     if any(not c.is_booster for c in curves.curves):
-        items.append(_LegendItem("Induction cycle", INDUCTION_COLOUR, 1.5, (1.2, 2.2)))
+        items.append(_LegendItem(_("Induction cycle"), INDUCTION_COLOUR, 1.5, (1.2, 2.2)))
     if len(curves.median_offsets) > 1:
-        items.append(_LegendItem(f"Median of {curves.median_cycle_count} booster cycles",
+        items.append(_LegendItem(
+            _("Median of {n} booster cycles").format(n=curves.median_cycle_count),
                                  MEAN_COLOUR, 2.6))
     if curves.threshold is not None:
-        items.append(_LegendItem("Threshold T", THRESHOLD_COLOUR, 1.3, (5, 3)))
+        items.append(_LegendItem(_("Threshold T"), THRESHOLD_COLOUR, 1.3, (5, 3)))
     return items
 
 

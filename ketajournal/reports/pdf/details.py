@@ -12,6 +12,9 @@ from reportlab.platypus import Flowable, Spacer
 
 from ketajournal.domain.dates import format_date, format_short_date
 from ketajournal.domain.models import EventKind
+from ketajournal.language import gettext as _
+from ketajournal.language import pgettext
+from ketajournal.reports.definitions import attribution, questionnaire_language_note
 from ketajournal.reports.model import AssessmentRow, NoteRow, Report
 from ketajournal.reports.pdf.look import (
     FRAME_WIDTH,
@@ -23,55 +26,56 @@ from ketajournal.reports.pdf.look import (
     para,
 )
 from ketajournal.reports.pdf.page_one import bp_text, rise_text
-from ketajournal.reports.summary import ATTRIBUTION
 
 
 def detail_pages(report: Report) -> list[Flowable]:
     """The detail tables of the period: sessions, questionnaires, side effects, events, notes."""
     d = report.details
-    out: list[Flowable] = [para("Details of the period", "h1")]
+    out: list[Flowable] = [para(_("Details of the period"), "h1")]
     out.extend(_section_table(
-        "Sessions", d.sessions, _session_rows,
-        ["Date", "Time", "Phase", "Route", "Dose", "mg/kg", "Dissoc.", "Before",
-         "After", "Rise"],
+        _("Sessions"), d.sessions, _session_rows,
+        [_("Date"), _("Time"), _("Phase"), _("Route"), _("Dose"), "mg/kg", _("Dissoc."),
+         _("Before"), _("After"), _("Rise")],
         [25 * mm, 12 * mm, 19 * mm, 23 * mm, 16 * mm, 14 * mm, 16 * mm, 17 * mm, 17 * mm],
-        ["Dissoc.: the patient's rating of dissociation during the session, 0–10. "
-         "Before, after: blood pressure in mmHg; rise = after − before. Flagged (red, *): "
-         "pre-dose above 140/90, any reading ≥ 180/110, or a rise ≥ 40/25 — page 1 names "
-         "the rule."],
+        [_("Dissoc.: the patient's rating of dissociation during the session, 0–10. "
+           "Before, after: blood pressure in mmHg; rise = after − before. Flagged (red, *): "
+           "pre-dose above 140/90, any reading ≥ 180/110, or a rise ≥ 40/25 — page 1 names "
+           "the rule.")],
         flag=lambda row: row.bp.marked,
         bold_flags=False,
     ))
     recorded = [r for r in d.sessions if r.has_record]
     if recorded:
         out.extend(_section_table(
-            "Session record (from the clinic)", recorded, _record_rows,
-            ["Date", "Before leaving", "Heart rate", "SpO₂", "Observation", "MOAA/S"],
+            _("Session record (from the clinic)"), recorded, _record_rows,
+            [_("Date"), _("Before leaving"), _("Heart rate"), "SpO₂", _("Observation"),
+             "MOAA/S"],
             [25 * mm, 30 * mm, 25 * mm, 20 * mm, 30 * mm],
-            ["The esketamine label's session record where given: blood pressure before "
-             "leaving (mmHg), heart rate (bpm), oxygen saturation, minutes from dosing until "
-             "ready to leave, and the clinic's sedation rating MOAA/S (5 = responds readily "
-             "to name … 0 = no response)."],
+            [_("The esketamine label's session record where given: blood pressure before "
+               "leaving (mmHg), heart rate (bpm), oxygen saturation, minutes from dosing until "
+               "ready to leave, and the clinic's sedation rating MOAA/S (5 = responds readily "
+               "to name … 0 = no response).")],
             flag=lambda row: row.bp.marked,
             bold_flags=False,
         ))
     medications = report.summary.medications
     if medications is not None and medications.any_recorded:
         out.extend(_section_table(
-            "Medication changes", medications.changes, _medication_rows,
-            ["Date", "Medication", "Class", "Change", "Dose"],
+            _("Medication changes"), medications.changes, _medication_rows,
+            [_("Date"), _("Medication"), _("Class"), _("Change"), _("Dose")],
             [25 * mm, 34 * mm, 40 * mm, 26 * mm],
-            ["Every start, dose change and stop of a medication in the period, as the "
-             "patient recorded them; the dose is the one taken from that day (a stop has "
-             "none). A medication is not taken on the day it was stopped."],
+            [_("Every start, dose change and stop of a medication in the period, as the "
+               "patient recorded them; the dose is the one taken from that day (a stop has "
+               "none). A medication is not taken on the day it was stopped.")],
             flag=lambda row: False,
         ))
     out.extend(_questionnaires_section(d.assessments))
     out.extend(_section_table(
-        "Side effects", d.side_effects, _side_effect_rows,
-        ["Date", "Time", "Side effect", "Severity", "Duration", "After session of"],
+        _("Side effects"), d.side_effects, _side_effect_rows,
+        [_("Date"), _("Time"), _("Side effect"), _("Severity"), _("Duration"),
+         _("After session of")],
         [25 * mm, 12 * mm, 58 * mm, 19 * mm, 20 * mm],
-        ["Severity: the patient's rating, 0–10. Red flags (blood in urine) in red."],
+        [_("Severity: the patient's rating, 0–10. Red flags (blood in urine) in red.")],
         flag=lambda row: row.red_flag,
     ))
     out.extend(_events_section(report))
@@ -94,7 +98,7 @@ def _section_table(
     out.extend(definition_paragraphs(definitions))
     out.append(Spacer(1, 2))
     if not items:
-        out.append(para("None in this period."))
+        out.append(para(_("None in this period.")))
         return out
     widths = [*widths, FRAME_WIDTH - sum(widths)]
     flagged = [i for i, item in enumerate(items, start=1) if flag(item)]
@@ -106,8 +110,8 @@ def _section_table(
 
 def _medication_rows(rows: Sequence[Any]) -> list[list[Any]]:
     return [
-        [format_date(r.day), para(r.name, "cell"), para(r.class_label, "cell"),
-         {"start": "started", "change": "dose changed", "stop": "stopped"}[r.action],
+        [format_date(r.day), para(r.name, "cell"), para(_(r.class_label), "cell"),
+         {"start": _("started"), "change": _("dose changed"), "stop": _("stopped")}[r.action],
          para("—" if r.action == "stop" else r.dose, "cell")]
         for r in rows
     ]
@@ -116,8 +120,8 @@ def _medication_rows(rows: Sequence[Any]) -> list[list[Any]]:
 def _session_rows(rows: Sequence[Any]) -> list[list[Any]]:
     return [
         [
-            format_date(r.day), r.time, r.phase,
-            para(r.route, "cell_red" if r.bp.marked else "cell"),
+            format_date(r.day), r.time, _(r.phase),
+            para(_(r.route), "cell_red" if r.bp.marked else "cell"),
             "—" if r.dose_mg is None else f"{r.dose_mg:g} mg",
             "—" if r.dose_mg_per_kg is None else f"{r.dose_mg_per_kg:.2f}",
             "—" if r.dissociation is None else str(r.dissociation),
@@ -144,25 +148,26 @@ def _record_rows(rows: Sequence[Any]) -> list[list[Any]]:
 
 def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
     """One line per day: each questionnaire's total and band side by side, then item 9."""
-    out: list[Flowable] = [heading(f"Questionnaires ({len(rows)})")]
+    out: list[Flowable] = [heading(_("Questionnaires ({n})").format(n=len(rows)))]
     out.extend(definition_paragraphs([
-        "Total: the sum of the item answers (PHQ-9 0–27, GAD-7 0–21; higher = more symptoms). "
-        "Bands — PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately severe, "
-        "20–27 severe; GAD-7: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. "
-        "Item 9 (PHQ-9): 0 not at all, 1 several days, 2 more than half the days, 3 nearly "
-        "every day; above 0 in red. Under the band: the answer to the form's difficulty "
-        "question (“how difficult have these problems made it …”), recorded, not scored.",
-        ATTRIBUTION,
+        _("Total: the sum of the item answers (PHQ-9 0–27, GAD-7 0–21; higher = more "
+          "symptoms). Bands — PHQ-9: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–19 moderately "
+          "severe, 20–27 severe; GAD-7: 0–4 minimal, 5–9 mild, 10–14 moderate, 15–21 severe. "
+          "Item 9 (PHQ-9): 0 not at all, 1 several days, 2 more than half the days, 3 nearly "
+          "every day; above 0 in red. Under the band: the answer to the form's difficulty "
+          "question (“how difficult have these problems made it …”), recorded, not scored."),
+        questionnaire_language_note(),
+        attribution(),
     ]))
     out.append(Spacer(1, 2))
     if not rows:
-        out.append(para("None in this period."))
+        out.append(para(_("None in this period.")))
         return out
     instruments = list(dict.fromkeys(r.instrument for r in rows))
     with_item9 = {r.instrument for r in rows if r.item9 is not None}
-    header = ["Date"]
+    header = [_("Date")]
     for name in instruments:
-        header += [name, "Band"] + (["Item 9"] if name in with_item9 else [])
+        header += [name, _("Band")] + ([_("Item 9")] if name in with_item9 else [])
     lines: list[tuple[date, dict[str, AssessmentRow]]] = []
     for r in rows:
         if lines and lines[-1][0] == r.day and r.instrument not in lines[-1][1]:
@@ -177,12 +182,13 @@ def _questionnaires_section(rows: Sequence[AssessmentRow]) -> list[Flowable]:
             found = by_name.get(name)
             row += ["", ""] if found is None else [
                 f"{found.total} / {found.max_total}",
-                para(found.band + (f"; {found.difficulty.lower()}" if found.difficulty else ""),
+                para(pgettext("severity", found.band)
+                     + (f"; {found.difficulty.lower()}" if found.difficulty else ""),
                      "cell"),
             ]
             if name in with_item9:
                 item9 = None if found is None else found.item9
-                row.append("" if item9 is None else str(item9) + (" — FLAG" if item9 else ""))
+                row.append("" if item9 is None else str(item9) + (_(" — FLAG") if item9 else ""))
                 if item9:
                     flagged.append(i)
         table_rows.append(row)
@@ -200,10 +206,11 @@ def _side_effect_rows(rows: Sequence[Any]) -> list[list[Any]]:
     return [
         [
             format_date(r.day), r.time,
-            para(f"RED FLAG — {r.label}" if r.red_flag else r.label,
+            para(_("RED FLAG — {label}").format(label=_(r.label)) if r.red_flag else _(r.label),
                "cell_flag" if r.red_flag else "cell"),
             str(r.severity),
-            "—" if r.duration_minutes is None else f"{r.duration_minutes} min",
+            "—" if r.duration_minutes is None else _("{minutes} min").format(
+                minutes=r.duration_minutes),
             "—" if r.after_session is None else format_date(r.after_session),
         ]
         for r in rows
@@ -212,11 +219,11 @@ def _side_effect_rows(rows: Sequence[Any]) -> list[list[Any]]:
 
 def _notes_section(notes: Sequence[NoteRow], definition: str) -> list[Flowable]:
     """Each note as a paragraph (a note may be pages long, which no table row can be)."""
-    out: list[Flowable] = [heading(f"Patient notes ({len(notes)})")]
+    out: list[Flowable] = [heading(_("Patient notes ({n})").format(n=len(notes)))]
     out.extend(definition_paragraphs([definition]))
     out.append(Spacer(1, 2))
     if not notes:
-        out.append(para("None in this period."))
+        out.append(para(_("None in this period.")))
     for note in notes:
         when = f"{format_date(note.day)} {note.time} · {note.kind}"
         text = "<br/>".join(escaped(line) for line in note.text.splitlines())
@@ -237,27 +244,28 @@ _EVENT_ORDER = {
 
 def _events_section(report: Report) -> list[Flowable]:
     events = report.details.events
-    out: list[Flowable] = [heading(f"Events ({len(events)})")]
+    out: list[Flowable] = [heading(_("Events ({n})").format(n=len(events)))]
     out.extend(definition_paragraphs([
-        "Psychotherapy, integration sessions, medication changes, appointments and life "
-        "events the patient logged, by kind"
-        + (" (what each was about: see Patient notes)." if report.include_notes
-           else "; their notes are not included.")
+        _("Psychotherapy, integration sessions, medication changes, appointments and life "
+          "events the patient logged, by kind (what each was about: see Patient notes).")
+        if report.include_notes else
+        _("Psychotherapy, integration sessions, medication changes, appointments and life "
+          "events the patient logged, by kind; their notes are not included.")
     ]))
     out.append(Spacer(1, 2))
     if not events:
-        out.append(para("None in this period."))
+        out.append(para(_("None in this period.")))
         return out
     kinds: dict[str, list[date]] = {}
     for event in sorted(events, key=lambda e: _EVENT_ORDER.get(e.kind, len(_EVENT_ORDER))):
         kinds.setdefault(event.kind, []).append(event.day)
-    rows: list[list[Any]] = [["Kind", "Times", "Dates"]]
+    rows: list[list[Any]] = [[_("Kind"), _("Times"), _("Dates")]]
     for kind, days in kinds.items():
         listed = ", ".join(
             format_short_date(d, year=i == 0 or days[i - 1].year != d.year)
             for i, d in enumerate(days)
         )
-        rows.append([para(kind, "cell"), str(len(days)), para(listed, "cell")])
+        rows.append([para(_(kind), "cell"), str(len(days)), para(listed, "cell")])
     table = grid_table(rows, [36 * mm, 14 * mm, FRAME_WIDTH - 50 * mm])
     if max(len(days) for days in kinds.values()) > _DATES_PER_PAGE:
         table.splitInRow = 1  # decades of weekly therapy: one row taller than a page

@@ -12,7 +12,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ketajournal.domain.dates import format_date, format_short_date
-from ketajournal.domain.wording import count_of
+from ketajournal.language import N_, ngettext, pgettext
+from ketajournal.language import gettext as _
 from ketajournal.reports.numbers import (
     NOT_ASSESSABLE,
     format_dose,
@@ -50,8 +51,9 @@ def page_one(summary: Summary) -> list[Flowable]:
     """The flowables of page 1: the key figures, then each section with its definitions."""
     period = summary.period
     out: list[Flowable] = [
-        para(f"Summary: {period.label}", "h1"),
-        para(f"{period.definition} {count_of(period.days, 'day')}.", "small"),
+        para(_("Summary: {period}").format(period=period.label), "h1"),
+        para(ngettext("{definition} {n} day.", "{definition} {n} days.", period.days).format(
+            definition=period.definition, n=period.days), "small"),
         Spacer(1, 5),
         _key_figures(summary),
     ]
@@ -91,6 +93,11 @@ def _key_figures(summary: Summary) -> Table:
     return table
 
 
+def _heading_width(text: str) -> float:
+    """The width a table heading needs on one line (bold, with the cell's padding)."""
+    return float(pdfmetrics.stringWidth(text, SANS_BOLD, TABLE_SIZE)) + 9
+
+
 def _dates_by_phase(sessions: Sequence[SessionLine]) -> list[Flowable]:
     out: list[Flowable] = []
     for phase in ("Induction", "Booster"):
@@ -104,11 +111,14 @@ def _dates_by_phase(sessions: Sequence[SessionLine]) -> list[Flowable]:
             _session_date(s, i, of_phase) + ("" if same_dose else f" ({format_dose(s.dose_mg)})")
             for i, s in enumerate(of_phase)
         )
-        how = ", ".join(sorted(routes))
+        how = ", ".join(sorted(_(route) for route in routes))
         if same_dose:
-            how += f", {format_dose(next(iter(doses)))} each"
+            how += _(", {dose} each").format(dose=format_dose(next(iter(doses))))
+        shown = _(phase)
+        end = "" if dates.endswith(".") else "."  # "23. Nov." ends the sentence itself
         out.append(
-            markup(f"<b>{phase} ({len(of_phase)})</b> — {escaped(how)}: {escaped(dates)}.")
+            markup(f"<b>{escaped(shown)} ({len(of_phase)})</b> — {escaped(how)}: "
+                   f"{escaped(dates)}{end}")
         )
     return out
 
@@ -121,9 +131,9 @@ def _session_date(session: SessionLine, index: int, sessions: Sequence[SessionLi
 
 def _sessions_section(summary: Summary) -> list[Flowable]:
     s = summary.sessions
-    out: list[Flowable] = [heading(f"Sessions in the period: {s.count}")]
+    out: list[Flowable] = [heading(_("Sessions in the period: {count}").format(count=s.count))]
     if not s.sessions:
-        out.append(para("No session was logged in this period."))
+        out.append(para(_("No session was logged in this period.")))
     out.extend(_dates_by_phase(s.sessions))
     out.extend(definition_block([s.definition]))
     return out
@@ -131,24 +141,26 @@ def _sessions_section(summary: Summary) -> list[Flowable]:
 
 def _score_text(score: Score | None) -> str:
     if score is None:
-        return "none"
-    return f"{score.total} {score.band} ({format_date(score.day)})"
+        return _("none")
+    return f"{score.total} {pgettext('severity', score.band)} ({format_date(score.day)})"
 
 
 def _measures_section(summary: Summary) -> list[Flowable]:
     mood = summary.mood
-    out: list[Flowable] = [heading("Mood and questionnaires: baseline vs now")]
+    out: list[Flowable] = [heading(_("Mood and questionnaires: baseline vs now"))]
     rows: list[list[Any]] = [
-        ["", "Baseline", "Now (latest)", "Change", "Response", "Remission"]
+        ["", _("Baseline"), _("Now (latest)"), _("Change"), _("Response"), _("Remission")]
     ]
-    base = "undefined" if mood.baseline_level is None else f"B = {format_mood(mood.baseline_level)}"
+    base = (_("undefined") if mood.baseline_level is None
+            else f"B = {format_mood(mood.baseline_level)}")
     if mood.baseline_start and mood.baseline_end and mood.baseline_level is not None:
         base += f" ({format_short_date(mood.baseline_start)} – {format_date(mood.baseline_end)})"
-    recent = "no entries" if mood.recent_mean is None else format_mood(mood.recent_mean)
+    recent = _("no entries") if mood.recent_mean is None else format_mood(mood.recent_mean)
     rows.append([
-        para("Mood (0–10)", "cell_bold"),
+        para(_("Mood (0–10)"), "cell_bold"),
         para(base, "cell"),
-        para(f"{recent} (mean of the last {RECENT_MOOD_DAYS} days)", "cell"),
+        para(_("{recent} (mean of the last {n} days)").format(recent=recent, n=RECENT_MOOD_DAYS),
+             "cell"),
         "—" if mood.difference is None else format_signed(mood.difference),
         "", "",
     ])
@@ -160,7 +172,7 @@ def _measures_section(summary: Summary) -> list[Flowable]:
                 para(_score_text(m.baseline), "cell"),
                 para(_score_text(m.latest), "cell"),
                 change,
-                *((para(NOT_ASSESSABLE, "cell"), para(NOT_ASSESSABLE, "cell"))
+                *((para(_(NOT_ASSESSABLE), "cell"), para(_(NOT_ASSESSABLE), "cell"))
                   if m.not_assessable else (
                     m.verdict(m.response),
                     f"{m.verdict(m.remission)} (< {m.remission_threshold})")),
@@ -168,10 +180,17 @@ def _measures_section(summary: Summary) -> list[Flowable]:
         )
     widths = [28 * mm, 41 * mm, 41 * mm, 16 * mm, 25 * mm]
     widths.append(FRAME_WIDTH - sum(widths))
+    # A longer heading ("Veränderung") widens its column at the cost of the two text ones.
+    for column in (3, 4, 5):
+        extra = max(0.0, _heading_width(rows[0][column]) - widths[column])
+        widths[column] += extra
+        widths[1] -= extra / 2
+        widths[2] -= extra / 2
     out.append(grid_table(rows, widths, align_right_from=3))
     notes = [n for m in summary.measures for n in m.notes]
     notes.extend(
-        f"{m.short_title} response and remission: {m.verdict(None)}."
+        _("{instrument} response and remission: {verdict}.").format(
+            instrument=m.short_title, verdict=m.verdict(None))
         for m in summary.measures if m.not_assessable and m.latest is not None
     )
     out.extend(definition_block([*mood.definitions, *mood.notes]))
@@ -179,16 +198,19 @@ def _measures_section(summary: Summary) -> list[Flowable]:
     return out
 
 
+NEXT_DUE_QUESTION = N_("Next booster due? A question for the clinician:")
+
+
 def _boosters_section(summary: Summary) -> list[Flowable]:
     b = summary.boosters
-    out: list[Flowable] = [heading("Boosters: how long each held")]
+    out: list[Flowable] = [heading(_("Boosters: how long each held"))]
     if b.recent_cycles:
-        header = ["Booster of"] + [
+        header = [_("Booster of")] + [
             format_short_date(c.session_day, year=True) for c in b.recent_cycles
         ]
-        dose = ["Dose"] + [format_dose(c.dose_mg) for c in b.recent_cycles]
-        held = ["Held"] + [c.label for c in b.recent_cycles]
-        first = 22 * mm
+        dose = [_("Dose")] + [format_dose(c.dose_mg) for c in b.recent_cycles]
+        held = [_("Held")] + [c.label for c in b.recent_cycles]
+        first = max(22 * mm, _heading_width(header[0]))
         rest = (FRAME_WIDTH - first) / len(b.recent_cycles)
         table = grid_table([header, dose, held], [first] + [rest] * len(b.recent_cycles))
         table.setStyle(TableStyle([("FONT", (0, 0), (0, -1), SANS_BOLD, TABLE_SIZE),
@@ -197,36 +219,40 @@ def _boosters_section(summary: Summary) -> list[Flowable]:
         for cycle in b.recent_cycles:
             if cycle.medication_note:
                 out.append(para(
-                    f"Booster of {format_date(cycle.session_day)} (held {cycle.label}): "
-                    f"{cycle.medication_note}.", "small"))
+                    _("Booster of {day} (held {held}): {note}.").format(
+                        day=format_date(cycle.session_day), held=cycle.label,
+                        note=cycle.medication_note), "small"))
         out.append(Spacer(1, 3))
     elif b.needs:
-        out.append(para(f"Not enough data for the booster analysis: needs {b.needs}."))
+        out.append(para(_("Not enough data for the booster analysis: needs {what}.").format(
+            what=b.needs)))
     out.append(
-        markup(f"<b>Next booster due? A question for the clinician:</b> "
-                f"{escaped(b.next_due_question)}")
+        markup(f"<b>{escaped(_(NEXT_DUE_QUESTION))}</b> "
+               f"{escaped(b.next_due_question)}")
     )
     shown = len(b.recent_cycles)
     out.extend(definition_block([
         *([] if not shown else [
-            "Shown: the latest booster cycle up to the end of the period (it may still be "
-            "running)." if shown == 1 else
-            f"Shown: the last {shown} booster cycles up to the end of the period, oldest first "
-            "(the latest may still be running)."]),
+            _("Shown: the latest booster cycle up to the end of the period (it may still be "
+              "running).") if shown == 1 else
+            _("Shown: the last {n} booster cycles up to the end of the period, oldest first "
+              "(the latest may still be running).").format(n=shown)]),
         *b.short_definitions,
     ]))
     return out
 
 
 def _side_effects_section(summary: Summary) -> list[Flowable]:
-    out: list[Flowable] = [heading("Side effects in the period")]
+    out: list[Flowable] = [heading(_("Side effects in the period"))]
     if not summary.side_effects:
-        out.append(para("None logged in this period."))
+        out.append(para(_("None logged in this period.")))
     else:
-        rows: list[list[Any]] = [["Side effect", "Times", "Worst severity (0–10)", "First – last"]]
+        rows: list[list[Any]] = [[_("Side effect"), _("Times"), _("Worst severity (0–10)"),
+                                  _("First – last")]]
         flagged = []
         for i, line in enumerate(summary.side_effects, start=1):
-            label = f"RED FLAG — {line.label}" if line.red_flag else line.label
+            label = _("RED FLAG — {label}").format(label=_(line.label)) if line.red_flag \
+                else _(line.label)
             rows.append([
                 para(label, "cell_flag" if line.red_flag else "cell"),
                 str(line.count),
@@ -238,6 +264,10 @@ def _side_effects_section(summary: Summary) -> list[Flowable]:
                 flagged.append(i)
         widths = [62 * mm, 15 * mm, 44 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
+        for column in (1, 2, 3):  # a longer heading widens its column, narrowing the first
+            extra = max(0.0, _heading_width(rows[0][column]) - widths[column])
+            widths[column] += extra
+            widths[0] -= extra
         out.append(grid_table(rows, widths, flagged=flagged, align_right_from=1, align_right_to=2))
     out.extend(definition_block([summary.side_effect_definition]))
     return out
@@ -248,8 +278,10 @@ def bp_text(reading: tuple[int, int] | None) -> str:
     return "—" if reading is None else f"{reading[0]}/{reading[1]}"
 
 
-def rise_text(line: BloodPressureLine, *, mark: str = " marked") -> str:
-    """The rise after − before, ``+12/+4``, with ``mark`` when it is marked; ``—`` without both."""
+def rise_text(line: BloodPressureLine, *, mark: str | None = None) -> str:
+    """The rise after − before, ``+12/+4``, with ``mark`` (`` marked``) when it is marked;
+    ``—`` without both."""
+    mark = _(" marked") if mark is None else mark
     rise = line.rise
     if rise is None:
         return "—"
@@ -257,15 +289,15 @@ def rise_text(line: BloodPressureLine, *, mark: str = " marked") -> str:
     return f"{text}{mark}" if line.marked else text
 
 
-_BP_HEAD = ["Session", "Before", "After", "Rise"]
 _BP_PAD = 3.0
 
 
 def _blood_pressure_section(summary: Summary) -> list[Flowable]:
-    out: list[Flowable] = [heading("Blood pressure at sessions (mmHg)")]
+    out: list[Flowable] = [heading(_("Blood pressure at sessions (mmHg)"))]
+    bp_head = [pgettext("blood pressure", "Session"), _("Before"), _("After"), _("Rise")]
     lines = summary.blood_pressure
     if not any(line.before or line.after for line in lines):
-        out.append(para("No blood pressure reading at a session in this period."))
+        out.append(para(_("No blood pressure reading at a session in this period.")))
         out.extend(definition_block([summary.blood_pressure_definition]))
         return out
     cells = [
@@ -275,7 +307,7 @@ def _blood_pressure_section(summary: Summary) -> list[Flowable]:
     ]
     # Side by side in up to three blocks, as many as fit, so 30 sessions take 10 rows.
     natural = [
-        max(pdfmetrics.stringWidth(row[c], SANS_BOLD, 9) for row in [_BP_HEAD, *cells])
+        max(pdfmetrics.stringWidth(row[c], SANS_BOLD, 9) for row in [bp_head, *cells])
         + 2 * _BP_PAD + 1
         for c in range(4)
     ]
@@ -285,7 +317,7 @@ def _blood_pressure_section(summary: Summary) -> list[Flowable]:
             blocks = candidate
             break
     per_block = math.ceil(len(lines) / blocks)
-    rows: list[list[str]] = [_BP_HEAD * blocks]
+    rows: list[list[str]] = [bp_head * blocks]
     marked: list[tuple[int, int]] = []
     for r in range(per_block):
         row: list[str] = []
@@ -313,27 +345,37 @@ def _blood_pressure_section(summary: Summary) -> list[Flowable]:
     table.setStyle(TableStyle(commands))
     out.append(table)
     for line in summary.marked_blood_pressure:
-        leaving = "".join(f", {bp_text(r)} before leaving" for r in line.later if r)
+        leaving = "".join(_(", {reading} before leaving").format(reading=bp_text(r))
+                          for r in line.later if r)
         out.append(para(
-            f"* {format_date(line.day)}: {bp_text(line.before)} before, {bp_text(line.after)} "
-            f"after{leaving} — {' and '.join(line.flags)}.", "flag"))
+            _("* {day}: {before} before, {after} after{leaving} — {flags}.").format(
+                day=format_date(line.day), before=bp_text(line.before),
+                after=bp_text(line.after), leaving=leaving,
+                flags=_(" and ").join(line.flags)), "flag"))
     out.extend(definition_block([summary.blood_pressure_definition]))
     return out
 
 
 def _safety_section(summary: Summary) -> list[Flowable]:
-    out: list[Flowable] = [heading("PHQ-9 item 9 (thoughts of death or self-harm)")]
+    out: list[Flowable] = [heading(_("PHQ-9 item 9 (thoughts of death or self-harm)"))]
     checked = summary.safety_checked
     if not checked:
-        out.append(para("No PHQ-9 was filled in this period."))
+        out.append(para(_("No PHQ-9 was filled in this period.")))
     elif not summary.safety:
-        filled = {1: "the PHQ-9", 2: "both PHQ-9s"}.get(checked, f"all {checked} PHQ-9s")
-        out.append(para(f"None above 0 in this period: item 9 was 0 on {filled} filled in it."))
+        if checked == 1:
+            none = _("None above 0 in this period: item 9 was 0 on the PHQ-9 filled in it.")
+        elif checked == 2:
+            none = _("None above 0 in this period: item 9 was 0 on both PHQ-9s filled in it.")
+        else:
+            none = _("None above 0 in this period: item 9 was 0 on all {n} PHQ-9s filled in "
+                     "it.").format(n=checked)
+        out.append(para(none))
     for line in summary.safety:
         out.append(
             para(
-                f"{format_date(line.day)}: item 9 answered {line.answer} "
-                f"(“{line.answer_label}”); PHQ-9 total {line.total}.",
+                _("{day}: item 9 answered {answer} (“{label}”); PHQ-9 total {total}.").format(
+                    day=format_date(line.day), answer=line.answer, label=line.answer_label,
+                    total=line.total),
                 "flag",
             )
         )

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from reportlab.graphics.shapes import Circle, Drawing, Rect, String
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from ketajournal.domain.year_pixels import DEFINITION, MONTH_LETTERS, YearPixels, year_counts
+from ketajournal.domain.dates import month_abbreviation
+from ketajournal.domain.year_pixels import DEFINITION, YearPixels, year_counts
+from ketajournal.language import gettext as _
+from ketajournal.language import pgettext
 from ketajournal.palette import (
     MOOD_SCALE,
     PDF_PAPER,
@@ -41,7 +45,7 @@ def year_drawing(pixels: YearPixels) -> Drawing:
     def y_of(row: int) -> float:  # row 0 = day 1, at the top
         return height - TOP - (row + 1) * step + GAP
 
-    for month, name in enumerate(MONTH_LETTERS):
+    for month, name in enumerate(month_abbreviation(m) for m in range(1, 13)):
         drawing.add(String(offset + LEFT + month * step + CELL / 2, height - TOP + 8, name,
                            fontName=SANS, fontSize=8, fillColor=MUTED, textAnchor="middle"))
     for row in range(31):
@@ -67,7 +71,7 @@ def year_drawing(pixels: YearPixels) -> Drawing:
     # The legend: mood 0 … 10, then "no entry" and "session".
     y = 6.0
     x = offset + LEFT
-    drawing.add(String(x - 4, y + 3.5, "mood 0", fontName=SANS, fontSize=8, fillColor=INK,
+    drawing.add(String(x - 4, y + 3.5, _("mood 0"), fontName=SANS, fontSize=8, fillColor=INK,
                        textAnchor="end"))
     for index, colour in enumerate(MOOD_SCALE):
         drawing.add(Rect(x + index * (CELL - 2), y, CELL - 2, CELL - 2, strokeColor=None,
@@ -77,15 +81,16 @@ def year_drawing(pixels: YearPixels) -> Drawing:
     x += 22
     drawing.add(Rect(x, y, CELL - 2, CELL - 2, strokeColor=None,
                      fillColor=colors.HexColor(PDF_YEAR_NO_ENTRY)))
-    drawing.add(String(x + CELL + 2, y + 3.5, "no entry", fontName=SANS, fontSize=8,
+    no_entry = _("no entry")
+    drawing.add(String(x + CELL + 2, y + 3.5, no_entry, fontName=SANS, fontSize=8,
                        fillColor=INK))
-    x += 62
+    x += max(62.0, CELL + 2 + stringWidth(no_entry, SANS, 8) + 14)
     drawing.add(Rect(x, y, CELL - 2, CELL - 2, strokeColor=colors.HexColor(PDF_YEAR_SESSION),
                      strokeWidth=1.6, fillColor=colors.HexColor(PDF_PAPER)))
     drawing.add(Circle(x + (CELL - 2) / 2, y + (CELL - 2) / 2, 2.0, strokeColor=None,
                        fillColor=colors.HexColor(PDF_YEAR_SESSION)))
-    drawing.add(String(x + CELL + 2, y + 3.5, "session", fontName=SANS, fontSize=8,
-                       fillColor=INK))
+    drawing.add(String(x + CELL + 2, y + 3.5, pgettext("year page", "session"), fontName=SANS,
+                       fontSize=8, fillColor=INK))
     return drawing
 
 
@@ -95,10 +100,10 @@ def year_pages(years: tuple[YearPixels, ...]) -> list[Flowable]:
     for index, pixels in enumerate(years):
         if index:
             story.append(PageBreak())
-        story.append(heading(f"Year in pixels: {pixels.year}"))
+        story.append(heading(_("Year in pixels: {year}").format(year=pixels.year)))
         story.append(para(year_counts(pixels)))
         story.append(Spacer(1, 6))
         story.append(year_drawing(pixels))
         story.append(Spacer(1, 6))
-        story.append(para(DEFINITION, "small"))
+        story.append(para(_(DEFINITION), "small"))
     return story

@@ -1,0 +1,110 @@
+"""The CLI speaks the chosen language (the journal's ui.language, else the environment's):
+German prints German, --json stays English, ``export pdf --language`` picks the PDF's
+own, the crisis resources follow the country, and a pseudo-locale leaves no English."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from ketajournal import language
+from ketajournal.cli import main
+from resources import core_catalogue
+
+
+def run(home: Path, *args: str) -> int:
+    return main(["--home", str(home), *args])
+
+
+@pytest.fixture
+def demo(home: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    assert run(home, "demo", "--days", "120") == 0
+    capsys.readouterr()
+    return home
+
+
+def test_the_cli_in_german_prints_german(
+        demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KETAJOURNAL_LANGUAGE", "de")
+    assert run(demo, "status") == 0
+    out = capsys.readouterr().out
+    assert "PHQ-9: Ausgangswert" in out and "Ansprechen" in out and "baseline" not in out
+    assert run(demo, "boosters") == 0
+    assert "Schwelle T:" in capsys.readouterr().out
+    assert run(demo, "log", "mood", "6") == 0
+    assert "gespeichert" in capsys.readouterr().out
+    assert run(demo, "log", "side-effect", "blood_in_urine", "--severity", "2") == 0
+    assert "Warnzeichen: Blut im Urin kann" in capsys.readouterr().err
+
+
+def test_the_journal_setting_outranks_the_environment(
+        demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KETAJOURNAL_LANGUAGE", "de")
+    assert run(demo, "settings", "ui.language", "es") == 0
+    capsys.readouterr()
+    assert run(demo, "status") == 0
+    assert "PHQ-9: valor basal" in capsys.readouterr().out
+
+
+def test_json_stays_english_in_any_language(
+        demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KETAJOURNAL_LANGUAGE", "de")
+    assert run(demo, "status", "--json") == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["phq9"]["definitions"]["change"].startswith("Change:")
+
+
+def test_export_pdf_language_picks_the_pdfs_own(
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KETAJOURNAL_LANGUAGE", "de")
+    target = tmp_path / "abroad.pdf"
+    assert run(demo, "export", "pdf", "-o", str(target), "--language", "en") == 0
+    assert "Bericht mit" in capsys.readouterr().out  # the patient's own language
+    first = PdfReader(target).pages[0].extract_text()
+    assert "Treatment journal summary" in first and "Sessions in the period" in first
+    assert "Sitzungen" not in first
+    assert language.current() == "de"  # back to the patient's language after the PDF
+    german = tmp_path / "home.pdf"
+    assert run(demo, "export", "pdf", "-o", str(german)) == 0
+    assert "Sitzungen im Zeitraum" in PdfReader(german).pages[0].extract_text()
+
+
+def test_crisis_resources_follow_the_country_not_the_language(
+        demo: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("KETAJOURNAL_LANGUAGE", "de")
+    assert run(demo, "settings", "safety.crisis_country", "US") == 0
+    assert run(demo, "log", "phq9", "1,1,1,1,1,1,1,1,2") == 0
+    err = capsys.readouterr().err
+    assert "Diese App ist privat" in err  # the notice in the reader's language…
+    assert "988" in err  # …the United States' numbers, not Germany's
+    assert "TelefonSeelsorge" not in err
+
+
+def test_the_pseudo_locale_leaves_no_english_in_the_main_outputs(
+        demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    # Whatever language a command asks for, it gets the pseudo-locale.
+    monkeypatch.setattr(language, "use", lambda chosen: core_catalogue.install_pseudo())
+    outputs = []
+    for command in (["status"], ["boosters"], ["due"], ["log", "mood", "6"],
+                    ["export", "pdf", "-o", str(tmp_path / "r.pdf")],
+                    ["export", "json", "-o", str(tmp_path / "r.json")]):
+        assert run(demo, *command) == 0
+        outputs.append(capsys.readouterr().out)
+    text = " ".join(outputs)
+    previous = None
+    while previous != text:
+        previous, text = text, re.sub(r"«[^«»]*»", " ", text)
+    text = text.replace(str(tmp_path), " ")
+    # Left: numbers, dates, the questionnaires' names, ids and ISO times — no words.
+    allowed = {"PHQ", "GAD", "T", "mg"}
+    words = {w for w in re.findall(r"[^\W\d_]{2,}", text) if w not in allowed}
+    # Dates are written by Babel in the locale (the journal's English here).
+    words -= {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}
+    assert words == set(), f"untranslated: {words}"
