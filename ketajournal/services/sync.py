@@ -38,6 +38,14 @@ from ketajournal.platform.paths import JournalPaths, ensure_private_dir
 from ketajournal.services.journal import FACTOR_CHANGE, TAG_CHANGE, Journal
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.medications import KIND as MEDICATION_CHANGE
+from ketajournal.services.sync_keys import (
+    Removal,
+    device_names,
+    key_ring,
+    open_folder,
+    removed_computers,
+    start_epoch,
+)
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.database import open_database
 from ketajournal.storage.header import read_header
@@ -102,6 +110,8 @@ class SyncReport:
     ignored: Ignored = field(default_factory=Ignored)
     retired: int = 0
     unseen: tuple[str, ...] = ()
+    #: Per computer, files not taken in: written after it was removed, or with a retired key.
+    set_aside: Mapping[str, int] = field(default_factory=dict)
     changed: JournalChange = field(default_factory=lambda: JournalChange(frozenset()))
 
     @property
@@ -121,6 +131,7 @@ class SyncReport:
             "ignored": dataclasses.asdict(self.ignored),
             "retired": self.retired,
             "unseen": list(self.unseen),
+            "set_aside": dict(self.set_aside),
         }
 
 
@@ -132,6 +143,10 @@ class DeviceStatus:
     this_computer: bool
     last_wrote_ms: int | None
     files: int
+    #: The computer's name as it published it with its public key (None: not yet).
+    name: str | None = None
+    #: When it was removed from sync (None: it was not).
+    removed_ms: int | None = None
 
 
 @dataclass(frozen=True)
@@ -145,8 +160,8 @@ class SyncStatus:
 
     @property
     def others(self) -> int:
-        """How many other computers write in the folder."""
-        return sum(1 for d in self.devices if not d.this_computer)
+        """How many other computers write in the folder (removed ones not counted)."""
+        return sum(1 for d in self.devices if not d.this_computer and d.removed_ms is None)
 
 
 @dataclass(frozen=True)
@@ -221,7 +236,9 @@ def _place_header(journal: Journal, root: Path, device: str) -> None:
         tmp.write_bytes(data)
 
 
-def _folder(journal: Journal) -> SyncFolder:
+def _folder(journal: Journal, *, adopt: bool = True, secret: str | None = None) -> SyncFolder:
+    """The linked folder with every sync key; ``adopt`` first takes in new key epochs
+    (services/sync_keys.py), which may raise ComputerRemovedError."""
     root = linked_folder(journal)
     if root is None:
         raise SyncNotSetUpError
@@ -231,7 +248,9 @@ def _folder(journal: Journal) -> SyncFolder:
             "changed; connect it, or link another folder with: ketajournal sync setup DIR"
         )
     journal_id = read_header(journal.paths.header).journal_id
-    return SyncFolder.for_journal(root, journal.data_key, journal_id)
+    if adopt:
+        return open_folder(journal, root, journal_id, device_id(journal), secret=secret)
+    return SyncFolder.for_journal(root, journal.data_key, journal_id, key_ring(journal))
 
 
 def _cursor(store: SyncStore, key: str) -> Cursor:
@@ -258,14 +277,18 @@ def sync_now(
     *,
     now_ms: Callable[[], int] = _system_ms,
     compact_after: int = COMPACT_AFTER_FILES,
+    secret: str | None = None,
 ) -> SyncReport:
     """Send this journal's changes, take in every other computer's, acknowledge them.
 
     Raises :class:`SyncNotSetUpError` without a folder, :class:`SyncFolderError`
-    when the folder cannot be written. A refused file changes nothing: the report
-    lists it (``rejected``) and nothing read is applied.
+    when the folder cannot be written, ComputerRemovedError when another computer
+    removed this one (services/sync_keys.py). A refused file changes nothing: the
+    report lists it (``rejected``) and nothing read is applied. ``secret`` (the
+    recovery key or passphrase, when joining) opens a new key not wrapped for this
+    computer.
     """
-    folder = _folder(journal)
+    folder = _folder(journal, secret=secret)
     store = _store(journal)
     device = device_id(journal)
     recorded = _cursor(store, "own")
@@ -278,6 +301,26 @@ def sync_now(
     folder.write_acks(device, cursors, now_ms())
     retired, unseen = _compact(journal, store, folder, device, cursors, compact_after)
     return dataclasses.replace(report, sent=sent, retired=retired, unseen=unseen)
+
+
+def remove_computer(
+    journal: Journal, device: str, secret: str, *, now_ms: Callable[[], int] = _system_ms
+) -> Removal:
+    """Remove the computer ``device`` from this journal's sync: a new random sync key,
+    wrapped for every other computer and, under ``secret`` (the recovery key or
+    passphrase), for computers that join later (docs/security.md, "Removing a computer").
+
+    Syncs first, so every file that reached this computer before the removal counts,
+    and again after, so the new key's files go out.
+    """
+    sync_now(journal, now_ms=now_ms)
+    store = _store(journal)
+    cursors = _cursors(store) | {device_id(journal): _cursor(store, "own")}
+    removal = start_epoch(
+        journal, _folder(journal), device_id(journal), device, secret, cursors, now_ms()
+    )
+    sync_now(journal, now_ms=now_ms)
+    return removal
 
 
 def sync_at(paths: JournalPaths, key: bytes) -> SyncReport:
@@ -377,7 +420,12 @@ def _take_in(
     cursors[device] = recorded
     read = folder.read(cursors)
     if read.rejected:
-        return SyncReport(rejected=read.rejected, waiting=read.gaps, ignored=read.ignored)
+        return SyncReport(
+            rejected=read.rejected,
+            waiting=read.gaps,
+            ignored=read.ignored,
+            set_aside=read.set_aside,
+        )
     incoming = read.changes
     replaced = read.bases
     by_record: dict[tuple[str, str], list[Change]] = {}
@@ -450,6 +498,7 @@ def _take_in(
         kept_in_history=kept,
         waiting=read.gaps,
         ignored=read.ignored,
+        set_aside=read.set_aside,
         changed=JournalChange(frozenset(kinds), tuple(ids)),
     )
 
@@ -482,7 +531,7 @@ def _compact(
     own = _cursor(store, "own")
     own_dir = folder.device_dir(device)
     files = len(list(own_dir.glob("*.kjc"))) if own_dir.is_dir() else 0
-    known = set(folder.devices()) | set(cursors) | {device}
+    known = (set(folder.devices()) | set(cursors) | {device}) - set(folder.ring.removed)
     acks, _ = folder.read_acks()
     acknowledged = {d: {o: c.seq for o, c in a.read.items()} for d, a in acks.items()}
     if files <= compact_after or own.seq == 0:
@@ -497,8 +546,11 @@ def _compact(
 
 
 def status(journal: Journal) -> SyncStatus:
-    """Every computer in the folder and when it last wrote there."""
-    folder = _folder(journal)
+    """Every computer in the folder, its name, when it last wrote there, and whether
+    it was removed (reads the folder, writes nothing)."""
+    folder = _folder(journal, adopt=False)
+    names = device_names(folder)
+    removed = removed_computers(journal)
     store = _store(journal)
     device = device_id(journal)
     acks, _ = folder.read_acks()
@@ -509,7 +561,16 @@ def status(journal: Journal) -> SyncStatus:
         wrote = [int(p.stat().st_mtime * 1000) for p in files[-1:]]
         if name in acks:
             wrote.append(acks[name].written_ms)
-        devices.append(DeviceStatus(name, name == device, max(wrote, default=None), len(files)))
+        devices.append(
+            DeviceStatus(
+                name,
+                name == device,
+                max(wrote, default=None),
+                len(files),
+                names.get(name),
+                removed.get(name),
+            )
+        )
     last = store.local("last_sync_ms")
     return SyncStatus(folder.root, device, None if last is None else int(last), tuple(devices))
 
