@@ -39,6 +39,7 @@ from ketajournal.services.journal import FACTOR_CHANGE, TAG_CHANGE, Journal
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.medications import KIND as MEDICATION_CHANGE
 from ketajournal.services.sync_keys import (
+    KeyedFolder,
     Removal,
     device_names,
     key_ring,
@@ -236,9 +237,15 @@ def _place_header(journal: Journal, root: Path, device: str) -> None:
         tmp.write_bytes(data)
 
 
-def _folder(journal: Journal, *, adopt: bool = True, secret: str | None = None) -> SyncFolder:
-    """The linked folder with every sync key; ``adopt`` first takes in new key epochs
-    (services/sync_keys.py), which may raise ComputerRemovedError."""
+def _folder(journal: Journal, *, secret: str | None = None) -> KeyedFolder:
+    """The linked folder with every sync key, after taking in new key epochs
+    (services/sync_keys.py; raises ComputerRemovedError on a removed computer)."""
+    root = _root(journal)
+    journal_id = read_header(journal.paths.header).journal_id
+    return open_folder(journal, root, journal_id, device_id(journal), secret=secret)
+
+
+def _root(journal: Journal) -> Path:
     root = linked_folder(journal)
     if root is None:
         raise SyncNotSetUpError
@@ -247,10 +254,7 @@ def _folder(journal: Journal, *, adopt: bool = True, secret: str | None = None) 
             f"The sync folder {root} is not there (a drive not connected?). Nothing was "
             "changed; connect it, or link another folder with: ketajournal sync setup DIR"
         )
-    journal_id = read_header(journal.paths.header).journal_id
-    if adopt:
-        return open_folder(journal, root, journal_id, device_id(journal), secret=secret)
-    return SyncFolder.for_journal(root, journal.data_key, journal_id, key_ring(journal))
+    return root
 
 
 def _cursor(store: SyncStore, key: str) -> Cursor:
@@ -288,12 +292,15 @@ def sync_now(
     recovery key or passphrase, when joining) opens a new key not wrapped for this
     computer.
     """
-    folder = _folder(journal, secret=secret)
+    keyed = _folder(journal, secret=secret)
+    folder = keyed.folder
     store = _store(journal)
     device = device_id(journal)
     recorded = _cursor(store, "own")
     sent, tip = _send(journal, store, folder, device)
     _place_header(journal, folder.root, device)
+    if keyed.rejected:  # a key file refused: nothing is taken in, as for any refused file
+        return SyncReport(sent=sent, rejected=keyed.rejected)
     report = _take_in(journal, store, folder, device, recorded, tip, now_ms())
     if report.rejected:
         return dataclasses.replace(report, sent=sent)
@@ -316,8 +323,14 @@ def remove_computer(
     sync_now(journal, now_ms=now_ms)
     store = _store(journal)
     cursors = _cursors(store) | {device_id(journal): _cursor(store, "own")}
+    keyed = _folder(journal)
+    if keyed.rejected:
+        raise SyncFolderError(
+            "A sync key file in the folder was refused (" + "; ".join(keyed.rejected) + "). "
+            "Nothing was changed; sync again once the folder is whole, then remove the computer."
+        )
     removal = start_epoch(
-        journal, _folder(journal), device_id(journal), device, secret, cursors, now_ms()
+        journal, keyed.folder, device_id(journal), device, secret, cursors, now_ms()
     )
     sync_now(journal, now_ms=now_ms)
     return removal
@@ -548,7 +561,10 @@ def _compact(
 def status(journal: Journal) -> SyncStatus:
     """Every computer in the folder, its name, when it last wrote there, and whether
     it was removed (reads the folder, writes nothing)."""
-    folder = _folder(journal, adopt=False)
+    journal_id = read_header(journal.paths.header).journal_id
+    folder = SyncFolder.for_journal(
+        _root(journal), journal.data_key, journal_id, key_ring(journal)
+    )
     names = device_names(folder)
     removed = removed_computers(journal)
     store = _store(journal)

@@ -24,6 +24,7 @@ set aside by everyone, docs/sync.md). docs/security.md says what this protects.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import socket
 from collections.abc import Mapping
@@ -251,27 +252,60 @@ def _join_aad(journal_id: str, epoch: int) -> str:
 # -- opening the folder --------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class KeyedFolder:
+    """The sync folder opened with every key, and the key files refused on the way."""
+
+    folder: SyncFolder
+    rejected: tuple[str, ...] = ()
+
+
 def open_folder(
     journal: Journal, root: Path, journal_id: str, device: str, *, secret: str | None = None
-) -> SyncFolder:
+) -> KeyedFolder:
     """The sync folder at ``root`` with every key this computer holds, after taking in
     new epoch records, publishing this computer's public key and sending again what it
     wrote under a key retired meanwhile.
 
     ``secret`` (the recovery key or passphrase, when joining) opens the join wrap of an
-    epoch that has no wrap for this computer. Raises :class:`ComputerRemovedError` when a
-    record removes this computer (nothing local is changed), :class:`SyncKeyError` when
-    a record cannot be used.
+    epoch that has no wrap for this computer. A record that fails its check (changed,
+    cut short, still arriving) or two records for one epoch are listed in ``rejected``
+    and nothing of them is taken in. Raises :class:`ComputerRemovedError` when a record
+    removes this computer and :class:`SyncKeyError` when this computer was not given a
+    new key (nothing local is changed by either).
     """
     private = _private_key(journal)
-    adopted = _take_in_epochs(journal, root, journal_id, device, private, secret)
+    adopted, rejected = _take_in_epochs(journal, root, journal_id, device, private, secret)
     ring = key_ring(journal)
     folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
+    if ring.removed:
+        ring = _widened(journal, ring, folder)
+        folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
     if adopted:
         _send_again(journal, root, journal_id, device, adopted, ring)
     _publish(folder, device, private, ring.current)
     pin_device_keys(journal, folder)
-    return folder
+    return KeyedFolder(folder, rejected)
+
+
+def _widened(journal: Journal, ring: KeyRing, folder: SyncFolder) -> KeyRing:
+    """``ring`` with each removed computer's last counted file raised to the furthest any
+    remaining computer had taken in when it learnt of the removal.
+
+    A file of the removed computer may reach one computer before the removal and another
+    only after it; what any remaining computer took in counts everywhere, so all of them
+    converge. That computer says so in its acknowledgements sealed with the new key, which
+    the removed computer cannot write.
+    """
+    acks, _ = folder.read_acks()
+    removed = dict(ring.removed)
+    for epoch in epochs(journal):
+        gone = epoch.removed
+        for writer, ack in acks.items():
+            if writer in ring.removed or ack.epoch < epoch.number or gone not in ack.read:
+                continue
+            removed[gone] = max(removed[gone], ack.read[gone].seq)
+    return dataclasses.replace(ring, removed=removed)
 
 
 def _publish(folder: SyncFolder, device: str, private: X25519PrivateKey, epoch: int) -> None:
@@ -292,7 +326,7 @@ def _take_in_epochs(
     device: str,
     private: X25519PrivateKey,
     secret: str | None,
-) -> list[Epoch]:
+) -> tuple[list[Epoch], tuple[str, ...]]:
     adopted: list[Epoch] = []
     while True:
         ring = key_ring(journal)
@@ -300,21 +334,19 @@ def _take_in_epochs(
         nxt = ring.current + 1
         candidates = [(d, p) for n, d, p in folder.epoch_records() if n == nxt]
         if not candidates:
-            return adopted
+            return adopted, ()
         opened = []
         for writer, path in candidates:
             try:
                 _, payload, digest = folder.open_epoch_record(writer, path)
             except RejectedFileError as problem:
-                raise SyncKeyError(
-                    f"The sync folder's key file {problem} Nothing was changed."
-                ) from None
+                return adopted, (f"{problem} (a sync key file)",)
             opened.append((writer, payload, digest))
         if len({digest for _, _, digest in opened}) > 1:
-            raise SyncKeyError(
-                "Two computers changed the sync key at the same time (two key files for "
-                f"key {nxt}). Nothing was changed. Remove the computer again from one "
-                "computer after both have synced, or join the folder afresh."
+            return adopted, (
+                f"two computers started sync key {nxt} at the same time "
+                f"({', '.join(sorted(w for w, _, _ in opened))}); this computer keeps the "
+                "key it has and takes nothing in until one of the two key files is removed",
             )
         writer, payload, digest = opened[0]
         epoch = _parse_record(journal, nxt, writer, payload, digest, device, private, secret)

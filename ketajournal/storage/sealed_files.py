@@ -83,7 +83,7 @@ class KeyRing:
     ending epoch ``e`` accepted: a change file sealed in a retired epoch ``e`` with a
     higher number is still verified (the chain goes through it) but its changes are not
     taken in. ``removed`` maps each removed computer to the last of its change files
-    that is taken in.
+    that is taken in, whatever key sealed them.
     """
 
     keys: Mapping[int, bytes] = field(default_factory=dict)
@@ -93,8 +93,8 @@ class KeyRing:
 
     def accepts(self, device: str, epoch: int, seq: int) -> bool:
         """True if the changes of ``device``'s file ``seq``, sealed in ``epoch``, count."""
-        if device in self.removed and seq > self.removed[device]:
-            return False
+        if device in self.removed:
+            return seq <= self.removed[device]
         limits = self.cutoffs.get(epoch)
         return limits is None or seq <= limits.get(device, 0)
 

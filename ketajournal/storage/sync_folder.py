@@ -148,6 +148,8 @@ class Acks:
     device: str
     read: dict[str, Cursor]
     written_ms: int
+    #: The key epoch the file was sealed in (only a holder of that key wrote it).
+    epoch: int = 1
 
 
 @dataclass(frozen=True)
@@ -655,7 +657,7 @@ class SyncFolder:
             label = f"{device}/{ACKS_NAME}"
             try:
                 data = self._read_bytes(label, path)
-                _, payload = self._sealer.open(label, device, FileType.ACKS, data)
+                header, payload = self._sealer.open(label, device, FileType.ACKS, data)
                 if not isinstance(payload, dict):
                     raise ValueError("not an object")
                 raw, written = payload.get("read"), payload.get("written_ms")
@@ -670,7 +672,7 @@ class SyncFolder:
             except ValueError:
                 rejected.append(f"{label}: its content is not readable")
                 continue
-            found[device] = Acks(device, read, written)
+            found[device] = Acks(device, read, written, header.epoch)
         return found, rejected
 
     def read(self, cursors: Mapping[str, Cursor], *, skip: str | None = None) -> FolderRead:

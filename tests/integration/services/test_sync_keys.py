@@ -1,0 +1,317 @@
+"""Removing a computer from sync: new key epochs between real journals (services/sync_keys.py).
+
+Computers A, B and C share a folder through the simulated sync engine
+(tests/support/syncsim.py); A removes C. C's later changes never reach A or B, even
+written by hand with the old key; A and B go on converging; a computer offline
+during the removal takes in the new key; one that joins later joins with the
+recovery key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ketajournal.domain.hlc import HybridClock
+from ketajournal.domain.ids import new_id
+from ketajournal.domain.merge import Change, Op
+from ketajournal.domain.models import MoodEntry
+from ketajournal.domain.validation import ValidationError
+from ketajournal.platform.crypto import RecoveryCode
+from ketajournal.platform.keystore import KeyringKeyStore
+from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import sync, sync_join, sync_keys
+from ketajournal.services.journal import Journal
+from ketajournal.services.keys import WrongSecretError
+from ketajournal.services.opening import open_journal, open_or_create
+from ketajournal.storage.header import read_header
+from ketajournal.storage.sealed_files import Cursor, change_file_name
+from ketajournal.storage.sync_folder import SyncFolder
+from ketajournal.storage.sync_store import SyncStore
+from tests.support.clock import NOW, FixedClock
+from tests.support.syncsim import Faults, SimulatedSyncEngine
+
+SENTINEL = "SENTINEL-rekey-do-not-leak"
+
+
+@dataclasses.dataclass
+class Computer:
+    """One computer: its journal and its copy of the sync folder."""
+
+    name: str
+    journal: Journal
+    folder: Path
+
+    @property
+    def device(self) -> str:
+        return sync.device_id(self.journal)
+
+    def sync(self) -> sync.SyncReport:
+        return sync.sync_now(self.journal)
+
+    def moods(self) -> list[tuple[int, str]]:
+        return sorted((m.mood, m.note) for m in self.journal.moods())
+
+
+def first_computer(tmp_path: Path) -> tuple[Computer, RecoveryCode]:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    opened = open_or_create(JournalPaths(tmp_path / "a"), KeyringKeyStore(), clock=FixedClock())
+    assert opened.new_recovery_code is not None
+    computer = Computer("a", opened.journal, folder)
+    sync.setup(computer.journal, folder)
+    return computer, opened.new_recovery_code
+
+
+def join_computer(tmp_path: Path, name: str, secret: str, source: Path) -> Computer:
+    folder = tmp_path / f"{name}-folder"
+    shutil.copytree(source, folder)
+    journal = sync_join.join(
+        JournalPaths(tmp_path / name),
+        KeyringKeyStore(),
+        folder,
+        secret,
+        open_journal=lambda p: open_journal(p, KeyringKeyStore(), create=False, clock=FixedClock()),
+    )
+    return Computer(name, journal, folder)
+
+
+@dataclasses.dataclass
+class Trio:
+    a: Computer
+    b: Computer
+    c: Computer
+    code: RecoveryCode
+    engine: SimulatedSyncEngine
+
+    def settle(self, *computers: Computer, rounds: int = 2) -> None:
+        for _ in range(rounds):
+            for computer in computers:
+                computer.sync()
+            self.engine.settle()
+        for computer in computers:
+            computer.sync()
+
+
+@pytest.fixture
+def trio(tmp_path: Path) -> Iterator[Trio]:
+    a, code = first_computer(tmp_path)
+    a.journal.log(MoodEntry(at=NOW, mood=4, note=f"first {SENTINEL}"))
+    a.sync()
+    b = join_computer(tmp_path, "b", str(code), a.folder)
+    c = join_computer(tmp_path, "c", str(code), a.folder)
+    engine = SimulatedSyncEngine(
+        {x.device: x.folder for x in (a, b, c)}, random.Random(5), Faults(0, 0, 0, 0, 0)
+    )
+    t = Trio(a, b, c, code, engine)
+    t.settle(a, b, c)
+    yield t
+    for computer in (a, b, c):
+        computer.journal.close()
+
+
+def folder_of(computer: Computer) -> SyncFolder:
+    """The folder as a computer that knows only the first key sees it (the old key)."""
+    journal_id = read_header(computer.journal.paths.header).journal_id
+    return SyncFolder.for_journal(computer.folder, computer.journal.data_key, journal_id)
+
+
+def forge(computer: Computer, as_device: str, note: str) -> Path:
+    """Write by hand, with the first (old) key, a change file in ``as_device``'s folder."""
+    folder = folder_of(computer)
+    tip = folder.read_device(as_device, Cursor(0)).cursor
+    # A valid mood row (taken from the journal), under a new global id and a late stamp:
+    # without the key epochs every computer would take it in.
+    model = next(
+        c for c in SyncStore(computer.journal._db).all_changes() if c.kind == "mood_entries"
+    )
+    assert model.fields is not None
+    fields = {**model.fields, "note": note, "_base": None}
+    stamp = HybridClock(as_device).tick(4_000_000_000_000)
+    change = Change(new_id(), "mood_entries", stamp, Op.UPSERT, fields)
+    folder.write_changes(as_device, tip, [change])
+    return computer.folder / as_device / change_file_name(tip.seq + 1)
+
+
+def test_a_removed_computer_stops_with_a_message_and_changes_nothing(trio: Trio) -> None:
+    t = trio
+    removal = sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    assert removal.removed == t.c.device and removal.epoch == 2
+    assert set(removal.given) == {t.a.device, t.b.device}
+    t.engine.settle()
+    t.c.journal.log(MoodEntry(at=NOW, mood=9, note="typed on the removed computer"))
+    before = t.c.journal.export_document()
+    with pytest.raises(sync_keys.ComputerRemovedError, match="removed from sync on"):
+        t.c.sync()
+    assert t.c.journal.export_document() == before
+    t.settle(t.a, t.b)
+    assert (9, "typed on the removed computer") not in t.a.moods()
+    assert t.a.moods() == t.b.moods()
+
+
+def test_files_the_removed_computer_writes_by_hand_with_the_old_key_never_count(
+    trio: Trio,
+) -> None:
+    t = trio
+    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    t.settle(t.a, t.b)
+    forged = forge(t.c, t.c.device, "forged in its own folder")
+    t.engine.settle()
+    report_a, report_b = t.a.sync(), t.b.sync()
+    assert report_a.ok and report_b.ok
+    assert report_a.set_aside == {t.c.device: 1} and report_b.set_aside == {t.c.device: 1}
+    assert forged.name  # the file is there, verified by no one, taken in by no one
+    # Forged in a remaining computer's folder with the old key: set aside as well.
+    forge(t.c, t.b.device, "forged as b")
+    t.engine.settle()
+    assert t.a.sync().ok
+    t.settle(t.a, t.b)
+    for computer in (t.a, t.b):
+        notes = [note for _, note in computer.moods()]
+        assert "forged in its own folder" not in notes
+        assert "forged as b" not in notes
+    assert t.a.moods() == t.b.moods()
+
+
+def test_files_written_before_the_removal_still_count(trio: Trio) -> None:
+    t = trio
+    t.c.journal.log(MoodEntry(at=NOW, mood=6, note="before the removal"))
+    t.c.sync()
+    t.engine.settle()
+    # B is offline: it has not read C's last file when A removes C.
+    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    assert (6, "before the removal") in t.a.moods()
+    t.engine.settle()
+    report = t.b.sync()
+    assert report.ok
+    assert (6, "before the removal") in t.b.moods()
+
+
+def test_a_computer_offline_during_the_removal_takes_in_the_new_key_and_resends(
+    trio: Trio,
+) -> None:
+    t = trio
+    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    # B writes offline with the old key, after the removal's cutoff.
+    t.b.journal.log(MoodEntry(at=NOW, mood=3, note="b offline"))
+    t.b.sync()  # its copy of the folder has no new key yet
+    assert sync_keys.key_ring(t.b.journal).current == 1
+    t.engine.settle()
+    t.a.journal.log(MoodEntry(at=NOW, mood=8, note="a after the removal"))
+    t.settle(t.a, t.b)
+    assert sync_keys.key_ring(t.b.journal).current == 2
+    assert (3, "b offline") in t.a.moods()
+    assert (8, "a after the removal") in t.b.moods()
+    assert t.a.moods() == t.b.moods()
+
+
+def test_a_and_b_converge_across_the_new_key_through_a_misbehaving_engine(trio: Trio) -> None:
+    t = trio
+    t.engine.faults = Faults()
+    rng = random.Random(11)
+    removed_at = 4
+    for step in range(10):
+        if step == removed_at:
+            sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+        for computer in (t.a, t.b):
+            if rng.random() < 0.7:
+                computer.journal.log(
+                    MoodEntry(at=NOW, mood=rng.randint(0, 10), note=f"{computer.name}{step}")
+                )
+            moods = computer.journal.moods()
+            if moods and rng.random() < 0.3:
+                target = rng.choice(moods)
+                computer.journal.update(dataclasses.replace(target, note=f"{target.note}!"))
+            computer.sync()
+        if step < removed_at:
+            t.c.journal.log(MoodEntry(at=NOW, mood=1, note=f"c{step}"))
+            t.c.sync()
+        t.engine.step()
+    t.engine.faults = Faults(0, 0, 0, 0, 0)
+    t.settle(t.a, t.b, rounds=3)
+    assert t.a.moods() == t.b.moods()
+    assert [n for _, n in t.a.moods() if n.startswith("c")] == [f"c{s}" for s in range(removed_at)]
+    assert t.engine.stats.truncated and t.engine.stats.duplicated
+    with pytest.raises(sync_keys.ComputerRemovedError):
+        t.c.sync()
+
+
+def test_a_computer_that_joins_after_the_removal_joins_with_the_recovery_key(
+    trio: Trio, tmp_path: Path
+) -> None:
+    t = trio
+    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    t.a.journal.log(MoodEntry(at=NOW, mood=7, note="after the removal"))
+    t.a.sync()
+    d = join_computer(tmp_path, "d", str(t.code), t.a.folder)
+    try:
+        assert sync_keys.key_ring(d.journal).current == 2
+        assert d.moods() == t.a.moods()
+        assert (7, "after the removal") in d.moods()
+    finally:
+        d.journal.close()
+
+
+def test_removing_checks_the_device_and_the_secret(trio: Trio) -> None:
+    t = trio
+    with pytest.raises(ValidationError, match="device"):
+        sync.remove_computer(t.a.journal, t.a.device, str(t.code))
+    with pytest.raises(ValidationError, match="device"):
+        sync.remove_computer(t.a.journal, "no-such-computer", str(t.code))
+    with pytest.raises(WrongSecretError):
+        sync.remove_computer(t.a.journal, t.c.device, "not the recovery key at all")
+    assert not list(t.a.folder.glob("*/epoch-*.kje"))
+    assert sync_keys.key_ring(t.a.journal).current == 1
+
+
+def test_a_tampered_key_file_is_refused_and_nothing_local_changes(trio: Trio) -> None:
+    t = trio
+    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    t.engine.settle()
+    record = next((t.b.folder / t.a.device).glob("epoch-*.kje"))
+    original = record.read_bytes()
+    damaged = bytearray(original)
+    damaged[-20] ^= 0x01
+    record.write_bytes(bytes(damaged))
+    before = t.b.journal.export_document()
+    report = t.b.sync()
+    assert not report.ok and record.name in report.rejected[0]
+    assert "sync key file" in report.rejected[0]
+    assert t.b.journal.export_document() == before
+    assert sync_keys.key_ring(t.b.journal).current == 1
+    record.write_bytes(original)
+    assert t.b.sync().ok
+    assert sync_keys.key_ring(t.b.journal).current == 2
+
+
+def test_status_names_the_removed_computer(trio: Trio) -> None:
+    t = trio
+    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    status = sync.status(t.a.journal)
+    by_id = {d.device: d for d in status.devices}
+    assert by_id[t.c.device].removed_ms is not None
+    assert by_id[t.b.device].removed_ms is None
+    assert all(d.name for d in status.devices)
+    assert status.others == 1
+
+
+def test_nothing_readable_in_the_folder_including_the_key_files(trio: Trio) -> None:
+    t = trio
+    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    t.a.journal.log(MoodEntry(at=NOW, mood=2, note=SENTINEL))
+    t.settle(t.a, t.b)
+    new_key = sync_keys.key_ring(t.a.journal).keys[2]
+    private = sync_keys.epochs(t.a.journal)
+    assert private
+    for computer in (t.a, t.b, t.c):
+        for path in computer.folder.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                assert SENTINEL.encode() not in data, path
+                assert new_key not in data and new_key.hex().encode() not in data, path
+                assert b"public_key" not in data and b"removed" not in data, path
