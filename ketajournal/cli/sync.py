@@ -1,4 +1,5 @@
-"""``ketajournal sync``: link a journal to a sync folder, join one, sync now, status, history."""
+"""``ketajournal sync``: link a journal to a sync folder, join one, sync now, status, history,
+remove a computer."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def add_commands(sub: Commands, home: Parser) -> None:
     """``sync [--json]``, ``sync setup DIR``, ``sync join DIR``, ``sync status``,
-    ``sync history``, ``sync restore ID STAMP``."""
+    ``sync history``, ``sync restore ID STAMP``, ``sync remove DEVICE``."""
     s = sub.add_parser(
         "sync",
         parents=[home],
@@ -66,6 +67,20 @@ def add_commands(sub: Commands, home: Parser) -> None:
     restore.add_argument("global_id", metavar="ID", help="the entry's global id")
     restore.add_argument("stamp", metavar="STAMP", help="the version's stamp")
     restore.set_defaults(handler=cmd_restore)
+    remove = actions.add_parser(
+        "remove",
+        parents=[home],
+        help="remove a computer from sync: a new sync key it does not get (needs --password-file)",
+        description="Makes a new sync key for every other computer, so the removed one can "
+        "add no more changes and cannot read new ones. It keeps what it already had. "
+        "--password-file FILE must hold the recovery key or passphrase (computers that "
+        "join later use it). See docs/security.md, 'Removing a computer'.",
+    )
+    remove.add_argument(
+        "device", metavar="DEVICE", help="the computer's id, as 'ketajournal sync status' lists it"
+    )
+    remove.add_argument("--json", action="store_true", help="report as JSON")
+    remove.set_defaults(handler=cmd_remove)
 
 
 def _folder(text: str) -> Path:
@@ -147,8 +162,9 @@ def cmd_status(args: argparse.Namespace) -> int:
             "this_computer": status.device,
             "last_sync": _when(status.last_sync_ms),
             "computers": [
-                {"device": d.device, "this_computer": d.this_computer,
-                 "last_wrote": _when(d.last_wrote_ms), "files": d.files}
+                {"device": d.device, "name": d.name, "this_computer": d.this_computer,
+                 "last_wrote": _when(d.last_wrote_ms), "files": d.files,
+                 "removed": None if d.removed_ms is None else _when(d.removed_ms)}
                 for d in status.devices
             ],
         }, indent=2))
@@ -157,7 +173,44 @@ def cmd_status(args: argparse.Namespace) -> int:
     print(f"Folder: {status.folder}")
     for d in status.devices:
         label = " (this computer)" if d.this_computer else ""
-        print(f"  {d.device}{label}: last wrote {_when(d.last_wrote_ms)}, {d.files} file(s)")
+        name = f" {d.name}" if d.name else ""
+        gone = f", removed {_when(d.removed_ms)}" if d.removed_ms is not None else ""
+        print(
+            f"  {d.device}{name}{label}: last wrote {_when(d.last_wrote_ms)}, "
+            f"{d.files} file(s){gone}"
+        )
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """``sync remove DEVICE --password-file FILE``: a new sync key the computer does not get."""
+    secret = secret_from_options(getattr(args, "password_file", None))
+    if secret is None:
+        raise ValidationError(
+            "password-file",
+            "is needed: a file holding the journal's recovery key or passphrase",
+        )
+    removal = with_journal(
+        args, lambda journal: sync.remove_computer(journal, args.device, secret)
+    )
+    if args.json:
+        print(json.dumps(removal.to_json(), indent=2))
+        return 0
+    print(
+        f"Removed {removal.removed}: sync key {removal.epoch} went to "
+        f"{count_of(len(removal.given), 'computer')} (this one included). Its changes from "
+        "now on are refused, and it cannot read what is written from now on; it keeps "
+        "what it already had."
+    )
+    for device in removal.not_given:
+        print(
+            f"Computer {device} has not published its key yet: it did not get the new key "
+            "and must join again (ketajournal sync join)."
+        )
+    print(
+        "Whoever holds the recovery key or passphrase can still join: change them if the "
+        "removed computer or its owner may know them (docs/security.md)."
+    )
     return 0
 
 

@@ -41,6 +41,7 @@ from ketajournal.services.medications import KIND as MEDICATION_CHANGE
 from ketajournal.services.sync_keys import (
     KeyedFolder,
     Removal,
+    check_secret,
     device_names,
     key_ring,
     open_folder,
@@ -318,8 +319,12 @@ def remove_computer(
     passphrase), for computers that join later (docs/security.md, "Removing a computer").
 
     Syncs first, so every file that reached this computer before the removal counts,
-    and again after, so the new key's files go out.
+    and again after, so the new key's files go out. ValidationError (nothing done) for
+    this computer's own id or one not in :func:`status`; WrongSecretError for a secret
+    that does not open the journal.
     """
+    check_removable(journal, device)
+    check_secret(journal, secret)
     sync_now(journal, now_ms=now_ms)
     store = _store(journal)
     cursors = _cursors(store) | {device_id(journal): _cursor(store, "own")}
@@ -334,6 +339,21 @@ def remove_computer(
     )
     sync_now(journal, now_ms=now_ms)
     return removal
+
+
+def check_removable(journal: Journal, device: str) -> None:
+    """ValidationError unless ``device`` is another computer in the folder, not yet removed."""
+    if device == device_id(journal):
+        raise ValidationError(
+            "device", "must be another computer: this computer cannot remove itself"
+        )
+    others = [d.device for d in status(journal).devices if d.removed_ms is None]
+    if device not in others:
+        raise ValidationError(
+            "device",
+            "must be one of the computers listed by 'ketajournal sync status' and not "
+            "removed already",
+        )
 
 
 def sync_at(paths: JournalPaths, key: bytes) -> SyncReport:

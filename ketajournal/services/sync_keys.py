@@ -52,7 +52,7 @@ from ketajournal.platform.crypto import (
     wrap_key,
 )
 from ketajournal.services.journal import Journal
-from ketajournal.services.keys import KeySource, key_from_secret
+from ketajournal.services.keys import KeySource, WrongSecretError, key_from_secret
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.header import read_header, wrap_from_json, wrap_to_json
 from ketajournal.storage.sealed_files import (
@@ -488,11 +488,7 @@ def start_epoch(
         raise ValidationError(
             "device", "must be one of the computers listed by: ketajournal sync status"
         )
-    key, source = key_from_secret(header, secret)
-    if not same_key(key, journal.data_key):
-        raise ValidationError(
-            "password-file", "must hold this journal's recovery key or passphrase"
-        )
+    source = check_secret(journal, secret)
     number = ring.current + 1
     new_key = AESGCM.generate_key(bit_length=256)
     private = _private_key(journal)
@@ -538,6 +534,15 @@ def start_epoch(
     with transaction(journal._db):
         _keep(journal, Epoch(number, new_key, digest.hex(), device, removed, now_ms, cutoffs))
     return Removal(removed, number, tuple(sorted(wraps)), tuple(not_given))
+
+
+def check_secret(journal: Journal, secret: str) -> KeySource:
+    """What ``secret`` is (the recovery key or the passphrase) if it opens this journal;
+    WrongSecretError if not."""
+    key, source = key_from_secret(read_header(journal.paths.header), secret)
+    if not same_key(key, journal.data_key):
+        raise WrongSecretError
+    return source
 
 
 def _pins(journal: Journal) -> dict[str, str]:
