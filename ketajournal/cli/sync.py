@@ -16,7 +16,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
-from ketajournal.services import sync, sync_join
+from ketajournal.services import sync, sync_join, sync_removal
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import secret_from_options
 from ketajournal.services.opening import open_checked
@@ -191,7 +191,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
             "is needed: a file holding the journal's recovery key or passphrase",
         )
     removal = with_journal(
-        args, lambda journal: sync.remove_computer(journal, args.device, secret)
+        args, lambda journal: sync_removal.remove_computer(journal, args.device, secret)
     )
     if args.json:
         print(json.dumps(removal.to_json(), indent=2))

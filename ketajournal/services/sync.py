@@ -15,7 +15,13 @@ One :func:`sync_now` does, in order (docs/sync.md):
    other one, and its own old files are compacted when every computer has read them.
 
 Changes are sent before anything is taken in, so an edit made offline is stamped
-with the time it was made, not the time the other computer's edit arrived.
+with the time it was made, not the time the other computer's edit arrived. The sync
+key's epochs (removing a computer) live apart, in :mod:`ketajournal.services.sync_keys`
+and :mod:`ketajournal.services.sync_removal`.
+
+It is one piece: sending, taking in, compaction, status and history all read and write
+this computer's sync state (cursors, clock, outbox) through the same few helpers, and
+split apart they would pass those private helpers between modules.
 """
 
 from __future__ import annotations
@@ -40,13 +46,10 @@ from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.medications import KIND as MEDICATION_CHANGE
 from ketajournal.services.sync_keys import (
     KeyedFolder,
-    Removal,
-    check_secret,
     device_names,
     key_ring,
     open_folder,
     removed_computers,
-    start_epoch,
 )
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.database import open_database
@@ -81,7 +84,8 @@ _ANNOUNCED: dict[str, tuple[str, ...]] = {
 }
 
 
-def _system_ms() -> int:
+def system_ms() -> int:
+    """The computer's time in milliseconds since the epoch."""
     return time.time_ns() // 1_000_000
 
 
@@ -238,7 +242,7 @@ def _place_header(journal: Journal, root: Path, device: str) -> None:
         tmp.write_bytes(data)
 
 
-def _folder(journal: Journal, *, secret: str | None = None) -> KeyedFolder:
+def keyed_folder(journal: Journal, *, secret: str | None = None) -> KeyedFolder:
     """The linked folder with every sync key, after taking in new key epochs
     (services/sync_keys.py; raises ComputerRemovedError on a removed computer)."""
     root = _root(journal)
@@ -256,6 +260,12 @@ def _root(journal: Journal) -> Path:
             "changed; connect it, or link another folder with: ketajournal sync setup DIR"
         )
     return root
+
+
+def cursors_taken_in(journal: Journal) -> dict[str, Cursor]:
+    """How far this journal has taken in every computer's files (its own: written)."""
+    store = _store(journal)
+    return _cursors(store) | {device_id(journal): _cursor(store, "own")}
 
 
 def _cursor(store: SyncStore, key: str) -> Cursor:
@@ -280,7 +290,7 @@ def _clock(store: SyncStore, device: str) -> HybridClock:
 def sync_now(
     journal: Journal,
     *,
-    now_ms: Callable[[], int] = _system_ms,
+    now_ms: Callable[[], int] = system_ms,
     compact_after: int = COMPACT_AFTER_FILES,
     secret: str | None = None,
 ) -> SyncReport:
@@ -293,7 +303,7 @@ def sync_now(
     recovery key or passphrase, when joining) opens a new key not wrapped for this
     computer.
     """
-    keyed = _folder(journal, secret=secret)
+    keyed = keyed_folder(journal, secret=secret)
     folder = keyed.folder
     store = _store(journal)
     device = device_id(journal)
@@ -309,51 +319,6 @@ def sync_now(
     folder.write_acks(device, cursors, now_ms())
     retired, unseen = _compact(journal, store, folder, device, cursors, compact_after)
     return dataclasses.replace(report, sent=sent, retired=retired, unseen=unseen)
-
-
-def remove_computer(
-    journal: Journal, device: str, secret: str, *, now_ms: Callable[[], int] = _system_ms
-) -> Removal:
-    """Remove the computer ``device`` from this journal's sync: a new random sync key,
-    wrapped for every other computer and, under ``secret`` (the recovery key or
-    passphrase), for computers that join later (docs/security.md, "Removing a computer").
-
-    Syncs first, so every file that reached this computer before the removal counts,
-    and again after, so the new key's files go out. ValidationError (nothing done) for
-    this computer's own id or one not in :func:`status`; WrongSecretError for a secret
-    that does not open the journal.
-    """
-    check_removable(journal, device)
-    check_secret(journal, secret)
-    sync_now(journal, now_ms=now_ms)
-    store = _store(journal)
-    cursors = _cursors(store) | {device_id(journal): _cursor(store, "own")}
-    keyed = _folder(journal)
-    if keyed.rejected:
-        raise SyncFolderError(
-            "A sync key file in the folder was refused (" + "; ".join(keyed.rejected) + "). "
-            "Nothing was changed; sync again once the folder is whole, then remove the computer."
-        )
-    removal = start_epoch(
-        journal, keyed.folder, device_id(journal), device, secret, cursors, now_ms()
-    )
-    sync_now(journal, now_ms=now_ms)
-    return removal
-
-
-def check_removable(journal: Journal, device: str) -> None:
-    """ValidationError unless ``device`` is another computer in the folder, not yet removed."""
-    if device == device_id(journal):
-        raise ValidationError(
-            "device", "must be another computer: this computer cannot remove itself"
-        )
-    others = [d.device for d in status(journal).devices if d.removed_ms is None]
-    if device not in others:
-        raise ValidationError(
-            "device",
-            "must be one of the computers listed by 'ketajournal sync status' and not "
-            "removed already",
-        )
 
 
 def sync_at(paths: JournalPaths, key: bytes) -> SyncReport:
@@ -372,7 +337,7 @@ def status_line(journal: Journal, now_ms: int | None = None) -> str:
     if linked_folder(journal) is None:
         return "Sync is not set up."
     try:
-        return describe(status(journal), _system_ms() if now_ms is None else now_ms)
+        return describe(status(journal), system_ms() if now_ms is None else now_ms)
     except KnownError as error:
         return str(error)
 

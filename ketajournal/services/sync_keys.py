@@ -40,21 +40,17 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ketajournal.domain.hlc import is_device_id
 from ketajournal.domain.merge import Change
-from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.platform.crypto import (
     Kdf,
     RecoveryCode,
     UnwrapError,
     parse_recovery_code,
-    same_key,
     unwrap_key,
-    wrap_key,
 )
 from ketajournal.services.journal import Journal
-from ketajournal.services.keys import KeySource, WrongSecretError, key_from_secret
 from ketajournal.storage.connection import transaction
-from ketajournal.storage.header import read_header, wrap_from_json, wrap_to_json
+from ketajournal.storage.header import read_header, wrap_from_json
 from ketajournal.storage.sealed_files import (
     FIRST_EPOCH,
     START,
@@ -129,25 +125,6 @@ class Epoch:
         )
 
 
-@dataclass(frozen=True)
-class Removal:
-    """What removing a computer did: the new epoch, and which computers got its key."""
-
-    removed: str
-    epoch: int
-    given: tuple[str, ...]
-    not_given: tuple[str, ...]
-
-    def to_json(self) -> dict[str, object]:
-        """The removal as JSON (``ketajournal sync remove --json``)."""
-        return {
-            "removed": self.removed,
-            "epoch": self.epoch,
-            "given_new_key": list(self.given),
-            "not_given_new_key": list(self.not_given),
-        }
-
-
 # -- local state -------------------------------------------------------------------------
 
 
@@ -182,7 +159,8 @@ def key_ring(journal: Journal) -> KeyRing:
     )
 
 
-def _keep(journal: Journal, epoch: Epoch) -> None:
+def keep_epoch(journal: Journal, epoch: Epoch) -> None:
+    """Keep ``epoch`` (its key and record) in this journal's ``sync_local`` (one transaction)."""
     store = _store(journal)
     value = store.local(_LOCAL_EPOCHS)
     raw = {} if value is None else json.loads(value)
@@ -190,7 +168,7 @@ def _keep(journal: Journal, epoch: Epoch) -> None:
     store.set_local(_LOCAL_EPOCHS, json.dumps(raw, sort_keys=True))
 
 
-def _private_key(journal: Journal) -> X25519PrivateKey:
+def private_key(journal: Journal) -> X25519PrivateKey:
     """This computer's X25519 private key, made on first use (kept in the encrypted journal)."""
     store = _store(journal)
     value = store.local(_LOCAL_PRIVATE)
@@ -202,25 +180,27 @@ def _private_key(journal: Journal) -> X25519PrivateKey:
     return key
 
 
-def _public_hex(key: X25519PrivateKey) -> str:
+def public_hex(key: X25519PrivateKey) -> str:
     return key.public_key().public_bytes_raw().hex()
 
 
 # -- wrapping ------------------------------------------------------------------------------
 
 
-def _wrap_info(journal_id: str, device: str, epoch: int) -> bytes:
+def wrap_info(journal_id: str, device: str, epoch: int) -> bytes:
+    """What a new key's wrap for ``device`` is bound to (HKDF info and associated data)."""
     return _WRAP_INFO + f"{journal_id}\x00{device}\x00{epoch}".encode()
 
 
-def _wrap_for(public: X25519PublicKey, key: bytes, info: bytes) -> dict[str, str]:
+def wrap_for(public: X25519PublicKey, key: bytes, info: bytes) -> dict[str, str]:
+    """``key`` wrapped for the holder of ``public``: ephemeral X25519, HKDF-SHA256, AES-GCM."""
     ephemeral = X25519PrivateKey.generate()
     kek = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=info).derive(
         ephemeral.exchange(public)
     )
     nonce = AESGCM.generate_key(bit_length=128)[:12]
     return {
-        "ephemeral": _public_hex(ephemeral),
+        "ephemeral": public_hex(ephemeral),
         "nonce": nonce.hex(),
         "key": AESGCM(kek).encrypt(nonce, key, info).hex(),
     }
@@ -244,7 +224,8 @@ def _unwrap_mine(private: X25519PrivateKey, wrapped: object, info: bytes) -> byt
     return key
 
 
-def _join_aad(journal_id: str, epoch: int) -> str:
+def join_aad(journal_id: str, epoch: int) -> str:
+    """The associated data of an epoch's wrap for joining computers."""
     # Not the header's own associated data: a join wrap never passes for the data key's.
     return f"{journal_id}\x00sync key {epoch}"
 
@@ -274,7 +255,7 @@ def open_folder(
     removes this computer and :class:`SyncKeyError` when this computer was not given a
     new key (nothing local is changed by either).
     """
-    private = _private_key(journal)
+    private = private_key(journal)
     adopted, rejected = _take_in_epochs(journal, root, journal_id, device, private, secret)
     ring = key_ring(journal)
     folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
@@ -310,7 +291,7 @@ def _widened(journal: Journal, ring: KeyRing, folder: SyncFolder) -> KeyRing:
 
 def _publish(folder: SyncFolder, device: str, private: X25519PrivateKey, epoch: int) -> None:
     """Keep this computer's public key in its sub-folder, sealed in the current epoch."""
-    payload = {"public_key": _public_hex(private), "name": socket.gethostname()[:64]}
+    payload = {"public_key": public_hex(private), "name": socket.gethostname()[:64]}
     try:
         found = folder.read_device_key(device)
     except RejectedFileError:
@@ -351,7 +332,7 @@ def _take_in_epochs(
         writer, payload, digest = opened[0]
         epoch = _parse_record(journal, nxt, writer, payload, digest, device, private, secret)
         with transaction(journal._db):
-            _keep(journal, epoch)
+            keep_epoch(journal, epoch)
         adopted.append(epoch)
 
 
@@ -386,7 +367,7 @@ def _parse_record(
     key = None
     if device in wraps:
         try:
-            key = _unwrap_mine(private, wraps[device], _wrap_info(journal_id, device, number))
+            key = _unwrap_mine(private, wraps[device], wrap_info(journal_id, device, number))
         except (KeyError, ValueError, TypeError):
             raise SyncKeyError(
                 f"The new sync key in {label} does not open with this computer's key. "
@@ -418,7 +399,7 @@ def _unwrap_join(raw: object, secret: str, journal_id: str, number: int) -> byte
             wrapped = wrap_from_json(raw.get(name), kdf)
             if wrapped is None:
                 continue
-            return unwrap_key(wrapped, value, _join_aad(journal_id, number))
+            return unwrap_key(wrapped, value, join_aad(journal_id, number))
         except (ValueError, UnwrapError):
             continue
     return None
@@ -457,125 +438,19 @@ def _send_again(
         store.set_local("own", json.dumps(written.to_json()))
 
 
-# -- removing a computer ------------------------------------------------------------------
-
-
-def start_epoch(
-    journal: Journal,
-    folder: SyncFolder,
-    device: str,
-    removed: str,
-    secret: str,
-    cursors: Mapping[str, Cursor],
-    now_ms: int,
-) -> Removal:
-    """Remove ``removed``: write a new epoch's record and take it in here.
-
-    ``folder`` is open with every key (:func:`open_folder`), ``cursors`` how far this
-    journal has taken in every computer (their cutoffs). ``secret`` must open the
-    journal (the recovery key or passphrase): it wraps the new key for computers that
-    join later. Raises ValidationError for an unknown computer or this one, and
-    :class:`~ketajournal.services.keys.WrongSecretError` for a secret that does not fit.
-    """
-    header = read_header(journal.paths.header)
-    ring = folder.ring
-    known = (set(folder.devices()) | set(cursors)) - set(ring.removed)
-    if removed == device:
-        raise ValidationError(
-            "device", "must be another computer: this computer cannot remove itself"
-        )
-    if removed not in known:
-        raise ValidationError(
-            "device", "must be one of the computers listed by: ketajournal sync status"
-        )
-    source = check_secret(journal, secret)
-    number = ring.current + 1
-    new_key = AESGCM.generate_key(bit_length=256)
-    private = _private_key(journal)
-    pins = _pins(journal)
-    wraps: dict[str, object] = {}
-    not_given: list[str] = []
-    for other in sorted((known | {device}) - {removed}):
-        public = (
-            private.public_key()
-            if other == device
-            else _public_key_of(folder, other, ring.current, pins)
-        )
-        if public is None:
-            not_given.append(other)
-            continue
-        wraps[other] = _wrap_for(public, new_key, _wrap_info(header.journal_id, other, number))
-    join: dict[str, object] = {}
-    aad = _join_aad(header.journal_id, number)
-    if source is KeySource.RECOVERY_KEY:
-        code = parse_recovery_code(secret)
-        assert code is not None
-        join["recovery"] = wrap_to_json(wrap_key(new_key, code, aad))
-    else:
-        params = header.passphrase.argon2 if header.passphrase is not None else None
-        join["passphrase"] = wrap_to_json(wrap_key(new_key, secret, aad, argon2=params))
-    cutoffs = {d: c.seq for d, c in sorted(cursors.items())}
-    payload = {
-        "epoch": number,
-        "removed": removed,
-        "removed_ms": now_ms,
-        "cutoffs": cutoffs,
-        "wraps": wraps,
-        "join": join,
-    }
-    try:
-        path = folder.write_epoch_record(device, number, payload)
-    except (OSError, SyncError) as error:
-        raise SyncKeyError(
-            f"Could not write the new key file into the sync folder ({type(error).__name__}). "
-            "Nothing was changed."
-        ) from None
-    _, _, digest = folder.open_epoch_record(device, path)
-    with transaction(journal._db):
-        _keep(journal, Epoch(number, new_key, digest.hex(), device, removed, now_ms, cutoffs))
-    return Removal(removed, number, tuple(sorted(wraps)), tuple(not_given))
-
-
-def check_secret(journal: Journal, secret: str) -> KeySource:
-    """What ``secret`` is (the recovery key or the passphrase) if it opens this journal;
-    WrongSecretError if not."""
-    key, source = key_from_secret(read_header(journal.paths.header), secret)
-    if not same_key(key, journal.data_key):
-        raise WrongSecretError
-    return source
-
-
-def _pins(journal: Journal) -> dict[str, str]:
+def pins(journal: Journal) -> dict[str, str]:
+    """The public key this computer first saw for each other computer (hex)."""
     value = _store(journal).local(_LOCAL_PINS)
     return {} if value is None else dict(json.loads(value))
-
-
-def _public_key_of(
-    folder: SyncFolder, device: str, epoch: int, pins: Mapping[str, str]
-) -> X25519PublicKey | None:
-    """``device``'s public key if it was published in ``epoch`` and matches its pin."""
-    try:
-        found = folder.read_device_key(device)
-    except RejectedFileError:
-        return None
-    if found is None or found[0] != epoch or not isinstance(found[1], dict):
-        return None
-    public = found[1].get("public_key")
-    if not isinstance(public, str) or (device in pins and pins[device] != public):
-        return None
-    try:
-        return X25519PublicKey.from_public_bytes(bytes.fromhex(public))
-    except ValueError:
-        return None
 
 
 def pin_device_keys(journal: Journal, folder: SyncFolder) -> None:
     """Remember each computer's public key the first time it is seen (a later, different
     one is not given new keys: trust on first use)."""
-    pins = _pins(journal)
+    pinned = pins(journal)
     changed = False
     for device in folder.devices():
-        if device in pins:
+        if device in pinned:
             continue
         try:
             found = folder.read_device_key(device)
@@ -584,11 +459,11 @@ def pin_device_keys(journal: Journal, folder: SyncFolder) -> None:
         if found is not None and isinstance(found[1], dict):
             public = found[1].get("public_key")
             if isinstance(public, str):
-                pins[device] = public
+                pinned[device] = public
                 changed = True
     if changed:
         with transaction(journal._db):
-            _store(journal).set_local(_LOCAL_PINS, json.dumps(pins, sort_keys=True))
+            _store(journal).set_local(_LOCAL_PINS, json.dumps(pinned, sort_keys=True))
 
 
 def device_names(folder: SyncFolder) -> dict[str, str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,98 +20,21 @@ from ketajournal.domain.hlc import HybridClock
 from ketajournal.domain.ids import new_id
 from ketajournal.domain.merge import Change, Op
 from ketajournal.domain.models import MoodEntry
-from ketajournal.domain.validation import ValidationError
-from ketajournal.platform.crypto import RecoveryCode
-from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import sync, sync_join, sync_keys
-from ketajournal.services.journal import Journal
-from ketajournal.services.keys import WrongSecretError
-from ketajournal.services.opening import open_journal, open_or_create
+from ketajournal.services import sync_keys, sync_removal
 from ketajournal.storage.header import read_header
 from ketajournal.storage.sealed_files import Cursor, change_file_name
 from ketajournal.storage.sync_folder import SyncFolder
 from ketajournal.storage.sync_store import SyncStore
-from tests.support.clock import NOW, FixedClock
-from tests.support.syncsim import Faults, SimulatedSyncEngine
-
-SENTINEL = "SENTINEL-rekey-do-not-leak"
-
-
-@dataclasses.dataclass
-class Computer:
-    """One computer: its journal and its copy of the sync folder."""
-
-    name: str
-    journal: Journal
-    folder: Path
-
-    @property
-    def device(self) -> str:
-        return sync.device_id(self.journal)
-
-    def sync(self) -> sync.SyncReport:
-        return sync.sync_now(self.journal)
-
-    def moods(self) -> list[tuple[int, str]]:
-        return sorted((m.mood, m.note) for m in self.journal.moods())
-
-
-def first_computer(tmp_path: Path) -> tuple[Computer, RecoveryCode]:
-    folder = tmp_path / "a-folder"
-    folder.mkdir()
-    opened = open_or_create(JournalPaths(tmp_path / "a"), KeyringKeyStore(), clock=FixedClock())
-    assert opened.new_recovery_code is not None
-    computer = Computer("a", opened.journal, folder)
-    sync.setup(computer.journal, folder)
-    return computer, opened.new_recovery_code
-
-
-def join_computer(tmp_path: Path, name: str, secret: str, source: Path) -> Computer:
-    folder = tmp_path / f"{name}-folder"
-    shutil.copytree(source, folder)
-    journal = sync_join.join(
-        JournalPaths(tmp_path / name),
-        KeyringKeyStore(),
-        folder,
-        secret,
-        open_journal=lambda p: open_journal(p, KeyringKeyStore(), create=False, clock=FixedClock()),
-    )
-    return Computer(name, journal, folder)
-
-
-@dataclasses.dataclass
-class Trio:
-    a: Computer
-    b: Computer
-    c: Computer
-    code: RecoveryCode
-    engine: SimulatedSyncEngine
-
-    def settle(self, *computers: Computer, rounds: int = 2) -> None:
-        for _ in range(rounds):
-            for computer in computers:
-                computer.sync()
-            self.engine.settle()
-        for computer in computers:
-            computer.sync()
+from tests.support.clock import NOW
+from tests.support.sync_trio import SENTINEL, Computer, Trio, join_computer, make_trio
+from tests.support.syncsim import Faults
 
 
 @pytest.fixture
 def trio(tmp_path: Path) -> Iterator[Trio]:
-    a, code = first_computer(tmp_path)
-    a.journal.log(MoodEntry(at=NOW, mood=4, note=f"first {SENTINEL}"))
-    a.sync()
-    b = join_computer(tmp_path, "b", str(code), a.folder)
-    c = join_computer(tmp_path, "c", str(code), a.folder)
-    engine = SimulatedSyncEngine(
-        {x.device: x.folder for x in (a, b, c)}, random.Random(5), Faults(0, 0, 0, 0, 0)
-    )
-    t = Trio(a, b, c, code, engine)
-    t.settle(a, b, c)
+    t = make_trio(tmp_path)
     yield t
-    for computer in (a, b, c):
-        computer.journal.close()
+    t.close()
 
 
 def folder_of(computer: Computer) -> SyncFolder:
@@ -140,7 +62,7 @@ def forge(computer: Computer, as_device: str, note: str) -> Path:
 
 def test_a_removed_computer_stops_with_a_message_and_changes_nothing(trio: Trio) -> None:
     t = trio
-    removal = sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    removal = sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     assert removal.removed == t.c.device and removal.epoch == 2
     assert set(removal.given) == {t.a.device, t.b.device}
     t.engine.settle()
@@ -158,7 +80,7 @@ def test_files_the_removed_computer_writes_by_hand_with_the_old_key_never_count(
     trio: Trio,
 ) -> None:
     t = trio
-    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     t.settle(t.a, t.b)
     forged = forge(t.c, t.c.device, "forged in its own folder")
     t.engine.settle()
@@ -184,7 +106,7 @@ def test_files_written_before_the_removal_still_count(trio: Trio) -> None:
     t.c.sync()
     t.engine.settle()
     # B is offline: it has not read C's last file when A removes C.
-    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     assert (6, "before the removal") in t.a.moods()
     t.engine.settle()
     report = t.b.sync()
@@ -196,7 +118,7 @@ def test_a_computer_offline_during_the_removal_takes_in_the_new_key_and_resends(
     trio: Trio,
 ) -> None:
     t = trio
-    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     # B writes offline with the old key, after the removal's cutoff.
     t.b.journal.log(MoodEntry(at=NOW, mood=3, note="b offline"))
     t.b.sync()  # its copy of the folder has no new key yet
@@ -217,7 +139,7 @@ def test_a_and_b_converge_across_the_new_key_through_a_misbehaving_engine(trio: 
     removed_at = 4
     for step in range(10):
         if step == removed_at:
-            sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+            sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
         for computer in (t.a, t.b):
             if rng.random() < 0.7:
                 computer.journal.log(
@@ -245,7 +167,7 @@ def test_a_computer_that_joins_after_the_removal_joins_with_the_recovery_key(
     trio: Trio, tmp_path: Path
 ) -> None:
     t = trio
-    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     t.a.journal.log(MoodEntry(at=NOW, mood=7, note="after the removal"))
     t.a.sync()
     d = join_computer(tmp_path, "d", str(t.code), t.a.folder)
@@ -257,21 +179,9 @@ def test_a_computer_that_joins_after_the_removal_joins_with_the_recovery_key(
         d.journal.close()
 
 
-def test_removing_checks_the_device_and_the_secret(trio: Trio) -> None:
-    t = trio
-    with pytest.raises(ValidationError, match="device"):
-        sync.remove_computer(t.a.journal, t.a.device, str(t.code))
-    with pytest.raises(ValidationError, match="device"):
-        sync.remove_computer(t.a.journal, "no-such-computer", str(t.code))
-    with pytest.raises(WrongSecretError):
-        sync.remove_computer(t.a.journal, t.c.device, "not the recovery key at all")
-    assert not list(t.a.folder.glob("*/epoch-*.kje"))
-    assert sync_keys.key_ring(t.a.journal).current == 1
-
-
 def test_a_tampered_key_file_is_refused_and_nothing_local_changes(trio: Trio) -> None:
     t = trio
-    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     t.engine.settle()
     record = next((t.b.folder / t.a.device).glob("epoch-*.kje"))
     original = record.read_bytes()
@@ -289,20 +199,9 @@ def test_a_tampered_key_file_is_refused_and_nothing_local_changes(trio: Trio) ->
     assert sync_keys.key_ring(t.b.journal).current == 2
 
 
-def test_status_names_the_removed_computer(trio: Trio) -> None:
-    t = trio
-    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
-    status = sync.status(t.a.journal)
-    by_id = {d.device: d for d in status.devices}
-    assert by_id[t.c.device].removed_ms is not None
-    assert by_id[t.b.device].removed_ms is None
-    assert all(d.name for d in status.devices)
-    assert status.others == 1
-
-
 def test_nothing_readable_in_the_folder_including_the_key_files(trio: Trio) -> None:
     t = trio
-    sync.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     t.a.journal.log(MoodEntry(at=NOW, mood=2, note=SENTINEL))
     t.settle(t.a, t.b)
     new_key = sync_keys.key_ring(t.a.journal).keys[2]
