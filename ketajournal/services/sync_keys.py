@@ -66,6 +66,7 @@ _WRAP_INFO = b"ketajournal sync key wrap, format 1\x00"
 _LOCAL_PRIVATE = "device_private_key"
 _LOCAL_EPOCHS = "epochs"
 _LOCAL_PINS = "device_keys"
+_LOCAL_RESEND = "resend_after"
 
 
 class ComputerRemovedError(KnownError):
@@ -256,14 +257,15 @@ def open_folder(
     new key (nothing local is changed by either).
     """
     private = private_key(journal)
-    adopted, rejected = _take_in_epochs(journal, root, journal_id, device, private, secret)
+    rejected = _take_in_epochs(journal, root, journal_id, device, private, secret)
     ring = key_ring(journal)
     folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
     if ring.removed:
         ring = _widened(journal, ring, folder)
         folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
-    if adopted:
-        _send_again(journal, root, journal_id, device, adopted, ring)
+    resend = _store(journal).local(_LOCAL_RESEND)
+    if resend is not None:
+        _send_again(journal, root, journal_id, device, int(resend), ring)
     _publish(folder, device, private, ring.current)
     pin_device_keys(journal, folder)
     return KeyedFolder(folder, rejected)
@@ -307,33 +309,40 @@ def _take_in_epochs(
     device: str,
     private: X25519PrivateKey,
     secret: str | None,
-) -> tuple[list[Epoch], tuple[str, ...]]:
-    adopted: list[Epoch] = []
+) -> tuple[str, ...]:
+    """Take in every new epoch record in order; the messages of records refused."""
     while True:
         ring = key_ring(journal)
         folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
         nxt = ring.current + 1
         candidates = [(d, p) for n, d, p in folder.epoch_records() if n == nxt]
         if not candidates:
-            return adopted, ()
+            return ()
         opened = []
         for writer, path in candidates:
             try:
                 _, payload, digest = folder.open_epoch_record(writer, path)
             except RejectedFileError as problem:
-                return adopted, (f"{problem} (a sync key file)",)
+                return (f"{problem} (a sync key file)",)
             opened.append((writer, payload, digest))
         if len({digest for _, _, digest in opened}) > 1:
-            return adopted, (
+            return (
                 f"two computers started sync key {nxt} at the same time "
                 f"({', '.join(sorted(w for w, _, _ in opened))}); this computer keeps the "
                 "key it has and takes nothing in until one of the two key files is removed",
             )
         writer, payload, digest = opened[0]
         epoch = _parse_record(journal, nxt, writer, payload, digest, device, private, secret)
+        store = _store(journal)
         with transaction(journal._db):
             keep_epoch(journal, epoch)
-        adopted.append(epoch)
+            # What this computer wrote with the old key after its cutoff goes out again
+            # under the new one; noted with the key, so a crash before that loses nothing.
+            after = epoch.cutoffs.get(device, 0)
+            earlier = store.local(_LOCAL_RESEND)
+            if earlier is not None:
+                after = min(after, int(earlier))
+            store.set_local(_LOCAL_RESEND, str(after))
 
 
 def _parse_record(
@@ -375,6 +384,12 @@ def _parse_record(
             ) from None
     elif secret is not None:
         key = _unwrap_join(payload.get("join"), secret, journal_id, number)
+        if key is None:
+            raise SyncKeyError(
+                f"The sync key was changed when a computer was removed ({label}), and what "
+                "you typed does not open the new key: join with the recovery key or "
+                "passphrase that confirmed the removal."
+            )
     if key is None:
         raise SyncKeyError(
             f"The sync key was changed by another computer ({label}) and this computer was "
@@ -410,22 +425,23 @@ def _send_again(
     root: Path,
     journal_id: str,
     device: str,
-    adopted: list[Epoch],
+    cutoff: int,
     ring: KeyRing,
 ) -> None:
     """Write again, under the new key, the changes this computer wrote under a retired
-    key after the removal's cutoff (everyone sets those files aside)."""
-    cutoff = min(e.cutoffs.get(device, 0) for e in adopted)
+    key after its file ``cutoff`` (everyone sets those files aside)."""
+    store = _store(journal)
     unrestricted = SyncFolder.for_journal(
         root, journal.data_key, journal_id, KeyRing(ring.keys, ring.current)
     )
     read = unrestricted.read_device(device, START)
-    later = [b for b in read.batches if b.seq > cutoff]
+    later = [b for b in read.batches if b.seq > cutoff and b.changes]
     if not later:
+        with transaction(journal._db):
+            store.delete_local(_LOCAL_RESEND)
         return
     changes: list[Change] = [c for b in later for c in b.changes]
     bases = [pair for b in later for pair in b.bases]
-    store = _store(journal)
     folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
     with transaction(journal._db):
         value = store.local("own")
@@ -434,8 +450,9 @@ def _send_again(
             tip = folder.own_tip(device, recorded)
             written = folder.write_changes(device, tip, changes, bases)
         except (OSError, SyncError):
-            return  # sent again by no one: the next sync after the folder is fixed retries
+            return  # the note stays: the next sync tries again
         store.set_local("own", json.dumps(written.to_json()))
+        store.delete_local(_LOCAL_RESEND)
 
 
 def pins(journal: Journal) -> dict[str, str]:

@@ -212,17 +212,6 @@ class Sealer:
             )
         return header + self._aeads[epoch].encrypt(nonce, plain, self._aad(header, device))
 
-    @staticmethod
-    def epoch_of(data: bytes) -> int | None:
-        """The key epoch a file says it was sealed in (unauthenticated), or None."""
-        if len(data) < HEADER_V2.size or data[:4] != MAGIC:
-            return None
-        if data[4] == FORMAT_VERSION:
-            return FIRST_EPOCH
-        if data[4] == EPOCH_FORMAT_VERSION:
-            return int.from_bytes(data[8:12], "big")
-        return None
-
     def open(
         self, label: str, device: str, expected: FileType, data: bytes
     ) -> tuple[SealedHeader, object]:

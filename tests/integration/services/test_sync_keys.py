@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,9 +138,11 @@ def test_a_and_b_converge_across_the_new_key_through_a_misbehaving_engine(trio: 
     t.engine.faults = Faults()
     rng = random.Random(11)
     removed_at = 4
+    had: list[str] = []
     for step in range(10):
         if step == removed_at:
             sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+            had = [n for _, n in t.a.moods() if n.startswith("c")]
         for computer in (t.a, t.b):
             if rng.random() < 0.7:
                 computer.journal.log(
@@ -157,7 +160,11 @@ def test_a_and_b_converge_across_the_new_key_through_a_misbehaving_engine(trio: 
     t.engine.faults = Faults(0, 0, 0, 0, 0)
     t.settle(t.a, t.b, rounds=3)
     assert t.a.moods() == t.b.moods()
-    assert [n for _, n in t.a.moods() if n.startswith("c")] == [f"c{s}" for s in range(removed_at)]
+    # C's files count up to the last one that had reached A (or B, before it learnt of
+    # the removal): a prefix of what C wrote, at least what A had when it removed C.
+    from_c = [n for _, n in t.a.moods() if n.startswith("c")]
+    assert from_c == [f"c{s}" for s in range(len(from_c))]
+    assert set(had) <= set(from_c)
     assert t.engine.stats.truncated and t.engine.stats.duplicated
     with pytest.raises(sync_keys.ComputerRemovedError):
         t.c.sync()
@@ -214,3 +221,39 @@ def test_nothing_readable_in_the_folder_including_the_key_files(trio: Trio) -> N
                 assert SENTINEL.encode() not in data, path
                 assert new_key not in data and new_key.hex().encode() not in data, path
                 assert b"public_key" not in data and b"removed" not in data, path
+
+
+def test_a_file_of_the_removed_computer_that_reached_only_b_counts_on_a_too(trio: Trio) -> None:
+    t = trio
+    t.c.journal.log(MoodEntry(at=NOW, mood=5, note="reached only b"))
+    t.c.sync()
+    newest = max((t.c.folder / t.c.device).glob("*.kjc"))
+    shutil.copy2(newest, t.b.folder / t.c.device / newest.name)  # the engine was quicker to b
+    assert t.b.sync().ok
+    assert (5, "reached only b") in t.b.moods()
+    removal = sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    assert (5, "reached only b") not in t.a.moods()
+    record = sync_keys.epochs(t.a.journal)[0]
+    assert record.cutoffs[t.c.device] < int(newest.stem) and removal.epoch == 2
+    t.settle(t.a, t.b)
+    # B's acknowledgements, sealed with the new key, say it had read that file: it counts.
+    assert (5, "reached only b") in t.a.moods()
+    assert t.a.moods() == t.b.moods()
+
+
+def test_a_second_removal_starts_the_next_epoch_from_another_computer(trio: Trio) -> None:
+    t = trio
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    t.settle(t.a, t.b)
+    t.a.journal.log(MoodEntry(at=NOW, mood=6, note="a before its own removal"))
+    t.a.sync()
+    t.engine.settle()
+    removal = sync_removal.remove_computer(t.b.journal, t.a.device, str(t.code))
+    assert removal.epoch == 3 and removal.given == (t.b.device,)
+    t.engine.settle()
+    for gone in (t.a, t.c):
+        with pytest.raises(sync_keys.ComputerRemovedError):
+            gone.sync()
+    assert (6, "a before its own removal") in t.b.moods()
+    assert sync_keys.key_ring(t.b.journal).current == 3
+    assert set(sync_keys.removed_computers(t.b.journal)) == {t.a.device, t.c.device}
