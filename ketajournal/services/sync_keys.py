@@ -38,6 +38,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from ketajournal.domain.dates import format_date
 from ketajournal.domain.hlc import is_device_id
 from ketajournal.domain.merge import Change
 from ketajournal.errors import KnownError
@@ -74,7 +75,7 @@ class ComputerRemovedError(KnownError):
 
     def __init__(self, when_ms: int) -> None:
         self.when_ms = when_ms
-        day = datetime.fromtimestamp(when_ms / 1000, UTC).strftime("%d %B %Y").lstrip("0")
+        day = format_date(datetime.fromtimestamp(when_ms / 1000, UTC).date())
         super().__init__(
             f"This computer was removed from sync on {day}. Nothing was changed here: this "
             "journal keeps everything it had, but it no longer syncs. To sync it again, "

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_date
 from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
 from ketajournal.ui.tasks import run_task
@@ -61,7 +62,7 @@ def _seen(ms: int | None, now_ms: int) -> str:
         return f"last seen {minutes} min ago"
     if minutes < 48 * 60:
         return f"last seen {count_of(minutes // 60, 'hour')} ago"
-    return f"last seen {datetime.fromtimestamp(ms / 1000).strftime('%d %b %Y').lstrip('0')}"
+    return f"last seen {format_date(datetime.fromtimestamp(ms / 1000).date())}"
 
 
 def describe_computer(device: sync.DeviceStatus, now_ms: int) -> str:
@@ -72,8 +73,8 @@ def describe_computer(device: sync.DeviceStatus, now_ms: int) -> str:
     if device.this_computer:
         line += " — this computer"
     if device.removed_ms is not None:
-        day = datetime.fromtimestamp(device.removed_ms / 1000).strftime("%d %b %Y").lstrip("0")
-        line += f" — removed on {day}"
+        removed = datetime.fromtimestamp(device.removed_ms / 1000).date()
+        line += f" — removed on {format_date(removed)}"
     return line
 
 
