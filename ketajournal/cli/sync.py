@@ -1,4 +1,5 @@
-"""``ketajournal sync``: link a journal to a sync folder, join one, sync now, status, history."""
+"""``ketajournal sync``: link a journal to a sync folder, join one, sync now, status, history,
+remove a computer."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.domain.wording import count_of
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
-from ketajournal.services import sync, sync_join, sync_peers
+from ketajournal.services import sync, sync_join, sync_peers, sync_removal
 from ketajournal.services.journal import Journal
 from ketajournal.services.keys import secret_from_options
 from ketajournal.services.opening import open_checked
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def add_commands(sub: Commands, home: Parser) -> None:
     """``sync [--json]``, ``sync setup DIR``, ``sync join DIR``, ``sync status``,
-    ``sync history``, ``sync restore ID STAMP``."""
+    ``sync history``, ``sync restore ID STAMP``, ``sync remove DEVICE``."""
     s = sub.add_parser(
         "sync",
         parents=[home],
@@ -66,6 +67,20 @@ def add_commands(sub: Commands, home: Parser) -> None:
     restore.add_argument("global_id", metavar="ID", help="the entry's global id")
     restore.add_argument("stamp", metavar="STAMP", help="the version's stamp")
     restore.set_defaults(handler=cmd_restore)
+    remove = actions.add_parser(
+        "remove",
+        parents=[home],
+        help="remove a computer from sync: a new sync key it does not get (needs --password-file)",
+        description="Makes a new sync key for every other computer, so the removed one can "
+        "add no more changes and cannot read new ones. It keeps what it already had. "
+        "--password-file FILE must hold the recovery key or passphrase (computers that "
+        "join later use it). See docs/security.md, 'Removing a computer'.",
+    )
+    remove.add_argument(
+        "device", metavar="DEVICE", help="the computer's id, as 'ketajournal sync status' lists it"
+    )
+    remove.add_argument("--json", action="store_true", help="report as JSON")
+    remove.set_defaults(handler=cmd_remove)
 
 
 def _folder(text: str) -> Path:
@@ -154,10 +169,11 @@ def cmd_status(args: argparse.Namespace) -> int:
             "this_computer": status.device,
             "last_sync": _when(status.last_sync_ms),
             "computers": [
-                {"device": d.device, "this_computer": d.this_computer,
+                {"device": d.device, "name": d.name, "this_computer": d.this_computer,
                  "last_wrote": _when(d.last_wrote_ms), "files": d.files,
                  "acknowledged": d.acknowledged, "former_id": d.former,
-                 "not_seen_for_long": d.quiet(time.time_ns() // 1_000_000)}
+                 "not_seen_for_long": d.quiet(time.time_ns() // 1_000_000),
+                 "removed": None if d.removed_ms is None else _when(d.removed_ms)}
                 for d in status.devices
             ],
         }, indent=2))
@@ -168,12 +184,48 @@ def cmd_status(args: argparse.Namespace) -> int:
     for d in status.devices:
         label = (" (this computer)" if d.this_computer else
                  " (an earlier id of this computer)" if d.former else "")
+        name = f" {d.name}" if d.name else ""
+        gone = f", removed {_when(d.removed_ms)}" if d.removed_ms is not None else ""
         quiet = ", not seen for a long time" if d.quiet(now) else ""
-        confirmed = "" if d.acknowledged else ", never confirmed reading"
-        print(f"  {d.device}{label}: last wrote {_when(d.last_wrote_ms)}, "
-              f"{d.files} file(s){quiet}{confirmed}")
+        confirmed = (
+            "" if d.acknowledged or d.removed_ms is not None else ", never confirmed reading"
+        )
+        print(f"  {d.device}{name}{label}: last wrote {_when(d.last_wrote_ms)}, "
+              f"{d.files} file(s){gone}{quiet}{confirmed}")
     for line in sync_peers.quiet_lines(status, now):
         print(line)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """``sync remove DEVICE --password-file FILE``: a new sync key the computer does not get."""
+    secret = secret_from_options(getattr(args, "password_file", None))
+    if secret is None:
+        raise ValidationError(
+            "password-file",
+            "is needed: a file holding the journal's recovery key or passphrase",
+        )
+    removal = with_journal(
+        args, lambda journal: sync_removal.remove_computer(journal, args.device, secret)
+    )
+    if args.json:
+        print(json.dumps(removal.to_json(), indent=2))
+        return 0
+    print(
+        f"Removed {removal.removed}: sync key {removal.epoch} went to "
+        f"{count_of(len(removal.given), 'computer')} (this one included). Its changes from "
+        "now on are refused, and it cannot read what is written from now on; it keeps "
+        "what it already had."
+    )
+    for device in removal.not_given:
+        print(
+            f"Computer {device} has not published its key yet: it did not get the new key "
+            "and must join again (ketajournal sync join)."
+        )
+    print(
+        "Whoever holds the recovery key or passphrase can still join: change them if the "
+        "removed computer or its owner may know them (docs/security.md)."
+    )
     return 0
 
 

@@ -15,7 +15,13 @@ One :func:`sync_now` does, in order (docs/sync.md):
    other one, and its own old files are compacted when every computer has read them.
 
 Changes are sent before anything is taken in, so an edit made offline is stamped
-with the time it was made, not the time the other computer's edit arrived.
+with the time it was made, not the time the other computer's edit arrived. The sync
+key's epochs (removing a computer) live apart, in :mod:`ketajournal.services.sync_keys`
+and :mod:`ketajournal.services.sync_removal`.
+
+It is one piece: sending, taking in, compaction, status and history all read and write
+this computer's sync state (cursors, clock, outbox) through the same few helpers, and
+split apart they would pass those private helpers between modules.
 """
 
 from __future__ import annotations
@@ -39,6 +45,13 @@ from ketajournal.services import sync_forks, sync_peers
 from ketajournal.services.journal import FACTOR_CHANGE, TAG_CHANGE, Journal
 from ketajournal.services.journal import Change as JournalChange
 from ketajournal.services.medications import KIND as MEDICATION_CHANGE
+from ketajournal.services.sync_keys import (
+    KeyedFolder,
+    device_names,
+    key_ring,
+    open_folder,
+    removed_computers,
+)
 from ketajournal.services.sync_peers import DeviceStatus, SyncStatus
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.database import open_database
@@ -73,7 +86,8 @@ _ANNOUNCED: dict[str, tuple[str, ...]] = {
 }
 
 
-def _system_ms() -> int:
+def system_ms() -> int:
+    """The computer's time in milliseconds since the epoch."""
     return time.time_ns() // 1_000_000
 
 
@@ -104,6 +118,8 @@ class SyncReport:
     ignored: Ignored = field(default_factory=Ignored)
     retired: int = 0
     unseen: tuple[str, ...] = ()
+    #: Per computer, files not taken in: written after it was removed, or with a retired key.
+    set_aside: Mapping[str, int] = field(default_factory=dict)
     changed: JournalChange = field(default_factory=lambda: JournalChange(frozenset()))
     #: Computers whose log forked (two computers wrote under one id): read, never a stall.
     forked: tuple[str, ...] = ()
@@ -129,6 +145,7 @@ class SyncReport:
             "unseen": list(self.unseen),
             "forked": list(self.forked),
             "former_id": self.former_id,
+            "set_aside": dict(self.set_aside),
         }
 
 
@@ -204,7 +221,15 @@ def _place_header(journal: Journal, root: Path, device: str) -> None:
         tmp.write_bytes(data)
 
 
-def _folder(journal: Journal) -> SyncFolder:
+def keyed_folder(journal: Journal, *, secret: str | None = None) -> KeyedFolder:
+    """The linked folder with every sync key, after taking in new key epochs
+    (services/sync_keys.py; raises ComputerRemovedError on a removed computer)."""
+    root = _root(journal)
+    journal_id = read_header(journal.paths.header).journal_id
+    return open_folder(journal, root, journal_id, device_id(journal), secret=secret)
+
+
+def _root(journal: Journal) -> Path:
     root = linked_folder(journal)
     if root is None:
         raise SyncNotSetUpError
@@ -213,8 +238,13 @@ def _folder(journal: Journal) -> SyncFolder:
             f"The sync folder {root} is not there (a drive not connected?). Nothing was "
             "changed; connect it, or link another folder with: ketajournal sync setup DIR"
         )
-    journal_id = read_header(journal.paths.header).journal_id
-    return SyncFolder.for_journal(root, journal.data_key, journal_id)
+    return root
+
+
+def cursors_taken_in(journal: Journal) -> dict[str, Cursor]:
+    """How far this journal has taken in every computer's files (its own: written)."""
+    store = _store(journal)
+    return _cursors(store) | {device_id(journal): _cursor(store, "own")}
 
 
 def _cursor(store: SyncStore, key: str) -> Cursor:
@@ -239,22 +269,29 @@ def _clock(store: SyncStore, device: str) -> HybridClock:
 def sync_now(
     journal: Journal,
     *,
-    now_ms: Callable[[], int] = _system_ms,
+    now_ms: Callable[[], int] = system_ms,
     compact_after: int = COMPACT_AFTER_FILES,
+    secret: str | None = None,
 ) -> SyncReport:
     """Send this journal's changes, take in every other computer's, acknowledge them.
 
     Raises :class:`SyncNotSetUpError` without a folder, :class:`SyncFolderError`
-    when the folder cannot be written. A refused file changes nothing: the report
-    lists it (``rejected``) and nothing read is applied.
+    when the folder cannot be written, ComputerRemovedError when another computer
+    removed this one (services/sync_keys.py). A refused file changes nothing: the
+    report lists it (``rejected``) and nothing read is applied. ``secret`` (the
+    recovery key or passphrase, when joining) opens a new key not wrapped for this
+    computer.
     """
-    folder = _folder(journal)
+    keyed = keyed_folder(journal, secret=secret)
+    folder = keyed.folder
     store = _store(journal)
     former = sync_forks.part_if_copied(journal._db, store, folder)
     device = device_id(journal)
     recorded = _cursor(store, "own")
     sent, tip = _send(journal, store, folder, device)
     _place_header(journal, folder.root, device)
+    if keyed.rejected:  # a key file refused: nothing is taken in, as for any refused file
+        return SyncReport(sent=sent, rejected=keyed.rejected)
     report = _take_in(journal, store, folder, device, recorded, tip, now_ms())
     report = dataclasses.replace(report, former_id=former)
     if report.rejected:
@@ -281,7 +318,7 @@ def status_line(journal: Journal, now_ms: int | None = None) -> str:
     if linked_folder(journal) is None:
         return "Sync is not set up."
     try:
-        return describe(status(journal), _system_ms() if now_ms is None else now_ms)
+        return describe(status(journal), system_ms() if now_ms is None else now_ms)
     except KnownError as error:
         return str(error)
 
@@ -293,7 +330,7 @@ def quiet_notes(journal: Journal, now_ms: int | None = None) -> list[str]:
         return []
     try:
         return sync_peers.quiet_lines(
-            status(journal), _system_ms() if now_ms is None else now_ms
+            status(journal), system_ms() if now_ms is None else now_ms
         )
     except KnownError:
         return []
@@ -377,8 +414,11 @@ def _take_in(
     ahead = sync_peers.too_far_ahead(read.changes, device, now)
     if read.rejected or ahead:
         return SyncReport(
-            rejected=read.rejected + ahead, waiting=read.gaps, ignored=read.ignored,
+            rejected=read.rejected + ahead,
+            waiting=read.gaps,
+            ignored=read.ignored,
             forked=read.forked,
+            set_aside=read.set_aside,
         )
     incoming = read.changes
     replaced = read.bases
@@ -452,6 +492,7 @@ def _take_in(
         kept_in_history=kept,
         waiting=read.gaps,
         ignored=read.ignored,
+        set_aside=read.set_aside,
         changed=JournalChange(frozenset(kinds), tuple(ids)),
         forked=read.forked,
     )
@@ -485,7 +526,7 @@ def _compact(
     own = _cursor(store, "own")
     own_dir = folder.device_dir(device)
     files = len(list(own_dir.glob("*.kjc"))) if own_dir.is_dir() else 0
-    known = set(folder.devices()) | set(cursors) | {device}
+    known = (set(folder.devices()) | set(cursors) | {device}) - set(folder.ring.removed)
     acks, _ = folder.read_acks()
     acknowledged = {d: {o: c.seq for o, c in a.read.items()} for d, a in acks.items()}
     if files <= compact_after or own.seq == 0:
@@ -500,8 +541,14 @@ def _compact(
 
 
 def status(journal: Journal) -> SyncStatus:
-    """Every computer in the folder and when it last wrote there."""
-    folder = _folder(journal)
+    """Every computer in the folder, its name, when it last wrote there, and whether
+    it was removed (reads the folder, writes nothing)."""
+    journal_id = read_header(journal.paths.header).journal_id
+    folder = SyncFolder.for_journal(
+        _root(journal), journal.data_key, journal_id, key_ring(journal)
+    )
+    names = device_names(folder)
+    removed = removed_computers(journal)
     store = _store(journal)
     device = device_id(journal)
     acks, _ = folder.read_acks()
@@ -513,10 +560,18 @@ def status(journal: Journal) -> SyncStatus:
         wrote = [int(p.stat().st_mtime * 1000) for p in files[-1:]]
         if name in acks:
             wrote.append(acks[name].written_ms)
-        devices.append(DeviceStatus(
-            name, name == device, max(wrote, default=None), len(files),
-            acknowledged=name in acks or name == device, former=name in former,
-        ))
+        devices.append(
+            DeviceStatus(
+                name,
+                name == device,
+                max(wrote, default=None),
+                len(files),
+                acknowledged=name in acks or name == device,
+                former=name in former,
+                name=names.get(name),
+                removed_ms=removed.get(name),
+            )
+        )
     last = store.local("last_sync_ms")
     return SyncStatus(folder.root, device, None if last is None else int(last), tuple(devices))
 

@@ -80,7 +80,7 @@ def join(
     journal = open_journal(paths)
     try:
         setup(journal, folder)
-        sync_now(journal)
+        sync_now(journal, secret=secret)  # the secret opens a key changed by a removal
     except BaseException:
         journal.close()
         raise

@@ -43,11 +43,15 @@ class DeviceStatus:
     files: int
     acknowledged: bool = True
     former: bool = False
+    #: The computer's name as it published it with its public key (None: not yet).
+    name: str | None = None
+    #: When it was removed from sync (None: it was not).
+    removed_ms: int | None = None
 
     def quiet(self, now_ms: int) -> bool:
         """True for another computer not seen for :data:`QUIET_AFTER_DAYS` days, or
-        that never confirmed reading."""
-        if self.this_computer:
+        that never confirmed reading (a removed computer is not waited for)."""
+        if self.this_computer or self.removed_ms is not None:
             return False
         if not self.acknowledged or self.last_wrote_ms is None:
             return True
@@ -65,8 +69,8 @@ class SyncStatus:
 
     @property
     def others(self) -> int:
-        """How many other computers write in the folder."""
-        return sum(1 for d in self.devices if not d.this_computer)
+        """How many other computers write in the folder (removed ones not counted)."""
+        return sum(1 for d in self.devices if not d.this_computer and d.removed_ms is None)
 
 
 def quiet_lines(status: SyncStatus, now_ms: int) -> list[str]:

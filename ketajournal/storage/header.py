@@ -149,8 +149,8 @@ def parse_header(raw: bytes, path: Path) -> JournalHeader:
         keys = data.get("keys", {})
         if not isinstance(keys, dict):
             raise ValueError("keys")
-        recovery = _wrap_from_json(keys.get("recovery"), Kdf.HKDF_SHA256)
-        passphrase = _wrap_from_json(keys.get("passphrase"), Kdf.ARGON2ID)
+        recovery = wrap_from_json(keys.get("recovery"), Kdf.HKDF_SHA256)
+        passphrase = wrap_from_json(keys.get("passphrase"), Kdf.ARGON2ID)
         created = keys.get("recovery", {}).get("created") if recovery else None
         if created is not None and not isinstance(created, str):
             raise ValueError("created")
@@ -190,11 +190,11 @@ def _canonical(header: JournalHeader) -> bytes:
 def _payload(header: JournalHeader) -> dict[str, Any]:
     keys: dict[str, Any] = {}
     if header.recovery is not None:
-        keys["recovery"] = _wrap_to_json(header.recovery)
+        keys["recovery"] = wrap_to_json(header.recovery)
         if header.recovery_created:
             keys["recovery"]["created"] = header.recovery_created
     if header.passphrase is not None:
-        keys["passphrase"] = _wrap_to_json(header.passphrase)
+        keys["passphrase"] = wrap_to_json(header.passphrase)
     payload: dict[str, Any] = {
         "format": FORMAT, "version": VERSION, "journal_id": header.journal_id, "keys": keys
     }
@@ -218,7 +218,8 @@ def _unb64(value: object) -> bytes:
     return base64.b64decode(value.encode("ascii"), validate=True)
 
 
-def _wrap_to_json(wrapped: WrappedKey) -> dict[str, Any]:
+def wrap_to_json(wrapped: WrappedKey) -> dict[str, Any]:
+    """A wrapped key as the header stores it (also used for sync keys, services/sync_keys.py)."""
     out: dict[str, Any] = {"kdf": wrapped.kdf.value}
     if wrapped.argon2 is not None:
         out.update(
@@ -241,7 +242,8 @@ def _int(value: object) -> int:
     return value
 
 
-def _wrap_from_json(data: object, kdf: Kdf) -> WrappedKey | None:
+def wrap_from_json(data: object, kdf: Kdf) -> WrappedKey | None:
+    """The wrapped key stored by :func:`wrap_to_json` (None for null); ValueError if malformed."""
     if data is None:
         return None
     if not isinstance(data, dict) or data.get("kdf") != kdf.value or data.get("cipher") != CIPHER:

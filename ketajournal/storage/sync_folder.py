@@ -9,6 +9,8 @@ Layout (docs/sync.md has the full design)::
         acks.kja                      what this device has read of the others
         journal.header                a copy of the journal header (for joining)
         snapshot-00000002.kjs         the whole merged state, for compaction
+        device.kjp                    this device's public key, for new sync keys
+        epoch-00000002.kje            a key epoch this device started (a removal)
 
 Every file is sealed (:mod:`ketajournal.storage.sealed_files`: the header, the
 encryption bound to journal and device, the hash chain's :class:`Cursor`, the key).
@@ -52,8 +54,11 @@ from ketajournal.storage.sealed_files import (
     START,
     Cursor,
     FileType,
+    KeyRing,
     RejectedFileError,
+    SealedHeader,
     Sealer,
+    UnknownEpochError,
     change_file_name,
     derive_sync_key,
     snapshot_file_name,
@@ -64,9 +69,12 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 ACKS_NAME = "acks.kja"
 #: Each device's copy of the journal header (the wrapped key a joining computer unwraps).
 HEADER_COPY_NAME = "journal.header"
+#: Each device's public key for receiving new sync keys (services/sync_keys.py).
+DEVICE_KEY_NAME = "device.kjp"
 
 _CHANGE_NAME = re.compile(r"(\d{8})\.kjc")
 _SNAPSHOT_NAME = re.compile(r"snapshot-(\d{8})\.kjs")
+_EPOCH_NAME = re.compile(r"epoch-(\d{8})\.kje")
 # A copy a sync engine made of one of our names: Syncthing ".sync-conflict-…",
 # Dropbox/Nextcloud " (… conflicted copy …)", OneDrive "-COMPUTERNAME", "name (1)".
 _CONFLICT_NAME = re.compile(r"(\d{8}|snapshot-\d{8}|acks)[ .(_-].*\.(kjc|kjs|kja)")
@@ -138,6 +146,7 @@ class DeviceRead:
     waiting: int = 0
     ignored: Ignored = Ignored()
     forked: bool = False
+    set_aside: int = 0
 
 
 @dataclass(frozen=True)
@@ -157,6 +166,8 @@ class Acks:
     device: str
     read: dict[str, Cursor]
     written_ms: int
+    #: The key epoch the file was sealed in (only a holder of that key wrote it).
+    epoch: int = 1
 
 
 @dataclass(frozen=True)
@@ -171,6 +182,9 @@ class FolderRead:
     ignored: Ignored = Ignored()
     #: Devices whose log forked (two computers wrote under one id); never a refusal.
     forked: tuple[str, ...] = ()
+    #: Per device, files verified but not taken in: written after the device was
+    #: removed, or sealed with a retired key after that key's removal (docs/sync.md).
+    set_aside: dict[str, int] = field(default_factory=dict)
 
     @property
     def bases(self) -> list[tuple[str, str]]:
@@ -235,19 +249,81 @@ def plan_retirement(
 class SyncFolder:
     """One journal's sync folder: writes this device's files, reads everyone's.
 
-    ``key`` is the sync key (:func:`derive_sync_key`); ``journal_id`` binds
-    every file to its journal. Use :meth:`for_journal` to derive the key.
+    ``key`` is the sync key of epoch 1 (:func:`derive_sync_key`); ``ring`` holds
+    the keys of later epochs and what the retired ones may still open (none: only
+    epoch 1 so far); ``journal_id`` binds every file to its journal. Use
+    :meth:`for_journal` to derive the key.
     """
 
-    def __init__(self, root: Path, key: bytes, journal_id: str) -> None:
-        self._sealer = Sealer(key, journal_id)
+    def __init__(
+        self, root: Path, key: bytes, journal_id: str, ring: KeyRing | None = None
+    ) -> None:
+        self._sealer = Sealer(key, journal_id, ring)
+        self.ring = self._sealer.ring
         self.root = root
         self.journal_id = journal_id
 
     @classmethod
-    def for_journal(cls, root: Path, data_key: bytes, journal_id: str) -> SyncFolder:
+    def for_journal(
+        cls, root: Path, data_key: bytes, journal_id: str, ring: KeyRing | None = None
+    ) -> SyncFolder:
         """The sync folder at ``root`` of the journal with this data key and id."""
-        return cls(root, derive_sync_key(data_key, journal_id), journal_id)
+        return cls(root, derive_sync_key(data_key, journal_id), journal_id, ring)
+
+    # -- key files (services/sync_keys.py gives them their meaning) -------------
+
+    def epoch_records(self) -> list[tuple[int, str, Path]]:
+        """Every ``epoch-N.kje`` in the folder: (epoch, writing device, path), by epoch."""
+        found = []
+        for device in self.devices():
+            directory = self.device_dir(device)
+            for path in directory.iterdir():
+                if (m := _EPOCH_NAME.fullmatch(path.name)) and path.is_file():
+                    found.append((int(m[1]), device, path))
+        return sorted(found)
+
+    def write_epoch_record(self, device: str, epoch: int, payload: object) -> Path:
+        """Write the record that starts ``epoch`` into ``device``'s folder, sealed with
+        the key of the epoch before (every computer that may receive the new key has it)."""
+        data = self._sealer.seal_in(epoch - 1, device, FileType.EPOCH, epoch, NO_DIGEST, payload)
+        target = self.device_dir(device) / f"epoch-{epoch:08d}.kje"
+        self._write_new(target, data)
+        return target
+
+    def open_epoch_record(self, device: str, path: Path) -> tuple[SealedHeader, object, bytes]:
+        """The header, payload and SHA-256 of an epoch record; RejectedFileError if it fails."""
+        label = f"{device}/{path.name}"
+        data = self._read_bytes(label, path)
+        header, payload = self._sealer.open(label, device, FileType.EPOCH, data)
+        match = _EPOCH_NAME.fullmatch(path.name)
+        if match is None or header.seq != int(match[1]) or header.epoch != header.seq - 1:
+            raise RejectedFileError(
+                f"{label}: its number differs from its name (a renamed or replayed file)"
+            )
+        return header, payload, hashlib.sha256(data).digest()
+
+    def write_device_key(self, device: str, payload: object) -> None:
+        """Replace ``device``'s public-key file, sealed in the current epoch."""
+        target = self.device_dir(device) / DEVICE_KEY_NAME
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data = self._sealer.seal(device, FileType.DEVICE_KEY, 0, NO_DIGEST, payload)
+        with atomic_path(target) as tmp:
+            tmp.write_bytes(data)
+
+    def read_device_key(self, device: str) -> tuple[int, object] | None:
+        """The epoch and payload of ``device``'s public-key file; None if absent.
+
+        RejectedFileError if it fails its check (UnknownEpochError: sealed in an
+        epoch this computer has no key for).
+        """
+        path = self.device_dir(device) / DEVICE_KEY_NAME
+        if not path.is_file():
+            return None
+        label = f"{device}/{DEVICE_KEY_NAME}"
+        header, payload = self._sealer.open(
+            label, device, FileType.DEVICE_KEY, self._read_bytes(label, path)
+        )
+        return header.epoch, payload
 
     # -- listing -------------------------------------------------------------
 
@@ -299,7 +375,10 @@ class SyncFolder:
                 if path.is_file():
                     snapshots[int(m[1])] = path
                     continue
-            elif name in (ACKS_NAME, HEADER_COPY_NAME) and path.is_file():
+            elif (
+                name in (ACKS_NAME, HEADER_COPY_NAME, DEVICE_KEY_NAME)
+                or _EPOCH_NAME.fullmatch(name)
+            ) and path.is_file():
                 continue
             if is_partial_name(name):
                 counts += Ignored(partial=1)
@@ -475,6 +554,12 @@ class SyncFolder:
         rejected: list[str] = []
         batches: list[Batch] = []
         forked = False
+        set_aside = 0
+        if device in self.ring.removed:
+            # A removed computer's files after its removal are not even opened.
+            last = self.ring.removed[device]
+            set_aside = sum(1 for n in changes_at if n > max(last, cursor.seq))
+            changes_at = {n: p for n, p in changes_at.items() if n <= last}
         seq, prev = cursor.seq, cursor.digest
         seen = changes_at.get(seq) if seq > 0 else None
         if seen is not None:
@@ -493,6 +578,7 @@ class SyncFolder:
                     return dataclasses.replace(self.read_device(device, START), forked=True)
             except RejectedFileError as problem:
                 rejected.append(str(problem))
+        unknown_key = False
         while not rejected and seq + 1 in changes_at:
             path = changes_at[seq + 1]
             label = f"{device}/{path.name}"
@@ -502,19 +588,30 @@ class SyncFolder:
             except _NotFollowingError:
                 forked = True  # another branch: the chain read so far is kept
                 break
+            except UnknownEpochError:
+                unknown_key = True  # its key has not arrived: wait, like a gap
+                break
             except RejectedFileError as problem:
                 rejected.append(str(problem))
                 break
-            batches.append(batch)
+            if batch is None:
+                set_aside += 1
+            else:
+                batches.append(batch)
             seq, prev = seq + 1, hashlib.sha256(data).digest()
         waiting = sum(1 for n in changes_at if n > seq)
-        gap_at = (
-            seq + 1 if waiting and not rejected and not forked and seq + 1 not in changes_at
-            else None
-        )
+        stopped = unknown_key or seq + 1 not in changes_at
+        gap_at = seq + 1 if waiting and not rejected and not forked and stopped else None
         return DeviceRead(
-            device, tuple(batches), Cursor(seq, prev), tuple(rejected), gap_at, waiting, counts,
-            forked,
+            device,
+            tuple(batches),
+            Cursor(seq, prev),
+            tuple(rejected),
+            gap_at,
+            waiting,
+            counts,
+            forked=forked,
+            set_aside=set_aside,
         )
 
     def _retired_past(self, device: str, seq: int) -> bool:
@@ -524,8 +621,10 @@ class SyncFolder:
 
     def _open_change_file(
         self, label: str, device: str, seq: int, prev: bytes | None, data: bytes
-    ) -> Batch:
-        """The batch in ``data``; ``prev`` None accepts any previous file."""
+    ) -> Batch | None:
+        """The verified batch of a change file (``prev`` None accepts any previous
+        file); None when it is verified but set aside (sealed with a retired key after
+        that key's removal, see :class:`KeyRing`)."""
         header, payload = self._sealer.open(label, device, FileType.CHANGES, data)
         if header.seq != seq:
             raise RejectedFileError(
@@ -544,6 +643,8 @@ class SyncFolder:
             raise RejectedFileError(f"{label}: its content is not readable") from None
         if any(c.device != device for c in changes):
             raise RejectedFileError(f"{label}: holds changes stamped by another device")
+        if not self.ring.accepts(device, header.epoch, seq):
+            return None
         return Batch(device, seq, changes, bases)
 
     def _classify_copies(
@@ -570,13 +671,19 @@ class SyncFolder:
             for seq in sorted(snapshots, reverse=True):
                 label = f"{device}/{snapshots[seq].name}"
                 try:
-                    found.append(self._open_snapshot(label, device, seq, snapshots[seq]))
-                    break
+                    snapshot = self._open_snapshot(label, device, seq, snapshots[seq])
+                except UnknownEpochError:
+                    continue  # its key has not arrived yet: an older one may do
                 except RejectedFileError as problem:
                     rejected.append(str(problem))
+                    continue
+                if snapshot is not None:
+                    found.append(snapshot)
+                    break
         return found, rejected
 
-    def _open_snapshot(self, label: str, device: str, seq: int, path: Path) -> Snapshot:
+    def _open_snapshot(self, label: str, device: str, seq: int, path: Path) -> Snapshot | None:
+        """The verified snapshot; None when sealed with a retired key after its removal."""
         header, payload = self._sealer.open(
             label, device, FileType.SNAPSHOT, self._read_bytes(label, path)
         )
@@ -597,6 +704,8 @@ class SyncFolder:
             raise RejectedFileError(
                 f"{label}: its number differs from its name (a renamed or replayed file)"
             )
+        if not self.ring.accepts(device, header.epoch, seq):
+            return None
         return Snapshot(device, seq, cursors, changes)
 
     def read_acks(self) -> tuple[dict[str, Acks], list[str]]:
@@ -610,20 +719,22 @@ class SyncFolder:
             label = f"{device}/{ACKS_NAME}"
             try:
                 data = self._read_bytes(label, path)
-                _, payload = self._sealer.open(label, device, FileType.ACKS, data)
+                header, payload = self._sealer.open(label, device, FileType.ACKS, data)
                 if not isinstance(payload, dict):
                     raise ValueError("not an object")
                 raw, written = payload.get("read"), payload.get("written_ms")
                 if not isinstance(raw, dict) or not isinstance(written, int):
                     raise ValueError("no acknowledgements")
                 read = {str(d): Cursor.from_json(c) for d, c in raw.items()}
+            except UnknownEpochError:
+                continue  # written with a key that has not arrived yet
             except RejectedFileError as problem:
                 rejected.append(str(problem))
                 continue
             except ValueError:
                 rejected.append(f"{label}: its content is not readable")
                 continue
-            found[device] = Acks(device, read, written)
+            found[device] = Acks(device, read, written, header.epoch)
         return found, rejected
 
     def read(self, cursors: Mapping[str, Cursor], *, skip: str | None = None) -> FolderRead:
@@ -675,7 +786,8 @@ class SyncFolder:
                         after.gap_at,
                         after.waiting,
                         after.ignored,
-                        before.forked or after.forked,
+                        forked=before.forked or after.forked,
+                        set_aside=before.set_aside + after.set_aside,
                     )
                 reads[d] = after
         batches = tuple(b for d in sorted(reads) for b in reads[d].batches)
@@ -691,6 +803,7 @@ class SyncFolder:
             gaps={d: r.gap_at for d, r in reads.items() if r.gap_at is not None},
             ignored=ignored,
             forked=tuple(d for d in sorted(reads) if reads[d].forked),
+            set_aside={d: r.set_aside for d, r in reads.items() if r.set_aside},
         )
 
 

@@ -65,6 +65,10 @@ class SyncStore:
             [key, value],
         )
 
+    def delete_local(self, key: str) -> None:
+        """Forget the local value under ``key`` (caller holds the transaction)."""
+        self._db.execute("DELETE FROM sync_local WHERE key = ?", [key])
+
     # -- the outbox -------------------------------------------------------------------
     def outbox_mark(self) -> int:
         """The newest outbox position (0 when empty): changes after it are newer."""

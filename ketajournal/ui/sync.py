@@ -9,7 +9,8 @@ computer's own is left out, or its own writes would wake it), when the journal i
 opened, and every few minutes. What comes in is
 announced like any other change, so the screens refresh themselves; the status line
 says "Synced with 2 computers, 1 min ago" or what is wrong. :class:`SyncSection` is
-the Settings dialog's part: link a folder, see the status, sync now.
+the Settings dialog's part: link a folder, see the status, sync now, and the computers
+in the folder (:mod:`ketajournal.ui.sync_computers`: last seen, remove one).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.errors import KnownError
+from ketajournal.ui.sync_computers import ComputerList
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 
 if TYPE_CHECKING:  # the window makes the scheduler before its first paint, without these
@@ -229,11 +231,13 @@ class SyncSection(QWidget):
         buttons.addWidget(self.setup_button)
         buttons.addWidget(self.sync_button)
         buttons.addStretch(1)
+        self.computers = ComputerList(controller, self, after_removal=self._removed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(heading)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
+        layout.addWidget(self.computers)
         if scheduler is not None:
             scheduler.status_changed.connect(self.refresh)
         self.refresh()
@@ -254,6 +258,12 @@ class SyncSection(QWidget):
             self.status.setText("\n".join(lines))
         self.setup_button.setText("C&hange the sync folder…" if folder else "Set &up sync…")
         self.sync_button.setEnabled(folder is not None and self.scheduler is not None)
+        self.computers.refresh()
+
+    def _removed(self) -> None:
+        self.refresh()
+        if self.scheduler is not None:
+            self.scheduler.relink()  # syncs at once, with the new key
 
     def choose_and_link(self) -> None:
         """Ask for a folder and link the journal to it; then sync."""

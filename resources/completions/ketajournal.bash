@@ -10,7 +10,7 @@ _ketajournal() {
             --anxiety|--at|--bp-after|--bp-before|--bp-leaving|--class|--clinic|--count|--date-column|--date-format|--day|--days|--delimiter|--difficulty|--dissociation|--dose|--dose-mg|--duration-min|--energy|--every|--frequency|--from|--heart-rate|--home|--kind|--language|--maintenance|--map|--moaas|--mood-column|--name|--note|--note-column|--observation-min|--on|--other|--output|--paper|--password-file|--phase|--recovery-key-file|--route|--scale|--seed|--session|--session-id|--severity|--sleep|--spo2|--start|--tags|--time|--time-column|--to|--unit|--weekdays|--weeks|--weight-kg|-o) ((i++)); continue ;;
         esac
         case "$path:$word" in
-            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:plan|plan:template|plan:add|plan:list|plan:done|plan:missed|plan:remove|plan:export-ics|:settings|:sync|sync:setup|sync:join|sync:status|sync:history|sync:restore)
+            :demo|:log|log:mood|log:session|log:side-effect|log:event|log:phq9|log:gad7|:medication|medication:start|medication:change|medication:stop|medication:list|:export|export:json|export:pdf|export:csv|export:fhir|:import|:backup|:restore|:check|:status|:boosters|:factors|:factor|factor:list|factor:define|factor:set|factor:remove|:due|:plan|plan:template|plan:add|plan:list|plan:done|plan:missed|plan:remove|plan:export-ics|:settings|:sync|sync:setup|sync:join|sync:status|sync:history|sync:restore|sync:remove)
                 path="${path:+$path }$word" ;;
         esac
     done
@@ -230,6 +230,9 @@ _ketajournal() {
         'sync restore:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
         'sync restore:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
         'sync restore:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync remove:--home') COMPREPLY=($(compgen -d -- "$cur")); return ;;
+        'sync remove:--password-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        'sync remove:--recovery-key-file') COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     local words=""
     case "$path" in
@@ -274,12 +277,13 @@ _ketajournal() {
         'plan remove') words='--home --password-file --recovery-key-file' ;;
         'plan export-ics') words='--home --password-file --recovery-key-file -o --output --detailed' ;;
         settings) words='--home --password-file --recovery-key-file' ;;
-        sync) words='--home --password-file --recovery-key-file --json setup join status history restore' ;;
+        sync) words='--home --password-file --recovery-key-file --json setup join status history restore remove' ;;
         'sync setup') words='--home --password-file --recovery-key-file' ;;
         'sync join') words='--home --password-file --recovery-key-file' ;;
         'sync status') words='--home --password-file --recovery-key-file --json' ;;
         'sync history') words='--home --password-file --recovery-key-file --json' ;;
         'sync restore') words='--home --password-file --recovery-key-file' ;;
+        'sync remove') words='--home --password-file --recovery-key-file --json' ;;
     esac
     COMPREPLY=($(compgen -W "$words" -- "$cur"))
     if [[ ${#COMPREPLY[@]} -eq 0 && $cur != -* ]]; then

@@ -12,7 +12,7 @@ function __ketajournal_path
             continue
         end
         switch "$path:$word"
-            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':medication' 'medication:start' 'medication:change' 'medication:stop' 'medication:list' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':factors' ':factor' 'factor:list' 'factor:define' 'factor:set' 'factor:remove' ':due' ':plan' 'plan:template' 'plan:add' 'plan:list' 'plan:done' 'plan:missed' 'plan:remove' 'plan:export-ics' ':settings' ':sync' 'sync:setup' 'sync:join' 'sync:status' 'sync:history' 'sync:restore'
+            case ':demo' ':log' 'log:mood' 'log:session' 'log:side-effect' 'log:event' 'log:phq9' 'log:gad7' ':medication' 'medication:start' 'medication:change' 'medication:stop' 'medication:list' ':export' 'export:json' 'export:pdf' 'export:csv' 'export:fhir' ':import' ':backup' ':restore' ':check' ':status' ':boosters' ':factors' ':factor' 'factor:list' 'factor:define' 'factor:set' 'factor:remove' ':due' ':plan' 'plan:template' 'plan:add' 'plan:list' 'plan:done' 'plan:missed' 'plan:remove' 'plan:export-ics' ':settings' ':sync' 'sync:setup' 'sync:join' 'sync:status' 'sync:history' 'sync:restore' 'sync:remove'
                 set path (string trim -- "$path $word")
         end
     end
@@ -295,6 +295,7 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'join' -d '
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'status' -d 'each computer in the sync folder and when it last wrote'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'history' -d 'entries with versions kept from concurrent edits'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'restore' -d 'make a kept version (from sync history) current again'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -a 'remove' -d 'remove a computer from sync: a new sync key it does not get (needs --password-file)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
@@ -318,4 +319,8 @@ complete -c ketajournal -n 'test (__ketajournal_path) = \'sync history\'' -l jso
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync restore\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync restore\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
 complete -c ketajournal -n 'test (__ketajournal_path) = \'sync restore\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync remove\'' -l home -x -a '(__fish_complete_directories)' -d 'journal folder (default: $KETAJOURNAL_HOME, else the user data directory)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync remove\'' -l password-file -r -F -d 'open the journal with the passphrase or recovery key in FILE, not the keyring (default: $KETAJOURNAL_PASSWORD_FILE)'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync remove\'' -l recovery-key-file -r -F -d 'if this command makes a recovery key (a new journal), write it to FILE (a new file, readable only by you, outside the journal\'s folder) instead of printing it'
+complete -c ketajournal -n 'test (__ketajournal_path) = \'sync remove\'' -l json -d 'report as JSON'
 complete -c ketajournal-cli -w ketajournal

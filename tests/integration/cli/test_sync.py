@@ -124,3 +124,48 @@ def test_status_shows_a_computer_not_seen_for_long_with_its_last_date(
     (shown,) = [c for c in json.loads(capsys.readouterr().out)["computers"]
                 if c["device"] == other]
     assert shown["not_seen_for_long"] and not shown["acknowledged"]
+
+
+def _devices(home: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, dict[str, object]]:
+    capsys.readouterr()
+    assert run(home, "sync", "status", "--json") == 0
+    status = json.loads(capsys.readouterr().out)
+    return {str(c["device"]): c for c in status["computers"]}
+
+
+def test_removing_a_computer_stops_its_sync_and_keeps_the_others_going(
+    linked: tuple[Path, Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, folder, key = linked
+    assert run(a, "sync") == 0
+    b, c = tmp_path / "b", tmp_path / "c"
+    for home in (b, c):
+        assert run(home, "--password-file", str(key), "sync", "join", str(folder)) == 0
+    assert run(a, "sync") == 0
+    computers = _devices(a, capsys)
+    own = next(d for d, info in computers.items() if info["this_computer"])
+    removed = next(d for d, info in _devices(c, capsys).items() if info["this_computer"])
+    assert all(info["name"] for info in computers.values())
+    # Bad input: exit 2 with a sentence naming the field; nothing written.
+    assert run(a, "--password-file", str(key), "sync", "remove", "no-such-computer") == 2
+    assert "device: must be one of the computers listed" in capsys.readouterr().err
+    assert run(a, "--password-file", str(key), "sync", "remove", own) == 2
+    assert "device: must be another computer" in capsys.readouterr().err
+    assert run(a, "sync", "remove", removed) == 2
+    assert "password-file: is needed" in capsys.readouterr().err
+    assert not list(folder.glob("*/epoch-*.kje"))
+    assert run(a, "--password-file", str(key), "sync", "remove", removed, "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["removed"] == removed and report["epoch"] == 2
+    assert removed not in report["given_new_key"] and own in report["given_new_key"]
+    assert run(a, "sync", "status") == 0
+    assert "removed " in capsys.readouterr().out
+    assert run(c, "log", "mood", "1", "--note", "on c") == 0
+    assert run(c, "sync") == 1
+    assert "This computer was removed from sync on" in capsys.readouterr().err
+    assert run(b, "log", "mood", "2", "--note", "on b") == 0
+    assert run(b, "sync") == 0
+    assert run(a, "sync") == 0
+    assert run(a, "export", "json", "-o", str(tmp_path / "a.json")) == 0
+    moods = json.loads((tmp_path / "a.json").read_text("utf-8"))["entries"]["mood"]
+    assert sorted(m["note"] for m in moods) == ["on a", "on b"]

@@ -342,9 +342,9 @@ def test_a_newer_format_is_refused_with_a_message(folder: SyncFolder) -> None:
     Device(folder, "laptop").write("a")
     path = path_of(folder, "laptop", 1)
     data = bytearray(path.read_bytes())
-    data[4] = 2
+    data[4] = 3  # format 2 is the key-epoch format (sealed_files.EPOCH_FORMAT_VERSION)
     path.write_bytes(bytes(data))
-    assert "written in sync format 2" in folder.read({}).rejected[0]
+    assert "written in sync format 3" in folder.read({}).rejected[0]
 
 
 def test_an_oversized_file_is_refused_unread(

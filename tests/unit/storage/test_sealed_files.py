@@ -9,13 +9,16 @@ import pytest
 from ketajournal.storage import sealed_files
 from ketajournal.storage.sealed_files import (
     HEADER,
+    HEADER_V2,
     NO_DIGEST,
     PAD_BYTES,
     TAG_BYTES,
     Cursor,
     FileType,
+    KeyRing,
     RejectedFileError,
     Sealer,
+    UnknownEpochError,
     change_file_name,
     derive_sync_key,
     snapshot_file_name,
@@ -92,3 +95,68 @@ def test_the_header_struct_is_what_docs_sync_md_says() -> None:
         assert row in doc, row
     assert sealed_files._HKDF_INFO.decode().rstrip("\x00") in doc
 
+
+
+def test_the_epoch_header_is_what_docs_sync_md_says() -> None:
+    doc = (ROOT / "docs" / "sync.md").read_text(encoding="utf-8")
+    assert HEADER_V2.format == ">4sBBHII32s12s"
+    assert struct.calcsize(HEADER_V2.format) == 60
+    for row in ("| 8 | 4 | key epoch", "| 12 | 4 |", "| 16 | 32 |", "| 48 | 12 |", "| 60 |"):
+        assert row in doc, row
+
+
+EPOCH_KEY = bytes(range(100, 132))
+
+
+def test_a_file_of_the_first_format_written_by_hand_opens_with_every_later_ring() -> None:
+    # Built byte by byte as docs/sync.md describes format 1, the way every file written
+    # before key epochs looks: folders from then keep working after a removal.
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = bytes(12)
+    header = HEADER.pack(b"KJSF", 1, FileType.ACKS, 0, 0, NO_DIGEST, nonce)
+    plain = b'{"read":{},"written_ms":1}'
+    plain += b" " * (-len(plain) % PAD_BYTES)
+    aad = header + len(JOURNAL).to_bytes(2, "big") + JOURNAL.encode()
+    aad += len(LAPTOP).to_bytes(2, "big") + LAPTOP.encode()
+    data = header + AESGCM(derive_sync_key(DATA_KEY, JOURNAL)).encrypt(nonce, plain, aad)
+    ring = KeyRing(keys={2: EPOCH_KEY}, current=2)
+    opened, payload = Sealer(derive_sync_key(DATA_KEY, JOURNAL), JOURNAL, ring).open(
+        "x", LAPTOP, FileType.ACKS, data
+    )
+    assert opened.epoch == 1 and payload == {"read": {}, "written_ms": 1}
+
+
+def test_a_file_of_a_later_epoch_binds_its_epoch_and_needs_its_key() -> None:
+    key = derive_sync_key(DATA_KEY, JOURNAL)
+    ring = KeyRing(keys={2: EPOCH_KEY}, current=2)
+    data = Sealer(key, JOURNAL, ring).seal(LAPTOP, FileType.CHANGES, 3, NO_DIGEST, {"a": 1})
+    assert data[4] == 2 and int.from_bytes(data[8:12], "big") == 2
+    header, payload = Sealer(key, JOURNAL, ring).open("x", LAPTOP, FileType.CHANGES, data)
+    assert (header.epoch, header.seq, payload) == (2, 3, {"a": 1})
+    with pytest.raises(UnknownEpochError, match="has not received"):
+        Sealer(key, JOURNAL).open("x", LAPTOP, FileType.CHANGES, data)
+    # The epoch is authenticated: claiming another epoch whose key is held fails.
+    other = KeyRing(keys={2: EPOCH_KEY, 3: EPOCH_KEY}, current=3)
+    relabelled = data[:8] + (3).to_bytes(4, "big") + data[12:]
+    with pytest.raises(RejectedFileError, match="authentication"):
+        Sealer(key, JOURNAL, other).open("x", LAPTOP, FileType.CHANGES, relabelled)
+    # Format 2 never claims epoch 1: the first epoch's files are format 1.
+    with pytest.raises(RejectedFileError, match="kind of file"):
+        Sealer(key, JOURNAL, ring).open(
+            "x", LAPTOP, FileType.CHANGES, data[:8] + (1).to_bytes(4, "big") + data[12:]
+        )
+
+
+def test_a_key_ring_sets_aside_retired_keys_after_their_cutoff_and_a_removed_computer() -> None:
+    ring = KeyRing(
+        keys={2: EPOCH_KEY},
+        current=2,
+        cutoffs={1: {"laptop": 4, "old-laptop": 7}},
+        removed={"old-laptop": 7},
+    )
+    assert ring.accepts("laptop", 1, 4) and not ring.accepts("laptop", 1, 5)
+    assert ring.accepts("laptop", 2, 5)
+    assert not ring.accepts("desktop", 1, 1)  # unknown to the removal: sent again by it
+    assert ring.accepts("old-laptop", 1, 7) and not ring.accepts("old-laptop", 1, 8)
+    assert not ring.accepts("old-laptop", 2, 8)

@@ -1,0 +1,53 @@
+"""Removing a computer (services/sync_removal.py): the checks before anything is written,
+what the removal gives whom, and how status shows it — real journals in tmp_path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ketajournal.domain.validation import ValidationError
+from ketajournal.services import sync, sync_keys, sync_removal
+from ketajournal.services.keys import WrongSecretError
+from tests.support.sync_trio import Trio, make_trio
+
+
+@pytest.fixture
+def trio(tmp_path: Path) -> Iterator[Trio]:
+    t = make_trio(tmp_path)
+    yield t
+    t.close()
+
+
+def test_removing_checks_the_device_and_the_secret(trio: Trio) -> None:
+    t = trio
+    with pytest.raises(ValidationError, match="device"):
+        sync_removal.remove_computer(t.a.journal, t.a.device, str(t.code))
+    with pytest.raises(ValidationError, match="device"):
+        sync_removal.remove_computer(t.a.journal, "no-such-computer", str(t.code))
+    with pytest.raises(WrongSecretError):
+        sync_removal.remove_computer(t.a.journal, t.c.device, "not the recovery key at all")
+    assert not list(t.a.folder.glob("*/epoch-*.kje"))
+    assert sync_keys.key_ring(t.a.journal).current == 1
+
+
+
+def test_status_names_the_removed_computer(trio: Trio) -> None:
+    t = trio
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    status = sync.status(t.a.journal)
+    by_id = {d.device: d for d in status.devices}
+    assert by_id[t.c.device].removed_ms is not None
+    assert by_id[t.b.device].removed_ms is None
+    assert all(d.name for d in status.devices)
+    assert status.others == 1
+
+
+def test_a_computer_that_never_published_its_key_is_not_given_the_new_one(trio: Trio) -> None:
+    t = trio
+    (t.a.folder / t.b.device / "device.kjp").unlink()
+    removal = sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    assert removal.given == (t.a.device,) and removal.not_given == (t.b.device,)
+    assert removal.to_json()["not_given_new_key"] == [t.b.device]
