@@ -108,12 +108,13 @@ RANGE_PRESETS: dict[str, tuple[str, str, int | None]] = {
 }
 DEFAULT_PRESET = "90d"
 
-SLEEP_TOOLTIP = "Sleep in hours, on the left scale (it grows past 10 for long nights)"
+SLEEP_TOOLTIP = noop("TrendsChart",
+                     "Sleep in hours, on the left scale (it grows past 10 for long nights)")
 #: Room above the longest night when sleep is shown.
 SLEEP_HEADROOM = 0.5
 #: The questionnaire whose severity bands are shaded behind the chart.
 BANDS_INSTRUMENT = "phq9"
-SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
+SCORES_AXIS_LABEL = noop("TrendsChart", "PHQ-9 / GAD-7 total (0–27 / 0–21)")
 HOVER_RADIUS_PX = 8.0
 #: The days per pixel above which the 7-day mean is drawn 1 px wide.
 DENSE_DAYS_PER_PIXEL = 1.0
@@ -195,13 +196,16 @@ class TrendsChart(ChartWidget):
         bar.addWidget(self.anxiety_checkbox)
         self.sleep_checkbox = QCheckBox(tr("Show sleep"))
         self.sleep_checkbox.setAccessibleName(tr("Show sleep hours"))
-        self.sleep_checkbox.setToolTip(f"{SLEEP_TOOLTIP}. {SLEEP_DEFINITION}.")
+        self.sleep_checkbox.setToolTip(
+            f"{translate('TrendsChart', SLEEP_TOOLTIP)}. {SLEEP_DEFINITION}.")
         self.sleep_checkbox.toggled.connect(self.set_sleep_visible)
         bar.addWidget(self.sleep_checkbox)
         self.scores_checkbox = QCheckBox(tr("Show PHQ-9 / GAD-7"))
         self.scores_checkbox.setAccessibleName(tr("Show PHQ-9 and GAD-7 totals"))
         self.scores_checkbox.setToolTip(
-            f"{SCORES_AXIS_LABEL}, on the right axis. {QUESTIONNAIRE_TOTAL_DEFINITION}."
+            tr("{axis}, on the right axis. {definition}.").format(
+                axis=translate("TrendsChart", SCORES_AXIS_LABEL),
+                definition=QUESTIONNAIRE_TOTAL_DEFINITION)
         )
         self.scores_checkbox.toggled.connect(self.set_scores_visible)
         self.scores_checkbox.clicked.connect(self._on_scores_clicked)

@@ -92,8 +92,8 @@ class FactorsView(JournalView):
         self.new_name.setPlaceholderText(tr("e.g. alcohol, exercise, therapy homework"))
         self.new_name.setAccessibleName(tr("Name of a new factor"))
         self.new_kind = QComboBox()
-        self.new_kind.addItem("yes or no", FactorKind.YESNO.value)
-        self.new_kind.addItem("0 to 10", FactorKind.SCALE.value)
+        self.new_kind.addItem(tr("yes or no"), FactorKind.YESNO.value)
+        self.new_kind.addItem(tr("0 to 10"), FactorKind.SCALE.value)
         self.new_kind.setAccessibleName(tr("How the new factor is rated"))
         add = QPushButton(tr("Follo&w"))
         add.clicked.connect(self.define)
@@ -165,9 +165,10 @@ class FactorsView(JournalView):
             if factor.kind is FactorKind.YESNO:
                 control = QCheckBox(tr("yes"))
                 control.setChecked(bool(value))
-                control.setAccessibleName(f"{factor.name} today")
+                control.setAccessibleName(tr("{factor} today").format(factor=factor.name))
             else:
-                control = OptionalIntSpin(*FACTOR_SCALE_RANGE, f"{factor.name} today (0 to 10)")
+                control = OptionalIntSpin(*FACTOR_SCALE_RANGE, tr("{factor} today (0 to 10)")
+                                          .format(factor=factor.name))
                 control.set_optional(value)
             self.controls[factor.name] = control
             self.own_form.addRow(factor.name, control)

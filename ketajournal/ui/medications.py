@@ -151,7 +151,7 @@ class MedicationDialog(QDialog):
         self.dose.setMaxLength(MAX_DOSE_TEXT_CHARS)
         self.dose.setPlaceholderText(tr("as prescribed, e.g. 50 mg once a day"))
         low, high = MEDICATION_DOSE_MG_RANGE
-        self.dose_mg = OptionalFloatSpin(low, high, 0.05, "Dose in mg")
+        self.dose_mg = OptionalFloatSpin(low, high, 0.05, tr("Dose in mg"))
         self.dose_mg.setSuffix(" mg")
         self.frequency = QLineEdit()
         self.frequency.setAccessibleName(tr("How often"))
@@ -173,8 +173,8 @@ class MedicationDialog(QDialog):
         self.day.setDisplayFormat("d MMM yyyy")
         self.day.setMaximumDate(_qdate(today + timedelta(days=1)))
         self.day.setDate(_qdate(today))
-        form.addRow({"start": "&Started on", "change": "New dose &from",
-                     "stop": "&Stopped on"}[action], self.day)
+        form.addRow({"start": tr("&Started on"), "change": tr("New dose &from"),
+                     "stop": tr("&Stopped on")}[action], self.day)
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -259,13 +259,13 @@ class MedicationsView(JournalView):
 
         self.current_heading = QLabel()
         self.current_heading.setStyleSheet("font-weight: bold;")
-        self.current = _table(CURRENT_COLUMNS, "Medications taken today",
-                              "One row per medication taken today, with its dose.")
+        self.current = _table(CURRENT_COLUMNS, tr("Medications taken today"),
+                              tr("One row per medication taken today, with its dose."))
         self.current.itemSelectionChanged.connect(self._update_buttons)
         history_heading = QLabel(tr("Every start, dose change and stop (newest first)"))
         history_heading.setStyleSheet("font-weight: bold;")
-        self.history = _table(HISTORY_COLUMNS, "Medication history",
-                              "Every start, dose change and stop, newest first.")
+        self.history = _table(HISTORY_COLUMNS, tr("Medication history"),
+                              tr("Every start, dose change and stop, newest first."))
         self.history.itemSelectionChanged.connect(self._update_buttons)
         definition = QLabel(translate("Medications", DEFINITION))
         definition.setWordWrap(True)

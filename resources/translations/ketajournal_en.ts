@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>Appointment</name>
+    <message numerus="yes">
+      <source>Wrote a PDF of %n page(s): {name}.</source>
+      <translation>
+        <numerusform>Wrote a PDF of %n page: {name}.</numerusform>
+        <numerusform>Wrote a PDF of %n pages: {name}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Operations</name>
     <message numerus="yes">
       <source> to %n CSV file(s).</source>
@@ -46,6 +56,16 @@
       <translation>
         <numerusform>Today so far: %n mood entry.</numerusform>
         <numerusform>Today so far: %n mood entries.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendHover</name>
+    <message numerus="yes">
+      <source>daily mean of %n entry(s)</source>
+      <translation>
+        <numerusform>daily mean of %n entry</numerusform>
+        <numerusform>daily mean of %n entries</numerusform>
       </translation>
     </message>
   </context>
