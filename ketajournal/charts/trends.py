@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -64,6 +64,7 @@ from ketajournal.charts.style import (
 from ketajournal.charts.trend_cursor import PointCursor
 from ketajournal.charts.trend_hover import describe_trend_point
 from ketajournal.charts.trend_parts import (
+    LEGEND_COLUMNS,
     MARKER_SPAN,
     PLANNED_Y,
     SCORE_MAX,
@@ -276,9 +277,26 @@ class TrendsChart(ChartWidget):
         # out of the widget.
         item.layout.addItem(self.legend, 4, 0, 1, 3, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.legend.sigSampleClicked.connect(self._on_legend_clicked)
+        # Longer labels (German) or a narrow window: fewer columns, never a legend wider
+        # than the chart (it would push the right axis out of sight).
+        plot.installEventFilter(self)
 
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         return plot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The plot was resized: the legend gets as many columns as fit."""
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            self.fit_legend()
+        return False
+
+    def fit_legend(self) -> None:
+        """Lay the legend out in the most columns (five at most) that fit the plot's width."""
+        room = self.plot.width() - 16
+        for columns in range(LEGEND_COLUMNS, 1, -1):
+            self.legend.setColumnCount(columns)
+            if self.legend.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= room:
+                return
 
     def _build_scores_view(self, item: pg.PlotItem) -> None:
         """The second ViewBox for questionnaire totals, behind the mood view."""

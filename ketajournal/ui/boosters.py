@@ -32,6 +32,7 @@ from ketajournal.charts.boosters import ResponseCurvesChart
 from ketajournal.domain.booster_analysis import medication_note
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.domain.series import medication_mark
@@ -253,7 +254,13 @@ class BoostersView(JournalView):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The day is read whole (a German one is longer); the medication change, short
+        # and told in full by its tooltip, takes what room is left.
+        header.setSectionResizeMode(MEDICATION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # its title too, if need be
+        title = table.horizontalHeaderItem(MEDICATION_COLUMN)
+        if title is not None:
+            title.setToolTip(title.text())
         return table
 
     # -- refresh -----------------------------------------------------------------------
@@ -315,7 +322,7 @@ class BoostersView(JournalView):
             cells = (
                 format_date_with_weekday(cycle.session.day),
                 cycle.session.phase.label,
-                "—" if dose is None else f"{dose:g}",
+                "—" if dose is None else number(f"{dose:g}"),
                 cycle.label,
                 "; ".join(medication_mark(m) for m in cycle.medication_changes),
             )

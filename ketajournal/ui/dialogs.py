@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import (
     DOSE_MG_RANGE,
     DURATION_MIN_RANGE,
@@ -344,7 +345,8 @@ class SessionDialog(EntryDialog):
 
     def _update_per_kg(self) -> None:
         dose, weight = self.dose.optional(), self.weight.optional()
-        self.per_kg.setText(f"= {dose / weight:.2f} mg/kg" if dose and weight else "")
+        self.per_kg.setText(f"= {number(f'{dose / weight:.2f}')} mg/kg" if dose and weight
+                            else "")
 
     def build(self) -> Entry:
         return Session(

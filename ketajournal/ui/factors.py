@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.factors import describe
+from ketajournal.domain.locales import number
 from ketajournal.domain.tags import FACTOR_SCALE_RANGE, FactorDefinition, FactorKind
 from ketajournal.domain.timeutil import local_day
 from ketajournal.errors import KnownError
@@ -48,7 +49,7 @@ tr = translator("Factors")
 
 
 def _signed(value: float) -> str:
-    text = f"{value:+.1f}"
+    text = number(f"{value:+.1f}")
     return text.replace("-", "−")
 
 
@@ -130,8 +131,10 @@ class FactorsView(JournalView):
             cells = (
                 effect.factor.phrase(effect.lag),
                 _signed(effect.difference),
-                f"{_signed(effect.low)} to {_signed(effect.high)}",
-                f"{effect.days_with} vs {effect.days_without}",
+                tr("{low} to {high}").format(low=_signed(effect.low),
+                                             high=_signed(effect.high)),
+                tr("{with_factor} vs {without}").format(with_factor=effect.days_with,
+                                                        without=effect.days_without),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.dates import format_date
+from ketajournal.domain.locales import number
 from ketajournal.domain.medications import (
     COMMON_MEDICATIONS,
     MAX_DOSE_TEXT_CHARS,
@@ -97,7 +98,7 @@ def _cell(text: str, course_id: int | None) -> QTableWidgetItem:
 
 
 def _mg(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    return "—" if value is None else number(f"{value:g}")
 
 
 class MedicationDialog(QDialog):
@@ -300,7 +301,8 @@ class MedicationsView(JournalView):
         self.history.setRowCount(len(steps))
         for row, (step, course) in enumerate(steps):
             dose = "" if step.action is StepAction.STOP else (
-                step.dose_text + ("" if step.dose_mg is None else f" ({step.dose_mg:g} mg)"))
+                step.dose_text
+                + ("" if step.dose_mg is None else f" ({number(f'{step.dose_mg:g}')} mg)"))
             row_cells = (format_date(step.day), course.name, course.medication_class.label,
                          translate("Medications", _CHANGE_WORDS[step.action]), dose)
             for column, text in enumerate(row_cells):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain import schedules
 from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import DOSE_MG_RANGE, Phase, Route
 from ketajournal.domain.schedules import PlannedItem, PlannedSession, Template
 from ketajournal.errors import KnownError
@@ -155,7 +156,7 @@ class PlanView(JournalView):
         upcoming, past = plans.upcoming(), list(reversed(plans.past()))
         self._fill(self.upcoming, upcoming, lambda i: [
             _when(i.session.at), i.session.route.label, i.session.phase.label,
-            "" if i.session.dose_mg is None else f"{i.session.dose_mg:g} mg",
+            "" if i.session.dose_mg is None else number(f"{i.session.dose_mg:g}") + " mg",
             i.session.clinic, i.session.note,
         ])
         self._fill(self.past, past, lambda i: [

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.dates import format_date_time
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import (
     KIND_LABELS,
     Assessment,
@@ -71,13 +72,14 @@ def summarize(entry: Entry) -> str:
         if entry.energy is not None:
             parts.append(tr("energy {score}/10").format(score=entry.energy))
         if entry.sleep_hours is not None:
-            parts.append(tr("slept {hours} h").format(hours=f"{entry.sleep_hours:g}"))
+            parts.append(tr("slept {hours} h").format(hours=number(f"{entry.sleep_hours:g}")))
         return ", ".join(parts)
     if isinstance(entry, Session):
         parts = [f"{entry.phase.label}: {entry.route.label}"]
         if entry.dose_mg is not None:
             per_kg = entry.dose_mg_per_kg
-            parts.append(f"{entry.dose_mg:g} mg" + (f" ({per_kg:.2f} mg/kg)" if per_kg else ""))
+            parts.append(number(f"{entry.dose_mg:g}") + " mg"
+                         + (f" ({number(f'{per_kg:.2f}')} mg/kg)" if per_kg else ""))
         if entry.dissociation is not None:
             parts.append(tr("dissociation {score}/10").format(score=entry.dissociation))
         if entry.bp_before or entry.bp_after or entry.bp_leaving:

@@ -49,16 +49,17 @@ class TrendsView(JournalView):
         self.definition = QLabel(
             tr("Points: daily mood (mean of the day's entries). ")
             + SEVEN_DAY_MEAN_DEFINITION
+            # Shapes, not colours: the colours change with the scheme (dark mode).
             + tr(". Vertical lines: treatment sessions; hollow rings at the top: sessions "
-                 "still planned. Triangles: side effects (pointing up, red: a red flag). "
-                 "Brown diamonds on the bottom row, with a dotted line and a label: "
+                 "still planned. Triangles: side effects (pointing up: a red flag). "
+                 "Small diamonds on the bottom row, with a dotted line and a label: "
                  "medication starts, dose changes and stops. ")
             + tr("Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis "
                  "({definition}); shaded: the {title} severity bands ({bands}). ").format(
                 definition=_lower_first(QUESTIONNAIRE_TOTAL_DEFINITION),
                 title=bands.short_title, bands=", ".join(str(band) for band in bands.bands))
             # Drawn only when "Show sleep" is ticked.
-            + tr("Grey crosses (Show sleep): sleep in hours on the left scale; "
+            + tr("Crosses (Show sleep): sleep in hours on the left scale; "
                  "{definition}.").format(definition=_lower_first(SLEEP_DEFINITION))
         )
         self.definition.setWordWrap(True)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import MoodEntry, Session
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.year_pixels import (
@@ -302,7 +303,7 @@ class YearView(JournalView):
 def _mood_line(entry: MoodEntry, tags: tuple[str, ...]) -> str:
     text = tr("{time}  mood {score}").format(time=f"{entry.at:%H:%M}", score=entry.mood)
     if entry.sleep_hours is not None:
-        text += tr(", slept {hours} h").format(hours=f"{entry.sleep_hours:g}")
+        text += tr(", slept {hours} h").format(hours=number(f"{entry.sleep_hours:g}"))
     if tags:
         text += f"  · {', '.join(tags)}"
     if entry.note:

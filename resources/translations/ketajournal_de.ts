@@ -665,6 +665,14 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
       <source>{factor} today (0 to 10)</source>
       <translation>{factor} heute (0 bis 10)</translation>
     </message>
+    <message>
+      <source>{low} to {high}</source>
+      <translation>{low} bis {high}</translation>
+    </message>
+    <message>
+      <source>{with_factor} vs {without}</source>
+      <translation>{with_factor} zu {without}</translation>
+    </message>
   </context>
   <context>
     <name>Fields</name>
@@ -2247,16 +2255,16 @@ Ordner: {folder}</translation>
   <context>
     <name>Trends</name>
     <message>
-      <source>. Vertical lines: treatment sessions; hollow rings at the top: sessions still planned. Triangles: side effects (pointing up, red: a red flag). Brown diamonds on the bottom row, with a dotted line and a label: medication starts, dose changes and stops. </source>
-      <translation>. Senkrechte Linien: Behandlungssitzungen; hohle Ringe oben: noch geplante Sitzungen. Dreiecke: Nebenwirkungen (nach oben zeigend, rot: ein Warnzeichen). Braune Rauten in der untersten Reihe, mit gepunkteter Linie und Beschriftung: Beginn, Dosisänderung und Absetzen von Medikamenten. </translation>
+      <source>. Vertical lines: treatment sessions; hollow rings at the top: sessions still planned. Triangles: side effects (pointing up: a red flag). Small diamonds on the bottom row, with a dotted line and a label: medication starts, dose changes and stops. </source>
+      <translation>. Senkrechte Linien: Behandlungssitzungen; hohle Ringe oben: noch geplante Sitzungen. Dreiecke: Nebenwirkungen (nach oben zeigend: ein Warnzeichen). Kleine Rauten in der untersten Reihe, mit gepunkteter Linie und Beschriftung: Beginn, Dosisänderung und Absetzen von Medikamenten. </translation>
+    </message>
+    <message>
+      <source>Crosses (Show sleep): sleep in hours on the left scale; {definition}.</source>
+      <translation>Kreuze (Schlaf zeigen): Schlaf in Stunden auf der linken Skala; {definition}.</translation>
     </message>
     <message>
       <source>Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ({definition}); shaded: the {title} severity bands ({bands}). </source>
       <translation>Rauten und Sechsecke: PHQ-9- und GAD-7-Summenwerte auf der rechten Achse ({definition}); schattiert: die Schweregradbereiche des {title} ({bands}). </translation>
-    </message>
-    <message>
-      <source>Grey crosses (Show sleep): sleep in hours on the left scale; {definition}.</source>
-      <translation>Graue Kreuze (Schlaf zeigen): Schlaf in Stunden auf der linken Skala; {definition}.</translation>
     </message>
     <message>
       <source>Hide the &amp;data table</source>

@@ -665,6 +665,14 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
       <source>{factor} today (0 to 10)</source>
       <translation>{factor} hoy (de 0 a 10)</translation>
     </message>
+    <message>
+      <source>{low} to {high}</source>
+      <translation>{low} a {high}</translation>
+    </message>
+    <message>
+      <source>{with_factor} vs {without}</source>
+      <translation>{with_factor} frente a {without}</translation>
+    </message>
   </context>
   <context>
     <name>Fields</name>
@@ -2247,16 +2255,16 @@ Carpeta: {folder}</translation>
   <context>
     <name>Trends</name>
     <message>
-      <source>. Vertical lines: treatment sessions; hollow rings at the top: sessions still planned. Triangles: side effects (pointing up, red: a red flag). Brown diamonds on the bottom row, with a dotted line and a label: medication starts, dose changes and stops. </source>
-      <translation>. Líneas verticales: sesiones de tratamiento; anillos huecos arriba: sesiones aún planificadas. Triángulos: efectos secundarios (apuntando hacia arriba, en rojo: una señal de alarma). Rombos marrones en la fila inferior, con una línea punteada y una etiqueta: inicios, cambios de dosis y suspensiones de medicación. </translation>
+      <source>. Vertical lines: treatment sessions; hollow rings at the top: sessions still planned. Triangles: side effects (pointing up: a red flag). Small diamonds on the bottom row, with a dotted line and a label: medication starts, dose changes and stops. </source>
+      <translation>. Líneas verticales: sesiones de tratamiento; anillos huecos arriba: sesiones aún planificadas. Triángulos: efectos secundarios (apuntando hacia arriba: una señal de alarma). Rombos pequeños en la fila inferior, con una línea punteada y una etiqueta: inicios, cambios de dosis y suspensiones de medicación. </translation>
+    </message>
+    <message>
+      <source>Crosses (Show sleep): sleep in hours on the left scale; {definition}.</source>
+      <translation>Cruces (Mostrar sueño): sueño en horas en la escala izquierda; {definition}.</translation>
     </message>
     <message>
       <source>Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ({definition}); shaded: the {title} severity bands ({bands}). </source>
       <translation>Rombos y hexágonos: puntuaciones totales del PHQ-9 y del GAD-7 en el eje derecho ({definition}); sombreado: los tramos de gravedad del {title} ({bands}). </translation>
-    </message>
-    <message>
-      <source>Grey crosses (Show sleep): sleep in hours on the left scale; {definition}.</source>
-      <translation>Cruces grises (Mostrar sueño): sueño en horas en la escala izquierda; {definition}.</translation>
     </message>
     <message>
       <source>Hide the &amp;data table</source>
