@@ -381,7 +381,9 @@ class TemplateDialog(QDialog):
         form.addRow(tr("Esketamine after week &8"), self.maintenance)
         form.addRow(tr("Esketamine weeks of maintenance"), self.weeks)
         form.addRow(tr("IM or custom: how &many"), self.count)
-        form.addRow(tr("Custom: e&very"), every_row)
+        every_label = QLabel(tr("Custom: e&very"))  # a row of two: its mnemonic needs a buddy
+        every_label.setBuddy(self.every)
+        form.addRow(every_label, every_row)
         form.addRow(tr("Custom: &route"), self.route)
         form.addRow(tr("&Clinic"), self.clinic)
         self.preview_button = QPushButton(tr("&Preview"))
