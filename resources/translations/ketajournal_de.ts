@@ -380,7 +380,7 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
     </message>
     <message>
       <source>&amp;Side effect</source>
-      <translation>Neben&amp;wirkung</translation>
+      <translation>Ne&amp;benwirkung</translation>
     </message>
     <message>
       <source>&amp;Sleep (hours)</source>
@@ -400,11 +400,11 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
     </message>
     <message>
       <source>Blood pressure &amp;after (~40 min)</source>
-      <translation>Blutdruck &amp;danach (~40 min)</translation>
+      <translation>Blutdruck dan&amp;ach (~40 min)</translation>
     </message>
     <message>
       <source>Blood pressure &amp;before</source>
-      <translation>Blutdruck &amp;vorher</translation>
+      <translation>Blutdruck vorhe&amp;r</translation>
     </message>
     <message>
       <source>Blood pressure after</source>
@@ -416,7 +416,7 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
     </message>
     <message>
       <source>Blood pressure before &amp;leaving</source>
-      <translation>Blutdruck vor dem &amp;Gehen</translation>
+      <translation>Blutdruck vor dem Geh&amp;en</translation>
     </message>
     <message>
       <source>Blood pressure before leaving</source>
@@ -700,20 +700,67 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
   <context>
     <name>Import</name>
     <message>
+      <source>&amp;Date column</source>
+      <translation>Dat&amp;umsspalte</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>I&amp;mportieren</translation>
+    </message>
+    <message>
+      <source>&amp;Mood column</source>
+      <translation>St&amp;immungsspalte</translation>
     </message>
     <message>
       <source>&amp;Preview</source>
       <translation>&amp;Vorschau</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(keine)</translation>
+    </message>
+    <message>
       <source>C&amp;hoose…</source>
       <translation>&amp;Auswählen…</translation>
     </message>
     <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Choose a score for %n mood label(s) first.</source>
+      <translation>
+        <numerusform>Wählen Sie zuerst einen Wert für %n Stimmungsbezeichnung.</numerusform>
+        <numerusform>Wählen Sie zuerst einen Wert für %n Stimmungsbezeichnungen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Choose the exported file</source>
+      <translation>Die exportierte Datei wählen</translation>
+    </message>
+    <message>
       <source>Choose the format and the file, then Preview.</source>
       <translation>Wählen Sie das Format und die Datei, dann Vorschau.</translation>
+    </message>
+    <message>
+      <source>Columns of the CSV file</source>
+      <translation>Spalten der CSV-Datei</translation>
+    </message>
+    <message>
+      <source>Comma (,)</source>
+      <translation>Komma (,)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Date &amp;format</source>
+      <translation>Datums&amp;format</translation>
     </message>
     <message>
       <source>Daylio mood labels: a score for each</source>
@@ -752,12 +799,52 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
       <translation>Niedrigster Wert der Stimmungsskala</translation>
     </message>
     <message>
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
       <source>Mood &amp;scale</source>
       <translation>Stimmungs&amp;skala</translation>
     </message>
     <message>
+      <source>Mood label in the file</source>
+      <translation>Stimmungsbezeichnung in der Datei</translation>
+    </message>
+    <message>
       <source>Mood labels and their scores</source>
       <translation>Stimmungsbezeichnungen und ihre Werte</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>Note column</source>
+      <translation>Notizspalte</translation>
+    </message>
+    <message>
+      <source>Score (0 worst, 10 best)</source>
+      <translation>Wert (0 am schlimmsten, 10 am besten)</translation>
+    </message>
+    <message>
+      <source>Score of the mood label {label}</source>
+      <translation>Wert der Stimmungsbezeichnung {label}</translation>
+    </message>
+    <message>
+      <source>Se&amp;parator</source>
+      <translation>&amp;Trennzeichen</translation>
+    </message>
+    <message>
+      <source>Semicolon (;)</source>
+      <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>Tabulator</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Tags</translation>
     </message>
     <message>
       <source>The first new entries</source>
@@ -766,6 +853,14 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
     <message>
       <source>The lowest value is the best mood</source>
       <translation>Der niedrigste Wert ist die beste Stimmung</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Uhrzeit</translation>
+    </message>
+    <message>
+      <source>Time column</source>
+      <translation>Uhrzeitspalte</translation>
     </message>
     <message>
       <source>choose…</source>
@@ -778,6 +873,10 @@ Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrie
     <message>
       <source>to</source>
       <translation>bis</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
     </message>
   </context>
   <context>

@@ -12,6 +12,16 @@
     </message>
   </context>
   <context>
+    <name>Import</name>
+    <message numerus="yes">
+      <source>Choose a score for %n mood label(s) first.</source>
+      <translation>
+        <numerusform>Choose a score for %n mood label first.</numerusform>
+        <numerusform>Choose a score for %n mood labels first.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Operations</name>
     <message numerus="yes">
       <source> to %n CSV file(s).</source>

@@ -336,7 +336,7 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     </message>
     <message>
       <source>&amp;Clinic</source>
-      <translation>&amp;Clínica</translation>
+      <translation>C&amp;línica</translation>
     </message>
     <message>
       <source>&amp;Dose</source>
@@ -344,7 +344,7 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     </message>
     <message>
       <source>&amp;Duration</source>
-      <translation>Dura&amp;ción</translation>
+      <translation>D&amp;uración</translation>
     </message>
     <message>
       <source>&amp;Energy</source>
@@ -352,7 +352,7 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     </message>
     <message>
       <source>&amp;Heart rate</source>
-      <translation>&amp;Frecuencia cardiaca</translation>
+      <translation>Frecuencia ca&amp;rdiaca</translation>
     </message>
     <message>
       <source>&amp;Kind</source>
@@ -400,7 +400,7 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     </message>
     <message>
       <source>Blood pressure &amp;after (~40 min)</source>
-      <translation>Presión arterial &amp;después (~40 min)</translation>
+      <translation>Presión arterial desp&amp;ués (~40 min)</translation>
     </message>
     <message>
       <source>Blood pressure &amp;before</source>
@@ -424,7 +424,7 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     </message>
     <message>
       <source>Body wei&amp;ght</source>
-      <translation>Pes&amp;o corporal</translation>
+      <translation>&amp;Peso corporal</translation>
     </message>
     <message>
       <source>Body weight in kilograms</source>
@@ -440,7 +440,7 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     </message>
     <message>
       <source>D&amp;issociation</source>
-      <translation>D&amp;isociación</translation>
+      <translation>Di&amp;sociación</translation>
     </message>
     <message>
       <source>Dissociation</source>
@@ -700,20 +700,67 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
   <context>
     <name>Import</name>
     <message>
+      <source>&amp;Date column</source>
+      <translation>Columna de &amp;fecha</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>Impo&amp;rtar</translation>
+    </message>
+    <message>
+      <source>&amp;Mood column</source>
+      <translation>Columna de án&amp;imo</translation>
     </message>
     <message>
       <source>&amp;Preview</source>
       <translation>&amp;Vista previa</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(ninguna)</translation>
+    </message>
+    <message>
       <source>C&amp;hoose…</source>
       <translation>&amp;Elegir…</translation>
     </message>
     <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>Archivos CSV (*.csv *.txt)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Choose a score for %n mood label(s) first.</source>
+      <translation>
+        <numerusform>Elija primero una puntuación para %n etiqueta de ánimo.</numerusform>
+        <numerusform>Elija primero una puntuación para %n etiquetas de ánimo.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Choose the exported file</source>
+      <translation>Elija el archivo exportado</translation>
+    </message>
+    <message>
       <source>Choose the format and the file, then Preview.</source>
       <translation>Elija el formato y el archivo; después, Vista previa.</translation>
+    </message>
+    <message>
+      <source>Columns of the CSV file</source>
+      <translation>Columnas del archivo CSV</translation>
+    </message>
+    <message>
+      <source>Comma (,)</source>
+      <translation>Coma (,)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Fecha</translation>
+    </message>
+    <message>
+      <source>Date &amp;format</source>
+      <translation>Forma&amp;to de fecha</translation>
     </message>
     <message>
       <source>Daylio mood labels: a score for each</source>
@@ -752,12 +799,52 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
       <translation>Valor más bajo de la escala de ánimo</translation>
     </message>
     <message>
+      <source>Mood</source>
+      <translation>Ánimo</translation>
+    </message>
+    <message>
       <source>Mood &amp;scale</source>
       <translation>E&amp;scala de ánimo</translation>
     </message>
     <message>
+      <source>Mood label in the file</source>
+      <translation>Etiqueta de ánimo en el archivo</translation>
+    </message>
+    <message>
       <source>Mood labels and their scores</source>
       <translation>Etiquetas de ánimo y sus puntuaciones</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Note column</source>
+      <translation>Columna de nota</translation>
+    </message>
+    <message>
+      <source>Score (0 worst, 10 best)</source>
+      <translation>Puntuación (0 el peor, 10 el mejor)</translation>
+    </message>
+    <message>
+      <source>Score of the mood label {label}</source>
+      <translation>Puntuación de la etiqueta de ánimo {label}</translation>
+    </message>
+    <message>
+      <source>Se&amp;parator</source>
+      <translation>Se&amp;parador</translation>
+    </message>
+    <message>
+      <source>Semicolon (;)</source>
+      <translation>Punto y coma (;)</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>Tabulador</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Etiquetas</translation>
     </message>
     <message>
       <source>The first new entries</source>
@@ -766,6 +853,14 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     <message>
       <source>The lowest value is the best mood</source>
       <translation>El valor más bajo es el mejor ánimo</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Hora</translation>
+    </message>
+    <message>
+      <source>Time column</source>
+      <translation>Columna de hora</translation>
     </message>
     <message>
       <source>choose…</source>
@@ -778,6 +873,10 @@ Todo lo que guardó antes está a salvo: cada registro se escribe en el momento 
     <message>
       <source>to</source>
       <translation>a</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sí</translation>
     </message>
   </context>
   <context>
@@ -1306,11 +1405,11 @@ Un diario privado para la terapia con ketamina y esketamina. Su diario está cif
     </message>
     <message>
       <source>Custom: &amp;route</source>
-      <translation>Personalizado: &amp;vía</translation>
+      <translation>Pe&amp;rsonalizado: vía</translation>
     </message>
     <message>
       <source>Custom: e&amp;very</source>
-      <translation>Personalizado: &amp;cada</translation>
+      <translation>Personalizado: c&amp;ada</translation>
     </message>
     <message>
       <source>Esketamine after week &amp;8</source>
@@ -1330,7 +1429,7 @@ Un diario privado para la terapia con ketamina y esketamina. Su diario está cif
     </message>
     <message>
       <source>IM or custom: how &amp;many</source>
-      <translation>IM o personalizado: &amp;cuántas</translation>
+      <translation>IM o personalizado: cuá&amp;ntas</translation>
     </message>
     <message>
       <source>It happene&amp;d…</source>

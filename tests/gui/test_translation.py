@@ -270,3 +270,26 @@ def test_the_status_line_writes_its_message_again_in_the_new_language(
         assert window.statusBar().currentMessage() == "from elsewhere"  # not ours: left alone
     finally:
         translation.install("en")
+
+
+def test_each_language_keeps_the_forms_free_of_mnemonic_clashes(
+        language: str, window_journal: Journal, qtbot: QtBot) -> None:
+    from ketajournal.ui.import_dialog import AppImportDialog
+    from ketajournal.ui.plan import PlannedSessionDialog, TemplateDialog
+
+    window = open_window(qtbot, window_journal)
+    controller = window.open_controller
+    forms: list[QWidget] = [
+        *(window.dialog_for(kind) for kind in ("mood", "session", "side_effect", "event")),
+        TemplateDialog(controller, window), PlannedSessionDialog(controller, window),
+        AppImportDialog(controller, window), SyncSection(controller),
+    ]
+    clashes = {}
+    for form in forms:
+        qtbot.addWidget(form)
+        form.show()
+        qtbot.wait(1)
+        if found := mnemonic_clashes(form):
+            clashes[type(form).__name__] = found
+        form.close()
+    assert clashes == {}
