@@ -34,6 +34,7 @@ from ketajournal.reports.summary_html import summary_html
 from ketajournal.services.reports import build_report, report_paper
 from ketajournal.translation import translator
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.fields import day_format
 from ketajournal.ui.tasks import report_failure
 from ketajournal.ui.view import JournalView
 
@@ -67,11 +68,11 @@ class AppointmentView(JournalView):
         today = controller.now().date()
         self.start = QDateEdit(_qdate(today.replace(day=1)))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("d MMM yyyy")
+        self.start.setDisplayFormat(day_format())
         self.start.setAccessibleName(tr("First day of the period"))
         self.end = QDateEdit(_qdate(today))
         self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("d MMM yyyy")
+        self.end.setDisplayFormat(day_format())
         self.end.setAccessibleName(tr("Last day of the period"))
         self.since_last.setChecked(True)
         for signal in (self.since_last.toggled, self.start.dateChanged, self.end.dateChanged):

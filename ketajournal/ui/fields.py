@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from ketajournal.domain.models import DIASTOLIC_RANGE, SCORE_RANGE, SYSTOLIC_RANGE, BloodPressure
@@ -14,6 +14,12 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.translation import translator
 
 tr = translator("Fields")
+
+
+def day_format() -> str:
+    """How a date field shows a day in the reader's language: ``3 Dec 2026``, in German
+    ``3. Dez. 2026`` (the day's number takes a full stop there)."""
+    return "d. MMM yyyy" if QLocale().language() == QLocale.Language.German else "d MMM yyyy"
 
 
 def not_recorded() -> str:

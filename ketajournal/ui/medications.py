@@ -46,7 +46,7 @@ from ketajournal.palette import screen
 from ketajournal.services.medications import KIND, MedicationEdit, MedicationList
 from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.fields import OptionalFloatSpin
+from ketajournal.ui.fields import OptionalFloatSpin, day_format
 from ketajournal.ui.view import JournalView
 
 CURRENT_COLUMNS = (
@@ -171,7 +171,7 @@ class MedicationDialog(QDialog):
         self.day = QDateEdit()
         self.day.setAccessibleName(tr("Date"))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMM yyyy")
+        self.day.setDisplayFormat(day_format())
         self.day.setMaximumDate(_qdate(today + timedelta(days=1)))
         self.day.setDate(_qdate(today))
         form.addRow({"start": tr("&Started on"), "change": tr("New dose &from"),
