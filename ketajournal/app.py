@@ -26,6 +26,7 @@ from ketajournal.errors import KnownError
 from ketajournal.platform.child_env import clean_for_children
 from ketajournal.platform.instance import InstanceLock, acquire_instance_lock
 from ketajournal.platform.paths import JournalPaths, resolve_home
+from ketajournal.translation import translator
 
 if TYPE_CHECKING:
     # Imported after the window's first paint: the keyring, cryptography, SQLCipher and
@@ -37,6 +38,13 @@ if TYPE_CHECKING:
     from ketajournal.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
+
+tr = translator("App")
+
+
+def cannot_open_title() -> str:
+    """The title of the box that says why the journal cannot be opened."""
+    return tr("{app} cannot open your journal").format(app=APP_TITLE)
 
 NO_DISPLAY_MESSAGE = (
     "ketajournal is a desktop app and found no display to open its window on "
@@ -124,7 +132,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
         except KnownError as error:
             if hand_over(server_name(paths.home), PING if background else SHOW):
                 return 0
-            QMessageBox.warning(None, f"{APP_TITLE} cannot open your journal", str(error))
+            QMessageBox.warning(None, cannot_open_title(), str(error))
             return 1
 
     opener = _Opener(paths)
@@ -153,7 +161,7 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
             else:
                 opened = opener.first_open(window)
         except KnownError as error:
-            QMessageBox.critical(window, f"{APP_TITLE} cannot open your journal", str(error))
+            QMessageBox.critical(window, cannot_open_title(), str(error))
             window.hide()
             return 1
         if instance is not None:
@@ -255,7 +263,7 @@ class _Opener:
             window.ask_to_unlock(str(error))
             return
         except KnownError as error:
-            QMessageBox.critical(window, f"{APP_TITLE} cannot open your journal", str(error))
+            QMessageBox.critical(window, cannot_open_title(), str(error))
             return
         _attach(window, opened.journal)
         if opened.new_recovery_code is not None:
@@ -312,10 +320,11 @@ def _crash_handler(
         if QApplication.instance() is not None:
             QMessageBox.critical(
                 None,
-                f"{APP_TITLE}: unexpected error",
-                f"Something went wrong inside ketajournal ({kind.__name__} at {where}).\n\n"
-                "Everything you saved before is safe: each entry is written when you log it. "
-                "This report contains no journal content.",
+                tr("{app}: unexpected error").format(app=APP_TITLE),
+                tr("Something went wrong inside ketajournal ({kind} at {where}).\n\n"
+                   "Everything you saved before is safe: each entry is written when you log "
+                   "it. This report contains no journal content.").format(
+                    kind=kind.__name__, where=where),
             )
     except Exception:  # noqa: S110 - the crash handler must never raise
         pass

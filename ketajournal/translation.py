@@ -114,8 +114,9 @@ def use(language: str) -> None:
 def follow_setting(choice: str) -> None:
     """Apply the Settings' ``ui.language`` once the journal is open ("system": no change).
 
-    What is built from then on (the screens) speaks it; the menus, built before the
-    journal is unlocked, keep the start language (docs/translation.md).
+    What is built from then on (the screens) speaks it; the window's frame, built
+    before the journal is unlocked, names itself again on the ``LanguageChange`` that
+    installing the catalogue sends (docs/translation.md).
     """
     if choice != "system":
         use(core_language.choose(choice, system=QLocale().name()))

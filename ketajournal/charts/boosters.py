@@ -156,10 +156,11 @@ class ResponseCurvesChart(ChartWidget):
     def _build_plot(self) -> pg.PlotWidget:
         plot = styled_plot(
             tr("Booster response curves chart"),
-            tr("Daily mood on each day after a session, one line per cycle: boosters as solid "
-            "green lines, the induction series as dotted purple lines, older cycles fainter; "
-            "the median of the booster cycles as a bold dark blue line and the threshold T "
-            "as a dashed red line."),
+            # By meaning and shape, not colour: the colours change with the scheme.
+            tr("Daily mood on each day after a session, one line per cycle: each booster "
+               "cycle a thin solid line, the induction series a dotted line, older cycles "
+               "fainter; the median of the booster cycles a bold solid line, and the "
+               "threshold T a dashed level line marked T."),
         )
         item = plot.getPlotItem()
         self._view = item.getViewBox()
@@ -388,8 +389,9 @@ class ResponseCurvesChart(ChartWidget):
             found.append(
                 _Candidate(
                     dist - 0.5,
-                    f"Median of booster cycles — day {int(data.median_offsets[i])}: "
-                    f"mood {format_score(float(data.median_values[i]))}",
+                    tr("Median of booster cycles — day {day}: mood {score}").format(
+                        day=int(data.median_offsets[i]),
+                        score=format_score(float(data.median_values[i]))),
                 )
             )
         for index in range(len(data.cycles) - 1, -1, -1):
@@ -401,8 +403,9 @@ class ResponseCurvesChart(ChartWidget):
                 found.append(
                     _Candidate(
                         dist + (len(data.cycles) - index) * 1e-3,
-                        f"{cycle.label} — day {int(cycle.offsets[i])}: "
-                        f"daily mood {format_score(float(cycle.values[i]))}",
+                        tr("{cycle} — day {day}: daily mood {score}").format(
+                            cycle=cycle.label, day=int(cycle.offsets[i]),
+                            score=format_score(float(cycle.values[i]))),
                     )
                 )
         if not found:

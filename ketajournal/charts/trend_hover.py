@@ -1,8 +1,8 @@
 """What the Trends chart says about the point under the mouse: the nearest day, total,
 side effect or session within a few pixels, in words.
 
-Pure numpy: the chart hands over its series, which of its items are shown and the
-size of a pixel in data units.
+numpy (and the window's words, translated): the chart hands over its series, which of
+its items are shown and the size of a pixel in data units.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from ketajournal.charts.trend_parts import MARKER_SPAN, PLANNED_Y, SCORE_SCALE, 
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.series import FloatArray, TrendSeries, format_score
+from ketajournal.translation import translator
+
+tr = translator("TrendHover")
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ class _Candidate:
 
 
 def _entries(count: int) -> str:
-    return "1 entry" if count == 1 else f"daily mean of {count} entries"
+    return tr("1 entry") if count == 1 else tr("daily mean of %n entry(s)", n=count)
 
 
 def describe_trend_point(
@@ -60,18 +63,21 @@ def describe_trend_point(
     # Each daily series: whether shown, its points, and how one day of it reads.
     daily: tuple[tuple[bool, FloatArray, FloatArray, Callable[[int], str]], ...] = (
         (shown["mood"], s.mood_x, s.mood_y, lambda i: (
-            f"{format_date_with_weekday(s.mood_days[i])} — "
-            f"mood {format_score(float(s.mood_y[i]))} "
-            f"({_entries(int(s.mood_counts[i]))}); "
-            f"7-day mean {format_score(float(s.mean7_y[i]))}")),
+            tr("{day} — mood {score} ({entries}); 7-day mean {mean}").format(
+                day=format_date_with_weekday(s.mood_days[i]),
+                score=format_score(float(s.mood_y[i])),
+                entries=_entries(int(s.mood_counts[i])),
+                mean=format_score(float(s.mean7_y[i]))))),
         (shown["anxiety"], s.anxiety_x, s.anxiety_y, lambda i: (
-            f"{format_date_with_weekday(s.anxiety_days[i])} — anxiety "
-            f"{format_score(float(s.anxiety_y[i]))} (10 = worst; "
-            f"{_entries(int(s.anxiety_counts[i]))})")),
+            tr("{day} — anxiety {score} (10 = worst; {entries})").format(
+                day=format_date_with_weekday(s.anxiety_days[i]),
+                score=format_score(float(s.anxiety_y[i])),
+                entries=_entries(int(s.anxiety_counts[i]))))),
         (shown["sleep"], s.sleep_x, s.sleep_y, lambda i: (
-            f"{format_date_with_weekday(s.sleep_days[i])} — sleep "
-            f"{format_score(float(s.sleep_y[i]))} h "
-            f"({_entries(int(s.sleep_counts[i]))})")),
+            tr("{day} — sleep {hours} h ({entries})").format(
+                day=format_date_with_weekday(s.sleep_days[i]),
+                hours=format_score(float(s.sleep_y[i])),
+                entries=_entries(int(s.sleep_counts[i]))))),
     )
     for visible, xs, ys, describe in daily:
         if visible and (hit := nearest(xs, ys)):

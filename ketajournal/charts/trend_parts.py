@@ -364,10 +364,14 @@ def paint_score_items(
         item.setSymbolBrush(pg.mkBrush(with_alpha(colour, SCORE_FILL_ALPHA)))
 
 
+#: The legend's columns when its labels fit (fewer in a narrow chart: TrendsChart.fit_legend).
+LEGEND_COLUMNS = 5
+
+
 def make_legend(parts: SeriesItems, scores: dict[str, pg.PlotDataItem]) -> pg.LegendItem:
     """The chart's legend: a sample and a name for every series, in five columns."""
     legend = pg.LegendItem(
-        colCount=5,
+        colCount=LEGEND_COLUMNS,
         labelTextColor=screen().chart_text,
         labelTextSize="10pt",
         horSpacing=12,
@@ -397,6 +401,7 @@ def make_legend(parts: SeriesItems, scores: dict[str, pg.PlotDataItem]) -> pg.Le
 
 __all__ = [
     "BOOSTER_DASH",
+    "LEGEND_COLUMNS",
     "MARKER_SPAN",
     "MEAN_WIDTH",
     "SCORE_MAX",

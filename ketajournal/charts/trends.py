@@ -31,7 +31,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -64,6 +64,7 @@ from ketajournal.charts.style import (
 from ketajournal.charts.trend_cursor import PointCursor
 from ketajournal.charts.trend_hover import describe_trend_point
 from ketajournal.charts.trend_parts import (
+    LEGEND_COLUMNS,
     MARKER_SPAN,
     PLANNED_Y,
     SCORE_MAX,
@@ -108,12 +109,13 @@ RANGE_PRESETS: dict[str, tuple[str, str, int | None]] = {
 }
 DEFAULT_PRESET = "90d"
 
-SLEEP_TOOLTIP = "Sleep in hours, on the left scale (it grows past 10 for long nights)"
+SLEEP_TOOLTIP = noop("TrendsChart",
+                     "Sleep in hours, on the left scale (it grows past 10 for long nights)")
 #: Room above the longest night when sleep is shown.
 SLEEP_HEADROOM = 0.5
 #: The questionnaire whose severity bands are shaded behind the chart.
 BANDS_INSTRUMENT = "phq9"
-SCORES_AXIS_LABEL = "PHQ-9 / GAD-7 total (0–27 / 0–21)"
+SCORES_AXIS_LABEL = noop("TrendsChart", "PHQ-9 / GAD-7 total (0–27 / 0–21)")
 HOVER_RADIUS_PX = 8.0
 #: The days per pixel above which the 7-day mean is drawn 1 px wide.
 DENSE_DAYS_PER_PIXEL = 1.0
@@ -195,13 +197,16 @@ class TrendsChart(ChartWidget):
         bar.addWidget(self.anxiety_checkbox)
         self.sleep_checkbox = QCheckBox(tr("Show sleep"))
         self.sleep_checkbox.setAccessibleName(tr("Show sleep hours"))
-        self.sleep_checkbox.setToolTip(f"{SLEEP_TOOLTIP}. {SLEEP_DEFINITION}.")
+        self.sleep_checkbox.setToolTip(
+            f"{translate('TrendsChart', SLEEP_TOOLTIP)}. {SLEEP_DEFINITION}.")
         self.sleep_checkbox.toggled.connect(self.set_sleep_visible)
         bar.addWidget(self.sleep_checkbox)
         self.scores_checkbox = QCheckBox(tr("Show PHQ-9 / GAD-7"))
         self.scores_checkbox.setAccessibleName(tr("Show PHQ-9 and GAD-7 totals"))
         self.scores_checkbox.setToolTip(
-            f"{SCORES_AXIS_LABEL}, on the right axis. {QUESTIONNAIRE_TOTAL_DEFINITION}."
+            tr("{axis}, on the right axis. {definition}.").format(
+                axis=translate("TrendsChart", SCORES_AXIS_LABEL),
+                definition=QUESTIONNAIRE_TOTAL_DEFINITION)
         )
         self.scores_checkbox.toggled.connect(self.set_scores_visible)
         self.scores_checkbox.clicked.connect(self._on_scores_clicked)
@@ -272,9 +277,26 @@ class TrendsChart(ChartWidget):
         # out of the widget.
         item.layout.addItem(self.legend, 4, 0, 1, 3, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.legend.sigSampleClicked.connect(self._on_legend_clicked)
+        # Longer labels (German) or a narrow window: fewer columns, never a legend wider
+        # than the chart (it would push the right axis out of sight).
+        plot.installEventFilter(self)
 
         plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         return plot
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The plot was resized: the legend gets as many columns as fit."""
+        if watched is self.plot and event.type() == QEvent.Type.Resize:
+            self.fit_legend()
+        return False
+
+    def fit_legend(self) -> None:
+        """Lay the legend out in the most columns (five at most) that fit the plot's width."""
+        room = self.plot.width() - 16
+        for columns in range(LEGEND_COLUMNS, 1, -1):
+            self.legend.setColumnCount(columns)
+            if self.legend.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize).width() <= room:
+                return
 
     def _build_scores_view(self, item: pg.PlotItem) -> None:
         """The second ViewBox for questionnaire totals, behind the mood view."""

@@ -32,9 +32,13 @@ from ketajournal.errors import KnownError
 from ketajournal.reports.model import Report
 from ketajournal.reports.summary_html import summary_html
 from ketajournal.services.reports import build_report, report_paper
+from ketajournal.translation import translator
 from ketajournal.ui.controller import JournalController
+from ketajournal.ui.fields import day_format
 from ketajournal.ui.tasks import report_failure
 from ketajournal.ui.view import JournalView
+
+tr = translator("Appointment")
 
 
 def _qdate(day: date) -> QDate:
@@ -54,56 +58,56 @@ class AppointmentView(JournalView):
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None) -> None:
         super().__init__(controller, parent)
-        self.since_last = QRadioButton("Since the last &appointment")
-        self.since_last.setAccessibleName("Period: since the last appointment")
-        self.chosen = QRadioButton("Fr&om")
-        self.chosen.setAccessibleName("Period: chosen dates")
+        self.since_last = QRadioButton(tr("Since the last &appointment"))
+        self.since_last.setAccessibleName(tr("Period: since the last appointment"))
+        self.chosen = QRadioButton(tr("Fr&om"))
+        self.chosen.setAccessibleName(tr("Period: chosen dates"))
         group = QButtonGroup(self)
         group.addButton(self.since_last)
         group.addButton(self.chosen)
         today = controller.now().date()
         self.start = QDateEdit(_qdate(today.replace(day=1)))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("d MMM yyyy")
-        self.start.setAccessibleName("First day of the period")
+        self.start.setDisplayFormat(day_format())
+        self.start.setAccessibleName(tr("First day of the period"))
         self.end = QDateEdit(_qdate(today))
         self.end.setCalendarPopup(True)
-        self.end.setDisplayFormat("d MMM yyyy")
-        self.end.setAccessibleName("Last day of the period")
+        self.end.setDisplayFormat(day_format())
+        self.end.setAccessibleName(tr("Last day of the period"))
         self.since_last.setChecked(True)
         for signal in (self.since_last.toggled, self.start.dateChanged, self.end.dateChanged):
             signal.connect(lambda *_: self.refresh())
 
-        self.include_notes = QCheckBox("Include my &notes in the PDF")
-        self.include_notes.setAccessibleName("Include my notes in the PDF")
-        self.year_page = QCheckBox("Add a &year-in-pixels page")
+        self.include_notes = QCheckBox(tr("Include my &notes in the PDF"))
+        self.include_notes.setAccessibleName(tr("Include my notes in the PDF"))
+        self.year_page = QCheckBox(tr("Add a &year-in-pixels page"))
         self.year_page.setAccessibleName(
-            "Add a year-in-pixels page to the PDF: one square per day coloured by mood")
-        self.year_page.setToolTip("One page per calendar year of the period: every day's "
-                                  "mean mood as a coloured square, sessions ringed.")
+            tr("Add a year-in-pixels page to the PDF: one square per day coloured by mood"))
+        self.year_page.setToolTip(tr("One page per calendar year of the period: every day's "
+                                     "mean mood as a coloured square, sessions ringed."))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("Optional name for the report")
-        self.name.setAccessibleName("Optional name printed on the report")
-        self.open_when_done = QCheckBox("Open when &done")
+        self.name.setPlaceholderText(tr("Optional name for the report"))
+        self.name.setAccessibleName(tr("Optional name printed on the report"))
+        self.open_when_done = QCheckBox(tr("Open when &done"))
         self.open_when_done.setChecked(True)
-        self.open_when_done.setAccessibleName("Open the PDF when it is written")
-        self.export_button = QPushButton("E&xport PDF for my clinician…")
-        self.export_button.setAccessibleName("Export the clinician PDF")
+        self.open_when_done.setAccessibleName(tr("Open the PDF when it is written"))
+        self.export_button = QPushButton(tr("E&xport PDF for my clinician…"))
+        self.export_button.setAccessibleName(tr("Export the clinician PDF"))
         self.export_button.clicked.connect(lambda: self.export_pdf())
 
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName("Summary for the appointment")
+        self.browser.setAccessibleName(tr("Summary for the appointment"))
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Appointment message")
+        self.message.setAccessibleName(tr("Appointment message"))
 
         period = QHBoxLayout()
-        period.addWidget(QLabel("Period:"))
+        period.addWidget(QLabel(tr("Period:")))
         period.addWidget(self.since_last)
         period.addSpacing(16)
         period.addWidget(self.chosen)
         period.addWidget(self.start)
-        period.addWidget(QLabel("to"))
+        period.addWidget(QLabel(tr("to")))
         period.addWidget(self.end)
         period.addStretch(1)
         export = QHBoxLayout()
@@ -159,8 +163,8 @@ class AppointmentView(JournalView):
         """Write the clinician PDF for the shown period (in the background)."""
         if target is None:
             name, _ = QFileDialog.getSaveFileName(
-                self, "Export the clinician PDF", str(Path.home() / "treatment-summary.pdf"),
-                "PDF (*.pdf)",
+                self, tr("Export the clinician PDF"),
+                str(Path.home() / "treatment-summary.pdf"), tr("PDF (*.pdf)"),
             )
             target = Path(name) if name else None
         if target is None:
@@ -171,17 +175,18 @@ class AppointmentView(JournalView):
                                   name=self.name.text(),
                                   year_page=self.year_page.isChecked())
         except KnownError as error:
-            report_failure(self, "Export failed", error)
+            report_failure(self, tr("Export failed"), error)
             return
         from ketajournal.reports.pdf import write_pdf  # ReportLab only when exporting
 
         def done(pages: int) -> None:
-            self.message.setText(f"Wrote a {pages}-page PDF: {target.name}.")
+            self.message.setText(tr("Wrote a PDF of %n page(s): {name}.", n=pages).format(
+                name=target.name))
             if self.open_when_done.isChecked():
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
         self.controller.jobs.run(
-            self, "Writing the PDF…",
+            self, tr("Writing the PDF…"),
             lambda journal: write_pdf(report, target, report_paper(journal)), done,
-            failure_title="Export failed",
+            failure_title=tr("Export failed"),
         )

@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ketajournal import APP_ID, APP_TITLE
+from ketajournal.translation import translator
 from ketajournal.ui.menus import Menus
 from ketajournal.ui.resources import icon
 
@@ -37,6 +38,8 @@ REPLY = b"ok"
 HAND_OVER_TIMEOUT_MS = 5000
 #: How long the running app waits for a second start's line (it comes at once).
 READ_TIMEOUT_MS = 1000
+
+tr = translator("Tray")
 
 
 class TrayWindow(Protocol):
@@ -64,11 +67,12 @@ class Tray(QObject):
         super().__init__(parent)
         self.menu = QMenu()
         self.menu.setTitle(APP_TITLE)
-        self.log_mood_action = self._add("Log mood…", lambda: window.open_form("mood"))
-        self.open_action = self._add("Open", window.bring_forward)
-        self.lock_action = self._add("Lock", window.lock)
+        self.log_mood_action = self._add(lambda: window.open_form("mood"))
+        self.open_action = self._add(window.bring_forward)
+        self.lock_action = self._add(window.lock)
         self.menu.addSeparator()
-        self.quit_action = self._add("Quit", window.quit_app)
+        self.quit_action = self._add(window.quit_app)
+        self.retranslate()
         self.menu.aboutToShow.connect(
             lambda: self.lock_action.setEnabled(window.menus.lock_action.isEnabled())
         )
@@ -81,8 +85,15 @@ class Tray(QObject):
         self._window = window
         self.destroyed.connect(self.menu.deleteLater)
 
-    def _add(self, text: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(text, self.menu)
+    def retranslate(self) -> None:
+        """Name the menu's actions in the installed language."""
+        self.log_mood_action.setText(tr("Log mood…"))
+        self.open_action.setText(tr("Open"))
+        self.lock_action.setText(tr("Lock"))
+        self.quit_action.setText(tr("Quit"))
+
+    def _add(self, slot: Callable[[], object]) -> QAction:
+        action = QAction(self.menu)
         action.triggered.connect(lambda _checked=False: slot())
         self.menu.addAction(action)
         return action

@@ -32,6 +32,7 @@ from ketajournal.charts.boosters import ResponseCurvesChart
 from ketajournal.domain.booster_analysis import medication_note
 from ketajournal.domain.boosters import BoosterAnalysis
 from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.domain.response_curves import cycle_label, response_curves
 from ketajournal.domain.series import medication_mark
@@ -136,20 +137,21 @@ class BoostersView(JournalView):
         self.chart = ResponseCurvesChart()
         self.chart.setMinimumSize(420, 280)
 
-        self.threshold_label = _label("Threshold")
+        self.threshold_label = _label(tr("Threshold"))
         self.threshold_button = QPushButton(tr("Thre&shold…"))
         self.threshold_button.setCheckable(True)
         self.threshold_button.setAccessibleName(tr("Change the threshold T"))
         self.threshold_button.setToolTip(
-            f"Choose an automatic threshold or set your own ({_LOW}–{_HIGH})"
+            tr("Choose an automatic threshold or set your own ({low}–{high})").format(
+                low=_LOW, high=_HIGH)
         )
         self.threshold_button.toggled.connect(self._show_editor)
         self.threshold_editor = self._build_editor()
 
-        self.tolerance_label = _label("Tolerance")
-        self.next_due_label = _label("Next booster")
+        self.tolerance_label = _label(tr("Tolerance"))
+        self.next_due_label = _label(tr("Next booster"))
         self.table = self._build_table()
-        self.definitions_label = _label("Definitions", style=_SMALL_GREY)
+        self.definitions_label = _label(tr("Definitions"), style=_SMALL_GREY)
         self.definitions_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         layout = QVBoxLayout(self)
@@ -172,7 +174,7 @@ class BoostersView(JournalView):
         )
         self.plan_it_button.clicked.connect(self.plan_next_due)
         self.plan_it_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.plan_it_status = _label("Planned from the estimate")
+        self.plan_it_status = _label(tr("Planned from the estimate"))
         self.plan_it_status.hide()
         plan_row = QHBoxLayout()
         plan_row.addWidget(self.plan_it_button)
@@ -212,13 +214,15 @@ class BoostersView(JournalView):
         self.threshold_spin.setRange(_LOW, _HIGH)
         self.threshold_spin.setSingleStep(0.1)
         self.threshold_spin.setDecimals(1)
-        self.threshold_spin.setAccessibleName(f"Threshold T, daily mood from {_LOW} to {_HIGH}")
+        self.threshold_spin.setAccessibleName(
+            tr("Threshold T, daily mood from {low} to {high}").format(low=_LOW, high=_HIGH))
         self.threshold_spin.setToolTip(
-            f"Daily mood {_LOW}–{_HIGH} ({_HIGH} = best) that counts as still holding"
+            tr("Daily mood {low}–{high} ({high} = best) that counts as still holding").format(
+                low=_LOW, high=_HIGH)
         )
         self.apply_button = QPushButton(tr("Appl&y"))
         self.apply_button.setAccessibleName(tr("Apply threshold"))
-        self.threshold_error = _label("Threshold error", style="color: $booster_alert;")
+        self.threshold_error = _label(tr("Threshold error"), style="color: $booster_alert;")
         self.threshold_error.hide()
         self.automatic_checkbox.toggled.connect(
             lambda automatic: self.threshold_spin.setEnabled(not automatic)
@@ -250,7 +254,13 @@ class BoostersView(JournalView):
         table.setAlternatingRowColors(True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The day is read whole (a German one is longer); the medication change, short
+        # and told in full by its tooltip, takes what room is left.
+        header.setSectionResizeMode(MEDICATION_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # its title too, if need be
+        title = table.horizontalHeaderItem(MEDICATION_COLUMN)
+        if title is not None:
+            title.setToolTip(title.text())
         return table
 
     # -- refresh -----------------------------------------------------------------------
@@ -296,8 +306,8 @@ class BoostersView(JournalView):
             self.plan_it_status.setText(str(error))
         else:
             self.plan_it_status.setText(
-                f"Planned for {format_date_with_weekday(day)}, {session.at:%H:%M}: see Plan "
-                "(Edit → Undo takes it back)."
+                tr("Planned for {day}, {time}: see Plan (Edit → Undo takes it back).").format(
+                    day=format_date_with_weekday(day), time=f"{session.at:%H:%M}")
             )
         self.plan_it_status.show()
 
@@ -312,7 +322,7 @@ class BoostersView(JournalView):
             cells = (
                 format_date_with_weekday(cycle.session.day),
                 cycle.session.phase.label,
-                "—" if dose is None else f"{dose:g}",
+                "—" if dose is None else number(f"{dose:g}"),
                 cycle.label,
                 "; ".join(medication_mark(m) for m in cycle.medication_changes),
             )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import (
     DOSE_MG_RANGE,
     DURATION_MIN_RANGE,
@@ -71,12 +72,13 @@ SaveFn = Callable[[Entry], None]
 tr = translator("Dialogs")
 
 
-def note_edit(name: str = "Note") -> QPlainTextEdit:
-    """A short multi-line note box; Tab moves on instead of typing a tab."""
+def note_edit(name: str = "") -> QPlainTextEdit:
+    """A short multi-line note box; Tab moves on instead of typing a tab (``name``: its
+    accessible name, "Note" by default)."""
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
     edit.setPlaceholderText(tr("Optional note (private; only in reports if you choose)"))
-    edit.setAccessibleName(name)
+    edit.setAccessibleName(name or tr("Note"))
     edit.setFixedHeight(72)
     return edit
 
@@ -167,10 +169,10 @@ class EntryDialog(QDialog):
         self.draft = FormDraft(drafts, form_id(kind, entry_id), self._field_widgets, parent=self)
         kept = self.draft.restore()
         if kept is not None:
-            self.restored.setText(
-                f"Restored what you typed on {typed_at(kept.saved_at)}. "
-                "It is not saved yet: Save keeps it, Cancel discards it."
-            )
+            self.restored.setText(tr(
+                "Restored what you typed on {when}. "
+                "It is not saved yet: Save keeps it, Cancel discards it.").format(
+                    when=typed_at(kept.saved_at)))
             self.restored.show()
 
     def keep_draft_and_close(self) -> None:
@@ -221,17 +223,19 @@ class MoodDialog(EntryDialog):
         self, save: SaveFn, existing: MoodEntry | None, now: datetime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Mood", save, existing, now, parent)
+        super().__init__(tr("Mood"), save, existing, now, parent)
         self.mood = QSpinBox()
         self.mood.setRange(*SCORE_RANGE)
-        self.mood.setAccessibleName(scale_name("Mood", "worst", "best"))
-        self.anxiety = OptionalIntSpin(*SCORE_RANGE, scale_name("Anxiety", "none", "worst"))
-        self.energy = OptionalIntSpin(*SCORE_RANGE, scale_name("Energy", "none", "most"))
-        self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, "Sleep in hours")
+        self.mood.setAccessibleName(scale_name(tr("Mood"), tr("worst"), tr("best")))
+        self.anxiety = OptionalIntSpin(*SCORE_RANGE,
+                                       scale_name(tr("Anxiety"), tr("none"), tr("worst")))
+        self.energy = OptionalIntSpin(*SCORE_RANGE,
+                                      scale_name(tr("Energy"), tr("none"), tr("most")))
+        self.sleep = OptionalFloatSpin(*SLEEP_RANGE, 0.5, tr("Sleep in hours"))
         self.note = note_edit()
-        self.form.addRow(scale_label("&Mood", "worst", "best"), self.mood)
-        self.form.addRow(scale_label("&Anxiety", "none", "worst"), self.anxiety)
-        self.form.addRow(scale_label("&Energy", "none", "most"), self.energy)
+        self.form.addRow(scale_label(tr("&Mood"), tr("worst"), tr("best")), self.mood)
+        self.form.addRow(scale_label(tr("&Anxiety"), tr("none"), tr("worst")), self.anxiety)
+        self.form.addRow(scale_label(tr("&Energy"), tr("none"), tr("most")), self.energy)
         self.form.addRow(tr("&Sleep (hours)"), self.sleep)
         self.form.addRow(tr("&Note"), self.note)
         for field, widget in (("mood", self.mood), ("anxiety", self.anxiety),
@@ -263,35 +267,36 @@ class SessionDialog(EntryDialog):
         self, save: SaveFn, existing: Session | None, now: datetime,
         previous: Session | None = None, parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Treatment session", save, existing, now, parent)
+        super().__init__(tr("Treatment session"), save, existing, now, parent)
         template = existing or previous
-        self.route = combo([(r.label, r) for r in Route], "Route")
-        self.phase = combo([(p.label, p) for p in Phase], "Phase")
-        self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, "Dose in milligrams")
+        self.route = combo([(r.label, r) for r in Route], tr("Route"))
+        self.phase = combo([(p.label, p) for p in Phase], tr("Phase"))
+        self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, tr("Dose in milligrams"))
         self.dose.setSuffix(" mg")
-        self.weight = OptionalFloatSpin(*WEIGHT_KG_RANGE, 0.5, "Body weight in kilograms")
+        self.weight = OptionalFloatSpin(*WEIGHT_KG_RANGE, 0.5, tr("Body weight in kilograms"))
         self.weight.setSuffix(" kg")
         self.per_kg = QLabel("")
         self.per_kg.setAccessibleName(tr("Dose per kilogram"))
         self.clinic = QLineEdit()
         self.clinic.setAccessibleName(tr("Clinic"))
         self.dissociation = OptionalIntSpin(
-            *SCORE_RANGE, scale_name("Dissociation", "none", "most")
+            *SCORE_RANGE, scale_name(tr("Dissociation"), tr("none"), tr("most"))
         )
-        self.bp_before = BloodPressureEdit("Blood pressure before")
-        self.bp_after = BloodPressureEdit("Blood pressure after")
+        self.bp_before = BloodPressureEdit(tr("Blood pressure before"))
+        self.bp_after = BloodPressureEdit(tr("Blood pressure after"))
         # The rest of the label's session record: all optional (an IV patient may skip it).
-        self.bp_leaving = BloodPressureEdit("Blood pressure before leaving")
-        self.heart_rate = OptionalIntSpin(*HEART_RATE_RANGE, "Heart rate in beats per minute")
+        self.bp_leaving = BloodPressureEdit(tr("Blood pressure before leaving"))
+        self.heart_rate = OptionalIntSpin(*HEART_RATE_RANGE,
+                                          tr("Heart rate in beats per minute"))
         self.heart_rate.setSuffix(" bpm")
-        self.spo2 = OptionalIntSpin(*SPO2_RANGE, "Oxygen saturation in percent")
+        self.spo2 = OptionalIntSpin(*SPO2_RANGE, tr("Oxygen saturation in percent"))
         self.spo2.setSuffix(" %")
         self.observation = OptionalIntSpin(
-            *OBSERVATION_MIN_RANGE, "Minutes of observation until ready to leave"
+            *OBSERVATION_MIN_RANGE, tr("Minutes of observation until ready to leave")
         )
         self.observation.setSuffix(" min")
         self.moaas = OptionalIntSpin(
-            *MOAAS_RANGE, "The clinic's sedation rating, MOAA/S, 0 no response to 5 alert"
+            *MOAAS_RANGE, tr("The clinic's sedation rating, MOAA/S, 0 no response to 5 alert")
         )
         self.note = note_edit()
         self.form.addRow(tr("&Route"), self.route)
@@ -300,7 +305,8 @@ class SessionDialog(EntryDialog):
         self.form.addRow(tr("Body wei&ght"), self.weight)
         self.form.addRow("", self.per_kg)
         self.form.addRow(tr("&Clinic"), self.clinic)
-        self.form.addRow(scale_label("D&issociation", "none", "most"), self.dissociation)
+        self.form.addRow(scale_label(tr("D&issociation"), tr("none"), tr("most")),
+                         self.dissociation)
         self.form.addRow(tr("Blood pressure &before"), self.bp_before)
         self.form.addRow(tr("Blood pressure &after (~40 min)"), self.bp_after)
         self.form.addRow(tr("Blood pressure before &leaving"), self.bp_leaving)
@@ -339,7 +345,8 @@ class SessionDialog(EntryDialog):
 
     def _update_per_kg(self) -> None:
         dose, weight = self.dose.optional(), self.weight.optional()
-        self.per_kg.setText(f"= {dose / weight:.2f} mg/kg" if dose and weight else "")
+        self.per_kg.setText(f"= {number(f'{dose / weight:.2f}')} mg/kg" if dose and weight
+                            else "")
 
     def build(self) -> Entry:
         return Session(
@@ -369,21 +376,21 @@ class SideEffectDialog(EntryDialog):
         sessions: Sequence[Session], default_session: Callable[[datetime], Session | None],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Side effect", save, existing, now, parent)
+        super().__init__(tr("Side effect"), save, existing, now, parent)
         self._default_session = default_session
-        self.category = combo([(c.label, c) for c in SideEffectCategory], "Side effect")
+        self.category = combo([(c.label, c) for c in SideEffectCategory], tr("Side effect"))
         self.other = QLineEdit()
         self.other.setAccessibleName(tr("What it was (for Other)"))
         self.other.setPlaceholderText(tr("What was it?"))
         self.severity = QSpinBox()
         self.severity.setRange(*SCORE_RANGE)
         self.severity.setValue(3)
-        self.severity.setAccessibleName(scale_name("Severity", "none", "worst"))
-        self.duration = OptionalIntSpin(*DURATION_MIN_RANGE, "Duration in minutes")
+        self.severity.setAccessibleName(scale_name(tr("Severity"), tr("none"), tr("worst")))
+        self.duration = OptionalIntSpin(*DURATION_MIN_RANGE, tr("Duration in minutes"))
         self.duration.setSuffix(" min")
         self.session = QComboBox()
         self.session.setAccessibleName(tr("Session it follows"))
-        self.session.addItem("Not linked to a session", None)
+        self.session.addItem(tr("Not linked to a session"), None)
         for s in reversed(sessions):
             self.session.addItem(
                 f"{as_logged(s.at)} — {s.phase.label}, {s.route.label}", s.id
@@ -396,7 +403,7 @@ class SideEffectDialog(EntryDialog):
         self.form.addRow(tr("&Side effect"), self.category)
         self.form.addRow(tr("&Other"), self.other)
         self.form.addRow("", self.red_flag)
-        self.form.addRow(scale_label("Se&verity", "", "worst"), self.severity)
+        self.form.addRow(scale_label(tr("Se&verity"), "", tr("worst")), self.severity)
         self.form.addRow(tr("&Duration"), self.duration)
         self.form.addRow(tr("After s&ession"), self.session)
         self.form.addRow(tr("&Note"), self.note)
@@ -448,8 +455,8 @@ class EventDialog(EntryDialog):
         self, save: SaveFn, existing: Event | None, now: datetime,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__("Event", save, existing, now, parent)
-        self.kind = combo([(k.label, k) for k in EventKind], "Kind of event")
+        super().__init__(tr("Event"), save, existing, now, parent)
+        self.kind = combo([(k.label, k) for k in EventKind], tr("Kind of event"))
         self.note = note_edit()
         self.form.addRow(tr("&Kind"), self.kind)
         self.form.addRow(tr("&Note"), self.note)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.factors import describe
+from ketajournal.domain.locales import number
 from ketajournal.domain.tags import FACTOR_SCALE_RANGE, FactorDefinition, FactorKind
 from ketajournal.domain.timeutil import local_day
 from ketajournal.errors import KnownError
@@ -48,7 +49,7 @@ tr = translator("Factors")
 
 
 def _signed(value: float) -> str:
-    text = f"{value:+.1f}"
+    text = number(f"{value:+.1f}")
     return text.replace("-", "−")
 
 
@@ -92,8 +93,8 @@ class FactorsView(JournalView):
         self.new_name.setPlaceholderText(tr("e.g. alcohol, exercise, therapy homework"))
         self.new_name.setAccessibleName(tr("Name of a new factor"))
         self.new_kind = QComboBox()
-        self.new_kind.addItem("yes or no", FactorKind.YESNO.value)
-        self.new_kind.addItem("0 to 10", FactorKind.SCALE.value)
+        self.new_kind.addItem(tr("yes or no"), FactorKind.YESNO.value)
+        self.new_kind.addItem(tr("0 to 10"), FactorKind.SCALE.value)
         self.new_kind.setAccessibleName(tr("How the new factor is rated"))
         add = QPushButton(tr("Follo&w"))
         add.clicked.connect(self.define)
@@ -130,8 +131,10 @@ class FactorsView(JournalView):
             cells = (
                 effect.factor.phrase(effect.lag),
                 _signed(effect.difference),
-                f"{_signed(effect.low)} to {_signed(effect.high)}",
-                f"{effect.days_with} vs {effect.days_without}",
+                tr("{low} to {high}").format(low=_signed(effect.low),
+                                             high=_signed(effect.high)),
+                tr("{with_factor} vs {without}").format(with_factor=effect.days_with,
+                                                        without=effect.days_without),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -165,9 +168,10 @@ class FactorsView(JournalView):
             if factor.kind is FactorKind.YESNO:
                 control = QCheckBox(tr("yes"))
                 control.setChecked(bool(value))
-                control.setAccessibleName(f"{factor.name} today")
+                control.setAccessibleName(tr("{factor} today").format(factor=factor.name))
             else:
-                control = OptionalIntSpin(*FACTOR_SCALE_RANGE, f"{factor.name} today (0 to 10)")
+                control = OptionalIntSpin(*FACTOR_SCALE_RANGE, tr("{factor} today (0 to 10)")
+                                          .format(factor=factor.name))
                 control.set_optional(value)
             self.controls[factor.name] = control
             self.own_form.addRow(factor.name, control)

@@ -5,20 +5,33 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
 from PySide6.QtWidgets import QDateTimeEdit, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
 from ketajournal.domain.models import DIASTOLIC_RANGE, SCORE_RANGE, SYSTOLIC_RANGE, BloodPressure
 from ketajournal.domain.timeutil import in_zone
 from ketajournal.domain.validation import ValidationError
+from ketajournal.translation import translator
 
-NOT_RECORDED = "not recorded"
+tr = translator("Fields")
+
+
+def day_format() -> str:
+    """How a date field shows a day in the reader's language: ``3 Dec 2026``, in German
+    ``3. Dez. 2026`` (the day's number takes a full stop there)."""
+    return "d. MMM yyyy" if QLocale().language() == QLocale.Language.German else "d MMM yyyy"
+
+
+def not_recorded() -> str:
+    """What an optional number shows when nothing is entered."""
+    return tr("not recorded")
 
 
 def scale_name(name: str, low: str, high: str) -> str:
     """The accessible name of a score: ``Anxiety, 0 none to 10 worst``."""
     bottom, top = SCORE_RANGE
-    return f"{name}, {bottom} {low} to {top} {high}"
+    return tr("{name}, {bottom} {low} to {top} {high}").format(
+        name=name, bottom=bottom, low=low, top=top, high=high)
 
 
 def scale_label(label: str, low: str, high: str) -> str:
@@ -35,7 +48,7 @@ class OptionalIntSpin(QSpinBox):
         super().__init__(parent)
         self.setRange(low - 1, high)
         self._low = low
-        self.setSpecialValueText(NOT_RECORDED)
+        self.setSpecialValueText(not_recorded())
         self.setAccessibleName(name)
         self.set_optional(None)
 
@@ -59,7 +72,7 @@ class OptionalFloatSpin(QDoubleSpinBox):
         self.setDecimals(2 if step < 0.1 else 1)
         self.setSingleStep(step)
         self.setRange(low - step, high)
-        self.setSpecialValueText(NOT_RECORDED)
+        self.setSpecialValueText(not_recorded())
         self.setAccessibleName(name)
         self.set_optional(None)
 
@@ -111,8 +124,10 @@ class BloodPressureEdit(QWidget):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._name = name
-        self.systolic = OptionalIntSpin(*SYSTOLIC_RANGE, f"{name} systolic (mmHg)")
-        self.diastolic = OptionalIntSpin(*DIASTOLIC_RANGE, f"{name} diastolic (mmHg)")
+        self.systolic = OptionalIntSpin(*SYSTOLIC_RANGE,
+                                        tr("{name} systolic (mmHg)").format(name=name))
+        self.diastolic = OptionalIntSpin(*DIASTOLIC_RANGE,
+                                         tr("{name} diastolic (mmHg)").format(name=name))
         self.systolic.setSpecialValueText("–")
         self.diastolic.setSpecialValueText("–")
         layout = QHBoxLayout(self)
@@ -130,7 +145,7 @@ class BloodPressureEdit(QWidget):
         if systolic is None and diastolic is None:
             return None
         if systolic is None or diastolic is None:
-            raise ValidationError(field, "enter both systolic and diastolic, or neither")
+            raise ValidationError(field, tr("enter both systolic and diastolic, or neither"))
         return BloodPressure(systolic, diastolic).validated(field)
 
     def set_reading(self, value: BloodPressure | None) -> None:

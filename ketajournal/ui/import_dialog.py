@@ -43,14 +43,16 @@ from ketajournal.services.app_import import AppImportResult, ImportOptions, Impo
 from ketajournal.services.imports import daylio
 from ketajournal.services.imports.common import read_table, safe_name
 from ketajournal.services.imports.generic import ColumnMapping
-from ketajournal.translation import translator
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
 
 #: Rows the preview table shows.
 PREVIEW_ROWS = 20
-PREVIEW_COLUMNS = ("Date", "Time", "Mood", "Tags", "Note")
-DELIMITERS = (("Comma (,)", ","), ("Semicolon (;)", ";"), ("Tab", "\t"))
-_NONE = "(none)"
+PREVIEW_COLUMNS = (noop("Import", "Date"), noop("Import", "Time"), noop("Import", "Mood"),
+                   noop("Import", "Tags"), noop("Import", "Note"))
+DELIMITERS = ((noop("Import", "Comma (,)"), ","), (noop("Import", "Semicolon (;)"), ";"),
+              (noop("Import", "Tab"), "\t"))
+_NONE = noop("Import", "(none)")
 
 tr = translator("Import")
 
@@ -60,7 +62,8 @@ class LabelScores(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 2, parent)
-        self.setHorizontalHeaderLabels(("Mood label in the file", "Score (0 worst, 10 best)"))
+        self.setHorizontalHeaderLabels((tr("Mood label in the file"),
+                                        tr("Score (0 worst, 10 best)")))
         self.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.horizontalHeader().setSectionResizeMode(
             1, QHeaderView.ResizeMode.ResizeToContents
@@ -78,7 +81,7 @@ class LabelScores(QTableWidget):
             spin = QSpinBox()
             spin.setRange(low - 1, high)
             spin.setSpecialValueText(tr("choose…"))
-            spin.setAccessibleName(f"Score of the mood label {label}")
+            spin.setAccessibleName(tr("Score of the mood label {label}").format(label=label))
             spin.setValue(known.get(daylio.mood_key(label), low - 1))
             self.setCellWidget(row, 1, spin)
 
@@ -105,10 +108,10 @@ class ColumnChoices(QGroupBox):
     """Which column of a CSV file is the date, the mood, the time and the note."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Columns of the CSV file", parent)
+        super().__init__(tr("Columns of the CSV file"), parent)
         self.delimiter = QComboBox()
         for name, value in DELIMITERS:
-            self.delimiter.addItem(name, value)
+            self.delimiter.addItem(translate("Import", name), value)
         self.date_column = QComboBox()
         self.date_format = QLineEdit("%Y-%m-%d")
         self.date_format.setToolTip(tr("strptime codes: %d day, %m month, %Y year, %H:%M time"))
@@ -122,9 +125,10 @@ class ColumnChoices(QGroupBox):
         self.lower_is_better = QCheckBox(tr("The lowest value is the best mood"))
         self.time_column = QComboBox()
         self.note_column = QComboBox()
-        names = (("Se&parator", self.delimiter), ("&Date column", self.date_column),
-                 ("Date &format", self.date_format), ("&Mood column", self.mood_column),
-                 ("Time column", self.time_column), ("Note column", self.note_column))
+        names = ((tr("Se&parator"), self.delimiter), (tr("&Date column"), self.date_column),
+                 (tr("Date &format"), self.date_format),
+                 (tr("&Mood column"), self.mood_column),
+                 (tr("Time column"), self.time_column), (tr("Note column"), self.note_column))
         form = QFormLayout(self)
         for label, widget in names:
             widget.setAccessibleName(label.replace("&", ""))
@@ -146,7 +150,7 @@ class ColumnChoices(QGroupBox):
                               (self.time_column, True), (self.note_column, True)):
             box.clear()
             if optional:
-                box.addItem(_NONE, None)
+                box.addItem(translate("Import", _NONE), None)
             for name in header:
                 box.addItem(safe_name(name) if safe_name(name) == name else name, name)
         for box, words in ((self.date_column, ("date", "datum", "day")),
@@ -227,7 +231,7 @@ class AppImportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName(tr("Import status"))
         self.table = QTableWidget(0, len(PREVIEW_COLUMNS))
-        self.table.setHorizontalHeaderLabels(PREVIEW_COLUMNS)
+        self.table.setHorizontalHeaderLabels([translate("Import", c) for c in PREVIEW_COLUMNS])
         self.table.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch
         )
@@ -237,7 +241,7 @@ class AppImportDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            "&Import", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self.run_import)
@@ -275,7 +279,8 @@ class AppImportDialog(QDialog):
 
     def _choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, "Choose the exported file", str(Path.home()), "CSV files (*.csv *.txt)"
+            self, tr("Choose the exported file"), str(Path.home()),
+            tr("CSV files (*.csv *.txt)")
         )
         if name:
             self.set_file(Path(name))
@@ -335,8 +340,8 @@ class AppImportDialog(QDialog):
         self._invalidate()
         if self.source_key == "daylio" and self.labels.unchosen():
             missing = len(self.labels.unchosen())
-            self._say(f"Choose a score for {missing} mood "
-                      f"label{'s' if missing != 1 else ''} first.", screen().danger)
+            self._say(tr("Choose a score for %n mood label(s) first.", n=missing),
+                      screen().danger)
             return
         try:
             parsed = app_import.read_file(Path(self.path.text()).expanduser(), self.options())
@@ -351,7 +356,7 @@ class AppImportDialog(QDialog):
         for row, item in enumerate(rows):
             entry = item.entry
             cells = (f"{entry.at:%Y-%m-%d}", f"{entry.at:%H:%M}", str(entry.mood),
-                     ", ".join(item.tags), "yes" if entry.note else "")
+                     ", ".join(item.tags), tr("yes") if entry.note else "")
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -32,6 +32,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.translation import translator
+
+tr = translator("Keyboard")
 
 def mnemonic(text: str) -> str | None:
     """The mnemonic letter of ``text`` (upper case), or None; ``&&`` is a literal ``&``."""
@@ -123,7 +126,7 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         if shortcut.isEnabled() and not shortcut.key().isEmpty():
             rows.append((
                 shortcut.key().toString(QKeySequence.SequenceFormat.NativeText),
-                shortcut.whatsThis() or "(undescribed)",
+                shortcut.whatsThis() or tr("(undescribed)"),
             ))
     return rows
 
@@ -133,17 +136,17 @@ class KeyboardShortcutsDialog(QDialog):
 
     def __init__(self, rows: Iterable[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(tr("Keyboard shortcuts"))
         entries = list(rows)
-        intro = QLabel(
+        intro = QLabel(tr(
             "Every menu, screen and form works from the keyboard: Alt with the underlined "
             "letter opens a menu or presses a button, Tab moves between fields, and on "
             "Today a number key saves your mood."
-        )
+        ))
         intro.setWordWrap(True)
         self.table = QTableWidget(len(entries), 2)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Keys", "What they do"])
+        self.table.setAccessibleName(tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([tr("Keys"), tr("What they do")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)

@@ -18,7 +18,7 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ketajournal import APP_TITLE, __version__
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import (
     Assessment,
@@ -45,6 +44,7 @@ from ketajournal.domain.schedules import PlannedItem
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock, local_zone, system_now
 from ketajournal.translation import follow_setting
+from ketajournal.ui import window_texts as texts
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.background import Tray
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self._maintenance: QThread | None = None
         #: What the last check and backup after opening found (tests, status).
         self.after_open_result: AfterOpen | None = None
-        self.setWindowTitle(f"{APP_TITLE} — demo journal" if demo else APP_TITLE)
+        self.setWindowTitle(texts.window_title(demo))
         self.resize(1100, 720)
         self._demo = demo
         self._unlock = unlock
@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlock_requested.connect(self.try_unlock)
         self.stack.addWidget(self.lock_screen)
         #: Shown from the first paint until the journal is open (or needs a secret).
-        self.opening_page = QLabel("Opening your journal…")
+        self.opening_page = QLabel(texts.opening_text())
         self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening_page)
         if opening and controller is None:
@@ -169,7 +169,9 @@ class MainWindow(QMainWindow):
         #: Background sync through the folder the patient chose (docs/sync.md); made
         #: when a journal is attached (it imports the journal side, after the first paint).
         self.sync: SyncScheduler | None = None
-        self.statusBar().showMessage("Your journal is encrypted and stays on this computer.")
+        #: The window's own status messages, said again when the language changes.
+        self.status_line = texts.StatusLine(self.statusBar())
+        self.status_line.show(texts.ENCRYPTED)
         if controller is not None:
             self.attach(controller)
         else:
@@ -297,21 +299,14 @@ class MainWindow(QMainWindow):
         assert result is not None
         self.after_open_result = result
         if not result.healthy:
-            QMessageBox.critical(
-                self,
-                "Your journal needs repair",
-                "The check that runs after opening found damage in the journal file. "
-                "ketajournal will close it and check it again; if the damage is confirmed, "
-                "it offers the newest backup that verifies. Nothing is deleted: the damaged "
-                "file is kept beside it.",
-            )
+            texts.needs_repair(self)
             if self._unlock is not None and self.controller is not None:
                 self.lock()
                 self.try_unlock("")
         elif result.backup_error is not None:
-            QMessageBox.warning(self, f"{APP_TITLE}: backup", result.backup_error)
+            texts.backup_failed(self, result.backup_error)
         elif result.backups is not None and result.backups.made:
-            self.statusBar().showMessage("Journal checked; today's backup is made.", 6000)
+            self.status_line.show(texts.CHECKED, 6000)
 
     def view(self, name: str) -> JournalView:
         """The screen ``name`` (timeline, trends, boosters, appointment, medications), built
@@ -373,7 +368,7 @@ class MainWindow(QMainWindow):
             return
         if self.controller.jobs.running:  # an export or import is using the connection
             self.controller.jobs.when_idle(self.lock)
-            self.statusBar().showMessage("Locking when the current task is done.")
+            self.status_line.show(texts.LOCKING_LATER)
             return
         self.idle.stop()
         # The check and backup after opening use the journal's files: let them finish
@@ -411,7 +406,7 @@ class MainWindow(QMainWindow):
         self.lock_screen.reset()
         self.lock_screen.ask_for_secret(False)
         self.stack.setCurrentWidget(self.lock_screen)
-        self.statusBar().showMessage("Locked.")
+        self.status_line.show(texts.LOCKED)
 
     def try_unlock(self, secret: str) -> None:
         """Reopen the journal; on failure say why and make the next try wait longer."""
@@ -431,7 +426,7 @@ class MainWindow(QMainWindow):
             return
         self.lock_screen.reset()
         self.attach(JournalController(journal))
-        self.statusBar().showMessage("Unlocked.", 4000)
+        self.status_line.show(texts.UNLOCKED, 4000)
 
     @property
     def open_controller(self) -> JournalController:
@@ -541,7 +536,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() and kind == SideEffect.kind:
             self._warn_red_flag(dialog)
         if dialog.result():
-            self.statusBar().showMessage("Saved.", 5000)
+            self.status_line.show(texts.SAVED, 5000)
         self._drafts_may_have_changed()
 
     def log_from_plan(self, item: PlannedItem) -> EntryDialog:
@@ -550,7 +545,7 @@ class MainWindow(QMainWindow):
 
         dialog = session_from_plan_dialog(self.open_controller, item, self)
         dialog.finished.connect(lambda _r: self._drafts_may_have_changed())
-        dialog.accepted.connect(lambda: self.statusBar().showMessage("Saved.", 5000))
+        dialog.accepted.connect(lambda: self.status_line.show(texts.SAVED, 5000))
         dialog.open()
         return dialog
 
@@ -561,7 +556,7 @@ class MainWindow(QMainWindow):
             return
         dialog = self.dialog_for(entry.kind, entry)
         if dialog.exec():
-            self.statusBar().showMessage("Changes saved.", 5000)
+            self.status_line.show(texts.CHANGES_SAVED, 5000)
         self._drafts_may_have_changed()
 
     def show_answers(self, assessment: Assessment) -> QMessageBox:
@@ -584,7 +579,7 @@ class MainWindow(QMainWindow):
             return
         # The entry was deleted since (or the draft is of an unknown form): nothing to continue.
         controller.drafts.discard(form)
-        self.statusBar().showMessage("That entry no longer exists; its draft was discarded.", 8000)
+        self.status_line.show(texts.DRAFT_GONE, 8000)
         self._drafts_may_have_changed()
 
     def _drafts_may_have_changed(self) -> None:
@@ -602,7 +597,7 @@ class MainWindow(QMainWindow):
 
         def done(_result: int) -> None:
             if dialog.saved is not None:
-                self.statusBar().showMessage(f"Saved: {dialog.saved.summary}.", 10000)
+                self.status_line.show(texts.SAVED_SUMMARY, 10000, summary=dialog.saved.summary)
             dialog.deleteLater()
 
         dialog.finished.connect(done)
@@ -613,7 +608,7 @@ class MainWindow(QMainWindow):
         """Open a questionnaire; it saves itself and shows the result."""
         dialog = self.questionnaire_dialog(instrument_id)
         if dialog.exec() and dialog.saved is not None:
-            self.statusBar().showMessage(f"Saved: {dialog.saved.summary}.", 10000)
+            self.status_line.show(texts.SAVED_SUMMARY, 10000, summary=dialog.saved.summary)
 
     def show_crisis_resources(self) -> None:
         """The crisis resources, in a window that blocks nothing (also while locked)."""
@@ -643,7 +638,7 @@ class MainWindow(QMainWindow):
             return
         category = current(dialog.category, SideEffectCategory)
         if category.red_flag_at(dialog.severity.value()):
-            QMessageBox.warning(self, "Red flag", f"{category.label}: {category.red_flag_advice}")
+            texts.red_flag(self, category.label, category.red_flag_advice)
 
     def export_pdf(self) -> None:
         """Show the Appointment screen and export its period as the clinician PDF."""
@@ -665,13 +660,17 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         """Version and the privacy promise."""
-        QMessageBox.about(
-            self,
-            f"About {APP_TITLE}",
-            f"{APP_TITLE} {__version__}\n\nA private journal for ketamine and esketamine "
-            "therapy. Your journal is encrypted and stays on this computer; nothing is sent "
-            "anywhere. No clinician is monitoring it.",
-        )
+        texts.about(self)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The journal's language, applied after unlocking: the frame speaks it too."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.menus.retranslate()
+            self.tray.retranslate()
+            self.setWindowTitle(texts.window_title(self._demo))
+            self.opening_page.setText(texts.opening_text())
+            self.status_line.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Nothing to save: every entry is committed when it is logged.

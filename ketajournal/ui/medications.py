@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.dates import format_date
+from ketajournal.domain.locales import number
 from ketajournal.domain.medications import (
     COMMON_MEDICATIONS,
     MAX_DOSE_TEXT_CHARS,
@@ -45,7 +46,7 @@ from ketajournal.palette import screen
 from ketajournal.services.medications import KIND, MedicationEdit, MedicationList
 from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.controller import JournalController
-from ketajournal.ui.fields import OptionalFloatSpin
+from ketajournal.ui.fields import OptionalFloatSpin, day_format
 from ketajournal.ui.view import JournalView
 
 CURRENT_COLUMNS = (
@@ -97,7 +98,7 @@ def _cell(text: str, course_id: int | None) -> QTableWidgetItem:
 
 
 def _mg(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    return "—" if value is None else number(f"{value:g}")
 
 
 class MedicationDialog(QDialog):
@@ -151,7 +152,7 @@ class MedicationDialog(QDialog):
         self.dose.setMaxLength(MAX_DOSE_TEXT_CHARS)
         self.dose.setPlaceholderText(tr("as prescribed, e.g. 50 mg once a day"))
         low, high = MEDICATION_DOSE_MG_RANGE
-        self.dose_mg = OptionalFloatSpin(low, high, 0.05, "Dose in mg")
+        self.dose_mg = OptionalFloatSpin(low, high, 0.05, tr("Dose in mg"))
         self.dose_mg.setSuffix(" mg")
         self.frequency = QLineEdit()
         self.frequency.setAccessibleName(tr("How often"))
@@ -170,11 +171,11 @@ class MedicationDialog(QDialog):
         self.day = QDateEdit()
         self.day.setAccessibleName(tr("Date"))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("d MMM yyyy")
+        self.day.setDisplayFormat(day_format())
         self.day.setMaximumDate(_qdate(today + timedelta(days=1)))
         self.day.setDate(_qdate(today))
-        form.addRow({"start": "&Started on", "change": "New dose &from",
-                     "stop": "&Stopped on"}[action], self.day)
+        form.addRow({"start": tr("&Started on"), "change": tr("New dose &from"),
+                     "stop": tr("&Stopped on")}[action], self.day)
 
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -259,13 +260,13 @@ class MedicationsView(JournalView):
 
         self.current_heading = QLabel()
         self.current_heading.setStyleSheet("font-weight: bold;")
-        self.current = _table(CURRENT_COLUMNS, "Medications taken today",
-                              "One row per medication taken today, with its dose.")
+        self.current = _table(CURRENT_COLUMNS, tr("Medications taken today"),
+                              tr("One row per medication taken today, with its dose."))
         self.current.itemSelectionChanged.connect(self._update_buttons)
         history_heading = QLabel(tr("Every start, dose change and stop (newest first)"))
         history_heading.setStyleSheet("font-weight: bold;")
-        self.history = _table(HISTORY_COLUMNS, "Medication history",
-                              "Every start, dose change and stop, newest first.")
+        self.history = _table(HISTORY_COLUMNS, tr("Medication history"),
+                              tr("Every start, dose change and stop, newest first."))
         self.history.itemSelectionChanged.connect(self._update_buttons)
         definition = QLabel(translate("Medications", DEFINITION))
         definition.setWordWrap(True)
@@ -300,7 +301,8 @@ class MedicationsView(JournalView):
         self.history.setRowCount(len(steps))
         for row, (step, course) in enumerate(steps):
             dose = "" if step.action is StepAction.STOP else (
-                step.dose_text + ("" if step.dose_mg is None else f" ({step.dose_mg:g} mg)"))
+                step.dose_text
+                + ("" if step.dose_mg is None else f" ({number(f'{step.dose_mg:g}')} mg)"))
             row_cells = (format_date(step.day), course.name, course.medication_class.label,
                          translate("Medications", _CHANGE_WORDS[step.action]), dose)
             for column, text in enumerate(row_cells):

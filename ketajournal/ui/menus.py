@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Event, Session, SideEffect
 from ketajournal.translation import translator
-from ketajournal.ui.screens import SCREENS
+from ketajournal.ui.screens import SCREENS, Screen
 
 #: Help → Crisis resources: always available, locked or not.
 CRISIS_SHORTCUT = "Ctrl+Shift+H"
@@ -81,14 +81,22 @@ class Menus:
     crisis_action: QAction
     #: Switched off while the journal is locked.
     journal_actions: list[QAction] = field(default_factory=list)
+    #: Every menu's and action's text, written again in the language now installed.
+    texts: list[tuple[QAction, Callable[[], str]]] = field(default_factory=list)
+
+    def retranslate(self) -> None:
+        """Name every menu and action again in the installed language."""
+        for action, text in self.texts:
+            action.setText(text())
 
 
 def add_action(
-    owner: QWidget, menu: QMenu, text: str, slot: Callable[[], object],
+    owner: QWidget, menu: QMenu, text: str | Callable[[], str], slot: Callable[[], object],
     shortcut: str | QKeySequence.StandardKey | None = None,
 ) -> QAction:
-    """A menu entry that calls ``slot`` (the checked flag of ``triggered`` is dropped)."""
-    action = QAction(text, owner)
+    """A menu entry that calls ``slot`` (the checked flag of ``triggered`` is dropped);
+    ``text`` is the text, or how to write it (:meth:`Menus.retranslate`)."""
+    action = QAction(text() if callable(text) else text, owner)
     if shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     action.triggered.connect(lambda _checked=False: slot())
@@ -96,70 +104,91 @@ def add_action(
     return action
 
 
+def _menu_text(screen: Screen) -> str:
+    return screen.menu_text
+
+
 def build_menus(window: MenuHost, owner: QWidget) -> Menus:
     """Fill ``window``'s menu bar; ``owner`` (the same window) parents the actions."""
     files, keys = window.files, QKeySequence.StandardKey
     bar = window.menuBar()
+    texts: list[tuple[QAction, Callable[[], str]]] = []
 
     def add(
-        menu: QMenu, text: str, slot: Callable[[], object],
+        menu: QMenu, text: Callable[[], str], slot: Callable[[], object],
         shortcut: str | QKeySequence.StandardKey | None = None,
     ) -> QAction:
-        return add_action(owner, menu, text, slot, shortcut)
+        action = add_action(owner, menu, text, slot, shortcut)
+        texts.append((action, text))
+        return action
 
-    file_menu = bar.addMenu(tr("&File"))
-    export_pdf = add(file_menu, tr("Export clinician &PDF…"), window.export_pdf, "Ctrl+P")
-    export_json = add(file_menu, tr("Export as &JSON…"), files.export_json)
-    export_csv = add(file_menu, tr("Export as &CSV files…"), files.export_csv)
-    export_fhir = add(file_menu, tr("Export as &FHIR bundle…"), files.export_fhir)
+    def add_menu(text: Callable[[], str]) -> QMenu:
+        menu = bar.addMenu(text())
+        texts.append((menu.menuAction(), text))
+        return menu
+
+    file_menu = add_menu(lambda: tr("&File"))
+    export_pdf = add(file_menu, lambda: tr("Export clinician &PDF…"), window.export_pdf,
+                     "Ctrl+P")
+    export_json = add(file_menu, lambda: tr("Export as &JSON…"), files.export_json)
+    export_csv = add(file_menu, lambda: tr("Export as &CSV files…"), files.export_csv)
+    export_fhir = add(file_menu, lambda: tr("Export as &FHIR bundle…"), files.export_fhir)
     file_menu.addSeparator()
-    import_file = add(file_menu, tr("&Import from a JSON or CSV file…"), files.import_entries)
-    import_folder = add(
-        file_menu, tr("Import from a CSV &folder…"), lambda: files.import_entries(folder=True)
+    import_file = add(file_menu, lambda: tr("&Import from a JSON or CSV file…"),
+                      files.import_entries)
+    import_folder = add(file_menu, lambda: tr("Import from a CSV &folder…"),
+                        lambda: files.import_entries(folder=True))
+    import_app = add(file_menu, lambda: tr("Import from &another app…"), files.import_from_app)
+    file_menu.addSeparator()
+    backup_file = add(file_menu, lambda: tr("&Back up to a file…"), files.back_up_to_file)
+    restore_file = add(file_menu, lambda: tr("&Restore from a backup file…"),
+                       files.restore_from_file)
+    file_menu.addSeparator()
+    lock = add(file_menu, lambda: tr("&Lock"), window.lock, "Ctrl+L")
+    file_menu.addSeparator()
+    add(file_menu, lambda: tr("&Quit"), window.quit_app, keys.Quit)
+
+    edit_menu = add_menu(lambda: tr("&Edit"))
+    undo = add(edit_menu, lambda: tr("&Undo"),
+               lambda: window.open_controller.undo_stack.undo(), keys.Undo)
+    redo = add(edit_menu, lambda: tr("&Redo"),
+               lambda: window.open_controller.undo_stack.redo(), keys.Redo)
+
+    log_menu = add_menu(lambda: tr("&Log"))
+    entry_texts: tuple[tuple[Callable[[], str], str, str], ...] = (
+        (lambda: tr("&Session…"), Session.kind, "Ctrl+Shift+S"),
+        (lambda: tr("Side &effect…"), SideEffect.kind, "Ctrl+Shift+E"),
+        (lambda: tr("E&vent…"), Event.kind, "Ctrl+Shift+V"),
     )
-    import_app = add(file_menu, tr("Import from &another app…"), files.import_from_app)
-    file_menu.addSeparator()
-    backup_file = add(file_menu, tr("&Back up to a file…"), files.back_up_to_file)
-    restore_file = add(file_menu, tr("&Restore from a backup file…"), files.restore_from_file)
-    file_menu.addSeparator()
-    lock = add(file_menu, tr("&Lock"), window.lock, "Ctrl+L")
-    file_menu.addSeparator()
-    add(file_menu, tr("&Quit"), window.quit_app, keys.Quit)
-
-    edit_menu = bar.addMenu(tr("&Edit"))
-    undo = add(edit_menu, tr("&Undo"), lambda: window.open_controller.undo_stack.undo(), keys.Undo)
-    redo = add(edit_menu, tr("&Redo"), lambda: window.open_controller.undo_stack.redo(), keys.Redo)
-
-    log_menu = bar.addMenu(tr("&Log"))
-    for text, kind, shortcut in (
-        (tr("&Session…"), Session.kind, "Ctrl+Shift+S"),
-        (tr("Side &effect…"), SideEffect.kind, "Ctrl+Shift+E"),
-        (tr("E&vent…"), Event.kind, "Ctrl+Shift+V"),
-    ):
+    for text, kind, shortcut in entry_texts:
         add(log_menu, text, partial(window.new_entry, kind), shortcut)
     log_menu.addSeparator()
     for questionnaire in INSTRUMENTS.values():
         add(
-            log_menu, tr("{title} questionnaire…").format(title=questionnaire.short_title),
+            log_menu,
+            partial(lambda title: tr("{title} questionnaire…").format(title=title),
+                    questionnaire.short_title),
             partial(window.fill_questionnaire, questionnaire.id),
         )
 
     edit_menu.addSeparator()
-    settings = add(edit_menu, tr("&Settings…"), window.edit_settings, keys.Preferences)
+    settings = add(edit_menu, lambda: tr("&Settings…"), window.edit_settings, keys.Preferences)
 
-    view_menu = bar.addMenu(tr("&View"))
+    view_menu = add_menu(lambda: tr("&View"))
     for number, screen in enumerate(SCREENS):
-        add(view_menu, screen.menu_text, partial(window.show_tab, number), screen.shortcut)
+        add(view_menu, partial(_menu_text, screen), partial(window.show_tab, number),
+            screen.shortcut)
 
-    help_menu = bar.addMenu(tr("&Help"))
+    help_menu = add_menu(lambda: tr("&Help"))
     # Always available, locked or not: the list of the chosen country, else the
     # international one.
-    crisis = add(help_menu, tr("&Crisis resources…"), window.show_crisis_resources, CRISIS_SHORTCUT)
+    crisis = add(help_menu, lambda: tr("&Crisis resources…"), window.show_crisis_resources,
+                 CRISIS_SHORTCUT)
     add(
-        help_menu, tr("&Keyboard shortcuts…"), window.show_keyboard_shortcuts,
+        help_menu, lambda: tr("&Keyboard shortcuts…"), window.show_keyboard_shortcuts,
         keys.HelpContents,
     )
-    add(help_menu, tr("&About ketajournal"), window.about)
+    add(help_menu, lambda: tr("&About ketajournal"), window.about)
 
     return Menus(
         export_pdf_action=export_pdf, export_action=export_json,
@@ -173,4 +202,5 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
             import_app,
             log_menu.menuAction(), settings, view_menu.menuAction(),
         ],
+        texts=texts,
     )

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from ketajournal.domain import schedules
 from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import DOSE_MG_RANGE, Phase, Route
 from ketajournal.domain.schedules import PlannedItem, PlannedSession, Template
 from ketajournal.errors import KnownError
@@ -123,10 +124,10 @@ class PlanView(JournalView):
 
         self.upcoming = _table([tr("When"), tr("Route"), tr("Phase"), tr("Planned dose"),
                                 tr("Clinic"), tr("Note")],
-                               "Upcoming planned sessions")
+                               tr("Upcoming planned sessions"))
         self.past = _table([tr("When"), tr("Route"), tr("Phase"), tr("What happened"),
                             tr("Clinic")],
-                           "Past planned sessions")
+                           tr("Past planned sessions"))
         self.upcoming.itemSelectionChanged.connect(lambda: self._only_one(self.upcoming))
         self.past.itemSelectionChanged.connect(lambda: self._only_one(self.past))
         self.empty = QLabel(tr("Nothing planned. Add a session, or plan a series from a template "
@@ -155,12 +156,12 @@ class PlanView(JournalView):
         upcoming, past = plans.upcoming(), list(reversed(plans.past()))
         self._fill(self.upcoming, upcoming, lambda i: [
             _when(i.session.at), i.session.route.label, i.session.phase.label,
-            "" if i.session.dose_mg is None else f"{i.session.dose_mg:g} mg",
+            "" if i.session.dose_mg is None else number(f"{i.session.dose_mg:g}") + " mg",
             i.session.clinic, i.session.note,
         ])
         self._fill(self.past, past, lambda i: [
             _when(i.session.at), i.session.route.label, i.session.phase.label,
-            "Not confirmed yet" if i.is_open else i.status.label, i.session.clinic,
+            tr("Not confirmed yet") if i.is_open else i.status.label, i.session.clinic,
         ])
         self.empty.setVisible(not upcoming and not past)
 
@@ -244,7 +245,7 @@ class PlanView(JournalView):
             self.status.setText(tr("Select a session that is still planned first."))
             return None
         dialog = PlannedSessionDialog(self.controller, self, item.session,
-                                      "Change a planned session", item_id=item.id)
+                                      tr("Change a planned session"), item_id=item.id)
         dialog.open()
         dialog.accepted.connect(self.undo_button.show)
         return dialog
@@ -260,9 +261,10 @@ class PlannedSessionDialog(QDialog):
     """Plan one session: when, route, phase, and optionally dose, clinic and note."""
 
     def __init__(self, controller: JournalController, parent: QWidget | None = None,
-                 initial: PlannedSession | None = None, text: str = "Plan a session",
+                 initial: PlannedSession | None = None, text: str = "",
                  *, item_id: int | None = None) -> None:
         super().__init__(parent)
+        text = text or tr("Plan a session")
         self.setWindowTitle(text)
         self.controller = controller
         self._text = text
@@ -270,9 +272,9 @@ class PlannedSessionDialog(QDialog):
         self.item_id = item_id
         last = controller.journal.last_session()
         self.when = TimeEdit(tr("When"))
-        self.route = combo([(r.label, r) for r in Route], "Route")
-        self.phase = combo([(p.label, p) for p in Phase], "Phase")
-        self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, "Planned dose in milligrams")
+        self.route = combo([(r.label, r) for r in Route], tr("Route"))
+        self.phase = combo([(p.label, p) for p in Phase], tr("Phase"))
+        self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, tr("Planned dose in milligrams"))
         self.dose.setSuffix(" mg")
         self.clinic = QLineEdit()
         self.clinic.setAccessibleName(tr("Clinic"))
@@ -338,7 +340,7 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Plan from a template"))
         self.controller = controller
-        self.template = combo([(t.label, t) for t in Template], "Template")
+        self.template = combo([(t.label, t) for t in Template], tr("Template"))
         today = controller.now().date()
         self.start = QDateEdit(QDate(today.year, today.month, today.day))
         self.start.setCalendarPopup(True)
@@ -350,8 +352,8 @@ class TemplateDialog(QDialog):
         self.weekdays = QLineEdit()
         self.weekdays.setAccessibleName(tr("Weekdays"))
         self.weekdays.setPlaceholderText(tr("the template's own (e.g. mon,wed,fri)"))
-        self.maintenance = combo([("weekly", "weekly"), ("every 2 weeks", "biweekly")],
-                                 "Maintenance after week 8")
+        self.maintenance = combo([(tr("weekly"), "weekly"), (tr("every 2 weeks"), "biweekly")],
+                                 tr("Maintenance after week 8"))
         self.weeks = QSpinBox()
         self.weeks.setRange(0, schedules.MAX_MAINTENANCE_WEEKS)
         self.weeks.setValue(schedules.ESKETAMINE_DEFAULT_WEEKS)
@@ -364,8 +366,8 @@ class TemplateDialog(QDialog):
         self.every.setRange(1, 365)
         self.every.setValue(7)
         self.every.setAccessibleName(tr("Every"))
-        self.unit = combo([("days", "days"), ("weeks", "weeks")], "Unit")
-        self.route = combo([(r.label, r) for r in Route], "Route")
+        self.unit = combo([(tr("days"), "days"), (tr("weeks"), "weeks")], tr("Unit"))
+        self.route = combo([(r.label, r) for r in Route], tr("Route"))
         self.clinic = QLineEdit()
         self.clinic.setAccessibleName(tr("Clinic"))
         every_row = QHBoxLayout()
@@ -379,7 +381,9 @@ class TemplateDialog(QDialog):
         form.addRow(tr("Esketamine after week &8"), self.maintenance)
         form.addRow(tr("Esketamine weeks of maintenance"), self.weeks)
         form.addRow(tr("IM or custom: how &many"), self.count)
-        form.addRow(tr("Custom: e&very"), every_row)
+        every_label = QLabel(tr("Custom: e&very"))  # a row of two: its mnemonic needs a buddy
+        every_label.setBuddy(self.every)
+        form.addRow(every_label, every_row)
         form.addRow(tr("Custom: &route"), self.route)
         form.addRow(tr("&Clinic"), self.clinic)
         self.preview_button = QPushButton(tr("&Preview"))
@@ -436,8 +440,8 @@ class TemplateDialog(QDialog):
         for row, session in enumerate(sessions):
             tick = QCheckBox()
             tick.setChecked(True)
-            tick.setAccessibleName(f"Plan session {row + 1}")
-            when = TimeEdit(f"Time of session {row + 1}")
+            tick.setAccessibleName(tr("Plan session {number}").format(number=row + 1))
+            when = TimeEdit(tr("Time of session {number}").format(number=row + 1))
             when.set_time(session.at)
             self.list.setCellWidget(row, 0, tick)
             self.list.setCellWidget(row, 1, when)

@@ -44,6 +44,7 @@ from ketajournal.domain.reminders import (
 from ketajournal.domain.timeutil import in_zone
 from ketajournal.errors import KnownError
 from ketajournal.platform.clock import Clock
+from ketajournal.translation import noop, translate, translator
 
 if TYPE_CHECKING:  # the window makes the scheduler before its first paint, without these
     from ketajournal.platform.notify import EventCallback, NotificationEvent
@@ -52,6 +53,35 @@ if TYPE_CHECKING:  # the window makes the scheduler before its first paint, with
     from ketajournal.ui.controller import JournalController
 
 log = logging.getLogger(__name__)
+
+CONTEXT = "Reminders"
+tr = translator("Reminders")
+#: The generic words of the notifications, as the core writes them (in English): each
+#: line and button is sent in the installed language. A detailed text (opted in to)
+#: is sent as the core wrote it.
+NOTIFICATION_TEXTS = (
+    noop("Reminders", "Time to log your mood"),
+    noop("Reminders", "Time for your check-in"),
+    noop("Reminders", "A questionnaire is due"),
+    noop("Reminders", "Appointment tomorrow"),
+    noop("Reminders", "Reminders now come every other day. Change or stop them in "
+                      "Settings → Reminders."),
+    noop("Reminders", "Session-day advice: no driving or operating machinery until the "
+                      "next day, after a night's sleep. Plan a ride home."),
+    noop("Reminders", "Log mood"),
+    noop("Reminders", "Fill in"),
+    noop("Reminders", "Open"),
+    noop("Reminders", "Snooze 1 h"),
+    noop("Reminders", "This evening"),
+)
+
+
+def shown_notice(notice: Notice) -> tuple[str, str, tuple[Action, ...]]:
+    """The title, body and buttons of ``notice`` in the installed language (its
+    generic lines and buttons; what the core wrote otherwise stays as it is)."""
+    body = "\n".join(translate(CONTEXT, line) for line in notice.body.split("\n"))
+    actions = tuple(Action(a.id, translate(CONTEXT, a.label)) for a in notice.actions)
+    return notice.title, body, actions
 
 #: How often the wall clock is compared with the time that passed.
 HEARTBEAT = timedelta(minutes=1)
@@ -250,7 +280,7 @@ class ReminderScheduler(QObject):
 
         assert self._sender is not None
         try:
-            notification_id = self._sender.send(notice.title, notice.body, notice.actions)
+            notification_id = self._sender.send(*shown_notice(notice))
         except Exception as error:  # a broken or absent notification service
             log.warning("a reminder could not be shown: %s", type(error).__name__)
             return False
@@ -321,16 +351,16 @@ def ask_about_reminders(parent: QWidget, controller: JournalController) -> QMess
     """First run: offer the daily mood reminder, which stays off unless accepted."""
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "A daily reminder?",
-        "Would you like a reminder to log your mood each evening at 20:00?",
+        tr("A daily reminder?"),
+        tr("Would you like a reminder to log your mood each evening at 20:00?"),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         parent,
     )
-    box.setInformativeText(
+    box.setInformativeText(tr(
         "It comes only on days when no mood was logged yet, and says only “Time to "
         "log your mood”. Check-ins after a session are reminded too. Change the time, "
         "or keep reminders coming while the window is closed, in Settings."
-    )
+    ))
     box.setDefaultButton(QMessageBox.StandardButton.No)
 
     def turn_on() -> None:
@@ -339,7 +369,7 @@ def ask_about_reminders(parent: QWidget, controller: JournalController) -> QMess
         try:
             Settings(controller.journal).set("reminders.mood", True)
         except KnownError as error:
-            QMessageBox.warning(parent, "Settings", str(error))
+            QMessageBox.warning(parent, tr("Settings"), str(error))
             return
         controller.notify(controller.settings_changed())
 

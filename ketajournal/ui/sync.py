@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.errors import KnownError
+from ketajournal.translation import translator
 from ketajournal.ui.sync_computers import ComputerList
 from ketajournal.ui.tasks import finish_quietly, run_quietly
 
@@ -39,6 +40,8 @@ if TYPE_CHECKING:  # the window makes the scheduler before its first paint, with
     from ketajournal.ui.controller import JournalController
 
 #: Wait this long after the last change before syncing (a burst of saves is one sync).
+tr = translator("Sync")
+
 DEBOUNCE_MS = 5_000
 #: Sync this often while the journal is open, to take in the other computers' changes.
 EVERY_MS = 5 * 60_000
@@ -175,8 +178,9 @@ class SyncScheduler(QObject):
         if error is not None:
             if not isinstance(error, KnownError | OSError):
                 raise error  # a bug: the crash handler reports it
-            self._show(f"Sync: {error}" if isinstance(error, KnownError) else
-                       f"Sync: the folder could not be used ({error.strerror or error}).")
+            self._show(tr("Sync: {error}").format(error=error) if isinstance(error, KnownError)
+                       else tr("Sync: the folder could not be used ({reason}).").format(
+                           reason=error.strerror or error))
         elif report is not None:
             self.last_report = report
             if controller is not None and report.changed.kinds:
@@ -186,7 +190,7 @@ class SyncScheduler(QObject):
                 finally:
                     self._announcing = False
             if report.rejected:
-                self._show(f"Sync waited: {report.rejected[0]}")
+                self._show(tr("Sync waited: {reason}").format(reason=report.rejected[0]))
             elif controller is not None:
                 line = sync.status_line(controller.journal)
                 if report.former_id is not None:
@@ -217,15 +221,15 @@ class SyncSection(QWidget):
         self.controller = controller
         self.scheduler = scheduler
         self._choose = choose_folder or _choose_folder
-        heading = QLabel("Sync with your other computers")
+        heading = QLabel(tr("Sync with your other computers"))
         heading.setStyleSheet("font-weight: 600;")
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Sync status")
-        self.setup_button = QPushButton("Set &up sync…")
-        self.setup_button.setAccessibleName("Choose a folder you sync to link this journal")
+        self.status.setAccessibleName(tr("Sync status"))
+        self.setup_button = QPushButton(tr("Set &up sync…"))
+        self.setup_button.setAccessibleName(tr("Choose a folder you sync to link this journal"))
         self.setup_button.clicked.connect(self.choose_and_link)
-        self.sync_button = QPushButton("Sync &now")
+        self.sync_button = QPushButton(tr("Sync &now"))
         self.sync_button.clicked.connect(self.sync_now)
         buttons = QHBoxLayout()
         buttons.addWidget(self.setup_button)
@@ -249,14 +253,19 @@ class SyncSection(QWidget):
         journal = self.controller.journal
         folder = sync.linked_folder(journal)
         if folder is None:
-            self.status.setText(
+            self.status.setText(tr(
                 "Not set up. Choose a folder you already sync between your computers "
                 "(Syncthing, Nextcloud, Dropbox, a USB stick); only encrypted files go there."
-            )
+            ))
         else:
-            lines = [sync.status_line(journal), f"Folder: {folder}", *sync.quiet_notes(journal)]
+            lines = [
+                tr("{status}\nFolder: {folder}").format(
+                    status=sync.status_line(journal), folder=folder),
+                *sync.quiet_notes(journal),
+            ]
             self.status.setText("\n".join(lines))
-        self.setup_button.setText("C&hange the sync folder…" if folder else "Set &up sync…")
+        self.setup_button.setText(tr("C&hange the sync folder…") if folder
+                                  else tr("Set &up sync…"))
         self.sync_button.setEnabled(folder is not None and self.scheduler is not None)
         self.computers.refresh()
 
@@ -288,4 +297,4 @@ class SyncSection(QWidget):
 
 
 def _choose_folder(parent: QWidget) -> str:
-    return QFileDialog.getExistingDirectory(parent, "Choose the folder to sync through")
+    return QFileDialog.getExistingDirectory(parent, tr("Choose the folder to sync through"))

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from ketajournal.errors import KnownError
+from ketajournal.translation import translator
 
 if TYPE_CHECKING:
     from ketajournal.services.drafts import Drafts
@@ -30,6 +31,8 @@ SYNCHRONOUS = False
 
 Done = Callable[[Any, BaseException | None], None]
 T = TypeVar("T")
+
+tr = translator("Tasks")
 
 
 class _Worker(QThread):
@@ -160,7 +163,8 @@ class JournalJobs(QObject):
                 if error is None:
                     finished(result)
                 else:
-                    report_failure(parent, failure_title or f"{label.rstrip('…')} failed", error)
+                    report_failure(parent, failure_title or tr("{task} failed").format(
+                        task=label.rstrip("…")), error)
             finally:
                 if not self._running:
                     waiting, self._when_idle = self._when_idle, []
@@ -204,4 +208,4 @@ def failure_text(error: KnownError | OSError) -> str:
     if isinstance(error, KnownError):
         return str(error)
     reason = getattr(error, "strerror", None) or type(error).__name__
-    return f"The file could not be written ({reason})."
+    return tr("The file could not be written ({reason}).").format(reason=reason)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.dates import format_date_time
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import (
     KIND_LABELS,
     Assessment,
@@ -65,26 +66,29 @@ tr = translator("Timeline")
 def summarize(entry: Entry) -> str:
     """One line describing an entry's values (not its note)."""
     if isinstance(entry, MoodEntry):
-        parts = [f"Mood {entry.mood}/10"]
+        parts = [tr("Mood {score}/10").format(score=entry.mood)]
         if entry.anxiety is not None:
-            parts.append(f"anxiety {entry.anxiety}/10")
+            parts.append(tr("anxiety {score}/10").format(score=entry.anxiety))
         if entry.energy is not None:
-            parts.append(f"energy {entry.energy}/10")
+            parts.append(tr("energy {score}/10").format(score=entry.energy))
         if entry.sleep_hours is not None:
-            parts.append(f"slept {entry.sleep_hours:g} h")
+            parts.append(tr("slept {hours} h").format(hours=number(f"{entry.sleep_hours:g}")))
         return ", ".join(parts)
     if isinstance(entry, Session):
         parts = [f"{entry.phase.label}: {entry.route.label}"]
         if entry.dose_mg is not None:
             per_kg = entry.dose_mg_per_kg
-            parts.append(f"{entry.dose_mg:g} mg" + (f" ({per_kg:.2f} mg/kg)" if per_kg else ""))
+            parts.append(number(f"{entry.dose_mg:g}") + " mg"
+                         + (f" ({number(f'{per_kg:.2f}')} mg/kg)" if per_kg else ""))
         if entry.dissociation is not None:
-            parts.append(f"dissociation {entry.dissociation}/10")
+            parts.append(tr("dissociation {score}/10").format(score=entry.dissociation))
         if entry.bp_before or entry.bp_after or entry.bp_leaving:
-            leaving = f" → {entry.bp_leaving} leaving" if entry.bp_leaving else ""
-            parts.append(f"BP {entry.bp_before or '–'} → {entry.bp_after or '–'}{leaving}")
-        for value, text in ((entry.heart_rate, "HR {} bpm"), (entry.spo2, "SpO₂ {} %"),
-                            (entry.observation_minutes, "observed {} min"),
+            leaving = tr(" → {bp} leaving").format(bp=entry.bp_leaving) \
+                if entry.bp_leaving else ""
+            parts.append(tr("BP {before} → {after}").format(
+                before=entry.bp_before or "–", after=entry.bp_after or "–") + leaving)
+        for value, text in ((entry.heart_rate, tr("HR {} bpm")), (entry.spo2, "SpO₂ {} %"),
+                            (entry.observation_minutes, tr("observed {} min")),
                             (entry.moaas, "MOAA/S {}")):
             if value is not None:
                 parts.append(text.format(value))
@@ -92,11 +96,12 @@ def summarize(entry: Entry) -> str:
             parts.append(entry.clinic)
         return ", ".join(parts)
     if isinstance(entry, SideEffect):
-        text = f"{entry.label}, severity {entry.severity}/10"
+        text = tr("{label}, severity {score}/10").format(label=entry.label,
+                                                          score=entry.severity)
         if entry.duration_minutes:
-            text += f", {entry.duration_minutes} min"
+            text += tr(", {minutes} min").format(minutes=entry.duration_minutes)
         if entry.is_red_flag:
-            text = "RED FLAG — " + text
+            text = tr("RED FLAG — {text}").format(text=text)
         return text
     if isinstance(entry, Event):
         return entry.event_kind.label
@@ -104,7 +109,7 @@ def summarize(entry: Entry) -> str:
         text = entry.summary
         item = entry.instrument.safety_item
         if entry.safety_flag and item is not None:
-            text += f"; question {item} answered above 0"
+            text += tr("; question {number} answered above 0").format(number=item)
         return text
     return ""
 
@@ -334,7 +339,7 @@ class TimelineView(JournalView):
         self._proxy.setSourceModel(self._model)
 
         self.kind_filter = QComboBox()
-        self.kind_filter.addItem("All kinds", None)
+        self.kind_filter.addItem(tr("All kinds"), None)
         for kind, label in KIND_LABELS.items():
             self.kind_filter.addItem(label, kind)
         self.kind_filter.setAccessibleName(tr("Show kind"))
@@ -391,9 +396,9 @@ class TimelineView(JournalView):
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         # Their What's This is the line Help → Keyboard shortcuts shows.
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, self.delete_selected)
-        delete.setWhatsThis("Timeline → Delete the selected entry")
+        delete.setWhatsThis(tr("Timeline → Delete the selected entry"))
         edit = QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.edit_selected)
-        edit.setWhatsThis("Timeline → Edit the selected entry")
+        edit.setWhatsThis(tr("Timeline → Edit the selected entry"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -477,7 +482,8 @@ class TimelineView(JournalView):
             self.message.setText(str(error))
             return
         self.message.setText(
-            f"{KIND_LABELS[entry.kind]} deleted. Edit → Undo (Ctrl+Z) brings it back."
+            tr("{kind} deleted. Edit → Undo (Ctrl+Z) brings it back.").format(
+                kind=KIND_LABELS[entry.kind])
         )
         if self._proxy.rowCount():
             self.table.selectRow(min(row, self._proxy.rowCount() - 1))

@@ -60,7 +60,8 @@ class TrendTableModel(QAbstractTableModel):
             # A cell read alone still says which day and which column it is.
             if index.column() == 0:
                 return describe_row(row)
-            return f"{COLUMNS[index.column()]}: {row.cells()[index.column()] or 'none'}"
+            return tr("{column}: {value}").format(column=_headers()[index.column()],
+                                                  value=row.cells()[index.column()] or tr("none"))
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

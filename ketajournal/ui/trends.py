@@ -22,13 +22,10 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.trend_table import TrendTableModel, trend_table_view
 from ketajournal.ui.view import JournalView
 
-#: The sentence under the chart about sleep (drawn only when "Show sleep" is ticked).
-SLEEP_SENTENCE = (
-    "Grey crosses (Show sleep): sleep in hours on the left scale; "
-    + SLEEP_DEFINITION[0].lower()
-    + SLEEP_DEFINITION[1:]
-    + "."
-)
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
 
 #: Kinds whose change alters the chart.
 CHART_KINDS = frozenset({"mood", "session", "side_effect", "assessment", "medication", PLANNED})
@@ -52,17 +49,18 @@ class TrendsView(JournalView):
         self.definition = QLabel(
             tr("Points: daily mood (mean of the day's entries). ")
             + SEVEN_DAY_MEAN_DEFINITION
-            + ". Vertical lines: treatment sessions; hollow rings at the top: sessions still "
-            "planned. Triangles: side effects (pointing up, red: a red flag). "
-            "Brown diamonds on the bottom row, with a dotted line and a label: medication "
-            "starts, dose changes and stops. "
-            "Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ("
-            + QUESTIONNAIRE_TOTAL_DEFINITION[0].lower()
-            + QUESTIONNAIRE_TOTAL_DEFINITION[1:]
-            + f"); shaded: the {bands.short_title} severity bands ("
-            + ", ".join(str(band) for band in bands.bands)
-            + "). "
-            + SLEEP_SENTENCE
+            # Shapes, not colours: the colours change with the scheme (dark mode).
+            + tr(". Vertical lines: treatment sessions; hollow rings at the top: sessions "
+                 "still planned. Triangles: side effects (pointing up: a red flag). "
+                 "Small diamonds on the bottom row, with a dotted line and a label: "
+                 "medication starts, dose changes and stops. ")
+            + tr("Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis "
+                 "({definition}); shaded: the {title} severity bands ({bands}). ").format(
+                definition=_lower_first(QUESTIONNAIRE_TOTAL_DEFINITION),
+                title=bands.short_title, bands=", ".join(str(band) for band in bands.bands))
+            # Drawn only when "Show sleep" is ticked.
+            + tr("Crosses (Show sleep): sleep in hours on the left scale; "
+                 "{definition}.").format(definition=_lower_first(SLEEP_DEFINITION))
         )
         self.definition.setWordWrap(True)
         set_style(self.definition, "color: $hint_text;")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.dates import format_date_with_weekday
+from ketajournal.domain.locales import number
 from ketajournal.domain.models import MoodEntry, Session
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.year_pixels import (
@@ -289,19 +290,20 @@ class YearView(JournalView):
         tags = journal.tags_of(m.id for m in moods if m.id is not None)
         lines = [(m.at, _mood_line(m, tags.get(m.id or 0, ()))) for m in moods]
         lines.extend(
-            (s.at, f"{s.at:%H:%M}  session ({s.phase.value}, {s.route.value})")
+            (s.at, tr("{time}  session ({phase}, {route})").format(
+                time=f"{s.at:%H:%M}", phase=s.phase.label, route=s.route.label))
             for s in journal.sessions(start, end) if local_day(s.at) == day
         )
         for _, line in sorted(lines, key=lambda pair: pair[0]):
             self.day_list.addItem(line)
         if not self.day_list.count():
-            self.day_list.addItem("No entries on this day.")
+            self.day_list.addItem(tr("No entries on this day."))
 
 
 def _mood_line(entry: MoodEntry, tags: tuple[str, ...]) -> str:
-    text = f"{entry.at:%H:%M}  mood {entry.mood}"
+    text = tr("{time}  mood {score}").format(time=f"{entry.at:%H:%M}", score=entry.mood)
     if entry.sleep_hours is not None:
-        text += f", slept {entry.sleep_hours:g} h"
+        text += tr(", slept {hours} h").format(hours=number(f"{entry.sleep_hours:g}"))
     if tags:
         text += f"  · {', '.join(tags)}"
     if entry.note:

@@ -2,6 +2,131 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
   <context>
+    <name>App</name>
+    <message>
+      <source>Something went wrong inside ketajournal ({kind} at {where}).
+
+Everything you saved before is safe: each entry is written when you log it. This report contains no journal content.</source>
+      <translation>In ketajournal ist ein Fehler aufgetreten ({kind} bei {where}).
+
+Alles, was Sie vorher gespeichert haben, ist sicher: Jeder Eintrag wird geschrieben, sobald Sie ihn erfassen. Dieser Bericht enthält keine Inhalte aus Ihrem Tagebuch.</translation>
+    </message>
+    <message>
+      <source>{app} cannot open your journal</source>
+      <translation>{app} kann Ihr Tagebuch nicht öffnen</translation>
+    </message>
+    <message>
+      <source>{app}: unexpected error</source>
+      <translation>{app}: unerwarteter Fehler</translation>
+    </message>
+  </context>
+  <context>
+    <name>Appointment</name>
+    <message>
+      <source>Add a &amp;year-in-pixels page</source>
+      <translation>Seite „&amp;Jahr in Pixeln“ hinzufügen</translation>
+    </message>
+    <message>
+      <source>Add a year-in-pixels page to the PDF: one square per day coloured by mood</source>
+      <translation>Dem PDF eine Seite „Jahr in Pixeln“ hinzufügen: ein Quadrat pro Tag, nach Stimmung gefärbt</translation>
+    </message>
+    <message>
+      <source>Appointment message</source>
+      <translation>Hinweis zum Termin</translation>
+    </message>
+    <message>
+      <source>E&amp;xport PDF for my clinician…</source>
+      <translation>PDF für meine Behandelnden e&amp;xportieren…</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+      <source>Export the clinician PDF</source>
+      <translation>Das PDF für Behandelnde exportieren</translation>
+    </message>
+    <message>
+      <source>First day of the period</source>
+      <translation>Erster Tag des Zeitraums</translation>
+    </message>
+    <message>
+      <source>Fr&amp;om</source>
+      <translation>V&amp;on</translation>
+    </message>
+    <message>
+      <source>Include my &amp;notes in the PDF</source>
+      <translation>Meine &amp;Notizen ins PDF aufnehmen</translation>
+    </message>
+    <message>
+      <source>Include my notes in the PDF</source>
+      <translation>Meine Notizen ins PDF aufnehmen</translation>
+    </message>
+    <message>
+      <source>Last day of the period</source>
+      <translation>Letzter Tag des Zeitraums</translation>
+    </message>
+    <message>
+      <source>One page per calendar year of the period: every day's mean mood as a coloured square, sessions ringed.</source>
+      <translation>Eine Seite pro Kalenderjahr des Zeitraums: die mittlere Stimmung jedes Tages als farbiges Quadrat, Sitzungen umkreist.</translation>
+    </message>
+    <message>
+      <source>Open the PDF when it is written</source>
+      <translation>Das PDF öffnen, sobald es geschrieben ist</translation>
+    </message>
+    <message>
+      <source>Open when &amp;done</source>
+      <translation>Danach ö&amp;ffnen</translation>
+    </message>
+    <message>
+      <source>Optional name for the report</source>
+      <translation>Optionaler Name für den Bericht</translation>
+    </message>
+    <message>
+      <source>Optional name printed on the report</source>
+      <translation>Optionaler Name, der auf dem Bericht steht</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Period:</source>
+      <translation>Zeitraum:</translation>
+    </message>
+    <message>
+      <source>Period: chosen dates</source>
+      <translation>Zeitraum: gewählte Daten</translation>
+    </message>
+    <message>
+      <source>Period: since the last appointment</source>
+      <translation>Zeitraum: seit dem letzten Termin</translation>
+    </message>
+    <message>
+      <source>Since the last &amp;appointment</source>
+      <translation>Seit dem &amp;letzten Termin</translation>
+    </message>
+    <message>
+      <source>Summary for the appointment</source>
+      <translation>Zusammenfassung für den Termin</translation>
+    </message>
+    <message>
+      <source>Writing the PDF…</source>
+      <translation>Das PDF wird geschrieben…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Wrote a PDF of %n page(s): {name}.</source>
+      <translation>
+        <numerusform>PDF mit %n Seite geschrieben: {name}.</numerusform>
+        <numerusform>PDF mit %n Seiten geschrieben: {name}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>bis</translation>
+    </message>
+  </context>
+  <context>
     <name>Boosters</name>
     <message>
       <source>&amp;Automatic</source>
@@ -44,6 +169,14 @@
       <translation>Schwelle T ändern</translation>
     </message>
     <message>
+      <source>Choose an automatic threshold or set your own ({low}–{high})</source>
+      <translation>Eine automatische Schwelle wählen oder eine eigene festlegen ({low}–{high})</translation>
+    </message>
+    <message>
+      <source>Daily mood {low}–{high} ({high} = best) that counts as still holding</source>
+      <translation>Tagesstimmung {low}–{high} ({high} = am besten), ab der die Wirkung noch als anhaltend gilt</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Datum</translation>
     </message>
@@ -68,6 +201,10 @@
       <translation>Medikamentenänderung</translation>
     </message>
     <message>
+      <source>Next booster</source>
+      <translation>Nächster Booster</translation>
+    </message>
+    <message>
       <source>Next booster: no estimate yet. {basis}</source>
       <translation>Nächster Booster: noch keine Schätzung. {basis}</translation>
     </message>
@@ -88,6 +225,14 @@
       <translation>Den nächsten Booster am geschätzten Datum planen</translation>
     </message>
     <message>
+      <source>Planned for {day}, {time}: see Plan (Edit → Undo takes it back).</source>
+      <translation>Geplant für {day}, {time}: siehe Plan (Bearbeiten → Rückgängig nimmt es zurück).</translation>
+    </message>
+    <message>
+      <source>Planned from the estimate</source>
+      <translation>Nach der Schätzung geplant</translation>
+    </message>
+    <message>
       <source>T = B + (P − B) / 2, from your own mood entries</source>
       <translation>T = B + (P − B) / 2, aus Ihren eigenen Stimmungseinträgen</translation>
     </message>
@@ -100,6 +245,10 @@
       <translation>&amp;Schwelle…</translation>
     </message>
     <message>
+      <source>Threshold</source>
+      <translation>Schwelle</translation>
+    </message>
+    <message>
       <source>Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})</source>
       <translation>Schwelle T = {t} (automatisch: B + (P − B) / 2, B = {b}, P = {p})</translation>
     </message>
@@ -108,12 +257,24 @@
       <translation>Schwelle T = {t} (von Ihnen festgelegt)</translation>
     </message>
     <message>
+      <source>Threshold T, daily mood from {low} to {high}</source>
+      <translation>Schwelle T, Tagesstimmung von {low} bis {high}</translation>
+    </message>
+    <message>
       <source>Threshold T: not available yet. Needs {needs}.</source>
       <translation>Schwelle T: noch nicht verfügbar. Benötigt {needs}.</translation>
     </message>
     <message>
       <source>Threshold editor</source>
       <translation>Schwelle bearbeiten</translation>
+    </message>
+    <message>
+      <source>Threshold error</source>
+      <translation>Fehler bei der Schwelle</translation>
+    </message>
+    <message>
+      <source>Tolerance</source>
+      <translation>Toleranz</translation>
     </message>
     <message>
       <source>a threshold</source>
@@ -139,8 +300,8 @@
       <translation>Tagesstimmung (0–10, 10 = beste)</translation>
     </message>
     <message>
-      <source>Daily mood on each day after a session, one line per cycle: boosters as solid green lines, the induction series as dotted purple lines, older cycles fainter; the median of the booster cycles as a bold dark blue line and the threshold T as a dashed red line.</source>
-      <translation>Tagesstimmung an jedem Tag nach einer Sitzung, eine Linie pro Zyklus: Booster als durchgezogene grüne Linien, die Induktionsserie als gepunktete violette Linien, ältere Zyklen blasser; der Median der Booster-Zyklen als kräftige dunkelblaue Linie und die Schwelle T als gestrichelte rote Linie.</translation>
+      <source>Daily mood on each day after a session, one line per cycle: each booster cycle a thin solid line, the induction series a dotted line, older cycles fainter; the median of the booster cycles a bold solid line, and the threshold T a dashed level line marked T.</source>
+      <translation>Tagesstimmung an jedem Tag nach einer Sitzung, eine Linie pro Zyklus: jeder Booster-Zyklus eine dünne durchgezogene Linie, die Induktionsserie eine gepunktete Linie, ältere Zyklen blasser; der Median der Booster-Zyklen eine kräftige durchgezogene Linie und die Schwelle T eine gestrichelte waagerechte Linie mit der Marke T.</translation>
     </message>
     <message>
       <source>Days after the session</source>
@@ -155,8 +316,16 @@
       <translation>Median der Booster-Zyklen</translation>
     </message>
     <message>
+      <source>Median of booster cycles — day {day}: mood {score}</source>
+      <translation>Median der Booster-Zyklen — Tag {day}: Stimmung {score}</translation>
+    </message>
+    <message>
       <source>Threshold T</source>
       <translation>Schwelle T</translation>
+    </message>
+    <message>
+      <source>{cycle} — day {day}: daily mood {score}</source>
+      <translation>{cycle} — Tag {day}: Tagesstimmung {score}</translation>
     </message>
   </context>
   <context>
@@ -225,6 +394,10 @@
   <context>
     <name>Dialogs</name>
     <message>
+      <source>&amp;Anxiety</source>
+      <translation>&amp;Angst</translation>
+    </message>
+    <message>
       <source>&amp;Clinic</source>
       <translation>&amp;Klinik</translation>
     </message>
@@ -237,12 +410,20 @@
       <translation>Da&amp;uer</translation>
     </message>
     <message>
+      <source>&amp;Energy</source>
+      <translation>&amp;Energie</translation>
+    </message>
+    <message>
       <source>&amp;Heart rate</source>
       <translation>&amp;Herzfrequenz</translation>
     </message>
     <message>
       <source>&amp;Kind</source>
       <translation>&amp;Art</translation>
+    </message>
+    <message>
+      <source>&amp;Mood</source>
+      <translation>S&amp;timmung</translation>
     </message>
     <message>
       <source>&amp;Note</source>
@@ -262,7 +443,7 @@
     </message>
     <message>
       <source>&amp;Side effect</source>
-      <translation>Neben&amp;wirkung</translation>
+      <translation>Ne&amp;benwirkung</translation>
     </message>
     <message>
       <source>&amp;Sleep (hours)</source>
@@ -277,20 +458,40 @@
       <translation>Nach Sit&amp;zung</translation>
     </message>
     <message>
+      <source>Anxiety</source>
+      <translation>Angst</translation>
+    </message>
+    <message>
       <source>Blood pressure &amp;after (~40 min)</source>
-      <translation>Blutdruck &amp;danach (~40 min)</translation>
+      <translation>Blutdruck dan&amp;ach (~40 min)</translation>
     </message>
     <message>
       <source>Blood pressure &amp;before</source>
-      <translation>Blutdruck &amp;vorher</translation>
+      <translation>Blutdruck vorhe&amp;r</translation>
+    </message>
+    <message>
+      <source>Blood pressure after</source>
+      <translation>Blutdruck nachher</translation>
+    </message>
+    <message>
+      <source>Blood pressure before</source>
+      <translation>Blutdruck vorher</translation>
     </message>
     <message>
       <source>Blood pressure before &amp;leaving</source>
-      <translation>Blutdruck vor dem &amp;Gehen</translation>
+      <translation>Blutdruck vor dem Geh&amp;en</translation>
+    </message>
+    <message>
+      <source>Blood pressure before leaving</source>
+      <translation>Blutdruck vor dem Gehen</translation>
     </message>
     <message>
       <source>Body wei&amp;ght</source>
       <translation>Körper&amp;gewicht</translation>
+    </message>
+    <message>
+      <source>Body weight in kilograms</source>
+      <translation>Körpergewicht in Kilogramm</translation>
     </message>
     <message>
       <source>Clinic</source>
@@ -301,12 +502,60 @@
       <translation>Sedierungsgrad der Klinik (&amp;MOAA/S, 0–5)</translation>
     </message>
     <message>
+      <source>D&amp;issociation</source>
+      <translation>D&amp;issoziation</translation>
+    </message>
+    <message>
+      <source>Dissociation</source>
+      <translation>Dissoziation</translation>
+    </message>
+    <message>
+      <source>Dose in milligrams</source>
+      <translation>Dosis in Milligramm</translation>
+    </message>
+    <message>
       <source>Dose per kilogram</source>
       <translation>Dosis pro Kilogramm</translation>
     </message>
     <message>
+      <source>Duration in minutes</source>
+      <translation>Dauer in Minuten</translation>
+    </message>
+    <message>
+      <source>Energy</source>
+      <translation>Energie</translation>
+    </message>
+    <message>
       <source>Error message</source>
       <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Ereignis</translation>
+    </message>
+    <message>
+      <source>Heart rate in beats per minute</source>
+      <translation>Herzfrequenz in Schlägen pro Minute</translation>
+    </message>
+    <message>
+      <source>Kind of event</source>
+      <translation>Art des Ereignisses</translation>
+    </message>
+    <message>
+      <source>Minutes of observation until ready to leave</source>
+      <translation>Minuten der Nachbeobachtung bis zur Entlassung</translation>
+    </message>
+    <message>
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
+      <source>Not linked to a session</source>
+      <translation>Keiner Sitzung zugeordnet</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
     </message>
     <message>
       <source>Ob&amp;servation until ready to leave</source>
@@ -317,6 +566,14 @@
       <translation>Optionale Notiz (privat; nur in Berichten, wenn Sie es wählen)</translation>
     </message>
     <message>
+      <source>Oxygen saturation in percent</source>
+      <translation>Sauerstoffsättigung in Prozent</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Phase</translation>
+    </message>
+    <message>
       <source>Red flag warning</source>
       <translation>Warnzeichen</translation>
     </message>
@@ -325,12 +582,44 @@
       <translation>Wiederhergestellter Entwurf</translation>
     </message>
     <message>
+      <source>Restored what you typed on {when}. It is not saved yet: Save keeps it, Cancel discards it.</source>
+      <translation>Wiederhergestellt, was Sie am {when} eingegeben haben. Es ist noch nicht gespeichert: Speichern behält es, Abbrechen verwirft es.</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>Verabreichung</translation>
+    </message>
+    <message>
+      <source>Se&amp;verity</source>
+      <translation>Schwere&amp;grad</translation>
+    </message>
+    <message>
       <source>Session it follows</source>
       <translation>Zugehörige Sitzung</translation>
     </message>
     <message>
+      <source>Severity</source>
+      <translation>Schweregrad</translation>
+    </message>
+    <message>
+      <source>Side effect</source>
+      <translation>Nebenwirkung</translation>
+    </message>
+    <message>
+      <source>Sleep in hours</source>
+      <translation>Schlaf in Stunden</translation>
+    </message>
+    <message>
       <source>Sp&amp;O₂</source>
       <translation>Sp&amp;O₂</translation>
+    </message>
+    <message>
+      <source>The clinic's sedation rating, MOAA/S, 0 no response to 5 alert</source>
+      <translation>Sedierungsbewertung der Klinik, MOAA/S, 0 keine Reaktion bis 5 wach</translation>
+    </message>
+    <message>
+      <source>Treatment session</source>
+      <translation>Behandlungssitzung</translation>
     </message>
     <message>
       <source>What it was (for Other)</source>
@@ -344,12 +633,32 @@
       <source>When</source>
       <translation>Wann</translation>
     </message>
+    <message>
+      <source>best</source>
+      <translation>am besten</translation>
+    </message>
+    <message>
+      <source>most</source>
+      <translation>am meisten</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <source>worst</source>
+      <translation>am schlimmsten</translation>
+    </message>
   </context>
   <context>
     <name>Factors</name>
     <message>
       <source>&amp;Save today's values</source>
       <translation>Heutige Werte &amp;speichern</translation>
+    </message>
+    <message>
+      <source>0 to 10</source>
+      <translation>0 bis 10</translation>
     </message>
     <message>
       <source>95 % interval</source>
@@ -407,24 +716,114 @@
       <source>yes</source>
       <translation>ja</translation>
     </message>
+    <message>
+      <source>yes or no</source>
+      <translation>ja oder nein</translation>
+    </message>
+    <message>
+      <source>{factor} today</source>
+      <translation>{factor} heute</translation>
+    </message>
+    <message>
+      <source>{factor} today (0 to 10)</source>
+      <translation>{factor} heute (0 bis 10)</translation>
+    </message>
+    <message>
+      <source>{low} to {high}</source>
+      <translation>{low} bis {high}</translation>
+    </message>
+    <message>
+      <source>{with_factor} vs {without}</source>
+      <translation>{with_factor} zu {without}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fields</name>
+    <message>
+      <source>enter both systolic and diastolic, or neither</source>
+      <translation>bitte beide Werte eingeben, systolisch und diastolisch, oder keinen</translation>
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation>nicht erfasst</translation>
+    </message>
+    <message>
+      <source>{name} diastolic (mmHg)</source>
+      <translation>{name} diastolisch (mmHg)</translation>
+    </message>
+    <message>
+      <source>{name} systolic (mmHg)</source>
+      <translation>{name} systolisch (mmHg)</translation>
+    </message>
+    <message>
+      <source>{name}, {bottom} {low} to {top} {high}</source>
+      <translation>{name}, {bottom} {low} bis {top} {high}</translation>
+    </message>
   </context>
   <context>
     <name>Import</name>
     <message>
+      <source>&amp;Date column</source>
+      <translation>Dat&amp;umsspalte</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Datei</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>I&amp;mportieren</translation>
+    </message>
+    <message>
+      <source>&amp;Mood column</source>
+      <translation>St&amp;immungsspalte</translation>
     </message>
     <message>
       <source>&amp;Preview</source>
       <translation>&amp;Vorschau</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(keine)</translation>
+    </message>
+    <message>
       <source>C&amp;hoose…</source>
       <translation>&amp;Auswählen…</translation>
     </message>
     <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Choose a score for %n mood label(s) first.</source>
+      <translation>
+        <numerusform>Wählen Sie zuerst einen Wert für %n Stimmungsbezeichnung.</numerusform>
+        <numerusform>Wählen Sie zuerst einen Wert für %n Stimmungsbezeichnungen.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Choose the exported file</source>
+      <translation>Die exportierte Datei wählen</translation>
+    </message>
+    <message>
       <source>Choose the format and the file, then Preview.</source>
       <translation>Wählen Sie das Format und die Datei, dann Vorschau.</translation>
+    </message>
+    <message>
+      <source>Columns of the CSV file</source>
+      <translation>Spalten der CSV-Datei</translation>
+    </message>
+    <message>
+      <source>Comma (,)</source>
+      <translation>Komma (,)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Datum</translation>
+    </message>
+    <message>
+      <source>Date &amp;format</source>
+      <translation>Datums&amp;format</translation>
     </message>
     <message>
       <source>Daylio mood labels: a score for each</source>
@@ -463,12 +862,52 @@
       <translation>Niedrigster Wert der Stimmungsskala</translation>
     </message>
     <message>
+      <source>Mood</source>
+      <translation>Stimmung</translation>
+    </message>
+    <message>
       <source>Mood &amp;scale</source>
       <translation>Stimmungs&amp;skala</translation>
     </message>
     <message>
+      <source>Mood label in the file</source>
+      <translation>Stimmungsbezeichnung in der Datei</translation>
+    </message>
+    <message>
       <source>Mood labels and their scores</source>
       <translation>Stimmungsbezeichnungen und ihre Werte</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>Note column</source>
+      <translation>Notizspalte</translation>
+    </message>
+    <message>
+      <source>Score (0 worst, 10 best)</source>
+      <translation>Wert (0 am schlimmsten, 10 am besten)</translation>
+    </message>
+    <message>
+      <source>Score of the mood label {label}</source>
+      <translation>Wert der Stimmungsbezeichnung {label}</translation>
+    </message>
+    <message>
+      <source>Se&amp;parator</source>
+      <translation>&amp;Trennzeichen</translation>
+    </message>
+    <message>
+      <source>Semicolon (;)</source>
+      <translation>Semikolon (;)</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>Tabulator</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Tags</translation>
     </message>
     <message>
       <source>The first new entries</source>
@@ -477,6 +916,14 @@
     <message>
       <source>The lowest value is the best mood</source>
       <translation>Der niedrigste Wert ist die beste Stimmung</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Uhrzeit</translation>
+    </message>
+    <message>
+      <source>Time column</source>
+      <translation>Uhrzeitspalte</translation>
     </message>
     <message>
       <source>choose…</source>
@@ -489,6 +936,10 @@
     <message>
       <source>to</source>
       <translation>bis</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>ja</translation>
     </message>
   </context>
   <context>
@@ -567,6 +1018,29 @@
     </message>
   </context>
   <context>
+    <name>Keyboard</name>
+    <message>
+      <source>(undescribed)</source>
+      <translation>(ohne Beschreibung)</translation>
+    </message>
+    <message>
+      <source>Every menu, screen and form works from the keyboard: Alt with the underlined letter opens a menu or presses a button, Tab moves between fields, and on Today a number key saves your mood.</source>
+      <translation>Jedes Menü, jede Ansicht und jedes Formular lässt sich mit der Tastatur bedienen: Alt mit dem unterstrichenen Buchstaben öffnet ein Menü oder drückt eine Schaltfläche, Tab wechselt zwischen Feldern, und unter „Heute“ speichert eine Zifferntaste Ihre Stimmung.</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Tasten</translation>
+    </message>
+    <message>
+      <source>What they do</source>
+      <translation>Was sie bewirken</translation>
+    </message>
+  </context>
+  <context>
     <name>Lock</name>
     <message>
       <source>&amp;Unlock</source>
@@ -608,6 +1082,85 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
     </message>
   </context>
   <context>
+    <name>MainWindow</name>
+    <message>
+      <source>About {app}</source>
+      <translation>Über {app}</translation>
+    </message>
+    <message>
+      <source>Changes saved.</source>
+      <translation>Änderungen gespeichert.</translation>
+    </message>
+    <message>
+      <source>Journal checked; today's backup is made.</source>
+      <translation>Tagebuch geprüft; die heutige Sicherung ist erstellt.</translation>
+    </message>
+    <message>
+      <source>Locked.</source>
+      <translation>Gesperrt.</translation>
+    </message>
+    <message>
+      <source>Locking when the current task is done.</source>
+      <translation>Wird gesperrt, sobald die laufende Aufgabe fertig ist.</translation>
+    </message>
+    <message>
+      <source>Opening your journal…</source>
+      <translation>Ihr Tagebuch wird geöffnet…</translation>
+    </message>
+    <message>
+      <source>Red flag</source>
+      <translation>Warnzeichen</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Gespeichert.</translation>
+    </message>
+    <message>
+      <source>Saved: {summary}.</source>
+      <translation>Gespeichert: {summary}.</translation>
+    </message>
+    <message>
+      <source>That entry no longer exists; its draft was discarded.</source>
+      <translation>Dieser Eintrag existiert nicht mehr; sein Entwurf wurde verworfen.</translation>
+    </message>
+    <message>
+      <source>The check that runs after opening found damage in the journal file. ketajournal will close it and check it again; if the damage is confirmed, it offers the newest backup that verifies. Nothing is deleted: the damaged file is kept beside it.</source>
+      <translation>Die Prüfung nach dem Öffnen hat einen Schaden in der Tagebuchdatei gefunden. ketajournal schließt sie und prüft sie erneut; bestätigt sich der Schaden, bietet es die neueste Sicherung an, die sich als intakt erweist. Nichts wird gelöscht: Die beschädigte Datei bleibt daneben erhalten.</translation>
+    </message>
+    <message>
+      <source>Unlocked.</source>
+      <translation>Entsperrt.</translation>
+    </message>
+    <message>
+      <source>Your journal is encrypted and stays on this computer.</source>
+      <translation>Ihr Tagebuch ist verschlüsselt und bleibt auf diesem Computer.</translation>
+    </message>
+    <message>
+      <source>Your journal needs repair</source>
+      <translation>Ihr Tagebuch muss repariert werden</translation>
+    </message>
+    <message>
+      <source>{app} {version}
+
+A private journal for ketamine and esketamine therapy. Your journal is encrypted and stays on this computer; nothing is sent anywhere. No clinician is monitoring it.</source>
+      <translation>{app} {version}
+
+Ein privates Tagebuch für die Ketamin- und Esketamin-Therapie. Ihr Tagebuch ist verschlüsselt und bleibt auf diesem Computer; nichts wird irgendwohin gesendet. Keine behandelnde Person liest mit.</translation>
+    </message>
+    <message>
+      <source>{app} — demo journal</source>
+      <translation>{app} — Demo-Tagebuch</translation>
+    </message>
+    <message>
+      <source>{app}: backup</source>
+      <translation>{app}: Sicherung</translation>
+    </message>
+    <message>
+      <source>{label}: {advice}</source>
+      <translation>{label}: {advice}</translation>
+    </message>
+  </context>
+  <context>
     <name>Medications</name>
     <message>
       <source>&amp;Class</source>
@@ -628,6 +1181,14 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
     <message>
       <source>&amp;Start a medication…</source>
       <translation>Medikament begi&amp;nnen…</translation>
+    </message>
+    <message>
+      <source>&amp;Started on</source>
+      <translation>&amp;Begonnen am</translation>
+    </message>
+    <message>
+      <source>&amp;Stopped on</source>
+      <translation>&amp;Beendet am</translation>
     </message>
     <message>
       <source>As you record them: a dose change applies from its day; a medication is not taken on the day it is stopped. The Boosters screen and the clinician report show each change beside the boosters it overlaps — side by side, never as a cause.</source>
@@ -666,12 +1227,20 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>Dosis in &amp;mg</translation>
     </message>
     <message>
+      <source>Dose in mg</source>
+      <translation>Dosis in mg</translation>
+    </message>
+    <message>
       <source>Error message</source>
       <translation>Fehlermeldung</translation>
     </message>
     <message>
       <source>Every start, dose change and stop (newest first)</source>
       <translation>Jeder Beginn, jede Dosisänderung und jedes Absetzen (neueste zuerst)</translation>
+    </message>
+    <message>
+      <source>Every start, dose change and stop, newest first.</source>
+      <translation>Jeder Beginn, jede Dosisänderung und jedes Absetzen, das Neueste zuerst.</translation>
     </message>
     <message>
       <source>How &amp;often</source>
@@ -686,16 +1255,32 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>Medikament</translation>
     </message>
     <message>
+      <source>Medication history</source>
+      <translation>Medikamentenverlauf</translation>
+    </message>
+    <message>
       <source>Medication name</source>
       <translation>Name des Medikaments</translation>
+    </message>
+    <message>
+      <source>Medications taken today</source>
+      <translation>Heute eingenommene Medikamente</translation>
     </message>
     <message>
       <source>N&amp;ote</source>
       <translation>N&amp;otiz</translation>
     </message>
     <message>
+      <source>New dose &amp;from</source>
+      <translation>Neue Dosis &amp;ab</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>One row per medication taken today, with its dose.</source>
+      <translation>Eine Zeile pro heute eingenommenem Medikament, mit seiner Dosis.</translation>
     </message>
     <message>
       <source>Since</source>
@@ -982,6 +1567,10 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>&amp;Wann</translation>
     </message>
     <message>
+      <source>Change a planned session</source>
+      <translation>Geplante Sitzung ändern</translation>
+    </message>
+    <message>
       <source>Change any time, or untick a session to leave it out:</source>
       <translation>Ändern Sie Uhrzeiten oder entfernen Sie das Häkchen, um eine Sitzung auszulassen:</translation>
     </message>
@@ -1026,6 +1615,10 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>Hat statt&amp;gefunden…</translation>
     </message>
     <message>
+      <source>Maintenance after week 8</source>
+      <translation>Erhaltung nach Woche 8</translation>
+    </message>
+    <message>
       <source>Mark the selected session done</source>
       <translation>Die gewählte Sitzung als erfolgt markieren</translation>
     </message>
@@ -1036,6 +1629,10 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
     <message>
       <source>Mi&amp;ssed</source>
       <translation>Ver&amp;passt</translation>
+    </message>
+    <message>
+      <source>Not confirmed yet</source>
+      <translation>Noch nicht bestätigt</translation>
     </message>
     <message>
       <source>Note</source>
@@ -1054,6 +1651,10 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>Vergangen</translation>
     </message>
     <message>
+      <source>Past planned sessions</source>
+      <translation>Vergangene geplante Sitzungen</translation>
+    </message>
+    <message>
       <source>Phase</source>
       <translation>Phase</translation>
     </message>
@@ -1062,12 +1663,20 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>Planen</translation>
     </message>
     <message>
+      <source>Plan a session</source>
+      <translation>Eine Sitzung planen</translation>
+    </message>
+    <message>
       <source>Plan from a template</source>
       <translation>Aus einer Vorlage planen</translation>
     </message>
     <message>
       <source>Plan one session</source>
       <translation>Eine Sitzung planen</translation>
+    </message>
+    <message>
+      <source>Plan session {number}</source>
+      <translation>Sitzung {number} planen</translation>
     </message>
     <message>
       <source>Plan sessions from a template</source>
@@ -1084,6 +1693,10 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
     <message>
       <source>Planned dose</source>
       <translation>Geplante Dosis</translation>
+    </message>
+    <message>
+      <source>Planned dose in milligrams</source>
+      <translation>Geplante Dosis in Milligramm</translation>
     </message>
     <message>
       <source>Planned sessions</source>
@@ -1114,16 +1727,32 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>Beginndatum</translation>
     </message>
     <message>
+      <source>Template</source>
+      <translation>Vorlage</translation>
+    </message>
+    <message>
       <source>The planned sessions to save</source>
       <translation>Die zu speichernden geplanten Sitzungen</translation>
+    </message>
+    <message>
+      <source>Time of session {number}</source>
+      <translation>Zeitpunkt von Sitzung {number}</translation>
     </message>
     <message>
       <source>Undo the last change</source>
       <translation>Die letzte Änderung rückgängig machen</translation>
     </message>
     <message>
+      <source>Unit</source>
+      <translation>Einheit</translation>
+    </message>
+    <message>
       <source>Upcoming</source>
       <translation>Anstehend</translation>
+    </message>
+    <message>
+      <source>Upcoming planned sessions</source>
+      <translation>Anstehende geplante Sitzungen</translation>
     </message>
     <message>
       <source>Usual t&amp;ime</source>
@@ -1154,8 +1783,24 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
       <translation>Ihr eigener Plan, zur Erinnerung und zum Vergleich mit dem, was geschah: Maßgeblich ist der Terminplan der Klinik. Bearbeiten → Rückgängig nimmt jede Änderung hier zurück.</translation>
     </message>
     <message>
+      <source>days</source>
+      <translation>Tage</translation>
+    </message>
+    <message>
+      <source>every 2 weeks</source>
+      <translation>alle 2 Wochen</translation>
+    </message>
+    <message>
       <source>the template's own (e.g. mon,wed,fri)</source>
       <translation>die der Vorlage (z. B. mon,wed,fri)</translation>
+    </message>
+    <message>
+      <source>weekly</source>
+      <translation>wöchentlich</translation>
+    </message>
+    <message>
+      <source>weeks</source>
+      <translation>Wochen</translation>
     </message>
   </context>
   <context>
@@ -1269,6 +1914,69 @@ Sie können es in %n Sekunden erneut versuchen.</numerusform>
     <message>
       <source>Your recovery key</source>
       <translation>Ihr Wiederherstellungsschlüssel</translation>
+    </message>
+  </context>
+  <context>
+    <name>Reminders</name>
+    <message>
+      <source>A daily reminder?</source>
+      <translation>Eine tägliche Erinnerung?</translation>
+    </message>
+    <message>
+      <source>A questionnaire is due</source>
+      <translation>Ein Fragebogen ist fällig</translation>
+    </message>
+    <message>
+      <source>Appointment tomorrow</source>
+      <translation>Termin morgen</translation>
+    </message>
+    <message>
+      <source>Fill in</source>
+      <translation>Ausfüllen</translation>
+    </message>
+    <message>
+      <source>It comes only on days when no mood was logged yet, and says only “Time to log your mood”. Check-ins after a session are reminded too. Change the time, or keep reminders coming while the window is closed, in Settings.</source>
+      <translation>Sie kommt nur an Tagen, an denen noch keine Stimmung erfasst wurde, und sagt nur „Zeit, Ihre Stimmung zu erfassen“. An die Check-ins nach einer Sitzung wird ebenfalls erinnert. Die Uhrzeit ändern oder Erinnerungen auch bei geschlossenem Fenster erhalten können Sie in den Einstellungen.</translation>
+    </message>
+    <message>
+      <source>Log mood</source>
+      <translation>Stimmung erfassen</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Öffnen</translation>
+    </message>
+    <message>
+      <source>Reminders now come every other day. Change or stop them in Settings → Reminders.</source>
+      <translation>Erinnerungen kommen jetzt nur noch jeden zweiten Tag. Ändern oder beenden können Sie sie unter Einstellungen → Erinnerungen.</translation>
+    </message>
+    <message>
+      <source>Session-day advice: no driving or operating machinery until the next day, after a night's sleep. Plan a ride home.</source>
+      <translation>Hinweis für den Sitzungstag: Fahren Sie kein Fahrzeug und bedienen Sie keine Maschinen bis zum nächsten Tag, nach einer Nacht Schlaf. Planen Sie eine Heimfahrt mit Begleitung.</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Einstellungen</translation>
+    </message>
+    <message>
+      <source>Snooze 1 h</source>
+      <translation>1 Std. später</translation>
+    </message>
+    <message>
+      <source>This evening</source>
+      <translation>Heute Abend</translation>
+    </message>
+    <message>
+      <source>Time for your check-in</source>
+      <translation>Zeit für Ihren Check-in</translation>
+    </message>
+    <message>
+      <source>Time to log your mood</source>
+      <translation>Zeit, Ihre Stimmung zu erfassen</translation>
+    </message>
+    <message>
+      <source>Would you like a reminder to log your mood each evening at 20:00?</source>
+      <translation>Möchten Sie jeden Abend um 20:00 Uhr daran erinnert werden, Ihre Stimmung zu erfassen?</translation>
     </message>
   </context>
   <context>
@@ -1825,7 +2533,75 @@ Die Sicherung vom {made} wiederherstellen?</translation>
     </message>
   </context>
   <context>
+    <name>Sync</name>
+    <message>
+      <source>C&amp;hange the sync folder…</source>
+      <translation>Sync-Ordner &amp;wechseln…</translation>
+    </message>
+    <message>
+      <source>Choose a folder you sync to link this journal</source>
+      <translation>Einen Ordner wählen, den Sie synchronisieren, um dieses Tagebuch damit zu verbinden</translation>
+    </message>
+    <message>
+      <source>Choose the folder to sync through</source>
+      <translation>Den Ordner für die Synchronisierung wählen</translation>
+    </message>
+    <message>
+      <source>Not set up. Choose a folder you already sync between your computers (Syncthing, Nextcloud, Dropbox, a USB stick); only encrypted files go there.</source>
+      <translation>Nicht eingerichtet. Wählen Sie einen Ordner, den Sie bereits zwischen Ihren Computern synchronisieren (Syncthing, Nextcloud, Dropbox, ein USB-Stick); dorthin gelangen nur verschlüsselte Dateien.</translation>
+    </message>
+    <message>
+      <source>Set &amp;up sync…</source>
+      <translation>Synchronisierung ei&amp;nrichten…</translation>
+    </message>
+    <message>
+      <source>Sync &amp;now</source>
+      <translation>Jetzt s&amp;ynchronisieren</translation>
+    </message>
+    <message>
+      <source>Sync status</source>
+      <translation>Synchronisierungsstatus</translation>
+    </message>
+    <message>
+      <source>Sync waited: {reason}</source>
+      <translation>Synchronisierung wartet: {reason}</translation>
+    </message>
+    <message>
+      <source>Sync with your other computers</source>
+      <translation>Mit Ihren anderen Computern synchronisieren</translation>
+    </message>
+    <message>
+      <source>Sync: the folder could not be used ({reason}).</source>
+      <translation>Synchronisierung: Der Ordner konnte nicht verwendet werden ({reason}).</translation>
+    </message>
+    <message>
+      <source>Sync: {error}</source>
+      <translation>Synchronisierung: {error}</translation>
+    </message>
+    <message>
+      <source>{status}
+Folder: {folder}</source>
+      <translation>{status}
+Ordner: {folder}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tasks</name>
+    <message>
+      <source>The file could not be written ({reason}).</source>
+      <translation>Die Datei konnte nicht geschrieben werden ({reason}).</translation>
+    </message>
+    <message>
+      <source>{task} failed</source>
+      <translation>{task} fehlgeschlagen</translation>
+    </message>
+  </context>
+  <context>
     <name>Timeline</name>
+    <message>
+      <source> → {bp} leaving</source>
+      <translation> → {bp} beim Gehen</translation>
+    </message>
     <message>
       <source>&amp;Delete</source>
       <translation>&amp;Löschen</translation>
@@ -1835,8 +2611,24 @@ Die Sicherung vom {made} wiederherstellen?</translation>
       <translation>&amp;Zeigen:</translation>
     </message>
     <message>
+      <source>, {minutes} min</source>
+      <translation>, {minutes} min</translation>
+    </message>
+    <message>
+      <source>; question {number} answered above 0</source>
+      <translation>; Frage {number} höher als 0 beantwortet</translation>
+    </message>
+    <message>
       <source>All entries, newest first</source>
       <translation>Alle Einträge, neueste zuerst</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>Alle Arten</translation>
+    </message>
+    <message>
+      <source>BP {before} → {after}</source>
+      <translation>RR {before} → {after}</translation>
     </message>
     <message>
       <source>Delete the selected entry</source>
@@ -1855,12 +2647,24 @@ Die Sicherung vom {made} wiederherstellen?</translation>
       <translation>Den gewählten Eintrag ändern</translation>
     </message>
     <message>
+      <source>HR {} bpm</source>
+      <translation>HF {} /min</translation>
+    </message>
+    <message>
       <source>Kind</source>
       <translation>Art</translation>
     </message>
     <message>
+      <source>Mood {score}/10</source>
+      <translation>Stimmung {score}/10</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Notiz</translation>
+    </message>
+    <message>
+      <source>RED FLAG — {text}</source>
+      <translation>WARNZEICHEN — {text}</translation>
     </message>
     <message>
       <source>Search in notes</source>
@@ -1875,8 +2679,44 @@ Die Sicherung vom {made} wiederherstellen?</translation>
       <translation>Meldung des Verlaufs</translation>
     </message>
     <message>
+      <source>Timeline → Delete the selected entry</source>
+      <translation>Verlauf → Den ausgewählten Eintrag löschen</translation>
+    </message>
+    <message>
+      <source>Timeline → Edit the selected entry</source>
+      <translation>Verlauf → Den ausgewählten Eintrag bearbeiten</translation>
+    </message>
+    <message>
       <source>When</source>
       <translation>Wann</translation>
+    </message>
+    <message>
+      <source>anxiety {score}/10</source>
+      <translation>Angst {score}/10</translation>
+    </message>
+    <message>
+      <source>dissociation {score}/10</source>
+      <translation>Dissoziation {score}/10</translation>
+    </message>
+    <message>
+      <source>energy {score}/10</source>
+      <translation>Energie {score}/10</translation>
+    </message>
+    <message>
+      <source>observed {} min</source>
+      <translation>{} min beobachtet</translation>
+    </message>
+    <message>
+      <source>slept {hours} h</source>
+      <translation>{hours} h geschlafen</translation>
+    </message>
+    <message>
+      <source>{kind} deleted. Edit → Undo (Ctrl+Z) brings it back.</source>
+      <translation>{kind} gelöscht. Bearbeiten → Rückgängig (Strg+Z) holt es zurück.</translation>
+    </message>
+    <message>
+      <source>{label}, severity {score}/10</source>
+      <translation>{label}, Schweregrad {score}/10</translation>
     </message>
   </context>
   <context>
@@ -2234,6 +3074,51 @@ Die Sicherung vom {made} wiederherstellen?</translation>
     </message>
   </context>
   <context>
+    <name>Tray</name>
+    <message>
+      <source>Lock</source>
+      <translation>Sperren</translation>
+    </message>
+    <message>
+      <source>Log mood…</source>
+      <translation>Stimmung erfassen…</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Öffnen</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Beenden</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendHover</name>
+    <message>
+      <source>1 entry</source>
+      <translation>1 Eintrag</translation>
+    </message>
+    <message numerus="yes">
+      <source>daily mean of %n entry(s)</source>
+      <translation>
+        <numerusform>Tagesmittel aus %n Eintrag</numerusform>
+        <numerusform>Tagesmittel aus %n Einträgen</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{day} — anxiety {score} (10 = worst; {entries})</source>
+      <translation>{day} — Angst {score} (10 = am schlimmsten; {entries})</translation>
+    </message>
+    <message>
+      <source>{day} — mood {score} ({entries}); 7-day mean {mean}</source>
+      <translation>{day} — Stimmung {score} ({entries}); 7-Tage-Mittel {mean}</translation>
+    </message>
+    <message>
+      <source>{day} — sleep {hours} h ({entries})</source>
+      <translation>{day} — Schlaf {hours} h ({entries})</translation>
+    </message>
+  </context>
+  <context>
     <name>TrendTable</name>
     <message>
       <source>7-day mean</source>
@@ -2259,9 +3144,29 @@ Die Sicherung vom {made} wiederherstellen?</translation>
       <source>The Trends chart as a table, newest day first: daily mood, its 7-day mean and the sessions of that day.</source>
       <translation>Das Trend-Diagramm als Tabelle, neuester Tag zuerst: Tagesstimmung, ihr 7-Tage-Mittel und die Sitzungen des Tages.</translation>
     </message>
+    <message>
+      <source>none</source>
+      <translation>keine</translation>
+    </message>
+    <message>
+      <source>{column}: {value}</source>
+      <translation>{column}: {value}</translation>
+    </message>
   </context>
   <context>
     <name>Trends</name>
+    <message>
+      <source>. Vertical lines: treatment sessions; hollow rings at the top: sessions still planned. Triangles: side effects (pointing up: a red flag). Small diamonds on the bottom row, with a dotted line and a label: medication starts, dose changes and stops. </source>
+      <translation>. Senkrechte Linien: Behandlungssitzungen; hohle Ringe oben: noch geplante Sitzungen. Dreiecke: Nebenwirkungen (nach oben zeigend: ein Warnzeichen). Kleine Rauten in der untersten Reihe, mit gepunkteter Linie und Beschriftung: Beginn, Dosisänderung und Absetzen von Medikamenten. </translation>
+    </message>
+    <message>
+      <source>Crosses (Show sleep): sleep in hours on the left scale; {definition}.</source>
+      <translation>Kreuze (Schlaf zeigen): Schlaf in Stunden auf der linken Skala; {definition}.</translation>
+    </message>
+    <message>
+      <source>Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ({definition}); shaded: the {title} severity bands ({bands}). </source>
+      <translation>Rauten und Sechsecke: PHQ-9- und GAD-7-Summenwerte auf der rechten Achse ({definition}); schattiert: die Schweregradbereiche des {title} ({bands}). </translation>
+    </message>
     <message>
       <source>Hide the &amp;data table</source>
       <translation>Datentabe&amp;lle ausblenden</translation>
@@ -2410,8 +3315,16 @@ Die Sicherung vom {made} wiederherstellen?</translation>
       <translation>Schlaf (Stunden, linke Achse)</translation>
     </message>
     <message>
+      <source>Sleep in hours, on the left scale (it grows past 10 for long nights)</source>
+      <translation>Schlaf in Stunden, auf der linken Skala (bei langen Nächten über 10 hinaus)</translation>
+    </message>
+    <message>
       <source>sleep (hours)</source>
       <translation>Schlaf (Stunden)</translation>
+    </message>
+    <message>
+      <source>{axis}, on the right axis. {definition}.</source>
+      <translation>{axis}, auf der rechten Achse. {definition}.</translation>
     </message>
     <message>
       <source>{title} total (right axis, 0–{top})</source>
@@ -2443,6 +3356,10 @@ Die Sicherung vom {made} wiederherstellen?</translation>
       <translation>, ein Sitzungstag</translation>
     </message>
     <message>
+      <source>, slept {hours} h</source>
+      <translation>, {hours} h geschlafen</translation>
+    </message>
+    <message>
       <source>Arrow keys: up and down a day, left and right a month.</source>
       <translation>Pfeiltasten: hoch und runter ein Tag, links und rechts ein Monat.</translation>
     </message>
@@ -2453,6 +3370,10 @@ Die Sicherung vom {made} wiederherstellen?</translation>
     <message>
       <source>Mood 0</source>
       <translation>Stimmung 0</translation>
+    </message>
+    <message>
+      <source>No entries on this day.</source>
+      <translation>Keine Einträge an diesem Tag.</translation>
     </message>
     <message>
       <source>Year</source>
@@ -2469,6 +3390,14 @@ Die Sicherung vom {made} wiederherstellen?</translation>
     <message>
       <source>no mood entry</source>
       <translation>kein Stimmungseintrag</translation>
+    </message>
+    <message>
+      <source>{time}  mood {score}</source>
+      <translation>{time}  Stimmung {score}</translation>
+    </message>
+    <message>
+      <source>{time}  session ({phase}, {route})</source>
+      <translation>{time}  Sitzung ({phase}, {route})</translation>
     </message>
   </context>
 </TS>

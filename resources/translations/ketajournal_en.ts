@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>Appointment</name>
+    <message numerus="yes">
+      <source>Wrote a PDF of %n page(s): {name}.</source>
+      <translation>
+        <numerusform>Wrote a PDF of %n page: {name}.</numerusform>
+        <numerusform>Wrote a PDF of %n pages: {name}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Import</name>
+    <message numerus="yes">
+      <source>Choose a score for %n mood label(s) first.</source>
+      <translation>
+        <numerusform>Choose a score for %n mood label first.</numerusform>
+        <numerusform>Choose a score for %n mood labels first.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Lock</name>
     <message numerus="yes">
       <source>{message}
@@ -106,6 +126,16 @@ Restoring it closes your journal and moves its files to {folder} (nothing is del
       <translation>
         <numerusform>Today so far: %n mood entry.</numerusform>
         <numerusform>Today so far: %n mood entries.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendHover</name>
+    <message numerus="yes">
+      <source>daily mean of %n entry(s)</source>
+      <translation>
+        <numerusform>daily mean of %n entry</numerusform>
+        <numerusform>daily mean of %n entries</numerusform>
       </translation>
     </message>
   </context>

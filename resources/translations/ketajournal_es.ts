@@ -2,6 +2,131 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
   <context>
+    <name>App</name>
+    <message>
+      <source>Something went wrong inside ketajournal ({kind} at {where}).
+
+Everything you saved before is safe: each entry is written when you log it. This report contains no journal content.</source>
+      <translation>Algo ha fallado dentro de ketajournal ({kind} en {where}).
+
+Todo lo que guardó antes está a salvo: cada registro se escribe en el momento en que lo registra. Este informe no contiene nada de su diario.</translation>
+    </message>
+    <message>
+      <source>{app} cannot open your journal</source>
+      <translation>{app} no puede abrir su diario</translation>
+    </message>
+    <message>
+      <source>{app}: unexpected error</source>
+      <translation>{app}: error inesperado</translation>
+    </message>
+  </context>
+  <context>
+    <name>Appointment</name>
+    <message>
+      <source>Add a &amp;year-in-pixels page</source>
+      <translation>Añadir una página de año en &amp;píxeles</translation>
+    </message>
+    <message>
+      <source>Add a year-in-pixels page to the PDF: one square per day coloured by mood</source>
+      <translation>Añadir al PDF una página de año en píxeles: un cuadrado por día, coloreado según el ánimo</translation>
+    </message>
+    <message>
+      <source>Appointment message</source>
+      <translation>Aviso sobre la cita</translation>
+    </message>
+    <message>
+      <source>E&amp;xport PDF for my clinician…</source>
+      <translation>E&amp;xportar PDF para mi equipo clínico…</translation>
+    </message>
+    <message>
+      <source>Export failed</source>
+      <translation>La exportación ha fallado</translation>
+    </message>
+    <message>
+      <source>Export the clinician PDF</source>
+      <translation>Exportar el PDF para el equipo clínico</translation>
+    </message>
+    <message>
+      <source>First day of the period</source>
+      <translation>Primer día del periodo</translation>
+    </message>
+    <message>
+      <source>Fr&amp;om</source>
+      <translation>&amp;Desde el</translation>
+    </message>
+    <message>
+      <source>Include my &amp;notes in the PDF</source>
+      <translation>Incluir mis &amp;notas en el PDF</translation>
+    </message>
+    <message>
+      <source>Include my notes in the PDF</source>
+      <translation>Incluir mis notas en el PDF</translation>
+    </message>
+    <message>
+      <source>Last day of the period</source>
+      <translation>Último día del periodo</translation>
+    </message>
+    <message>
+      <source>One page per calendar year of the period: every day's mean mood as a coloured square, sessions ringed.</source>
+      <translation>Una página por año natural del periodo: el ánimo medio de cada día como un cuadrado de color, con las sesiones rodeadas por un círculo.</translation>
+    </message>
+    <message>
+      <source>Open the PDF when it is written</source>
+      <translation>Abrir el PDF cuando esté escrito</translation>
+    </message>
+    <message>
+      <source>Open when &amp;done</source>
+      <translation>Abrir a&amp;l terminar</translation>
+    </message>
+    <message>
+      <source>Optional name for the report</source>
+      <translation>Nombre opcional para el informe</translation>
+    </message>
+    <message>
+      <source>Optional name printed on the report</source>
+      <translation>Nombre opcional que aparece impreso en el informe</translation>
+    </message>
+    <message>
+      <source>PDF (*.pdf)</source>
+      <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Period:</source>
+      <translation>Periodo:</translation>
+    </message>
+    <message>
+      <source>Period: chosen dates</source>
+      <translation>Periodo: fechas elegidas</translation>
+    </message>
+    <message>
+      <source>Period: since the last appointment</source>
+      <translation>Periodo: desde la última cita</translation>
+    </message>
+    <message>
+      <source>Since the last &amp;appointment</source>
+      <translation>Desde la últi&amp;ma cita</translation>
+    </message>
+    <message>
+      <source>Summary for the appointment</source>
+      <translation>Resumen para la cita</translation>
+    </message>
+    <message>
+      <source>Writing the PDF…</source>
+      <translation>Escribiendo el PDF…</translation>
+    </message>
+    <message numerus="yes">
+      <source>Wrote a PDF of %n page(s): {name}.</source>
+      <translation>
+        <numerusform>Se ha escrito un PDF de %n página: {name}.</numerusform>
+        <numerusform>Se ha escrito un PDF de %n páginas: {name}.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>hasta el</translation>
+    </message>
+  </context>
+  <context>
     <name>Boosters</name>
     <message>
       <source>&amp;Automatic</source>
@@ -44,6 +169,14 @@
       <translation>Cambiar el umbral T</translation>
     </message>
     <message>
+      <source>Choose an automatic threshold or set your own ({low}–{high})</source>
+      <translation>Elija un umbral automático o fije uno propio ({low}–{high})</translation>
+    </message>
+    <message>
+      <source>Daily mood {low}–{high} ({high} = best) that counts as still holding</source>
+      <translation>Ánimo diario {low}–{high} ({high} = el mejor) a partir del cual el efecto se considera mantenido</translation>
+    </message>
+    <message>
       <source>Date</source>
       <translation>Fecha</translation>
     </message>
@@ -68,6 +201,10 @@
       <translation>Cambio de medicación</translation>
     </message>
     <message>
+      <source>Next booster</source>
+      <translation>Próximo booster</translation>
+    </message>
+    <message>
       <source>Next booster: no estimate yet. {basis}</source>
       <translation>Próximo booster: aún sin estimación. {basis}</translation>
     </message>
@@ -88,6 +225,14 @@
       <translation>Planificar el próximo booster en la fecha estimada</translation>
     </message>
     <message>
+      <source>Planned for {day}, {time}: see Plan (Edit → Undo takes it back).</source>
+      <translation>Planificado para el {day}, {time}: vea Plan (Editar → Deshacer lo revierte).</translation>
+    </message>
+    <message>
+      <source>Planned from the estimate</source>
+      <translation>Planificado según la estimación</translation>
+    </message>
+    <message>
       <source>T = B + (P − B) / 2, from your own mood entries</source>
       <translation>T = B + (P − B) / 2, a partir de sus propios registros de ánimo</translation>
     </message>
@@ -100,6 +245,10 @@
       <translation>&amp;Umbral…</translation>
     </message>
     <message>
+      <source>Threshold</source>
+      <translation>Umbral</translation>
+    </message>
+    <message>
       <source>Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})</source>
       <translation>Umbral T = {t} (automático: B + (P − B) / 2, B = {b}, P = {p})</translation>
     </message>
@@ -108,12 +257,24 @@
       <translation>Umbral T = {t} (fijado por usted)</translation>
     </message>
     <message>
+      <source>Threshold T, daily mood from {low} to {high}</source>
+      <translation>Umbral T, ánimo diario de {low} a {high}</translation>
+    </message>
+    <message>
       <source>Threshold T: not available yet. Needs {needs}.</source>
       <translation>Umbral T: aún no disponible. Necesita {needs}.</translation>
     </message>
     <message>
       <source>Threshold editor</source>
       <translation>Editor del umbral</translation>
+    </message>
+    <message>
+      <source>Threshold error</source>
+      <translation>Error del umbral</translation>
+    </message>
+    <message>
+      <source>Tolerance</source>
+      <translation>Tolerancia</translation>
     </message>
     <message>
       <source>a threshold</source>
@@ -139,8 +300,8 @@
       <translation>Ánimo diario (0–10, 10 = el mejor)</translation>
     </message>
     <message>
-      <source>Daily mood on each day after a session, one line per cycle: boosters as solid green lines, the induction series as dotted purple lines, older cycles fainter; the median of the booster cycles as a bold dark blue line and the threshold T as a dashed red line.</source>
-      <translation>Ánimo diario en cada día después de una sesión, una línea por ciclo: los boosters como líneas verdes continuas, la serie de inducción como líneas moradas punteadas, los ciclos más antiguos más tenues; la mediana de los ciclos de booster como línea azul oscuro gruesa y el umbral T como línea roja discontinua.</translation>
+      <source>Daily mood on each day after a session, one line per cycle: each booster cycle a thin solid line, the induction series a dotted line, older cycles fainter; the median of the booster cycles a bold solid line, and the threshold T a dashed level line marked T.</source>
+      <translation>Ánimo diario en cada día después de una sesión, una línea por ciclo: cada ciclo de booster, una línea continua fina; la serie de inducción, una línea punteada; los ciclos más antiguos, más tenues; la mediana de los ciclos de booster, una línea continua gruesa, y el umbral T, una línea horizontal discontinua marcada con T.</translation>
     </message>
     <message>
       <source>Days after the session</source>
@@ -155,8 +316,16 @@
       <translation>Mediana de los ciclos de booster</translation>
     </message>
     <message>
+      <source>Median of booster cycles — day {day}: mood {score}</source>
+      <translation>Mediana de los ciclos de booster — día {day}: ánimo {score}</translation>
+    </message>
+    <message>
       <source>Threshold T</source>
       <translation>Umbral T</translation>
+    </message>
+    <message>
+      <source>{cycle} — day {day}: daily mood {score}</source>
+      <translation>{cycle} — día {day}: ánimo diario {score}</translation>
     </message>
   </context>
   <context>
@@ -225,8 +394,12 @@
   <context>
     <name>Dialogs</name>
     <message>
+      <source>&amp;Anxiety</source>
+      <translation>&amp;Ansiedad</translation>
+    </message>
+    <message>
       <source>&amp;Clinic</source>
-      <translation>&amp;Clínica</translation>
+      <translation>C&amp;línica</translation>
     </message>
     <message>
       <source>&amp;Dose</source>
@@ -234,15 +407,23 @@
     </message>
     <message>
       <source>&amp;Duration</source>
-      <translation>Dura&amp;ción</translation>
+      <translation>D&amp;uración</translation>
+    </message>
+    <message>
+      <source>&amp;Energy</source>
+      <translation>&amp;Energía</translation>
     </message>
     <message>
       <source>&amp;Heart rate</source>
-      <translation>&amp;Frecuencia cardiaca</translation>
+      <translation>Frecuencia ca&amp;rdiaca</translation>
     </message>
     <message>
       <source>&amp;Kind</source>
       <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+      <source>&amp;Mood</source>
+      <translation>Áni&amp;mo</translation>
     </message>
     <message>
       <source>&amp;Note</source>
@@ -277,20 +458,40 @@
       <translation>Tras la se&amp;sión</translation>
     </message>
     <message>
+      <source>Anxiety</source>
+      <translation>Ansiedad</translation>
+    </message>
+    <message>
       <source>Blood pressure &amp;after (~40 min)</source>
-      <translation>Presión arterial &amp;después (~40 min)</translation>
+      <translation>Presión arterial desp&amp;ués (~40 min)</translation>
     </message>
     <message>
       <source>Blood pressure &amp;before</source>
       <translation>Presión arterial &amp;antes</translation>
     </message>
     <message>
+      <source>Blood pressure after</source>
+      <translation>Presión arterial después</translation>
+    </message>
+    <message>
+      <source>Blood pressure before</source>
+      <translation>Presión arterial antes</translation>
+    </message>
+    <message>
       <source>Blood pressure before &amp;leaving</source>
       <translation>Presión arterial antes de &amp;irse</translation>
     </message>
     <message>
+      <source>Blood pressure before leaving</source>
+      <translation>Presión arterial antes de irse</translation>
+    </message>
+    <message>
       <source>Body wei&amp;ght</source>
-      <translation>Pes&amp;o corporal</translation>
+      <translation>&amp;Peso corporal</translation>
+    </message>
+    <message>
+      <source>Body weight in kilograms</source>
+      <translation>Peso corporal en kilogramos</translation>
     </message>
     <message>
       <source>Clinic</source>
@@ -301,12 +502,60 @@
       <translation>Sedación según la clínica (&amp;MOAA/S, 0–5)</translation>
     </message>
     <message>
+      <source>D&amp;issociation</source>
+      <translation>Di&amp;sociación</translation>
+    </message>
+    <message>
+      <source>Dissociation</source>
+      <translation>Disociación</translation>
+    </message>
+    <message>
+      <source>Dose in milligrams</source>
+      <translation>Dosis en miligramos</translation>
+    </message>
+    <message>
       <source>Dose per kilogram</source>
       <translation>Dosis por kilogramo</translation>
     </message>
     <message>
+      <source>Duration in minutes</source>
+      <translation>Duración en minutos</translation>
+    </message>
+    <message>
+      <source>Energy</source>
+      <translation>Energía</translation>
+    </message>
+    <message>
       <source>Error message</source>
       <translation>Mensaje de error</translation>
+    </message>
+    <message>
+      <source>Event</source>
+      <translation>Evento</translation>
+    </message>
+    <message>
+      <source>Heart rate in beats per minute</source>
+      <translation>Frecuencia cardiaca en latidos por minuto</translation>
+    </message>
+    <message>
+      <source>Kind of event</source>
+      <translation>Tipo de evento</translation>
+    </message>
+    <message>
+      <source>Minutes of observation until ready to leave</source>
+      <translation>Minutos de observación hasta poder irse</translation>
+    </message>
+    <message>
+      <source>Mood</source>
+      <translation>Ánimo</translation>
+    </message>
+    <message>
+      <source>Not linked to a session</source>
+      <translation>Sin vincular a una sesión</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
     </message>
     <message>
       <source>Ob&amp;servation until ready to leave</source>
@@ -317,6 +566,14 @@
       <translation>Nota opcional (privada; solo en los informes si usted lo elige)</translation>
     </message>
     <message>
+      <source>Oxygen saturation in percent</source>
+      <translation>Saturación de oxígeno en porcentaje</translation>
+    </message>
+    <message>
+      <source>Phase</source>
+      <translation>Fase</translation>
+    </message>
+    <message>
       <source>Red flag warning</source>
       <translation>Señal de alarma</translation>
     </message>
@@ -325,12 +582,44 @@
       <translation>Borrador recuperado</translation>
     </message>
     <message>
+      <source>Restored what you typed on {when}. It is not saved yet: Save keeps it, Cancel discards it.</source>
+      <translation>Se ha recuperado lo que escribió el {when}. Aún no está guardado: Guardar lo conserva, Cancelar lo descarta.</translation>
+    </message>
+    <message>
+      <source>Route</source>
+      <translation>Vía</translation>
+    </message>
+    <message>
+      <source>Se&amp;verity</source>
+      <translation>&amp;Gravedad</translation>
+    </message>
+    <message>
       <source>Session it follows</source>
       <translation>Sesión a la que sigue</translation>
     </message>
     <message>
+      <source>Severity</source>
+      <translation>Gravedad</translation>
+    </message>
+    <message>
+      <source>Side effect</source>
+      <translation>Efecto secundario</translation>
+    </message>
+    <message>
+      <source>Sleep in hours</source>
+      <translation>Sueño en horas</translation>
+    </message>
+    <message>
       <source>Sp&amp;O₂</source>
       <translation>Sp&amp;O₂</translation>
+    </message>
+    <message>
+      <source>The clinic's sedation rating, MOAA/S, 0 no response to 5 alert</source>
+      <translation>Valoración de la sedación de la clínica, MOAA/S, de 0 sin respuesta a 5 alerta</translation>
+    </message>
+    <message>
+      <source>Treatment session</source>
+      <translation>Sesión de tratamiento</translation>
     </message>
     <message>
       <source>What it was (for Other)</source>
@@ -344,12 +633,32 @@
       <source>When</source>
       <translation>Cuándo</translation>
     </message>
+    <message>
+      <source>best</source>
+      <translation>el mejor</translation>
+    </message>
+    <message>
+      <source>most</source>
+      <translation>máxima</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>ninguna</translation>
+    </message>
+    <message>
+      <source>worst</source>
+      <translation>el peor</translation>
+    </message>
   </context>
   <context>
     <name>Factors</name>
     <message>
       <source>&amp;Save today's values</source>
       <translation>&amp;Guardar los valores de hoy</translation>
+    </message>
+    <message>
+      <source>0 to 10</source>
+      <translation>de 0 a 10</translation>
     </message>
     <message>
       <source>95 % interval</source>
@@ -407,24 +716,114 @@
       <source>yes</source>
       <translation>sí</translation>
     </message>
+    <message>
+      <source>yes or no</source>
+      <translation>sí o no</translation>
+    </message>
+    <message>
+      <source>{factor} today</source>
+      <translation>{factor} hoy</translation>
+    </message>
+    <message>
+      <source>{factor} today (0 to 10)</source>
+      <translation>{factor} hoy (de 0 a 10)</translation>
+    </message>
+    <message>
+      <source>{low} to {high}</source>
+      <translation>{low} a {high}</translation>
+    </message>
+    <message>
+      <source>{with_factor} vs {without}</source>
+      <translation>{with_factor} frente a {without}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Fields</name>
+    <message>
+      <source>enter both systolic and diastolic, or neither</source>
+      <translation>introduzca la sistólica y la diastólica, o ninguna de las dos</translation>
+    </message>
+    <message>
+      <source>not recorded</source>
+      <translation>sin registrar</translation>
+    </message>
+    <message>
+      <source>{name} diastolic (mmHg)</source>
+      <translation>{name}, diastólica (mmHg)</translation>
+    </message>
+    <message>
+      <source>{name} systolic (mmHg)</source>
+      <translation>{name}, sistólica (mmHg)</translation>
+    </message>
+    <message>
+      <source>{name}, {bottom} {low} to {top} {high}</source>
+      <translation>{name}, de {bottom} {low} a {top} {high}</translation>
+    </message>
   </context>
   <context>
     <name>Import</name>
     <message>
+      <source>&amp;Date column</source>
+      <translation>Columna de &amp;fecha</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>Impo&amp;rtar</translation>
+    </message>
+    <message>
+      <source>&amp;Mood column</source>
+      <translation>Columna de án&amp;imo</translation>
     </message>
     <message>
       <source>&amp;Preview</source>
       <translation>&amp;Vista previa</translation>
     </message>
     <message>
+      <source>(none)</source>
+      <translation>(ninguna)</translation>
+    </message>
+    <message>
       <source>C&amp;hoose…</source>
       <translation>&amp;Elegir…</translation>
     </message>
     <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>Archivos CSV (*.csv *.txt)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Choose a score for %n mood label(s) first.</source>
+      <translation>
+        <numerusform>Elija primero una puntuación para %n etiqueta de ánimo.</numerusform>
+        <numerusform>Elija primero una puntuación para %n etiquetas de ánimo.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Choose the exported file</source>
+      <translation>Elija el archivo exportado</translation>
+    </message>
+    <message>
       <source>Choose the format and the file, then Preview.</source>
       <translation>Elija el formato y el archivo; después, Vista previa.</translation>
+    </message>
+    <message>
+      <source>Columns of the CSV file</source>
+      <translation>Columnas del archivo CSV</translation>
+    </message>
+    <message>
+      <source>Comma (,)</source>
+      <translation>Coma (,)</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Fecha</translation>
+    </message>
+    <message>
+      <source>Date &amp;format</source>
+      <translation>Forma&amp;to de fecha</translation>
     </message>
     <message>
       <source>Daylio mood labels: a score for each</source>
@@ -463,12 +862,52 @@
       <translation>Valor más bajo de la escala de ánimo</translation>
     </message>
     <message>
+      <source>Mood</source>
+      <translation>Ánimo</translation>
+    </message>
+    <message>
       <source>Mood &amp;scale</source>
       <translation>E&amp;scala de ánimo</translation>
     </message>
     <message>
+      <source>Mood label in the file</source>
+      <translation>Etiqueta de ánimo en el archivo</translation>
+    </message>
+    <message>
       <source>Mood labels and their scores</source>
       <translation>Etiquetas de ánimo y sus puntuaciones</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>Nota</translation>
+    </message>
+    <message>
+      <source>Note column</source>
+      <translation>Columna de nota</translation>
+    </message>
+    <message>
+      <source>Score (0 worst, 10 best)</source>
+      <translation>Puntuación (0 el peor, 10 el mejor)</translation>
+    </message>
+    <message>
+      <source>Score of the mood label {label}</source>
+      <translation>Puntuación de la etiqueta de ánimo {label}</translation>
+    </message>
+    <message>
+      <source>Se&amp;parator</source>
+      <translation>Se&amp;parador</translation>
+    </message>
+    <message>
+      <source>Semicolon (;)</source>
+      <translation>Punto y coma (;)</translation>
+    </message>
+    <message>
+      <source>Tab</source>
+      <translation>Tabulador</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>Etiquetas</translation>
     </message>
     <message>
       <source>The first new entries</source>
@@ -477,6 +916,14 @@
     <message>
       <source>The lowest value is the best mood</source>
       <translation>El valor más bajo es el mejor ánimo</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Hora</translation>
+    </message>
+    <message>
+      <source>Time column</source>
+      <translation>Columna de hora</translation>
     </message>
     <message>
       <source>choose…</source>
@@ -489,6 +936,10 @@
     <message>
       <source>to</source>
       <translation>a</translation>
+    </message>
+    <message>
+      <source>yes</source>
+      <translation>sí</translation>
     </message>
   </context>
   <context>
@@ -567,6 +1018,29 @@
     </message>
   </context>
   <context>
+    <name>Keyboard</name>
+    <message>
+      <source>(undescribed)</source>
+      <translation>(sin descripción)</translation>
+    </message>
+    <message>
+      <source>Every menu, screen and form works from the keyboard: Alt with the underlined letter opens a menu or presses a button, Tab moves between fields, and on Today a number key saves your mood.</source>
+      <translation>Todos los menús, pantallas y formularios funcionan con el teclado: Alt con la letra subrayada abre un menú o pulsa un botón, Tab pasa de un campo a otro y, en Hoy, una tecla numérica guarda su ánimo.</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>Teclas</translation>
+    </message>
+    <message>
+      <source>What they do</source>
+      <translation>Qué hacen</translation>
+    </message>
+  </context>
+  <context>
     <name>Lock</name>
     <message>
       <source>&amp;Unlock</source>
@@ -608,6 +1082,85 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
     </message>
   </context>
   <context>
+    <name>MainWindow</name>
+    <message>
+      <source>About {app}</source>
+      <translation>Acerca de {app}</translation>
+    </message>
+    <message>
+      <source>Changes saved.</source>
+      <translation>Cambios guardados.</translation>
+    </message>
+    <message>
+      <source>Journal checked; today's backup is made.</source>
+      <translation>Diario comprobado; la copia de seguridad de hoy está hecha.</translation>
+    </message>
+    <message>
+      <source>Locked.</source>
+      <translation>Bloqueado.</translation>
+    </message>
+    <message>
+      <source>Locking when the current task is done.</source>
+      <translation>Se bloqueará cuando termine la tarea en curso.</translation>
+    </message>
+    <message>
+      <source>Opening your journal…</source>
+      <translation>Abriendo su diario…</translation>
+    </message>
+    <message>
+      <source>Red flag</source>
+      <translation>Señal de alarma</translation>
+    </message>
+    <message>
+      <source>Saved.</source>
+      <translation>Guardado.</translation>
+    </message>
+    <message>
+      <source>Saved: {summary}.</source>
+      <translation>Guardado: {summary}.</translation>
+    </message>
+    <message>
+      <source>That entry no longer exists; its draft was discarded.</source>
+      <translation>Ese registro ya no existe; se ha descartado su borrador.</translation>
+    </message>
+    <message>
+      <source>The check that runs after opening found damage in the journal file. ketajournal will close it and check it again; if the damage is confirmed, it offers the newest backup that verifies. Nothing is deleted: the damaged file is kept beside it.</source>
+      <translation>La comprobación que se hace al abrir ha encontrado daños en el archivo del diario. ketajournal lo cerrará y lo comprobará de nuevo; si se confirma el daño, le ofrecerá la copia de seguridad más reciente que esté íntegra. No se borra nada: el archivo dañado se conserva al lado.</translation>
+    </message>
+    <message>
+      <source>Unlocked.</source>
+      <translation>Desbloqueado.</translation>
+    </message>
+    <message>
+      <source>Your journal is encrypted and stays on this computer.</source>
+      <translation>Su diario está cifrado y se queda en este ordenador.</translation>
+    </message>
+    <message>
+      <source>Your journal needs repair</source>
+      <translation>Su diario necesita una reparación</translation>
+    </message>
+    <message>
+      <source>{app} {version}
+
+A private journal for ketamine and esketamine therapy. Your journal is encrypted and stays on this computer; nothing is sent anywhere. No clinician is monitoring it.</source>
+      <translation>{app} {version}
+
+Un diario privado para la terapia con ketamina y esketamina. Su diario está cifrado y se queda en este ordenador; no se envía nada a ninguna parte. Ningún profesional clínico lo supervisa.</translation>
+    </message>
+    <message>
+      <source>{app} — demo journal</source>
+      <translation>{app} — diario de demostración</translation>
+    </message>
+    <message>
+      <source>{app}: backup</source>
+      <translation>{app}: copia de seguridad</translation>
+    </message>
+    <message>
+      <source>{label}: {advice}</source>
+      <translation>{label}: {advice}</translation>
+    </message>
+  </context>
+  <context>
     <name>Medications</name>
     <message>
       <source>&amp;Class</source>
@@ -628,6 +1181,14 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
     <message>
       <source>&amp;Start a medication…</source>
       <translation>I&amp;niciar un medicamento…</translation>
+    </message>
+    <message>
+      <source>&amp;Started on</source>
+      <translation>&amp;Empezado el</translation>
+    </message>
+    <message>
+      <source>&amp;Stopped on</source>
+      <translation>&amp;Dejado el</translation>
     </message>
     <message>
       <source>As you record them: a dose change applies from its day; a medication is not taken on the day it is stopped. The Boosters screen and the clinician report show each change beside the boosters it overlaps — side by side, never as a cause.</source>
@@ -666,12 +1227,20 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
       <translation>Dosis en &amp;mg</translation>
     </message>
     <message>
+      <source>Dose in mg</source>
+      <translation>Dosis en mg</translation>
+    </message>
+    <message>
       <source>Error message</source>
       <translation>Mensaje de error</translation>
     </message>
     <message>
       <source>Every start, dose change and stop (newest first)</source>
       <translation>Cada inicio, cambio de dosis y suspensión (lo más reciente primero)</translation>
+    </message>
+    <message>
+      <source>Every start, dose change and stop, newest first.</source>
+      <translation>Cada inicio, cambio de dosis y suspensión, primero lo más reciente.</translation>
     </message>
     <message>
       <source>How &amp;often</source>
@@ -686,16 +1255,32 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
       <translation>Medicamento</translation>
     </message>
     <message>
+      <source>Medication history</source>
+      <translation>Historial de medicación</translation>
+    </message>
+    <message>
       <source>Medication name</source>
       <translation>Nombre del medicamento</translation>
+    </message>
+    <message>
+      <source>Medications taken today</source>
+      <translation>Medicamentos que toma hoy</translation>
     </message>
     <message>
       <source>N&amp;ote</source>
       <translation>N&amp;ota</translation>
     </message>
     <message>
+      <source>New dose &amp;from</source>
+      <translation>Nueva dosis &amp;desde el</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Nota</translation>
+    </message>
+    <message>
+      <source>One row per medication taken today, with its dose.</source>
+      <translation>Una fila por cada medicamento que toma hoy, con su dosis.</translation>
     </message>
     <message>
       <source>Since</source>
@@ -982,6 +1567,10 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
       <translation>C&amp;uándo</translation>
     </message>
     <message>
+      <source>Change a planned session</source>
+      <translation>Cambiar una sesión planificada</translation>
+    </message>
+    <message>
       <source>Change any time, or untick a session to leave it out:</source>
       <translation>Cambie cualquier hora o desmarque una sesión para dejarla fuera:</translation>
     </message>
@@ -995,11 +1584,11 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
     </message>
     <message>
       <source>Custom: &amp;route</source>
-      <translation>Personalizado: &amp;vía</translation>
+      <translation>Pe&amp;rsonalizado: vía</translation>
     </message>
     <message>
       <source>Custom: e&amp;very</source>
-      <translation>Personalizado: &amp;cada</translation>
+      <translation>Personalizado: c&amp;ada</translation>
     </message>
     <message>
       <source>Esketamine after week &amp;8</source>
@@ -1019,11 +1608,15 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
     </message>
     <message>
       <source>IM or custom: how &amp;many</source>
-      <translation>IM o personalizado: &amp;cuántas</translation>
+      <translation>IM o personalizado: cuá&amp;ntas</translation>
     </message>
     <message>
       <source>It happene&amp;d…</source>
       <translation>Tuvo &amp;lugar…</translation>
+    </message>
+    <message>
+      <source>Maintenance after week 8</source>
+      <translation>Mantenimiento después de la semana 8</translation>
     </message>
     <message>
       <source>Mark the selected session done</source>
@@ -1036,6 +1629,10 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
     <message>
       <source>Mi&amp;ssed</source>
       <translation>Per&amp;dida</translation>
+    </message>
+    <message>
+      <source>Not confirmed yet</source>
+      <translation>Aún sin confirmar</translation>
     </message>
     <message>
       <source>Note</source>
@@ -1054,6 +1651,10 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
       <translation>Pasadas</translation>
     </message>
     <message>
+      <source>Past planned sessions</source>
+      <translation>Sesiones planificadas pasadas</translation>
+    </message>
+    <message>
       <source>Phase</source>
       <translation>Fase</translation>
     </message>
@@ -1062,12 +1663,20 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
       <translation>Planificar</translation>
     </message>
     <message>
+      <source>Plan a session</source>
+      <translation>Planificar una sesión</translation>
+    </message>
+    <message>
       <source>Plan from a template</source>
       <translation>Planificar desde una plantilla</translation>
     </message>
     <message>
       <source>Plan one session</source>
       <translation>Planificar una sesión</translation>
+    </message>
+    <message>
+      <source>Plan session {number}</source>
+      <translation>Planificar la sesión {number}</translation>
     </message>
     <message>
       <source>Plan sessions from a template</source>
@@ -1084,6 +1693,10 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
     <message>
       <source>Planned dose</source>
       <translation>Dosis planificada</translation>
+    </message>
+    <message>
+      <source>Planned dose in milligrams</source>
+      <translation>Dosis planificada en miligramos</translation>
     </message>
     <message>
       <source>Planned sessions</source>
@@ -1114,16 +1727,32 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
       <translation>Fecha de inicio</translation>
     </message>
     <message>
+      <source>Template</source>
+      <translation>Plantilla</translation>
+    </message>
+    <message>
       <source>The planned sessions to save</source>
       <translation>Las sesiones planificadas que guardar</translation>
+    </message>
+    <message>
+      <source>Time of session {number}</source>
+      <translation>Hora de la sesión {number}</translation>
     </message>
     <message>
       <source>Undo the last change</source>
       <translation>Deshacer el último cambio</translation>
     </message>
     <message>
+      <source>Unit</source>
+      <translation>Unidad</translation>
+    </message>
+    <message>
       <source>Upcoming</source>
       <translation>Próximas</translation>
+    </message>
+    <message>
+      <source>Upcoming planned sessions</source>
+      <translation>Próximas sesiones planificadas</translation>
     </message>
     <message>
       <source>Usual t&amp;ime</source>
@@ -1154,8 +1783,24 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
       <translation>Su propio plan, para recordarle y para comparar con lo que pasó: manda el calendario de la clínica. Editar → Deshacer retira cualquier cambio aquí.</translation>
     </message>
     <message>
+      <source>days</source>
+      <translation>días</translation>
+    </message>
+    <message>
+      <source>every 2 weeks</source>
+      <translation>cada 2 semanas</translation>
+    </message>
+    <message>
       <source>the template's own (e.g. mon,wed,fri)</source>
       <translation>los de la plantilla (p. ej. mon,wed,fri)</translation>
+    </message>
+    <message>
+      <source>weekly</source>
+      <translation>semanal</translation>
+    </message>
+    <message>
+      <source>weeks</source>
+      <translation>semanas</translation>
     </message>
   </context>
   <context>
@@ -1269,6 +1914,69 @@ Puede volver a intentarlo dentro de %n segundos.</numerusform>
     <message>
       <source>Your recovery key</source>
       <translation>Su clave de recuperación</translation>
+    </message>
+  </context>
+  <context>
+    <name>Reminders</name>
+    <message>
+      <source>A daily reminder?</source>
+      <translation>¿Un recordatorio diario?</translation>
+    </message>
+    <message>
+      <source>A questionnaire is due</source>
+      <translation>Toca rellenar un cuestionario</translation>
+    </message>
+    <message>
+      <source>Appointment tomorrow</source>
+      <translation>Cita mañana</translation>
+    </message>
+    <message>
+      <source>Fill in</source>
+      <translation>Rellenar</translation>
+    </message>
+    <message>
+      <source>It comes only on days when no mood was logged yet, and says only “Time to log your mood”. Check-ins after a session are reminded too. Change the time, or keep reminders coming while the window is closed, in Settings.</source>
+      <translation>Solo llega los días en que aún no se ha registrado el ánimo, y solo dice «Es hora de registrar su ánimo». También se recuerdan los seguimientos después de una sesión. En Preferencias puede cambiar la hora o seguir recibiendo recordatorios con la ventana cerrada.</translation>
+    </message>
+    <message>
+      <source>Log mood</source>
+      <translation>Registrar ánimo</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Abrir</translation>
+    </message>
+    <message>
+      <source>Reminders now come every other day. Change or stop them in Settings → Reminders.</source>
+      <translation>Ahora los recordatorios llegan cada dos días. Puede cambiarlos o desactivarlos en Preferencias → Recordatorios.</translation>
+    </message>
+    <message>
+      <source>Session-day advice: no driving or operating machinery until the next day, after a night's sleep. Plan a ride home.</source>
+      <translation>Consejo para el día de la sesión: no conduzca ni maneje maquinaria hasta el día siguiente, después de una noche de sueño. Organice quién le lleve a casa.</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>Preferencias</translation>
+    </message>
+    <message>
+      <source>Snooze 1 h</source>
+      <translation>Posponer 1 h</translation>
+    </message>
+    <message>
+      <source>This evening</source>
+      <translation>Esta tarde</translation>
+    </message>
+    <message>
+      <source>Time for your check-in</source>
+      <translation>Es hora de su seguimiento</translation>
+    </message>
+    <message>
+      <source>Time to log your mood</source>
+      <translation>Es hora de registrar su ánimo</translation>
+    </message>
+    <message>
+      <source>Would you like a reminder to log your mood each evening at 20:00?</source>
+      <translation>¿Desea un recordatorio para registrar su ánimo cada tarde a las 20:00?</translation>
     </message>
   </context>
   <context>
@@ -1825,7 +2533,75 @@ Restore the backup from {made}?</source>
     </message>
   </context>
   <context>
+    <name>Sync</name>
+    <message>
+      <source>C&amp;hange the sync folder…</source>
+      <translation>Cam&amp;biar la carpeta de sincronización…</translation>
+    </message>
+    <message>
+      <source>Choose a folder you sync to link this journal</source>
+      <translation>Elija una carpeta que usted sincronice para vincular este diario</translation>
+    </message>
+    <message>
+      <source>Choose the folder to sync through</source>
+      <translation>Elija la carpeta a través de la que sincronizar</translation>
+    </message>
+    <message>
+      <source>Not set up. Choose a folder you already sync between your computers (Syncthing, Nextcloud, Dropbox, a USB stick); only encrypted files go there.</source>
+      <translation>Sin configurar. Elija una carpeta que ya sincronice entre sus ordenadores (Syncthing, Nextcloud, Dropbox, una memoria USB); allí solo van archivos cifrados.</translation>
+    </message>
+    <message>
+      <source>Set &amp;up sync…</source>
+      <translation>Con&amp;figurar la sincronización…</translation>
+    </message>
+    <message>
+      <source>Sync &amp;now</source>
+      <translation>Sincronizar a&amp;hora</translation>
+    </message>
+    <message>
+      <source>Sync status</source>
+      <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+      <source>Sync waited: {reason}</source>
+      <translation>La sincronización espera: {reason}</translation>
+    </message>
+    <message>
+      <source>Sync with your other computers</source>
+      <translation>Sincronizar con sus otros ordenadores</translation>
+    </message>
+    <message>
+      <source>Sync: the folder could not be used ({reason}).</source>
+      <translation>Sincronización: no se pudo usar la carpeta ({reason}).</translation>
+    </message>
+    <message>
+      <source>Sync: {error}</source>
+      <translation>Sincronización: {error}</translation>
+    </message>
+    <message>
+      <source>{status}
+Folder: {folder}</source>
+      <translation>{status}
+Carpeta: {folder}</translation>
+    </message>
+  </context>
+  <context>
+    <name>Tasks</name>
+    <message>
+      <source>The file could not be written ({reason}).</source>
+      <translation>No se pudo escribir el archivo ({reason}).</translation>
+    </message>
+    <message>
+      <source>{task} failed</source>
+      <translation>{task}: ha fallado</translation>
+    </message>
+  </context>
+  <context>
     <name>Timeline</name>
+    <message>
+      <source> → {bp} leaving</source>
+      <translation> → {bp} al irse</translation>
+    </message>
     <message>
       <source>&amp;Delete</source>
       <translation>E&amp;liminar</translation>
@@ -1835,8 +2611,24 @@ Restore the backup from {made}?</source>
       <translation>Mo&amp;strar:</translation>
     </message>
     <message>
+      <source>, {minutes} min</source>
+      <translation>, {minutes} min</translation>
+    </message>
+    <message>
+      <source>; question {number} answered above 0</source>
+      <translation>; pregunta {number} respondida por encima de 0</translation>
+    </message>
+    <message>
       <source>All entries, newest first</source>
       <translation>Todos los registros, los más recientes primero</translation>
+    </message>
+    <message>
+      <source>All kinds</source>
+      <translation>Todos los tipos</translation>
+    </message>
+    <message>
+      <source>BP {before} → {after}</source>
+      <translation>PA {before} → {after}</translation>
     </message>
     <message>
       <source>Delete the selected entry</source>
@@ -1855,12 +2647,24 @@ Restore the backup from {made}?</source>
       <translation>Modificar el registro seleccionado</translation>
     </message>
     <message>
+      <source>HR {} bpm</source>
+      <translation>FC {} lpm</translation>
+    </message>
+    <message>
       <source>Kind</source>
       <translation>Tipo</translation>
     </message>
     <message>
+      <source>Mood {score}/10</source>
+      <translation>Ánimo {score}/10</translation>
+    </message>
+    <message>
       <source>Note</source>
       <translation>Nota</translation>
+    </message>
+    <message>
+      <source>RED FLAG — {text}</source>
+      <translation>SEÑAL DE ALARMA — {text}</translation>
     </message>
     <message>
       <source>Search in notes</source>
@@ -1875,8 +2679,44 @@ Restore the backup from {made}?</source>
       <translation>Mensaje de la cronología</translation>
     </message>
     <message>
+      <source>Timeline → Delete the selected entry</source>
+      <translation>Cronología → Eliminar el registro seleccionado</translation>
+    </message>
+    <message>
+      <source>Timeline → Edit the selected entry</source>
+      <translation>Cronología → Editar el registro seleccionado</translation>
+    </message>
+    <message>
       <source>When</source>
       <translation>Cuándo</translation>
+    </message>
+    <message>
+      <source>anxiety {score}/10</source>
+      <translation>ansiedad {score}/10</translation>
+    </message>
+    <message>
+      <source>dissociation {score}/10</source>
+      <translation>disociación {score}/10</translation>
+    </message>
+    <message>
+      <source>energy {score}/10</source>
+      <translation>energía {score}/10</translation>
+    </message>
+    <message>
+      <source>observed {} min</source>
+      <translation>observación {} min</translation>
+    </message>
+    <message>
+      <source>slept {hours} h</source>
+      <translation>durmió {hours} h</translation>
+    </message>
+    <message>
+      <source>{kind} deleted. Edit → Undo (Ctrl+Z) brings it back.</source>
+      <translation>{kind}: eliminado. Editar → Deshacer (Ctrl+Z) lo recupera.</translation>
+    </message>
+    <message>
+      <source>{label}, severity {score}/10</source>
+      <translation>{label}, gravedad {score}/10</translation>
     </message>
   </context>
   <context>
@@ -2234,6 +3074,51 @@ Restore the backup from {made}?</source>
     </message>
   </context>
   <context>
+    <name>Tray</name>
+    <message>
+      <source>Lock</source>
+      <translation>Bloquear</translation>
+    </message>
+    <message>
+      <source>Log mood…</source>
+      <translation>Registrar ánimo…</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Abrir</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Salir</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrendHover</name>
+    <message>
+      <source>1 entry</source>
+      <translation>1 registro</translation>
+    </message>
+    <message numerus="yes">
+      <source>daily mean of %n entry(s)</source>
+      <translation>
+        <numerusform>media diaria de %n registro</numerusform>
+        <numerusform>media diaria de %n registros</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>{day} — anxiety {score} (10 = worst; {entries})</source>
+      <translation>{day} — ansiedad {score} (10 = la peor; {entries})</translation>
+    </message>
+    <message>
+      <source>{day} — mood {score} ({entries}); 7-day mean {mean}</source>
+      <translation>{day} — ánimo {score} ({entries}); media de 7 días {mean}</translation>
+    </message>
+    <message>
+      <source>{day} — sleep {hours} h ({entries})</source>
+      <translation>{day} — sueño {hours} h ({entries})</translation>
+    </message>
+  </context>
+  <context>
     <name>TrendTable</name>
     <message>
       <source>7-day mean</source>
@@ -2259,9 +3144,29 @@ Restore the backup from {made}?</source>
       <source>The Trends chart as a table, newest day first: daily mood, its 7-day mean and the sessions of that day.</source>
       <translation>El gráfico de Tendencias como tabla, el día más reciente primero: ánimo diario, su media de 7 días y las sesiones de ese día.</translation>
     </message>
+    <message>
+      <source>none</source>
+      <translation>ninguno</translation>
+    </message>
+    <message>
+      <source>{column}: {value}</source>
+      <translation>{column}: {value}</translation>
+    </message>
   </context>
   <context>
     <name>Trends</name>
+    <message>
+      <source>. Vertical lines: treatment sessions; hollow rings at the top: sessions still planned. Triangles: side effects (pointing up: a red flag). Small diamonds on the bottom row, with a dotted line and a label: medication starts, dose changes and stops. </source>
+      <translation>. Líneas verticales: sesiones de tratamiento; anillos huecos arriba: sesiones aún planificadas. Triángulos: efectos secundarios (apuntando hacia arriba: una señal de alarma). Rombos pequeños en la fila inferior, con una línea punteada y una etiqueta: inicios, cambios de dosis y suspensiones de medicación. </translation>
+    </message>
+    <message>
+      <source>Crosses (Show sleep): sleep in hours on the left scale; {definition}.</source>
+      <translation>Cruces (Mostrar sueño): sueño en horas en la escala izquierda; {definition}.</translation>
+    </message>
+    <message>
+      <source>Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis ({definition}); shaded: the {title} severity bands ({bands}). </source>
+      <translation>Rombos y hexágonos: puntuaciones totales del PHQ-9 y del GAD-7 en el eje derecho ({definition}); sombreado: los tramos de gravedad del {title} ({bands}). </translation>
+    </message>
     <message>
       <source>Hide the &amp;data table</source>
       <translation>Ocultar la tabla de &amp;datos</translation>
@@ -2410,8 +3315,16 @@ Restore the backup from {made}?</source>
       <translation>Sueño (horas, eje izquierdo)</translation>
     </message>
     <message>
+      <source>Sleep in hours, on the left scale (it grows past 10 for long nights)</source>
+      <translation>Sueño en horas, en la escala izquierda (supera el 10 en las noches largas)</translation>
+    </message>
+    <message>
       <source>sleep (hours)</source>
       <translation>sueño (horas)</translation>
+    </message>
+    <message>
+      <source>{axis}, on the right axis. {definition}.</source>
+      <translation>{axis}, en el eje derecho. {definition}.</translation>
     </message>
     <message>
       <source>{title} total (right axis, 0–{top})</source>
@@ -2443,6 +3356,10 @@ Restore the backup from {made}?</source>
       <translation>, un día de sesión</translation>
     </message>
     <message>
+      <source>, slept {hours} h</source>
+      <translation>, durmió {hours} h</translation>
+    </message>
+    <message>
       <source>Arrow keys: up and down a day, left and right a month.</source>
       <translation>Flechas: arriba y abajo un día, izquierda y derecha un mes.</translation>
     </message>
@@ -2453,6 +3370,10 @@ Restore the backup from {made}?</source>
     <message>
       <source>Mood 0</source>
       <translation>Ánimo 0</translation>
+    </message>
+    <message>
+      <source>No entries on this day.</source>
+      <translation>No hay registros este día.</translation>
     </message>
     <message>
       <source>Year</source>
@@ -2469,6 +3390,14 @@ Restore the backup from {made}?</source>
     <message>
       <source>no mood entry</source>
       <translation>sin registro de ánimo</translation>
+    </message>
+    <message>
+      <source>{time}  mood {score}</source>
+      <translation>{time}  ánimo {score}</translation>
+    </message>
+    <message>
+      <source>{time}  session ({phase}, {route})</source>
+      <translation>{time}  sesión ({phase}, {route})</translation>
     </message>
   </context>
 </TS>

@@ -23,15 +23,18 @@ from ketajournal import translation
 from ketajournal.domain import factors, year_pixels
 from ketajournal.domain.models import Event, EventKind, MoodEntry
 from ketajournal.services.journal import Journal
+from ketajournal.services.settings import Settings
+from ketajournal.ui import window_texts as texts_module
 from ketajournal.ui.keyboard import mnemonic_clashes
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.screens import SCREENS
+from ketajournal.ui.sync import SyncSection
 from resources import catalogue
 from tests.support.fixtures import open_window
 
-#: The screens whose strings are translated (Appointment waits for its module's turn).
-TRANSLATED = ("today", "timeline", "trends", "boosters", "plan", "medications", "year",
-              "factors")
+#: The screens whose strings are translated: every one.
+TRANSLATED = ("today", "timeline", "trends", "boosters", "appointment", "plan", "medications",
+              "year", "factors")
 
 
 @pytest.fixture
@@ -98,6 +101,16 @@ def _needs_words(text: str) -> bool:
     return sum(c.isalpha() for c in text) >= 2
 
 
+def _menu_texts(window: MainWindow) -> Iterator[str]:
+    """Every menu's title and every item in it (separators aside), and the tray's."""
+    for action in window.menuBar().actions():
+        yield action.text()
+        menu = action.menu()
+        assert menu is not None
+        yield from (a.text() for a in menu.actions() if not a.isSeparator())
+    yield from (a.text() for a in window.tray.menu.actions() if not a.isSeparator())
+
+
 def _screens(window: MainWindow, qtbot: QtBot) -> Iterator[str]:
     for index, screen in enumerate(SCREENS):
         if screen.name not in TRANSLATED:
@@ -120,8 +133,9 @@ def test_the_pseudo_locale_reaches_every_text_of_every_translated_screen(
         assert texts, name
         untranslated += [(name, t) for t in texts if "⟦" not in t]
         walked.append(name)
-    menus = [a.text() for a in window.menuBar().actions()]
-    assert all("⟦" in text for text in menus), menus
+    menus = list(_menu_texts(window))
+    assert len(menus) > 30
+    assert [t for t in menus if "⟦" not in t] == []
     assert all(t.startswith("⟦") for t in
                (window.tabs.tabText(i) for i in range(window.tabs.count())))
     assert walked == list(TRANSLATED)
@@ -202,3 +216,83 @@ def test_the_journal_setting_switches_the_language_and_system_keeps_the_start_on
 def test_the_start_language_comes_from_the_variable_before_the_system(qapp: object) -> None:
     assert translation.start_language({"KETAJOURNAL_LANGUAGE": "es"}) == "es"
     assert translation.start_language({}) == "en"  # the tests' C locale
+
+
+def test_the_pseudo_locale_reaches_the_frame_and_the_sync_section(
+        pseudo_locale: None, window_journal: Journal, qtbot: QtBot) -> None:
+    window = open_window(qtbot, window_journal)
+    assert window.statusBar().currentMessage().startswith("⟦")
+    assert window.opening_page.text().startswith("⟦")
+    section = SyncSection(window.open_controller)
+    qtbot.addWidget(section)
+    section.show()
+    texts = [t for _, t in _shown_texts(section) if _needs_words(t)]
+    assert len(texts) >= 4
+    assert [t for t in texts if "⟦" not in t] == []
+    assert section.status.accessibleName().startswith("⟦")
+
+
+def test_the_frame_speaks_the_journal_language_once_it_is_unlocked(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The system speaks English and the journal's setting says German: the menus, built
+    before unlocking, follow it (a LanguageChange) as the screens do."""
+    assert window.menuBar().actions()[0].text() == "&File"
+    Settings(window.open_controller.journal).set("ui.language", "de")
+    window.lock()
+    assert window.statusBar().currentMessage() == "Locked."
+    try:
+        window.try_unlock("")
+        qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&Datei")
+        assert [a.text() for a in window.menuBar().actions()] == [
+            "&Datei", "&Bearbeiten", "&Erfassen", "&Ansicht", "&Hilfe"]
+        assert window.menus.lock_action.text() == "Sp&erren"
+        assert window.menus.crisis_action.text() == "&Krisenhilfe…"
+        view = window.menuBar().actions()[3].menu()
+        assert view is not None and view.actions()[1].text() == "Verlauf"
+        assert window.tray.quit_action.text() == "Beenden"
+        assert window.statusBar().currentMessage() == "Entsperrt."
+        assert window.tabs is not None and window.tabs.tabText(0) == "He&ute"
+    finally:
+        translation.install("en")
+        QLocale.setDefault(QLocale.c())
+    # Back to English (as a setting changed back would): the frame follows again.
+    qtbot.waitUntil(lambda: window.menuBar().actions()[0].text() == "&File")
+    assert window.statusBar().currentMessage() == "Unlocked."
+
+
+def test_the_status_line_writes_its_message_again_in_the_new_language(
+        window: MainWindow, qtbot: QtBot) -> None:
+    window.status_line.show(texts_module.SAVED_SUMMARY, summary="PHQ-9 4")
+    assert window.statusBar().currentMessage() == "Saved: PHQ-9 4."
+    translation.install("de")
+    try:
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Gespeichert: PHQ-9 4.")
+        window.statusBar().showMessage("from elsewhere")
+        translation.install("es")
+        qtbot.wait(10)
+        assert window.statusBar().currentMessage() == "from elsewhere"  # not ours: left alone
+    finally:
+        translation.install("en")
+
+
+def test_each_language_keeps_the_forms_free_of_mnemonic_clashes(
+        language: str, window_journal: Journal, qtbot: QtBot) -> None:
+    from ketajournal.ui.import_dialog import AppImportDialog
+    from ketajournal.ui.plan import PlannedSessionDialog, TemplateDialog
+
+    window = open_window(qtbot, window_journal)
+    controller = window.open_controller
+    forms: list[QWidget] = [
+        *(window.dialog_for(kind) for kind in ("mood", "session", "side_effect", "event")),
+        TemplateDialog(controller, window), PlannedSessionDialog(controller, window),
+        AppImportDialog(controller, window), SyncSection(controller),
+    ]
+    clashes = {}
+    for form in forms:
+        qtbot.addWidget(form)
+        form.show()
+        qtbot.wait(1)
+        if found := mnemonic_clashes(form):
+            clashes[type(form).__name__] = found
+        form.close()
+    assert clashes == {}

@@ -292,3 +292,14 @@ def test_an_old_cycle_in_a_shared_layer_still_has_its_tooltip(chart: ResponseCur
         sample.setVisible(True)
         chart.legend.sigSampleClicked.emit(sample)
     assert chart.visible_curve_count() == 12
+
+
+def test_the_description_names_lines_by_meaning_and_shape_not_colour(
+    chart: ResponseCurvesChart,
+) -> None:
+    description = chart.plot.accessibleDescription()
+    assert "median of the booster cycles a bold solid line" in description
+    assert "dotted" in description and "dashed" in description
+    # The colours change with the scheme (dark mode): a colour word would mislead.
+    colours = ("blue", "green", "purple", "red", "grey", "gray", "orange", "black")
+    assert [c for c in colours if c in description.lower()] == []

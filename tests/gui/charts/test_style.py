@@ -61,8 +61,11 @@ for _ in range(5):
 image = chart.plot.grab().toImage()
 column = image.width() // 2
 mean = [y for y in range(image.height()) if image.pixelColor(column, y).name() == LIGHT.mean]
+# Only the plotted area: the legend below it has a sample of the same triangle.
+view = chart.plot.getPlotItem().getViewBox().sceneBoundingRect()
+bottom = int(view.bottom() * image.devicePixelRatio())
 marker = {
-    x for x in range(image.width()) for y in range(image.height())
+    x for x in range(image.width()) for y in range(min(bottom, image.height()))
     if image.pixelColor(x, y).name() == LIGHT.side_effect
 }
 print(chart.item_style("mean").width, image.devicePixelRatio(), len(mean), len(marker))

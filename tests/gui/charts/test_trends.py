@@ -612,3 +612,38 @@ def test_planned_sessions_are_hollow_rings_apart_from_logged_ones(chart: TrendsC
     assert screen().planned not in (screen().induction, screen().booster)
     chart.set_series(built)
     assert chart.drawn_points("planned")[0].size == 0
+
+
+def test_the_legend_takes_fewer_columns_rather_than_push_the_right_axis_out(
+    qtbot: QtBot,
+) -> None:
+    from ketajournal import translation
+
+    chart = TrendsChart()
+    qtbot.addWidget(chart)
+    chart.resize(1100, 600)
+    chart.show()
+    qtbot.waitExposed(chart)
+
+    def legend_width() -> float:
+        return chart.legend.layout.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+
+    assert chart.legend.columnCount == 5
+    chart.resize(600, 500)
+    qtbot.waitUntil(lambda: chart.legend.columnCount < 5)
+    assert legend_width() <= chart.plot.width()
+    chart.resize(1100, 600)
+    qtbot.waitUntil(lambda: chart.legend.columnCount == 5)
+    # German labels are longer: fewer columns at the window's width too.
+    translation.install("de")
+    try:
+        german = TrendsChart()
+        qtbot.addWidget(german)
+        german.resize(1070, 600)
+        german.show()
+        qtbot.waitExposed(german)
+        assert german.legend.columnCount < 5
+        assert german.legend.layout.effectiveSizeHint(
+            Qt.SizeHint.MinimumSize).width() <= german.plot.width()
+    finally:
+        translation.install("en")

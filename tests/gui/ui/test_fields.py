@@ -60,3 +60,17 @@ def test_blood_pressure_needs_both_values_or_neither(qtbot: QtBot) -> None:
     edit.diastolic.set_optional(None)
     with pytest.raises(ValidationError, match="both systolic and diastolic"):
         edit.reading("bp_before")
+
+
+def test_a_day_is_shown_as_the_language_writes_it(qapp: object) -> None:
+    from PySide6.QtCore import QDate, QLocale
+
+    from ketajournal.ui.fields import day_format
+
+    day = QDate(2026, 12, 3)
+    assert QLocale().toString(day, day_format()) == "3 Dec 2026"
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        assert QLocale().toString(day, day_format()) == "3. Dez. 2026"
+    finally:
+        QLocale.setDefault(QLocale.c())

@@ -206,3 +206,15 @@ def test_change_moves_a_planned_session_and_undo_moves_it_back(
     view.missed_button.click()
     view.select(Plans(journal).past()[0].id)
     assert view.change_selected() is None and "still planned" in view.status.text()
+
+
+def test_the_template_form_row_of_two_fields_keeps_its_mnemonic(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    view = plan_view(window)
+    dialog = TemplateDialog(view.controller, view)
+    qtbot.addWidget(dialog)
+    (label,) = [w for w in dialog.findChildren(QLabel) if w.text() == "Custom: e&very"]
+    assert label.buddy() is dialog.every  # shown as "every" with the v underlined, not "&"

@@ -391,3 +391,36 @@ def test_an_opening_window_makes_the_notifier_after_todays_first_paint(
     qtbot.waitUntil(lambda: recorder.sent != [])
     assert [s[1] for s in recorder.sent] == ["Time to log your mood"]
     window.quit_app()
+
+
+def test_a_notification_speaks_the_window_language_generic_lines_and_buttons(
+    qtbot: QtBot, journal: Journal, clock: FixedClock, recorder: Recorder, open_window: Opener
+) -> None:
+    from ketajournal import translation
+    from ketajournal.domain.reminders import HINT, Kind, Notice
+    from ketajournal.ui.reminders import shown_notice
+
+    translation.install("de")
+    try:
+        notice = Notice(Kind.MOOD, "mood:x", "ketajournal", f"Time to log your mood\n{HINT}",
+                        "mood", NOW,
+                        (Action("open", "Log mood"), Action("snooze-1h", "Snooze 1 h")))
+        title, body, actions = shown_notice(notice)
+        assert title == "ketajournal"
+        assert body == ("Zeit, Ihre Stimmung zu erfassen\nErinnerungen kommen jetzt nur noch "
+                        "jeden zweiten Tag. Ändern oder beenden können Sie sie unter "
+                        "Einstellungen → Erinnerungen.")
+        assert [(a.id, a.label) for a in actions] == [("open", "Stimmung erfassen"),
+                                                      ("snooze-1h", "1 Std. später")]
+        # A line the core wrote in detail (opted in to) is sent as it is.
+        detailed = Notice(Kind.MOOD, "mood:y", "ketajournal", "PHQ-9: not filled yet.", "mood",
+                          NOW)
+        assert shown_notice(detailed)[1] == "PHQ-9: not filled yet."
+        questionnaires_filled(journal, NOW - timedelta(days=1))
+        journal.log(Session(at=NOW - timedelta(hours=30), route=Route.NASAL,
+                            phase=Phase.BOOSTER, dose_mg=84))
+        open_window()  # it looks at once, and sends in German
+        assert recorder.sent == [("ketajournal", "Zeit für Ihren Check-in",
+                                  ("open", "snooze-1h", "snooze-evening"))]
+    finally:
+        translation.install("en")

@@ -97,7 +97,8 @@ def test_a_click_lists_the_days_entries_in_time_order_and_keys_move(
     assert view.grid.selected == day
     assert view.grid.focusPolicy() == Qt.FocusPolicy.StrongFocus  # reachable by Tab
     items = [view.day_list.item(i).text() for i in range(view.day_list.count())]
-    assert items == ["10:00  session (induction, iv)", "20:00  mood 7  · walk\n        first line"]
+    assert items == ["10:00  session (Induction, IV infusion)",
+                     "20:00  mood 7  · walk\n        first line"]
     assert "Sat 14 Mar 2026: daily mood 7, a session day" in view.grid.accessibleDescription()
     qtbot.keyClick(view.grid, Qt.Key.Key_Down)
     assert view.grid.selected == date(2026, 3, 15)
