@@ -59,6 +59,7 @@ PROBE = textwrap.dedent(
 
     class Probe(QObject):
         stamps = {}
+        cpu = {}
         target = None
         window = ""
         loaded = []
@@ -66,6 +67,7 @@ PROBE = textwrap.dedent(
         def stamp(self, name, then=None):
             if name not in self.stamps:
                 self.stamps[name] = time.time()
+                self.cpu[name] = time.process_time()
                 QTimer.singleShot(0, lambda: self.turned(name, then))
 
         def turned(self, name, then):
@@ -94,11 +96,14 @@ PROBE = textwrap.dedent(
         def done(self):
             mem = memory()
             stamps = dict(self.stamps)
+            cpu = dict(self.cpu)
             if MODE == "bare":
                 stamps["today"], stamps["today_ready"] = stamps["window"], stamps["window_ready"]
+                cpu["today"] = cpu["window"]
             print("PROBE " + json.dumps({
                 "painted": stamps["window"], "ready": stamps["window_ready"],
                 "today_painted": stamps["today"], "today_ready": stamps["today_ready"],
+                "window_cpu": cpu["window"], "today_cpu": cpu["today"],
                 "window": self.window, "rss_kib": mem.get("VmRSS"), "hwm_kib": mem.get("VmHWM"),
                 "loaded": self.loaded,
             }), flush=True)
@@ -136,8 +141,10 @@ def measure(mode: str, env: dict[str, str], app_args: list[str] | None = None,
     ``paint``/``ready``: the first paint of the window (and one loop turn after it),
     which the app shows before it opens the journal; ``today``: one loop turn after
     the first paint of Today (``window`` mode), of the Trends chart (``trends``), or
-    ``ready`` (``bare``), i.e. the screen ready for input. ``loaded``: which heavy
-    modules were imported at the window's first paint.
+    ``ready`` (``bare``), i.e. the screen ready for input. ``paint_cpu``/``today_cpu``:
+    the child's CPU time (``time.process_time``, all its threads) at those two paints,
+    steadier than wall time on a shared machine. ``loaded``: which heavy modules were
+    imported at the window's first paint.
 
     ``preamble`` is code run in the app child before ketajournal is imported (the
     "what if" experiments of ``benchmarks.profiles``). Raises
@@ -157,6 +164,8 @@ def measure(mode: str, env: dict[str, str], app_args: list[str] | None = None,
                 "paint": data["painted"] - start,
                 "ready": data["ready"] - start,
                 "today": data["today_ready"] - start,
+                "paint_cpu": data["window_cpu"],
+                "today_cpu": data["today_cpu"],
                 "rss_mib": data["rss_kib"] / 1024,
                 "hwm_mib": data["hwm_kib"] / 1024,
                 "loaded": data["loaded"],

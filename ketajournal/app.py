@@ -205,12 +205,13 @@ class _Opener:
         """
         from ketajournal.services.damage import JournalDamagedError
         from ketajournal.services.opening import open_checked
-        from ketajournal.ui.security import offer_backup_restore
 
         for _ in range(2):  # the restored backup is opened and checked again
             try:
                 return open_checked(self.paths, self.keys, secret, create=create, verify=verify)
             except JournalDamagedError as error:
+                from ketajournal.ui.security import offer_backup_restore  # only when damaged
+
                 if not offer_backup_restore(None, error, self.keys):
                     raise  # declined: the message says what happened; nothing was changed
         return open_checked(self.paths, self.keys, secret, create=create, verify=verify)

@@ -26,6 +26,7 @@ class PaintWatch(QObject):
         """The first paint: ``done`` runs on the next loop turn, once the frame is drawn."""
         if event.type() == QEvent.Type.Paint and not self.seen:
             self.seen = True
+            watched.removeEventFilter(self)  # the widget's later events pass unseen
             if self.done is not None:
                 QTimer.singleShot(0, self.done)
         return False

@@ -78,7 +78,6 @@ if TYPE_CHECKING:
 Unlock = Callable[[str], "Journal"]
 
 
-#: Help → Crisis resources, from anywhere in the window.
 class MainWindow(QMainWindow):
     """Today and the other screens, with menus, undo and locking.
 
@@ -122,7 +121,8 @@ class MainWindow(QMainWindow):
             schedule_file=schedule_file,
         )
         self._notifier_later = notifier if opening else None  # made after the first paint
-        self._notifier_watch: PaintWatch | None = None
+        self._opening = opening  # the first attach leaves what Today does not show for later
+        self._after_paint: JournalController | None = None
         self.reminders.open_requested.connect(self.open_form)
         self.reminders.day_changed.connect(self._new_day)
         #: The form a reminder asked for while locked: opened after unlocking.
@@ -212,14 +212,18 @@ class MainWindow(QMainWindow):
             self.reminders.start_sending(self._notifier_later)
             self._notifier_later = None
 
-    def _notifier_after_paint(self) -> None:
-        watch, self._notifier_watch = self._notifier_watch, None
-        if watch is not None and self.tabs is not None:
-            self.tabs.removeEventFilter(watch)
-            watch.deleteLater()
+    def _after_today_paint(self) -> None:
+        """What Today does not show: the notifier, the sync link, the check after opening."""
+        controller, self._after_paint = self._after_paint, None
+        if controller is None or controller is not self.controller:
+            return  # done already (the paint, then the fallback timer), or locked since
         if self._notifier_later is not None:
             self._start_notifier()
             self.reminders.check()
+        if self.sync is not None:
+            self.sync.attach(controller)
+        if self._check_after_open:  # the full check reads every page: in a thread
+            QTimer.singleShot(0, self._start_check_after_open)
 
     def attach(self, controller: JournalController) -> None:
         """Build the screens around an open journal."""
@@ -256,28 +260,23 @@ class MainWindow(QMainWindow):
         self._apply_background()
         self.appearance.set_choice(self._setting("appearance.color_scheme"))
         self.reminders.attach(controller.journal)
-        if self._notifier_later is not None and self.isVisible():
-            # The notifier (desktop-notifier, D-Bus: 20-40 ms of imports and a call to the
-            # notification service) comes after Today's first paint; reminders look then.
-            self._notifier_watch = PaintWatch(self.tabs)
-            self._notifier_watch.done = self._notifier_after_paint
-            QTimer.singleShot(1000, self._notifier_after_paint)  # a paint that never comes
-        elif self._notifier_later is not None:  # hidden (in the background): at once
-            self._notifier_after_paint()
-        if not self._demo:
-            if self.sync is None:
-                from ketajournal.ui import sync as sync_ui
+        if not self._demo and self.sync is None:
+            from ketajournal.ui import sync as sync_ui
 
-                self.sync = sync_ui.SyncScheduler(self)
-                self.sync.status_changed.connect(self.statusBar().showMessage)
-            self.sync.attach(controller)
+            self.sync = sync_ui.SyncScheduler(self)
+            self.sync.status_changed.connect(self.statusBar().showMessage)
+        self._after_paint = controller
+        if self._opening and self.isVisible():
+            # At start the notifier, the sync link and the check wait for Today's paint.
+            PaintWatch(self.tabs).done = self._after_today_paint
+            QTimer.singleShot(1000, self._after_today_paint)  # a paint that never comes
+        else:  # a window in the background, an unlock: at once
+            self._after_today_paint()
+        self._opening = False
         if self._demo:
             self.tabs.setCurrentWidget(self.trends)  # a newcomer sees the chart at once
         else:
             self.today.mood_row.setFocus()
-        if self._check_after_open:
-            # After the first paint: the full check reads every page, the backup copies them.
-            QTimer.singleShot(0, self._start_check_after_open)
         if self.pending_form is not None:
             form, self.pending_form = self.pending_form, None
             self.open_form(form)

@@ -64,6 +64,17 @@ def test_the_ci_builds_the_spec_and_runs_the_smoke_test_after_the_tests() -> Non
     assert ci.index("packaging/smoke.sh") > tests
 
 
+def test_the_walkthrough_as_a_patient_is_a_script_that_starts_from_the_menu_entry() -> None:
+    # packaging/linux/try-as-patient.sh needs the built archive, Xvfb and GNOME Keyring
+    # (minutes); here: it parses, runs, and launches through the installed desktop entry.
+    script = ROOT / "packaging" / "linux" / "try-as-patient.sh"
+    assert os.access(script, os.X_OK)
+    subprocess.run(["bash", "-n", str(script)], check=True)
+    text = script.read_text(encoding="utf-8")
+    assert 'gio launch "$entry"' in text and "./install.sh" in text
+    assert "log mood 7" in text and "export pdf" in text
+
+
 def test_the_spec_collects_what_is_loaded_by_name() -> None:
     spec = (ROOT / "packaging" / "ketajournal.spec").read_text(encoding="utf-8")
     assert 'collect_data_files("ketajournal.assets")' in spec

@@ -267,6 +267,23 @@ def test_an_opening_window_shows_no_journal_and_no_journal_action_until_attached
     settle(window)
 
 
+def test_at_start_the_sync_link_waits_for_todays_first_paint(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    from ketajournal.ui.first_paint import show_and_wait_for_paint
+    from tests.support.fixtures import settle
+
+    window = MainWindow(None, opening=True)
+    assert show_and_wait_for_paint(window, timeout_ms=5000)
+    controller = JournalController(journal)
+    window.attach(controller)
+    # Today is built and shown; services.sync and the link's read come after its paint.
+    assert window.sync is not None and window.sync._controller is None
+    qtbot.waitUntil(lambda: window.sync is not None and window.sync._controller is controller,
+                    timeout=5000)
+    settle(window)
+
+
 def test_an_opening_window_without_a_key_asks_for_the_secret(qtbot: QtBot) -> None:
     window = MainWindow(None, opening=True, unlock=lambda _secret: None)  # type: ignore[arg-type,return-value]
     qtbot.addWidget(window)
