@@ -36,7 +36,7 @@ def test_csv_export_writes_one_utf8_file_per_kind_with_a_header(
     demo_journal: Journal, tmp_path: Path
 ) -> None:
     counts = exchange.export_csv(demo_journal, tmp_path / "out")
-    assert counts == demo_journal.counts()
+    assert counts == demo_journal.entry_counts()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         [f"{kind}.csv" for kind in KINDS] + ["medication.csv", "medication_dose.csv",
                                              "mood_tag.csv", "factor.csv", "factor_value.csv"]

@@ -125,7 +125,7 @@ def test_csv_round_trip_into_an_empty_journal_is_identical(
     exchange.export_csv(demo_journal, tmp_path / "first")
     copy = make_journal("copy")
     result = exchange.import_path(copy, tmp_path / "first")
-    assert result.added == demo_journal.counts()
+    assert result.added == demo_journal.entry_counts()
     assert result.total_skipped == 0
     assert result.unlinked_side_effects == 0
     exchange.export_csv(copy, tmp_path / "second")
@@ -140,7 +140,7 @@ def test_json_round_trip_into_an_empty_journal_is_identical(
     demo_journal.export_json(tmp_path / "first.json")
     copy = make_journal("copy")
     result = exchange.import_path(copy, tmp_path / "first.json")
-    assert result.added == demo_journal.counts()
+    assert result.added == demo_journal.entry_counts()
     copy.export_json(tmp_path / "second.json")
     assert (tmp_path / "first.json").read_bytes() == (tmp_path / "second.json").read_bytes()
 

@@ -74,12 +74,12 @@ def test_a_second_import_skips_every_entry_and_counts_them(
     before = copy.export_document()
     again = exchange.import_path(copy, tmp_path / "export.json")
     assert again.total_added == 0
-    assert again.skipped == demo_journal.counts()
+    assert again.skipped == demo_journal.entry_counts()
     assert again.backup is None  # nothing to write, nothing to back up
     assert copy.export_document() == before
     # The same entries as CSV are the same duplicates.
     exchange.export_csv(demo_journal, tmp_path / "csv")
-    assert exchange.import_path(copy, tmp_path / "csv").skipped == demo_journal.counts()
+    assert exchange.import_path(copy, tmp_path / "csv").skipped == demo_journal.entry_counts()
 
 
 def test_import_into_a_journal_with_entries_remaps_session_links(
