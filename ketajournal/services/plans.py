@@ -190,6 +190,20 @@ class Plans:
             out.append(Overdue(item, self._match(item, linked)))
         return out
 
+    def to_ask_about(self, now: datetime | None = None) -> list[Overdue]:
+        """The overdue sessions that should be over by ``now`` (their start plus the
+        route's session length, ``PlannedSession.ends_at``): Today asks "Did your session
+        happen?" about these only, not while the patient may still be in the chair."""
+        now = self._journal.now() if now is None else now
+        return [late for late in self.overdue(now) if late.item.session.ends_at <= now]
+
+    def next_end(self, now: datetime | None = None) -> datetime | None:
+        """The soonest end after ``now`` of a session still planned whose question is not
+        asked yet (when Today should look again), if any."""
+        now = self._journal.now() if now is None else now
+        ends = [i.session.ends_at for i in self.open() if i.session.ends_at > now]
+        return min(ends, default=None)
+
     def _match(self, item: PlannedItem, linked: set[int]) -> Session | None:
         day = local_day(item.session.at)
         for entry in self._entries.on_days(Session.kind, day, day):

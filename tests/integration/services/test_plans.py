@@ -9,12 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ketajournal.domain.models import Phase, Route, Session
-from ketajournal.domain.schedules import PlannedSession, PlanStatus
+from ketajournal.domain.schedules import SESSION_LENGTH, PlannedSession, PlanStatus
 from ketajournal.domain.validation import ValidationError
 from ketajournal.reports.entry_json import planned_to_json
 from ketajournal.services import plans
 from ketajournal.services.journal import Journal
-from ketajournal.services.plans import Plans
+from ketajournal.services.plans import Overdue, Plans
 from tests.support.clock import NOW, FixedClock
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -226,3 +226,45 @@ def test_an_import_with_a_bad_planned_session_writes_nothing(
     with pytest.raises(ImportRejectedError, match="planned_sessions: must be a list"):
         exchange.import_path(journal, source)
     assert Plans(journal).count() == 0
+
+
+@pytest.mark.parametrize(("route", "length"), [
+    (Route.IV, timedelta(hours=2)),
+    (Route.IM, timedelta(hours=2)),
+    (Route.NASAL, timedelta(hours=2, minutes=30)),  # ≥ 2 h observation after the last device
+    (Route.ORAL, timedelta(hours=2, minutes=30)),
+    (Route.OTHER, timedelta(hours=2, minutes=30)),
+])
+def test_a_session_is_asked_about_only_once_it_should_be_over(
+    journal: Journal, clock: FixedClock, route: Route, length: timedelta
+) -> None:
+    service = Plans(journal)
+    write, _ = service.add(_plan(timedelta(0), route))
+    item = write.items[0]
+    assert SESSION_LENGTH[route] == length and item.session.ends_at == NOW + length
+    assert [o.item for o in service.overdue()] == [item]  # its time has come …
+    assert service.to_ask_about() == []  # … but the patient is still in the chair
+    assert service.next_end() == NOW + length
+    clock.advance(length - timedelta(seconds=1))
+    assert service.to_ask_about() == [] and service.next_end() == NOW + length
+    clock.advance(timedelta(seconds=1))
+    assert service.to_ask_about() == [Overdue(item, None)]
+    assert service.next_end() is None
+    service.missed(item.id)
+    assert service.to_ask_about() == []
+
+
+def test_the_session_length_holds_across_a_daylight_saving_change(
+    journal: Journal, clock: FixedClock
+) -> None:
+    # 29 Mar 2026, Berlin: 02:00 CET becomes 03:00 CEST. A session planned at 01:00 is
+    # over 2 h of real time later, at 04:00 on the wall clock.
+    berlin = ZoneInfo("Europe/Berlin")
+    start = datetime(2026, 3, 29, 1, 0, tzinfo=berlin)
+    clock.current = start
+    service = Plans(journal)
+    (item,) = service.add(PlannedSession(at=start, route=Route.IV))[0].items
+    clock.current = datetime(2026, 3, 29, 3, 59, 59, tzinfo=berlin)
+    assert service.to_ask_about() == []
+    clock.current = datetime(2026, 3, 29, 4, 0, tzinfo=berlin)
+    assert [o.item.id for o in service.to_ask_about()] == [item.id]
