@@ -30,6 +30,7 @@ from ketajournal.domain.schedules import (
 )
 from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError
+from ketajournal.platform.clock import named_zone
 from ketajournal.services.journal import Change, Journal
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.header import read_header
@@ -431,8 +432,13 @@ def export_ics(
 
     Generic titles unless ``detailed`` (:mod:`ketajournal.reports.ics`); never into the
     journal's home. The UIDs come from the journal's id, so a second import updates.
+    The times are in ``zone``, by default the computer's zone when its name is known
+    (``platform.clock.named_zone``: TZID plus VTIMEZONE), else in UTC.
     """
     from ketajournal.reports import ics  # icalendar: only for this export, not at start
+
+    if zone is None:
+        zone = named_zone()
 
     journal.check_output(target)
     items = Plans(journal).open()
