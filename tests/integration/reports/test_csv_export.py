@@ -8,20 +8,11 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from ketajournal.reports import csv_export
-from ketajournal.services import demo, exchange
+from ketajournal.services import exchange
 from ketajournal.services.journal import Journal
 from ketajournal.storage.repository import KINDS
 from tests.support.paths import ROOT
-
-
-@pytest.fixture
-def demo_journal(journal: Journal) -> Journal:
-    data = demo.generate(journal.now())
-    journal.log_all(data.entries, data.session_of)
-    return journal
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
