@@ -152,7 +152,6 @@ class DeepHealth:
             lines.append(self.note)
         return lines
 
-
     def as_json(self) -> dict[str, Any]:
         """The report as one JSON document (``check --deep --json``): the same facts,
         counts and file names only."""
