@@ -3,7 +3,9 @@
 The tree mirrors the package: ``tests/unit/<layer>/test_<module>.py`` (pure, no files),
 ``tests/integration/<layer>/…`` (real encrypted files, subprocesses) and
 ``tests/gui/<layer>/…`` (real widgets, offscreen). Shared fixtures (the in-memory
-keyring, the fixed clock, a journal, the window) live in :mod:`tests.support.fixtures`.
+keyring, the fixed clock, a journal, the window) live in :mod:`tests.support.fixtures`;
+the set-ups several test files share in :mod:`tests.support.trend_charts` and
+:mod:`tests.support.demo_reports` (registered below).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-pytest_plugins = ["tests.support.fixtures"]
+pytest_plugins = [
+    "tests.support.fixtures", "tests.support.trend_charts", "tests.support.demo_reports"
+]
 
 # Hypothesis: the default profile (100 examples per target) runs in CI;
 # HYPOTHESIS_PROFILE=deep runs 10,000 per target (docs/reliability.md).

@@ -35,8 +35,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         if not journal.is_empty():
             raise KnownError(
-                "The journal already has entries; the demo patient is only added to an empty "
-                "journal, so it never mixes with your own. Use --home with a new folder."
+                "The journal already has entries or other data; the demo patient is only added "
+                "to an empty journal, so it never mixes with your own. Use --home with a new "
+                "folder."
             )
         data = demo_data.generate(journal.now(), days=args.days, seed=args.seed)
         demo_data.save(journal, data)

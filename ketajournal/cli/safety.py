@@ -8,6 +8,7 @@ exits 0 only when the journal is healthy (docs/security.md, docs/reliability.md)
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,7 +70,11 @@ def add_commands(sub: Commands, home: Parser) -> None:
     )
     q.set_defaults(handler=cmd_restore)
 
-    q = sub.add_parser("check", parents=[home], help="integrity check and counts per kind")
+    q = sub.add_parser(
+        "check", parents=[home],
+        help="integrity check and counts of every kind of data (entries, plans, medications, "
+        "tags, factors)",
+    )
     q.add_argument(
         "--deep", action="store_true",
         help="also compare the counts with the last check and verify every backup",
@@ -78,6 +83,7 @@ def add_commands(sub: Commands, home: Parser) -> None:
         "--accept-counts", action="store_true",
         help="with --deep: take today's counts as the reference (after deleting entries)",
     )
+    q.add_argument("--json", action="store_true", help="print JSON")
     q.set_defaults(handler=cmd_check)
 
 
@@ -161,9 +167,10 @@ def _accept_damaged_log(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """``check [--deep [--accept-counts]]``: 0 only when healthy.
+    """``check [--deep [--accept-counts]] [--json]``: 0 only when healthy.
 
-    Plain: integrity and foreign-key checks, counts per kind. ``--deep`` adds the
+    Plain: integrity and foreign-key checks, the rows of every kind of the patient's
+    data (``Journal.counts``). ``--deep`` adds the
     counts against the last healthy check (a sudden drop is reported) and the
     verification of every backup (services/health.py).
     """
@@ -175,10 +182,18 @@ def cmd_check(args: argparse.Namespace) -> int:
         deep = with_journal(
             args, lambda journal: health.deep_check(journal, accept_counts=args.accept_counts)
         )
-        for line in deep.report():
-            print(line)
+        if args.json:
+            print(json.dumps(deep.as_json(), indent=2))
+        else:
+            for line in deep.report():
+                print(line)
         return 0 if deep.ok else 1
     result = with_journal(args, lambda journal: journal.check())
+    if args.json:
+        document = {"ok": result.ok, "integrity": "ok" if result.ok else "failed",
+                    "problems": list(result.problems), "counts": result.counts}
+        print(json.dumps(document, indent=2))
+        return 0 if result.ok else 1
     for kind, count in result.counts.items():
         print(f"{kind:12} {count}")
     if result.ok:

@@ -146,7 +146,7 @@ def cmd_join(args: argparse.Namespace) -> int:
 
     journal = sync_join.join(paths, KeyringKeyStore(), folder, secret, open_journal=opened)
     try:
-        counts = journal.counts()
+        counts = journal.entry_counts()
     finally:
         journal.close()
     print(f"Joined: this computer's journal is in {paths.home}, with "

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 from typing import Literal
 
@@ -40,6 +40,24 @@ ESKETAMINE_DEFAULT_WEEKS = 8
 MAX_MAINTENANCE_WEEKS = 104
 #: A custom plan: at most this many sessions in one go.
 MAX_CUSTOM_COUNT = 100
+
+#: How long a session lasts from its planned start until the patient has left, by route:
+#: Today asks "Did your session happen?" only after this, never while the patient may
+#: still be in the chair. Generous on purpose — the question waits until answered, so
+#: asking a little late costs nothing, asking during the session interrupts it.
+#: Esketamine (nasal): up to three devices 5 minutes apart, then at least 2 h of
+#: observation by the label (DESIGN.md), with the blood pressure checks: 2 h 30 min.
+#: IV ketamine: ~40 min infusion (0.5 mg/kg) and 30–60 min of recovery, with the checks
+#: before it: 2 h. IM: the injection, about an hour of effect and recovery: 2 h. Oral
+#: (lozenges) acts more slowly and is watched as long as esketamine, and an "other"
+#: route takes the longest: 2 h 30 min.
+SESSION_LENGTH: dict[Route, timedelta] = {
+    Route.IV: timedelta(hours=2),
+    Route.IM: timedelta(hours=2),
+    Route.NASAL: timedelta(hours=2, minutes=30),
+    Route.ORAL: timedelta(hours=2, minutes=30),
+    Route.OTHER: timedelta(hours=2, minutes=30),
+}
 
 Maintenance = Literal["weekly", "biweekly"]
 Unit = Literal["days", "weeks"]
@@ -103,6 +121,13 @@ class PlannedSession:
         )
         object.__setattr__(self, "clinic", check_text("clinic", self.clinic, MAX_SHORT_TEXT_CHARS))
         object.__setattr__(self, "note", check_text("note", self.note, MAX_NOTE_CHARS))
+
+    @property
+    def ends_at(self) -> datetime:
+        """When the session should be over: its start plus its route's
+        :data:`SESSION_LENGTH` (the time Today may ask whether it happened), in UTC:
+        elapsed time, so a night the clocks change still counts its real hours."""
+        return self.at.astimezone(UTC) + SESSION_LENGTH[self.route]
 
 
 @dataclass(frozen=True)

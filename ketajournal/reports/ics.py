@@ -6,13 +6,21 @@ adds the route, the planned dose, the clinic, the note and the esketamine sessio
 advice. UIDs are stable (derived from the journal's id and the plan's id), so importing
 the file again updates the events instead of duplicating them, also after a session
 was moved.
+
+Times are written in the computer's zone by name (``DTSTART;TZID=Europe/Berlin``) with
+its VTIMEZONE when the name is known, so a calendar shows the usual wall-clock time on
+both sides of a daylight-saving change and where the patient travels to; else in UTC,
+which every calendar shows correctly too. An event whose wall time is ambiguous in the
+zone (the repeated hour when the clocks go back) is written in UTC: a TZID time there
+means its first occurrence (RFC 5545 3.3.5). An event blocks the session's length
+(``domain.schedules.SESSION_LENGTH``: the treatment and the observation after it).
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,15 +29,11 @@ import icalendar
 from ketajournal import APP_ID
 from ketajournal.domain.models import Route
 from ketajournal.domain.reminders import ESKETAMINE_NOTE
-from ketajournal.domain.schedules import PlannedItem
+from ketajournal.domain.schedules import PlannedItem, PlannedSession
 from ketajournal.platform.files import atomic_path
 
 PRODID = f"-//ketajournal//{APP_ID}//EN"
 GENERIC_TITLE = "Appointment"
-#: How long the calendar blocks for each route: esketamine needs at least 2 h of
-#: observation after dosing (label); the others an hour, an estimate to edit.
-DURATIONS = {Route.NASAL: timedelta(hours=2)}
-DEFAULT_DURATION = timedelta(hours=1)
 _NAMESPACE = uuid.UUID("6d0f9c1e-3f57-4a53-9a5c-6b1f0e2d7c41")
 
 
@@ -53,7 +57,8 @@ def build_calendar(
 
     ``stamp`` (timezone-aware) is the DTSTAMP. With ``zone`` the times are written in
     that zone (TZID plus its VTIMEZONE), so a calendar shows the usual wall-clock time
-    on both sides of a daylight-saving change; without it they are written in UTC.
+    on both sides of a daylight-saving change; without it (or for a time the zone's
+    clock change makes ambiguous) they are written in UTC.
     """
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
@@ -61,12 +66,12 @@ def build_calendar(
     calendar.add("calscale", "GREGORIAN")
     for item in items:
         session = item.session
-        start = session.at.astimezone(zone if zone is not None else UTC)
+        start, end = _times(session, zone)
         event = icalendar.Event()
         event.add("uid", event_uid(journal_id, item))
         event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", start)
-        event.add("dtend", start + DURATIONS.get(session.route, DEFAULT_DURATION))
+        event.add("dtend", end)
         if detailed:
             dose = f" ({session.dose_mg:g} mg planned)" if session.dose_mg is not None else ""
             event.add("summary", f"{session.route.label}{dose}")
@@ -84,6 +89,19 @@ def build_calendar(
     if zone is not None:
         calendar.add_missing_timezones()
     return calendar
+
+
+def _times(session: PlannedSession, zone: ZoneInfo | None) -> tuple[datetime, datetime]:
+    """The event's start and end in ``zone`` when both read back as the same instants
+    (with the fold a TZID time cannot carry), else in UTC. The end is the start plus
+    the session's length in elapsed time, not on the wall clock."""
+    start, end = session.at.astimezone(UTC), session.ends_at
+    if zone is None:
+        return start, end
+    local = [t.astimezone(zone) for t in (start, end)]
+    if all(t.replace(fold=0).astimezone(UTC) == t.astimezone(UTC) for t in local):
+        return local[0], local[1]
+    return start, end
 
 
 def write_ics(

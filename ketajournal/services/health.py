@@ -1,9 +1,11 @@
 """The deep health check a user can run: ``ketajournal check --deep``.
 
 It runs SQLite's integrity and foreign-key checks on the journal, compares the
-number of entries of each kind with the counts remembered at the last healthy
-check (a sudden drop — many entries gone at once — is reported, because that is
-what a lost or replaced journal looks like), and opens every backup in
+rows of every table the patient's data lives in — the entries of each kind, the
+planned sessions, medications and their doses, tags and the tags on entries,
+factors and their values (``Journal.counts``) — with the counts remembered at the
+last healthy check (a sudden drop — many rows gone at once — is reported, because
+that is what a lost or replaced journal looks like), and opens every backup in
 ``<home>/backups`` with the journal's key to verify it (integrity check and row
 counts). It names the part files interrupted backups left behind (the next
 backup removes them) and says when a backup is being written right now. A
@@ -46,7 +48,7 @@ DROP_MIN_SHARE = 0.10
 
 @dataclass(frozen=True)
 class CountChange:
-    """How many entries of one kind there were at the last check and are now."""
+    """How many rows of one kind of data there were at the last check and are now."""
 
     kind: str
     before: int
@@ -54,7 +56,7 @@ class CountChange:
 
     @property
     def sudden_drop(self) -> bool:
-        """True when too many entries are gone at once to be the user's deletions."""
+        """True when too many rows are gone at once to be the user's deletions."""
         lost = self.before - self.now
         if lost <= 0:
             return False
@@ -116,7 +118,7 @@ class DeepHealth:
             since = f"since the last check ({self.last_check_at[:10]})"
             fewer = [c for c in self.changes if c.now < c.before]
             if not fewer:
-                lines.append(f"counts       no kind has fewer entries {since}")
+                lines.append(f"counts       no kind of data has fewer {since}")
             for change in fewer:
                 label = "SUDDEN DROP" if change.sudden_drop else "fewer"
                 lines.append(
@@ -124,8 +126,8 @@ class DeepHealth:
                 )
             if self.drops:
                 lines.append(
-                    "             If you did not delete these entries, do not write to the "
-                    "journal: restore the newest backup that still has them. If you did, run "
+                    "             If you did not delete these, do not write to the journal: "
+                    "restore the newest backup that still has them. If you did, run "
                     "check --deep --accept-counts."
                 )
         if not self.backups:
@@ -149,6 +151,31 @@ class DeepHealth:
         if self.note:
             lines.append(self.note)
         return lines
+
+    def as_json(self) -> dict[str, Any]:
+        """The report as one JSON document (``check --deep --json``): the same facts,
+        counts and file names only."""
+        return {
+            "ok": self.ok,
+            "integrity": "ok" if not self.problems else "failed",
+            "problems": list(self.problems),
+            "counts": dict(self.counts),
+            "last_check": self.last_check_at,
+            "changes": [
+                {"kind": c.kind, "before": c.before, "now": c.now, "sudden_drop": c.sudden_drop}
+                for c in self.changes
+            ],
+            "accepted": self.accepted,
+            "remembered": self.remembered,
+            "backups": [
+                {"name": b.name, "ok": b.ok, "detail": b.detail,
+                 "modified": b.modified.date().isoformat()}
+                for b in self.backups
+            ],
+            "unfinished_backups": list(self.unfinished_backups),
+            "backup_in_progress": self.backup_in_progress,
+            "note": self.note,
+        }
 
 
 def check_backup(path: Path, key: bytes) -> BackupCheck:
@@ -215,9 +242,13 @@ def deep_check(journal: Journal, *, accept_counts: bool = False) -> DeepHealth:
     changes: list[CountChange] = []
     if isinstance(last, dict) and isinstance(last.get("counts"), dict):
         last_at = str(last.get("at", ""))
-        for kind, before in last["counts"].items():
-            if isinstance(before, int) and kind in counts:
-                changes.append(CountChange(kind, before, counts[kind]))
+        # In the order of today's counts (the header keeps its reference sorted by
+        # name); a kind the reference did not count yet (an older ketajournal's) is not
+        # compared, and the next healthy check remembers it.
+        for kind, now in counts.items():
+            before = last["counts"].get(kind)
+            if isinstance(before, int) and not isinstance(before, bool):
+                changes.append(CountChange(kind, before, now))
     key = journal.data_key
     paths = journal.paths
     backups: list[BackupCheck] = []

@@ -50,6 +50,7 @@ from ketajournal.services.imports.common import (
     json_depth,
     read_bytes,
     rejected,
+    safe_name,
 )
 from ketajournal.services.journal import EXPORT_FORMAT, EXPORT_VERSION
 from ketajournal.storage.repository import KINDS
@@ -116,13 +117,6 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
             "is not UTF-8 text; ketajournal exports are UTF-8 (in a spreadsheet, save as "
             '"CSV UTF-8")',
         ) from None
-
-
-def _safe_name(name: str) -> str:
-    """A column or key name from the file, shown only if it is short, plain ASCII."""
-    if re.fullmatch(r"[A-Za-z0-9_ .-]{1,40}", name):
-        return f'"{name}"'
-    return "(an unreadable name)"
 
 
 # -- CSV -----------------------------------------------------------------------------------------
@@ -216,7 +210,7 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
         raise ImportRejectedError(location, "", f"missing column(s): {', '.join(missing)}")
     extra = [c for c in header if c not in expected]
     if extra:
-        shown = ", ".join(_safe_name(c) for c in extra[:3])
+        shown = ", ".join(safe_name(c, quoted=True) for c in extra[:3])
         more = f" and {len(extra) - 3} more" if len(extra) > 3 else ""
         raise ImportRejectedError(
             location, "",
@@ -449,8 +443,9 @@ def read_json(path: Path) -> tuple[list[ImportRecord], dict[str, Any]]:
         ) from None
     except _DuplicateKeyError as error:
         raise ImportRejectedError(
-            display, _safe_name(error.key), "appears twice in one object, so which value is "
-            "meant is unknown (an export writes every key once)"
+            display, safe_name(error.key, quoted=True),
+            "appears twice in one object, so which value is meant is unknown (an export "
+            "writes every key once)"
         ) from None
     except ValueError:  # a number with more digits than Python converts (over 4,300)
         raise ImportRejectedError(
@@ -490,7 +485,9 @@ class _JsonStream:
             if key not in _TOP_LEVEL:
                 if "format" not in seen:
                     raise self._not_an_export()
-                raise ImportRejectedError(self.display, _safe_name(key), "is not a known key")
+                raise ImportRejectedError(
+                    self.display, safe_name(key, quoted=True), "is not a known key"
+                )
             if key == "entries":
                 seen[key] = True
                 self._entries(records)
@@ -535,7 +532,7 @@ class _JsonStream:
         for kind in self._keys():
             if kind not in JSON_FIELDS:
                 raise ImportRejectedError(
-                    f"{self.display}: entries", _safe_name(kind),
+                    f"{self.display}: entries", safe_name(kind, quoted=True),
                     f"is not a kind of entry (kinds: {', '.join(KINDS)})",
                 )
             if self._peek() != "[":
@@ -650,7 +647,7 @@ def _json_entry(kind: str, item: object) -> tuple[int, Entry, int | None]:
     extra = [name for name in item if name not in expected
              and name not in _JSON_EXTRA_KEYS[kind]]
     if extra:
-        raise ValidationError(_safe_name(str(extra[0])), "is not a field of this kind")
+        raise ValidationError(safe_name(str(extra[0]), quoted=True), "is not a field of this kind")
     source_id = _source_id(item["id"])
     fields: dict[str, Any] = {"at": _time("at", item["at"])}
     link = None

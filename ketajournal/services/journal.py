@@ -400,16 +400,23 @@ class Journal:
             for gid, entry_id in self._entries.global_ids(kind).items()
         }
 
-    def counts(self) -> dict[str, int]:
-        """Number of entries per kind."""
+    def entry_counts(self) -> dict[str, int]:
+        """Number of entries per kind (what the Timeline, exports and imports count)."""
         return {kind: self._entries.count(kind) for kind in KINDS}
 
+    def counts(self) -> dict[str, int]:
+        """Rows of every table the patient's data lives in: the entries per kind, then
+        planned sessions, medications, doses, tags, tags on entries, factors and factor
+        values (``storage.repository.OTHER_DATA``), so ``check --deep`` sees a loss in any."""
+        return self.entry_counts() | self._entries.other_counts()
+
     def is_empty(self) -> bool:
-        """True when the journal holds no entries at all."""
+        """True when the journal holds nothing of the patient's (no entry, plan, medication,
+        tag or factor)."""
         return not any(self.counts().values())
 
     def check(self) -> Health:
-        """Run SQLite's integrity and foreign-key checks and count entries."""
+        """Run SQLite's integrity and foreign-key checks and count every kind of data."""
         return Health(tuple(integrity_problems(self._db)), self.counts())
 
     # -- tags and the patient's factors -----------------------------------------------

@@ -30,6 +30,7 @@ from ketajournal.domain.schedules import (
 )
 from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError
+from ketajournal.platform.clock import named_zone
 from ketajournal.services.journal import Change, Journal
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.header import read_header
@@ -189,6 +190,20 @@ class Plans:
                 continue
             out.append(Overdue(item, self._match(item, linked)))
         return out
+
+    def to_ask_about(self, now: datetime | None = None) -> list[Overdue]:
+        """The overdue sessions that should be over by ``now`` (their start plus the
+        route's session length, ``PlannedSession.ends_at``): Today asks "Did your session
+        happen?" about these only, not while the patient may still be in the chair."""
+        now = self._journal.now() if now is None else now
+        return [late for late in self.overdue(now) if late.item.session.ends_at <= now]
+
+    def next_end(self, now: datetime | None = None) -> datetime | None:
+        """The soonest end after ``now`` of a session still planned whose question is not
+        asked yet (when Today should look again), if any."""
+        now = self._journal.now() if now is None else now
+        ends = [i.session.ends_at for i in self.open() if i.session.ends_at > now]
+        return min(ends, default=None)
 
     def _match(self, item: PlannedItem, linked: set[int]) -> Session | None:
         day = local_day(item.session.at)
@@ -417,8 +432,13 @@ def export_ics(
 
     Generic titles unless ``detailed`` (:mod:`ketajournal.reports.ics`); never into the
     journal's home. The UIDs come from the journal's id, so a second import updates.
+    The times are in ``zone``, by default the computer's zone when its name is known
+    (``platform.clock.named_zone``: TZID plus VTIMEZONE), else in UTC.
     """
     from ketajournal.reports import ics  # icalendar: only for this export, not at start
+
+    if zone is None:
+        zone = named_zone()
 
     journal.check_output(target)
     items = Plans(journal).open()

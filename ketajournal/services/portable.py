@@ -101,7 +101,7 @@ def _write_portable_backup(
 ) -> PortableBackup:
     header_bytes = paths.header.read_bytes()
     created = journal.now().astimezone().replace(microsecond=0)
-    counts = journal.counts()
+    counts = journal.entry_counts()
     with staging_dir(paths) as staging:
         staged = JournalPaths(staging).database
         expected = journal.backup_to(staged)  # verified: opens, integrity, row counts

@@ -118,7 +118,7 @@ def _restore_from_home_backup(
                 )
             database = open_database(staged_db, key)
         try:
-            counts = Journal(database).counts()
+            counts = Journal(database).entry_counts()
         finally:
             database.close()
         damaged = [] if header_sound else [paths.header]
@@ -228,7 +228,7 @@ def accept_damaged_log(
         paths, keys, secret, create=False, clock=clock, verify=True, add_recovery_key=False
     )
     try:
-        counts = opened.journal.counts()
+        counts = opened.journal.entry_counts()
     finally:
         opened.journal.close()
     return LogAccepted(kept=kept, counts=counts)

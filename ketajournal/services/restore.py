@@ -498,7 +498,7 @@ def _verify_staged(db: Path, key: bytes, source: Path, *, proven: bool) -> dict[
     # older one up to date — on the staged copy; the source file is untouched.
     database = open_database(db, key)
     try:
-        return Journal(database).counts()
+        return Journal(database).entry_counts()
     finally:
         database.close()
 

@@ -222,7 +222,7 @@ def m0007_planned_sessions(db: Database) -> None:
     ``at``/``day``/``ts`` as for entries (the planned local time with its offset);
     ``status`` planned, done, missed or cancelled; ``session_id`` the logged session a
     done one became (kept NULL if that session is deleted); ``template`` the template
-    that made it ("" when added by hand). Not entries: the Timeline and the counts
+    that made it ("" when added by hand). Not entries: the Timeline and the entry counts
     leave them out; the JSON export carries them.
     """
     db.execute(

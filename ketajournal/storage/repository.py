@@ -193,6 +193,18 @@ MAPPINGS: dict[str, _Mapping] = {
     "assessment": _Mapping("assessments", _assessment_row, _assessment),
 }
 KINDS = tuple(MAPPINGS)
+#: The patient's data that is not an entry: the name its count goes by (``Journal.counts``,
+#: ``ketajournal check``) → its table. With :data:`KINDS` these are every table the
+#: patient's data lives in (not the settings, drafts or sync bookkeeping).
+OTHER_DATA: dict[str, str] = {
+    "planned": "planned_sessions",
+    "medication": "medications",
+    "dose": "medication_doses",
+    "tag": "tags",
+    "mood_tag": "entry_tags",
+    "factor": "factors",
+    "factor_value": "factor_values",
+}
 #: Where each kind sorts among entries logged at the same second (the Timeline's order).
 KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 
@@ -418,6 +430,13 @@ class EntryRepository:
         """How many entries of ``kind`` there are."""
         table = MAPPINGS[kind].table
         return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def other_counts(self) -> dict[str, int]:
+        """How many rows of each of :data:`OTHER_DATA` there are, by its name."""
+        return {
+            name: int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for name, table in OTHER_DATA.items()
+        }
 
     def side_effect_ids_for_session(self, session_id: int) -> list[int]:
         """Ids of side effects linked to ``session_id``."""

@@ -247,6 +247,11 @@ class TodayView(QWidget):
         self.planned_box = QGroupBox(tr("Did your session happen?"))
         self.planned_box.setAccessibleName(tr("Planned sessions whose time has passed"))
         self.planned_layout = QVBoxLayout(self.planned_box)
+        # The question comes once a session should be over, also while Today stays open:
+        # look again at the next end (at least hourly: a computer may sleep meanwhile).
+        self._planned_check = QTimer(self)
+        self._planned_check.setSingleShot(True)
+        self._planned_check.timeout.connect(self._refresh_planned)
 
         questionnaires = QHBoxLayout()
         self.questionnaire_buttons: dict[str, QPushButton] = {}
@@ -521,7 +526,15 @@ class TodayView(QWidget):
                 tr("Next session: {when}").format(when=describe_planned(upcoming)))
         self.next_session.setVisible(upcoming is not None)
         _clear(self.planned_layout)
-        overdue = plans.overdue()
+        # Not while the patient may still be in the chair: only once the session should
+        # be over (its start plus the route's length, domain.schedules.SESSION_LENGTH).
+        overdue = plans.to_ask_about()
+        end = plans.next_end()
+        if end is None:
+            self._planned_check.stop()
+        else:
+            wait = (end - self.controller.journal.now()).total_seconds()
+            self._planned_check.start(int(min(max(wait, 0.0), 3600.0) * 1000) + 1000)
         for late in overdue:
             row = QHBoxLayout()
             text = QLabel(tr("Planned for {when}.").format(when=describe_planned(late.item)))

@@ -258,7 +258,7 @@ _ketajournal() {
         import) words='--home --password-file --recovery-key-file --from --map --dry-run --scale --lower-is-better --date-column --date-format --mood-column --time-column --note-column --delimiter' ;;
         backup) words='--home --password-file --recovery-key-file -o --output' ;;
         restore) words='--home --password-file --recovery-key-file --force --keep-current-keys --from-backups --accept-damaged-log' ;;
-        check) words='--home --password-file --recovery-key-file --deep --accept-counts' ;;
+        check) words='--home --password-file --recovery-key-file --deep --accept-counts --json' ;;
         status) words='--home --password-file --recovery-key-file --json' ;;
         boosters) words='--home --password-file --recovery-key-file --json' ;;
         factors) words='--home --password-file --recovery-key-file --json' ;;

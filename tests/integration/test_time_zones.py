@@ -15,8 +15,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -295,25 +293,6 @@ def test_the_report_lists_a_moved_journal_on_the_days_as_logged(moved: Journal) 
 
 
 # -- the computer's own zone changes ---------------------------------------------------------
-
-
-@pytest.fixture
-def process_zone() -> Iterator[Any]:
-    """Set the process's time zone (``TZ`` and ``time.tzset``); restored afterwards."""
-    if not hasattr(time, "tzset"):
-        pytest.skip("time.tzset is POSIX only")
-    before = os.environ.get("TZ")
-
-    def set_zone(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield set_zone
-    if before is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = before
-    time.tzset()
 
 
 def test_a_new_process_zone_moves_no_entry_and_gives_today_in_that_zone(

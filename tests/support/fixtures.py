@@ -8,6 +8,8 @@ overrides ``window_journal``.
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +19,7 @@ import pytest
 
 from ketajournal.platform.keystore import KeyringKeyStore, KeyStore
 from ketajournal.platform.paths import JournalPaths
+from ketajournal.services import demo
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from tests.support.clock import FixedClock
@@ -56,6 +59,25 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
+def process_zone() -> Iterator[Callable[[str], None]]:
+    """Set the process's time zone (``TZ`` and ``time.tzset``); restored afterwards."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("time.tzset is POSIX only")
+    before = os.environ.get("TZ")
+
+    def set_zone(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield set_zone
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
+    time.tzset()
+
+
+@pytest.fixture
 def home(tmp_path: Path) -> Path:
     return tmp_path / "home"
 
@@ -71,6 +93,30 @@ def journal(paths: JournalPaths, clock: FixedClock) -> Iterator[Journal]:
     j = open_journal(paths, KeyringKeyStore(), clock=clock)
     yield j
     j.close()
+
+
+@pytest.fixture
+def demo_journal(journal: Journal) -> Journal:
+    """``journal`` holding the demo patient's two years of entries."""
+    data = demo.generate(journal.now())
+    journal.log_all(data.entries, data.session_of)
+    return journal
+
+
+@pytest.fixture
+def make_journal(tmp_path: Path, clock: FixedClock) -> Iterator[Callable[[str], Journal]]:
+    """Open more, empty journals (each in its own home under ``tmp_path``, by name)
+    sharing the fixed clock; closed after the test."""
+    opened: list[Journal] = []
+
+    def make(name: str) -> Journal:
+        journal = open_journal(JournalPaths(tmp_path / name), KeyringKeyStore(), clock=clock)
+        opened.append(journal)
+        return journal
+
+    yield make
+    for journal in opened:
+        journal.close()
 
 
 def open_window(

@@ -297,11 +297,17 @@ def find_columns(
     return found
 
 
-def safe_name(name: str) -> str:
-    """A column name from the file, shown only if it is short, plain ASCII."""
-    if re.fullmatch(r"[A-Za-z0-9_ ./()-]{1,40}", name):
-        return name
-    return "(a column with an unreadable name)"
+def safe_name(name: str, *, quoted: bool = False) -> str:
+    """A column or key name from the file, shown only if it is short, plain ASCII.
+
+    Anything else may be health data (a note pasted into a header, a key made of
+    someone's words) or unprintable, so it is replaced by a neutral phrase.
+    ``quoted`` puts the name in double quotes, as our own importer's messages
+    show a key or column (``"colour": is not a field``).
+    """
+    if not re.fullmatch(r"[A-Za-z0-9_ ./()-]{1,40}", name):
+        return "(an unreadable name)"
+    return f'"{name}"' if quoted else name
 
 
 def rejected(location: str, error: ValidationError) -> ImportRejectedError:

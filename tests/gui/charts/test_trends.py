@@ -18,245 +18,208 @@ from ketajournal.charts.trend_parts import SCORE_SCALE, LegendSample
 from ketajournal.charts.trends import TrendsChart
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.instruments import INSTRUMENTS
-from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
-from ketajournal.domain.series import TrendSeries, build_trend_series
-from ketajournal.services.demo import generate
+from ketajournal.domain.models import Phase
+from ketajournal.domain.series import TrendSeries
 from tests.support.clock import NOW
 from tests.support.qt import RecordingToolTip
+from tests.support.trend_charts import demo_series
 
 DAY = 86_400.0
 
 
-def demo_series(
-    days: int = 120, seed: int = 7, *, questionnaires: bool = False
-) -> tuple[TrendSeries, list[Session]]:
-    entries = generate(NOW, days=days, seed=seed).entries
-    sessions = [e for e in entries if isinstance(e, Session)]
-    series = build_trend_series(
-        [e for e in entries if isinstance(e, MoodEntry)],
-        sessions,
-        [e for e in entries if isinstance(e, SideEffect)],
-        [e for e in entries if isinstance(e, Assessment)] if questionnaires else (),
-    )
-    return series, sessions
-
-
-@pytest.fixture(scope="module")
-def chart(qapp: QApplication) -> Iterator[TrendsChart]:
-    # One chart for the whole module: creating and closing many PlotWidgets in one
-    # process has crashed Python, and the chart is built to be reused anyway.
-    widget = TrendsChart()
-    widget.resize(1100, 600)
-    widget.show()
-    qapp.processEvents()
-    yield widget
-    widget.close()
-    widget.deleteLater()
-    qapp.processEvents()
-
-
-@pytest.fixture
-def series(chart: TrendsChart) -> TrendSeries:
-    built, _sessions = demo_series()
-    chart.set_anxiety_visible(False)
-    chart.set_series(built)
-    chart.set_range_preset("30d")
-    QApplication.processEvents()
-    return built
-
-
-def test_one_marker_per_session_per_phase(chart: TrendsChart) -> None:
+def test_one_marker_per_session_per_phase(trends_chart: TrendsChart) -> None:
     built, sessions = demo_series()
-    chart.set_series(built)
+    trends_chart.set_series(built)
     induction = sum(1 for s in sessions if s.phase is Phase.INDUCTION)
     booster = sum(1 for s in sessions if s.phase is Phase.BOOSTER)
     assert induction == 6
     assert booster >= 2
-    assert chart.session_marker_count() == {"induction": induction, "booster": booster}
+    assert trends_chart.session_marker_count() == {"induction": induction, "booster": booster}
 
 
-def test_new_series_updates_items_without_creating_new_ones(chart: TrendsChart) -> None:
-    chart.set_series(demo_series()[0])
-    items_before = chart.plot_items()
+def test_new_series_updates_items_without_creating_new_ones(trends_chart: TrendsChart) -> None:
+    trends_chart.set_series(demo_series()[0])
+    items_before = trends_chart.plot_items()
 
     shorter, _ = demo_series(days=40, seed=3)
-    chart.set_series(shorter)
-    chart.set_series(shorter)
+    trends_chart.set_series(shorter)
+    trends_chart.set_series(shorter)
 
-    assert chart.plot_items() == items_before
-    assert len(chart.legend_labels()) == 10 + len(INSTRUMENTS)  # sleep, medication, planned
-    assert chart.item("mood") in items_before
-    assert np.array_equal(chart.drawn_points("mood")[1], shorter.mood_y)
-    assert chart.session_marker_count()["induction"] == 6
+    assert trends_chart.plot_items() == items_before
+    assert len(trends_chart.legend_labels()) == 10 + len(INSTRUMENTS)  # sleep, medication, planned
+    assert trends_chart.item("mood") in items_before
+    assert np.array_equal(trends_chart.drawn_points("mood")[1], shorter.mood_y)
+    assert trends_chart.session_marker_count()["induction"] == 6
 
 
-def test_empty_series_draws_nothing_and_shows_recent_days(chart: TrendsChart) -> None:
-    chart.set_series(TrendSeries())
-    chart.set_range_preset("90d")
-    assert chart.session_marker_count() == {"induction": 0, "booster": 0}
-    assert chart.visible_range_days() == pytest.approx(90.5, abs=0.01)
+def test_empty_series_draws_nothing_and_shows_recent_days(trends_chart: TrendsChart) -> None:
+    trends_chart.set_series(TrendSeries())
+    trends_chart.set_range_preset("90d")
+    assert trends_chart.session_marker_count() == {"induction": 0, "booster": 0}
+    assert trends_chart.visible_range_days() == pytest.approx(90.5, abs=0.01)
 
 
 @pytest.mark.parametrize(("preset", "days"), [("30d", 30), ("90d", 90), ("1y", 365)])
 def test_presets_show_that_many_days_ending_at_the_latest_point(
-    chart: TrendsChart, series: TrendSeries, preset: str, days: int
+    trends_chart: TrendsChart, trend_series: TrendSeries, preset: str, days: int
 ) -> None:
-    chart.set_range_preset(preset)
-    assert chart.visible_range_days() == pytest.approx(days, abs=1)
-    span = series.x_span()
+    trends_chart.set_range_preset(preset)
+    assert trends_chart.visible_range_days() == pytest.approx(days, abs=1)
+    span = trend_series.x_span()
     assert span is not None
-    (_x0, x1), _y = chart.plot.getPlotItem().getViewBox().viewRange()
+    (_x0, x1), _y = trends_chart.plot.getPlotItem().getViewBox().viewRange()
     assert span[1] <= x1 <= span[1] + DAY
-    assert chart.range_buttons[preset].isChecked()
+    assert trends_chart.range_buttons[preset].isChecked()
 
 
-def test_all_preset_shows_all_data(chart: TrendsChart, series: TrendSeries) -> None:
-    chart.set_range_preset("all")
-    span = series.x_span()
+def test_all_preset_shows_all_data(trends_chart: TrendsChart, trend_series: TrendSeries) -> None:
+    trends_chart.set_range_preset("all")
+    span = trend_series.x_span()
     assert span is not None
-    (x0, x1), _y = chart.plot.getPlotItem().getViewBox().viewRange()
+    (x0, x1), _y = trends_chart.plot.getPlotItem().getViewBox().viewRange()
     assert x0 <= span[0] and x1 >= span[1]
-    assert chart.visible_range_days() == pytest.approx((span[1] - span[0]) / DAY, abs=1)
+    assert trends_chart.visible_range_days() == pytest.approx((span[1] - span[0]) / DAY, abs=1)
 
 
 def test_preset_buttons_are_checkable_named_and_clickable(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    button = chart.range_buttons["90d"]
+    button = trends_chart.range_buttons["90d"]
     assert button.isCheckable()
     assert button.accessibleName() == "Show the last 90 days"
     button.click()
-    assert chart.range_preset() == "90d"
-    assert chart.visible_range_days() == pytest.approx(90, abs=1)
-    assert not chart.range_buttons["30d"].isChecked()
+    assert trends_chart.range_preset() == "90d"
+    assert trends_chart.visible_range_days() == pytest.approx(90, abs=1)
+    assert not trends_chart.range_buttons["30d"].isChecked()
 
 
 def test_presets_are_reachable_by_keyboard(
-    chart: TrendsChart, series: TrendSeries, qtbot: QtBot
+    trends_chart: TrendsChart, trend_series: TrendSeries, qtbot: QtBot
 ) -> None:
     # Like radio buttons: Tab reaches the checked preset, arrow keys move between them.
-    checked = chart.range_buttons["30d"]
+    checked = trends_chart.range_buttons["30d"]
     assert checked.isChecked()
     assert checked.focusPolicy() & Qt.FocusPolicy.TabFocus
-    chart.activateWindow()
+    trends_chart.activateWindow()
     checked.setFocus()
     qtbot.waitUntil(checked.hasFocus)
     qtbot.keyClick(checked, Qt.Key.Key_Right)
-    assert chart.range_preset() == "90d"
-    assert chart.range_buttons["90d"].hasFocus()
-    assert chart.visible_range_days() == pytest.approx(90, abs=1)
+    assert trends_chart.range_preset() == "90d"
+    assert trends_chart.range_buttons["90d"].hasFocus()
+    assert trends_chart.visible_range_days() == pytest.approx(90, abs=1)
 
 
-def test_unknown_preset_is_refused(chart: TrendsChart) -> None:
+def test_unknown_preset_is_refused(trends_chart: TrendsChart) -> None:
     with pytest.raises(ValueError, match="unknown range preset"):
-        chart.set_range_preset("2w")
+        trends_chart.set_range_preset("2w")
 
 
 def test_hovering_a_point_shows_its_tooltip(
-    chart: TrendsChart, series: TrendSeries, monkeypatch: pytest.MonkeyPatch
+    trends_chart: TrendsChart, trend_series: TrendSeries, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(style, "QToolTip", RecordingToolTip)
     RecordingToolTip.shown = []
-    view = chart.plot.getPlotItem().getViewBox()
-    x, y = float(series.mood_x[-3]), float(series.mood_y[-3])
-    expected = chart.describe_point_near(x, y)
+    view = trends_chart.plot.getPlotItem().getViewBox()
+    x, y = float(trend_series.mood_x[-3]), float(trend_series.mood_y[-3])
+    expected = trends_chart.describe_point_near(x, y)
     assert expected is not None
 
-    chart.plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(x, y)))
-    chart.plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(x, 10.45)))
+    trends_chart.plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(x, y)))
+    trends_chart.plot.scene().sigMouseMoved.emit(view.mapViewToScene(QPointF(x, 10.45)))
 
     assert RecordingToolTip.shown == [expected, ""]
 
 
-def test_anxiety_visibility_toggles(chart: TrendsChart, series: TrendSeries) -> None:
+def test_anxiety_visibility_toggles(trends_chart: TrendsChart, trend_series: TrendSeries) -> None:
     # An anxiety point far enough from that day's mood point to be told apart.
     far = np.flatnonzero(
-        np.abs(series.anxiety_y - np.interp(series.anxiety_x, series.mood_x, series.mood_y)) > 2
+        np.abs(trend_series.anxiety_y - np.interp(
+            trend_series.anxiety_x, trend_series.mood_x, trend_series.mood_y)) > 2
     )
-    far = far[series.anxiety_x[far] > series.mood_x[-1] - 25 * DAY]
+    far = far[trend_series.anxiety_x[far] > trend_series.mood_x[-1] - 25 * DAY]
     assert far.size
     i = int(far[-1])
-    x, y = float(series.anxiety_x[i]), float(series.anxiety_y[i])
+    x, y = float(trend_series.anxiety_x[i]), float(trend_series.anxiety_y[i])
 
-    assert not chart.anxiety_visible()
-    assert not chart.anxiety_checkbox.isChecked()
-    assert "anxiety" not in (chart.describe_point_near(x, y) or "")
+    assert not trends_chart.anxiety_visible()
+    assert not trends_chart.anxiety_checkbox.isChecked()
+    assert "anxiety" not in (trends_chart.describe_point_near(x, y) or "")
 
-    left = chart.plot.getPlotItem().getAxis("left")
+    left = trends_chart.plot.getPlotItem().getAxis("left")
     assert left.labelText == "Mood (0–10, 10 = best)"
-    chart.anxiety_checkbox.click()
-    assert chart.anxiety_visible()
+    trends_chart.anxiety_checkbox.click()
+    assert trends_chart.anxiety_visible()
     # Anxiety shares the left 0–10 scale; the right axis belongs to questionnaires.
     assert left.labelText == "Mood (10 = best) · anxiety (10 = worst)"
-    assert not chart.plot.getPlotItem().getAxis("right").isVisible()
-    text = chart.describe_point_near(x, y)
+    assert not trends_chart.plot.getPlotItem().getAxis("right").isVisible()
+    text = trends_chart.describe_point_near(x, y)
     assert text is not None
     assert "anxiety" in text
     assert "10 = worst" in text
 
-    chart.set_anxiety_visible(False)
-    assert not chart.anxiety_checkbox.isChecked()
+    trends_chart.set_anxiety_visible(False)
+    assert not trends_chart.anxiety_checkbox.isChecked()
     assert left.labelText == "Mood (0–10, 10 = best)"
 
 
-def test_chart_and_controls_have_accessible_names(chart: TrendsChart) -> None:
-    assert chart.plot.accessibleName() == "Mood trend chart"
-    assert chart.anxiety_checkbox.accessibleName()
-    assert chart.scores_checkbox.accessibleName() == "Show PHQ-9 and GAD-7 totals"
-    assert all(b.accessibleName() for b in chart.range_buttons.values())
+def test_chart_and_controls_have_accessible_names(trends_chart: TrendsChart) -> None:
+    assert trends_chart.plot.accessibleName() == "Mood trend chart"
+    assert trends_chart.anxiety_checkbox.accessibleName()
+    assert trends_chart.scores_checkbox.accessibleName() == "Show PHQ-9 and GAD-7 totals"
+    assert all(b.accessibleName() for b in trends_chart.range_buttons.values())
 
 
 def test_items_hidden_from_the_legend_are_not_described(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    x = float(series.side_effect_x[-1])
-    assert chart.item_style("side_effect").symbol == "t"
-    assert "Side effect" in chart.legend_labels()
-    chart.item("side_effect").setVisible(False)  # as a click on its legend sample does
+    x = float(trend_series.side_effect_x[-1])
+    assert trends_chart.item_style("side_effect").symbol == "t"
+    assert "Side effect" in trends_chart.legend_labels()
+    trends_chart.item("side_effect").setVisible(False)  # as a click on its legend sample does
     try:
-        assert not chart.series_visible("side_effect")
-        assert chart.describe_point_near(x, -0.6) is None
+        assert not trends_chart.series_visible("side_effect")
+        assert trends_chart.describe_point_near(x, -0.6) is None
     finally:
-        chart.item("side_effect").setVisible(True)
-    assert chart.describe_point_near(x, -0.6) == series.side_effect_labels[-1]
+        trends_chart.item("side_effect").setVisible(True)
+    assert trends_chart.describe_point_near(x, -0.6) == trend_series.side_effect_labels[-1]
 
 
 # -- questionnaire totals on the right axis ------------------------------------------------
 
 
 @pytest.fixture
-def scored(chart: TrendsChart) -> Iterator[TrendSeries]:
+def scored(trends_chart: TrendsChart) -> Iterator[TrendSeries]:
     built, _sessions = demo_series(questionnaires=True)
-    chart.set_anxiety_visible(False)
-    chart.scores_follow_data()
-    chart.set_series(built)
-    chart.set_range_preset("90d")
+    trends_chart.set_anxiety_visible(False)
+    trends_chart.scores_follow_data()
+    trends_chart.set_series(built)
+    trends_chart.set_range_preset("90d")
     QApplication.processEvents()
     yield built
-    chart.scores_follow_data()
+    trends_chart.scores_follow_data()
 
 
 def test_questionnaire_totals_are_drawn_in_the_second_view(
-    chart: TrendsChart, scored: TrendSeries
+    trends_chart: TrendsChart, scored: TrendSeries
 ) -> None:
-    items = chart.score_items()
+    items = trends_chart.score_items()
     assert set(items) == set(INSTRUMENTS)
     for instrument_id, data_item in items.items():
-        x, y = chart.drawn_points(instrument_id)
+        x, y = trends_chart.drawn_points(instrument_id)
         assert np.array_equal(x, scored.score(instrument_id).x)
         assert np.array_equal(y, scored.score(instrument_id).totals)
-        assert data_item.getViewBox() is chart.scores_view
-        assert data_item not in chart.plot_items()
+        assert data_item.getViewBox() is trends_chart.scores_view
+        assert data_item not in trends_chart.plot_items()
     assert scored.score("phq9").x.size >= 5
     assert scored.score("gad7").x.size >= 5
 
 
 def test_second_view_shares_x_and_puts_0_to_27_where_0_to_10_is(
-    chart: TrendsChart, scored: TrendSeries
+    trends_chart: TrendsChart, scored: TrendSeries
 ) -> None:
-    main = chart.plot.getPlotItem().getViewBox()
-    second = chart.scores_view
-    right = chart.plot.getPlotItem().getAxis("right")
+    main = trends_chart.plot.getPlotItem().getViewBox()
+    second = trends_chart.scores_view
+    right = trends_chart.plot.getPlotItem().getAxis("right")
     assert right.linkedView() is second
     assert second.sceneBoundingRect() == main.sceneBoundingRect()
     assert second.size() == main.size()
@@ -267,163 +230,167 @@ def test_second_view_shares_x_and_puts_0_to_27_where_0_to_10_is(
             main.mapViewToScene(QPointF(x, mood)).y(), abs=0.5
         )
     # Changing the mood view's range moves the totals with it.
-    chart.set_range_preset("30d")
+    trends_chart.set_range_preset("30d")
     assert second.viewRange()[0] == pytest.approx(main.viewRange()[0])
 
 
-def test_phq9_bands_are_shaded_and_labelled(chart: TrendsChart, scored: TrendSeries) -> None:
-    regions = [tuple(r.getRegion()) for r in chart.band_regions]
+def test_phq9_bands_are_shaded_and_labelled(trends_chart: TrendsChart, scored: TrendSeries) -> None:
+    regions = [tuple(r.getRegion()) for r in trends_chart.band_regions]
     assert regions == [(0.0, 4.5), (4.5, 9.5), (9.5, 14.5), (14.5, 19.5), (19.5, 27.0)]
-    fills = [r.brush.color().getRgb() for r in chart.band_regions]
+    fills = [r.brush.color().getRgb() for r in trends_chart.band_regions]
     assert fills[0] == fills[2] == fills[4] != fills[1] == fills[3]  # alternating
     # Opaque (pre-blended over white: no alpha blending across the plot on each pan)
     # and very light.
     assert all(alpha == 255 and min(r, g, b) > 230 for r, g, b, alpha in fills)
-    assert [label.toPlainText() for label in chart.band_labels] == [
+    assert [label.toPlainText() for label in trends_chart.band_labels] == [
         "PHQ-9 0–4 minimal",
         "PHQ-9 5–9 mild",
         "PHQ-9 10–14 moderate",
         "PHQ-9 15–19 moderately severe",
         "PHQ-9 20–27 severe",
     ]
-    (_x0, x1), _y = chart.plot.getPlotItem().getViewBox().viewRange()
-    for label in chart.band_labels:
+    (_x0, x1), _y = trends_chart.plot.getPlotItem().getViewBox().viewRange()
+    for label in trends_chart.band_labels:
         assert label.pos().x() == pytest.approx(x1, abs=DAY)
         assert label.isVisible()
 
 
-def test_legend_names_the_axis_of_each_series(chart: TrendsChart) -> None:
-    names = chart.legend_labels()
+def test_legend_names_the_axis_of_each_series(trends_chart: TrendsChart) -> None:
+    names = trends_chart.legend_labels()
     assert "PHQ-9 total (right axis, 0–27)" in names
     assert "GAD-7 total (right axis, 0–21)" in names
     assert "Anxiety (left axis, 10 = worst)" in names
 
 
-def test_questionnaire_points_have_tooltips(chart: TrendsChart, scored: TrendSeries) -> None:
+def test_questionnaire_points_have_tooltips(trends_chart: TrendsChart, scored: TrendSeries) -> None:
     phq = scored.score("phq9")
     i = phq.x.size - 1
-    text = chart.describe_point_near(float(phq.x[i]), float(phq.totals[i]) / SCORE_SCALE)
+    text = trends_chart.describe_point_near(float(phq.x[i]), float(phq.totals[i]) / SCORE_SCALE)
     assert text == phq.labels[i]
     day = datetime.fromtimestamp(float(phq.x[i]), tz=NOW.tzinfo).date()
     band = INSTRUMENTS["phq9"].band(int(phq.totals[i])).label
     assert text == f"{format_date_with_weekday(day)} — PHQ-9 {int(phq.totals[i])} ({band})"
     gad = scored.score("gad7")
-    text = chart.describe_point_near(float(gad.x[-1]), float(gad.totals[-1]) / SCORE_SCALE)
+    text = trends_chart.describe_point_near(float(gad.x[-1]), float(gad.totals[-1]) / SCORE_SCALE)
     assert text == gad.labels[-1]
 
 
 def test_scores_checkbox_is_on_with_questionnaires_and_hides_them(
-    chart: TrendsChart, scored: TrendSeries
+    trends_chart: TrendsChart, scored: TrendSeries
 ) -> None:
-    right = chart.plot.getPlotItem().getAxis("right")
-    assert chart.scores_checkbox.isChecked()
-    assert chart.scores_visible()
+    right = trends_chart.plot.getPlotItem().getAxis("right")
+    assert trends_chart.scores_checkbox.isChecked()
+    assert trends_chart.scores_visible()
     assert right.isVisible()
     assert right.labelText == "PHQ-9 / GAD-7 total (0–27 / 0–21)"
     phq = scored.score("phq9")
     x, y = float(phq.x[-1]), float(phq.totals[-1]) / SCORE_SCALE
 
-    chart.scores_checkbox.click()
-    assert not chart.scores_visible()
+    trends_chart.scores_checkbox.click()
+    assert not trends_chart.scores_visible()
     assert not right.isVisible()
-    assert not any(item.isVisible() for item in chart.score_items().values())
-    assert not any(region.isVisible() for region in chart.band_regions)
-    assert "PHQ-9" not in (chart.describe_point_near(x, y) or "")
+    assert not any(item.isVisible() for item in trends_chart.score_items().values())
+    assert not any(region.isVisible() for region in trends_chart.band_regions)
+    assert "PHQ-9" not in (trends_chart.describe_point_near(x, y) or "")
     # The user's choice outlives a refresh.
-    chart.set_series(scored)
-    assert not chart.scores_visible()
+    trends_chart.set_series(scored)
+    assert not trends_chart.scores_visible()
 
-    chart.scores_checkbox.click()
-    assert chart.scores_visible()
+    trends_chart.scores_checkbox.click()
+    assert trends_chart.scores_visible()
     assert right.isVisible()
 
 
-def test_scores_checkbox_is_off_without_questionnaires(chart: TrendsChart) -> None:
-    chart.scores_follow_data()
-    chart.set_series(demo_series()[0])
-    assert not chart.scores_checkbox.isChecked()
-    assert not chart.plot.getPlotItem().getAxis("right").isVisible()
+def test_scores_checkbox_is_off_without_questionnaires(trends_chart: TrendsChart) -> None:
+    trends_chart.scores_follow_data()
+    trends_chart.set_series(demo_series()[0])
+    assert not trends_chart.scores_checkbox.isChecked()
+    assert not trends_chart.plot.getPlotItem().getAxis("right").isVisible()
 
 
 # -- sleep ---------------------------------------------------------------------------------
 
 
-def _with_long_night(series: TrendSeries, hours: float) -> TrendSeries:
+def _with_long_night(trend_series: TrendSeries, hours: float) -> TrendSeries:
     """The series with its last sleep value replaced by ``hours``."""
-    sleep_y = series.sleep_y.copy()
+    sleep_y = trend_series.sleep_y.copy()
     sleep_y[-1] = hours
-    return TrendSeries(**{**series.__dict__, "sleep_y": sleep_y})
+    return TrendSeries(**{**trend_series.__dict__, "sleep_y": sleep_y})
 
 
 def test_sleep_is_drawn_from_the_series_and_hidden_by_default(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    assert series.sleep_x.size > 20  # the demo logs sleep on most days
-    assert not chart.sleep_visible()
-    assert not chart.sleep_checkbox.isChecked()
-    x, _y = chart.drawn_points("sleep")
+    assert trend_series.sleep_x.size > 20  # the demo logs sleep on most days
+    assert not trends_chart.sleep_visible()
+    assert not trends_chart.sleep_checkbox.isChecked()
+    x, _y = trends_chart.drawn_points("sleep")
     assert x.size == 0  # hidden: given no data, so a refresh costs nothing
-    chart.set_sleep_visible(True)
+    trends_chart.set_sleep_visible(True)
     try:
-        x, y = chart.drawn_points("sleep")
-        assert np.array_equal(x, series.sleep_x)
-        assert np.array_equal(y, series.sleep_y)
+        x, y = trends_chart.drawn_points("sleep")
+        assert np.array_equal(x, trend_series.sleep_x)
+        assert np.array_equal(y, trend_series.sleep_y)
         shorter, _ = demo_series(days=40, seed=3)
-        chart.set_series(shorter)  # shown: refreshed with the series
-        x, _y = chart.drawn_points("sleep")
+        trends_chart.set_series(shorter)  # shown: refreshed with the series
+        x, _y = trends_chart.drawn_points("sleep")
         assert np.array_equal(x, shorter.sleep_x)
     finally:
-        chart.set_sleep_visible(False)
-        chart.set_series(series)
-    assert chart.sleep_checkbox.accessibleName() == "Show sleep hours"
-    assert "Sleep: mean of the sleep hours" in chart.sleep_checkbox.toolTip()
-    assert "Sleep (hours, left axis)" in chart.legend_labels()
-    gap = np.abs(series.sleep_y - np.interp(series.sleep_x, series.mood_x, series.mood_y))
+        trends_chart.set_sleep_visible(False)
+        trends_chart.set_series(trend_series)
+    assert trends_chart.sleep_checkbox.accessibleName() == "Show sleep hours"
+    assert "Sleep: mean of the sleep hours" in trends_chart.sleep_checkbox.toolTip()
+    assert "Sleep (hours, left axis)" in trends_chart.legend_labels()
+    gap = np.abs(trend_series.sleep_y - np.interp(
+        trend_series.sleep_x, trend_series.mood_x, trend_series.mood_y))
     i = int(np.argmax(gap))
     assert "sleep" not in (
-        chart.describe_point_near(float(series.sleep_x[i]), float(series.sleep_y[i])) or ""
+        trends_chart.describe_point_near(
+            float(trend_series.sleep_x[i]), float(trend_series.sleep_y[i])) or ""
     )
 
 
 def test_sleep_checkbox_shows_hours_on_the_left_axis_with_a_tooltip(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    left = chart.plot.getPlotItem().getAxis("left")
+    left = trends_chart.plot.getPlotItem().getAxis("left")
     # A sleep point far from that day's mood point, inside the 30-day view.
-    recent = series.sleep_x > series.mood_x[-1] - 25 * DAY
-    gap = np.abs(series.sleep_y - np.interp(series.sleep_x, series.mood_x, series.mood_y))
+    recent = trend_series.sleep_x > trend_series.mood_x[-1] - 25 * DAY
+    gap = np.abs(trend_series.sleep_y - np.interp(
+        trend_series.sleep_x, trend_series.mood_x, trend_series.mood_y))
     i = int(np.flatnonzero(recent & (gap > 1.5))[-1])
     try:
-        chart.sleep_checkbox.click()
-        assert chart.sleep_visible() and chart.sleep_item.isVisible()
+        trends_chart.sleep_checkbox.click()
+        assert trends_chart.sleep_visible() and trends_chart.sleep_item.isVisible()
         assert left.labelText == "Mood (0–10, 10 = best) · sleep (hours)"
-        text = chart.describe_point_near(float(series.sleep_x[i]), float(series.sleep_y[i]))
-        hours = f"{series.sleep_y[i]:g}"
+        text = trends_chart.describe_point_near(
+            float(trend_series.sleep_x[i]), float(trend_series.sleep_y[i]))
+        hours = f"{trend_series.sleep_y[i]:g}"
         assert text is not None
-        day = format_date_with_weekday(series.sleep_days[i])
+        day = format_date_with_weekday(trend_series.sleep_days[i])
         assert text.startswith(f"{day} — sleep {hours} h (")
         assert "1 entry" in text or "daily mean of" in text
-        chart.set_anxiety_visible(True)
+        trends_chart.set_anxiety_visible(True)
         assert left.labelText == "Mood · anxiety (0–10) · sleep (hours)"
     finally:
-        chart.set_anxiety_visible(False)
-        chart.sleep_checkbox.click()
-    assert not chart.sleep_visible()
+        trends_chart.set_anxiety_visible(False)
+        trends_chart.sleep_checkbox.click()
+    assert not trends_chart.sleep_visible()
     assert left.labelText == "Mood (0–10, 10 = best)"
 
 
 def test_a_long_night_grows_the_left_axis_and_keeps_the_totals_aligned(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    long_night = _with_long_night(series, 13.5)
-    chart.set_series(long_night)
-    main, second = chart.plot.getPlotItem().getViewBox(), chart.scores_view
-    assert chart.y_top() == pytest.approx(10.5)  # hidden sleep does not stretch the axis
+    long_night = _with_long_night(trend_series, 13.5)
+    trends_chart.set_series(long_night)
+    main, second = trends_chart.plot.getPlotItem().getViewBox(), trends_chart.scores_view
+    assert trends_chart.y_top() == pytest.approx(10.5)  # hidden sleep does not stretch the axis
     try:
-        chart.set_sleep_visible(True)
-        assert chart.y_top() == pytest.approx(14.5)  # ceil(13.5) + headroom
+        trends_chart.set_sleep_visible(True)
+        assert trends_chart.y_top() == pytest.approx(14.5)  # ceil(13.5) + headroom
         assert main.viewRange()[1][1] == pytest.approx(14.5)
-        ticks = chart.left_axis_ticks()
+        ticks = trends_chart.left_axis_ticks()
         assert [v for v, _label in ticks[0]] == [0, 2, 4, 6, 8, 10, 12, 14]
         # 0–27 still spans the height of 0–10.
         second.setGeometry(main.sceneBoundingRect())
@@ -433,9 +400,9 @@ def test_a_long_night_grows_the_left_axis_and_keeps_the_totals_aligned(
             main.mapViewToScene(QPointF(x, 10.0)).y(), abs=0.5
         )
     finally:
-        chart.set_sleep_visible(False)
-        chart.set_series(series)
-    assert chart.y_top() == pytest.approx(10.5)
+        trends_chart.set_sleep_visible(False)
+        trends_chart.set_series(trend_series)
+    assert trends_chart.y_top() == pytest.approx(10.5)
     assert main.viewRange()[1][1] == pytest.approx(10.5)
 
 
@@ -443,70 +410,71 @@ def test_a_long_night_grows_the_left_axis_and_keeps_the_totals_aligned(
 
 
 def test_lines_are_not_antialiased_and_use_pyqtgraphs_fast_strokes(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    chart.set_range_preset("90d")
+    trends_chart.set_range_preset("90d")
     for name in ("induction", "booster", "mean", "anxiety", "sleep", "grid"):
-        assert chart.item_style(name).antialiased is False, name
+        assert trends_chart.item_style(name).antialiased is False, name
     for instrument_id in INSTRUMENTS:
-        drawn = chart.item_style(instrument_id)
+        drawn = trends_chart.item_style(instrument_id)
         assert drawn.antialiased is False
         assert drawn.line == "solid" and drawn.width <= 1
     for name in ("induction", "booster"):
-        drawn = chart.item_style(name)
+        drawn = trends_chart.item_style(name)
         assert drawn.width <= 1 and drawn.cosmetic
         assert drawn.line == "solid" and drawn.alpha == 1.0
     # The 3-px mean at 90 days is stroked as segments (opaque, solid, not antialiased).
-    assert chart.item_style("mean").width == 3
-    assert chart.item_style("mean").fast_segments
+    assert trends_chart.item_style("mean").width == 3
+    assert trends_chart.item_style("mean").fast_segments
 
 
 def test_booster_markers_are_dashed_by_their_data_and_in_the_legend(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    x, y = chart.drawn_points("booster")
-    first = x == series.booster_x[0]
+    x, y = trends_chart.drawn_points("booster")
+    first = x == trend_series.booster_x[0]
     ys = y[first]
     assert ys.size > 10 and ys.size % 2 == 0  # several dashes: pairs of points
     starts, ends = ys[0::2], ys[1::2]
     assert starts[0] == 0.0 and 9.5 < ends[-1] <= 10.0  # spans the mood scale
     assert np.all(starts[1:] > ends[:-1])  # gaps between the dashes
-    ix, iy = chart.drawn_points("induction")
-    assert list(iy[ix == series.induction_x[0]]) == [0.0, 10.0]  # induction: solid
-    assert chart.legend_pen_style("booster").line == "dash"
+    ix, iy = trends_chart.drawn_points("induction")
+    assert list(iy[ix == trend_series.induction_x[0]]) == [0.0, 10.0]  # induction: solid
+    assert trends_chart.legend_pen_style("booster").line == "dash"
 
 
 def test_the_grid_is_a_few_plain_lines_not_the_axis_grid(
-    chart: TrendsChart, series: TrendSeries
+    trends_chart: TrendsChart, trend_series: TrendSeries
 ) -> None:
-    item = chart.plot.getPlotItem()
+    item = trends_chart.plot.getPlotItem()
     assert not item.getAxis("left").grid and not item.getAxis("bottom").grid
-    chart.set_range_preset("90d")
-    x, y = chart.drawn_points("grid")
+    trends_chart.set_range_preset("90d")
+    x, y = trends_chart.drawn_points("grid")
     assert sorted(set(y.tolist())) == [float(v) for v in range(11)]
     (x0, x1), _y = item.getViewBox().viewRange()
     assert x.min() == pytest.approx(x0) and x.max() == pytest.approx(x1)
-    chart.set_range_preset("30d")
-    x, _y = chart.drawn_points("grid")
+    trends_chart.set_range_preset("30d")
+    x, _y = trends_chart.drawn_points("grid")
     assert x.min() == pytest.approx(item.getViewBox().viewRange()[0][0])  # follows the view
     # Drawn in the totals' view, under their lines: in the mood view it cut them where a
     # PHQ-9 line ran along a grid line.
-    assert chart.item("grid").getViewBox() is chart.scores_view
-    assert chart.item("grid").zValue() < min(i.zValue() for i in chart.score_items().values())
-    chart.set_scores_visible(False)
-    assert chart.series_visible("grid")  # the grid stays when the totals are hidden
-    chart.set_scores_visible(True)
+    assert trends_chart.item("grid").getViewBox() is trends_chart.scores_view
+    assert trends_chart.item("grid").zValue() < min(
+        i.zValue() for i in trends_chart.score_items().values())
+    trends_chart.set_scores_visible(False)
+    assert trends_chart.series_visible("grid")  # the grid stays when the totals are hidden
+    trends_chart.set_scores_visible(True)
 
 
-def test_a_hidden_series_keeps_its_legend_sample_faded(chart: TrendsChart) -> None:
+def test_a_hidden_series_keeps_its_legend_sample_faded(trends_chart: TrendsChart) -> None:
     from PySide6.QtGui import QColor, QImage
 
     def darkness(visible: bool) -> list[int]:
-        chart.set_anxiety_visible(visible)
+        trends_chart.set_anxiety_visible(visible)
         image = QImage(20, 20, QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
         painter = QPainter(image)
-        LegendSample(chart.item("anxiety")).paint(painter)
+        LegendSample(trends_chart.item("anxiety")).paint(painter)
         painter.end()
         return [255 - QColor(image.pixel(x, y)).lightness() for y in range(20) for x in range(20)]
 
@@ -517,82 +485,86 @@ def test_a_hidden_series_keeps_its_legend_sample_faded(chart: TrendsChart) -> No
 
 
 def test_the_mean_is_clipped_downsampled_and_thin_only_where_days_outnumber_pixels(
-    chart: TrendsChart,
+    trends_chart: TrendsChart,
 ) -> None:
     long_series, _ = demo_series(days=10 * 365)  # ~3.4 days a pixel
-    chart.set_series(long_series)
+    trends_chart.set_series(long_series)
     try:
         # Set after adding the item: PlotItem.addItem would otherwise turn them off.
-        assert chart.item_style("mean").clipped
-        assert chart.item_style("mean").downsampling == "peak"
-        chart.set_range_preset("all")
+        assert trends_chart.item_style("mean").clipped
+        assert trends_chart.item_style("mean").downsampling == "peak"
+        trends_chart.set_range_preset("all")
         QApplication.processEvents()
-        assert chart.mean_is_dense()
-        assert chart.item_style("mean").width == 1
-        drawn, _y = chart.shown_points("mean")
+        assert trends_chart.mean_is_dense()
+        assert trends_chart.item_style("mean").width == 1
+        drawn, _y = trends_chart.shown_points("mean")
         assert drawn.size < long_series.mood_x.size
         # Peak downsampling keeps each bin's extremes.
         assert _y.max() == pytest.approx(long_series.mean7_y.max())
         assert _y.min() == pytest.approx(long_series.mean7_y.min())
-        chart.set_range_preset("90d")
+        trends_chart.set_range_preset("90d")
         QApplication.processEvents()
-        assert not chart.mean_is_dense()
-        assert chart.item_style("mean").width == 3
-        drawn, _y = chart.shown_points("mean")
+        assert not trends_chart.mean_is_dense()
+        assert trends_chart.item_style("mean").width == 3
+        drawn, _y = trends_chart.shown_points("mean")
         assert drawn.size < 100  # clipped to the view
-        assert chart.legend_pen_style("mean").width == 3  # the legend always shows 3 px
+        assert trends_chart.legend_pen_style("mean").width == 3  # the legend always shows 3 px
     finally:
-        chart.set_series(demo_series()[0])
+        trends_chart.set_series(demo_series()[0])
 
 
-def test_points_are_never_downsampled(chart: TrendsChart) -> None:
+def test_points_are_never_downsampled(trends_chart: TrendsChart) -> None:
     long_series, _ = demo_series(days=3 * 365)
-    chart.set_series(long_series)
+    trends_chart.set_series(long_series)
     try:
-        chart.set_range_preset("all")
+        trends_chart.set_range_preset("all")
         QApplication.processEvents()
-        x, _y = chart.shown_points("mood")
+        x, _y = trends_chart.shown_points("mood")
         assert x.size == long_series.mood_x.size
     finally:
-        chart.set_series(demo_series()[0])
+        trends_chart.set_series(demo_series()[0])
 
 
-def test_bottom_axis_labels_days_months_or_years(chart: TrendsChart, series: TrendSeries) -> None:
-    axis = chart.plot.getPlotItem().getAxis("bottom")
+def test_bottom_axis_labels_days_months_or_years(
+    trends_chart: TrendsChart, trend_series: TrendSeries
+) -> None:
+    axis = trends_chart.plot.getPlotItem().getAxis("bottom")
     assert isinstance(axis, style.CalendarAxis)
 
     def labels() -> list[str]:
-        (x0, x1), _y = chart.plot.getPlotItem().getViewBox().viewRange()
+        (x0, x1), _y = trends_chart.plot.getPlotItem().getViewBox().viewRange()
         levels = axis.tickValues(x0, x1, axis.width() or 1000)
         return [s for _sp, values in levels for s in axis.tickStrings(values, 1.0, 0.0)]
 
-    chart.set_range_preset("90d")
+    trends_chart.set_range_preset("90d")
     shown = labels()
     assert any(s.endswith(" 2026") and s[:3] in ("Sep", "Oct", "Nov") for s in shown)
     assert any(s.isdigit() and int(s) <= 31 for s in shown)
     long_series, _ = demo_series(days=6 * 365)
-    chart.set_series(long_series)
+    trends_chart.set_series(long_series)
     try:
-        chart.set_range_preset("all")
+        trends_chart.set_range_preset("all")
         shown = labels()
         years = [s for s in shown if len(s) == 4 and s.isdigit()]
         assert years and all(2020 <= int(y) <= 2026 for y in years)
         assert not any(s.isdigit() and len(s) <= 2 for s in shown)  # no day numbers
     finally:
-        chart.set_series(series)
+        trends_chart.set_series(trend_series)
 
 
-def test_the_view_cannot_leave_the_calendar(chart: TrendsChart) -> None:
-    view = chart.plot.getPlotItem().getViewBox()
+def test_the_view_cannot_leave_the_calendar(trends_chart: TrendsChart) -> None:
+    view = trends_chart.plot.getPlotItem().getViewBox()
     view.setXRange(-1e13, 1e13, padding=0)
     (x0, x1), _y = view.viewRange()
     assert x0 >= datetime(1900, 1, 1).timestamp() and x1 <= datetime(2200, 1, 1).timestamp()
-    axis = chart.plot.getPlotItem().getAxis("bottom")
+    axis = trends_chart.plot.getPlotItem().getAxis("bottom")
     assert axis.tickValues(x0, x1, 1000)  # still ticks (decades or centuries)
-    chart.set_range_preset("90d")
+    trends_chart.set_range_preset("90d")
 
 
-def test_planned_sessions_are_hollow_rings_apart_from_logged_ones(chart: TrendsChart) -> None:
+def test_planned_sessions_are_hollow_rings_apart_from_logged_ones(
+    trends_chart: TrendsChart,
+) -> None:
     from ketajournal.domain.schedules import PlannedItem, PlannedSession
     from ketajournal.domain.series import with_planned
     from ketajournal.palette import screen
@@ -600,18 +572,18 @@ def test_planned_sessions_are_hollow_rings_apart_from_logged_ones(chart: TrendsC
     built, _sessions = demo_series()
     ahead = NOW + timedelta(days=9)
     plan = [PlannedItem(1, PlannedSession(at=ahead, route="iv", phase="booster"))]
-    chart.set_series(with_planned(built, plan))
-    xs, ys = chart.drawn_points("planned")
+    trends_chart.set_series(with_planned(built, plan))
+    xs, ys = trends_chart.drawn_points("planned")
     assert list(xs) == [ahead.timestamp()] and list(ys) == [10.0]
-    assert "Planned session" in chart.legend_labels()
-    planned = chart.item("planned")
+    assert "Planned session" in trends_chart.legend_labels()
+    planned = trends_chart.item("planned")
     assert planned.opts["symbol"] == "o"
-    assert planned.opts["symbolBrush"] is None or \
+    assert planned.opts["symbolBrush"] is None or\
         pg.mkBrush(planned.opts["symbolBrush"]).style() == Qt.BrushStyle.NoBrush
     assert pg.mkPen(planned.opts["symbolPen"]).color().name() == screen().planned
     assert screen().planned not in (screen().induction, screen().booster)
-    chart.set_series(built)
-    assert chart.drawn_points("planned")[0].size == 0
+    trends_chart.set_series(built)
+    assert trends_chart.drawn_points("planned")[0].size == 0
 
 
 def test_the_legend_takes_fewer_columns_rather_than_push_the_right_axis_out(

@@ -12,19 +12,11 @@ from pytestqt.qtbot import QtBot
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.models import MoodEntry, Phase, Route, Session
 from ketajournal.services.clinical import booster_analysis
-from ketajournal.services.demo import generate
 from ketajournal.services.journal import Journal
 from ketajournal.services.settings import Settings
 from ketajournal.ui.boosters import COLUMNS, BoostersView
 from ketajournal.ui.controller import JournalController
 from tests.support.clock import FixedClock
-
-
-@pytest.fixture
-def demo_journal(journal: Journal) -> Journal:
-    data = generate(journal.now())
-    journal.log_all(data.entries, data.session_of)
-    return journal
 
 
 def make_view(qtbot: QtBot, journal: Journal) -> BoostersView:

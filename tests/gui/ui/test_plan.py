@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from ketajournal.domain.models import Phase, Route, Session
@@ -15,7 +15,7 @@ from ketajournal.services.journal import Journal
 from ketajournal.services.plans import Plans
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.plan import PlannedSessionDialog, PlanView, TemplateDialog
-from tests.support.clock import NOW
+from tests.support.clock import NOW, FixedClock
 
 
 def plan_view(window: MainWindow) -> PlanView:
@@ -55,6 +55,28 @@ def test_today_shows_the_next_session_and_asks_about_the_one_past(
     window.open_controller.undo_stack.undo()
     assert today.planned_box.isVisible()
     assert Plans(journal).all()[0].status is PlanStatus.PLANNED
+
+
+def test_today_asks_only_once_a_session_should_be_over(
+    window: MainWindow, journal: Journal, clock: FixedClock
+) -> None:
+    today = window.today
+
+    def asked() -> list[str]:
+        return [label.text() for label in today.planned_box.findChildren(QLabel)
+                if label.text().startswith("Planned for")]
+
+    # The esketamine session 9 h ago is asked about; an IV session that began an hour ago
+    # (2 h with the recovery) is not: the patient may still be in the chair.
+    Plans(journal).add(PlannedSession(at=NOW - timedelta(hours=1), route=Route.IV))
+    today.refresh()
+    assert len(asked()) == 1
+    clock.advance(timedelta(hours=1, seconds=-1))
+    today.refresh()
+    assert len(asked()) == 1
+    clock.advance(timedelta(seconds=1))
+    today.refresh()
+    assert len(asked()) == 2 and today.planned_box.isVisible()
 
 
 def test_it_happened_opens_the_session_form_filled_from_the_plan(

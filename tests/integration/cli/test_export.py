@@ -17,10 +17,10 @@ def run(home: Path, *args: str) -> int:
     return main(["--home", str(home), *args])
 
 
-def counts(home: Path) -> dict[str, int]:
+def entry_counts(home: Path) -> dict[str, int]:
     journal = open_journal(JournalPaths(home), KeyringKeyStore(), create=False)
     try:
-        return journal.counts()
+        return journal.entry_counts()
     finally:
         journal.close()
 
@@ -33,7 +33,7 @@ def test_export_json_has_every_entry(
     assert run(home, "export", "json", "-o", str(target)) == 0
     document = json.loads(target.read_text(encoding="utf-8"))
     assert document["format"] == "ketajournal-export"
-    assert {k: len(v) for k, v in document["entries"].items()} == counts(home)
+    assert {k: len(v) for k, v in document["entries"].items()} == entry_counts(home)
     assert oct(target.stat().st_mode & 0o777) == "0o600"
 
 

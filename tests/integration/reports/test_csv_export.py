@@ -8,20 +8,11 @@ import re
 from datetime import datetime
 from pathlib import Path
 
-import pytest
-
 from ketajournal.reports import csv_export
-from ketajournal.services import demo, exchange
+from ketajournal.services import exchange
 from ketajournal.services.journal import Journal
 from ketajournal.storage.repository import KINDS
 from tests.support.paths import ROOT
-
-
-@pytest.fixture
-def demo_journal(journal: Journal) -> Journal:
-    data = demo.generate(journal.now())
-    journal.log_all(data.entries, data.session_of)
-    return journal
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
@@ -36,7 +27,7 @@ def test_csv_export_writes_one_utf8_file_per_kind_with_a_header(
     demo_journal: Journal, tmp_path: Path
 ) -> None:
     counts = exchange.export_csv(demo_journal, tmp_path / "out")
-    assert counts == demo_journal.counts()
+    assert counts == demo_journal.entry_counts()
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         [f"{kind}.csv" for kind in KINDS] + ["medication.csv", "medication_dose.csv",
                                              "mood_tag.csv", "factor.csv", "factor_value.csv"]

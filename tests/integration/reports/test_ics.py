@@ -51,7 +51,8 @@ def test_generic_events_hold_nothing_but_the_time(tmp_path: Path) -> None:
         "2026-03-25T09:00:00+00:00", "2026-03-27T09:00:00+00:00",
         "2026-03-30T08:00:00+00:00", "2026-04-01T08:00:00+00:00",
     ]
-    assert all(e.decoded("dtend") - e.decoded("dtstart") == timedelta(hours=1) for e in events)
+    # Each blocks the session's length: the infusion and the recovery after it.
+    assert all(e.decoded("dtend") - e.decoded("dtstart") == timedelta(hours=2) for e in events)
     assert events[0].decoded("dtstamp") == STAMP
 
 
@@ -81,7 +82,8 @@ def test_detailed_events_name_route_dose_clinic_and_the_esketamine_advice(
     assert "description" not in iv
     assert str(spray["summary"]) == "Esketamine nasal spray (84 mg planned)"
     assert str(spray["description"]) == f"Bring the BP log\n{ESKETAMINE_NOTE}"
-    assert spray.decoded("dtend") - spray.decoded("dtstart") == timedelta(hours=2)
+    # Up to three devices, then at least 2 h of observation (the label).
+    assert spray.decoded("dtend") - spray.decoded("dtstart") == timedelta(hours=2, minutes=30)
 
 
 def test_uids_are_stable_opaque_and_survive_a_move(tmp_path: Path) -> None:
@@ -107,3 +109,35 @@ def test_replaces_the_file_leaving_no_temporary_behind(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["plan.ics"]
     if os.name == "posix":
         assert target.stat().st_mode & 0o077 == 0
+
+
+def test_the_repeated_hour_is_written_in_utc_and_the_rest_in_the_zone(tmp_path: Path) -> None:
+    # 1 Nov 2026, New York: 01:00-01:59 happens twice (EDT, then EST). A TZID time there
+    # means the first (RFC 5545), so the second is written in UTC to keep its instant.
+    york = ZoneInfo("America/New_York")
+    first = datetime(2026, 11, 1, 1, 30, tzinfo=york)
+    second = datetime(2026, 11, 1, 1, 30, fold=1, tzinfo=york)
+    night = datetime(2026, 11, 1, 0, 30, tzinfo=york)  # ends in the second 01:30
+    items = [PlannedItem(i, PlannedSession(at=at, route=Route.IM))
+             for i, at in enumerate((first, second, night), start=1)]
+    target = tmp_path / "plan.ics"
+    write_ics(target, items, journal_id="j1", stamp=STAMP, zone=york)
+    text = target.read_text(encoding="utf-8")
+    assert "DTSTART;TZID=America/New_York:20261101T013000" in text
+    assert "DTSTART:20261101T063000Z" in text and "DTSTART:20261101T043000Z" in text
+    events = _read(target)
+    # (as instants: Python never finds an ambiguous time equal to one in another zone)
+    assert [e.decoded("dtstart").timestamp() for e in events] == [
+        t.timestamp() for t in (first, second, night)]
+    assert second.timestamp() - first.timestamp() == 3600
+    assert all(e.decoded("dtend").timestamp() - e.decoded("dtstart").timestamp() == 7200
+               for e in events)
+
+
+def test_an_event_over_the_spring_change_blocks_its_real_length(tmp_path: Path) -> None:
+    # 29 Mar 2026, Berlin: 02:00 becomes 03:00. 01:00 + 2 h of real time is 04:00.
+    item = PlannedItem(1, PlannedSession(at=datetime(2026, 3, 29, 1, 0, tzinfo=BERLIN),
+                                         route=Route.IV))
+    target = tmp_path / "plan.ics"
+    write_ics(target, [item], journal_id="j1", stamp=STAMP, zone=BERLIN)
+    assert "DTEND;TZID=Europe/Berlin:20260329T040000" in target.read_text(encoding="utf-8")

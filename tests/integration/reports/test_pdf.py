@@ -26,36 +26,9 @@ from ketajournal.reports.model import TITLE
 from ketajournal.reports.pdf import PdfWriteError, write_pdf
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
-from tests.integration.services.test_reports import SENTINEL, fill
 from tests.support.clinical_journals import clinicians_check
 from tests.support.clock import NOW
-
-
-def export(journal: Journal, target: Path, start: date | None = None, end: date | None = None,
-           **kw: object) -> PdfReader:
-    options: dict[str, object] = {
-        "include_notes": False, "name": None, "since_last_appointment": False}
-    options.update(kw)
-    report = build_report(journal, start, end, **options)  # type: ignore[arg-type]
-    pages = write_pdf(report, target)
-    reader = PdfReader(target)
-    assert len(reader.pages) == pages
-    return reader
-
-
-def flat(text: str) -> str:
-    """Extracted text with line breaks and runs of spaces made single spaces."""
-    return " ".join(text.split())
-
-
-def page_texts(reader: PdfReader) -> list[str]:
-    return [flat(page.extract_text()) for page in reader.pages]
-
-
-@pytest.fixture
-def demo_pdf(journal: Journal, tmp_path: Path) -> PdfReader:
-    fill(journal)
-    return export(journal, tmp_path / "report.pdf")
+from tests.support.demo_reports import SENTINEL, export, fill, page_texts
 
 
 def test_metadata_is_a_generic_title_and_nothing_else(

@@ -7,7 +7,7 @@ from html import escape
 from ketajournal.reports.summary_html import summary_html
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
-from tests.integration.services.test_reports import fill
+from tests.support.demo_reports import fill
 
 
 def test_the_html_holds_every_key_figure_and_the_period(journal: Journal) -> None:

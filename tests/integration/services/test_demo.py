@@ -34,7 +34,7 @@ def test_side_effects_are_linked_to_sessions_and_the_journal_takes_it_all(
         assert isinstance(data.entries[index], SideEffect)
         assert isinstance(data.entries[session_index], Session)
     journal.log_all(data.entries, data.session_of)
-    assert sum(journal.counts().values()) == len(data.entries)
+    assert sum(journal.entry_counts().values()) == len(data.entries)
 
 
 def test_the_demo_patient_has_a_medication_history(journal: Journal) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -37,19 +36,13 @@ from ketajournal.domain.models import (
 from ketajournal.domain.timeutil import to_iso
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
 from ketajournal.reports import csv_export
 from ketajournal.reports.entry_json import entry_to_json
-from ketajournal.services import demo, exchange, import_reading
+from ketajournal.services import exchange, import_reading
 from ketajournal.services.imports.common import ImportRejectedError
 from ketajournal.services.journal import Journal
-from ketajournal.services.opening import open_journal
 from ketajournal.storage.repository import KINDS
-from tests.support.clock import FixedClock
-
-PLUS_ONE = timezone(timedelta(hours=1))
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=PLUS_ONE)
+from tests.support.own_exports import T0, files, write_rows
 
 
 def cases(quick: int) -> int:
@@ -69,42 +62,8 @@ FEW = settings(
 )
 
 
-@pytest.fixture
-def make_journal(tmp_path: Path, clock: FixedClock) -> Iterator[Any]:
-    """Open more, empty journals (each in its own home) sharing the fixed clock."""
-    opened: list[Journal] = []
-
-    def make(name: str) -> Journal:
-        journal = open_journal(JournalPaths(tmp_path / name), KeyringKeyStore(), clock=clock)
-        opened.append(journal)
-        return journal
-
-    yield make
-    for journal in opened:
-        journal.close()
-
-
-@pytest.fixture
-def demo_journal(journal: Journal) -> Journal:
-    data = demo.generate(journal.now())
-    journal.log_all(data.entries, data.session_of)
-    return journal
-
-
 def read_csv(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8"), newline="")))
-
-
-def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 # -- CSV export ------------------------------------------------------------------------------
@@ -125,7 +84,7 @@ def test_csv_round_trip_into_an_empty_journal_is_identical(
     exchange.export_csv(demo_journal, tmp_path / "first")
     copy = make_journal("copy")
     result = exchange.import_path(copy, tmp_path / "first")
-    assert result.added == demo_journal.counts()
+    assert result.added == demo_journal.entry_counts()
     assert result.total_skipped == 0
     assert result.unlinked_side_effects == 0
     exchange.export_csv(copy, tmp_path / "second")
@@ -140,7 +99,7 @@ def test_json_round_trip_into_an_empty_journal_is_identical(
     demo_journal.export_json(tmp_path / "first.json")
     copy = make_journal("copy")
     result = exchange.import_path(copy, tmp_path / "first.json")
-    assert result.added == demo_journal.counts()
+    assert result.added == demo_journal.entry_counts()
     copy.export_json(tmp_path / "second.json")
     assert (tmp_path / "first.json").read_bytes() == (tmp_path / "second.json").read_bytes()
 

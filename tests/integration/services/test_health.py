@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -10,13 +11,18 @@ import pytest
 
 from ketajournal.cli import main
 from ketajournal.domain.models import Event, EventKind, MoodEntry, Phase, Route, Session
+from ketajournal.domain.schedules import PlannedSession
+from ketajournal.domain.tags import FactorKind
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import backups
-from ketajournal.services.health import CountChange, deep_check
+from ketajournal.services.health import LAST_CHECK_SETTING, CountChange, deep_check
 from ketajournal.services.journal import Journal
+from ketajournal.services.medications import MedicationList
 from ketajournal.services.opening import open_journal
+from ketajournal.services.plans import Plans
 from ketajournal.storage.header import read_header
+from ketajournal.storage.repository import OTHER_DATA
 from tests.support.clock import NOW, FixedClock
 
 BIG_NOTE = "n" * 12_000  # needs overflow pages: never fits in what a full page has left
@@ -139,3 +145,76 @@ def test_a_database_that_rolled_back_shows_as_a_drop(
     assert main(["--home", str(paths.home), "check", "--deep"]) == 1
     out = capsys.readouterr().out
     assert "mood" in out and "12" in out and "1" in out
+
+
+def _the_rest_of_the_patients_data(journal: Journal) -> None:
+    """One row in each table of the patient's data that is not an entry."""
+    mood = journal.moods()[0]
+    journal.set_tags(mood.id or 0, ["walk"])
+    journal.define_factor("Caffeine", FactorKind.YESNO)
+    journal.set_factor_value("Caffeine", NOW.date(), 1)
+    MedicationList(journal).start("Sertraline", "50 mg", dose_mg=50, day=NOW.date())
+    Plans(journal).add(PlannedSession(at=NOW + timedelta(days=3), route=Route.IV, dose_mg=35))
+
+
+def test_counts_cover_every_table_of_the_patients_data(journal: Journal) -> None:
+    journal.log(MoodEntry(at=NOW - timedelta(days=1), mood=5))
+    _the_rest_of_the_patients_data(journal)
+    assert journal.counts() == journal.entry_counts() | dict.fromkeys(OTHER_DATA, 1)
+    assert journal.entry_counts() == {
+        "mood": 1, "session": 0, "side_effect": 0, "event": 0, "assessment": 0}
+    assert not journal.is_empty()
+
+
+def test_a_drop_in_any_kind_of_data_is_flagged_by_a_journal_that_rolled_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    paths = JournalPaths(tmp_path / "home")
+    journal = open_journal(paths, KeyringKeyStore())
+    journal.log(MoodEntry(at=journal.now() - timedelta(days=1), mood=5))
+    old = backups.take_backup(journal, "daily-20260101")  # the mood entry only
+    _the_rest_of_the_patients_data(journal)
+    journal.close()
+    home = ["--home", str(paths.home)]
+    assert main([*home, "check", "--json"]) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert plain["ok"] and plain["integrity"] == "ok" and plain["problems"] == []
+    assert plain["counts"] == {"mood": 1, "session": 0, "side_effect": 0, "event": 0,
+                               "assessment": 0} | dict.fromkeys(OTHER_DATA, 1)
+    assert main([*home, "check", "--deep", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert first["ok"] and first["remembered"] and first["last_check"] is None
+    assert first["counts"] == plain["counts"] and first["changes"] == []
+    # The journal file rolls back to the backup: nothing but the mood entry is left.
+    for sidecar in paths.sidecars:
+        sidecar.unlink(missing_ok=True)
+    shutil.copyfile(old, paths.database)
+    assert main([*home, "check", "--deep", "--json"]) == 1
+    after = json.loads(capsys.readouterr().out)
+    assert not after["ok"] and not after["remembered"]
+    dropped = {c["kind"]: (c["before"], c["now"]) for c in after["changes"] if c["sudden_drop"]}
+    assert dropped == dict.fromkeys(OTHER_DATA, (1, 0))
+    assert main([*home, "check", "--deep"]) == 1
+    out = capsys.readouterr().out
+    for line in ("planned      0", "medication   0", "dose         0", "tag          0",
+                 "mood_tag     0", "factor       0", "factor_value 0",
+                 "SUDDEN DROP: medication 1 -> 0", "SUDDEN DROP: factor_value 1 -> 0",
+                 "SUDDEN DROP: planned 1 -> 0", "If you did not delete these"):
+        assert line in out, line
+
+
+def test_a_reference_from_before_every_kind_was_counted_is_compared_and_then_completed(
+    used: Journal,
+) -> None:
+    # A reference remembered by an older ketajournal counted the entries only.
+    entries_only = {"at": NOW.isoformat(), "counts": used.entry_counts()}
+    used.set_setting(LAST_CHECK_SETTING, entries_only)
+    _the_rest_of_the_patients_data(used)
+    result = deep_check(used)
+    assert result.ok and result.remembered
+    assert {c.kind for c in result.changes} == set(used.entry_counts())
+    assert used.setting(LAST_CHECK_SETTING)["counts"] == used.counts()
+    MedicationList(used).delete(MedicationList(used).history()[0].id or 0)
+    again = deep_check(used)
+    assert [(c.kind, c.sudden_drop) for c in again.changes if c.now < c.before] == [
+        ("medication", True), ("dose", True)]  # every row of a kind gone is always reported

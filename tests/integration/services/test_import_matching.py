@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from ketajournal.domain.models import (
     Event,
@@ -18,42 +15,9 @@ from ketajournal.domain.models import (
     Session,
 )
 from ketajournal.domain.timeutil import to_iso
-from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import demo, exchange
+from ketajournal.services import exchange
 from ketajournal.services.journal import Journal
-from ketajournal.services.opening import open_journal
-from tests.support.clock import FixedClock
-
-PLUS_ONE = timezone(timedelta(hours=1))
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=PLUS_ONE)
-
-
-def export_of(entries: dict[str, list[Any]]) -> dict[str, Any]:
-    return {"format": "ketajournal-export", "version": 1, "schema_version": 2,
-            "entries": entries}
-
-
-@pytest.fixture
-def make_journal(tmp_path: Path, clock: FixedClock) -> Iterator[Any]:
-    """Open more, empty journals (each in its own home) sharing the fixed clock."""
-    opened: list[Journal] = []
-
-    def make(name: str) -> Journal:
-        journal = open_journal(JournalPaths(tmp_path / name), KeyringKeyStore(), clock=clock)
-        opened.append(journal)
-        return journal
-
-    yield make
-    for journal in opened:
-        journal.close()
-
-
-@pytest.fixture
-def demo_journal(journal: Journal) -> Journal:
-    data = demo.generate(journal.now())
-    journal.log_all(data.entries, data.session_of)
-    return journal
+from tests.support.own_exports import T0, export_of
 
 
 def links_by_time(journal: Journal) -> list[tuple[str, str | None]]:
@@ -74,12 +38,12 @@ def test_a_second_import_skips_every_entry_and_counts_them(
     before = copy.export_document()
     again = exchange.import_path(copy, tmp_path / "export.json")
     assert again.total_added == 0
-    assert again.skipped == demo_journal.counts()
+    assert again.skipped == demo_journal.entry_counts()
     assert again.backup is None  # nothing to write, nothing to back up
     assert copy.export_document() == before
     # The same entries as CSV are the same duplicates.
     exchange.export_csv(demo_journal, tmp_path / "csv")
-    assert exchange.import_path(copy, tmp_path / "csv").skipped == demo_journal.counts()
+    assert exchange.import_path(copy, tmp_path / "csv").skipped == demo_journal.entry_counts()
 
 
 def test_import_into_a_journal_with_entries_remaps_session_links(

@@ -6,31 +6,18 @@ import csv
 import io
 import json
 import tracemalloc
-from collections.abc import Iterator
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from ketajournal.domain.timeutil import to_iso
-from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.paths import JournalPaths
 from ketajournal.reports import csv_export
 from ketajournal.services import demo, exchange, import_reading
 from ketajournal.services.imports.common import ImportRejectedError
 from ketajournal.services.journal import Journal
-from ketajournal.services.opening import open_journal
-from tests.support.clock import FixedClock
+from tests.support.own_exports import T0, export_of, write_rows
 from tests.support.pipes import fed_fifo
-
-PLUS_ONE = timezone(timedelta(hours=1))
-T0 = datetime(2026, 11, 20, 9, 0, tzinfo=PLUS_ONE)
-
-
-def export_of(entries: dict[str, list[Any]]) -> dict[str, Any]:
-    return {"format": "ketajournal-export", "version": 1, "schema_version": 2,
-            "entries": entries}
 
 
 def rejected(journal: Journal, path: Path) -> ImportRejectedError:
@@ -43,40 +30,6 @@ def rejected(journal: Journal, path: Path) -> ImportRejectedError:
     assert not backups.exists()
     assert "Nothing was imported" in str(info.value)
     return info.value
-
-
-@pytest.fixture
-def make_journal(tmp_path: Path, clock: FixedClock) -> Iterator[Any]:
-    """Open more, empty journals (each in its own home) sharing the fixed clock."""
-    opened: list[Journal] = []
-
-    def make(name: str) -> Journal:
-        journal = open_journal(JournalPaths(tmp_path / name), KeyringKeyStore(), clock=clock)
-        opened.append(journal)
-        return journal
-
-    yield make
-    for journal in opened:
-        journal.close()
-
-
-@pytest.fixture
-def demo_journal(journal: Journal) -> Journal:
-    data = demo.generate(journal.now())
-    journal.log_all(data.entries, data.session_of)
-    return journal
-
-
-def write_rows(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
 def test_a_bad_csv_row_names_file_line_and_field_and_nothing_is_imported(

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 
 from ketajournal.domain.models import Phase, Route, Session
-from ketajournal.domain.schedules import PlannedSession, PlanStatus
+from ketajournal.domain.schedules import SESSION_LENGTH, PlannedSession, PlanStatus
 from ketajournal.domain.validation import ValidationError
 from ketajournal.reports.entry_json import planned_to_json
 from ketajournal.services import plans
 from ketajournal.services.journal import Journal
-from ketajournal.services.plans import Plans
+from ketajournal.services.plans import Overdue, Plans
 from tests.support.clock import NOW, FixedClock
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -226,3 +228,95 @@ def test_an_import_with_a_bad_planned_session_writes_nothing(
     with pytest.raises(ImportRejectedError, match="planned_sessions: must be a list"):
         exchange.import_path(journal, source)
     assert Plans(journal).count() == 0
+
+
+@pytest.mark.parametrize(("route", "length"), [
+    (Route.IV, timedelta(hours=2)),
+    (Route.IM, timedelta(hours=2)),
+    (Route.NASAL, timedelta(hours=2, minutes=30)),  # ≥ 2 h observation after the last device
+    (Route.ORAL, timedelta(hours=2, minutes=30)),
+    (Route.OTHER, timedelta(hours=2, minutes=30)),
+])
+def test_a_session_is_asked_about_only_once_it_should_be_over(
+    journal: Journal, clock: FixedClock, route: Route, length: timedelta
+) -> None:
+    service = Plans(journal)
+    write, _ = service.add(_plan(timedelta(0), route))
+    item = write.items[0]
+    assert SESSION_LENGTH[route] == length and item.session.ends_at == NOW + length
+    assert [o.item for o in service.overdue()] == [item]  # its time has come …
+    assert service.to_ask_about() == []  # … but the patient is still in the chair
+    assert service.next_end() == NOW + length
+    clock.advance(length - timedelta(seconds=1))
+    assert service.to_ask_about() == [] and service.next_end() == NOW + length
+    clock.advance(timedelta(seconds=1))
+    assert service.to_ask_about() == [Overdue(item, None)]
+    assert service.next_end() is None
+    service.missed(item.id)
+    assert service.to_ask_about() == []
+
+
+def test_the_session_length_holds_across_a_daylight_saving_change(
+    journal: Journal, clock: FixedClock
+) -> None:
+    # 29 Mar 2026, Berlin: 02:00 CET becomes 03:00 CEST. A session planned at 01:00 is
+    # over 2 h of real time later, at 04:00 on the wall clock.
+    berlin = ZoneInfo("Europe/Berlin")
+    start = datetime(2026, 3, 29, 1, 0, tzinfo=berlin)
+    clock.current = start
+    service = Plans(journal)
+    (item,) = service.add(PlannedSession(at=start, route=Route.IV))[0].items
+    clock.current = datetime(2026, 3, 29, 3, 59, 59, tzinfo=berlin)
+    assert service.to_ask_about() == []
+    clock.current = datetime(2026, 3, 29, 4, 0, tzinfo=berlin)
+    assert [o.item.id for o in service.to_ask_about()] == [item.id]
+
+
+@pytest.mark.parametrize(("zone", "changes", "offsets"), [
+    # Berlin: summer time from 29 Mar 2026, winter time from 25 Oct 2026.
+    ("Europe/Berlin", (date(2026, 3, 23), date(2026, 10, 19)), (1, 2, 2, 1)),
+    # New York: daylight time from 8 Mar 2026, standard time from 1 Nov 2026.
+    ("America/New_York", (date(2026, 3, 2), date(2026, 10, 26)), (-5, -4, -4, -5)),
+])
+def test_export_ics_writes_the_computers_named_zone_across_its_clock_changes(
+    journal: Journal, clock: FixedClock, tmp_path: Path,
+    process_zone: Callable[[str], None],
+    zone: str, changes: tuple[date, date], offsets: tuple[int, ...],
+) -> None:
+    process_zone(zone)
+    named = ZoneInfo(zone)
+    clock.current = datetime(2026, 1, 5, 12, 0, tzinfo=named)
+    service = Plans(journal)
+    # A weekly plan at 10:00 on both sides of each change, saved as the journal keeps
+    # times (with their fixed offset).
+    sessions = [PlannedSession(at=datetime.combine(week + timedelta(days=7 * n), time(10, 0),
+                                                   named), route=Route.NASAL)
+                for week in changes for n in (0, 1)]
+    service.add_all(sessions)
+    target = tmp_path / "plan.ics"
+    assert plans.export_ics(journal, target) == 4
+    text = target.read_text(encoding="utf-8")
+    calendar = icalendar.Calendar.from_ical(target.read_bytes())
+    assert [str(tz["tzid"]) for tz in calendar.walk("VTIMEZONE")] == [zone]
+    events = list(calendar.walk("VEVENT"))
+    assert text.count(f"DTSTART;TZID={zone}:") == text.count(f"DTEND;TZID={zone}:") == 4
+    starts = [e.decoded("dtstart") for e in events]
+    assert [s.strftime("%H:%M") for s in starts] == ["10:00"] * 4  # the usual wall time
+    assert [s.utcoffset() for s in starts] == [timedelta(hours=h) for h in offsets]
+    assert starts == [s.at for s in sessions]  # the same instants as planned
+    assert all(e.decoded("dtend") - e.decoded("dtstart") == SESSION_LENGTH[Route.NASAL]
+               for e in events)
+
+
+def test_export_ics_writes_utc_when_the_computers_zone_has_no_name(
+    journal: Journal, tmp_path: Path, process_zone: Callable[[str], None]
+) -> None:
+    process_zone("CET-1CEST,M3.5.0,M10.5.0/3")  # a POSIX rule: a zone without a name
+    Plans(journal).add(_plan(timedelta(days=2)))
+    target = tmp_path / "plan.ics"
+    plans.export_ics(journal, target)
+    text = target.read_text(encoding="utf-8")
+    assert "TZID" not in text and "VTIMEZONE" not in text
+    (event,) = icalendar.Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert event.decoded("dtstart") == NOW + timedelta(days=2)
+    assert event.decoded("dtstart").utcoffset() == timedelta(0)

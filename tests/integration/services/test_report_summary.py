@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from functools import cache
+from datetime import timedelta
 
 from ketajournal.domain.models import (
     Assessment,
@@ -16,32 +15,9 @@ from ketajournal.domain.models import (
     SideEffect,
     SideEffectCategory,
 )
-from ketajournal.reports.model import Report
-from ketajournal.services import demo
 from ketajournal.services.journal import Journal
-from ketajournal.services.reports import build_report
 from tests.support.clock import NOW
-
-SENTINEL = "SENTINEL-NOTE-7f3a"
-
-
-@cache
-def demo_data() -> demo.DemoJournal:
-    return demo.generate(NOW)
-
-
-def fill(journal: Journal) -> Journal:
-    data = demo_data()
-    journal.log_all(data.entries, data.session_of)
-    return journal
-
-
-def report(journal: Journal, start: date | None = None, end: date | None = None,
-           **kw: object) -> Report:
-    options: dict[str, object] = {
-        "include_notes": False, "name": None, "since_last_appointment": False}
-    options.update(kw)
-    return build_report(journal, start, end, **options)  # type: ignore[arg-type]
+from tests.support.demo_reports import fill, report
 
 
 def test_red_flags_come_first_and_item9_is_listed_with_its_date(journal: Journal) -> None:

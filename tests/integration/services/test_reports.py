@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from functools import cache
 
 import pytest
 
@@ -22,32 +21,11 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
-from ketajournal.reports.model import Report
-from ketajournal.services import clinical, demo
+from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
-from ketajournal.services.reports import build_report, parse_day
+from ketajournal.services.reports import parse_day
 from tests.support.clock import NOW
-
-SENTINEL = "SENTINEL-NOTE-7f3a"
-
-
-@cache
-def demo_data() -> demo.DemoJournal:
-    return demo.generate(NOW)
-
-
-def fill(journal: Journal) -> Journal:
-    data = demo_data()
-    journal.log_all(data.entries, data.session_of)
-    return journal
-
-
-def report(journal: Journal, start: date | None = None, end: date | None = None,
-           **kw: object) -> Report:
-    options: dict[str, object] = {
-        "include_notes": False, "name": None, "since_last_appointment": False}
-    options.update(kw)
-    return build_report(journal, start, end, **options)  # type: ignore[arg-type]
+from tests.support.demo_reports import SENTINEL, fill, report
 
 
 def test_summary_holds_the_numbers_the_services_compute(journal: Journal) -> None:

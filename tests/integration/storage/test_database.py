@@ -42,7 +42,7 @@ from ketajournal.services.journal import (
 from ketajournal.storage.database import open_database
 from ketajournal.storage.header import read_header
 from ketajournal.storage.migrations import SCHEMA_VERSION
-from ketajournal.storage.repository import KINDS
+from ketajournal.storage.repository import KINDS, OTHER_DATA
 
 PLUS_ONE = timezone(timedelta(hours=1))
 PLUS_FIVE = timezone(timedelta(hours=5))
@@ -456,13 +456,18 @@ def test_time_keeps_its_offset_and_day_is_the_local_day_as_logged(
 
 def test_check_reports_ok_and_counts_per_kind(journal: Journal) -> None:
     assert journal.check().ok
-    assert journal.check().counts == dict.fromkeys(KINDS, 0)
+    assert journal.check().counts == dict.fromkeys((*KINDS, *OTHER_DATA), 0)
     session, _ = journal.log(a_session())
     journal.log_all([a_mood(), a_mood(T0 + hours(1)), a_side_effect(session_id=session.id)])
     health = journal.check()
     assert health.ok
     assert health.problems == ()
     assert health.counts == {
+        "mood": 2, "session": 1, "side_effect": 1, "event": 0, "assessment": 0,
+        "planned": 0, "medication": 0, "dose": 0, "tag": 0, "mood_tag": 0, "factor": 0,
+        "factor_value": 0,
+    }
+    assert journal.entry_counts() == {
         "mood": 2, "session": 1, "side_effect": 1, "event": 0, "assessment": 0
     }
     assert not journal.is_empty()

@@ -122,7 +122,7 @@ def test_fixture_migrates_keeping_every_entry_byte_for_byte(
     journal = open_journal(paths, KeyringKeyStore(), create=False)
     try:
         assert not journal.check().problems
-        assert sum(journal.counts().values()) == sum(
+        assert sum(journal.entry_counts().values()) == sum(
             len(rows) for rows in expected["entries"].values()
         )
     finally:
@@ -329,7 +329,7 @@ def test_the_last_fixture_before_plans_gains_an_empty_planned_sessions_table(
     paths = install(6, tmp_path / "home", memory_keyring)
     journal = open_journal(paths, KeyringKeyStore(), create=False)
     try:
-        counts = journal.counts()
+        counts = journal.entry_counts()
     finally:
         journal.close()
     assert sum(counts.values()) == sum(

@@ -62,7 +62,7 @@ def test_rows_decode_to_the_same_entries_the_validating_constructor_builds(
 ) -> None:
     ten_years(journal)
     entries = every_entry(journal)
-    assert len(entries) == sum(journal.counts().values())
+    assert len(entries) == sum(journal.entry_counts().values())
     for entry in entries:
         checked = dataclasses.replace(entry)  # runs __post_init__: every check again
         assert checked == entry

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from ketajournal.reports.pdf import write_pdf
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
-from tests.integration.services.test_reports import fill
+from tests.support.demo_reports import fill
 
 
 def export(journal: Journal, target: Path, start: date | None = None, end: date | None = None,

@@ -11,8 +11,8 @@ from ketajournal.domain.models import MoodEntry
 from ketajournal.reports.pdf import write_pdf
 from ketajournal.services.journal import Journal
 from ketajournal.services.reports import build_report
-from tests.integration.services.test_reports import SENTINEL, fill
 from tests.support.clock import NOW
+from tests.support.demo_reports import SENTINEL, fill
 
 
 def export(journal: Journal, target: Path, start: date | None = None, end: date | None = None,

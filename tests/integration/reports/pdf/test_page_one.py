@@ -5,45 +5,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from ketajournal.domain.booster_analysis import TOLERANCE_ADVICE, TOLERANCE_NOTE_FOR_CLINICIAN
 from ketajournal.domain.dates import format_date
-from ketajournal.reports.pdf import write_pdf
 from ketajournal.reports.pdf.page_one import bp_text, rise_text
 from ketajournal.reports.summary import BloodPressureLine
 from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
-from ketajournal.services.reports import build_report
-from tests.integration.services.test_reports import fill
-
-
-def export(journal: Journal, target: Path, start: date | None = None, end: date | None = None,
-           **kw: object) -> PdfReader:
-    options: dict[str, object] = {
-        "include_notes": False, "name": None, "since_last_appointment": False}
-    options.update(kw)
-    report = build_report(journal, start, end, **options)  # type: ignore[arg-type]
-    pages = write_pdf(report, target)
-    reader = PdfReader(target)
-    assert len(reader.pages) == pages
-    return reader
-
-
-def flat(text: str) -> str:
-    """Extracted text with line breaks and runs of spaces made single spaces."""
-    return " ".join(text.split())
-
-
-def page_texts(reader: PdfReader) -> list[str]:
-    return [flat(page.extract_text()) for page in reader.pages]
-
-
-@pytest.fixture
-def demo_pdf(journal: Journal, tmp_path: Path) -> PdfReader:
-    fill(journal)
-    return export(journal, tmp_path / "report.pdf")
+from tests.support.demo_reports import export, fill, flat, page_texts
 
 
 def test_page_one_shows_the_numbers_the_services_compute(

@@ -10,7 +10,7 @@ import pytest
 
 from ketajournal.errors import KnownError
 from ketajournal.services.imports import common, daylio
-from ketajournal.services.imports.common import ImportRejectedError
+from ketajournal.services.imports.common import ImportRejectedError, safe_name
 from tests.support.pipes import fed_fifo
 
 ZONE = timezone(timedelta(hours=1))
@@ -133,3 +133,10 @@ def test_read_bytes_names_its_own_cap_and_what_it_is_far_more_than(tmp_path: Pat
         read_bytes(big, "big.json", 2 * 1024 * 1024, "a journal export")
     assert "big.json: is larger than 2 MB, far more than a journal export" in str(error.value)
     assert read_bytes(big, "big.json", 3 * 1024 * 1024) == b"x" * (2 * 1024 * 1024 + 1)
+
+
+def test_safe_name_shows_a_plain_name_and_hides_anything_else() -> None:
+    assert safe_name("Mood (1-5)") == "Mood (1-5)"
+    assert safe_name("colour", quoted=True) == '"colour"'
+    for hidden in ("Stimmung über den Tag", "x" * 41, "", "a\nb", "note: felt awful"):
+        assert safe_name(hidden) == safe_name(hidden, quoted=True) == "(an unreadable name)"
