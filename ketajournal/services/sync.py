@@ -287,6 +287,7 @@ def sync_now(
     store = _store(journal)
     former = sync_forks.part_if_copied(journal._db, store, folder)
     device = device_id(journal)
+    sync_forks.cover_lost_files(store, folder, device, _cursors(store))
     recorded = _cursor(store, "own")
     sent, tip = _send(journal, store, folder, device)
     _place_header(journal, folder.root, device)

@@ -24,12 +24,17 @@ whatever of this was already known elsewhere costs nothing; nothing acknowledged
 on either copy is lost. Readers never stall at a forked log
 (:mod:`ketajournal.storage.sync_folder` follows the chain the folder holds).
 
+Files of its own that the folder lost (an older copy of the folder put back) are
+covered by a snapshot at its record (:func:`cover_lost_files`), so no reader waits for
+them forever.
+
 Messages name device ids and files, never content (docs/sync.md).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 
 from sqlite_utils import Database
 
@@ -141,6 +146,31 @@ def part_if_copied(db: Database, store: SyncStore, folder: SyncFolder) -> str | 
         with transaction(db):
             handover_done(store)
     return former
+
+
+def cover_lost_files(
+    store: SyncStore, folder: SyncFolder, device: str, cursors: Mapping[str, Cursor]
+) -> bool:
+    """Write a snapshot over this computer's own change files that are gone; True if written.
+
+    A device never deletes a file it wrote unless a snapshot covers it, so a hole
+    between its newest snapshot and its record means the folder lost files: an older
+    copy of the folder was put back (a USB stick, a folder restored from a backup), or
+    a power cut kept the journal's record but not the file. Without a cover the other
+    computers would wait for the missing number forever, and this computer's changes
+    in it would never reach them. The snapshot (numbered at the record, like
+    compaction's) carries everything this journal holds, so a reader waiting at the
+    hole catches up from it and goes on with the next file; merging is idempotent.
+    """
+    recorded = _cursor(store, "own")
+    if recorded.seq == 0:
+        return False
+    present = folder.change_numbers(device)
+    floor = folder.newest_snapshot(device)
+    if all(n in present for n in range(floor + 1, recorded.seq + 1)):
+        return False
+    folder.write_snapshot(device, recorded, cursors, store.all_changes())
+    return True
 
 
 def former_ids(store: SyncStore) -> tuple[str, ...]:

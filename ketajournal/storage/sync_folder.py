@@ -446,6 +446,10 @@ class SyncFolder:
             )
         return result.cursor
 
+    def change_numbers(self, device: str) -> frozenset[int]:
+        """The numbers of ``device``'s change files in the folder."""
+        return frozenset(self._scan(device)[0])
+
     def newest_snapshot(self, device: str) -> int:
         """The number of ``device``'s newest snapshot (0 without one)."""
         return max(self._scan(device)[1], default=0)

@@ -230,3 +230,59 @@ def test_a_backup_restored_after_the_journal_compacted_its_files_parts_too(
     finally:
         a.journal.close()
         b.journal.close()
+
+
+def _moods(computer: Computer) -> set[str]:
+    return {e.note or "" for e in computer.journal.all_entries(["mood"])}
+
+
+def _put_back(copy: Path, *computers: Computer) -> None:
+    """An older copy of the folder replaces every computer's folder (a USB stick)."""
+    for computer in computers:
+        shutil.rmtree(computer.folder)
+        shutil.copytree(copy, computer.folder)
+
+
+@pytest.mark.parametrize("wrote_after_put_back", [False, True])
+def test_an_older_copy_of_the_folder_put_back_stalls_no_one_and_loses_nothing(
+    tmp_path: Path, wrote_after_put_back: bool
+) -> None:
+    a, code = first(tmp_path)
+    a.journal.log(MoodEntry(at=NOW, mood=4, note="before the copy"))
+    a.sync()
+    b = join(tmp_path, "b", code, a.folder)
+    try:
+        b.sync()
+        exchange([a.folder, b.folder])
+        stick = tmp_path / "stick"
+        shutil.copytree(a.folder, stick)  # the folder goes to a USB stick
+        a.journal.log(MoodEntry(at=NOW, mood=6, note="after the copy"))
+        a.sync()
+        exchange([a.folder, b.folder])
+        written = a_files(a)
+        _put_back(stick, a, b)  # and the older copy comes back over it
+        assert a_files(a) < written  # a's newest file is gone from every copy
+        if wrote_after_put_back:
+            # a wrote on before noticing: its next file lands past the hole.
+            a.journal.log(MoodEntry(at=NOW, mood=7, note="after the put-back"))
+        for _ in range(2):
+            a.sync()
+            exchange([a.folder, b.folder])
+            report = b.sync()
+            exchange([a.folder, b.folder])
+        assert not report.waiting and not report.rejected
+        a.journal.log(MoodEntry(at=NOW, mood=5, note="later still"))
+        a.sync()
+        exchange([a.folder, b.folder])
+        report = b.sync()
+        assert not report.waiting and not report.rejected
+        assert _moods(b) == _moods(a)
+        assert {"before the copy", "after the copy", "later still"} <= _moods(b)
+    finally:
+        a.journal.close()
+        b.journal.close()
+
+
+def a_files(computer: Computer) -> set[int]:
+    """The numbers of the change files of ``computer`` in its copy of the folder."""
+    return {int(p.stem) for p in (computer.folder / computer.device).glob("*.kjc")}
