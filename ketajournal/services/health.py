@@ -30,6 +30,7 @@ from typing import Any
 
 import sqlcipher3
 
+from ketajournal.domain.wording import count_of
 from ketajournal.platform.crypto import seal, unseal
 from ketajournal.platform.moves import os_reason
 from ketajournal.services.backups import unfinished as unfinished_parts
@@ -37,6 +38,7 @@ from ketajournal.services.journal import Journal
 from ketajournal.storage.backup import BackupError, verify_backup
 from ketajournal.storage.connection import StorageError, WriteFailedError
 from ketajournal.storage.header import HeaderError, read_header, usable_with, write_header
+from ketajournal.storage.repository import MAPPINGS, OTHER_DATA
 
 #: Where the counts of the last healthy check are kept (inside the encrypted journal).
 LAST_CHECK_SETTING = "health.last_check"
@@ -190,11 +192,16 @@ def check_backup(path: Path, key: bytes) -> BackupCheck:
     except (StorageError, sqlcipher3.DatabaseError) as error:
         # A damaged page is reported by the driver ("malformed"), not by the check.
         return BackupCheck(path.name, False, f"is damaged ({type(error).__name__})", modified)
-    entries = sum(n for table, n in counts.items()
-                  if table not in ("settings", "_sqlite_migrations"))
     if not counts:
         return BackupCheck(path.name, False, "holds no journal tables", modified)
-    return BackupCheck(path.name, True, f"{entries} entries", modified)
+    # Entries are entries: the other data (plans, medications, tags, factors) is
+    # counted apart, and sync bookkeeping and settings not at all.
+    entries = sum(counts.get(mapping.table, 0) for mapping in MAPPINGS.values())
+    others = sum(counts.get(table, 0) for table in OTHER_DATA.values())
+    detail = f"{count_of(entries, 'entry', 'entries')}"
+    if others:
+        detail += f", {count_of(others, 'other record')} (plans, medications, tags, factors)"
+    return BackupCheck(path.name, True, detail, modified)
 
 
 def _header_reference(journal: Journal) -> dict[str, Any] | None:

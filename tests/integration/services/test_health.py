@@ -185,6 +185,16 @@ def test_a_drop_in_any_kind_of_data_is_flagged_by_a_journal_that_rolled_back(
     first = json.loads(capsys.readouterr().out)
     assert first["ok"] and first["remembered"] and first["last_check"] is None
     assert first["counts"] == plain["counts"] and first["changes"] == []
+    # The backup line counts entries as entries (not sync bookkeeping), the rest apart.
+    assert main([*home, "check", "--deep"]) == 0
+    assert ") 1 entry\n" in capsys.readouterr().out  # the backup holds the mood only
+    reopened = open_journal(paths, KeyringKeyStore())
+    full = backups.take_backup(reopened, "daily-20260102")
+    reopened.close()
+    assert main([*home, "check", "--deep"]) == 0
+    assert f"{full.name} " in (out := capsys.readouterr().out)
+    assert "1 entry, 7 other records (plans, medications, tags, factors)" in out
+    full.unlink()
     # The journal file rolls back to the backup: nothing but the mood entry is left.
     for sidecar in paths.sidecars:
         sidecar.unlink(missing_ok=True)
