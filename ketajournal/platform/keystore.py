@@ -18,16 +18,56 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
+import sys
+import types
 from pathlib import Path
 from typing import Protocol
 
-import keyring
-import keyring.core
-import keyring.errors
-from keyring.backend import KeyringBackend
-
 from ketajournal import APP_ID
 from ketajournal.errors import KnownError
+
+
+def _import_keyring_lightly() -> None:
+    """Import keyring without the modules it loads for nothing (docs/performance.md).
+
+    * keyring imports ``jaraco.context`` for one helper, and that module imports
+      ``urllib.request`` (with ``http.client``, ``email`` and ``ssl``: about 25 ms, a
+      sixth of the journal's imports at start) only for ``tarball()``, which keyring
+      never calls. A placeholder stands in for ``urllib.request`` during the import
+      and is gone afterwards; a later ``import urllib.request`` loads the real one.
+    * Off macOS, keyring's macOS backend still imports its ``api`` module, which looks
+      for the Security framework with ``ctypes.util.find_library`` (on Linux that runs
+      ``ldconfig`` and the linker: 50–60 ms at every start). That backend refuses
+      itself off macOS before it looks at ``api`` ("macOS required"), so hiding the
+      module changes no choice of backend.
+
+    Neither changes which backend keyring picks or how; an import that fails with the
+    placeholder is retried the ordinary way.
+    """
+    if sys.platform != "darwin":
+        sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
+    if "keyring.core" in sys.modules or "urllib.request" in sys.modules:
+        return
+    placeholder = types.ModuleType("urllib.request")
+    sys.modules["urllib.request"] = placeholder
+    try:
+        import keyring.core  # noqa: F401
+    except ImportError:
+        pass  # a keyring that needs urllib.request after all: imported below, normally
+    finally:
+        if sys.modules.get("urllib.request") is placeholder:
+            del sys.modules["urllib.request"]
+        urllib = sys.modules.get("urllib")
+        if urllib is not None and getattr(urllib, "request", None) is placeholder:
+            delattr(urllib, "request")
+
+
+_import_keyring_lightly()
+
+import keyring  # noqa: E402  # after the light import above, which it reuses
+import keyring.core  # noqa: E402
+import keyring.errors  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
 
 log = logging.getLogger(__name__)
 

@@ -42,7 +42,7 @@ from ketajournal.reports.entry_json import entry_to_json, planned_to_json
 from ketajournal.reports.factor_formats import ExportedFactor, factor_to_json
 from ketajournal.reports.medication_formats import course_to_json
 from ketajournal.storage.backup import write_backup
-from ketajournal.storage.connection import integrity_problems, transaction
+from ketajournal.storage.connection import content_state, integrity_problems, transaction
 from ketajournal.storage.medications import MedicationRepository
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from ketajournal.storage.planned import PlannedRepository
@@ -136,6 +136,8 @@ class Journal:
         self._factors = FactorRepository(db)
         self._clock = clock
         self._paths = paths
+        #: Every assessment, oldest first, and the content state it was read in.
+        self._assessments: tuple[tuple[int, int], tuple[Assessment, ...]] | None = None
 
     # -- lifecycle ---------------------------------------------------------------------
     @property
@@ -317,10 +319,25 @@ class Journal:
         start: datetime | None = None,
         end: datetime | None = None,
     ) -> list[Assessment]:
-        """Filled questionnaires (of one instrument, if given), oldest first."""
+        """Filled questionnaires (of one instrument, if given), oldest first.
+
+        Without a range, all are read once per ``content_state`` and filtered here:
+        Today's refresh asks five times (progress, what is due, the safety flags).
+        """
+        if start is None and end is None:
+            return [a for a in self._every_assessment() if instrument_id in (None, a.instrument_id)]
         if instrument_id is not None:
             return self._entries.assessments(instrument_id, start, end)
         return self._entries.in_range(Assessment.kind, start, end)  # type: ignore[return-value]
+
+    def _every_assessment(self) -> tuple[Assessment, ...]:
+        state = content_state(self._db)
+        if state is not None and self._assessments is not None and self._assessments[0] == state:
+            return self._assessments[1]
+        rows = self._entries.in_range(Assessment.kind)
+        every = tuple(a for a in rows if isinstance(a, Assessment))
+        self._assessments = None if state is None else (state, every)
+        return every
 
     def entries_on_days(
         self, kind: str, first_day: date | None = None, last_day: date | None = None

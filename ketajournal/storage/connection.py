@@ -215,6 +215,20 @@ def schema_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
+def content_state(db: Database) -> tuple[int, int] | None:
+    """A value that differs whenever the database's rows may differ; None in a transaction.
+
+    The pair is this connection's change count (``total_changes``: every row it has
+    inserted, updated or deleted, committed or rolled back) and SQLite's
+    ``PRAGMA data_version`` (which moves when another connection commits). Inside an
+    open transaction the rows may still be rolled back, so there is no stable state.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        return None
+    return conn.total_changes, int(conn.execute("PRAGMA data_version").fetchone()[0])
+
+
 @contextlib.contextmanager
 def transaction(db: Database) -> Iterator[None]:
     """One explicit write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT``.

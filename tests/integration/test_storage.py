@@ -1,4 +1,5 @@
-"""The storage package: importing it loads sqlite-utils without numpy (docs/performance.md)."""
+"""The storage package: importing it loads sqlite-utils without numpy or dateutil's parser
+(docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,18 @@ def test_numpy_still_imports_afterwards() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
     )
     assert out.stdout.strip() == "3.0"
+
+
+def test_dateutils_parser_is_put_off_and_still_parses_when_used() -> None:
+    code = (
+        "import sys, ketajournal.storage, sqlite_utils.recipes as recipes; "
+        "print('dateutil.parser' in sys.modules, recipes.parsedate('2024-01-02'), "
+        "recipes.parsedatetime('3 Feb 2024 04:05'), 'dateutil.parser' in sys.modules, "
+        "recipes.parser is sys.modules['dateutil.parser'] or type(recipes.parser).__name__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert out.stdout.split() == [
+        "False", "2024-01-02", "2024-02-03T04:05:00", "True", "_ImportedWhenUsed"
+    ]

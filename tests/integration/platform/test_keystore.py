@@ -120,6 +120,41 @@ def test_the_plaintext_backend_keyring_picks_by_itself_is_no_keyring(tmp_path: P
     assert not (tmp_path / "home" / "journal.db").exists()
 
 
+LIGHT_PROBE = """
+import json, sys
+import ketajournal.platform.keystore as keystore
+import keyring
+chosen = keystore.backend_name(keyring.get_keyring())
+loaded = sorted(m for m in ("urllib.request", "http.client", "ssl", "email.parser",
+                            "keyring.backends.macOS.api", "ctypes.util") if sys.modules.get(m))
+import jaraco.context, urllib.request
+print(json.dumps({"loaded": loaded, "chosen": chosen,
+                  "urlopen": jaraco.context.urllib.request.urlopen is urllib.request.urlopen}))
+"""
+
+
+@pytest.mark.parametrize("backend", ["", "keyrings.alt.file.PlaintextKeyring"])
+def test_keyring_is_imported_without_urllib_and_picks_the_backend_it_would_pick(
+    tmp_path: Path, backend: str
+) -> None:
+    """The light import (docs/performance.md) leaves nothing behind and changes no choice."""
+    environment = env(tmp_path, **({"PYTHON_KEYRING_BACKEND": backend} if backend else {}))
+    plain = subprocess.run(
+        [sys.executable, "-c",
+         "import keyring; from ketajournal.platform.keystore import backend_name; "
+         "print(backend_name(keyring.get_keyring()))"],
+        capture_output=True, text=True, env=environment, check=True, cwd=ROOT)
+    light = subprocess.run([sys.executable, "-c", LIGHT_PROBE], capture_output=True, text=True,
+                           env=environment, check=True, cwd=ROOT)
+    found = json.loads(light.stdout)
+    assert found["chosen"] == plain.stdout.strip()  # the same backend as keyring alone picks
+    assert found["urlopen"]  # a later import gets the real urllib.request, for jaraco too
+    heavy = ["http.client", "ssl", "urllib.request", "email.parser"]
+    if sys.platform != "darwin":
+        heavy += ["keyring.backends.macOS.api", "ctypes.util"]
+    assert not set(heavy) & set(found["loaded"]), found["loaded"]
+
+
 def test_a_plaintext_backend_chosen_explicitly_is_used_with_a_warning(tmp_path: Path) -> None:
     chosen = env(tmp_path, PYTHON_KEYRING_BACKEND="keyrings.alt.file.PlaintextKeyring")
     home = tmp_path / "home"

@@ -22,6 +22,7 @@ from ketajournal.storage.connection import (
     WrongKeyError,
     configure_durability,
     connect,
+    content_state,
     integrity_problems,
     key_fits_first_page,
     schema_version,
@@ -159,3 +160,28 @@ def test_the_first_page_is_checked_against_the_key_as_sqlcipher_does(tmp_path: P
     flipped = bytearray(page)
     flipped[100] ^= 0x01
     assert not key_fits_first_page(bytes(flipped), key)
+
+
+def test_the_content_state_moves_with_every_write_from_any_connection(
+    db: Database, tmp_path: Path
+) -> None:
+    first = content_state(db)
+    db.execute("SELECT count(*) FROM parent").fetchall()
+    assert first is not None and content_state(db) == first  # a read changes nothing
+    with transaction(db):
+        db.execute("INSERT INTO parent (id) VALUES (1)")
+        assert content_state(db) is None  # rows that may still be rolled back
+    after_write = content_state(db)
+    assert after_write not in (None, first)
+    with pytest.raises(KeyError), transaction(db):
+        db.execute("INSERT INTO parent (id) VALUES (2)")
+        raise KeyError("rolled back")
+    after_rollback = content_state(db)
+    assert after_rollback not in (None, after_write)
+    other = Database(connect(tmp_path / "j.db", KEY), execute_plugins=False)
+    try:
+        with transaction(other):
+            other.execute("DELETE FROM parent")
+    finally:
+        other.close()
+    assert content_state(db) not in (None, after_rollback)  # another connection committed
