@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ketajournal.domain.tags import MAX_FACTORS, FactorDefinition
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.reports import csv_export
 from ketajournal.reports.factor_formats import (
     FACTOR_COLUMNS,
@@ -59,7 +60,7 @@ def factors_from_json(items: object, display: str) -> tuple[LocatedFactor, ...]:
     """The factors of a JSON export's ``factors`` value as read (``display``: the file's
     name), each checked; the first bad one refuses the import."""
     if not isinstance(items, list):
-        raise ImportRejectedError(display, "factors", "must be a list")
+        raise ImportRejectedError(display, "factors", _("must be a list"))
     found = []
     for index, item in enumerate(items):
         location = f"{display}: factors[{index}]"
@@ -119,9 +120,9 @@ def _check_unique(found: Sequence[LocatedFactor]) -> None:
     keys: set[str] = set()
     for location, factor in found:
         if factor.definition.id in ids:
-            raise ImportRejectedError(location, "id", "is used by an earlier factor")
+            raise ImportRejectedError(location, "id", _("is used by an earlier factor"))
         if factor.definition.key in keys:
-            raise ImportRejectedError(location, "name", "is the name of an earlier factor")
+            raise ImportRejectedError(location, "name", _("is the name of an earlier factor"))
         ids.add(factor.definition.id)
         keys.add(factor.definition.key)
 
@@ -145,14 +146,14 @@ def plan_factors(
         if old is None:
             to_define.append(dataclasses.replace(definition, id=None))
         elif old.kind is not definition.kind:
-            raise ImportRejectedError(location, "kind", "differs from the factor of the same "
-                                      "name in the journal (rated another way)")
+            raise ImportRejectedError(location, "kind", _("differs from the factor of the same "
+                                        "name in the journal (rated another way)"))
         else:
             assert old.id is not None
             held = existing_values.get(old.id, {})
         for day, value in factor.values:
             if day > today:
-                raise ImportRejectedError(location, "day", "must not be in the future")
+                raise ImportRejectedError(location, "day", _("must not be in the future"))
             if day in held:
                 if held[day] != value:
                     raise ImportRejectedError(

@@ -34,6 +34,7 @@ from ketajournal.domain.medications import (
     overlapping,
 )
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.reports.medication_formats import (
     DOSE_COLUMNS,
     DOSE_FILE,
@@ -70,7 +71,7 @@ def medications_from_json(items: object, display: str) -> tuple[Located, ...]:
     """The courses of a JSON export's ``medications`` value as read (``display``: the
     file's name), each checked; the first bad one refuses the import."""
     if not isinstance(items, list):
-        raise ImportRejectedError(display, "medications", "must be a list")
+        raise ImportRejectedError(display, "medications", _("must be a list"))
     found = []
     for index, item in enumerate(items):
         location = f"{display}: medications[{index}]"
@@ -122,9 +123,9 @@ def read_csv_rows(path: Path, columns: Sequence[str]) -> list[tuple[str, dict[st
                     location, "", f"has {len(cells)} cells where the header has {len(header)}")
             rows.append((location, dict(zip(header, cells, strict=True))))
     except csv.Error:
-        raise ImportRejectedError(path.name, "", "is not valid CSV") from None
+        raise ImportRejectedError(path.name, "", _("is not valid CSV")) from None
     if header is None:
-        raise ImportRejectedError(f"{path.name} line 1", "", "is empty: the header is missing")
+        raise ImportRejectedError(f"{path.name} line 1", "", _("is empty: the header is missing"))
     return rows
 
 
@@ -132,7 +133,7 @@ def _check_unique_ids(found: Sequence[Located]) -> None:
     seen: set[int | None] = set()
     for location, course in found:
         if course.id in seen:
-            raise ImportRejectedError(location, "id", "is used by an earlier medication")
+            raise ImportRejectedError(location, "id", _("is used by an earlier medication"))
         seen.add(course.id)
 
 
@@ -147,8 +148,8 @@ def plan_medications(existing: Sequence[Course], found: Sequence[Located]) -> Me
             continue
         if overlapping(known, course) is not None:
             raise ImportRejectedError(
-                location, "name", "overlaps a different course of the same medication in "
-                "the journal (a medication is taken once at a time)")
+                location, "name", _("overlaps a different course of the same medication in "
+                  "the journal (a medication is taken once at a time)"))
         new = dataclasses.replace(course, id=None)
         known.append(new)
         to_add.append(new)

@@ -32,6 +32,7 @@ from ketajournal.domain.validation import (
     ValidationError,
     check_text,
 )
+from ketajournal.language import gettext as _
 from ketajournal.platform.files import read_at_most
 
 #: Larger files are refused before they are read (ten years of daily Daylio
@@ -59,7 +60,8 @@ class ImportRejectedError(ValidationError):
         self.location = location
         self.reason = reason
         where = f"{location}: {field}" if field else location
-        self.message = f"{where}: {reason}. Nothing was imported."
+        self.message = _("{where}: {reason}. Nothing was imported.").format(
+            where=where, reason=reason)
         self.args = (self.message,)
 
 
@@ -145,9 +147,9 @@ def read_bytes(
             )
         return data
     except FileNotFoundError:
-        raise ImportRejectedError(display, "", "does not exist") from None
+        raise ImportRejectedError(display, "", _("does not exist")) from None
     except IsADirectoryError:
-        raise ImportRejectedError(display, "", "is a folder, not a file") from None
+        raise ImportRejectedError(display, "", _("is a folder, not a file")) from None
     except OSError as error:
         reason = error.strerror or "an error"
         raise ImportRejectedError(display, "", f"cannot be read ({reason})") from None
@@ -221,14 +223,14 @@ def read_table(
     text = decode(raw, display)
     parsed = _csv_rows(text, display, delimiter)
     if not parsed:
-        raise ImportRejectedError(f"{display} line 1", "", "is empty: the header row is missing")
+        raise ImportRejectedError(f"{display} line 1", "", _("is empty: the header row is missing"))
     header_line, raw_header = parsed[0]
     header = tuple(name.strip() for name in raw_header)
     location = f"{display} line {header_line}"
     if any(not name for name in header):
-        raise ImportRejectedError(location, "", "has a column without a name")
+        raise ImportRejectedError(location, "", _("has a column without a name"))
     if len({normalise(name) for name in header}) != len(header):
-        raise ImportRejectedError(location, "", "names a column twice")
+        raise ImportRejectedError(location, "", _("names a column twice"))
     rows = []
     for line, cells in parsed[1:]:
         where = f"{display} line {line}"
@@ -244,7 +246,7 @@ def read_table(
         rows.append(CsvRow(line, dict(zip(header, cells, strict=True))))
     if not rows:
         raise ImportRejectedError(
-            display, "", "has a header but no rows: there is nothing to import"
+            display, "", _("has a header but no rows: there is nothing to import")
         )
     return CsvTable(display, header, header_line, tuple(rows))
 
@@ -332,7 +334,7 @@ def parse_number(field: str, cell: str) -> float | None:
     if not text:
         return None
     if not _NUMBER.fullmatch(text):
-        raise ValidationError(field, "must be a number")
+        raise ValidationError(field, _("must be a number"))
     return float(text.replace(",", "."))
 
 
@@ -340,18 +342,19 @@ def parse_iso_day(field: str, cell: str) -> date:
     """A date written ``YYYY-MM-DD``, from the year 2000 to 2100."""
     text = cell.strip()
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        raise ValidationError(field, "must be a date written YYYY-MM-DD")
+        raise ValidationError(field, _("must be a date written YYYY-MM-DD"))
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(field, "must be a date that exists") from None
+        raise ValidationError(field, _("must be a date that exists")) from None
     return check_year(field, day)
 
 
 def check_year(field: str, day: date) -> date:
     """Refuse dates outside the journal's years (2000–2100)."""
     if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        raise ValidationError(field, f"must be between the years {EARLIEST_YEAR} and {LATEST_YEAR}")
+        raise ValidationError(field, _("must be between the years {first} and {last}").format(
+            first=EARLIEST_YEAR, last=LATEST_YEAR))
     return day
 
 
@@ -365,16 +368,16 @@ def parse_clock(field: str, cell: str) -> time:
     """A time of day: ``20:30``, ``8:30``, ``20:30:15``, ``8:30 PM``, ``8:30 p.m.``."""
     match = _CLOCK.fullmatch(cell.strip())
     if not match:
-        raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+        raise ValidationError(field, _("must be a time of day such as 20:30 or 8:30 PM"))
     hour, minute = int(match["h"]), int(match["m"])
     second = int(match["s"] or 0)
     ampm = match["ampm"]
     if ampm is not None:
         if not 1 <= hour <= 12:
-            raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+            raise ValidationError(field, _("must be a time of day such as 20:30 or 8:30 PM"))
         hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+        raise ValidationError(field, _("must be a time of day such as 20:30 or 8:30 PM"))
     return time(hour, minute, second)
 
 
@@ -400,9 +403,10 @@ def rescale(field: str, value: float, low: float, high: float, *, higher_is_bett
     half up. Values outside the scale are refused naming ``field``.
     """
     if not high > low:
-        raise ValidationError(field, "the scale's top must be above its bottom")
+        raise ValidationError(field, _("the scale's top must be above its bottom"))
     if not low <= value <= high:
-        raise ValidationError(field, f"must be on the scale from {_fmt(low)} to {_fmt(high)}")
+        raise ValidationError(field, _("must be on the scale from {low} to {high}").format(
+            low=_fmt(low), high=_fmt(high)))
     share = (value - low) / (high - low)
     return round_half_up(10 * (share if higher_is_better else 1 - share))
 
