@@ -81,7 +81,9 @@ def read_folder_factors(folder: Path) -> tuple[LocatedFactor, ...]:
     for path in (factors, values):
         if not path.is_file():
             raise ImportRejectedError(
-                path.name, "", f"is missing: {FACTOR_FILE} and {FACTOR_VALUE_FILE} go together")
+                path.name, "", _("is missing: {factor_file} and "
+                                 "{factor_value_file} go together").format(
+                    factor_file=FACTOR_FILE, factor_value_file=FACTOR_VALUE_FILE))
     try:
         found = factors_from_csv(read_csv_rows(factors, FACTOR_COLUMNS),
                                  read_csv_rows(values, FACTOR_VALUE_COLUMNS))
@@ -106,8 +108,8 @@ def with_folder_tags(folder: Path, records: Sequence[ImportRecord]) -> list[Impo
     moods = {r.source_id for r in records if r.kind == "mood"}
     unknown = sorted(set(tags) - moods)
     if unknown:
-        raise ImportRejectedError(TAG_FILE, "mood_id", "must be the id of a row of "
-                                  f"{csv_export.file_name('mood')}")
+        raise ImportRejectedError(TAG_FILE, "mood_id", _("must be the id of a row of "
+                                    "{mood}").format(mood=csv_export.file_name('mood')))
     return [
         dataclasses.replace(r, tags=tags[r.source_id])
         if r.kind == "mood" and r.source_id in tags else r
@@ -157,14 +159,15 @@ def plan_factors(
             if day in held:
                 if held[day] != value:
                     raise ImportRejectedError(
-                        location, "value", f"on {day.isoformat()} differs from the value the "
-                        "journal holds for that day")
+                        location, "value", _("on {isoformat} differs from the value the "
+                          "journal holds for that day").format(isoformat=day.isoformat()))
                 skipped += 1
                 continue
             values.append((definition.key, day, value))
     if len(existing) + len(to_define) > MAX_FACTORS:
         raise ImportRejectedError("factors", "factor",
-                                  f"at most {MAX_FACTORS} factors can be defined in a journal")
+                                  _("at most {max_factors} factors can be defined "
+                                    "in a journal").format(max_factors=MAX_FACTORS))
     return FactorPlan(tuple(to_define), tuple(values), skipped)
 
 

@@ -43,12 +43,14 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_global_id, check_int
+from ketajournal.language import N_
 from ketajournal.language import gettext as _
 from ketajournal.reports import csv_export
 from ketajournal.reports.factor_formats import tags_from_json
 from ketajournal.services.imports.common import (
     ImportRejectedError,
     json_depth,
+    line_of,
     read_bytes,
     rejected,
     safe_name,
@@ -106,7 +108,7 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     """An import file's text: UTF-8 (a BOM dropped), refused past ``limit`` (by default
     the CSV cap)."""
     limit = MAX_IMPORT_BYTES if limit is None else limit
-    data = read_bytes(path, display, limit, "a journal export")
+    data = read_bytes(path, display, limit, N_("a journal export"))
     if data.startswith(codecs.BOM_UTF8):  # spreadsheets save "CSV UTF-8" with one
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -114,7 +116,7 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportRejectedError(
-            f"{display} line {line}", "",
+            line_of(display, line), "",
             "is not UTF-8 text; ketajournal exports are UTF-8 (in a spreadsheet, save as "
             '"CSV UTF-8")',
         ) from None
@@ -135,7 +137,8 @@ def read_csv_folder(folder: Path) -> list[ImportRecord]:
     if not found:
         names = ", ".join(csv_export.file_name(k) for k in csv_export.COLUMNS)
         raise ImportRejectedError(
-            str(folder), "", f"holds none of the files of a ketajournal CSV export ({names})"
+            str(folder), "", _("holds none of the files of a ketajournal CSV "
+                               "export ({names})").format(names=names)
         )
     return records
 
@@ -147,16 +150,17 @@ def read_csv_file(path: Path, display: str, kind: str | None = None) -> list[Imp
     text = read_text(path, display)
     rows = _csv_rows(text, display)
     if not rows:
-        raise ImportRejectedError(f"{display} line 1", "", _("is empty: the header row is missing"))
+        raise ImportRejectedError(line_of(display, 1), "", _("is empty: the header row is missing"))
     header_line, header = rows[0]
-    kind = _csv_kind(header, kind, f"{display} line {header_line}")
+    kind = _csv_kind(header, kind, line_of(display, header_line))
     columns = csv_export.COLUMNS[kind]
     records = []
     for line, cells in rows[1:]:
-        location = f"{display} line {line}"
+        location = line_of(display, line)
         if len(cells) != len(header):
             raise ImportRejectedError(
-                location, "", f"has {len(cells)} cells where the header has {len(header)}"
+                location, "", _("has {cells} cells where the header "
+                                "has {header}").format(cells=len(cells), header=len(header))
             )
         row = dict(zip(header, cells, strict=True))
         try:
@@ -180,9 +184,9 @@ def _csv_rows(text: str, display: str) -> list[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error:
         raise ImportRejectedError(
-            f"{display} line {start}", "",
-            "is not valid CSV (an unclosed quote, or a cell longer than "
-            f"{csv.field_size_limit():,} characters)",
+            line_of(display, start), "",
+            _("is not valid CSV (an unclosed quote, or a cell longer than "
+              "{count} characters)").format(count=format(csv.field_size_limit(), ",")),
         ) from None
     return rows
 
@@ -199,8 +203,8 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
             names = ", ".join(csv_export.file_name(k) for k in csv_export.COLUMNS)
             raise ImportRejectedError(
                 location, "",
-                f"is not a ketajournal CSV file: its columns match no kind (the export's "
-                f"files are {names})",
+                _("is not a ketajournal CSV file: its columns match no kind (the export's "
+                  "files are {names})").format(names=names),
             )
         return matches[0]
     expected = csv_export.COLUMNS[kind]
@@ -208,15 +212,18 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
     if missing and set(missing) in csv_export.may_lack(kind):
         missing = []  # a file from before these columns existed
     if missing:
-        raise ImportRejectedError(location, "", f"missing column(s): {', '.join(missing)}")
+        raise ImportRejectedError(location, "", _("missing "
+                                                  "column(s): {missing}").format(
+            missing=', '.join(missing)))
     extra = [c for c in header if c not in expected]
     if extra:
         shown = ", ".join(safe_name(c, quoted=True) for c in extra[:3])
         more = f" and {len(extra) - 3} more" if len(extra) > 3 else ""
         raise ImportRejectedError(
             location, "",
-            f"unknown column(s): {shown}{more} (a {kind.replace('_', ' ')} file has only the "
-            "columns in docs/export-csv.md)",
+            _("unknown column(s): {shown}{more} (a {value} file has only the "
+              "columns in "
+              "docs/export-csv.md)").format(shown=shown, more=more, value=kind.replace('_', ' ')),
         )
     return kind
 
@@ -440,7 +447,7 @@ def read_json(path: Path) -> tuple[list[ImportRecord], dict[str, Any]]:
         raise ImportRejectedError(display, "", _("is nested too deeply to be an export")) from None
     except json.JSONDecodeError as error:
         raise ImportRejectedError(
-            f"{display} line {error.lineno}", "", _("is not valid JSON")
+            line_of(display, error.lineno), "", _("is not valid JSON")
         ) from None
     except _DuplicateKeyError as error:
         raise ImportRejectedError(
@@ -534,7 +541,7 @@ class _JsonStream:
             if kind not in JSON_FIELDS:
                 raise ImportRejectedError(
                     f"{self.display}: entries", safe_name(kind, quoted=True),
-                    f"is not a kind of entry (kinds: {', '.join(KINDS)})",
+                    _("is not a kind of entry (kinds: {kinds})").format(kinds=', '.join(KINDS)),
                 )
             if self._peek() != "[":
                 raise ImportRejectedError(f"{self.display}: entries", kind, _("must be a list"))

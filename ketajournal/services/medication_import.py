@@ -45,7 +45,12 @@ from ketajournal.reports.medication_formats import (
     courses_from_csv,
 )
 from ketajournal.services.import_reading import read_text
-from ketajournal.services.imports.common import ImportRejectedError, MedicationRecord, rejected
+from ketajournal.services.imports.common import (
+    ImportRejectedError,
+    MedicationRecord,
+    line_of,
+    rejected,
+)
 
 #: Where each course was read (``export.json: medications[0]``), and the course.
 Located = tuple[str, Course]
@@ -90,7 +95,9 @@ def _read_csv_folder(folder: Path) -> tuple[Located, ...]:
     for path in (medications, doses):
         if not path.is_file():
             raise ImportRejectedError(
-                path.name, "", f"is missing: {MEDICATION_FILE} and {DOSE_FILE} go together")
+                path.name, "", _("is missing: {medication_file} and "
+                                 "{dose_file} go together").format(
+                    medication_file=MEDICATION_FILE, dose_file=DOSE_FILE))
     try:
         found = courses_from_csv(read_csv_rows(medications, MEDICATION_COLUMNS),
                                  read_csv_rows(doses, DOSE_COLUMNS))
@@ -109,23 +116,25 @@ def read_csv_rows(path: Path, columns: Sequence[str]) -> list[tuple[str, dict[st
     header: list[str] | None = None
     try:
         for cells in reader:
-            location = f"{path.name} line {reader.line_num}"
+            location = line_of(path.name, reader.line_num)
             if not cells:
                 continue
             if header is None:
                 if cells != list(columns):
                     raise ImportRejectedError(
-                        location, "", f"must be the header: {','.join(columns)}")
+                        location, "", _("must be the "
+                                        "header: {columns}").format(columns=','.join(columns)))
                 header = cells
                 continue
             if len(cells) != len(header):
                 raise ImportRejectedError(
-                    location, "", f"has {len(cells)} cells where the header has {len(header)}")
+                    location, "", _("has {cells} cells where the header "
+                                    "has {header}").format(cells=len(cells), header=len(header)))
             rows.append((location, dict(zip(header, cells, strict=True))))
     except csv.Error:
         raise ImportRejectedError(path.name, "", _("is not valid CSV")) from None
     if header is None:
-        raise ImportRejectedError(f"{path.name} line 1", "", _("is empty: the header is missing"))
+        raise ImportRejectedError(line_of(path.name, 1), "", _("is empty: the header is missing"))
     return rows
 
 

@@ -32,6 +32,7 @@ from ketajournal.domain.validation import (
     ValidationError,
     check_text,
 )
+from ketajournal.language import N_
 from ketajournal.language import gettext as _
 from ketajournal.platform.files import read_at_most
 
@@ -45,6 +46,11 @@ LATEST_YEAR = 2100
 #: The time given to an entry whose file has only its date: noon, as for a date
 #: typed alone (domain.timeutil.parse_time), so it cannot slip to another day.
 NOON = time(12, 0)
+
+
+def line_of(display: str, line: int) -> str:
+    """Where in a file a problem is, as a message says it: ``daylio.csv line 3``."""
+    return _("{file} line {line}").format(file=display, line=line)
 
 
 class ImportRejectedError(ValidationError):
@@ -122,14 +128,14 @@ class CsvTable:
 
     def location(self, line: int) -> str:
         """``"<file> line <n>"``."""
-        return f"{self.display} line {line}"
+        return line_of(self.display, line)
 
 
 def read_bytes(
     path: Path,
     display: str,
     limit: int | None = None,
-    too_large_for: str = "a mood tracker's export",
+    too_large_for: str = N_("a mood tracker's export"),
 ) -> bytes:
     """The file's bytes, refusing a missing, unreadable or oversized file by name (past
     ``limit``, by default :data:`MAX_FILE_BYTES`: "far more than <too_large_for>")."""
@@ -142,8 +148,10 @@ def read_bytes(
             too_large = len(data) > limit
         if too_large:
             raise ImportRejectedError(
-                display, "", f"is larger than {limit // (1024 * 1024)} MB, "
-                f"far more than {too_large_for}"
+                display, "", _("is larger than {limit} MB, "
+                  "far more than "
+                  "{too_large_for}").format(
+                      limit=limit // (1024 * 1024), too_large_for=_(too_large_for))
             )
         return data
     except FileNotFoundError:
@@ -152,15 +160,17 @@ def read_bytes(
         raise ImportRejectedError(display, "", _("is a folder, not a file")) from None
     except OSError as error:
         reason = error.strerror or "an error"
-        raise ImportRejectedError(display, "", f"cannot be read ({reason})") from None
+        raise ImportRejectedError(display, "", _("cannot be "
+                                                 "read ({reason})").format(reason=reason)) from None
 
 
 def decode(data: bytes, display: str) -> str:
     """Text from UTF-8 (with or without a byte-order mark) or UTF-16 with its mark."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportRejectedError(
-            display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
-            "far more than a mood tracker's export"
+            display, "", _("is larger than {max_file_bytes} MB, "
+              "far more than a mood "
+              "tracker's export").format(max_file_bytes=MAX_FILE_BYTES // (1024 * 1024))
         )
     encoding = "utf-8"
     if data.startswith(codecs.BOM_UTF8):
@@ -173,14 +183,14 @@ def decode(data: bytes, display: str) -> str:
         newline = "\n".encode(encoding if encoding == "utf-8" else "utf-16-le")
         line = data[: error.start].count(newline) + 1
         raise ImportRejectedError(
-            f"{display} line {line}", "",
+            line_of(display, line), "",
             f"is not {'UTF-8' if encoding == 'utf-8' else 'valid UTF-16'} text "
             '(in a spreadsheet, save it as "CSV UTF-8")',
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ImportRejectedError(
-            f"{display} line {line}", "",
+            line_of(display, line), "",
             "holds a NUL character: it is not a text file, or it is UTF-16 without the "
             "mark that says so (save it as \"CSV UTF-8\")",
         )
@@ -223,25 +233,27 @@ def read_table(
     text = decode(raw, display)
     parsed = _csv_rows(text, display, delimiter)
     if not parsed:
-        raise ImportRejectedError(f"{display} line 1", "", _("is empty: the header row is missing"))
+        raise ImportRejectedError(line_of(display, 1), "", _("is empty: the header row is missing"))
     header_line, raw_header = parsed[0]
     header = tuple(name.strip() for name in raw_header)
-    location = f"{display} line {header_line}"
+    location = line_of(display, header_line)
     if any(not name for name in header):
         raise ImportRejectedError(location, "", _("has a column without a name"))
     if len({normalise(name) for name in header}) != len(header):
         raise ImportRejectedError(location, "", _("names a column twice"))
     rows = []
     for line, cells in parsed[1:]:
-        where = f"{display} line {line}"
+        where = line_of(display, line)
         if len(cells) != len(header):
             raise ImportRejectedError(
-                where, "", f"has {len(cells)} cells where the header has {len(header)}"
+                where, "", _("has {cells} cells where the header "
+                             "has {header}").format(cells=len(cells), header=len(header))
             )
         for name, cell in zip(header, cells, strict=True):
             if len(cell) > MAX_CELL_CHARS:
                 raise ImportRejectedError(
-                    where, safe_name(name), f"is longer than {MAX_CELL_CHARS:,} characters"
+                    where, safe_name(name), _("is longer than {count} characters").format(
+                        count=format(MAX_CELL_CHARS, ","))
                 )
         rows.append(CsvRow(line, dict(zip(header, cells, strict=True))))
     if not rows:
@@ -263,9 +275,9 @@ def _csv_rows(text: str, display: str, delimiter: str) -> list[tuple[int, list[s
             start = reader.line_num + 1
     except csv.Error:
         raise ImportRejectedError(
-            f"{display} line {start}", "",
-            "is not valid CSV (an unclosed quote, or a cell longer than "
-            f"{csv.field_size_limit():,} characters)",
+            line_of(display, start), "",
+            _("is not valid CSV (an unclosed quote, or a cell longer than "
+              "{count} characters)").format(count=format(csv.field_size_limit(), ",")),
         ) from None
     return rows
 
@@ -294,7 +306,9 @@ def find_columns(
     missing = [wanted[field][0] for field in required if field not in found]
     if missing:
         raise ImportRejectedError(
-            table.location(table.header_line), "", f"missing column(s): {', '.join(missing)}"
+            table.location(table.header_line), "", _("missing "
+                                                     "column(s): {missing}").format(
+                missing=', '.join(missing))
         )
     return found
 

@@ -152,8 +152,8 @@ def _labels(table: CsvTable, columns: Mapping[str, str]) -> tuple[str, ...]:
             if len(labels) > MAX_MOOD_LABELS:
                 raise ImportRejectedError(
                     table.location(row.line), "mood",
-                    f"the file has more than {MAX_MOOD_LABELS} different moods, "
-                    "more than a Daylio export holds",
+                    _("the file has more than {max_mood_labels} different moods, "
+                      "more than a Daylio export holds").format(max_mood_labels=MAX_MOOD_LABELS),
                 )
     return tuple(labels)
 

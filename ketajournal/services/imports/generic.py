@@ -109,7 +109,8 @@ def read_generic(
         missing = [safe_name(n[0]) for n in wanted.values() if normalise(n[0]) not in present]
         raise ImportRejectedError(
             table.location(table.header_line), "",
-            f"has no column named {', '.join(missing) or 'as the mapping says'}",
+            _("has no column "
+              "named {says}").format(says=', '.join(missing) or 'as the mapping says'),
         ) from None
     entries = []
     for row in table.rows:
