@@ -25,6 +25,7 @@ from ketajournal.domain.validation import (
     whole_number_rule,
 )
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.moves import private_file
 from ketajournal.platform.paths import JournalPaths, resolve_home
@@ -133,7 +134,7 @@ def enum_arg(
     value = text.strip().lower().replace("-", "_")
     if value not in {m.value for m in enum}:
         allowed = ", ".join(m.value.replace("_", "-") for m in enum)
-        raise ValidationError(field, f"must be one of: {allowed}")
+        raise ValidationError(field, _("must be one of: {allowed}").format(allowed=allowed))
     return value
 
 
@@ -145,9 +146,11 @@ def output(args: argparse.Namespace, *, folder: bool = False) -> Path:
     """
     target = Path(args.output).expanduser()
     if not target.parent.is_dir():
-        raise ValidationError("output", f"the folder {target.parent} does not exist")
+        raise ValidationError("output", _("the folder {parent} does not exist").format(
+            parent=target.parent))
     if not folder and target.is_dir():
-        raise ValidationError("output", f"{target} is a folder; give a file name")
+        raise ValidationError("output", _("{target} is a folder; give a file name").format(
+            target=target))
     JournalPaths(resolve_home(getattr(args, "home", None))).check_output(target)
     return target
 
@@ -158,9 +161,9 @@ def output(args: argparse.Namespace, *, folder: bool = False) -> Path:
 def with_password_file_hint(error: KnownError) -> KnownError:
     """``error`` with how to give a secret on the command line."""
     return KnownError(
-        f"{error} On the command line, put the passphrase or recovery key in a file "
-        "readable only by you and give it with --password-file FILE "
-        f"(or {ENV_PASSWORD_FILE}=FILE)."
+        _("{error} On the command line, put the passphrase or recovery key in a file "
+          "readable only by you and give it with --password-file FILE "
+          "(or {variable}=FILE).").format(error=error, variable=ENV_PASSWORD_FILE)
     )
 
 
@@ -204,14 +207,15 @@ def open_journal(args: argparse.Namespace, *, create: bool) -> Journal:
         if error.offer is None:
             raise
         raise KnownError(
-            f"{error} To restore it, run: ketajournal restore --from-backups (with the same "
-            "--home and --password-file options as this command)."
+            _("{error} To restore it, run: ketajournal restore --from-backups (with the same "
+              "--home and --password-file options as this command).").format(error=error)
         ) from None
     if opened.new_recovery_code is not None:
         notice = recovery_notice(opened.new_recovery_code, new_journal=opened.created)
         if key_file is not None and _write_recovery_key(key_file, str(opened.new_recovery_code)):
-            print(f"The new recovery key was written to {key_file}. Keep it somewhere safe, "
-                  "away from this computer, and delete that file once it is.", file=sys.stderr)
+            print(_("The new recovery key was written to {file}. Keep it somewhere safe, "
+                    "away from this computer, and delete that file once it is.").format(
+                        file=key_file), file=sys.stderr)
         else:  # never lose the only copy: printed if the file could not be written
             print(notice, file=sys.stderr)
     # The journal's language from now on; --json stays English, as a program reads it.
@@ -227,11 +231,12 @@ def _recovery_key_file(args: argparse.Namespace, paths: JournalPaths) -> Path | 
         return None
     target = Path(given).expanduser()
     if not target.parent.is_dir():
-        raise ValidationError("recovery-key-file", f"the folder {target.parent} does not exist")
+        raise ValidationError("recovery-key-file", _("the folder {parent} does not exist").format(
+            parent=target.parent))
     if target.exists() or target.is_symlink():
         raise ValidationError(
-            "recovery-key-file", f"{target} already exists; give a new file (it is never "
-            "overwritten)"
+            "recovery-key-file", _("{target} already exists; give a new file (it is never "
+                                   "overwritten)").format(target=target)
         )
     paths.check_output(target)
     return target
@@ -283,7 +288,7 @@ def backup_after_write(journal: Journal) -> None:
     except (KnownError, OSError, sqlcipher3.DatabaseError) as error:
         reason = str(error) if isinstance(error, KnownError) else type(error).__name__
         print(
-            f"ketajournal: warning: today's automatic backup could not be made ({reason}). "
-            "What you saved is saved.",
+            _("ketajournal: warning: today's automatic backup could not be made ({reason}). "
+              "What you saved is saved.").format(reason=reason),
             file=sys.stderr,
         )

@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform import desktop_entry
 
 
@@ -48,6 +49,7 @@ def handle(args: argparse.Namespace) -> int:
         return 0
     removed, kept = desktop_entry.uninstall(command, data)
     for path in kept:
-        print(f"left {path}: another installer wrote it", file=sys.stderr)
-    print(f"removed the menu entry ({len(removed)} files under {data})")
+        print(_("left {path}: another installer wrote it").format(path=path), file=sys.stderr)
+    print(_("removed the menu entry ({removed} files under {data})").format(
+        removed=len(removed), data=data))
     return 0

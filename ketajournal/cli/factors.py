@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ketajournal.cli.common import Parser, choices, with_journal
 from ketajournal.domain.tags import FactorKind, factor_kind, parse_factor_value, value_text
 from ketajournal.domain.timeutil import local_day
+from ketajournal.language import gettext as _
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands
@@ -80,9 +81,10 @@ def cmd_factor_list(args: argparse.Namespace) -> int:
         for factor in journal.factor_definitions():
             assert factor.id is not None
             value = today.get(factor.id)
-            shown = "not set" if value is None else value_text(factor.kind, value)
-            lines.append(f"{factor.name} ({factor.kind.label}): today {shown}")
-        return lines or ["No factors yet: ketajournal factor define NAME --kind yesno|scale"]
+            shown = _("not set") if value is None else _shown(factor.kind, value)
+            lines.append(_("{name} ({kind}): today {value}").format(
+                name=factor.name, kind=factor.kind.label, value=shown))
+        return lines or [_("No factors yet: ketajournal factor define NAME --kind yesno|scale")]
 
     for line in with_journal(args, work):
         print(line)
@@ -92,10 +94,11 @@ def cmd_factor_list(args: argparse.Namespace) -> int:
 def cmd_factor_define(args: argparse.Namespace) -> int:
     """``factor define NAME --kind yesno|scale``."""
     kind = factor_kind("kind", args.kind)
-    factor, _ = with_journal(
+    factor, _backup = with_journal(
         args, lambda journal: journal.define_factor(args.name, kind), writes=True
     )
-    print(f"Following {factor.name} ({factor.kind.label} each day).")
+    print(_("Following {name} ({label} each day).").format(
+        name=factor.name, label=factor.kind.label))
     return 0
 
 
@@ -109,8 +112,10 @@ def cmd_factor_set(args: argparse.Namespace) -> int:
         clear = args.value.strip().casefold() == "none"
         value = None if clear else parse_factor_value("value", factor.kind, args.value)
         journal.set_factor_value(factor.name, day, value)
-        shown = "cleared" if value is None else f"set to {value_text(factor.kind, value)}"
-        return f"{factor.name} on {day.isoformat()} {shown}."
+        if value is None:
+            return _("{name} on {day} cleared.").format(name=factor.name, day=day.isoformat())
+        return _("{name} on {day} set to {value}.").format(
+            name=factor.name, day=day.isoformat(), value=_shown(factor.kind, value))
 
     print(with_journal(args, work, writes=True))
     return 0
@@ -121,7 +126,13 @@ def cmd_factor_remove(args: argparse.Namespace) -> int:
     def work(journal: Journal) -> str:
         name = journal.factor(args.name).name
         journal.remove_factor(name)
-        return f"Stopped following {name}; its values were deleted."
+        return _("Stopped following {name}; its values were deleted.").format(name=name)
 
     print(with_journal(args, work, writes=True))
     return 0
+
+
+def _shown(kind: FactorKind, value: int) -> str:
+    """A day's value as the patient reads it, in the language in use (``ja``, ``7``)."""
+    text = value_text(kind, value)
+    return {"yes": _("yes"), "no": _("no")}.get(text, text)

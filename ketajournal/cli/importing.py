@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 from ketajournal.cli.common import choices, with_journal
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.domain.validation import ValidationError, whole_number_rule
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 
 if TYPE_CHECKING:
     from ketajournal.cli.common import Commands, Parser
@@ -86,7 +88,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.app is None:
         given = [option for dest, option in _APP_OPTIONS.items() if getattr(args, dest)]
         if given:
-            raise ValidationError(given[0].lstrip("-"), "is only for import --from")
+            raise ValidationError(given[0].lstrip("-"), _("is only for import --from"))
         return _import_own(args)
     return _import_app(args)
 
@@ -102,7 +104,7 @@ def _import_own(args: argparse.Namespace) -> int:
     )
     print(result.summary())
     if result.backup is not None:
-        print(f"Backup taken before the import: {result.backup}")
+        print(_("Backup taken before the import: {backup}").format(backup=result.backup))
     return 0
 
 
@@ -145,7 +147,7 @@ def _import_app(args: argparse.Namespace) -> int:
         return 0
     print(outcome.summary())
     if outcome.backup is not None:
-        print(f"Backup taken before the import: {outcome.backup}")
+        print(_("Backup taken before the import: {backup}").format(backup=outcome.backup))
     return 0
 
 
@@ -157,14 +159,16 @@ def _journal_exists(args: argparse.Namespace) -> bool:
 
 def _unmapped(labels: tuple[str, ...]) -> int:
     # The patient's own labels, shown to them on their terminal (never logged).
-    print(
-        f"ketajournal: mood: {len(labels)} Daylio mood "
-        f"{'label has' if len(labels) == 1 else 'labels have'} no score from 0 to 10 yet: "
-        f"{', '.join(repr(label) for label in labels)}. Nothing was imported.\n"
-        "Give each a score (10 = best) and run the command again, e.g. "
-        f"--map {_quoted(labels[0])}=6. The scores are remembered for the next import.",
-        file=sys.stderr,
-    )
+    missing = ngettext(
+        "mood: {n} Daylio mood label has no score from 0 to 10 yet: {labels}. Nothing was "
+        "imported.",
+        "mood: {n} Daylio mood labels have no score from 0 to 10 yet: {labels}. Nothing was "
+        "imported.", len(labels)).format(
+            n=len(labels), labels=", ".join(repr(label) for label in labels))
+    hint = _("Give each a score (10 = best) and run the command again, e.g. --map {example}. "
+             "The scores are remembered for the next import.").format(
+                 example=f"{_quoted(labels[0])}=6")
+    print(f"ketajournal: {missing}\n{hint}", file=sys.stderr)
     return 2
 
 
@@ -179,15 +183,15 @@ def app_options(args: argparse.Namespace) -> ImportOptions:
 
     source = check_source(args.app)
     if source != "daylio" and args.map:
-        raise ValidationError("map", "is only for --from daylio")
+        raise ValidationError("map", _("is only for --from daylio"))
     if source != "csv":
         given = [dest for dest in _CSV_ONLY if getattr(args, dest)]
         if given:
-            raise ValidationError(_APP_OPTIONS[given[0]].lstrip("-"), "is only for --from csv")
+            raise ValidationError(_APP_OPTIONS[given[0]].lstrip("-"), _("is only for --from csv"))
     if args.date_format is not None and source not in ("csv", "emoods"):
-        raise ValidationError("date-format", "is only for --from csv or emoods")
+        raise ValidationError("date-format", _("is only for --from csv or emoods"))
     if args.scale is not None and source not in ("csv", "bearable"):
-        raise ValidationError("scale", "is only for --from csv or bearable")
+        raise ValidationError("scale", _("is only for --from csv or bearable"))
     scores = parse_map(args.map or [])
     scale = parse_scale(args.scale) if args.scale is not None else None
     columns = None
@@ -196,7 +200,7 @@ def app_options(args: argparse.Namespace) -> ImportOptions:
                                             ("mood-column", args.mood_column),
                                             ("scale", scale)) if value is None]
         if missing:
-            raise ValidationError(missing[0], "is needed with --from csv (docs/import.md)")
+            raise ValidationError(missing[0], _("is needed with --from csv (docs/import.md)"))
         assert scale is not None
         columns = ColumnMapping(
             date_column=args.date_column,
@@ -223,10 +227,11 @@ def parse_map(items: list[str]) -> dict[str, int]:
     for item in items:
         label, sep, score = item.rpartition("=")
         if not sep or not label.strip():
-            raise ValidationError("map", "must be written LABEL=SCORE, e.g. meh=5")
+            raise ValidationError("map", _("must be written LABEL=SCORE, e.g. meh=5"))
         text = score.strip()
         if not text.isdigit() or not low <= int(text) <= high:
-            raise ValidationError("map", f"the score {whole_number_rule(low, high)}")
+            raise ValidationError("map", _("the score {rule}").format(
+                rule=whole_number_rule(low, high)))
         scores[" ".join(label.split())] = int(text)
     return scores
 
@@ -239,9 +244,9 @@ def parse_scale(text: str) -> tuple[float, float]:
             raise ValueError
         bottom, top = float(low.replace(",", ".")), float(high.replace(",", "."))
     except ValueError:
-        raise ValidationError("scale", "must be written LOW-HIGH, e.g. 1-5") from None
+        raise ValidationError("scale", _("must be written LOW-HIGH, e.g. 1-5")) from None
     if not (-1000 <= bottom < top <= 1000):
-        raise ValidationError("scale", "the top must be above the bottom, both within ±1000")
+        raise ValidationError("scale", _("the top must be above the bottom, both within ±1000"))
     return bottom, top
 
 
@@ -249,19 +254,22 @@ def _delimiter(name: str | None) -> str:
     if name is None:
         return ","
     if name not in DELIMITERS:
-        raise ValidationError("delimiter", f"must be one of: {', '.join(DELIMITERS)}")
+        raise ValidationError("delimiter", _("must be one of: {choices}").format(
+            choices=', '.join(DELIMITERS)))
     return DELIMITERS[name]
 
 
 def _print_preview(plan: ImportPreview) -> None:
-    print("Dry run: nothing was written.")
+    print(_("Dry run: nothing was written."))
     for line in plan.lines():
         print(line)
     rows = plan.new[:PREVIEW_ROWS]
     if rows:
-        print(f"The first {len(rows)} new entries:")
+        print(ngettext("The first new entry:", "The first {n} new entries:", len(rows)).format(
+            n=len(rows)))
     for item in rows:
         entry = item.entry
-        note = "  (note)" if entry.note else ""
-        tags = f"  tags: {', '.join(item.tags)}" if item.tags else ""
-        print(f"  {entry.at:%Y-%m-%d %H:%M}  mood {entry.mood}{tags}{note}")
+        note = _("  (note)") if entry.note else ""
+        tags = _("  tags: {tags}").format(tags=", ".join(item.tags)) if item.tags else ""
+        print(_("  {time}  mood {mood}{tags}{note}").format(
+            time=f"{entry.at:%Y-%m-%d %H:%M}", mood=entry.mood, tags=tags, note=note))

@@ -30,6 +30,8 @@ from ketajournal.domain.medications import (
     describe,
 )
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 from ketajournal.services.journal import Journal
 from ketajournal.services.medications import MedicationEdit, MedicationList
 
@@ -91,22 +93,23 @@ def parse_day(field: str, text: str | None) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(field, "must be a date (YYYY-MM-DD)") from None
+        raise ValidationError(field, _("must be a date (YYYY-MM-DD)")) from None
 
 
 def _dose_mg(args: argparse.Namespace) -> float | None:
     return number("dose_mg", args.dose_mg, *MEDICATION_DOSE_MG_RANGE, "mg")
 
 
-def _write(args: argparse.Namespace, verb: str, work: Any) -> int:
-    journal = open_journal(args, create=verb == "Started")
+def _write(args: argparse.Namespace, done: str, work: Any, *, create: bool = False) -> int:
+    """Run ``work``, back up, and print ``done`` (a marked sentence with ``{id}``, ``{day}``)."""
+    journal = open_journal(args, create=create)
     try:
         edit: MedicationEdit = work(MedicationList(journal))
         backup_after_write(journal)
     finally:
         journal.close()
     course = edit.course
-    print(f"{verb} medication {course.id} on {_last_day(edit).isoformat()}.")
+    print(_(done).format(id=course.id, day=_last_day(edit).isoformat()))
     return 0
 
 
@@ -122,22 +125,23 @@ def cmd_start(args: argparse.Namespace) -> int:
     medication_class = (None if args.medication_class is None
                         else enum_arg("class", MedicationClass, args.medication_class))
     dose_mg, day = _dose_mg(args), parse_day("at", args.at)
-    return _write(args, "Started", lambda meds: meds.start(
+    return _write(args, N_("Started medication {id} on {day}."), lambda meds: meds.start(
         args.name, args.dose, dose_mg=dose_mg, medication_class=medication_class, day=day,
-        frequency=args.frequency, note=args.note))
+        frequency=args.frequency, note=args.note), create=True)
 
 
 def cmd_change(args: argparse.Namespace) -> int:
     """``medication change NAME --dose TEXT …``."""
     dose_mg, day = _dose_mg(args), parse_day("at", args.at)
-    return _write(args, "Changed", lambda meds: meds.change(
+    return _write(args, N_("Changed medication {id} on {day}."), lambda meds: meds.change(
         args.name, args.dose, dose_mg=dose_mg, day=day))
 
 
 def cmd_stop(args: argparse.Namespace) -> int:
     """``medication stop NAME``."""
     day = parse_day("at", args.at)
-    return _write(args, "Stopped", lambda meds: meds.stop(args.name, day=day))
+    return _write(args, N_("Stopped medication {id} on {day}."),
+                  lambda meds: meds.stop(args.name, day=day))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -148,13 +152,15 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(document, indent=2, ensure_ascii=False))
         return 0
     taken = document["taken"]
-    print(f"Taken on {document['on']}:" + ("" if taken else " none"))
+    print((_("Taken on {day}:") if taken else _("Taken on {day}: none")).format(
+        day=document["on"]))
     for item in taken:
         mg = "" if item["dose_mg"] is None else f" [{item['dose_mg']:g} mg]"
-        since = f"since {item['dose_since']}"
-        print(f"  {item['name']} ({item['class_label']}): {item['dose']}{mg}, {since}")
+        print(_("  {name} ({kind}): {dose}{mg}, since {day}").format(
+            name=item["name"], kind=_(item["class_label"]), dose=item["dose"], mg=mg,
+            day=item["dose_since"]))
     if document["history"]:
-        print("Every change:")
+        print(_("Every change:"))
     for course in document["history"]:
         for step in course["steps"]:
             print(f"  {step['day']}  {step['text']}")

@@ -26,6 +26,8 @@ from ketajournal.domain.models import DOSE_MG_RANGE, ENTRY_ID_RANGE, Phase, Rout
 from ketajournal.domain.schedules import PlannedItem, PlannedSession, Template
 from ketajournal.domain.timeutil import as_logged, parse_time
 from ketajournal.domain.validation import ValidationError, check_int
+from ketajournal.language import N_, ngettext, pgettext
+from ketajournal.language import gettext as _
 from ketajournal.platform.clock import local_zone
 from ketajournal.reports.entry_json import planned_to_json
 from ketajournal.services import plans
@@ -131,7 +133,7 @@ def _day(field: str, text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(field, "must be a date as YYYY-MM-DD, e.g. 2026-03-14") from None
+        raise ValidationError(field, _("must be a date as YYYY-MM-DD, e.g. 2026-03-14")) from None
 
 
 def _clock(field: str, text: str) -> time:
@@ -140,9 +142,9 @@ def _clock(field: str, text: str) -> time:
         hours, minutes = value.split(":")
         parsed = time(int(hours), int(minutes))
     except ValueError:
-        raise ValidationError(field, "must be a time from 00:00 to 23:59, as HH:MM") from None
+        raise ValidationError(field, _("must be a time from 00:00 to 23:59, as HH:MM")) from None
     if len(value) != 5:
-        raise ValidationError(field, "must be a time from 00:00 to 23:59, as HH:MM")
+        raise ValidationError(field, _("must be a time from 00:00 to 23:59, as HH:MM"))
     return parsed
 
 
@@ -159,14 +161,19 @@ def _dose(args: argparse.Namespace) -> float | None:
 # -- printing ------------------------------------------------------------------------------
 
 
+#: A planned session's state as the list shows it (marked here, shown with ``_``).
+STATUS_WORDS = {"planned": N_("planned"), "done": N_("done"), "missed": N_("missed"),
+                "cancelled": N_("cancelled")}
+
+
 def _line(item: PlannedItem) -> str:
     plan = item.session
     dose = f", {plan.dose_mg:g} mg" if plan.dose_mg is not None else ""
     where = f", {plan.clinic}" if plan.clinic else ""
-    state = "" if item.is_open else f" [{item.status.value}]"
+    state = "" if item.is_open else f" [{_(STATUS_WORDS[item.status.value])}]"
     ident = f"#{item.id} " if item.id else ""
-    return (f"{ident}{as_logged(plan.at)}: {plan.route.label}, {plan.phase.value}"
-            f"{dose}{where}{state}")
+    phase = pgettext("phase, in a sentence", plan.phase.value)
+    return f"{ident}{as_logged(plan.at)}: {_(plan.route.label)}, {phase}{dose}{where}{state}"
 
 
 def _print(items: list[PlannedItem], as_json: bool) -> None:
@@ -198,13 +205,16 @@ def cmd_template(args: argparse.Namespace) -> int:
     if args.dry_run:
         _print(preview, args.json)
         if not args.json:
-            print(f"{len(sessions)} sessions (not saved: --dry-run).")
+            print(ngettext("{n} session (not saved: --dry-run).",
+                           "{n} sessions (not saved: --dry-run).", len(sessions)).format(
+                n=len(sessions)))
         return 0
-    write, _ = with_journal(args, lambda j: Plans(j).add_all(sessions, args.name), writes=True,
-                            create=True)
+    write, _backup = with_journal(args, lambda j: Plans(j).add_all(sessions, args.name),
+                                  writes=True, create=True)
     _print(write.items, args.json)
     if not args.json:
-        print(f"Planned {len(write.items)} sessions.")
+        print(ngettext("Planned {n} session.", "Planned {n} sessions.",
+                       len(write.items)).format(n=len(write.items)))
     return 0
 
 
@@ -218,16 +228,17 @@ def cmd_add(args: argparse.Namespace) -> int:
         if route is None:
             last = journal.last_session()
             if last is None:
-                raise ValidationError("route", f"must be given (one of: {', '.join(Route)}): "
-                                      "no session is logged yet to take it from")
+                raise ValidationError("route", _(
+                    "must be given (one of: {choices}): no session is logged yet to take it "
+                    "from").format(choices=", ".join(Route)))
             route = last.route
         session = PlannedSession(at=at, route=route, dose_mg=dose, clinic=args.clinic,
                                  note=args.note, phase=args.phase)
-        write, _ = Plans(journal).add(session)
+        write, _backup = Plans(journal).add(session)
         return write.items[0]
 
     item = with_journal(args, add, create=True, writes=True)
-    print(f"Planned {_line(item)}.")
+    print(_("Planned {item}.").format(item=_line(item)))
     return 0
 
 
@@ -236,7 +247,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     items = with_journal(args, lambda j: Plans(j).all() if args.all else Plans(j).open())
     _print(items, args.json)
     if not items and not args.json:
-        print("No sessions planned." if not args.all else "Nothing planned yet.")
+        print(_("No sessions planned.") if not args.all else _("Nothing planned yet."))
     return 0
 
 
@@ -244,10 +255,10 @@ def cmd_done(args: argparse.Namespace) -> int:
     """``plan done ID [--session-id N]``."""
     item_id = _id("id", args.id)
     session_id = None if args.session_id is None else _id("session_id", args.session_id)
-    write, _ = with_journal(args, lambda j: Plans(j).done(item_id, session_id), writes=True)
-    how = "logged a session from the plan" if write.logged is not None else \
-        "linked to the logged session"
-    print(f"Marked #{item_id} done ({how}).")
+    write, _backup = with_journal(args, lambda j: Plans(j).done(item_id, session_id), writes=True)
+    how = (_("logged a session from the plan") if write.logged is not None else
+           _("linked to the logged session"))
+    print(_("Marked #{item_id} done ({how}).").format(item_id=item_id, how=how))
     return 0
 
 
@@ -255,7 +266,7 @@ def cmd_missed(args: argparse.Namespace) -> int:
     """``plan missed ID``."""
     item_id = _id("id", args.id)
     with_journal(args, lambda j: Plans(j).missed(item_id), writes=True)
-    print(f"Marked #{item_id} missed.")
+    print(_("Marked #{item_id} missed.").format(item_id=item_id))
     return 0
 
 
@@ -263,7 +274,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     """``plan remove ID``."""
     item_id = _id("id", args.id)
     with_journal(args, lambda j: Plans(j).remove(item_id), writes=True)
-    print(f"Removed #{item_id}.")
+    print(_("Removed #{item_id}.").format(item_id=item_id))
     return 0
 
 
@@ -271,6 +282,8 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     """``plan export-ics -o FILE [--detailed]``."""
     target = output(args)
     count = with_journal(args, lambda j: plans.export_ics(j, target, detailed=args.detailed))
-    print(f"Exported {count} planned sessions to {target}.")
+    print(ngettext("Exported {n} planned session to {target}.",
+                   "Exported {n} planned sessions to {target}.", count).format(
+        n=count, target=target))
     return 0
 

@@ -20,6 +20,8 @@ from ketajournal.cli.common import (
     with_password_file_hint,
 )
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.platform.instance import replacing_lock
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
@@ -95,8 +97,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
         made = portable.write_portable_backup(journal, target)
     finally:
         journal.close()
-    print(f"Backed up {made.total} entries to {target}. The file is encrypted; it opens with "
-          "this journal's recovery key or passphrase, or the key in this computer's keyring.")
+    print(ngettext("Backed up {n} entry to {target}. The file is encrypted; it opens with "
+                   "this journal's recovery key or passphrase, or the key in this computer's "
+                   "keyring.",
+                   "Backed up {n} entries to {target}. The file is encrypted; it opens with "
+                   "this journal's recovery key or passphrase, or the key in this computer's "
+                   "keyring.", made.total).format(n=made.total, target=target))
     return 0
 
 
@@ -104,20 +110,20 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """``restore FILE [--force]`` or ``restore --from-backups`` (docs/security.md)."""
     if args.accept_damaged_log:
         if args.from_backups or args.source is not None or args.force:
-            raise ValidationError("accept-damaged-log", "goes alone, without FILE or options")
+            raise ValidationError("accept-damaged-log", _("goes alone, without FILE or options"))
         return _accept_damaged_log(args)
     if args.from_backups and args.source is not None:
-        raise ValidationError("FILE", "give a backup file or --from-backups, not both")
+        raise ValidationError("FILE", _("give a backup file or --from-backups, not both"))
     if not args.from_backups and args.source is None:
-        raise ValidationError("FILE", "give the backup file to restore, or --from-backups")
+        raise ValidationError("FILE", _("give the backup file to restore, or --from-backups"))
     if args.keep_current_keys and not args.force:
         raise ValidationError(
-            "keep-current-keys", "goes with restore FILE --force (it keeps the keys of the "
-            "journal that is replaced)"
+            "keep-current-keys", _("goes with restore FILE --force (it keeps the keys of the "
+              "journal that is replaced)")
         )
     if args.from_backups and args.force:
         raise ValidationError(
-            "force", "is for restore FILE; --from-backups never replaces a sound journal"
+            "force", _("is for restore FILE; --from-backups never replaces a sound journal")
         )
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
     secret = secret_from_options(getattr(args, "password_file", None))
@@ -175,7 +181,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     verification of every backup (services/health.py).
     """
     if args.accept_counts and not args.deep:
-        raise ValidationError("accept-counts", "goes with --deep")
+        raise ValidationError("accept-counts", _("goes with --deep"))
     if args.deep:
         from ketajournal.services import health
 
@@ -200,5 +206,5 @@ def cmd_check(args: argparse.Namespace) -> int:
         print("integrity    ok")
         return 0
     for problem in result.problems:
-        print(f"problem: {problem}", file=sys.stderr)
+        print(_("problem: {problem}").format(problem=problem), file=sys.stderr)
     return 1

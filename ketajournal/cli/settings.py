@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ketajournal.cli.common import backup_after_write, open_journal
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.services.settings import SETTINGS, Settings
 
 if TYPE_CHECKING:
@@ -50,4 +51,4 @@ def _setting_value(text: str) -> Any:
     except ValueError:
         return text
     except RecursionError:
-        raise ValidationError("value", "is nested too deeply to be a setting") from None
+        raise ValidationError("value", _("is nested too deeply to be a setting")) from None

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from ketajournal.cli.common import open_journal, with_journal
 from ketajournal.domain.validation import ValidationError
-from ketajournal.domain.wording import count_of
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths, resolve_home
 from ketajournal.services import sync, sync_join, sync_peers, sync_removal
@@ -86,7 +87,8 @@ def add_commands(sub: Commands, home: Parser) -> None:
 def _folder(text: str) -> Path:
     folder = Path(text).expanduser()
     if not folder.is_dir():
-        raise ValidationError("DIR", f"must be an existing folder; {folder} is not one")
+        raise ValidationError("DIR", _("must be an existing folder; {folder} is not one").format(
+            folder=folder))
     return folder
 
 
@@ -96,28 +98,36 @@ def cmd_sync(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_json(), indent=2))
     else:
+        sent = ngettext("Sent {n} change", "Sent {n} changes", report.sent).format(
+            n=report.sent)
+        received = ngettext("took in {n} change", "took in {n} changes",
+                            report.received).format(n=report.received)
+        updated = ngettext("{n} entry updated", "{n} entries updated",
+                           report.updated).format(n=report.updated)
         kept = (
-            f", {count_of(report.kept_in_history, 'version')} kept in history"
+            ngettext(", {n} version kept in history", ", {n} versions kept in history",
+                     report.kept_in_history).format(n=report.kept_in_history)
             if report.kept_in_history else ""
         )
-        print(
-            f"Sent {count_of(report.sent, 'change')}; took in "
-            f"{count_of(report.received, 'change')}, "
-            f"{count_of(report.updated, 'entry', 'entries')} updated{kept}."
-        )
+        print(_("{sent}; {received}, {updated}{kept}.").format(
+            sent=sent, received=received, updated=updated, kept=kept))
         for device, seq in report.waiting.items():
-            print(f"Waiting for file {seq} of computer {device} (still arriving).")
+            print(_("Waiting for file {seq} of computer {device} (still arriving).").format(
+                seq=seq, device=device))
         for unseen in report.unseen:
-            print(f"Computer {unseen} has never confirmed reading; old files are kept for it.")
+            print(_("Computer {unseen} has never confirmed reading; old files are kept for "
+                    "it.").format(unseen=unseen))
         if report.former_id is not None:
-            print(f"Another copy of this journal wrote under this computer's id "
-                  f"{report.former_id} (a journal copied by hand, or restored from an older "
-                  "backup): this computer took a new id and sent everything it has again.")
+            print(_("Another copy of this journal wrote under this computer's id {id} (a "
+                    "journal copied by hand, or restored from an older backup): this computer "
+                    "took a new id and sent everything it has again.").format(
+                        id=report.former_id))
         for device in report.forked:
-            print(f"Computer {device} wrote two different histories; the one in the folder "
-                  "was taken in, the rest comes from the computer that wrote it.")
+            print(_("Computer {device} wrote two different histories; the one in the folder "
+                    "was taken in, the rest comes from the computer that wrote it.").format(
+                        device=device))
     for message in report.rejected:
-        print(f"ketajournal: refused {message}", file=sys.stderr)
+        print(_("ketajournal: refused {message}").format(message=message), file=sys.stderr)
     return 0 if report.ok else 1
 
 
@@ -125,8 +135,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
     """``sync setup DIR``: link this journal to a folder."""
     folder = _folder(args.folder)
     queued = with_journal(args, lambda journal: sync.setup(journal, folder))
-    print(f"Linked to {folder.absolute()}; {count_of(queued, 'entry', 'entries')} "
-          "will go out with the first sync (ketajournal sync).")
+    print(ngettext("Linked to {folder}; {n} entry will go out with the first sync "
+                   "(ketajournal sync).",
+                   "Linked to {folder}; {n} entries will go out with the first sync "
+                   "(ketajournal sync).", queued).format(folder=folder.absolute(), n=queued))
     return 0
 
 
@@ -137,7 +149,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     if secret is None:
         raise ValidationError(
             "password-file",
-            "is needed: a file holding the journal's recovery key or passphrase",
+            _("is needed: a file holding the journal's recovery key or passphrase"),
         )
     paths = JournalPaths(resolve_home(getattr(args, "home", None)))
 
@@ -149,15 +161,23 @@ def cmd_join(args: argparse.Namespace) -> int:
         counts = journal.entry_counts()
     finally:
         journal.close()
-    print(f"Joined: this computer's journal is in {paths.home}, with "
-          f"{count_of(sum(counts.values()), 'entry', 'entries')} from the sync folder.")
+    total = sum(counts.values())
+    print(ngettext("Joined: this computer's journal is in {home}, with {n} entry from the "
+                   "sync folder.",
+                   "Joined: this computer's journal is in {home}, with {n} entries from the "
+                   "sync folder.", total).format(home=paths.home, n=total))
     return 0
 
 
 def _when(ms: int | None) -> str:
     if ms is None:
-        return "never"
+        return "never"  # --json too: a program reads it; people read :func:`_when_read`
     return datetime.fromtimestamp(ms / 1000).astimezone().isoformat(timespec="minutes")
+
+
+def _when_read(ms: int | None) -> str:
+    """:func:`_when` for a reader: "never" in the language in use."""
+    return _("never") if ms is None else _when(ms)
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -180,18 +200,22 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     now = time.time_ns() // 1_000_000
     print(sync.describe(status, now))
-    print(f"Folder: {status.folder}")
+    print(_("Folder: {folder}").format(folder=status.folder))
     for d in status.devices:
-        label = (" (this computer)" if d.this_computer else
-                 " (an earlier id of this computer)" if d.former else "")
+        label = (_(" (this computer)") if d.this_computer else
+                 _(" (an earlier id of this computer)") if d.former else "")
         name = f" {d.name}" if d.name else ""
-        gone = f", removed {_when(d.removed_ms)}" if d.removed_ms is not None else ""
-        quiet = ", not seen for a long time" if d.quiet(now) else ""
+        gone = (_(", removed {time}").format(time=_when(d.removed_ms))
+                if d.removed_ms is not None else "")
+        quiet = _(", not seen for a long time") if d.quiet(now) else ""
         confirmed = (
-            "" if d.acknowledged or d.removed_ms is not None else ", never confirmed reading"
+            "" if d.acknowledged or d.removed_ms is not None else _(", never confirmed reading")
         )
-        print(f"  {d.device}{name}{label}: last wrote {_when(d.last_wrote_ms)}, "
-              f"{d.files} file(s){gone}{quiet}{confirmed}")
+        files = ngettext("{n} file", "{n} files", d.files).format(n=d.files)
+        print(_("  {device}{name}{label}: last wrote {time}, {files}{gone}{quiet}{confirmed}")
+              .format(device=d.device, name=name, label=label,
+                      time=_when_read(d.last_wrote_ms), files=files, gone=gone, quiet=quiet,
+                      confirmed=confirmed))
     for line in sync_peers.quiet_lines(status, now):
         print(line)
     return 0
@@ -203,7 +227,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     if secret is None:
         raise ValidationError(
             "password-file",
-            "is needed: a file holding the journal's recovery key or passphrase",
+            _("is needed: a file holding the journal's recovery key or passphrase"),
         )
     removal = with_journal(
         args, lambda journal: sync_removal.remove_computer(journal, args.device, secret)
@@ -211,21 +235,20 @@ def cmd_remove(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(removal.to_json(), indent=2))
         return 0
-    print(
-        f"Removed {removal.removed}: sync key {removal.epoch} went to "
-        f"{count_of(len(removal.given), 'computer')} (this one included). Its changes from "
-        "now on are refused, and it cannot read what is written from now on; it keeps "
-        "what it already had."
-    )
+    given = len(removal.given)
+    print(ngettext(
+        "Removed {device}: sync key {epoch} went to {n} computer (this one included). Its "
+        "changes from now on are refused, and it cannot read what is written from now on; "
+        "it keeps what it already had.",
+        "Removed {device}: sync key {epoch} went to {n} computers (this one included). Its "
+        "changes from now on are refused, and it cannot read what is written from now on; "
+        "it keeps what it already had.", given).format(
+            device=removal.removed, epoch=removal.epoch, n=given))
     for device in removal.not_given:
-        print(
-            f"Computer {device} has not published its key yet: it did not get the new key "
-            "and must join again (ketajournal sync join)."
-        )
-    print(
-        "Whoever holds the recovery key or passphrase can still join: change them if the "
-        "removed computer or its owner may know them (docs/security.md)."
-    )
+        print(_("Computer {device} has not published its key yet: it did not get the new key "
+                "and must join again (ketajournal sync join).").format(device=device))
+    print(_("Whoever holds the recovery key or passphrase can still join: change them if the "
+            "removed computer or its owner may know them (docs/security.md)."))
     return 0
 
 
@@ -243,14 +266,15 @@ def cmd_history(args: argparse.Namespace) -> int:
         ], indent=2, ensure_ascii=False))
         return 0
     if not records:
-        print("No entry has versions kept from concurrent edits.")
+        print(_("No entry has versions kept from concurrent edits."))
     for r in records:
-        print(f"{r.kind} {r.entry_id if r.entry_id is not None else '(deleted)'} "
+        print(f"{r.kind} {r.entry_id if r.entry_id is not None else _('(deleted)')} "
               f"[{r.global_id}]")
         for v in r.versions:
-            mark = "current" if v.current else "kept"
-            what = "deleted" if v.deleted else json.dumps(v.fields, ensure_ascii=False)
-            print(f"  {mark} {v.stamp} at {_when(v.stamp.wall_ms)}: {what}")
+            mark = _("current") if v.current else _("kept")
+            what = _("deleted") if v.deleted else json.dumps(v.fields, ensure_ascii=False)
+            print(_("  {mark} {stamp} at {time}: {what}").format(
+                mark=mark, stamp=v.stamp, time=_when(v.stamp.wall_ms), what=what))
     return 0
 
 
@@ -261,5 +285,5 @@ def cmd_restore(args: argparse.Namespace) -> int:
         sync.restore_version(journal, args.global_id, args.stamp)
     finally:
         journal.close()
-    print("Restored; it goes to your other computers with the next sync.")
+    print(_("Restored; it goes to your other computers with the next sync."))
     return 0

@@ -52,10 +52,12 @@ from datetime import date, timedelta
 import numpy as np
 from numpy.typing import NDArray
 
+from ketajournal.domain import locales
 from ketajournal.domain.boosters import DailyMood
 from ketajournal.domain.models import Event, EventKind, MoodEntry
 from ketajournal.domain.tags import SCALE_PRESENT_FROM, FactorDefinition, FactorKind
-from ketajournal.domain.wording import count_of
+from ketajournal.language import N_, ngettext
+from ketajournal.language import gettext as _
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -83,17 +85,25 @@ BANDS: tuple[tuple[str, int, int | None], ...] = (
 BEFORE_FIRST_SESSION = len(BANDS)
 #: Sleep of at least this many hours counts as "enough sleep" by default.
 SLEEP_HOURS = 7.0
-ASSOCIATION = "This is an association, not proof of a cause."
+#: Said after every comparison (marked here; shown with ``_``).
+ASSOCIATION = N_("This is an association, not proof of a cause.")
 
-DEFINITION = (
+#: What the comparison is, said once (marked here; :func:`definition` says it translated,
+#: with ``{min_days}`` filled in).
+DEFINITION = N_(
     "Mood on days with vs without: the mean daily mood (0–10, 10 = best) on days "
     "with the factor (or the day after it) minus the mean on days without, compared "
     "only between days the same number of days after a treatment session (session "
     "day, 1–3, 4–7, 8–14, 15+ days, or before the first session), so the effect of a "
     "session is not credited to what happened around it. The interval is a 95 % "
     "moving-block bootstrap interval (7-day blocks); nothing is shown with fewer "
-    f"than {MIN_DAYS} days on either side. An association, not proof of a cause."
+    "than {min_days} days on either side. An association, not proof of a cause."
 )
+
+
+def definition() -> str:
+    """:data:`DEFINITION` in the language in use, with :data:`MIN_DAYS` filled in."""
+    return _(DEFINITION).format(min_days=MIN_DAYS)
 
 
 @dataclass(frozen=True)
@@ -116,11 +126,13 @@ class Factor:
 
     def phrase(self, lag: int) -> str:
         """The days compared, e.g. ``days with psychotherapy`` / ``days after …``."""
+        label = _(self.label)  # an event's is marked N_; a tag or own factor comes back as is
         if lag == 0:
-            return self.same_day or f"days with {self.label}"
+            return self.same_day or _("days with {label}").format(label=label)
         if lag == 1:
-            return self.next_day or f"days after {self.label}"
-        return f"the days {lag} days after {self.label}"
+            return self.next_day or _("days after {label}").format(label=label)
+        return ngettext("the days {n} day after {label}", "the days {n} days after {label}",
+                        lag).format(n=lag, label=label)
 
     def state(self, day: date) -> bool | None:
         """True (present), False (known absent) or None (unknown) on ``day``."""
@@ -179,7 +191,7 @@ def bands(days: Sequence[date], session_days: Collection[date]) -> IntArray:
     has = position >= 0
     offset = ordinals[has] - sessions[position[has]]
     band = np.empty(len(offset), dtype=np.int64)
-    for index, (_, first, last) in enumerate(BANDS):
+    for index, (_label, first, last) in enumerate(BANDS):
         upper = np.iinfo(np.int64).max if last is None else last
         band[(offset >= first) & (offset <= upper)] = index
     result[has] = band
@@ -372,23 +384,23 @@ def sleep_factor(moods: Iterable[MoodEntry], hours: float = SLEEP_HOURS) -> Fact
         if entry.sleep_hours is not None:
             totals[entry.at.date()].append(entry.sleep_hours)
     present = frozenset(d for d, values in totals.items() if sum(values) / len(values) >= hours)
-    label = f"{_number(hours)}+ hours of sleep"
+    label = _("{hours}+ hours of sleep").format(hours=_number(hours))
     return Factor(
         key=f"sleep>={_number(hours)}",
         label=label,
         present=present,
         known=frozenset(totals),
-        same_day=f"days after {label}",
+        same_day=_("days after {label}").format(label=label),
         lags=(0,),
     )
 
 
 _EVENT_LABELS: Mapping[EventKind, str] = {
-    EventKind.PSYCHOTHERAPY: "psychotherapy",
-    EventKind.INTEGRATION: "an integration session",
-    EventKind.MEDICATION_CHANGE: "a medication change",
-    EventKind.APPOINTMENT: "an appointment",
-    EventKind.LIFE_EVENT: "a life event",
+    EventKind.PSYCHOTHERAPY: N_("psychotherapy"),
+    EventKind.INTEGRATION: N_("an integration session"),
+    EventKind.MEDICATION_CHANGE: N_("a medication change"),
+    EventKind.APPOINTMENT: N_("an appointment"),
+    EventKind.LIFE_EVENT: N_("a life event"),
 }
 
 
@@ -427,7 +439,7 @@ def own_factor(definition: FactorDefinition, values: Mapping[date, int]) -> Fact
         label = definition.name
     else:
         present = frozenset(day for day, value in values.items() if value >= SCALE_PRESENT_FROM)
-        label = f"{definition.name} {SCALE_PRESENT_FROM} or more"
+        label = _("{name} {low} or more").format(name=definition.name, low=SCALE_PRESENT_FROM)
     return Factor(
         key=f"factor:{definition.key}", label=label, present=present, known=frozenset(values)
     )
@@ -446,12 +458,13 @@ def _number(value: float) -> str:
 def _signed(value: float) -> str:
     text = f"{value:.1f}"
     if text in ("-0.0", "0.0"):
-        return "0.0"
-    return text.replace("-", "−")
+        text = "0.0"
+    return locales.number(text).replace("-", "−")
 
 
 def _counts(effect: FactorEffect) -> str:
-    return f"{effect.days_with} vs {count_of(effect.days_without, 'day')}"
+    return ngettext("{with_} vs {n} day", "{with_} vs {n} days", effect.days_without).format(
+        with_=effect.days_with, n=effect.days_without)
 
 
 def describe(effect: FactorEffect, *, min_days: int = MIN_DAYS) -> str:
@@ -462,19 +475,19 @@ def describe(effect: FactorEffect, *, min_days: int = MIN_DAYS) -> str:
     """
     days = effect.factor.phrase(effect.lag)
     if (effect.difference is None or effect.low is None or effect.high is None):
-        return (
-            f"Not enough days yet to compare {days} with other days "
-            f"({_counts(effect)}; at least {min_days} on each side are needed)."
-        )
-    size = f"{abs(effect.difference):.1f}"
-    if size == "0.0":
-        change = "about the same"
+        return _("Not enough days yet to compare {days} with other days ({counts}; at least "
+                 "{min_days} on each side are needed).").format(
+            days=days, counts=_counts(effect), min_days=min_days)
+    size = locales.number(f"{abs(effect.difference):.1f}")
+    if size in ("0.0", "0,0"):
+        change = _("about the same")
+    elif effect.difference > 0:
+        change = _("{size} higher").format(size=size)
     else:
-        change = f"{size} {'higher' if effect.difference > 0 else 'lower'}"
-    text = (
-        f"On {days} your mood was {change} "
-        f"({_signed(effect.low)} to {_signed(effect.high)}; {_counts(effect)})."
-    )
+        change = _("{size} lower").format(size=size)
+    text = _("On {days} your mood was {change} ({low} to {high}; {counts}).").format(
+        days=days, change=change, low=_signed(effect.low), high=_signed(effect.high),
+        counts=_counts(effect))
     if effect.low <= 0.0 <= effect.high:
-        text += " The interval includes no difference at all."
-    return f"{text} {ASSOCIATION}"
+        text += " " + _("The interval includes no difference at all.")
+    return f"{text} {_(ASSOCIATION)}"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ketajournal.domain.validation import ValidationError, whole_number_rule
 from ketajournal.language import N_, NP_
+from ketajournal.language import gettext as _
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,9 @@ class Instrument:
         if len(answers) != len(self.items):
             raise ValidationError(
                 "answers",
-                f"{self.short_title} needs exactly {len(self.items)} answers, "
-                f"each a whole number from {low} to {high}",
+                _("{instrument} needs exactly {count} answers, each a whole number from "
+                  "{low} to {high}").format(instrument=self.short_title, count=len(self.items),
+                                            low=low, high=high),
             )
         checked = []
         for item, answer in zip(self.items, answers, strict=True):
@@ -107,7 +109,8 @@ class Instrument:
         if value is None:
             return None
         if self.extra is None:
-            raise ValidationError("difficulty", f"{self.short_title} has no such question")
+            raise ValidationError("difficulty", _("{instrument} has no such question").format(
+                instrument=self.short_title))
         values = [o.value for o in self.extra.options]
         if isinstance(value, bool) or not isinstance(value, int) or value not in values:
             raise ValidationError("difficulty", whole_number_rule(*self.extra.answer_range))
@@ -122,7 +125,8 @@ class Instrument:
         for band in self.bands:
             if band.low <= total <= band.high:
                 return band
-        raise ValidationError("total", f"must be from 0 to {self.max_total}")
+        raise ValidationError("total", _("must be from 0 to {max_total}").format(
+            max_total=self.max_total))
 
     def option_label(self, value: int) -> str:
         """The label of an answer value."""
@@ -245,5 +249,5 @@ def instrument(instrument_id: str) -> Instrument:
         return INSTRUMENTS[instrument_id]
     except KeyError:
         raise ValidationError(
-            "instrument", f"must be one of: {', '.join(INSTRUMENTS)}"
+            "instrument", _("must be one of: {choices}").format(choices=", ".join(INSTRUMENTS))
         ) from None

@@ -131,7 +131,7 @@ class MedicationStep:
     def __post_init__(self) -> None:
         name = check_text("name", self.name, MAX_NAME_CHARS).strip()
         if not name:
-            raise ValidationError("name", "must not be empty")
+            raise ValidationError("name", _("must not be empty"))
         object.__setattr__(self, "name", name)
         object.__setattr__(self, "action", _enum("action", StepAction, self.action))
         object.__setattr__(
@@ -145,7 +145,7 @@ class MedicationStep:
         object.__setattr__(self, "dose_mg", check_optional_number(
             "dose_mg", self.dose_mg, *MEDICATION_DOSE_MG_RANGE, "mg"))
         if self.action is not StepAction.STOP and not self.dose_text:
-            raise ValidationError("dose", "must say the dose (e.g. 20 mg once a day)")
+            raise ValidationError("dose", _("must say the dose (e.g. 20 mg once a day)"))
 
     @property
     def key(self) -> str:
@@ -161,7 +161,8 @@ def _enum(field: str, enum: type[E], value: object) -> E:
         return enum(str(value))
     except ValueError:
         choices = ", ".join(member.value for member in enum)
-        raise ValidationError(field, f"must be one of: {choices}") from None
+        raise ValidationError(field, _("must be one of: {choices}").format(
+            choices=choices)) from None
 
 
 @dataclass(frozen=True)
@@ -237,11 +238,11 @@ def courses(steps: Iterable[MedicationStep]) -> tuple[Course, ...]:
         current = open_.get(step.key)
         if step.action is StepAction.START:
             if current is not None:
-                raise ValidationError("name", "is already being taken; change its dose instead")
+                raise ValidationError("name", _("is already being taken; change its dose instead"))
             open_[step.key] = [step]
             continue
         if current is None:
-            raise ValidationError("name", "is not being taken")
+            raise ValidationError("name", _("is not being taken"))
         current.append(step)
         if step.action is StepAction.STOP:
             done.append(open_.pop(step.key))
@@ -257,11 +258,12 @@ def check_day(field: str, day: object, today: date) -> date:
     ``today`` is a typing mistake, as for entries.
     """
     if not isinstance(day, date):
-        raise ValidationError(field, "must be a date (YYYY-MM-DD)")
+        raise ValidationError(field, _("must be a date (YYYY-MM-DD)"))
     if day.year < EARLIEST_YEAR:
-        raise ValidationError(field, f"must be from the year {EARLIEST_YEAR} on")
+        raise ValidationError(field, _("must be from the year {year} on").format(
+            year=EARLIEST_YEAR))
     if day > today + timedelta(days=1):
-        raise ValidationError(field, "must not be more than one day in the future")
+        raise ValidationError(field, _("must not be more than one day in the future"))
     return day
 
 
@@ -286,7 +288,7 @@ def check_can_start(all_courses: Sequence[Course], name: str, day: date) -> None
             continue
         if course.stop is None or course.stop > day:
             raise ValidationError(
-                "name", "is already being taken on that date; change its dose instead")
+                "name", _("is already being taken on that date; change its dose instead"))
 
 
 def overlapping(all_courses: Sequence[Course], course: Course) -> Course | None:
@@ -308,7 +310,7 @@ def course_taken(all_courses: Sequence[Course], name: str, day: date) -> Course:
     for course in all_courses:
         if course.key == key and course.dose_on(day) is not None:
             return course
-    raise ValidationError("name", "is not being taken on that date")
+    raise ValidationError("name", _("is not being taken on that date"))
 
 
 def as_of(all_courses: Sequence[Course], last_day: date) -> tuple[Course, ...]:

@@ -231,7 +231,8 @@ def _enum(field: str, enum: type[StrEnum], value: object) -> StrEnum:
         return enum(value)
     except ValueError:
         allowed = ", ".join(member.value for member in enum)
-        raise ValidationError(field, f"must be one of: {allowed}") from None
+        raise ValidationError(field, _("must be one of: {allowed}").format(
+            allowed=allowed)) from None
 
 
 def _set(obj: object, name: str, value: object) -> None:
@@ -250,7 +251,7 @@ class BloodPressure:
         systolic = check_int(f"{field} systolic", self.systolic, *SYSTOLIC_RANGE)
         diastolic = check_int(f"{field} diastolic", self.diastolic, *DIASTOLIC_RANGE)
         if systolic <= diastolic:
-            raise ValidationError(field, "systolic must be higher than diastolic")
+            raise ValidationError(field, _("systolic must be higher than diastolic"))
         return BloodPressure(systolic, diastolic)
 
     def __str__(self) -> str:
@@ -259,7 +260,7 @@ class BloodPressure:
     @classmethod
     def parse(cls, field: str, text: str) -> BloodPressure:
         """Parse ``"SYS/DIA"`` such as ``"128/84"``."""
-        message = "must be written as SYSTOLIC/DIASTOLIC, e.g. 120/80"
+        message = _("must be written as SYSTOLIC/DIASTOLIC, e.g. 120/80")
         parts = [part.strip() for part in text.strip().split("/")]
         # isdecimal, not isdigit: int() refuses digits such as "²".
         if len(parts) != 2 or not all(p.isdecimal() for p in parts):
@@ -366,7 +367,7 @@ class Session(Entry):
             value = getattr(self, name)
             if value is not None:
                 if not isinstance(value, BloodPressure):
-                    raise ValidationError(name, "must be a blood pressure reading")
+                    raise ValidationError(name, _("must be a blood pressure reading"))
                 _set(self, name, value.validated(name))
 
     @property
@@ -396,7 +397,7 @@ class SideEffect(Entry):
             self, "other_text", check_text("other_text", self.other_text, MAX_SHORT_TEXT_CHARS)
         )
         if self.category is SideEffectCategory.OTHER and not self.other_text.strip():
-            raise ValidationError("other_text", "must say what the side effect was")
+            raise ValidationError("other_text", _("must say what the side effect was"))
         _set(
             self,
             "duration_minutes",
@@ -446,10 +447,11 @@ class Assessment(Entry):
     def __post_init__(self) -> None:
         super().__post_init__()
         if not isinstance(self.instrument_id, str):
-            raise ValidationError("instrument", f"must be one of: {', '.join(INSTRUMENTS)}")
+            raise ValidationError("instrument", _("must be one of: {choices}").format(
+                choices=', '.join(INSTRUMENTS)))
         questionnaire = instrument(self.instrument_id)
         if not isinstance(self.answers, list | tuple):
-            raise ValidationError("answers", "must be a list of answers")
+            raise ValidationError("answers", _("must be a list of answers"))
         _set(self, "answers", questionnaire.check_answers(self.answers))
         _set(self, "difficulty", questionnaire.check_extra(self.difficulty))
         if self.safety_acknowledged_at is not None:

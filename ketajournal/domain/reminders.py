@@ -135,9 +135,9 @@ class ReminderSettings:
         for name in ("mood_time", "session_evening_time"):
             value = getattr(self, name)
             if not isinstance(value, time) or value.tzinfo is not None:
-                raise ValidationError(name, "must be a wall-clock time from 00:00 to 23:59")
+                raise ValidationError(name, _("must be a wall-clock time from 00:00 to 23:59"))
         if not timedelta(minutes=5) <= self.session_lead <= timedelta(hours=12):
-            raise ValidationError("session_lead", "must be from 5 minutes to 12 hours")
+            raise ValidationError("session_lead", _("must be from 5 minutes to 12 hours"))
 
 
 @dataclass(frozen=True)
@@ -473,7 +473,7 @@ def decide(
     something may change without the journal changing (``None``: nothing scheduled).
     """
     if now.utcoffset() is None:
-        raise ValidationError("now", "must be a date and time with its time zone")
+        raise ValidationError("now", _("must be a date and time with its time zone"))
     today = now.astimezone(zone).date()
     detailed = settings.detailed_text and not locked
     by_key = _events_by_key(history)

@@ -11,15 +11,19 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ketajournal.domain import locales
 from ketajournal.domain.boosters import BoosterAnalysis, Cycle
 from ketajournal.domain.dates import format_date_with_weekday
 from ketajournal.domain.series import FloatArray
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 
 
 def _floats() -> FloatArray:
     return np.zeros(0, dtype=np.float64)
 
-RESPONSE_CURVE_DEFINITION = (
+#: Marked here; shown with ``_(RESPONSE_CURVE_DEFINITION)`` (the chart's caption).
+RESPONSE_CURVE_DEFINITION = N_(
     "Response curves: the daily mood (mean of the day's entries, 0–10, 10 = best) on "
     "each day after a session, one line per cycle, joining the days that have entries"
 )
@@ -64,12 +68,16 @@ class ResponseCurves:
 
 def cycle_label(cycle: Cycle) -> str:
     """One line describing a cycle, e.g. ``Booster of Sat 31 Oct 2026 (36 mg) — held 14 days``."""
-    dose = "" if cycle.session.dose_mg is None else f" ({cycle.session.dose_mg:g} mg)"
-    what = f"{cycle.session.phase.label} of {format_date_with_weekday(cycle.session.day)}{dose}"
+    dose = ("" if cycle.session.dose_mg is None
+            else f" ({locales.number(f'{cycle.session.dose_mg:g}')} mg)")
+    what = _("{phase} of {day}{dose}").format(
+        phase=_(cycle.session.phase.label), day=format_date_with_weekday(cycle.session.day),
+        dose=dose)
     if cycle.durability_days is None:
-        held = "no mood data" if not cycle.offsets.size else "no threshold to measure against"
+        held = (_("no mood data") if not cycle.offsets.size
+                else _("no threshold to measure against"))
         return f"{what} — {held}"
-    return f"{what} — held {cycle.label}"
+    return _("{cycle} — held {durability}").format(cycle=what, durability=cycle.label)
 
 
 def response_curves(analysis: BoosterAnalysis) -> ResponseCurves:

@@ -93,21 +93,29 @@ CRISIS_RESOURCES: dict[str, tuple[CrisisLine, ...]] = {
     ),
 }
 
+#: The lists' names as the Settings' choice shows them: marked here, shown with
+#: :func:`country_name` (translated; the lines themselves stay in the country's words).
 COUNTRY_NAMES = {
-    "international": "International list",
-    "US": "United States",
-    "GB": "United Kingdom",
-    "IE": "Ireland",
-    "CA": "Canada",
-    "AU": "Australia",
-    "NZ": "New Zealand",
-    "DE": "Germany",
-    "EU": "European Union (112)",
+    "international": N_("International list"),
+    "US": N_("United States"),
+    "GB": N_("United Kingdom"),
+    "IE": N_("Ireland"),
+    "CA": N_("Canada"),
+    "AU": N_("Australia"),
+    "NZ": N_("New Zealand"),
+    "DE": N_("Germany"),
+    "EU": N_("European Union (112)"),
 }
 
 #: Codes stored by earlier versions that are not ISO 3166 → the ISO code (a setting
 #: saved as "UK" still shows the United Kingdom's list).
 STORED_CODES = {"UK": "GB"}
+
+
+def country_name(code: str) -> str:
+    """The name of the crisis list ``code`` in the language in use (the code if unknown)."""
+    name = COUNTRY_NAMES.get(country_code(code))
+    return code if name is None else _(name)
 
 
 def country_code(stored: str) -> str:

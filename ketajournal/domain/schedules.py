@@ -28,6 +28,7 @@ from ketajournal.domain.validation import (
     check_optional_number,
     check_text,
 )
+from ketajournal.language import gettext as _
 
 #: Weekday names as the CLI takes them (``--weekdays mon,wed,fri``), Monday = 0.
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -113,7 +114,7 @@ class PlannedSession:
 
     def __post_init__(self) -> None:
         if not isinstance(self.at, datetime) or self.at.utcoffset() is None:
-            raise ValidationError("at", "must be a date and time with its time zone")
+            raise ValidationError("at", _("must be a date and time with its time zone"))
         object.__setattr__(self, "route", _route(self.route))
         object.__setattr__(self, "phase", _phase(self.phase))
         object.__setattr__(
@@ -157,7 +158,8 @@ def _phase(value: object) -> Phase:
         return Phase(value)
     except ValueError:
         choices = ", ".join(p.value for p in Phase)
-        raise ValidationError("phase", f"must be one of: {choices}") from None
+        raise ValidationError("phase", _("must be one of: {choices}").format(
+            choices=choices)) from None
 
 
 def _route(value: object) -> Route:
@@ -167,7 +169,8 @@ def _route(value: object) -> Route:
         return Route(value)
     except ValueError:
         choices = ", ".join(r.value for r in Route)
-        raise ValidationError("route", f"must be one of: {choices}") from None
+        raise ValidationError("route", _("must be one of: {choices}").format(
+            choices=choices)) from None
 
 
 def parse_weekdays(field: str, names: Sequence[str] | str) -> tuple[int, ...]:
@@ -177,10 +180,11 @@ def parse_weekdays(field: str, names: Sequence[str] | str) -> tuple[int, ...]:
     for item in items:
         key = item.strip().lower()[:3]
         if key not in WEEKDAYS:
-            raise ValidationError(field, "must be weekday names: " + ",".join(WEEKDAYS))
+            raise ValidationError(field, _("must be weekday names: {names}").format(
+                names=",".join(WEEKDAYS)))
         day = WEEKDAYS.index(key)
         if day in days:
-            raise ValidationError(field, "must not name a day twice")
+            raise ValidationError(field, _("must not name a day twice"))
         days.add(day)
     return tuple(sorted(days))
 
@@ -216,7 +220,8 @@ def _check_weekdays(
 ) -> tuple[int, ...]:
     days = parse_weekdays(field, names)
     if not low <= len(days) <= high:
-        raise ValidationError(field, f"must name {low} to {high} different days")
+        raise ValidationError(field, _("must name {low} to {high} different days").format(
+            low=low, high=high))
     return days
 
 
@@ -283,7 +288,7 @@ def esketamine(
     """
     days = _check_weekdays("weekdays", weekdays, 2, 2)
     if maintenance not in ("weekly", "biweekly"):
-        raise ValidationError("maintenance", "must be weekly or biweekly")
+        raise ValidationError("maintenance", _("must be weekly or biweekly"))
     weeks = check_int("weeks", weeks, 0, MAX_MAINTENANCE_WEEKS)
     induction = _on_weekdays(start, days, 8)  # 4 weeks × 2; week 1 starts on the first one
     first = induction[0]
@@ -316,9 +321,9 @@ def custom(
     """
     zone = first.tzinfo
     if zone is None or first.utcoffset() is None:
-        raise ValidationError("first", "must be a date and time with its time zone")
+        raise ValidationError("first", _("must be a date and time with its time zone"))
     if unit not in ("days", "weeks"):
-        raise ValidationError("unit", "must be days or weeks")
+        raise ValidationError("unit", _("must be days or weeks"))
     every = check_int("every", every, 1, 365 if unit == "days" else 52)
     count = check_int("count", count, 1, MAX_CUSTOM_COUNT)
     kind = _route(route)

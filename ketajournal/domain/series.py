@@ -29,8 +29,8 @@ from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.medications import MedicationStep
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Session, SideEffect
 from ketajournal.domain.schedules import PlannedItem
+from ketajournal.language import N_, pgettext
 from ketajournal.language import gettext as _
-from ketajournal.language import pgettext
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -39,22 +39,23 @@ BoolArray = NDArray[np.bool_]
 #: Length of the trailing window of the 7-day mean, in calendar days (today included).
 SEVEN_DAY_WINDOW_DAYS = 7
 
-DAILY_MOOD_DEFINITION = (
+#: The trend chart's definitions: marked here, shown with ``_(…)`` where a reader sees them.
+DAILY_MOOD_DEFINITION = N_(
     "Daily mood: mean of the mood scores logged on that calendar day (0–10, 10 = best)"
 )
-SLEEP_DEFINITION = (
+SLEEP_DEFINITION = N_(
     "Sleep: mean of the sleep hours logged on that calendar day (days without a "
     "sleep entry are left out)"
 )
-SEVEN_DAY_MEAN_DEFINITION = (
+SEVEN_DAY_MEAN_DEFINITION = N_(
     "7-day mean: mean of the daily moods in the 7 calendar days ending that day "
     "(days without an entry are skipped)"
 )
-DAILY_ANXIETY_DEFINITION = (
+DAILY_ANXIETY_DEFINITION = N_(
     "Anxiety: mean of the anxiety scores logged on that calendar day (0–10, 10 = worst)"
 )
 
-QUESTIONNAIRE_TOTAL_DEFINITION = (
+QUESTIONNAIRE_TOTAL_DEFINITION = N_(
     "Questionnaire total: the sum of the item answers of one filled questionnaire "
     "(PHQ-9 0–27, GAD-7 0–21; higher = more symptoms), at the time it was filled in"
 )
@@ -252,10 +253,10 @@ def assessment_label(assessment: Assessment) -> str:
 
     E.g. ``Thu 10 Dec 2024 — PHQ-9 19 (moderately severe)``.
     """
-    return (
-        f"{format_date_with_weekday(assessment.at.date())} — {assessment.instrument.short_title} "
-        f"{assessment.total} ({pgettext('severity', assessment.band.label)})"
-    )
+    return _("{day} — {instrument} {total} ({band})").format(
+        day=format_date_with_weekday(assessment.at.date()),
+        instrument=assessment.instrument.short_title, total=assessment.total,
+        band=pgettext("severity", assessment.band.label))
 
 
 def score_series(assessments: Sequence[Assessment]) -> tuple[ScoreSeries, ...]:

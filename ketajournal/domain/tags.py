@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from ketajournal.domain.validation import ValidationError, check_text, whole_number_rule
+from ketajournal.language import gettext as _
 
 #: The longest tag (an activity, factor or symptom name).
 MAX_TAG_CHARS = 100
@@ -40,8 +41,8 @@ class FactorKind(StrEnum):
 
     @property
     def label(self) -> str:
-        """What the kind means, for forms and help."""
-        return "yes or no" if self is FactorKind.YESNO else "0 to 10"
+        """What the kind means, for forms and help, in the language in use."""
+        return _("yes or no") if self is FactorKind.YESNO else _("0 to 10")
 
 
 def clean_tag(field: str, text: str) -> str:
@@ -64,7 +65,8 @@ def check_tags(field: str, tags: Iterable[str]) -> tuple[str, ...]:
             seen.add(tag.casefold())
             result.append(tag)
     if len(result) > MAX_TAGS_PER_ENTRY:
-        raise ValidationError(field, f"must be at most {MAX_TAGS_PER_ENTRY} tags on one entry")
+        raise ValidationError(field, _("must be at most {count} tags on one entry").format(
+            count=MAX_TAGS_PER_ENTRY))
     return tuple(result)
 
 
@@ -73,14 +75,14 @@ def factor_kind(field: str, value: object) -> FactorKind:
     try:
         return FactorKind(str(value))
     except ValueError:
-        raise ValidationError(field, "must be yesno or scale") from None
+        raise ValidationError(field, _("must be yesno or scale")) from None
 
 
 def check_factor_name(field: str, name: object) -> str:
     """A factor's name: trimmed, 1 to :data:`MAX_FACTOR_NAME_CHARS` characters."""
     text = " ".join(check_text(field, name, MAX_FACTOR_NAME_CHARS * 4).split())
     if not text:
-        raise ValidationError(field, "must not be empty")
+        raise ValidationError(field, _("must not be empty"))
     return check_text(field, text, MAX_FACTOR_NAME_CHARS)
 
 
@@ -89,7 +91,7 @@ def check_factor_value(field: str, kind: FactorKind, value: object) -> int:
     low, high = (0, 1) if kind is FactorKind.YESNO else FACTOR_SCALE_RANGE
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         if kind is FactorKind.YESNO:
-            raise ValidationError(field, "must be yes or no")
+            raise ValidationError(field, _("must be yes or no"))
         raise ValidationError(field, whole_number_rule(low, high))
     return value
 
@@ -102,7 +104,7 @@ def parse_factor_value(field: str, kind: FactorKind, text: str) -> int:
             return 1
         if word in _NO:
             return 0
-        raise ValidationError(field, "must be yes or no")
+        raise ValidationError(field, _("must be yes or no"))
     if not word.isdigit():
         raise ValidationError(field, whole_number_rule(*FACTOR_SCALE_RANGE))
     return check_factor_value(field, kind, int(word))

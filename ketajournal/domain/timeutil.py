@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timezone, tzinfo
 
 from ketajournal.domain.dates import format_date_time
 from ketajournal.domain.validation import ValidationError, check_time
+from ketajournal.language import gettext as _
 
 
 def parse_time(field: str, text: str, local: tzinfo | None = None) -> datetime:
@@ -37,7 +38,7 @@ def parse_time(field: str, text: str, local: tzinfo | None = None) -> datetime:
             value = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError:
         raise ValidationError(
-            field, "must be an ISO 8601 date and time, e.g. 2026-03-14T09:30 or 2026-03-14"
+            field, _("must be an ISO 8601 date and time, e.g. 2026-03-14T09:30 or 2026-03-14")
         ) from None
     if value.tzinfo is None:
         # Check the year first: astimezone() fails for years near 1 and 9999.

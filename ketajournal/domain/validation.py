@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 
 from ketajournal.domain.ids import is_global_id
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 
 #: Notes longer than this are refused rather than silently cut.
 MAX_NOTE_CHARS = 20_000
@@ -35,13 +36,16 @@ class ValidationError(KnownError):
 
 def whole_number_rule(low: int, high: int) -> str:
     """What a whole number within ``low``..``high`` must be, as every message says it."""
-    return f"must be a whole number from {low} to {high}"
+    return _("must be a whole number from {low} to {high}").format(low=low, high=high)
 
 
 def number_rule(low: float, high: float, unit: str = "") -> str:
     """What a number within ``low``..``high`` (in ``unit``) must be, as every message says it."""
-    suffix = f" {unit}" if unit else ""
-    return f"must be a number from {plain_number(low)} to {plain_number(high)}{suffix}"
+    if unit:
+        return _("must be a number from {low} to {high} {unit}").format(
+            low=plain_number(low), high=plain_number(high), unit=unit)
+    return _("must be a number from {low} to {high}").format(
+        low=plain_number(low), high=plain_number(high))
 
 
 def plain_number(number: float) -> str:
@@ -94,14 +98,15 @@ def check_text(field: str, value: object, max_chars: int = MAX_NOTE_CHARS) -> st
     typed on purpose and break CSV and PDF output.
     """
     if not isinstance(value, str):
-        raise ValidationError(field, "must be text")
+        raise ValidationError(field, _("must be text"))
     if len(value) > max_chars:
-        raise ValidationError(field, f"must be at most {max_chars:,} characters")
+        raise ValidationError(field, _("must be at most {count} characters").format(
+            count=f"{max_chars:,}"))
     # Category Cc: C0, DEL and the C1 range (U+0080-U+009F, e.g. NEL).
     if any(unicodedata.category(c) == "Cc" and c not in "\t\n\r" for c in value):
-        raise ValidationError(field, "must not contain control characters")
+        raise ValidationError(field, _("must not contain control characters"))
     if any(0xD800 <= ord(c) <= 0xDFFF for c in value):
-        raise ValidationError(field, "must be valid Unicode text")
+        raise ValidationError(field, _("must be valid Unicode text"))
     return value
 
 
@@ -116,28 +121,29 @@ def check_time(field: str, value: object) -> datetime:
     real zone's is, and anything else cannot be written as an ISO 8601 / FHIR dateTime.
     """
     if not isinstance(value, datetime):
-        raise ValidationError(field, "must be a date and time")
+        raise ValidationError(field, _("must be a date and time"))
     offset = value.utcoffset() if value.tzinfo is not None else None
     if offset is None:
-        raise ValidationError(field, "must include a time zone offset")
+        raise ValidationError(field, _("must include a time zone offset"))
     if offset % timedelta(minutes=1):
-        raise ValidationError(field, "must have a UTC offset in whole minutes, such as +01:00")
+        raise ValidationError(field, _("must have a UTC offset in whole minutes, such as +01:00"))
     if abs(offset) > MAX_UTC_OFFSET:
-        raise ValidationError(field, "must have a UTC offset between -14:00 and +14:00")
+        raise ValidationError(field, _("must have a UTC offset between -14:00 and +14:00"))
     if not EARLIEST_YEAR <= value.year <= 2100:
-        raise ValidationError(field, f"must be between the years {EARLIEST_YEAR} and 2100")
+        raise ValidationError(field, _("must be between the years {first} and {last}").format(
+            first=EARLIEST_YEAR, last=2100))
     return value
 
 
 def check_not_future(field: str, value: datetime, now: datetime) -> datetime:
     """Refuse times more than :data:`FUTURE_TOLERANCE` after ``now``."""
     if value - now > FUTURE_TOLERANCE:
-        raise ValidationError(field, "must not be more than 24 hours in the future")
+        raise ValidationError(field, _("must not be more than 24 hours in the future"))
     return value
 
 
 def check_global_id(field: str, value: object) -> str | None:
     """``value`` if it is None or a global id (a lower-case UUIDv7, docs/sync.md)."""
     if value is not None and not (isinstance(value, str) and is_global_id(value)):
-        raise ValidationError(field, "must be a UUIDv7 in lower case, or null")
+        raise ValidationError(field, _("must be a UUIDv7 in lower case, or null"))
     return value

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.paths import JournalPaths
 
 #: How long a first run waits for another one to finish creating the journal.
@@ -44,9 +45,9 @@ class AlreadyOpenError(KnownError):
 
     def __init__(self, home: Path) -> None:
         super().__init__(
-            f"ketajournal is already open on the journal in {home}. Switch to that window: "
-            "only one window can use a journal at a time, so that no entry is changed from "
-            "two places at once. Nothing was changed."
+            _("ketajournal is already open on the journal in {home}. Switch to that window: "
+              "only one window can use a journal at a time, so that no entry is changed from "
+              "two places at once. Nothing was changed.").format(home=home)
         )
 
 
@@ -56,10 +57,10 @@ class JournalInUseError(KnownError):
     def __init__(self, home: Path, pid: int | None) -> None:
         which = f" (process {pid})" if pid is not None else ""
         super().__init__(
-            f"The journal in {home} is open in a ketajournal window{which}. Close that "
-            "window first: a restore or repair while it is open would move the journal it "
-            "saves into out from under it, and what you save there afterwards would not be "
-            "in the restored journal. Nothing was changed."
+            _("The journal in {home} is open in a ketajournal window{which}. Close that "
+              "window first: a restore or repair while it is open would move the journal it "
+              "saves into out from under it, and what you save there afterwards would not be "
+              "in the restored journal. Nothing was changed.").format(home=home, which=which)
         )
         self.pid = pid
 
@@ -69,9 +70,9 @@ class LockUnavailableError(KnownError):
 
     def __init__(self, path: Path, reason: str) -> None:
         super().__init__(
-            f"ketajournal could not lock {path} ({reason}), so it cannot be sure no other "
-            "ketajournal is using this journal. Check that the folder is writable. "
-            "Nothing was changed."
+            _("ketajournal could not lock {path} ({reason}), so it cannot be sure no other "
+              "ketajournal is using this journal. Check that the folder is writable. "
+              "Nothing was changed.").format(path=path, reason=reason)
         )
 
 

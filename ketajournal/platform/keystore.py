@@ -25,6 +25,7 @@ from typing import Protocol
 
 from ketajournal import APP_ID
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 
 
 def _import_keyring_lightly() -> None:
@@ -79,10 +80,12 @@ class KeyringUnavailableError(KnownError):
 
     def __init__(self, detail: str) -> None:
         super().__init__(
-            "ketajournal keeps the key of your encrypted journal in the system keyring, "
-            f"but the keyring cannot be used ({detail}). Unlock or install a keyring "
-            "(for example GNOME Keyring or KWallet on Linux) and try again. An existing "
-            "journal also opens with its recovery key or passphrase. Nothing was written."
+            _("ketajournal keeps the key of your encrypted journal in the system keyring, "
+              "but the keyring cannot be used ({detail}). Unlock or install a keyring "
+              "(for example GNOME Keyring or KWallet on Linux) and try again. An existing "
+              "journal also opens with its recovery key or passphrase. Nothing "
+              "was written.").format(
+                  detail=detail)
         )
         self.detail = detail
 
@@ -203,9 +206,9 @@ def _backend() -> KeyringBackend:
     name = backend_name(_effective(backend))
     if not chosen_explicitly():
         raise KeyringUnavailableError(
-            f"the only keyring found, {name}, keeps keys in a plain file; ketajournal does "
-            "not use it unless you choose it (PYTHON_KEYRING_BACKEND or keyring's config "
-            "file)"
+            _("the only keyring found, {name}, keeps keys in a plain file; ketajournal does "
+              "not use it unless you choose it (PYTHON_KEYRING_BACKEND or keyring's config "
+              "file)").format(name=name)
         )
     if name not in _warned:
         _warned.add(name)
@@ -235,12 +238,13 @@ class KeyringKeyStore:
         try:
             value = backend.get_password(SERVICE, _username(journal_id))
         except keyring.errors.NoKeyringError:
-            raise KeyringUnavailableError("no keyring backend is available") from None
+            raise KeyringUnavailableError(_("no keyring backend is available")) from None
         except keyring.errors.KeyringLocked:
-            raise KeyringUnavailableError("the keyring is locked") from None
+            raise KeyringUnavailableError(_("the keyring is locked")) from None
         except Exception as exc:  # backends raise D-Bus and OS errors of their own
             log.warning("keyring read failed: %s", type(exc).__name__)
-            raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
+            raise KeyringUnavailableError(_("the keyring reported {name}").format(
+                name=type(exc).__name__)) from None
         if value is None:
             return None
         try:
@@ -264,14 +268,15 @@ class KeyringKeyStore:
         try:
             backend.set_password(SERVICE, _username(journal_id), key.hex())
         except keyring.errors.NoKeyringError:
-            raise KeyringUnavailableError("no keyring backend is available") from None
+            raise KeyringUnavailableError(_("no keyring backend is available")) from None
         except keyring.errors.KeyringLocked:
-            raise KeyringUnavailableError("the keyring is locked") from None
+            raise KeyringUnavailableError(_("the keyring is locked")) from None
         except Exception as exc:
             log.warning("keyring write failed: %s", type(exc).__name__)
-            raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
+            raise KeyringUnavailableError(_("the keyring reported {name}").format(
+                name=type(exc).__name__)) from None
         if self._read(journal_id) != key:
-            raise KeyringUnavailableError("the key could not be read back after storing it")
+            raise KeyringUnavailableError(_("the key could not be read back after storing it"))
 
     def delete(self, journal_id: str, key: bytes | None = None) -> None:
         """Remove the key and check it is gone; no entry (or no keyring at all) is fine.
@@ -298,12 +303,13 @@ class KeyringKeyStore:
         except keyring.errors.NoKeyringError:
             return  # no keyring backend: nothing can be stored in one
         except keyring.errors.KeyringLocked:
-            raise KeyringUnavailableError("the keyring is locked") from None
+            raise KeyringUnavailableError(_("the keyring is locked")) from None
         except Exception as exc:
             log.warning("keyring delete failed: %s", type(exc).__name__)
-            raise KeyringUnavailableError(f"the keyring reported {type(exc).__name__}") from None
+            raise KeyringUnavailableError(_("the keyring reported {name}").format(
+                name=type(exc).__name__)) from None
         if self._read(journal_id) is not None:
-            raise KeyringUnavailableError("the key was still there after removing it")
+            raise KeyringUnavailableError(_("the key was still there after removing it"))
         legacy = _legacy(journal_id)
         if legacy is not None and key is not None and self._read(legacy) == key:
             self.delete(legacy)

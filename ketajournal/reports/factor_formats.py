@@ -26,6 +26,7 @@ from ketajournal.domain.tags import (
     value_text,
 )
 from ketajournal.domain.validation import ValidationError, check_int
+from ketajournal.language import gettext as _
 from ketajournal.platform.files import atomic_text_writer
 from ketajournal.reports.csv_export import LINE_TERMINATOR, escape_text, unescape_text
 from ketajournal.reports.medication_formats import LocatedError
@@ -66,14 +67,14 @@ def factor_to_json(factor: ExportedFactor) -> dict[str, Any]:
 def factor_from_json(item: object) -> ExportedFactor:
     """A factor read back from the JSON export (checked like one defined and rated here)."""
     if not isinstance(item, dict):
-        raise ValidationError("factor", "must be an object")
+        raise ValidationError("factor", _("must be an object"))
     _keys("factor", item, JSON_KEYS)
     values = item["values"]
     if not isinstance(values, list):
-        raise ValidationError("values", "must be a list")
+        raise ValidationError("values", _("must be a list"))
     for value in values:
         if not isinstance(value, dict):
-            raise ValidationError("values", "must be a list of objects")
+            raise ValidationError("values", _("must be a list of objects"))
         _keys("values", value, JSON_VALUE_KEYS)
     return _factor(item["id"], item["name"], item["kind"],
                    [(v["day"], v["value"]) for v in values])
@@ -82,7 +83,7 @@ def factor_from_json(item: object) -> ExportedFactor:
 def tags_from_json(value: object) -> tuple[str, ...]:
     """A mood entry's ``tags`` read back: a list of texts, checked as typed tags."""
     if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
-        raise ValidationError("tags", "must be a list of texts")
+        raise ValidationError("tags", _("must be a list of texts"))
     return check_tags("tags", value)
 
 
@@ -91,11 +92,11 @@ def _factor(
 ) -> ExportedFactor:
     source_id = check_int("id", factor_id, *_ID_RANGE)
     if not isinstance(name, str):
-        raise ValidationError("name", "must be a text")
+        raise ValidationError("name", _("must be a text"))
     definition = FactorDefinition(name, factor_kind("kind", kind), source_id)
     days = [_day("day", day) for day, _ in values]
     if days != sorted(set(days)):
-        raise ValidationError("day", "must be one value per day, in day order")
+        raise ValidationError("day", _("must be one value per day, in day order"))
     checked = tuple(
         (day, check_factor_value("value", definition.kind, value))
         for day, (_, value) in zip(days, values, strict=True)
@@ -106,18 +107,19 @@ def _factor(
 def _keys(what: str, item: Mapping[str, Any], expected: Sequence[str]) -> None:
     missing = [k for k in expected if k not in item]
     if missing:
-        raise ValidationError(missing[0], "is missing")
+        raise ValidationError(missing[0], _("is missing"))
     if any(k not in expected for k in item):
-        raise ValidationError(what, f"has a key that is not one of: {', '.join(expected)}")
+        raise ValidationError(what, _("has a key that is not one of: {expected}").format(
+            expected=', '.join(expected)))
 
 
 def _day(field: str, value: object) -> date:
     if not isinstance(value, str):
-        raise ValidationError(field, "must be a date (YYYY-MM-DD)")
+        raise ValidationError(field, _("must be a date (YYYY-MM-DD)"))
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(field, "must be a date (YYYY-MM-DD)") from None
+        raise ValidationError(field, _("must be a date (YYYY-MM-DD)")) from None
 
 
 def write_tag_factor_csv(

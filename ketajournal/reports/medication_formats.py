@@ -23,6 +23,7 @@ from ketajournal.domain.medications import (
     courses,
 )
 from ketajournal.domain.validation import ValidationError, check_int, check_optional_number
+from ketajournal.language import gettext as _
 from ketajournal.platform.files import atomic_text_writer
 from ketajournal.reports.csv_export import (
     LINE_TERMINATOR,
@@ -63,14 +64,14 @@ def course_to_json(course: Course) -> dict[str, Any]:
 def course_from_json(item: object) -> Course:
     """A course read back from the JSON export (checked like one typed in)."""
     if not isinstance(item, dict):
-        raise ValidationError("medication", "must be an object")
+        raise ValidationError("medication", _("must be an object"))
     _keys(item, JSON_KEYS)
     doses = item["doses"]
     if not isinstance(doses, list) or not doses:
-        raise ValidationError("doses", "must be a list of at least one dose (the start's)")
+        raise ValidationError("doses", _("must be a list of at least one dose (the start's)"))
     for dose in doses:
         if not isinstance(dose, dict):
-            raise ValidationError("doses", "must be a list of objects")
+            raise ValidationError("doses", _("must be a list of objects"))
         _keys(dose, JSON_DOSE_KEYS)
     return build_course(
         item["id"], item["name"], item["class"], item["frequency"], item["start"],
@@ -82,7 +83,7 @@ def course_from_json(item: object) -> Course:
 def _keys(item: Mapping[str, Any], expected: Sequence[str]) -> None:
     missing = [k for k in expected if k not in item]
     if missing:
-        raise ValidationError(missing[0], "is missing")
+        raise ValidationError(missing[0], _("is missing"))
     if any(k not in expected for k in item):
         raise ValidationError("medication", f"has a key that is not one of: "
                               f"{', '.join(expected)}")
@@ -90,11 +91,11 @@ def _keys(item: Mapping[str, Any], expected: Sequence[str]) -> None:
 
 def _day(field: str, value: object) -> date:
     if not isinstance(value, str):
-        raise ValidationError(field, "must be a date (YYYY-MM-DD)")
+        raise ValidationError(field, _("must be a date (YYYY-MM-DD)"))
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ValidationError(field, "must be a date (YYYY-MM-DD)") from None
+        raise ValidationError(field, _("must be a date (YYYY-MM-DD)")) from None
 
 
 def build_course(
@@ -116,12 +117,12 @@ def build_course(
     start_day = _day("start", start)
     stop_day = None if stop is None else _day("stop", stop)
     steps: list[MedicationStep] = []
-    days = [_day("day", day) for day, _, _ in doses]
+    days = [_day("day", day) for day, _text, _mg in doses]
     if days != sorted(set(days)):
-        raise ValidationError("day", "must be one dose per day, in day order")
+        raise ValidationError("day", _("must be one dose per day, in day order"))
     if days[0] != start_day:
-        raise ValidationError("day", "of the first dose must be the start day")
-    for index, ((_, dose_text, dose_mg), day) in enumerate(zip(doses, days, strict=True)):
+        raise ValidationError("day", _("of the first dose must be the start day"))
+    for index, ((_day_text, dose_text, dose_mg), day) in enumerate(zip(doses, days, strict=True)):
         steps.append(MedicationStep(
             name=name,  # type: ignore[arg-type]  # checked by the step
             day=day,
@@ -134,7 +135,7 @@ def build_course(
         ))
     if stop_day is not None:
         if stop_day < days[-1]:
-            raise ValidationError("stop", "must not be before the last dose's day")
+            raise ValidationError("stop", _("must not be before the last dose's day"))
         steps.append(MedicationStep(name=steps[0].name, day=stop_day, action=StepAction.STOP,
                                     medication_class=steps[0].medication_class))
     (course,) = courses(steps)
@@ -201,13 +202,13 @@ def courses_from_csv(
         found.append((location, course))
     if by_id:
         raise LocatedError(DOSE_FILE, ValidationError(
-            "medication_id", "must be the id of a row of medication.csv"))
+            "medication_id", _("must be the id of a row of medication.csv")))
     return found
 
 
 def _no_doses() -> list[tuple[object, object, object]]:
-    raise ValidationError("doses", "must include at least the start's dose in "
-                          "medication_dose.csv")
+    raise ValidationError("doses", _("must include at least the start's dose in "
+                            "medication_dose.csv"))
 
 
 class LocatedError(ValidationError):

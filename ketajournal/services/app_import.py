@@ -26,7 +26,8 @@ from ketajournal.domain.medications import Course
 from ketajournal.domain.models import MoodEntry
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_not_future
-from ketajournal.domain.wording import count_of
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.services import backups
 from ketajournal.services.import_matching import entry_key
 from ketajournal.services.imports import bearable, daylio, emoods, generic
@@ -76,7 +77,8 @@ class ImportOptions:
 def check_source(source: str) -> str:
     """``source`` if it is a format we read; refused naming the field otherwise."""
     if source not in SOURCES:
-        raise ValidationError("from", f"must be one of: {', '.join(SOURCES)}")
+        raise ValidationError("from", _("must be one of: {choices}").format(
+            choices=', '.join(SOURCES)))
     return source
 
 
@@ -103,7 +105,7 @@ def read_file(path: Path, options: ImportOptions, *, data: bytes | None = None) 
             path, zone=options.zone, mood_scale=options.mood_scale, data=data
         )
     if options.columns is None:
-        raise ValidationError("columns", "a CSV file needs its date and mood columns named")
+        raise ValidationError("columns", _("a CSV file needs its date and mood columns named"))
     return generic.read_generic(path, options.columns, zone=options.zone, data=data)
 
 
@@ -131,26 +133,35 @@ class ImportPreview:
 
     def lines(self) -> list[str]:
         """The counts, one sentence each (no health data)."""
+        read = len(self.parsed.entries)
         text = [
-            f"{count_of(len(self.parsed.entries), 'mood entry', 'mood entries')} read "
-            f"from {self.parsed.source}: "
-            f"{len(self.new)} new, {count_of(self.duplicates, 'exact duplicate')} to skip.",
+            ngettext("{n} mood entry read from {source}: {new} new, {duplicates} to skip.",
+                     "{n} mood entries read from {source}: {new} new, {duplicates} to skip.",
+                     read).format(
+                n=read, source=self.parsed.source, new=len(self.new),
+                duplicates=ngettext("{n} exact duplicate", "{n} exact duplicates",
+                                    self.duplicates).format(n=self.duplicates)),
         ]
         if self.tagged:
             tags = len({tag.casefold() for item in self.new for tag in item.tags})
-            text.append(
-                f"{count_of(self.tagged, 'new entry', 'new entries')} carry tags "
-                f"({count_of(tags, 'different tag')})."
-            )
+            text.append(ngettext("{n} new entry carries tags ({tags}).",
+                                 "{n} new entries carry tags ({tags}).", self.tagged).format(
+                n=self.tagged, tags=ngettext("{n} different tag", "{n} different tags",
+                                             tags).format(n=tags)))
         for reason, count in self.parsed.skipped.items():
-            text.append(f"{count_of(count, 'row')} not used: {reason}.")
+            # The reasons are marked N_ where the readers count them.
+            text.append(ngettext("{n} row not used: {reason}.", "{n} rows not used: {reason}.",
+                                 count).format(n=count, reason=_(reason)))
         if self.medications:
             plan = self.medication_plan
-            text.append(
-                f"The file names {count_of(self.medications, 'medication record')}: "
-                f"{count_of(len(plan.to_add), 'medication course')} to add to the medication "
-                f"list, {plan.skipped} already in it."
-            )
+            text.append(ngettext(
+                "The file names {n} medication record: {courses} to add to the medication "
+                "list, {skipped} already in it.",
+                "The file names {n} medication records: {courses} to add to the medication "
+                "list, {skipped} already in it.", self.medications).format(
+                    n=self.medications, skipped=plan.skipped,
+                    courses=ngettext("{n} medication course", "{n} medication courses",
+                                     len(plan.to_add)).format(n=len(plan.to_add))))
         return text
 
 
@@ -207,17 +218,21 @@ class AppImportResult:
 
     def summary(self) -> str:
         """One sentence for the CLI or the dialog (counts only, no health data)."""
-        text = (
-            f"Imported {count_of(self.added, 'mood entry', 'mood entries')}; "
-            f"skipped {count_of(self.duplicates, 'exact duplicate')}"
-        )
+        text = ngettext("Imported {n} mood entry; skipped {duplicates}",
+                        "Imported {n} mood entries; skipped {duplicates}", self.added).format(
+            n=self.added, duplicates=ngettext("{n} exact duplicate", "{n} exact duplicates",
+                                              self.duplicates).format(n=self.duplicates))
         unused = sum(self.skipped.values())
         if unused:
-            text += f"; {count_of(unused, 'row')} of the file not used"
+            text += ngettext("; {n} row of the file not used", "; {n} rows of the file not used",
+                             unused).format(n=unused)
         text += "."
         if self.medications:
-            text += (f" Added {count_of(self.courses_added, 'medication course')} to the "
-                     f"medication list ({self.courses_skipped} already in it).")
+            text += " " + ngettext(
+                "Added {n} medication course to the medication list ({skipped} already in it).",
+                "Added {n} medication courses to the medication list ({skipped} already in "
+                "it).", self.courses_added).format(n=self.courses_added,
+                                                    skipped=self.courses_skipped)
         return text
 
 

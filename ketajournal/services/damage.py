@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.crypto import WrappedKey
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
 from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
@@ -104,8 +105,10 @@ class DamagedNeedsSecretError(NeedsSecretError):
     def __init__(self, paths: JournalPaths, damage: Damage) -> None:
         what = _damage_message(paths, damage, None, with_offer=False)
         super().__init__(
-            f"{what} Its backups can be checked and restored with the journal's recovery key "
-            "or passphrase: enter it to see the newest backup that opens. Nothing was changed."
+            _("{what} Its backups can be checked and restored with the journal's recovery key "
+              "or passphrase: enter it to see the newest backup that opens. Nothing "
+              "was changed.").format(
+                  what=what)
         )
         self.damage = damage
 
@@ -130,12 +133,13 @@ class JournalPermissionError(KnownError):
     def __init__(self, path: Path, needs: str, home: Path) -> None:
         owner, user, mode = _owner(path), _user(), _mode(path)
         super().__init__(
-            f"ketajournal cannot {needs} {path}: it belongs to {owner} (mode {mode}) and "
-            f"ketajournal runs as {user}. This is a permission problem, not damage: the "
-            "journal was not opened, nothing was changed, and no backup should replace it. "
-            "It happens when ketajournal was once run with sudo or as another user. To fix "
-            f"it, give the journal's folder back to yourself: sudo chown -R {user} {home} "
-            f"&& chmod -R u+rwX {home}"
+            _("ketajournal cannot {needs} {path}: it belongs to {owner} (mode {mode}) and "
+              "ketajournal runs as {user}. This is a permission problem, not damage: the "
+              "journal was not opened, nothing was changed, and no backup should replace it. "
+              "It happens when ketajournal was once run with sudo or as another user. To fix "
+              "it, give the journal's folder back to yourself: sudo chown -R {user} {home} "
+              "&& chmod -R u+rwX {home}").format(
+                  needs=needs, path=path, owner=owner, mode=mode, user=user, home=home)
         )
         self.path = path
 
@@ -179,9 +183,9 @@ class BackupsFolderError(KnownError):
 
     def __init__(self, path: Path, what: str) -> None:
         super().__init__(
-            f"{path} should be the journal's backups folder, but it {what}. The journal was "
-            "not opened and nothing was changed: move it away (or repair the link) so that "
-            "ketajournal can keep its backups there."
+            _("{path} should be the journal's backups folder, but it {what}. The journal was "
+              "not opened and nothing was changed: move it away (or repair the link) so that "
+              "ketajournal can keep its backups there.").format(path=path, what=what)
         )
 
 

@@ -21,6 +21,8 @@ from typing import Any
 from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import N_, ngettext
+from ketajournal.language import gettext as _
 from ketajournal.reports import csv_export, fhir
 from ketajournal.reports.factor_formats import write_tag_factor_csv
 from ketajournal.reports.medication_formats import write_medication_csv
@@ -53,6 +55,10 @@ from ketajournal.services.medications import MedicationList
 from ketajournal.services.plans import PLANNED, Plans, planned_from_json
 from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import KINDS
+
+#: How an import summary names each kind of entry (marked here, shown with ``_``).
+KIND_WORDS = {"mood": N_("mood"), "session": N_("session"), "side_effect": N_("side effect"),
+              "event": N_("event"), "assessment": N_("assessment")}
 
 
 @dataclass(frozen=True)
@@ -104,22 +110,26 @@ class ImportResult:
 
     def summary(self) -> str:
         """One sentence for the CLI or a status bar (counts only, no health data)."""
-        added = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in self.added.items() if n)
-        text = f"Imported {self.total_added} entries" + (f" ({added})" if added else "")
+        added = ", ".join(f"{n} {_(KIND_WORDS.get(kind, kind))}"
+                          for kind, n in self.added.items() if n)
+        text = ngettext("Imported {n} entry", "Imported {n} entries", self.total_added).format(
+            n=self.total_added) + (f" ({added})" if added else "")
         if self.medications_added:
-            text += f", {self.medications_added} medication courses"
-        text += f"; skipped {self.total_skipped} exact duplicates"
+            text += ngettext(", {n} medication course", ", {n} medication courses",
+                             self.medications_added).format(n=self.medications_added)
+        text += ngettext("; skipped {n} exact duplicate", "; skipped {n} exact duplicates",
+                         self.total_skipped).format(n=self.total_skipped)
         if self.planned_added or self.planned_skipped:
-            text += (f"; {self.planned_added} planned sessions added, "
-                     f"{self.planned_skipped} already planned")
+            text += _("; {added} planned sessions added, {skipped} already planned").format(
+                added=self.planned_added, skipped=self.planned_skipped)
         if self.factor_values_added or self.factor_values_skipped or self.factors_added:
-            text += (f"; {self.factors_added} factors defined, {self.factor_values_added} "
-                     f"factor values added, {self.factor_values_skipped} already recorded")
+            text += _("; {factors} factors defined, {added} factor values added, {skipped} "
+                      "already recorded").format(factors=self.factors_added,
+                                                 added=self.factor_values_added,
+                                                 skipped=self.factor_values_skipped)
         if self.unlinked_side_effects:
-            text += (
-                f"; {self.unlinked_side_effects} side effects kept without a session "
-                "(their session was not in the import)"
-            )
+            text += _("; {n} side effects kept without a session (their session was not in "
+                      "the import)").format(n=self.unlinked_side_effects)
         return text + "."
 
 
@@ -134,9 +144,11 @@ def export_csv(journal: Journal, folder: Path, *, excel: bool = False) -> dict[s
     """
     journal.check_output(folder)
     if not folder.parent.is_dir():
-        raise ValidationError("output", f"the folder {folder.parent} does not exist")
+        raise ValidationError("output", _("the folder {parent} does not exist").format(
+            parent=folder.parent))
     if folder.exists() and not folder.is_dir():
-        raise ValidationError("output", f"{folder} exists and is not a folder")
+        raise ValidationError("output", _("{folder} exists and is not a folder").format(
+            folder=folder))
     folder.mkdir(mode=0o700, exist_ok=True)
     by_kind: dict[str, dict[int, str]] = {kind: {} for kind in KINDS}
     for gid, (kind, entry_id) in journal.global_ids().items():
@@ -163,7 +175,8 @@ def export_fhir(journal: Journal, target: Path) -> int:
     """
     journal.check_output(target)
     if not target.parent.is_dir():
-        raise ValidationError("output", f"the folder {target.parent} does not exist")
+        raise ValidationError("output", _("the folder {parent} does not exist").format(
+            parent=target.parent))
     bundle = fhir.build_bundle(journal.sessions(), journal.assessments(), fhir_namespace(journal),
                                MedicationList(journal).history())
     fhir.write_bundle(target, bundle)
@@ -247,7 +260,7 @@ def read_import(path: Path) -> ImportBatch:
         check_unique_ids(records)
         planned = others.get("planned_sessions", [])
         if not isinstance(planned, list):
-            raise ImportRejectedError(path.name, "planned_sessions", "must be a list")
+            raise ImportRejectedError(path.name, "planned_sessions", _("must be a list"))
         return ImportBatch(str(path), tuple(records),
                            medications_from_json(others.get("medications", []), path.name),
                            tuple(_planned(planned, path.name)),
@@ -269,5 +282,5 @@ def _planned(items: list[Any], display: str) -> list[PlannedItem]:
             raise rejected(f"{display}: planned_sessions[{index}]", error) from None
     if len({i.id for i in planned}) < len(planned):
         raise ImportRejectedError(f"{display}: planned_sessions", "id",
-                                  "appears twice among the planned sessions")
+                                  _("appears twice among the planned sessions"))
     return planned

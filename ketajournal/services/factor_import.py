@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ketajournal.domain.tags import MAX_FACTORS, FactorDefinition
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.reports import csv_export
 from ketajournal.reports.factor_formats import (
     FACTOR_COLUMNS,
@@ -59,7 +60,7 @@ def factors_from_json(items: object, display: str) -> tuple[LocatedFactor, ...]:
     """The factors of a JSON export's ``factors`` value as read (``display``: the file's
     name), each checked; the first bad one refuses the import."""
     if not isinstance(items, list):
-        raise ImportRejectedError(display, "factors", "must be a list")
+        raise ImportRejectedError(display, "factors", _("must be a list"))
     found = []
     for index, item in enumerate(items):
         location = f"{display}: factors[{index}]"
@@ -80,7 +81,9 @@ def read_folder_factors(folder: Path) -> tuple[LocatedFactor, ...]:
     for path in (factors, values):
         if not path.is_file():
             raise ImportRejectedError(
-                path.name, "", f"is missing: {FACTOR_FILE} and {FACTOR_VALUE_FILE} go together")
+                path.name, "", _("is missing: {factor_file} and "
+                                 "{factor_value_file} go together").format(
+                    factor_file=FACTOR_FILE, factor_value_file=FACTOR_VALUE_FILE))
     try:
         found = factors_from_csv(read_csv_rows(factors, FACTOR_COLUMNS),
                                  read_csv_rows(values, FACTOR_VALUE_COLUMNS))
@@ -105,8 +108,8 @@ def with_folder_tags(folder: Path, records: Sequence[ImportRecord]) -> list[Impo
     moods = {r.source_id for r in records if r.kind == "mood"}
     unknown = sorted(set(tags) - moods)
     if unknown:
-        raise ImportRejectedError(TAG_FILE, "mood_id", "must be the id of a row of "
-                                  f"{csv_export.file_name('mood')}")
+        raise ImportRejectedError(TAG_FILE, "mood_id", _("must be the id of a row of "
+                                    "{mood}").format(mood=csv_export.file_name('mood')))
     return [
         dataclasses.replace(r, tags=tags[r.source_id])
         if r.kind == "mood" and r.source_id in tags else r
@@ -119,9 +122,9 @@ def _check_unique(found: Sequence[LocatedFactor]) -> None:
     keys: set[str] = set()
     for location, factor in found:
         if factor.definition.id in ids:
-            raise ImportRejectedError(location, "id", "is used by an earlier factor")
+            raise ImportRejectedError(location, "id", _("is used by an earlier factor"))
         if factor.definition.key in keys:
-            raise ImportRejectedError(location, "name", "is the name of an earlier factor")
+            raise ImportRejectedError(location, "name", _("is the name of an earlier factor"))
         ids.add(factor.definition.id)
         keys.add(factor.definition.key)
 
@@ -145,25 +148,26 @@ def plan_factors(
         if old is None:
             to_define.append(dataclasses.replace(definition, id=None))
         elif old.kind is not definition.kind:
-            raise ImportRejectedError(location, "kind", "differs from the factor of the same "
-                                      "name in the journal (rated another way)")
+            raise ImportRejectedError(location, "kind", _("differs from the factor of the same "
+                                        "name in the journal (rated another way)"))
         else:
             assert old.id is not None
             held = existing_values.get(old.id, {})
         for day, value in factor.values:
             if day > today:
-                raise ImportRejectedError(location, "day", "must not be in the future")
+                raise ImportRejectedError(location, "day", _("must not be in the future"))
             if day in held:
                 if held[day] != value:
                     raise ImportRejectedError(
-                        location, "value", f"on {day.isoformat()} differs from the value the "
-                        "journal holds for that day")
+                        location, "value", _("on {isoformat} differs from the value the "
+                          "journal holds for that day").format(isoformat=day.isoformat()))
                 skipped += 1
                 continue
             values.append((definition.key, day, value))
     if len(existing) + len(to_define) > MAX_FACTORS:
         raise ImportRejectedError("factors", "factor",
-                                  f"at most {MAX_FACTORS} factors can be defined in a journal")
+                                  _("at most {max_factors} factors can be defined "
+                                    "in a journal").format(max_factors=MAX_FACTORS))
     return FactorPlan(tuple(to_define), tuple(values), skipped)
 
 

@@ -43,11 +43,14 @@ from ketajournal.domain.models import (
 )
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_global_id, check_int
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 from ketajournal.reports import csv_export
 from ketajournal.reports.factor_formats import tags_from_json
 from ketajournal.services.imports.common import (
     ImportRejectedError,
     json_depth,
+    line_of,
     read_bytes,
     rejected,
     safe_name,
@@ -93,7 +96,7 @@ def check_unique_ids(records: Iterable[ImportRecord]) -> None:
         key = (record.kind, record.source_id)
         if key in seen:
             raise ImportRejectedError(
-                record.location, "id", "is used by an earlier entry of the same kind"
+                record.location, "id", _("is used by an earlier entry of the same kind")
             )
         seen.add(key)
 
@@ -105,7 +108,7 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     """An import file's text: UTF-8 (a BOM dropped), refused past ``limit`` (by default
     the CSV cap)."""
     limit = MAX_IMPORT_BYTES if limit is None else limit
-    data = read_bytes(path, display, limit, "a journal export")
+    data = read_bytes(path, display, limit, N_("a journal export"))
     if data.startswith(codecs.BOM_UTF8):  # spreadsheets save "CSV UTF-8" with one
         data = data[len(codecs.BOM_UTF8):]
     try:
@@ -113,7 +116,7 @@ def read_text(path: Path, display: str, limit: int | None = None) -> str:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ImportRejectedError(
-            f"{display} line {line}", "",
+            line_of(display, line), "",
             "is not UTF-8 text; ketajournal exports are UTF-8 (in a spreadsheet, save as "
             '"CSV UTF-8")',
         ) from None
@@ -134,7 +137,8 @@ def read_csv_folder(folder: Path) -> list[ImportRecord]:
     if not found:
         names = ", ".join(csv_export.file_name(k) for k in csv_export.COLUMNS)
         raise ImportRejectedError(
-            str(folder), "", f"holds none of the files of a ketajournal CSV export ({names})"
+            str(folder), "", _("holds none of the files of a ketajournal CSV "
+                               "export ({names})").format(names=names)
         )
     return records
 
@@ -146,16 +150,17 @@ def read_csv_file(path: Path, display: str, kind: str | None = None) -> list[Imp
     text = read_text(path, display)
     rows = _csv_rows(text, display)
     if not rows:
-        raise ImportRejectedError(f"{display} line 1", "", "is empty: the header row is missing")
+        raise ImportRejectedError(line_of(display, 1), "", _("is empty: the header row is missing"))
     header_line, header = rows[0]
-    kind = _csv_kind(header, kind, f"{display} line {header_line}")
+    kind = _csv_kind(header, kind, line_of(display, header_line))
     columns = csv_export.COLUMNS[kind]
     records = []
     for line, cells in rows[1:]:
-        location = f"{display} line {line}"
+        location = line_of(display, line)
         if len(cells) != len(header):
             raise ImportRejectedError(
-                location, "", f"has {len(cells)} cells where the header has {len(header)}"
+                location, "", _("has {cells} cells where the header "
+                                "has {header}").format(cells=len(cells), header=len(header))
             )
         row = dict(zip(header, cells, strict=True))
         try:
@@ -179,16 +184,16 @@ def _csv_rows(text: str, display: str) -> list[tuple[int, list[str]]]:
             start = reader.line_num + 1
     except csv.Error:
         raise ImportRejectedError(
-            f"{display} line {start}", "",
-            "is not valid CSV (an unclosed quote, or a cell longer than "
-            f"{csv.field_size_limit():,} characters)",
+            line_of(display, start), "",
+            _("is not valid CSV (an unclosed quote, or a cell longer than "
+              "{count} characters)").format(count=format(csv.field_size_limit(), ",")),
         ) from None
     return rows
 
 
 def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
     if len(set(header)) != len(header):
-        raise ImportRejectedError(location, "", "names a column twice")
+        raise ImportRejectedError(location, "", _("names a column twice"))
     if kind is None:
         matches = [
             k for k, columns in csv_export.COLUMNS.items()
@@ -198,8 +203,8 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
             names = ", ".join(csv_export.file_name(k) for k in csv_export.COLUMNS)
             raise ImportRejectedError(
                 location, "",
-                f"is not a ketajournal CSV file: its columns match no kind (the export's "
-                f"files are {names})",
+                _("is not a ketajournal CSV file: its columns match no kind (the export's "
+                  "files are {names})").format(names=names),
             )
         return matches[0]
     expected = csv_export.COLUMNS[kind]
@@ -207,15 +212,18 @@ def _csv_kind(header: list[str], kind: str | None, location: str) -> str:
     if missing and set(missing) in csv_export.may_lack(kind):
         missing = []  # a file from before these columns existed
     if missing:
-        raise ImportRejectedError(location, "", f"missing column(s): {', '.join(missing)}")
+        raise ImportRejectedError(location, "", _("missing "
+                                                  "column(s): {missing}").format(
+            missing=', '.join(missing)))
     extra = [c for c in header if c not in expected]
     if extra:
         shown = ", ".join(safe_name(c, quoted=True) for c in extra[:3])
         more = f" and {len(extra) - 3} more" if len(extra) > 3 else ""
         raise ImportRejectedError(
             location, "",
-            f"unknown column(s): {shown}{more} (a {kind.replace('_', ' ')} file has only the "
-            "columns in docs/export-csv.md)",
+            _("unknown column(s): {shown}{more} (a {value} file has only the "
+              "columns in "
+              "docs/export-csv.md)").format(shown=shown, more=more, value=kind.replace('_', ' ')),
         )
     return kind
 
@@ -242,7 +250,7 @@ def _number(cell: str) -> int | float | str | None:
 def _source_id(value: object) -> int:
     low, high = ENTRY_ID_RANGE
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ValidationError("id", "must be a positive whole number")
+        raise ValidationError("id", _("must be a positive whole number"))
     return value
 
 
@@ -255,27 +263,27 @@ def _link(name: str, value: object) -> int | None:
 def _time(name: str, value: object) -> datetime:
     """An exported time: ISO 8601 with a UTC offset (an export always has one)."""
     if not isinstance(value, str) or not value.strip() or len(value) > _TIME_MAX_CHARS:
-        raise ValidationError(name, "must be an ISO 8601 date and time with a UTC offset")
+        raise ValidationError(name, _("must be an ISO 8601 date and time with a UTC offset"))
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:
         raise ValidationError(
-            name, "must be an ISO 8601 date and time with a UTC offset, "
-            "e.g. 2026-03-14T09:30:00+01:00"
+            name, _("must be an ISO 8601 date and time with a UTC offset, "
+              "e.g. 2026-03-14T09:30:00+01:00")
         ) from None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         raise ValidationError(
-            name, "has no UTC offset (an export always has one, e.g. +01:00), so its day "
-            "is unknown"
+            name, _("has no UTC offset (an export always has one, e.g. +01:00), so its day "
+              "is unknown")
         )
     if not 2000 <= parsed.year <= 2100:
-        raise ValidationError(name, "must be between the years 2000 and 2100")
+        raise ValidationError(name, _("must be between the years 2000 and 2100"))
     return parsed
 
 
 def _check_day(value: object, entry: Entry) -> None:
     if value != local_day(entry.at).isoformat():
-        raise ValidationError("day", "must be the date of at, as YYYY-MM-DD")
+        raise ValidationError("day", _("must be the date of at, as YYYY-MM-DD"))
 
 
 def _csv_common(row: Mapping[str, str]) -> tuple[int, dict[str, Any]]:
@@ -304,7 +312,7 @@ def _csv_bp(row: Mapping[str, str], name: str) -> BloodPressure | None:
     if systolic is None and diastolic is None:
         return None
     if systolic is None or diastolic is None:
-        raise ValidationError(name, "needs both systolic and diastolic, or neither")
+        raise ValidationError(name, _("needs both systolic and diastolic, or neither"))
     return BloodPressure(
         check_int(f"{name} systolic", systolic, *SYSTOLIC_RANGE),
         check_int(f"{name} diastolic", diastolic, *DIASTOLIC_RANGE),
@@ -374,7 +382,7 @@ def _csv_assessment(row: Mapping[str, str]) -> tuple[int, Entry, int | None]:
     total = check_int("total", _number(row["total"]), 0, entry.instrument.max_total)
     if total != entry.total:
         raise ValidationError(
-            "total", "must equal the sum of the answers (the total is derived from them)"
+            "total", _("must equal the sum of the answers (the total is derived from them)")
         )
     return source_id, entry, None
 
@@ -431,26 +439,26 @@ def read_json(path: Path) -> tuple[list[ImportRecord], dict[str, Any]]:
     display = path.name
     text = read_text(path, display, MAX_JSON_IMPORT_BYTES)
     if json_depth(text) > MAX_JSON_DEPTH:
-        raise ImportRejectedError(display, "", "is nested too deeply to be an export")
+        raise ImportRejectedError(display, "", _("is nested too deeply to be an export"))
     try:
         stream = _JsonStream(text, display)
         return stream.records(), stream.others
     except RecursionError:
-        raise ImportRejectedError(display, "", "is nested too deeply to be an export") from None
+        raise ImportRejectedError(display, "", _("is nested too deeply to be an export")) from None
     except json.JSONDecodeError as error:
         raise ImportRejectedError(
-            f"{display} line {error.lineno}", "", "is not valid JSON"
+            line_of(display, error.lineno), "", _("is not valid JSON")
         ) from None
     except _DuplicateKeyError as error:
         raise ImportRejectedError(
             display, safe_name(error.key, quoted=True),
-            "appears twice in one object, so which value is meant is unknown (an export "
-            "writes every key once)"
+            _("appears twice in one object, so which value is meant is unknown (an export "
+              "writes every key once)")
         ) from None
     except ValueError:  # a number with more digits than Python converts (over 4,300)
         raise ImportRejectedError(
-            display, "", "is not a ketajournal JSON export: it holds a number with thousands "
-            "of digits"
+            display, "", _("is not a ketajournal JSON export: it holds a number with thousands "
+              "of digits")
         ) from None
 
 
@@ -486,7 +494,7 @@ class _JsonStream:
                 if "format" not in seen:
                     raise self._not_an_export()
                 raise ImportRejectedError(
-                    self.display, safe_name(key, quoted=True), "is not a known key"
+                    self.display, safe_name(key, quoted=True), _("is not a known key")
                 )
             if key == "entries":
                 seen[key] = True
@@ -502,7 +510,7 @@ class _JsonStream:
             self._check_top("version", None)
         if "entries" not in seen:
             raise ImportRejectedError(
-                self.display, "entries", "must be an object with a list per kind"
+                self.display, "entries", _("must be an object with a list per kind")
             )
         return records
 
@@ -512,31 +520,31 @@ class _JsonStream:
             raise self._not_an_export()
         if key == "version":
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-                raise ImportRejectedError(display, "version", "must be a whole number")
+                raise ImportRejectedError(display, "version", _("must be a whole number"))
             if value > EXPORT_VERSION:
                 raise ImportRejectedError(
                     display, "version",
-                    "is from a newer ketajournal; update ketajournal to import it",
+                    _("is from a newer ketajournal; update ketajournal to import it"),
                 )
         if key == "schema_version" and value is not None and (
             isinstance(value, bool) or not isinstance(value, int)
         ):
-            raise ImportRejectedError(display, "schema_version", "must be a whole number")
+            raise ImportRejectedError(display, "schema_version", _("must be a whole number"))
 
     def _entries(self, records: list[ImportRecord]) -> None:
         if self._peek() != "{":
             raise ImportRejectedError(
-                self.display, "entries", "must be an object with a list per kind"
+                self.display, "entries", _("must be an object with a list per kind")
             )
         self._next()
         for kind in self._keys():
             if kind not in JSON_FIELDS:
                 raise ImportRejectedError(
                     f"{self.display}: entries", safe_name(kind, quoted=True),
-                    f"is not a kind of entry (kinds: {', '.join(KINDS)})",
+                    _("is not a kind of entry (kinds: {kinds})").format(kinds=', '.join(KINDS)),
                 )
             if self._peek() != "[":
-                raise ImportRejectedError(f"{self.display}: entries", kind, "must be a list")
+                raise ImportRejectedError(f"{self.display}: entries", kind, _("must be a list"))
             self._next()
             for index, item in enumerate(self._items()):
                 location = f"{self.display}: {kind}[{index}]"
@@ -638,12 +646,12 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _json_entry(kind: str, item: object) -> tuple[int, Entry, int | None]:
     if not isinstance(item, dict):
-        raise ValidationError("entry", "must be an object")
+        raise ValidationError("entry", _("must be an object"))
     expected = JSON_FIELDS[kind]
     missing = [name for name in expected if name not in item
                and name not in JSON_ADDED_FIELDS.get(kind, ())]
     if missing:
-        raise ValidationError(missing[0], "is missing")
+        raise ValidationError(missing[0], _("is missing"))
     extra = [name for name in item if name not in expected
              and name not in _JSON_EXTRA_KEYS[kind]]
     if extra:
@@ -660,7 +668,8 @@ def _json_entry(kind: str, item: object) -> tuple[int, Entry, int | None]:
         elif name == "safety_acknowledged_at":
             value = None if value is None else _time(name, value)
         elif name == "instrument_id" and not isinstance(value, str):
-            raise ValidationError("instrument", f"must be one of: {', '.join(INSTRUMENTS)}")
+            raise ValidationError("instrument", _("must be one of: {choices}").format(
+                choices=', '.join(INSTRUMENTS)))
         elif name == "session_id":
             link = _link(name, value)
             continue

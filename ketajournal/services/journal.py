@@ -35,6 +35,7 @@ from ketajournal.domain.tags import (
 )
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.validation import ValidationError, check_not_future
+from ketajournal.language import gettext as _
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
 from ketajournal.platform.paths import JournalPaths
@@ -273,7 +274,7 @@ class Journal:
             and entry.session_id is not None
             and self._entries.get(Session.kind, entry.session_id) is None
         ):
-            raise ValidationError("session_id", "must refer to a session in this journal")
+            raise ValidationError("session_id", _("must refer to a session in this journal"))
 
     # -- reads -------------------------------------------------------------------------
     def get(self, kind: str, entry_id: int) -> Entry | None:
@@ -468,7 +469,7 @@ class Journal:
         for factor in self._factors.all():
             if factor.key == key:
                 return factor
-        raise ValidationError("factor", "is not defined yet (define it first)")
+        raise ValidationError("factor", _("is not defined yet (define it first)"))
 
     def define_factor(self, name: str, kind: FactorKind) -> tuple[FactorDefinition, Change]:
         """Start following a factor; at most ``MAX_FACTORS``, each name once."""
@@ -476,9 +477,10 @@ class Journal:
         with transaction(self._db):
             existing = self._factors.all()
             if any(other.key == factor.key for other in existing):
-                raise ValidationError("name", "is already a factor")
+                raise ValidationError("name", _("is already a factor"))
             if len(existing) >= MAX_FACTORS:
-                raise ValidationError("factor", f"at most {MAX_FACTORS} factors can be defined")
+                raise ValidationError("factor", _("at most {count} factors can be defined").format(
+                    count=MAX_FACTORS))
             factor_id = self._factors.define(factor)
         return dataclasses.replace(factor, id=factor_id), Change.of(FACTOR_CHANGE, factor_id)
 
@@ -497,7 +499,7 @@ class Journal:
         if value is not None:
             value = check_factor_value("value", factor.kind, value)
         if day > local_day(self._clock()):
-            raise ValidationError("day", "must not be in the future")
+            raise ValidationError("day", _("must not be in the future"))
         with transaction(self._db):
             self._factors.set_value(factor.id, day, value)
         return Change.of(FACTOR_CHANGE, factor.id)

@@ -28,6 +28,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.crypto import (
     RECOVERY_GROUPS,
     Argon2Params,
@@ -75,7 +76,7 @@ class WrongSecretError(KnownError):
 
     def __init__(self) -> None:
         super().__init__(
-            "That passphrase or recovery key does not open this journal. Nothing was changed."
+            _("That passphrase or recovery key does not open this journal. Nothing was changed.")
         )
 
 
@@ -92,8 +93,8 @@ class PassphraseRequiredError(NeedsSecretError):
 
     def __init__(self, home: Path) -> None:
         super().__init__(
-            f"The journal in {home} is locked with a passphrase. Enter the passphrase or the "
-            "recovery key to open it. Nothing was changed."
+            _("The journal in {home} is locked with a passphrase. Enter the passphrase or the "
+              "recovery key to open it. Nothing was changed.").format(home=home)
         )
 
 
@@ -102,9 +103,10 @@ class KeyMissingError(NeedsSecretError):
 
     def __init__(self, home: Path) -> None:
         super().__init__(
-            f"There is a journal in {home}, but the system keyring holds no key for it "
-            "(the keyring may have been reset, or this is another user account or computer). "
-            "Nothing was changed. Open it with its recovery key or passphrase."
+            _("There is a journal in {home}, but the system keyring holds no key for it "
+              "(the keyring may have been reset, or this is another user account or computer). "
+              "Nothing was changed. Open it with its recovery key or passphrase.").format(
+                  home=home)
         )
 
 
@@ -120,10 +122,10 @@ class KeyLostError(KnownError):
 
     def __init__(self, home: Path) -> None:
         super().__init__(
-            f"There is a journal in {home}, but the system keyring holds no key for it, and "
-            "the journal was made by an older ketajournal that had no recovery key. Nothing "
-            "was changed. Restore the keyring entry (for example from a backup of the "
-            "keyring) to open it."
+            _("There is a journal in {home}, but the system keyring holds no key for it, and "
+              "the journal was made by an older ketajournal that had no recovery key. Nothing "
+              "was changed. Restore the keyring entry (for example from a backup of the "
+              "keyring) to open it.").format(home=home)
         )
 
 
@@ -132,8 +134,8 @@ class NoWrappedKeyError(KnownError):
 
     def __init__(self) -> None:
         super().__init__(
-            "This journal has no recovery key or passphrase yet (it was made by an older "
-            "ketajournal), so only the key in the system keyring opens it. Nothing was changed."
+            _("This journal has no recovery key or passphrase yet (it was made by an older "
+              "ketajournal), so only the key in the system keyring opens it. Nothing was changed.")
         )
 
 
@@ -146,8 +148,8 @@ class KeyChangeFailedError(KnownError):
 
     def __init__(self) -> None:
         super().__init__(
-            "The journal's key could not be stored and checked again, so nothing was changed. "
-            "Your journal opens as before."
+            _("The journal's key could not be stored and checked again, so nothing was changed. "
+              "Your journal opens as before.")
         )
 
 
@@ -325,15 +327,16 @@ def confirm_matches(code: RecoveryCode, typed_groups: Mapping[int, str]) -> bool
 def recovery_notice(code: RecoveryCode, *, new_journal: bool = True) -> str:
     """The paragraph the CLI prints (to stderr) when it made a recovery key."""
     made = (
-        "Your new journal is encrypted. Its recovery key is:"
+        _("Your new journal is encrypted. Its recovery key is:")
         if new_journal
-        else "This journal had no recovery key, so one was made. Its recovery key is:"
+        else _("This journal had no recovery key, so one was made. Its recovery key is:")
     )
     advice = textwrap.fill(
-        "Write this down (or print it) now and keep it somewhere safe, away from this "
-        "computer. It is shown only this once. It is the only way to open your journal if "
-        "the system keyring is lost (a reinstalled computer, a new user account, a reset "
-        "keyring). Anyone who has it and a copy of your journal files can read the journal.",
+        _("Write this down (or print it) now and keep it somewhere safe, away from this "
+          "computer. It is shown only this once. It is the only way to open your journal if "
+          "the system keyring is lost (a reinstalled computer, a new user account, a reset "
+          "keyring). Anyone who has it and a copy of your journal files can read the "
+          "journal."),
         width=SHEET_WIDTH,
     )
     return f"{made}\n\n    {code}\n\n{advice}"
@@ -378,8 +381,9 @@ def check_passphrase(passphrase: str) -> None:
     """Raise :class:`PassphraseError` if ``passphrase`` is too short to protect the journal."""
     if len(passphrase) < MIN_PASSPHRASE_LENGTH or not passphrase.strip():
         raise PassphraseError(
-            f"A passphrase needs at least {MIN_PASSPHRASE_LENGTH} characters. A few unrelated "
-            "words are easy to remember and hard to guess. Nothing was changed."
+            _("A passphrase needs at least {min_passphrase_length} characters. A few unrelated "
+              "words are easy to remember and hard to guess. Nothing was changed.").format(
+                  min_passphrase_length=MIN_PASSPHRASE_LENGTH)
         )
 
 
@@ -397,12 +401,12 @@ def enable_passphrase(journal: Journal, keys: KeyStore, passphrase: str) -> None
     header = read_header(paths.header)
     if header.passphrase is not None:
         raise PassphraseError(
-            "This journal already has a passphrase. Change it instead. Nothing was changed."
+            _("This journal already has a passphrase. Change it instead. Nothing was changed.")
         )
     if header.recovery is None:
         raise PassphraseError(
-            "This journal has no recovery key yet. Make one first, so that a forgotten "
-            "passphrase never locks you out. Nothing was changed."
+            _("This journal has no recovery key yet. Make one first, so that a forgotten "
+              "passphrase never locks you out. Nothing was changed.")
         )
     _write_passphrase(paths, header, key, passphrase)
     try:
@@ -427,9 +431,9 @@ def change_passphrase(
     paths, key = journal.paths, journal.data_key
     header = read_header(paths.header)
     if header.passphrase is None:
-        raise PassphraseError("This journal has no passphrase to change. Nothing was changed.")
+        raise PassphraseError(_("This journal has no passphrase to change. Nothing was changed."))
     if current is not None:
-        found, _ = key_from_secret(header, current)
+        found, _mode = key_from_secret(header, current)
         if not same_key(found, key):
             raise WrongSecretError
     _write_passphrase(paths, header, key, new_passphrase)
@@ -444,7 +448,7 @@ def disable_passphrase(journal: Journal, keys: KeyStore) -> None:
     paths, key = journal.paths, journal.data_key
     header = read_header(paths.header)
     if header.passphrase is None:
-        raise PassphraseError("This journal has no passphrase. Nothing was changed.")
+        raise PassphraseError(_("This journal has no passphrase. Nothing was changed."))
     _store_in_keyring(keys, keyring_entry(paths.home, header.journal_id), key)
     write_header(paths.header, header.replace(passphrase=None), key)
 
@@ -459,8 +463,8 @@ def remember_in_keyring(journal: Journal, keys: KeyStore) -> None:
     header = read_header(paths.header)
     if header.passphrase is not None:
         raise PassphraseError(
-            "This journal is locked with a passphrase; turn the passphrase off to keep its "
-            "key in the system keyring instead. Nothing was changed."
+            _("This journal is locked with a passphrase; turn the passphrase off to keep its "
+              "key in the system keyring instead. Nothing was changed.")
         )
     _store_in_keyring(keys, keyring_entry(paths.home, header.journal_id), key)
 
@@ -469,7 +473,7 @@ def _store_in_keyring(keys: KeyStore, entry: str, key: bytes) -> None:
     keys.put(entry, key)
     stored = keys.get(entry)
     if stored is None or not same_key(stored, key):
-        raise KeyringUnavailableError("the key could not be read back after storing it")
+        raise KeyringUnavailableError(_("the key could not be read back after storing it"))
 
 
 def _write_passphrase(
@@ -530,22 +534,26 @@ def read_secret_file(path: Path) -> str:
                 )
             data = handle.read(MAX_SECRET_FILE_BYTES + 1)
     except FileNotFoundError:
-        raise SecretFileError(f"The password file {path} does not exist.") from None
+        raise SecretFileError(_("The password file {path} "
+                                "does not exist.").format(path=path)) from None
     except OSError as error:
         raise SecretFileError(
-            f"The password file {path} cannot be read ({error.strerror or 'error'})."
+            _("The password file {path} cannot be read ({error}).").format(
+                path=path, error=error.strerror or 'error')
         ) from None
     if len(data) > MAX_SECRET_FILE_BYTES:
         raise SecretFileError(
-            f"The password file {path} is too large to hold a passphrase or recovery key."
+            _("The password file {path} is too large to hold a passphrase or recovery key.").format(
+                path=path)
         )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise SecretFileError(f"The password file {path} is not UTF-8 text.") from None
+        raise SecretFileError(_("The password file {path} is "
+                                "not UTF-8 text.").format(path=path)) from None
     text = text.rstrip("\r\n")
     if not text:
-        raise SecretFileError(f"The password file {path} is empty.")
+        raise SecretFileError(_("The password file {path} is empty.").format(path=path))
     return text
 
 

@@ -34,6 +34,7 @@ from ketajournal.domain.medications import (
     overlapping,
 )
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.reports.medication_formats import (
     DOSE_COLUMNS,
     DOSE_FILE,
@@ -44,7 +45,12 @@ from ketajournal.reports.medication_formats import (
     courses_from_csv,
 )
 from ketajournal.services.import_reading import read_text
-from ketajournal.services.imports.common import ImportRejectedError, MedicationRecord, rejected
+from ketajournal.services.imports.common import (
+    ImportRejectedError,
+    MedicationRecord,
+    line_of,
+    rejected,
+)
 
 #: Where each course was read (``export.json: medications[0]``), and the course.
 Located = tuple[str, Course]
@@ -70,7 +76,7 @@ def medications_from_json(items: object, display: str) -> tuple[Located, ...]:
     """The courses of a JSON export's ``medications`` value as read (``display``: the
     file's name), each checked; the first bad one refuses the import."""
     if not isinstance(items, list):
-        raise ImportRejectedError(display, "medications", "must be a list")
+        raise ImportRejectedError(display, "medications", _("must be a list"))
     found = []
     for index, item in enumerate(items):
         location = f"{display}: medications[{index}]"
@@ -89,7 +95,9 @@ def _read_csv_folder(folder: Path) -> tuple[Located, ...]:
     for path in (medications, doses):
         if not path.is_file():
             raise ImportRejectedError(
-                path.name, "", f"is missing: {MEDICATION_FILE} and {DOSE_FILE} go together")
+                path.name, "", _("is missing: {medication_file} and "
+                                 "{dose_file} go together").format(
+                    medication_file=MEDICATION_FILE, dose_file=DOSE_FILE))
     try:
         found = courses_from_csv(read_csv_rows(medications, MEDICATION_COLUMNS),
                                  read_csv_rows(doses, DOSE_COLUMNS))
@@ -108,23 +116,25 @@ def read_csv_rows(path: Path, columns: Sequence[str]) -> list[tuple[str, dict[st
     header: list[str] | None = None
     try:
         for cells in reader:
-            location = f"{path.name} line {reader.line_num}"
+            location = line_of(path.name, reader.line_num)
             if not cells:
                 continue
             if header is None:
                 if cells != list(columns):
                     raise ImportRejectedError(
-                        location, "", f"must be the header: {','.join(columns)}")
+                        location, "", _("must be the "
+                                        "header: {columns}").format(columns=','.join(columns)))
                 header = cells
                 continue
             if len(cells) != len(header):
                 raise ImportRejectedError(
-                    location, "", f"has {len(cells)} cells where the header has {len(header)}")
+                    location, "", _("has {cells} cells where the header "
+                                    "has {header}").format(cells=len(cells), header=len(header)))
             rows.append((location, dict(zip(header, cells, strict=True))))
     except csv.Error:
-        raise ImportRejectedError(path.name, "", "is not valid CSV") from None
+        raise ImportRejectedError(path.name, "", _("is not valid CSV")) from None
     if header is None:
-        raise ImportRejectedError(f"{path.name} line 1", "", "is empty: the header is missing")
+        raise ImportRejectedError(line_of(path.name, 1), "", _("is empty: the header is missing"))
     return rows
 
 
@@ -132,7 +142,7 @@ def _check_unique_ids(found: Sequence[Located]) -> None:
     seen: set[int | None] = set()
     for location, course in found:
         if course.id in seen:
-            raise ImportRejectedError(location, "id", "is used by an earlier medication")
+            raise ImportRejectedError(location, "id", _("is used by an earlier medication"))
         seen.add(course.id)
 
 
@@ -147,8 +157,8 @@ def plan_medications(existing: Sequence[Course], found: Sequence[Located]) -> Me
             continue
         if overlapping(known, course) is not None:
             raise ImportRejectedError(
-                location, "name", "overlaps a different course of the same medication in "
-                "the journal (a medication is taken once at a time)")
+                location, "name", _("overlaps a different course of the same medication in "
+                  "the journal (a medication is taken once at a time)"))
         new = dataclasses.replace(course, id=None)
         known.append(new)
         to_add.append(new)

@@ -30,6 +30,7 @@ from ketajournal.domain.medications import (
 )
 from ketajournal.domain.timeutil import local_day, to_iso
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.services.journal import Change, Journal, NotFoundError
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.medications import MedicationRepository
@@ -168,7 +169,7 @@ class MedicationList:
             before = course_taken(taken, name, day)
             if before.current_dose.day > day:
                 raise ValidationError(
-                    "at", "must not be before the medication's last dose change")
+                    "at", _("must not be before the medication's last dose change"))
             stop = MedicationStep(name=before.name, day=day, action=StepAction.STOP,
                                   medication_class=before.medication_class)
             after = dataclasses.replace(before, steps=(*before.steps, stop))

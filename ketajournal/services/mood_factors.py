@@ -10,16 +10,17 @@ events psychotherapy, integration, medication change and life event. The CLI
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from ketajournal.domain import factors
 from ketajournal.domain.boosters import DailyMood
-from ketajournal.domain.factors import ASSOCIATION, DEFINITION, FactorEffect, describe
+from ketajournal.domain.factors import ASSOCIATION, FactorEffect, describe
 from ketajournal.domain.models import EventKind
 from ketajournal.domain.timeutil import local_day
+from ketajournal.language import gettext as _
 from ketajournal.services.journal import Journal
 
 #: The event kinds compared (an appointment is not something that moves mood).
@@ -37,8 +38,9 @@ class FactorReport:
 
     effects: tuple[FactorEffect, ...]
     days: int
-    definition: str = DEFINITION
-    association: str = ASSOCIATION
+    #: Both in the language in use when the report was made (``--json``: English).
+    definition: str = field(default_factory=factors.definition)
+    association: str = field(default_factory=lambda: _(ASSOCIATION))
 
     @property
     def shown(self) -> tuple[FactorEffect, ...]:
@@ -53,16 +55,15 @@ class FactorReport:
     def lines(self) -> list[str]:
         """The report as plain lines (the CLI prints them; no score is echoed alone)."""
         if not self.days:
-            return ["No mood entries yet: there is nothing to compare."]
+            return [_("No mood entries yet: there is nothing to compare.")]
         text = [describe(effect) for effect in self.shown]
         if not text:
-            text.append(
-                f"Not enough days yet for any comparison ({factors.MIN_DAYS} days with and "
-                f"{factors.MIN_DAYS} without are needed)."
-            )
+            text.append(_("Not enough days yet for any comparison ({n} days with and {n} "
+                          "without are needed).").format(n=factors.MIN_DAYS))
         waiting = _unique(effect.factor.phrase(effect.lag) for effect in self.too_few)
         if waiting:
-            text.append(f"Not enough days yet for: {'; '.join(waiting)}.")
+            text.append(_("Not enough days yet for: {factors}.").format(
+                factors="; ".join(waiting)))
         text.append(self.definition)
         return text
 
@@ -105,7 +106,8 @@ def factor_report(journal: Journal) -> FactorReport:
     moods = journal.moods()
     totals = journal.daily_mood_means()
     daily = DailyMood(
-        tuple(day for day, _ in totals), np.asarray([m for _, m in totals], dtype=np.float64)
+        tuple(day for day, _mean in totals),
+        np.asarray([m for _day, m in totals], dtype=np.float64)
     )
     session_days = {local_day(session.at) for session in journal.sessions()}
     events = journal.entries("event")

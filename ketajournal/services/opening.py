@@ -31,6 +31,7 @@ from pathlib import Path
 import sqlcipher3
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import RecoveryCode, new_recovery_code
 from ketajournal.platform.instance import creation_lock
@@ -74,8 +75,10 @@ class JournalIncompleteError(KnownError):
 
     def __init__(self, home: Path, found: list[str]) -> None:
         super().__init__(
-            f"{home} holds parts of a journal ({', '.join(found)}) but not the journal file "
-            "itself. ketajournal will not create a new journal there. Nothing was changed."
+            _("{home} holds parts of a journal ({found}) but not the journal file "
+              "itself. ketajournal will not create a new journal there. Nothing "
+              "was changed.").format(
+                  home=home, found=', '.join(found))
         )
 
 
@@ -83,7 +86,7 @@ class NoJournalError(KnownError):
     """There is no journal at the home and creating one was not allowed."""
 
     def __init__(self, home: Path) -> None:
-        super().__init__(f"There is no journal in {home}.")
+        super().__init__(_("There is no journal in {home}.").format(home=home))
 
 
 class NothingToUnlockError(NoJournalError):

@@ -30,6 +30,7 @@ from ketajournal.domain.schedules import (
 )
 from ketajournal.domain.timeutil import in_zone, local_day
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.platform.clock import named_zone
 from ketajournal.services.journal import Change, Journal
 from ketajournal.storage.connection import transaction
@@ -137,7 +138,8 @@ def _template(name: Template | str) -> Template:
         return Template(name)
     except ValueError:
         allowed = ", ".join(t.value for t in Template)
-        raise ValidationError("template", f"must be one of: {allowed}") from None
+        raise ValidationError("template", _("must be one of: {allowed}").format(
+            allowed=allowed)) from None
 
 
 class Plans:
@@ -154,7 +156,8 @@ class Plans:
         """One planned session; :class:`ValidationError` on ``id`` when there is none."""
         item = self._repo.get(item_id)
         if item is None:
-            raise ValidationError("id", f"there is no planned session with id {item_id}")
+            raise ValidationError("id", _("there is no planned session with id {item_id}").format(
+                item_id=item_id))
         return item
 
     def all(self) -> list[PlannedItem]:
@@ -227,7 +230,7 @@ class Plans:
     ) -> tuple[PlanWrite, Change]:
         """Save the sessions (a template's list, as edited) in one transaction."""
         if not sessions:
-            raise ValidationError("sessions", "must hold at least one planned session")
+            raise ValidationError("sessions", _("must hold at least one planned session"))
         if template:
             template = _template(template).value
         after: list[tuple[int, PlannedItem | None]] = []
@@ -258,7 +261,8 @@ class Plans:
             item = self._open_item(item_id, allow_missed=True)
             if session_id is not None:
                 if self._entries.get(Session.kind, session_id) is None:
-                    raise ValidationError("session_id", "must refer to a session in this journal")
+                    raise ValidationError(
+                        "session_id", _("must refer to a session in this journal"))
             else:
                 match = self._match(item, self._repo.linked_session_ids())
                 if match is not None:
@@ -275,7 +279,7 @@ class Plans:
         plan = item.session
         if plan.at > self._journal.now():
             raise ValidationError(
-                "id", "is planned for later: mark it done once the session has happened"
+                "id", _("is planned for later: mark it done once the session has happened")
             )
         session = Session(at=plan.at, route=plan.route, phase=plan.phase, dose_mg=plan.dose_mg,
                           clinic=plan.clinic)
@@ -399,22 +403,23 @@ def planned_from_json(data: Any) -> PlannedItem:
     """A planned session from the shape ``reports.entry_json.planned_to_json`` writes;
     :class:`ValidationError` names the field that is wrong."""
     if not isinstance(data, dict):
-        raise ValidationError("planned_sessions", "must be a list of objects")
+        raise ValidationError("planned_sessions", _("must be a list of objects"))
     try:
         at = datetime.fromisoformat(str(data["at"]))
     except (KeyError, ValueError):
-        raise ValidationError("at", "must be an ISO 8601 time with its offset") from None
+        raise ValidationError("at", _("must be an ISO 8601 time with its offset")) from None
     item_id = data.get("id")
     if isinstance(item_id, bool) or not isinstance(item_id, int) or item_id < 1:
-        raise ValidationError("id", "must be a whole number from 1")
+        raise ValidationError("id", _("must be a whole number from 1"))
     try:
         status = PlanStatus(data.get("status", "planned"))
     except ValueError:
         allowed = ", ".join(s.value for s in PlanStatus)
-        raise ValidationError("status", f"must be one of: {allowed}") from None
+        raise ValidationError("status", _("must be one of: {allowed}").format(
+            allowed=allowed)) from None
     session_id = data.get("session_id")
     if session_id is not None and (isinstance(session_id, bool) or not isinstance(session_id, int)):
-        raise ValidationError("session_id", "must be a whole number or null")
+        raise ValidationError("session_id", _("must be a whole number or null"))
     template = data.get("template", "")
     if template:
         template = _template(template).value

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ketajournal import __version__
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.moves import COPY_CHUNK, os_reason, private_file, staging_dir
 from ketajournal.platform.paths import DB_NAME, HEADER_NAME, JournalPaths, ensure_private_dir
@@ -91,8 +92,8 @@ def write_portable_backup(journal: Journal, target: Path) -> PortableBackup:
         return _write_portable_backup(journal, paths, key, header, target)
     except OSError as error:
         raise BackupFileError(
-            f"The backup file {target} could not be written ({os_reason(error)}). "
-            "Nothing was changed."
+            _("The backup file {target} could not be written ({error}). "
+              "Nothing was changed.").format(target=target, error=os_reason(error))
         ) from None
 
 
@@ -123,7 +124,9 @@ def _write_portable_backup(
             check = ensure_private_dir(staging / "check")
             written = extract_portable_backup(tmp, check, str(target.name), key)
             if written.header.read_bytes() != header_bytes:
-                raise BackupFileError(f"The backup file {target} did not read back correctly.")
+                raise BackupFileError(_("The backup file {target} did not read "
+                                        "back correctly.").format(
+                    target=target))
             verify_backup(written.db, key, expected)
     return PortableBackup(target, header.journal_id, counts, created)
 
@@ -142,7 +145,8 @@ class BackupKeyDoesNotFitError(BackupFileError):
     """
 
     def __init__(self, display: str) -> None:
-        super().__init__(f"The journal file in {display} does not open with its key.")
+        super().__init__(_("The journal file in {display} does not open with its key.").format(
+            display=display))
 
 
 def read_portable_header(source: Path, display: str) -> tuple[bytes, datetime]:
@@ -189,11 +193,12 @@ def _archive(source: Path, display: str) -> Iterator[zipfile.ZipFile]:
             yield archive
     except (zipfile.BadZipFile, EOFError):
         raise BackupFileError(
-            f"The backup file {display} is damaged (its contents do not match their "
-            "checksums). Nothing was changed."
+            _("The backup file {display} is damaged (its contents do not match their "
+              "checksums). Nothing was changed.").format(display=display)
         ) from None
     except NotImplementedError:  # a compression or encryption method we never write
-        raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
+        raise BackupFileError(_("{display} is not a ketajournal backup file.").format(
+            display=display)) from None
 
 
 def _check_members(archive: zipfile.ZipFile, display: str) -> None:
@@ -208,13 +213,15 @@ def _check_members(archive: zipfile.ZipFile, display: str) -> None:
         info.compress_type != zipfile.ZIP_STORED or info.file_size != info.compress_size
         for info in infos
     ):
-        raise BackupFileError(f"{display} is not a ketajournal backup file.")
+        raise BackupFileError(_("{display} is not a ketajournal backup file.").format(
+            display=display))
 
 
 def _small(archive: zipfile.ZipFile, name: str) -> zipfile.ZipInfo:
     info = archive.getinfo(name)
     if info.file_size > _MAX_SMALL_MEMBER:
-        raise BackupFileError(f"{name} in the backup file is too large to be ours.")
+        raise BackupFileError(_("{name} in the backup file is too large to be ours.").format(
+            name=name))
     return info
 
 
@@ -229,9 +236,12 @@ def _manifest(data: bytes, display: str) -> datetime:
             raise ValueError("version")
         created = datetime.fromisoformat(str(manifest.get("created")))
     except (ValueError, RecursionError):  # RecursionError: JSON nested beyond reason
-        raise BackupFileError(f"{display} is not a ketajournal backup file.") from None
+        raise BackupFileError(_("{display} is not a ketajournal backup file.").format(
+            display=display)) from None
     if version > VERSION:
         raise BackupFileError(
-            f"{display} was written by a newer ketajournal. Update ketajournal to restore it."
+            _("{display} was written by a newer ketajournal. Update ketajournal "
+              "to restore it.").format(
+                display=display)
         )
     return created

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.moves import (
@@ -51,9 +53,10 @@ class NothingToRepairError(KnownError):
 
     def __init__(self, home: Path) -> None:
         super().__init__(
-            f"The journal in {home} opens and passes its integrity check, so nothing was "
-            "restored and nothing was changed. To go back to an older backup on purpose, use "
-            "restore FILE --force with one of the files in the backups folder."
+            _("The journal in {home} opens and passes its integrity check, so nothing was "
+              "restored and nothing was changed. To go back to an older backup on purpose, use "
+              "restore FILE --force with one of the files in the backups folder.").format(
+                  home=home)
         )
 
 
@@ -80,8 +83,9 @@ def restore_from_home_backup(
         return _restore_from_home_backup(paths, backup, key, keys, clock)
     except OSError as error:
         raise BackupFileError(
-            f"The backup {backup.name} could not be put in place ({os_reason(error)}). The "
-            "damaged files are where they were."
+            _("The backup {name} could not be put in place ({error}). The "
+              "damaged files are where they were.").format(
+                  name=backup.name, error=os_reason(error))
         ) from None
 
 
@@ -92,12 +96,13 @@ def _restore_from_home_backup(
         header_copy = read_header(backup_header(backup))
     except HeaderError:
         raise BackupFileError(
-            f"The backup {backup.name} has no readable header copy. Nothing was changed."
+            _("The backup {name} has no readable header copy. Nothing was changed.").format(
+                name=backup.name)
         ) from None
     if not backup_verifies(backup, key):
         raise BackupFileError(
-            f"The backup {backup.name} does not open with the journal's key or fails its "
-            "integrity check. Nothing was changed."
+            _("The backup {name} does not open with the journal's key or fails its "
+              "integrity check. Nothing was changed.").format(name=backup.name)
         )
     header_sound = current_header_is(paths, header_copy.journal_id, key)
     database_sound = backup_verifies(paths.database, key)
@@ -113,8 +118,8 @@ def _restore_from_home_backup(
             copy_to_private_file(backup, staged_db)
             if not backup_verifies(staged_db, key):
                 raise BackupFileError(
-                    f"The copy of the backup {backup.name} did not verify (is the disk full "
-                    "or failing?). Nothing was changed."
+                    _("The copy of the backup {name} did not verify (is the disk full "
+                      "or failing?). Nothing was changed.").format(name=backup.name)
                 )
             database = open_database(staged_db, key)
         try:
@@ -183,8 +188,8 @@ class LogIsSoundError(KnownError):
 
     def __init__(self, home: Path) -> None:
         super().__init__(
-            f"The write-ahead log of the journal in {home} is not damaged, so nothing was "
-            "changed."
+            _("The write-ahead log of the journal in {home} is not damaged, so nothing was "
+              "changed.").format(home=home)
         )
 
 
@@ -198,10 +203,12 @@ class LogAccepted:
     def summary(self) -> str:
         """The lines the CLI prints."""
         total = sum(self.counts.values())
-        return (
-            f"The journal now holds what its write-ahead log could still replay ({total} "
-            f"entries). The damaged log and its index are kept in {self.kept}."
-        )
+        return ngettext(
+            "The journal now holds what its write-ahead log could still replay ({n} entry). "
+            "The damaged log and its index are kept in {folder}.",
+            "The journal now holds what its write-ahead log could still replay ({n} entries). "
+            "The damaged log and its index are kept in {folder}.", total).format(
+                n=total, folder=self.kept)
 
 
 def accept_damaged_log(

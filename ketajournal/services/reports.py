@@ -87,7 +87,8 @@ def parse_day(field: str, text: str | None) -> date | None:
     try:
         day = date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(field, "must be a date written YYYY-MM-DD, e.g. 2026-03-14") from None
+        raise ValidationError(
+            field, _("must be a date written YYYY-MM-DD, e.g. 2026-03-14")) from None
     if not REPORT_DAYS[0] <= day <= REPORT_DAYS[1]:
         raise ValidationError(
             field, f"must be a date from {REPORT_DAYS[0]} to {REPORT_DAYS[1]}"
@@ -114,7 +115,7 @@ def resolve_period(
     if since_last_appointment:
         if period_start is not None:
             raise ValidationError(
-                "from", "cannot be combined with --since-last-appointment (choose one)"
+                "from", _("cannot be combined with --since-last-appointment (choose one)")
             )
         appointment = journal.latest_event(EventKind.APPOINTMENT, end)
         if appointment is None:
@@ -141,7 +142,7 @@ def resolve_period(
             else _("All data: the journal has no entries yet.")
         )
     if start > end:
-        raise ValidationError("from", "must be on or before --to")
+        raise ValidationError("from", _("must be on or before --to"))
     return Period(start=start, end=end, basis=basis, definition=definition)
 
 

@@ -27,6 +27,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.crypto import same_key
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
@@ -78,10 +80,11 @@ class JournalExistsError(KnownError):
 
     def __init__(self, paths: JournalPaths) -> None:
         super().__init__(
-            f"There is already a journal in {paths.home}; restore does not replace it unless "
-            "asked. Nothing was changed. To replace it, restore with --force: the journal "
-            f"there is first moved to {paths.set_aside_pattern(SetAside.BEFORE_RESTORE)} "
-            "(nothing is deleted). Or restore into another folder with --home."
+            _("There is already a journal in {home}; restore does not replace it unless "
+              "asked. Nothing was changed. To replace it, restore with --force: the journal "
+              "there is first moved to {before_restore} "
+              "(nothing is deleted). Or restore into another folder with --home.").format(
+                  home=paths.home, before_restore=paths.set_aside_pattern(SetAside.BEFORE_RESTORE))
         )
 
 
@@ -90,8 +93,9 @@ class RestoreNeedsSecretError(NeedsSecretError):
 
     def __init__(self, reason: str) -> None:
         super().__init__(
-            f"{reason} The backup opens with the journal's recovery key, or with the "
-            "passphrase it had when the backup was made. Nothing was changed."
+            _("{reason} The backup opens with the journal's recovery key, or with the "
+              "passphrase it had when the backup was made. Nothing was changed.").format(
+                  reason=reason)
         )
 
 
@@ -112,9 +116,9 @@ class BackupKeyLostError(KnownError):
 
     def __init__(self) -> None:
         super().__init__(
-            "This backup was made by an older ketajournal that had no recovery key, and the "
-            "system keyring holds no key for it, so it cannot be opened here. Nothing was "
-            "changed."
+            _("This backup was made by an older ketajournal that had no recovery key, and the "
+              "system keyring holds no key for it, so it cannot be opened here. Nothing was "
+              "changed.")
         )
 
 
@@ -150,42 +154,57 @@ class RestoreResult:
     def summary(self) -> str:
         """What happened, in a few sentences (counts and paths only)."""
         if self.replaced_database:
-            lines = [f"Restored {self.total} entries from {self.source} into {self.home}."]
+            lines = [ngettext("Restored {n} entry from {source} into {home}.",
+                              "Restored {n} entries from {source} into {home}.",
+                              self.total).format(n=self.total, source=self.source,
+                                                 home=self.home)]
         else:
             lines = [
-                f"Put back the journal header from {backup_header(self.source)}; the journal "
-                f"file was sound and keeps all its {self.total} entries."
+                ngettext("Put back the journal header from {header}; the journal file was "
+                         "sound and keeps its {n} entry.",
+                         "Put back the journal header from {header}; the journal file was "
+                         "sound and keeps all its {n} entries.", self.total).format(
+                    header=backup_header(self.source), n=self.total)
             ]
         if self.moved_aside is not None:
-            lines.append(f"The files it replaced are in {self.moved_aside} (nothing was deleted).")
+            lines.append(_("The files it replaced are in {folder} (nothing was deleted).").format(
+                folder=self.moved_aside))
         if self.older_secrets is not None:
-            lines.append(
-                f"Note: this backup is older than the {self.older_secrets} of the journal "
+            lines.append(_(
+                "Note: this backup is older than the {secrets} of the journal "
                 "it replaced. The restored journal opens with the recovery key and "
                 "passphrase it had when the backup was made — a key you replaced since "
                 "works again — and not with the newer ones. To keep the current ones "
                 "instead, restore with --keep-current-keys (in the window: answer Yes to "
                 "keeping them). If an old key may be known to someone, make a new recovery "
-                "key now (Settings → Security)."
+                "key now (Settings → Security).").format(secrets=secrets_read(self.older_secrets))
             )
         if self.kept_secrets is not None:
-            lines.append(
-                f"The restored journal keeps the current {self.kept_secrets} of the journal "
-                "it replaced; the older ones in the backup no longer open it."
+            lines.append(_(
+                "The restored journal keeps the current {secrets} of the journal "
+                "it replaced; the older ones in the backup no longer open it.").format(
+                    secrets=secrets_read(self.kept_secrets))
             )
         if self.passphrase_mode:
-            lines.append(
+            lines.append(_(
                 "The journal is in passphrase mode: it opens with the passphrase it had when "
                 "the backup was made, or with its recovery key."
-            )
+            ))
         elif self.stored_in_keyring:
-            lines.append("Its key is in the system keyring, so the journal opens as usual.")
+            lines.append(_("Its key is in the system keyring, so the journal opens as usual."))
         else:
-            lines.append(
+            lines.append(_(
                 "The system keyring could not store its key: open the journal with its "
                 "recovery key (--password-file on the command line)."
-            )
+            ))
         return " ".join(lines)
+
+
+def secrets_read(secrets: str) -> str:
+    """:func:`older_secrets`' words ("recovery key and passphrase") in the language in use."""
+    words = {"recovery key": _("recovery key"), "passphrase": _("passphrase"),
+             "recovery key and passphrase": _("recovery key and passphrase")}
+    return words.get(secrets, secrets)
 
 
 @dataclass
@@ -235,7 +254,8 @@ def prepare_restore(
     unchanged in every case (apart from being created, 0700, if it was not there).
     """
     if not source.is_file():
-        raise BackupFileError(f"There is no backup file at {source}. Nothing was changed.")
+        raise BackupFileError(_("There is no backup file at {source}. Nothing was changed.").format(
+            source=source))
     if not force and journal_exists(paths):
         raise JournalExistsError(paths)
     staging = paths.new_staging_dir()
@@ -245,13 +265,13 @@ def prepare_restore(
             header = parse_header(header_bytes, source)
         except OSError as error:
             raise BackupFileError(
-                f"The backup {source} could not be read or copied ({os_reason(error)}). "
-                "Nothing was changed."
+                _("The backup {source} could not be read or copied ({error}). "
+                  "Nothing was changed.").format(source=source, error=os_reason(error))
             ) from None
         except HeaderError:
             raise BackupFileError(
-                f"The header inside the backup {source} is damaged, so its key cannot be "
-                "found. Nothing was changed."
+                _("The header inside the backup {source} is damaged, so its key cannot be "
+                  "found. Nothing was changed.").format(source=source)
             ) from None
         key, source_of_key = _key_for_backup(paths, header, keys, secret)
         proven = source_of_key != KeySource.KEYRING
@@ -263,12 +283,13 @@ def prepare_restore(
             raise _does_not_verify(source, proven) from None
         except OSError as error:
             raise BackupFileError(
-                f"The backup {source} could not be read or copied ({os_reason(error)}). "
-                "Nothing was changed."
+                _("The backup {source} could not be read or copied ({error}). "
+                  "Nothing was changed.").format(source=source, error=os_reason(error))
             ) from None
         if staged.header.read_bytes() != header_bytes:  # the file changed meanwhile
             raise BackupFileError(
-                f"The backup {source} changed while it was read. Nothing was changed."
+                _("The backup {source} changed while it was read. Nothing was changed.").format(
+                    source=source)
             )
         counts = _verify_staged(staged.db, key, source, proven=proven)
     except BaseException:
@@ -316,8 +337,8 @@ def finish_restore(
                 raise
         except OSError as error:
             raise BackupFileError(
-                f"The backup could not be put in place ({os_reason(error)}). The journal in "
-                f"{paths.home} is as it was."
+                _("The backup could not be put in place ({error}). The journal in "
+                  "{home} is as it was.").format(error=os_reason(error), home=paths.home)
             ) from None
     finally:
         prepared.discard()
@@ -427,8 +448,9 @@ def _backup_header_bytes(source: Path) -> bytes:
     if zipfile.is_zipfile(source):
         return read_portable_header(source, str(source))[0]
     raise BackupFileError(
-        f"{source} is not a ketajournal backup file (one written by backup -o, or a .db "
-        "file from a backups folder with its .header beside it). Nothing was changed."
+        _("{source} is not a ketajournal backup file (one written by backup -o, or a .db "
+          "file from a backups folder with its .header beside it). Nothing was changed.").format(
+              source=source)
     )
 
 
@@ -462,7 +484,9 @@ def _does_not_verify(source: Path, proven: bool) -> BackupFileError:
             "it does not open with the key in the system keyring or fails its integrity "
             "check (if it is not damaged, try its recovery key with --password-file)"
         )
-    return BackupFileError(f"The backup {source} is damaged: {reason}. Nothing was changed.")
+    return BackupFileError(_("The backup {source} is damaged: {reason}. Nothing "
+                             "was changed.").format(
+        source=source, reason=reason))
 
 
 def _key_for_backup(
@@ -474,19 +498,19 @@ def _key_for_backup(
         except WrongSecretError:
             raise WrongBackupSecretError from None
     if header.passphrase is not None:
-        raise RestoreNeedsSecretError("This backup was made in passphrase mode.")
+        raise RestoreNeedsSecretError(_("This backup was made in passphrase mode."))
     try:
         key = keys.get(keyring_entry(paths.home, header.journal_id))
     except KeyringUnavailableError as error:
         if header.recovery is None:
             raise
         raise RestoreNeedsSecretError(
-            f"The system keyring cannot be used ({error.detail})."
+            _("The system keyring cannot be used ({detail}).").format(detail=error.detail)
         ) from None
     if key is None or len(key) != KEY_BYTES:
         if header.recovery is None:
             raise BackupKeyLostError
-        raise RestoreNeedsSecretError("The system keyring holds no key for this journal.")
+        raise RestoreNeedsSecretError(_("The system keyring holds no key for this journal."))
     return key, KeySource.KEYRING
 
 

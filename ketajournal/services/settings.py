@@ -21,6 +21,7 @@ from ketajournal.domain.validation import (
     whole_number_rule,
 )
 from ketajournal.language import CHOICES
+from ketajournal.language import gettext as _
 from ketajournal.palette import SCHEMES
 from ketajournal.services.imports.daylio import MAX_MOOD_LABELS, mood_key
 from ketajournal.services.journal import Journal
@@ -63,25 +64,28 @@ def _optional_id(key: str, value: Any) -> Any:
 def _country(key: str, value: Any) -> Any:
     code = country_code(value) if isinstance(value, str) else value
     if not isinstance(code, str) or code not in CRISIS_RESOURCES:
-        raise ValidationError(key, f"must be one of: {', '.join(CRISIS_RESOURCES)}")
+        raise ValidationError(key, _("must be one of: {choices}").format(
+            choices=', '.join(CRISIS_RESOURCES)))
     return code
 
 
 def _scheme(key: str, value: Any) -> Any:
     if value not in SCHEMES:
-        raise ValidationError(key, f"must be one of: {', '.join(SCHEMES)}")
+        raise ValidationError(key, _("must be one of: {choices}").format(
+            choices=', '.join(SCHEMES)))
     return value
 
 
 def _language(key: str, value: Any) -> Any:
     if value not in CHOICES:
-        raise ValidationError(key, f"must be one of: {', '.join(CHOICES)}")
+        raise ValidationError(key, _("must be one of: {choices}").format(
+            choices=', '.join(CHOICES)))
     return value
 
 
 def _paper(key: str, value: Any) -> Any:
     if value not in PAPERS:
-        raise ValidationError(key, f"must be one of: {', '.join(PAPERS)}")
+        raise ValidationError(key, _("must be one of: {choices}").format(choices=', '.join(PAPERS)))
     return value
 
 
@@ -91,7 +95,7 @@ def _text(key: str, value: Any) -> Any:
 
 def _switch(key: str, value: Any) -> Any:
     if not isinstance(value, bool):
-        raise ValidationError(key, "must be true or false")
+        raise ValidationError(key, _("must be true or false"))
     return value
 
 
@@ -109,7 +113,7 @@ def _wall_clock(key: str, value: Any) -> Any:
 def _history(key: str, value: Any) -> Any:
     # The reminder service writes this list and prunes it; only its shape is checked here.
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ValidationError(key, "must be a list of reminder events")
+        raise ValidationError(key, _("must be a list of reminder events"))
     return value[-2000:]
 
 
@@ -133,7 +137,7 @@ def _mood_labels(key: str, value: Any) -> Any:
 
 def _dismissed(key: str, value: Any) -> Any:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(key, "must be a list of texts")
+        raise ValidationError(key, _("must be a list of texts"))
     return value[-500:]
 
 
@@ -302,4 +306,5 @@ class Settings:
         try:
             return SETTINGS[key]
         except KeyError:
-            raise ValidationError("setting", f"must be one of: {', '.join(SETTINGS)}") from None
+            raise ValidationError("setting", _("must be one of: {choices}").format(
+                choices=', '.join(SETTINGS))) from None

@@ -37,8 +37,9 @@ from ketajournal.domain.hlc import HybridClock, Stamp
 from ketajournal.domain.merge import Change, JsonValue, Op, RecordState, merge_record
 from ketajournal.domain.models import MoodEntry
 from ketajournal.domain.validation import ValidationError
-from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.platform.files import atomic_path
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
 from ketajournal.services import sync_forks, sync_peers
@@ -96,8 +97,8 @@ class SyncNotSetUpError(KnownError):
 
     def __init__(self) -> None:
         super().__init__(
-            "This journal is not linked to a sync folder yet. Link it with: "
-            "ketajournal sync setup DIR"
+            _("This journal is not linked to a sync folder yet. Link it with: "
+              "ketajournal sync setup DIR")
         )
 
 
@@ -180,7 +181,7 @@ def device_id(journal: Journal) -> str:
     """This computer's device id for this journal (its sub-folder's name)."""
     device = _store(journal).local("device")
     if device is None:  # written by the migration; only a damaged table lacks it
-        raise SyncFolderError("This journal has no device id; run ketajournal check --deep.")
+        raise SyncFolderError(_("This journal has no device id; run ketajournal check --deep."))
     return device
 
 
@@ -200,7 +201,8 @@ def setup(journal: Journal, folder: Path) -> int:
     """
     folder = folder.expanduser().absolute()
     if not folder.is_dir():
-        raise SyncFolderError(f"The sync folder {folder} does not exist; create it first.")
+        raise SyncFolderError(_("The sync folder {folder} does not exist; create it first.").format(
+            folder=folder))
     journal.paths.check_output(folder / HEADER_COPY_NAME)
     store = _store(journal)
     with transaction(journal._db):
@@ -235,8 +237,10 @@ def _root(journal: Journal) -> Path:
         raise SyncNotSetUpError
     if not root.is_dir():
         raise SyncFolderError(
-            f"The sync folder {root} is not there (a drive not connected?). Nothing was "
-            "changed; connect it, or link another folder with: ketajournal sync setup DIR"
+            _("The sync folder {root} is not there (a drive not connected?). Nothing was "
+              "changed; connect it, or link another folder with: ketajournal "
+              "sync setup DIR").format(
+                  root=root)
         )
     return root
 
@@ -350,8 +354,8 @@ def _send(
             tip = folder.own_tip(device, _cursor(store, "own"))
         except SyncError as error:
             raise SyncFolderError(
-                f"{error}. Another computer seems to write under this computer's id (a "
-                "journal copied by hand?). Nothing was changed."
+                _("{error}. Another computer seems to write under this computer's id (a "
+                  "journal copied by hand?). Nothing was changed.").format(error=error)
             ) from None
         pending = store.pending()
         if not pending:
@@ -387,9 +391,10 @@ def _send(
             written = folder.write_changes(device, tip, changes, bases)
         except (OSError, SyncError) as error:
             raise SyncFolderError(
-                f"Could not write to the sync folder ({type(error).__name__}: "
-                f"{getattr(error, 'strerror', None) or error}). Nothing was sent; the "
-                "changes go out with the next sync."
+                _("Could not write to the sync folder ({name}: "
+                  "{error}). Nothing was sent; the "
+                  "changes go out with the next sync.").format(
+                      name=type(error).__name__, error=getattr(error, 'strerror', None) or error)
             ) from None
         store.clear_outbox()
         store.set_local("clock", str(clock.last))
@@ -440,8 +445,8 @@ def _take_in(
         ):
             if table not in order:
                 raise SyncFolderError(
-                    "Another computer sent records of a kind this version of ketajournal "
-                    "does not know. Update ketajournal on this computer. Nothing was taken in."
+                    _("Another computer sent records of a kind this version of ketajournal "
+                      "does not know. Update ketajournal on this computer. Nothing was taken in.")
                 )
             before = store.current(table, gid)
             for change in changes:
@@ -468,8 +473,8 @@ def _take_in(
                             ids.append(row_id)
             except UnknownRecordError as error:
                 raise SyncFolderError(
-                    f"A change from another computer cannot be stored: {error}. Update "
-                    "ketajournal on this computer. Nothing was taken in."
+                    _("A change from another computer cannot be stored: {error}. Update "
+                      "ketajournal on this computer. Nothing was taken in.").format(error=error)
                 ) from None
             superseded = store.superseded(gid)
             for loser in after.history:
@@ -512,7 +517,8 @@ def _check_row(store: SyncStore, table: str, gid: str) -> None:
     try:
         dataclasses.replace(MAPPINGS[kind].from_row(row))  # runs the entry's own checks
     except (ValueError, TypeError, KeyError):
-        raise UnknownRecordError(f"a {kind.replace('_', ' ')} entry that is not valid") from None
+        raise UnknownRecordError(_("a {value} entry that is not valid").format(
+            value=kind.replace('_', ' '))) from None
 
 
 def _compact(
@@ -528,7 +534,7 @@ def _compact(
     own_dir = folder.device_dir(device)
     files = len(list(own_dir.glob("*.kjc"))) if own_dir.is_dir() else 0
     known = (set(folder.devices()) | set(cursors) | {device}) - set(folder.ring.removed)
-    acks, _ = folder.read_acks()
+    acks, _peers = folder.read_acks()
     acknowledged = {d: {o: c.seq for o, c in a.read.items()} for d, a in acks.items()}
     if files <= compact_after or own.seq == 0:
         plan = plan_retirement(device, 0, known, acknowledged)
@@ -552,7 +558,7 @@ def status(journal: Journal) -> SyncStatus:
     removed = removed_computers(journal)
     store = _store(journal)
     device = device_id(journal)
-    acks, _ = folder.read_acks()
+    acks, _peers = folder.read_acks()
     former = set(sync_forks.former_ids(store))
     devices = []
     for name in sorted(set(folder.devices()) | set(_cursors(store)) | {device}):
@@ -580,19 +586,22 @@ def status(journal: Journal) -> SyncStatus:
 def describe(status: SyncStatus, now_ms: int) -> str:
     """The status line: "Synced with 2 computers, 1 min ago" (or "Not synced yet")."""
     if status.last_sync_ms is None:
-        return "Not synced yet."
+        return _("Not synced yet.")
     minutes = max(0, now_ms - status.last_sync_ms) // 60_000
     if minutes < 1:
-        ago = "just now"
+        ago = _("just now")
     elif minutes < 60:
-        ago = f"{minutes} min ago"
+        ago = _("{n} min ago").format(n=minutes)
     elif minutes < 48 * 60:
-        ago = f"{count_of(minutes // 60, 'hour')} ago"
+        hours = minutes // 60
+        ago = ngettext("{n} hour ago", "{n} hours ago", hours).format(n=hours)
     else:
-        ago = f"{count_of(minutes // (24 * 60), 'day')} ago"
+        days = minutes // (24 * 60)
+        ago = ngettext("{n} day ago", "{n} days ago", days).format(n=days)
     if status.others == 0:
-        return f"Synced {ago}; no other computer has joined yet."
-    return f"Synced with {count_of(status.others, 'computer')}, {ago}."
+        return _("Synced {ago}; no other computer has joined yet.").format(ago=ago)
+    return ngettext("Synced with {n} computer, {ago}.", "Synced with {n} computers, {ago}.",
+                    status.others).format(n=status.others, ago=ago)
 
 
 def history(journal: Journal) -> list[RecordHistory]:
@@ -651,5 +660,5 @@ def restore_version(journal: Journal, global_id: str, stamp: str) -> JournalChan
             kind = _KIND_OF_TABLE.get(table, table)
             return JournalChange.of(kind, *([record.entry_id] if record.entry_id else []))
     raise ValidationError(
-        "stamp", "must be the stamp of a kept version (see: ketajournal sync history)"
+        "stamp", _("must be the stamp of a kept version (see: ketajournal sync history)")
     )

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.instance import creation_lock
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.platform.paths import JournalPaths, ensure_private_dir
@@ -43,16 +44,18 @@ def join(
     """
     folder = folder.expanduser().absolute()
     if not folder.is_dir():
-        raise SyncFolderError(f"The sync folder {folder} does not exist.")
+        raise SyncFolderError(_("The sync folder {folder} does not exist.").format(folder=folder))
     if any(p.exists() for p in paths.journal_files):
         raise SyncFolderError(
-            f"There is a journal in {paths.home} already. Join with a new journal folder "
-            "(--home), or link this journal with: ketajournal sync setup DIR"
+            _("There is a journal in {home} already. Join with a new journal folder "
+              "(--home), or link this journal with: ketajournal sync setup DIR").format(
+                  home=paths.home)
         )
     copies = sorted(folder.glob(f"*/{HEADER_COPY_NAME}"))
     if not copies:
         raise SyncFolderError(
-            f"{folder} holds no ketajournal sync folder (no computer has set it up yet)."
+            _("{folder} holds no ketajournal sync folder (no computer has set it up yet).").format(
+                folder=folder)
         )
     found = None
     for copy in copies:
@@ -66,7 +69,7 @@ def join(
             break
     if found is None:
         raise SyncFolderError(
-            "The recovery key or passphrase does not open the journal in this sync folder."
+            _("The recovery key or passphrase does not open the journal in this sync folder.")
         )
     header, key = found
     ensure_private_dir(paths.home)

@@ -42,6 +42,7 @@ from ketajournal.domain.dates import format_date
 from ketajournal.domain.hlc import is_device_id
 from ketajournal.domain.merge import Change
 from ketajournal.errors import KnownError
+from ketajournal.language import gettext as _
 from ketajournal.platform.crypto import (
     Kdf,
     RecoveryCode,
@@ -77,10 +78,10 @@ class ComputerRemovedError(KnownError):
         self.when_ms = when_ms
         day = format_date(datetime.fromtimestamp(when_ms / 1000, UTC).date())
         super().__init__(
-            f"This computer was removed from sync on {day}. Nothing was changed here: this "
-            "journal keeps everything it had, but it no longer syncs. To sync it again, "
-            "join the folder afresh with the recovery key: ketajournal sync join DIR --home "
-            "NEW-FOLDER --password-file FILE."
+            _("This computer was removed from sync on {day}. Nothing was changed here: this "
+              "journal keeps everything it had, but it no longer syncs. To sync it again, "
+              "join the folder afresh with the recovery key: ketajournal sync join DIR --home "
+              "NEW-FOLDER --password-file FILE.").format(day=day)
         )
 
 
@@ -369,7 +370,8 @@ def _parse_record(
         limits = {str(d): int(s) for d, s in cutoffs.items() if isinstance(s, int)}
     except (KeyError, ValueError, TypeError):
         raise SyncKeyError(
-            f"The sync folder's key file {label} is not readable. Nothing was changed."
+            _("The sync folder's key file {label} is not readable. Nothing was changed.").format(
+                label=label)
         ) from None
     if removed == device:
         raise ComputerRemovedError(when)
@@ -380,22 +382,24 @@ def _parse_record(
             key = _unwrap_mine(private, wraps[device], wrap_info(journal_id, device, number))
         except (KeyError, ValueError, TypeError):
             raise SyncKeyError(
-                f"The new sync key in {label} does not open with this computer's key. "
-                "Nothing was changed."
+                _("The new sync key in {label} does not open with this computer's key. "
+                  "Nothing was changed.").format(label=label)
             ) from None
     elif secret is not None:
         key = _unwrap_join(payload.get("join"), secret, journal_id, number)
         if key is None:
             raise SyncKeyError(
-                f"The sync key was changed when a computer was removed ({label}), and what "
-                "you typed does not open the new key: join with the recovery key or "
-                "passphrase that confirmed the removal."
+                _("The sync key was changed when a computer was removed ({label}), and what "
+                  "you typed does not open the new key: join with the recovery key or "
+                  "passphrase that confirmed the removal.").format(label=label)
             )
     if key is None:
         raise SyncKeyError(
-            f"The sync key was changed by another computer ({label}) and this computer was "
-            "not given the new one (it had not synced since it joined). Nothing was "
-            "changed. Join the folder afresh with the recovery key: ketajournal sync join."
+            _("The sync key was changed by another computer ({label}) and this computer was "
+              "not given the new one (it had not synced since it joined). Nothing was "
+              "changed. Join the folder afresh with the recovery key: "
+              "ketajournal sync join.").format(
+                  label=label)
         )
     return Epoch(number, key, digest.hex(), writer, removed, when, limits)
 

@@ -17,7 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from ketajournal.domain.merge import Change
-from ketajournal.domain.wording import count_of
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 
 #: A file stamped further ahead of this computer's clock than this is refused: a day
 #: forgives any time-zone or daylight-saving slip (at most 14 h) and a clock some
@@ -80,17 +81,18 @@ def quiet_lines(status: SyncStatus, now_ms: int) -> list[str]:
     for d in status.devices:
         if not d.quiet(now_ms):
             continue
-        who = f"An earlier id of this computer, {d.device}," if d.former else (
-            f"Computer {d.device}")
+        who = (_("An earlier id of this computer, {device},") if d.former else
+               _("Computer {device}")).format(device=d.device)
         if d.last_wrote_ms is None:
-            seen = "has not written to the sync folder yet"
+            seen = _("has not written to the sync folder yet")
         else:
             day = datetime.fromtimestamp(d.last_wrote_ms / 1000).astimezone().date().isoformat()
             days = max(0, now_ms - d.last_wrote_ms) // 86_400_000
-            seen = f"last wrote on {day} ({count_of(days, 'day')} ago)"
+            seen = ngettext("last wrote on {day} ({n} day ago)",
+                            "last wrote on {day} ({n} days ago)", days).format(day=day, n=days)
         if not d.acknowledged:
-            seen += " and has never confirmed reading; old files are kept for it"
-        lines.append(f"{who} {seen}.")
+            seen += _(" and has never confirmed reading; old files are kept for it")
+        lines.append(_("{who} {seen}.").format(who=who, seen=seen))
     return lines
 
 

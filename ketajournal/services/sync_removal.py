@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.platform.crypto import parse_recovery_code, same_key, wrap_key
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
@@ -100,14 +101,14 @@ def check_removable(journal: Journal, device: str) -> None:
     """ValidationError unless ``device`` is another computer in the folder, not yet removed."""
     if device == device_id(journal):
         raise ValidationError(
-            "device", "must be another computer: this computer cannot remove itself"
+            "device", _("must be another computer: this computer cannot remove itself")
         )
     others = [d.device for d in status(journal).devices if d.removed_ms is None]
     if device not in others:
         raise ValidationError(
             "device",
-            "must be one of the computers listed by 'ketajournal sync status' and not "
-            "removed already",
+            _("must be one of the computers listed by 'ketajournal sync status' and not "
+              "removed already"),
         )
 
 
@@ -145,11 +146,11 @@ def start_epoch(
     known = (set(folder.devices()) | set(cursors)) - set(ring.removed)
     if removed == device:
         raise ValidationError(
-            "device", "must be another computer: this computer cannot remove itself"
+            "device", _("must be another computer: this computer cannot remove itself")
         )
     if removed not in known:
         raise ValidationError(
-            "device", "must be one of the computers listed by: ketajournal sync status"
+            "device", _("must be one of the computers listed by: ketajournal sync status")
         )
     source = check_secret(journal, secret)
     number = ring.current + 1
@@ -193,7 +194,7 @@ def start_epoch(
             f"Could not write the new key file into the sync folder ({type(error).__name__}). "
             "Nothing was changed."
         ) from None
-    _, _, digest = folder.open_epoch_record(device, path)
+    _epoch, _key, digest = folder.open_epoch_record(device, path)
     with transaction(journal._db):
         keep_epoch(journal, Epoch(number, new_key, digest.hex(), device, removed, now_ms, cutoffs))
     return Removal(removed, number, tuple(sorted(wraps)), tuple(not_given))

@@ -87,7 +87,7 @@ def _shown_texts(root: QWidget) -> Iterator[tuple[QWidget, str]]:
 DATE = re.compile(r"\w+\.?,? \d{1,2}\.? \w+\.? \d{4}")
 #: Texts the core writes (domain and services, Qt-free): their catalogue is part 2 of
 #: issue 17 (gettext for the CLI and the PDF), so the window shows them in English.
-CORE_TEXTS = (year_pixels.DEFINITION, factors.DEFINITION,
+CORE_TEXTS = (year_pixels.DEFINITION, factors.definition(),
               "Booster durability cannot be measured until there is a threshold.")
 
 

@@ -32,6 +32,8 @@ from pathlib import Path
 from ketajournal.domain.models import MoodEntry
 from ketajournal.domain.tags import clean_tag
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 from ketajournal.services.imports.common import (
     CsvRow,
     ImportedEntry,
@@ -50,6 +52,9 @@ from ketajournal.services.imports.common import (
     unique,
 )
 
+#: Why rows were not used, counted in ``skipped`` (shown translated by the preview).
+NO_MOOD = N_("days without a mood rating")
+OTHER_ROWS = N_("rows of other categories")
 #: Bearable's mood and energy ratings run from 1 (worst) to 5 (best) by default.
 DEFAULT_SCALE = (1.0, 5.0)
 #: Bearable's named check-in times, as wall-clock times.
@@ -114,9 +119,7 @@ def read_bearable(
     for day in sorted(days):
         record = days[day]
         if not record.moods:
-            skipped["days without a mood rating"] = (
-                skipped.get("days without a mood rating", 0) + 1
-            )
+            skipped[NO_MOOD] = skipped.get(NO_MOOD, 0) + 1
             continue
         entries.extend(_entries(day, record, zone, energy_scale))
     return ParsedImport(table.display, tuple(entries), tuple(medications), skipped)
@@ -162,14 +165,13 @@ def _read_row(
     elif category in ("notes", "note"):
         record.notes.append(join_note(cell("detail"), cell("notes")))
     else:
-        key = "rows of other categories"
-        skipped[key] = skipped.get(key, 0) + 1
+        skipped[OTHER_ROWS] = skipped.get(OTHER_ROWS, 0) + 1
 
 
 def _amount(cell: str, name: str) -> float:
     value = parse_number(name, cell)
     if value is None:
-        raise ValidationError(name, "is empty")
+        raise ValidationError(name, _("is empty"))
     return value
 
 
@@ -183,7 +185,7 @@ def _time_of_day(cell: str) -> time | None:
         return parse_clock("time of day", text)
     except ValidationError:
         raise ValidationError(
-            "time of day", "must be am, mid, pm, night or a time such as 20:30"
+            "time of day", _("must be am, mid, pm, night or a time such as 20:30")
         ) from None
 
 

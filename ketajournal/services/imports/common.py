@@ -32,6 +32,8 @@ from ketajournal.domain.validation import (
     ValidationError,
     check_text,
 )
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 from ketajournal.platform.files import read_at_most
 
 #: Larger files are refused before they are read (ten years of daily Daylio
@@ -44,6 +46,11 @@ LATEST_YEAR = 2100
 #: The time given to an entry whose file has only its date: noon, as for a date
 #: typed alone (domain.timeutil.parse_time), so it cannot slip to another day.
 NOON = time(12, 0)
+
+
+def line_of(display: str, line: int) -> str:
+    """Where in a file a problem is, as a message says it: ``daylio.csv line 3``."""
+    return _("{file} line {line}").format(file=display, line=line)
 
 
 class ImportRejectedError(ValidationError):
@@ -59,7 +66,8 @@ class ImportRejectedError(ValidationError):
         self.location = location
         self.reason = reason
         where = f"{location}: {field}" if field else location
-        self.message = f"{where}: {reason}. Nothing was imported."
+        self.message = _("{where}: {reason}. Nothing was imported.").format(
+            where=where, reason=reason)
         self.args = (self.message,)
 
 
@@ -120,14 +128,14 @@ class CsvTable:
 
     def location(self, line: int) -> str:
         """``"<file> line <n>"``."""
-        return f"{self.display} line {line}"
+        return line_of(self.display, line)
 
 
 def read_bytes(
     path: Path,
     display: str,
     limit: int | None = None,
-    too_large_for: str = "a mood tracker's export",
+    too_large_for: str = N_("a mood tracker's export"),
 ) -> bytes:
     """The file's bytes, refusing a missing, unreadable or oversized file by name (past
     ``limit``, by default :data:`MAX_FILE_BYTES`: "far more than <too_large_for>")."""
@@ -140,25 +148,29 @@ def read_bytes(
             too_large = len(data) > limit
         if too_large:
             raise ImportRejectedError(
-                display, "", f"is larger than {limit // (1024 * 1024)} MB, "
-                f"far more than {too_large_for}"
+                display, "", _("is larger than {limit} MB, "
+                  "far more than "
+                  "{too_large_for}").format(
+                      limit=limit // (1024 * 1024), too_large_for=_(too_large_for))
             )
         return data
     except FileNotFoundError:
-        raise ImportRejectedError(display, "", "does not exist") from None
+        raise ImportRejectedError(display, "", _("does not exist")) from None
     except IsADirectoryError:
-        raise ImportRejectedError(display, "", "is a folder, not a file") from None
+        raise ImportRejectedError(display, "", _("is a folder, not a file")) from None
     except OSError as error:
         reason = error.strerror or "an error"
-        raise ImportRejectedError(display, "", f"cannot be read ({reason})") from None
+        raise ImportRejectedError(display, "", _("cannot be "
+                                                 "read ({reason})").format(reason=reason)) from None
 
 
 def decode(data: bytes, display: str) -> str:
     """Text from UTF-8 (with or without a byte-order mark) or UTF-16 with its mark."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportRejectedError(
-            display, "", f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB, "
-            "far more than a mood tracker's export"
+            display, "", _("is larger than {max_file_bytes} MB, "
+              "far more than a mood "
+              "tracker's export").format(max_file_bytes=MAX_FILE_BYTES // (1024 * 1024))
         )
     encoding = "utf-8"
     if data.startswith(codecs.BOM_UTF8):
@@ -171,14 +183,14 @@ def decode(data: bytes, display: str) -> str:
         newline = "\n".encode(encoding if encoding == "utf-8" else "utf-16-le")
         line = data[: error.start].count(newline) + 1
         raise ImportRejectedError(
-            f"{display} line {line}", "",
+            line_of(display, line), "",
             f"is not {'UTF-8' if encoding == 'utf-8' else 'valid UTF-16'} text "
             '(in a spreadsheet, save it as "CSV UTF-8")',
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise ImportRejectedError(
-            f"{display} line {line}", "",
+            line_of(display, line), "",
             "holds a NUL character: it is not a text file, or it is UTF-16 without the "
             "mark that says so (save it as \"CSV UTF-8\")",
         )
@@ -221,30 +233,32 @@ def read_table(
     text = decode(raw, display)
     parsed = _csv_rows(text, display, delimiter)
     if not parsed:
-        raise ImportRejectedError(f"{display} line 1", "", "is empty: the header row is missing")
+        raise ImportRejectedError(line_of(display, 1), "", _("is empty: the header row is missing"))
     header_line, raw_header = parsed[0]
     header = tuple(name.strip() for name in raw_header)
-    location = f"{display} line {header_line}"
+    location = line_of(display, header_line)
     if any(not name for name in header):
-        raise ImportRejectedError(location, "", "has a column without a name")
+        raise ImportRejectedError(location, "", _("has a column without a name"))
     if len({normalise(name) for name in header}) != len(header):
-        raise ImportRejectedError(location, "", "names a column twice")
+        raise ImportRejectedError(location, "", _("names a column twice"))
     rows = []
     for line, cells in parsed[1:]:
-        where = f"{display} line {line}"
+        where = line_of(display, line)
         if len(cells) != len(header):
             raise ImportRejectedError(
-                where, "", f"has {len(cells)} cells where the header has {len(header)}"
+                where, "", _("has {cells} cells where the header "
+                             "has {header}").format(cells=len(cells), header=len(header))
             )
         for name, cell in zip(header, cells, strict=True):
             if len(cell) > MAX_CELL_CHARS:
                 raise ImportRejectedError(
-                    where, safe_name(name), f"is longer than {MAX_CELL_CHARS:,} characters"
+                    where, safe_name(name), _("is longer than {count} characters").format(
+                        count=format(MAX_CELL_CHARS, ","))
                 )
         rows.append(CsvRow(line, dict(zip(header, cells, strict=True))))
     if not rows:
         raise ImportRejectedError(
-            display, "", "has a header but no rows: there is nothing to import"
+            display, "", _("has a header but no rows: there is nothing to import")
         )
     return CsvTable(display, header, header_line, tuple(rows))
 
@@ -261,9 +275,9 @@ def _csv_rows(text: str, display: str, delimiter: str) -> list[tuple[int, list[s
             start = reader.line_num + 1
     except csv.Error:
         raise ImportRejectedError(
-            f"{display} line {start}", "",
-            "is not valid CSV (an unclosed quote, or a cell longer than "
-            f"{csv.field_size_limit():,} characters)",
+            line_of(display, start), "",
+            _("is not valid CSV (an unclosed quote, or a cell longer than "
+              "{count} characters)").format(count=format(csv.field_size_limit(), ",")),
         ) from None
     return rows
 
@@ -292,7 +306,9 @@ def find_columns(
     missing = [wanted[field][0] for field in required if field not in found]
     if missing:
         raise ImportRejectedError(
-            table.location(table.header_line), "", f"missing column(s): {', '.join(missing)}"
+            table.location(table.header_line), "", _("missing "
+                                                     "column(s): {missing}").format(
+                missing=', '.join(missing))
         )
     return found
 
@@ -332,7 +348,7 @@ def parse_number(field: str, cell: str) -> float | None:
     if not text:
         return None
     if not _NUMBER.fullmatch(text):
-        raise ValidationError(field, "must be a number")
+        raise ValidationError(field, _("must be a number"))
     return float(text.replace(",", "."))
 
 
@@ -340,18 +356,19 @@ def parse_iso_day(field: str, cell: str) -> date:
     """A date written ``YYYY-MM-DD``, from the year 2000 to 2100."""
     text = cell.strip()
     if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-        raise ValidationError(field, "must be a date written YYYY-MM-DD")
+        raise ValidationError(field, _("must be a date written YYYY-MM-DD"))
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(field, "must be a date that exists") from None
+        raise ValidationError(field, _("must be a date that exists")) from None
     return check_year(field, day)
 
 
 def check_year(field: str, day: date) -> date:
     """Refuse dates outside the journal's years (2000–2100)."""
     if not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        raise ValidationError(field, f"must be between the years {EARLIEST_YEAR} and {LATEST_YEAR}")
+        raise ValidationError(field, _("must be between the years {first} and {last}").format(
+            first=EARLIEST_YEAR, last=LATEST_YEAR))
     return day
 
 
@@ -365,16 +382,16 @@ def parse_clock(field: str, cell: str) -> time:
     """A time of day: ``20:30``, ``8:30``, ``20:30:15``, ``8:30 PM``, ``8:30 p.m.``."""
     match = _CLOCK.fullmatch(cell.strip())
     if not match:
-        raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+        raise ValidationError(field, _("must be a time of day such as 20:30 or 8:30 PM"))
     hour, minute = int(match["h"]), int(match["m"])
     second = int(match["s"] or 0)
     ampm = match["ampm"]
     if ampm is not None:
         if not 1 <= hour <= 12:
-            raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+            raise ValidationError(field, _("must be a time of day such as 20:30 or 8:30 PM"))
         hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
     if hour > 23 or minute > 59 or second > 59:
-        raise ValidationError(field, "must be a time of day such as 20:30 or 8:30 PM")
+        raise ValidationError(field, _("must be a time of day such as 20:30 or 8:30 PM"))
     return time(hour, minute, second)
 
 
@@ -400,9 +417,10 @@ def rescale(field: str, value: float, low: float, high: float, *, higher_is_bett
     half up. Values outside the scale are refused naming ``field``.
     """
     if not high > low:
-        raise ValidationError(field, "the scale's top must be above its bottom")
+        raise ValidationError(field, _("the scale's top must be above its bottom"))
     if not low <= value <= high:
-        raise ValidationError(field, f"must be on the scale from {_fmt(low)} to {_fmt(high)}")
+        raise ValidationError(field, _("must be on the scale from {low} to {high}").format(
+            low=_fmt(low), high=_fmt(high)))
     share = (value - low) / (high - low)
     return round_half_up(10 * (share if higher_is_better else 1 - share))
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from ketajournal.domain.models import SCORE_RANGE, MoodEntry
 from ketajournal.domain.tags import clean_tag
 from ketajournal.domain.validation import ValidationError, check_int
+from ketajournal.language import gettext as _
 from ketajournal.services.imports.common import (
     CsvRow,
     CsvTable,
@@ -144,15 +145,15 @@ def _labels(table: CsvTable, columns: Mapping[str, str]) -> tuple[str, ...]:
     for row in table.rows:
         label = " ".join(row.cells[columns["mood"]].split())
         if not label:
-            raise ImportRejectedError(table.location(row.line), "mood", "is empty")
+            raise ImportRejectedError(table.location(row.line), "mood", _("is empty"))
         if mood_key(label) not in seen:
             seen.add(mood_key(label))
             labels.append(label)
             if len(labels) > MAX_MOOD_LABELS:
                 raise ImportRejectedError(
                     table.location(row.line), "mood",
-                    f"the file has more than {MAX_MOOD_LABELS} different moods, "
-                    "more than a Daylio export holds",
+                    _("the file has more than {max_mood_labels} different moods, "
+                      "more than a Daylio export holds").format(max_mood_labels=MAX_MOOD_LABELS),
                 )
     return tuple(labels)
 

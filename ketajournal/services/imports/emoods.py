@@ -32,6 +32,8 @@ from pathlib import Path
 from ketajournal.domain.models import MoodEntry
 from ketajournal.domain.tags import clean_tag
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import N_
+from ketajournal.language import gettext as _
 from ketajournal.services.imports.common import (
     CsvRow,
     ImportedEntry,
@@ -98,7 +100,7 @@ def read_emoods(
             no_rating += 1
         else:
             entries.append(entry)
-    skipped = {"days without a depressed-mood rating": no_rating} if no_rating else {}
+    skipped = {N_("days without a depressed-mood rating"): no_rating} if no_rating else {}
     return ParsedImport(table.display, tuple(entries), tuple(medications), skipped)
 
 
@@ -111,7 +113,7 @@ def rating(field: str, cell: str) -> int | None:
         return RATING_LABELS.index(text)
     value = parse_number(field, text)
     if value is None or not value.is_integer() or not 0 <= value <= 3:
-        raise ValidationError(field, "must be a rating from 0 to 3 (none to severe)")
+        raise ValidationError(field, _("must be a rating from 0 to 3 (none to severe)"))
     return int(value)
 
 
@@ -158,7 +160,7 @@ def _day(cell: str, date_format: str | None) -> date:
             raise ValueError(text)
         parsed = datetime.strptime(text, date_format).date()
     except ValueError:
-        raise ValidationError("date", "must be a date in the format chosen") from None
+        raise ValidationError("date", _("must be a date in the format chosen")) from None
     return check_year("date", parsed)
 
 

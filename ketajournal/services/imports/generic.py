@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ketajournal.domain.models import MoodEntry
 from ketajournal.domain.validation import ValidationError
+from ketajournal.language import gettext as _
 from ketajournal.services.imports.common import (
     CsvRow,
     ImportedEntry,
@@ -59,22 +60,22 @@ class ColumnMapping:
         """The mapping itself, refused (naming the setting) when it cannot work."""
         where = "the column mapping"
         if self.delimiter not in DELIMITERS:
-            raise ImportRejectedError(where, "delimiter", "must be a comma, semicolon or tab")
+            raise ImportRejectedError(where, "delimiter", _("must be a comma, semicolon or tab"))
         if not self.date_format.strip() or "%" not in self.date_format:
             raise ImportRejectedError(
-                where, "date format", "must use strptime codes such as %Y-%m-%d"
+                where, "date format", _("must use strptime codes such as %Y-%m-%d")
             )
         if any(not _FORMAT_CODES.fullmatch(code) for code in re.findall(r"%.?", self.date_format)):
             raise ImportRejectedError(
                 where, "date format",
-                "may use only %d %m %y %Y %b %B %H %M %S %I %p (and %% for a percent sign)",
+                _("may use only %d %m %y %Y %b %B %H %M %S %I %p (and %% for a percent sign)"),
             )
         if not self.scale_max > self.scale_min:
-            raise ImportRejectedError(where, "mood scale", "the top must be above the bottom")
+            raise ImportRejectedError(where, "mood scale", _("the top must be above the bottom"))
         names = [self.date_column, self.mood_column, self.time_column, self.note_column]
         chosen = [n for n in names if n is not None]
         if len(set(chosen)) != len(chosen):
-            raise ImportRejectedError(where, "", "uses one column for two things")
+            raise ImportRejectedError(where, "", _("uses one column for two things"))
         return self
 
 
@@ -108,7 +109,8 @@ def read_generic(
         missing = [safe_name(n[0]) for n in wanted.values() if normalise(n[0]) not in present]
         raise ImportRejectedError(
             table.location(table.header_line), "",
-            f"has no column named {', '.join(missing) or 'as the mapping says'}",
+            _("has no column "
+              "named {says}").format(says=', '.join(missing) or 'as the mapping says'),
         ) from None
     entries = []
     for row in table.rows:
@@ -133,7 +135,7 @@ def _entry(
         clock = parse_clock("time", cells[columns["time"]])
     value = parse_number("mood", cells[columns["mood"]])
     if value is None:
-        raise ValidationError("mood", "is empty")
+        raise ValidationError("mood", _("is empty"))
     mood = rescale(
         "mood", value, mapping.scale_min, mapping.scale_max,
         higher_is_better=mapping.higher_is_better,
@@ -146,11 +148,11 @@ def _entry(
 def _date_and_time(cell: str, date_format: str) -> tuple[date, time | None]:
     text = cell.strip()
     if not text or len(text) > 64:
-        raise ValidationError("date", "must be a date in the format the mapping gives")
+        raise ValidationError("date", _("must be a date in the format the mapping gives"))
     try:
         parsed = datetime.strptime(text, date_format)
     except ValueError:
-        raise ValidationError("date", "must be a date in the format the mapping gives") from None
+        raise ValidationError("date", _("must be a date in the format the mapping gives")) from None
     check_year("date", parsed.date())
     has_time = any(code in date_format for code in ("%H", "%I", "%M"))
     return parsed.date(), (parsed.time() if has_time else None)

@@ -310,7 +310,7 @@ def test_restore_from_a_file_checks_first_asks_then_swaps_and_reopens(
     finally:
         moved.close()
     text, problem = answers.told[-1]
-    assert not problem and "Restored 1 entries" in text and SENTINEL not in text
+    assert not problem and "Restored 1 entry" in text and SENTINEL not in text
     assert len(memory_keyring.passwords) == 1  # the key is back in the keyring
 
 

@@ -134,7 +134,7 @@ def test_export_ics_is_generic_and_parses_back(
                "--clinic", "Clinic A", "--dose-mg", "56") == 0
     target = tmp_path / "plan.ics"
     assert run(home, "plan", "export-ics", "-o", str(target)) == 0
-    assert "Exported 1 planned sessions" in capsys.readouterr().out
+    assert "Exported 1 planned session to" in capsys.readouterr().out
     calendar = icalendar.Calendar.from_ical(target.read_bytes())
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == "Appointment"

@@ -294,3 +294,18 @@ def test_own_scale_factor_is_present_from_five() -> None:
     assert factor.label == "Exercise 5 or more"
     assert factor.present == {date(2026, 1, 2), date(2026, 1, 3)}
     assert factor.known == frozenset(values)
+
+
+def test_describe_speaks_the_language_in_use_with_its_decimal_comma() -> None:
+    from ketajournal import language
+    from ketajournal.domain import locales
+
+    language.use("de")
+    locales.follow("de")
+    therapy = Factor("event:psychotherapy", "psychotherapy", frozenset())
+    lower = FactorEffect(therapy, 1, 31, 1, 4.0, 5.25, -1.25, -2.04, -0.3)
+    assert factors.describe(lower) == (
+        "An Tagen nach Psychotherapie war Ihre Stimmung um 1,2 niedriger (−2,0 bis −0,3; "
+        "31 vs. 1 Tag). Das ist ein Zusammenhang, kein Beweis für eine Ursache."
+    )
+    assert "weniger als 10 Tagen" in factors.definition()

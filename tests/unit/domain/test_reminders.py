@@ -441,3 +441,20 @@ def test_validation() -> None:
     with pytest.raises(ValidationError) as naive:
         decide(MOOD_ON, Logged(), (), [], datetime(2026, 1, 5, 20), BERLIN)
     assert naive.value.field == "now"
+
+
+def test_the_core_writes_the_notifications_in_the_language_in_use() -> None:
+    """The generic and the detailed (opted-in) texts come out in the chosen language."""
+    from ketajournal import language
+
+    language.use("de")
+    sim = Simulation(SESSIONS_ONLY, planned=[_plan("2026-01-08 10:00", Route.IV)])
+    sim.every(at("2026-01-07 00:00"), at("2026-01-08 12:00"), timedelta(minutes=5))
+    assert [n.body for _when, n in sim.sent] == ["Termin morgen", "Termin in 1 Stunde"]
+    detailed = ReminderSettings(questionnaires_enabled=False, check_ins_enabled=False,
+                                detailed_text=True)
+    language.use("es")
+    iv = decide(detailed, Logged(), [_plan("2026-01-08 10:00", Route.IV)], [],
+                at("2026-01-07 20:00"), BERLIN).notice
+    assert iv is not None and "mañana a las 10:00 (North clinic)" in iv.body
+    assert "tomorrow" not in iv.body

@@ -54,3 +54,14 @@ def test_times_need_an_offset_a_sane_year_and_not_the_far_future() -> None:
     assert check_not_future("at", now + timedelta(hours=23), now)
     with pytest.raises(ValidationError, match="24 hours in the future"):
         check_not_future("at", now + timedelta(hours=25), now)
+
+
+def test_the_rule_is_said_in_the_language_in_use_and_the_field_keeps_its_name() -> None:
+    from ketajournal import language
+
+    language.use("de")
+    with pytest.raises(ValidationError, match=r"^mood: muss eine ganze Zahl von 0 bis 10 sein$"):
+        check_int("mood", 11, 0, 10)
+    language.use("es")
+    with pytest.raises(ValidationError, match=r"^sleep_hours: debe ser un número de 0 a 24$"):
+        check_number("sleep_hours", 25.0, 0, 24)
