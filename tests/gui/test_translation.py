@@ -29,6 +29,7 @@ from ketajournal.ui.keyboard import mnemonic_clashes
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.screens import SCREENS
 from ketajournal.ui.sync import SyncSection
+from ketajournal.ui.sync_computers import RemoveComputerDialog
 from resources import catalogue
 from tests.support.fixtures import open_window
 
@@ -230,6 +231,31 @@ def test_the_pseudo_locale_reaches_the_frame_and_the_sync_section(
     assert len(texts) >= 4
     assert [t for t in texts if "⟦" not in t] == []
     assert section.status.accessibleName().startswith("⟦")
+
+
+def test_the_pseudo_locale_reaches_the_computers_list_and_the_removal_dialog(
+        pseudo_locale: None, window_journal: Journal, qtbot: QtBot, tmp_path: Path) -> None:
+    from ketajournal.services import sync
+    folder = tmp_path / "sync-folder"
+    folder.mkdir()
+    sync.setup(window_journal, folder)
+    sync.sync_now(window_journal)
+    window = open_window(qtbot, window_journal)
+    section = SyncSection(window.open_controller)
+    qtbot.addWidget(section)
+    section.show()
+    computers = section.computers
+    assert computers.isVisibleTo(section) and computers.list.count() == 1
+    texts = [t for _, t in _shown_texts(computers) if _needs_words(t)]
+    texts.append(computers.list.item(0).text().split(") — ", 1)[1])  # after name and id
+    assert len(texts) >= 3 and [t for t in texts if "⟦" not in t] == []
+    dialog = RemoveComputerDialog(window.open_controller, computers.devices[0], section)
+    dialog.show()
+    texts = [t for _, t in _shown_texts(dialog) if _needs_words(t) and t != "Cancel"]  # Qt's
+    assert len(texts) == 3, texts
+    assert [t for t in texts if "⟦" not in t] == []
+    assert dialog.windowTitle().startswith("⟦")
+    dialog.close()
 
 
 def test_the_frame_speaks_the_journal_language_once_it_is_unlocked(
