@@ -41,7 +41,7 @@ from ketajournal.platform.clock import local_zone
 from ketajournal.services import plans
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.settings import Settings
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
@@ -321,7 +321,7 @@ class BoostersView(JournalView):
             dose = cycle.session.dose_mg
             cells = (
                 format_date_with_weekday(cycle.session.day),
-                cycle.session.phase.label,
+                core(cycle.session.phase.label),
                 "—" if dose is None else number(f"{dose:g}"),
                 cycle.label,
                 "; ".join(medication_mark(m) for m in cycle.medication_changes),

@@ -48,7 +48,7 @@ from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.journal import Change, Journal
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -75,7 +75,7 @@ def summarize(entry: Entry) -> str:
             parts.append(tr("slept {hours} h").format(hours=number(f"{entry.sleep_hours:g}")))
         return ", ".join(parts)
     if isinstance(entry, Session):
-        parts = [f"{entry.phase.label}: {entry.route.label}"]
+        parts = [f"{core(entry.phase.label)}: {core(entry.route.label)}"]
         if entry.dose_mg is not None:
             per_kg = entry.dose_mg_per_kg
             parts.append(number(f"{entry.dose_mg:g}") + " mg"
@@ -96,7 +96,7 @@ def summarize(entry: Entry) -> str:
             parts.append(entry.clinic)
         return ", ".join(parts)
     if isinstance(entry, SideEffect):
-        text = tr("{label}, severity {score}/10").format(label=entry.label,
+        text = tr("{label}, severity {score}/10").format(label=core(entry.label),
                                                           score=entry.severity)
         if entry.duration_minutes:
             text += tr(", {minutes} min").format(minutes=entry.duration_minutes)
@@ -104,7 +104,7 @@ def summarize(entry: Entry) -> str:
             text = tr("RED FLAG — {text}").format(text=text)
         return text
     if isinstance(entry, Event):
-        return entry.event_kind.label
+        return core(entry.event_kind.label)
     if isinstance(entry, Assessment):
         text = entry.summary
         item = entry.instrument.safety_item
