@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_date
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
@@ -355,7 +356,7 @@ class AppImportDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row, item in enumerate(rows):
             entry = item.entry
-            cells = (f"{entry.at:%Y-%m-%d}", f"{entry.at:%H:%M}", str(entry.mood),
+            cells = (format_date(entry.at.date()), f"{entry.at:%H:%M}", str(entry.mood),
                      ", ".join(item.tags), tr("yes") if entry.note else "")
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
