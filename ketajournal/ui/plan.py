@@ -45,7 +45,7 @@ from ketajournal.services.plans import Plans, PlanWrite
 from ketajournal.translation import core, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import combo, current, note_edit
-from ketajournal.ui.fields import OptionalFloatSpin, TimeEdit
+from ketajournal.ui.fields import OptionalFloatSpin, TimeEdit, day_format
 from ketajournal.ui.view import JournalView
 
 PlanWriteFn = Callable[[Plans], tuple[PlanWrite, Change]]
@@ -344,7 +344,7 @@ class TemplateDialog(QDialog):
         today = controller.now().date()
         self.start = QDateEdit(QDate(today.year, today.month, today.day))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setDisplayFormat(day_format())
         self.start.setAccessibleName(tr("Start date"))
         self.usual_time = QTimeEdit(QTime(10, 0))
         self.usual_time.setDisplayFormat("HH:mm")
