@@ -44,7 +44,7 @@ from ketajournal.services.app_import import AppImportResult, ImportOptions, Impo
 from ketajournal.services.imports import daylio
 from ketajournal.services.imports.common import read_table, safe_name
 from ketajournal.services.imports.generic import ColumnMapping
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.controller import JournalController
 
 #: Rows the preview table shows.
@@ -198,7 +198,7 @@ class AppImportDialog(QDialog):
 
         self.source = QComboBox()
         for key, name in app_import.SOURCES.items():
-            self.source.addItem(name, key)
+            self.source.addItem(core(name), key)
         self.source.setAccessibleName(tr("Format of the file"))
         self.path = QLineEdit()
         self.path.setAccessibleName(tr("File to import"))
