@@ -80,9 +80,9 @@ def threshold_sentence(analysis: BoosterAnalysis) -> str:
         b, p = analysis.baseline_level, analysis.post_induction_level
         assert b is not None and p is not None
         text = tr("Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})").format(
-            t=f"{t:.2f}", b=f"{b:.2f}", p=f"{p:.2f}")
+            t=number(f"{t:.2f}"), b=number(f"{b:.2f}"), p=number(f"{p:.2f}"))
     else:
-        text = tr("Threshold T = {t} (set by you)").format(t=f"{t:.2f}")
+        text = tr("Threshold T = {t} (set by you)").format(t=number(f"{t:.2f}"))
     if analysis.needs:
         text += tr(". Needs {needs}.").format(needs=analysis.needs)
     return text
