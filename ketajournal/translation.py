@@ -16,11 +16,15 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ketajournal import language as core_language
+from ketajournal.domain import locales
+
+if TYPE_CHECKING:
+    from ketajournal.domain.instruments import Band
 
 #: The stem of our catalogues: ``ketajournal_de.qm``.
 CATALOGUE = "ketajournal"
@@ -55,6 +59,25 @@ def noop(context: str, text: str) -> str:
 def translate(context: str, text: str) -> str:
     """``text`` (marked by :func:`noop` in ``context``) in the installed language."""
     return QCoreApplication.translate(context, text)
+
+
+def core(text: str) -> str:
+    """A text the core marked with ``N_`` (a label, a definition), in the language in use.
+
+    The core keeps its vocabularies English (exports, comparisons, ``--json``); the
+    window shows them through the core's catalogue (gettext) where a reader sees them.
+    """
+    return core_language.gettext(text)
+
+
+def severity(label: str) -> str:
+    """A severity band's name (``mild``, marked ``NP_("severity", …)``) in the language in use."""
+    return core_language.pgettext("severity", label)
+
+
+def band_text(band: Band) -> str:
+    """A severity band with its totals, as the window shows it: ``5–9 mild``."""
+    return f"{band.low}–{band.high} {severity(band.label)}"
 
 
 def catalogue(language: str) -> Path:
@@ -108,6 +131,7 @@ def use(language: str) -> None:
         QLocale.setDefault(QLocale(language))
     install(language)
     core_language.use(language)  # the core's texts the window shows speak it too
+    locales.follow(language)  # and the core's dates ("3. Dez. 2026"), after unlocking too
 
 
 

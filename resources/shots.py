@@ -27,7 +27,23 @@ SIZE = (1100, 720)
 #: Dialogs shown after the tabs: name → how to make it (given the window).
 DIALOG_NAMES = ("mood", "session", "side-effect", "event", "questionnaire", "settings",
                 "keyboard", "crisis", "import", "plan-session", "plan-template",
-                "medication", "sync", "lock", "welcome")
+                "medication", "sync", "remove-computer", "lock", "welcome")
+
+
+def _remove_computer(window: object) -> object:
+    """The demo journal synced into a folder beside it: "Remove this computer…" for it."""
+    from ketajournal.services import sync
+    from ketajournal.ui.main_window import MainWindow
+    from ketajournal.ui.sync_computers import RemoveComputerDialog
+
+    assert isinstance(window, MainWindow)
+    journal = window.open_controller.journal
+    folder = journal.paths.home.parent / "sync-folder"  # removed with the demo's folder
+    folder.mkdir(exist_ok=True)
+    sync.setup(journal, folder)
+    sync.sync_now(journal)
+    device = sync.status(journal).devices[0]
+    return RemoveComputerDialog(window.open_controller, device, window)
 
 
 def _dialogs() -> dict[str, Callable[[object], object]]:
@@ -67,6 +83,7 @@ def _dialogs() -> dict[str, Callable[[object], object]]:
         "plan-template": on(lambda w: TemplateDialog(w.open_controller, w)),
         "medication": on(lambda w: MedicationDialog(w.open_controller, "start", parent=w)),
         "sync": on(lambda w: SyncSection(w.open_controller)),
+        "remove-computer": on(_remove_computer),
         "lock": on(lambda w: LockScreen()),
         "welcome": on(lambda w: WelcomePage()),
     }

@@ -41,6 +41,7 @@ from ketajournal.charts.style import (
     styled_plot,
 )
 from ketajournal.domain.boosters import BoosterAnalysis
+from ketajournal.domain.locales import number
 from ketajournal.domain.response_curves import ResponseCurves, response_curves
 from ketajournal.domain.series import FloatArray, format_score
 from ketajournal.palette import ALPHA_NEWEST, Palette, age_opacities, screen, with_alpha
@@ -66,7 +67,7 @@ tr = translator("BoostersChart")
 
 def threshold_text(threshold: float) -> str:
     """The label on the threshold line, e.g. ``T = 5.2``."""
-    return f"T = {threshold:.1f}"
+    return f"T = {number(f'{threshold:.1f}')}"  # "T = 5,2" in German
 
 
 def alpha_ramp(count: int) -> FloatArray:

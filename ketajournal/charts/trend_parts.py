@@ -20,7 +20,7 @@ from ketajournal.charts.drawn import item_points
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.series import SLEEP_DEFINITION, FloatArray, TrendSeries
 from ketajournal.palette import Palette, screen, with_alpha
-from ketajournal.translation import translator
+from ketajournal.translation import band_text, core, translator
 
 # Colours (ketajournal.palette) are distinct in hue and lightness, and the two session
 # phases also differ in dash style, so the chart still reads for colour-blind users and
@@ -238,7 +238,7 @@ def make_series_items() -> SeriesItems:
     induction = pg.PlotDataItem(connect="pairs", antialias=False)
     booster = pg.PlotDataItem(connect="pairs", antialias=False)
     sleep = pg.PlotDataItem(antialias=False, symbol="x", symbolSize=6)
-    sleep.setToolTip(SLEEP_DEFINITION)
+    sleep.setToolTip(core(SLEEP_DEFINITION))
     anxiety = pg.PlotDataItem(antialias=False, symbol="s", symbolSize=4)
     mood = pg.PlotDataItem(pen=None, symbol="o", symbolSize=6, antialias=True)
     # Not antialiased: pyqtgraph then strokes the 3-px line as segments (fast path).
@@ -321,7 +321,7 @@ def make_band_items(instrument_id: str) -> tuple[list[pg.LinearRegionItem], list
         )
         region.setZValue(-10)
         regions.append(region)
-        label = pg.TextItem(f"{questionnaire.short_title} {band}", anchor=(1.0, 0.5))
+        label = pg.TextItem(f"{questionnaire.short_title} {band_text(band)}", anchor=(1.0, 0.5))
         label.setFont(font)
         label.setZValue(-5)
         label.setPos(0.0, (low + high) / 2)

@@ -96,7 +96,7 @@ from ketajournal.domain.series import (
 )
 from ketajournal.palette import Palette
 from ketajournal.platform.clock import Clock, system_now
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 
 DAY_SECONDS = 86_400.0
 
@@ -198,7 +198,7 @@ class TrendsChart(ChartWidget):
         self.sleep_checkbox = QCheckBox(tr("Show sleep"))
         self.sleep_checkbox.setAccessibleName(tr("Show sleep hours"))
         self.sleep_checkbox.setToolTip(
-            f"{translate('TrendsChart', SLEEP_TOOLTIP)}. {SLEEP_DEFINITION}.")
+            f"{translate('TrendsChart', SLEEP_TOOLTIP)}. {core(SLEEP_DEFINITION)}.")
         self.sleep_checkbox.toggled.connect(self.set_sleep_visible)
         bar.addWidget(self.sleep_checkbox)
         self.scores_checkbox = QCheckBox(tr("Show PHQ-9 / GAD-7"))
@@ -206,7 +206,7 @@ class TrendsChart(ChartWidget):
         self.scores_checkbox.setToolTip(
             tr("{axis}, on the right axis. {definition}.").format(
                 axis=translate("TrendsChart", SCORES_AXIS_LABEL),
-                definition=QUESTIONNAIRE_TOTAL_DEFINITION)
+                definition=core(QUESTIONNAIRE_TOTAL_DEFINITION))
         )
         self.scores_checkbox.toggled.connect(self.set_scores_visible)
         self.scores_checkbox.clicked.connect(self._on_scores_clicked)
@@ -268,7 +268,7 @@ class TrendsChart(ChartWidget):
         # and ScatterPlotItem skips the points outside the view when it paints, while
         # clipping would rebuild the whole scatter on every pan step. The markers are
         # not clipped either: clipping could split a pair of "pairs" points.
-        self._mean7.setToolTip(SEVEN_DAY_MEAN_DEFINITION)
+        self._mean7.setToolTip(core(SEVEN_DAY_MEAN_DEFINITION))
         self._view.sigResized.connect(self._fit_mean_pen)
 
         # The legend sits in its own row under the date axis, so it never hides data.

@@ -41,7 +41,7 @@ from ketajournal.platform.clock import local_zone
 from ketajournal.services import plans
 from ketajournal.services.clinical import booster_analysis
 from ketajournal.services.settings import Settings
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
@@ -80,9 +80,9 @@ def threshold_sentence(analysis: BoosterAnalysis) -> str:
         b, p = analysis.baseline_level, analysis.post_induction_level
         assert b is not None and p is not None
         text = tr("Threshold T = {t} (automatic: B + (P − B) / 2, B = {b}, P = {p})").format(
-            t=f"{t:.2f}", b=f"{b:.2f}", p=f"{p:.2f}")
+            t=number(f"{t:.2f}"), b=number(f"{b:.2f}"), p=number(f"{p:.2f}"))
     else:
-        text = tr("Threshold T = {t} (set by you)").format(t=f"{t:.2f}")
+        text = tr("Threshold T = {t} (set by you)").format(t=number(f"{t:.2f}"))
     if analysis.needs:
         text += tr(". Needs {needs}.").format(needs=analysis.needs)
     return text
@@ -321,7 +321,7 @@ class BoostersView(JournalView):
             dose = cycle.session.dose_mg
             cells = (
                 format_date_with_weekday(cycle.session.day),
-                cycle.session.phase.label,
+                core(cycle.session.phase.label),
                 "—" if dose is None else number(f"{dose:g}"),
                 cycle.label,
                 "; ".join(medication_mark(m) for m in cycle.medication_changes),

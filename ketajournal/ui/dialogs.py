@@ -54,7 +54,7 @@ from ketajournal.domain.timeutil import as_logged
 from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.services.drafts import Drafts, form_id
-from ketajournal.translation import translator
+from ketajournal.translation import core, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.drafts import FormDraft, typed_at
@@ -269,8 +269,8 @@ class SessionDialog(EntryDialog):
     ) -> None:
         super().__init__(tr("Treatment session"), save, existing, now, parent)
         template = existing or previous
-        self.route = combo([(r.label, r) for r in Route], tr("Route"))
-        self.phase = combo([(p.label, p) for p in Phase], tr("Phase"))
+        self.route = combo([(core(r.label), r) for r in Route], tr("Route"))
+        self.phase = combo([(core(p.label), p) for p in Phase], tr("Phase"))
         self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, tr("Dose in milligrams"))
         self.dose.setSuffix(" mg")
         self.weight = OptionalFloatSpin(*WEIGHT_KG_RANGE, 0.5, tr("Body weight in kilograms"))
@@ -378,7 +378,7 @@ class SideEffectDialog(EntryDialog):
     ) -> None:
         super().__init__(tr("Side effect"), save, existing, now, parent)
         self._default_session = default_session
-        self.category = combo([(c.label, c) for c in SideEffectCategory], tr("Side effect"))
+        self.category = combo([(core(c.label), c) for c in SideEffectCategory], tr("Side effect"))
         self.other = QLineEdit()
         self.other.setAccessibleName(tr("What it was (for Other)"))
         self.other.setPlaceholderText(tr("What was it?"))
@@ -393,7 +393,7 @@ class SideEffectDialog(EntryDialog):
         self.session.addItem(tr("Not linked to a session"), None)
         for s in reversed(sessions):
             self.session.addItem(
-                f"{as_logged(s.at)} — {s.phase.label}, {s.route.label}", s.id
+                f"{as_logged(s.at)} — {core(s.phase.label)}, {core(s.route.label)}", s.id
             )
         self.red_flag = QLabel(RED_FLAG_ADVICE)
         self.red_flag.setWordWrap(True)
@@ -456,7 +456,7 @@ class EventDialog(EntryDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(tr("Event"), save, existing, now, parent)
-        self.kind = combo([(k.label, k) for k in EventKind], tr("Kind of event"))
+        self.kind = combo([(core(k.label), k) for k in EventKind], tr("Kind of event"))
         self.note = note_edit()
         self.form.addRow(tr("&Kind"), self.kind)
         self.form.addRow(tr("&Note"), self.note)

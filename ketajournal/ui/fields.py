@@ -91,7 +91,7 @@ class TimeEdit(QDateTimeEdit):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd  HH:mm")
+        self.setDisplayFormat(day_format() + "  HH:mm")
         self.setAccessibleName(name)
         self._original: datetime | None = None
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ketajournal.domain.dates import format_date
 from ketajournal.domain.models import SCORE_RANGE
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
@@ -43,7 +44,7 @@ from ketajournal.services.app_import import AppImportResult, ImportOptions, Impo
 from ketajournal.services.imports import daylio
 from ketajournal.services.imports.common import read_table, safe_name
 from ketajournal.services.imports.generic import ColumnMapping
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.controller import JournalController
 
 #: Rows the preview table shows.
@@ -197,7 +198,7 @@ class AppImportDialog(QDialog):
 
         self.source = QComboBox()
         for key, name in app_import.SOURCES.items():
-            self.source.addItem(name, key)
+            self.source.addItem(core(name), key)
         self.source.setAccessibleName(tr("Format of the file"))
         self.path = QLineEdit()
         self.path.setAccessibleName(tr("File to import"))
@@ -355,7 +356,7 @@ class AppImportDialog(QDialog):
         self.table.setRowCount(len(rows))
         for row, item in enumerate(rows):
             entry = item.entry
-            cells = (f"{entry.at:%Y-%m-%d}", f"{entry.at:%H:%M}", str(entry.mood),
+            cells = (format_date(entry.at.date()), f"{entry.at:%H:%M}", str(entry.mood),
                      ", ".join(item.tags), tr("yes") if entry.note else "")
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

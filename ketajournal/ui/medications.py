@@ -44,7 +44,7 @@ from ketajournal.domain.validation import ValidationError
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.medications import KIND, MedicationEdit, MedicationList
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import OptionalFloatSpin, day_format
 from ketajournal.ui.view import JournalView
@@ -142,7 +142,7 @@ class MedicationDialog(QDialog):
         self.medication_class = QComboBox()
         self.medication_class.setAccessibleName(tr("Class"))
         for member in MedicationClass:
-            self.medication_class.addItem(member.label, member.value)
+            self.medication_class.addItem(core(member.label), member.value)
         self.medication_class.setCurrentIndex(
             self.medication_class.findData(MedicationClass.OTHER.value))
         self.name.currentTextChanged.connect(self._class_from_name)
@@ -291,7 +291,7 @@ class MedicationsView(JournalView):
             else tr("Taken today: none recorded"))
         self.current.setRowCount(len(taken))
         for row, (course, step) in enumerate(taken):
-            cells = (course.name, course.medication_class.label, step.dose_text,
+            cells = (course.name, core(course.medication_class.label), step.dose_text,
                      _mg(step.dose_mg), format_date(step.day), course.frequency)
             for column, text in enumerate(cells):
                 self.current.setItem(row, column, _cell(text, course.id))
@@ -303,7 +303,7 @@ class MedicationsView(JournalView):
             dose = "" if step.action is StepAction.STOP else (
                 step.dose_text
                 + ("" if step.dose_mg is None else f" ({number(f'{step.dose_mg:g}')} mg)"))
-            row_cells = (format_date(step.day), course.name, course.medication_class.label,
+            row_cells = (format_date(step.day), course.name, core(course.medication_class.label),
                          translate("Medications", _CHANGE_WORDS[step.action]), dose)
             for column, text in enumerate(row_cells):
                 self.history.setItem(row, column, _cell(text, course.id))

@@ -42,10 +42,10 @@ from ketajournal.platform.clock import local_zone
 from ketajournal.services import plans as plan_service
 from ketajournal.services.journal import Change
 from ketajournal.services.plans import Plans, PlanWrite
-from ketajournal.translation import translator
+from ketajournal.translation import core, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import combo, current, note_edit
-from ketajournal.ui.fields import OptionalFloatSpin, TimeEdit
+from ketajournal.ui.fields import OptionalFloatSpin, TimeEdit, day_format
 from ketajournal.ui.view import JournalView
 
 PlanWriteFn = Callable[[Plans], tuple[PlanWrite, Change]]
@@ -155,13 +155,13 @@ class PlanView(JournalView):
         plans = self.controller.plans
         upcoming, past = plans.upcoming(), list(reversed(plans.past()))
         self._fill(self.upcoming, upcoming, lambda i: [
-            _when(i.session.at), i.session.route.label, i.session.phase.label,
+            _when(i.session.at), core(i.session.route.label), core(i.session.phase.label),
             "" if i.session.dose_mg is None else number(f"{i.session.dose_mg:g}") + " mg",
             i.session.clinic, i.session.note,
         ])
         self._fill(self.past, past, lambda i: [
-            _when(i.session.at), i.session.route.label, i.session.phase.label,
-            tr("Not confirmed yet") if i.is_open else i.status.label, i.session.clinic,
+            _when(i.session.at), core(i.session.route.label), core(i.session.phase.label),
+            tr("Not confirmed yet") if i.is_open else core(i.status.label), i.session.clinic,
         ])
         self.empty.setVisible(not upcoming and not past)
 
@@ -272,8 +272,8 @@ class PlannedSessionDialog(QDialog):
         self.item_id = item_id
         last = controller.journal.last_session()
         self.when = TimeEdit(tr("When"))
-        self.route = combo([(r.label, r) for r in Route], tr("Route"))
-        self.phase = combo([(p.label, p) for p in Phase], tr("Phase"))
+        self.route = combo([(core(r.label), r) for r in Route], tr("Route"))
+        self.phase = combo([(core(p.label), p) for p in Phase], tr("Phase"))
         self.dose = OptionalFloatSpin(*DOSE_MG_RANGE, 0.5, tr("Planned dose in milligrams"))
         self.dose.setSuffix(" mg")
         self.clinic = QLineEdit()
@@ -340,11 +340,11 @@ class TemplateDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Plan from a template"))
         self.controller = controller
-        self.template = combo([(t.label, t) for t in Template], tr("Template"))
+        self.template = combo([(core(t.label), t) for t in Template], tr("Template"))
         today = controller.now().date()
         self.start = QDateEdit(QDate(today.year, today.month, today.day))
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
+        self.start.setDisplayFormat(day_format())
         self.start.setAccessibleName(tr("Start date"))
         self.usual_time = QTimeEdit(QTime(10, 0))
         self.usual_time.setDisplayFormat("HH:mm")
@@ -367,7 +367,7 @@ class TemplateDialog(QDialog):
         self.every.setValue(7)
         self.every.setAccessibleName(tr("Every"))
         self.unit = combo([(tr("days"), "days"), (tr("weeks"), "weeks")], tr("Unit"))
-        self.route = combo([(r.label, r) for r in Route], tr("Route"))
+        self.route = combo([(core(r.label), r) for r in Route], tr("Route"))
         self.clinic = QLineEdit()
         self.clinic.setAccessibleName(tr("Clinic"))
         every_row = QHBoxLayout()
@@ -445,8 +445,8 @@ class TemplateDialog(QDialog):
             when.set_time(session.at)
             self.list.setCellWidget(row, 0, tick)
             self.list.setCellWidget(row, 1, when)
-            self.list.setItem(row, 2, QTableWidgetItem(session.route.label))
-            self.list.setItem(row, 3, QTableWidgetItem(session.phase.label))
+            self.list.setItem(row, 2, QTableWidgetItem(core(session.route.label)))
+            self.list.setItem(row, 3, QTableWidgetItem(core(session.phase.label)))
             self._ticks.append(tick)
             self._times.append(when)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(bool(sessions))

@@ -6,9 +6,10 @@ shown as answers come in. When the instrument's safety item (PHQ-9 item 9) is
 answered above 0, the crisis resources appear at once in a window of their own
 that never blocks answering or saving.
 
-Only the dialog's own words are translated: the items, their answers, the recall
-period and the bands stay in the instrument's validated English until an official
-translation is at hand (docs/translation.md), and a line says so in another language.
+Only the dialog's own words and the severity band's name (as the PDF and the other
+screens write it) are translated: the items, their answers and the recall period stay
+in the instrument's validated English until an official translation is at hand
+(docs/translation.md), and a line says so in another language.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ketajournal.domain.models import Assessment
 from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.services import clinical
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import band_text, noop, severity, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.fields import TimeEdit
@@ -261,7 +262,7 @@ class QuestionnaireDialog(QDialog):
             band = self.instrument.band(total)
             self.total.setText(tr("{title} total {total} of {most}: {band} ({range}).").format(
                 title=self.instrument.short_title, total=total, most=self.instrument.max_total,
-                band=band.label, range=band))
+                band=severity(band.label), range=band_text(band)))
         else:
             self.total.setText(tr("{done} of {count} answered; total so far {total}.").format(
                 done=len(done), count=len(answers), total=sum(done)))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal import APP_TITLE
+from ketajournal.domain.dates import format_date_time
 from ketajournal.errors import KnownError
 from ketajournal.platform.crypto import RecoveryCode
 from ketajournal.platform.keystore import KeyStore, clear_text_warning
@@ -527,7 +528,7 @@ class RestoreFromFile(QObject):
             "Restoring it closes your journal and moves its files to {folder} (nothing is "
             "deleted); the backup takes their place. Entries made since the backup will only "
             "be in the moved files. Restore it?", n=prepared.total,
-        ).format(made=f"{prepared.made:%Y-%m-%d %H:%M}",
+        ).format(made=format_date_time(prepared.made),
                  folder=self.paths.set_aside_pattern(SetAside.BEFORE_RESTORE))
         if not ask_yes_no(self.window, tr("Restore this backup?"), question):
             prepared.discard()
@@ -558,7 +559,7 @@ def offer_backup_restore(
     if offer is None:
         return False
     question = tr("{problem}\n\nRestore the backup from {made}?").format(
-        problem=error, made=f"{offer.made:%Y-%m-%d %H:%M}")
+        problem=error, made=format_date_time(offer.made))
     if not ask_yes_no(parent, tr("{app}: your journal is damaged").format(app=APP_TITLE),
                       question):
         return False

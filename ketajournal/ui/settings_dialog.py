@@ -41,7 +41,7 @@ from ketajournal.palette import SCHEMES
 from ketajournal.platform import autostart
 from ketajournal.platform.keystore import KeyStore
 from ketajournal.services.settings import PAPERS, Settings
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.security import SecurityDialog
@@ -85,7 +85,7 @@ class SettingsDialog(QDialog):
         self.country = QComboBox()
         self.country.setAccessibleName(tr("Crisis resources for country"))
         for code in CRISIS_RESOURCES:
-            self.country.addItem(COUNTRY_NAMES.get(code, code), code)
+            self.country.addItem(core(COUNTRY_NAMES.get(code, code)), code)
         stored = country_code(self.settings.get("safety.crisis_country"))
         self.country.setCurrentIndex(self.country.findData(stored))
         form.addRow(tr("Crisis resources &for"), self.country)

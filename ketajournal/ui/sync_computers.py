@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from ketajournal.domain.dates import format_date
-from ketajournal.domain.wording import count_of
 from ketajournal.errors import KnownError
+from ketajournal.translation import noop, translate, translator
 from ketajournal.ui.tasks import run_task
 
 if TYPE_CHECKING:
@@ -38,8 +38,11 @@ if TYPE_CHECKING:
     from ketajournal.services.sync_removal import Removal
     from ketajournal.ui.controller import JournalController
 
+tr = translator("SyncComputers")
+
 #: What removing does and does not do, shown before anything happens.
-EXPLANATION = (
+EXPLANATION = noop(
+    "SyncComputers",
     "Removing {name} gives every other computer a new sync key that {name} does not get.\n\n"
     "What it does: changes made on {name} from now on are refused by your other "
     "computers, and {name} cannot read what they write from now on. Its own sync stops "
@@ -48,33 +51,34 @@ EXPLANATION = (
     "everything it synced until now. Your recovery key and passphrase still open the "
     "journal and can join the folder again: if someone with {name} may know them, make a "
     "new recovery key (and passphrase) in Security… first. The sync service still sees "
-    "the folder names and when each computer wrote."
+    "the folder names and when each computer wrote.",
 )
 
 
 def _seen(ms: int | None, now_ms: int) -> str:
     if ms is None:
-        return "never seen"
+        return tr("never seen")
     minutes = max(0, now_ms - ms) // 60_000
     if minutes < 1:
-        return "last seen just now"
+        return tr("last seen just now")
     if minutes < 60:
-        return f"last seen {minutes} min ago"
+        return tr("last seen %n min ago", n=minutes)
     if minutes < 48 * 60:
-        return f"last seen {count_of(minutes // 60, 'hour')} ago"
-    return f"last seen {format_date(datetime.fromtimestamp(ms / 1000).date())}"
+        return tr("last seen %n hour(s) ago", n=minutes // 60)
+    day = format_date(datetime.fromtimestamp(ms / 1000).date())
+    return tr("last seen on {date}").format(date=day)
 
 
 def describe_computer(device: sync_peers.DeviceStatus, now_ms: int) -> str:
     """One line of the list: name, short id, when last seen, this one, removed."""
-    name = device.name or "A computer"
+    name = device.name or tr("A computer")
     # The id's end: its start is a time, alike for computers set up the same day.
     line = f"{name} (…{device.device[-8:]}) — {_seen(device.last_wrote_ms, now_ms)}"
     if device.this_computer:
-        line += " — this computer"
+        line += " — " + tr("this computer")
     if device.removed_ms is not None:
         removed = datetime.fromtimestamp(device.removed_ms / 1000).date()
-        line += f" — removed on {format_date(removed)}"
+        line += " — " + tr("removed on {date}").format(date=format_date(removed))
     return line
 
 
@@ -94,11 +98,11 @@ class ComputerList(QWidget):
         self._after = after_removal
         self._now = now_ms
         self.list = QListWidget()
-        self.list.setAccessibleName("Computers in the sync folder")
+        self.list.setAccessibleName(tr("Computers in the sync folder"))
         self.list.setMaximumHeight(110)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
-        self.remove_button = QPushButton("&Remove this computer…")
-        self.remove_button.setAccessibleName("Remove the selected computer from sync")
+        self.remove_button = QPushButton(tr("&Remove this computer…"))
+        self.remove_button.setAccessibleName(tr("Remove the selected computer from sync"))
         self.remove_button.clicked.connect(self.ask_to_remove)
         self.dialog: RemoveComputerDialog | None = None
         #: The computers listed, in the order of the rows.
@@ -108,7 +112,7 @@ class ComputerList(QWidget):
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Computers:"))
+        layout.addWidget(QLabel(tr("Computers:")))
         layout.addWidget(self.list)
         layout.addLayout(row)
         self.refresh()
@@ -170,29 +174,31 @@ class RemoveComputerDialog(QDialog):
         self.device = device
         self.removal: Removal | None = None
         self._thread: QThread | None = None
-        name = device.name or f"computer …{device.device[-8:]}"
-        self.setWindowTitle(f"Remove {name} from sync")
-        explanation = QLabel(EXPLANATION.format(name=name))
+        name = device.name or tr("computer …{id}").format(id=device.device[-8:])
+        self.setWindowTitle(tr("Remove {name} from sync").format(name=name))
+        explanation = QLabel(translate("SyncComputers", EXPLANATION).format(name=name))
         explanation.setWordWrap(True)
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.secret.setAccessibleName("Recovery key or passphrase")
-        self.secret.setPlaceholderText("Recovery key or passphrase")
+        self.secret.setAccessibleName(tr("Recovery key or passphrase"))
+        self.secret.setPlaceholderText(tr("Recovery key or passphrase"))
         self.secret.textChanged.connect(lambda _t: self._enable())
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Problem")
+        self.error.setAccessibleName(tr("Problem"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.remove_button = self.buttons.addButton(
-            f"Remove {name}", QDialogButtonBox.ButtonRole.AcceptRole
+            tr("Remove {name}").format(name=name), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.accepted.connect(self.remove)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         confirm = QLabel(
-            "To confirm, type the journal's recovery key or passphrase (computers that "
-            "join later will use it):"
+            tr(
+                "To confirm, type the journal's recovery key or passphrase (computers "
+                "that join later will use it):"
+            )
         )
         confirm.setWordWrap(True)
         layout.addWidget(confirm)
@@ -219,7 +225,7 @@ class RemoveComputerDialog(QDialog):
         self.remove_button.setEnabled(False)
         self._thread = run_task(
             self,
-            "Removing the computer and making a new sync key…",
+            tr("Removing the computer and making a new sync key…"),
             lambda: sync_removal.remove_at(paths, key, device, secret),
             self._done,
         )
@@ -229,7 +235,7 @@ class RemoveComputerDialog(QDialog):
         if error is not None:
             if not isinstance(error, KnownError | OSError):
                 raise error  # a bug: the crash handler reports it
-            self.error.setText(f"{error} Nothing was removed.")
+            self.error.setText(tr("{problem} Nothing was removed.").format(problem=error))
             self._enable()
             return
         self.removal = removal

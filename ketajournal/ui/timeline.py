@@ -48,7 +48,7 @@ from ketajournal.domain.timeutil import as_logged
 from ketajournal.errors import KnownError
 from ketajournal.palette import screen
 from ketajournal.services.journal import Change, Journal
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -75,7 +75,7 @@ def summarize(entry: Entry) -> str:
             parts.append(tr("slept {hours} h").format(hours=number(f"{entry.sleep_hours:g}")))
         return ", ".join(parts)
     if isinstance(entry, Session):
-        parts = [f"{entry.phase.label}: {entry.route.label}"]
+        parts = [f"{core(entry.phase.label)}: {core(entry.route.label)}"]
         if entry.dose_mg is not None:
             per_kg = entry.dose_mg_per_kg
             parts.append(number(f"{entry.dose_mg:g}") + " mg"
@@ -96,7 +96,7 @@ def summarize(entry: Entry) -> str:
             parts.append(entry.clinic)
         return ", ".join(parts)
     if isinstance(entry, SideEffect):
-        text = tr("{label}, severity {score}/10").format(label=entry.label,
+        text = tr("{label}, severity {score}/10").format(label=core(entry.label),
                                                           score=entry.severity)
         if entry.duration_minutes:
             text += tr(", {minutes} min").format(minutes=entry.duration_minutes)
@@ -104,7 +104,7 @@ def summarize(entry: Entry) -> str:
             text = tr("RED FLAG — {text}").format(text=text)
         return text
     if isinstance(entry, Event):
-        return entry.event_kind.label
+        return core(entry.event_kind.label)
     if isinstance(entry, Assessment):
         text = entry.summary
         item = entry.instrument.safety_item
@@ -278,7 +278,7 @@ class TimelineModel(QAbstractTableModel):
             if column == 0:
                 return as_logged(entry.at)
             if column == 1:
-                return KIND_LABELS[entry.kind]
+                return core(KIND_LABELS[entry.kind])
             if column == 2:
                 return summarize(entry)
             if role == Qt.ItemDataRole.DisplayRole:
@@ -341,7 +341,7 @@ class TimelineView(JournalView):
         self.kind_filter = QComboBox()
         self.kind_filter.addItem(tr("All kinds"), None)
         for kind, label in KIND_LABELS.items():
-            self.kind_filter.addItem(label, kind)
+            self.kind_filter.addItem(core(label), kind)
         self.kind_filter.setAccessibleName(tr("Show kind"))
         self.kind_filter.currentIndexChanged.connect(
             lambda: self._proxy.set_kind(self.kind_filter.currentData())
@@ -385,7 +385,7 @@ class TimelineView(JournalView):
             # Room for the offset that as_logged adds to a time logged in another zone.
             max(metrics.horizontalAdvance(f"{format_date_time(day, padded=True)} (UTC−12:00)")
                 for day in _SAMPLE_TIMES),
-            max(metrics.horizontalAdvance(label) for label in KIND_LABELS.values()),
+            max(metrics.horizontalAdvance(core(label)) for label in KIND_LABELS.values()),
         )
         for column, width in enumerate(widths):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -483,7 +483,7 @@ class TimelineView(JournalView):
             return
         self.message.setText(
             tr("{kind} deleted. Edit → Undo (Ctrl+Z) brings it back.").format(
-                kind=KIND_LABELS[entry.kind])
+                kind=core(KIND_LABELS[entry.kind]))
         )
         if self._proxy.rowCount():
             self.table.selectRow(min(row, self._proxy.rowCount() - 1))

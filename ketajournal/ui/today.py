@@ -50,7 +50,7 @@ from ketajournal.services import clinical, reminders
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
 from ketajournal.services.plans import Overdue, Plans, PlanWrite
-from ketajournal.translation import translator
+from ketajournal.translation import severity, translator
 from ketajournal.ui.announce import LiveLabel, announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
@@ -141,7 +141,7 @@ def describe_status(status: clinical.MeasureStatus) -> str:
     if status.latest is None:
         return tr("{title}: none filled yet.").format(title=title)
     latest = tr("latest {total} ({band}, {day})").format(
-        total=status.latest.total, band=status.latest.band, day=_on(status.latest.at))
+        total=status.latest.total, band=severity(status.latest.band), day=_on(status.latest.at))
     if status.baseline is None:
         return tr("{title}: {latest}; no baseline.").format(title=title, latest=latest)
     baseline = (tr("{day}, your pick") if status.baseline_source == "user" else "{day}").format(

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 
 from ketajournal.domain.series import TrendSeries
 from ketajournal.domain.trend_table import COLUMNS, TrendRow, describe_row, trend_rows
-from ketajournal.translation import translator
+from ketajournal.translation import core, translator
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,16 +55,22 @@ class TrendTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.cells()[index.column()]
+            return self._cells(row)[index.column()]
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # A cell read alone still says which day and which column it is.
             if index.column() == 0:
                 return describe_row(row)
-            return tr("{column}: {value}").format(column=_headers()[index.column()],
-                                                  value=row.cells()[index.column()] or tr("none"))
+            value = self._cells(row)[index.column()] or tr("none")
+            return tr("{column}: {value}").format(column=_headers()[index.column()], value=value)
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (1, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    @staticmethod
+    def _cells(row: TrendRow) -> tuple[str, ...]:
+        """The row's cells, its sessions' phases in the reader's language."""
+        day, mood, mean, _sessions = row.cells()
+        return day, mood, mean, ", ".join(core(phase.label) for phase in row.sessions)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

@@ -14,8 +14,9 @@ from ketajournal.domain.series import (
     build_trend_series_from_days,
     with_planned,
 )
+from ketajournal.language import current
 from ketajournal.services.plans import PLANNED
-from ketajournal.translation import translator
+from ketajournal.translation import band_text, core, translator
 from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import set_style
 from ketajournal.ui.controller import JournalController
@@ -24,7 +25,8 @@ from ketajournal.ui.view import JournalView
 
 
 def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
+    """A definition inside a sentence; German keeps its nouns' capital ("Schlaf: …")."""
+    return text if current() == "de" else text[:1].lower() + text[1:]
 
 
 #: Kinds whose change alters the chart.
@@ -48,7 +50,7 @@ class TrendsView(JournalView):
         bands = INSTRUMENTS[BANDS_INSTRUMENT]
         self.definition = QLabel(
             tr("Points: daily mood (mean of the day's entries). ")
-            + SEVEN_DAY_MEAN_DEFINITION
+            + core(SEVEN_DAY_MEAN_DEFINITION)
             # Shapes, not colours: the colours change with the scheme (dark mode).
             + tr(". Vertical lines: treatment sessions; hollow rings at the top: sessions "
                  "still planned. Triangles: side effects (pointing up: a red flag). "
@@ -56,11 +58,11 @@ class TrendsView(JournalView):
                  "medication starts, dose changes and stops. ")
             + tr("Diamonds and hexagons: PHQ-9 and GAD-7 totals on the right axis "
                  "({definition}); shaded: the {title} severity bands ({bands}). ").format(
-                definition=_lower_first(QUESTIONNAIRE_TOTAL_DEFINITION),
-                title=bands.short_title, bands=", ".join(str(band) for band in bands.bands))
+                definition=_lower_first(core(QUESTIONNAIRE_TOTAL_DEFINITION)),
+                title=bands.short_title, bands=", ".join(band_text(band) for band in bands.bands))
             # Drawn only when "Show sleep" is ticked.
             + tr("Crosses (Show sleep): sleep in hours on the left scale; "
-                 "{definition}.").format(definition=_lower_first(SLEEP_DEFINITION))
+                 "{definition}.").format(definition=_lower_first(core(SLEEP_DEFINITION)))
         )
         self.definition.setWordWrap(True)
         set_style(self.definition, "color: $hint_text;")
@@ -88,7 +90,7 @@ class TrendsView(JournalView):
     def _show_table(self, shown: bool) -> None:
         self.table.setVisible(shown)
         self.table_button.setText(
-            tr("Hide the &data table") if shown else "Show the &data as a table"
+            tr("Hide the &data table") if shown else tr("Show the &data as a table")
         )
         if shown:
             self.table.setFocus()

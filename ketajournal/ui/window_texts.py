@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from ketajournal import APP_TITLE, __version__
-from ketajournal.translation import noop, translate, translator
+from ketajournal.translation import core, noop, translate, translator
 
 CONTEXT = "MainWindow"
 tr = translator("MainWindow")
@@ -95,4 +95,4 @@ def backup_failed(parent: QWidget, reason: str) -> None:
 def red_flag(parent: QWidget, label: str, advice: str) -> None:
     """A side effect at a red-flag severity: what to do now."""
     QMessageBox.warning(parent, tr("Red flag"),
-                        tr("{label}: {advice}").format(label=label, advice=advice))
+                        tr("{label}: {advice}").format(label=core(label), advice=core(advice)))

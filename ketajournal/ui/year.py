@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,14 +29,13 @@ from ketajournal.domain.models import MoodEntry, Session
 from ketajournal.domain.timeutil import local_day
 from ketajournal.domain.year_pixels import (
     DEFINITION,
-    MONTH_LETTERS,
     YearPixels,
     move,
     year_pixels,
     years_with_entries,
 )
 from ketajournal.palette import MOOD_SCALE, mood_colour, screen
-from ketajournal.translation import translator
+from ketajournal.translation import core, translator
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.view import JournalView
 
@@ -52,6 +51,17 @@ _KEYS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left",
          Qt.Key.Key_Right: "right"}
 
 tr = translator("Year")
+
+
+def month_letters() -> tuple[str, ...]:
+    """The months' initials over the grid, in the language in use (``J F M …``, ``E F M …``).
+
+    The locale's narrow stand-alone names (CLDR, through Qt's default locale, which
+    :func:`ketajournal.translation.use` sets to the chosen language).
+    """
+    locale = QLocale()
+    narrow = QLocale.FormatType.NarrowFormat
+    return tuple(locale.standaloneMonthName(month, narrow) for month in range(1, 13))
 
 
 class YearGrid(QWidget):
@@ -119,9 +129,9 @@ class YearGrid(QWidget):
         font.setPointSizeF(max(6.5, font.pointSizeF() * 0.75))
         painter.setFont(font)
         painter.setPen(QColor(screen().hint_text))
-        for month, name in enumerate(MONTH_LETTERS):
+        for month, name in enumerate(month_letters()):
             painter.drawText(QRectF(LEFT + month * (CELL + GAP) - 4, 0, CELL + 8, TOP - 4),
-                             Qt.AlignmentFlag.AlignCenter, name[:1])
+                             Qt.AlignmentFlag.AlignCenter, name)
         for row in range(31):
             if row % 5 == 0 or row == 30:
                 painter.drawText(QRectF(0, TOP + row * (CELL + GAP), LEFT - 6, CELL),
@@ -206,7 +216,7 @@ class YearView(JournalView):
         self.day_title.setStyleSheet("font-weight: 600;")
         self.day_list = QListWidget()
         self.day_list.setAccessibleName(tr("Entries of the chosen day"))
-        definition = QLabel(DEFINITION + " " + tr("Arrow keys: up and down a day, left and "
+        definition = QLabel(core(DEFINITION) + " " + tr("Arrow keys: up and down a day, left and "
                                                   "right a month."))
         definition.setWordWrap(True)
         definition.setStyleSheet(f"color: {screen().hint_text};")
@@ -291,7 +301,7 @@ class YearView(JournalView):
         lines = [(m.at, _mood_line(m, tags.get(m.id or 0, ()))) for m in moods]
         lines.extend(
             (s.at, tr("{time}  session ({phase}, {route})").format(
-                time=f"{s.at:%H:%M}", phase=s.phase.label, route=s.route.label))
+                time=f"{s.at:%H:%M}", phase=core(s.phase.label), route=core(s.route.label)))
             for s in journal.sessions(start, end) if local_day(s.at) == day
         )
         for _, line in sorted(lines, key=lambda pair: pair[0]):

@@ -2586,6 +2586,107 @@ Ordner: {folder}</translation>
     </message>
   </context>
   <context>
+    <name>SyncComputers</name>
+    <message>
+      <source>&amp;Remove this computer…</source>
+      <translation>Diesen Computer &amp;entfernen…</translation>
+    </message>
+    <message>
+      <source>A computer</source>
+      <translation>Ein Computer</translation>
+    </message>
+    <message>
+      <source>Computers in the sync folder</source>
+      <translation>Computer im Sync-Ordner</translation>
+    </message>
+    <message>
+      <source>Computers:</source>
+      <translation>Computer:</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>Recovery key or passphrase</source>
+      <translation>Wiederherstellungsschlüssel oder Passphrase</translation>
+    </message>
+    <message>
+      <source>Remove the selected computer from sync</source>
+      <translation>Den gewählten Computer aus der Synchronisierung entfernen</translation>
+    </message>
+    <message>
+      <source>Remove {name}</source>
+      <translation>{name} entfernen</translation>
+    </message>
+    <message>
+      <source>Remove {name} from sync</source>
+      <translation>{name} aus der Synchronisierung entfernen</translation>
+    </message>
+    <message>
+      <source>Removing the computer and making a new sync key…</source>
+      <translation>Der Computer wird entfernt und ein neuer Sync-Schlüssel erstellt…</translation>
+    </message>
+    <message>
+      <source>Removing {name} gives every other computer a new sync key that {name} does not get.
+
+What it does: changes made on {name} from now on are refused by your other computers, and {name} cannot read what they write from now on. Its own sync stops with a message.
+
+What it does not do: {name} keeps everything it already has — its journal and everything it synced until now. Your recovery key and passphrase still open the journal and can join the folder again: if someone with {name} may know them, make a new recovery key (and passphrase) in Security… first. The sync service still sees the folder names and when each computer wrote.</source>
+      <translation>Wenn Sie {name} entfernen, erhält jeder andere Computer einen neuen Sync-Schlüssel, den {name} nicht bekommt.
+
+Was es bewirkt: Änderungen, die ab jetzt auf {name} gemacht werden, lehnen Ihre anderen Computer ab, und {name} kann ab jetzt nicht mehr lesen, was diese schreiben. Die Synchronisierung von {name} selbst endet mit einer Meldung.
+
+Was es nicht bewirkt: {name} behält alles, was dort schon ist — sein Tagebuch und alles, was bis jetzt synchronisiert wurde. Ihr Wiederherstellungsschlüssel und Ihre Passphrase öffnen das Tagebuch weiterhin und können dem Ordner wieder beitreten: Wenn jemand mit {name} sie kennen könnte, erstellen Sie zuerst unter Sicherheit… einen neuen Wiederherstellungsschlüssel (und eine neue Passphrase). Der Sync-Dienst sieht weiterhin die Ordnernamen und wann jeder Computer geschrieben hat.</translation>
+    </message>
+    <message>
+      <source>To confirm, type the journal's recovery key or passphrase (computers that join later will use it):</source>
+      <translation>Geben Sie zur Bestätigung den Wiederherstellungsschlüssel oder die Passphrase des Tagebuchs ein (Computer, die später beitreten, verwenden sie):</translation>
+    </message>
+    <message>
+      <source>computer …{id}</source>
+      <translation>Computer …{id}</translation>
+    </message>
+    <message numerus="yes">
+      <source>last seen %n hour(s) ago</source>
+      <translation>
+        <numerusform>zuletzt gesehen vor %n Stunde</numerusform>
+        <numerusform>zuletzt gesehen vor %n Stunden</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>last seen %n min ago</source>
+      <translation>
+        <numerusform>zuletzt gesehen vor %n Min.</numerusform>
+        <numerusform>zuletzt gesehen vor %n Min.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>last seen just now</source>
+      <translation>zuletzt gesehen gerade eben</translation>
+    </message>
+    <message>
+      <source>last seen on {date}</source>
+      <translation>zuletzt gesehen am {date}</translation>
+    </message>
+    <message>
+      <source>never seen</source>
+      <translation>nie gesehen</translation>
+    </message>
+    <message>
+      <source>removed on {date}</source>
+      <translation>entfernt am {date}</translation>
+    </message>
+    <message>
+      <source>this computer</source>
+      <translation>dieser Computer</translation>
+    </message>
+    <message>
+      <source>{problem} Nothing was removed.</source>
+      <translation>{problem} Es wurde nichts entfernt.</translation>
+    </message>
+  </context>
+  <context>
     <name>Tasks</name>
     <message>
       <source>The file could not be written ({reason}).</source>

@@ -120,6 +120,23 @@ Restoring it closes your journal and moves its files to {folder} (nothing is del
     </message>
   </context>
   <context>
+    <name>SyncComputers</name>
+    <message numerus="yes">
+      <source>last seen %n hour(s) ago</source>
+      <translation>
+        <numerusform>last seen %n hour ago</numerusform>
+        <numerusform>last seen %n hours ago</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>last seen %n min ago</source>
+      <translation>
+        <numerusform>last seen %n min ago</numerusform>
+        <numerusform>last seen %n min ago</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Today</name>
     <message numerus="yes">
       <source>Today so far: %n mood entry(s).</source>

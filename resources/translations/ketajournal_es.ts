@@ -2586,6 +2586,107 @@ Carpeta: {folder}</translation>
     </message>
   </context>
   <context>
+    <name>SyncComputers</name>
+    <message>
+      <source>&amp;Remove this computer…</source>
+      <translation>&amp;Quitar este ordenador…</translation>
+    </message>
+    <message>
+      <source>A computer</source>
+      <translation>Un ordenador</translation>
+    </message>
+    <message>
+      <source>Computers in the sync folder</source>
+      <translation>Ordenadores en la carpeta de sincronización</translation>
+    </message>
+    <message>
+      <source>Computers:</source>
+      <translation>Ordenadores:</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>Problema</translation>
+    </message>
+    <message>
+      <source>Recovery key or passphrase</source>
+      <translation>Clave de recuperación o frase de contraseña</translation>
+    </message>
+    <message>
+      <source>Remove the selected computer from sync</source>
+      <translation>Quitar el ordenador elegido de la sincronización</translation>
+    </message>
+    <message>
+      <source>Remove {name}</source>
+      <translation>Quitar {name}</translation>
+    </message>
+    <message>
+      <source>Remove {name} from sync</source>
+      <translation>Quitar {name} de la sincronización</translation>
+    </message>
+    <message>
+      <source>Removing the computer and making a new sync key…</source>
+      <translation>Quitando el ordenador y creando una nueva clave de sincronización…</translation>
+    </message>
+    <message>
+      <source>Removing {name} gives every other computer a new sync key that {name} does not get.
+
+What it does: changes made on {name} from now on are refused by your other computers, and {name} cannot read what they write from now on. Its own sync stops with a message.
+
+What it does not do: {name} keeps everything it already has — its journal and everything it synced until now. Your recovery key and passphrase still open the journal and can join the folder again: if someone with {name} may know them, make a new recovery key (and passphrase) in Security… first. The sync service still sees the folder names and when each computer wrote.</source>
+      <translation>Al quitar {name}, cada uno de los demás ordenadores recibe una nueva clave de sincronización que {name} no recibe.
+
+Lo que hace: sus otros ordenadores rechazan los cambios hechos en {name} a partir de ahora, y {name} ya no puede leer lo que ellos escriban a partir de ahora. Su propia sincronización se detiene con un mensaje.
+
+Lo que no hace: {name} conserva todo lo que ya tiene: su diario y todo lo que ha sincronizado hasta ahora. Su clave de recuperación y su frase de contraseña siguen abriendo el diario y pueden volver a unirse a la carpeta: si alguien con {name} pudiera conocerlas, vaya primero a Seguridad… y cree una nueva clave de recuperación (y frase de contraseña). El servicio de sincronización sigue viendo los nombres de las carpetas y cuándo escribió cada ordenador.</translation>
+    </message>
+    <message>
+      <source>To confirm, type the journal's recovery key or passphrase (computers that join later will use it):</source>
+      <translation>Para confirmar, escriba la clave de recuperación o la frase de contraseña del diario (la usarán los ordenadores que se unan más tarde):</translation>
+    </message>
+    <message>
+      <source>computer …{id}</source>
+      <translation>ordenador …{id}</translation>
+    </message>
+    <message numerus="yes">
+      <source>last seen %n hour(s) ago</source>
+      <translation>
+        <numerusform>visto por última vez hace %n hora</numerusform>
+        <numerusform>visto por última vez hace %n horas</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>last seen %n min ago</source>
+      <translation>
+        <numerusform>visto por última vez hace %n min</numerusform>
+        <numerusform>visto por última vez hace %n min</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>last seen just now</source>
+      <translation>visto por última vez ahora mismo</translation>
+    </message>
+    <message>
+      <source>last seen on {date}</source>
+      <translation>visto por última vez el {date}</translation>
+    </message>
+    <message>
+      <source>never seen</source>
+      <translation>nunca visto</translation>
+    </message>
+    <message>
+      <source>removed on {date}</source>
+      <translation>quitado el {date}</translation>
+    </message>
+    <message>
+      <source>this computer</source>
+      <translation>este ordenador</translation>
+    </message>
+    <message>
+      <source>{problem} Nothing was removed.</source>
+      <translation>{problem} No se ha quitado nada.</translation>
+    </message>
+  </context>
+  <context>
     <name>Tasks</name>
     <message>
       <source>The file could not be written ({reason}).</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -19,9 +20,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from ketajournal import language as core_language
 from ketajournal import translation
-from ketajournal.domain import factors, year_pixels
-from ketajournal.domain.models import Event, EventKind, MoodEntry
+from ketajournal.domain import factors, locales, year_pixels
+from ketajournal.domain.dates import format_date
+from ketajournal.domain.models import Event, EventKind, MoodEntry, Route
+from ketajournal.domain.series import SEVEN_DAY_MEAN_DEFINITION
 from ketajournal.services.journal import Journal
 from ketajournal.services.settings import Settings
 from ketajournal.ui import window_texts as texts_module
@@ -29,6 +33,7 @@ from ketajournal.ui.keyboard import mnemonic_clashes
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.screens import SCREENS
 from ketajournal.ui.sync import SyncSection
+from ketajournal.ui.sync_computers import RemoveComputerDialog
 from resources import catalogue
 from tests.support.fixtures import open_window
 
@@ -232,6 +237,31 @@ def test_the_pseudo_locale_reaches_the_frame_and_the_sync_section(
     assert section.status.accessibleName().startswith("⟦")
 
 
+def test_the_pseudo_locale_reaches_the_computers_list_and_the_removal_dialog(
+        pseudo_locale: None, window_journal: Journal, qtbot: QtBot, tmp_path: Path) -> None:
+    from ketajournal.services import sync
+    folder = tmp_path / "sync-folder"
+    folder.mkdir()
+    sync.setup(window_journal, folder)
+    sync.sync_now(window_journal)
+    window = open_window(qtbot, window_journal)
+    section = SyncSection(window.open_controller)
+    qtbot.addWidget(section)
+    section.show()
+    computers = section.computers
+    assert computers.isVisibleTo(section) and computers.list.count() == 1
+    texts = [t for _, t in _shown_texts(computers) if _needs_words(t)]
+    texts.append(computers.list.item(0).text().split(") — ", 1)[1])  # after name and id
+    assert len(texts) >= 3 and [t for t in texts if "⟦" not in t] == []
+    dialog = RemoveComputerDialog(window.open_controller, computers.devices[0], section)
+    dialog.show()
+    texts = [t for _, t in _shown_texts(dialog) if _needs_words(t) and t != "Cancel"]  # Qt's
+    assert len(texts) == 3, texts
+    assert [t for t in texts if "⟦" not in t] == []
+    assert dialog.windowTitle().startswith("⟦")
+    dialog.close()
+
+
 def test_the_frame_speaks_the_journal_language_once_it_is_unlocked(
         window: MainWindow, qtbot: QtBot) -> None:
     """The system speaks English and the journal's setting says German: the menus, built
@@ -296,3 +326,33 @@ def test_each_language_keeps_the_forms_free_of_mnemonic_clashes(
             clashes[type(form).__name__] = found
         form.close()
     assert clashes == {}
+
+
+@pytest.fixture(params=["de", "es"])
+def spoken(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The window and the core in German or Spanish (as Settings' choice applies it)."""
+    translation.use(request.param)
+    yield request.param
+    translation.use("en")
+    QLocale.setDefault(QLocale.c())
+    locales.use(None)
+
+
+def test_the_core_labels_bands_definitions_and_dates_show_in_the_window_language(
+        spoken: str, journal: Journal, qtbot: QtBot) -> None:
+    from ketajournal.domain.instruments import INSTRUMENTS
+    from ketajournal.ui.controller import JournalController
+    from ketajournal.ui.trends import TrendsView
+    from ketajournal.ui.year import month_letters
+    words = {"de": ("Intravenöse Infusion", "5–9 leicht", "3. Dez.", "J"),
+             "es": ("Infusión intravenosa", "5–9 leve", "3 dic", "E")}[spoken]
+    assert translation.core(Route.IV.label) == words[0]
+    assert Route.IV.label == "IV infusion"  # the data stay English
+    mild = INSTRUMENTS["phq9"].bands[1]
+    assert translation.band_text(mild) == words[1]
+    assert words[2] in format_date(date(2026, 12, 3))
+    assert month_letters()[0] == words[3]
+    view = TrendsView(JournalController(journal))
+    qtbot.addWidget(view)
+    assert words[1] in view.definition.text()
+    assert core_language.gettext(SEVEN_DAY_MEAN_DEFINITION) in view.definition.text()

@@ -57,7 +57,7 @@ def test_daylio_labels_are_scored_previewed_and_imported_in_the_background(
     )
     assert dialog.table.rowCount() == 6
     first = [dialog.table.item(0, c).text() for c in range(dialog.table.columnCount())]
-    assert first == ["2026-03-03", "21:40", "7", "walk, friends, good sleep", "yes"]
+    assert first == ["3 Mar 2026", "21:40", "7", "walk, friends, good sleep", "yes"]
     assert dialog.import_button.isEnabled()
     rows = window.timeline.model.rowCount()
     dialog.import_button.click()
