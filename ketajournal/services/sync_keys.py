@@ -50,6 +50,7 @@ from ketajournal.platform.crypto import (
     unwrap_key,
 )
 from ketajournal.services.journal import Journal
+from ketajournal.services.sync_forks import PINS_KEY, PRIVATE_KEY_KEY
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.header import read_header, wrap_from_json
 from ketajournal.storage.sealed_files import (
@@ -64,9 +65,9 @@ from ketajournal.storage.sync_folder import SyncError, SyncFolder
 from ketajournal.storage.sync_store import SyncStore
 
 _WRAP_INFO = b"ketajournal sync key wrap, format 1\x00"
-_LOCAL_PRIVATE = "device_private_key"
+_LOCAL_PRIVATE = PRIVATE_KEY_KEY
 _LOCAL_EPOCHS = "epochs"
-_LOCAL_PINS = "device_keys"
+_LOCAL_PINS = PINS_KEY
 _LOCAL_RESEND = "resend_after"
 
 
