@@ -29,7 +29,7 @@ import json
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -76,7 +76,8 @@ class ComputerRemovedError(KnownError):
 
     def __init__(self, when_ms: int) -> None:
         self.when_ms = when_ms
-        day = format_date(datetime.fromtimestamp(when_ms / 1000, UTC).date())
+        # The local date, as Settings shows it.
+        day = format_date(datetime.fromtimestamp(when_ms / 1000).astimezone().date())
         super().__init__(
             f"This computer was removed from sync on {day}. Nothing was changed here: this "
             "journal keeps everything it had, but it no longer syncs. To sync it again, "

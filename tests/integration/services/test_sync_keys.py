@@ -13,7 +13,8 @@ import dataclasses
 import random
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -308,3 +309,11 @@ def test_a_removed_computer_cannot_plant_a_hand_over_snapshot_with_the_old_key(
         notes = [note for _, note in computer.moods()]
         assert not [n for n in notes if n.startswith("planted")]
     assert t.a.moods() == t.b.moods()
+
+
+def test_the_removal_message_gives_the_local_date(
+    process_zone: Callable[[str], None],
+) -> None:
+    process_zone("Pacific/Auckland")  # 1 Dec 2026 20:00 UTC is 2 Dec 09:00 there
+    when = int(datetime(2026, 12, 1, 20, 0, tzinfo=UTC).timestamp() * 1000)
+    assert "removed from sync on 2 Dec 2026." in str(sync_keys.ComputerRemovedError(when))
