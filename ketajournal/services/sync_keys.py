@@ -314,6 +314,9 @@ def _take_in_epochs(
     secret: str | None,
 ) -> tuple[str, ...]:
     """Take in every new epoch record in order; the messages of records refused."""
+    clash = _second_record(journal, root, journal_id)
+    if clash is not None:
+        return (clash,)
     while True:
         ring = key_ring(journal)
         folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
@@ -346,6 +349,36 @@ def _take_in_epochs(
             if earlier is not None:
                 after = min(after, int(earlier))
             store.set_local(_LOCAL_RESEND, str(after))
+
+
+def _second_record(journal: Journal, root: Path, journal_id: str) -> str | None:
+    """The message for another computer's record of an epoch this computer already took
+    in with a different key (two removals at once), or None.
+
+    Neither computer can read what the other seals with its key, so nothing is taken in;
+    a record that fails its check is not evidence of anything (docs/sync.md, "Two
+    removals at once", has the way out).
+    """
+    known = {e.number: e for e in epochs(journal)}
+    if not known:
+        return None
+    folder = SyncFolder.for_journal(root, journal.data_key, journal_id, key_ring(journal))
+    for number, writer, path in folder.epoch_records():
+        mine = known.get(number)
+        if mine is None:
+            continue
+        try:
+            _, _, digest = folder.open_epoch_record(writer, path)
+        except RejectedFileError:
+            continue
+        if digest.hex() != mine.record:
+            return (
+                f"two computers removed a computer at the same time: {mine.by} and {writer} "
+                f"each made a different sync key {number}, and neither can read what the "
+                "other writes with its key. Nothing is taken in. Two removals at once are "
+                "not resolved by themselves: see \"Two removals at once\" in docs/sync.md"
+            )
+    return None
 
 
 def _parse_record(

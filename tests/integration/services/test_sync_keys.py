@@ -317,3 +317,28 @@ def test_the_removal_message_gives_the_local_date(
     process_zone("Pacific/Auckland")  # 1 Dec 2026 20:00 UTC is 2 Dec 09:00 there
     when = int(datetime(2026, 12, 1, 20, 0, tzinfo=UTC).timestamp() * 1000)
     assert "removed from sync on 2 Dec 2026." in str(sync_keys.ComputerRemovedError(when))
+
+
+def test_two_removals_at_once_say_so_instead_of_blaming_a_damaged_file(trio: Trio) -> None:
+    t = trio
+    # A and B both remove C before either has seen the other's key file.
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.b.journal, t.c.device, str(t.code))
+    t.a.journal.log(MoodEntry(at=NOW, mood=6, note="a after its removal"))
+    t.b.journal.log(MoodEntry(at=NOW, mood=5, note="b after its removal"))
+    t.c.journal.log(MoodEntry(at=NOW, mood=9, note="typed on the removed computer"))
+    reports = []
+    for _ in range(3):
+        for computer in (t.a, t.b, t.c):
+            reports.append((computer, computer.sync()))
+            t.engine.settle()
+    for computer, report in reports[-3:]:
+        assert not report.ok
+        assert not [m for m in report.rejected if "authentication" in m]
+        if computer is not t.c:
+            (message,) = report.rejected
+            assert "two computers removed a computer at the same time" in message
+            assert t.a.device in message and t.b.device in message
+            assert "Two removals at once" in message
+    for computer in (t.a, t.b):
+        assert "typed on the removed computer" not in [n for _, n in computer.moods()]
