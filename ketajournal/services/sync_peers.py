@@ -6,7 +6,8 @@ seen for :data:`QUIET_AFTER_DAYS` days or that never confirmed reading — shown
 never silently dropped, since they hold back compaction. :func:`too_far_ahead`
 is the check a sync makes before taking anything in: the changes of a computer that
 stamped any more than :data:`MAX_DRIFT_MS` ahead of this computer's clock are refused,
-naming the computer; the other computers' are taken in (docs/sync.md). Messages carry device ids and dates, never content.
+naming the computer; the other computers' are taken in (docs/sync.md). Messages
+carry device ids and dates, never content.
 """
 
 from __future__ import annotations

@@ -32,7 +32,6 @@ from tests.support.clock import NOW
 from tests.support.sync_trio import SENTINEL, Computer, Trio, join_computer, make_trio
 from tests.support.syncsim import Faults
 
-
 #: A stamp the clock check lets through (a forged file must fail on its key alone).
 NOW_MS = int(time.time() * 1000)
 
@@ -287,7 +286,8 @@ def test_a_removed_computer_cannot_replace_an_old_file_another_computer_had_read
     folder = SyncFolder.for_journal(
         t.a.folder, t.c.journal.data_key, read_header(t.c.journal.paths.header).journal_id
     )
-    folder.write_changes(t.b.device, Cursor(0), [forged_change(t.c, t.b.device, "replaced", NOW_MS)])
+    change = forged_change(t.c, t.b.device, "replaced", NOW_MS)
+    folder.write_changes(t.b.device, Cursor(0), [change])
     report = t.a.sync()
     assert any(first.name in m and "retired sync key" in m for m in report.rejected)
     assert "replaced" not in [note for _, note in t.a.moods()]
