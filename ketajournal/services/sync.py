@@ -126,6 +126,9 @@ class SyncReport:
     forked: tuple[str, ...] = ()
     #: This computer's device id before this sync, when it took a new one (a fork).
     former_id: str | None = None
+    #: Computers whose changes were refused for dates far ahead of this computer's clock
+    #: (their messages are in ``rejected``); everyone else's were taken in.
+    clock_ahead: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -299,7 +302,7 @@ def sync_now(
         return SyncReport(sent=sent, rejected=keyed.rejected)
     report = _take_in(journal, store, folder, device, recorded, tip, now_ms())
     report = dataclasses.replace(report, former_id=former)
-    if report.rejected:
+    if report.rejected and not report.clock_ahead:  # refused: nothing was taken in
         return dataclasses.replace(report, sent=sent)
     cursors = _cursors(store)
     folder.write_acks(device, cursors, now_ms())
@@ -417,17 +420,20 @@ def _take_in(
     # restored from a backup takes back what it had sent since (merging is idempotent).
     cursors[device] = recorded
     read = folder.read(cursors)
-    ahead = sync_peers.too_far_ahead(read.changes, device, now)
-    if read.rejected or ahead:
+    if read.rejected:
         return SyncReport(
-            rejected=read.rejected + ahead,
+            rejected=read.rejected,
             waiting=read.gaps,
             ignored=read.ignored,
             forked=read.forked,
             set_aside=read.set_aside,
         )
-    incoming = read.changes
-    replaced = read.bases
+    # A computer dating its changes far ahead is refused alone: its cursor stays, so its
+    # files are read again later; everyone else's are taken in.
+    ahead = set(sync_peers.ahead_of(read.changes, device, now))
+    too_far = sync_peers.too_far_ahead(read.changes, device, now)
+    incoming = [c for c in read.changes if c.stamp.device not in ahead]
+    replaced = [pair for b in read.batches if b.device not in ahead for pair in b.bases]
     by_record: dict[tuple[str, str], list[Change]] = {}
     for change in incoming:
         by_record.setdefault((change.kind, change.global_id), []).append(change)
@@ -484,7 +490,9 @@ def _take_in(
                 clock.receive(change.stamp, now)
         store.clear_outbox(after=mark)  # what taking in wrote is not a change of ours
         store.set_local("clock", str(clock.last))
-        new_cursors = {d: c for d, c in read.cursors.items() if d != device}
+        new_cursors = {
+            d: c for d, c in read.cursors.items() if d != device and d not in ahead
+        }
         new_cursors = _cursors(store) | new_cursors
         store.set_local(
             "cursors", json.dumps({d: c.to_json() for d, c in sorted(new_cursors.items())})
@@ -493,6 +501,8 @@ def _take_in(
         store.set_local("own", json.dumps(max(own, tip, key=lambda c: c.seq).to_json()))
         store.set_local("last_sync_ms", str(now))
     return SyncReport(
+        rejected=too_far,
+        clock_ahead=tuple(sorted(ahead)),
         received=len({(c.global_id, c.stamp) for c in incoming if c.device != device}),
         updated=updated,
         kept_in_history=kept,

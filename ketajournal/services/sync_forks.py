@@ -48,6 +48,10 @@ from ketajournal.storage.sync_store import SyncStore
 HANDOVER_KEY = "handover"
 #: ``sync_local`` key: this journal's earlier device ids (JSON list), oldest first.
 FORMER_IDS_KEY = "former_ids"
+#: ``sync_local`` keys of services/sync_keys.py: this computer's X25519 private key and
+#: the public keys it pinned for the others (a fork makes it drop both, see take_new_id).
+PRIVATE_KEY_KEY = "device_private_key"
+PINS_KEY = "device_keys"
 
 
 def _cursor(store: SyncStore, key: str) -> Cursor:
@@ -92,7 +96,8 @@ def take_new_id(store: SyncStore) -> tuple[str, str]:
 
     The old id becomes another computer: it is read from where this journal last
     knew its own files (so what the other copy wrote there is taken in). The new
-    id starts its own log, and :func:`hand_over` is due.
+    id starts its own log, and :func:`hand_over` is due. The key pair for new sync
+    keys, shared with the copy, is dropped (a fresh one is made on the next sync).
     """
     old = store.local("device")
     if old is None:
@@ -108,6 +113,15 @@ def take_new_id(store: SyncStore) -> tuple[str, str]:
     store.set_local("cursors", json.dumps(dict(sorted(cursors.items()))))
     store.set_local(FORMER_IDS_KEY, json.dumps([*former, old]))
     store.set_local(HANDOVER_KEY, "1")
+    # The copy shares the original's key pair: a fresh one is made and published under
+    # the new id on the next sync, so removing one of the two never leaves the other
+    # able to open the new key. The old id's pin goes too (it is pinned afresh from the
+    # folder, where the original publishes its key).
+    store.delete_local(PRIVATE_KEY_KEY)
+    raw_pins = store.local(PINS_KEY)
+    if raw_pins is not None:
+        pinned = {d: k for d, k in json.loads(raw_pins).items() if d != old}
+        store.set_local(PINS_KEY, json.dumps(pinned, sort_keys=True))
     return old, new
 
 

@@ -29,7 +29,7 @@ import json
 import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -51,6 +51,7 @@ from ketajournal.platform.crypto import (
     unwrap_key,
 )
 from ketajournal.services.journal import Journal
+from ketajournal.services.sync_forks import PINS_KEY, PRIVATE_KEY_KEY
 from ketajournal.storage.connection import transaction
 from ketajournal.storage.header import read_header, wrap_from_json
 from ketajournal.storage.sealed_files import (
@@ -65,9 +66,9 @@ from ketajournal.storage.sync_folder import SyncError, SyncFolder
 from ketajournal.storage.sync_store import SyncStore
 
 _WRAP_INFO = b"ketajournal sync key wrap, format 1\x00"
-_LOCAL_PRIVATE = "device_private_key"
+_LOCAL_PRIVATE = PRIVATE_KEY_KEY
 _LOCAL_EPOCHS = "epochs"
-_LOCAL_PINS = "device_keys"
+_LOCAL_PINS = PINS_KEY
 _LOCAL_RESEND = "resend_after"
 
 
@@ -76,7 +77,8 @@ class ComputerRemovedError(KnownError):
 
     def __init__(self, when_ms: int) -> None:
         self.when_ms = when_ms
-        day = format_date(datetime.fromtimestamp(when_ms / 1000, UTC).date())
+        # The local date, as Settings shows it.
+        day = format_date(datetime.fromtimestamp(when_ms / 1000).astimezone().date())
         super().__init__(
             _("This computer was removed from sync on {day}. Nothing was changed here: this "
               "journal keeps everything it had, but it no longer syncs. To sync it again, "
@@ -313,6 +315,9 @@ def _take_in_epochs(
     secret: str | None,
 ) -> tuple[str, ...]:
     """Take in every new epoch record in order; the messages of records refused."""
+    clash = _second_record(journal, root, journal_id)
+    if clash is not None:
+        return (clash,)
     while True:
         ring = key_ring(journal)
         folder = SyncFolder.for_journal(root, journal.data_key, journal_id, ring)
@@ -345,6 +350,36 @@ def _take_in_epochs(
             if earlier is not None:
                 after = min(after, int(earlier))
             store.set_local(_LOCAL_RESEND, str(after))
+
+
+def _second_record(journal: Journal, root: Path, journal_id: str) -> str | None:
+    """The message for another computer's record of an epoch this computer already took
+    in with a different key (two removals at once), or None.
+
+    Neither computer can read what the other seals with its key, so nothing is taken in;
+    a record that fails its check is not evidence of anything (docs/sync.md, "Two
+    removals at once", has the way out).
+    """
+    known = {e.number: e for e in epochs(journal)}
+    if not known:
+        return None
+    folder = SyncFolder.for_journal(root, journal.data_key, journal_id, key_ring(journal))
+    for number, writer, path in folder.epoch_records():
+        mine = known.get(number)
+        if mine is None:
+            continue
+        try:
+            _, _, digest = folder.open_epoch_record(writer, path)
+        except RejectedFileError:
+            continue
+        if digest.hex() != mine.record:
+            return (
+                f"two computers removed a computer at the same time: {mine.by} and {writer} "
+                f"each made a different sync key {number}, and neither can read what the "
+                "other writes with its key. Nothing is taken in. Two removals at once are "
+                "not resolved by themselves: see \"Two removals at once\" in docs/sync.md"
+            )
+    return None
 
 
 def _parse_record(

@@ -4,9 +4,10 @@
 :func:`ketajournal.services.sync.status`); :func:`quiet_lines` names those not
 seen for :data:`QUIET_AFTER_DAYS` days or that never confirmed reading — shown,
 never silently dropped, since they hold back compaction. :func:`too_far_ahead`
-is the check a sync makes before taking anything in: changes stamped more than
-:data:`MAX_DRIFT_MS` ahead of this computer's clock are refused, naming the
-computer (docs/sync.md). Messages carry device ids and dates, never content.
+is the check a sync makes before taking anything in: the changes of a computer that
+stamped any more than :data:`MAX_DRIFT_MS` ahead of this computer's clock are refused,
+naming the computer; the other computers' are taken in (docs/sync.md). Messages
+carry device ids and dates, never content.
 """
 
 from __future__ import annotations
@@ -96,16 +97,31 @@ def quiet_lines(status: SyncStatus, now_ms: int) -> list[str]:
     return lines
 
 
+def ahead_of(changes: Iterable[Change], device: str, now: int) -> dict[str, int]:
+    """Every other computer whose stamps lie more than :data:`MAX_DRIFT_MS` ahead of this
+    computer's clock, with its furthest stamp (ms since the epoch)."""
+    ahead: dict[str, int] = {}
+    for c in changes:
+        other, wall = c.stamp.device, c.stamp.wall_ms
+        if other != device and wall - now > MAX_DRIFT_MS:
+            ahead[other] = max(wall, ahead.get(other, wall))
+    return ahead
+
+
 def too_far_ahead(changes: Iterable[Change], device: str, now: int) -> tuple[str, ...]:
     """A message per other computer whose stamps lie more than :data:`MAX_DRIFT_MS` ahead
-    of this computer's clock (its date is wrong, or this one's is): nothing is taken in."""
-    ahead = sorted({
-        c.stamp.device for c in changes
-        if c.stamp.device != device and c.stamp.wall_ms - now > MAX_DRIFT_MS
-    })
-    return tuple(
-        f"computer {other} wrote changes dated more than "
-        f"{MAX_DRIFT_MS // 3_600_000} hours ahead of this computer's clock. Check the date "
-        "and time on that computer and on this one; nothing was taken in until they agree"
-        for other in ahead
-    )
+    of this computer's clock (its date is wrong, or this one's is): that computer's
+    changes are not taken in; the others' are (:func:`ahead_of` names them)."""
+    hours = MAX_DRIFT_MS // 3_600_000
+    messages = []
+    for other, furthest in sorted(ahead_of(changes, device, now).items()):
+        day = datetime.fromtimestamp(furthest / 1000).astimezone().date().isoformat()
+        messages.append(
+            f"computer {other} wrote changes dated more than {hours} hours ahead of this "
+            f"computer's clock (up to {day}). Check the date and time on that computer and "
+            "on this one. Its changes are not taken in; the other computers' are. Its files "
+            "keep those dates even once its clock is put right (its clock never goes back "
+            f"behind a stamp it gave): they are taken in when this computer's date is within "
+            f"{hours} hours of {day}, or remove that computer from sync and let it join afresh"
+        )
+    return tuple(messages)

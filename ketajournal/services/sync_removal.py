@@ -18,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ketajournal.domain.validation import ValidationError
+from ketajournal.errors import KnownError
 from ketajournal.language import gettext as _
 from ketajournal.platform.crypto import parse_recovery_code, same_key, wrap_key
 from ketajournal.platform.paths import JournalPaths
@@ -68,6 +69,19 @@ class Removal:
         }
 
 
+class RemovalUnfinishedError(KnownError):
+    """The computer was removed (the new key is written and kept), but the sync after it
+    failed: the next sync finishes it. ``removal`` says what was done."""
+
+    def __init__(self, removal: Removal, error: BaseException) -> None:
+        self.removal = removal
+        reason = str(error) if isinstance(error, KnownError) else type(error).__name__
+        super().__init__(
+            f"Removed {removal.removed}; the next sync finishes it (the sync after the "
+            f"removal failed: {reason})"
+        )
+
+
 def remove_computer(
     journal: Journal, device: str, secret: str, *, now_ms: Callable[[], int] = system_ms
 ) -> Removal:
@@ -78,7 +92,8 @@ def remove_computer(
     Syncs first, so every file that reached this computer before the removal counts,
     and again after, so the new key's files go out. ValidationError (nothing done) for
     this computer's own id or one not in :func:`status`; WrongSecretError for a secret
-    that does not open the journal.
+    that does not open the journal; :class:`RemovalUnfinishedError` when the removal is
+    done but the sync after it failed.
     """
     check_removable(journal, device)
     check_secret(journal, secret)
@@ -93,7 +108,11 @@ def remove_computer(
     removal = start_epoch(
         journal, keyed.folder, device_id(journal), device, secret, cursors, now_ms()
     )
-    sync_now(journal, now_ms=now_ms)
+    try:
+        sync_now(journal, now_ms=now_ms)
+    except (KnownError, OSError) as error:
+        # The new key is in the folder and kept here: the removal is done.
+        raise RemovalUnfinishedError(removal, error) from None
     return removal
 
 

@@ -27,7 +27,11 @@ under the same device id, so two valid files can claim one number. A fork is not
 a refusal (it would stall every reader): the reader follows the chain the folder
 holds — if the file at its cursor was replaced by the other branch, it reads that
 device again from the start (merging is idempotent, so what it read of the first
-branch stays) — and ignores files that do not follow the chain it is on. The
+branch stays) — and ignores files that do not follow the chain it is on. Only
+under the current key, though: once a key is retired (a computer was removed, which
+still holds it), a replaced or non-following file sealed with it is refused and a
+snapshot numbered 0 sealed with it is not taken in, so files of a retired key are
+never read again. The
 computer that wrote the other branch notices and takes a new device id
 (:mod:`ketajournal.services.sync_forks`), so nothing of either branch is lost.
 
@@ -578,7 +582,15 @@ class SyncFolder:
                             f"{label}: changed after it was read (replaced or "
                             "rewritten); nothing after it is taken in"
                         ) from None
-                    # Whole and valid: another branch of this device's log.
+                    header, _ = self._sealer.open(label, device, FileType.CHANGES, data)
+                    if header.epoch != self.ring.current:
+                        # Files sealed with a retired key are never read again: a removed
+                        # computer still holds that key and could write this one.
+                        raise RejectedFileError(
+                            f"{label}: changed after it was read, and sealed with a retired "
+                            "sync key; nothing after it is taken in"
+                        )
+                    # Whole, valid and under the current key: another branch of this log.
                     return dataclasses.replace(self.read_device(device, START), forked=True)
             except RejectedFileError as problem:
                 rejected.append(str(problem))
@@ -633,6 +645,11 @@ class SyncFolder:
         if header.seq != seq:
             raise RejectedFileError(
                 f"{label}: its number differs from its name (a renamed or replayed file)"
+            )
+        if prev is not None and header.prev != prev and header.epoch != self.ring.current:
+            raise RejectedFileError(
+                f"{label}: does not follow this device's previous file and is sealed with a "
+                "retired sync key (out of chain or replayed); nothing after it is taken in"
             )
         if prev is not None and header.prev != prev:
             raise _NotFollowingError(
@@ -708,7 +725,11 @@ class SyncFolder:
             raise RejectedFileError(
                 f"{label}: its number differs from its name (a renamed or replayed file)"
             )
-        if not self.ring.accepts(device, header.epoch, seq):
+        if not self.ring.accepts(device, header.epoch, seq) or (
+            seq == 0 and header.epoch != self.ring.current
+        ):
+            # A hand-over snapshot (numbered 0) counts only under the current key: a
+            # removed computer still holds the retired ones and could write it.
             return None
         return Snapshot(device, seq, cursors, changes)
 

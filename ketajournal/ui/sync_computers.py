@@ -231,10 +231,17 @@ class RemoveComputerDialog(QDialog):
         )
 
     def _done(self, removal: Removal | None, error: BaseException | None) -> None:
+        from ketajournal.services import sync_removal
+
         self._thread = None
         if error is not None:
             if not isinstance(error, KnownError | OSError):
                 raise error  # a bug: the crash handler reports it
+            if isinstance(error, sync_removal.RemovalUnfinishedError):
+                self.removal = error.removal  # removed: only the sync after it failed
+                self.secret.clear()
+                self.error.setText(str(error))
+                return
             self.error.setText(tr("{problem} Nothing was removed.").format(problem=error))
             self._enable()
             return

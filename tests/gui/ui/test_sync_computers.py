@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -12,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from ketajournal.platform.keystore import KeyringKeyStore
 from ketajournal.platform.paths import JournalPaths
-from ketajournal.services import sync, sync_join, sync_keys
+from ketajournal.services import sync, sync_join, sync_keys, sync_removal
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal, open_or_create
 from ketajournal.ui import tasks
@@ -118,3 +119,38 @@ def test_the_list_is_hidden_until_sync_is_set_up(qtbot: QtBot, window: MainWindo
     computers = ComputerList(window.controller)
     qtbot.addWidget(computers)
     assert computers.isHidden() and computers.list.count() == 0
+
+
+def test_a_removal_whose_follow_up_sync_fails_does_not_say_nothing_was_removed(
+    qtbot: QtBot,
+    window: MainWindow,
+    others: tuple[Journal, Journal],
+    made: tuple[Journal, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(tasks, "SYNCHRONOUS", True)
+    calls = []
+    real = sync_removal.sync_now
+
+    def flaky(journal: Journal, **kwargs: Any) -> sync.SyncReport:
+        calls.append(1)
+        if len(calls) == 2:  # the sync after the removal
+            raise sync.SyncFolderError("Could not write to the sync folder (OSError).")
+        return real(journal, **kwargs)
+
+    monkeypatch.setattr(sync_removal, "sync_now", flaky)
+    assert window.controller is not None
+    section = SyncSection(window.controller, window.sync)
+    qtbot.addWidget(section)
+    computers = section.computers
+    gone = sync.device_id(others[1])
+    computers.list.setCurrentRow(_row_of(computers, gone))
+    computers.remove_button.click()
+    dialog = computers.dialog
+    assert dialog is not None
+    dialog.secret.setText(made[1])
+    dialog.remove_button.click()
+    assert "the next sync finishes it" in dialog.error.text()
+    assert "Nothing was removed" not in dialog.error.text()
+    assert dialog.removal is not None and dialog.removal.removed == gone
+    assert sync_keys.key_ring(window.controller.journal).current == 2

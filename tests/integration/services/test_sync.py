@@ -12,11 +12,12 @@ import random
 import shutil
 import time
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from ketajournal.domain.hlc import Stamp
 from ketajournal.domain.models import MoodEntry, Session, SideEffect, SideEffectCategory
 from ketajournal.domain.tags import FactorKind
 from ketajournal.domain.validation import ValidationError
@@ -24,6 +25,8 @@ from ketajournal.errors import KnownError
 from ketajournal.services import sync, sync_peers
 from ketajournal.services.journal import Journal
 from ketajournal.services.medications import MedicationList
+from ketajournal.storage.connection import transaction
+from ketajournal.storage.sync_store import SyncStore
 from tests.support.clock import NOW
 from tests.support.syncpeers import Computer, converge, first, join
 from tests.support.syncpeers import engine as engine_between
@@ -485,6 +488,42 @@ def test_three_computers_converge_on_lists_and_settings_on_more_seeds(
 
 
 # -- clocks -----------------------------------------------------------------------------------
+
+
+def test_a_computer_whose_clock_was_wrong_is_refused_alone_and_told_the_way_out(
+    tmp_path: Path,
+) -> None:
+    a, code = first(tmp_path)
+    a.journal.log(MoodEntry(at=NOW, mood=4, note="first"))
+    a.sync()
+    b = join(tmp_path, "b", code, a.folder)
+    c = join(tmp_path, "c", code, a.folder)
+    try:
+        engine = engine_between(a, b, c)
+        real = time.time_ns() // 1_000_000
+        # B's date was a week ahead for a while: its hybrid clock keeps its newest stamp
+        # after the date is put right, so what it writes now is still dated a week ahead.
+        ahead = Stamp(real + 7 * 86_400_000, 0, b.device)
+        with transaction(b.journal._db):
+            SyncStore(b.journal._db).set_local("clock", str(ahead))
+        b.journal.log(MoodEntry(at=NOW, mood=2, note="from the computer whose date was wrong"))
+        b.sync()
+        c.journal.log(MoodEntry(at=NOW, mood=7, note="from c"))
+        c.sync()
+        engine.settle()
+        report = a.sync()
+        assert (7, "from c") in a.moods()  # everyone else's changes still come in
+        assert not report.ok and report.clock_ahead == (b.device,)
+        (message,) = report.rejected
+        day = datetime.fromtimestamp(ahead.wall_ms / 1000).astimezone().date().isoformat()
+        assert b.device in message and day in message and "remove that computer" in message
+        assert (2, "from the computer whose date was wrong") not in a.moods()
+        # Once a's clock is within a day of b's dates, b's changes are taken in.
+        report = sync.sync_now(a.journal, now_ms=lambda: real + 7 * 86_400_000)
+        assert report.ok and (2, "from the computer whose date was wrong") in a.moods()
+    finally:
+        for computer in (a, b, c):
+            computer.journal.close()
 
 
 def test_a_file_dated_too_far_ahead_is_refused_with_the_computer_named(

@@ -12,10 +12,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ketajournal.domain.models import MoodEntry
 from ketajournal.platform.crypto import RecoveryCode
-from ketajournal.services import sync
+from ketajournal.services import sync, sync_keys, sync_removal
+from ketajournal.services.sync_keys import public_hex
+from ketajournal.storage.header import read_header
 from tests.support.clock import NOW
 from tests.support.syncpeers import Computer, first, join, reopen
 from tests.support.syncsim import exchange
@@ -286,3 +293,41 @@ def test_an_older_copy_of_the_folder_put_back_stalls_no_one_and_loses_nothing(
 def a_files(computer: Computer) -> set[int]:
     """The numbers of the change files of ``computer`` in its copy of the folder."""
     return {int(p.stem) for p in (computer.folder / computer.device).glob("*.kjc")}
+
+
+def test_a_copy_that_took_a_new_id_cannot_open_the_key_of_its_own_removal(
+    trio: tuple[Computer, Computer, Computer], codes: dict[str, RecoveryCode]
+) -> None:
+    a, b, a2 = trio
+    old = a.device
+    _log_offline(a, a2)
+    a.sync()
+    exchange([a.folder, b.folder, a2.folder])
+    assert a2.sync().former_id == old  # the copy takes a new id
+    _settle(a, b, a2)
+    copy_key = sync_keys.private_key(a2.journal)
+    assert public_hex(copy_key) != public_hex(sync_keys.private_key(a.journal))
+    assert old not in sync_keys.pins(a2.journal) or sync_keys.pins(a2.journal)[old] != (
+        public_hex(copy_key))
+    removal = sync_removal.remove_computer(a.journal, a2.device, str(codes["a"]))
+    assert set(removal.given) == {old, b.device}
+    journal_id = read_header(a.journal.paths.header).journal_id
+    folder = sync.keyed_folder(a.journal).folder
+    ((number, writer, path),) = folder.epoch_records()
+    _, payload, _ = folder.open_epoch_record(writer, path)
+    assert isinstance(payload, dict)
+    # The wrap for the original (the old id) does not open with the copy's private key.
+    wrapped = payload["wraps"][old]
+    kek = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=None,
+        info=sync_keys.wrap_info(journal_id, old, number),
+    ).derive(copy_key.exchange(X25519PublicKey.from_public_bytes(
+        bytes.fromhex(wrapped["ephemeral"]))))
+    with pytest.raises(InvalidTag):
+        AESGCM(kek).decrypt(
+            bytes.fromhex(wrapped["nonce"]), bytes.fromhex(wrapped["key"]),
+            sync_keys.wrap_info(journal_id, old, number),
+        )
+    exchange([a.folder, b.folder, a2.folder])
+    with pytest.raises(sync_keys.ComputerRemovedError):
+        a2.sync()

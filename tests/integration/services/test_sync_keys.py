@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import random
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -30,6 +32,9 @@ from tests.support.clock import NOW
 from tests.support.sync_trio import SENTINEL, Computer, Trio, join_computer, make_trio
 from tests.support.syncsim import Faults
 
+#: A stamp the clock check lets through (a forged file must fail on its key alone).
+NOW_MS = int(time.time() * 1000)
+
 
 @pytest.fixture
 def trio(tmp_path: Path) -> Iterator[Trio]:
@@ -44,19 +49,25 @@ def folder_of(computer: Computer) -> SyncFolder:
     return SyncFolder.for_journal(computer.folder, computer.journal.data_key, journal_id)
 
 
-def forge(computer: Computer, as_device: str, note: str) -> Path:
-    """Write by hand, with the first (old) key, a change file in ``as_device``'s folder."""
-    folder = folder_of(computer)
-    tip = folder.read_device(as_device, Cursor(0)).cursor
-    # A valid mood row (taken from the journal), under a new global id and a late stamp:
-    # without the key epochs every computer would take it in.
+def forged_change(
+    computer: Computer, as_device: str, note: str, wall_ms: int = 4_000_000_000_000
+) -> Change:
+    """A valid mood row (taken from the journal) stamped by ``as_device``, under a new
+    global id and a late stamp: without the key epochs every computer would take it in."""
     model = next(
         c for c in SyncStore(computer.journal._db).all_changes() if c.kind == "mood_entries"
     )
     assert model.fields is not None
     fields = {**model.fields, "note": note, "_base": None}
-    stamp = HybridClock(as_device).tick(4_000_000_000_000)
-    change = Change(new_id(), "mood_entries", stamp, Op.UPSERT, fields)
+    stamp = HybridClock(as_device).tick(wall_ms)
+    return Change(new_id(), "mood_entries", stamp, Op.UPSERT, fields)
+
+
+def forge(computer: Computer, as_device: str, note: str) -> Path:
+    """Write by hand, with the first (old) key, a change file in ``as_device``'s folder."""
+    folder = folder_of(computer)
+    tip = folder.read_device(as_device, Cursor(0)).cursor
+    change = forged_change(computer, as_device, note)
     folder.write_changes(as_device, tip, [change])
     return computer.folder / as_device / change_file_name(tip.seq + 1)
 
@@ -257,3 +268,77 @@ def test_a_second_removal_starts_the_next_epoch_from_another_computer(trio: Trio
     assert (6, "a before its own removal") in t.b.moods()
     assert sync_keys.key_ring(t.b.journal).current == 3
     assert set(sync_keys.removed_computers(t.b.journal)) == {t.a.device, t.c.device}
+
+
+def test_a_removed_computer_cannot_replace_an_old_file_another_computer_had_read(
+    trio: Trio,
+) -> None:
+    t = trio
+    t.b.journal.log(MoodEntry(at=NOW, mood=2, note="b before the removal"))
+    t.settle(t.a, t.b)
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    t.settle(t.a, t.b)
+    # C, which keeps the first key, replaces B's first file (at A's cursor, at or below
+    # B's cutoff) with a valid file of its own in A's copy of the folder.
+    first = t.a.folder / t.b.device / change_file_name(1)
+    assert sorted(p.name for p in first.parent.glob("*.kjc")) == [first.name]
+    first.unlink()
+    folder = SyncFolder.for_journal(
+        t.a.folder, t.c.journal.data_key, read_header(t.c.journal.paths.header).journal_id
+    )
+    change = forged_change(t.c, t.b.device, "replaced", NOW_MS)
+    folder.write_changes(t.b.device, Cursor(0), [change])
+    report = t.a.sync()
+    assert any(first.name in m and "retired sync key" in m for m in report.rejected)
+    assert "replaced" not in [note for _, note in t.a.moods()]
+
+
+def test_a_removed_computer_cannot_plant_a_hand_over_snapshot_with_the_old_key(
+    trio: Trio,
+) -> None:
+    t = trio
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    t.settle(t.a, t.b)
+    planted = new_id()
+    for as_device in (planted, t.c.device):
+        change = forged_change(t.c, as_device, f"planted as {as_device}", NOW_MS)
+        folder_of(t.c).write_snapshot(as_device, Cursor(0), {}, [change])
+    t.engine.settle()
+    t.settle(t.a, t.b)
+    for computer in (t.a, t.b):
+        notes = [note for _, note in computer.moods()]
+        assert not [n for n in notes if n.startswith("planted")]
+    assert t.a.moods() == t.b.moods()
+
+
+def test_the_removal_message_gives_the_local_date(
+    process_zone: Callable[[str], None],
+) -> None:
+    process_zone("Pacific/Auckland")  # 1 Dec 2026 20:00 UTC is 2 Dec 09:00 there
+    when = int(datetime(2026, 12, 1, 20, 0, tzinfo=UTC).timestamp() * 1000)
+    assert "removed from sync on 2 Dec 2026." in str(sync_keys.ComputerRemovedError(when))
+
+
+def test_two_removals_at_once_say_so_instead_of_blaming_a_damaged_file(trio: Trio) -> None:
+    t = trio
+    # A and B both remove C before either has seen the other's key file.
+    sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
+    sync_removal.remove_computer(t.b.journal, t.c.device, str(t.code))
+    t.a.journal.log(MoodEntry(at=NOW, mood=6, note="a after its removal"))
+    t.b.journal.log(MoodEntry(at=NOW, mood=5, note="b after its removal"))
+    t.c.journal.log(MoodEntry(at=NOW, mood=9, note="typed on the removed computer"))
+    reports = []
+    for _ in range(3):
+        for computer in (t.a, t.b, t.c):
+            reports.append((computer, computer.sync()))
+            t.engine.settle()
+    for computer, report in reports[-3:]:
+        assert not report.ok
+        assert not [m for m in report.rejected if "authentication" in m]
+        if computer is not t.c:
+            (message,) = report.rejected
+            assert "two computers removed a computer at the same time" in message
+            assert t.a.device in message and t.b.device in message
+            assert "Two removals at once" in message
+    for computer in (t.a, t.b):
+        assert "typed on the removed computer" not in [n for _, n in computer.moods()]
