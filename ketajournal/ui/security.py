@@ -78,14 +78,9 @@ ERROR_STYLE = "color: $danger;"
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     """A Yes/No question; No is the default."""
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(parent, title, text, buttons.Yes | buttons.No, buttons.No)
+    return answer == buttons.Yes
 
 
 def tell(parent: QWidget | None, title: str, text: str, *, problem: bool = False) -> None:

@@ -2635,7 +2635,7 @@ What it does: changes made on {name} from now on are refused by your other compu
 What it does not do: {name} keeps everything it already has — its journal and everything it synced until now. Your recovery key and passphrase still open the journal and can join the folder again: if someone with {name} may know them, make a new recovery key (and passphrase) in Security… first. The sync service still sees the folder names and when each computer wrote.</source>
       <translation>Wenn Sie {name} entfernen, erhält jeder andere Computer einen neuen Sync-Schlüssel, den {name} nicht bekommt.
 
-Was es bewirkt: Änderungen, die ab jetzt auf {name} gemacht werden, lehnen Ihre anderen Computer ab, und {name} kann ab jetzt nicht mehr lesen, was diese schreiben. Die Synchronisierung von {name} selbst endet mit einer Meldung.
+Was es bewirkt: Änderungen, die ab jetzt auf {name} gemacht werden, lehnen Ihre anderen Computer ab, und {name} kann ab jetzt nicht mehr lesen, was diese schreiben. Seine eigene Synchronisierung endet mit einer Meldung.
 
 Was es nicht bewirkt: {name} behält alles, was dort schon ist — sein Tagebuch und alles, was bis jetzt synchronisiert wurde. Ihr Wiederherstellungsschlüssel und Ihre Passphrase öffnen das Tagebuch weiterhin und können dem Ordner wieder beitreten: Wenn jemand mit {name} sie kennen könnte, erstellen Sie zuerst unter Sicherheit… einen neuen Wiederherstellungsschlüssel (und eine neue Passphrase). Der Sync-Dienst sieht weiterhin die Ordnernamen und wann jeder Computer geschrieben hat.</translation>
     </message>
