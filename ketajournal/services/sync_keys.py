@@ -369,15 +369,18 @@ def _second_record(journal: Journal, root: Path, journal_id: str) -> str | None:
         if mine is None:
             continue
         try:
-            _, _, digest = folder.open_epoch_record(writer, path)
+            *_unused, digest = folder.open_epoch_record(writer, path)
         except RejectedFileError:
             continue
         if digest.hex() != mine.record:
             return (
-                f"two computers removed a computer at the same time: {mine.by} and {writer} "
-                f"each made a different sync key {number}, and neither can read what the "
-                "other writes with its key. Nothing is taken in. Two removals at once are "
-                "not resolved by themselves: see \"Two removals at once\" in docs/sync.md"
+                _(
+                    "two computers removed a computer at the same time: {first} and "
+                    "{second} each made a different sync key {number}, and neither can read "
+                    "what the other writes with its key. Nothing is taken in. Two removals "
+                    "at once are not resolved by themselves: see \"Two removals at once\" "
+                    "in docs/sync.md"
+                ).format(first=mine.by, second=writer, number=number)
             )
     return None
 

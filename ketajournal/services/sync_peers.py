@@ -117,11 +117,14 @@ def too_far_ahead(changes: Iterable[Change], device: str, now: int) -> tuple[str
     for other, furthest in sorted(ahead_of(changes, device, now).items()):
         day = datetime.fromtimestamp(furthest / 1000).astimezone().date().isoformat()
         messages.append(
-            f"computer {other} wrote changes dated more than {hours} hours ahead of this "
-            f"computer's clock (up to {day}). Check the date and time on that computer and "
-            "on this one. Its changes are not taken in; the other computers' are. Its files "
-            "keep those dates even once its clock is put right (its clock never goes back "
-            f"behind a stamp it gave): they are taken in when this computer's date is within "
-            f"{hours} hours of {day}, or remove that computer from sync and let it join afresh"
+            _(
+                "computer {other} wrote changes dated more than {hours} hours ahead of this "
+                "computer's clock (up to {day}). Check the date and time on that computer "
+                "and on this one. Its changes are not taken in; the other computers' are. "
+                "Its files keep those dates even once its clock is put right (its clock "
+                "never goes back behind a stamp it gave): they are taken in when this "
+                "computer's date is within {hours} hours of {day}, or remove that computer "
+                "from sync and let it join afresh"
+            ).format(other=other, hours=hours, day=day)
         )
     return tuple(messages)

@@ -77,8 +77,10 @@ class RemovalUnfinishedError(KnownError):
         self.removal = removal
         reason = str(error) if isinstance(error, KnownError) else type(error).__name__
         super().__init__(
-            f"Removed {removal.removed}; the next sync finishes it (the sync after the "
-            f"removal failed: {reason})"
+            _(
+                "Removed {device}; the next sync finishes it (the sync after the removal "
+                "failed: {reason})"
+            ).format(device=removal.removed, reason=reason)
         )
 
 
