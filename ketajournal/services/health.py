@@ -30,7 +30,8 @@ from typing import Any
 
 import sqlcipher3
 
-from ketajournal.domain.wording import count_of
+from ketajournal.language import gettext as _
+from ketajournal.language import ngettext
 from ketajournal.platform.crypto import seal, unseal
 from ketajournal.platform.moves import os_reason
 from ketajournal.services.backups import unfinished as unfinished_parts
@@ -110,46 +111,54 @@ class DeepHealth:
         return not self.problems and not dropped and not self.failed_backups
 
     def report(self) -> list[str]:
-        """The report as lines of text (counts and file names only)."""
-        lines = [f"{kind:12} {count}" for kind, count in self.counts.items()]
-        lines.append("integrity    " + ("ok" if not self.problems else "FAILED"))
-        lines += [f"problem: {problem}" for problem in self.problems]
+        """The report as lines of text (counts and file names only), in the language in
+        use; the kinds of data keep the names ``check --json`` gives them."""
+        def row(label: str, text: str) -> str:
+            return f"{label:12} {text}"
+
+        lines = [row(kind, str(count)) for kind, count in self.counts.items()]
+        lines.append(row(_("integrity"), _("ok") if not self.problems else _("FAILED")))
+        lines += [_("problem: {problem}").format(problem=problem) for problem in self.problems]
         if self.last_check_at is None:
-            lines.append("counts       first deep check: today's counts are the reference")
+            lines.append(row(_("counts"), _("first deep check: today's counts are the reference")))
         else:
-            since = f"since the last check ({self.last_check_at[:10]})"
+            since = _("since the last check ({day})").format(day=self.last_check_at[:10])
             fewer = [c for c in self.changes if c.now < c.before]
             if not fewer:
-                lines.append(f"counts       no kind of data has fewer {since}")
+                lines.append(row(_("counts"), _("no kind of data has fewer {since}").format(
+                    since=since)))
             for change in fewer:
-                label = "SUDDEN DROP" if change.sudden_drop else "fewer"
-                lines.append(
-                    f"counts       {label}: {change.kind} {change.before} -> {change.now} {since}"
-                )
+                label = _("SUDDEN DROP") if change.sudden_drop else _("fewer")
+                lines.append(row(_("counts"), f"{label}: {change.kind} {change.before} -> "
+                                 f"{change.now} {since}"))
             if self.drops:
-                lines.append(
-                    "             If you did not delete these, do not write to the journal: "
-                    "restore the newest backup that still has them. If you did, run "
-                    "check --deep --accept-counts."
-                )
+                lines.append(row("", _(
+                    "If you did not delete these, do not write to the journal: restore the "
+                    "newest backup that still has them. If you did, run check --deep "
+                    "--accept-counts.")))
         if not self.backups:
-            lines.append("backups      none yet")
+            lines.append(row(_("backups"), _("none yet")))
         for backup in self.backups:
-            status = "ok" if backup.ok else "FAILED"
-            lines.append(f"backup       {status:6} {backup.name} ({backup.modified:%Y-%m-%d}) "
-                         f"{backup.detail}".rstrip())
+            status = _("ok") if backup.ok else _("FAILED")
+            lines.append(row(_("backup"), f"{status:6} {backup.name} "
+                             f"({backup.modified:%Y-%m-%d}) {backup.detail}".rstrip()))
+        unfinished = ", ".join(self.unfinished_backups)
         if self.unfinished_backups and self.backup_in_progress:
-            lines.append(
-                f"backups      {len(self.unfinished_backups)} unfinished backup file(s): a "
-                "backup is being written right now; check again when it is done: "
-                + ", ".join(self.unfinished_backups)
-            )
+            lines.append(row(_("backups"), ngettext(
+                "{n} unfinished backup file: a backup is being written right now; check "
+                "again when it is done: {files}",
+                "{n} unfinished backup files: a backup is being written right now; check "
+                "again when it is done: {files}",
+                len(self.unfinished_backups)).format(
+                    n=len(self.unfinished_backups), files=unfinished)))
         elif self.unfinished_backups:
-            lines.append(
-                f"backups      {len(self.unfinished_backups)} unfinished backup file(s) from "
-                "interrupted backups (safe to delete; the next backup removes them): "
-                + ", ".join(self.unfinished_backups)
-            )
+            lines.append(row(_("backups"), ngettext(
+                "{n} unfinished backup file from an interrupted backup (safe to delete; the "
+                "next backup removes it): {files}",
+                "{n} unfinished backup files from interrupted backups (safe to delete; the "
+                "next backup removes them): {files}",
+                len(self.unfinished_backups)).format(
+                    n=len(self.unfinished_backups), files=unfinished)))
         if self.note:
             lines.append(self.note)
         return lines
@@ -198,9 +207,12 @@ def check_backup(path: Path, key: bytes) -> BackupCheck:
     # counted apart, and sync bookkeeping and settings not at all.
     entries = sum(counts.get(mapping.table, 0) for mapping in MAPPINGS.values())
     others = sum(counts.get(table, 0) for table in OTHER_DATA.values())
-    detail = f"{count_of(entries, 'entry', 'entries')}"
+    detail = ngettext("{n} entry", "{n} entries", entries).format(n=entries)
     if others:
-        detail += f", {count_of(others, 'other record')} (plans, medications, tags, factors)"
+        detail += ngettext(
+            ", {n} other record (plans, medications, tags, factors)",
+            ", {n} other records (plans, medications, tags, factors)", others,
+        ).format(n=others)
     return BackupCheck(path.name, True, detail, modified)
 
 
