@@ -30,7 +30,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         settings = Settings(journal)
         if args.key is None:
             for key, setting in SETTINGS.items():
-                print(f"{key} = {json.dumps(settings.get(key))}\n    {setting.description}")
+                print(f"{key} = {json.dumps(settings.get(key))}\n    {setting.text()}")
             return 0
         if args.value is None:
             print(json.dumps(settings.get(args.key)))

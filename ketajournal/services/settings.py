@@ -7,8 +7,8 @@ default; writing validates and names the setting and its allowed values.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from ketajournal.domain.instruments import INSTRUMENTS
@@ -20,7 +20,7 @@ from ketajournal.domain.validation import (
     check_text,
     whole_number_rule,
 )
-from ketajournal.language import CHOICES
+from ketajournal.language import CHOICES, N_
 from ketajournal.language import gettext as _
 from ketajournal.palette import SCHEMES
 from ketajournal.services.imports.daylio import MAX_MOOD_LABELS, mood_key
@@ -36,8 +36,15 @@ class Setting:
 
     key: str
     default: Any
+    #: What it means, in English (marked for the catalogue); :meth:`text` translates it.
     description: str
     check: Callable[[str, Any], Any]
+    #: Values the description names (``{instrument}``).
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """The description in the language in use."""
+        return _(self.description).format(**self.values)
 
 
 def _threshold(key: str, value: Any) -> Any:
@@ -147,16 +154,17 @@ SETTINGS: dict[str, Setting] = {
         Setting(
             "booster.threshold",
             None,
-            "Threshold T for booster durability: automatic (B + (P − B) / 2) or a mood "
-            "value from 0 to 10 that you and your clinician chose.",
+            N_("Threshold T for booster durability: automatic (B + (P − B) / 2) or a mood "
+               "value from 0 to 10 that you and your clinician chose."),
             _threshold,
         ),
         *(
             Setting(
                 f"clinical.remission_threshold.{i}",
                 5,
-                f"Remission on {INSTRUMENTS[i].short_title}: latest total below this number.",
+                N_("Remission on {instrument}: latest total below this number."),
                 _whole(1, INSTRUMENTS[i].max_total),
+                {"instrument": INSTRUMENTS[i].short_title},
             )
             for i in INSTRUMENTS
         ),
@@ -164,114 +172,116 @@ SETTINGS: dict[str, Setting] = {
             Setting(
                 f"clinical.baseline.{i}",
                 None,
-                f"The {INSTRUMENTS[i].short_title} used as baseline: automatic (the last one "
-                "before the first session) or the id of one you picked.",
+                N_("The {instrument} used as baseline: automatic (the last one before the "
+                   "first session) or the id of one you picked."),
                 _optional_id,
+                {"instrument": INSTRUMENTS[i].short_title},
             )
             for i in INSTRUMENTS
         ),
         Setting(
             "clinical.questionnaire_interval_days",
             14,
-            "How often PHQ-9 and GAD-7 are due, in days.",
+            N_("How often PHQ-9 and GAD-7 are due, in days."),
             _whole(1, 365),
         ),
         Setting(
             "safety.crisis_country",
             "international",
-            "Which crisis resources to show when PHQ-9 item 9 is answered above 0.",
+            N_("Which crisis resources to show when PHQ-9 item 9 is answered above 0."),
             _country,
         ),
         Setting(
             "safety.crisis_text",
             "",
-            "Your own crisis resources (one per line); replaces the country's list when set.",
+            N_("Your own crisis resources (one per line); replaces the country's list when "
+               "set."),
             _text,
         ),
         Setting(
             "security.auto_lock_minutes",
             15,
-            "Lock the window after this many idle minutes (0 = never).",
+            N_("Lock the window after this many idle minutes (0 = never)."),
             _whole(0, 24 * 60),
         ),
         Setting(
             "imports.mood_labels",
             {},
-            "The 0-10 score of each Daylio mood label you confirmed when importing, "
-            "offered again at the next import.",
+            N_("The 0-10 score of each Daylio mood label you confirmed when importing, "
+               "offered again at the next import."),
             _mood_labels,
         ),
         Setting(
             "appearance.color_scheme",
             "system",
-            "Colours of the window: follow the system's light or dark scheme (system), or "
-            "always light or dark.",
+            N_("Colours of the window: follow the system's light or dark scheme (system), or "
+               "always light or dark."),
             _scheme,
         ),
         Setting(
             "ui.language",
             "system",
-            "Language of the window: the system's (system), English (en), German (de) or "
-            "Spanish (es). The PHQ-9 and GAD-7 stay in English until their official "
-            "translations are in.",
+            N_("Language of the window: the system's (system), English (en), German (de) or "
+               "Spanish (es). The PHQ-9 and GAD-7 stay in English until their official "
+               "translations are in."),
             _language,
         ),
         Setting(
             "report.paper",
             "auto",
-            "Paper of the clinician PDF: auto (US Letter in the US and Canada, A4 elsewhere, "
-            "from your locale), a4 or letter.",
+            N_("Paper of the clinician PDF: auto (US Letter in the US and Canada, A4 "
+               "elsewhere, from your locale), a4 or letter."),
             _paper,
         ),
-        Setting("due.dismissed", [], "Reminders you dismissed (kept by key).", _dismissed),
+        Setting("due.dismissed", [], N_("Reminders you dismissed (kept by key)."), _dismissed),
         Setting(
             "reminders.mood",
             False,
-            "Daily mood reminder: a notification at the time below when no mood was "
-            "logged that day (off until you turn it on).",
+            N_("Daily mood reminder: a notification at the time below when no mood was "
+               "logged that day (off until you turn it on)."),
             _switch,
         ),
-        Setting("reminders.mood_time", "20:00", "When the daily mood reminder comes (HH:MM).",
-                _wall_clock),
+        Setting("reminders.mood_time", "20:00",
+                N_("When the daily mood reminder comes (HH:MM)."), _wall_clock),
         Setting(
             "reminders.sessions",
             False,
-            "Appointment reminders: the evening before a planned session (at 20:00) and "
-            "some hours before it (below), while it is still planned (off until you turn "
-            "them on).",
+            N_("Appointment reminders: the evening before a planned session (at 20:00) and "
+               "some hours before it (below), while it is still planned (off until you turn "
+               "them on)."),
             _switch,
         ),
         Setting(
             "reminders.session_lead_hours",
             1,
-            "How many hours before a planned session the second appointment reminder "
-            "comes (1 to 12).",
+            N_("How many hours before a planned session the second appointment reminder "
+               "comes (1 to 12)."),
             _whole(1, 12),
         ),
         Setting(
             "reminders.detailed_text",
             False,
-            "Detailed notification text (session dates, questionnaire names). Off: the text "
-            "says only \"Time to log your mood\" and the like, safe on a lock screen.",
+            N_("Detailed notification text (session dates, questionnaire names). Off: the text "
+               "says only \"Time to log your mood\" and the like, safe on a lock screen."),
             _switch,
         ),
         Setting(
             "reminders.background",
             False,
-            "Keep running in the background when the window is closed, so reminders come.",
+            N_("Keep running in the background when the window is closed, so reminders come."),
             _switch,
         ),
         Setting(
             "reminders.start_at_login",
             False,
-            "Start ketajournal in the background when you log in (for reminders).",
+            N_("Start ketajournal in the background when you log in (for reminders)."),
             _switch,
         ),
         Setting(
             "reminders.history",
             [],
-            "What happened to each reminder (sent, opened, dismissed, snoozed), for "
-            "sending each once and backing off; kept for 30 days.",
+            N_("What happened to each reminder (sent, opened, dismissed, snoozed), for "
+               "sending each once and backing off; kept for 30 days."),
             _history,
         ),
     ]

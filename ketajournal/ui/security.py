@@ -223,7 +223,7 @@ class SecurityDialog(QDialog):
         self.auto_lock.setSuffix(tr(" minutes"))
         self.auto_lock.setSpecialValueText(tr("Off"))
         self.auto_lock.setAccessibleName(tr("Lock after this many idle minutes (0 = off)"))
-        self.auto_lock.setToolTip(SETTINGS[AUTO_LOCK].description)
+        self.auto_lock.setToolTip(SETTINGS[AUTO_LOCK].text())
         self.auto_lock.setValue(int(self.settings.get(AUTO_LOCK)))
         lock_box = QGroupBox(tr("Locking"))
         lock_form = QFormLayout(lock_box)

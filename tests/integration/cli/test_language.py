@@ -39,6 +39,14 @@ def test_the_cli_in_german_prints_german(
     assert "gespeichert" in capsys.readouterr().out
     assert run(demo, "log", "side-effect", "blood_in_urine", "--severity", "2") == 0
     assert "Warnzeichen: Blut im Urin kann" in capsys.readouterr().err
+    assert run(demo, "settings") == 0
+    listed = capsys.readouterr().out
+    assert "Remission im PHQ-9: neuester Gesamtwert unter dieser Zahl." in listed
+    assert "reminders.mood = " in listed and "Threshold" not in listed  # keys stay
+    assert run(demo, "check", "--deep") == 0
+    report = capsys.readouterr().out
+    assert "Integrität   ok" in report and "erste gründliche Prüfung" in report
+    assert "Eintr" in report and "entries" not in report  # the backup line's count
 
 
 def test_the_journal_setting_outranks_the_environment(
