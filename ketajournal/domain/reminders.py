@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import IntEnum, StrEnum
 
+from ketajournal.domain import locales
 from ketajournal.domain.dates import format_short_date
 from ketajournal.domain.instruments import INSTRUMENTS
 from ketajournal.domain.models import Route
@@ -314,7 +315,7 @@ def _candidates(
             stamp = plan.at.isoformat()
             what = _(plan.route.label)
             where = f" ({plan.clinic})" if plan.clinic else ""
-            dose = _(", {dose} mg planned").format(dose=f"{plan.dose_mg:g}") \
+            dose = _(", {dose} mg planned").format(dose=locales.number(f"{plan.dose_mg:g}")) \
                 if plan.dose_mg is not None else ""
             evening, soon = _session_times(plan, settings, zone)
             note = _(ESKETAMINE_NOTE) if plan.route is Route.NASAL else ""

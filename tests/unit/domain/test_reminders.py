@@ -458,3 +458,22 @@ def test_the_core_writes_the_notifications_in_the_language_in_use() -> None:
                 at("2026-01-07 20:00"), BERLIN).notice
     assert iv is not None and "mañana a las 10:00 (North clinic)" in iv.body
     assert "tomorrow" not in iv.body
+
+
+def test_a_detailed_dose_is_written_with_the_locales_decimal_sign() -> None:
+    from ketajournal import language
+    from ketajournal.domain import locales
+
+    detailed = ReminderSettings(questionnaires_enabled=False, check_ins_enabled=False,
+                                detailed_text=True)
+    half = PlannedItem(7, PlannedSession(at=at("2026-01-08 10:00"), route=Route.IV,
+                                         dose_mg=17.5, clinic="North clinic"))
+    language.use("de")
+    locales.follow("de")
+    try:
+        notice = decide(detailed, Logged(), [half], [], at("2026-01-07 20:00"), BERLIN).notice
+        assert notice is not None and "17,5 mg" in notice.body
+    finally:
+        locales.use(None)
+    notice = decide(detailed, Logged(), [half], [], at("2026-01-07 20:00"), BERLIN).notice
+    assert notice is not None and "17.5 mg" in notice.body
