@@ -523,7 +523,7 @@ class RestoreFromFile(QObject):
             "Restoring it closes your journal and moves its files to {folder} (nothing is "
             "deleted); the backup takes their place. Entries made since the backup will only "
             "be in the moved files. Restore it?", n=prepared.total,
-        ).format(made=format_date_time(prepared.made),
+        ).format(made=format_date_time(prepared.made.astimezone()),
                  folder=self.paths.set_aside_pattern(SetAside.BEFORE_RESTORE))
         if not ask_yes_no(self.window, tr("Restore this backup?"), question):
             prepared.discard()
@@ -554,7 +554,7 @@ def offer_backup_restore(
     if offer is None:
         return False
     question = tr("{problem}\n\nRestore the backup from {made}?").format(
-        problem=error, made=format_date_time(offer.made))
+        problem=error, made=format_date_time(offer.made.astimezone()))
     if not ask_yes_no(parent, tr("{app}: your journal is damaged").format(app=APP_TITLE),
                       question):
         return False
