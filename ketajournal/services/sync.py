@@ -67,10 +67,12 @@ from ketajournal.storage.sync_folder import (
     plan_retirement,
 )
 from ketajournal.storage.sync_schema import SYNCED_TABLES
-from ketajournal.storage.sync_store import BASE, SyncStore, UnknownRecordError
+from ketajournal.storage.sync_store import BASE, NotHereYetError, SyncStore, UnknownRecordError
 
 #: Own change files kept before a snapshot replaces those every computer has read.
 COMPACT_AFTER_FILES = 500
+#: ``sync_local`` key: changes taken in before the record they belong to (JSON list).
+_WAITING = "waiting_changes"
 #: Table name → entry kind, for the tables whose rows the domain can check.
 _KIND_OF_TABLE = {mapping.table: kind for kind, mapping in MAPPINGS.items()}
 #: The change the window announces when settings changed (ui/controller.py does too).
@@ -433,6 +435,10 @@ def _take_in(
     ahead = set(sync_peers.ahead_of(read.changes, device, now))
     too_far = sync_peers.too_far_ahead(read.changes, device, now)
     incoming = [c for c in read.changes if c.stamp.device not in ahead]
+    # Changes taken in earlier that belong to a record not here then (its file came
+    # later): merged again with everything else, until what they belong to is here.
+    incoming += [Change.from_json(c) for c in json.loads(store.local(_WAITING) or "[]")]
+    waiting: list[Change] = []
     replaced = [pair for b in read.batches if b.device not in ahead for pair in b.bases]
     by_record: dict[tuple[str, str], list[Change]] = {}
     for change in incoming:
@@ -469,7 +475,11 @@ def _take_in(
             after = merge_record(state, fresh)
             try:
                 if before is None or after.current.stamp != before.stamp:
-                    row_id = store.apply(after.current)
+                    try:
+                        row_id = store.apply(after.current)
+                    except NotHereYetError:
+                        waiting.extend(fresh)
+                        continue
                     _check_row(store, table, gid)
                     updated += 1
                     kinds.update(_ANNOUNCED.get(table, ()))
@@ -489,6 +499,8 @@ def _take_in(
             for change in fresh:
                 clock.receive(change.stamp, now)
         store.clear_outbox(after=mark)  # what taking in wrote is not a change of ours
+        if waiting or store.local(_WAITING) is not None:
+            store.set_local(_WAITING, json.dumps([c.to_json() for c in waiting]))
         store.set_local("clock", str(clock.last))
         new_cursors = {
             d: c for d, c in read.cursors.items() if d != device and d not in ahead

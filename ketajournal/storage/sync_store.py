@@ -31,6 +31,11 @@ class UnknownRecordError(ValueError):
     """A change names a table or a column value this version cannot store."""
 
 
+class NotHereYetError(LookupError):
+    """A change belongs to a record this journal has not taken in yet (neither a row nor a
+    tombstone): another computer's file brings it later, so the change waits for it."""
+
+
 @dataclass(frozen=True)
 class Pending:
     """A record changed here since it was last sent: its table, global id and state."""
@@ -235,6 +240,12 @@ class SyncStore:
         if synced.only_keys and values.get("key") not in synced.only_keys:
             raise UnknownRecordError(f"a setting this version does not sync ({table})")
         if any(values.get(column) is None for column in synced.natural_key):
+            for column, target in synced.references.items():
+                gid = (change.fields or {}).get(column)
+                if (isinstance(gid, str) and values.get(column) is None
+                        and not self._db.execute(
+                            "SELECT 1 FROM sync_tombstones WHERE gid = ?", [gid]).fetchone()):
+                    raise NotHereYetError(target)  # not deleted here: not arrived yet
             # What it belongs to is deleted here (an entry deleted while another
             # computer tagged it): a tag on nothing is no row. It comes back with it.
             if row_id is not None:

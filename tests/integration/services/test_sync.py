@@ -30,6 +30,7 @@ from ketajournal.storage.sync_store import SyncStore
 from tests.support.clock import NOW
 from tests.support.syncpeers import Computer, converge, first, join
 from tests.support.syncpeers import engine as engine_between
+from tests.support.syncsim import exchange
 
 SENTINEL = "SENTINEL-7f3a-do-not-leak"
 
@@ -547,3 +548,46 @@ def test_a_file_dated_too_far_ahead_is_refused_with_the_computer_named(
     report = sync.sync_now(a.journal, now_ms=lambda: real - 5 * 3_600_000)
     assert report.ok and report.updated == 1
     assert a.moods() == b.moods()
+
+
+def test_a_value_that_arrives_before_what_it_belongs_to_waits_for_it(tmp_path: Path) -> None:
+    """b makes a factor and a value; c, having read b, changes the value; a reads c's
+    file before b's. c's newer value must not be dropped for want of the factor: it waits
+    and wins once b's file brings the factor (found by the 3-computer test, seed 24)."""
+    a, code = first(tmp_path)
+    a.sync()
+    b = join(tmp_path, "b", code, a.folder)
+    c = join(tmp_path, "c", code, a.folder)
+    computers = (a, b, c)
+    day = NOW.date() - timedelta(days=1)
+
+    def carry(source: Computer, target: Computer) -> None:
+        """``source``'s own files reach ``target`` only (a sync engine's slow lane)."""
+        shutil.copytree(source.folder / source.device, target.folder / source.device,
+                        dirs_exist_ok=True)
+
+    try:
+        for computer in computers:
+            computer.sync()
+        exchange([x.folder for x in computers])
+        b.journal.define_factor("Exercise", FactorKind.SCALE)
+        b.journal.set_factor_value("Exercise", day, 8)
+        b.sync()
+        carry(b, c)
+        c.sync()
+        c.journal.set_factor_value("Exercise", day, 5)
+        c.sync()
+        carry(c, a)
+        a.sync()  # c's value, without the factor: it waits
+        carry(b, a)
+        a.sync()  # the factor and b's older value come; c's newer value wins
+        assert a.journal.factor_values() and _lists(a)["values"] == [("Exercise", day, 5)]
+        for _ in range(2):
+            for computer in computers:
+                computer.sync()
+            exchange([x.folder for x in computers])
+        assert _lists(a)["values"] == _lists(b)["values"] == _lists(c)["values"] == [
+            ("Exercise", day, 5)]
+    finally:
+        for computer in computers:
+            computer.journal.close()
