@@ -6,10 +6,8 @@ Every row is read and validated before anything is written; a bad one raises
 for JSON) and the field, never the value (it may be health data). What comes out is a
 list of :class:`ImportRecord`, each an entry the domain accepted.
 
-It is one piece, past 600 lines, because both formats end in the same records, the
-same checks of ids, times and links, the same size caps and the same refusals: split,
-the JSON and CSV readers would each need the other's half, and a rule changed in one
-would be missed in the other.
+It is one piece, past 600 lines: both formats share the records, checks, size caps and
+refusals; split, a rule changed in one half would be missed in the other.
 """
 
 from __future__ import annotations

@@ -59,13 +59,8 @@ from ketajournal.storage.database import open_database
 from ketajournal.storage.header import read_header
 from ketajournal.storage.repository import MAPPINGS
 from ketajournal.storage.sealed_files import START, Cursor
-from ketajournal.storage.sync_folder import (
-    HEADER_COPY_NAME,
-    Ignored,
-    SyncError,
-    SyncFolder,
-    plan_retirement,
-)
+from ketajournal.storage.sync_folder import HEADER_COPY_NAME, SyncError, SyncFolder
+from ketajournal.storage.sync_reads import Ignored, plan_retirement
 from ketajournal.storage.sync_schema import SYNCED_TABLES
 from ketajournal.storage.sync_store import BASE, NotHereYetError, SyncStore, UnknownRecordError
 

@@ -18,7 +18,8 @@ from ketajournal.domain.hlc import HybridClock
 from ketajournal.domain.ids import new_id
 from ketajournal.domain.merge import Change, Op, RecordState, all_changes, merge
 from ketajournal.storage.sealed_files import START, Cursor
-from ketajournal.storage.sync_folder import SyncFolder, plan_retirement
+from ketajournal.storage.sync_folder import SyncFolder
+from ketajournal.storage.sync_reads import plan_retirement
 from tests.support.syncsim import SimulatedSyncEngine
 
 DATA_KEY = bytes(range(32, 64))

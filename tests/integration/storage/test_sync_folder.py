@@ -26,12 +26,8 @@ from ketajournal.storage.sealed_files import (
     FileType,
     change_file_name,
 )
-from ketajournal.storage.sync_folder import (
-    Ignored,
-    SyncError,
-    SyncFolder,
-    plan_retirement,
-)
+from ketajournal.storage.sync_folder import SyncError, SyncFolder
+from ketajournal.storage.sync_reads import Ignored, plan_retirement
 
 DATA_KEY = bytes(range(32))
 JOURNAL = "journal-0001"
