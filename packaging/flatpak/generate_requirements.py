@@ -12,10 +12,10 @@ once per architecture (pip resolves wheels for another platform only with
 ``--only-binary=:all:``), and turns each report into flatpak-builder ``file`` sources:
 the wheel's URL and sha256, ``only-arches`` where the wheel is built for one
 architecture. One module installs them all with ``pip3 install --no-index``, offline,
-as Flathub's build runs. sqlcipher3 is the exception: it must be built against the
-manifest's SQLCipher module, so its source archive (sdist) is taken from the package
-index's simple API (PEP 691 JSON, the API pip itself uses) and built in a module of
-its own.
+as Flathub's build runs. sqlcipher3 is the exception: it is built from its source
+archive (sdist), which carries SQLCipher's amalgamation and links the runtime's
+libcrypto, so the archive is taken from the package index's simple API (PEP 691 JSON,
+the API pip itself uses) and built in a module of its own.
 
     .venv/bin/python packaging/flatpak/generate_requirements.py            # writes the file
     .venv/bin/python packaging/flatpak/generate_requirements.py --report-only x86_64 r.json
@@ -200,9 +200,6 @@ def modules_yaml(per_arch: dict[str, list[dict[str, str]]],
             "      - pip3 install --verbose --exists-action=i --no-index --find-links=\"file://"
             "${PWD}\" --prefix=${FLATPAK_DEST} --no-build-isolation --no-deps "
             f"{canonical(package['name'])}",
-            "    build-options:",
-            "      env:",
-            "        SQLCIPHER_PATH: /app",
             "    sources:",
             "      - type: file",
             f"        url: {package['url']}",
