@@ -46,6 +46,7 @@ from ketajournal.domain.models import SCORE_RANGE, SLEEP_RANGE, Assessment, Mood
 from ketajournal.domain.schedules import PlannedItem
 from ketajournal.domain.tags import check_tags
 from ketajournal.errors import KnownError
+from ketajournal.reports.numbers import format_signed
 from ketajournal.services import clinical, reminders
 from ketajournal.services.drafts import describe_form
 from ketajournal.services.journal import Change
@@ -149,7 +150,7 @@ def describe_status(status: clinical.MeasureStatus) -> str:
     text = tr("{title}: baseline {total} ({baseline}) → {latest}").format(
         title=title, total=status.baseline.total, baseline=baseline, latest=latest)
     if status.change_percent is not None:
-        text += tr(", change {percent} %").format(percent=f"{status.change_percent:+.0f}")
+        text += tr(", change {percent} %").format(percent=format_signed(status.change_percent, 0))
     if status.not_assessable is not None:
         return tr("{text}; response and remission {verdict}.").format(
             text=text, verdict=status.verdict(None))

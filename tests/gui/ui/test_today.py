@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import Qt
@@ -10,10 +11,11 @@ from pytestqt.qtbot import QtBot
 from ketajournal.domain.models import (
     MoodEntry,
 )
+from ketajournal.services import clinical
 from ketajournal.services.journal import Journal
 from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
-from ketajournal.ui.today import TEN_WINDOW_MS
+from ketajournal.ui.today import TEN_WINDOW_MS, describe_status
 from tests.support.clock import FixedClock
 
 
@@ -113,3 +115,18 @@ def test_a_bad_tag_keeps_what_was_typed_and_names_the_field(
     today.mood_row.buttons[6].click()
     assert today.status.text() == "tags: must be at most 100 characters"
     assert journal.moods() == [] and today.tags.text() == "x" * 101
+
+
+def test_the_questionnaire_change_is_written_with_a_true_minus() -> None:
+    at = datetime(2026, 3, 1, 9, tzinfo=timezone(timedelta(0)))
+    status = clinical.MeasureStatus(
+        instrument_id="phq9", short_title="PHQ-9",
+        baseline=clinical.ScorePoint(1, at, 19, "moderately severe"), baseline_source="automatic",
+        latest=clinical.ScorePoint(2, at + timedelta(days=30), 10, "moderate"),
+        change_percent=-47.4, response=False, remission=False, remission_threshold=5,
+        definitions={},
+    )
+    text = describe_status(status)
+    assert ", change −47 %" in text and "-47" not in text
+    rising = describe_status(dataclasses.replace(status, change_percent=12.0))
+    assert ", change +12 %" in rising
