@@ -32,7 +32,8 @@ KEY = bytes(range(KEY_BYTES))
 #: and the modules of ours that Today does not use.
 PUT_OFF = (
     "sqlite_utils", "click", "pluggy", "dateutil", "numpy",
-    "ketajournal.storage.backup",
+    "ketajournal.storage.backup", "ketajournal.services.backups",
+    "ketajournal.services.imports.daylio", "ketajournal.services.imports.common",
     "ketajournal.reports.factor_formats", "ketajournal.reports.entry_json",
     "ketajournal.reports.medication_formats",
 )
