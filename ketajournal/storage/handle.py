@@ -22,6 +22,7 @@ without its plugin machinery (click, pluggy): :func:`import_sqlite_utils`.
 from __future__ import annotations
 
 import importlib
+import importlib.abc
 import sys
 import threading
 import types
@@ -177,13 +178,45 @@ class JournalDatabase:
         self._conn.close()
 
 
+#: How long another thread waits for sqlite-utils' import before it uses a put-off module.
+_IMPORT_WAIT_S = 30.0
+
+
+class _Importing:
+    """The import of sqlite-utils in progress: the thread doing it, and when it is over."""
+
+    lock = threading.Lock()
+    owner: int | None = None
+    over = threading.Event()
+
+    @classmethod
+    def elsewhere(cls) -> bool:
+        """True for a thread other than the one importing sqlite-utils, while it does."""
+        return cls.owner is not None and cls.owner != threading.get_ident()
+
+
+class _Hidden(importlib.abc.MetaPathFinder):
+    """Makes ``import numpy`` fail in the thread importing sqlite-utils, and only there."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name.partition(".")[0] == "numpy" and _Importing.owner == threading.get_ident():
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None  # every other import, and numpy in any other thread, as usual
+
+
+def _real_module(name: str) -> types.ModuleType:
+    if _Importing.elsewhere():
+        _Importing.over.wait(_IMPORT_WAIT_S)  # the stand-in leaves sys.modules then
+    return importlib.import_module(name)
+
+
 class _ImportedWhenUsed(types.ModuleType):
     """Stands in for a module while sqlite-utils is imported; the real one loads on use."""
 
     def __getattr__(self, name: str) -> Any:
-        if sys.modules.get(self.__name__) is self:
+        if sys.modules.get(self.__name__) is self and not _Importing.elsewhere():
             raise AttributeError(name)  # still standing in: the import is not over
-        return getattr(importlib.import_module(self.__name__), name)
+        return getattr(_real_module(self.__name__), name)
 
 
 class _CalledWhenUsed:
@@ -194,7 +227,7 @@ class _CalledWhenUsed:
         self._name = name
 
     def _real(self) -> Any:
-        return getattr(importlib.import_module(self._module), self._name)
+        return getattr(_real_module(self._module), self._name)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self._real()(*args, **kwargs)
@@ -204,7 +237,7 @@ class _CalledWhenUsed:
 
 
 def _stand_in_with(module: str, names: Iterable[str]) -> types.ModuleType:
-    stand_in = types.ModuleType(module, "stands in until sqlite-utils is imported")
+    stand_in = _ImportedWhenUsed(module, "stands in until one of its names is used")
     for name in names:
         setattr(stand_in, name, _CalledWhenUsed(module, name))
     return stand_in
@@ -214,21 +247,25 @@ def import_sqlite_utils() -> types.ModuleType:
     """The ``sqlite_utils`` package, imported (the first time) with the parts we never use put off.
 
     sqlite-utils imports numpy (and tries pandas) only to map their scalar types to
-    column types for ``Table.insert``; all our SQL is explicit, so numpy is hidden for
-    the import (70–110 ms and 16 MiB; the charts import it normally later). Its
-    ``recipes`` import ``dateutil.parser`` for date helpers we never call, ``utils``
-    imports click for a progress bar, and the package imports its plugin hooks (click
-    and pluggy) for plugins we never run (every ``Database`` is made with
-    ``execute_plugins=False``): each has a stand-in for the length of the import that
-    imports the real module when one of its names is used. Once the import is over the
-    stand-ins leave ``sys.modules``, so a later ``import`` of any of them gets the
-    real module.
+    column types for ``Table.insert``; all our SQL is explicit, so numpy is hidden from
+    the thread doing the import (70–110 ms and 16 MiB; a chart importing numpy on
+    another thread meanwhile gets it). Its ``recipes`` import ``dateutil.parser`` for
+    date helpers we never call, ``utils`` imports click for a progress bar, and the
+    package imports its plugin hooks (click and pluggy) for plugins we never run
+    (every ``Database`` is made with ``execute_plugins=False``): each has a stand-in
+    for the length of the import that imports the real module when one of its names
+    is used (another thread that uses one meanwhile waits for the import to end). Once
+    the import is over the stand-ins leave ``sys.modules``, so a later ``import`` of any
+    of them gets the real module.
     """
-    if "sqlite_utils.db" in sys.modules:
-        return sys.modules["sqlite_utils"]
-    stand_ins: dict[str, types.ModuleType | None] = {}
-    if "numpy" not in sys.modules:
-        stand_ins["numpy"] = None  # `import numpy` raises ImportError
+    with _Importing.lock:
+        if "sqlite_utils.db" not in sys.modules:
+            _import_put_off()
+    return sys.modules["sqlite_utils"]
+
+
+def _import_put_off() -> None:
+    stand_ins: dict[str, types.ModuleType] = {}
     for later in ("dateutil.parser", "click"):
         if later not in sys.modules:
             stand_ins[later] = _ImportedWhenUsed(later)
@@ -239,11 +276,17 @@ def import_sqlite_utils() -> types.ModuleType:
         stand_ins["sqlite_utils.plugins"] = _stand_in_with(
             "sqlite_utils.plugins", ("pm", "ensure_plugins_loaded", "get_plugins")
         )
-    sys.modules.update(stand_ins)  # type: ignore[arg-type]  # None: not importable
+    hidden = _Hidden()
+    _Importing.over.clear()
+    _Importing.owner = threading.get_ident()
+    sys.meta_path.insert(0, hidden)
+    sys.modules.update(stand_ins)
     try:
         import sqlite_utils.db  # noqa: F401
     finally:
+        sys.meta_path.remove(hidden)
         for name, stand_in in stand_ins.items():
-            if name in sys.modules and sys.modules[name] is stand_in:
+            if sys.modules.get(name) is stand_in:
                 del sys.modules[name]
-    return sys.modules["sqlite_utils"]
+        _Importing.owner = None
+        _Importing.over.set()

@@ -235,3 +235,41 @@ def test_click_and_the_plugin_hooks_are_put_off_and_still_work_when_used() -> No
         "def prepare_connection(conn): pass\n"
         "print(hasattr(prepare_connection, 'sqlite_utils_impl'))"
     ) == ["False", "False", "False", "False", "[]", "True", "True", "True"]
+
+
+#: A child in which another thread imports numpy and dateutil's parser while sqlite-utils
+#: is being imported (held half-way until they are done or waiting).
+IMPORT_ON_TWO_THREADS = """
+import importlib.abc, importlib.machinery, sys, threading
+from ketajournal.storage.handle import import_sqlite_utils
+
+half_way, go_on = threading.Event(), threading.Event()
+
+class Gate(importlib.abc.MetaPathFinder):  # holds the module's execution, not the finders
+    def find_spec(self, name, path=None, target=None):
+        if name != "sqlite_utils.create_table_parser":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def held(module):
+            half_way.set()
+            go_on.wait(10)
+            run(module)
+        spec.loader.exec_module = held
+        return spec
+
+sys.meta_path.insert(0, Gate())
+worker = threading.Thread(target=import_sqlite_utils)
+worker.start()
+half_way.wait(10)
+import numpy
+print(numpy.float64(1.5) * 2)
+threading.Timer(0.2, go_on.set).start()
+from dateutil.parser import parse  # waits for the import to end, then the real parser
+print(parse("2024-01-02").date(), "sqlite_utils.db" in sys.modules)
+worker.join()
+"""
+
+
+def test_other_threads_get_the_real_modules_while_sqlite_utils_is_imported() -> None:
+    assert _child(IMPORT_ON_TWO_THREADS) == ["3.0", "2024-01-02", "True"]
