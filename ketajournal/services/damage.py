@@ -14,6 +14,9 @@ unwrapped the header's authenticated (AES-GCM) wrap, or the key from the
 keyring entry named by the header opens one of the journal's backups. Then a
 journal file that does not open is damaged. A keyring key that opens nothing
 proves nothing: the user is asked for the recovery key, which decides.
+
+The backups' module (:mod:`ketajournal.services.backups`) is imported by the functions
+that look at backups, not with this module: opening a sound journal never needs it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from ketajournal.platform.crypto import WrappedKey
 from ketajournal.platform.keystore import KeyringUnavailableError, KeyStore, keyring_entry
 from ketajournal.platform.moves import copy_to_private_file, new_set_aside_dir
 from ketajournal.platform.paths import JournalPaths, SetAside, backup_header
-from ketajournal.services.backups import backup_verifies, home_backups, made, newest_first
 from ketajournal.services.keys import (
     NeedsSecretError,
     NoWrappedKeyError,
@@ -257,6 +259,8 @@ def damage_before_opening(paths: JournalPaths) -> Damage | None:
         return None  # an interrupted first run: open_or_create starts it again
     if any(p.exists() for p in (paths.header, *paths.sidecars)):
         return Damage.DATABASE_MISSING
+    from ketajournal.services.backups import home_backups  # no journal file: look for backups
+
     if home_backups(paths):
         return Damage.JOURNAL_MISSING
     return None
@@ -306,6 +310,8 @@ def damaged_error(
     find it, and :class:`~ketajournal.services.keys.WrongSecretError` when the
     secret given opens none of them.
     """
+    from ketajournal.services.backups import backup_verifies, home_backups, made
+
     if key is None:
         if not home_backups(paths):
             return JournalDamagedError(paths, damage, None, kept=kept)
@@ -337,6 +343,8 @@ def _key_for_damaged(
     Raises :class:`DamagedNeedsSecretError` when only a secret would find it, and
     :class:`WrongSecretError` when the secret given opens none of them.
     """
+    from ketajournal.services.backups import home_backups
+
     try:
         return unlock(paths, keys, secret).key
     except HeaderError:
@@ -385,6 +393,8 @@ def newest_verified_backup(paths: JournalPaths, key: bytes) -> Path | None:
     authentic under ``key`` (or older than header authentication). Backups of
     another journal (another key) never verify, so never count.
     """
+    from ketajournal.services.backups import backup_verifies, home_backups, newest_first
+
     fitting: list[Path] = []
     for backup in home_backups(paths):
         if not backup_header(backup).is_file():
@@ -407,6 +417,8 @@ def key_from_header_copies(paths: JournalPaths, secret: str) -> bytes | None:
     For a secret the current header refuses: if a copy accepts it (and its MAC fits
     the key it gives), the current header may be the damaged one.
     """
+    from ketajournal.services.backups import home_backups
+
     for backup in home_backups(paths):
         try:
             copy = read_header(backup_header(backup))
@@ -534,6 +546,8 @@ def _header_of_another_journal(paths: JournalPaths, offer: BackupOffer | None) -
     A damaged header of this journal (a flipped bit in its id) still carries this
     journal's wraps: only a header whose id and recovery wrap both differ counts.
     """
+    from ketajournal.services.backups import home_backups
+
     try:
         current = read_header(paths.header)
     except HeaderError:

@@ -7,6 +7,9 @@ lies. Views refresh from the change record; none of them polls the database.
 It stays one piece past 600 lines: :class:`Journal` is the one object every screen,
 command and service holds, and each of its methods is a few lines over the
 repositories; splitting it would only forward calls between halves.
+
+The exports' formats and the backup writer are imported when used: opening the journal
+and drawing Today need neither (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -43,11 +46,8 @@ from ketajournal.language import gettext as _
 from ketajournal.platform.clock import Clock, system_now
 from ketajournal.platform.files import atomic_text_writer
 from ketajournal.platform.paths import JournalPaths
-from ketajournal.reports.entry_json import entry_to_json, planned_to_json
-from ketajournal.reports.factor_formats import ExportedFactor, factor_to_json
-from ketajournal.reports.medication_formats import course_to_json
-from ketajournal.storage.backup import write_backup
 from ketajournal.storage.connection import content_state, integrity_problems, transaction
+from ketajournal.storage.handle import JournalDatabase
 from ketajournal.storage.medications import MedicationRepository
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from ketajournal.storage.planned import PlannedRepository
@@ -61,6 +61,9 @@ from ketajournal.storage.repository import (
 )
 from ketajournal.storage.tags import FactorRepository, TagRepository
 
+if TYPE_CHECKING:  # the exports' formats are imported when a journal is exported
+    from ketajournal.reports.factor_formats import ExportedFactor
+
 #: A side effect is linked by default to the latest session this long before it.
 SIDE_EFFECT_LINK_WINDOW = timedelta(hours=72)
 EXPORT_FORMAT = "ketajournal-export"
@@ -69,8 +72,6 @@ EXPORT_VERSION = 1
 TAG_CHANGE = "tag"
 FACTOR_CHANGE = "factor"
 
-if TYPE_CHECKING:  # the type only: storage imports sqlite-utils (without numpy)
-    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class Journal:
 
     def __init__(
         self,
-        db: Database,
+        db: JournalDatabase,
         *,
         clock: Clock = system_now,
         paths: JournalPaths | None = None,
@@ -534,6 +535,8 @@ class Journal:
     def backup_to(self, target: Path) -> dict[str, int]:
         """Write a verified, encrypted copy of the journal to ``target`` (same key),
         recording the journal clock's now as the time it was made."""
+        from ketajournal.storage.backup import write_backup
+
         return write_backup(self._db, self.data_key, target, self.now())
 
     # -- settings ----------------------------------------------------------------------
@@ -574,6 +577,10 @@ class Journal:
 
     def export_document(self) -> dict[str, Any]:
         """The JSON export as a Python structure (deterministic: no export time)."""
+        from ketajournal.reports.entry_json import planned_to_json
+        from ketajournal.reports.factor_formats import factor_to_json
+        from ketajournal.reports.medication_formats import course_to_json
+
         entries: dict[str, list[dict[str, Any]]] = {}
         for kind in KINDS:
             entries[kind] = [_export_row(kind, row) for row in self._entries.iter_rows(kind)]
@@ -594,6 +601,8 @@ class Journal:
 
     def exported_factors(self) -> list[ExportedFactor]:
         """Every factor with its values in day order, as the exports write them."""
+        from ketajournal.reports.factor_formats import ExportedFactor
+
         values = self._factors.values()
         return [
             ExportedFactor(factor, tuple(sorted(values.get(factor.id or 0, {}).items())))
@@ -602,5 +611,7 @@ class Journal:
 
 
 def _export_row(kind: str, row: dict[str, Any]) -> dict[str, Any]:
+    from ketajournal.reports.entry_json import entry_to_json
+
     data = entry_to_json(MAPPINGS[kind].from_row(row))
     return {"id": data.pop("id"), "global_id": row["gid"], **data}

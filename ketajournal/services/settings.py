@@ -23,7 +23,6 @@ from ketajournal.domain.validation import (
 from ketajournal.language import CHOICES, N_
 from ketajournal.language import gettext as _
 from ketajournal.palette import SCHEMES
-from ketajournal.services.imports.daylio import MAX_MOOD_LABELS, mood_key
 from ketajournal.services.journal import Journal
 
 #: The Settings' choices of paper for the clinician PDF ("auto": from the locale).
@@ -125,7 +124,10 @@ def _history(key: str, value: Any) -> Any:
 
 
 def _mood_labels(key: str, value: Any) -> Any:
-    # Daylio mood label (as daylio.mood_key compares it) -> whole score 0-10.
+    # Daylio mood label (as daylio.mood_key compares it) -> whole score 0-10. The importer
+    # is imported here, when this setting is read or written, not with the settings.
+    from ketajournal.services.imports.daylio import MAX_MOOD_LABELS, mood_key
+
     low, high = SCORE_RANGE
     rule = f"must map each mood label to a whole number from {low} to {high}"
     if not isinstance(value, dict) or len(value) > MAX_MOOD_LABELS:

@@ -36,10 +36,9 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from sqlite_utils import Database
-
 from ketajournal.domain.ids import new_id
 from ketajournal.storage.connection import transaction
+from ketajournal.storage.handle import JournalDatabase
 from ketajournal.storage.sealed_files import START, Cursor
 from ketajournal.storage.sync_folder import SyncFolder
 from ketajournal.storage.sync_store import SyncStore
@@ -145,7 +144,7 @@ def handover_done(store: SyncStore) -> None:
     store.set_local(HANDOVER_KEY, "0")
 
 
-def part_if_copied(db: Database, store: SyncStore, folder: SyncFolder) -> str | None:
+def part_if_copied(db: JournalDatabase, store: SyncStore, folder: SyncFolder) -> str | None:
     """If another computer writes under this one's id, take a new id and hand everything
     over under it; return the old id, or None. ``db`` is the journal's connection (the
     check runs in one write transaction, so a sync of the same journal running at once

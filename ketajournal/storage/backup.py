@@ -19,10 +19,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from ketajournal.platform.files import atomic_path
 from ketajournal.storage.connection import StorageError, connect, integrity_problems
+from ketajournal.storage.handle import JournalDatabase
 
 
 class BackupError(StorageError):
@@ -33,7 +33,7 @@ class BackupError(StorageError):
 BACKUP_MADE_KEY = "backup.made"
 
 
-def table_counts(db: Database) -> dict[str, int]:
+def table_counts(db: JournalDatabase) -> dict[str, int]:
     """Rows per table (every table, including settings and migrations)."""
     names = [
         row[0]
@@ -49,7 +49,7 @@ def table_counts(db: Database) -> dict[str, int]:
 
 
 def write_backup(
-    db: Database, key: bytes, target: Path, made: datetime | None = None
+    db: JournalDatabase, key: bytes, target: Path, made: datetime | None = None
 ) -> dict[str, int]:
     """Write a verified, encrypted copy of ``db`` to ``target``; returns its row counts.
 
@@ -58,6 +58,7 @@ def write_backup(
     file behind and raises :class:`BackupError`.
     """
     stamp = (made or datetime.now(UTC)).astimezone(UTC).isoformat()
+    db.hand_over()  # it attaches the copy and writes to it: through sqlite-utils
     with atomic_path(target) as tmp:
         tmp.unlink()  # sqlcipher_export needs to create the file itself
         db.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{key.hex()}'\"", [str(tmp)])
@@ -103,7 +104,7 @@ def verify_backup(
             f"The backup {path.name} does not open with the journal's key."
         ) from error
     try:
-        db = Database(conn, execute_plugins=False)
+        db = JournalDatabase(conn)
         problems = integrity_problems(db)
         if problems:
             raise BackupError(f"The backup {path.name} failed its integrity check.")

@@ -23,11 +23,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from ketajournal.domain.ids import natural_id
 from ketajournal.errors import KnownError
 from ketajournal.platform.paths import sqlite_sidecars
+from ketajournal.storage.handle import JournalDatabase
 from ketajournal.storage.wal import WalReport, inspect_wal
 
 KEY_BYTES = 32
@@ -210,12 +210,17 @@ def replay_damaged_log(path: Path, key: bytes) -> None:
         conn.close()
 
 
-def schema_version(db: Database) -> int:
+def schema_version(db: JournalDatabase) -> int:
     """The journal's ``PRAGMA user_version`` (0 for an empty file)."""
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+    return user_version(db.conn)
 
 
-def content_state(db: Database) -> tuple[int, int] | None:
+def user_version(conn: sqlcipher3.Connection) -> int:
+    """``PRAGMA user_version`` of ``conn``, read before the connection is configured."""
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def content_state(db: JournalDatabase) -> tuple[int, int] | None:
     """A value that differs whenever the database's rows may differ; None in a transaction.
 
     The pair is this connection's change count (``total_changes``: every row it has
@@ -230,13 +235,15 @@ def content_state(db: Database) -> tuple[int, int] | None:
 
 
 @contextlib.contextmanager
-def transaction(db: Database) -> Iterator[None]:
+def transaction(db: JournalDatabase) -> Iterator[None]:
     """One explicit write transaction: ``BEGIN IMMEDIATE`` ... ``COMMIT``.
 
     IMMEDIATE takes the write lock up front, so two writers wait for each other
     (busy timeout) instead of failing half-way. When this block returns, the
-    commit has returned: the data is on disk (``synchronous=FULL``).
+    commit has returned: the data is on disk (``synchronous=FULL``). Every statement
+    from here on goes through sqlite-utils (:meth:`JournalDatabase.hand_over`).
     """
+    db.hand_over()
     conn = db.conn
     if conn.in_transaction:
         raise RuntimeError("transactions are not nested")
@@ -282,7 +289,7 @@ def _sync_wal_index(conn: sqlcipher3.Connection) -> None:
         os.close(fd)
 
 
-def integrity_problems(db: Database) -> list[str]:
+def integrity_problems(db: JournalDatabase) -> list[str]:
     """Problems found by the page, integrity and foreign-key checks; empty when healthy.
 
     SQLCipher's ``cipher_integrity_check`` runs first: it verifies every page's

@@ -17,12 +17,10 @@ from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from ketajournal.platform.files import atomic_path, fsync_dir
 from ketajournal.platform.instance import migration_lock
 from ketajournal.platform.paths import JournalPaths, backup_header
-from ketajournal.storage.backup import BackupError, write_backup
 from ketajournal.storage.connection import (
     StorageError,
     WriteFailedError,
@@ -30,9 +28,11 @@ from ketajournal.storage.connection import (
     connect,
     schema_version,
     transaction,
+    user_version,
     write_failure_reason,
 )
-from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
+from ketajournal.storage.handle import JournalDatabase
+from ketajournal.storage.migrations import SCHEMA_VERSION, migration_set
 
 
 class NewerSchemaError(StorageError):
@@ -69,7 +69,7 @@ class MigrationFailedError(StorageError):
         )
 
 
-def open_database(path: Path, key: bytes) -> Database:
+def open_database(path: Path, key: bytes) -> JournalDatabase:
     """Open an existing journal, applying pending migrations.
 
     A journal with an older schema is first backed up, verified, to
@@ -83,11 +83,11 @@ def open_database(path: Path, key: bytes) -> Database:
     """
     conn = connect(path, key)
     try:
-        db = Database(conn, execute_plugins=False)
-        found = schema_version(db)
+        found = user_version(conn)
         if found > SCHEMA_VERSION:
             raise NewerSchemaError(found)
         configure_durability(conn)
+        db = JournalDatabase(conn)
         if found < SCHEMA_VERSION:
             # One program at a time backs up and migrates; one that waited here
             # finds the journal already current and does neither.
@@ -103,12 +103,12 @@ def open_database(path: Path, key: bytes) -> Database:
     return db
 
 
-def pending_migrations(db: Database) -> list[str]:
+def pending_migrations(db: JournalDatabase) -> list[str]:
     """Names of the migrations not yet applied to ``db`` (empty when current)."""
-    return [migration.name for migration in migrations.pending(db)]
+    return [migration.name for migration in migration_set().pending(db.sqlite_utils)]
 
 
-def migrate(db: Database) -> list[str]:
+def migrate(db: JournalDatabase) -> list[str]:
     """Apply every pending migration in one ``BEGIN IMMEDIATE`` transaction; returns their names.
 
     Taking the write lock first means two processes opening an old journal at
@@ -124,13 +124,13 @@ def migrate(db: Database) -> list[str]:
             names = pending_migrations(db)
             if names:
                 # Inside our transaction sqlite-utils nests each migration in a savepoint.
-                migrations.apply(db)
+                migration_set().apply(db.sqlite_utils)
     except WriteFailedError as error:
         raise MigrationFailedError(error.reason) from None
     return names
 
 
-def backup_before_migration(db: Database, key: bytes, paths: JournalPaths) -> Path:
+def backup_before_migration(db: JournalDatabase, key: bytes, paths: JournalPaths) -> Path:
     """Write a verified backup of the journal in ``paths`` before it is migrated.
 
     The copy goes to ``<home>/backups/before-migration-<stamp>.db`` with the
@@ -138,6 +138,8 @@ def backup_before_migration(db: Database, key: bytes, paths: JournalPaths) -> Pa
     backups are never rotated away by ketajournal. Raises
     :class:`MigrationBackupError` and leaves the journal as it was on failure.
     """
+    from ketajournal.storage.backup import BackupError, write_backup  # only to migrate
+
     try:
         paths.backups.mkdir(mode=0o700, exist_ok=True)
         now = datetime.now()
@@ -160,7 +162,7 @@ def backup_before_migration(db: Database, key: bytes, paths: JournalPaths) -> Pa
 
 def create_database(
     paths: JournalPaths, key: bytes, before_publish: Callable[[], None] | None = None
-) -> Database:
+) -> JournalDatabase:
     """Create a new journal at ``paths.database`` (which must not exist) and open it.
 
     The schema is built in ``paths.creating``; ``before_publish`` (writing the
@@ -176,7 +178,7 @@ def create_database(
     conn = connect(partial, key)
     try:
         configure_durability(conn)
-        db = Database(conn, execute_plugins=False)
+        db = JournalDatabase(conn)
         migrate(db)
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:

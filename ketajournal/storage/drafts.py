@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ketajournal.storage.connection import transaction
+from ketajournal.storage.handle import JournalDatabase
 
 
 @dataclass(frozen=True)
@@ -24,7 +23,7 @@ class StoredDraft:
 class DraftRepository:
     """Reads and writes drafts; every write is its own short transaction."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
     def put(self, form: str, data: dict[str, Any], saved_at: datetime) -> None:

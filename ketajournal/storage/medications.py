@@ -11,9 +11,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from sqlite_utils import Database
-
 from ketajournal.domain.medications import Course, MedicationStep, StepAction
+from ketajournal.storage.handle import JournalDatabase
 
 Row = dict[str, Any]
 
@@ -21,7 +20,7 @@ Row = dict[str, Any]
 class MedicationRepository:
     """The journal's medication courses."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
     def all(self) -> list[Course]:

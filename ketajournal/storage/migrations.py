@@ -1,17 +1,24 @@
 """The journal's schema, created and changed only by these recorded migrations.
 
 Each migration runs in one transaction together with the record of it having
-been applied (sqlite-utils ``Migrations``), and sets ``PRAGMA user_version`` to
-its ordinal so a journal from a newer ketajournal can be recognised and refused
-before anything is read or written. Never edit a migration that has shipped;
-add a new one.
+been applied (sqlite-utils ``Migrations``, made by :func:`migration_set`), and sets
+``PRAGMA user_version`` to its ordinal so a journal from a newer ketajournal can be
+recognised and refused before anything is read or written. Never edit a migration
+that has shipped; add a new one.
+
+The list (:data:`MIGRATIONS`) and :data:`SCHEMA_VERSION` need no sqlite-utils: opening
+an up-to-date journal compares ``user_version`` with that number and imports nothing
+more; sqlite-utils is imported when a journal is created or migrated.
 """
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ketajournal.domain.ids import new_id
+from ketajournal.storage.handle import import_sqlite_utils
 from ketajournal.storage.sync_schema import (
     FIRST_SYNCED,
     add_natural_sync_identity,
@@ -20,8 +27,44 @@ from ketajournal.storage.sync_schema import (
     note_existing_rows,
 )
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+#: The name sqlite-utils records the journal's migrations under (``_sqlite_migrations``).
 MIGRATION_SET = "ketajournal"
-migrations = Migrations(MIGRATION_SET)
+
+
+@dataclass(frozen=True)
+class Migration:
+    """One recorded migration: the name it is recorded under and what it does."""
+
+    name: str
+    apply: Callable[[Database], None]
+
+
+#: Every migration, in order; a journal at schema N has applied the first N.
+MIGRATIONS: list[Migration] = []
+
+
+def recorded(name: str) -> Callable[[Callable[[Database], None]], Callable[[Database], None]]:
+    """Add the decorated function to :data:`MIGRATIONS` under ``name``."""
+
+    def record(step: Callable[[Database], None]) -> Callable[[Database], None]:
+        MIGRATIONS.append(Migration(name, step))
+        return step
+
+    return record
+
+
+def migration_set() -> Migrations:
+    """:data:`MIGRATIONS` as sqlite-utils' ``Migrations`` (imports sqlite-utils)."""
+    import_sqlite_utils()
+    from sqlite_utils import Migrations
+
+    found = Migrations(MIGRATION_SET)
+    for migration in MIGRATIONS:
+        found(name=migration.name)(migration.apply)
+    return found
 
 # Columns every entry table has: the ISO 8601 time with the offset it was logged
 # with, that local calendar day, and UTC epoch seconds for ordering and ranges.
@@ -34,7 +77,7 @@ _COMMON = """
 """
 
 
-@migrations(name="0001_initial")
+@recorded("0001_initial")
 def m0001_initial(db: Database) -> None:
     """Mood, sessions, side effects, events and settings."""
     # AUTOINCREMENT: ids are never reused, so undoing a delete can put an entry
@@ -78,7 +121,7 @@ def m0001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
-@migrations(name="0002_assessments")
+@recorded("0002_assessments")
 def m0002_assessments(db: Database) -> None:
     """Questionnaire answers (PHQ-9, GAD-7, ...). Totals are derived, never stored."""
     db.execute(
@@ -93,7 +136,7 @@ def m0002_assessments(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-@migrations(name="0003_drafts_daily_mood_index")
+@recorded("0003_drafts_daily_mood_index")
 def m0003_drafts_daily_mood_index(db: Database) -> None:
     """Unsaved form text, kept (encrypted, like everything here) until saved or discarded;
     and an index that answers the daily mood means from the index alone.
@@ -114,7 +157,7 @@ def m0003_drafts_daily_mood_index(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
-@migrations(name="0004_session_record")
+@recorded("0004_session_record")
 def m0004_session_record(db: Database) -> None:
     """The rest of a session record of the esketamine label and its monitoring form.
 
@@ -135,7 +178,7 @@ def m0004_session_record(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
-@migrations(name="0005_medications")
+@recorded("0005_medications")
 def m0005_medications(db: Database) -> None:
     """The medication list: one row per course, its dose steps in a table of their own.
 
@@ -174,7 +217,7 @@ def m0005_medications(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
-@migrations(name="0006_tags_factors")
+@recorded("0006_tags_factors")
 def m0006_tags_factors(db: Database) -> None:
     """Tags on mood entries, and the few daily factors the patient chose to follow.
 
@@ -215,7 +258,7 @@ def m0006_tags_factors(db: Database) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
-@migrations(name="0007_planned_sessions")
+@recorded("0007_planned_sessions")
 def m0007_planned_sessions(db: Database) -> None:
     """Planned sessions: what the patient expects, and what became of each.
 
@@ -241,7 +284,7 @@ def m0007_planned_sessions(db: Database) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
-@migrations(name="0008_sync_identities")
+@recorded("0008_sync_identities")
 def m0008_sync_identities(db: Database) -> None:
     """Global ids, last-change stamps and change capture for every table that syncs.
 
@@ -259,7 +302,7 @@ def m0008_sync_identities(db: Database) -> None:
 
 
 
-@migrations(name="0009_sync_more")
+@recorded("0009_sync_more")
 def m0009_sync_more(db: Database) -> None:
     """Medications, tags, factors and the patient's settings join sync.
 
@@ -282,4 +325,4 @@ def m0009_sync_more(db: Database) -> None:
 
 
 #: The schema version this code writes: the number of migrations it knows.
-SCHEMA_VERSION = len(migrations._migrations)
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,11 +11,10 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from ketajournal.domain.models import Phase, Route
 from ketajournal.domain.schedules import PlannedItem, PlannedSession, PlanStatus
 from ketajournal.domain.timeutil import local_day, to_iso
+from ketajournal.storage.handle import JournalDatabase
 
 _COLUMNS = ("id", "at", "note", "route", "phase", "dose_mg", "clinic", "status", "session_id",
             "template")
@@ -56,7 +55,7 @@ def _item(row: Sequence[Any]) -> PlannedItem:
 class PlannedRepository:
     """Reads and writes planned sessions over one connection."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
     def insert(self, item: PlannedItem) -> int:

@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlite_utils import Database
-
 from ketajournal.domain.daily import DayTotals
 from ketajournal.domain.models import (
     Assessment,
@@ -31,6 +29,7 @@ from ketajournal.domain.models import (
     trusted,
 )
 from ketajournal.domain.timeutil import local_day, to_iso
+from ketajournal.storage.handle import JournalDatabase
 
 Row = dict[str, Any]
 
@@ -224,7 +223,7 @@ def _casefold(text: object) -> str | None:
 class EntryRepository:
     """Create, read, update and delete entries of every kind."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
         # Python's casefold in SQL, so a note search matches as str.casefold does.
         db.conn.create_function(_CASEFOLD, 1, _casefold, deterministic=True)
@@ -473,7 +472,7 @@ class EntryRepository:
 class SettingsRepository:
     """JSON values by key, stored inside the encrypted journal."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
     def get(self, key: str, default: Any = None) -> Any:

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from ketajournal.domain.ids import new_id
 from ketajournal.storage.connection import NATURAL_ID_SQL
+
+if TYPE_CHECKING:  # migrations hand these sqlite-utils' own Database
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)

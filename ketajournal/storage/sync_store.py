@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from ketajournal.domain.hlc import Stamp
 from ketajournal.domain.merge import Change, JsonValue, Op
+from ketajournal.storage.handle import JournalDatabase
 from ketajournal.storage.sync_schema import LOCAL_COLUMNS, NOW_MS_SQL, SYNCED, SYNCED_TABLES
 
 #: The member of an upsert's fields that names the version it replaced (no column).
@@ -52,7 +52,7 @@ class Pending:
 class SyncStore:
     """Reads and writes the sync tables and the synced rows of one journal."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
         self._columns: dict[str, list[str]] = {}
 

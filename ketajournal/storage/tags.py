@@ -11,18 +11,15 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
 
 from ketajournal.domain.tags import FactorDefinition, FactorKind
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
+from ketajournal.storage.handle import JournalDatabase
 
 
 class TagRepository:
     """Tags and their links to mood entries."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
     def tag_id(self, name: str) -> int:
@@ -80,7 +77,7 @@ class TagRepository:
 class FactorRepository:
     """The patient's factor definitions and their daily values."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: JournalDatabase) -> None:
         self._db = db
 
     def define(self, factor: FactorDefinition) -> int:

@@ -532,8 +532,6 @@ class Campaign:
 
     def _check_file_as_left(self, migrating: bool) -> None:
         """The file exactly as the kill left it, before anything opens it through the app."""
-        from sqlite_utils import Database
-
         from ketajournal.storage.connection import (
             WalDamagedError,
             connect,
@@ -541,6 +539,7 @@ class Campaign:
             schema_version,
         )
         from ketajournal.storage.database import pending_migrations
+        from ketajournal.storage.handle import JournalDatabase
         from ketajournal.storage.migrations import SCHEMA_VERSION
 
         assert self.home is not None
@@ -550,7 +549,7 @@ class Campaign:
             self.stats.damaged_logs_after_kill += 1
             self.stats.problem(f"{self.home.name} after a kill: {error.report.reason}")
             conn = connect(self.home / "journal.db", self.key, check_log=False)
-        db = Database(conn, execute_plugins=False)
+        db = JournalDatabase(conn)
         try:
             problems = integrity_problems(db)
             if problems:
@@ -842,7 +841,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _tables(db: Any) -> set[str]:
-    return {name for name in db.table_names() if not name.startswith("sqlite_")}
+    return {name for name in db.sqlite_utils.table_names() if not name.startswith("sqlite_")}
 
 
 def _fixture_tables(version: int) -> set[str]:

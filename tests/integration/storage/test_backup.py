@@ -6,7 +6,6 @@ from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
-from sqlite_utils import Database
 
 from ketajournal.domain.models import MoodEntry
 from ketajournal.platform.keystore import KeyringKeyStore, keyring_entry
@@ -20,6 +19,7 @@ from ketajournal.storage.backup import (
     write_backup,
 )
 from ketajournal.storage.connection import connect
+from ketajournal.storage.handle import JournalDatabase
 from ketajournal.storage.header import read_header
 from tests.support.clock import NOW
 
@@ -255,7 +255,7 @@ def test_a_backup_records_when_it_was_made_and_the_journal_does_not(
     assert journal.setting(BACKUP_MADE_KEY) is None  # recorded in the copy only
     assert verify_backup(target, key) == counts  # the counts include the recorded row
     again = tmp_path / "copy-of-restored.db"
-    write_backup(Database(connect(target, key)), key, again, NOW + timedelta(days=1))
+    write_backup(JournalDatabase(connect(target, key)), key, again, NOW + timedelta(days=1))
     assert made_at(again, key) == (NOW + timedelta(days=1)).astimezone(UTC)
     assert made_at(tmp_path / "missing.db", key) is None
     assert not (tmp_path / "missing.db").exists()

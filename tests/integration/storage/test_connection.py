@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from sqlite_utils import Database
 
 from ketajournal.storage.connection import (
     KEY_BYTES,
@@ -29,16 +28,17 @@ from ketajournal.storage.connection import (
     transaction,
     write_failure_reason,
 )
+from ketajournal.storage.handle import JournalDatabase
 
 KEY = bytes(range(KEY_BYTES))
 OTHER_KEY = bytes(reversed(range(KEY_BYTES)))
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
+def db(tmp_path: Path) -> Iterator[JournalDatabase]:
     conn = connect(tmp_path / "j.db", KEY)
     configure_durability(conn)
-    database = Database(conn, execute_plugins=False)
+    database = JournalDatabase(conn)
     database.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
     database.execute(
         "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id), "
@@ -48,12 +48,12 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.close()
 
 
-def rows(database: Database, table: str) -> int:
+def rows(database: JournalDatabase, table: str) -> int:
     return int(database.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
 
 def test_a_wrong_key_fails_on_connect_and_leaves_the_file_byte_for_byte(
-    db: Database, tmp_path: Path
+    db: JournalDatabase, tmp_path: Path
 ) -> None:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = (tmp_path / "j.db").read_bytes()
@@ -69,7 +69,7 @@ def test_a_key_of_the_wrong_length_is_refused_before_any_file_exists(tmp_path: P
 
 
 def test_every_connection_gets_the_privacy_pragmas_and_durability_adds_wal_full(
-    db: Database, tmp_path: Path
+    db: JournalDatabase, tmp_path: Path
 ) -> None:
     plain = connect(tmp_path / "j.db", KEY)
     try:
@@ -83,7 +83,7 @@ def test_every_connection_gets_the_privacy_pragmas_and_durability_adds_wal_full(
     assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
 
 
-def test_a_transaction_commits_on_success_and_rolls_back_on_error(db: Database) -> None:
+def test_a_transaction_commits_on_success_and_rolls_back_on_error(db: JournalDatabase) -> None:
     with transaction(db):
         db.execute("INSERT INTO parent (id) VALUES (1)")
     with pytest.raises(KeyError), transaction(db):
@@ -93,12 +93,12 @@ def test_a_transaction_commits_on_success_and_rolls_back_on_error(db: Database) 
     assert not db.conn.in_transaction
 
 
-def test_transactions_do_not_nest(db: Database) -> None:
+def test_transactions_do_not_nest(db: JournalDatabase) -> None:
     with transaction(db), pytest.raises(RuntimeError, match="not nested"), transaction(db):
         pass  # pragma: no cover - the inner transaction never starts
 
 
-def test_a_constraint_violation_is_a_bug_and_propagates_as_itself(db: Database) -> None:
+def test_a_constraint_violation_is_a_bug_and_propagates_as_itself(db: JournalDatabase) -> None:
     with pytest.raises(sqlcipher3.IntegrityError), transaction(db):
         db.execute("INSERT INTO parent (id) VALUES (1)")
         db.execute("INSERT INTO child (parent_id) VALUES (99)")  # no such parent
@@ -106,7 +106,7 @@ def test_a_constraint_violation_is_a_bug_and_propagates_as_itself(db: Database) 
 
 
 def test_a_full_disk_becomes_write_failed_with_a_reason_and_nothing_is_kept(
-    db: Database,
+    db: JournalDatabase,
 ) -> None:
     pages = int(db.execute("PRAGMA page_count").fetchone()[0])
     db.execute(f"PRAGMA max_page_count = {pages + 1}")
@@ -133,7 +133,7 @@ def test_write_failures_are_named_without_the_statement(message: str, reason: st
 
 
 def test_a_healthy_file_has_no_integrity_problems_and_a_dangling_key_is_named(
-    db: Database,
+    db: JournalDatabase,
 ) -> None:
     assert integrity_problems(db) == []
     db.execute("PRAGMA foreign_keys = OFF")
@@ -141,7 +141,7 @@ def test_a_healthy_file_has_no_integrity_problems_and_a_dangling_key_is_named(
     assert integrity_problems(db) == ["foreign key in child row 1 points to a missing parent row"]
 
 
-def test_schema_version_reads_user_version(db: Database) -> None:
+def test_schema_version_reads_user_version(db: JournalDatabase) -> None:
     assert schema_version(db) == 0
     db.execute("PRAGMA user_version = 4")
     assert schema_version(db) == 4
@@ -163,7 +163,7 @@ def test_the_first_page_is_checked_against_the_key_as_sqlcipher_does(tmp_path: P
 
 
 def test_the_content_state_moves_with_every_write_from_any_connection(
-    db: Database, tmp_path: Path
+    db: JournalDatabase, tmp_path: Path
 ) -> None:
     first = content_state(db)
     db.execute("SELECT count(*) FROM parent").fetchall()
@@ -178,7 +178,7 @@ def test_the_content_state_moves_with_every_write_from_any_connection(
         raise KeyError("rolled back")
     after_rollback = content_state(db)
     assert after_rollback not in (None, after_write)
-    other = Database(connect(tmp_path / "j.db", KEY), execute_plugins=False)
+    other = JournalDatabase(connect(tmp_path / "j.db", KEY))
     try:
         with transaction(other):
             other.execute("DELETE FROM parent")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from sqlite_utils import Database
 
 from ketajournal.domain.medications import Course, MedicationClass, MedicationStep, StepAction
 from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
@@ -17,6 +16,7 @@ from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.connection import connect, transaction
+from ketajournal.storage.handle import JournalDatabase
 from ketajournal.storage.medications import MedicationRepository
 from tests.fixtures.make_journals import TEST_KEY, TEST_KEY_HEX, fixture_dir, fixture_versions
 from tests.support.keyrings import MemoryKeyring
@@ -35,7 +35,7 @@ def sertraline() -> Course:
     return Course("Sertraline", MedicationClass.SSRI, steps)
 
 
-def db_of(journal: Journal) -> Database:
+def db_of(journal: Journal) -> JournalDatabase:
     return journal._db
 
 
@@ -98,7 +98,7 @@ def test_the_last_fixture_before_medications_migrates_with_every_row_and_the_new
     for name in ("journal.db", "journal.header"):
         shutil.copyfile(fixture_dir(newest) / name, home / name)
         (home / name).chmod(0o600)
-    before = Database(connect(home / "journal.db", TEST_KEY), execute_plugins=False)
+    before = JournalDatabase(connect(home / "journal.db", TEST_KEY)).sqlite_utils
     counts = {t: before[t].count for t in before.table_names() if not t.startswith("sqlite")}
     before.close()
     journal_id = json.loads((fixture_dir(newest) / "manifest.json").read_text())["journal_id"]
@@ -108,8 +108,8 @@ def test_the_last_fixture_before_medications_migrates_with_every_row_and_the_new
         db = db_of(journal)
         for table, count in counts.items():
             if table != "_sqlite_migrations":
-                assert db[table].count == count, table
-        assert {"medications", "medication_doses"} <= set(db.table_names())
+                assert db.sqlite_utils[table].count == count, table
+        assert {"medications", "medication_doses"} <= set(db.sqlite_utils.table_names())
         assert MedicationRepository(db).all() == []
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:

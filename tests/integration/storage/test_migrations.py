@@ -13,16 +13,15 @@ import json
 import shutil
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from sqlite_utils import Database
 
 from ketajournal.domain.ids import is_global_id
 from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
 from ketajournal.platform.paths import MIGRATION_BACKUP_PREFIX, JournalPaths
 from ketajournal.services.opening import open_journal, open_or_create
-from ketajournal.storage import database
+from ketajournal.storage import database, migrations
 from ketajournal.storage.backup import verify_backup
 from ketajournal.storage.connection import connect, integrity_problems, schema_version
 from ketajournal.storage.database import (
@@ -30,7 +29,12 @@ from ketajournal.storage.database import (
     MigrationFailedError,
     pending_migrations,
 )
-from ketajournal.storage.migrations import SCHEMA_VERSION, migrations
+from ketajournal.storage.handle import JournalDatabase
+from ketajournal.storage.migrations import SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 from tests.fixtures.make_journals import (
     MAX_FIXTURE_BYTES,
     TEST_KEY,
@@ -77,8 +81,8 @@ def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def raw(path: Path) -> Database:
-    return Database(connect(path, TEST_KEY), execute_plugins=False)
+def raw(path: Path) -> JournalDatabase:
+    return JournalDatabase(connect(path, TEST_KEY))
 
 
 @needs_current_fixture
@@ -229,8 +233,8 @@ def test_a_failing_migration_leaves_the_old_journal_exactly_as_it_was(
         db.execute("PRAGMA user_version = 3")
         raise database.sqlcipher3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(migrations, "_migrations", [
-        *migrations._migrations, migrations._Migration("0003_broken", broken),
+    monkeypatch.setattr(migrations, "MIGRATIONS", [
+        *migrations.MIGRATIONS, migrations.Migration("0003_broken", broken),
     ])
     monkeypatch.setattr(database, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(MigrationFailedError, match=r"input/output error.*Nothing was changed"):
@@ -239,7 +243,8 @@ def test_a_failing_migration_leaves_the_old_journal_exactly_as_it_was(
     db = raw(paths.database)
     try:
         assert schema_version(db) == 1
-        assert "assessments" not in db.table_names() and "half_done" not in db.table_names()
+        tables = db.sqlite_utils.table_names()
+        assert "assessments" not in tables and "half_done" not in tables
         assert manifest_of(db)["entries"] == manifest(1)["entries"]
         assert not integrity_problems(db)
     finally:
@@ -337,9 +342,9 @@ def test_the_last_fixture_before_plans_gains_an_empty_planned_sessions_table(
     )
     db = raw(paths.database)
     try:
-        assert "planned_sessions" in db.table_names()
+        assert "planned_sessions" in db.sqlite_utils.table_names()
         assert db.execute("SELECT count(*) FROM planned_sessions").fetchone()[0] == 0
-        columns = {c.name for c in db["planned_sessions"].columns}
+        columns = {c.name for c in db.sqlite_utils["planned_sessions"].columns}
         assert {"at", "status", "session_id", "template", "phase", "route"} <= columns
     finally:
         db.close()

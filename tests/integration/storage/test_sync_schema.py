@@ -8,8 +8,6 @@ import shutil
 import time
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from ketajournal.domain.ids import id_time_ms, is_global_id, natural_id
 from ketajournal.domain.models import MoodEntry, Session, SideEffect, SideEffectCategory
 from ketajournal.platform.keystore import SERVICE, KeyringKeyStore
@@ -17,6 +15,7 @@ from ketajournal.platform.paths import JournalPaths
 from ketajournal.services.journal import Journal
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.connection import connect, transaction
+from ketajournal.storage.handle import JournalDatabase
 from ketajournal.storage.migrations import SCHEMA_VERSION
 from ketajournal.storage.sync_schema import SYNCED_SETTINGS, SYNCED_TABLES
 from ketajournal.storage.sync_store import SyncStore
@@ -53,7 +52,7 @@ def test_the_newest_fixture_migrates_with_every_row_given_its_own_global_id(
     home.mkdir(mode=0o700)
     for name in ("journal.db", "journal.header"):
         shutil.copyfile(fixture_dir(newest) / name, home / name)
-    raw = Database(connect(home / "journal.db", TEST_KEY), execute_plugins=False)
+    raw = JournalDatabase(connect(home / "journal.db", TEST_KEY))
     before = {t.name: raw.execute(f"SELECT count(*) FROM {t.name}").fetchone()[0]
               for t in SYNCED_TABLES}
     before["settings"] = sum(  # only the patient's settings sync, not the computer's
@@ -135,7 +134,7 @@ def test_migration_0009_gives_lists_and_settings_natural_ids_and_keeps_every_row
     row kept; keyed records get the id every computer derives from their key."""
     home = tmp_path / "home"
     build(8, home)
-    raw = Database(connect(home / "journal.db", TEST_KEY), execute_plugins=False)
+    raw = JournalDatabase(connect(home / "journal.db", TEST_KEY))
     counts = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
               for t in ("medications", "medication_doses", "tags", "entry_tags", "factors",
                         "factor_values", "settings")}
