@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import logging
 import sys
+import threading
 import types
 from pathlib import Path
 from typing import Protocol
@@ -41,13 +43,22 @@ def _import_keyring_lightly() -> None:
       ``ldconfig`` and the linker: 50–60 ms at every start). That backend refuses
       itself off macOS before it looks at ``api`` ("macOS required"), so hiding the
       module changes no choice of backend.
+    * ``importlib_metadata`` (``importlib.metadata`` from Python 3.12), which keyring
+      uses only to find backends through entry points, and ``more_itertools``, which
+      ``jaraco.functools`` uses only inside functions keyring never calls at start, are
+      left to load on first use (:class:`_PutOff`): a start on which keyring does not
+      look for its backends (one named, or the one it chose before) never loads them.
 
-    Neither changes which backend keyring picks or how; an import that fails with the
+    None changes which backend keyring picks or how; an import that fails with the
     placeholder is retried the ordinary way.
     """
     if sys.platform != "darwin":
         sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
-    if "keyring.core" in sys.modules or "urllib.request" in sys.modules:
+    if "keyring.core" in sys.modules:
+        return
+    for name in PUT_OFF:
+        _put_off(name)
+    if "urllib.request" in sys.modules:
         return
     placeholder = types.ModuleType("urllib.request")
     sys.modules["urllib.request"] = placeholder
@@ -61,6 +72,53 @@ def _import_keyring_lightly() -> None:
         urllib = sys.modules.get("urllib")
         if urllib is not None and getattr(urllib, "request", None) is placeholder:
             delattr(urllib, "request")
+
+
+#: Modules of keyring's import chain loaded on their first use instead of at import.
+PUT_OFF = (
+    "importlib.metadata" if sys.version_info >= (3, 12) else "importlib_metadata",
+    "more_itertools",
+)
+
+
+class _PutOff(types.ModuleType):
+    """Stands in for a module until its first use; then imports it and forwards to it.
+
+    Only a missing attribute reaches ``__getattr__``: ``import name`` of the stand-in
+    (which reads its ``__spec__``, None here) does not load the module, and any other
+    use does, except two probes: PySide6's import hook reads the source of every module
+    imported after it (``inspect.getsource``, which asks for ``__wrapped__``, which no
+    module has, and ``__file__``: None until the module is used, so the hook takes it
+    for a built-in one, correctly: it does not use PySide6). After the first use the
+    real module is in ``sys.modules``.
+    """
+
+    def __getattr__(self, attr: str) -> object:
+        if attr == "__wrapped__":
+            raise AttributeError(attr)
+        if attr == "__file__":
+            return None
+        with _LOADING:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+        return getattr(real, attr)
+
+
+_LOADING = threading.Lock()
+
+
+def _put_off(name: str) -> None:
+    """Put a stand-in (:class:`_PutOff`) for the installed module ``name`` in
+    ``sys.modules``; one already imported, or not installed, is left alone."""
+    if name in sys.modules:
+        return
+    try:
+        if importlib.util.find_spec(name) is None:
+            return
+    except (ImportError, ValueError):
+        return
+    sys.modules[name] = _PutOff(name)
 
 
 _import_keyring_lightly()
