@@ -207,7 +207,7 @@ def watched_folders() -> list[Path]:
     """Folders whose change can change keyring's choice: those Python imports from and
     the D-Bus services folders (where a keyring daemon is made startable)."""
     folders = [Path(entry) for entry in sys.path if entry]
-    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    data_home = os.environ.get("XDG_DATA_HOME") or os.path.expanduser("~/.local/share")
     data_dirs = os.environ.get("XDG_DATA_DIRS") or "/usr/local/share:/usr/share"
     for data in (data_home, *data_dirs.split(os.pathsep)):
         if data:

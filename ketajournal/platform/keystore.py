@@ -105,7 +105,7 @@ class _PutOff(types.ModuleType):
         return getattr(real, attr)
 
 
-_LOADING = threading.Lock()
+_LOADING = threading.RLock()  # reentrant: one real import may use another stand-in
 
 
 def _put_off(name: str) -> None:
