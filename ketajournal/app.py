@@ -194,7 +194,7 @@ class _Opener:
         if self._keys is None:
             from ketajournal.platform.keystore import KeyringKeyStore
 
-            self._keys = KeyringKeyStore()
+            self._keys = KeyringKeyStore(self.paths)
         return self._keys
 
     def open_or_repair(self, secret: str | None, *, create: bool, verify: bool) -> OpenedJournal:

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib.util
 import logging
 import sys
+import threading
 import types
 from pathlib import Path
 from typing import Protocol
@@ -41,13 +43,22 @@ def _import_keyring_lightly() -> None:
       ``ldconfig`` and the linker: 50–60 ms at every start). That backend refuses
       itself off macOS before it looks at ``api`` ("macOS required"), so hiding the
       module changes no choice of backend.
+    * ``importlib_metadata`` (``importlib.metadata`` from Python 3.12), which keyring
+      uses only to find backends through entry points, and ``more_itertools``, which
+      ``jaraco.functools`` uses only inside functions keyring never calls at start, are
+      left to load on first use (:class:`_PutOff`): a start on which keyring does not
+      look for its backends (one named, or the one it chose before) never loads them.
 
-    Neither changes which backend keyring picks or how; an import that fails with the
+    None changes which backend keyring picks or how; an import that fails with the
     placeholder is retried the ordinary way.
     """
     if sys.platform != "darwin":
         sys.modules.setdefault("keyring.backends.macOS.api", None)  # type: ignore[arg-type]
-    if "keyring.core" in sys.modules or "urllib.request" in sys.modules:
+    if "keyring.core" in sys.modules:
+        return
+    for name in PUT_OFF:
+        _put_off(name)
+    if "urllib.request" in sys.modules:
         return
     placeholder = types.ModuleType("urllib.request")
     sys.modules["urllib.request"] = placeholder
@@ -63,12 +74,62 @@ def _import_keyring_lightly() -> None:
             delattr(urllib, "request")
 
 
+#: Modules of keyring's import chain loaded on their first use instead of at import.
+PUT_OFF = (
+    "importlib.metadata" if sys.version_info >= (3, 12) else "importlib_metadata",
+    "more_itertools",
+)
+
+
+class _PutOff(types.ModuleType):
+    """Stands in for a module until its first use; then imports it and forwards to it.
+
+    Only a missing attribute reaches ``__getattr__``: ``import name`` of the stand-in
+    (which reads its ``__spec__``, None here) does not load the module, and any other
+    use does, except two probes: PySide6's import hook reads the source of every module
+    imported after it (``inspect.getsource``, which asks for ``__wrapped__``, which no
+    module has, and ``__file__``: None until the module is used, so the hook takes it
+    for a built-in one, correctly: it does not use PySide6). After the first use the
+    real module is in ``sys.modules``.
+    """
+
+    def __getattr__(self, attr: str) -> object:
+        if attr == "__wrapped__":
+            raise AttributeError(attr)
+        if attr == "__file__":
+            return None
+        with _LOADING:
+            if sys.modules.get(self.__name__) is self:
+                del sys.modules[self.__name__]
+            real = importlib.import_module(self.__name__)
+        return getattr(real, attr)
+
+
+_LOADING = threading.RLock()  # reentrant: one real import may use another stand-in
+
+
+def _put_off(name: str) -> None:
+    """Put a stand-in (:class:`_PutOff`) for the installed module ``name`` in
+    ``sys.modules``; one already imported, or not installed, is left alone."""
+    if name in sys.modules:
+        return
+    try:
+        if importlib.util.find_spec(name) is None:
+            return
+    except (ImportError, ValueError):
+        return
+    sys.modules[name] = _PutOff(name)
+
+
 _import_keyring_lightly()
 
 import keyring  # noqa: E402  # after the light import above, which it reuses
 import keyring.core  # noqa: E402
 import keyring.errors  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
+
+from ketajournal.platform import keyring_choice  # noqa: E402  # uses keyring, imported above
+from ketajournal.platform.paths import JournalPaths  # noqa: E402
 
 log = logging.getLogger(__name__)
 
@@ -198,9 +259,11 @@ def clear_text_warning() -> str | None:
     )
 
 
-def _backend() -> KeyringBackend:
-    """keyring's backend, unless it keeps keys in clear and the user did not choose it."""
-    backend = keyring.get_keyring()
+def _backend(paths: JournalPaths | None = None) -> KeyringBackend:
+    """keyring's backend (with ``paths``, the one remembered for that home when it may
+    be used: :mod:`ketajournal.platform.keyring_choice`), unless it keeps keys in clear
+    and the user did not choose it."""
+    backend = keyring.get_keyring() if paths is None else keyring_choice.choose(paths)
     if not stores_in_clear(backend):
         return backend
     name = backend_name(_effective(backend))
@@ -218,8 +281,47 @@ def _backend() -> KeyringBackend:
     return backend
 
 
+def _password(backend: KeyringBackend, journal_id: str) -> bytes | None:
+    """The key ``backend`` holds under ``journal_id``'s entry (b"" if not ours), or None."""
+    try:
+        value = backend.get_password(SERVICE, _username(journal_id))
+    except keyring.errors.NoKeyringError:
+        raise KeyringUnavailableError(_("no keyring backend is available")) from None
+    except keyring.errors.KeyringLocked:
+        raise KeyringUnavailableError(_("the keyring is locked")) from None
+    except Exception as exc:  # backends raise D-Bus and OS errors of their own
+        log.warning("keyring read failed: %s", type(exc).__name__)
+        raise KeyringUnavailableError(_("the keyring reported {name}").format(
+            name=type(exc).__name__)) from None
+    if value is None:
+        return None
+    try:
+        return bytes.fromhex(value)
+    except ValueError:
+        return b""  # present but not ours: treated as a wrong key by the caller
+
+
+def _first(backend: KeyringBackend, names: list[str]) -> bytes | None:
+    """The key under the first of ``names`` that ``backend`` holds, or None."""
+    for name in names:
+        found = _password(backend, name)
+        if found is not None:
+            return found
+    return None
+
+
 class KeyringKeyStore:
-    """The OS keyring (or the backend ``keyring`` was told to use)."""
+    """The OS keyring (or the backend ``keyring`` was told to use).
+
+    With ``paths`` (the window's store), a start uses the backend keyring chose
+    before for that home instead of keyring's search, as long as that is safe
+    (:mod:`ketajournal.platform.keyring_choice`): a key it does not hold, or an error
+    from it, lets keyring choose before anything is reported, and a key is stored or
+    removed only where keyring itself chooses.
+    """
+
+    def __init__(self, paths: JournalPaths | None = None) -> None:
+        self._paths = paths
 
     def get(self, journal_id: str) -> bytes | None:
         """Read the key; None if the keyring has none for this journal.
@@ -227,30 +329,37 @@ class KeyringKeyStore:
         ``journal_id`` names the entry (:func:`keyring_entry`); when that entry is
         missing, the one an older ketajournal made under the id alone is read.
         """
-        found = self._read(journal_id)
+        names = [journal_id]
         legacy = _legacy(journal_id)
-        if found is None and legacy is not None:
-            found = self._read(legacy)
+        if legacy is not None:
+            names.append(legacy)
+        backend = _backend(self._paths)
+        try:
+            found = _first(backend, names)
+        except KeyringUnavailableError:
+            if not self._keyring_chooses_another(backend):
+                raise
+            return _first(_backend(self._paths), names)
+        if found is None and self._keyring_chooses_another(backend):
+            found = _first(_backend(self._paths), names)
         return found
 
+    def _keyring_chooses_another(self, backend: KeyringBackend) -> bool:
+        """For the remembered backend: let keyring choose; True if it picks another."""
+        if self._paths is None or not keyring_choice.unconfirmed(backend):
+            return False
+        return type(keyring_choice.confirm(self._paths)) is not type(backend)
+
+    def _keyrings_own(self) -> KeyringBackend:
+        """keyring's own choice, for a write or a removal (never the remembered one
+        unconfirmed)."""
+        if self._paths is not None:
+            keyring_choice.confirm(self._paths)
+        return _backend(self._paths)
+
     def _read(self, journal_id: str) -> bytes | None:
-        backend = _backend()
-        try:
-            value = backend.get_password(SERVICE, _username(journal_id))
-        except keyring.errors.NoKeyringError:
-            raise KeyringUnavailableError(_("no keyring backend is available")) from None
-        except keyring.errors.KeyringLocked:
-            raise KeyringUnavailableError(_("the keyring is locked")) from None
-        except Exception as exc:  # backends raise D-Bus and OS errors of their own
-            log.warning("keyring read failed: %s", type(exc).__name__)
-            raise KeyringUnavailableError(_("the keyring reported {name}").format(
-                name=type(exc).__name__)) from None
-        if value is None:
-            return None
-        try:
-            return bytes.fromhex(value)
-        except ValueError:
-            return b""  # present but not ours: treated as a wrong key by the caller
+        """This entry only, in keyring's own choice (for a write or a removal)."""
+        return _password(self._keyrings_own(), journal_id)
 
     def put(self, journal_id: str, key: bytes) -> None:
         """Store the key and read it back, so a keyring that drops writes is caught now.
@@ -264,7 +373,7 @@ class KeyringKeyStore:
             if existing == key:
                 return
             raise KeyringEntryTakenError
-        backend = _backend()
+        backend = self._keyrings_own()
         try:
             backend.set_password(SERVICE, _username(journal_id), key.hex())
         except keyring.errors.NoKeyringError:
@@ -289,7 +398,7 @@ class KeyringKeyStore:
         choice) left there must not stay readable once the patient asks for none.
         """
         try:
-            backend = _backend()
+            backend = self._keyrings_own()
         except KeyringUnavailableError:
             _delete_in_clear(journal_id, None)
             legacy = _legacy(journal_id)
@@ -323,6 +432,8 @@ class KeyringKeyStore:
         opened with its recovery key or passphrase — proof that the patient does not
         need that copy — and only an entry holding exactly this key is removed.
         """
+        if self._paths is not None:
+            keyring_choice.confirm(self._paths)  # keyring's own choice, not the remembered one
         legacy = _legacy(journal_id)
         removed = _delete_in_clear(journal_id, key)
         return (legacy is not None and _delete_in_clear(legacy, key)) or removed

@@ -31,6 +31,8 @@ HEADER_NAME = "journal.header"
 BACKUPS_DIR = "backups"
 INSTANCE_LOCK_NAME = "journal.lock"
 REMINDER_SCHEDULE_NAME = "reminders.json"
+#: The keyring backend keyring chose (platform/keyring_choice.py), one file per desktop.
+KEYRING_CHOICE_NAME = "keyring-backend"
 CREATION_LOCK_NAME = "journal.create.lock"
 MIGRATION_LOCK_NAME = "journal.migrate.lock"
 #: In the backups folder: held by every backup run (services/backups.py).
@@ -143,6 +145,20 @@ class JournalPaths:
         """The daily reminder's time, outside the journal: what a window that starts
         locked sends from (no journal data; absent while the reminder is off)."""
         return self.home / REMINDER_SCHEDULE_NAME
+
+    def keyring_choice(self, desktop: str) -> Path:
+        """Which keyring backend keyring chose on ``desktop`` (``XDG_CURRENT_DESKTOP``),
+        ``module:class`` only: what a start uses instead of keyring's search
+        (:mod:`ketajournal.platform.keyring_choice`). ``keyring-backend``, or
+        ``keyring-backend.<desktop>`` with ``+`` for ``:`` and ``_`` for any other
+        character a file name may not hold."""
+        if not desktop:
+            return self.home / KEYRING_CHOICE_NAME
+        safe = "".join(
+            "+" if c == ":" else c if c.isascii() and (c.isalnum() or c in "-_.") else "_"
+            for c in desktop[:60]
+        )
+        return self.home / f"{KEYRING_CHOICE_NAME}.{safe}"
 
     # -- locks -----------------------------------------------------------------------
     @property

@@ -122,22 +122,40 @@ def test_the_plaintext_backend_keyring_picks_by_itself_is_no_keyring(tmp_path: P
 
 LIGHT_PROBE = """
 import json, sys
+import PySide6.QtCore  # the window's import hook reads the source of every module after it
 import ketajournal.platform.keystore as keystore
 import keyring
+metadata = "importlib.metadata" if sys.version_info >= (3, 12) else "importlib_metadata"
+put_off = {metadata: metadata + "._meta", "more_itertools": "more_itertools.more"}
+at_import = sorted(m for m, inner in put_off.items() if inner in sys.modules)
 chosen = keystore.backend_name(keyring.get_keyring())
 loaded = sorted(m for m in ("urllib.request", "http.client", "ssl", "email.parser",
                             "keyring.backends.macOS.api", "ctypes.util") if sys.modules.get(m))
-import jaraco.context, urllib.request
-print(json.dumps({"loaded": loaded, "chosen": chosen,
-                  "urlopen": jaraco.context.urllib.request.urlopen is urllib.request.urlopen}))
+after_choice = sorted(m for m, inner in put_off.items() if inner in sys.modules)
+import jaraco.context, jaraco.functools, keyring.backend, urllib.request
+# First real use, through the names keyring and jaraco hold: the real modules load.
+found = sorted({ep.name for ep in keyring.backend.metadata.entry_points(group="keyring.backends")})
+consumed = jaraco.functools.more_itertools.first([7])
+import importlib
+real = {m: getattr(importlib.import_module(m), "__file__", None) is not None for m in put_off}
+print(json.dumps({"loaded": loaded, "chosen": chosen, "at_import": at_import,
+                  "after_choice": after_choice, "entry_points": found, "first": consumed,
+                  "real": real, "urlopen": jaraco.context.urllib.request.urlopen
+                  is urllib.request.urlopen}))
 """
+PLAIN_ENTRY_POINTS = (
+    "import json, sys; from importlib import metadata; "
+    "print(json.dumps(sorted({ep.name for ep in metadata.entry_points("
+    "group='keyring.backends')})))"
+)
 
 
 @pytest.mark.parametrize("backend", ["", "keyrings.alt.file.PlaintextKeyring"])
 def test_keyring_is_imported_without_urllib_and_picks_the_backend_it_would_pick(
     tmp_path: Path, backend: str
 ) -> None:
-    """The light import (docs/performance.md) leaves nothing behind and changes no choice."""
+    """The light import (docs/performance.md) leaves nothing behind and changes no choice;
+    the modules it puts off are not loaded by the import and are real on first use."""
     environment = env(tmp_path, **({"PYTHON_KEYRING_BACKEND": backend} if backend else {}))
     plain = subprocess.run(
         [sys.executable, "-c",
@@ -153,6 +171,15 @@ def test_keyring_is_imported_without_urllib_and_picks_the_backend_it_would_pick(
     if sys.platform != "darwin":
         heavy += ["keyring.backends.macOS.api", "ctypes.util"]
     assert not set(heavy) & set(found["loaded"]), found["loaded"]
+    assert found["at_import"] == []  # neither put-off module ran when keyring was imported
+    metadata = "importlib.metadata" if sys.version_info >= (3, 12) else "importlib_metadata"
+    # keyring's own discovery (no backend named) is a real use of the entry points.
+    assert found["after_choice"] == ([] if backend else [metadata])
+    everything = subprocess.run([sys.executable, "-c", PLAIN_ENTRY_POINTS], capture_output=True,
+                                text=True, env=environment, check=True, cwd=ROOT)
+    assert found["entry_points"] == json.loads(everything.stdout)
+    assert "SecretService" in found["entry_points"] and found["first"] == 7
+    assert found["real"] == {metadata: True, "more_itertools": True}
 
 
 def test_a_plaintext_backend_chosen_explicitly_is_used_with_a_warning(tmp_path: Path) -> None:

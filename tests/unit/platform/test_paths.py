@@ -95,3 +95,17 @@ def test_a_staging_folder_is_new_private_and_inside_the_home(tmp_path: Path) -> 
         assert folder.parent == paths.home and folder.name.startswith(".restore-")
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(paths.home.stat().st_mode) == 0o700
+
+
+def test_the_remembered_keyring_choice_has_a_file_per_desktop_inside_the_home(
+    tmp_path: Path,
+) -> None:
+    paths = JournalPaths(tmp_path)
+    assert paths.keyring_choice("") == tmp_path / "keyring-backend"
+    assert paths.keyring_choice("KDE") == tmp_path / "keyring-backend.KDE"
+    assert paths.keyring_choice("ubuntu:GNOME") == tmp_path / "keyring-backend.ubuntu+GNOME"
+    assert paths.keyring_choice("X:KDE") != paths.keyring_choice("X_KDE")
+    for odd in ("../../etc", "a/b\\c", "é" * 100, "\x00"):
+        made = paths.keyring_choice(odd)
+        assert made.parent == tmp_path and made.name.startswith("keyring-backend.")
+        assert "/" not in made.name and "\\" not in made.name and made.name.isascii()
