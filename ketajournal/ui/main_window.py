@@ -22,7 +22,6 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
 
 from ketajournal.errors import KnownError
-from ketajournal.platform.clock import Clock, system_now
 from ketajournal.translation import follow_setting
 from ketajournal.ui import window_texts as texts
 from ketajournal.ui.appearance import Appearance
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QThread
     from PySide6.QtGui import QCloseEvent
 
+    from ketajournal.platform.clock import Clock
     from ketajournal.platform.keystore import KeyStore
     from ketajournal.services.journal import Change, Journal
     from ketajournal.services.maintenance import AfterOpen
@@ -68,7 +68,8 @@ class MainWindow(EntryRoutes):
     check and today's automatic backup run in the background once the window is
     shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
     notification sender for reminders (none: no notifications); ``clock`` and
-    ``zone`` are the wall clock the reminders and the day follow; ``schedule_file`` is
+    ``zone`` are the wall clock the reminders and the day follow (the system's by
+    default); ``schedule_file`` is
     where the daily reminder's time is kept outside the journal, so that a window that
     starts locked still sends it (generic) at its time.
 
@@ -88,7 +89,7 @@ class MainWindow(EntryRoutes):
         keys: KeyStore | None = None,
         check_after_open: bool = False,
         notifier: SenderFactory | None = None,
-        clock: Clock = system_now,
+        clock: Clock | None = None,
         zone: tzinfo | None = None,
         opening: bool = False,
         schedule_file: Path | None = None,
@@ -169,15 +170,15 @@ class MainWindow(EntryRoutes):
         if self.completed:
             return
         self.completed = True
-        from ketajournal.platform.clock import local_zone
+        from ketajournal.platform.clock import local_zone, system_now
         from ketajournal.ui.background import Tray
         from ketajournal.ui.lock import IdleWatcher
         from ketajournal.ui.reminders import ReminderScheduler
 
         #: Reminders and the day: runs while locked and while the window is hidden.
         self.reminders: ReminderScheduler = ReminderScheduler(
-            self._clock, self._zone if self._zone is not None else local_zone(), self._sender,
-            self, schedule_file=self._schedule_file,
+            self._clock or system_now, local_zone() if self._zone is None else self._zone,
+            self._sender, self, schedule_file=self._schedule_file,
         )
         self.reminders.open_requested.connect(self.open_form)
         self.reminders.day_changed.connect(self._new_day)
