@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ketajournal.platform.notify import EventCallback, Notifier
     from ketajournal.services.journal import Journal
     from ketajournal.services.opening import OpenedJournal
+    from ketajournal.ui.background import InstanceServer
     from ketajournal.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,6 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from ketajournal.ui.background import PING, SHOW, InstanceServer, hand_over, server_name
     from ketajournal.ui.first_paint import show_and_wait_for_paint
     from ketajournal.ui.main_window import MainWindow
     from ketajournal.ui.resources import icon
@@ -130,6 +130,8 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
         try:
             instance = acquire_instance_lock(paths.home)
         except KnownError as error:
+            from ketajournal.ui.background import PING, SHOW, hand_over, server_name
+
             if hand_over(server_name(paths.home), PING if background else SHOW):
                 return 0
             QMessageBox.warning(None, cannot_open_title(), str(error))
@@ -149,7 +151,16 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
     app.setQuitOnLastWindowClosed(False)
     window.closed_for_good.connect(app.quit)
     demo_folder: Path | None = None
-    server: InstanceServer | None = None
+    servers: list[InstanceServer] = []
+
+    def listen() -> None:
+        if instance is not None and instance.held:  # not after the app has ended
+            servers.append(_listen(window, paths))
+
+    # A second start is handed over to this window through a local socket, made once
+    # Today has painted (QtNetwork is not needed before); until then the instance lock
+    # refuses it, and the second start waits for the socket (ui.background.hand_over).
+    window.after_start(listen)
     try:
         if not background:
             show_and_wait_for_paint(window)
@@ -164,14 +175,11 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
             QMessageBox.critical(window, cannot_open_title(), str(error))
             window.hide()
             return 1
-        if instance is not None:
-            server = InstanceServer(server_name(paths.home), window)
-            server.show_requested.connect(window.bring_forward)
         if opened is not None and opened.new_recovery_code is not None:
             _first_run(window, opened, paths)
         return app.exec()
     finally:
-        if server is not None:
+        for server in servers:
             server.close()
         if window.controller is not None:
             window.controller.journal.close()
@@ -280,6 +288,16 @@ class _Opener:
             return open_checked(paths, self.keys, secret, create=False).journal
 
         return sync_join.join(self.paths, self.keys, folder, secret, open_journal=opened)
+
+
+def _listen(window: MainWindow, paths: JournalPaths) -> InstanceServer:
+    """The socket a second start of the app on this journal talks to: it brings
+    ``window`` forward."""
+    from ketajournal.ui.background import InstanceServer, server_name
+
+    server = InstanceServer(server_name(paths.home), window)
+    server.show_requested.connect(window.bring_forward)
+    return server
 
 
 def _attach(window: MainWindow, journal: Journal) -> None:

@@ -19,6 +19,8 @@ from babel.dates import format_skeleton, format_time, get_month_names
 
 from ketajournal.domain import locales
 
+#: The locale of the journal's own English (its patterns are kept as they were).
+ENGLISH = Locale("en")
 # The journal's English patterns (CLDR syntax), and the skeleton each stands for in
 # another locale: the locale then orders and punctuates the same fields its own way.
 DATE = ("d MMM y", "yMMMd")
@@ -36,13 +38,13 @@ def _written(day: date, form: tuple[str, str], locale: Locale | None) -> str:
     """Babel parses the pattern and walks the locale's data at every call (0.1–0.2 ms);
     a report or a screen writes the same few hundred days again and again."""
     if locale is None:
-        return babel_date(day, form[0], locale=locales.ENGLISH)
+        return babel_date(day, form[0], locale=ENGLISH)
     return format_skeleton(form[1], day, locale=locale)
 
 
 def month_abbreviation(month: int) -> str:
     """The abbreviated name of a month (1–12) standing alone: ``Sep``, ``Dez.``."""
-    locale = locales.current() or locales.ENGLISH
+    locale = locales.current() or ENGLISH
     return str(get_month_names("abbreviated", "stand-alone", locale=locale)[month])
 
 

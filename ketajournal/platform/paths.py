@@ -21,8 +21,6 @@ from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
-import platformdirs
-
 from ketajournal.errors import KnownError
 
 ENV_HOME = "KETAJOURNAL_HOME"
@@ -247,7 +245,10 @@ class JournalPaths:
 
 
 def default_home() -> Path:
-    """The platform's per-user data directory for ketajournal."""
+    """The platform's per-user data directory for ketajournal (platformdirs is imported
+    here: a start with ``--home`` does not need it)."""
+    import platformdirs
+
     return Path(platformdirs.user_data_dir("ketajournal", appauthor=False, roaming=False))
 
 

@@ -8,13 +8,16 @@ none by default, so there the notifications alone bring the window back.
 the running window forward instead of refusing: the first process listens on a
 local socket named after its journal home (:func:`server_name`, owner-only); the
 second connects, says ``show`` (or ``ping`` when it was started in the background),
-waits for ``ok`` and exits 0.
+waits for ``ok`` and exits 0. The first process listens once its window's start is
+done (after Today's first paint); its instance lock keeps a second start from opening
+the journal meanwhile, and that start waits a moment for the socket.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -25,17 +28,21 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ketajournal import APP_ID, APP_TITLE
 from ketajournal.translation import translator
-from ketajournal.ui.menus import Menus
 from ketajournal.ui.resources import icon
 
 if TYPE_CHECKING:  # QtNetwork only when a socket is made: not before the first paint
     from PySide6.QtNetwork import QLocalSocket
+
+    from ketajournal.ui.menus import Menus
 
 #: What a second start may say: bring the window forward, or only check it is there.
 SHOW, PING = b"show", b"ping"
 REPLY = b"ok"
 #: How long a second start waits for the first one to answer.
 HAND_OVER_TIMEOUT_MS = 5000
+#: How long a second start waits for the socket of an app that is still starting (it
+#: listens once Today has painted, or the lock screen or welcome page is shown).
+STARTING_MS = 3000
 #: How long the running app waits for a second start's line (it comes at once).
 READ_TIMEOUT_MS = 1000
 
@@ -45,7 +52,9 @@ tr = translator("Tray")
 class TrayWindow(Protocol):
     """What the tray asks of the window (``MainWindow``)."""
 
-    menus: Menus
+    @property
+    def menus(self) -> Menus:
+        """The window's menus (the tray's Lock follows the File menu's)."""
 
     def open_form(self, form: str) -> None:
         """Come forward on a form ("mood")."""
@@ -161,15 +170,26 @@ class InstanceServer(QObject):
         self.server.close()
 
 
-def hand_over(name: str, message: bytes = SHOW,
-              timeout_ms: int = HAND_OVER_TIMEOUT_MS) -> bool:
-    """Ask the app already running on this journal to come forward; True when it answered."""
+def hand_over(name: str, message: bytes = SHOW, timeout_ms: int = HAND_OVER_TIMEOUT_MS,
+              starting_ms: int = STARTING_MS) -> bool:
+    """Ask the app already running on this journal to come forward; True when it answered.
+
+    The running app listens once its window is ready; a start that comes before (a
+    double click on the launcher) waits up to ``starting_ms`` for the socket.
+    """
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
-    socket.connectToServer(name)
-    if not socket.waitForConnected(timeout_ms):
-        return False
+    not_there = (QLocalSocket.LocalSocketError.ServerNotFoundError,
+                 QLocalSocket.LocalSocketError.ConnectionRefusedError)
+    deadline = time.monotonic() + starting_ms / 1000
+    while True:
+        socket.connectToServer(name)
+        if socket.waitForConnected(timeout_ms):
+            break
+        if socket.error() not in not_there or time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
     socket.write(message + b"\n")
     if not socket.waitForBytesWritten(timeout_ms):
         return False

@@ -1,8 +1,8 @@
 """The main window: routing and lifecycle around the screens, menus and undo.
 
 It attaches an open journal (building Today and the tabs of :mod:`ketajournal.ui.screens`),
-locks and unlocks it, and routes what a screen or a menu asks for: an entry's form,
-a questionnaire, the settings, a file operation (:mod:`ketajournal.ui.operations`).
+locks and unlocks it, and routes what a screen or a menu asks for: a form (its base,
+:mod:`ketajournal.ui.entry_routes`), the settings, a file (:mod:`ketajournal.ui.operations`).
 Screens are wired to the controller's ``changed`` signal and never reach into each
 other. The window title never shows journal content.
 
@@ -18,57 +18,37 @@ from datetime import tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QThread, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QWidget
 
-from ketajournal.domain.instruments import INSTRUMENTS
-from ketajournal.domain.models import (
-    Assessment,
-    Entry,
-    Event,
-    Session,
-    SideEffect,
-    SideEffectCategory,
-)
-from ketajournal.domain.safety import crisis_text
-from ketajournal.domain.schedules import PlannedItem
 from ketajournal.errors import KnownError
-from ketajournal.platform.clock import Clock, local_zone, system_now
 from ketajournal.translation import follow_setting
 from ketajournal.ui import window_texts as texts
-from ketajournal.ui.announce import announce
 from ketajournal.ui.appearance import Appearance
-from ketajournal.ui.background import Tray
+from ketajournal.ui.entry_routes import EntryRoutes
 from ketajournal.ui.first_paint import PaintWatch
-from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
-from ketajournal.ui.lock import IdleWatcher, LockScreen
-from ketajournal.ui.menus import build_menus
-from ketajournal.ui.operations import FileOperations
-from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
-from ketajournal.ui.screens import SCREENS
-from ketajournal.ui.tasks import finish_quietly, run_quietly
+from ketajournal.ui.menus import MenuBar, Menus, menu_bar
 
 if TYPE_CHECKING:
-    # Imported when a journal is attached, after the first paint (docs/performance.md).
+    # Imported when built, after the first paint (docs/performance.md, "fifth look").
+    from PySide6.QtCore import QThread
+    from PySide6.QtGui import QCloseEvent
+
+    from ketajournal.platform.clock import Clock
     from ketajournal.platform.keystore import KeyStore
     from ketajournal.services.journal import Change, Journal
     from ketajournal.services.maintenance import AfterOpen
     from ketajournal.ui.appointment import AppointmentView
+    from ketajournal.ui.background import Tray
     from ketajournal.ui.boosters import BoostersView
     from ketajournal.ui.controller import JournalController
-    from ketajournal.ui.dialogs import EntryDialog
     from ketajournal.ui.join import JoinDialog, JoinWork
+    from ketajournal.ui.keyboard import KeyboardShortcutsDialog
+    from ketajournal.ui.lock import IdleWatcher, LockScreen
     from ketajournal.ui.medications import MedicationsView
-    from ketajournal.ui.questionnaire import CrisisDialog, QuestionnaireDialog
+    from ketajournal.ui.operations import FileOperations
+    from ketajournal.ui.questionnaire import CrisisDialog
+    from ketajournal.ui.reminders import ReminderScheduler, SenderFactory
     from ketajournal.ui.screens import ScreenTabs
     from ketajournal.ui.sync import SyncScheduler
     from ketajournal.ui.timeline import TimelineView
@@ -78,7 +58,7 @@ if TYPE_CHECKING:
 Unlock = Callable[[str], "Journal"]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(EntryRoutes):
     """Today and the other screens, with menus, undo and locking.
 
     ``unlock(secret)`` reopens the journal after a lock (``""``: use the keyring);
@@ -88,7 +68,8 @@ class MainWindow(QMainWindow):
     check and today's automatic backup run in the background once the window is
     shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
     notification sender for reminders (none: no notifications); ``clock`` and
-    ``zone`` are the wall clock the reminders and the day follow; ``schedule_file`` is
+    ``zone`` are the wall clock the reminders and the day follow (the system's by
+    default); ``schedule_file`` is
     where the daily reminder's time is kept outside the journal, so that a window that
     starts locked still sends it (generic) at its time.
 
@@ -108,23 +89,19 @@ class MainWindow(QMainWindow):
         keys: KeyStore | None = None,
         check_after_open: bool = False,
         notifier: SenderFactory | None = None,
-        clock: Clock = system_now,
+        clock: Clock | None = None,
         zone: tzinfo | None = None,
         opening: bool = False,
         schedule_file: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        #: Reminders and the day: runs while locked and while the window is hidden.
-        self.reminders = ReminderScheduler(
-            clock, zone if zone is not None else local_zone(), None if opening else notifier, self,
-            schedule_file=schedule_file,
-        )
+        self._clock, self._zone, self._schedule_file = clock, zone, schedule_file
+        #: The notifier made with the reminder scheduler (at start: after Today's paint).
+        self._sender = None if opening else notifier
         self._notifier_later = notifier if opening else None  # made after the first paint
         self._opening = opening  # the first attach leaves what Today does not show for later
         self._after_paint: JournalController | None = None
-        self.reminders.open_requested.connect(self.open_form)
-        self.reminders.day_changed.connect(self._new_day)
         #: The form a reminder asked for while locked: opened after unlocking.
         self.pending_form: str | None = None
         #: Keep running in the background when the window is closed (a setting).
@@ -142,44 +119,147 @@ class MainWindow(QMainWindow):
         self.controller: JournalController | None = None
         self.tabs: ScreenTabs | None = None
         self.crisis: CrisisDialog | None = None
+        #: Whether the parts the first frame does not show are built (:meth:`_complete`).
+        self.completed = False
+        self._after_start: list[Callable[[], None]] = []
+        self._lock_screen: LockScreen | None = None
+        self._menus: Menus | None = None
+        # A start builds only what its first frame shows; the rest after the first
+        # paint (:meth:`_complete`). A window made with a journal builds everything now.
+        in_two_steps = opening and controller is None
         self.stack = QStackedWidget()
-        self.lock_screen = LockScreen()
-        self.lock_screen.unlock_requested.connect(self.try_unlock)
-        self.stack.addWidget(self.lock_screen)
+        if not in_two_steps:
+            self._make_lock_screen()
         #: Shown from the first paint until the journal is open (or needs a secret).
         self.opening_page = QLabel(texts.opening_text())
         self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening_page)
-        if opening and controller is None:
+        if in_two_steps:
             self.stack.setCurrentWidget(self.opening_page)
         self.setCentralWidget(self.stack)
         #: Light or dark, following the system or the Settings, switched live.
         self.appearance = Appearance(self)
-        self.idle = IdleWatcher(self)
-        self.idle.idle.connect(self.lock)
-        #: File → Export / Import / Back up / Restore.
-        self.files = FileOperations(self, self)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
-        self.menus = build_menus(self, self)
-        self.tray = Tray(self, self)
-        # Status messages are read out as they appear (a save, a lock, an export).
-        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
+        #: The menus' titles, in the first frame; their actions come with :attr:`menus`.
+        self.bar: MenuBar = menu_bar(self.menuBar())
+        for menu in (self.bar.file, self.bar.edit, self.bar.log, self.bar.view, self.bar.help):
+            menu.aboutToShow.connect(self._fill_menus)  # a click before they are filled
         #: Background sync through the folder the patient chose (docs/sync.md); made
         #: when a journal is attached (it imports the journal side, after the first paint).
         self.sync: SyncScheduler | None = None
         #: The window's own status messages, said again when the language changes.
         self.status_line = texts.StatusLine(self.statusBar())
         self.status_line.show(texts.ENCRYPTED)
+        # Status messages are read out as they appear (a save, a lock, an export).
+        self.statusBar().messageChanged.connect(self._announce)
+        if not in_two_steps:
+            self._complete()
         if controller is not None:
             self.attach(controller)
         else:
             self._set_journal_actions(False)
 
+    # -- what the first frame does not show ----------------------------------------------
+    def _complete(self) -> None:
+        """Build what the first frame does not show: the reminder scheduler, the idle
+        watcher, the menus' actions, the tray; then what waited for them (:meth:`after_start`).
+
+        At a start this runs after Today's first paint, or at once when the window
+        starts locked, on the welcome page or hidden (the reminders run from here on);
+        a window made with a journal runs it while it is made.
+        """
+        if self.completed:
+            return
+        self.completed = True
+        from ketajournal.platform.clock import local_zone, system_now
+        from ketajournal.ui.background import Tray
+        from ketajournal.ui.lock import IdleWatcher
+        from ketajournal.ui.reminders import ReminderScheduler
+
+        #: Reminders and the day: runs while locked and while the window is hidden.
+        self.reminders: ReminderScheduler = ReminderScheduler(
+            self._clock or system_now, local_zone() if self._zone is None else self._zone,
+            self._sender, self, schedule_file=self._schedule_file,
+        )
+        self.reminders.open_requested.connect(self.open_form)
+        self.reminders.day_changed.connect(self._new_day)
+        self.idle: IdleWatcher = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._fill_menus()
+        self.tray: Tray = Tray(self, self)
+        if self.controller is not None:
+            self._follow_journal(self.controller)
+        if self.statusBar().currentMessage():  # the first one came before the announcer
+            self._announce(self.statusBar().currentMessage())
+        waiting, self._after_start = self._after_start, []
+        for work in waiting:
+            work()
+
+    def after_start(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the window's start is done (:meth:`_complete`): now if it is.
+
+        The app makes its single-instance server so: after Today's first paint."""
+        if self.completed:
+            work()
+        else:
+            self._after_start.append(work)
+
+    def _follow_journal(self, controller: JournalController) -> None:
+        """The parts built by :meth:`_complete` take up the open journal."""
+        self.idle.start(self._auto_lock_minutes)
+        self.tray.set_shown(self.background)
+        self.reminders.attach(controller.journal)
+
+    @property
+    def menus(self) -> Menus:
+        """The menus' actions, filled on first use (the first click on a menu is safe)."""
+        return self._fill_menus()
+
+    def _fill_menus(self) -> Menus:
+        if self._menus is None:
+            from ketajournal.ui.menus import fill_menus
+            from ketajournal.ui.operations import FileOperations
+
+            #: File → Export / Import / Back up / Restore.
+            self.files: FileOperations = FileOperations(self, self)
+            self._menus = fill_menus(self, self, self.bar)
+            if self.controller is not None:
+                self._follow_undo(self.controller)
+            self._set_journal_actions(self.controller is not None)
+        return self._menus
+
+    def _follow_undo(self, controller: JournalController) -> None:
+        menus, stack = self.menus, controller.undo_stack
+        stack.canUndoChanged.connect(menus.undo_action.setEnabled)
+        stack.canRedoChanged.connect(menus.redo_action.setEnabled)
+        menus.undo_action.setEnabled(stack.canUndo())
+        menus.redo_action.setEnabled(stack.canRedo())
+
+    @property
+    def lock_screen(self) -> LockScreen:
+        """The page that asks for the passphrase, made when first needed."""
+        return self._make_lock_screen()
+
+    def _make_lock_screen(self) -> LockScreen:
+        if self._lock_screen is None:
+            from ketajournal.ui.lock import LockScreen
+
+            self._lock_screen = LockScreen()
+            self._lock_screen.unlock_requested.connect(self.try_unlock)
+            self.stack.insertWidget(0, self._lock_screen)
+        return self._lock_screen
+
+    def _announce(self, text: str) -> None:
+        from ketajournal.ui.announce import announce
+
+        announce(self.statusBar(), text)
+
     # -- open / lock ----------------------------------------------------------------------
     def ask_to_unlock(self, hint: str) -> None:
         """No key in the keyring: the lock screen asks for a passphrase or recovery key."""
+        self._complete()
         self._start_notifier()
         self.reminders.start_locked()  # the daily reminder, generic, until the first unlock
         self.lock_screen.ask_for_secret(True, hint)
@@ -190,6 +270,7 @@ class MainWindow(QMainWindow):
         computer (``join`` makes it from the sync folder; the window then opens on it)."""
         from ketajournal.ui.join import WelcomePage
 
+        self._complete()
         self._start_notifier()
         self.welcome_page = WelcomePage()
         self.welcome_page.start_requested.connect(start)
@@ -213,22 +294,36 @@ class MainWindow(QMainWindow):
             self._notifier_later = None
 
     def _after_today_paint(self) -> None:
-        """What Today does not show: the notifier, the sync link, the check after opening."""
+        """What Today does not show: the parts the first frame left out (:meth:`_complete`),
+        the notifier, the sync link, the check after opening."""
+        self._complete()
         controller, self._after_paint = self._after_paint, None
         if controller is None or controller is not self.controller:
             return  # done already (the paint, then the fallback timer), or locked since
         if self._notifier_later is not None:
             self._start_notifier()
             self.reminders.check()
-        if self.sync is not None:
-            self.sync.attach(controller)
+        sync = self._sync_scheduler()
+        if sync is not None:
+            sync.attach(controller)
         if self._check_after_open:  # the full check reads every page: in a thread
             QTimer.singleShot(0, self._start_check_after_open)
 
+    def _sync_scheduler(self) -> SyncScheduler | None:
+        """The sync scheduler, made on first use (none for the demo journal)."""
+        if not self._demo and self.sync is None:
+            from ketajournal.ui import sync as sync_ui
+
+            self.sync = sync_ui.SyncScheduler(self)
+            self.sync.status_changed.connect(self.statusBar().showMessage)
+        return self.sync
+
     def attach(self, controller: JournalController) -> None:
         """Build the screens around an open journal."""
+        from ketajournal.domain.models import Event, Session, SideEffect
         from ketajournal.ui.screens import ScreenTabs
         from ketajournal.ui.today import TodayView
+
         self.controller = controller
         controller.setParent(self)  # the window owns the controller and its undo stack
         follow_setting(self._setting("ui.language"))  # before any screen is built
@@ -248,23 +343,16 @@ class MainWindow(QMainWindow):
         self.today.draft_requested.connect(self.continue_draft)
         self.today.plan_done_requested.connect(self.log_from_plan)
         controller.changed.connect(self._settings_may_have_changed)
-        controller.changed.connect(lambda _change: self.reminders.journal_changed())
-        stack = controller.undo_stack
-        stack.canUndoChanged.connect(self.menus.undo_action.setEnabled)
-        stack.canRedoChanged.connect(self.menus.redo_action.setEnabled)
-        stack.indexChanged.connect(self._show_undo_state)
-        self.menus.undo_action.setEnabled(stack.canUndo())
-        self.menus.redo_action.setEnabled(stack.canRedo())
+        controller.changed.connect(self._tell_reminders)
+        controller.undo_stack.indexChanged.connect(self._show_undo_state)
+        if self._menus is not None:
+            self._follow_undo(controller)
         self._set_journal_actions(True)
-        self.idle.start(self._setting("security.auto_lock_minutes"))
+        self._auto_lock_minutes: float = self._setting("security.auto_lock_minutes")
         self._apply_background()
         self.appearance.set_choice(self._setting("appearance.color_scheme"))
-        self.reminders.attach(controller.journal)
-        if not self._demo and self.sync is None:
-            from ketajournal.ui import sync as sync_ui
-
-            self.sync = sync_ui.SyncScheduler(self)
-            self.sync.status_changed.connect(self.statusBar().showMessage)
+        if self.completed:  # else the parts take it up when they are built
+            self._follow_journal(controller)
         self._after_paint = controller
         if self._opening and self.isVisible():
             # At start the notifier, the sync link and the check wait for Today's paint.
@@ -285,6 +373,7 @@ class MainWindow(QMainWindow):
         if self.controller is None or self._maintenance is not None:
             return
         from ketajournal.services import maintenance
+        from ketajournal.ui.tasks import run_quietly
 
         path, key, now = maintenance.after_open_work(self.controller.journal)
         self._maintenance = run_quietly(
@@ -365,10 +454,16 @@ class MainWindow(QMainWindow):
         """Close the journal and destroy every view; show the unlock screen."""
         if self.controller is None or self._unlock is None:
             return
+        self._complete()
         if self.controller.jobs.running:  # an export or import is using the connection
             self.controller.jobs.when_idle(self.lock)
             self.status_line.show(texts.LOCKING_LATER)
             return
+        from PySide6.QtWidgets import QDialog
+
+        from ketajournal.ui.dialogs import EntryDialog
+        from ketajournal.ui.tasks import finish_quietly
+
         self.idle.stop()
         # The check and backup after opening use the journal's files: let them finish
         # before anything (a restore, the repair path) can move those files.
@@ -378,7 +473,6 @@ class MainWindow(QMainWindow):
         # What the forms hold is written as drafts before the journal closes: unlocking
         # brings it back (Today's note in place, open dialogs under "Not saved yet").
         self.today.draft.stop()
-        from ketajournal.ui.dialogs import EntryDialog
         for dialog in self.findChildren(QDialog):
             if isinstance(dialog, EntryDialog):
                 dialog.keep_draft_and_close()
@@ -428,13 +522,6 @@ class MainWindow(QMainWindow):
         self.status_line.show(texts.UNLOCKED, 4000)
 
     @property
-    def open_controller(self) -> JournalController:
-        """The controller of the open journal (actions that need one are disabled when locked)."""
-        if self.controller is None:
-            raise RuntimeError("the journal is locked")
-        return self.controller
-
-    @property
     def open_tabs(self) -> ScreenTabs:
         """The screens of the open journal."""
         if self.tabs is None:
@@ -447,6 +534,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
 
     def _set_journal_actions(self, enabled: bool) -> None:
+        for action in self.bar.journal_menus:
+            action.setEnabled(enabled)
+        if self._menus is None:
+            return  # filled later, in the state of that moment
         for action in self.menus.journal_actions:
             action.setEnabled(enabled)
         self.menus.lock_action.setEnabled(enabled and self._unlock is not None)
@@ -461,7 +552,9 @@ class MainWindow(QMainWindow):
     def _settings_may_have_changed(self, change: Change) -> None:
         """A new auto-lock time (Security dialog) or colour scheme takes effect at once."""
         if "settings" in change.kinds and self.controller is not None:
-            self.idle.start(self._setting("security.auto_lock_minutes"))
+            self._auto_lock_minutes = self._setting("security.auto_lock_minutes")
+            if self.completed:
+                self.idle.start(self._auto_lock_minutes)
             self._apply_background()
             self.appearance.set_choice(self._setting("appearance.color_scheme"))
 
@@ -475,7 +568,12 @@ class MainWindow(QMainWindow):
         if self.controller is None:
             return
         self.background = bool(self._setting("reminders.background"))
-        self.tray.set_shown(self.background)
+        if self.completed:
+            self.tray.set_shown(self.background)
+
+    def _tell_reminders(self, _change: Change) -> None:
+        if self.completed:
+            self.reminders.journal_changed()
 
     def _new_day(self) -> None:
         """Midnight, or a wake on a later day: Today shows the new day."""
@@ -501,6 +599,8 @@ class MainWindow(QMainWindow):
         if self.controller is None:
             self.pending_form = form
             return
+        from ketajournal.domain.instruments import INSTRUMENTS
+
         kind, _, instrument_id = form.partition(":")
         if kind == "questionnaire" and instrument_id in INSTRUMENTS:
             self.open_tabs.setCurrentWidget(self.today)
@@ -523,121 +623,12 @@ class MainWindow(QMainWindow):
         if stack.canRedo() and not stack.canUndo():
             self.today.undo_button.hide()
 
-    # -- entries --------------------------------------------------------------------------
-    def dialog_for(self, kind: str, existing: Entry | None = None) -> EntryDialog:
-        """The form for a new entry of ``kind`` or for editing ``existing``."""
-        from ketajournal.ui.dialogs import entry_dialog
-        return entry_dialog(self.open_controller, kind, existing, self)
-
-    def new_entry(self, kind: str) -> None:
-        """Open the form for a new entry; it saves itself on Save."""
-        dialog = self.dialog_for(kind)
-        if dialog.exec() and kind == SideEffect.kind:
-            self._warn_red_flag(dialog)
-        if dialog.result():
-            self.status_line.show(texts.SAVED, 5000)
-        self._drafts_may_have_changed()
-
-    def log_from_plan(self, item: PlannedItem) -> EntryDialog:
-        """Open the session form filled from a planned session; saving marks it done."""
-        from ketajournal.ui.dialogs import session_from_plan_dialog
-
-        dialog = session_from_plan_dialog(self.open_controller, item, self)
-        dialog.finished.connect(lambda _r: self._drafts_may_have_changed())
-        dialog.accepted.connect(lambda: self.status_line.show(texts.SAVED, 5000))
-        dialog.open()
-        return dialog
-
-    def edit_entry(self, entry: Entry) -> None:
-        """Open the form to edit ``entry`` (a questionnaire is shown, not edited)."""
-        if isinstance(entry, Assessment):
-            self.show_answers(entry)
-            return
-        dialog = self.dialog_for(entry.kind, entry)
-        if dialog.exec():
-            self.status_line.show(texts.CHANGES_SAVED, 5000)
-        self._drafts_may_have_changed()
-
-    def show_answers(self, assessment: Assessment) -> QMessageBox:
-        """A filled-in questionnaire, item by item (:func:`questionnaire.answers_box`)."""
-        from ketajournal.ui.questionnaire import answers_box
-
-        return answers_box(assessment, self)
-
-    def continue_draft(self, form: str) -> None:
-        """Reopen the form a kept draft belongs to; it fills itself from the draft."""
-        controller = self.open_controller
-        action, _, rest = form.partition(":")
-        kind, _, entry_id = rest.partition(":")
-        if action == "new" and kind in {Session.kind, SideEffect.kind, Event.kind, "mood"}:
-            self.new_entry(kind)
-            return
-        existing = controller.journal.get(kind, int(entry_id)) if entry_id.isdigit() else None
-        if action == "edit" and existing is not None:
-            self.edit_entry(existing)
-            return
-        # The entry was deleted since (or the draft is of an unknown form): nothing to continue.
-        controller.drafts.discard(form)
-        self.status_line.show(texts.DRAFT_GONE, 8000)
-        self._drafts_may_have_changed()
-
-    def _drafts_may_have_changed(self) -> None:
-        if self.controller is not None and "today" in self.__dict__:
-            self.today.refresh_drafts()
-
-    def questionnaire_dialog(self, instrument_id: str) -> QuestionnaireDialog:
-        """The form for one questionnaire."""
-        from ketajournal.ui.questionnaire import QuestionnaireDialog
-        return QuestionnaireDialog(self.open_controller, INSTRUMENTS[instrument_id], self)
-
-    def open_questionnaire(self, instrument_id: str) -> QuestionnaireDialog:
-        """Open a questionnaire without waiting for it (from a reminder)."""
-        dialog = self.questionnaire_dialog(instrument_id)
-
-        def done(_result: int) -> None:
-            if dialog.saved is not None:
-                self.status_line.show(texts.SAVED_SUMMARY, 10000, summary=dialog.saved.summary)
-            dialog.deleteLater()
-
-        dialog.finished.connect(done)
-        dialog.open()
-        return dialog
-
-    def fill_questionnaire(self, instrument_id: str) -> None:
-        """Open a questionnaire; it saves itself and shows the result."""
-        dialog = self.questionnaire_dialog(instrument_id)
-        if dialog.exec() and dialog.saved is not None:
-            self.status_line.show(texts.SAVED_SUMMARY, 10000, summary=dialog.saved.summary)
-
-    def show_crisis_resources(self) -> None:
-        """The crisis resources, in a window that blocks nothing (also while locked)."""
-        from ketajournal.ui.questionnaire import CrisisDialog
-        if self.controller is None:
-            message = crisis_text()
-        else:
-            from ketajournal.services import clinical
-
-            message = clinical.crisis_message(self.controller.journal)
-        if self.crisis is None:
-            self.crisis = CrisisDialog(message, self)
-        self.crisis.text.setText(message)
-        self.crisis.show()
-        self.crisis.raise_()
-
     def edit_settings(self) -> None:
         """Open the settings."""
         from ketajournal.ui.settings_dialog import SettingsDialog
 
-        sync = None if self._demo else self.sync
+        sync = self._sync_scheduler()
         SettingsDialog(self.open_controller, self, keys=self.keys, sync=sync).exec()
-
-    def _warn_red_flag(self, dialog: EntryDialog) -> None:
-        from ketajournal.ui.dialogs import SideEffectDialog, current
-        if not isinstance(dialog, SideEffectDialog):
-            return
-        category = current(dialog.category, SideEffectCategory)
-        if category.red_flag_at(dialog.severity.value()):
-            texts.red_flag(self, category.label, category.red_flag_advice)
 
     def export_pdf(self) -> None:
         """Show the Appointment screen and export its period as the clinician PDF."""
@@ -648,6 +639,10 @@ class MainWindow(QMainWindow):
     def show_keyboard_shortcuts(self) -> KeyboardShortcutsDialog:
         """Help → Keyboard shortcuts: every shortcut, read from the actions (every screen
         built first, so that its own shortcuts are listed too)."""
+        from ketajournal.ui.keyboard import KeyboardShortcutsDialog, shortcut_rows
+        from ketajournal.ui.screens import SCREENS
+
+        self._complete()
         if self.tabs is not None:
             for screen in SCREENS:
                 if screen.view is not None:
@@ -665,8 +660,12 @@ class MainWindow(QMainWindow):
         """The journal's language, applied after unlocking: the frame speaks it too."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.LanguageChange:
-            self.menus.retranslate()
-            self.tray.retranslate()
+            if self._menus is not None:
+                self._menus.retranslate()
+            else:
+                self.bar.retranslate()
+            if self.completed:
+                self.tray.retranslate()
             self.setWindowTitle(texts.window_title(self._demo))
             self.opening_page.setText(texts.opening_text())
             self.status_line.retranslate()
@@ -682,8 +681,11 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
-        self.reminders.close()
-        self.tray.set_shown(False)
+        from ketajournal.ui.tasks import finish_quietly
+
+        if self.completed:
+            self.reminders.close()
+            self.tray.set_shown(False)
         if self.controller is not None:
             self.controller.jobs.finish()  # an export or backup is finished, never cut off
             self.today.draft.stop()  # what the note holds is there at the next start

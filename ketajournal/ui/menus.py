@@ -4,6 +4,10 @@ The menus only name actions and their shortcuts; every action calls the window (
 through :class:`MenuHost`, so this module does not import the window back). The
 actions that depend on an open journal are listed in :attr:`Menus.journal_actions` so
 that locking can switch them off at once.
+
+Built in two steps at a start: :func:`menu_bar` names the five menus for the window's
+first frame (so the bar does not shift later), :func:`fill_menus` adds their actions
+after the first paint, or when a menu is opened before that (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -16,10 +20,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
-from ketajournal.domain.instruments import INSTRUMENTS
-from ketajournal.domain.models import Event, Session, SideEffect
 from ketajournal.translation import translator
-from ketajournal.ui.screens import SCREENS, Screen
 
 #: Help → Crisis resources: always available, locked or not.
 CRISIS_SHORTCUT = "Ctrl+Shift+H"
@@ -27,6 +28,7 @@ CRISIS_SHORTCUT = "Ctrl+Shift+H"
 if TYPE_CHECKING:
     from ketajournal.ui.controller import JournalController
     from ketajournal.ui.operations import FileOperations
+    from ketajournal.ui.screens import Screen
 
 tr = translator("Menus")
 
@@ -38,8 +40,6 @@ class MenuHost(Protocol):
 
     @property
     def open_controller(self) -> JournalController: ...
-
-    def menuBar(self) -> QMenuBar: ...
 
     def export_pdf(self) -> None: ...
 
@@ -90,6 +90,45 @@ class Menus:
             action.setText(text())
 
 
+@dataclass
+class MenuBar:
+    """The five menus of the bar, named and still empty until :func:`fill_menus`."""
+
+    file: QMenu
+    edit: QMenu
+    log: QMenu
+    view: QMenu
+    help: QMenu
+    #: Each menu's title, written again in the language now installed.
+    texts: list[tuple[QAction, Callable[[], str]]] = field(default_factory=list)
+
+    @property
+    def journal_menus(self) -> tuple[QAction, ...]:
+        """The menus switched off while no journal is open (Log, View)."""
+        return self.log.menuAction(), self.view.menuAction()
+
+    def retranslate(self) -> None:
+        """Name every menu again in the installed language."""
+        for action, text in self.texts:
+            action.setText(text())
+
+
+def menu_bar(bar: QMenuBar) -> MenuBar:
+    """Name the five menus on ``bar`` (titles only: the window's first frame)."""
+    texts: list[tuple[QAction, Callable[[], str]]] = []
+
+    def add_menu(text: Callable[[], str]) -> QMenu:
+        menu = bar.addMenu(text())
+        texts.append((menu.menuAction(), text))
+        return menu
+
+    return MenuBar(
+        file=add_menu(lambda: tr("&File")), edit=add_menu(lambda: tr("&Edit")),
+        log=add_menu(lambda: tr("&Log")), view=add_menu(lambda: tr("&View")),
+        help=add_menu(lambda: tr("&Help")), texts=texts,
+    )
+
+
 def add_action(
     owner: QWidget, menu: QMenu, text: str | Callable[[], str], slot: Callable[[], object],
     shortcut: str | QKeySequence.StandardKey | None = None,
@@ -108,11 +147,15 @@ def _menu_text(screen: Screen) -> str:
     return screen.menu_text
 
 
-def build_menus(window: MenuHost, owner: QWidget) -> Menus:
-    """Fill ``window``'s menu bar; ``owner`` (the same window) parents the actions."""
+def fill_menus(window: MenuHost, owner: QWidget, bar: MenuBar) -> Menus:
+    """Fill the menus of ``bar`` (:func:`menu_bar`) with ``window``'s actions; ``owner``
+    (the same window) parents the actions."""
+    from ketajournal.domain.instruments import INSTRUMENTS
+    from ketajournal.domain.models import Event, Session, SideEffect
+    from ketajournal.ui.screens import SCREENS
+
     files, keys = window.files, QKeySequence.StandardKey
-    bar = window.menuBar()
-    texts: list[tuple[QAction, Callable[[], str]]] = []
+    texts: list[tuple[QAction, Callable[[], str]]] = list(bar.texts)
 
     def add(
         menu: QMenu, text: Callable[[], str], slot: Callable[[], object],
@@ -122,12 +165,7 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
         texts.append((action, text))
         return action
 
-    def add_menu(text: Callable[[], str]) -> QMenu:
-        menu = bar.addMenu(text())
-        texts.append((menu.menuAction(), text))
-        return menu
-
-    file_menu = add_menu(lambda: tr("&File"))
+    file_menu = bar.file
     export_pdf = add(file_menu, lambda: tr("Export clinician &PDF…"), window.export_pdf,
                      "Ctrl+P")
     export_json = add(file_menu, lambda: tr("Export as &JSON…"), files.export_json)
@@ -148,13 +186,13 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
     file_menu.addSeparator()
     add(file_menu, lambda: tr("&Quit"), window.quit_app, keys.Quit)
 
-    edit_menu = add_menu(lambda: tr("&Edit"))
+    edit_menu = bar.edit
     undo = add(edit_menu, lambda: tr("&Undo"),
                lambda: window.open_controller.undo_stack.undo(), keys.Undo)
     redo = add(edit_menu, lambda: tr("&Redo"),
                lambda: window.open_controller.undo_stack.redo(), keys.Redo)
 
-    log_menu = add_menu(lambda: tr("&Log"))
+    log_menu = bar.log
     entry_texts: tuple[tuple[Callable[[], str], str, str], ...] = (
         (lambda: tr("&Session…"), Session.kind, "Ctrl+Shift+S"),
         (lambda: tr("Side &effect…"), SideEffect.kind, "Ctrl+Shift+E"),
@@ -174,12 +212,12 @@ def build_menus(window: MenuHost, owner: QWidget) -> Menus:
     edit_menu.addSeparator()
     settings = add(edit_menu, lambda: tr("&Settings…"), window.edit_settings, keys.Preferences)
 
-    view_menu = add_menu(lambda: tr("&View"))
+    view_menu = bar.view
     for number, screen in enumerate(SCREENS):
         add(view_menu, partial(_menu_text, screen), partial(window.show_tab, number),
             screen.shortcut)
 
-    help_menu = add_menu(lambda: tr("&Help"))
+    help_menu = bar.help
     # Always available, locked or not: the list of the chosen country, else the
     # international one.
     crisis = add(help_menu, lambda: tr("&Crisis resources…"), window.show_crisis_resources,

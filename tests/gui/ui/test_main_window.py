@@ -258,7 +258,8 @@ def test_an_opening_window_shows_no_journal_and_no_journal_action_until_attached
     assert isinstance(page, QLabel) and page.text() == "Opening your journal…"
     assert window.tabs is None and "today" not in window.__dict__  # nothing to click yet
     assert not any(action.isEnabled() for action in window.menus.journal_actions)
-    assert not sent and not window.reminders.sends  # the notifier waits for the journal
+    # The reminder scheduler and its notifier wait for the journal (its first paint).
+    assert not sent and not window.completed
     window.attach(JournalController(journal))
     assert window.stack.currentWidget() is window.tabs
     assert window.tabs.currentWidget() is window.today
@@ -277,8 +278,9 @@ def test_at_start_the_sync_link_waits_for_todays_first_paint(
     assert show_and_wait_for_paint(window, timeout_ms=5000)
     controller = JournalController(journal)
     window.attach(controller)
-    # Today is built and shown; services.sync and the link's read come after its paint.
-    assert window.sync is not None and window.sync._controller is None
+    # Today is built and shown; the sync scheduler, services.sync and the link's read
+    # come after its paint.
+    assert window.sync is None
     qtbot.waitUntil(lambda: window.sync is not None and window.sync._controller is controller,
                     timeout=5000)
     settle(window)
@@ -291,3 +293,33 @@ def test_an_opening_window_without_a_key_asks_for_the_secret(qtbot: QtBot) -> No
     assert window.stack.currentWidget() is window.lock_screen
     assert window.lock_screen.hint.text() == "Type your passphrase."
     assert not window.lock_screen.secret.isHidden()
+
+
+def test_a_start_builds_its_first_frame_then_the_rest_after_todays_paint(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """Before the first paint: title, the opening page, the status line, the menus'
+    titles. After Today's paint: the menus' actions, the tray, the reminders, the idle
+    watcher; a shortcut works as soon as Today is there."""
+    from ketajournal.ui.first_paint import show_and_wait_for_paint
+    from tests.support.fixtures import settle
+
+    window = MainWindow(None, opening=True, unlock=lambda _secret: journal)
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File", "&Edit", "&Log", "&View", "&Help"]
+    assert all(not a.menu().actions() for a in window.menuBar().actions())  # type: ignore[union-attr]
+    assert not any(a.isEnabled() for a in window.bar.journal_menus)
+    assert window.statusBar().currentMessage() and not window.completed
+    assert show_and_wait_for_paint(window, timeout_ms=5000)
+    assert not window.completed and not hasattr(window, "reminders")
+    window.attach(JournalController(journal))
+    assert not window.completed  # Today is built; the rest waits for its paint
+    qtbot.waitUntil(lambda: window.completed, timeout=5000)
+    assert not window.reminders.locked  # the scheduler follows the open journal
+    assert window.idle.timer.isActive() and window.tray.menu.actions()
+    assert window.menus.lock_action.isEnabled()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.keyClick(window.today.mood_row, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller is None and window.stack.currentWidget() is window.lock_screen
+    settle(window)

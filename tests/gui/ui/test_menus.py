@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
+from ketajournal.services.journal import Journal
+from ketajournal.ui.controller import JournalController
 from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.screens import SCREENS
 
@@ -39,3 +42,34 @@ def test_the_view_menu_shows_each_screen_by_its_shortcut(window: MainWindow) -> 
     assert window.open_tabs.currentIndex() == 2
     actions[0].trigger()
     assert window.open_tabs.currentIndex() == 0
+
+
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard")  # offscreen popups
+def test_a_menu_clicked_before_it_is_filled_fills_itself_first(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """At a start the menus have only their titles until after Today's paint; the first
+    click on one shows its actions, in the state of that moment (no journal yet)."""
+    from PySide6.QtCore import Qt
+
+    from ketajournal.ui.first_paint import show_and_wait_for_paint
+    from ketajournal.ui.menus import CRISIS_SHORTCUT
+    from tests.support.fixtures import settle
+
+    window = MainWindow(None, opening=True)
+    assert show_and_wait_for_paint(window, timeout_ms=5000)
+    file_menu = window.bar.file
+    assert not file_menu.actions() and not window.completed
+    bar = window.menuBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton,
+                     pos=bar.actionGeometry(file_menu.menuAction()).center())
+    qtbot.waitUntil(file_menu.isVisible, timeout=5000)
+    texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
+    assert texts[0] == "Export clinician &PDF…" and texts[-1] == "&Quit"
+    assert not window.menus.export_pdf_action.isEnabled()  # no journal open yet
+    assert window.menus.crisis_action.isEnabled()  # always there
+    assert window.menus.crisis_action.shortcut().toString() == CRISIS_SHORTCUT
+    file_menu.close()
+    window.attach(JournalController(journal))  # the filled menus follow the journal
+    assert window.menus.export_pdf_action.isEnabled()
+    settle(window)

@@ -56,3 +56,26 @@ def test_paper_and_list_separator_follow_the_locale(
     locales.use(code)
     assert locales.paper() == paper
     assert locales.list_separator() == separator
+
+
+@pytest.mark.parametrize(
+    ("named", "language", "expected"),
+    [
+        ("de_DE", "de", "de_DE"),  # the locale in use speaks it: kept
+        ("de_DE.UTF-8", "es", "es"),  # another language: that language's own
+        ("de_DE", "en", None),  # English: the journal's own
+        ("en_GB", "en", "en_GB"),
+        ("C", "de", "de"),
+        ("en_US_POSIX", "en", None),
+        (None, "es", "es"),
+    ],
+)
+def test_a_named_locale_is_followed_before_it_is_parsed(
+    named: str | None, language: str, expected: str | None
+) -> None:
+    """The window names its locale before its first paint, which does not load Babel:
+    the name is parsed when a date or number is first written."""
+    locales.use(named)
+    locales.follow(language)
+    found = locales.current()
+    assert (None if found is None else str(found)) == expected
