@@ -72,6 +72,8 @@ class EntryRoutes(QMainWindow):
 
     def edit_entry(self, entry: Entry) -> None:
         """Open the form to edit ``entry`` (a questionnaire is shown, not edited)."""
+        from ketajournal.domain.models import Assessment
+
         if isinstance(entry, Assessment):
             self.show_answers(entry)
             return

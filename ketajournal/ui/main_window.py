@@ -27,7 +27,7 @@ from ketajournal.ui import window_texts as texts
 from ketajournal.ui.appearance import Appearance
 from ketajournal.ui.entry_routes import EntryRoutes
 from ketajournal.ui.first_paint import PaintWatch
-from ketajournal.ui.menus import MenuBar, Menus, menu_bar
+from ketajournal.ui.menus import MenuBar, Menus, ShortcutWatch, menu_bar
 
 if TYPE_CHECKING:
     # Imported when built, after the first paint (docs/performance.md, "fifth look").
@@ -67,14 +67,14 @@ class MainWindow(EntryRoutes):
     With ``check_after_open``, each time a journal is attached the full integrity
     check and today's automatic backup run in the background once the window is
     shown (:mod:`ketajournal.services.maintenance`). ``notifier`` makes the
-    notification sender for reminders (none: no notifications); ``clock`` and
-    ``zone`` are the wall clock the reminders and the day follow (the system's by
-    default); ``schedule_file`` is
-    where the daily reminder's time is kept outside the journal, so that a window that
-    starts locked still sends it (generic) at its time.
+    notification sender for reminders (none: no notifications); ``clock`` and ``zone``
+    are the wall clock the reminders and the day follow (default: the system's);
+    ``schedule_file`` keeps the daily reminder's time outside the journal, so that a
+    window that starts locked still sends it (generic) at its time.
 
     With ``opening`` and no controller it shows "Opening your journal…" (journal actions
-    off) until :meth:`attach` or :meth:`ask_to_unlock`: the app paints it first.
+    off) until :meth:`attach` or :meth:`ask_to_unlock`: the app paints it first, and
+    builds the rest after Today's first paint (:meth:`_complete`).
     """
 
     #: The window closed and the app should end (closing only hid it when in the background).
@@ -124,6 +124,7 @@ class MainWindow(EntryRoutes):
         self._after_start: list[Callable[[], None]] = []
         self._lock_screen: LockScreen | None = None
         self._menus: Menus | None = None
+        self._shortcut_watch: ShortcutWatch | None = None
         # A start builds only what its first frame shows; the rest after the first
         # paint (:meth:`_complete`). A window made with a journal builds everything now.
         in_two_steps = opening and controller is None
@@ -136,6 +137,7 @@ class MainWindow(EntryRoutes):
         self.stack.addWidget(self.opening_page)
         if in_two_steps:
             self.stack.setCurrentWidget(self.opening_page)
+            self._shortcut_watch = ShortcutWatch(self._fill_menus, self)
         self.setCentralWidget(self.stack)
         #: Light or dark, following the system or the Settings, switched live.
         self.appearance = Appearance(self)
@@ -222,6 +224,9 @@ class MainWindow(EntryRoutes):
             from ketajournal.ui.menus import fill_menus
             from ketajournal.ui.operations import FileOperations
 
+            if self._shortcut_watch is not None:
+                self._shortcut_watch.stop()
+
             #: File → Export / Import / Back up / Restore.
             self.files: FileOperations = FileOperations(self, self)
             self._menus = fill_menus(self, self, self.bar)
@@ -253,7 +258,6 @@ class MainWindow(EntryRoutes):
 
     def _announce(self, text: str) -> None:
         from ketajournal.ui.announce import announce
-
         announce(self.statusBar(), text)
 
     # -- open / lock ----------------------------------------------------------------------
@@ -269,7 +273,6 @@ class MainWindow(EntryRoutes):
         """A first run: offer a new journal (``start``) or joining one from another
         computer (``join`` makes it from the sync folder; the window then opens on it)."""
         from ketajournal.ui.join import WelcomePage
-
         self._complete()
         self._start_notifier()
         self.welcome_page = WelcomePage()
@@ -600,7 +603,6 @@ class MainWindow(EntryRoutes):
             self.pending_form = form
             return
         from ketajournal.domain.instruments import INSTRUMENTS
-
         kind, _, instrument_id = form.partition(":")
         if kind == "questionnaire" and instrument_id in INSTRUMENTS:
             self.open_tabs.setCurrentWidget(self.today)
@@ -626,7 +628,6 @@ class MainWindow(EntryRoutes):
     def edit_settings(self) -> None:
         """Open the settings."""
         from ketajournal.ui.settings_dialog import SettingsDialog
-
         sync = self._sync_scheduler()
         SettingsDialog(self.open_controller, self, keys=self.keys, sync=sync).exec()
 
@@ -682,7 +683,6 @@ class MainWindow(EntryRoutes):
             self.hide()
             return
         from ketajournal.ui.tasks import finish_quietly
-
         if self.completed:
             self.reminders.close()
             self.tray.set_shown(False)

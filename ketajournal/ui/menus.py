@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
@@ -127,6 +128,31 @@ def menu_bar(bar: QMenuBar) -> MenuBar:
         log=add_menu(lambda: tr("&Log")), view=add_menu(lambda: tr("&View")),
         help=add_menu(lambda: tr("&Help")), texts=texts,
     )
+
+
+class ShortcutWatch(QObject):
+    """Fills the menus at the first key that may be a shortcut, when it comes before they
+    are filled: a shortcut typed while the journal opens still works when Qt delivers it."""
+
+    def __init__(self, fill: Callable[[], object], parent: QObject) -> None:
+        super().__init__(parent)
+        self._fill = fill
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Qt asks whether a key is a shortcut before it looks in its table: fill it now."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            self.stop()
+            self._fill()
+        return False
+
+    def stop(self) -> None:
+        """No longer watch (the menus are filled)."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
 
 
 def add_action(

@@ -73,3 +73,24 @@ def test_a_menu_clicked_before_it_is_filled_fills_itself_first(
     window.attach(JournalController(journal))  # the filled menus follow the journal
     assert window.menus.export_pdf_action.isEnabled()
     settle(window)
+
+
+def test_a_shortcut_typed_before_the_menus_are_filled_still_works(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """A key pressed while the journal opens reaches Qt after Today is attached, maybe
+    before the menus are filled: Qt's question whether it is a shortcut fills them."""
+    from PySide6.QtCore import Qt
+
+    from ketajournal.ui.first_paint import show_and_wait_for_paint
+    from tests.support.fixtures import settle
+
+    window = MainWindow(None, opening=True, unlock=lambda _secret: journal)
+    assert show_and_wait_for_paint(window, timeout_ms=5000)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    window.attach(JournalController(journal))
+    assert not window.bar.file.actions() and not window.completed  # no loop turn yet
+    qtbot.keyClick(window.today.mood_row, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.controller is None and window.stack.currentWidget() is window.lock_screen
+    settle(window)
