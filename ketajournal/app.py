@@ -97,6 +97,9 @@ def run_gui(home: str | None = None, *, demo: bool = False, background: bool = F
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from ketajournal.ui import import_hook
+
+    import_hook.speed_up()  # before the window's modules are imported
     from ketajournal.ui.first_paint import show_and_wait_for_paint
     from ketajournal.ui.main_window import MainWindow
     from ketajournal.ui.resources import icon
