@@ -15,6 +15,12 @@ a secret only the user holds:
 The associated data binds every wrap to its journal id, so a wrap copied into
 another journal's header does not open. Nothing here touches files or the
 keyring; this module only turns bytes into bytes.
+
+cryptography (AES-GCM, Argon2id) is imported by the functions that need it, not with
+the module: opening a journal whose key is in the keyring only checks the header's MAC,
+which is HMAC-SHA256 under an HKDF-SHA256 key, both in the standard library
+(:func:`hkdf_sha256`), so a start does not pay cryptography's import before Today
+(docs/performance.md).
 """
 
 from __future__ import annotations
@@ -24,12 +30,6 @@ import os
 import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 DATA_KEY_BYTES = 32
 SALT_BYTES = 16
@@ -197,10 +197,11 @@ def _kek(kdf: Kdf, secret: RecoveryCode | str, salt: bytes, params: Argon2Params
     if kdf is Kdf.HKDF_SHA256:
         if not isinstance(secret, RecoveryCode):
             raise UnwrapError("a recovery wrap needs a recovery code")
-        hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_HKDF_INFO)
-        return hkdf.derive(secret.raw)
+        return hkdf_sha256(secret.raw, info=_HKDF_INFO, salt=salt)
     if not isinstance(secret, str) or params is None:
         raise UnwrapError("a passphrase wrap needs a passphrase")
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     argon = Argon2id(
         salt=salt,
         length=32,
@@ -234,6 +235,8 @@ def wrap_key(
     salt = os.urandom(SALT_BYTES)
     nonce = os.urandom(NONCE_BYTES)
     kek = _kek(kdf, secret, salt, params)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     ciphertext = AESGCM(kek).encrypt(nonce, key, _aad(journal_id))
     return WrappedKey(kdf=kdf, salt=salt, nonce=nonce, ciphertext=ciphertext, argon2=params)
 
@@ -246,6 +249,9 @@ def unwrap_key(wrapped: WrappedKey, secret: RecoveryCode | str, journal_id: str)
     """
     wrapped.check()
     kek = _kek(wrapped.kdf, secret, wrapped.salt, wrapped.argon2)
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         key = AESGCM(kek).decrypt(wrapped.nonce, wrapped.ciphertext, _aad(journal_id))
     except InvalidTag:
@@ -265,14 +271,19 @@ def seal(key: bytes, data: bytes) -> bytes:
     For small values the header keeps beside the journal but must not show (the
     counts ``check --deep`` compares against): nonce + ciphertext.
     """
-    sealing = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEAL_INFO).derive(key)
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    sealing = hkdf_sha256(key, info=_SEAL_INFO)
     nonce = os.urandom(12)
     return nonce + AESGCM(sealing).encrypt(nonce, data, _SEAL_INFO)
 
 
 def unseal(key: bytes, blob: bytes) -> bytes | None:
     """What :func:`seal` sealed under ``key``; None if it does not open."""
-    sealing = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEAL_INFO).derive(key)
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    sealing = hkdf_sha256(key, info=_SEAL_INFO)
     try:
         return AESGCM(sealing).decrypt(blob[:12], blob[12:], _SEAL_INFO)
     except (InvalidTag, ValueError):
@@ -285,8 +296,25 @@ def header_mac(key: bytes, data: bytes) -> bytes:
     The data key itself never keys the MAC: HKDF with a purpose label gives an
     independent key, so the MAC reveals nothing usable against the database.
     """
-    mac_key = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_MAC_INFO).derive(key)
+    mac_key = hkdf_sha256(key, info=_MAC_INFO)
     return hmac.new(mac_key, data, "sha256").digest()
+
+
+def hkdf_sha256(key: bytes, *, info: bytes, salt: bytes | None = None, length: int = 32) -> bytes:
+    """HKDF-SHA256 (RFC 5869): extract with ``salt`` (none: 32 zero bytes), expand with ``info``.
+
+    The same bytes as cryptography's HKDF with SHA-256 and the same arguments
+    (``tests/unit/platform/test_crypto.py`` checks RFC 5869's vectors and agreement with
+    cryptography), from the standard library's HMAC.
+    """
+    if not 0 < length <= 255 * 32:
+        raise ValueError("HKDF-SHA256 gives 1 to 8160 bytes")
+    prk = hmac.new(salt or bytes(32), key, "sha256").digest()
+    out, block = b"", b""
+    for counter in range(1, -(-length // 32) + 1):
+        block = hmac.new(prk, block + info + bytes([counter]), "sha256").digest()
+        out += block
+    return out[:length]
 
 
 def same_key(a: bytes, b: bytes) -> bool:

@@ -158,3 +158,70 @@ def test_the_caps_admit_the_default_and_their_own_limits() -> None:
     Argon2Params(memory_kib=64 * 1024, iterations=3, lanes=1).check()
     caps = crypto.ARGON2_CAPS
     assert caps.memory_kib == 1024 * 1024 and caps.iterations == 10 and caps.lanes == 8
+
+
+# -- HKDF-SHA256 from the standard library -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("ikm", "salt", "info", "length", "okm"),
+    [
+        # RFC 5869, A.1 (basic), A.2 (longer inputs) and A.3 (no salt, no info).
+        ("0b" * 22, "000102030405060708090a0b0c", "f0f1f2f3f4f5f6f7f8f9", 42,
+         "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf"
+         "34007208d5b887185865"),
+        (bytes(range(0x00, 0x50)).hex(), bytes(range(0x60, 0xb0)).hex(),
+         bytes(range(0xb0, 0x100)).hex(), 82,
+         "b11e398dc80327a1c8e7f78c596a49344f012eda2d4efad8a050cc4c19afa97c"
+         "59045a99cac7827271cb41c65e590e09da3275600c2f09b8367793a9aca3db71"
+         "cc30c58179ec3e87c14c01d5c1f3434f1d87"),
+        ("0b" * 22, None, "", 42,
+         "8da4e775a563c18f715f802a063c5a31b8a11f5c5ee1879ec3454e5f3c738d2d"
+         "9d201395faa4b61a96c8"),
+    ],
+)
+def test_hkdf_gives_rfc_5869s_vectors(
+    ikm: str, salt: str | None, info: str, length: int, okm: str
+) -> None:
+    got = crypto.hkdf_sha256(bytes.fromhex(ikm), info=bytes.fromhex(info),
+                             salt=None if salt is None else bytes.fromhex(salt), length=length)
+    assert got.hex() == okm
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=st.binary(min_size=1, max_size=64), info=st.binary(max_size=40),
+       salt=st.one_of(st.none(), st.binary(max_size=40)), length=st.integers(1, 100))
+def test_hkdf_agrees_with_cryptography(key: bytes, info: bytes, salt: bytes | None,
+                                       length: int) -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    expected = HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(key)
+    assert crypto.hkdf_sha256(key, info=info, salt=salt, length=length) == expected
+
+
+def test_hkdf_refuses_lengths_it_cannot_give() -> None:
+    for length in (0, 255 * 32 + 1):
+        with pytest.raises(ValueError, match="1 to 8160"):
+            crypto.hkdf_sha256(b"k", info=b"", length=length)
+
+
+def test_opening_needs_no_cryptography_until_a_wrap_or_seal() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ketajournal.platform import crypto\n"
+        "crypto.header_mac(bytes(32), b'header')\n"
+        "assert 'cryptography' not in sys.modules, 'imported with the MAC'\n"
+        "code = crypto.new_recovery_code()\n"
+        "wrapped = crypto.wrap_key(bytes(32), code, 'j')\n"
+        "assert crypto.unwrap_key(wrapped, code, 'j') == bytes(32)\n"
+        "assert 'cryptography' in sys.modules\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr[-1500:]
+    assert result.stdout.strip() == "ok"
