@@ -8,12 +8,16 @@ real ``sqlite_utils.Database`` on the same connection at the first thing that is
 read: a :func:`~ketajournal.storage.connection.transaction`, a migration, or any
 statement that would write. From then on every statement goes through sqlite-utils.
 
-Reads cannot write by mistake: until the handover the connection has an authorizer
-that refuses every action of a write (insert, update, delete, schema changes,
-transactions, savepoints, attaching, a pragma that sets something) before the
-statement is even prepared. A statement it refused never ran; :meth:`execute` and
-:meth:`query` then hand over and run it again through sqlite-utils. So a write
-never bypasses sqlite-utils, on purpose or not.
+Reads cannot write by mistake: only a statement that can only read runs before the
+handover — a ``SELECT`` (SQLite never writes for one; the journal's own SQL functions
+do not write) or one of the pragmas that only read, with no value to set
+(:func:`is_read`). Anything else, or anything it is unsure of, hands over first and
+runs through sqlite-utils. The connection itself is storage's: writes reach it only
+through :func:`~ketajournal.storage.connection.transaction`, which hands over first.
+
+(An SQLite authorizer refusing writes was tried: it runs Python at every prepare with
+SQLite's lock held, and a second thread on the connection — a job off the UI thread —
+then deadlocks with one asking ``in_transaction``, which takes that lock holding the GIL.)
 
 sqlite-utils itself is imported without numpy, with dateutil's parser put off and
 without its plugin machinery (click, pluggy): :func:`import_sqlite_utils`.
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.abc
+import re
 import sys
 import threading
 import types
@@ -39,37 +44,46 @@ if TYPE_CHECKING:
 #: What :meth:`JournalDatabase.execute` and ``query`` take as parameters (as sqlite-utils).
 Parameters = Sequence[Any] | dict[str, Any] | None
 
-#: Actions a read needs: a SELECT, reading a column, calling a function, a CTE.
-_READ_ACTIONS = frozenset({
-    sqlcipher3.SQLITE_SELECT,
-    sqlcipher3.SQLITE_READ,
-    sqlcipher3.SQLITE_FUNCTION,
-    sqlcipher3.SQLITE_RECURSIVE,
-})
-#: Pragmas that only read: asked without a value, or with a table or a count to look at.
+#: Pragmas that only read: asked without a value, or with a table to look at.
 _READ_PRAGMAS = frozenset({
-    "user_version", "data_version", "schema_version", "database_list", "journal_mode",
-    "page_count", "page_size", "freelist_count", "foreign_keys", "cipher_version",
-    "integrity_check", "quick_check", "cipher_integrity_check", "foreign_key_check",
-    "table_info", "table_xinfo", "table_list", "index_list", "index_info",
-    "index_xinfo", "foreign_key_list", "function_list", "compile_options",
+    "user_version", "data_version", "schema_version", "database_list", "page_count",
+    "page_size", "freelist_count", "foreign_keys", "cipher_version", "integrity_check",
+    "quick_check", "cipher_integrity_check", "foreign_key_check", "table_info",
+    "table_xinfo", "table_list", "index_list", "index_info", "index_xinfo",
+    "foreign_key_list",
 })
 #: Of those, the ones whose argument says what to look at, not a value to set.
 _READ_PRAGMAS_WITH_ARGUMENT = frozenset({
     "integrity_check", "quick_check", "foreign_key_check", "table_info", "table_xinfo",
     "table_list", "index_list", "index_info", "index_xinfo", "foreign_key_list",
 })
+_PRAGMA = re.compile(
+    r"PRAGMA\s+(?:main\.)?(?P<name>\w+)\s*(?:\(\s*(?P<argument>\w+|'\w+'|\"\w+\")\s*\))?\s*;?\s*",
+    re.IGNORECASE,
+)
 #: Functions that write (an export into an attached file, an extension).
-_WRITING_FUNCTIONS = frozenset({"sqlcipher_export", "load_extension"})
+_WRITING_FUNCTIONS = re.compile(r"\b(?:sqlcipher_export|load_extension)\s*\(", re.IGNORECASE)
 
 
-def _is_read(action: int, arg1: str | None, arg2: str | None) -> bool:
-    if action == sqlcipher3.SQLITE_PRAGMA:
-        name = (arg1 or "").lower()
-        return name in _READ_PRAGMAS and (arg2 is None or name in _READ_PRAGMAS_WITH_ARGUMENT)
-    if action == sqlcipher3.SQLITE_FUNCTION:
-        return (arg2 or "").lower() not in _WRITING_FUNCTIONS
-    return action in _READ_ACTIONS
+def is_read(sql: str) -> bool:
+    """True if ``sql`` can only read: a ``SELECT``, or a pragma that reads (no value set).
+
+    Conservative: a statement that starts otherwise (``WITH`` may lead to a write,
+    a comment hides the start) is not taken for a read.
+    """
+    text = sql.lstrip()
+    keyword = text[:6].upper()
+    if keyword == "SELECT":
+        return not _WRITING_FUNCTIONS.search(text)
+    if keyword != "PRAGMA":
+        return False
+    found = _PRAGMA.fullmatch(text)
+    if found is None:
+        return False
+    name = found["name"].lower()
+    if found["argument"] is not None:
+        return name in _READ_PRAGMAS_WITH_ARGUMENT
+    return name in _READ_PRAGMAS
 
 
 class JournalDatabase:
@@ -85,8 +99,6 @@ class JournalDatabase:
         self._conn = conn
         self._full: Database | None = None
         self._lock = threading.Lock()
-        self._refused = threading.local()
-        conn.set_authorizer(self._authorize)
 
     @property
     def conn(self) -> sqlcipher3.Connection:
@@ -107,7 +119,7 @@ class JournalDatabase:
         """Send every statement from now on through sqlite-utils (imported now if need be).
 
         Makes the ``sqlite_utils.Database`` on this connection, as the journal always
-        made it (``execute_plugins=False``), and lifts the authorizer. Idempotent.
+        made it (``execute_plugins=False``). Idempotent.
         """
         full = self._full
         if full is None:
@@ -117,32 +129,14 @@ class JournalDatabase:
                     import_sqlite_utils()
                     from sqlite_utils import Database
 
-                    self._conn.set_authorizer(None)
                     full = Database(self._conn, execute_plugins=False)
                     self._full = full
         return full
 
-    def _authorize(
-        self, action: int, arg1: str | None, arg2: str | None, _db: str | None,
-        _trigger: str | None,
-    ) -> int:
-        if _is_read(action, arg1, arg2):
-            return int(sqlcipher3.SQLITE_OK)
-        self._refused.statement = True
-        return int(sqlcipher3.SQLITE_DENY)
-
-    def _run(self, read: Callable[[], Any], full: Callable[[Database], Any]) -> Any:
-        if self._full is not None:
-            return full(self._full)
-        self._refused.statement = False
-        try:
+    def _run(self, sql: str, read: Callable[[], Any], full: Callable[[Database], Any]) -> Any:
+        if self._full is None and is_read(sql):
             return read()
-        except sqlcipher3.DatabaseError:
-            if not getattr(self._refused, "statement", False):
-                raise
-        # The authorizer refused it before it was prepared: nothing ran. It is not a read.
-        self._refused.statement = False
-        return full(self.sqlite_utils)
+        return full(self.hand_over())
 
     def execute(self, sql: str, parameters: Parameters = None) -> sqlite3.Cursor:
         """Run one statement and return its cursor (sqlite-utils' ``execute``)."""
@@ -152,7 +146,7 @@ class JournalDatabase:
                 return self._conn.execute(sql)
             return self._conn.execute(sql, parameters)
 
-        cursor: sqlite3.Cursor = self._run(read, lambda db: db.execute(sql, parameters))
+        cursor: sqlite3.Cursor = self._run(sql, read, lambda db: db.execute(sql, parameters))
         return cursor
 
     def query(self, sql: str, params: Parameters = None) -> Iterator[dict[str, Any]]:
@@ -168,9 +162,7 @@ class JournalDatabase:
                 return self.sqlite_utils.query(sql, params)
             return (dict(zip(keys, row, strict=True)) for row in cursor)
 
-        rows: Iterator[dict[str, Any]] = self._run(
-            read, lambda db: db.query(sql, params)
-        )
+        rows: Iterator[dict[str, Any]] = self._run(sql, read, lambda db: db.query(sql, params))
         return rows
 
     def close(self) -> None:
@@ -207,7 +199,10 @@ class _Hidden(importlib.abc.MetaPathFinder):
 def _real_module(name: str) -> types.ModuleType:
     if _Importing.elsewhere():
         _Importing.over.wait(_IMPORT_WAIT_S)  # the stand-in leaves sys.modules then
-    return importlib.import_module(name)
+    module = importlib.import_module(name)
+    if isinstance(module, _ImportedWhenUsed):  # waited in vain: say so, never loop
+        raise ImportError(f"{name} is being imported by another thread", name=name)
+    return module
 
 
 class _ImportedWhenUsed(types.ModuleType):

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import sqlcipher3
 
 from ketajournal.domain.models import MoodEntry
 from ketajournal.platform.clock import Clock
@@ -21,7 +20,7 @@ from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import demo
 from ketajournal.services.opening import open_journal
 from ketajournal.storage.connection import KEY_BYTES, configure_durability, connect, transaction
-from ketajournal.storage.handle import JournalDatabase, import_sqlite_utils
+from ketajournal.storage.handle import JournalDatabase, import_sqlite_utils, is_read
 from ketajournal.storage.header import read_header
 from tests.support.clock import NOW
 from tests.support.paths import ROOT
@@ -181,12 +180,37 @@ def test_a_write_on_a_fresh_handle_is_handed_to_sqlite_utils_and_lands(
         other.close()
 
 
-def test_the_connection_refuses_writes_that_bypass_the_handle(db: JournalDatabase) -> None:
-    with pytest.raises(sqlcipher3.DatabaseError, match="not authorized"):
-        db.conn.execute("DELETE FROM t")
-    with pytest.raises(sqlcipher3.DatabaseError, match="not authorized"):
-        db.conn.execute("BEGIN")
-    assert db.execute("SELECT count(*) FROM t").fetchone() == (1,)
+@pytest.mark.parametrize(("sql", "read"), [
+    ("SELECT * FROM t", True),
+    ("  select count(*) FROM t WHERE id = ?", True),
+    ("PRAGMA user_version", True),
+    ("PRAGMA main.data_version;", True),
+    ("PRAGMA table_info(t)", True),
+    ("PRAGMA integrity_check", True),
+    ("PRAGMA user_version = 3", False),
+    ("PRAGMA journal_mode = WAL", False),
+    ("PRAGMA wal_checkpoint(TRUNCATE)", False),
+    ("PRAGMA optimize", False),
+    ("SELECT sqlcipher_export('backup')", False),
+    ("WITH x AS (SELECT 1) DELETE FROM t", False),
+    ("WITH x AS (SELECT 1) SELECT * FROM x", False),  # unsure: through sqlite-utils
+    ("-- a comment\nSELECT 1", False),
+    ("INSERT INTO t (x) VALUES ('b')", False),
+    ("BEGIN", False),
+    ("ATTACH DATABASE 'x' AS y", False),
+])
+def test_only_a_statement_that_can_only_read_runs_before_the_handover(
+    sql: str, read: bool
+) -> None:
+    assert is_read(sql) is read
+
+
+def test_a_read_does_not_hand_over(db: JournalDatabase) -> None:
+    db.execute("SELECT count(*) FROM t").fetchone()
+    list(db.query("PRAGMA table_info(t)"))
+    assert not db.handed_over
+    db.execute("WITH x AS (SELECT 1) SELECT * FROM x").fetchall()
+    assert db.handed_over
 
 
 def test_a_transaction_hands_over_first(db: JournalDatabase) -> None:
@@ -194,7 +218,6 @@ def test_a_transaction_hands_over_first(db: JournalDatabase) -> None:
         assert db.handed_over
         db.execute("DELETE FROM t")
     assert db.execute("SELECT count(*) FROM t").fetchone() == (0,)
-    db.conn.execute("INSERT INTO t (x) VALUES ('c')")  # no authorizer any more
 
 
 def _child(code: str) -> list[str]:
@@ -273,3 +296,35 @@ worker.join()
 
 def test_other_threads_get_the_real_modules_while_sqlite_utils_is_imported() -> None:
     assert _child(IMPORT_ON_TWO_THREADS) == ["3.0", "2024-01-02", "True"]
+
+
+def test_another_thread_reads_on_while_the_connection_is_handed_over(
+    db: JournalDatabase,
+) -> None:
+    import threading
+
+    counted: list[int] = []
+    failed: list[BaseException] = []
+    started, written = threading.Event(), threading.Event()
+
+    def read() -> None:
+        try:
+            i = 0
+            while not written.is_set() or counted[-1] != 2:
+                i += 1
+                started.set()
+                # A new statement each time: each is prepared, so the authorizer runs.
+                sql = f"SELECT count(*) FROM t WHERE id > {-i}"
+                counted.append(db.execute(sql).fetchone()[0])
+        except BaseException as error:
+            failed.append(error)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    started.wait(10)
+    with transaction(db):
+        db.execute("INSERT INTO t (x) VALUES ('b')")
+    written.set()
+    reader.join(60)
+    assert not failed
+    assert counted[-1] == 2 and set(counted) <= {1, 2}  # no error, no deadlock
