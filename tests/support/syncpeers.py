@@ -59,8 +59,9 @@ def reopen(name: str, home: Path, folder: Path) -> Computer:
     return Computer(name, journal, folder)
 
 
-def join(tmp_path: Path, name: str, code: RecoveryCode, source: Path) -> Computer:
-    """A second computer: its folder copy starts as a copy of ``source``; it joins from it."""
+def join(tmp_path: Path, name: str, secret: RecoveryCode | str, source: Path) -> Computer:
+    """A second computer: its folder copy starts as a copy of ``source``; it joins from it
+    with ``secret``, the recovery key (or the passphrase)."""
     folder = tmp_path / f"{name}-folder"
     shutil.copytree(source, folder)
     paths = JournalPaths(tmp_path / name)
@@ -68,7 +69,7 @@ def join(tmp_path: Path, name: str, code: RecoveryCode, source: Path) -> Compute
         paths,
         KeyringKeyStore(),
         folder,
-        str(code),
+        str(secret),
         open_journal=lambda p: open_journal(p, KeyringKeyStore(), create=False, clock=FixedClock()),
     )
     return Computer(name, journal, folder)

@@ -29,7 +29,8 @@ from ketajournal.storage.sealed_files import Cursor, change_file_name
 from ketajournal.storage.sync_folder import SyncFolder
 from ketajournal.storage.sync_store import SyncStore
 from tests.support.clock import NOW
-from tests.support.sync_trio import SENTINEL, Computer, Trio, join_computer, make_trio
+from tests.support.sync_trio import SENTINEL, Trio, make_trio
+from tests.support.syncpeers import Computer, join
 from tests.support.syncsim import Faults
 
 #: A stamp the clock check lets through (a forged file must fail on its key alone).
@@ -188,7 +189,7 @@ def test_a_computer_that_joins_after_the_removal_joins_with_the_recovery_key(
     sync_removal.remove_computer(t.a.journal, t.c.device, str(t.code))
     t.a.journal.log(MoodEntry(at=NOW, mood=7, note="after the removal"))
     t.a.sync()
-    d = join_computer(tmp_path, "d", str(t.code), t.a.folder)
+    d = join(tmp_path, "d", t.code, t.a.folder)
     try:
         assert sync_keys.key_ring(d.journal).current == 2
         assert d.moods() == t.a.moods()
