@@ -135,6 +135,7 @@ class Journal:
         key: bytes | None = None,
     ) -> None:
         self._db = db
+        self._closed = False
         self._key = key
         self._entries = EntryRepository(db)
         self._settings = SettingsRepository(db)
@@ -170,7 +171,23 @@ class Journal:
 
     def close(self) -> None:
         """Close the database connection (checkpointing the WAL)."""
+        self._closed = True
         self._db.close()
+
+    def prepare_to_write(self) -> None:
+        """Import what the first write needs (sqlite-utils) now, while nothing waits for it.
+
+        Opening and reading need none of it (``storage/handle.py``); the window calls
+        this after Today's first paint, so that the patient's first save does not pay
+        the import. Does nothing on a closed journal.
+        """
+        if not self._closed:
+            self._db.hand_over()
+
+    @property
+    def ready_to_write(self) -> bool:
+        """True once the first write would not import anything (:meth:`prepare_to_write`)."""
+        return self._db.handed_over
 
     def now(self) -> datetime:
         """The service's clock (tests inject one)."""

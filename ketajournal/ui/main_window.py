@@ -311,6 +311,7 @@ class MainWindow(EntryRoutes):
             sync.attach(controller)
         if self._check_after_open:  # the full check reads every page: in a thread
             QTimer.singleShot(0, self._start_check_after_open)
+        QTimer.singleShot(0, controller, controller.journal.prepare_to_write)  # the first save
 
     def _sync_scheduler(self) -> SyncScheduler | None:
         """The sync scheduler, made on first use (none for the demo journal)."""

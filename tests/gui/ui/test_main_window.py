@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -323,3 +324,28 @@ def test_a_start_builds_its_first_frame_then_the_rest_after_todays_paint(
     qtbot.keyClick(window.today.mood_row, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.controller is None and window.stack.currentWidget() is window.lock_screen
     settle(window)
+
+
+def test_after_todays_paint_the_journal_gets_ready_for_the_first_save(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Opening and Today's reads import no sqlite-utils; it is imported right after
+    Today's paint, not at the patient's first save."""
+    from ketajournal.platform.keystore import MemoryKeyStore
+    from ketajournal.platform.paths import JournalPaths
+    from ketajournal.services.opening import open_checked, open_journal
+    from ketajournal.ui.first_paint import show_and_wait_for_paint
+    from tests.support.fixtures import settle
+
+    paths, keys = JournalPaths(tmp_path / "home"), MemoryKeyStore()
+    open_journal(paths, keys).close()
+    journal = open_checked(paths, keys, None, create=False, verify=False).journal
+    assert not journal.ready_to_write  # the open and its reads went around sqlite-utils
+    window = MainWindow(None, opening=True, unlock=lambda _secret: journal)
+    assert show_and_wait_for_paint(window, timeout_ms=5000)
+    window.attach(JournalController(journal))
+    assert not journal.ready_to_write  # Today is built and read, not yet painted
+    qtbot.waitUntil(lambda: journal.ready_to_write, timeout=5000)
+    settle(window)
+    journal.close()
+    journal.prepare_to_write()  # a closed journal: nothing to do, no error
