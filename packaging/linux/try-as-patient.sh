@@ -111,7 +111,10 @@ quit_with_ctrl_q() {
 # 2. First start from the menu entry: the first-run page.
 start_from_menu
 sleep 3  # the first-run page painted
-xprop -id "$wid" _NET_WM_ICON | grep -q "Icon (16 x 16)\|_NET_WM_ICON(CARDINAL)" \
+# The property in a file first: grep -q stops reading at the first match, and xprop,
+# still writing the larger sizes, would die of SIGPIPE and fail the pipeline.
+xprop -id "$wid" _NET_WM_ICON >"$tmp/icon.txt" 2>&1 || true
+grep -aq "Icon (16 x 16)\|_NET_WM_ICON(CARDINAL)" "$tmp/icon.txt" \
   || fail "the window carries no icon"
 import -window root "$OUT/1-first-start.png"
 quit_with_ctrl_q
@@ -146,8 +149,14 @@ visible_after() {  # seconds from spawn to a visible window of the class $1; the
   local class=$1 t0 p w; shift
   t0=$(date +%s%N)
   "$@" >/dev/null 2>&1 & p=$!
-  w=$(timeout 60 xdotool search --sync --onlyvisible --pid "$p" --class "$class" 2>/dev/null | head -1) || true
-  local t1; t1=$(date +%s%N)
+  # Polled every 20 ms: xdotool's own --sync waits in steps of 0.5 s, too coarse here.
+  local t1 deadline=$((t0 + 60000000000))
+  while :; do
+    w=$(xdotool search --onlyvisible --pid "$p" --class "$class" 2>/dev/null | head -1) || true
+    t1=$(date +%s%N)
+    [[ -z $w && $t1 -lt $deadline ]] || break
+    sleep 0.02
+  done
   [[ -n $w ]] || { kill "$p" 2>/dev/null; echo nan; return; }
   sleep 1.5  # let it finish its start (the check after opening) before it is stopped
   kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true
