@@ -205,6 +205,18 @@ def test_only_a_statement_that_can_only_read_runs_before_the_handover(
     assert is_read(sql) is read
 
 
+def test_a_write_after_a_read_in_one_string_is_refused_not_run(db: JournalDatabase) -> None:
+    """``is_read`` looks at the first statement only: the driver refuses a second one."""
+    import sqlcipher3
+
+    for sql in ("SELECT 1; DELETE FROM t", "select x FROM t;\nINSERT INTO t (x) VALUES ('b')"):
+        with pytest.raises((sqlcipher3.Warning, sqlcipher3.ProgrammingError)):
+            db.execute(sql)
+        with pytest.raises((sqlcipher3.Warning, sqlcipher3.ProgrammingError)):
+            list(db.query(sql))
+    assert db.execute("SELECT x FROM t").fetchall() == [("a",)]
+
+
 def test_a_read_does_not_hand_over(db: JournalDatabase) -> None:
     db.execute("SELECT count(*) FROM t").fetchone()
     list(db.query("PRAGMA table_info(t)"))
