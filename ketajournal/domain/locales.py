@@ -13,6 +13,7 @@ first paint, which does not need Babel (docs/performance.md).
 from __future__ import annotations
 
 import os
+import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ VARIABLES = ("LC_ALL", "LC_TIME", "LANG")
 _current: list[Locale | None] = [None]
 #: A name given to :func:`use`, not parsed yet (:func:`current` parses it).
 _named: list[str | None] = [None]
+#: Held while the choice changes or a name is parsed: a report thread may write its first
+#: date while the window switches the language.
+_CHOICE = threading.Lock()
 
 
 def _name(code: str | None) -> str | None:
@@ -65,19 +69,21 @@ def use(locale: Locale | str | None) -> None:
     """Write dates and numbers for ``locale`` from now on (None: the journal's English).
 
     A name is parsed when a date or number is first written (:func:`current`)."""
-    if isinstance(locale, str):
-        _named[0], _current[0] = locale, None
-    else:
-        _named[0], _current[0] = None, locale
+    with _CHOICE:
+        if isinstance(locale, str):
+            _named[0], _current[0] = locale, None
+        else:
+            _named[0], _current[0] = None, locale
 
 
 def _language() -> str | None:
     """The language of the locale in use, without parsing a name given to :func:`use`
     (its first part: ``de`` of ``de_DE``, as Babel reads the names QLocale gives)."""
-    if _named[0] is not None:
-        name = _name(_named[0])
+    with _CHOICE:
+        named, locale = _named[0], _current[0]
+    if named is not None:
+        name = _name(named)
         return None if name is None else name.split("_")[0]
-    locale = _current[0]
     return None if locale is None else str(locale.language)
 
 
@@ -95,9 +101,10 @@ def follow(language: str) -> None:
 
 def current() -> Locale | None:
     """The locale in use (None: the journal's English)."""
-    if _named[0] is not None:
-        _current[0], _named[0] = parse(_named[0]), None
-    return _current[0]
+    with _CHOICE:
+        if _named[0] is not None:
+            _current[0], _named[0] = parse(_named[0]), None
+        return _current[0]
 
 
 def number(text: str) -> str:

@@ -271,15 +271,17 @@ def _import_put_off() -> None:
         stand_ins["sqlite_utils.plugins"] = _stand_in_with(
             "sqlite_utils.plugins", ("pm", "ensure_plugins_loaded", "get_plugins")
         )
-    hidden = _Hidden()
+    # The finder stays in sys.meta_path once it is there (it acts only in the importing
+    # thread): removing it would shift the list under another thread's import walking
+    # it, which would then skip a finder and not find a module that is there.
+    if not any(isinstance(finder, _Hidden) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _Hidden())
     _Importing.over.clear()
     _Importing.owner = threading.get_ident()
-    sys.meta_path.insert(0, hidden)
     sys.modules.update(stand_ins)
     try:
         import sqlite_utils.db  # noqa: F401
     finally:
-        sys.meta_path.remove(hidden)
         for name, stand_in in stand_ins.items():
             if sys.modules.get(name) is stand_in:
                 del sys.modules[name]

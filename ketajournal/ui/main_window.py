@@ -295,6 +295,7 @@ class MainWindow(EntryRoutes):
         if self._notifier_later is not None:
             self.reminders.start_sending(self._notifier_later)
             self._notifier_later = None
+            self.reminders.check()
 
     def _after_today_paint(self) -> None:
         """What Today does not show: the parts the first frame left out (:meth:`_complete`),
@@ -303,9 +304,7 @@ class MainWindow(EntryRoutes):
         controller, self._after_paint = self._after_paint, None
         if controller is None or controller is not self.controller:
             return  # done already (the paint, then the fallback timer), or locked since
-        if self._notifier_later is not None:
-            self._start_notifier()
-            self.reminders.check()
+        self._start_notifier()
         sync = self._sync_scheduler()
         if sync is not None:
             sync.attach(controller)
@@ -459,6 +458,7 @@ class MainWindow(EntryRoutes):
         if self.controller is None or self._unlock is None:
             return
         self._complete()
+        self._start_notifier()  # locked before Today's paint: reminders go on, generic
         if self.controller.jobs.running:  # an export or import is using the connection
             self.controller.jobs.when_idle(self.lock)
             self.status_line.show(texts.LOCKING_LATER)

@@ -108,3 +108,22 @@ def test_a_second_start_brings_the_running_window_forward(
     assert window.isVisible()
     server.close()
     assert not second_start(SHOW)  # nobody listening: the caller refuses as before
+
+
+def test_a_second_start_waits_for_a_first_one_that_is_still_starting(
+    qtbot: QtBot, window: MainWindow, home: Path
+) -> None:
+    """The first start listens only once its window's start is done: a second start that
+    comes before waits for the socket (up to ``STARTING_MS``), then brings it forward."""
+    name = server_name(home)
+    code = ("import sys; from ketajournal.ui.background import hand_over; "
+            f"sys.exit(0 if hand_over({name!r}, {SHOW!r}) else 3)")
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    window.hide()
+    qtbot.wait(800)  # the first start is still starting: nobody listens yet
+    assert child.poll() is None
+    server = InstanceServer(name, window)
+    server.show_requested.connect(window.bring_forward)
+    qtbot.waitUntil(lambda: child.poll() is not None, timeout=20000)
+    assert child.returncode == 0 and window.isVisible()
+    server.close()

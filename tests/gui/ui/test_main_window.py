@@ -349,3 +349,33 @@ def test_after_todays_paint_the_journal_gets_ready_for_the_first_save(
     settle(window)
     journal.close()
     journal.prepare_to_write()  # a closed journal: nothing to do, no error
+
+
+def test_a_lock_before_todays_paint_keeps_the_reminders_notifying(
+    qtbot: QtBot, journal: Journal
+) -> None:
+    """Locked before Today has painted, the window still sends the reminders (generic)."""
+    from ketajournal.ui.first_paint import show_and_wait_for_paint
+    from tests.support.fixtures import settle
+
+    class Sender:
+        def send(self, title: str, body: str, actions: object = ()) -> str:
+            return "n1"
+
+        def withdraw(self, notification_id: str) -> None:
+            pass
+
+        def close(self) -> None:
+            pass
+
+    window = MainWindow(
+        None, opening=True, unlock=lambda _secret: journal,
+        notifier=lambda _callback: Sender(),  # type: ignore[arg-type]
+    )
+    assert show_and_wait_for_paint(window, timeout_ms=5000)
+    window.attach(JournalController(journal))
+    window.lock()  # before Today's paint
+    assert window.controller is None and window.completed
+    qtbot.wait(1200)  # Today's paint, or its fallback timer, would have come
+    assert window.reminders.sends
+    settle(window)

@@ -205,6 +205,18 @@ def test_only_a_statement_that_can_only_read_runs_before_the_handover(
     assert is_read(sql) is read
 
 
+def test_a_write_after_a_read_in_one_string_is_refused_not_run(db: JournalDatabase) -> None:
+    """``is_read`` looks at the first statement only: the driver refuses a second one."""
+    import sqlcipher3
+
+    for sql in ("SELECT 1; DELETE FROM t", "select x FROM t;\nINSERT INTO t (x) VALUES ('b')"):
+        with pytest.raises((sqlcipher3.Warning, sqlcipher3.ProgrammingError)):
+            db.execute(sql)
+        with pytest.raises((sqlcipher3.Warning, sqlcipher3.ProgrammingError)):
+            list(db.query(sql))
+    assert db.execute("SELECT x FROM t").fetchall() == [("a",)]
+
+
 def test_a_read_does_not_hand_over(db: JournalDatabase) -> None:
     db.execute("SELECT count(*) FROM t").fetchone()
     list(db.query("PRAGMA table_info(t)"))
@@ -298,6 +310,22 @@ def test_other_threads_get_the_real_modules_while_sqlite_utils_is_imported() -> 
     assert _child(IMPORT_ON_TWO_THREADS) == ["3.0", "2024-01-02", "True"]
 
 
+#: A child in which another thread is half-way through its walk of ``sys.meta_path`` (as
+#: every import walks it) while sqlite-utils' import ends: it must still see every finder.
+META_PATH_WALKED_MEANWHILE = IMPORT_ON_TWO_THREADS.split("import numpy")[0] + """
+walk = iter(sys.meta_path)
+seen = [next(walk) for _ in range(3)]
+go_on.set()
+worker.join()
+seen.extend(walk)
+print(all(finder in seen for finder in sys.meta_path), "sqlite_utils.db" in sys.modules)
+"""
+
+
+def test_an_import_on_another_thread_sees_every_finder_when_sqlite_utils_import_ends() -> None:
+    assert _child(META_PATH_WALKED_MEANWHILE) == ["True", "True"]
+
+
 def test_another_thread_reads_on_while_the_connection_is_handed_over(
     db: JournalDatabase,
 ) -> None:
@@ -313,7 +341,7 @@ def test_another_thread_reads_on_while_the_connection_is_handed_over(
             while not written.is_set() or counted[-1] != 2:
                 i += 1
                 started.set()
-                # A new statement each time: each is prepared, so the authorizer runs.
+                # A new statement each time: each is prepared while the handover runs.
                 sql = f"SELECT count(*) FROM t WHERE id > {-i}"
                 counted.append(db.execute(sql).fetchone()[0])
         except BaseException as error:

@@ -79,3 +79,32 @@ def test_a_named_locale_is_followed_before_it_is_parsed(
     locales.follow(language)
     found = locales.current()
     assert (None if found is None else str(found)) == expected
+
+
+def test_a_locale_chosen_while_a_named_one_is_parsed_is_the_one_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report thread writing its first date parses the named locale while the window
+    switches to English: the switch, which came last, wins."""
+    import threading
+
+    parsing, go_on = threading.Event(), threading.Event()
+    real_parse = locales.parse
+
+    def slow_parse(code: str | None) -> object:
+        parsing.set()
+        go_on.wait(5)
+        return real_parse(code)
+
+    monkeypatch.setattr(locales, "parse", slow_parse)
+    locales.use("de_DE")
+    writer = threading.Thread(target=locales.current)
+    writer.start()
+    assert parsing.wait(5)
+    chooser = threading.Thread(target=locales.use, args=(None,))
+    chooser.start()
+    chooser.join(0.3)  # the choice is made (or waits for the parse) meanwhile
+    go_on.set()
+    writer.join(5)
+    chooser.join(5)
+    assert locales.current() is None
