@@ -31,6 +31,7 @@ from ketajournal.ui.controller import JournalController
 from ketajournal.ui.dialogs import SessionDialog
 from ketajournal.ui.main_window import MainWindow
 from tests.support.clock import FixedClock
+from tests.support.notifications import Recorder
 
 SENTINEL = "SENTINEL-window-title-7731"
 
@@ -238,34 +239,19 @@ def test_an_opening_window_shows_no_journal_and_no_journal_action_until_attached
 
     from tests.support.fixtures import settle
 
-    class Sender:
-        def send(self, title: str, body: str, actions: object = ()) -> str:
-            return "n1"
-
-        def withdraw(self, notification_id: str) -> None:
-            pass
-
-        def close(self) -> None:
-            pass
-
-    sent: list[object] = []
-
-    def notifier(_callback: object) -> Sender:
-        sent.append(1)
-        return Sender()
-
-    window = MainWindow(None, opening=True, notifier=notifier)  # type: ignore[arg-type]
+    notifier = Recorder()
+    window = MainWindow(None, opening=True, notifier=notifier)
     page = window.stack.currentWidget()
     assert isinstance(page, QLabel) and page.text() == "Opening your journal…"
     assert window.tabs is None and "today" not in window.__dict__  # nothing to click yet
     assert not any(action.isEnabled() for action in window.menus.journal_actions)
     # The reminder scheduler and its notifier wait for the journal (its first paint).
-    assert not sent and not window.completed
+    assert notifier.made == 0 and not window.completed
     window.attach(JournalController(journal))
     assert window.stack.currentWidget() is window.tabs
     assert window.tabs.currentWidget() is window.today
     assert all(action.isEnabled() for action in window.menus.journal_actions)
-    assert sent == [1] and window.reminders.sends
+    assert notifier.made == 1 and window.reminders.sends
     settle(window)
 
 
@@ -358,19 +344,9 @@ def test_a_lock_before_todays_paint_keeps_the_reminders_notifying(
     from ketajournal.ui.first_paint import show_and_wait_for_paint
     from tests.support.fixtures import settle
 
-    class Sender:
-        def send(self, title: str, body: str, actions: object = ()) -> str:
-            return "n1"
-
-        def withdraw(self, notification_id: str) -> None:
-            pass
-
-        def close(self) -> None:
-            pass
-
     window = MainWindow(
         None, opening=True, unlock=lambda _secret: journal,
-        notifier=lambda _callback: Sender(),  # type: ignore[arg-type]
+        notifier=Recorder(),
     )
     assert show_and_wait_for_paint(window, timeout_ms=5000)
     window.attach(JournalController(journal))

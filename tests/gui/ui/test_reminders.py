@@ -8,7 +8,6 @@ the real notifier's do.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -20,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from ketajournal.domain.models import Assessment, MoodEntry, Phase, Route, Session
 from ketajournal.domain.reminders import Action, Outcome
 from ketajournal.platform.keystore import KeyringKeyStore
-from ketajournal.platform.notify import EventCallback, EventType, NotificationEvent
+from ketajournal.platform.notify import EventType
 from ketajournal.platform.paths import JournalPaths
 from ketajournal.services import reminders
 from ketajournal.services.journal import Journal
@@ -31,41 +30,10 @@ from ketajournal.ui.main_window import MainWindow
 from ketajournal.ui.questionnaire import QuestionnaireDialog
 from ketajournal.ui.reminders import ReminderScheduler, ask_about_reminders
 from tests.support.clock import NOW, FixedClock
+from tests.support.notifications import Recorder
 
 BERLIN = ZoneInfo("Europe/Berlin")  # NOW is Friday 21:00 at UTC+1: Berlin in winter
 Opener = Callable[[], MainWindow]
-
-
-class Recorder:
-    """The notification service's edge: records what was shown and taken back."""
-
-    def __init__(self) -> None:
-        self.sent: list[tuple[str, str, tuple[str, ...]]] = []
-        self.withdrawn: list[str] = []
-        self.on_event: EventCallback | None = None
-        self.closed = False
-
-    def __call__(self, on_event: EventCallback) -> Recorder:
-        self.on_event = on_event
-        return self
-
-    def send(self, title: str, body: str, actions: Sequence[Action] = ()) -> str:
-        self.sent.append((title, body, tuple(a.id for a in actions)))
-        return f"n{len(self.sent)}"
-
-    def withdraw(self, notification_id: str) -> None:
-        self.withdrawn.append(notification_id)
-
-    def close(self) -> None:
-        self.closed = True
-
-    def press(self, notification_id: str, kind: EventType, action: str | None = None) -> None:
-        """What the patient does, reported from another thread like desktop-notifier's."""
-        assert self.on_event is not None
-        event = NotificationEvent(notification_id, kind, action)
-        thread = threading.Thread(target=self.on_event, args=(event,))
-        thread.start()
-        thread.join()
 
 
 def questionnaires_filled(journal: Journal, at: datetime) -> None:
